@@ -1,0 +1,41 @@
+// One configuration, three builds: `vite build --mode renderer|main|preload`.
+import { builtinModules } from 'node:module';
+import { defineConfig, type UserConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import pkg from './package.json' with { type: 'json' };
+
+const nodeExternals = [
+  'electron',
+  ...builtinModules,
+  ...builtinModules.map((name) => `node:${name}`),
+  ...Object.keys(pkg.dependencies),
+];
+
+function mainProcess(entry: string, outDir: string, format: 'es' | 'cjs'): UserConfig {
+  return {
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'node22',
+      ssr: true,
+      sourcemap: true,
+      rollupOptions: {
+        input: entry,
+        external: (id) => nodeExternals.some((name) => id === name || id.startsWith(`${name}/`)),
+        output: { format, entryFileNames: format === 'cjs' ? '[name].cjs' : '[name].js' },
+      },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'main') return mainProcess('electron/main.ts', 'out/main', 'es');
+  // Sandboxed preloads cannot be ES modules.
+  if (mode === 'preload') return mainProcess('electron/preload.ts', 'out/preload', 'cjs');
+  return {
+    root: 'renderer',
+    base: './',
+    plugins: [svelte()],
+    build: { outDir: '../out/renderer', emptyOutDir: true, target: 'chrome130' },
+  };
+});
