@@ -1,0 +1,22 @@
+// npm run bench [suite-name ...]: runs the suites, prints a table, writes bench/results.json.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { meetsTarget, type Figure } from './harness.ts';
+import { suites } from './suites.ts';
+
+const only = process.argv.slice(2);
+const figures: Figure[] = [];
+for (const suite of suites) {
+  if (only.length > 0 && !only.includes(suite.name)) continue;
+  console.log(`running ${suite.name} ...`);
+  figures.push(...(await suite.run()));
+}
+
+const fmt = (n: number | null) => (n === null ? '-' : Number.isInteger(n) ? String(n) : n.toFixed(3));
+const rows = figures.map((f) => [f.name, fmt(f.value), f.unit, fmt(f.baseline), fmt(f.ratio), f.target, { true: 'met', false: 'MISSED', null: '?' }[String(meetsTarget(f)) as 'true' | 'false' | 'null']]);
+const header = ['figure', 'value', 'unit', 'baseline', 'ratio', 'target', ''];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
+
+writeFileSync(fileURLToPath(new URL('./results.json', import.meta.url)), `${JSON.stringify(figures, null, 2)}\n`);
+if (figures.some((f) => meetsTarget(f) === false)) process.exitCode = 1;
