@@ -1,0 +1,32 @@
+// The names of every IPC request and pushed event, without schemas, so the
+// renderer and the preload can build `window.pos` without bundling zod.
+export const requestChannels = [
+  'session.status',
+  'operator.signIn',
+  'operator.signOut',
+  'customers.identifyByCard',
+  'customers.search',
+  'customers.profile',
+  'customers.points',
+  'customers.credits',
+  'customers.vouchers',
+  'customers.rewards',
+  'settings.get',
+  'settings.update',
+  'settings.stores',
+  'diagnostics.run',
+  'demo.setOutage',
+] as const;
+
+export const eventNames = ['sync.status', 'devices.status', 'input.scan', 'session.changed'] as const;
+
+export type RequestChannel = (typeof requestChannels)[number];
+export type EventName = (typeof eventNames)[number];
+
+export function isRequestChannel(value: unknown): value is RequestChannel {
+  return typeof value === 'string' && (requestChannels as readonly string[]).includes(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (eventNames as readonly string[]).includes(value);
+}

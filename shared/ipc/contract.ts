@@ -1,0 +1,255 @@
+// The typed IPC contract between the main process and the screens: every
+// request (payload schema, who may call it, answer type) and every pushed event.
+// Payloads are validated in main with these schemas before any service sees them.
+import { z } from 'zod';
+import type { EventName, RequestChannel } from './channels.ts';
+import type { Result } from './result.ts';
+
+export type Role = 'cashier' | 'manager';
+export type Language = 'cs' | 'en';
+
+/** Who may call a channel: anyone (no operator signed in), any operator, or a manager. */
+export type Access = 'anyone' | 'operator' | 'manager';
+
+export interface Operator {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export interface SessionStatus {
+  demo: boolean;
+  operator: Operator | null;
+  store: { id: string; name: string } | null;
+  cashDeskNumber: string | null;
+  language: Language;
+  /** ISO instant until which PIN sign-in is locked after too many wrong PINs. */
+  lockedUntil: string | null;
+}
+
+/** Money in integer minor units (hellers, cents) with its ISO 4217 currency. */
+export interface Money {
+  amount: number;
+  currency: string;
+}
+
+export interface CustomerSummary {
+  id: string;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  /** The customer's loyalty status name (e.g. "Gold"), when CareCloud reports one. */
+  statusName: string | null;
+}
+
+export interface CardSummary {
+  id: string;
+  number: string;
+  validTo: string | null;
+  /** CareCloud's card state (1 active, 0 blocked/inactive, 2 deleted). */
+  active: boolean;
+}
+
+export interface CustomerIdentified {
+  customer: CustomerSummary;
+  card: CardSummary;
+  /** True when answered from the terminal's cache because CareCloud is unreachable. */
+  fromCache: boolean;
+}
+
+export interface CustomerSearchResult {
+  customers: CustomerSummary[];
+  /** All matches in CareCloud, which may exceed the list shown. */
+  totalItems: number;
+  fromCache: boolean;
+}
+
+export interface CustomerProfile {
+  customer: CustomerSummary;
+  cards: CardSummary[];
+  fromCache: boolean;
+}
+
+export interface PointsOverview {
+  available: number;
+  earned: number;
+  redeemed: number;
+  /** What the available points are worth, per currency. */
+  moneyValue: Money[];
+}
+
+export interface CreditsOverview {
+  available: number;
+  earned: number;
+  redeemed: number;
+  byCurrency: Money[];
+}
+
+export interface VoucherSummary {
+  id: string;
+  code: string | null;
+  name: string | null;
+  value: number | null;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+export interface RewardSummary {
+  id: string;
+  code: string | null;
+  name: string;
+  pointsCost: number | null;
+}
+
+export type OfflineVoucherPolicy = 'refuse' | 'accept_synced';
+
+/** Settings as the screens see them: the password never leaves main, only whether one is set. */
+export interface SettingsView {
+  projectUrl: string;
+  externalApplicationId: string;
+  login: string;
+  passwordSet: boolean;
+  storeId: string;
+  cashDeskNumber: string;
+  language: Language;
+  timeZone: string;
+  offlineVoucherPolicy: OfflineVoucherPolicy;
+  requestTimeoutMs: number;
+  /** Scan classification rules: regular expressions tried in order. */
+  scanRules: { loyaltyCard: string; voucher: string; giftCard: string };
+  devices: { hidEnabled: boolean; wedgeEnabled: boolean };
+}
+
+export interface StoreOption {
+  id: string;
+  name: string;
+  code: string | null;
+}
+
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
+
+export interface DiagnosticCheck {
+  id: string;
+  title: string;
+  status: CheckStatus;
+  detail: string;
+}
+
+export interface DiagnosticsReport {
+  checks: DiagnosticCheck[];
+  /** Overall: fail if any check failed. */
+  ok: boolean;
+}
+
+export interface SyncStatus {
+  online: boolean;
+  /** ISO instant the terminal entered its current online/offline state. */
+  since: string;
+  queueSize: number;
+  oldestPendingAgeMs: number | null;
+  /** Sales CareCloud rejected that wait for a manager. */
+  needsAttention: number;
+}
+
+export type DeviceKind = 'scanner' | 'card_reader' | 'unknown';
+
+export interface DevicesStatus {
+  /** `unavailable` means node-hid could not start: input falls back to keyboard wedge. */
+  hid: 'ready' | 'unavailable' | 'disabled';
+  devices: { id: string; name: string; kind: DeviceKind; connected: boolean }[];
+  message: string | null;
+}
+
+export type ScanKind = 'loyalty_card' | 'voucher' | 'gift_card' | 'product' | 'unknown';
+
+export interface ScanEvent {
+  kind: ScanKind;
+  code: string;
+  source: 'hid' | 'wedge';
+  deviceId: string | null;
+}
+
+// --- payload schemas -------------------------------------------------------
+
+const nothing = z.undefined().or(z.object({}).strict());
+const id = z.string().trim().min(1).max(64);
+const customerOnly = z.object({ customerId: id }).strict();
+const scanPattern = z.string().max(200);
+
+export const settingsPatchSchema = z
+  .object({
+    projectUrl: z.string().trim().max(300),
+    externalApplicationId: z.string().trim().max(200),
+    login: z.string().trim().max(200),
+    /** Write-only; an empty string clears it. */
+    password: z.string().max(500),
+    storeId: z.string().trim().max(64),
+    cashDeskNumber: z.string().trim().max(32),
+    language: z.enum(['cs', 'en']),
+    timeZone: z.string().trim().min(1).max(64),
+    offlineVoucherPolicy: z.enum(['refuse', 'accept_synced']),
+    requestTimeoutMs: z.number().int().min(500).max(60_000),
+    scanRules: z.object({ loyaltyCard: scanPattern, voucher: scanPattern, giftCard: scanPattern }).strict().partial(),
+    devices: z.object({ hidEnabled: z.boolean(), wedgeEnabled: z.boolean() }).strict().partial(),
+  })
+  .strict()
+  .partial();
+
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+interface RequestSpec<P extends z.ZodType, R> {
+  payload: P;
+  access: Access;
+  /** Type-only marker for the answer; never read at run time. */
+  response?: R;
+}
+
+function request<R>() {
+  return <P extends z.ZodType>(payload: P, access: Access): RequestSpec<P, R> => ({ payload, access });
+}
+
+export const requests = {
+  'session.status': request<SessionStatus>()(nothing, 'anyone'),
+  'operator.signIn': request<Operator>()(z.object({ pin: z.string().regex(/^\d{4,8}$/) }).strict(), 'anyone'),
+  'operator.signOut': request<null>()(nothing, 'operator'),
+
+  'customers.identifyByCard': request<CustomerIdentified>()(
+    z.object({ cardNumber: z.string().trim().min(1).max(64).regex(/^[\x21-\x7e]+$/) }).strict(),
+    'operator',
+  ),
+  'customers.search': request<CustomerSearchResult>()(z.object({ query: z.string().trim().min(2).max(120) }).strict(), 'operator'),
+  'customers.profile': request<CustomerProfile>()(customerOnly, 'operator'),
+  'customers.points': request<PointsOverview>()(customerOnly, 'operator'),
+  'customers.credits': request<CreditsOverview>()(customerOnly, 'operator'),
+  'customers.vouchers': request<VoucherSummary[]>()(customerOnly, 'operator'),
+  'customers.rewards': request<RewardSummary[]>()(customerOnly, 'operator'),
+
+  'settings.get': request<SettingsView>()(nothing, 'manager'),
+  'settings.update': request<SettingsView>()(z.object({ patch: settingsPatchSchema }).strict(), 'manager'),
+  'settings.stores': request<StoreOption[]>()(nothing, 'manager'),
+
+  'diagnostics.run': request<DiagnosticsReport>()(nothing, 'manager'),
+  'demo.setOutage': request<{ outage: boolean }>()(z.object({ on: z.boolean() }).strict(), 'manager'),
+} satisfies Record<RequestChannel, RequestSpec<z.ZodType, unknown>>;
+
+export const events = {
+  'sync.status': undefined as unknown as SyncStatus,
+  'devices.status': undefined as unknown as DevicesStatus,
+  'input.scan': undefined as unknown as ScanEvent,
+  'session.changed': undefined as unknown as SessionStatus,
+} satisfies Record<EventName, unknown>;
+
+// Both lists must name exactly the same channels as channels.ts.
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const requestListsMatch: Exactly<keyof typeof requests, RequestChannel> = true;
+const eventListsMatch: Exactly<keyof typeof events, EventName> = true;
+void requestListsMatch;
+void eventListsMatch;
+
+export type Requests = typeof requests;
+export type PayloadOf<C extends RequestChannel> = z.input<Requests[C]['payload']>;
+export type ParsedPayloadOf<C extends RequestChannel> = z.output<Requests[C]['payload']>;
+export type ResponseOf<C extends RequestChannel> = Requests[C] extends { response?: infer R } ? R : never;
+export type EventPayloadOf<E extends EventName> = (typeof events)[E];
+export type ResultOf<C extends RequestChannel> = Result<ResponseOf<C>>;

@@ -1,0 +1,50 @@
+// Every IPC answer is a Result: the renderer branches on `ok`, never on thrown errors.
+export type ErrorCode =
+  // transport and access
+  | 'invalid_payload'
+  | 'unknown_channel'
+  | 'forbidden_sender'
+  | 'not_signed_in'
+  | 'forbidden_role'
+  | 'not_demo'
+  // sign-in
+  | 'wrong_pin'
+  | 'locked'
+  // customers
+  | 'unknown_card'
+  | 'card_blocked'
+  | 'customer_deleted'
+  | 'customer_not_found'
+  | 'offline'
+  // CareCloud and settings
+  | 'carecloud_rejected'
+  | 'carecloud_unavailable'
+  | 'not_configured'
+  | 'invalid_settings'
+  | 'internal';
+
+/** One invalid parameter as CareCloud or our validation reported it. */
+export interface ErrorReason {
+  name: string;
+  reason: string;
+  message: string;
+}
+
+export interface PosError {
+  code: ErrorCode;
+  /** A plain English sentence for logs and fallbacks; screens translate by `code`/`reasons`. */
+  message: string;
+  reasons?: ErrorReason[];
+  /** ISO instant the terminal unlocks (code `locked`). */
+  until?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: PosError };
+
+export function success<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function failure<T = never>(code: ErrorCode, message: string, extra: Omit<PosError, 'code' | 'message'> = {}): Result<T> {
+  return { ok: false, error: { code, message, ...extra } };
+}
