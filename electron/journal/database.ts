@@ -1,0 +1,78 @@
+// Opens the journal's SQLite file durably: WAL, synchronous FULL (a commit is on
+// disk before the sale is reported closed), migrations, and an integrity check.
+import Database from 'better-sqlite3';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { guarded, JournalUnavailableError } from './errors.ts';
+import { migrations } from './migrations/index.ts';
+
+export type JournalDatabase = Database.Database;
+
+export interface OpenOptions {
+  /** Caps the file size in pages (tests use it to simulate a full disk). */
+  maxPageCount?: number;
+  /** How long a writer waits for another process holding the lock. */
+  busyTimeoutMs?: number;
+}
+
+export const SCHEMA_VERSION = migrations.length;
+
+export function openJournalDatabase(file: string, options: OpenOptions = {}): JournalDatabase {
+  try {
+    return open(file, options);
+  } catch (error) {
+    // SQLite reports a read-only folder as "cannot open"; say what it really is.
+    if (error instanceof JournalUnavailableError && error.problem === 'unavailable' && !writable(dirname(file))) throw new JournalUnavailableError('read-only', { cause: error });
+    throw error;
+  }
+}
+
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function open(file: string, options: OpenOptions): JournalDatabase {
+  return guarded(() => {
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+    } catch (error) {
+      throw Object.assign(new Error(`cannot create ${dirname(file)}`, { cause: error }), { code: (error as NodeJS.ErrnoException).code });
+    }
+    const db = new Database(file);
+    try {
+      db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+      checkIntegrity(db);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${options.maxPageCount}`);
+      migrate(db);
+      return db;
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  });
+}
+
+function checkIntegrity(db: JournalDatabase): void {
+  const rows = db.pragma('quick_check') as { quick_check: string }[];
+  if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') throw new JournalUnavailableError('corrupt');
+}
+
+function migrate(db: JournalDatabase): void {
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  if (version() === migrations.length) return;
+  // Read again inside the write lock: another process may have migrated meanwhile.
+  db.transaction(() => {
+    const current = version();
+    if (current > migrations.length) throw new Error(`The offline journal was written by a newer version (schema ${current}); this one knows schema ${migrations.length}.`);
+    for (let step = current; step < migrations.length; step++) db.exec(migrations[step]!);
+    db.pragma(`user_version = ${migrations.length}`);
+  }).immediate();
+}

@@ -1,0 +1,45 @@
+// Why the journal cannot keep a sale, as one sentence the till can show.
+export type JournalProblem = 'disk-full' | 'read-only' | 'corrupt' | 'busy' | 'unavailable';
+
+const sentences: Record<JournalProblem, string> = {
+  'disk-full': 'The disk holding the offline journal is full, so this terminal cannot keep sales while CareCloud is unreachable.',
+  'read-only': 'The offline journal folder is read-only, so this terminal cannot keep sales while CareCloud is unreachable.',
+  corrupt: 'The offline journal file is damaged, so this terminal cannot keep sales until it is repaired or restored.',
+  busy: 'The offline journal is locked by another program for too long, so this sale could not be recorded.',
+  unavailable: 'The offline journal cannot be opened, so this terminal cannot keep sales while CareCloud is unreachable.',
+};
+
+export class JournalUnavailableError extends Error {
+  override name = 'JournalUnavailableError';
+  constructor(
+    readonly problem: JournalProblem,
+    options?: ErrorOptions,
+  ) {
+    super(sentences[problem], options);
+  }
+}
+
+/** Maps SQLite's error codes (better-sqlite3 puts them on `code`) to the problem a person can act on. */
+export function journalProblemOf(error: unknown): JournalProblem | null {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  if (code === 'SQLITE_FULL') return 'disk-full';
+  if (code.startsWith('SQLITE_READONLY')) return 'read-only';
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'corrupt';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'busy';
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_PERM') return 'unavailable';
+  if (code === 'ENOSPC') return 'disk-full';
+  if (code === 'EROFS' || code === 'EACCES') return 'read-only';
+  return null;
+}
+
+/** Runs a journal operation and turns storage failures into JournalUnavailableError; other errors pass through. */
+export function guarded<T>(operation: () => T): T {
+  try {
+    return operation();
+  } catch (error) {
+    if (error instanceof JournalUnavailableError) throw error;
+    const problem = journalProblemOf(error);
+    if (problem) throw new JournalUnavailableError(problem, { cause: error });
+    throw error;
+  }
+}

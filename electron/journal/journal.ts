@@ -1,0 +1,434 @@
+// The offline journal: every write CareCloud must receive, committed to disk
+// before the first attempt, with its states, transitions, attempts and the
+// manager's audit trail. Claims take an entry with a lease inside one SQLite
+// write transaction, so two processes on one data dir never send it twice.
+import type { Statement } from 'better-sqlite3';
+import { guarded } from './errors.ts';
+import { openJournalDatabase, type JournalDatabase, type OpenOptions } from './database.ts';
+import type { Attempt, AttemptOutcome, AuditRecord, EntryFilter, EntryKind, EntryState, JournalEntry, NewEntry, Page, RejectionReason, SendResult, Transition } from './types.ts';
+
+interface EntryRow {
+  id: number;
+  kind: EntryKind;
+  idempotency_key: string;
+  bill_id: string | null;
+  request: string;
+  payment_time: string | null;
+  store_id: string;
+  cashdesk: number;
+  operator: string;
+  customer_id: string | null;
+  card_number: string | null;
+  depends_on: number | null;
+  replaces: number | null;
+  state: EntryState;
+  remote_id: string | null;
+  reasons: string | null;
+  void_reason: string | null;
+  voided_by: string | null;
+  attempt_count: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  lease_owner: string | null;
+  lease_expires_at: number | null;
+  created_at: number;
+  updated_at: number;
+  exported_at: number | null;
+}
+
+function toEntry(row: EntryRow): JournalEntry {
+  return {
+    id: row.id,
+    kind: row.kind,
+    idempotencyKey: row.idempotency_key,
+    billId: row.bill_id,
+    request: JSON.parse(row.request) as JournalEntry['request'],
+    paymentTime: row.payment_time,
+    storeId: row.store_id,
+    cashdesk: row.cashdesk,
+    operator: row.operator,
+    customerId: row.customer_id,
+    cardNumber: row.card_number,
+    dependsOn: row.depends_on,
+    replaces: row.replaces,
+    state: row.state,
+    remoteId: row.remote_id,
+    reasons: row.reasons ? (JSON.parse(row.reasons) as RejectionReason[]) : [],
+    voidReason: row.void_reason,
+    voidedBy: row.voided_by,
+    attemptCount: row.attempt_count,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    leaseOwner: row.lease_owner,
+    leaseExpiresAt: row.lease_expires_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    exportedAt: row.exported_at,
+  };
+}
+
+export interface Claim {
+  entry: JournalEntry;
+  attemptId: number;
+}
+
+export interface QueueStats {
+  /** pending plus sending: what still has to reach CareCloud. */
+  queued: number;
+  oldestQueuedAt: number | null;
+  counts: Record<EntryState, number>;
+}
+
+export interface JournalOptions extends OpenOptions {
+  now?: () => number;
+}
+
+export class Journal {
+  readonly #db: JournalDatabase;
+  readonly #now: () => number;
+  readonly #insertEntry: Statement;
+  readonly #insertTransition: Statement;
+  readonly #insertAttempt: Statement;
+  readonly #insertAudit: Statement;
+  readonly #byId: Statement;
+  readonly #nextEligible: Statement;
+  readonly #finishAttempt: Statement;
+
+  static open(file: string, options: JournalOptions = {}): Journal {
+    return new Journal(openJournalDatabase(file, options), options.now ?? Date.now);
+  }
+
+  private constructor(db: JournalDatabase, now: () => number) {
+    this.#db = db;
+    this.#now = now;
+    this.#insertEntry = db.prepare(`INSERT INTO entries (kind, idempotency_key, bill_id, request, payment_time, store_id, cashdesk, operator, customer_id, card_number, depends_on, replaces, state, next_attempt_at, created_at, updated_at, lease_owner, lease_expires_at, attempt_count)
+      VALUES (@kind, @idempotencyKey, @billId, @request, @paymentTime, @storeId, @cashdesk, @operator, @customerId, @cardNumber, @dependsOn, @replaces, @state, @now, @now, @now, @leaseOwner, @leaseExpiresAt, @attemptCount)`);
+    this.#insertTransition = db.prepare('INSERT INTO transitions (entry_id, at, from_state, to_state, cause, actor) VALUES (?, ?, ?, ?, ?, ?)');
+    this.#insertAttempt = db.prepare('INSERT INTO attempts (entry_id, owner, started_at) VALUES (?, ?, ?)');
+    this.#insertAudit = db.prepare('INSERT INTO audit (at, actor, action, entry_id, detail) VALUES (?, ?, ?, ?, ?)');
+    this.#byId = db.prepare('SELECT * FROM entries WHERE id = ?');
+    // An entry waits for the one it depends on unless that one is synced (or already purged, which only synced entries are).
+    this.#nextEligible = db.prepare(`SELECT * FROM entries e WHERE e.state = 'pending' AND e.next_attempt_at <= ?
+      AND NOT EXISTS (SELECT 1 FROM entries d WHERE d.id = e.depends_on AND d.state != 'synced')
+      ORDER BY e.id LIMIT 1`);
+    this.#finishAttempt = db.prepare('UPDATE attempts SET finished_at = ?, outcome = ?, http_status = ?, error = ? WHERE id = ?');
+  }
+
+  close(): void {
+    if (this.#db.open) this.#db.close();
+  }
+
+  /** Writes a new entry durably (the commit is on disk when this returns). */
+  append(input: NewEntry): JournalEntry {
+    return guarded(() => this.#db.transaction(() => this.#get(this.#insert(input, null))!).immediate());
+  }
+
+  /** Writes a new entry and claims it for an immediate send, in the same commit. */
+  appendAndClaim(input: NewEntry, owner: string, leaseMs: number): Claim {
+    return guarded(() =>
+      this.#db.transaction(() => {
+        const now = this.#now();
+        const id = this.#insert(input, { owner, leaseMs });
+        this.#insertTransition.run(id, now, 'pending', 'sending', 'send', owner);
+        const attemptId = Number(this.#insertAttempt.run(id, owner, now).lastInsertRowid);
+        return { entry: this.#get(id)!, attemptId };
+      }).immediate(),
+    );
+  }
+
+  #insert(input: NewEntry, claimFor: { owner: string; leaseMs: number } | null): number {
+    const now = this.#now();
+    const result = this.#insertEntry.run({
+      kind: input.kind,
+      idempotencyKey: input.idempotencyKey,
+      billId: input.billId ?? null,
+      request: JSON.stringify(input.request),
+      paymentTime: input.paymentTime ?? null,
+      storeId: input.storeId,
+      cashdesk: input.cashdesk,
+      operator: input.operator,
+      customerId: input.customerId ?? null,
+      cardNumber: input.cardNumber ?? null,
+      dependsOn: input.dependsOn ?? null,
+      replaces: input.replaces ?? null,
+      state: claimFor ? 'sending' : 'pending',
+      now,
+      leaseOwner: claimFor?.owner ?? null,
+      leaseExpiresAt: claimFor ? now + claimFor.leaseMs : null,
+      attemptCount: claimFor ? 1 : 0,
+    });
+    const id = Number(result.lastInsertRowid);
+    this.#insertTransition.run(id, now, null, 'pending', input.replaces ? `resend of entry ${input.replaces}` : 'recorded', input.operator);
+    return id;
+  }
+
+  get(id: number): JournalEntry | null {
+    return guarded(() => this.#get(id));
+  }
+
+  #get(id: number): JournalEntry | null {
+    const row = this.#byId.get(id) as EntryRow | undefined;
+    return row ? toEntry(row) : null;
+  }
+
+  byBillId(billId: string): JournalEntry | null {
+    return guarded(() => {
+      const row = this.#db.prepare('SELECT * FROM entries WHERE bill_id = ?').get(billId) as EntryRow | undefined;
+      return row ? toEntry(row) : null;
+    });
+  }
+
+  /** Takes the oldest entry that is due and not waiting on another, marking it sending under a lease. */
+  claimNext(owner: string, leaseMs: number): Claim | null {
+    return guarded(() =>
+      this.#db.transaction(() => {
+        const now = this.#now();
+        const row = this.#nextEligible.get(now) as EntryRow | undefined;
+        return row ? this.#claim(row.id, 'pending', owner, leaseMs, now) : null;
+      }).immediate(),
+    );
+  }
+
+  /** Claims one given entry if it is pending (its dependency synced), whatever its schedule. */
+  claim(id: number, owner: string, leaseMs: number): Claim | null {
+    return guarded(() =>
+      this.#db.transaction(() => {
+        const row = this.#byId.get(id) as EntryRow | undefined;
+        if (!row || row.state !== 'pending') return null;
+        if (row.depends_on !== null) {
+          const dependency = this.#byId.get(row.depends_on) as EntryRow | undefined;
+          if (dependency && dependency.state !== 'synced') return null;
+        }
+        return this.#claim(id, 'pending', owner, leaseMs, this.#now());
+      }).immediate(),
+    );
+  }
+
+  #claim(id: number, from: EntryState, owner: string, leaseMs: number, now: number): Claim {
+    this.#db.prepare("UPDATE entries SET state = 'sending', lease_owner = ?, lease_expires_at = ?, attempt_count = attempt_count + 1, updated_at = ? WHERE id = ?").run(owner, now + leaseMs, now, id);
+    this.#insertTransition.run(id, now, from, 'sending', 'send', owner);
+    const attemptId = Number(this.#insertAttempt.run(id, owner, now).lastInsertRowid);
+    return { entry: this.#get(id)!, attemptId };
+  }
+
+  /** Records how a send ended. A success is recorded whoever holds the lease: it is what CareCloud now knows. */
+  finish(claim: Claim, owner: string, result: SendResult): JournalEntry {
+    return guarded(() =>
+      this.#db.transaction(() => {
+        const now = this.#now();
+        const id = claim.entry.id;
+        const row = this.#byId.get(id) as EntryRow | undefined;
+        if (!row) throw new Error(`Journal entry ${id} no longer exists.`);
+        const owned = row.state === 'sending' && row.lease_owner === owner;
+        if (result.kind === 'synced') {
+          this.#finishAttempt.run(now, result.outcome, result.httpStatus, null, claim.attemptId);
+          if (row.state === 'pending' || row.state === 'sending') {
+            this.#db.prepare("UPDATE entries SET state = 'synced', remote_id = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = NULL, updated_at = ? WHERE id = ?").run(result.remoteId, now, id);
+            this.#insertTransition.run(id, now, row.state, 'synced', result.outcome === 'already-landed' ? 'CareCloud already had this bill_id' : 'accepted by CareCloud', owner);
+          }
+        } else if (result.kind === 'rejected') {
+          this.#finishAttempt.run(now, 'rejected', result.httpStatus, result.error, claim.attemptId);
+          if (owned) {
+            this.#db.prepare("UPDATE entries SET state = 'rejected', reasons = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(result.reasons), result.error, now, id);
+            this.#insertTransition.run(id, now, 'sending', 'rejected', `refused by CareCloud: ${result.reasons.map((r) => `${r.name}/${r.reason}`).join(', ') || result.error}`, owner);
+          }
+        } else {
+          this.#finishAttempt.run(now, result.outcome, result.httpStatus, result.error, claim.attemptId);
+          if (owned) {
+            this.#db.prepare("UPDATE entries SET state = 'pending', next_attempt_at = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = ?, updated_at = ? WHERE id = ?").run(result.nextAttemptAt, result.error, now, id);
+            this.#insertTransition.run(id, now, 'sending', 'pending', `${result.outcome}: ${result.error}`, owner);
+          }
+        }
+        return this.#get(id)!;
+      }).immediate(),
+    );
+  }
+
+  /** Puts back entries left in `sending` by a process that died or whose lease ran out. Returns how many. */
+  releaseStaleClaims(isOwnerAlive: (owner: string) => boolean): number {
+    return guarded(() =>
+      this.#db.transaction(() => {
+        const now = this.#now();
+        const rows = this.#db.prepare("SELECT id, lease_owner, lease_expires_at FROM entries WHERE state = 'sending'").all() as Pick<EntryRow, 'id' | 'lease_owner' | 'lease_expires_at'>[];
+        let released = 0;
+        for (const row of rows) {
+          const expired = row.lease_expires_at === null || row.lease_expires_at <= now;
+          const dead = row.lease_owner === null || !isOwnerAlive(row.lease_owner);
+          if (!expired && !dead) continue;
+          this.#db.prepare("UPDATE entries SET state = 'pending', next_attempt_at = ?, lease_owner = NULL, lease_expires_at = NULL, updated_at = ? WHERE id = ?").run(now, now, row.id);
+          this.#db.prepare("UPDATE attempts SET finished_at = ?, outcome = 'abandoned', error = ? WHERE entry_id = ? AND finished_at IS NULL").run(now, dead ? 'the sending process ended before recording an answer' : 'lease expired before an answer was recorded', row.id);
+          this.#insertTransition.run(row.id, now, 'sending', 'pending', dead ? `sender ${row.lease_owner ?? '?'} is gone` : 'lease expired', 'system');
+          released++;
+        }
+        return released;
+      }).immediate(),
+    );
+  }
+
+  /** Makes every pending entry due now (after connectivity comes back, nothing should wait out an old backoff). */
+  makeAllDue(): number {
+    return guarded(() => this.#db.prepare("UPDATE entries SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?").run(this.#now(), this.#now()).changes);
+  }
+
+  /** The earliest time a pending entry becomes due, or null when none is pending. */
+  nextDueAt(): number | null {
+    return guarded(() => {
+      const row = this.#db.prepare("SELECT MIN(next_attempt_at) AS at FROM entries WHERE state = 'pending'").get() as { at: number | null };
+      return row.at;
+    });
+  }
+
+  stats(): QueueStats {
+    return guarded(() => {
+      const counts: Record<EntryState, number> = { pending: 0, sending: 0, synced: 0, rejected: 0, voided: 0 };
+      for (const row of this.#db.prepare('SELECT state, COUNT(*) AS n FROM entries GROUP BY state').all() as { state: EntryState; n: number }[]) counts[row.state] = row.n;
+      const oldest = this.#db.prepare("SELECT MIN(created_at) AS at FROM entries WHERE state IN ('pending', 'sending')").get() as { at: number | null };
+      return { queued: counts.pending + counts.sending, oldestQueuedAt: oldest.at, counts };
+    });
+  }
+
+  list(filter: EntryFilter = {}, page: Page = { limit: 50, offset: 0 }): { entries: JournalEntry[]; total: number; counts: Record<EntryState, number> } {
+    return guarded(() => {
+      const { where, params } = whereClause(filter);
+      const rows = this.#db.prepare(`SELECT * FROM entries ${where} ORDER BY id LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset) as EntryRow[];
+      const total = (this.#db.prepare(`SELECT COUNT(*) AS n FROM entries ${where}`).get(...params) as { n: number }).n;
+      const { where: countWhere, params: countParams } = whereClause({ ...filter, state: undefined });
+      const counts: Record<EntryState, number> = { pending: 0, sending: 0, synced: 0, rejected: 0, voided: 0 };
+      for (const row of this.#db.prepare(`SELECT state, COUNT(*) AS n FROM entries ${countWhere} GROUP BY state`).all(...countParams) as { state: EntryState; n: number }[]) counts[row.state] = row.n;
+      return { entries: rows.map(toEntry), total, counts };
+    });
+  }
+
+  transitions(id: number): Transition[] {
+    return guarded(() =>
+      (this.#db.prepare('SELECT at, from_state, to_state, cause, actor FROM transitions WHERE entry_id = ? ORDER BY id').all(id) as { at: number; from_state: EntryState | null; to_state: EntryState; cause: string; actor: string }[]).map((r) => ({ at: r.at, from: r.from_state, to: r.to_state, cause: r.cause, actor: r.actor })),
+    );
+  }
+
+  attempts(id: number): Attempt[] {
+    return guarded(() =>
+      (this.#db.prepare('SELECT id, owner, started_at, finished_at, outcome, http_status, error FROM attempts WHERE entry_id = ? ORDER BY id').all(id) as { id: number; owner: string; started_at: number; finished_at: number | null; outcome: AttemptOutcome | null; http_status: number | null; error: string | null }[]).map((r) => ({ id: r.id, owner: r.owner, startedAt: r.started_at, finishedAt: r.finished_at, outcome: r.outcome, httpStatus: r.http_status, error: r.error })),
+    );
+  }
+
+  audit(entryId?: number): AuditRecord[] {
+    return guarded(() => {
+      const rows = (entryId === undefined ? this.#db.prepare('SELECT * FROM audit ORDER BY id').all() : this.#db.prepare('SELECT * FROM audit WHERE entry_id = ? ORDER BY id').all(entryId)) as { at: number; actor: string; action: string; entry_id: number | null; detail: string }[];
+      return rows.map((r) => ({ at: r.at, actor: r.actor, action: r.action, entryId: r.entry_id, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+    });
+  }
+
+  /** A manager gives an entry up: only while nothing is in flight and CareCloud has not taken it. */
+  void(id: number, reason: string, actor: string): JournalEntry {
+    return this.#managerChange(id, actor, 'void', { reason }, (row, now) => {
+      if (row.state !== 'pending' && row.state !== 'rejected') throw new Error(`Entry ${id} is ${row.state}; only pending or rejected entries can be voided.`);
+      this.#db.prepare("UPDATE entries SET state = 'voided', void_reason = ?, voided_by = ?, updated_at = ? WHERE id = ?").run(reason, actor, now, id);
+      this.#insertTransition.run(id, now, row.state, 'voided', `voided: ${reason}`, actor);
+    });
+  }
+
+  /** Makes a pending entry due now, or sends a rejected one again unchanged. */
+  retryNow(id: number, actor: string): JournalEntry {
+    return this.#managerChange(id, actor, 'retry', {}, (row, now) => {
+      if (row.state !== 'pending' && row.state !== 'rejected') throw new Error(`Entry ${id} is ${row.state}; only pending or rejected entries can be retried.`);
+      this.#db.prepare("UPDATE entries SET state = 'pending', next_attempt_at = ?, updated_at = ? WHERE id = ?").run(now, now, id);
+      if (row.state !== 'pending') this.#insertTransition.run(id, now, row.state, 'pending', 'retry requested', actor);
+    });
+  }
+
+  /** Appends the replacement of a rejected entry and links the two, with an audit record, in one commit. */
+  appendReplacement(originalId: number, input: NewEntry, actor: string, detail: Record<string, unknown>): JournalEntry {
+    return guarded(() =>
+      this.#db.transaction(() => {
+        const original = this.#byId.get(originalId) as EntryRow | undefined;
+        if (!original) throw new Error(`There is no journal entry ${originalId}.`);
+        if (original.state !== 'rejected') throw new Error(`Entry ${originalId} is ${original.state}; only a rejected entry can be resent as a new sale.`);
+        const created = this.#get(this.#insert({ ...input, replaces: originalId }, null))!;
+        const now = this.#now();
+        this.#db.prepare("UPDATE entries SET state = 'voided', void_reason = ?, voided_by = ?, updated_at = ? WHERE id = ?").run(`resent as entry ${created.id}`, actor, now, originalId);
+        this.#insertTransition.run(originalId, now, 'rejected', 'voided', `resent as entry ${created.id}`, actor);
+        this.#insertAudit.run(now, actor, 'resend', originalId, JSON.stringify({ ...detail, newEntryId: created.id, newBillId: created.billId }));
+        return created;
+      }).immediate(),
+    );
+  }
+
+  markExported(ids: number[], actor: string, format: string): void {
+    guarded(() =>
+      this.#db.transaction(() => {
+        const now = this.#now();
+        const mark = this.#db.prepare('UPDATE entries SET exported_at = ? WHERE id = ?');
+        for (const id of ids) mark.run(now, id);
+        this.#insertAudit.run(now, actor, 'export', null, JSON.stringify({ format, count: ids.length, entryIds: ids }));
+      }).immediate(),
+    );
+  }
+
+  /** Deletes synced entries older than the retention, and rejected or voided ones only once exported. */
+  purge(retentionDays: number, actor = 'system'): number {
+    return guarded(() =>
+      this.#db.transaction(() => {
+        const now = this.#now();
+        const cutoff = now - retentionDays * 86_400_000;
+        const doomed = this.#db.prepare(`SELECT id, bill_id, state FROM entries WHERE updated_at < ? AND (state = 'synced' OR (state IN ('rejected', 'voided') AND exported_at IS NOT NULL))
+          AND id NOT IN (SELECT depends_on FROM entries WHERE depends_on IS NOT NULL AND state NOT IN ('synced', 'voided'))`).all(cutoff) as { id: number; bill_id: string | null; state: EntryState }[];
+        if (doomed.length === 0) return 0;
+        const remove = this.#db.prepare('DELETE FROM entries WHERE id = ?');
+        const unlink = this.#db.prepare('UPDATE entries SET depends_on = NULL WHERE depends_on = ?');
+        const unlinkReplaces = this.#db.prepare('UPDATE entries SET replaces = NULL WHERE replaces = ?');
+        for (const row of doomed) {
+          unlink.run(row.id);
+          unlinkReplaces.run(row.id);
+          remove.run(row.id);
+        }
+        this.#insertAudit.run(now, actor, 'purge', null, JSON.stringify({ retentionDays, count: doomed.length, billIds: doomed.map((r) => r.bill_id) }));
+        return doomed.length;
+      }).immediate(),
+    );
+  }
+
+  #managerChange(id: number, actor: string, action: string, detail: Record<string, unknown>, change: (row: EntryRow, now: number) => void): JournalEntry {
+    if (!actor.trim()) throw new Error('A manager action needs the name of who does it.');
+    return guarded(() =>
+      this.#db.transaction(() => {
+        const row = this.#byId.get(id) as EntryRow | undefined;
+        if (!row) throw new Error(`There is no journal entry ${id}.`);
+        const now = this.#now();
+        change(row, now);
+        this.#insertAudit.run(now, actor, action, id, JSON.stringify({ ...detail, billId: row.bill_id, previousState: row.state }));
+        return this.#get(id)!;
+      }).immediate(),
+    );
+  }
+}
+
+function whereClause(filter: EntryFilter): { where: string; params: (string | number)[] } {
+  const clauses: string[] = [];
+  const params: (string | number)[] = [];
+  if (filter.state !== undefined) {
+    const states = Array.isArray(filter.state) ? filter.state : [filter.state];
+    clauses.push(`state IN (${states.map(() => '?').join(', ')})`);
+    params.push(...states);
+  }
+  if (filter.kind) {
+    clauses.push('kind = ?');
+    params.push(filter.kind);
+  }
+  if (filter.from !== undefined) {
+    clauses.push('created_at >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to !== undefined) {
+    clauses.push('created_at < ?');
+    params.push(filter.to);
+  }
+  if (filter.customerId) {
+    clauses.push('customer_id = ?');
+    params.push(filter.customerId);
+  }
+  if (filter.billId) {
+    clauses.push('bill_id = ?');
+    params.push(filter.billId);
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}

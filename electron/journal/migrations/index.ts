@@ -1,0 +1,5 @@
+import { sql as journal } from './001-journal.ts';
+import { sql as managerAudit } from './002-manager-audit.ts';
+
+// In order; the schema version is the number of migrations applied (PRAGMA user_version).
+export const migrations: readonly string[] = [journal, managerAudit];

@@ -1,0 +1,118 @@
+import type { operations } from '../../shared/carecloud/api-types.ts';
+
+export type SendPurchaseBody = operations['postPurchaseSend']['requestBody']['content']['application/json'];
+
+export const ENTRY_KINDS = ['purchase', 'cancellation', 'voucher-application', 'customer-signup', 'card-assignment'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+export const ENTRY_STATES = ['pending', 'sending', 'synced', 'rejected', 'voided'] as const;
+export type EntryState = (typeof ENTRY_STATES)[number];
+
+/** The exact call a replay makes, fixed when the entry is written. */
+export interface JournalRequest {
+  method: 'POST' | 'PUT';
+  /** Below the versioned base URL, e.g. `/purchases/actions/send-purchase`. */
+  path: string;
+  body: unknown;
+}
+
+export interface RejectionReason {
+  name: string;
+  reason: string;
+  message?: string;
+}
+
+export interface NewEntry {
+  kind: EntryKind;
+  /** Unique per write forever; for purchases and cancellations it is the bill_id. */
+  idempotencyKey: string;
+  billId?: string;
+  request: JournalRequest;
+  paymentTime?: string;
+  storeId: string;
+  cashdesk: number;
+  operator: string;
+  customerId?: string;
+  cardNumber?: string;
+  /** An entry that must be synced before this one is sent (a cancellation names its purchase). */
+  dependsOn?: number;
+  /** The rejected entry this one resends. */
+  replaces?: number;
+}
+
+export interface JournalEntry {
+  id: number;
+  kind: EntryKind;
+  idempotencyKey: string;
+  billId: string | null;
+  request: JournalRequest;
+  paymentTime: string | null;
+  storeId: string;
+  cashdesk: number;
+  operator: string;
+  customerId: string | null;
+  cardNumber: string | null;
+  dependsOn: number | null;
+  replaces: number | null;
+  state: EntryState;
+  remoteId: string | null;
+  reasons: RejectionReason[];
+  voidReason: string | null;
+  voidedBy: string | null;
+  attemptCount: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  leaseOwner: string | null;
+  leaseExpiresAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+  exportedAt: number | null;
+}
+
+export interface Transition {
+  at: number;
+  from: EntryState | null;
+  to: EntryState;
+  cause: string;
+  actor: string;
+}
+
+export type AttemptOutcome = 'synced' | 'already-landed' | 'rejected' | 'transport' | 'timeout' | 'rate-limited' | 'server' | 'unexpected' | 'auth' | 'abandoned';
+
+export interface Attempt {
+  id: number;
+  owner: string;
+  startedAt: number;
+  finishedAt: number | null;
+  outcome: AttemptOutcome | null;
+  httpStatus: number | null;
+  error: string | null;
+}
+
+export interface AuditRecord {
+  at: number;
+  actor: string;
+  action: string;
+  entryId: number | null;
+  detail: Record<string, unknown>;
+}
+
+/** How one send ended, as the sync engine tells the journal. */
+export type SendResult =
+  | { kind: 'synced'; remoteId: string | null; outcome: 'synced' | 'already-landed'; httpStatus: number | null }
+  | { kind: 'rejected'; reasons: RejectionReason[]; httpStatus: number | null; error: string }
+  | { kind: 'retry'; outcome: AttemptOutcome; nextAttemptAt: number; httpStatus: number | null; error: string };
+
+export interface EntryFilter {
+  state?: EntryState | EntryState[];
+  kind?: EntryKind;
+  from?: number;
+  to?: number;
+  customerId?: string;
+  billId?: string;
+}
+
+export interface Page {
+  limit: number;
+  offset: number;
+}

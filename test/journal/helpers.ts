@@ -1,0 +1,31 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { newBillId, localPaymentTime } from '../../electron/journal/bill-id.ts';
+import type { NewEntry } from '../../electron/journal/types.ts';
+
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'ccpos-journal-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function purchaseEntry(overrides: Partial<NewEntry> = {}): NewEntry {
+  const billId = newBillId('81eaeea13b8984a169c490a325', 3);
+  const paymentTime = localPaymentTime();
+  return {
+    kind: 'purchase',
+    idempotencyKey: billId,
+    billId,
+    paymentTime,
+    request: {
+      method: 'POST',
+      path: '/purchases/actions/send-purchase',
+      body: { store_id: '81eaeea13b8984a169c490a325', cashdesk_number: 3, bill: { bill_id: billId, payment_time: paymentTime, currency_id: 'czk', total_price: 120, bill_items: [], purchase_type_id: 'pt', canceled: false, payment_type: 'A' } },
+    },
+    storeId: '81eaeea13b8984a169c490a325',
+    cashdesk: 3,
+    operator: 'cashier-7',
+    customerId: 'cust-1',
+    ...overrides,
+  };
+}
