@@ -1,0 +1,9 @@
+// The app's cipher: Electron safeStorage. Imported only by the Electron entry.
+import { safeStorage } from 'electron';
+import type { SecretCipher } from './cipher.ts';
+
+export const safeStorageCipher: SecretCipher = {
+  available: () => safeStorage.isEncryptionAvailable(),
+  encrypt: (plain) => safeStorage.encryptString(plain).toString('base64'),
+  decrypt: (ciphertext) => safeStorage.decryptString(Buffer.from(ciphertext, 'base64')),
+};
