@@ -1,0 +1,66 @@
+// The customer panel: who they are and their wallet, each part fetched in
+// parallel and shown the moment it arrives.
+import type {
+  CardSummary,
+  CreditsOverview,
+  CustomerProfile,
+  CustomerSummary,
+  PointsOverview,
+  PosApi,
+  RewardSummary,
+  VoucherSummary,
+} from '../../../shared/ipc/index.ts';
+import type { FoundCustomer } from './lookup.svelte.ts';
+import { Part } from './part.svelte.ts';
+
+type CustomerPort = Pick<PosApi, 'customers'>;
+
+export class CustomerPanel {
+  readonly #pos: CustomerPort;
+  #found = $state.raw<FoundCustomer | null>(null);
+  readonly profile = new Part<CustomerProfile>();
+  readonly points = new Part<PointsOverview>();
+  readonly credits = new Part<CreditsOverview>();
+  readonly vouchers = new Part<VoucherSummary[]>();
+  readonly rewards = new Part<RewardSummary[]>();
+
+  constructor(pos: CustomerPort) {
+    this.#pos = pos;
+  }
+
+  get open(): boolean {
+    return this.#found !== null;
+  }
+  get fromCache(): boolean {
+    return (this.#found?.fromCache ?? false) || (this.profile.value?.fromCache ?? false);
+  }
+  /** The fuller profile once it arrives, the lookup's summary until then. */
+  get customer(): CustomerSummary | null {
+    return this.profile.value?.customer ?? this.#found?.customer ?? null;
+  }
+  /** The scanned card, else the customer's first active card. */
+  get card(): CardSummary | null {
+    if (this.#found?.card) return this.#found.card;
+    const cards = this.profile.value?.cards ?? [];
+    return cards.find((c) => c.active) ?? cards[0] ?? null;
+  }
+
+  /** Shows the customer at once and fetches the five parts side by side. */
+  show(found: FoundCustomer): Promise<void> {
+    this.#found = found;
+    const customerId = found.customer.id;
+    const customers = this.#pos.customers;
+    return Promise.all([
+      this.profile.load(() => customers.profile({ customerId })),
+      this.points.load(() => customers.points({ customerId })),
+      this.credits.load(() => customers.credits({ customerId })),
+      this.vouchers.load(() => customers.vouchers({ customerId })),
+      this.rewards.load(() => customers.rewards({ customerId })),
+    ]).then(() => undefined);
+  }
+
+  close(): void {
+    this.#found = null;
+    for (const part of [this.profile, this.points, this.credits, this.vouchers, this.rewards]) part.reset();
+  }
+}

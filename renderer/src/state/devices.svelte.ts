@@ -1,0 +1,29 @@
+// Scanner and card-reader status for the status bar.
+import type { DevicesStatus } from '../../../shared/ipc/index.ts';
+
+export type ScannerState = 'hid' | 'keyboard' | 'none' | 'error';
+
+export class DevicesState {
+  #status = $state<DevicesStatus | null>(null);
+
+  get status(): DevicesStatus | null {
+    return this.#status;
+  }
+
+  /** What the cashier needs to know: is a HID scanner there, or only keyboard-wedge input. */
+  get scanner(): ScannerState {
+    const status = this.#status;
+    if (!status) return 'none';
+    if (status.hid === 'unavailable') return status.message ? 'error' : 'keyboard';
+    if (status.hid === 'disabled') return 'keyboard';
+    return status.devices.some((d) => d.connected && d.kind !== 'unknown') ? 'hid' : 'keyboard';
+  }
+
+  get message(): string | null {
+    return this.#status?.message ?? null;
+  }
+
+  apply(status: DevicesStatus): void {
+    this.#status = status;
+  }
+}

@@ -1,0 +1,180 @@
+// The manager's settings form: a draft of the saved settings, checked here for
+// what can be checked without the main process, saved as a patch of changes.
+import type { DiagnosticsReport, Language, OfflineVoucherPolicy, PosApi, PosError, SettingsPatch, SettingsView, StoreOption } from '../../../shared/ipc/index.ts';
+import { Part } from './part.svelte.ts';
+
+export interface SettingsDraft {
+  projectUrl: string;
+  externalApplicationId: string;
+  login: string;
+  /** Write-only: empty keeps the saved password. */
+  password: string;
+  storeId: string;
+  cashDeskNumber: string;
+  language: Language;
+  timeZone: string;
+  offlineVoucherPolicy: OfflineVoucherPolicy;
+  requestTimeoutSeconds: number;
+  loyaltyCardRule: string;
+  voucherRule: string;
+  giftCardRule: string;
+  hidEnabled: boolean;
+  wedgeEnabled: boolean;
+}
+
+export type DraftField = keyof SettingsDraft;
+export type FieldProblem = 'url' | 'cashDesk' | 'timeout' | 'pattern' | 'timeZone' | { text: string };
+export type SaveOutcome = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'invalid' } | { status: 'failed'; error: PosError };
+
+type SettingsPort = Pick<PosApi, 'settings' | 'diagnostics' | 'demo'>;
+
+/** Which draft field a settings key from the main process belongs to. */
+const fieldOfPath: Readonly<Record<string, DraftField>> = {
+  projectUrl: 'projectUrl', externalApplicationId: 'externalApplicationId', login: 'login', password: 'password',
+  storeId: 'storeId', cashDeskNumber: 'cashDeskNumber', language: 'language', timeZone: 'timeZone',
+  offlineVoucherPolicy: 'offlineVoucherPolicy', requestTimeoutMs: 'requestTimeoutSeconds',
+  'scanRules.loyaltyCard': 'loyaltyCardRule', 'scanRules.voucher': 'voucherRule', 'scanRules.giftCard': 'giftCardRule',
+};
+
+export function draftOf(view: SettingsView): SettingsDraft {
+  return {
+    projectUrl: view.projectUrl, externalApplicationId: view.externalApplicationId, login: view.login, password: '',
+    storeId: view.storeId, cashDeskNumber: view.cashDeskNumber, language: view.language, timeZone: view.timeZone,
+    offlineVoucherPolicy: view.offlineVoucherPolicy, requestTimeoutSeconds: view.requestTimeoutMs / 1000,
+    loyaltyCardRule: view.scanRules.loyaltyCard, voucherRule: view.scanRules.voucher, giftCardRule: view.scanRules.giftCard,
+    hidEnabled: view.devices.hidEnabled, wedgeEnabled: view.devices.wedgeEnabled,
+  };
+}
+
+/** Problems the form can see by itself; the main process validates again. */
+export function draftProblems(draft: SettingsDraft): Partial<Record<DraftField, FieldProblem>> {
+  const problems: Partial<Record<DraftField, FieldProblem>> = {};
+  const url = draft.projectUrl.trim();
+  if (url !== '' && !/^https:\/\/[^/\s]+|^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(url)) problems.projectUrl = 'url';
+  if (!/^\d{0,32}$/.test(draft.cashDeskNumber.trim())) problems.cashDeskNumber = 'cashDesk';
+  const seconds = draft.requestTimeoutSeconds;
+  if (!Number.isFinite(seconds) || seconds < 0.5 || seconds > 60) problems.requestTimeoutSeconds = 'timeout';
+  for (const field of ['loyaltyCardRule', 'voucherRule', 'giftCardRule'] as const) {
+    if (!compiles(draft[field])) problems[field] = 'pattern';
+  }
+  if (!knownTimeZone(draft.timeZone.trim())) problems.timeZone = 'timeZone';
+  return problems;
+}
+
+/** Only what changed; the password only when a new one was typed. */
+export function patchOf(saved: SettingsView, draft: SettingsDraft): SettingsPatch {
+  const before = draftOf(saved);
+  const patch: SettingsPatch = {};
+  const text = ['projectUrl', 'externalApplicationId', 'login', 'storeId', 'cashDeskNumber', 'timeZone'] as const;
+  for (const field of text) if (draft[field].trim() !== before[field]) patch[field] = draft[field].trim();
+  if (draft.password !== '') patch.password = draft.password;
+  if (draft.language !== before.language) patch.language = draft.language;
+  if (draft.offlineVoucherPolicy !== before.offlineVoucherPolicy) patch.offlineVoucherPolicy = draft.offlineVoucherPolicy;
+  if (draft.requestTimeoutSeconds !== before.requestTimeoutSeconds) patch.requestTimeoutMs = Math.round(draft.requestTimeoutSeconds * 1000);
+  const rules = { loyaltyCard: draft.loyaltyCardRule, voucher: draft.voucherRule, giftCard: draft.giftCardRule };
+  const changedRules = Object.fromEntries(Object.entries(rules).filter(([key, value]) => value !== saved.scanRules[key as keyof typeof rules]));
+  if (Object.keys(changedRules).length > 0) patch.scanRules = changedRules;
+  const devices = { hidEnabled: draft.hidEnabled, wedgeEnabled: draft.wedgeEnabled };
+  const changedDevices = Object.fromEntries(Object.entries(devices).filter(([key, value]) => value !== saved.devices[key as keyof typeof devices]));
+  if (Object.keys(changedDevices).length > 0) patch.devices = changedDevices;
+  return patch;
+}
+
+export class SettingsForm {
+  readonly #pos: SettingsPort;
+  readonly saved = new Part<SettingsView>();
+  readonly stores = new Part<StoreOption[]>();
+  readonly diagnostics = new Part<DiagnosticsReport>();
+  draft = $state<SettingsDraft | null>(null);
+  #problems = $state<Partial<Record<DraftField, FieldProblem>>>({});
+  #outcome = $state<SaveOutcome>({ status: 'idle' });
+  #outage = $state<boolean | null>(null);
+
+  constructor(pos: SettingsPort) {
+    this.#pos = pos;
+  }
+
+  get problems(): Partial<Record<DraftField, FieldProblem>> {
+    return this.#problems;
+  }
+  get outcome(): SaveOutcome {
+    return this.#outcome;
+  }
+  get outage(): boolean | null {
+    return this.#outage;
+  }
+  get dirty(): boolean {
+    const saved = this.saved.value;
+    return saved !== null && this.draft !== null && Object.keys(patchOf(saved, this.draft)).length > 0;
+  }
+
+  async load(): Promise<void> {
+    this.#problems = {};
+    this.#outcome = { status: 'idle' };
+    this.diagnostics.reset();
+    await Promise.all([this.saved.load(() => this.#pos.settings.get()), this.stores.load(() => this.#pos.settings.stores())]);
+    const saved = this.saved.value;
+    this.draft = saved ? draftOf(saved) : null;
+  }
+
+  /** Returns the saved settings, or null when nothing was saved. */
+  async save(): Promise<SettingsView | null> {
+    const saved = this.saved.value;
+    if (!saved || !this.draft) return null;
+    this.#problems = draftProblems(this.draft);
+    if (Object.keys(this.#problems).length > 0) {
+      this.#outcome = { status: 'invalid' };
+      return null;
+    }
+    const patch = patchOf(saved, this.draft);
+    this.#outcome = { status: 'saving' };
+    const result = await this.#pos.settings.update({ patch });
+    if (!result.ok) {
+      this.#problems = problemsFromReasons(result.error);
+      this.#outcome = Object.keys(this.#problems).length > 0 ? { status: 'invalid' } : { status: 'failed', error: result.error };
+      return null;
+    }
+    await this.saved.load(() => Promise.resolve(result));
+    this.draft = draftOf(result.value);
+    this.#outcome = { status: 'saved' };
+    return result.value;
+  }
+
+  testConnection(): Promise<void> {
+    return this.diagnostics.load(() => this.#pos.diagnostics.run());
+  }
+
+  async setOutage(on: boolean): Promise<PosError | null> {
+    const result = await this.#pos.demo.setOutage({ on });
+    if (!result.ok) return result.error;
+    this.#outage = result.value.outage;
+    return null;
+  }
+}
+
+function problemsFromReasons(error: PosError): Partial<Record<DraftField, FieldProblem>> {
+  const problems: Partial<Record<DraftField, FieldProblem>> = {};
+  for (const reason of error.reasons ?? []) {
+    const field = fieldOfPath[reason.name] ?? fieldOfPath[reason.name.split('.')[0] ?? ''];
+    if (field) problems[field] = { text: reason.message };
+  }
+  return problems;
+}
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function knownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone !== '';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,151 @@
+// The whole terminal as the screens see it: one instance of each state class,
+// which screen is showing, and the cashier's actions that span several of them.
+import type { Language, PosApi, PosError, ScanEvent, SessionStatus } from '../../../shared/ipc/index.ts';
+import { Clock } from './clock.svelte.ts';
+import { CustomerPanel } from './customer.svelte.ts';
+import { DevicesState } from './devices.svelte.ts';
+import { feedEvents } from './feed.ts';
+import { Locale } from './locale.svelte.ts';
+import { CustomerLookup, type FoundCustomer } from './lookup.svelte.ts';
+import { Session } from './session.svelte.ts';
+import { SettingsForm } from './settings-form.svelte.ts';
+import { SyncState } from './sync.svelte.ts';
+
+export type Screen = 'signin' | 'lookup' | 'customer' | 'settings';
+
+export class Terminal {
+  readonly locale = new Locale();
+  readonly clock = new Clock();
+  readonly session: Session;
+  readonly sync: SyncState;
+  readonly devices = new DevicesState();
+  readonly lookup: CustomerLookup;
+  readonly customer: CustomerPanel;
+  readonly settings: SettingsForm;
+  readonly #pos: PosApi;
+  #screen = $state<Exclude<Screen, 'signin'>>('lookup');
+  #shortcuts = $state(false);
+  #problem = $state<PosError | null>(null);
+  /** A language the operator picked for this sign-in only; the saved one otherwise. */
+  #languageChoice: Language | null = null;
+
+  constructor(pos: PosApi) {
+    this.#pos = pos;
+    this.session = new Session(pos);
+    this.sync = new SyncState(this.clock);
+    this.customer = new CustomerPanel(pos);
+    this.lookup = new CustomerLookup(pos, (found) => this.#showCustomer(found));
+    this.settings = new SettingsForm(pos);
+  }
+
+  get screen(): Screen {
+    return this.session.operator ? this.#screen : 'signin';
+  }
+  get shortcutsOpen(): boolean {
+    return this.#shortcuts;
+  }
+  /** The last action's failure that belongs to no screen in particular. */
+  get problem(): PosError | null {
+    return this.#problem;
+  }
+
+  /** Subscribes to pushed events, starts the clock, reads the session; returns the teardown. */
+  start(): () => void {
+    const stopEvents = feedEvents(this.#pos, {
+      'session.changed': (status) => this.#applySession(status),
+      'sync.status': (status) => this.sync.apply(status),
+      'devices.status': (status) => this.devices.apply(status),
+      'input.scan': (scan) => void this.acceptScan(scan),
+    });
+    const stopClock = this.clock.start();
+    void this.session.refresh().then((error) => {
+      if (error) this.#problem = error;
+      else if (this.session.status) this.#applySession(this.session.status);
+    });
+    return () => {
+      stopEvents();
+      stopClock();
+    };
+  }
+
+  /** A scan from any source: while a customer is shown, a new card starts the next customer. */
+  async acceptScan(scan: ScanEvent): Promise<void> {
+    if (!this.session.operator || this.#screen === 'settings') return;
+    if (this.#screen === 'customer') {
+      if (scan.kind !== 'loyalty_card') return;
+      this.nextCustomer();
+    }
+    await this.lookup.acceptScan(scan);
+  }
+
+  nextCustomer(): void {
+    this.customer.close();
+    this.lookup.clear();
+    this.#screen = 'lookup';
+  }
+
+  async openSettings(): Promise<void> {
+    if (!this.session.isManager) return;
+    this.#screen = 'settings';
+    await this.settings.load();
+  }
+
+  closeSettings(): void {
+    this.#screen = this.customer.open ? 'customer' : 'lookup';
+  }
+
+  /** Saves the settings; a new language applies at once. */
+  async saveSettings(): Promise<boolean> {
+    const saved = await this.settings.save();
+    if (!saved) return false;
+    this.#languageChoice = null;
+    this.locale.language = saved.language;
+    return true;
+  }
+
+  /** A manager's switch is saved (CareCloud answers in it too); a cashier's lasts until sign-out. */
+  async switchLanguage(language: Language = this.locale.other): Promise<void> {
+    this.locale.language = language;
+    if (!this.session.isManager) {
+      this.#languageChoice = language;
+      return;
+    }
+    const result = await this.#pos.settings.update({ patch: { language } });
+    if (!result.ok) this.#problem = result.error;
+  }
+
+  async signOut(): Promise<void> {
+    const error = await this.session.signOut();
+    if (error) {
+      this.#problem = error;
+      return;
+    }
+    this.#languageChoice = null;
+    this.#shortcuts = false;
+    this.nextCustomer();
+    if (this.session.status) this.locale.language = this.session.status.language;
+  }
+
+  toggleShortcuts(open: boolean = !this.#shortcuts): void {
+    this.#shortcuts = open;
+  }
+
+  dismissProblem(): void {
+    this.#problem = null;
+  }
+
+  #applySession(status: SessionStatus): void {
+    const signedOut = this.session.operator !== null && status.operator === null;
+    this.session.apply(status);
+    if (signedOut) {
+      this.#languageChoice = null;
+      this.nextCustomer();
+    }
+    this.locale.language = this.#languageChoice ?? status.language;
+  }
+
+  #showCustomer(found: FoundCustomer): void {
+    this.#screen = 'customer';
+    void this.customer.show(found);
+  }
+}

@@ -1,0 +1,59 @@
+// Czech and English for every screen: `translate` fills `{name}` placeholders,
+// the formatters give money, dates and ages in the cashier's language.
+import { en, type MessageKey } from './messages/en.ts';
+import { cs } from './messages/cs.ts';
+import { locale, type Language } from './language.ts';
+
+export { languages, isLanguage, acceptLanguage, locale, type Language } from './language.ts';
+export { reasonSentence, knownReasons, type InvalidParam } from './reasons.ts';
+export type { MessageKey } from './messages/en.ts';
+
+const catalogues: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = { en, cs };
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
+  const text = catalogues[language][key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** Money from integer minor units, e.g. 12950 CZK -> "129,50 Kč". */
+export function formatMoney(language: Language, minorUnits: number, currency: string): string {
+  const format = new Intl.NumberFormat(locale(language), { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(minorUnits / 10 ** digits);
+}
+
+export function formatNumber(language: Language, value: number): string {
+  return new Intl.NumberFormat(locale(language), { maximumFractionDigits: 2 }).format(value);
+}
+
+/** Time of day for "offline since"; the date too when it is not today. */
+export function formatTime(language: Language, at: Date, now: Date = new Date()): string {
+  const sameDay = at.toDateString() === now.toDateString();
+  const options: Intl.DateTimeFormatOptions = sameDay
+    ? { hour: '2-digit', minute: '2-digit' }
+    : { day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit' };
+  return new Intl.DateTimeFormat(locale(language), options).format(at);
+}
+
+/** A CareCloud date ("2026-11-28" or "2026-11-28 14:05:00", project time) as a short local date. */
+export function formatDate(language: Language, careCloudDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(careCloudDate);
+  if (!match) return careCloudDate;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return new Intl.DateTimeFormat(locale(language), { day: 'numeric', month: 'numeric', year: 'numeric' }).format(date);
+}
+
+/** How long ago, in the largest whole unit: "42 s", "3 min", "5 h", "2 d". */
+export function formatAge(language: Language, milliseconds: number): string {
+  const seconds = Math.max(0, Math.floor(milliseconds / 1000));
+  if (seconds < 60) return translate(language, 'age.seconds', { n: seconds });
+  if (seconds < 3600) return translate(language, 'age.minutes', { n: Math.floor(seconds / 60) });
+  if (seconds < 86_400) return translate(language, 'age.hours', { n: Math.floor(seconds / 3600) });
+  return translate(language, 'age.days', { n: Math.floor(seconds / 86_400) });
+}
