@@ -24,6 +24,8 @@ export interface CareCloudErrorBody {
   title?: string;
   detail?: string;
   invalid_params: InvalidParam[];
+  /** The envelope's `error_data` as received (e.g. `parameter`, `expected_type` of argument exceptions). */
+  error_data?: Record<string, unknown>;
 }
 
 export class CareCloudFailure extends Error {

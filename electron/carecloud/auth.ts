@@ -1,0 +1,110 @@
+// The enterprise bearer token: obtained by login, kept in memory only, renewed shortly
+// before `valid_to`. Concurrent callers wait for one login instead of starting their own.
+import { parseCareCloudDateTime } from '../../shared/datetime.ts';
+import type { operations } from '../../shared/carecloud/api-types.ts';
+import { UnexpectedResponseError } from './errors.ts';
+import type { Answer, Pipeline, TokenSource } from './pipeline.ts';
+
+export interface Credentials {
+  externalApplicationId: string;
+  login: string;
+  password: string;
+}
+
+type LoginData = NonNullable<operations['postUserLogin']['responses'][200]['content']['application/json']['data']>;
+
+export interface LoginResult {
+  token: string;
+  /** `valid_to` as CareCloud sent it (project time zone, no offset). */
+  validToText: string;
+  validTo: Date;
+  /** The server's Date header, for clock checks. */
+  serverDate: Date | undefined;
+  user: LoginData['user'];
+}
+
+/** Renew this long before `valid_to` so a call never leaves with a token about to lapse. */
+export const RENEW_MARGIN_MS = 60_000;
+/** A `valid_to` already past by our clock (wrong zone or clock) still keeps the token this long; a 401 covers the rest. */
+export const MIN_TOKEN_LIFETIME_MS = 5 * 60_000;
+
+export async function logIn(pipeline: Pipeline, credentials: Credentials, timeZone: string): Promise<LoginResult> {
+  const answer: Answer<LoginData | undefined> = await pipeline.send<LoginData | undefined>({
+    method: 'POST',
+    path: '/users/actions/login',
+    body: {
+      user_external_application_id: credentials.externalApplicationId,
+      login: credentials.login,
+      password: credentials.password,
+    },
+    authenticated: false,
+    // Logging in twice has no lasting effect, so a lost answer may be retried.
+    idempotent: true,
+    purpose: 'login',
+  });
+  const data = answer.data;
+  const request = { method: 'POST', path: '/users/actions/login', correlationId: '', attempt: 0 };
+  const token = data && typeof data.bearer_token === 'string' ? data.bearer_token.trim() : '';
+  if (token === '') throw new UnexpectedResponseError(answer.status, 'application/json', '', 'CareCloud login answered without a bearer token', request);
+  const validToText = typeof data?.valid_to === 'string' ? data.valid_to : '';
+  const validTo = parseCareCloudDateTime(validToText, timeZone);
+  if (!validTo) throw new UnexpectedResponseError(answer.status, 'application/json', '', `CareCloud login answered with an unreadable valid_to "${validToText.slice(0, 40)}"`, request);
+  const dateHeader = answer.headers.get('date');
+  const serverDate = dateHeader ? new Date(dateHeader) : undefined;
+  return {
+    token,
+    validToText,
+    validTo,
+    serverDate: serverDate && !Number.isNaN(serverDate.getTime()) ? serverDate : undefined,
+    user: data?.user,
+  };
+}
+
+export class Session implements TokenSource {
+  #current: { token: string; renewAt: number } | undefined;
+  #loggingIn: Promise<string> | undefined;
+
+  constructor(
+    private readonly login: () => Promise<LoginResult>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  token(): Promise<string> {
+    if (this.#current && this.now() < this.#current.renewAt) return Promise.resolve(this.#current.token);
+    return this.#logInOnce();
+  }
+
+  refresh(stale: string): Promise<string> {
+    if (this.#current && this.#current.token !== stale) return Promise.resolve(this.#current.token);
+    this.#current = undefined;
+    return this.#logInOnce();
+  }
+
+  /** Forget the token (after logout or a settings change). */
+  forget(): string | undefined {
+    const token = this.#current?.token;
+    this.#current = undefined;
+    return token;
+  }
+
+  get hasToken(): boolean {
+    return this.#current !== undefined;
+  }
+
+  #logInOnce(): Promise<string> {
+    if (!this.#loggingIn) {
+      const attempt = this.login().then((result) => {
+        const now = this.now();
+        const renewAt = Math.max(result.validTo.getTime() - RENEW_MARGIN_MS, now + MIN_TOKEN_LIFETIME_MS);
+        this.#current = { token: result.token, renewAt };
+        return result.token;
+      });
+      this.#loggingIn = attempt;
+      const clear = () => {
+        if (this.#loggingIn === attempt) this.#loggingIn = undefined;
+      };
+      attempt.then(clear, clear);
+    }
+    return this.#loggingIn;
+  }
+}

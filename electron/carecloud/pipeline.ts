@@ -1,0 +1,283 @@
+// The one road every CareCloud call takes: cache and in-flight sharing for GETs, the
+// bearer token, one attempt over ky, error mapping, a log line, and our retry policy.
+// Resource modules only name method, path and types.
+import { randomUUID } from 'node:crypto';
+import ky, { type KyInstance } from 'ky';
+import type { Timeouts } from '../../shared/settings.ts';
+import { maskPath } from '../log/mask.ts';
+import type { Logger } from '../log/logger.ts';
+import { ResponseCache, cacheLifetimeSeconds } from './cache.ts';
+import { AuthenticationError, CareCloudError, CareCloudFailure, ConnectionError, UnexpectedResponseError, type RequestInfo } from './errors.ts';
+import { BodyTooLargeError, MAX_BODY_BYTES, classifyTransportError, connectionError, interpretAnswer, readBodyCapped } from './response.ts';
+import { parseRetryAfter, planRetry, type RetryPolicy } from './retry.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type QueryScalar = string | number | boolean;
+export type QueryValue = QueryScalar | readonly QueryScalar[] | undefined | null;
+export type QueryParams = { [name: string]: QueryValue };
+
+/** What kind of wait a call may impose on the cashier; picks the timeout setting. */
+export type CallPurpose = 'lookup' | 'closure' | 'login';
+
+export interface CallOptions {
+  /** `false`: one attempt only (the caller runs its own backoff); or fewer/more attempts than the policy. */
+  retry?: false | { maxAttempts: number };
+  /** Per-attempt time limit, overriding the setting for this call's purpose. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** GET only: skip the response cache and in-flight sharing. */
+  fresh?: boolean;
+}
+
+export interface RequestSpec {
+  method: HttpMethod;
+  /** Path below the versioned base URL, path parameters already encoded. */
+  path: string;
+  query?: QueryParams;
+  body?: unknown;
+  /** A POST/PUT that may be repeated without doubling its effect (send-purchase through bill_id). */
+  idempotent?: boolean;
+  /** Defaults to true; login and the connection test go without a token. */
+  authenticated?: boolean;
+  /** A specific token instead of the session's (logout of a session already forgotten). */
+  bearerToken?: string;
+  purpose?: CallPurpose;
+}
+
+export interface Answer<T> {
+  data: T;
+  status: number;
+  headers: Headers;
+}
+
+export interface TokenSource {
+  token(): Promise<string>;
+  /** The token `stale` was refused: get a new one, shared with every other caller that saw it refused. */
+  refresh(stale: string): Promise<string>;
+}
+
+export interface PipelineOptions {
+  /** `{project}/webservice/rest-api/{interface}/v1.0` */
+  baseUrl: string;
+  language: string;
+  timeouts: Timeouts;
+  retry: RetryPolicy;
+  logger: Logger;
+  maxBodyBytes?: number;
+  fetch?: typeof fetch;
+  /** Injected in tests so waits and clocks are not real. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  now?: () => number;
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function encodeKey(key: string): string {
+  return encodeURIComponent(key).replace(/%5B/g, '[').replace(/%5D/g, ']');
+}
+
+/** Path plus query string, parameters sorted (a stable cache key), arrays as `name[]=a&name[]=b`. */
+export function pathWithQuery(path: string, query: QueryParams | undefined): string {
+  if (!query) return path;
+  const parts: string[] = [];
+  for (const key of Object.keys(query).sort()) {
+    const value = query[key];
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) {
+      const arrayKey = encodeKey(key.endsWith('[]') ? key : `${key}[]`);
+      for (const item of value as readonly QueryScalar[]) parts.push(`${arrayKey}=${encodeURIComponent(String(item))}`);
+    } else {
+      parts.push(`${encodeKey(key)}=${encodeURIComponent(String(value))}`);
+    }
+  }
+  return parts.length === 0 ? path : `${path}?${parts.join('&')}`;
+}
+
+export class Pipeline {
+  readonly #ky: KyInstance;
+  readonly #cache: ResponseCache;
+  readonly #inFlight = new Map<string, Promise<Answer<unknown>>>();
+  readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly #random: () => number;
+  readonly #now: () => number;
+  readonly #maxBody: number;
+  #tokens: TokenSource | undefined;
+
+  constructor(private readonly options: PipelineOptions) {
+    this.#sleep = options.sleep ?? sleep;
+    this.#random = options.random ?? Math.random;
+    this.#now = options.now ?? Date.now;
+    this.#maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
+    this.#cache = new ResponseCache(this.#now);
+    this.#ky = ky.create({
+      prefix: options.baseUrl,
+      retry: 0,
+      timeout: false,
+      throwHttpErrors: false,
+      headers: { 'accept-language': options.language, accept: 'application/json' },
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+  }
+
+  useTokens(tokens: TokenSource): void {
+    this.#tokens = tokens;
+  }
+
+  /** The `data` of CareCloud's answer. */
+  async request<T>(spec: RequestSpec, options: CallOptions = {}): Promise<T> {
+    return (await this.send<T>(spec, options)).data;
+  }
+
+  /** The `data` with status and headers, for callers that read a header (Date, Cache-Control). */
+  send<T>(spec: RequestSpec, options: CallOptions = {}): Promise<Answer<T>> {
+    if (spec.method !== 'GET' || options.fresh || options.signal) return this.#execute<T>(spec, options);
+    const key = pathWithQuery(spec.path, spec.query);
+    const cached = this.#cache.get(key);
+    if (cached.hit) return Promise.resolve(cached.value as Answer<T>);
+    const shared = this.#inFlight.get(key);
+    if (shared) return shared as Promise<Answer<T>>;
+    const call = this.#execute<T>(spec, options).then((answer) => {
+      this.#cache.set(key, answer, cacheLifetimeSeconds(answer.headers.get('cache-control')));
+      return answer;
+    });
+    this.#inFlight.set(key, call);
+    // Cleared however it ends; each caller still sees the rejection through `call`.
+    call.then(
+      () => this.#inFlight.delete(key),
+      () => this.#inFlight.delete(key),
+    );
+    return call;
+  }
+
+  clearCache(): void {
+    this.#cache.clear();
+  }
+
+  async #execute<T>(spec: RequestSpec, options: CallOptions): Promise<Answer<T>> {
+    const started = this.#now();
+    const correlationId = randomUUID();
+    const policy: RetryPolicy =
+      options.retry === false
+        ? { ...this.options.retry, maxAttempts: 1 }
+        : options.retry
+          ? { ...this.options.retry, maxAttempts: options.retry.maxAttempts }
+          : this.options.retry;
+    const safeToRepeat = spec.method === 'GET' || spec.idempotent === true;
+    const authenticated = spec.authenticated !== false;
+    const timeoutMs = options.timeoutMs ?? this.options.timeouts[`${spec.purpose ?? (spec.method === 'GET' ? 'lookup' : 'closure')}Ms`];
+    const target = pathWithQuery(spec.path, spec.query);
+    let attempt = 0;
+    let counted = 0;
+    let reloggedIn = false;
+
+    for (;;) {
+      attempt++;
+      counted++;
+      let token: string | undefined = spec.bearerToken;
+      if (authenticated && token === undefined) {
+        if (!this.#tokens) throw new Error('CareCloud pipeline has no token source for an authenticated call');
+        token = await this.#tokens.token();
+      }
+      const info: RequestInfo = { method: spec.method, path: spec.path, correlationId, attempt };
+      try {
+        return await this.#attempt<T>(spec, target, token, timeoutMs, options.signal, info);
+      } catch (error) {
+        if (!(error instanceof CareCloudFailure)) throw error;
+        if (error instanceof AuthenticationError && error.status === 401 && authenticated && spec.bearerToken === undefined && token !== undefined && !reloggedIn) {
+          // One fresh login and one more try; a second 401 is final.
+          reloggedIn = true;
+          counted--;
+          await this.#tokens!.refresh(token);
+          continue;
+        }
+        const status = error instanceof CareCloudError || error instanceof UnexpectedResponseError ? error.status : undefined;
+        const delay = planRetry(
+          {
+            attempt: counted,
+            safeToRepeat,
+            outcome: { status, transportFailure: error instanceof ConnectionError },
+            retryAfterMs: 'retryAfterMs' in error && typeof error.retryAfterMs === 'number' ? error.retryAfterMs : undefined,
+            elapsedMs: this.#now() - started,
+          },
+          policy,
+          this.#random,
+        );
+        if (delay === null) throw error;
+        await this.#sleep(delay, options.signal);
+      }
+    }
+  }
+
+  async #attempt<T>(spec: RequestSpec, target: string, token: string | undefined, timeoutMs: number, callerSignal: AbortSignal | undefined, info: RequestInfo): Promise<Answer<T>> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new Error('CareCloud call timed out'));
+    }, timeoutMs);
+    const signal = callerSignal ? AbortSignal.any([controller.signal, callerSignal]) : controller.signal;
+    const begun = performance.now();
+    let status: number | null = null;
+    let outcome = 'ok';
+    try {
+      let response: Response;
+      let text: string;
+      try {
+        response = await this.#ky(target.slice(1), {
+          method: spec.method,
+          signal,
+          ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+          ...(spec.body !== undefined ? { json: spec.body } : {}),
+        });
+        status = response.status;
+        text = await readBodyCapped(response, this.#maxBody);
+      } catch (error) {
+        if (callerSignal?.aborted) {
+          outcome = 'aborted';
+          throw callerSignal.reason;
+        }
+        if (error instanceof BodyTooLargeError) {
+          const failure = new UnexpectedResponseError(status ?? 0, '', '', `CareCloud ${spec.method} ${spec.path}: ${error.message}`, info, { cause: error });
+          outcome = failure.name;
+          throw failure;
+        }
+        const kind = timedOut ? 'timeout' : classifyTransportError(error);
+        outcome = `connection:${kind}`;
+        throw connectionError(kind, info, error, timeoutMs);
+      }
+      const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(response.headers.get('retry-after'), Date.now()) : undefined;
+      try {
+        const data = interpretAnswer({ status, contentType: response.headers.get('content-type') ?? '', text, retryAfterMs }, info) as T;
+        return { data, status, headers: response.headers };
+      } catch (error) {
+        outcome = error instanceof Error ? error.name : 'error';
+        throw error;
+      }
+    } finally {
+      clearTimeout(timer);
+      this.options.logger.log(outcome === 'ok' ? 'info' : 'warn', 'carecloud.call', {
+        method: spec.method,
+        path: maskPath(target),
+        status,
+        durationMs: Math.round((performance.now() - begun) * 10) / 10,
+        attempt: info.attempt,
+        correlationId: info.correlationId,
+        outcome,
+      });
+    }
+  }
+}

@@ -1,0 +1,62 @@
+// Reference data (stores, payment types, ...) kept on the terminal's disk so it survives
+// a restart and is there when CareCloud is not. A damaged file is ignored, not fatal.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface SavedList {
+  language: string;
+  /** ISO instant of the download. */
+  fetchedAt: string;
+  items: unknown[];
+}
+
+interface FileShape {
+  version: 1;
+  lists: Record<string, SavedList>;
+}
+
+function isSavedList(value: unknown): value is SavedList {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.language === 'string' && typeof v.fetchedAt === 'string' && Array.isArray(v.items);
+}
+
+export class ReferenceStore {
+  #lists: Record<string, SavedList> | undefined;
+
+  /** `file` undefined keeps the lists in memory only. */
+  constructor(private readonly file: string | undefined) {}
+
+  read(kind: string, language: string): SavedList | undefined {
+    const saved = this.#load()[kind];
+    return saved && saved.language === language ? saved : undefined;
+  }
+
+  write(kind: string, list: SavedList): void {
+    const lists = this.#load();
+    lists[kind] = list;
+    if (!this.file) return;
+    mkdirSync(dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ version: 1, lists } satisfies FileShape));
+    // Rename is atomic: a power cut leaves the old file or the new one, never half of one.
+    renameSync(temporary, this.file);
+  }
+
+  #load(): Record<string, SavedList> {
+    if (this.#lists) return this.#lists;
+    this.#lists = {};
+    if (!this.file) return this.#lists;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(this.file, 'utf8'));
+    } catch {
+      return this.#lists;
+    }
+    const lists = typeof parsed === 'object' && parsed !== null ? (parsed as { lists?: unknown }).lists : undefined;
+    if (typeof lists === 'object' && lists !== null) {
+      for (const [kind, list] of Object.entries(lists)) if (isSavedList(list)) this.#lists[kind] = list;
+    }
+    return this.#lists;
+  }
+}

@@ -1,0 +1,50 @@
+// Reference lists: always downloaded whole, saved on the terminal, and served from there
+// when CareCloud cannot be reached or answers with a failure of its own.
+import { ConnectionError, RateLimitError, ServerError, UnexpectedResponseError } from '../errors.ts';
+import { collectAll, fetchPage, listAll } from '../paging.ts';
+import type { CallOptions, Pipeline } from '../pipeline.ts';
+import type { ReferenceStore } from '../reference-store.ts';
+import type { Schemas } from '../types.ts';
+
+export interface ReferenceList<T> {
+  items: T[];
+  fetchedAt: string;
+  /** `terminal`: CareCloud was unavailable and this is the copy saved on disk. */
+  source: 'carecloud' | 'terminal';
+}
+
+const isOutage = (error: unknown) =>
+  error instanceof ConnectionError || error instanceof ServerError || error instanceof RateLimitError || error instanceof UnexpectedResponseError;
+
+export function referenceResource(pipeline: Pipeline, store: ReferenceStore, language: string, now: () => number) {
+  function load<T>(kind: string, path: string, itemsKey: string, paged: boolean) {
+    return async (options?: CallOptions): Promise<ReferenceList<T>> => {
+      try {
+        const items = paged ? await collectAll(listAll<T>(pipeline, path, itemsKey, {}, options)) : (await fetchPage<T>(pipeline, path, itemsKey, {}, options)).items;
+        const fetchedAt = new Date(now()).toISOString();
+        store.write(kind, { language, fetchedAt, items });
+        return { items, fetchedAt, source: 'carecloud' };
+      } catch (error) {
+        const saved = isOutage(error) ? store.read(kind, language) : undefined;
+        if (!saved) throw error;
+        return { items: saved.items as T[], fetchedAt: saved.fetchedAt, source: 'terminal' };
+      }
+    };
+  }
+  return {
+    stores: load<Schemas['Store']>('stores', '/stores', 'stores', true),
+    paymentTypes: load<Schemas['PaymentType']>('payment-types', '/payment-types', 'payment_types', true),
+    purchaseTypes: load<Schemas['Purchase-type']>('purchase-types', '/purchase-types', 'purchase_types', true),
+    currencies: load<Schemas['Currency']>('currencies', '/currencies', 'currencies', true),
+    languages: load<Schemas['Language']>('languages', '/languages', 'languages', false),
+    countries: load<Schemas['Country']>('countries', '/countries', 'countries', true),
+    statuses: load<Schemas['Status']>('statuses', '/statuses', 'statuses', true),
+    cardTypes: load<Schemas['CardType']>('card-types', '/card-types', 'card_types', true),
+    customerSources: load<Schemas['CustomerSource']>('customer-sources', '/customer-sources', 'customer_sources', true),
+    /** The saved copy only, without asking CareCloud (offline start-up). */
+    saved: <T>(kind: string): ReferenceList<T> | undefined => {
+      const saved = store.read(kind, language);
+      return saved ? { items: saved.items as T[], fetchedAt: saved.fetchedAt, source: 'terminal' } : undefined;
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import { logIn, type Credentials, type LoginResult } from '../auth.ts';
+import type { CallOptions, Pipeline } from '../pipeline.ts';
+
+export function usersResource(pipeline: Pipeline, timeZone: string) {
+  return {
+    login: (credentials: Credentials): Promise<LoginResult> => logIn(pipeline, credentials, timeZone),
+    logout: (bearerToken: string, externalApplicationId: string, options?: CallOptions): Promise<void> =>
+      pipeline.request<void>(
+        { method: 'POST', path: '/users/actions/logout', body: { bearer_token: bearerToken, user_external_application_id: externalApplicationId }, bearerToken, idempotent: true, purpose: 'login' },
+        options,
+      ),
+  };
+}

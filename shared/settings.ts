@@ -1,0 +1,89 @@
+// The terminal's settings: one schema for the app (electron-store) and `ccpos` (conf),
+// which read the same `settings.json` in the data directory. The password is not here:
+// the app keeps it encrypted, `ccpos` takes it from the environment or a flag.
+import { z } from 'zod';
+import { isValidTimeZone } from './datetime.ts';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+// Parsed by hand: URL is not part of the language, and shared/ runs without DOM or Node types.
+const PROJECT_URL = /^(https?):\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?(\/[^\s?#]*)?$/;
+
+/** CareCloud is HTTPS only; plain HTTP is allowed for the sandbox on this machine. */
+export function projectUrlProblem(text: string): string | null {
+  const match = PROJECT_URL.exec(text);
+  if (!match) return 'is not a web address such as https://shop.crmcarecloud.com';
+  if (match[1] === 'https') return null;
+  if (LOOPBACK_HOSTS.has(match[2]!.toLowerCase())) return null;
+  return 'must start with https:// (plain http only for 127.0.0.1 or localhost)';
+}
+
+const projectUrl = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    if (value === '') return;
+    const problem = projectUrlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .transform((value) => value.replace(/\/+$/, ''));
+
+export const timeoutsSchema = z.object({
+  /** Card, customer and wallet lookups: a cashier is waiting. */
+  lookupMs: z.int().min(200).max(60_000).default(3_000),
+  /** Closing or cancelling a purchase. */
+  closureMs: z.int().min(1_000).max(120_000).default(15_000),
+  /** Logging in. */
+  loginMs: z.int().min(500).max(60_000).default(5_000),
+});
+
+export const retrySchema = z.object({
+  maxAttempts: z.int().min(1).max(10).default(3),
+  baseDelayMs: z.int().min(0).max(10_000).default(250),
+  maxDelayMs: z.int().min(0).max(60_000).default(4_000),
+  /** Total time budget for a call including all its retries and waits. */
+  maxElapsedMs: z.int().min(0).max(300_000).default(10_000),
+});
+
+export const offlinePolicySchema = z.object({
+  /** `refuse`: vouchers need CareCloud; `accept-presynced`: accept codes from the synced store list and flag them. */
+  vouchers: z.enum(['refuse', 'accept-presynced']).default('refuse'),
+  /** Paying with points always needs CareCloud unless this is set. */
+  points: z.enum(['refuse']).default('refuse'),
+});
+
+export const settingsSchema = z.object({
+  /** e.g. `https://shop.crmcarecloud.com`; empty means demo mode against the embedded sandbox. */
+  projectUrl: projectUrl.default(''),
+  externalApplicationId: z.string().trim().default(''),
+  login: z.string().trim().default(''),
+  storeId: z.string().trim().default(''),
+  cashdeskNumber: z.int().min(1).max(99_999).default(1),
+  language: z.enum(['cs', 'en']).default('cs'),
+  timeZone: z
+    .string()
+    .trim()
+    .refine(isValidTimeZone, { message: 'is not a known IANA time zone' })
+    .default('Europe/Prague'),
+  timeouts: timeoutsSchema.prefault({}),
+  retry: retrySchema.prefault({}),
+  offlinePolicy: offlinePolicySchema.prefault({}),
+});
+
+export type TerminalSettings = z.infer<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
+export type Timeouts = TerminalSettings['timeouts'];
+export type RetrySettings = TerminalSettings['retry'];
+
+export type SettingsResult = { ok: true; value: TerminalSettings } | { ok: false; error: string };
+
+/** Validates settings from any source; the error is one sentence naming the first bad field. */
+export function parseSettings(input: unknown): SettingsResult {
+  const result = settingsSchema.safeParse(input ?? {});
+  if (result.success) return { ok: true, value: result.data };
+  const issue = result.error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.join('.') : 'settings';
+  return { ok: false, error: `Setting "${field}" is invalid: ${issue?.message ?? 'unknown problem'}.` };
+}
+
+export const defaultSettings: TerminalSettings = settingsSchema.parse({});
