@@ -1,0 +1,71 @@
+// What a scan means: loyalty card, voucher or gift card, or product. Rules decide first;
+// when they cannot, CareCloud is asked (as a card, then as a voucher).
+import { gtinFormat, isValidLuhn } from './check-digit.ts';
+import type { ClassifiedScan, RawScan, ScanKind } from './scan.ts';
+import type { ClassificationSettings, ScanRule } from './settings.ts';
+
+export interface ScanLookup {
+  findCard(code: string): Promise<{ id: string } | null>;
+  findVoucher(code: string): Promise<{ id: string } | null>;
+}
+
+interface CompiledRule {
+  rule: ScanRule;
+  pattern: RegExp | null;
+}
+
+export class ScanClassifier {
+  readonly #rules: CompiledRule[];
+  readonly #unresolved: ScanKind;
+  readonly #lookup: ScanLookup | null;
+
+  constructor(settings: ClassificationSettings, lookup: ScanLookup | null) {
+    this.#rules = settings.rules.map((rule) => ({ rule, pattern: rule.pattern ? new RegExp(rule.pattern) : null }));
+    this.#unresolved = settings.unresolved;
+    this.#lookup = lookup;
+  }
+
+  /** The kind when the rules or the swipe settle it, else null (CareCloud must be asked). */
+  decide(scan: RawScan): ClassifiedScan | null {
+    if (scan.swiped) return classified(scan, 'card', 'swipe', null);
+    let found: CompiledRule | null = null;
+    for (const compiled of this.#rules) {
+      if (!matches(compiled, scan)) continue;
+      // Rules naming different kinds for one code cannot decide it.
+      if (found && found.rule.kind !== compiled.rule.kind) return null;
+      found ??= compiled;
+    }
+    return found ? classified(scan, found.rule.kind, 'rule', found.rule.name) : null;
+  }
+
+  async resolve(scan: RawScan): Promise<ClassifiedScan> {
+    const decided = this.decide(scan);
+    if (decided) return decided;
+    if (!this.#lookup) return { ...classified(scan, this.#unresolved, 'fallback', null), note: 'no rule matched and CareCloud cannot be asked' };
+    try {
+      const card = await this.#lookup.findCard(scan.text);
+      if (card) return { ...classified(scan, 'card', 'carecloud', null), carecloudId: card.id };
+      const voucher = await this.#lookup.findVoucher(scan.text);
+      if (voucher) return { ...classified(scan, 'voucher', 'carecloud', null), carecloudId: voucher.id };
+      return { ...classified(scan, this.#unresolved, 'fallback', null), note: 'CareCloud knows no card or voucher with this code' };
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      return { ...classified(scan, 'unknown', 'lookup-failed', null), note: `CareCloud could not be asked what this code is: ${why}` };
+    }
+  }
+}
+
+function matches({ rule, pattern }: CompiledRule, scan: RawScan): boolean {
+  const code = scan.text;
+  if (rule.lengths.length > 0 && !rule.lengths.includes(code.length)) return false;
+  if (rule.prefixes.length > 0 && !rule.prefixes.some((p) => code.startsWith(p))) return false;
+  if (rule.symbologies.length > 0 && !(scan.aim && rule.symbologies.some((s) => scan.aim!.startsWith(s)))) return false;
+  if (pattern && !pattern.test(code)) return false;
+  if (rule.checkDigit === 'gtin' && gtinFormat(code) === null) return false;
+  if (rule.checkDigit === 'luhn' && !isValidLuhn(code)) return false;
+  return true;
+}
+
+function classified(scan: RawScan, kind: ScanKind, decidedBy: ClassifiedScan['decidedBy'], rule: string | null): ClassifiedScan {
+  return { ...scan, kind, decidedBy, rule, carecloudId: null, note: null };
+}
