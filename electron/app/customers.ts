@@ -1,0 +1,224 @@
+// Customer lookups for the lane: by card, by e-mail / phone / name, and the wallet
+// parts of the customer panel. CareCloud first; the terminal's cache when CareCloud
+// cannot be reached, flagged so the screen can say so.
+import type {
+  CardSummary,
+  CreditsOverview,
+  CustomerIdentified,
+  CustomerProfile,
+  CustomerSearchResult,
+  CustomerSummary,
+  Money,
+  PointsOverview,
+  RewardSummary,
+  VoucherSummary,
+} from '../../shared/ipc/contract.ts';
+import { failure, success, type Result } from '../../shared/ipc/result.ts';
+import { currencyDecimals, toMinorUnits } from '../../shared/money.ts';
+import type { CareCloudClient } from '../carecloud/client.ts';
+import { ConnectionError, NotFoundError } from '../carecloud/errors.ts';
+import type { Schemas } from '../carecloud/types.ts';
+import type { CustomerCache } from './customer-cache.ts';
+import { matchesQuery, readCustomerQuery } from './customer-query.ts';
+
+/** The part of the CareCloud client that customer lookups use. */
+export type CustomerApi = Pick<CareCloudClient, 'cards' | 'customers' | 'wallet' | 'vouchers' | 'rewards' | 'reference'>;
+
+export interface Connectivity {
+  /** True once the terminal knows CareCloud is unreachable: lookups go straight to the cache. */
+  offline(): boolean;
+}
+
+const searchLimit = 20;
+
+export function customerSummary(customer: Schemas['Customer']): CustomerSummary {
+  const info = customer.personal_information;
+  return {
+    id: customer.customer_id ?? '',
+    firstName: info.first_name || null,
+    lastName: info.last_name || null,
+    email: info.email || null,
+    phone: info.phone || null,
+    statusName: null,
+  };
+}
+
+export function cardSummary(card: Schemas['Card']): CardSummary {
+  return { id: card.card_id ?? '', number: card.card_number, validTo: card.valid_to || null, active: card.state === 1 };
+}
+
+/** CareCloud's customer state: 0 deleted, 1 active, 2 not active. */
+const isDeleted = (customer: Schemas['Customer']): boolean => customer.state === 0;
+
+export class CustomerLookup {
+  readonly #api: () => CustomerApi;
+  readonly #cache: CustomerCache;
+  readonly #connectivity: Connectivity;
+  readonly #now: () => number;
+
+  constructor(options: { api: () => CustomerApi; cache: CustomerCache; connectivity: Connectivity; now?: () => number }) {
+    this.#api = options.api;
+    this.#cache = options.cache;
+    this.#connectivity = options.connectivity;
+    this.#now = options.now ?? Date.now;
+  }
+
+  async identifyByCard(cardNumber: string): Promise<Result<CustomerIdentified>> {
+    return this.#online<CustomerIdentified>(
+      async () => {
+        const api = this.#api();
+        const card = await api.cards.byNumber(cardNumber);
+        if (!card) return failure('unknown_card', 'No customer has this card');
+        if (card.state !== 1) return failure('card_blocked', 'This card is blocked');
+        if (!card.customer_id) return failure('unknown_card', 'This card is not assigned to a customer');
+        let customer: Schemas['Customer'];
+        try {
+          customer = await api.customers.get(card.customer_id);
+        } catch (error) {
+          if (error instanceof NotFoundError) return failure('customer_deleted', 'The customer of this card no longer exists');
+          throw error;
+        }
+        const summary = customerSummary(customer);
+        if (isDeleted(customer)) {
+          this.#cache.forget(summary.id);
+          return failure('customer_deleted', 'The customer of this card no longer exists');
+        }
+        const cardView = cardSummary(card);
+        this.#cache.remember(summary, [cardView], this.#now());
+        return success({ customer: summary, card: cardView, fromCache: false });
+      },
+      () => {
+        const known = this.#cache.byCardNumber(cardNumber);
+        if (!known) return failure('offline', 'CareCloud cannot be reached and this card is not known on this terminal');
+        if (!known.card.active) return failure('card_blocked', 'This card is blocked');
+        return success({ ...known, fromCache: true });
+      },
+    );
+  }
+
+  async search(text: string): Promise<Result<CustomerSearchResult>> {
+    const query = readCustomerQuery(text);
+    return this.#online<CustomerSearchResult>(
+      async () => {
+        const customers = this.#api().customers;
+        let page;
+        if (query.by === 'email') page = await customers.list({ email: query.email, count: searchLimit });
+        else if (query.by === 'phone') page = await customers.list({ phone: query.phone, count: searchLimit });
+        else {
+          page = await customers.list({ last_name: query.lastName, ...(query.firstName ? { first_name: query.firstName } : {}), count: searchLimit });
+          if (page.items.length === 0 && query.firstName === null) page = await customers.list({ first_name: query.lastName, count: searchLimit });
+        }
+        const found = page.items.filter((c) => !isDeleted(c)).map(customerSummary);
+        return success({ customers: found, totalItems: page.totalItems, fromCache: false });
+      },
+      () => {
+        const found = this.#cache.search((c) => matchesQuery(query, c), searchLimit);
+        return success({ customers: found, totalItems: found.length, fromCache: true });
+      },
+    );
+  }
+
+  async profile(customerId: string): Promise<Result<CustomerProfile>> {
+    return this.#online<CustomerProfile>(
+      async () => {
+        const api = this.#api();
+        let customer: Schemas['Customer'];
+        try {
+          customer = await api.customers.get(customerId);
+        } catch (error) {
+          if (error instanceof NotFoundError) return failure('customer_not_found', 'CareCloud does not know this customer');
+          throw error;
+        }
+        if (isDeleted(customer)) return failure('customer_deleted', 'This customer no longer exists');
+        const cards = (await api.cards.ofCustomer(customerId, { count: 20 })).items.map(cardSummary);
+        const summary = customerSummary(customer);
+        this.#cache.remember(summary, cards, this.#now());
+        return success({ customer: summary, cards, fromCache: false });
+      },
+      () => {
+        const known = this.#cache.byId(customerId);
+        if (!known) return failure('offline', 'CareCloud cannot be reached and this customer is not known on this terminal');
+        return success({ customer: known.customer, cards: known.cards, fromCache: true });
+      },
+    );
+  }
+
+  async points(customerId: string): Promise<Result<PointsOverview>> {
+    return this.#onlineOnly(async () => {
+      const data = await this.#api().wallet.pointsOverview(customerId);
+      const currencies = await this.#currencyCodes();
+      return success({
+        available: data?.available_points ?? 0,
+        earned: data?.earned_points ?? 0,
+        redeemed: data?.redeemed_points ?? 0,
+        moneyValue: (data?.available_points_money_value ?? []).map((m) => money(m.value ?? 0, m.currency_id ?? '', currencies)),
+      });
+    });
+  }
+
+  async credits(customerId: string): Promise<Result<CreditsOverview>> {
+    return this.#onlineOnly(async () => {
+      const data = await this.#api().wallet.creditsOverview(customerId);
+      const currencies = await this.#currencyCodes();
+      return success({
+        available: data?.available_credits ?? 0,
+        earned: data?.earned_credits ?? 0,
+        redeemed: data?.redeemed_credits ?? 0,
+        byCurrency: (data?.split_by_currency ?? []).map((c) => money(c.available_credits ?? 0, c.currency_id ?? '', currencies)),
+      });
+    });
+  }
+
+  async vouchers(customerId: string): Promise<Result<VoucherSummary[]>> {
+    return this.#onlineOnly(async () => {
+      const page = await this.#api().vouchers.ofCustomer(customerId, { is_valid: true, count: 100 });
+      return success(
+        page.items.map((v) => ({
+          id: v.voucher_id ?? '',
+          code: v.code ?? null,
+          name: v.reward?.name ?? null,
+          value: typeof v.value === 'number' ? v.value : null,
+          validFrom: v.valid_from ?? null,
+          validTo: v.valid_to ?? null,
+        })),
+      );
+    });
+  }
+
+  async rewards(customerId: string): Promise<Result<RewardSummary[]>> {
+    return this.#onlineOnly(async () => {
+      const page = await this.#api().rewards.ofCustomer(customerId, { count: 100 });
+      return success(page.items.map((r) => ({ id: r.reward_id ?? '', code: r.code ?? null, name: r.name ?? '', pointsCost: r.points_cost ?? null })));
+    });
+  }
+
+  async #currencyCodes(): Promise<Map<string, string>> {
+    try {
+      const list = await this.#api().reference.currencies();
+      return new Map(list.items.map((c) => [c.currency_id ?? '', c.code]));
+    } catch {
+      return new Map();
+    }
+  }
+
+  async #online<T>(ask: () => Promise<Result<T>>, fromCache: () => Result<T>): Promise<Result<T>> {
+    if (this.#connectivity.offline()) return fromCache();
+    try {
+      return await ask();
+    } catch (error) {
+      if (error instanceof ConnectionError) return fromCache();
+      throw error;
+    }
+  }
+
+  /** Wallet figures are only ever CareCloud's own: an old number would mislead the customer. */
+  async #onlineOnly<T>(ask: () => Promise<Result<T>>): Promise<Result<T>> {
+    if (this.#connectivity.offline()) return failure('offline', 'CareCloud cannot be reached; the wallet is shown when it is back');
+    return ask();
+  }
+}
+
+function money(value: number, currencyId: string, codes: Map<string, string>): Money {
+  const code = codes.get(currencyId) ?? currencyId;
+  return { amount: toMinorUnits(value, currencyDecimals(code)), currency: code };
+}

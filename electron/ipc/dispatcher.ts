@@ -1,0 +1,63 @@
+// One entry for every request from the screens, whatever carried it: check the
+// sender, validate the payload against the contract, check the role, then call the
+// feature's handler. Everything comes back as a Result; nothing throws out of here.
+import type { z } from 'zod';
+import { isRequestChannel, type RequestChannel } from '../../shared/ipc/channels.ts';
+import { requests, type Operator, type ParsedPayloadOf, type ResponseOf } from '../../shared/ipc/contract.ts';
+import { failure, type ErrorReason, type Result } from '../../shared/ipc/result.ts';
+import { errorToResult } from './errors.ts';
+import type { SenderCheck, SenderContext } from './sender.ts';
+
+export interface HandlerContext {
+  operator: Operator | null;
+  sender: SenderContext;
+}
+
+export type Handler<C extends RequestChannel> = (
+  payload: ParsedPayloadOf<C>,
+  context: HandlerContext,
+) => Promise<Result<ResponseOf<C>>> | Result<ResponseOf<C>>;
+
+export type Handlers = { [C in RequestChannel]: Handler<C> };
+
+export type Dispatch = (channel: unknown, payload: unknown, sender: SenderContext) => Promise<Result<unknown>>;
+
+export interface DispatcherOptions {
+  handlers: Handlers;
+  currentOperator: () => Operator | null;
+  trustSender: SenderCheck;
+  /** Unexpected errors, for the log; screens get only a typed result. */
+  onError?: (channel: RequestChannel, error: unknown) => void;
+}
+
+function payloadReasons(error: z.ZodError): ErrorReason[] {
+  // Never echo the value back: it may be a PIN or a password.
+  return error.issues.map((issue) => ({
+    name: issue.path.length > 0 ? issue.path.join('.') : 'payload',
+    reason: issue.code,
+    message: issue.message,
+  }));
+}
+
+export function createDispatcher(options: DispatcherOptions): Dispatch {
+  return async (channel, payload, sender) => {
+    if (!isRequestChannel(channel)) return failure('unknown_channel', 'No such request');
+    if (!options.trustSender(sender)) return failure('forbidden_sender', 'This sender may not talk to the terminal');
+    const spec = requests[channel];
+    const parsed = (spec.payload as z.ZodType).safeParse(payload);
+    if (!parsed.success) {
+      return failure('invalid_payload', `The request ${channel} is malformed`, { reasons: payloadReasons(parsed.error) });
+    }
+    const operator = options.currentOperator();
+    if (spec.access !== 'anyone' && operator === null) return failure('not_signed_in', 'Sign in first');
+    if (spec.access === 'manager' && operator?.role !== 'manager') return failure('forbidden_role', 'Only a manager may do this');
+    try {
+      const handler = options.handlers[channel] as Handler<RequestChannel>;
+      return await handler(parsed.data as never, { operator, sender });
+    } catch (error) {
+      const result = errorToResult(error);
+      if (!result.ok && result.error.code === 'internal') options.onError?.(channel, error);
+      return result;
+    }
+  };
+}

@@ -1,0 +1,87 @@
+// Every window of the app is made here, hardened the same way: sandboxed,
+// isolated, no Node, strict CSP, no navigation, no new windows, no permissions.
+import { BrowserWindow, session, shell, type BrowserWindowConstructorOptions, type Session } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { dirname } from 'node:path';
+import { contentSecurityPolicy, isAppPage, isExternalLink } from './policy.ts';
+
+export interface WindowOptions {
+  /** Absolute path of the renderer's index.html. */
+  page: string;
+  /** Absolute path of the preload script. */
+  preload: string;
+  development: boolean;
+  size?: Pick<BrowserWindowConstructorOptions, 'width' | 'height' | 'minWidth' | 'minHeight' | 'fullscreen' | 'kiosk'>;
+}
+
+const hardenedSessions = new WeakSet<Session>();
+
+/** Sessions deny by default: no permissions, CSP on every response, no downloads. */
+function hardenSession(target: Session): void {
+  if (hardenedSessions.has(target)) return;
+  hardenedSessions.add(target);
+  target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  target.setPermissionCheckHandler(() => false);
+  target.setDevicePermissionHandler(() => false);
+  target.on('will-download', (event) => event.preventDefault());
+  target.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
+    });
+  });
+  // No remote content: only the app's own files may be requested.
+  target.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = details.url.startsWith('file:') || details.url.startsWith('devtools:') || details.url.startsWith('data:');
+    callback({ cancel: !allowed });
+  });
+}
+
+export function rendererRootOf(page: string): string {
+  return pathToFileURL(dirname(page)).href + '/';
+}
+
+export async function createHardenedWindow(options: WindowOptions): Promise<BrowserWindow> {
+  hardenSession(session.defaultSession);
+  const rendererRoot = rendererRootOf(options.page);
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 768,
+    ...options.size,
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: options.preload,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: options.development,
+      safeDialogs: true,
+    },
+  });
+  const contents = window.webContents;
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalLink(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppPage(url, rendererRoot)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  if (!options.development) {
+    contents.on('devtools-opened', () => contents.closeDevTools());
+  }
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(pathToFileURL(options.page).href);
+  return window;
+}
