@@ -63,9 +63,3 @@ export function newBillId(storeId: string, cashdesk: number, now: number = Date.
 export function cancellationBillId(originalBillId: string): string {
   return `C${originalBillId}`;
 }
-
-/** `YYYY-MM-DD HH:MM:SS` in the terminal's local time, the form CareCloud expects for payment_time. */
-export function localPaymentTime(at: Date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${at.getFullYear()}-${p(at.getMonth() + 1)}-${p(at.getDate())} ${p(at.getHours())}:${p(at.getMinutes())}:${p(at.getSeconds())}`;
-}

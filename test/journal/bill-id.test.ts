@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BILL_ID_MAX_LENGTH, cancellationBillId, localPaymentTime, newBillId, timeOrderedId } from '../../electron/journal/bill-id.ts';
+import { BILL_ID_MAX_LENGTH, cancellationBillId, newBillId, timeOrderedId } from '../../electron/journal/bill-id.ts';
 
 describe('bill_id', () => {
   it('carries store, cash desk and a 26-character time-ordered part within the length limit', () => {
@@ -25,9 +25,5 @@ describe('bill_id', () => {
     expect(() => newBillId('s1', 1.5)).toThrow(/Cash desk/);
     expect(() => newBillId('s1', -1)).toThrow(/Cash desk/);
     expect(() => newBillId('---', 1)).toThrow(/store id/);
-  });
-
-  it('formats payment_time in local time the way CareCloud reads it', () => {
-    expect(localPaymentTime(new Date(2026, 10, 28, 9, 5, 7))).toBe('2026-11-28 09:05:07');
   });
 });

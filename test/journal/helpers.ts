@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { newBillId, localPaymentTime } from '../../electron/journal/bill-id.ts';
+import { newBillId } from '../../electron/journal/bill-id.ts';
+import { formatCareCloudDateTime } from '../../shared/datetime.ts';
 import type { NewEntry } from '../../electron/journal/types.ts';
 
 export function tempDir(): { dir: string; cleanup: () => void } {
@@ -11,7 +12,7 @@ export function tempDir(): { dir: string; cleanup: () => void } {
 
 export function purchaseEntry(overrides: Partial<NewEntry> = {}): NewEntry {
   const billId = newBillId('81eaeea13b8984a169c490a325', 3);
-  const paymentTime = localPaymentTime();
+  const paymentTime = formatCareCloudDateTime(new Date(), 'Europe/Prague');
   return {
     kind: 'purchase',
     idempotencyKey: billId,

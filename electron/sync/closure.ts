@@ -1,0 +1,101 @@
+// Turns a bill the till has closed into a journal entry: bill_id and payment_time
+// are fixed here, once, and every later attempt sends exactly this request.
+import { formatCareCloudDateTime } from '../../shared/datetime.ts';
+import { cancellationBillId, newBillId } from '../journal/bill-id.ts';
+import type { JournalEntry, NewEntry, SendPurchaseBody } from '../journal/types.ts';
+
+export const SEND_PURCHASE_PATH = '/purchases/actions/send-purchase';
+
+type FinalBill = SendPurchaseBody['bill'];
+
+export interface ClosedBill {
+  storeId: string;
+  cashdesk: number;
+  operator: string;
+  customerId?: string;
+  cardNumber?: string;
+  /** The bill without bill_id and payment_time, which are fixed here. */
+  bill: Omit<FinalBill, 'bill_id' | 'payment_time' | 'canceled'>;
+}
+
+export interface Terminal {
+  timeZone: string;
+  now?: () => number;
+}
+
+export function purchaseEntry(sale: ClosedBill, terminal: Terminal): NewEntry {
+  const now = terminal.now?.() ?? Date.now();
+  const billId = newBillId(sale.storeId, sale.cashdesk, now);
+  const paymentTime = formatCareCloudDateTime(new Date(now), terminal.timeZone);
+  const body: SendPurchaseBody = {
+    store_id: sale.storeId,
+    cashdesk_number: sale.cashdesk,
+    ...(sale.customerId ? { customer_id: sale.customerId } : {}),
+    ...(sale.cardNumber ? { card_number: sale.cardNumber } : {}),
+    bill: { ...sale.bill, bill_id: billId, payment_time: paymentTime, canceled: false },
+  };
+  return {
+    kind: 'purchase',
+    idempotencyKey: billId,
+    billId,
+    paymentTime,
+    request: { method: 'POST', path: SEND_PURCHASE_PATH, body },
+    storeId: sale.storeId,
+    cashdesk: sale.cashdesk,
+    operator: sale.operator,
+    ...(sale.customerId ? { customerId: sale.customerId } : {}),
+    ...(sale.cardNumber ? { cardNumber: sale.cardNumber } : {}),
+  };
+}
+
+/** CareCloud's cancellation: the original bill again with `canceled: true`, bill_id `C<original>`, bill_number the original. */
+export function cancellationEntry(original: JournalEntry, operator: string, terminal: Terminal): NewEntry {
+  if (original.kind !== 'purchase' || !original.billId) throw new Error(`Entry ${original.id} is not a purchase and cannot be cancelled.`);
+  if (original.state === 'rejected' || original.state === 'voided') throw new Error(`Entry ${original.id} is ${original.state}; CareCloud has no purchase to cancel.`);
+  const originalBody = original.request.body as SendPurchaseBody;
+  const billId = cancellationBillId(original.billId);
+  const paymentTime = formatCareCloudDateTime(new Date(terminal.now?.() ?? Date.now()), terminal.timeZone);
+  const body: SendPurchaseBody = { ...originalBody, bill: { ...originalBody.bill, bill_id: billId, bill_number: original.billId, payment_time: paymentTime, canceled: true } };
+  return {
+    kind: 'cancellation',
+    idempotencyKey: billId,
+    billId,
+    paymentTime,
+    request: { method: 'POST', path: SEND_PURCHASE_PATH, body },
+    storeId: original.storeId,
+    cashdesk: original.cashdesk,
+    operator,
+    dependsOn: original.id,
+    ...(original.customerId ? { customerId: original.customerId } : {}),
+    ...(original.cardNumber ? { cardNumber: original.cardNumber } : {}),
+  };
+}
+
+/** A rejected purchase sent again as a new sale without the vouchers and points CareCloud refused. */
+export function resendWithoutBenefits(original: JournalEntry, operator: string, terminal: Terminal): { entry: NewEntry; dropped: string[] } {
+  if (original.kind !== 'purchase') throw new Error(`Entry ${original.id} is not a purchase.`);
+  const body = original.request.body as SendPurchaseBody;
+  const recap = body.bill.payment_recap;
+  const dropped: string[] = [];
+  if (recap?.vouchers?.length) dropped.push(...recap.vouchers.map((v) => `voucher ${v.code ?? '?'}`));
+  if (recap?.credit_points) dropped.push(`${recap.credit_points} points`);
+  if (recap?.amount_for_credit) dropped.push(`${recap.amount_for_credit} credit`);
+  if (dropped.length === 0) throw new Error(`Entry ${original.id} used no vouchers, points or credit; there is nothing to drop.`);
+  const { payment_recap: _dropped, bill_id: _id, payment_time: _time, canceled: _canceled, ...rest } = body.bill;
+  const keptRecap = recap?.recommended_discounts?.length ? { payment_recap: { recommended_discounts: recap.recommended_discounts } } : {};
+  const entry = purchaseEntry(
+    {
+      storeId: original.storeId,
+      cashdesk: original.cashdesk,
+      operator,
+      ...(original.customerId ? { customerId: original.customerId } : {}),
+      ...(original.cardNumber ? { cardNumber: original.cardNumber } : {}),
+      bill: { ...rest, ...keptRecap },
+    },
+    terminal,
+  );
+  // The sale happened when it happened: keep the original payment_time.
+  const newBody = entry.request.body as SendPurchaseBody;
+  if (original.paymentTime) newBody.bill.payment_time = original.paymentTime;
+  return { entry: { ...entry, paymentTime: original.paymentTime ?? entry.paymentTime }, dropped };
+}

@@ -1,0 +1,336 @@
+// The sync engine: closes a sale through the journal (commit first, then one
+// send), drains the queue in journal order below the rate limit, and keeps the
+// till free of network waits once it knows CareCloud is unreachable.
+import { EventEmitter } from 'node:events';
+import type { Claim, Journal } from '../journal/journal.ts';
+import type { JournalEntry, NewEntry, RejectionReason, SendResult } from '../journal/types.ts';
+import { retryDelay, type BackoffPolicy } from './backoff.ts';
+import { CircuitBreaker } from './breaker.ts';
+import { classifySendFailure } from './outcome.ts';
+import { isOwnerAlive, processOwner } from './owner.ts';
+import type { CareCloudPort } from './port.ts';
+import { TokenBucket } from './token-bucket.ts';
+
+export interface SyncPolicy {
+  /** Per-attempt time limit for a send. */
+  sendTimeoutMs: number;
+  probeTimeoutMs: number;
+  /** Consecutive unreachable failures before the terminal treats itself as offline. */
+  breakerThreshold: number;
+  probeBackoff: BackoffPolicy;
+  entryBackoff: BackoffPolicy;
+  /** Sends per second the drain keeps to (set below the project's rate limit). */
+  ratePerSecond: number;
+  /** Sends the drain keeps in flight at once (each for a different entry). */
+  concurrency: number;
+  /** An entry pending longer than this raises an alert. */
+  pendingAlertMs: number;
+}
+
+export const defaultSyncPolicy: SyncPolicy = {
+  sendTimeoutMs: 15_000,
+  probeTimeoutMs: 5_000,
+  breakerThreshold: 3,
+  probeBackoff: { baseMs: 2_000, maxMs: 60_000 },
+  entryBackoff: { baseMs: 5_000, maxMs: 15 * 60_000 },
+  ratePerSecond: 8,
+  concurrency: 4,
+  pendingAlertMs: 24 * 3_600_000,
+};
+
+export type ClosureOutcome =
+  | { outcome: 'synced'; entry: JournalEntry; purchaseId: string | null }
+  | { outcome: 'queued'; entry: JournalEntry; why: 'offline' | 'waiting-for-original' | 'send-failed'; error?: string }
+  | { outcome: 'rejected'; entry: JournalEntry; reasons: RejectionReason[] };
+
+export interface SyncStatus {
+  online: boolean;
+  /** When the terminal went online or offline (epoch ms). */
+  since: number;
+  queued: number;
+  oldestQueuedAgeMs: number | null;
+  rejected: number;
+  nextProbeAt: number | null;
+}
+
+export type SyncAlert =
+  | { kind: 'rejected'; entryId: number; billId: string | null; reasons: RejectionReason[] }
+  | { kind: 'pending-too-long'; entryId: number; billId: string | null; pendingSinceMs: number };
+
+export interface DrainReport {
+  synced: JournalEntry[];
+  rejected: JournalEntry[];
+  retried: JournalEntry[];
+  /** True when the drain stopped because CareCloud became unreachable. */
+  wentOffline: boolean;
+}
+
+interface SyncEvents {
+  status: [SyncStatus];
+  alert: [SyncAlert];
+  sent: [JournalEntry];
+  /** The background loop hit something it could not handle (most often the journal itself). */
+  trouble: [unknown];
+}
+
+export interface SyncEngineOptions {
+  journal: Journal;
+  port: CareCloudPort;
+  policy?: Partial<SyncPolicy>;
+  /** Names this process in claims; `app` or `ccpos`. */
+  label?: string;
+  now?: () => number;
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class SyncEngine extends EventEmitter<SyncEvents> {
+  readonly owner: string;
+  readonly policy: SyncPolicy;
+  readonly #journal: Journal;
+  readonly #port: CareCloudPort;
+  readonly #now: () => number;
+  readonly #random: () => number;
+  readonly #breaker: CircuitBreaker;
+  readonly #bucket: TokenBucket;
+  #draining: Promise<DrainReport> | null = null;
+  #timer: NodeJS.Timeout | null = null;
+  #running = false;
+  #alerted = new Set<number>();
+
+  constructor(options: SyncEngineOptions) {
+    super();
+    this.policy = { ...defaultSyncPolicy, ...options.policy };
+    this.#journal = options.journal;
+    this.#port = options.port;
+    this.#now = options.now ?? Date.now;
+    this.#random = options.random ?? Math.random;
+    this.owner = processOwner(options.label ?? 'app');
+    this.#breaker = new CircuitBreaker({ threshold: this.policy.breakerThreshold, probe: this.policy.probeBackoff, now: this.#now, random: this.#random });
+    this.#bucket = new TokenBucket({ ratePerSecond: this.policy.ratePerSecond, burst: 1, now: this.#now, sleep: options.sleep ?? realSleep });
+    this.#journal.releaseStaleClaims(isOwnerAlive);
+  }
+
+  get #leaseMs(): number {
+    return this.policy.sendTimeoutMs * 2 + 5_000;
+  }
+
+  get online(): boolean {
+    return !this.#breaker.isOpen;
+  }
+
+  /**
+   * Closes a sale: the entry is on disk before anything else happens. Online, one send
+   * with the closure timeout; offline, no network at all. Throws JournalUnavailableError
+   * when the journal cannot keep the sale, and then nothing was sent either.
+   */
+  async close(input: NewEntry): Promise<ClosureOutcome> {
+    if (this.#breaker.isOpen) return this.#queued(this.#journal.append(input), 'offline');
+    if (input.dependsOn !== undefined) {
+      const entry = this.#journal.append(input);
+      const claim = this.#journal.claim(entry.id, this.owner, this.#leaseMs);
+      if (!claim) {
+        this.kick();
+        return this.#queued(entry, 'waiting-for-original');
+      }
+      return this.#closeOnline(claim);
+    }
+    return this.#closeOnline(this.#journal.appendAndClaim(input, this.owner, this.#leaseMs));
+  }
+
+  async #closeOnline(claim: Claim): Promise<ClosureOutcome> {
+    this.#bucket.takeNow();
+    const entry = await this.#send(claim);
+    this.kick();
+    if (entry.state === 'synced') return { outcome: 'synced', entry, purchaseId: entry.remoteId };
+    if (entry.state === 'rejected') return { outcome: 'rejected', entry, reasons: entry.reasons };
+    return this.#queued(entry, 'send-failed', entry.lastError ?? undefined);
+  }
+
+  #queued(entry: JournalEntry, why: 'offline' | 'waiting-for-original' | 'send-failed', error?: string): ClosureOutcome {
+    this.#emitStatus();
+    return { outcome: 'queued', entry, why, ...(error ? { error } : {}) };
+  }
+
+  /** One attempt for a claimed entry; the journal records the result whatever it is. */
+  async #send(claim: Claim): Promise<JournalEntry> {
+    const { entry } = claim;
+    let result: SendResult;
+    try {
+      const { remoteId } = await this.#port.send(entry.kind, entry.request, { timeoutMs: this.policy.sendTimeoutMs });
+      result = { kind: 'synced', remoteId, outcome: 'synced', httpStatus: null };
+      this.#reachable();
+    } catch (error) {
+      const failure = classifySendFailure(entry.kind, error);
+      if (failure.kind === 'landed') {
+        result = { kind: 'synced', remoteId: null, outcome: 'already-landed', httpStatus: failure.httpStatus };
+        this.#reachable();
+      } else if (failure.kind === 'rejected') {
+        result = failure;
+        this.#reachable();
+      } else {
+        if (failure.outcome === 'rate-limited') this.#bucket.slowDown(failure.retryAfterMs);
+        if (failure.unreachable) this.#unreachable();
+        else this.#reachable();
+        const wait = Math.max(failure.retryAfterMs ?? 0, retryDelay(entry.attemptCount, this.policy.entryBackoff, this.#random));
+        result = { kind: 'retry', outcome: failure.outcome, nextAttemptAt: this.#now() + wait, httpStatus: failure.httpStatus, error: failure.error };
+      }
+    }
+    const recorded = this.#journal.finish(claim, this.owner, result);
+    this.emit('sent', recorded);
+    if (recorded.state === 'rejected' && result.kind === 'rejected') this.emit('alert', { kind: 'rejected', entryId: recorded.id, billId: recorded.billId, reasons: recorded.reasons });
+    return recorded;
+  }
+
+  #reachable(): void {
+    if (this.#breaker.recordSuccess()) {
+      this.#journal.makeAllDue();
+      this.#emitStatus();
+      this.kick();
+    }
+  }
+
+  #unreachable(): void {
+    if (this.#breaker.recordFailure()) {
+      this.#emitStatus();
+      this.#schedule();
+    }
+  }
+
+  /**
+   * Sends everything that is due now, in journal order, paced by the token bucket.
+   * Stops when nothing is due or CareCloud becomes unreachable. Concurrent calls share one drain.
+   */
+  drain(): Promise<DrainReport> {
+    this.#draining ??= this.#drain().finally(() => {
+      this.#draining = null;
+      this.#emitStatus();
+    });
+    return this.#draining;
+  }
+
+  async #drain(): Promise<DrainReport> {
+    const report: DrainReport = { synced: [], rejected: [], retried: [], wentOffline: false };
+    const worker = async () => {
+      while (!this.#breaker.isOpen) {
+        await this.#bucket.take();
+        if (this.#breaker.isOpen) break;
+        const claim = this.#journal.claimNext(this.owner, this.#leaseMs);
+        if (!claim) break;
+        const entry = await this.#send(claim);
+        if (entry.state === 'synced') report.synced.push(entry);
+        else if (entry.state === 'rejected') report.rejected.push(entry);
+        else report.retried.push(entry);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, this.policy.concurrency) }, worker));
+    report.wentOffline = this.#breaker.isOpen;
+    return report;
+  }
+
+  /** Asks CareCloud whether it is back; closes the breaker on an answer. */
+  async probe(): Promise<boolean> {
+    try {
+      await this.#port.probe({ timeoutMs: this.policy.probeTimeoutMs });
+      this.#reachable();
+      return true;
+    } catch (error) {
+      const failure = classifySendFailure('purchase', error);
+      if (failure.kind === 'retry' && failure.unreachable) {
+        this.#unreachable();
+        return false;
+      }
+      // CareCloud answered, even if with a complaint: it is reachable.
+      this.#reachable();
+      return true;
+    }
+  }
+
+  status(): SyncStatus {
+    const stats = this.#journal.stats();
+    return {
+      online: !this.#breaker.isOpen,
+      since: this.#breaker.since,
+      queued: stats.queued,
+      oldestQueuedAgeMs: stats.oldestQueuedAt === null ? null : this.#now() - stats.oldestQueuedAt,
+      rejected: stats.counts.rejected,
+      nextProbeAt: this.#breaker.nextProbeAt,
+    };
+  }
+
+  #emitStatus(): void {
+    try {
+      this.emit('status', this.status());
+    } catch {
+      // A status the journal cannot read now is reported on the next change.
+    }
+  }
+
+  #checkStalePending(): void {
+    const cutoff = this.#now() - this.policy.pendingAlertMs;
+    const { entries } = this.#journal.list({ state: ['pending', 'sending'], to: cutoff }, { limit: 100, offset: 0 });
+    for (const entry of entries) {
+      if (this.#alerted.has(entry.id)) continue;
+      this.#alerted.add(entry.id);
+      this.emit('alert', { kind: 'pending-too-long', entryId: entry.id, billId: entry.billId, pendingSinceMs: this.#now() - entry.createdAt });
+    }
+  }
+
+  /** Runs in the background: drains when online, probes when offline, releases stale claims. */
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#emitStatus();
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    await this.#draining;
+  }
+
+  /** Wakes the background loop now (after a closure, a retry, or connectivity coming back). */
+  kick(): void {
+    if (!this.#running) return;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.#tick(), 0);
+  }
+
+  async #tick(): Promise<void> {
+    this.#timer = null;
+    if (!this.#running) return;
+    try {
+      this.#journal.releaseStaleClaims(isOwnerAlive);
+      if (this.#breaker.isOpen) {
+        if ((this.#breaker.nextProbeAt ?? 0) <= this.#now()) await this.probe();
+      }
+      if (!this.#breaker.isOpen) await this.drain();
+      this.#checkStalePending();
+      this.#emitStatus();
+    } catch (error) {
+      this.emit('trouble', error);
+    }
+    this.#schedule();
+  }
+
+  #schedule(): void {
+    if (!this.#running || this.#timer) return;
+    const now = this.#now();
+    let at = now + 60_000;
+    if (this.#breaker.isOpen) at = Math.min(at, this.#breaker.nextProbeAt ?? now);
+    else {
+      try {
+        const due = this.#journal.nextDueAt();
+        if (due !== null) at = Math.min(at, due);
+      } catch {
+        // Journal trouble is reported by the next closure; keep the loop alive.
+      }
+    }
+    this.#timer = setTimeout(() => void this.#tick(), Math.max(10, at - now));
+    this.#timer.unref();
+  }
+}

@@ -1,0 +1,220 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { hostname } from 'node:os';
+import { Journal } from '../../electron/journal/journal.ts';
+import { JournalUnavailableError } from '../../electron/journal/errors.ts';
+import { SyncEngine, type SyncAlert, type SyncPolicy, type SyncStatus } from '../../electron/sync/engine.ts';
+import { cancellationEntry, purchaseEntry } from '../../electron/sync/closure.ts';
+import { FakePort } from './fake-port.ts';
+import { tempDir } from '../journal/helpers.ts';
+
+const terminal = { timeZone: 'Europe/Prague' };
+const sale = (n = 1) =>
+  purchaseEntry(
+    {
+      storeId: 'store1',
+      cashdesk: 2,
+      operator: 'cashier-7',
+      customerId: `cust-${n}`,
+      bill: { currency_id: 'czk', total_price: 100 + n, bill_items: [], purchase_type_id: 'pt', payment_type: 'A' },
+    },
+    terminal,
+  );
+const fast: Partial<SyncPolicy> = { breakerThreshold: 3, probeBackoff: { baseMs: 1, maxMs: 2 }, entryBackoff: { baseMs: 1, maxMs: 2 }, ratePerSecond: 1000, concurrency: 2, sendTimeoutMs: 1000 };
+
+let temp: ReturnType<typeof tempDir>;
+let journal: Journal;
+let port: FakePort;
+let engine: SyncEngine;
+const engines: SyncEngine[] = [];
+function newEngine(policy: Partial<SyncPolicy> = fast, label = 'app'): SyncEngine {
+  const created = new SyncEngine({ journal, port, policy, label });
+  engines.push(created);
+  return created;
+}
+
+beforeEach(() => {
+  temp = tempDir();
+  journal = Journal.open(join(temp.dir, 'journal.db'));
+  port = new FakePort();
+  engine = newEngine();
+});
+afterEach(async () => {
+  for (const e of engines.splice(0)) await e.stop();
+  journal.close();
+  temp.cleanup();
+});
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('closing a sale online', () => {
+  it('journals, sends once and records CareCloud\'s purchase id', async () => {
+    const input = sale();
+    const result = await engine.close(input);
+    expect(result).toMatchObject({ outcome: 'synced', purchaseId: 'pur-1' });
+    expect(port.sends).toEqual([{ kind: 'purchase', billId: input.billId }]);
+    expect(journal.transitions(result.entry.id).map((t) => t.to)).toEqual(['pending', 'sending', 'synced']);
+    expect(journal.attempts(result.entry.id)).toEqual([expect.objectContaining({ outcome: 'synced' })]);
+  });
+
+  it('counts bill_id already_exists as synced', async () => {
+    port.script = ['already-exists'];
+    const result = await engine.close(sale());
+    expect(result).toMatchObject({ outcome: 'synced', purchaseId: null });
+    expect(journal.attempts(result.entry.id)[0]?.outcome).toBe('already-landed');
+  });
+
+  it('reports a business refusal as rejected with its reasons and raises an alert', async () => {
+    const alerts: SyncAlert[] = [];
+    engine.on('alert', (a) => alerts.push(a));
+    port.script = ['voucher-refused'];
+    const result = await engine.close(sale());
+    expect(result).toMatchObject({ outcome: 'rejected', reasons: [{ name: 'benefit_codes', reason: 'voucher_not_allowed_in_store' }] });
+    expect(alerts).toEqual([expect.objectContaining({ kind: 'rejected', entryId: result.entry.id })]);
+  });
+
+  it('queues the sale when the send fails, with its backoff in the journal', async () => {
+    port.script = ['503'];
+    const result = await engine.close(sale());
+    expect(result).toMatchObject({ outcome: 'queued', why: 'send-failed' });
+    expect(journal.get(result.entry.id)).toMatchObject({ state: 'pending', attemptCount: 1, lastError: expect.stringContaining('503') });
+  });
+});
+
+describe('going offline and back', () => {
+  it('stops touching the network after the threshold, and drains in order after a probe succeeds', async () => {
+    const statuses: SyncStatus[] = [];
+    engine.on('status', (s) => statuses.push(s));
+    port.fallback = 'down';
+    port.probeAnswer = 'down';
+    for (let i = 0; i < 3; i++) expect((await engine.close(sale(i))).outcome).toBe('queued');
+    expect(engine.online).toBe(false);
+    expect(statuses.at(-1)).toMatchObject({ online: false, queued: 3 });
+    const sendsBefore = port.sends.length;
+    const offline = await engine.close(sale(9));
+    expect(offline).toMatchObject({ outcome: 'queued', why: 'offline' });
+    expect(port.sends.length).toBe(sendsBefore);
+    expect(await engine.probe()).toBe(false);
+    port.fallback = 'ok';
+    port.probeAnswer = 'ok';
+    port.sends.length = 0;
+    expect(await engine.probe()).toBe(true);
+    const report = await engine.drain();
+    expect(report.synced).toHaveLength(4);
+    expect(port.sends.map((s) => s.billId)).toEqual(journal.list({}).entries.map((e) => e.billId));
+    expect(engine.status()).toMatchObject({ online: true, queued: 0 });
+  });
+
+  it('drains by itself once started: probes with backoff while offline, sends when back', async () => {
+    port.fallback = 'down';
+    port.probeAnswer = 'down';
+    for (let i = 0; i < 5; i++) await engine.close(sale(i));
+    engine.start();
+    await wait(30);
+    expect(port.probes).toBeGreaterThan(0);
+    port.fallback = 'ok';
+    port.probeAnswer = 'ok';
+    for (let i = 0; i < 200 && engine.status().queued > 0; i++) await wait(10);
+    expect(engine.status()).toMatchObject({ online: true, queued: 0 });
+    expect(journal.stats().counts.synced).toBe(5);
+  });
+});
+
+describe('draining', () => {
+  it('moves past a rejected entry and keeps a cancellation behind its purchase', async () => {
+    port.fallback = 'down';
+    for (let i = 0; i < 3; i++) await engine.close(sale(i));
+    const purchase = journal.list({}).entries[1]!;
+    const cancel = await engine.close(cancellationEntry(purchase, 'cashier-7', terminal));
+    expect(cancel.outcome).toBe('queued');
+    port.fallback = 'ok';
+    port.script = ['voucher-refused'];
+    await engine.probe();
+    const report = await engine.drain();
+    expect(report.rejected).toHaveLength(1);
+    expect(report.synced).toHaveLength(3);
+    const order = port.sends.slice(-4).map((s) => s.billId);
+    expect(order.indexOf(purchase.billId!)).toBeLessThan(order.indexOf(`C${purchase.billId}`));
+    expect(journal.get(cancel.entry.id)).toMatchObject({ state: 'synced', dependsOn: purchase.id });
+  });
+
+  it('waits with a cancellation of a purchase that is still queued, even while online', async () => {
+    port.script = ['503'];
+    const original = await engine.close(sale());
+    const cancel = await engine.close(cancellationEntry(original.entry, 'cashier-7', terminal));
+    expect(cancel).toMatchObject({ outcome: 'queued', why: 'waiting-for-original' });
+    await wait(5);
+    await engine.drain();
+    expect(journal.get(cancel.entry.id)?.state).toBe('synced');
+    expect(port.sends.map((s) => s.kind)).toEqual(['purchase', 'purchase', 'cancellation']);
+  });
+
+  it('slows down on 429 and still sends everything once', async () => {
+    port.fallback = 'down';
+    for (let i = 0; i < 10; i++) await engine.close(sale(i));
+    port.fallback = 'ok';
+    port.script = ['429', '429'];
+    await engine.probe();
+    let report = await engine.drain();
+    while (journal.stats().queued > 0) {
+      await wait(5);
+      report = await engine.drain();
+    }
+    expect(report.wentOffline).toBe(false);
+    const landed = port.sends.slice(3).map((s) => s.billId);
+    const synced = journal.list({ state: 'synced' }, { limit: 100, offset: 0 }).entries;
+    expect(synced).toHaveLength(10);
+    expect(new Set(landed).size).toBe(10);
+  });
+
+  it('resends, at start-up, entries a dead process left in sending, and leaves a live one alone', async () => {
+    const [remote, dead, unnamed] = [journal.append(sale(1)), journal.append(sale(2)), journal.append(sale(3))];
+    journal.claim(remote.id, 'app@another-terminal:1:ab', 60_000);
+    journal.claim(dead.id, `app@${hostname()}:999999:ab`, 60_000);
+    journal.claim(unnamed.id, 'not an owner name', 60_000);
+    const fresh = newEngine(fast, 'ccpos');
+    expect(journal.list({ state: 'sending' }).entries.map((e) => e.id)).toEqual([remote.id]);
+    const report = await fresh.drain();
+    expect(report.synced.map((e) => e.id)).toEqual([dead.id, unnamed.id]);
+    expect(journal.transitions(dead.id).map((t) => t.cause)).toContain(`sender app@${hostname()}:999999:ab is gone`);
+  });
+});
+
+describe('when the journal cannot keep the sale', () => {
+  it('throws the typed error and sends nothing', async () => {
+    journal.close();
+    journal = Journal.open(join(temp.dir, 'small.db'), { maxPageCount: 40 });
+    const small = newEngine();
+    port.fallback = 'down';
+    let refusal: unknown;
+    for (let i = 0; i < 10_000 && !refusal; i++) {
+      const input = sale(i);
+      (input.request.body as { padding?: string }).padding = 'x'.repeat(3000);
+      const sendsBefore = port.sends.length;
+      try {
+        await small.close(input);
+      } catch (error) {
+        refusal = error;
+        expect(port.sends.length).toBe(sendsBefore);
+      }
+    }
+    expect(refusal).toBeInstanceOf(JournalUnavailableError);
+    expect((refusal as JournalUnavailableError).problem).toBe('disk-full');
+  });
+});
+
+describe('alerts', () => {
+  it('warns once about an entry pending longer than the threshold', async () => {
+    const alerts: SyncAlert[] = [];
+    const slow = newEngine({ ...fast, pendingAlertMs: 1 });
+    slow.on('alert', (a) => alerts.push(a));
+    port.fallback = 'down';
+    port.probeAnswer = 'down';
+    for (let i = 0; i < 3; i++) await slow.close(sale(i));
+    await wait(5);
+    slow.start();
+    for (let i = 0; i < 100 && alerts.length < 3; i++) await wait(5);
+    await wait(20);
+    expect(alerts.filter((a) => a.kind === 'pending-too-long').map((a) => a.entryId).sort()).toEqual(journal.list({}).entries.map((e) => e.id));
+  });
+});
