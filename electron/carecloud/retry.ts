@@ -63,6 +63,8 @@ export function parseRetryAfter(header: string | null | undefined, nowMs: number
   const text = header.trim();
   if (text === '') return undefined;
   if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // An HTTP date names its weekday or month; anything else (e.g. "-5") is not one.
+  if (!/[A-Za-z]{3}/.test(text)) return undefined;
   const date = Date.parse(text);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - nowMs);
