@@ -8,6 +8,11 @@ export function provideTerminal(terminal: Terminal): Terminal {
   return setContext(terminalKey, terminal);
 }
 
+/** The context for `mount(App, { context })`, so the root component finds the terminal too. */
+export function terminalContext(terminal: Terminal): Map<symbol, Terminal> {
+  return new Map([[terminalKey, terminal]]);
+}
+
 export function useTerminal(): Terminal {
   const terminal = getContext<Terminal | undefined>(terminalKey);
   if (!terminal) throw new Error('useTerminal() needs provideTerminal() in a parent component');

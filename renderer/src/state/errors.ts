@@ -9,7 +9,7 @@ const keyByCode: Partial<Record<ErrorCode, MessageKey>> = {
   not_signed_in: 'error.notSignedIn',
   forbidden_role: 'error.managerOnly',
   customer_not_found: 'error.notFound',
-  not_configured: 'error.unauthorized',
+  not_configured: 'error.notConfigured',
 };
 
 export function reasonsSentence(language: Language, error: PosError): string | null {

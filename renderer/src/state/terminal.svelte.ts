@@ -26,6 +26,7 @@ export class Terminal {
   #screen = $state<Exclude<Screen, 'signin'>>('lookup');
   #shortcuts = $state(false);
   #problem = $state<PosError | null>(null);
+  #disconnected = $state(false);
   /** A language the operator picked for this sign-in only; the saved one otherwise. */
   #languageChoice: Language | null = null;
 
@@ -47,6 +48,16 @@ export class Terminal {
   /** The last action's failure that belongs to no screen in particular. */
   get problem(): PosError | null {
     return this.#problem;
+  }
+
+  /** True once the link to the main process is gone; nothing works until a restart. */
+  get disconnected(): boolean {
+    return this.#disconnected;
+  }
+
+  connectionLost(reason: string): void {
+    this.#disconnected = true;
+    this.#problem = { code: 'internal', message: reason };
   }
 
   /** Subscribes to pushed events, starts the clock, reads the session; returns the teardown. */

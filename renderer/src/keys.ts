@@ -1,0 +1,47 @@
+// The cashier's keys, in one table so the shortcut sheet and the handler agree.
+import type { MessageKey } from '../../shared/i18n/index.ts';
+import type { Screen } from './state/terminal.svelte.ts';
+
+export type KeyAction = 'help' | 'closeSheet' | 'search' | 'next' | 'language' | 'settings' | 'closeSettings' | 'signOut';
+
+export interface Shortcut {
+  keys: string;
+  what: MessageKey;
+}
+
+/** What the F1 sheet lists, in the order a cashier meets it. */
+export const shortcuts: readonly Shortcut[] = [
+  { keys: 'F1', what: 'keys.help' },
+  { keys: 'F2', what: 'keys.search' },
+  { keys: '↑ ↓', what: 'keys.pick' },
+  { keys: 'Enter', what: 'keys.open' },
+  { keys: 'F3', what: 'keys.next' },
+  { keys: 'F4', what: 'keys.language' },
+  { keys: 'F6', what: 'keys.settings' },
+  { keys: 'F9', what: 'keys.signOut' },
+  { keys: 'Esc', what: 'keys.close' },
+];
+
+/** The action a key press asks for on this screen, or null to let it through. */
+export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey'>, screen: Screen, sheetOpen: boolean): KeyAction | null {
+  if (event.ctrlKey || event.altKey || event.metaKey) return null;
+  if (event.key === 'F1') return 'help';
+  if (sheetOpen) return event.key === 'Escape' ? 'closeSheet' : null;
+  if (event.key === 'F4') return 'language';
+  if (screen === 'signin') return null;
+  switch (event.key) {
+    case 'F2':
+      return screen === 'settings' ? null : 'search';
+    case 'F3':
+      return screen === 'settings' ? null : 'next';
+    case 'F6':
+      return screen === 'settings' ? null : 'settings';
+    case 'F9':
+      return 'signOut';
+    case 'Escape':
+      if (screen === 'settings') return 'closeSettings';
+      return screen === 'customer' ? 'next' : null;
+    default:
+      return null;
+  }
+}

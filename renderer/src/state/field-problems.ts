@@ -1,0 +1,17 @@
+// The settings form's field problems as sentences.
+import type { MessageKey } from '../../../shared/i18n/index.ts';
+import type { Locale } from './locale.svelte.ts';
+import type { FieldProblem } from './settings-form.svelte.ts';
+
+const keys: Record<Exclude<FieldProblem, { text: string }>, MessageKey> = {
+  url: 'settings.problem.url',
+  cashDesk: 'settings.problem.cashDesk',
+  timeout: 'settings.problem.timeout',
+  pattern: 'settings.problem.pattern',
+  timeZone: 'settings.problem.timeZone',
+};
+
+export function problemText(locale: Locale, problem: FieldProblem | undefined): string | null {
+  if (problem === undefined) return null;
+  return typeof problem === 'string' ? locale.t(keys[problem]) : problem.text;
+}
