@@ -178,6 +178,14 @@ export class Journal {
     });
   }
 
+  /** The entry that was written to replace this one, if any. */
+  replacementOf(id: number): JournalEntry | null {
+    return guarded(() => {
+      const row = this.#db.prepare('SELECT * FROM entries WHERE replaces = ? ORDER BY id LIMIT 1').get(id) as EntryRow | undefined;
+      return row ? toEntry(row) : null;
+    });
+  }
+
   /** Takes the oldest entry that is due and not waiting on another, marking it sending under a lease. */
   claimNext(owner: string, leaseMs: number): Claim | null {
     return guarded(() =>

@@ -90,7 +90,8 @@ export function resendWithoutBenefits(original: JournalEntry, operator: string, 
       operator,
       ...(original.customerId ? { customerId: original.customerId } : {}),
       ...(original.cardNumber ? { cardNumber: original.cardNumber } : {}),
-      bill: { ...rest, ...keptRecap },
+      // Paying with credit ("C") is what was refused; a standard sale still collects points.
+      bill: { ...rest, ...(rest.payment_type === 'C' ? { payment_type: 'A' as const } : {}), ...keptRecap },
     },
     terminal,
   );
