@@ -2,8 +2,14 @@
 // speaks JSON numbers; the conversion happens only here, on decimal digits rather than
 // on binary floats, so 1.005 is 1.005 and not 1.00499999.
 
-/** An amount in minor units of some currency; always a safe integer. */
+/** An amount in minor units of some currency; always an integer within ±MAX_MINOR_UNITS. */
 export type MinorUnits = number;
+
+/**
+ * Largest amount in minor units: a JSON number keeps 15 significant digits exactly, so
+ * beyond this the amount CareCloud meant can no longer be told apart from its neighbours.
+ */
+export const MAX_MINOR_UNITS = 999_999_999_999_999;
 
 const decimalsCache = new Map<string, number>();
 
@@ -55,7 +61,7 @@ export function toMinorUnits(amount: number, decimals = 2): MinorUnits {
   const roundUp = (fraction[decimals] ?? '0') >= '5';
   let minor = BigInt(whole + kept);
   if (roundUp) minor += 1n;
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`Amount too large: ${amount}`);
+  if (minor > BigInt(MAX_MINOR_UNITS)) throw new RangeError(`Amount too large: ${amount}`);
   const result = Number(minor);
   return negative && result !== 0 ? -result : result;
 }
@@ -63,7 +69,7 @@ export function toMinorUnits(amount: number, decimals = 2): MinorUnits {
 /** Minor units back to the JSON number CareCloud expects. */
 export function fromMinorUnits(minor: MinorUnits, decimals = 2): number {
   checkDecimals(decimals);
-  if (!Number.isSafeInteger(minor)) throw new RangeError(`Minor units must be a safe integer: ${minor}`);
+  if (!Number.isSafeInteger(minor) || Math.abs(minor) > MAX_MINOR_UNITS) throw new RangeError(`Minor units must be an integer within ±${MAX_MINOR_UNITS}: ${minor}`);
   // Dividing an integer by a power of ten is correctly rounded, so the result prints as the intended decimal.
   return minor / 10 ** decimals;
 }
@@ -73,7 +79,7 @@ export function sumMinorUnits(amounts: readonly MinorUnits[]): MinorUnits {
   let total = 0;
   for (const amount of amounts) {
     total += amount;
-    if (!Number.isSafeInteger(total)) throw new RangeError('Sum of amounts is too large');
+    if (!Number.isSafeInteger(total) || Math.abs(total) > MAX_MINOR_UNITS) throw new RangeError('Sum of amounts is too large');
   }
   return total;
 }

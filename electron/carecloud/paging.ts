@@ -26,15 +26,18 @@ export async function fetchPage<T>(pipeline: Pipeline, path: string, itemsKey: s
 
 export type PageFetcher<T> = (count: number, offset: number) => Promise<Page<T>>;
 
-/** Every record, page after page; stops on total_items, a short or empty page, or MAX_LIST_ITEMS. */
+/**
+ * Every record, page after page; stops on total_items, an empty page, or MAX_LIST_ITEMS.
+ * A short page does not end the walk: a server may cap `count` below what was asked.
+ */
 export async function* walkPages<T>(fetcher: PageFetcher<T>, pageSize = DEFAULT_PAGE_SIZE): AsyncGenerator<T, void, undefined> {
   let offset = 0;
   for (;;) {
     const page = await fetcher(pageSize, offset);
     for (const item of page.items) yield item;
     offset += page.items.length;
-    // An empty or short page ends the walk even if total_items promises more: never loop on a lying count.
-    if (page.items.length === 0 || page.items.length < pageSize || offset >= page.totalItems || offset >= MAX_LIST_ITEMS) return;
+    // An empty page ends the walk even if total_items promises more: never loop on a lying count.
+    if (page.items.length === 0 || offset >= page.totalItems || offset >= MAX_LIST_ITEMS) return;
   }
 }
 

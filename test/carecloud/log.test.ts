@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { maskPath, maskText } from '../../electron/log/mask.ts';
+import { json } from '../support/loopback.ts';
+import { fixture, type Fixture } from './fixture.ts';
+
+describe('masking', () => {
+  it('masks PII query parameters by name', () => {
+    expect(maskPath('/customers?email=jana.novakova%40example.cz&count=10')).toBe('/customers?email=j***@example.cz&count=10');
+    expect(maskPath('/cards?card_number=2900012345678')).toBe('/cards?card_number=*********5678');
+    expect(maskPath('/customers?phone=%2B420%20777%20123%20456')).toBe('/customers?phone=********3456');
+    expect(maskPath('/cards?card_number_list[]=111122223333&card_number_list[]=444455556666')).toBe('/cards?card_number_list[]=********3333&card_number_list[]=********6666');
+    expect(maskPath('/customers?first_name=Jana&last_name=Nov%C3%A1kov%C3%A1')).toBe('/customers?first_name=J***&last_name=N***');
+  });
+
+  it('masks emails and long digit runs anywhere, but leaves ids alone', () => {
+    expect(maskText('call +420 777 123 456 or mail a.b@c.cz')).toBe('call ********3456 or mail a***@c.cz');
+    expect(maskPath('/customers/8bed991c68a470e7aaeffbf048')).toBe('/customers/8bed991c68a470e7aaeffbf048');
+    expect(maskPath('/tests/connection?test_string=hello')).toBe('/tests/connection?test_string=hello');
+  });
+});
+
+describe('call log', () => {
+  let f: Fixture;
+  afterEach(async () => {
+    await f?.close();
+  });
+
+  it('writes one JSON line per attempt with method, path, status, duration, attempt and correlation id, PII masked', async () => {
+    f = await fixture();
+    f.server.on('GET', '/customers', json(503, { error: { type: 't', exception: 'e', title: 'down', detail: 'd' } }), json(200, { data: { customers: [], total_items: 0 } }));
+    await f.client.customers.byEmail('jana.novakova@example.cz');
+    await f.client.customers.byPhone('+420777123456');
+    await f.client.cards.byNumber('2900012345678').catch(() => undefined);
+    const lines = f.logs.filter((l) => l.event === 'carecloud.call' && String(l.path).startsWith('/customers'));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({ method: 'GET', status: 503, attempt: 1, outcome: 'ServerError', level: 'warn' });
+    expect(lines[1]).toMatchObject({ method: 'GET', status: 200, attempt: 2, outcome: 'ok' });
+    expect(lines[0]!.correlationId).toBe(lines[1]!.correlationId);
+    expect(lines[2]!.correlationId).not.toBe(lines[1]!.correlationId);
+    expect(typeof lines[1]!.durationMs).toBe('number');
+    const all = f.rawLogs.join('\n');
+    expect(all).not.toContain('jana.novakova');
+    expect(all).not.toContain('777123');
+    expect(all).not.toContain('29000123');
+  });
+});
