@@ -84,3 +84,24 @@ describe('keyboard-reader swipes', () => {
     expect(scanFromTypedText(';1000?', { ...context, lrc: true })).toMatchObject({ reason: 'card read failed: track 2 has no LRC' });
   });
 });
+
+describe('HID magstripe reports (usage page 0x8E)', () => {
+  it('reads tracks with and without sentinels from the fixed fields', async () => {
+    const { encodeMagstripeReport, parseMagstripeReport } = await import('../../shared/input/magstripe-hid.ts');
+    const report = encodeMagstripeReport(['%B10000105^CLUB/MEMBER^?', ';10000105=2812?', null]);
+    expect(report.length).toBe(7 + 330);
+    expect([report[3], report[4], report[5]]).toEqual([24, 15, 0]);
+    expect(parseMagstripeReport(report)).toMatchObject({ ok: true, value: { cardNumber: '10000105', track2: { expiry: '2812' } } });
+    expect(parseMagstripeReport(encodeMagstripeReport([null, '10000105', null]))).toMatchObject({ ok: true, value: { cardNumber: '10000105' } });
+  });
+
+  it('rejects flagged, empty, oversized and short reports', async () => {
+    const { encodeMagstripeReport, parseMagstripeReport } = await import('../../shared/input/magstripe-hid.ts');
+    expect(parseMagstripeReport(encodeMagstripeReport([null, null, null]))).toEqual({ ok: false, reason: 'the card reader sent no tracks' });
+    expect(parseMagstripeReport(encodeMagstripeReport(['%B1^A B^?', ';1?', null], [0, 2, 0]))).toEqual({ ok: false, reason: 'the reader could not read track 2' });
+    const bad = encodeMagstripeReport([null, ';1?', null]);
+    bad[4] = 200;
+    expect(parseMagstripeReport(bad).ok).toBe(false);
+    expect(parseMagstripeReport(new Uint8Array(20)).ok).toBe(false);
+  });
+});
