@@ -1,4 +1,7 @@
 import type { BenchSuite } from './harness.ts';
+import { journalSuite } from './journal.bench.ts';
 
 // Every benchmark suite `npm run bench` runs, in order.
-export const suites: BenchSuite[] = [];
+export const suites: BenchSuite[] = [
+  journalSuite,
+];
