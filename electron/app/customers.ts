@@ -27,6 +27,8 @@ export type CustomerApi = Pick<CareCloudClient, 'cards' | 'customers' | 'wallet'
 export interface Connectivity {
   /** True once the terminal knows CareCloud is unreachable: lookups go straight to the cache. */
   offline(): boolean;
+  /** A lookup found CareCloud unreachable: let the sync engine find out for everyone. */
+  unreachable(): void;
 }
 
 const searchLimit = 20;
@@ -206,8 +208,9 @@ export class CustomerLookup {
     try {
       return await ask();
     } catch (error) {
-      if (error instanceof ConnectionError) return fromCache();
-      throw error;
+      if (!(error instanceof ConnectionError)) throw error;
+      this.#connectivity.unreachable();
+      return fromCache();
     }
   }
 

@@ -12,6 +12,8 @@ export interface WindowOptions {
   preload: string;
   development: boolean;
   size?: Pick<BrowserWindowConstructorOptions, 'width' | 'height' | 'minWidth' | 'minHeight' | 'fullscreen' | 'kiosk'>;
+  /** Runs before the page loads, so IPC and events know the window from its first message. */
+  beforeLoad?: (window: BrowserWindow) => void;
 }
 
 const hardenedSessions = new WeakSet<Session>();
@@ -82,6 +84,7 @@ export async function createHardenedWindow(options: WindowOptions): Promise<Brow
     contents.on('devtools-opened', () => contents.closeDevTools());
   }
   window.once('ready-to-show', () => window.show());
+  options.beforeLoad?.(window);
   await window.loadURL(pathToFileURL(options.page).href);
   return window;
 }

@@ -1,0 +1,191 @@
+// The composition root: from the settings, build the CareCloud client, the journal
+// and sync engine, the session and the lookups, and the IPC handlers over them.
+// Electron's IPC and the web preview host both run on what this returns.
+import { join } from 'node:path';
+import type { DevicesStatus, StoreOption, SyncStatus } from '../../shared/ipc/contract.ts';
+import type { TerminalSettings } from '../../shared/settings.ts';
+import { createCareCloudClient, type CareCloudClient } from '../carecloud/client.ts';
+import type { DemoBackend, StartDemoBackend } from '../demo/demo-backend.ts';
+import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatcher.ts';
+import { EventHub } from '../ipc/events.ts';
+import { createHandlers } from '../ipc/handlers/index.ts';
+import type { SenderCheck } from '../ipc/sender.ts';
+import { Journal } from '../journal/journal.ts';
+import { silentLogger, type Logger } from '../log/logger.ts';
+import { seedDemoOperators } from '../operators/demo-operators.ts';
+import { OperatorDirectory } from '../operators/operators.ts';
+import type { KeyValueBackend } from '../settings/backend.ts';
+import type { SecretCipher } from '../settings/cipher.ts';
+import { SettingsService } from '../settings/settings-service.ts';
+import { SyncEngine, type SyncPolicy, type SyncStatus as EngineStatus } from '../sync/engine.ts';
+import { CustomerCache } from './customer-cache.ts';
+import { CustomerLookup } from './customers.ts';
+import { runDiagnostics } from './diagnostics.ts';
+import { TerminalSession } from './session.ts';
+import { clientSyncPort } from './sync-port.ts';
+
+export interface TerminalStores {
+  settings: KeyValueBackend;
+  operators: KeyValueBackend;
+  customerCache: KeyValueBackend;
+}
+
+export interface TerminalOptions {
+  /** Journal, reference lists and logs live here. */
+  dataDir: string;
+  stores: TerminalStores;
+  cipher: SecretCipher;
+  /** Starts the embedded sandbox when no CareCloud project is configured. */
+  startDemo: StartDemoBackend;
+  /** Demo mode whatever the settings say (the web preview). */
+  forceDemo?: boolean;
+  logger?: Logger;
+  syncPolicy?: Partial<SyncPolicy>;
+  /** Who claims journal entries: `app` or `preview`. */
+  label?: string;
+}
+
+/** Devices are reported by the input manager once it is wired; until then, keyboard wedge only. */
+export interface DeviceStatusSource {
+  current(): DevicesStatus;
+  onChange(listener: (status: DevicesStatus) => void): () => void;
+}
+
+export interface Terminal {
+  readonly demo: boolean;
+  readonly session: TerminalSession;
+  readonly settings: SettingsService;
+  readonly events: EventHub;
+  readonly handlers: Handlers;
+  readonly sync: SyncEngine;
+  readonly demoBackend: DemoBackend | null;
+  dispatcher(trustSender: SenderCheck): Dispatch;
+  /** The device manager, when the app has one, reports through here. */
+  useDevices(source: DeviceStatusSource): void;
+  close(): Promise<void>;
+}
+
+export function syncStatusView(status: EngineStatus): SyncStatus {
+  return {
+    online: status.online,
+    since: new Date(status.since).toISOString(),
+    queueSize: status.queued,
+    oldestPendingAgeMs: status.oldestQueuedAgeMs,
+    needsAttention: status.rejected,
+  };
+}
+
+const noDevices: DevicesStatus = { hid: 'unavailable', devices: [], message: 'Scanners are read as keyboard input' };
+
+export async function startTerminal(options: TerminalOptions): Promise<Terminal> {
+  const logger = options.logger ?? silentLogger;
+  const settings = new SettingsService({
+    store: options.stores.settings,
+    cipher: options.cipher,
+    onProblem: (problem) => logger.log('warn', 'settings.problem', { problem }),
+  });
+  const demo = options.forceDemo === true || settings.demo;
+  const demoBackend = demo ? await options.startDemo() : null;
+
+  const buildClient = (s: TerminalSettings): CareCloudClient =>
+    createCareCloudClient({
+      projectUrl: demoBackend?.projectUrl ?? s.projectUrl,
+      credentials: demoBackend?.credentials ?? {
+        externalApplicationId: s.externalApplicationId,
+        login: s.login,
+        password: settings.password() ?? '',
+      },
+      language: s.language,
+      timeZone: s.timeZone,
+      timeouts: s.timeouts,
+      retry: s.retry,
+      logger,
+      dataDir: options.dataDir,
+    });
+  let client = buildClient(settings.current);
+
+  const operators = new OperatorDirectory(options.stores.operators);
+  if (demo) await seedDemoOperators(operators);
+  const session = new TerminalSession({ operators, settings, demo });
+  const events = new EventHub();
+
+  const journal = Journal.open(join(options.dataDir, 'journal.sqlite'));
+  const sync = new SyncEngine({ journal, port: clientSyncPort(() => client), policy: options.syncPolicy, label: options.label ?? 'app' });
+  sync.on('status', (status) => events.publish('sync.status', syncStatusView(status)));
+  sync.on('trouble', (error) => logger.log('error', 'sync.trouble', { error: error instanceof Error ? error.name : 'unknown' }));
+
+  const customers = new CustomerLookup({
+    api: () => client,
+    cache: new CustomerCache(options.stores.customerCache),
+    connectivity: {
+      offline: () => !sync.online,
+      unreachable: () => void sync.probe(),
+    },
+  });
+
+  const storeList = {
+    async stores(): Promise<StoreOption[]> {
+      const list = await client.reference.stores();
+      const options = list.items.map((s) => ({ id: s.store_id ?? '', name: s.name ?? s.store_id ?? '', code: s.store_code ?? null }));
+      session.setStoreName(options.find((s) => s.id === settings.current.storeId)?.name ?? null);
+      return options;
+    },
+  };
+
+  settings.onChange((next) => {
+    // A new client picks up credentials, language (Accept-Language) and timeouts.
+    client = buildClient(next);
+    void storeList.stores().catch(() => session.setStoreName(null));
+  });
+  session.onChange((status) => events.publish('session.changed', status));
+
+  const handlers = createHandlers({
+    session,
+    settings,
+    customers,
+    storeList,
+    diagnostics: { run: () => runDiagnostics({ settings, client: () => client, demo, journalQueue: () => journal.stats().queued }) },
+    outage: demoBackend && {
+      async setOutage(on) {
+        await demoBackend.setOutage(on);
+        // Find out now rather than at the next sale, so the status bar follows the switch.
+        await sync.probe();
+        sync.kick();
+      },
+    },
+  });
+
+  events.publish('devices.status', noDevices);
+  events.publish('session.changed', session.status());
+  sync.start();
+  void storeList.stores().catch(() => {});
+
+  let closed = false;
+  return {
+    demo,
+    session,
+    settings,
+    events,
+    handlers,
+    sync,
+    demoBackend,
+    dispatcher: (trustSender) =>
+      createDispatcher({
+        handlers,
+        currentOperator: () => session.operator,
+        trustSender,
+        onError: (channel, error) => logger.log('error', 'ipc.failed', { channel, error: error instanceof Error ? error.name : 'unknown' }),
+      }),
+    useDevices(source) {
+      events.publish('devices.status', source.current());
+      source.onChange((status) => events.publish('devices.status', status));
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await sync.stop();
+      journal.close();
+      await demoBackend?.close();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+// What demo mode needs from the embedded sandbox: where it listens, how to sign in,
+// and the switch that makes it look like CareCloud went away.
+import type { Credentials } from '../carecloud/auth.ts';
+
+export interface DemoBackend {
+  projectUrl: string;
+  credentials: Credentials;
+  setOutage(on: boolean): Promise<void>;
+  readonly outage: boolean;
+  close(): Promise<void>;
+}
+
+export type StartDemoBackend = () => Promise<DemoBackend>;

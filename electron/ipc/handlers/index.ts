@@ -1,0 +1,12 @@
+import type { Handlers } from '../dispatcher.ts';
+import { customerHandlers } from './customers.ts';
+import type { HandlerServices } from './services.ts';
+import { sessionHandlers } from './session.ts';
+import { settingsHandlers } from './settings.ts';
+
+export type { HandlerServices } from './services.ts';
+
+/** Every contract channel's handler; the type fails to check when one is missing. */
+export function createHandlers(services: HandlerServices): Handlers {
+  return { ...sessionHandlers(services), ...customerHandlers(services), ...settingsHandlers(services) };
+}

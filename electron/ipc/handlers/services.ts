@@ -1,0 +1,29 @@
+// What the IPC handlers need from the terminal, as small interfaces so the
+// handlers run against the real services in the app, the preview and tests.
+import type { DiagnosticsReport, StoreOption } from '../../../shared/ipc/contract.ts';
+import type { CustomerLookup } from '../../app/customers.ts';
+import type { TerminalSession } from '../../app/session.ts';
+import type { SettingsService } from '../../settings/settings-service.ts';
+
+export interface Diagnostics {
+  run(): Promise<DiagnosticsReport>;
+}
+
+export interface StoreList {
+  stores(): Promise<StoreOption[]>;
+}
+
+export interface OutageSwitch {
+  /** Makes the embedded sandbox unreachable (or reachable again). */
+  setOutage(on: boolean): Promise<void>;
+}
+
+export interface HandlerServices {
+  session: TerminalSession;
+  settings: SettingsService;
+  customers: CustomerLookup;
+  storeList: StoreList;
+  diagnostics: Diagnostics;
+  /** Present only in demo mode. */
+  outage: OutageSwitch | null;
+}

@@ -1,0 +1,21 @@
+import { failure, success } from '../../../shared/ipc/result.ts';
+import type { Handlers } from '../dispatcher.ts';
+import type { HandlerServices } from './services.ts';
+
+export function settingsHandlers({ settings, storeList, diagnostics, outage }: HandlerServices): Pick<
+  Handlers,
+  'settings.get' | 'settings.update' | 'settings.stores' | 'diagnostics.run' | 'demo.setOutage'
+> {
+  return {
+    'settings.get': () => success(settings.view()),
+    // InvalidSettingsError becomes `invalid_settings` with one reason per field in errorToResult.
+    'settings.update': ({ patch }) => success(settings.update(patch)),
+    'settings.stores': async () => success(await storeList.stores()),
+    'diagnostics.run': async () => success(await diagnostics.run()),
+    'demo.setOutage': async ({ on }) => {
+      if (!outage) return failure('not_demo', 'Outages can only be simulated in demo mode');
+      await outage.setOutage(on);
+      return success({ outage: on });
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { requestChannels, type RequestChannel } from '../../shared/ipc/channels.ts';
+import { requests } from '../../shared/ipc/contract.ts';
+import type { Dispatch } from '../../electron/ipc/dispatcher.ts';
+import { previewSenderCheck, type SenderContext } from '../../electron/ipc/sender.ts';
+import { cashierPin, managerPin, openTerminal, type Fixture } from './terminal-fixture.ts';
+
+const sender: SenderContext = { transport: 'preview', connectionId: 1, origin: 'http://127.0.0.1:1' };
+const stranger: SenderContext = { transport: 'preview', connectionId: 2, origin: 'http://127.0.0.1:1' };
+
+/** A payload each channel's schema must refuse. */
+const badPayloads: Record<RequestChannel, unknown[]> = {
+  'session.status': [{ extra: 1 }, 'x', 42],
+  'operator.signIn': [undefined, {}, { pin: 1234 }, { pin: '12ab' }, { pin: '1234', role: 'manager' }, { pin: '1'.repeat(9) }],
+  'operator.signOut': [{ now: true }, []],
+  'customers.identifyByCard': [{}, { cardNumber: '' }, { cardNumber: 'a b' }, { cardNumber: 'x'.repeat(65) }, { cardNumber: ['1'] }],
+  'customers.search': [{}, { query: 'a' }, { query: 'x'.repeat(121) }, { query: null }],
+  'customers.profile': [{}, { customerId: '' }, { customerId: 7 }],
+  'customers.points': [{ customerId: ' ' }],
+  'customers.credits': [{ customerId: {} }],
+  'customers.vouchers': [{ customerId: 'x'.repeat(65) }],
+  'customers.rewards': [null],
+  'settings.get': [{ includePassword: true }],
+  'settings.update': [{}, { patch: { password: 42 } }, { patch: { bearerToken: 'x' } }, { patch: { language: 'de' } }, { patch: { requestTimeoutMs: 1 } }],
+  'settings.stores': [{ all: true }],
+  'diagnostics.run': [{ deep: true }],
+  'demo.setOutage': [{}, { on: 'yes' }],
+};
+
+describe('IPC dispatcher', () => {
+  let fixture: Fixture;
+  let dispatch: Dispatch;
+  const trusted = new Set([1]);
+
+  beforeEach(async () => {
+    fixture = await openTerminal();
+    dispatch = fixture.terminal.dispatcher(previewSenderCheck(trusted));
+  });
+  afterEach(() => fixture.close());
+
+  const signIn = (pin: string) => dispatch('operator.signIn', { pin }, sender);
+
+  it('refuses a channel the contract does not name', async () => {
+    for (const channel of ['settings.password', 'ipc.invoke', '__proto__', 'constructor', 42, null]) {
+      expect(await dispatch(channel, {}, sender)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    }
+  });
+
+  it('refuses every channel from a sender it does not trust, before looking at the payload', async () => {
+    for (const channel of requestChannels) {
+      expect(await dispatch(channel, { pin: managerPin }, stranger)).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    }
+    expect(fixture.terminal.session.operator).toBeNull();
+  });
+
+  it('answers a malformed payload on every channel with a typed error that never echoes the value', async () => {
+    await signIn(managerPin);
+    for (const channel of requestChannels) {
+      for (const payload of badPayloads[channel]) {
+        const result = await dispatch(channel, payload, sender);
+        expect(result, `${channel} ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+        if (!result.ok) {
+          expect(result.error.reasons?.length).toBeGreaterThan(0);
+          expect(JSON.stringify(result)).not.toContain('12ab');
+        }
+      }
+    }
+  });
+
+  it('every channel in the contract has a bad-payload case here', () => {
+    expect(Object.keys(badPayloads).sort()).toEqual([...requestChannels].sort());
+    expect(Object.keys(requests).sort()).toEqual([...requestChannels].sort());
+  });
+
+  it('refuses operator channels before sign-in and manager channels to a cashier', async () => {
+    const operatorOnly = requestChannels.filter((c) => requests[c].access === 'operator');
+    const managerOnly = requestChannels.filter((c) => requests[c].access === 'manager');
+    expect(managerOnly).toEqual(expect.arrayContaining(['settings.get', 'settings.update', 'settings.stores', 'diagnostics.run', 'demo.setOutage']));
+    const valid: Partial<Record<RequestChannel, unknown>> = {
+      'customers.identifyByCard': { cardNumber: '123' },
+      'customers.search': { query: 'Novak' },
+      'settings.update': { patch: { language: 'en' } },
+      'demo.setOutage': { on: true },
+    };
+    const payloadFor = (c: RequestChannel) => valid[c] ?? (c.startsWith('customers.') ? { customerId: 'c1' } : undefined);
+    for (const channel of [...operatorOnly, ...managerOnly]) {
+      expect(await dispatch(channel, payloadFor(channel), sender)).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    }
+    expect(await signIn(cashierPin)).toMatchObject({ ok: true, value: { role: 'cashier' } });
+    for (const channel of managerOnly) {
+      expect(await dispatch(channel, payloadFor(channel), sender)).toMatchObject({ ok: false, error: { code: 'forbidden_role' } });
+    }
+    expect(fixture.terminal.settings.view().language).toBe('cs');
+    await dispatch('operator.signOut', undefined, sender);
+    await signIn(managerPin);
+    expect(await dispatch('settings.update', { patch: { language: 'en' } }, sender)).toMatchObject({ ok: true, value: { language: 'en' } });
+  });
+
+  it('reports wrong PINs and then the lock with its end', async () => {
+    for (let left = 4; left >= 1; left -= 1) {
+      const result = await signIn('0000');
+      expect(result).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
+    }
+    const locked = await signIn('0000');
+    expect(locked).toMatchObject({ ok: false, error: { code: 'locked' } });
+    if (!locked.ok) expect(Date.parse(locked.error.until ?? '')).toBeGreaterThan(Date.now());
+    expect(await signIn(managerPin)).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(await dispatch('session.status', undefined, sender)).toMatchObject({ ok: true, value: { operator: null, lockedUntil: expect.any(String) } });
+  });
+
+  it('refuses invalid settings field by field and keeps the password write-only', async () => {
+    await signIn(managerPin);
+    const bad = await dispatch('settings.update', { patch: { projectUrl: 'ftp://x', cashDeskNumber: 'seven' } }, sender);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_settings' } });
+    if (!bad.ok) expect(bad.error.reasons?.map((r) => r.name).sort()).toEqual(['cashDeskNumber', 'projectUrl']);
+    const saved = await dispatch('settings.update', { patch: { password: 'n3w-Secret' } }, sender);
+    expect(saved).toMatchObject({ ok: true, value: { passwordSet: true } });
+    expect(JSON.stringify(saved)).not.toContain('n3w-Secret');
+    expect(JSON.stringify(await dispatch('settings.get', undefined, sender))).not.toContain('n3w-Secret');
+  });
+
+  it('refuses the outage switch outside demo mode', async () => {
+    await signIn(managerPin);
+    expect(await dispatch('demo.setOutage', { on: true }, sender)).toMatchObject({ ok: false, error: { code: 'not_demo' } });
+  });
+
+  it('answers lookups with `offline` when CareCloud cannot be reached and the card is unknown here', async () => {
+    await signIn(cashierPin);
+    expect(await dispatch('customers.identifyByCard', { cardNumber: '2000000000015' }, sender)).toMatchObject({ ok: false, error: { code: 'offline' } });
+    expect(await dispatch('customers.search', { query: 'jana@example.com' }, sender)).toMatchObject({ ok: true, value: { customers: [], fromCache: true } });
+  });
+
+  it('turns an unexpected failure into `internal` without its text', async () => {
+    await signIn(managerPin);
+    fixture.stores.settings.set = () => {
+      throw new Error('EACCES: /home/secret-path/settings.json');
+    };
+    const result = await dispatch('settings.update', { patch: { login: 'other' } }, sender);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain('secret-path');
+  });
+});
