@@ -1,7 +1,15 @@
 // The one way the screens reach the main process. In Electron the preload has
 // put the typed contract on `window.pos`; in the web preview the page connects
 // to the preview host's WebSocket with the one-time token from its own URL.
-import { createPosApi, createWireClient, previewSocketPath, previewTokenParam, type PosApi } from '../../shared/ipc/index.ts';
+import {
+  createPosApi,
+  createWireClient,
+  previewSocketPath,
+  previewTokenParam,
+  type EventName,
+  type PosApi,
+  type PosTransport,
+} from '../../shared/ipc/index.ts';
 
 declare global {
   interface Window {
@@ -35,7 +43,7 @@ function connectPreview(token: string, onDisconnect: (reason: string) => void): 
     let opened = false;
     socket.addEventListener('open', () => {
       opened = true;
-      resolve(createPosApi(client.transport));
+      resolve(createPosApi(rememberingStatus(client.transport)));
     });
     socket.addEventListener('close', (event) => {
       const reason = event.reason || `preview connection closed (${event.code})`;
@@ -44,4 +52,25 @@ function connectPreview(token: string, onDisconnect: (reason: string) => void): 
       else reject(new PosUnavailableError(`The preview host refused the connection: ${reason}`));
     });
   });
+}
+
+/**
+ * The host replays the current status events as soon as the socket opens, which
+ * can be before the screens subscribe: keep the last of each and hand it to a
+ * late subscriber. Scans are never replayed.
+ */
+function rememberingStatus(transport: PosTransport): PosTransport {
+  const last = new Map<EventName, unknown>();
+  for (const event of ['sync.status', 'devices.status', 'session.changed'] as const) {
+    transport.subscribe(event, (payload) => last.set(event, payload));
+  }
+  return {
+    invoke: (channel, payload) => transport.invoke(channel, payload),
+    subscribe(event, listener) {
+      const stop = transport.subscribe(event, listener);
+      const remembered = last.get(event);
+      if (remembered !== undefined) queueMicrotask(() => listener(remembered));
+      return stop;
+    },
+  };
 }

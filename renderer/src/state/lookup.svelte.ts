@@ -16,6 +16,7 @@ export type LookupNotice =
   | { kind: 'unknownCard'; card: string }
   | { kind: 'blockedCard'; card: string }
   | { kind: 'deletedCard'; card: string }
+  | { kind: 'offlineUnknownCard'; card: string }
   | { kind: 'notACard'; scanKind: ScanKind }
   | { kind: 'error'; error: PosError };
 
@@ -157,6 +158,8 @@ function cardNotice(error: PosError, card: string): LookupNotice {
       return { kind: 'blockedCard', card };
     case 'customer_deleted':
       return { kind: 'deletedCard', card };
+    case 'offline':
+      return { kind: 'offlineUnknownCard', card };
     case 'invalid_payload':
       return { kind: 'unknownCard', card };
     default:

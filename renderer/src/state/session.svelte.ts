@@ -13,6 +13,8 @@ export class Session {
   #status = $state<SessionStatus | null>(null);
   #problem = $state<SignInProblem | null>(null);
   #busy = $state(false);
+  /** Counts applied statuses, so a slow `session.status` answer cannot undo a newer push. */
+  #version = 0;
 
   constructor(pos: SessionPort) {
     this.#pos = pos;
@@ -45,14 +47,16 @@ export class Session {
 
   /** Takes a `session.changed` push or a `session.status` answer. */
   apply(status: SessionStatus): void {
+    this.#version++;
     this.#status = status;
     if (status.operator) this.#problem = null;
   }
 
   async refresh(): Promise<PosError | null> {
+    const asked = this.#version;
     const result = await this.#pos.session.status();
     if (!result.ok) return result.error;
-    this.apply(result.value);
+    if (this.#version === asked) this.apply(result.value);
     return null;
   }
 

@@ -58,6 +58,7 @@ export const cs: Readonly<Record<MessageKey, string>> = {
   'lookup.unknownCard': 'Kartu {card} nemá žádný zákazník. Zkontrolujte číslo, nebo hledejte podle jména.',
   'lookup.blockedCard': 'Karta {card} je zablokovaná. Požádejte zákazníka o jinou kartu.',
   'lookup.deletedCard': 'Zákazník s kartou {card} byl v CareCloudu smazán.',
+  'lookup.offlineUnknownCard': 'CareCloud není dostupný a karta {card} na této pokladně ještě nebyla. Hledejte podle jména, nebo to zkuste znovu online.',
   'lookup.notACard': 'Nejde o věrnostní kartu ({kind}).',
   'lookup.fromCache': 'Nalezeno v offline kopii. Body se připíšou, až se nákup odešle.',
   'lookup.kind.product': 'čárový kód zboží',

@@ -56,6 +56,7 @@ export const en = {
   'lookup.unknownCard': 'No customer has card {card}. Check the number or search by name.',
   'lookup.blockedCard': 'Card {card} is blocked. Ask the customer for another card.',
   'lookup.deletedCard': 'The customer with card {card} has been deleted in CareCloud.',
+  'lookup.offlineUnknownCard': 'CareCloud cannot be reached and card {card} has not been seen on this terminal before. Search by name, or try again when online.',
   'lookup.notACard': 'That was not a loyalty card ({kind}).',
   'lookup.fromCache': 'Found in the offline copy. Points will be credited when the sale is sent.',
   'lookup.kind.product': 'a product barcode',

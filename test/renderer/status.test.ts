@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { Clock } from '../../renderer/src/state/clock.svelte.ts';
+import { DevicesState } from '../../renderer/src/state/devices.svelte.ts';
+import { SyncState } from '../../renderer/src/state/sync.svelte.ts';
+
+describe('sync status', () => {
+  it('is unknown until the first report, then follows each one', () => {
+    const clock = new Clock();
+    const sync = new SyncState(clock);
+    expect(sync.known).toBe(false);
+    expect(sync.online).toBe(false);
+    sync.apply({ online: false, since: '2026-11-28T13:05:00.000Z', queueSize: 4, oldestPendingAgeMs: 60_000, needsAttention: 1 });
+    expect(sync.known).toBe(true);
+    expect(sync.online).toBe(false);
+    expect(sync.since?.toISOString()).toBe('2026-11-28T13:05:00.000Z');
+    expect(sync.queueSize).toBe(4);
+    expect(sync.needsAttention).toBe(1);
+  });
+
+  it('counts the oldest pending sale’s age on between reports', () => {
+    const clock = new Clock();
+    const sync = new SyncState(clock);
+    sync.apply({ online: true, since: 'not a date', queueSize: 1, oldestPendingAgeMs: 5_000, needsAttention: 0 });
+    clock.set(Date.now() + 10_000);
+    expect(sync.oldestPendingAgeMs).toBeGreaterThanOrEqual(15_000);
+    expect(sync.oldestPendingAgeMs).toBeLessThan(20_000);
+    expect(sync.since).toBeNull();
+    sync.apply({ online: true, since: '2026-11-28T13:05:00.000Z', queueSize: 0, oldestPendingAgeMs: null, needsAttention: 0 });
+    expect(sync.oldestPendingAgeMs).toBeNull();
+  });
+});
+
+describe('devices status', () => {
+  it('says keyboard mode when HID is unavailable or no scanner is connected', () => {
+    const devices = new DevicesState();
+    expect(devices.scanner).toBe('none');
+    devices.apply({ hid: 'ready', devices: [{ id: 'd1', name: 'Honeywell', kind: 'scanner', connected: true }], message: null });
+    expect(devices.scanner).toBe('hid');
+    devices.apply({ hid: 'ready', devices: [{ id: 'd1', name: 'Honeywell', kind: 'scanner', connected: false }], message: null });
+    expect(devices.scanner).toBe('keyboard');
+    devices.apply({ hid: 'disabled', devices: [], message: null });
+    expect(devices.scanner).toBe('keyboard');
+    devices.apply({ hid: 'unavailable', devices: [], message: 'libusb missing' });
+    expect(devices.scanner).toBe('error');
+    expect(devices.message).toBe('libusb missing');
+  });
+});
