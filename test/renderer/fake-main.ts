@@ -1,6 +1,6 @@
 // A stand-in for the main process on the far side of the real `createPosApi`:
 // each channel answers from a handler the test gives, events are emitted by hand.
-import { createPosApi, type EventName, type EventPayloadOf, type PayloadOf, type PosApi, type RequestChannel, type ResultOf } from '../../shared/ipc/index.ts';
+import { createPosApi, type ErrorCode, type EventName, type EventPayloadOf, type PayloadOf, type PosApi, type RequestChannel, type ResultOf } from '../../shared/ipc/index.ts';
 
 export type Handler<C extends RequestChannel> = (payload: PayloadOf<C>) => ResultOf<C> | Promise<ResultOf<C>>;
 export type Handlers = { [C in RequestChannel]?: Handler<C> };
@@ -45,7 +45,7 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
 }
 
 export const ok = <T>(value: T) => ({ ok: true as const, value });
-export const fail = (code: import('../../shared/ipc/index.ts').ErrorCode, message = code, extra: object = {}) => ({
+export const fail = (code: ErrorCode, message: string = code, extra: object = {}) => ({
   ok: false as const,
   error: { code, message, ...extra },
 });
