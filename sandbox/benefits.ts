@@ -1,0 +1,81 @@
+// Whether a voucher may be used on a bill, and what it takes off. Every refusal is one of
+// the purchase reason codes CareCloud documents, always on the `benefit_codes` parameter.
+import { invalid } from './errors.ts';
+import type { Reward, Store, Voucher } from './model.ts';
+import type { Project } from './project.ts';
+import { timeOfDay } from './time.ts';
+
+export interface BillFacts {
+  store: Store;
+  customerId: string | null;
+  /** Project-local payment time of the bill. */
+  at: string;
+  currencyId: string;
+  totalMinor: number;
+  /** What vouchers may discount: items not marked `loyalty_off`. */
+  eligibleMinor: number;
+}
+
+export function refuse(code: string, reason: string, message: string): never {
+  throw invalid('benefit_codes', reason, code, message);
+}
+
+export function voucherByCode(project: Project, code: string): Voucher {
+  const voucher = project.voucherByCode(code);
+  if (!voucher || voucher.state === 0) refuse(code, 'not_found', `No voucher with code ${code}.`);
+  return voucher;
+}
+
+export function rewardOf(project: Project, voucher: Voucher): Reward {
+  const reward = project.reward(voucher.reward_id);
+  if (!reward) refuse(voucher.code, 'voucher_invalid_type_of_usage', 'The voucher has no reward behind it.');
+  return reward;
+}
+
+/** Whether the voucher can be used in this store (its own and its reward's restriction). */
+export function usableInStore(project: Project, voucher: Voucher, storeId: string): boolean {
+  if (voucher.store_id !== null && voucher.store_id !== storeId) return false;
+  const reward = project.reward(voucher.reward_id);
+  return !reward || reward.store_ids.length === 0 || reward.store_ids.includes(storeId);
+}
+
+export function isSpent(project: Project, voucher: Voucher): boolean {
+  const reward = project.reward(voucher.reward_id);
+  return reward?.benefit.kind === 'gift' ? (voucher.balance_minor ?? 0) <= 0 : voucher.applied_date !== null;
+}
+
+/** Throws the documented reason when the voucher cannot be used on this bill. */
+export function checkVoucher(project: Project, voucher: Voucher, bill: BillFacts): Reward {
+  const code = voucher.code;
+  const reward = rewardOf(project, voucher);
+  if (voucher.state !== 1) refuse(code, 'voucher_invalid_type_of_usage', 'The voucher is not active.');
+  if (isSpent(project, voucher)) refuse(code, 'voucher_already_used', 'The voucher was already used.');
+  if (voucher.valid_to < bill.at) refuse(code, 'voucher_expired', `The voucher expired on ${voucher.valid_to}.`);
+  if (voucher.valid_from > bill.at) refuse(code, 'voucher_cant_be_applied_by_date', `The voucher is valid from ${voucher.valid_from}.`);
+  if (reward.valid_time_from && reward.valid_time_to) {
+    const time = timeOfDay(bill.at);
+    if (time < reward.valid_time_from || time > reward.valid_time_to) {
+      refuse(code, 'voucher_cant_be_applied_by_time', `The voucher is valid between ${reward.valid_time_from} and ${reward.valid_time_to}.`);
+    }
+  }
+  if (!voucher.bearer) {
+    if (bill.customerId === null) refuse(code, 'unauthorized_use_vouchers', 'The voucher belongs to a customer; identify the customer first.');
+    if (voucher.customer_id !== bill.customerId) refuse(code, 'voucher_assigned_to_another_customer', 'The voucher belongs to another customer.');
+  }
+  if (!usableInStore(project, voucher, bill.store.store_id)) refuse(code, 'voucher_cant_be_used_in_store', 'The voucher cannot be used in this store.');
+  if (reward.benefit.kind !== 'percent' && reward.benefit.currency_id !== bill.currencyId) {
+    refuse(code, 'voucher_invalid_type_of_usage', 'The voucher is in another currency than the bill.');
+  }
+  if (bill.totalMinor < reward.benefit.min_purchase_minor) {
+    refuse(code, 'insufficient_amount_of_purchase', `The voucher needs a purchase of at least ${reward.benefit.min_purchase_minor / 100}.`);
+  }
+  if (reward.benefit.kind !== 'gift' && bill.eligibleMinor <= 0) refuse(code, 'not_enough_items_for_voucher', 'No item on the bill may be discounted.');
+  return reward;
+}
+
+/** Minor units the voucher takes off, given what is still to pay. */
+export function voucherDiscount(voucher: Voucher, reward: Reward, bill: BillFacts, remainingMinor: number): number {
+  const b = reward.benefit;
+  const raw = b.kind === 'gift' ? (voucher.balance_minor ?? 0) : b.kind === 'value' ? b.amount : Math.floor((bill.eligibleMinor * b.amount) / 100);
+  return Math.max(0, Math.min(raw, remainingMinor));
+}

@@ -1,0 +1,212 @@
+// The bill arithmetic behind accept-payment and send-purchase: who is buying where, which
+// benefits apply, what they take off, and the points the purchase earns.
+import { checkVoucher, refuse, voucherByCode, voucherDiscount, type BillFacts } from './benefits.ts';
+import { invalid } from './errors.ts';
+import type { Schemas } from './handlers/context.ts';
+import { referencedCustomer } from './handlers/customers.ts';
+import type { Card, Currency, Customer, PurchaseItem, Reward, Status, Store, Voucher } from './model.ts';
+import { toMinor } from './money.ts';
+import type { Project } from './project.ts';
+import { parseLocalDateTime } from './time.ts';
+
+export interface CheckoutRequest {
+  store_id: string;
+  cashdesk_number: number;
+  card_number?: string;
+  customer_id?: string;
+  bill: Schemas['Bill'];
+}
+
+export interface Parties {
+  store: Store;
+  customer: Customer | null;
+  card: Card | null;
+  currency: Currency;
+  status: Status | null;
+  facts: BillFacts;
+  items: PurchaseItem[];
+}
+
+export function resolveParties(project: Project, request: CheckoutRequest): Parties {
+  const store = project.store(request.store_id);
+  if (!store) throw invalid('store_id', 'not_found', request.store_id, 'No store with this id.');
+  if (!store.cashdesks.includes(request.cashdesk_number)) throw invalid('cashdesk_number', 'not_found', request.cashdesk_number, 'The store has no such cash desk.');
+  let card: Card | null = null;
+  let customer: Customer | null = null;
+  if (request.card_number !== undefined) {
+    card = project.cardByNumber(request.card_number) ?? null;
+    if (!card) throw invalid('card_number', 'not_found', request.card_number, 'No card with this number.');
+    if (card.state === 0) throw invalid('card_number', 'card_is_blocked', request.card_number, 'The card is blocked.');
+    if (card.customer_id === null) throw invalid('card_number', 'not_allowed_value', request.card_number, 'The card belongs to no customer.');
+    customer = project.customer(card.customer_id) ?? null;
+    if (customer?.state === 0) throw invalid('customer_id', 'customer_was_deleted', card.customer_id, 'The customer was deleted.');
+  }
+  if (request.customer_id !== undefined) {
+    const named = referencedCustomer(project, request.customer_id);
+    if (customer && customer.customer_id !== named.customer_id) throw invalid('card_number', 'not_allowed_value', request.card_number, 'The card belongs to another customer.');
+    customer = named;
+  }
+  const bill = request.bill;
+  const currency = project.data.currencies.find((c) => c.currency_id === bill.currency_id);
+  if (!currency) throw invalid('currency_id', 'not_found', bill.currency_id, 'No currency with this id.');
+  const at = parseLocalDateTime(bill.payment_time);
+  if (!at) throw invalid('payment_time', 'invalid_value_format', bill.payment_time, 'payment_time must be YYYY-MM-DD HH:MM:SS.');
+  const seen = new Set<string>();
+  const items: PurchaseItem[] = bill.bill_items.map((item) => {
+    if (seen.has(item.bill_item_id)) throw invalid('bill_item_id', 'already_exists', item.bill_item_id, 'Two items share this bill_item_id.');
+    seen.add(item.bill_item_id);
+    const price = toMinor(item.price);
+    const paid = toMinor(item.paid_amount);
+    if (paid > price) throw invalid('bill_item_id', 'item_price_lower_than_paid_amount', item.bill_item_id, 'The item price is lower than the paid amount.');
+    if (item.quantity <= 0) throw invalid('quantity', 'not_allowed_value', item.quantity, 'Quantity must be positive.');
+    return {
+      bill_item_id: item.bill_item_id,
+      plu_code: item.plu_ids[0]?.code ?? '',
+      plu_name: item.plu_name,
+      purchase_item_type_id: item.purchase_item_type_id,
+      quantity: item.quantity,
+      price_minor: price,
+      paid_minor: paid,
+      vat_rate: item.vat_rate,
+      loyalty_off: item.loyalty_off,
+    };
+  });
+  const status = customer ? (project.data.statuses.find((s) => s.status_id === customer.status_id) ?? null) : null;
+  const facts: BillFacts = {
+    store,
+    customerId: customer?.customer_id ?? null,
+    at,
+    currencyId: currency.currency_id,
+    totalMinor: toMinor(bill.total_price),
+    eligibleMinor: items.filter((i) => !i.loyalty_off).reduce((sum, i) => sum + i.paid_minor, 0),
+  };
+  return { store, customer, card, currency, status, facts, items };
+}
+
+export interface BenefitAsk {
+  paymentType: 'S' | 'A' | 'C' | 'D';
+  codes: string[];
+  /** accept-payment: the most points to use; send-purchase: the points used. */
+  points: number;
+  /** Credits in minor units; null = as many as possible (accept-payment with type C). */
+  creditMinor: number | null;
+  /** send-purchase states what was used and is checked; accept-payment proposes. */
+  mode: 'propose' | 'settle';
+}
+
+export interface AppliedVoucher {
+  voucher: Voucher;
+  reward: Reward;
+  discountMinor: number;
+}
+
+export interface Evaluation {
+  discounts: Schemas['DiscountItem'][];
+  discountMinor: number;
+  vouchers: AppliedVoucher[];
+  pointsUsed: number;
+  pointsMoneyMinor: number;
+  creditMinor: number;
+  earnedPoints: number;
+  pointsAfter: number;
+  creditsAfterMinor: number;
+  messages: string[];
+}
+
+export interface CheckoutRules {
+  maxVouchersPerBill: number;
+  pointsMinPurchaseMinor: number;
+}
+
+export function evaluate(project: Project, parties: Parties, ask: BenefitAsk, rules: CheckoutRules): Evaluation {
+  const maxVouchers = rules.maxVouchersPerBill;
+  const { facts, customer, status, currency, items } = parties;
+  const messages: string[] = [];
+  let remaining = facts.totalMinor;
+
+  // Overall (status) discounts only with payment types A and D.
+  const discounts: Schemas['DiscountItem'][] = [];
+  let discountMinor = 0;
+  if (status && status.discount_percent > 0 && (ask.paymentType === 'A' || ask.paymentType === 'D')) {
+    for (const item of items) {
+      if (item.loyalty_off) continue;
+      const value = Math.floor((item.paid_minor * status.discount_percent) / 100);
+      if (value <= 0) continue;
+      discounts.push({ discount_code: status.text_id, discount_value: value / 100, discount_percent: status.discount_percent, description: status.name.cs, bill_item_id: item.bill_item_id });
+      discountMinor += value;
+    }
+    remaining -= Math.min(discountMinor, remaining);
+  }
+
+  if (ask.codes.length > maxVouchers) throw invalid('benefit_codes', 'max_number_of_voucher_exceeded', ask.codes.join(','), `At most ${maxVouchers} vouchers per bill.`);
+  const vouchers: AppliedVoucher[] = [];
+  const seen = new Set<string>();
+  for (const code of ask.codes) {
+    if (seen.has(code)) refuse(code, 'voucher_already_applied', 'The voucher is already on this bill.');
+    seen.add(code);
+    const voucher = voucherByCode(project, code);
+    const reward = checkVoucher(project, voucher, facts);
+    const discount = voucherDiscount(voucher, reward, facts, remaining);
+    remaining -= discount;
+    vouchers.push({ voucher, reward, discountMinor: discount });
+  }
+
+  const available = customer ? project.availablePoints(customer.customer_id) : 0;
+  let pointsUsed = 0;
+  let pointsMoneyMinor = 0;
+  if (ask.points > 0) {
+    if (!customer || !status?.payment_points) throw invalid('max_points', 'customer_cant_pay_by_points', ask.points, 'This customer cannot pay with points.');
+    if (facts.totalMinor * currency.rate_to_base < rules.pointsMinPurchaseMinor) {
+      throw invalid('max_points', 'points_min_amount_of_purchase', ask.points, 'The purchase is too small to pay with points.');
+    }
+    if (ask.mode === 'settle') {
+      if (ask.points > available) throw invalid('credit_points', 'not_enough_points_for_payment', ask.points, `The customer has ${available} points.`);
+      pointsUsed = Math.floor(ask.points);
+    } else {
+      pointsUsed = Math.max(0, Math.min(Math.floor(ask.points), available, Math.floor(remaining / Math.max(1, currency.point_value_minor))));
+    }
+    pointsMoneyMinor = Math.min(remaining, pointsUsed * currency.point_value_minor);
+    remaining -= pointsMoneyMinor;
+  }
+
+  const credits = customer ? project.availableCredits(customer.customer_id, currency.currency_id) : 0;
+  let creditMinor = 0;
+  const wantsCredit = ask.paymentType === 'C' && (ask.mode === 'propose' || (ask.creditMinor ?? 0) > 0);
+  if ((ask.creditMinor ?? 0) > 0 && ask.paymentType !== 'C' && ask.mode === 'settle') {
+    throw invalid('payment_type', 'customer_cant_pay_by_credits', ask.paymentType, 'Credits are used only with payment type C.');
+  }
+  if (wantsCredit) {
+    if (!customer || credits <= 0) throw invalid('payment_type', 'customer_cant_pay_by_credits', ask.paymentType, 'The customer has no credits to pay with.');
+    if (ask.mode === 'settle') {
+      if ((ask.creditMinor ?? 0) > credits) throw invalid('payment_type', 'customer_cant_pay_by_credits', ask.paymentType, `The customer has only ${credits / 100} in credits.`);
+      creditMinor = ask.creditMinor ?? 0;
+    } else {
+      creditMinor = Math.max(0, Math.min(ask.creditMinor ?? remaining, credits, remaining));
+    }
+    remaining -= Math.min(remaining, creditMinor);
+  }
+
+  let earnedPoints = 0;
+  if (customer && status?.collection_points && ask.paymentType !== 'D') {
+    const benefitsMinor = discountMinor + vouchers.reduce((s, v) => s + v.discountMinor, 0) + pointsMoneyMinor + creditMinor;
+    const base = Math.max(0, facts.eligibleMinor - benefitsMinor) * currency.rate_to_base;
+    const rule = parties.store.earning;
+    earnedPoints = Math.floor(base / rule.per_minor) * rule.points;
+  } else if (!customer) {
+    messages.push('Anonymous purchase: no points are collected.');
+  }
+  if (vouchers.length > 0) messages.push(`${vouchers.length} voucher(s) applied.`);
+
+  return {
+    discounts,
+    discountMinor,
+    vouchers,
+    pointsUsed,
+    pointsMoneyMinor,
+    creditMinor,
+    earnedPoints,
+    pointsAfter: available - pointsUsed + earnedPoints,
+    creditsAfterMinor: credits - creditMinor,
+    messages,
+  };
+}

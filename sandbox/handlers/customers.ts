@@ -1,0 +1,142 @@
+// Customers and what hangs off them: cards, vouchers, rewards.
+import { invalid, resourceNotFound } from '../errors.ts';
+import { listReply, matches } from '../listing.ts';
+import type { Customer } from '../model.ts';
+import type { Project } from '../project.ts';
+import { statusIds } from '../seed.ts';
+import { wireCard, wireCustomer } from '../wire.ts';
+import { bodyOf, bool, changed, ok, str, strList, type Handler, type HandlerContext } from './context.ts';
+import { rewardRows } from './rewards.ts';
+import { voucherRows } from './vouchers.ts';
+
+/** The customer of a path, 404 when unknown, refused when deleted. */
+export function pathCustomer(ctx: HandlerContext): Customer {
+  const id = ctx.params.customer_id ?? '';
+  const customer = ctx.project.customer(id);
+  if (!customer) throw resourceNotFound('customers', id);
+  if (customer.state === 0) throw invalid('customer_id', 'deleted', id, 'The customer was deleted.');
+  return customer;
+}
+
+/** A customer named in a query or body: `not_found` when unknown, `customer_was_deleted` when deleted. */
+export function referencedCustomer(project: Project, id: string): Customer {
+  const customer = project.customer(id);
+  if (!customer) throw invalid('customer_id', 'not_found', id, 'No customer with this id.');
+  if (customer.state === 0) throw invalid('customer_id', 'customer_was_deleted', id, 'The customer was deleted.');
+  return customer;
+}
+
+export const getCustomers: Handler = (ctx) => {
+  const q = ctx.query;
+  const email = str(q, 'email')?.toLowerCase();
+  const phone = str(q, 'phone');
+  const first = str(q, 'first_name')?.toLowerCase();
+  const last = str(q, 'last_name')?.toLowerCase();
+  const birthdate = str(q, 'birthdate');
+  const source = str(q, 'customer_source_id');
+  const emails = strList(q, 'email_list')?.map((e) => e.toLowerCase());
+  const ids = strList(q, 'customer_ids');
+  const rows = ctx.project.data.customers
+    .filter(
+      (c) =>
+        c.state !== 0 &&
+        matches(c.email?.toLowerCase(), email) &&
+        matches(c.phone ?? undefined, phone) &&
+        matches(c.first_name.toLowerCase(), first) &&
+        matches(c.last_name.toLowerCase(), last) &&
+        matches(c.birthdate ?? undefined, birthdate) &&
+        matches(c.source_id, source) &&
+        (!emails || (c.email !== null && emails.includes(c.email.toLowerCase()))) &&
+        (!ids || ids.includes(c.customer_id)),
+    )
+    .map(wireCustomer);
+  return listReply('customers', rows, q, ctx.sortable);
+};
+
+export const getCustomer: Handler = (ctx) => ok(wireCustomer(pathCustomer(ctx)));
+
+export const postCustomer: Handler = (ctx) => {
+  const body = bodyOf<'postCustomer'>(ctx);
+  const { project } = ctx;
+  const info = body.customer.personal_information;
+  if (!project.data.languages.some((l) => l.language_id === info.language_id)) throw invalid('language_id', 'not_allowed_value', info.language_id);
+  if (info.email && project.customerByEmail(info.email)) throw invalid('email', 'already_exists', info.email, 'A customer with this e-mail already exists.');
+  if (info.store_id && !project.store(info.store_id)) throw invalid('store_id', 'not_found', info.store_id);
+  const sourceId = body.customer_source.customer_source_id;
+  if (!project.data.customer_sources.some((s) => s.id === sourceId)) throw invalid('customer_source_id', 'not_found', sourceId);
+  const customer: Customer = {
+    customer_id: project.nextId('customer'),
+    first_name: info.first_name ?? '',
+    last_name: info.last_name ?? '',
+    email: info.email ?? null,
+    phone: info.phone ?? null,
+    birthdate: info.birthdate ?? null,
+    gender: info.gender ?? null,
+    language_id: info.language_id,
+    store_id: info.store_id ?? null,
+    state: 1,
+    status_id: statusIds.bronze,
+    source_id: sourceId,
+    city: info.address?.city ?? null,
+    last_change: ctx.now,
+  };
+  project.addCustomer(customer);
+  return changed({ customer_id: customer.customer_id }, 201);
+};
+
+const searchFields = ['first_name', 'last_name', 'birthdate', 'card_number'] as const;
+
+export const getCustomerSearch: Handler = (ctx) => {
+  const given = searchFields.filter((f) => str(ctx.query, f) !== undefined);
+  const strict = ctx.query.mode === 'strict';
+  if (strict) {
+    const missing = searchFields.find((f) => !given.includes(f));
+    if (missing) throw invalid(missing, 'required', '', `Strict search needs ${searchFields.join(', ')}.`);
+  }
+  if (given.length === 0) return ok({ strict: [] });
+  const want = (f: (typeof searchFields)[number]) => str(ctx.query, f)!.toLowerCase();
+  const results: { customer_id: string; match: number }[] = [];
+  for (const c of ctx.project.data.customers) {
+    if (c.state === 0) continue;
+    const hits = given.filter((f) => {
+      if (f === 'card_number') return ctx.project.cardByNumber(str(ctx.query, f)!)?.customer_id === c.customer_id;
+      const value = f === 'first_name' ? c.first_name : f === 'last_name' ? c.last_name : c.birthdate;
+      return (value ?? '').toLowerCase() === want(f);
+    }).length;
+    const match = Math.round((hits / given.length) * 100);
+    if (strict ? match === 100 : hits > 0) results.push({ customer_id: c.customer_id, match });
+  }
+  results.sort((a, b) => b.match - a.match);
+  return ok({ strict: results });
+};
+
+export const getSubCustomerCards: Handler = (ctx) => {
+  const customer = pathCustomer(ctx);
+  const q = ctx.query;
+  const number = str(q, 'card_number');
+  const type = str(q, 'card_type_id');
+  const numbers = strList(q, 'card_number_list');
+  const valid = bool(q, 'is_valid');
+  const rows = ctx.project.data.cards
+    .filter(
+      (c) =>
+        c.customer_id === customer.customer_id &&
+        matches(c.card_number, number) &&
+        matches(c.card_type_id, type) &&
+        (!numbers || numbers.includes(c.card_number)) &&
+        (valid === undefined || (c.state === 1 && c.valid_to >= ctx.now) === valid),
+    )
+    .map(wireCard);
+  return listReply('cards', rows, q, ctx.sortable);
+};
+
+export const getSubCustomerVouchers: Handler = (ctx) => {
+  const customer = pathCustomer(ctx);
+  return listReply('vouchers', voucherRows(ctx, customer.customer_id), ctx.query, ctx.sortable);
+};
+
+export const getSubCustomerRewards: Handler = (ctx) => {
+  pathCustomer(ctx);
+  return listReply('rewards', rewardRows(ctx), ctx.query, ctx.sortable);
+};
+

@@ -1,0 +1,70 @@
+// Every operation of the trimmed contract, by operationId.
+import { getCard, getCards, postAssignCard, postValidateFreeCard } from './cards.ts';
+import type { Handler } from './context.ts';
+import { getCustomer, getCustomers, getCustomerSearch, getSubCustomerCards, getSubCustomerRewards, getSubCustomerVouchers, postCustomer } from './customers.ts';
+import {
+  getPurchase,
+  getPurchasePaymentSummary,
+  getPurchases,
+  postPurchaseAcceptPayment,
+  postPurchaseRecommendedRewards,
+  postPurchaseSend,
+} from './purchases.ts';
+import {
+  getCardTypes,
+  getCountries,
+  getCurrencies,
+  getCustomerSources,
+  getLanguages,
+  getPaymentTypes,
+  getPurchaseTypes,
+  getStatuses,
+  getStore,
+  getStores,
+} from './reference.ts';
+import { getReward, getRewards, postRewardCreateVoucher } from './rewards.ts';
+import { getTestsConnection, postUserLogin, postUserLogout } from './users.ts';
+import { getVoucher, getVouchers, postVoucherApply, postVoucherGiftCardBalance } from './vouchers.ts';
+import { getWalletCredits, getWalletPoints } from './wallet.ts';
+
+export const handlers: Record<string, Handler> = {
+  postUserLogin,
+  postUserLogout,
+  getTestsConnection,
+  getCustomers,
+  postCustomer,
+  getCustomer,
+  getCustomerSearch,
+  getSubCustomerCards,
+  getSubCustomerVouchers,
+  getSubCustomerRewards,
+  getCards,
+  getCard,
+  postValidateFreeCard,
+  postAssignCard,
+  getWalletPoints,
+  getWalletCredits,
+  getVouchers,
+  getVoucher,
+  postVoucherApply,
+  postVoucherGiftCardBalance,
+  getPurchases,
+  getPurchase,
+  postPurchaseAcceptPayment,
+  postPurchaseRecommendedRewards,
+  postPurchaseSend,
+  getPurchasePaymentSummary,
+  getRewards,
+  getReward,
+  postRewardCreateVoucher,
+  getStores,
+  getStore,
+  getPaymentTypes,
+  getPurchaseTypes,
+  getCurrencies,
+  getLanguages,
+  getCountries,
+  getStatuses,
+  getCardTypes,
+  getCustomerSources,
+};

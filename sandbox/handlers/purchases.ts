@@ -1,0 +1,232 @@
+// Purchases: preview (accept-payment, persists nothing), closure (send-purchase, exactly
+// once per bill_id), cancellation, recommendations, history and payment summaries.
+import { evaluate, resolveParties, type Evaluation, type Parties } from '../checkout.ts';
+import { invalid, resourceNotFound } from '../errors.ts';
+import { listReply, matches } from '../listing.ts';
+import type { Purchase } from '../model.ts';
+import { toMajor, toMinor } from '../money.ts';
+import type { Project } from '../project.ts';
+import { parseLocalDateTime } from '../time.ts';
+import { text, wirePurchase, wireVoucher } from '../wire.ts';
+import { bodyOf, bool, changed, ok, str, type Handler, type HandlerContext } from './context.ts';
+
+function wirePaymentVouchers(evaluation: Evaluation, lang: 'cs' | 'en') {
+  return evaluation.vouchers.map((v) => {
+    const out: { code: string; name: string; discount_value: number; discount_percent?: number } = {
+      code: v.voucher.code,
+      name: text(v.reward.name, lang),
+      discount_value: toMajor(v.discountMinor),
+    };
+    if (v.reward.benefit.kind === 'percent') out.discount_percent = v.reward.benefit.amount;
+    return out;
+  });
+}
+
+export const postPurchaseAcceptPayment: Handler = (ctx) => {
+  const body = bodyOf<'postPurchaseAcceptPayment'>(ctx);
+  const parties = resolveParties(ctx.project, body);
+  const evaluation = evaluate(
+    ctx.project,
+    parties,
+    {
+      paymentType: body.payment_type,
+      codes: body.benefit_codes ?? [],
+      points: body.max_points ?? 0,
+      creditMinor: body.max_credit === undefined ? null : toMinor(body.max_credit),
+      mode: 'propose',
+    },
+    ctx.settings,
+  );
+  return ok({
+    recommended_discounts: evaluation.discounts,
+    credit_points: evaluation.pointsUsed,
+    price_of_credit_points: toMajor(evaluation.pointsMoneyMinor),
+    credit: toMajor(evaluation.creditMinor),
+    vouchers: wirePaymentVouchers(evaluation, ctx.lang),
+    credit_points_of_this_transaction: evaluation.earnedPoints,
+    total_credit_points: evaluation.pointsAfter,
+    total_credit: toMajor(evaluation.creditsAfterMinor),
+    messages: evaluation.messages.map((m) => ({ text: m })),
+  });
+};
+
+export const postPurchaseSend: Handler = (ctx) => {
+  const body = bodyOf<'postPurchaseSend'>(ctx);
+  const { project } = ctx;
+  const bill = body.bill;
+  // First: a replay of a closure that already landed must learn exactly that.
+  if (project.purchaseByBillId(bill.bill_id)) throw invalid('bill_id', 'already_exists', bill.bill_id, 'A purchase with this bill_id was already received.');
+  if (!project.data.purchase_types.some((t) => t.id === bill.purchase_type_id)) {
+    throw invalid('purchase_type_id', 'not_allowed_value', bill.purchase_type_id, 'No purchase type with this id.');
+  }
+  const parties = resolveParties(project, body);
+  if (bill.canceled) return cancel(ctx, parties);
+  const recap = bill.payment_recap ?? {};
+  const evaluation = evaluate(
+    project,
+    parties,
+    {
+      paymentType: bill.payment_type,
+      codes: (recap.vouchers ?? []).map((v) => v.code).filter((c): c is string => typeof c === 'string'),
+      points: recap.credit_points ?? 0,
+      creditMinor: recap.amount_for_credit === undefined ? 0 : toMinor(recap.amount_for_credit),
+      mode: 'settle',
+    },
+    ctx.settings,
+  );
+  const purchaseId = project.nextId('purchase');
+  const at = parties.facts.at;
+  const customerId = parties.customer?.customer_id ?? null;
+  project.addPurchase({
+    purchase_id: purchaseId,
+    bill_id: bill.bill_id,
+    bill_number: bill.bill_number ?? null,
+    canceled: false,
+    canceled_by: null,
+    store_id: parties.store.store_id,
+    cashdesk_number: body.cashdesk_number,
+    customer_id: customerId,
+    card_number: parties.card?.card_number ?? null,
+    type_id: bill.purchase_type_id,
+    payment_type: bill.payment_type,
+    currency_id: parties.currency.currency_id,
+    total_minor: parties.facts.totalMinor,
+    payment_time: at,
+    items: parties.items,
+    earned_points: evaluation.earnedPoints,
+    used_points: evaluation.pointsUsed,
+    used_credits_minor: evaluation.creditMinor,
+    voucher_uses: evaluation.vouchers.map((v) => ({ voucher_id: v.voucher.voucher_id, code: v.voucher.code, discount_minor: v.discountMinor, gift: v.reward.benefit.kind === 'gift' })),
+    last_change: ctx.now,
+  });
+  if (customerId) {
+    project.addLedger({ customer_id: customerId, kind: 'points', amount: -evaluation.pointsUsed, currency_id: null, at, purchase_id: purchaseId });
+    project.addLedger({ customer_id: customerId, kind: 'points', amount: evaluation.earnedPoints, currency_id: null, at, purchase_id: purchaseId });
+    project.addLedger({ customer_id: customerId, kind: 'credits', amount: -evaluation.creditMinor, currency_id: parties.currency.currency_id, at, purchase_id: purchaseId });
+  }
+  for (const used of evaluation.vouchers) {
+    if (used.reward.benefit.kind === 'gift') used.voucher.balance_minor = (used.voucher.balance_minor ?? 0) - used.discountMinor;
+    else used.voucher.applied_date = at;
+    used.voucher.last_change = ctx.now;
+  }
+  return changed({ purchase_id: purchaseId }, 201);
+};
+
+/** A cancellation names the original bill in bill_number and reverses what it did. */
+function cancel(ctx: HandlerContext, parties: Parties): ReturnType<Handler> {
+  const { project } = ctx;
+  const body = bodyOf<'postPurchaseSend'>(ctx);
+  const bill = body.bill;
+  if (bill.bill_number === undefined || bill.bill_number === '') throw invalid('bill_number', 'required', '', 'A cancellation names the original bill_id in bill_number.');
+  const original = project.purchaseByBillId(bill.bill_number);
+  if (!original) throw invalid('bill_number', 'not_found', bill.bill_number, 'No purchase with this bill_id to cancel.');
+  if (original.canceled) throw invalid('bill_number', 'not_allowed_value', bill.bill_number, 'A cancellation cannot be canceled.');
+  if (original.canceled_by !== null) throw invalid('bill_number', 'already_exists', bill.bill_number, `The purchase was already canceled by ${original.canceled_by}.`);
+  const purchaseId = project.nextId('purchase');
+  const at = parties.facts.at;
+  const customerId = original.customer_id;
+  if (customerId) {
+    project.addLedger({ customer_id: customerId, kind: 'points', amount: -original.earned_points, currency_id: null, at, purchase_id: purchaseId });
+    project.addLedger({ customer_id: customerId, kind: 'points', amount: original.used_points, currency_id: null, at, purchase_id: purchaseId });
+    project.addLedger({ customer_id: customerId, kind: 'credits', amount: original.used_credits_minor, currency_id: original.currency_id, at, purchase_id: purchaseId });
+  }
+  for (const use of original.voucher_uses) {
+    const voucher = project.voucher(use.voucher_id);
+    if (!voucher) continue;
+    if (use.gift) voucher.balance_minor = (voucher.balance_minor ?? 0) + use.discount_minor;
+    else voucher.applied_date = null;
+    voucher.last_change = ctx.now;
+  }
+  original.canceled_by = bill.bill_id;
+  original.last_change = ctx.now;
+  project.addPurchase({
+    ...original,
+    purchase_id: purchaseId,
+    bill_id: bill.bill_id,
+    bill_number: original.bill_id,
+    canceled: true,
+    canceled_by: null,
+    cashdesk_number: body.cashdesk_number,
+    store_id: parties.store.store_id,
+    payment_time: at,
+    earned_points: 0,
+    used_points: 0,
+    used_credits_minor: 0,
+    voucher_uses: [],
+    last_change: ctx.now,
+  });
+  return changed({ purchase_id: purchaseId }, 201);
+}
+
+export const postPurchaseRecommendedRewards: Handler = (ctx) => {
+  const body = bodyOf<'postPurchaseRecommendedRewards'>(ctx);
+  const parties = resolveParties(ctx.project, body);
+  const available = parties.customer ? ctx.project.availablePoints(parties.customer.customer_id) : 0;
+  const storeId = parties.store.store_id;
+  const rewards = ctx.project.data.rewards.filter((r) => {
+    if (r.state !== 1 || (r.store_ids.length > 0 && !r.store_ids.includes(storeId))) return false;
+    if (body.reward_list_type === 'A') return true;
+    if (r.is_automated || r.benefit.kind === 'gift') return false;
+    if (body.reward_list_type === 'F') return true;
+    // Condensed: only what this bill and this customer can actually use.
+    const b = r.benefit;
+    return parties.facts.eligibleMinor > 0 && parties.facts.totalMinor >= b.min_purchase_minor && (b.kind === 'percent' || b.currency_id === parties.currency.currency_id) && available >= r.points_cost;
+  });
+  const rows = rewards
+    .sort((a, b) => a.priority - b.priority)
+    .map((r) => ({
+      code: r.code,
+      name: text(r.name, ctx.lang),
+      reward_priority: r.priority as 1,
+      max_count: r.points_cost === 0 ? 1 : Math.floor(available / r.points_cost),
+      description: text(r.note, ctx.lang),
+    }));
+  return ok({ recommended_best_rewards: rows, total_items: rows.length });
+};
+
+function purchaseRows(ctx: HandlerContext): Purchase[] {
+  const q = ctx.query;
+  const from = str(q, 'payment_time_from');
+  const to = str(q, 'payment_time_to');
+  const bounds = [from, to].map((raw, i) => {
+    if (raw === undefined) return undefined;
+    const parsed = parseLocalDateTime(raw);
+    if (!parsed) throw invalid(i === 0 ? 'payment_time_from' : 'payment_time_to', 'invalid_value_format', raw);
+    return parsed;
+  });
+  return ctx.project.data.purchases.filter(
+    (p) =>
+      matches(p.store_id, str(q, 'store_id')) &&
+      matches(p.customer_id ?? undefined, str(q, 'customer_id')) &&
+      matches(p.type_id, str(q, 'type_id')) &&
+      matches(p.bill_id, str(q, 'external_purchase_id')) &&
+      (bounds[0] === undefined || p.payment_time >= bounds[0]) &&
+      (bounds[1] === undefined || p.payment_time <= bounds[1]),
+  );
+}
+
+export const getPurchases: Handler = (ctx) => {
+  const withItems = bool(ctx.query, 'purchase_items_extension') === true;
+  return listReply('purchases', purchaseRows(ctx).map((p) => wirePurchase(p, withItems)), ctx.query, ctx.sortable);
+};
+
+function pathPurchase(project: Project, ctx: HandlerContext): Purchase {
+  const id = ctx.params.purchase_id ?? '';
+  const purchase = project.purchase(id);
+  if (!purchase) throw resourceNotFound('purchases', id);
+  return purchase;
+}
+
+export const getPurchase: Handler = (ctx) => ok(wirePurchase(pathPurchase(ctx.project, ctx), true));
+
+export const getPurchasePaymentSummary: Handler = (ctx) => {
+  const purchase = pathPurchase(ctx.project, ctx);
+  const used = purchase.voucher_uses.map((u) => ctx.project.voucher(u.voucher_id)).filter((v) => v !== undefined);
+  return ok({
+    earned_points: purchase.earned_points,
+    used_credits: toMajor(purchase.used_credits_minor),
+    used_points: purchase.used_points,
+    used_points_total: purchase.used_points,
+    used_vouchers: used.map((v) => wireVoucher(ctx.project, v, ctx.lang)),
+  });
+};

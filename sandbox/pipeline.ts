@@ -1,0 +1,120 @@
+// One API request, start to end: fault, route, auth, rate limit, parse, validate, handle.
+// Each step fails fast with CareCloud's error envelope.
+import { API_ROOT, type Contract, type Route } from './contract.ts';
+import { ApiError, badRequest, methodNotAllowed, routeNotFound, serverFault, tooManyRequests, unauthorized } from './errors.ts';
+import type { Faults } from './faults.ts';
+import type { Lang, ProjectSettings, Reply, Session } from './handlers/context.ts';
+import { handlers } from './handlers/index.ts';
+import type { Project } from './project.ts';
+import { validateRequest } from './request-validation.ts';
+import type { Credentials, RateLimiter, TokenStore } from './tokens.ts';
+
+export interface PipelineDeps {
+  contract: Contract;
+  project: () => Project;
+  settings: ProjectSettings;
+  credentials: Credentials;
+  tokens: TokenStore;
+  limiter: RateLimiter;
+  faults: Faults;
+  /** Wall-clock now (tests may fix it). */
+  clock: () => Date;
+  localNow: (at: Date) => string;
+}
+
+export interface Incoming {
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  bodyText: string;
+  remoteAddress: string;
+}
+
+export interface Outcome {
+  reply: Reply;
+  route: Route | null;
+  /** The request body, once parsed (for the received log). */
+  body: unknown;
+  failed: boolean;
+}
+
+const ROOT_PREFIX = `${API_ROOT}/`;
+
+export async function runPipeline(deps: PipelineDeps, incoming: Incoming): Promise<Outcome> {
+  let route: Route | null = null;
+  let body: unknown;
+  try {
+    const injected = deps.faults.takeError(Date.now());
+    if (injected) return { reply: errorReply(serverFault(injected)), route, body, failed: true };
+
+    const queryAt = incoming.url.indexOf('?');
+    const pathname = queryAt < 0 ? incoming.url : incoming.url.slice(0, queryAt);
+    if (!pathname.startsWith(ROOT_PREFIX)) throw routeNotFound(pathname);
+    const match = deps.contract.match(incoming.method, pathname.slice(API_ROOT.length));
+    if (match.kind === 'not_found') throw routeNotFound(pathname);
+    if (match.kind === 'method_not_allowed') throw methodNotAllowed(incoming.method, pathname);
+    route = match.route;
+
+    const at = deps.clock();
+    const session = route.secured ? authenticate(deps, incoming.headers.authorization, at.getTime()) : null;
+
+    const wait = deps.limiter.take(session ? `token:${session.token}` : `address:${incoming.remoteAddress}`, performance.now());
+    if (wait > 0) throw tooManyRequests(wait);
+
+    if (incoming.bodyText.length > 0) {
+      try {
+        body = JSON.parse(incoming.bodyText);
+      } catch {
+        throw badRequest([{ name: 'body', reason: 'invalid_value_format', value: incoming.bodyText.slice(0, 100), message: 'The request body is not valid JSON.' }]);
+      }
+    }
+    const valid = validateRequest(deps.contract, route, { method: incoming.method, url: incoming.url, headers: incoming.headers, body });
+    const handler = handlers[route.operationId];
+    if (!handler) throw routeNotFound(pathname);
+    const reply = await handler({
+      project: deps.project(),
+      settings: deps.settings,
+      query: valid.query,
+      params: match.pathParams,
+      body: valid.body,
+      lang: language(incoming.headers['accept-language']),
+      now: deps.localNow(at),
+      session,
+      sortable: route.sortable,
+      auth: { credentials: deps.credentials, tokens: deps.tokens, nowMs: at.getTime(), timeZone: deps.settings.timeZone },
+    });
+    return { reply, route, body, failed: false };
+  } catch (error) {
+    if (error instanceof ApiError) return { reply: errorReply(error), route, body, failed: false };
+    throw error;
+  }
+}
+
+function errorReply(error: ApiError): Reply {
+  return { status: error.status, body: error.body, headers: error.headers };
+}
+
+function authenticate(deps: PipelineDeps, header: string | string[] | undefined, nowMs: number): Session {
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = value ? /^Bearer\s+(\S+)\s*$/i.exec(value) : null;
+  if (!match) throw unauthorized('A bearer token is required.');
+  const token = match[1]!;
+  const check = deps.tokens.check(token, nowMs);
+  if (!check.ok) throw unauthorized(check.reason === 'expired' ? 'The bearer token has expired.' : 'The bearer token is not valid.');
+  return { token, userId: check.userId };
+}
+
+/** Czech unless the caller prefers English (`Accept-Language` with q-values). */
+export function language(header: string | string[] | undefined): Lang {
+  const value = Array.isArray(header) ? header.join(',') : header;
+  if (!value) return 'cs';
+  let best: { lang: Lang; q: number } | null = null;
+  for (const part of value.split(',')) {
+    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    const lang: Lang | null = tag.startsWith('cs') ? 'cs' : tag.startsWith('en') ? 'en' : null;
+    if (lang && Number.isFinite(q) && (!best || q > best.q)) best = { lang, q };
+  }
+  return best?.lang ?? 'cs';
+}

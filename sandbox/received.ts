@@ -1,0 +1,58 @@
+// What the API listener received, so tests can assert exactly-once effects.
+
+export interface ReceivedRequest {
+  seq: number;
+  at: string;
+  method: string;
+  path: string;
+  operation_id: string | null;
+  status: number | null;
+  /** answered; dropped = cut off mid-response; hung = never answered; failed = injected 5xx. */
+  outcome: 'answered' | 'dropped' | 'hung' | 'failed';
+  bill_id?: string;
+}
+
+export interface ReceivedBill {
+  bill_id: string;
+  attempts: number;
+  statuses: number[];
+  purchase_id: string | null;
+  canceled: boolean;
+}
+
+const LIMIT = 10_000;
+
+export class ReceivedLog {
+  #requests: ReceivedRequest[] = [];
+  #bills = new Map<string, ReceivedBill>();
+  #seq = 0;
+
+  record(entry: Omit<ReceivedRequest, 'seq'>, sent?: { billId: string; canceled: boolean; purchaseId: string | null }): void {
+    this.#seq += 1;
+    this.#requests.push({ seq: this.#seq, ...entry });
+    if (this.#requests.length > LIMIT) this.#requests.splice(0, this.#requests.length - LIMIT);
+    if (sent) {
+      let bill = this.#bills.get(sent.billId);
+      if (!bill) {
+        bill = { bill_id: sent.billId, attempts: 0, statuses: [], purchase_id: null, canceled: sent.canceled };
+        this.#bills.set(sent.billId, bill);
+      }
+      bill.attempts += 1;
+      if (entry.status !== null) bill.statuses.push(entry.status);
+      if (sent.purchaseId) bill.purchase_id = sent.purchaseId;
+    }
+  }
+
+  requests(): ReceivedRequest[] {
+    return [...this.#requests];
+  }
+
+  bills(): ReceivedBill[] {
+    return [...this.#bills.values()].map((b) => ({ ...b, statuses: [...b.statuses] }));
+  }
+
+  clear(): void {
+    this.#requests = [];
+    this.#bills.clear();
+  }
+}

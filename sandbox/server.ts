@@ -1,0 +1,340 @@
+// The sandbox as a server: the CareCloud API listener, and the control listener for
+// faults (its own port, so it stays reachable while the API refuses connections).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { API_ROOT, loadContract } from './contract.ts';
+import { ApiError, serverFault } from './errors.ts';
+import { Faults, type NetworkMode } from './faults.ts';
+import type { ProjectSettings, Reply } from './handlers/context.ts';
+import { runPipeline, type PipelineDeps } from './pipeline.ts';
+import { Project } from './project.ts';
+import { ReceivedLog, type ReceivedBill, type ReceivedRequest } from './received.ts';
+import { responseValidator } from './response-validation.ts';
+import { demo } from './seed.ts';
+import { StateFile } from './state-file.ts';
+import { localDateTime } from './time.ts';
+import { RateLimiter, TokenStore, type Credentials, type RateLimit } from './tokens.ts';
+import { handleControl } from './control.ts';
+import type { EarningRule } from './model.ts';
+
+export interface SandboxOptions {
+  /** API port; 0 (default) picks a free one. */
+  port?: number;
+  host?: string;
+  /** Enables faults: the control listener and `sandbox.control`. */
+  control?: boolean;
+  controlPort?: number;
+  /** Keeps the project in this file across restarts. */
+  statePath?: string;
+  tokenLifetimeSeconds?: number;
+  /** Per-token budget; null turns rate limiting off. */
+  rateLimit?: RateLimit | null;
+  /** Checks every response against the contract and answers 500 when one drifts. */
+  strict?: boolean;
+  credentials?: Partial<Credentials>;
+  timeZone?: string;
+  cacheMaxAgeSeconds?: number;
+  /** Wall clock for token expiry and "now" (tests fix it). */
+  clock?: () => Date;
+}
+
+export interface SandboxControl {
+  cutNetwork(mode: Exclude<NetworkMode, 'up'>): Promise<void>;
+  restoreNetwork(): Promise<void>;
+  /** Answer `status` to the next `count` requests. */
+  failNext(status: 500 | 503, count: number): void;
+  /** Answer `status` to every request for `ms` milliseconds. */
+  failFor(status: 500 | 503, ms: number): void;
+  setLatency(ms: number): void;
+  /** Cut the next `count` responses off mid-body; the requests still take effect. */
+  dropNext(count: number): void;
+  expireTokens(): number;
+  setRateLimit(limit: RateLimit | null): void;
+  setEarningRule(storeId: string, rule: EarningRule): void;
+  clearFaults(): void;
+  /** Back to the seed: data, received log and faults. Tokens stay valid. */
+  reset(): void;
+  requests(): ReceivedRequest[];
+  purchases(): ReceivedBill[];
+  status(): ReturnType<Faults['describe']> & { rate_limit: RateLimit | null; requests: number };
+}
+
+export interface Sandbox {
+  /** `http://127.0.0.1:PORT`, what a terminal configures as its project. */
+  projectUrl: string;
+  /** The enterprise interface root under projectUrl. */
+  baseUrl: string;
+  port: number;
+  controlUrl?: string;
+  credentials: Credentials;
+  control?: SandboxControl;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 100, burst: 200 };
+const BODY_LIMIT = 1_000_000;
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const contract = await loadContract();
+  const host = options.host ?? '127.0.0.1';
+  const settings: ProjectSettings = {
+    timeZone: options.timeZone ?? 'Europe/Prague',
+    cacheMaxAgeSeconds: options.cacheMaxAgeSeconds ?? 3600,
+    maxVouchersPerBill: 3,
+    pointsMinPurchaseMinor: 10000,
+  };
+  const credentials: Credentials = { ...demo.credentials, ...options.credentials };
+  const clock = options.clock ?? (() => new Date());
+  const stateFile = options.statePath ? new StateFile(options.statePath) : null;
+  let project = stateFile ? await stateFile.load() : new Project();
+  const tokens = new TokenStore(options.tokenLifetimeSeconds ?? 7 * 3600);
+  const limiter = new RateLimiter(options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit);
+  const faults = new Faults();
+  const received = new ReceivedLog();
+  const check = options.strict ? responseValidator(contract) : null;
+  const deps: PipelineDeps = {
+    contract,
+    project: () => project,
+    settings,
+    credentials,
+    tokens,
+    limiter,
+    faults,
+    clock,
+    localNow: (at) => localDateTime(at, settings.timeZone),
+  };
+
+  const hung = new Set<ServerResponse>();
+  const api = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
+    if (faults.network === 'hang') {
+      hangOn(req, res);
+      return;
+    }
+    readBody(req)
+      .then((bodyText) => serve(req, res, bodyText))
+      .catch((error: unknown) => {
+        if (!res.headersSent) send(res, errorToReply(error), false);
+      });
+  });
+
+  function hangOn(req: IncomingMessage, res: ServerResponse): void {
+    hung.add(res);
+    res.on('close', () => hung.delete(res));
+    received.record({ at: deps.localNow(clock()), method: req.method ?? '', path: req.url ?? '', operation_id: null, status: null, outcome: 'hung' });
+  }
+
+  async function serve(req: IncomingMessage, res: ServerResponse, bodyText: string): Promise<void> {
+    const outcome = await runPipeline(deps, {
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers: req.headers,
+      bodyText,
+      remoteAddress: req.socket.remoteAddress ?? '',
+    }).catch((error: unknown) => ({ reply: errorToReply(error), route: null, body: undefined, failed: true }));
+    let reply = outcome.reply;
+    if (check && outcome.route) {
+      const problems = check(outcome.route.operationId, reply.status, reply.body);
+      if (problems.length > 0) {
+        process.stderr.write(`sandbox: ${outcome.route.operationId} ${reply.status} drifts from the contract: ${problems.join('; ')}\n`);
+        reply = errorToReply(new Error(`response drifts from the contract: ${problems.join('; ')}`));
+      }
+    }
+    if (reply.changed) stateFile?.schedule(project);
+    if (faults.latencyMs > 0) await delay(faults.latencyMs);
+    if (faults.network === 'hang') {
+      hangOn(req, res);
+      return;
+    }
+    const drop = !outcome.failed && faults.takeDrop();
+    send(res, reply, drop);
+    const sent = sentBill(outcome.route?.operationId, outcome.body, reply);
+    received.record(
+      {
+        at: deps.localNow(clock()),
+        method: req.method ?? '',
+        path: req.url ?? '',
+        operation_id: outcome.route?.operationId ?? null,
+        status: reply.status,
+        outcome: outcome.failed ? 'failed' : drop ? 'dropped' : 'answered',
+        ...(sent ? { bill_id: sent.billId } : {}),
+      },
+      sent ?? undefined,
+    );
+  }
+
+  await listen(api, options.port ?? 0, host);
+  const port = (api.address() as AddressInfo).port;
+  const projectUrl = `http://${host}:${port}`;
+
+  async function cutNetwork(mode: Exclude<NetworkMode, 'up'>): Promise<void> {
+    if (faults.network === 'refuse' && mode !== 'refuse') await listen(api, port, host);
+    faults.network = mode;
+    if (mode === 'refuse') {
+      const closed = new Promise<void>((resolve) => api.close(() => resolve()));
+      api.closeAllConnections();
+      await closed;
+    }
+  }
+
+  async function restoreNetwork(): Promise<void> {
+    const previous = faults.network;
+    faults.network = 'up';
+    for (const res of hung) res.socket?.destroy();
+    hung.clear();
+    if (previous === 'refuse') await listen(api, port, host);
+  }
+
+  const control: SandboxControl | undefined = options.control
+    ? {
+        cutNetwork,
+        restoreNetwork,
+        failNext: (status, count) => {
+          faults.error = { status, remaining: Math.max(1, Math.floor(count)), until: null };
+        },
+        failFor: (status, ms) => {
+          faults.error = { status, remaining: null, until: Date.now() + ms };
+        },
+        setLatency: (ms) => {
+          faults.latencyMs = Math.max(0, ms);
+        },
+        dropNext: (count) => {
+          faults.dropRemaining = Math.max(0, Math.floor(count));
+        },
+        expireTokens: () => tokens.expireAll(),
+        setRateLimit: (limit) => limiter.set(limit),
+        setEarningRule: (storeId, rule) => {
+          const store = project.data.stores.find((s) => s.store_id === storeId);
+          if (!store) throw new Error(`no store ${storeId}`);
+          store.earning = { ...rule };
+          stateFile?.schedule(project);
+        },
+        clearFaults: () => faults.clear(),
+        reset: () => {
+          project = new Project();
+          received.clear();
+          faults.clear();
+          stateFile?.schedule(project);
+        },
+        requests: () => received.requests(),
+        purchases: () => received.bills(),
+        status: () => ({ ...faults.describe(), rate_limit: limiter.limit, requests: received.requests().length }),
+      }
+    : undefined;
+
+  let controlServer: Server | null = null;
+  let controlUrl: string | undefined;
+  if (control) {
+    const c = control;
+    controlServer = createServer((req, res) => {
+      readBody(req)
+        .then((text) => handleControl(c, req.method ?? 'GET', req.url ?? '/', text))
+        .then(({ status, body }) => {
+          res.writeHead(status, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify(body));
+        })
+        .catch((error: unknown) => {
+          res.writeHead(500, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
+        });
+    });
+    await listen(controlServer, options.controlPort ?? 0, host);
+    controlUrl = `http://${host}:${(controlServer.address() as AddressInfo).port}/__sandbox`;
+  }
+
+  let closed = false;
+  return {
+    projectUrl,
+    baseUrl: `${projectUrl}${API_ROOT}`,
+    port,
+    ...(controlUrl ? { controlUrl } : {}),
+    credentials,
+    ...(control ? { control } : {}),
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const res of hung) res.socket?.destroy();
+      hung.clear();
+      await Promise.all([closeServer(api), controlServer ? closeServer(controlServer) : Promise.resolve()]);
+      await stateFile?.flush(project);
+    },
+  };
+}
+
+function sentBill(operationId: string | undefined, body: unknown, reply: Reply): { billId: string; canceled: boolean; purchaseId: string | null } | null {
+  if (operationId !== 'postPurchaseSend' || typeof body !== 'object' || body === null) return null;
+  const bill = (body as { bill?: { bill_id?: unknown; canceled?: unknown } }).bill;
+  if (!bill || typeof bill.bill_id !== 'string') return null;
+  const data = (reply.body as { data?: { purchase_id?: string } } | undefined)?.data;
+  return { billId: bill.bill_id, canceled: bill.canceled === true, purchaseId: reply.status === 201 ? (data?.purchase_id ?? null) : null };
+}
+
+function errorToReply(error: unknown): Reply {
+  if (error instanceof ApiError) return { status: error.status, body: error.body, headers: error.headers };
+  const fault = serverFault(500);
+  const detail = error instanceof Error ? error.message : String(error);
+  return { status: 500, body: { error: { ...fault.body.error, detail } } };
+}
+
+function send(res: ServerResponse, reply: Reply, drop: boolean): void {
+  const payload = reply.body === undefined ? null : Buffer.from(JSON.stringify(reply.body));
+  const headers: Record<string, string | number> = { ...reply.headers };
+  if (payload) {
+    headers['Content-Type'] = 'application/json';
+    headers['Content-Length'] = payload.length;
+  }
+  res.writeHead(reply.status, headers);
+  if (!drop) {
+    res.end(payload ?? undefined);
+    return;
+  }
+  // Headers and half the body, then the connection dies: the client cannot know the outcome.
+  const half = payload ? payload.subarray(0, Math.max(1, Math.floor(payload.length / 2))) : Buffer.alloc(0);
+  res.write(half, () => res.socket?.destroy());
+  if (half.length === 0) res.socket?.destroy();
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > BODY_LIMIT) {
+        reject(new ApiError(413, { error: { type: 'about:blank', exception: 'bad_request_exception', title: 'Payload too large', detail: 'The request body is too large.', error_data: {} } }));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) {
+      server.closeAllConnections();
+      resolve();
+      return;
+    }
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+

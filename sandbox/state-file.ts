@@ -1,0 +1,59 @@
+// `--state FILE`: the project survives restarts. Writes are coalesced and atomic
+// (temporary file, then rename), off the request path.
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { Project } from './project.ts';
+
+export class StateFile {
+  #pending: Project | null = null;
+  #timer: NodeJS.Timeout | null = null;
+  #writing: Promise<void> = Promise.resolve();
+
+  constructor(readonly path: string) {}
+
+  async load(): Promise<Project> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Project();
+      throw new Error(`cannot read the state file ${this.path}: ${(error as Error).message}`);
+    }
+    try {
+      return Project.fromJson(text);
+    } catch (error) {
+      throw new Error(`${this.path}: ${(error as Error).message}`);
+    }
+  }
+
+  schedule(project: Project): void {
+    this.#pending = project;
+    this.#timer ??= setTimeout(() => {
+      this.#timer = null;
+      void this.#write();
+    }, 50);
+  }
+
+  async flush(project: Project): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#pending = project;
+    await this.#write();
+  }
+
+  #write(): Promise<void> {
+    const project = this.#pending;
+    this.#pending = null;
+    if (!project) return this.#writing;
+    const text = project.toJson();
+    this.#writing = this.#writing.then(async () => {
+      const temporary = `${this.path}.${process.pid}.tmp`;
+      try {
+        await writeFile(temporary, text);
+        await rename(temporary, this.path);
+      } catch (error) {
+        process.stderr.write(`sandbox: cannot write the state file ${this.path}: ${(error as Error).message}\n`);
+      }
+    });
+    return this.#writing;
+  }
+}
