@@ -3,5 +3,5 @@ export const schemaVersionKey = 'schemaVersion';
 export const passwordCiphertextKey = 'passwordCiphertext';
 /** A plain password written by hand or an older version; migrated away on open. */
 export const legacyPasswordKey = 'password';
-export const scanRulesKey = 'scanRules';
-export const devicesKey = 'devices';
+/** Scanners, card readers, keyboard wedge and scan rules (shared/input/settings.ts). */
+export const inputKey = 'input';

@@ -4,31 +4,32 @@
 import { z } from 'zod';
 import type { SettingsPatch, SettingsView } from '../../shared/ipc/contract.ts';
 import type { ErrorReason } from '../../shared/ipc/result.ts';
+import { inputSettingsSchema, type InputSettings, type ScanRule } from '../../shared/input/settings.ts';
 import { defaultSettings, settingsSchema, type SettingsInput, type TerminalSettings } from '../../shared/settings.ts';
 import type { KeyValueBackend } from './backend.ts';
 import { EncryptionUnavailableError, type SecretCipher } from './cipher.ts';
-import { devicesKey, passwordCiphertextKey, scanRulesKey } from './keys.ts';
+import { inputKey, passwordCiphertextKey } from './keys.ts';
 import { migrateSettings } from './migrate.ts';
 import { settingsMigrations, type SettingsMigration } from './migrations/index.ts';
 
-const compiles = (pattern: string): boolean => {
-  try {
-    new RegExp(pattern, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-};
-const scanPattern = z.string().max(200).refine(compiles, { message: 'is not a valid regular expression' });
-const scanRulesSchema = z.object({
-  loyaltyCard: scanPattern.default(''),
-  voucher: scanPattern.default(''),
-  giftCard: scanPattern.default(''),
-});
-const devicesSchema = z.object({ hidEnabled: z.boolean().default(true), wedgeEnabled: z.boolean().default(true) });
+/** The scan rules the settings screen edits, by the name they carry in the input settings. */
+const screenRules = {
+  loyaltyCard: { name: 'Loyalty cards (settings screen)', kind: 'card' },
+  voucher: { name: 'Vouchers (settings screen)', kind: 'voucher' },
+  giftCard: { name: 'Gift cards (settings screen)', kind: 'voucher' },
+} as const satisfies Record<keyof SettingsView['scanRules'], { name: string; kind: ScanRule['kind'] }>;
 
-export type ScanRules = z.infer<typeof scanRulesSchema>;
-export type DeviceSettings = z.infer<typeof devicesSchema>;
+function withScreenRules(input: InputSettings, patch: Partial<SettingsView['scanRules']>): InputSettings {
+  let rules = input.classification.rules;
+  for (const [key, pattern] of Object.entries(patch) as [keyof typeof screenRules, string | undefined][]) {
+    if (pattern === undefined) continue;
+    const { name, kind } = screenRules[key];
+    rules = rules.filter((rule) => rule.name !== name);
+    // Screen rules go first: they are the most specific thing a manager said.
+    if (pattern !== '') rules = [{ name, kind, pattern, prefixes: [], lengths: [], checkDigit: 'none', symbologies: [] }, ...rules];
+  }
+  return { ...input, classification: { ...input.classification, rules } };
+}
 
 export class InvalidSettingsError extends Error {
   readonly reasons: ErrorReason[];
@@ -68,28 +69,23 @@ export class SettingsService {
   readonly #cipher: SecretCipher;
   readonly #listeners = new Set<Listener>();
   #settings: TerminalSettings;
-  #scanRules: ScanRules;
-  #devices: DeviceSettings;
+  #input: InputSettings;
 
   constructor(options: SettingsServiceOptions) {
     this.#store = options.store;
     this.#cipher = options.cipher;
     migrateSettings(this.#store, this.#cipher, options.migrations ?? settingsMigrations);
     this.#settings = this.#readShared(options.onProblem ?? (() => {}));
-    this.#scanRules = this.#readOwn(scanRulesKey, scanRulesSchema, options.onProblem);
-    this.#devices = this.#readOwn(devicesKey, devicesSchema, options.onProblem);
+    this.#input = this.#readOwn(inputKey, inputSettingsSchema, options.onProblem);
   }
 
   get current(): TerminalSettings {
     return this.#settings;
   }
 
-  get scanRules(): ScanRules {
-    return this.#scanRules;
-  }
-
-  get devices(): DeviceSettings {
-    return this.#devices;
+  /** Scanners, card readers, keyboard wedge and scan rules. */
+  get input(): InputSettings {
+    return this.#input;
   }
 
   /** Demo mode: no CareCloud project is configured. */
@@ -117,54 +113,78 @@ export class SettingsService {
       timeZone: s.timeZone,
       offlineVoucherPolicy: s.offlinePolicy.vouchers === 'accept-presynced' ? 'accept_synced' : 'refuse',
       requestTimeoutMs: s.timeouts.lookupMs,
-      scanRules: { ...this.#scanRules },
-      devices: { ...this.#devices },
+      scanRules: {
+        loyaltyCard: this.#screenRule('loyaltyCard'),
+        voucher: this.#screenRule('voucher'),
+        giftCard: this.#screenRule('giftCard'),
+      },
+      devices: { hidEnabled: this.#input.devices.enabled, wedgeEnabled: this.#input.wedge.enabled },
     };
   }
 
   /** Validates the whole result before writing anything; throws InvalidSettingsError. */
   update(patch: SettingsPatch): SettingsView {
     const s = this.#settings;
-    const input: SettingsInput = {
+    const next: SettingsInput = {
       ...s,
       timeouts: { ...s.timeouts },
       retry: { ...s.retry },
       offlinePolicy: { ...s.offlinePolicy },
     };
     const reasons: ErrorReason[] = [];
-    if (patch.projectUrl !== undefined) input.projectUrl = patch.projectUrl;
-    if (patch.externalApplicationId !== undefined) input.externalApplicationId = patch.externalApplicationId;
-    if (patch.login !== undefined) input.login = patch.login;
-    if (patch.storeId !== undefined) input.storeId = patch.storeId;
-    if (patch.language !== undefined) input.language = patch.language;
-    if (patch.timeZone !== undefined) input.timeZone = patch.timeZone;
+    if (patch.projectUrl !== undefined) next.projectUrl = patch.projectUrl;
+    if (patch.externalApplicationId !== undefined) next.externalApplicationId = patch.externalApplicationId;
+    if (patch.login !== undefined) next.login = patch.login;
+    if (patch.storeId !== undefined) next.storeId = patch.storeId;
+    if (patch.language !== undefined) next.language = patch.language;
+    if (patch.timeZone !== undefined) next.timeZone = patch.timeZone;
     if (patch.offlineVoucherPolicy !== undefined) {
-      input.offlinePolicy = { ...s.offlinePolicy, vouchers: patch.offlineVoucherPolicy === 'accept_synced' ? 'accept-presynced' : 'refuse' };
+      next.offlinePolicy = { ...s.offlinePolicy, vouchers: patch.offlineVoucherPolicy === 'accept_synced' ? 'accept-presynced' : 'refuse' };
     }
-    if (patch.requestTimeoutMs !== undefined) input.timeouts = { ...s.timeouts, lookupMs: patch.requestTimeoutMs };
+    if (patch.requestTimeoutMs !== undefined) next.timeouts = { ...s.timeouts, lookupMs: patch.requestTimeoutMs };
     if (patch.cashDeskNumber !== undefined) {
-      if (/^\d{1,5}$/.test(patch.cashDeskNumber)) input.cashdeskNumber = Number(patch.cashDeskNumber);
+      if (/^\d{1,5}$/.test(patch.cashDeskNumber)) next.cashdeskNumber = Number(patch.cashDeskNumber);
       else reasons.push({ name: 'cashDeskNumber', reason: 'invalid_value', message: 'must be a number from 1 to 99999' });
     }
-    const shared = settingsSchema.safeParse(input);
+    const shared = settingsSchema.safeParse(next);
     if (!shared.success) reasons.push(...reasonsOf(shared.error));
-    const scanRules = scanRulesSchema.safeParse({ ...this.#scanRules, ...patch.scanRules });
-    if (!scanRules.success) reasons.push(...reasonsOf(scanRules.error, 'scanRules.'));
-    const devices = devicesSchema.safeParse({ ...this.#devices, ...patch.devices });
-    if (!devices.success) reasons.push(...reasonsOf(devices.error, 'devices.'));
+    const input = this.#patchInput(patch, reasons);
     if (patch.password !== undefined && patch.password !== '' && !this.#cipher.available()) throw new EncryptionUnavailableError();
-    if (reasons.length > 0 || !shared.success || !scanRules.success || !devices.success) throw new InvalidSettingsError(reasons);
+    if (reasons.length > 0 || !shared.success || input === null) throw new InvalidSettingsError(reasons);
 
     for (const [key, value] of Object.entries(shared.data)) this.#store.set(key, value);
-    this.#store.set(scanRulesKey, scanRules.data);
-    this.#store.set(devicesKey, devices.data);
+    this.#store.set(inputKey, input);
     if (patch.password === '') this.#store.delete(passwordCiphertextKey);
     else if (patch.password !== undefined) this.#store.set(passwordCiphertextKey, this.#cipher.encrypt(patch.password));
     this.#settings = shared.data;
-    this.#scanRules = scanRules.data;
-    this.#devices = devices.data;
+    this.#input = input;
     for (const listener of this.#listeners) listener(shared.data);
     return this.view();
+  }
+
+  #screenRule(key: keyof typeof screenRules): string {
+    return this.#input.classification.rules.find((rule) => rule.name === screenRules[key].name)?.pattern ?? '';
+  }
+
+  #patchInput(patch: SettingsPatch, reasons: ErrorReason[]): InputSettings | null {
+    const current = this.#input;
+    const next = withScreenRules(
+      {
+        ...current,
+        devices: { ...current.devices, enabled: patch.devices?.hidEnabled ?? current.devices.enabled },
+        wedge: { ...current.wedge, enabled: patch.devices?.wedgeEnabled ?? current.wedge.enabled },
+      },
+      patch.scanRules ?? {},
+    );
+    const parsed = inputSettingsSchema.safeParse(next);
+    if (parsed.success) return parsed.data;
+    const names = Object.fromEntries(Object.entries(screenRules).map(([key, rule]) => [rule.name, `scanRules.${key}`]));
+    for (const issue of parsed.error.issues) {
+      const [area, , index] = issue.path;
+      const rule = area === 'classification' && typeof index === 'number' ? next.classification.rules[index] : undefined;
+      reasons.push({ name: (rule && names[rule.name]) ?? `input.${issue.path.join('.')}`, reason: 'invalid_value', message: issue.message });
+    }
+    return null;
   }
 
   onChange(listener: Listener): () => void {

@@ -102,16 +102,38 @@ describe('settings service', () => {
   });
 
   it('replaces hand-broken values by defaults and reports each', () => {
-    writeFileSync(file(), JSON.stringify({ schemaVersion: 2, language: 'de', storeId: 'S1', timeZone: 42, scanRules: 'x' }));
+    writeFileSync(file(), JSON.stringify({ schemaVersion: 2, language: 'de', storeId: 'S1', timeZone: 42, input: 'x' }));
     const problems: string[] = [];
     const settings = open(cipher, (p) => problems.push(p));
     expect(settings.view()).toMatchObject({ language: 'cs', storeId: 'S1', timeZone: 'Europe/Prague' });
     expect(problems).toHaveLength(3);
-    expect(problems.join(' ')).toMatch(/language.*timeZone.*scanRules/s);
+    expect(problems.join(' ')).toMatch(/language.*timeZone.*input/s);
   });
 
   it('a ciphertext from another key is an error, not a wrong password', () => {
     open().update({ password: 'p' });
     expect(() => open(keyCipher(randomBytes(32))).password()).toThrow();
+  });
+});
+
+describe('settings service: input devices and scan rules', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ccpos-settings-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps screen scan rules ahead of the built-in ones and the device switches in the input settings', () => {
+    const open = () => new SettingsService({ store: new Conf({ cwd: dir, configName: 'settings' }) as KeyValueBackend, cipher: keyCipher(randomBytes(32)) });
+    const view = open().update({ scanRules: { loyaltyCard: '^2000\\d{9}$' }, devices: { hidEnabled: false } });
+    expect(view.scanRules).toEqual({ loyaltyCard: '^2000\\d{9}$', voucher: '', giftCard: '' });
+    expect(view.devices).toEqual({ hidEnabled: false, wedgeEnabled: true });
+    const input = open().input;
+    expect(input.devices.enabled).toBe(false);
+    expect(input.classification.rules[0]).toMatchObject({ kind: 'card', pattern: '^2000\\d{9}$' });
+    expect(input.classification.rules.length).toBeGreaterThan(1);
+    open().update({ scanRules: { loyaltyCard: '' } });
+    expect(open().view().scanRules.loyaltyCard).toBe('');
+    expect(open().input.classification.rules.some((r) => r.kind === 'card')).toBe(false);
   });
 });
