@@ -60,8 +60,12 @@ export async function logIn(pipeline: Pipeline, credentials: Credentials, timeZo
   };
 }
 
+/** What a login told us, without the token. */
+export type LoginFacts = Omit<LoginResult, 'token'>;
+
 export class Session implements TokenSource {
   #current: { token: string; renewAt: number } | undefined;
+  #lastLogin: LoginFacts | undefined;
   #loggingIn: Promise<string> | undefined;
 
   constructor(
@@ -87,6 +91,11 @@ export class Session implements TokenSource {
     return token;
   }
 
+  /** valid_to, server Date and user of the latest successful login. */
+  get lastLogin(): LoginFacts | undefined {
+    return this.#lastLogin;
+  }
+
   get hasToken(): boolean {
     return this.#current !== undefined;
   }
@@ -97,6 +106,8 @@ export class Session implements TokenSource {
         const now = this.now();
         const renewAt = Math.max(result.validTo.getTime() - RENEW_MARGIN_MS, now + MIN_TOKEN_LIFETIME_MS);
         this.#current = { token: result.token, renewAt };
+        const { token: _token, ...facts } = result;
+        this.#lastLogin = facts;
         return result.token;
       });
       this.#loggingIn = attempt;

@@ -1,0 +1,59 @@
+// The configuration flags every `ccpos` command accepts, parsed with node:util.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ConfigFlags } from './load.ts';
+
+export const CONFIG_FLAG_USAGE = '[--project-url URL] [--app-id ID] [--login NAME] [--password PW] [--data-dir DIR] [--store-id ID] [--cashdesk N] [--language cs|en] [--timezone ZONE]';
+
+const configOptions = {
+  'project-url': { type: 'string' },
+  'app-id': { type: 'string' },
+  login: { type: 'string' },
+  password: { type: 'string' },
+  'data-dir': { type: 'string' },
+  'store-id': { type: 'string' },
+  cashdesk: { type: 'string' },
+  language: { type: 'string' },
+  timezone: { type: 'string' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+export class FlagError extends Error {
+  override name = 'FlagError';
+}
+
+export interface ParsedCommandLine {
+  flags: ConfigFlags;
+  positionals: string[];
+  /** Boolean switches of the command itself that were given. */
+  switches: Set<string>;
+}
+
+/** Parses config flags plus the command's own boolean switches; unknown flags are a FlagError. */
+export function parseCommandLine(args: string[], switches: readonly string[] = []): ParsedCommandLine {
+  const options: NonNullable<ParseArgsConfig['options']> = { ...configOptions };
+  for (const name of switches) options[name] = { type: 'boolean' };
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    // node:util says e.g. "Unknown option '--x'"; keep its sentence, drop its advice.
+    const message = error instanceof Error ? error.message.split('. ')[0]!.replace(/\.$/, '') : String(error);
+    throw new FlagError(`${message}.`);
+  }
+  const v = parsed.values as Record<string, string | boolean | undefined>;
+  const text = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
+  return {
+    flags: {
+      projectUrl: text('project-url'),
+      appId: text('app-id'),
+      login: text('login'),
+      password: text('password'),
+      dataDir: text('data-dir'),
+      storeId: text('store-id'),
+      cashdesk: text('cashdesk'),
+      language: text('language'),
+      timeZone: text('timezone'),
+    },
+    positionals: parsed.positionals,
+    switches: new Set(switches.filter((name) => v[name] === true)),
+  };
+}

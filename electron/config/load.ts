@@ -1,0 +1,88 @@
+// Settings for `ccpos`: the settings.json the app writes in the data directory, then
+// the environment, then command-line flags, each overriding the one before. Every
+// problem becomes one ConfigError sentence; nothing here prints or exits.
+import { join } from 'node:path';
+import Conf from 'conf';
+import { parseSettings, type TerminalSettings } from '../../shared/settings.ts';
+import { defaultDataDir } from './data-dir.ts';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Values given on the command line; absent ones fall through to the environment and the file. */
+export interface ConfigFlags {
+  projectUrl?: string;
+  appId?: string;
+  login?: string;
+  password?: string;
+  dataDir?: string;
+  storeId?: string;
+  cashdesk?: string;
+  language?: string;
+  timeZone?: string;
+}
+
+export interface CliConfig {
+  settings: TerminalSettings;
+  /** Empty when neither CARECLOUD_PASSWORD nor --password gave one. */
+  password: string;
+  dataDir: string;
+  settingsFile: string;
+}
+
+type Field = 'projectUrl' | 'externalApplicationId' | 'login' | 'storeId' | 'cashdeskNumber' | 'language' | 'timeZone';
+
+const OVERRIDES: { field: Field; env: string; flag: keyof ConfigFlags; option: string }[] = [
+  { field: 'projectUrl', env: 'CARECLOUD_PROJECT_URL', flag: 'projectUrl', option: '--project-url' },
+  { field: 'externalApplicationId', env: 'CARECLOUD_APP_ID', flag: 'appId', option: '--app-id' },
+  { field: 'login', env: 'CARECLOUD_LOGIN', flag: 'login', option: '--login' },
+  { field: 'storeId', env: 'CCPOS_STORE_ID', flag: 'storeId', option: '--store-id' },
+  { field: 'cashdeskNumber', env: 'CCPOS_CASHDESK', flag: 'cashdesk', option: '--cashdesk' },
+  { field: 'language', env: 'CCPOS_LANGUAGE', flag: 'language', option: '--language' },
+  { field: 'timeZone', env: 'CCPOS_TIMEZONE', flag: 'timeZone', option: '--timezone' },
+];
+
+const given = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
+
+function readSettingsFile(dataDir: string): Record<string, unknown> {
+  try {
+    return { ...new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings' }).store };
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? 'it is not valid JSON' : error instanceof Error ? error.message : String(error);
+    throw new ConfigError(`Cannot read the settings file ${join(dataDir, 'settings.json')}: ${reason}.`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): CliConfig {
+  const dataDir = flags.dataDir ?? (given(env.CCPOS_DATA_DIR) ? env.CCPOS_DATA_DIR : defaultDataDir(env));
+  const raw = readSettingsFile(dataDir);
+  const sources: Partial<Record<Field, string>> = {};
+  for (const { field, env: name, flag, option } of OVERRIDES) {
+    const fromFlag = flags[flag];
+    const value = given(fromFlag) ? fromFlag : given(env[name]) ? env[name] : undefined;
+    if (value === undefined) continue;
+    sources[field] = given(fromFlag) ? option : name;
+    // The cash desk comes in as text; a non-number is left as text so validation names it.
+    raw[field] = field === 'cashdeskNumber' && /^\d{1,9}$/.test(value.trim()) ? Number(value.trim()) : value;
+  }
+  const parsed = parseSettings(raw);
+  if (!parsed.ok) {
+    const field = /^Setting "([^".]+)/.exec(parsed.error)?.[1] as Field | undefined;
+    const source = field ? sources[field] : undefined;
+    throw new ConfigError(source ? `${parsed.error.replace(/\.$/, '')} (from ${source}).` : `${parsed.error.replace(/\.$/, '')} (in ${join(dataDir, 'settings.json')}).`);
+  }
+  const password = given(flags.password) ? flags.password : given(env.CARECLOUD_PASSWORD) ? env.CARECLOUD_PASSWORD : '';
+  return { settings: parsed.value, password, dataDir, settingsFile: join(dataDir, 'settings.json') };
+}
+
+/** What is still missing before CareCloud can be called, as one sentence each. */
+export function missingForCareCloud(config: CliConfig): string[] {
+  const s = config.settings;
+  const missing: string[] = [];
+  if (s.projectUrl === '') missing.push('No CareCloud project is configured: set CARECLOUD_PROJECT_URL or --project-url.');
+  if (s.externalApplicationId === '') missing.push('No external application id: set CARECLOUD_APP_ID or --app-id.');
+  if (s.login === '') missing.push('No CareCloud login: set CARECLOUD_LOGIN or --login.');
+  if (config.password === '') missing.push('No CareCloud password: set CARECLOUD_PASSWORD (or --password).');
+  return missing;
+}

@@ -1,0 +1,38 @@
+// One doctor check: a small function that looks at one thing and says what it found.
+// `ccpos doctor` and the app's "test connection" run the same list.
+import type { CheckStatus, DiagnosticCheck } from '../../shared/ipc/contract.ts';
+import type { TerminalSettings } from '../../shared/settings.ts';
+import type { LoginFacts } from '../carecloud/auth.ts';
+import type { CareCloudClient } from '../carecloud/client.ts';
+
+export type CheckOutcome = { status: CheckStatus; detail: string };
+
+export interface DoctorContext {
+  settings: TerminalSettings;
+  /** Why CareCloud cannot be called with these settings; empty when it can. */
+  configProblems: string[];
+  client(): CareCloudClient;
+  now(): number;
+  /** Results of the checks that ran before, by id. */
+  earlier: ReadonlyMap<string, DiagnosticCheck>;
+  /** What earlier checks learnt that later ones use. */
+  facts: { login?: LoginFacts; serverDate?: Date };
+}
+
+export interface DoctorCheck {
+  id: string;
+  title: string;
+  run(context: DoctorContext): Promise<CheckOutcome>;
+}
+
+export const pass = (detail: string): CheckOutcome => ({ status: 'pass', detail });
+export const warn = (detail: string): CheckOutcome => ({ status: 'warn', detail });
+export const fail = (detail: string): CheckOutcome => ({ status: 'fail', detail });
+export const skip = (detail: string): CheckOutcome => ({ status: 'skip', detail });
+
+/** Skips unless the named earlier check passed (or warned). */
+export function needs(context: DoctorContext, id: string): CheckOutcome | null {
+  const earlier = context.earlier.get(id);
+  if (earlier && (earlier.status === 'pass' || earlier.status === 'warn')) return null;
+  return skip(`needs "${earlier?.title ?? id}" to pass first`);
+}

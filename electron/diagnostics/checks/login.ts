@@ -1,0 +1,25 @@
+import { fail, needs, pass, type DoctorCheck } from '../check.ts';
+import { describeFailure } from '../describe-failure.ts';
+
+export const loginCheck: DoctorCheck = {
+  id: 'login',
+  title: 'Login',
+  async run(context) {
+    const blocked = needs(context, 'reachability');
+    if (blocked) return blocked;
+    const client = context.client();
+    try {
+      // A fresh login, not a remembered token: the check is whether the credentials work now.
+      client.session.forget();
+      await client.session.token();
+      const facts = client.session.lastLogin;
+      if (facts) {
+        context.facts.login = facts;
+        context.facts.serverDate ??= facts.serverDate;
+      }
+      return pass(`CareCloud accepted login "${context.settings.login}"; the session is valid to ${facts?.validToText ?? '?'}`);
+    } catch (error) {
+      return fail(describeFailure(error));
+    }
+  },
+};
