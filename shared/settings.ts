@@ -52,6 +52,18 @@ export const offlinePolicySchema = z.object({
   points: z.enum(['refuse']).default('refuse'),
 });
 
+/** The offline journal and its replay. */
+export const syncSchema = z.object({
+  /** The project's CareCloud rate limit in requests per second; replay keeps to 90% of it. */
+  rateLimitPerSecond: z.number().min(0.1).max(10_000).default(10),
+  /** Consecutive failures to reach CareCloud before closures are queued without trying. */
+  breakerThreshold: z.int().min(1).max(20).default(3),
+  /** A sale still unsent after this many hours raises an alert. */
+  pendingAlertHours: z.number().min(0.1).max(24 * 90).default(24),
+  /** Synced entries are purged after this many days (rejected and voided ones only once exported). */
+  syncedRetentionDays: z.int().min(1).max(3650).default(30),
+});
+
 export const settingsSchema = z.object({
   /** e.g. `https://shop.crmcarecloud.com`; empty means demo mode against the embedded sandbox. */
   projectUrl: projectUrl.default(''),
@@ -68,12 +80,14 @@ export const settingsSchema = z.object({
   timeouts: timeoutsSchema.prefault({}),
   retry: retrySchema.prefault({}),
   offlinePolicy: offlinePolicySchema.prefault({}),
+  sync: syncSchema.prefault({}),
 });
 
 export type TerminalSettings = z.infer<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
 export type Timeouts = TerminalSettings['timeouts'];
 export type RetrySettings = TerminalSettings['retry'];
+export type SyncSettings = TerminalSettings['sync'];
 
 export type SettingsResult = { ok: true; value: TerminalSettings } | { ok: false; error: string };
 

@@ -72,8 +72,11 @@ export class QueueManager {
     return created;
   }
 
-  /** Every entry matching the filter, as text; the entries are marked exported and the export is audited. */
-  export(filter: EntryFilter, format: ExportFormat, actor: string): { text: string; count: number } {
+  /**
+   * Every entry matching the filter, as text handed to `deliver` (which writes it somewhere);
+   * only once that succeeded are the entries marked exported, with an audit record.
+   */
+  export(filter: EntryFilter, format: ExportFormat, actor: string, deliver: (text: string) => void): { count: number } {
     if (!actor.trim()) throw new Error('An export needs the name of who makes it.');
     const entries: JournalEntry[] = [];
     for (let offset = 0; ; offset += 500) {
@@ -81,8 +84,8 @@ export class QueueManager {
       entries.push(...page.entries);
       if (page.entries.length < 500) break;
     }
-    const text = format === 'csv' ? toCsv(entries) : toJson(entries);
+    deliver(format === 'csv' ? toCsv(entries) : toJson(entries));
     this.#journal.markExported(entries.map((e) => e.id), actor, format);
-    return { text, count: entries.length };
+    return { count: entries.length };
   }
 }

@@ -88,17 +88,22 @@ describe('QueueManager', () => {
     const a = journal.append(saleWithVoucher('c1'));
     journal.append(saleWithVoucher('c2'));
     reject(a.id);
-    const csv = manager.export({ state: 'rejected' }, 'csv', 'manager-anna');
-    expect(csv.count).toBe(1);
-    const lines = csv.text.trim().split('\r\n');
+    let csv = '';
+    expect(manager.export({ state: 'rejected' }, 'csv', 'manager-anna', (text) => (csv = text)).count).toBe(1);
+    const lines = csv.trim().split('\r\n');
     expect(lines[0]).toMatch(/^entry_id,kind,state,bill_id,/);
     expect(lines[1]).toContain('"benefit_codes/voucher_not_allowed_in_store"');
-    const json = JSON.parse(manager.export({}, 'json', 'manager-anna').text) as { bill_id: string; request: { body: { bill: { bill_items: { plu_name: string }[] } } } }[];
+    let jsonText = '';
+    manager.export({}, 'json', 'manager-anna', (text) => (jsonText = text));
+    const json = JSON.parse(jsonText) as { bill_id: string; request: { body: { bill: { bill_items: { plu_name: string }[] } } } }[];
     expect(json).toHaveLength(2);
     expect(json[0]!.request.body.bill.bill_items[0]!.plu_name).toBe('=HYPERLINK("x")');
     expect(journal.get(a.id)?.exportedAt).not.toBeNull();
     expect(journal.audit().filter((r) => r.action === 'export')).toHaveLength(2);
-    expect(() => manager.export({}, 'csv', '')).toThrow(/who makes it/);
+    expect(() => manager.export({}, 'csv', '', () => {})).toThrow(/who makes it/);
+    const b = journal.append(saleWithVoucher('c3'));
+    expect(() => manager.export({ billId: b.billId! }, 'csv', 'manager-anna', () => { throw new Error('disk full'); })).toThrow(/disk full/);
+    expect(journal.get(b.id)?.exportedAt).toBeNull();
   });
 
   it('retries now and tells the engine there is work', () => {

@@ -1,9 +1,15 @@
 import type { Command } from '../command.ts';
+import { checkoutCommand } from './checkout.ts';
 import { doctorCommand } from './doctor.ts';
 import { lookupCommand } from './lookup.ts';
+import { queueCommand } from './queue.ts';
+import { replayCommand } from './replay.ts';
 
 // Every `ccpos` subcommand, in the order `ccpos help` lists them.
 export const commands: Command[] = [
   doctorCommand,
   lookupCommand,
+  queueCommand,
+  replayCommand,
+  checkoutCommand,
 ];
