@@ -1,0 +1,90 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closedPort, json } from '../support/loopback.ts';
+import { ccpos, login, PASSWORD, world, type CliWorld } from './fixture.ts';
+
+let w: CliWorld;
+beforeEach(async () => {
+  w = await world();
+});
+afterEach(async () => {
+  await w.close();
+});
+
+describe('ccpos doctor', () => {
+  it('passes every check against a healthy CareCloud and exits 0', async () => {
+    const run = await ccpos(['doctor'], w.env);
+    expect(run.err).toEqual([]);
+    expect(run.out).toHaveLength(4);
+    expect(run.out.map((line) => line.split(/\s+/)[0])).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect(run.out.join('\n')).toContain('Time zone and clock');
+    expect(run.code).toBe(0);
+    const log = readFileSync(join(w.dataDir, 'logs', 'ccpos-cli.log'), 'utf8');
+    expect(log).toContain('"path":"/users/actions/login"');
+    expect(log).not.toContain(PASSWORD);
+    expect(log).not.toContain('cli-token');
+  });
+
+  it('exits 2 with a failed configuration line when the project is not configured', async () => {
+    const run = await ccpos(['doctor'], { ...w.env, CARECLOUD_PROJECT_URL: '' });
+    expect(run.code).toBe(2);
+    expect(run.out[0]).toMatch(/^FAIL\s+Configuration\s+No CareCloud project is configured/);
+    expect(run.out.slice(1).every((line) => line.startsWith('skip'))).toBe(true);
+    expect(w.server.requests).toHaveLength(0);
+  });
+
+  it('exits 2 with one sentence on a bad value, naming where it came from', async () => {
+    const run = await ccpos(['doctor'], { ...w.env, CCPOS_CASHDESK: 'first' });
+    expect(run.code).toBe(2);
+    expect(run.err).toHaveLength(1);
+    expect(run.err[0]).toMatch(/cashdeskNumber.*CCPOS_CASHDESK/);
+    const zone = await ccpos(['doctor', '--timezone', 'Mars/Olympus'], w.env);
+    expect(zone.code).toBe(2);
+    expect(zone.err[0]).toMatch(/timeZone.*--timezone/);
+  });
+
+  it('exits 2 when the settings file is not JSON, and on an unknown flag', async () => {
+    writeFileSync(join(w.dataDir, 'settings.json'), '{ "projectUrl": ');
+    const broken = await ccpos(['doctor'], w.env);
+    expect(broken.code).toBe(2);
+    expect(broken.err).toEqual([`Cannot read the settings file ${join(w.dataDir, 'settings.json')}: it is not valid JSON.`]);
+    const unknown = await ccpos(['doctor', '--colour'], w.env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err[0]).toMatch(/Unknown option '--colour'/);
+  });
+
+  it('exits 1 when CareCloud cannot be reached', async () => {
+    const run = await ccpos(['doctor'], { ...w.env, CARECLOUD_PROJECT_URL: `http://127.0.0.1:${await closedPort()}` });
+    expect(run.code).toBe(1);
+    expect(run.out[1]).toMatch(/^FAIL\s+CareCloud reachable\s+CareCloud cannot be reached \(connection refused\)/);
+    expect(run.out[2]).toMatch(/^skip\s+Login/);
+  });
+
+  it('exits 1 when CareCloud refuses the login', async () => {
+    w.server.on('POST', '/users/actions/login', json(403, { error: { type: 't', exception: 'forbidden_exception', title: 'Forbidden', detail: 'Invalid credentials' } }));
+    const run = await ccpos(['doctor'], w.env);
+    expect(run.code).toBe(1);
+    expect(run.out[2]).toMatch(/^FAIL\s+Login\s+CareCloud refused the login: Invalid credentials/);
+    expect(run.out[3]).toMatch(/^skip/);
+  });
+
+  it('exits 1 when valid_to, read in the configured zone, is already past', async () => {
+    // The project answers in New York time; the terminal believes it is in Tokyo.
+    w.server.on('POST', '/users/actions/login', login(3600_000, 'America/New_York'));
+    const run = await ccpos(['doctor', '--timezone', 'Asia/Tokyo'], w.env);
+    expect(run.code).toBe(1);
+    expect(run.out[3]).toMatch(/^FAIL\s+Time zone and clock\s+.*already past in Asia\/Tokyo/);
+  });
+
+  it('reads the settings file the app writes, with the environment and flags on top', async () => {
+    writeFileSync(
+      join(w.dataDir, 'settings.json'),
+      JSON.stringify({ projectUrl: 'https://wrong.example.com', externalApplicationId: 'app-1', login: 'pos', timeZone: 'Europe/Prague', passwordCiphertext: 'xyz', schemaVersion: 2 }),
+    );
+    const env = { CCPOS_DATA_DIR: w.dataDir, CARECLOUD_PASSWORD: PASSWORD, CARECLOUD_PROJECT_URL: 'https://also-wrong.example.com' };
+    const run = await ccpos(['doctor', '--project-url', w.server.origin], env);
+    expect(run.code).toBe(0);
+    expect(run.out[0]).toContain(w.server.origin);
+  });
+});
