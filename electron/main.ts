@@ -1,24 +1,76 @@
-// Electron main process entry. The shell (window hardening, IPC, demo mode)
-// grows here; services live in their own folders under electron/.
-import { app, BrowserWindow } from 'electron';
+// Electron main process entry: start the terminal's services, open the one
+// hardened window, and connect the typed IPC to it.
+import { app } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ElectronStore from 'electron-store';
+import { startTerminal, type Terminal } from './app/terminal.ts';
+import { startSandboxBackend } from './demo/sandbox-backend.ts';
+import { loadNodeHid } from './hid/node-hid-transport.ts';
+import { connectWindow, registerIpc } from './ipc/electron-ipc.ts';
+import { electronSenderCheck } from './ipc/sender.ts';
+import { createLogger, fileSink } from './log/logger.ts';
+import type { KeyValueBackend } from './settings/backend.ts';
+import { safeStorageCipher } from './settings/safe-storage-cipher.ts';
+import { createHardenedWindow, rendererRootOf } from './window/create-window.ts';
 
-async function openCheckoutWindow(): Promise<void> {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    webPreferences: {
-      preload: fileURLToPath(new URL('../preload/preload.cjs', import.meta.url)),
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-    },
-  });
-  await window.loadFile(fileURLToPath(new URL('../renderer/index.html', import.meta.url)));
+const development = !app.isPackaged && process.env.CCPOS_DEVTOOLS === '1';
+const page = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+const preload = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
+
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) app.exit(0);
+
+// Any web contents, however created, gets no new windows and no webviews.
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+function store(name: string, dataDir: string): KeyValueBackend {
+  return new ElectronStore({ name, cwd: dataDir }) as unknown as KeyValueBackend;
 }
 
-app.whenReady().then(openCheckoutWindow, (error: unknown) => {
-  console.error('The checkout window could not open:', error);
+let terminal: Terminal | null = null;
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  mkdirSync(dataDir, { recursive: true });
+  const logger = createLogger(fileSink(join(dataDir, 'logs', 'ccpos.log')));
+  terminal = await startTerminal({
+    dataDir,
+    stores: { settings: store('settings', dataDir), operators: store('operators', dataDir), customerCache: store('customer-cache', dataDir) },
+    cipher: safeStorageCipher,
+    startDemo: () => startSandboxBackend({ statePath: join(dataDir, 'demo-sandbox.json') }),
+    hidLoader: loadNodeHid,
+    logger,
+  });
+  const windows = new Set<number>();
+  registerIpc(terminal.dispatcher(electronSenderCheck({ windowIds: () => windows, rendererRoot: rendererRootOf(page) })));
+  const events = terminal.events;
+  await createHardenedWindow({
+    page,
+    preload,
+    development,
+    beforeLoad(window) {
+      const id = window.webContents.id;
+      windows.add(id);
+      window.on('closed', () => windows.delete(id));
+      connectWindow(window, events);
+    },
+  });
+}
+
+app.whenReady().then(start).catch((error: unknown) => {
+  console.error('The terminal could not start:', error);
   app.exit(1);
 });
 app.on('window-all-closed', () => app.quit());
+app.on('before-quit', (event) => {
+  if (!terminal) return;
+  event.preventDefault();
+  const closing = terminal;
+  terminal = null;
+  void closing.close().finally(() => app.quit());
+});

@@ -2,7 +2,7 @@
 // and sync engine, the session and the lookups, and the IPC handlers over them.
 // Electron's IPC and the web preview host both run on what this returns.
 import { join } from 'node:path';
-import type { DevicesStatus, StoreOption, SyncStatus } from '../../shared/ipc/contract.ts';
+import type { StoreOption, SyncStatus } from '../../shared/ipc/contract.ts';
 import type { TerminalSettings } from '../../shared/settings.ts';
 import { createCareCloudClient, type CareCloudClient } from '../carecloud/client.ts';
 import type { DemoBackend, StartDemoBackend } from '../demo/demo-backend.ts';
@@ -10,6 +10,7 @@ import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatche
 import { EventHub } from '../ipc/events.ts';
 import { createHandlers } from '../ipc/handlers/index.ts';
 import type { SenderCheck } from '../ipc/sender.ts';
+import type { HidTransportLoader } from '../hid/transport.ts';
 import { Journal } from '../journal/journal.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
 import { seedDemoOperators } from '../operators/demo-operators.ts';
@@ -21,6 +22,7 @@ import { SyncEngine, type SyncPolicy, type SyncStatus as EngineStatus } from '..
 import { CustomerCache } from './customer-cache.ts';
 import { CustomerLookup } from './customers.ts';
 import { runDiagnostics } from './diagnostics.ts';
+import { startInput } from './input.ts';
 import { TerminalSession } from './session.ts';
 import { clientSyncPort } from './sync-port.ts';
 
@@ -43,12 +45,8 @@ export interface TerminalOptions {
   syncPolicy?: Partial<SyncPolicy>;
   /** Who claims journal entries: `app` or `preview`. */
   label?: string;
-}
-
-/** Devices are reported by the input manager once it is wired; until then, keyboard wedge only. */
-export interface DeviceStatusSource {
-  current(): DevicesStatus;
-  onChange(listener: (status: DevicesStatus) => void): () => void;
+  /** node-hid in the app; absent where no devices may be opened (the web preview, tests). */
+  hidLoader?: HidTransportLoader;
 }
 
 export interface Terminal {
@@ -60,8 +58,6 @@ export interface Terminal {
   readonly sync: SyncEngine;
   readonly demoBackend: DemoBackend | null;
   dispatcher(trustSender: SenderCheck): Dispatch;
-  /** The device manager, when the app has one, reports through here. */
-  useDevices(source: DeviceStatusSource): void;
   close(): Promise<void>;
 }
 
@@ -74,8 +70,6 @@ export function syncStatusView(status: EngineStatus): SyncStatus {
     needsAttention: status.rejected,
   };
 }
-
-const noDevices: DevicesStatus = { hid: 'unavailable', devices: [], message: 'Scanners are read as keyboard input' };
 
 export async function startTerminal(options: TerminalOptions): Promise<Terminal> {
   const logger = options.logger ?? silentLogger;
@@ -155,7 +149,8 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     },
   });
 
-  events.publish('devices.status', noDevices);
+  const input = await startInput({ settings: () => settings.input, client: () => client, events, loader: options.hidLoader ?? null, logger });
+  settings.onChange(() => void input.settingsChanged().catch(() => logger.log('error', 'input.restart', {})));
   events.publish('session.changed', session.status());
   sync.start();
   void storeList.stores().catch(() => {});
@@ -176,13 +171,10 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
         trustSender,
         onError: (channel, error) => logger.log('error', 'ipc.failed', { channel, error: error instanceof Error ? error.name : 'unknown' }),
       }),
-    useDevices(source) {
-      events.publish('devices.status', source.current());
-      source.onChange((status) => events.publish('devices.status', status));
-    },
     async close() {
       if (closed) return;
       closed = true;
+      await input.stop();
       await sync.stop();
       journal.close();
       await demoBackend?.close();

@@ -1,0 +1,108 @@
+// Scanners and card readers in the main process: the device manager reads them,
+// the classifier says what each scan is, and both reach the screens as events.
+import type { DeviceKind as ScreenDeviceKind, DevicesStatus, ScanEvent as ScreenScan, ScanKind as ScreenScanKind } from '../../shared/ipc/contract.ts';
+import { ScanClassifier } from '../../shared/input/classify.ts';
+import { ScanEvents, ScanPipeline } from '../../shared/input/scan-events.ts';
+import type { ClassifiedScan, ScanKind } from '../../shared/input/scan.ts';
+import type { InputSettings } from '../../shared/input/settings.ts';
+import type { CareCloudClient } from '../carecloud/client.ts';
+import { HidDeviceManager, type DeviceStatus, type HidAvailability } from '../hid/device-manager.ts';
+import type { DeviceKind } from '../hid/matching.ts';
+import type { HidTransportLoader } from '../hid/transport.ts';
+import type { EventHub } from '../ipc/events.ts';
+import type { Logger } from '../log/logger.ts';
+
+const screenKind: Record<ScanKind, ScreenScanKind> = { card: 'loyalty_card', voucher: 'voucher', product: 'product', unknown: 'unknown' };
+const deviceKind: Record<DeviceKind, ScreenDeviceKind> = {
+  'barcode-scanner': 'scanner',
+  'keyboard-scanner': 'scanner',
+  'card-reader': 'card_reader',
+  'keyboard-card-reader': 'card_reader',
+};
+
+export function scanView(scan: ClassifiedScan): ScreenScan {
+  return { kind: screenKind[scan.kind], code: scan.text, source: scan.source === 'keyboard-wedge' ? 'wedge' : 'hid', deviceId: scan.deviceId };
+}
+
+export function devicesView(availability: HidAvailability, statuses: DeviceStatus[]): DevicesStatus {
+  const devices = statuses.map((d) => ({ id: d.id, name: d.name, kind: deviceKind[d.kind], connected: d.state === 'connected' }));
+  switch (availability.mode) {
+    case 'hid':
+      return { hid: 'ready', devices, message: statuses.find((d) => d.reason)?.reason ?? null };
+    case 'off':
+      return { hid: 'disabled', devices, message: availability.reason };
+    case 'keyboard-wedge-only':
+      return { hid: 'unavailable', devices, message: `${availability.reason} ${availability.remedy}`.trim() };
+    case 'starting':
+      return { hid: 'unavailable', devices, message: 'Scanners are starting' };
+  }
+}
+
+export interface InputOptions {
+  settings: () => InputSettings;
+  client: () => CareCloudClient;
+  events: EventHub;
+  /** node-hid in the app; null where no devices may be opened (the web preview, tests). */
+  loader: HidTransportLoader | null;
+  logger: Logger;
+}
+
+export interface InputDevices {
+  /** Re-reads the settings: the device manager restarts when they changed. */
+  settingsChanged(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startInput(options: InputOptions): Promise<InputDevices> {
+  const { events, logger } = options;
+  const scans = new ScanEvents((error) => logger.log('error', 'input.listener', { error: error instanceof Error ? error.name : 'unknown' }));
+  scans.subscribe((event) => {
+    if (event.type === 'scan') events.publish('input.scan', scanView(event.scan));
+    else logger.log('warn', 'input.rejected', { source: event.read.source, reason: event.read.reason });
+  });
+  const lookup = {
+    findCard: async (code: string) => {
+      const card = await options.client().cards.byNumber(code, { retry: false });
+      return card?.card_id ? { id: card.card_id } : null;
+    },
+    findVoucher: async (code: string) => {
+      const voucher = await options.client().vouchers.byCode(code, { retry: false });
+      return voucher?.voucher_id ? { id: voucher.voucher_id } : null;
+    },
+  };
+
+  let applied = JSON.stringify(options.settings());
+  let manager: HidDeviceManager | null = null;
+  let unsubscribe = (): void => {};
+
+  async function start(): Promise<void> {
+    const settings = options.settings();
+    if (!options.loader) {
+      events.publish('devices.status', { hid: 'unavailable', devices: [], message: 'This window reads scanners as keyboard input only' });
+      return;
+    }
+    const pipeline = new ScanPipeline(new ScanClassifier(settings.classification, lookup), scans);
+    const current = new HidDeviceManager({ settings, loader: options.loader, sink: pipeline });
+    manager = current;
+    const publish = (): void => events.publish('devices.status', devicesView(current.availability, current.statuses()));
+    unsubscribe = current.subscribe(publish);
+    await current.start();
+    publish();
+  }
+
+  await start();
+  return {
+    async settingsChanged() {
+      const next = JSON.stringify(options.settings());
+      if (next === applied) return;
+      applied = next;
+      unsubscribe();
+      await manager?.stop();
+      await start();
+    },
+    async stop() {
+      unsubscribe();
+      await manager?.stop();
+    },
+  };
+}

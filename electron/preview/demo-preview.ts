@@ -1,0 +1,56 @@
+// A demo terminal behind the web preview host: the real services on temporary
+// storage, the embedded sandbox as CareCloud. What `npm run preview:web` runs.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTerminal, type Terminal } from '../app/terminal.ts';
+import { startSandboxBackend } from '../demo/sandbox-backend.ts';
+import type { Logger } from '../log/logger.ts';
+import { memoryBackend } from '../settings/backend.ts';
+import { keyCipher } from '../settings/cipher.ts';
+import { startPreviewHost } from './preview-host.ts';
+
+export interface DemoPreviewOptions {
+  rendererDir: string;
+  port?: number;
+  logger?: Logger;
+}
+
+export interface DemoPreview {
+  url: string;
+  terminal: Terminal;
+  close(): Promise<void>;
+}
+
+export async function startDemoPreview(options: DemoPreviewOptions): Promise<DemoPreview> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ccpos-preview-'));
+  let terminal: Terminal | null = null;
+  try {
+    terminal = await startTerminal({
+      dataDir,
+      stores: { settings: memoryBackend(), operators: memoryBackend(), customerCache: memoryBackend() },
+      // Memory-only settings: a per-run key is enough, nothing outlives the process.
+      cipher: keyCipher(randomBytes(32)),
+      startDemo: () => startSandboxBackend({ rateLimit: null }),
+      forceDemo: true,
+      label: 'preview',
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
+    const host = await startPreviewHost({ terminal, rendererDir: options.rendererDir, ...(options.port !== undefined ? { port: options.port } : {}) });
+    const running = terminal;
+    return {
+      url: host.url,
+      terminal: running,
+      async close() {
+        await host.close();
+        await running.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await terminal?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
