@@ -1,7 +1,7 @@
 // Scanner and card-reader status for the status bar.
 import type { DevicesStatus } from '../../../shared/ipc/index.ts';
 
-export type ScannerState = 'hid' | 'keyboard' | 'none' | 'error';
+export type ScannerState = 'hid' | 'keyboard' | 'none';
 
 export class DevicesState {
   #status = $state<DevicesStatus | null>(null);
@@ -10,12 +10,12 @@ export class DevicesState {
     return this.#status;
   }
 
-  /** What the cashier needs to know: is a HID scanner there, or only keyboard-wedge input. */
+  /** What the cashier needs to know: is a HID scanner there, or only keyboard-wedge input (the why is in `message`). */
   get scanner(): ScannerState {
     const status = this.#status;
     if (!status) return 'none';
-    if (status.hid === 'unavailable') return status.message ? 'error' : 'keyboard';
-    if (status.hid === 'disabled') return 'keyboard';
+    // Without HID, scanners still work as keyboards: a degraded mode, not a fault.
+    if (status.hid !== 'ready') return 'keyboard';
     return status.devices.some((d) => d.connected && d.kind !== 'unknown') ? 'hid' : 'keyboard';
   }
 

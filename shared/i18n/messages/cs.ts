@@ -22,7 +22,6 @@ export const cs: Readonly<Record<MessageKey, string>> = {
   'status.scanner.hid': 'Čtečka připravena',
   'status.scanner.keyboard': 'Čtečka: režim klávesnice',
   'status.scanner.none': 'Žádná čtečka',
-  'status.scanner.error': 'Porucha čtečky',
   'status.operator': '{name}, {role}',
   'status.signedOut': 'Nikdo není přihlášen',
   'status.demo': 'DEMO',

@@ -20,7 +20,6 @@ export const en = {
   'status.scanner.hid': 'Scanner ready',
   'status.scanner.keyboard': 'Scanner: keyboard mode',
   'status.scanner.none': 'No scanner',
-  'status.scanner.error': 'Scanner fault',
   'status.operator': '{name}, {role}',
   'status.signedOut': 'Nobody signed in',
   'status.demo': 'DEMO',
