@@ -253,7 +253,7 @@ export class HidDeviceManager {
         const report = slot.queue[slot.head++];
         done++;
         if (report === null) {
-          slot.decoder.reset();
+          slot.decoder.lost();
           this.#sink.reject({ source: SOURCE_OF[slot.match.kind], deviceId: slot.match.id, reason: `${slot.status.droppedReports} reports dropped: the device sent more than the terminal could read`, receivedAt: this.#now() });
           this.#emit({ type: 'status', status: { ...slot.status } });
         } else if (report) {

@@ -14,8 +14,10 @@ export interface ScanSink {
 
 export interface ReportDecoder {
   push(report: Uint8Array, at: number): void;
-  /** Forget half a scan: reports were lost or the device reconnected. */
+  /** Forget half a scan: the device reconnected. */
   reset(): void;
+  /** Reports were lost: distrust what arrives until the next scan boundary. */
+  lost(): void;
 }
 
 const IGNORED = 'not a scanned-data report';
@@ -37,6 +39,7 @@ export function createReportDecoder(device: DeviceMatch, settings: InputSettings
           }
         },
         reset: () => assembler.reset(),
+        lost: () => assembler.resync(),
       };
     }
     case 'card-reader':
@@ -47,6 +50,8 @@ export function createReportDecoder(device: DeviceMatch, settings: InputSettings
           else sink.reject({ source: 'hid-magstripe', deviceId, reason: `card read failed: ${swipe.reason}`, receivedAt: at });
         },
         reset: () => {},
+        // Each report is a whole swipe, so a lost one cannot corrupt the next.
+        lost: () => {},
       };
     case 'keyboard-scanner':
     case 'keyboard-card-reader': {
@@ -65,6 +70,7 @@ export function createReportDecoder(device: DeviceMatch, settings: InputSettings
           }
         },
         reset: () => decoder.reset(),
+        lost: () => decoder.resync(),
       };
     }
   }

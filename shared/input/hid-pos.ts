@@ -51,6 +51,8 @@ export function parseHidPosReport(report: Uint8Array, format: HidPosFormat = DEF
   };
 }
 
+const ANY_AIM = '*';
+
 export interface AssembledBarcode {
   aim: string;
   text: string;
@@ -91,10 +93,19 @@ export class HidPosAssembler {
     return this.#chunks.length > 0;
   }
 
-  /** Forget a half-received barcode (after lost reports or a reconnect). */
+  /** Forget a half-received barcode (after a reconnect). */
   reset(): void {
     this.#clear();
     this.#discarding = null;
+  }
+
+  /**
+   * Reports were lost: anything up to the next report that ends a barcode may be the tail of a
+   * chain whose head is gone, so it is thrown away (a whole scan lost is better than half of one).
+   */
+  resync(): void {
+    this.#clear();
+    this.#discarding = ANY_AIM;
   }
 
   push(bytes: Uint8Array, at: number): AssemblerResult {
@@ -112,10 +123,12 @@ export class HidPosAssembler {
         this.#clear();
         return { type: 'dropped', reason: 'a malformed report broke a long barcode' };
       }
+      // A damaged scanned-data report may have been the head of a chain; other report ids are not ours.
+      if (!this.#format.withReportId || bytes[0] === HID_POS_REPORT_ID) this.#discarding = ANY_AIM;
       return { type: 'dropped', reason: dropped ?? 'not a scanned-data report' };
     }
     if (this.#discarding !== null) {
-      const tail = report.aim === this.#discarding;
+      const tail = report.aim === this.#discarding || this.#discarding === ANY_AIM;
       if (tail && report.continued) return { type: 'dropped', reason: 'the rest of a broken long barcode' };
       this.#discarding = null;
       if (tail) return { type: 'dropped', reason: 'the rest of a broken long barcode' };

@@ -73,6 +73,12 @@ export class KeyboardReportDecoder {
     this.#problem = null;
   }
 
+  /** Reports were lost: whatever comes before the next end key is rejected, not passed on. */
+  resync(): void {
+    this.reset();
+    this.#problem = 'keyboard reports were lost during this scan';
+  }
+
   push(bytes: Uint8Array, at: number): readonly KeyboardDecodeResult[] {
     const report = parseKeyboardReport(bytes, this.#options.reportId);
     const results: KeyboardDecodeResult[] = [];
@@ -82,8 +88,9 @@ export class KeyboardReportDecoder {
     }
     this.#lastAt = at;
     if (!report) {
-      if (this.pending) results.push({ type: 'rejected', reason: 'a malformed keyboard report broke a scan' });
+      // Keys may have been lost with it: the scan it fell into is rejected at its end key.
       this.reset();
+      this.#problem = 'a malformed keyboard report broke a scan';
       return results;
     }
     // Too many keys at once: the report lists only error codes, so it says nothing about keys.

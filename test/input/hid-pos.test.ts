@@ -114,3 +114,14 @@ describe('joining long barcodes', () => {
     expect(results.map((r) => r.type)).toEqual(['pending', 'dropped', 'dropped']);
   });
 });
+
+describe('after lost reports', () => {
+  it('drops everything up to the next report that ends a barcode, then reads normally', () => {
+    const assembler = new HidPosAssembler();
+    assembler.resync();
+    const tail = encodeHidPosReports(']Q1', 'T'.repeat(120)).slice(1);
+    expect(tail.map((r, i) => assembler.push(r, i).type)).toEqual(['dropped', 'dropped']);
+    const [next] = encodeHidPosReports(']E0', '3046920029759');
+    expect(assembler.push(next!, 3)).toMatchObject({ type: 'barcode', barcode: { text: '3046920029759' } });
+  });
+});

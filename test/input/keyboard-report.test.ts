@@ -82,3 +82,13 @@ describe('layouts', () => {
     expect(retype('\u00b4', 'cz', 'us')).toBeNull();
   });
 });
+
+describe('after lost keyboard reports', () => {
+  it('rejects the scan the loss fell into, then reads normally', () => {
+    const decoder = new KeyboardReportDecoder();
+    decodeAll(decoder, encodeKeyboardReports('12', 'us', null));
+    decoder.resync();
+    expect(decodeAll(decoder, encodeKeyboardReports('34', 'us', 'Enter'))).toEqual([{ type: 'rejected', reason: 'keyboard reports were lost during this scan' }]);
+    expect(decodeAll(decoder, encodeKeyboardReports('56', 'us', 'Enter'))).toEqual([{ type: 'scan', text: '56' }]);
+  });
+});
