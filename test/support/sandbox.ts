@@ -74,7 +74,7 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
     const body = text === '' ? undefined : (JSON.parse(text) as unknown);
     const match = contract.match(method, url.pathname.slice(new URL(sandbox.baseUrl).pathname.length));
     if (match.kind === 'found') {
-      const problems = check(match.route.operationId, res.status, body);
+      const problems = check(match.route.operationId, res.status, body ?? null);
       if (problems.length > 0) throw new Error(`${method} ${path} answered ${res.status} outside the contract: ${problems.join('; ')}`);
       checkedOperations.add(match.route.operationId);
     }
