@@ -10,9 +10,9 @@ export function wireCustomer(c: Customer): Schemas['Customer'] {
   const info: Schemas['PersonalInformation'] = {
     first_name: c.first_name,
     last_name: c.last_name,
-    gender: c.gender as Schemas['PersonalInformation']['gender'],
     language_id: c.language_id,
   };
+  if (c.gender !== null) info.gender = c.gender as Schemas['PersonalInformation']['gender'];
   if (c.email) info.email = c.email;
   if (c.phone) info.phone = c.phone;
   if (c.birthdate) info.birthdate = c.birthdate;
