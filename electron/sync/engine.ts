@@ -84,6 +84,9 @@ export interface SyncEngineOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** Slack over the send timeout before the cashier is released. */
+const CASHIER_GRACE_MS = 250;
+
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class SyncEngine extends EventEmitter<SyncEvents> {
@@ -99,6 +102,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   #timer: NodeJS.Timeout | null = null;
   #running = false;
   #alerted = new Set<number>();
+  #lateSends = new Set<Promise<unknown>>();
 
   constructor(options: SyncEngineOptions) {
     super();
@@ -142,7 +146,22 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
 
   async #closeOnline(claim: Claim): Promise<ClosureOutcome> {
     this.#bucket.takeNow();
-    const entry = await this.#send(claim);
+    const sending = this.#send(claim);
+    // The cashier waits for one send timeout at most, whatever the client does inside (a login, say);
+    // a late answer is still recorded by the send itself.
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), this.policy.sendTimeoutMs + CASHIER_GRACE_MS)));
+    const entry = await Promise.race([sending, late]).finally(() => clearTimeout(timer));
+    if (entry === null) {
+      const settled = sending.then(
+        () => this.kick(),
+        (error: unknown) => this.emit('trouble', error),
+      );
+      this.#lateSends.add(settled);
+      void settled.finally(() => this.#lateSends.delete(settled));
+      this.#unreachable();
+      return this.#queued(this.#journal.get(claim.entry.id) ?? claim.entry, 'send-failed', 'CareCloud did not answer in time');
+    }
     this.kick();
     if (entry.state === 'synced') return { outcome: 'synced', entry, purchaseId: entry.remoteId };
     if (entry.state === 'rejected') return { outcome: 'rejected', entry, reasons: entry.reasons };
@@ -291,6 +310,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     await this.#draining;
+    await Promise.all(this.#lateSends);
   }
 
   /** Wakes the background loop now (after a closure, a retry, or connectivity coming back). */

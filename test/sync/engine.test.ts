@@ -81,6 +81,20 @@ describe('closing a sale online', () => {
   });
 });
 
+describe('a send that does not come back', () => {
+  it('lets the cashier go after the send timeout and records the late answer', async () => {
+    let answer!: (value: { remoteId: string | null }) => void;
+    port.script = [() => new Promise((resolve) => (answer = resolve))];
+    const patient = newEngine({ ...fast, sendTimeoutMs: 20 });
+    const result = await patient.close(sale());
+    expect(result).toMatchObject({ outcome: 'queued', why: 'send-failed', error: 'CareCloud did not answer in time' });
+    expect(journal.get(result.entry.id)?.state).toBe('sending');
+    answer({ remoteId: 'pur-late' });
+    await patient.stop();
+    expect(journal.get(result.entry.id)).toMatchObject({ state: 'synced', remoteId: 'pur-late' });
+  });
+});
+
 describe('going offline and back', () => {
   it('stops touching the network after the threshold, and drains in order after a probe succeeds', async () => {
     const statuses: SyncStatus[] = [];
