@@ -1,0 +1,68 @@
+// Every operation of the trimmed contract answers, and its answer conforms to the
+// contract (the helper checks each response), so the sandbox cannot drift from it.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadContract } from '../../sandbox/contract.ts';
+import { cardTypeIds, demo, storeIds } from '../../sandbox/seed.ts';
+import { startTestSandbox, type OkBody, type TestSandbox } from '../support/sandbox.ts';
+import { acceptPayment, sendPurchase } from './bills.ts';
+
+let sandbox: TestSandbox;
+beforeAll(async () => {
+  sandbox = await startTestSandbox({ clock: () => new Date('2026-03-01T08:00:00Z') });
+});
+afterAll(() => sandbox.close());
+
+it('implements every operation of the contract with conforming answers', async () => {
+  const customer = demo.customers.regular;
+  const get = async <T = unknown>(path: string, query: Record<string, string | number | boolean> = {}) => {
+    const res = await sandbox.call<T>('GET', path, { query });
+    expect(res.status, path).toBe(200);
+    return res.body;
+  };
+  const post = async <T = unknown>(path: string, body: unknown, status = 200) => {
+    const res = await sandbox.call<T>('POST', path, { body });
+    expect(res.status, path).toBe(status);
+    return res.body;
+  };
+
+  await post('/users/actions/login', sandbox.credentials);
+  await get('/tests/connection', { test_string: 'x' });
+  const card = (await get<OkBody<'getCards'>>('/cards', { card_number: demo.cards.regular })).data.cards[0]!;
+  await get(`/cards/${card.card_id}`);
+  await post('/cards/actions/validate-free-card', { card_number: demo.cards.free });
+  await post('/cards/actions/assign-free-card', { card_type_id: cardTypeIds.loyalty, customer_id: customer });
+  await get('/customers', { count: 3 });
+  await get(`/customers/${customer}`);
+  await get('/customers/actions/search-customers', { last_name: 'Nováková' });
+  await get(`/customers/${customer}/cards`);
+  await get(`/customers/${customer}/vouchers`);
+  await get(`/customers/${customer}/rewards`);
+  const source = (await get<OkBody<'getCustomerSources'>>('/customer-sources')).data.customer_sources[0]!;
+  await post('/customers', { customer: { personal_information: { language_id: 'en' } }, customer_source: { customer_source_id: source.customer_source_id }, autologin: false }, 201);
+  await get('/wallet/actions/points-overview', { customer_id: customer });
+  await get('/wallet/actions/credits-overview', { customer_id: demo.customers.credits });
+  const voucher = (await get<OkBody<'getVouchers'>>('/vouchers', { code: demo.vouchers.percent10 })).data.vouchers[0]!;
+  await get(`/vouchers/${voucher.voucher_id}`);
+  await post(`/vouchers/${voucher.voucher_id}/actions/apply-voucher`, { store_id: storeIds.praha, date_applied: '2026-03-01 10:00:00' }, 204);
+  await post('/vouchers/actions/gift-card-balance', { code: demo.vouchers.giftFull });
+  await post('/purchases/actions/accept-payment', acceptPayment([{ price: 400 }], { card_number: demo.cards.regular, benefit_codes: [demo.vouchers.value100], payment_type: 'A' }));
+  await post('/purchases/actions/recommended-best-rewards', { store_id: storeIds.praha, cashdesk_number: 1, card_number: demo.cards.regular, reward_list_type: 'F', bill: acceptPayment([{ price: 400 }]).bill });
+  const sent = await post<OkBody<'postPurchaseSend'>>('/purchases/actions/send-purchase', sendPurchase('OPS-1', [{ price: 400 }], { card_number: demo.cards.regular }, { payment_recap: { vouchers: [{ code: demo.vouchers.value100 }] } }), 201);
+  await get('/purchases', { purchase_items_extension: true });
+  await get(`/purchases/${sent.data.purchase_id}`);
+  await get(`/purchases/${sent.data.purchase_id}/actions/payment-summary`);
+  const reward = (await get<OkBody<'getRewards'>>('/rewards')).data.rewards[0]!;
+  await get(`/rewards/${reward.reward_id}`);
+  await post(`/rewards/${reward.reward_id}/actions/create-voucher`, { customer_id: demo.customers.manyPoints }, 201);
+  await get('/stores');
+  await get(`/stores/${storeIds.praha}`);
+  for (const path of ['/payment-types', '/purchase-types', '/currencies', '/languages', '/countries', '/statuses', '/card-types']) await get(path);
+  const token = await sandbox.token();
+  const out = await sandbox.call('POST', '/users/actions/logout', { body: { user_external_application_id: sandbox.credentials.user_external_application_id, bearer_token: token } });
+  expect(out.status).toBe(204);
+  sandbox.forgetToken();
+
+  const contract = await loadContract();
+  const missing = contract.routes.map((r) => r.operationId).filter((id) => !sandbox.checkedOperations.has(id));
+  expect(missing).toEqual([]);
+});
