@@ -121,6 +121,7 @@ export class Terminal {
       this.#languageChoice = language;
       return;
     }
+    this.#languageChoice = null;
     const result = await this.#pos.settings.update({ patch: { language } });
     if (!result.ok) this.#problem = result.error;
   }

@@ -1,0 +1,174 @@
+// The terminal in Debian's Chromium against the web preview host in demo mode.
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { demo } from '../../sandbox/seed.ts';
+import { launchChromium } from './support/browser.ts';
+import { ensureRendererBuilt } from './support/build.ts';
+import { openLane, scanWithWedge, screenshot, signIn, type Lane } from './support/page.ts';
+
+const cashierPin = '1111';
+const managerPin = '9999';
+
+let browser: Browser;
+let lane: Lane | null = null;
+
+beforeAll(async () => {
+  await ensureRendererBuilt();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  const errors = lane?.pageErrors ?? [];
+  await lane?.close();
+  lane = null;
+  expect(errors).toEqual([]);
+});
+
+describe('checkout terminal in the browser', () => {
+  it('signs a cashier in with the demo PIN after a wrong one, and shows who and where', async () => {
+    lane = await openLane(browser);
+    const { page } = lane;
+    await expect.poll(() => page.getByTestId('demo-badge').textContent()).toBe('DEMO');
+    await expect.poll(() => page.getByTestId('connection').textContent()).toContain('Online');
+    await page.locator('#pin').fill('0000');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('signin-message').textContent()).toContain('Špatný PIN');
+    await screenshot(page, 'signin-wrong-pin');
+    await signIn(page, cashierPin);
+    expect(await page.getByTestId('operator').textContent()).toContain('Demo Cashier');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('customer-search');
+    expect(await page.getByTestId('open-settings').count()).toBe(0);
+    await screenshot(page, 'lookup');
+  });
+
+  it('opens the customer panel from a keyboard-wedge card scan, with every part filled in', async () => {
+    lane = await openLane(browser);
+    const { page } = lane;
+    await signIn(page, cashierPin);
+    await scanWithWedge(page, demo.cards.regular);
+    await page.locator('[data-screen="customer"]').waitFor();
+    expect(await page.getByTestId('customer-name').textContent()).toBe('Jana Nováková');
+    expect(await page.getByTestId('customer-card').textContent()).toContain(demo.cards.regular);
+    for (const part of ['points', 'credits', 'vouchers', 'rewards']) {
+      await page.locator(`[data-testid="${part}"][data-state="ready"]`).waitFor();
+    }
+    expect(await page.getByTestId('points-available').textContent()).toMatch(/^\d[\d\s]*$/);
+    expect(await page.getByTestId('search').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('next-customer');
+    await screenshot(page, 'customer-1024x768');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await screenshot(page, 'customer-1920x1080');
+    await page.keyboard.press('F3');
+    await page.locator('[data-screen="lookup"]').waitFor();
+  });
+
+  it('finds a customer by email, and lists several by name for the arrow keys', async () => {
+    lane = await openLane(browser);
+    const { page } = lane;
+    await signIn(page, cashierPin);
+    await page.getByTestId('search').fill('jana.novakova@example.cz');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-screen="customer"]').waitFor();
+    expect(await page.getByTestId('customer-name').textContent()).toBe('Jana Nováková');
+    await page.keyboard.press('F2');
+    await page.getByTestId('search').fill('Nováková');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-result="1"]').waitFor();
+    await screenshot(page, 'search-results');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const chosen = await page.locator('[data-result="1"] strong').textContent();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-screen="customer"]').waitFor();
+    expect(await page.getByTestId('customer-name').textContent()).toBe(chosen);
+  });
+
+  it('says plainly when a card is unknown or blocked', async () => {
+    lane = await openLane(browser);
+    const { page } = lane;
+    await signIn(page, cashierPin);
+    await scanWithWedge(page, demo.cards.free);
+    await expect.poll(() => page.getByTestId('lookup-notice').textContent()).toContain(`Kartu ${demo.cards.free} nemá žádný zákazník`);
+    await screenshot(page, 'unknown-card');
+    await scanWithWedge(page, demo.cards.blocked);
+    await expect.poll(() => page.getByTestId('lookup-notice').textContent()).toContain('je zablokovaná');
+    expect(await page.locator('[data-screen="lookup"]').count()).toBe(1);
+  });
+
+  it('switches the language with F4, and a manager’s choice is saved for CareCloud too', async () => {
+    lane = await openLane(browser);
+    const { page, preview } = lane;
+    await page.keyboard.press('F4');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Sign in');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await signIn(page, managerPin);
+    expect(await page.locator('h1').textContent()).toBe('Find the customer');
+    await page.keyboard.press('F1');
+    await page.getByTestId('shortcuts').waitFor();
+    await screenshot(page, 'shortcuts-english');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('shortcuts').waitFor({ state: 'detached' });
+    await page.keyboard.press('F4');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Vyhledat zákazníka');
+    await expect.poll(() => preview.terminal.settings.view().language).toBe('cs');
+    await page.keyboard.press('F4');
+    await expect.poll(() => preview.terminal.settings.view().language).toBe('en');
+    expect(await page.locator('h1').textContent()).toBe('Find the customer');
+  });
+
+  it('saves a manager’s settings change and shows it again', async () => {
+    lane = await openLane(browser, { width: 1920, height: 1080 });
+    const { page, preview } = lane;
+    await signIn(page, managerPin);
+    await page.keyboard.press('F6');
+    await page.getByTestId('settings-form').waitFor();
+    await page.getByTestId('cash-desk').fill('42');
+    await page.getByTestId('store').selectOption(demo.stores.brno);
+    await page.getByTestId('save-settings').click();
+    await expect.poll(() => page.getByTestId('settings-outcome').textContent()).toContain('Nastavení uloženo');
+    await screenshot(page, 'settings-saved');
+    expect(preview.terminal.settings.view()).toMatchObject({ cashDeskNumber: '42', storeId: demo.stores.brno });
+    await page.keyboard.press('Escape');
+    await page.locator('[data-screen="lookup"]').waitFor();
+    await page.keyboard.press('F6');
+    await page.getByTestId('settings-form').waitFor();
+    expect(await page.getByTestId('cash-desk').inputValue()).toBe('42');
+    expect(await page.getByTestId('store').inputValue()).toBe(demo.stores.brno);
+    await page.getByTestId('cash-desk').fill('4x');
+    await page.getByTestId('save-settings').click();
+    await expect.poll(() => page.getByTestId('settings-outcome').textContent()).toContain('Zkontrolujte');
+    expect(preview.terminal.settings.view().cashDeskNumber).toBe('42');
+  });
+
+  it('goes offline during a simulated outage, still knows a seen card, and comes back online', async () => {
+    lane = await openLane(browser);
+    const { page } = lane;
+    await signIn(page, managerPin);
+    await scanWithWedge(page, demo.cards.regular);
+    await page.locator('[data-screen="customer"]').waitFor();
+    await page.keyboard.press('F6');
+    await page.getByTestId('outage').check();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F3');
+    // The terminal calls itself offline after a few unreachable attempts: each lookup is one.
+    await expect
+      .poll(async () => {
+        await scanWithWedge(page, demo.cards.otherCustomer);
+        return page.getByTestId('connection').textContent();
+      }, { timeout: 15_000, interval: 300 })
+      .toContain('Offline od');
+    await expect.poll(() => page.getByTestId('lookup-notice').textContent()).toContain('CareCloud není dostupný');
+    await screenshot(page, 'outage-offline');
+    await scanWithWedge(page, demo.cards.regular);
+    await page.locator('[data-screen="customer"]').waitFor();
+    expect(await page.locator('.notice.warn').textContent()).toContain('offline kopii');
+    await screenshot(page, 'outage-customer-from-cache');
+    await page.keyboard.press('F6');
+    await page.getByTestId('outage').uncheck();
+    await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 15_000 }).toContain('Online');
+  });
+});
