@@ -4,6 +4,7 @@ import { doctorCommand } from './doctor.ts';
 import { lookupCommand } from './lookup.ts';
 import { queueCommand } from './queue.ts';
 import { replayCommand } from './replay.ts';
+import { sandboxCommand } from './sandbox.ts';
 
 // Every `ccpos` subcommand, in the order `ccpos help` lists them.
 export const commands: Command[] = [
@@ -12,4 +13,5 @@ export const commands: Command[] = [
   queueCommand,
   replayCommand,
   checkoutCommand,
+  sandboxCommand,
 ];
