@@ -16,7 +16,7 @@ import type {
 import { failure, success, type Result } from '../../shared/ipc/result.ts';
 import { currencyDecimals, toMinorUnits } from '../../shared/money.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
-import { ConnectionError, NotFoundError } from '../carecloud/errors.ts';
+import { ConnectionError, InvalidRequestError, NotFoundError } from '../carecloud/errors.ts';
 import type { Schemas } from '../carecloud/types.ts';
 import type { CustomerCache } from './customer-cache.ts';
 import { matchesQuery, readCustomerQuery } from './customer-query.ts';
@@ -49,6 +49,10 @@ export function cardSummary(card: Schemas['Card']): CardSummary {
   return { id: card.card_id ?? '', number: card.card_number, validTo: card.valid_to || null, active: card.state === 1 };
 }
 
+/** CareCloud refuses to read a deleted customer with reason `deleted` (or `customer_was_deleted`). */
+const isDeletedRefusal = (error: unknown): boolean =>
+  error instanceof InvalidRequestError && (error.hasReason('deleted') || error.hasReason('customer_was_deleted'));
+
 /** CareCloud's customer state: 0 deleted, 1 active, 2 not active. */
 const isDeleted = (customer: Schemas['Customer']): boolean => customer.state === 0;
 
@@ -77,7 +81,7 @@ export class CustomerLookup {
         try {
           customer = await api.customers.get(card.customer_id);
         } catch (error) {
-          if (error instanceof NotFoundError) return failure('customer_deleted', 'The customer of this card no longer exists');
+          if (error instanceof NotFoundError || isDeletedRefusal(error)) return failure('customer_deleted', 'The customer of this card no longer exists');
           throw error;
         }
         const summary = customerSummary(customer);
@@ -129,6 +133,7 @@ export class CustomerLookup {
           customer = await api.customers.get(customerId);
         } catch (error) {
           if (error instanceof NotFoundError) return failure('customer_not_found', 'CareCloud does not know this customer');
+          if (isDeletedRefusal(error)) return failure('customer_deleted', 'This customer no longer exists');
           throw error;
         }
         if (isDeleted(customer)) return failure('customer_deleted', 'This customer no longer exists');

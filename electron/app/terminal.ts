@@ -57,6 +57,8 @@ export interface Terminal {
   readonly handlers: Handlers;
   readonly sync: SyncEngine;
   readonly demoBackend: DemoBackend | null;
+  /** The current CareCloud client (main process only: it holds the credentials). */
+  careCloud(): CareCloudClient;
   dispatcher(trustSender: SenderCheck): Dispatch;
   close(): Promise<void>;
 }
@@ -142,8 +144,10 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     outage: demoBackend && {
       async setOutage(on) {
         await demoBackend.setOutage(on);
-        // Find out now rather than at the next sale, so the status bar follows the switch.
-        await sync.probe();
+        // Find out now rather than at the next sale, so the status bar follows the switch;
+        // the breaker wants a run of failures before it calls the terminal offline.
+        if (on) for (let probe = 0; probe < sync.policy.breakerThreshold && sync.online; probe += 1) await sync.probe();
+        else await sync.probe();
         sync.kick();
       },
     },
@@ -164,6 +168,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     handlers,
     sync,
     demoBackend,
+    careCloud: () => client,
     dispatcher: (trustSender) =>
       createDispatcher({
         handlers,

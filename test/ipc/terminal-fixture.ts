@@ -30,7 +30,7 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-export async function openTerminal(options: { startDemo?: StartDemoBackend; settings?: Record<string, unknown>; password?: string } = {}): Promise<Fixture> {
+export async function openTerminal(options: { startDemo?: StartDemoBackend; settings?: Record<string, unknown>; password?: string; operators?: boolean } = {}): Promise<Fixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ccpos-terminal-'));
   const stores = {
     settings: memoryBackend(
@@ -43,9 +43,12 @@ export async function openTerminal(options: { startDemo?: StartDemoBackend; sett
   };
   const cipher = keyCipher(randomBytes(32));
   if (options.password) stores.settings.set('passwordCiphertext', cipher.encrypt(options.password));
-  const operators = new OperatorDirectory(stores.operators);
-  await operators.add({ name: 'Cashier', role: 'cashier', pin: cashierPin });
-  await operators.add({ name: 'Manager', role: 'manager', pin: managerPin });
+  // A demo terminal seeds its own operators; a configured one gets these.
+  if (!options.startDemo || options.operators) {
+    const operators = new OperatorDirectory(stores.operators);
+    await operators.add({ name: 'Cashier', role: 'cashier', pin: cashierPin });
+    await operators.add({ name: 'Manager', role: 'manager', pin: managerPin });
+  }
   const terminal = await startTerminal({
     dataDir,
     stores,

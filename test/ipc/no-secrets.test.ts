@@ -1,0 +1,87 @@
+// CareCloud's credentials and tokens must never reach the screens: every channel is
+// called (valid and malformed, as cashier and manager, online and during an outage)
+// against a demo terminal on the sandbox, and every answer and pushed event is searched.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestChannels, type RequestChannel } from '../../shared/ipc/channels.ts';
+import { demo } from '../../sandbox/seed.ts';
+import { startSandboxBackend } from '../../electron/demo/sandbox-backend.ts';
+import type { Dispatch } from '../../electron/ipc/dispatcher.ts';
+import { previewSenderCheck, type SenderContext } from '../../electron/ipc/sender.ts';
+import { cashierPin, managerPin, openTerminal, type Fixture } from './terminal-fixture.ts';
+
+const settingsPassword = 'Sett1ngs-Pa55word-xyz';
+const sender: SenderContext = { transport: 'preview', connectionId: 1, origin: 'http://127.0.0.1:1' };
+
+describe('no token or password crosses to the screens', () => {
+  let fixture: Fixture;
+  let dispatch: Dispatch;
+  const seen: string[] = [];
+  const called = new Set<RequestChannel>();
+
+  beforeAll(async () => {
+    fixture = await openTerminal({ startDemo: () => startSandboxBackend({ rateLimit: null }), operators: true });
+    fixture.terminal.events.connect((event, payload) => seen.push(JSON.stringify({ event, payload })));
+    const trusted = previewSenderCheck(new Set([1]));
+    const raw = fixture.terminal.dispatcher(trusted);
+    dispatch = async (channel, payload, from) => {
+      const result = await raw(channel, payload, from);
+      seen.push(JSON.stringify(result));
+      if (typeof channel === 'string' && (requestChannels as readonly string[]).includes(channel)) called.add(channel as RequestChannel);
+      return result;
+    };
+  });
+  afterAll(() => fixture.close());
+
+  const customer = demo.customers.regular;
+  const valid: Record<RequestChannel, unknown> = {
+    'session.status': undefined,
+    'operator.signIn': { pin: managerPin },
+    'operator.signOut': undefined,
+    'customers.identifyByCard': { cardNumber: demo.cards.regular },
+    'customers.search': { query: 'Nov' },
+    'customers.profile': { customerId: customer },
+    'customers.points': { customerId: customer },
+    'customers.credits': { customerId: demo.customers.credits },
+    'customers.vouchers': { customerId: customer },
+    'customers.rewards': { customerId: customer },
+    'settings.get': undefined,
+    'settings.update': { patch: { password: settingsPassword, login: 'demo' } },
+    'settings.stores': undefined,
+    'diagnostics.run': undefined,
+    'demo.setOutage': { on: false },
+  };
+
+  async function everyChannel(): Promise<void> {
+    for (const channel of requestChannels) {
+      if (channel === 'operator.signIn' || channel === 'operator.signOut') continue;
+      await dispatch(channel, valid[channel], sender);
+      await dispatch(channel, { malformed: settingsPassword }, sender);
+    }
+  }
+
+  it('holds for every channel, signed out, as cashier, as manager, and offline', async () => {
+    await everyChannel();
+    expect(await dispatch('operator.signIn', { pin: cashierPin }, sender)).toMatchObject({ ok: true });
+    await everyChannel();
+    await dispatch('operator.signOut', undefined, sender);
+    expect(await dispatch('operator.signIn', { pin: managerPin }, sender)).toMatchObject({ ok: true });
+    await everyChannel();
+    expect(await dispatch('diagnostics.run', undefined, sender)).toMatchObject({ ok: true, value: { checks: expect.arrayContaining([expect.objectContaining({ id: 'login', status: 'pass' })]) } });
+    expect(await dispatch('demo.setOutage', { on: true }, sender)).toMatchObject({ ok: true });
+    await everyChannel();
+    await dispatch('demo.setOutage', { on: false }, sender);
+    await dispatch('operator.signIn', { pin: '0000' }, sender);
+    await dispatch('operator.signOut', undefined, sender);
+
+    expect([...called].sort()).toEqual([...requestChannels].sort());
+    const token = await fixture.terminal.careCloud().session.token();
+    expect(token.length).toBeGreaterThan(8);
+    const secrets = [token, demo.credentials.password, settingsPassword];
+    expect(fixture.terminal.settings.password()).toBe(settingsPassword);
+    expect(seen.length).toBeGreaterThan(100);
+    for (const text of seen) {
+      for (const secret of secrets) expect(text.includes(secret), `a secret in ${text.slice(0, 200)}`).toBe(false);
+      expect(text).not.toMatch(/bearer|authorization|password"\s*:\s*"|passwordCiphertext/i);
+    }
+  });
+});
