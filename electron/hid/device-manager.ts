@@ -52,6 +52,7 @@ interface Slot {
 }
 
 const MAX_RETRY_MS = 60_000;
+const MAX_REPORT_BYTES = 4096;
 
 const SOURCE_OF: Record<DeviceKind, ScanSource> = {
   'barcode-scanner': 'hid-pos',
@@ -223,6 +224,13 @@ export class HidDeviceManager {
   #receive(slot: Slot, connection: HidConnection, report: Uint8Array): void {
     if (slot.connection !== connection) return;
     const waiting = slot.queue.length - slot.head;
+    // No scanner or reader sends reports this large; keeping one would only cost memory.
+    if (report.length > MAX_REPORT_BYTES) {
+      slot.status.droppedReports++;
+      if (slot.queue[slot.queue.length - 1] !== null) slot.queue.push(null);
+      this.#scheduleDrain();
+      return;
+    }
     if (waiting >= this.#settings.devices.maxQueuedReports) {
       slot.status.droppedReports++;
       if (slot.queue[slot.queue.length - 1] !== null) slot.queue.push(null);
@@ -253,8 +261,9 @@ export class HidDeviceManager {
         const report = slot.queue[slot.head++];
         done++;
         if (report === null) {
-          slot.decoder.lost();
-          this.#sink.reject({ source: SOURCE_OF[slot.match.kind], deviceId: slot.match.id, reason: `${slot.status.droppedReports} reports dropped: the device sent more than the terminal could read`, receivedAt: this.#now() });
+          const at = this.#now();
+          slot.decoder.lost(at);
+          this.#sink.reject({ source: SOURCE_OF[slot.match.kind], deviceId: slot.match.id, reason: `${slot.status.droppedReports} reports dropped: the device sent more than the terminal could read`, receivedAt: at });
           this.#emit({ type: 'status', status: { ...slot.status } });
         } else if (report) {
           slot.failures = 0;

@@ -17,7 +17,7 @@ export interface ReportDecoder {
   /** Forget half a scan: the device reconnected. */
   reset(): void;
   /** Reports were lost: distrust what arrives until the next scan boundary. */
-  lost(): void;
+  lost(at: number): void;
 }
 
 const IGNORED = 'not a scanned-data report';
@@ -39,7 +39,7 @@ export function createReportDecoder(device: DeviceMatch, settings: InputSettings
           }
         },
         reset: () => assembler.reset(),
-        lost: () => assembler.resync(),
+        lost: (at) => assembler.resync(at),
       };
     }
     case 'card-reader':
@@ -70,7 +70,7 @@ export function createReportDecoder(device: DeviceMatch, settings: InputSettings
           }
         },
         reset: () => decoder.reset(),
-        lost: () => decoder.resync(),
+        lost: (at) => decoder.resync(at),
       };
     }
   }

@@ -4,6 +4,10 @@ import { gtinFormat, isValidLuhn } from './check-digit.ts';
 import type { ClassifiedScan, RawScan, ScanKind } from './scan.ts';
 import type { ClassificationSettings, ScanRule } from './settings.ts';
 
+// Every runtime this file runs in has timers; shared/ is type-checked without their lib.
+declare function setTimeout(callback: () => void, ms: number): unknown;
+declare function clearTimeout(handle: unknown): void;
+
 export interface ScanLookup {
   findCard(code: string): Promise<{ id: string } | null>;
   findVoucher(code: string): Promise<{ id: string } | null>;
@@ -18,11 +22,13 @@ export class ScanClassifier {
   readonly #rules: CompiledRule[];
   readonly #unresolved: ScanKind;
   readonly #lookup: ScanLookup | null;
+  readonly #timeoutMs: number;
 
   constructor(settings: ClassificationSettings, lookup: ScanLookup | null) {
     this.#rules = settings.rules.map((rule) => ({ rule, pattern: rule.pattern ? new RegExp(rule.pattern) : null }));
     this.#unresolved = settings.unresolved;
     this.#lookup = lookup;
+    this.#timeoutMs = settings.lookupTimeoutMs;
   }
 
   /** The kind when the rules or the swipe settle it, else null (CareCloud must be asked). */
@@ -42,10 +48,12 @@ export class ScanClassifier {
     const decided = this.decide(scan);
     if (decided) return decided;
     if (!this.#lookup) return { ...classified(scan, this.#unresolved, 'fallback', null), note: 'no rule matched and CareCloud cannot be asked' };
+    const lookup = this.#lookup;
     try {
-      const card = await this.#lookup.findCard(scan.text);
+      // Scans are published in order, so one lookup that never answers must not hold back the rest.
+      const card = await this.#bounded(lookup.findCard(scan.text));
       if (card) return { ...classified(scan, 'card', 'carecloud', null), carecloudId: card.id };
-      const voucher = await this.#lookup.findVoucher(scan.text);
+      const voucher = await this.#bounded(lookup.findVoucher(scan.text));
       if (voucher) return { ...classified(scan, 'voucher', 'carecloud', null), carecloudId: voucher.id };
       return { ...classified(scan, this.#unresolved, 'fallback', null), note: 'CareCloud knows no card or voucher with this code' };
     } catch (error) {
@@ -53,6 +61,18 @@ export class ScanClassifier {
       return { ...classified(scan, 'unknown', 'lookup-failed', null), note: `CareCloud could not be asked what this code is: ${why}` };
     }
   }
+
+  #bounded<T>(work: Promise<T>): Promise<T> {
+    let timer: unknown;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new LookupTimeoutError(`no answer within ${this.#timeoutMs} ms`)), this.#timeoutMs);
+    });
+    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  }
+}
+
+export class LookupTimeoutError extends Error {
+  override name = 'LookupTimeoutError';
 }
 
 function matches({ rule, pattern }: CompiledRule, scan: RawScan): boolean {

@@ -103,9 +103,10 @@ export class HidPosAssembler {
    * Reports were lost: anything up to the next report that ends a barcode may be the tail of a
    * chain whose head is gone, so it is thrown away (a whole scan lost is better than half of one).
    */
-  resync(): void {
+  resync(at: number): void {
     this.#clear();
     this.#discarding = ANY_AIM;
+    this.#lastAt = at;
   }
 
   push(bytes: Uint8Array, at: number): AssemblerResult {

@@ -74,9 +74,10 @@ export class KeyboardReportDecoder {
   }
 
   /** Reports were lost: whatever comes before the next end key is rejected, not passed on. */
-  resync(): void {
+  resync(at: number): void {
     this.reset();
     this.#problem = 'keyboard reports were lost during this scan';
+    this.#lastAt = at;
   }
 
   push(bytes: Uint8Array, at: number): readonly KeyboardDecodeResult[] {

@@ -78,6 +78,8 @@ export const classificationSettingsSchema = z.object({
   rules: z.array(scanRuleSchema).max(64).default(DEFAULT_SCAN_RULES),
   /** What a code is when neither the rules nor CareCloud know it. */
   unresolved: z.enum(['product', 'unknown']).default('product'),
+  /** How long one CareCloud lookup may take before the scan is passed on as unknown. */
+  lookupTimeoutMs: z.number().int().min(100).max(60_000).default(5000),
 });
 export type ClassificationSettings = z.infer<typeof classificationSettingsSchema>;
 

@@ -250,6 +250,18 @@ describe('plugging, unplugging and failures', () => {
     expect(sink.rejected.at(-1)?.reason).toBe('the rest of a broken long barcode');
   });
 
+  it('drops oversized reports without keeping them, and reads on', async () => {
+    const { bus, sink, manager } = setup();
+    bus.plug(deviceInfo({ path: '/dev/hidraw3' }));
+    await manager.start();
+    bus.connection('/dev/hidraw3').send(new Uint8Array(1 << 20));
+    await settle();
+    expect(manager.statuses()[0]?.droppedReports).toBe(1);
+    sendAll(bus, '/dev/hidraw3', [...encodeHidPosReports(']E4', '95012346'), ...encodeHidPosReports(']E4', '95012346')]);
+    await settle();
+    expect(sink.scans.map((s) => s.text)).toEqual(['95012346']);
+  });
+
   it('closes every device on stop', async () => {
     const { bus, manager } = setup();
     bus.plug(deviceInfo({ path: '/dev/hidraw3' }));

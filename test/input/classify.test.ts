@@ -91,6 +91,19 @@ describe('asking CareCloud', () => {
     expect(await new ScanClassifier(unknown, null).resolve(scan('ZZZ'))).toMatchObject({ kind: 'unknown', decidedBy: 'fallback' });
   });
 
+  it('gives up on a lookup that never answers, so later scans are not held back', async () => {
+    const api: ScanLookup = { findCard: () => new Promise(() => {}), findVoucher: async () => null };
+    const classifier = new ScanClassifier(classificationSettingsSchema.parse({ ...shopRules, lookupTimeoutMs: 100 }), api);
+    const events = new ScanEvents(() => {});
+    const seen: string[] = [];
+    events.subscribe((e) => e.type === 'scan' && seen.push(`${e.scan.kind}:${e.scan.decidedBy}:${e.scan.note}`));
+    const pipeline = new ScanPipeline(classifier, events);
+    pipeline.submit(scan('ZZZ'));
+    pipeline.submit(scan('95012346'));
+    await pipeline.settled();
+    expect(seen).toEqual(['unknown:lookup-failed:CareCloud could not be asked what this code is: no answer within 100 ms', 'product:rule:null']);
+  });
+
   it('reports a failed lookup as unknown, never guessing', async () => {
     const { api } = lookup([], [], true);
     expect(await new ScanClassifier(shopRules, api).resolve(scan('ZZZ'))).toMatchObject({ kind: 'unknown', decidedBy: 'lookup-failed', note: 'CareCloud could not be asked what this code is: connection refused' });

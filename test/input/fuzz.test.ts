@@ -54,7 +54,7 @@ describe('HID POS fuzz', () => {
             assembler.reset();
             break;
           } else if (fault < 0.07) {
-            assembler.resync();
+            assembler.resync(at);
             continue;
           }
           check(assembler.push(delivered, at++));

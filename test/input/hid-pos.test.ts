@@ -118,7 +118,7 @@ describe('joining long barcodes', () => {
 describe('after lost reports', () => {
   it('drops everything up to the next report that ends a barcode, then reads normally', () => {
     const assembler = new HidPosAssembler();
-    assembler.resync();
+    assembler.resync(0);
     const tail = encodeHidPosReports(']Q1', 'T'.repeat(120)).slice(1);
     expect(tail.map((r, i) => assembler.push(r, i).type)).toEqual(['dropped', 'dropped']);
     const [next] = encodeHidPosReports(']E0', '3046920029759');

@@ -87,7 +87,7 @@ describe('after lost keyboard reports', () => {
   it('rejects the scan the loss fell into, then reads normally', () => {
     const decoder = new KeyboardReportDecoder();
     decodeAll(decoder, encodeKeyboardReports('12', 'us', null));
-    decoder.resync();
+    decoder.resync(0);
     expect(decodeAll(decoder, encodeKeyboardReports('34', 'us', 'Enter'))).toEqual([{ type: 'rejected', reason: 'keyboard reports were lost during this scan' }]);
     expect(decodeAll(decoder, encodeKeyboardReports('56', 'us', 'Enter'))).toEqual([{ type: 'scan', text: '56' }]);
   });
