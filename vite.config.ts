@@ -1,4 +1,5 @@
 // One configuration, three builds: `vite build --mode renderer|main|preload`.
+import { cpSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { defineConfig, type UserConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
@@ -11,8 +12,17 @@ const nodeExternals = [
   ...Object.keys(pkg.dependencies),
 ];
 
+// The embedded sandbox (demo mode) reads the trimmed contract at ../resources from the bundle.
+const copyContractBesideBundle = {
+  name: 'copy-carecloud-contract',
+  writeBundle() {
+    cpSync('resources/carecloud', 'out/resources/carecloud', { recursive: true });
+  },
+};
+
 function mainProcess(entry: string, outDir: string, format: 'es' | 'cjs'): UserConfig {
   return {
+    plugins: format === 'es' ? [copyContractBesideBundle] : [],
     build: {
       outDir,
       emptyOutDir: true,
