@@ -1,9 +1,13 @@
 import type { BenchSuite } from './harness.ts';
 import { journalSuite } from './journal.bench.ts';
 import { inputSuite } from './input.bench.ts';
+import { rendererSuite } from './renderer.bench.ts';
+import { sandboxSuite } from './sandbox.bench.ts';
 
 // Every benchmark suite `npm run bench` runs, in order.
 export const suites: BenchSuite[] = [
   journalSuite,
   inputSuite,
+  rendererSuite,
+  sandboxSuite,
 ];

@@ -28,7 +28,7 @@ export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altK
   if (event.key === 'F1') return 'help';
   if (sheetOpen) return event.key === 'Escape' ? 'closeSheet' : null;
   if (event.key === 'F4') return 'language';
-  if (screen === 'signin') return null;
+  if (screen === 'signin' || screen === 'connecting') return null;
   switch (event.key) {
     case 'F2':
       return screen === 'settings' ? null : 'search';

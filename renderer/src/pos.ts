@@ -24,26 +24,40 @@ export class PosUnavailableError extends Error {
   }
 }
 
-/** Resolves once `window.pos` (or the preview socket) can take requests. */
-export function connectPos(onDisconnect: (reason: string) => void = () => {}): Promise<PosApi> {
-  if (window.pos) return Promise.resolve(window.pos);
-  const token = new URLSearchParams(location.search).get(previewTokenParam);
-  if (!token) return Promise.reject(new PosUnavailableError('No terminal service: not in the app, and the page URL has no preview token.'));
-  return connectPreview(token, onDisconnect);
+export interface PosConnection {
+  pos: PosApi;
+  /** Settles when requests can flow; rejects when the terminal service cannot be reached at all. */
+  ready: Promise<void>;
 }
 
-function connectPreview(token: string, onDisconnect: (reason: string) => void): Promise<PosApi> {
+/**
+ * `window.pos` at once; in the preview, a `pos` whose requests wait for the socket,
+ * so the screens mount while it opens rather than after.
+ */
+export function connectPos(onDisconnect: (reason: string) => void = () => {}): PosConnection {
+  if (window.pos) return { pos: window.pos, ready: Promise.resolve() };
+  const token = new URLSearchParams(location.search).get(previewTokenParam);
+  if (token) return connectPreview(token, onDisconnect);
+  const reason = 'No terminal service: not in the app, and the page URL has no preview token.';
+  const client = createWireClient(() => {});
+  client.close(reason);
+  return { pos: createPosApi(client.transport), ready: Promise.reject(new PosUnavailableError(reason)) };
+}
+
+function connectPreview(token: string, onDisconnect: (reason: string) => void): PosConnection {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const socket = new WebSocket(`${scheme}//${location.host}${previewSocketPath}?${previewTokenParam}=${encodeURIComponent(token)}`);
-  const client = createWireClient((text) => socket.send(text));
+  const waiting: string[] = [];
+  const client = createWireClient((text) => (socket.readyState === WebSocket.OPEN ? socket.send(text) : waiting.push(text)));
   socket.addEventListener('message', (event) => {
     if (typeof event.data === 'string') client.receive(event.data);
   });
-  return new Promise((resolve, reject) => {
+  const ready = new Promise<void>((resolve, reject) => {
     let opened = false;
     socket.addEventListener('open', () => {
       opened = true;
-      resolve(createPosApi(rememberingStatus(client.transport)));
+      for (const text of waiting.splice(0)) socket.send(text);
+      resolve();
     });
     socket.addEventListener('close', (event) => {
       const reason = event.reason || `preview connection closed (${event.code})`;
@@ -52,6 +66,7 @@ function connectPreview(token: string, onDisconnect: (reason: string) => void): 
       else reject(new PosUnavailableError(`The preview host refused the connection: ${reason}`));
     });
   });
+  return { pos: createPosApi(rememberingStatus(client.transport)), ready };
 }
 
 /**

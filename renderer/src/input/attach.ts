@@ -1,6 +1,7 @@
 // Connects the wedge detector to a window: held keys are stopped before any screen sees them,
 // and a person's keys are given back to the focused field (or re-sent to whatever has focus).
 import type { WedgeSettings } from '../../../shared/input/settings.ts';
+import { WedgeCalibration, type CalibrationOutcome } from './calibration.ts';
 import { WedgeDetector, type WedgeKey } from './wedge-detector.ts';
 
 export interface KeySource {
@@ -15,6 +16,11 @@ export interface TypingTarget {
 
 export interface WedgeAttachment {
   detector: WedgeDetector;
+  /**
+   * "Scan a test code": until finish() every key goes to the measurement instead of the
+   * screens (Escape still passes, to cancel); onTestScan hears each finished test scan.
+   */
+  calibrate(onTestScan: (scans: number) => void): { finish(): CalibrationOutcome };
   detach(): void;
 }
 
@@ -43,9 +49,17 @@ export function attachWedgeDetector(
       arm();
     }, Math.max(0, deadline - clock.now()) + 1);
   };
+  let calibration: { measure: WedgeCalibration; onTestScan: (scans: number) => void } | null = null;
   const onKeydown = (event: Event) => {
     if (resent.has(event)) return;
-    if (detector.keydown(event as unknown as WedgeKey) === 'hold') {
+    const key = event as unknown as WedgeKey;
+    if (calibration && key.code !== 'Escape') {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (calibration.measure.keydown(key)) calibration.onTestScan(calibration.measure.scans);
+      return;
+    }
+    if (detector.keydown(key) === 'hold') {
       event.preventDefault();
       event.stopImmediatePropagation();
     }
@@ -58,6 +72,18 @@ export function attachWedgeDetector(
   source.addEventListener('keyup', onKeyup, { capture: true });
   return {
     detector,
+    calibrate(onTestScan) {
+      // Anything held back belongs to a person: give it back before the measurement starts.
+      detector.tick(Number.POSITIVE_INFINITY);
+      const current = { measure: new WedgeCalibration(), onTestScan };
+      calibration = current;
+      return {
+        finish() {
+          if (calibration === current) calibration = null;
+          return current.measure.result();
+        },
+      };
+    },
     detach() {
       source.removeEventListener('keydown', onKeydown, { capture: true });
       source.removeEventListener('keyup', onKeyup, { capture: true });

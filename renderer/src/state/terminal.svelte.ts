@@ -11,7 +11,7 @@ import { Session } from './session.svelte.ts';
 import { SettingsForm } from './settings-form.svelte.ts';
 import { SyncState } from './sync.svelte.ts';
 
-export type Screen = 'signin' | 'lookup' | 'customer' | 'settings';
+export type Screen = 'connecting' | 'signin' | 'lookup' | 'customer' | 'settings';
 
 export class Terminal {
   readonly locale = new Locale();
@@ -23,7 +23,7 @@ export class Terminal {
   readonly customer: CustomerPanel;
   readonly settings: SettingsForm;
   readonly #pos: PosApi;
-  #screen = $state<Exclude<Screen, 'signin'>>('lookup');
+  #screen = $state<Exclude<Screen, 'connecting' | 'signin'>>('lookup');
   #shortcuts = $state(false);
   #problem = $state<PosError | null>(null);
   #disconnected = $state(false);
@@ -39,7 +39,9 @@ export class Terminal {
     this.settings = new SettingsForm(pos);
   }
 
+  /** `connecting` until the first session status: the sign-in screen must not flash up for a signed-in operator. */
   get screen(): Screen {
+    if (!this.session.status) return 'connecting';
     return this.session.operator ? this.#screen : 'signin';
   }
   get shortcutsOpen(): boolean {
