@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ElectronStore from 'electron-store';
 import { startTerminal, type Terminal } from './app/terminal.ts';
+import { defaultDataDir } from './config/data-dir.ts';
 import { startSandboxBackend } from './demo/sandbox-backend.ts';
 import { loadNodeHid } from './hid/node-hid-transport.ts';
 import { connectWindow, registerIpc } from './ipc/electron-ipc.ts';
@@ -19,6 +20,9 @@ const development = !app.isPackaged && process.env.CCPOS_DEVTOOLS === '1';
 const page = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
 const preload = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
 
+// The same folder `ccpos` reads, so support sees this terminal's settings and queue.
+const dataDir = process.env.CCPOS_DATA_DIR || defaultDataDir(process.env);
+app.setPath('userData', dataDir);
 app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.exit(0);
 
@@ -28,14 +32,13 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
-function store(name: string, dataDir: string): KeyValueBackend {
-  return new ElectronStore({ name, cwd: dataDir }) as unknown as KeyValueBackend;
+function store(name: string, folder: string): KeyValueBackend {
+  return new ElectronStore({ name, cwd: folder }) as unknown as KeyValueBackend;
 }
 
 let terminal: Terminal | null = null;
 
 async function start(): Promise<void> {
-  const dataDir = app.getPath('userData');
   mkdirSync(dataDir, { recursive: true });
   const logger = createLogger(fileSink(join(dataDir, 'logs', 'ccpos.log')));
   terminal = await startTerminal({

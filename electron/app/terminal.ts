@@ -1,7 +1,6 @@
 // The composition root: from the settings, build the CareCloud client, the journal
 // and sync engine, the session and the lookups, and the IPC handlers over them.
 // Electron's IPC and the web preview host both run on what this returns.
-import { join } from 'node:path';
 import type { StoreOption, SyncStatus } from '../../shared/ipc/contract.ts';
 import type { TerminalSettings } from '../../shared/settings.ts';
 import { createCareCloudClient, type CareCloudClient } from '../carecloud/client.ts';
@@ -18,6 +17,7 @@ import { OperatorDirectory } from '../operators/operators.ts';
 import type { KeyValueBackend } from '../settings/backend.ts';
 import type { SecretCipher } from '../settings/cipher.ts';
 import { SettingsService } from '../settings/settings-service.ts';
+import { journalFile } from '../sync/journal-file.ts';
 import { SyncEngine, type SyncPolicy, type SyncStatus as EngineStatus } from '../sync/engine.ts';
 import { CustomerCache } from './customer-cache.ts';
 import { CustomerLookup } from './customers.ts';
@@ -105,7 +105,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const session = new TerminalSession({ operators, settings, demo });
   const events = new EventHub();
 
-  const journal = Journal.open(join(options.dataDir, 'journal.sqlite'));
+  const journal = Journal.open(journalFile(options.dataDir));
   const sync = new SyncEngine({ journal, port: clientSyncPort(() => client), policy: options.syncPolicy, label: options.label ?? 'app' });
   sync.on('status', (status) => events.publish('sync.status', syncStatusView(status)));
   sync.on('trouble', (error) => logger.log('error', 'sync.trouble', { error: error instanceof Error ? error.name : 'unknown' }));
