@@ -224,3 +224,32 @@ describe('attaching to a window', () => {
     expect(screenSaw).toEqual(['b']);
   });
 });
+
+describe('calibrating through the window attachment', () => {
+  it('measures test scans instead of passing them on, then scans normally again', async () => {
+    const { ScannerCalibration } = await import('../../renderer/src/input/calibration.svelte.ts');
+    const source = new EventTarget();
+    const scans: string[] = [];
+    const attachment = attachWedgeDetector(source as KeySource, wedgeSettingsSchema.parse({}), (text) => scans.push(text), { giveBack: () => {} });
+    const send = (steps: Step[]) => {
+      for (const step of steps) {
+        const event = new Event(step.type === 'down' ? 'keydown' : 'keyup', { cancelable: true });
+        for (const [name, value] of Object.entries(step.event)) Object.defineProperty(event, name, { value });
+        source.dispatchEvent(event);
+      }
+    };
+    const calibration = new ScannerCalibration();
+    calibration.start(attachment);
+    expect(calibration.phase).toBe('listening');
+    send(typed('5901234123457', 0, 80, 2, { end: 'Enter' }));
+    send(typed('4006381333931', 5000, 70, 2, { end: 'Enter' }));
+    expect(calibration.scans).toBe(2);
+    expect(scans).toEqual([]);
+    const outcome = calibration.finish();
+    expect(outcome).toMatchObject({ ok: true, proposal: { slowestGapMs: 80, maxKeyGapMs: 125 } });
+    expect(calibration.phase).toBe('done');
+    send(typed('10000105', 20_000, 5, 1, { end: 'Enter' }));
+    expect(scans).toEqual(['10000105']);
+    attachment.detach();
+  });
+});
