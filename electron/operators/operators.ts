@@ -71,6 +71,18 @@ export class OperatorDirectory {
     return { id: operator.id, name: operator.name, role: operator.role };
   }
 
+  /** Support lifts a lock (and forgets the wrong PINs) from the command line. */
+  unlock(): void {
+    this.#backend.set(lockoutKey, { failures: 0, lockedUntil: null } satisfies LockoutState);
+  }
+
+  remove(id: string): boolean {
+    const remaining = this.#stored().filter((o) => o.id !== id);
+    if (remaining.length === this.#stored().length) return false;
+    this.#backend.set(operatorsKey, remaining);
+    return true;
+  }
+
   lockedUntil(): Date | null {
     const { lockedUntil } = this.#lockout();
     return lockedUntil !== null && lockedUntil > this.#now() ? new Date(lockedUntil) : null;

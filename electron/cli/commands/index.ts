@@ -2,6 +2,7 @@ import type { Command } from '../command.ts';
 import { checkoutCommand } from './checkout.ts';
 import { doctorCommand } from './doctor.ts';
 import { lookupCommand } from './lookup.ts';
+import { operatorsCommand } from '../../operators/command.ts';
 import { queueCommand } from './queue.ts';
 import { replayCommand } from './replay.ts';
 import { sandboxCommand } from './sandbox.ts';
@@ -14,4 +15,5 @@ export const commands: Command[] = [
   replayCommand,
   checkoutCommand,
   sandboxCommand,
+  operatorsCommand,
 ];
