@@ -5,7 +5,7 @@
 export type KeyboardLayout = 'us' | 'cz';
 export const KEYBOARD_LAYOUTS: readonly KeyboardLayout[] = ['us', 'cz'];
 
-/** Characters for [unshifted, shifted]; null where the layout has a dead key or nothing. */
+/** Characters for [unshifted, shifted]; null where the layout gives nothing usable. */
 type Pair = readonly [string | null, string | null];
 
 interface Key {
@@ -35,7 +35,8 @@ for (let i = 0; i < 10; i++) {
 const punctuation: Array<[number, string, Pair, Pair]> = [
   [0x2c, 'Space', [' ', ' '], [' ', ' ']],
   [0x2d, 'Minus', ['-', '_'], ['=', '%']],
-  [0x2e, 'Equal', ['=', '+'], [null, null]],
+  // Dead accents on the Czech layout; they surface as these characters when nothing composes.
+  [0x2e, 'Equal', ['=', '+'], ['\u00b4', '\u02c7']],
   [0x2f, 'BracketLeft', ['[', '{'], ['ú', '/']],
   [0x30, 'BracketRight', [']', '}'], [')', '(']],
   [0x31, 'Backslash', ['\\', '|'], [null, "'"]],

@@ -72,6 +72,7 @@ describe('keyboard-reader swipes', () => {
   it('recovers a US reader typed on a Czech desktop', () => {
     // ";10000105?" from a US-configured reader as the Czech layout shows it.
     expect(parseSwipe('ů+éééé+éř_')).toMatchObject({ ok: true, value: { cardNumber: '10000105' } });
+    expect(parseSwipe('ů+éééé+éř\u00b4ěář+_')).toMatchObject({ ok: true, value: { cardNumber: '10000105', track2: { expiry: '2851' } } });
     // "%B1^NOVAK/JAN^?" : % -> 5, ^ -> 6, / -> -, ? -> _
     expect(parseSwipe('5B+6NOVAK-JAN6_')).toMatchObject({ ok: true, value: { cardNumber: '1', track1: { name: 'NOVAK/JAN' } } });
   });
