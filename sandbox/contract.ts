@@ -1,7 +1,9 @@
 // The trimmed CareCloud contract, compiled once per process: a route table and the
 // request validators (openapi-backend/ajv). Nothing here walks the spec per request.
 import { readFileSync } from 'node:fs';
-import { OpenAPIBackend, type Document, type Operation } from 'openapi-backend';
+import { OpenAPIBackend, type Document, type Operation, type OpenAPIValidator } from 'openapi-backend';
+
+export type RequestValidators = ReturnType<OpenAPIValidator['getRequestValidatorsForOperation']>;
 
 export const API_ROOT = '/webservice/rest-api/enterprise-interface/v1.0';
 
@@ -21,6 +23,10 @@ export interface Route {
   pathParams: string[];
   /** First-level fields of a list's items: what `sort_field` may name. */
   sortable: string[];
+  /** Query parameters the contract types as arrays (`name[]=a&name[]=b`). */
+  arrayQuery: Set<string>;
+  /** The operation's compiled ajv validators (parameters, body). */
+  validators: RequestValidators;
 }
 
 export type RouteMatch =
@@ -86,6 +92,10 @@ async function compileContract(): Promise<Contract> {
       requiredQuery: parameters.filter((p) => p.in === 'query' && p.required).map((p) => p.name),
       pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
       sortable: listItemFields(operation),
+      arrayQuery: new Set(
+        (parameters as { in: string; name: string; schema?: { type?: string } }[]).filter((p) => p.in === 'query' && p.schema?.type === 'array').map((p) => p.name),
+      ),
+      validators: backend.validator.getRequestValidatorsForOperation(operationId),
     };
   });
 

@@ -36,6 +36,8 @@ export interface Outcome {
   /** The request body, once parsed (for the received log). */
   body: unknown;
   failed: boolean;
+  /** Project-local time the request was handled. */
+  at: string;
 }
 
 const ROOT_PREFIX = `${API_ROOT}/`;
@@ -43,9 +45,11 @@ const ROOT_PREFIX = `${API_ROOT}/`;
 export async function runPipeline(deps: PipelineDeps, incoming: Incoming): Promise<Outcome> {
   let route: Route | null = null;
   let body: unknown;
+  const at = deps.clock();
+  const local = deps.localNow(at);
   try {
     const injected = deps.faults.takeError(Date.now());
-    if (injected) return { reply: errorReply(serverFault(injected)), route, body, failed: true };
+    if (injected) return { reply: errorReply(serverFault(injected)), route, body, failed: true, at: local };
 
     const queryAt = incoming.url.indexOf('?');
     const pathname = queryAt < 0 ? incoming.url : incoming.url.slice(0, queryAt);
@@ -55,7 +59,6 @@ export async function runPipeline(deps: PipelineDeps, incoming: Incoming): Promi
     if (match.kind === 'method_not_allowed') throw methodNotAllowed(incoming.method, pathname);
     route = match.route;
 
-    const at = deps.clock();
     const session = route.secured ? authenticate(deps, incoming.headers.authorization, at.getTime()) : null;
 
     const wait = deps.limiter.take(session ? `token:${session.token}` : `address:${incoming.remoteAddress}`, performance.now());
@@ -68,7 +71,7 @@ export async function runPipeline(deps: PipelineDeps, incoming: Incoming): Promi
         throw badRequest([{ name: 'body', reason: 'invalid_value_format', value: incoming.bodyText.slice(0, 100), message: 'The request body is not valid JSON.' }]);
       }
     }
-    const valid = validateRequest(deps.contract, route, { method: incoming.method, url: incoming.url, headers: incoming.headers, body });
+    const valid = validateRequest(route, { method: incoming.method, url: incoming.url, headers: incoming.headers, body }, match.pathParams);
     const handler = handlers[route.operationId];
     if (!handler) throw routeNotFound(pathname);
     const reply = await handler({
@@ -78,14 +81,14 @@ export async function runPipeline(deps: PipelineDeps, incoming: Incoming): Promi
       params: match.pathParams,
       body: valid.body,
       lang: language(incoming.headers['accept-language']),
-      now: deps.localNow(at),
+      now: local,
       session,
       sortable: route.sortable,
       auth: { credentials: deps.credentials, tokens: deps.tokens, nowMs: at.getTime(), timeZone: deps.settings.timeZone },
     });
-    return { reply, route, body, failed: false };
+    return { reply, route, body, failed: false, at: local };
   } catch (error) {
-    if (error instanceof ApiError) return { reply: errorReply(error), route, body, failed: false };
+    if (error instanceof ApiError) return { reply: errorReply(error), route, body, failed: false, at: local };
     throw error;
   }
 }

@@ -130,7 +130,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       headers: req.headers,
       bodyText,
       remoteAddress: req.socket.remoteAddress ?? '',
-    }).catch((error: unknown) => ({ reply: errorToReply(error), route: null, body: undefined, failed: true }));
+    }).catch((error: unknown) => ({ reply: errorToReply(error), route: null, body: undefined, failed: true, at: deps.localNow(clock()) }));
     let reply = outcome.reply;
     if (check && outcome.route) {
       const problems = check(outcome.route.operationId, reply.status, reply.body);
@@ -150,7 +150,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const sent = sentBill(outcome.route?.operationId, outcome.body, reply);
     received.record(
       {
-        at: deps.localNow(clock()),
+        at: outcome.at,
         method: req.method ?? '',
         path: req.url ?? '',
         operation_id: outcome.route?.operationId ?? null,

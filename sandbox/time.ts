@@ -22,7 +22,18 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+let last = { second: Number.NaN, timeZone: '', text: '' };
+
 export function localDateTime(instant: Date, timeZone: string): string {
+  // Formatting is costly and many requests share a second: reuse the last answer.
+  const second = Math.floor(instant.getTime() / 1000);
+  if (second === last.second && timeZone === last.timeZone) return last.text;
+  const text = formatLocal(instant, timeZone);
+  last = { second, timeZone, text };
+  return text;
+}
+
+function formatLocal(instant: Date, timeZone: string): string {
   const parts: Record<string, string> = {};
   for (const part of formatter(timeZone).formatToParts(instant)) parts[part.type] = part.value;
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;

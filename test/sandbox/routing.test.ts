@@ -125,6 +125,11 @@ describe('request validation', () => {
     expect(reasons((await sandbox.call('GET', '/customers', { query: { sort_field: 'shoe_size' } })).body)).toEqual(['sort_field:not_allowed_value']);
   });
 
+  it('refuses a query parameter the operation does not have, naming it', async () => {
+    const res = await sandbox.call('GET', '/cards', { query: { card_numbr: '1' } });
+    expect(res.body).toMatchObject({ error: { error_data: { invalid_params: [{ name: 'card_numbr', reason: 'not_allowed_value', value: '1' }] } } });
+  });
+
   it('reports every problem of a request at once', async () => {
     const res = await sandbox.call('POST', '/purchases/actions/accept-payment', { body: { store_id: 5, payment_type: 'Q' } });
     expect(reasons(res.body).sort()).toEqual(['bill:required', 'cashdesk_number:required', 'payment_type:not_allowed_value', 'store_id:invalid_value_format']);
