@@ -82,6 +82,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   });
   const demo = options.forceDemo === true || settings.demo;
   const demoBackend = demo ? await options.startDemo() : null;
+  if (demoBackend?.defaultStoreId && settings.current.storeId === '') settings.update({ storeId: demoBackend.defaultStoreId });
 
   const buildClient = (s: TerminalSettings): CareCloudClient =>
     createCareCloudClient({
@@ -115,7 +116,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     cache: new CustomerCache(options.stores.customerCache),
     connectivity: {
       offline: () => !sync.online,
-      unreachable: () => void sync.probe(),
+      unreachable: () => void sync.probe().catch(() => {}),
     },
   });
 
@@ -136,6 +137,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   session.onChange((status) => events.publish('session.changed', status));
 
   const handlers = createHandlers({
+    demo,
     session,
     settings,
     customers,

@@ -1,6 +1,7 @@
 // Demo mode's CareCloud: the embedded sandbox, in-process on a free port, signed
 // in with its demo credentials. The outage switch refuses its connections, as a
 // network cut would; switching it back lets the terminal catch up.
+import { demo } from '../../sandbox/seed.ts';
 import { startSandbox, type SandboxOptions } from '../../sandbox/server.ts';
 import type { DemoBackend } from './demo-backend.ts';
 
@@ -31,6 +32,7 @@ export async function startSandboxBackend(options: SandboxBackendOptions = {}): 
       login: sandbox.credentials.login,
       password: sandbox.credentials.password,
     },
+    defaultStoreId: demo.stores.praha,
     get outage() {
       return outage;
     },

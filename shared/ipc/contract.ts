@@ -119,6 +119,8 @@ export interface SettingsView {
   /** Scan classification rules: regular expressions tried in order. */
   scanRules: { loyaltyCard: string; voucher: string; giftCard: string };
   devices: { hidEnabled: boolean; wedgeEnabled: boolean };
+  /** The project URL now differs from what the terminal started with (demo or not): restart to apply. */
+  restartRequired?: boolean;
 }
 
 export interface StoreOption {

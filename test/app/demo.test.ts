@@ -73,6 +73,19 @@ describe('demo mode', () => {
     expect(profile).toMatchObject({ ok: true, value: { cards: expect.arrayContaining([expect.objectContaining({ number: demo.cards.regular })]) } });
   });
 
+  it('stands in the sandbox\'s first store and asks for a restart when a project is configured', async () => {
+    await dispatch('operator.signOut', undefined, sender);
+    await dispatch('operator.signIn', { pin: pinOf('manager') }, sender);
+    const stores = await dispatch('settings.stores', undefined, sender);
+    expect(stores).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ id: demo.stores.praha, code: 'PRG01' })]) });
+    expect(await dispatch('session.status', undefined, sender)).toMatchObject({ ok: true, value: { store: { id: demo.stores.praha, name: 'Praha Centrum' } } });
+    expect(await dispatch('settings.get', undefined, sender)).toMatchObject({ ok: true, value: { storeId: demo.stores.praha, restartRequired: false } });
+    expect(await dispatch('settings.update', { patch: { projectUrl: 'https://shop.example.com' } }, sender)).toMatchObject({ ok: true, value: { restartRequired: true } });
+    expect(await dispatch('settings.update', { patch: { projectUrl: '' } }, sender)).toMatchObject({ ok: true, value: { restartRequired: false } });
+    await dispatch('operator.signOut', undefined, sender);
+    await dispatch('operator.signIn', { pin: pinOf('cashier') }, sender);
+  });
+
   it('tells unknown, blocked and deleted-customer cards apart', async () => {
     expect(await dispatch('customers.identifyByCard', { cardNumber: '9999999999999' }, sender)).toMatchObject({ ok: false, error: { code: 'unknown_card' } });
     expect(await dispatch('customers.identifyByCard', { cardNumber: demo.cards.blocked }, sender)).toMatchObject({ ok: false, error: { code: 'card_blocked' } });

@@ -24,6 +24,8 @@ export interface HandlerServices {
   customers: CustomerLookup;
   storeList: StoreList;
   diagnostics: Diagnostics;
+  /** The terminal runs on the embedded sandbox (settings changes to the project apply after a restart). */
+  demo: boolean;
   /** Present only in demo mode. */
   outage: OutageSwitch | null;
 }

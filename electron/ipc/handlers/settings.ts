@@ -2,14 +2,19 @@ import { failure, success } from '../../../shared/ipc/result.ts';
 import type { Handlers } from '../dispatcher.ts';
 import type { HandlerServices } from './services.ts';
 
-export function settingsHandlers({ settings, storeList, diagnostics, outage }: HandlerServices): Pick<
+export function settingsHandlers({ settings, storeList, diagnostics, outage, demo }: HandlerServices): Pick<
   Handlers,
   'settings.get' | 'settings.update' | 'settings.stores' | 'diagnostics.run' | 'demo.setOutage'
 > {
+  // Switching between demo mode and a CareCloud project takes a restart.
+  const view = () => ({ ...settings.view(), restartRequired: demo !== settings.demo });
   return {
-    'settings.get': () => success(settings.view()),
+    'settings.get': () => success(view()),
     // InvalidSettingsError becomes `invalid_settings` with one reason per field in errorToResult.
-    'settings.update': ({ patch }) => success(settings.update(patch)),
+    'settings.update': ({ patch }) => {
+      settings.update(patch);
+      return success(view());
+    },
     'settings.stores': async () => success(await storeList.stores()),
     'diagnostics.run': async () => success(await diagnostics.run()),
     'demo.setOutage': async ({ on }) => {
