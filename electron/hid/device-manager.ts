@@ -65,6 +65,7 @@ export class HidDeviceManager {
   #availability: HidAvailability = { mode: 'starting' };
   #transport: HidTransport | null = null;
   #enumeratedOnce = false;
+  #started = false;
   #stopped = false;
   #polling: Promise<void> | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -102,6 +103,8 @@ export class HidDeviceManager {
 
   /** Loads the HID library and reads the device list once; never throws. */
   async start(): Promise<HidAvailability> {
+    if (this.#started) return this.#availability;
+    this.#started = true;
     if (!this.#settings.devices.enabled) {
       this.#setAvailability({ mode: 'off', reason: 'HID devices are turned off in the settings' });
       return this.#availability;

@@ -262,6 +262,19 @@ describe('plugging, unplugging and failures', () => {
     expect(sink.scans.map((s) => s.text)).toEqual(['95012346']);
   });
 
+  it('starts once, and a stop during start leaves nothing open or polling', async () => {
+    const { bus, manager } = setup();
+    bus.plug(deviceInfo({ path: '/dev/hidraw3' }));
+    const starting = manager.start();
+    const stopping = manager.stop();
+    await Promise.all([starting, stopping]);
+    expect(bus.connections.size).toBe(0);
+    const polls = bus.enumerations;
+    await manager.start();
+    await manager.pollNow();
+    expect(bus.enumerations).toBe(polls);
+  });
+
   it('closes every device on stop', async () => {
     const { bus, manager } = setup();
     bus.plug(deviceInfo({ path: '/dev/hidraw3' }));
