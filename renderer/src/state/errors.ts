@@ -1,17 +1,31 @@
 // One sentence for the cashier for every error the main process can answer with.
+// The main process's own message is English and for logs; it is never shown.
 import { reasonSentence, type Language, type MessageKey } from '../../../shared/i18n/index.ts';
 import type { ErrorCode, PosError } from '../../../shared/ipc/index.ts';
 import type { Locale } from './locale.svelte.ts';
 
-const keyByCode: Partial<Record<ErrorCode, MessageKey>> = {
-  offline: 'error.offline',
-  carecloud_unavailable: 'error.offline',
+const keyByCode: Readonly<Record<ErrorCode, MessageKey>> = {
+  invalid_payload: 'error.invalidPayload',
+  unknown_channel: 'error.internal',
+  forbidden_sender: 'error.internal',
   not_signed_in: 'error.notSignedIn',
   forbidden_role: 'error.managerOnly',
+  not_demo: 'error.notDemo',
+  wrong_pin: 'signin.wrongPinPlain',
+  locked: 'error.locked',
+  unknown_card: 'error.unknownCard',
+  card_blocked: 'error.cardBlocked',
+  customer_deleted: 'error.customerDeleted',
   customer_not_found: 'error.notFound',
+  offline: 'error.offline',
+  carecloud_rejected: 'error.rejected',
+  carecloud_unavailable: 'error.server',
   not_configured: 'error.notConfigured',
+  invalid_settings: 'error.invalid',
+  internal: 'error.internal',
 };
 
+/** CareCloud's reasons as sentences, or null when the error carries none. */
 export function reasonsSentence(language: Language, error: PosError): string | null {
   if (!error.reasons || error.reasons.length === 0) return null;
   const sentences = error.reasons.map((reason) => reasonSentence(language, reason));
@@ -19,10 +33,9 @@ export function reasonsSentence(language: Language, error: PosError): string | n
 }
 
 export function errorSentence(locale: Locale, error: PosError): string {
-  if (error.code === 'carecloud_rejected' || error.code === 'invalid_settings') {
-    return reasonsSentence(locale.language, error) ?? locale.t('error.invalid');
+  if (error.code === 'carecloud_rejected') {
+    const reasons = reasonsSentence(locale.language, error);
+    if (reasons) return reasons;
   }
-  const key = keyByCode[error.code];
-  if (key) return locale.t(key);
-  return locale.t('error.unexpected', { detail: error.message });
+  return locale.t(keyByCode[error.code] ?? 'error.internal');
 }
