@@ -45,6 +45,21 @@ describe('checkout terminal in the browser', () => {
     await screenshot(page, 'lookup');
   });
 
+  it('locks sign-in after five wrong PINs and says until when', async () => {
+    lane = await openLane(browser);
+    const { page } = lane;
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await page.locator('#pin').fill(`000${attempt}`);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('signin-message').textContent()).toContain(attempt === 4 ? 'Další špatný PIN' : `zamčení pokladny: ${5 - attempt}`);
+    }
+    await page.locator('#pin').fill('0005');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('signin-message').textContent()).toMatch(/zamčená do \d{1,2}:\d{2}/);
+    expect(await page.locator('#pin').isDisabled()).toBe(true);
+    await screenshot(page, 'signin-locked');
+  });
+
   it('opens the customer panel from a keyboard-wedge card scan, with every part filled in', async () => {
     lane = await openLane(browser);
     const { page } = lane;
@@ -142,6 +157,11 @@ describe('checkout terminal in the browser', () => {
     await page.getByTestId('save-settings').click();
     await expect.poll(() => page.getByTestId('settings-outcome').textContent()).toContain('Zkontrolujte');
     expect(preview.terminal.settings.view().cashDeskNumber).toBe('42');
+    await page.getByTestId('test-connection').click();
+    await page.locator('[data-testid="diagnostics"] li').first().waitFor();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByTestId('diagnostics').scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-diagnostics-1024x768');
   });
 
   it('goes offline during a simulated outage, still knows a seen card, and comes back online', async () => {
