@@ -20,6 +20,7 @@ export interface ReceivedBill {
   canceled: boolean;
 }
 
+/** The newest requests kept (between this and half as many again). */
 const LIMIT = 10_000;
 
 export class ReceivedLog {
@@ -30,7 +31,8 @@ export class ReceivedLog {
   record(entry: Omit<ReceivedRequest, 'seq'>, sent?: { billId: string; canceled: boolean; purchaseId: string | null }): void {
     this.#seq += 1;
     this.#requests.push({ seq: this.#seq, ...entry });
-    if (this.#requests.length > LIMIT) this.#requests.splice(0, this.#requests.length - LIMIT);
+    // Trimmed in batches so a long run does not pay a shift per request.
+    if (this.#requests.length > LIMIT * 1.5) this.#requests.splice(0, this.#requests.length - LIMIT);
     if (sent) {
       let bill = this.#bills.get(sent.billId);
       if (!bill) {

@@ -1,6 +1,6 @@
 // Purchases: preview (accept-payment, persists nothing), closure (send-purchase, exactly
 // once per bill_id), cancellation, recommendations, history and payment summaries.
-import { evaluate, resolveParties, type Evaluation, type Parties } from '../checkout.ts';
+import { evaluate, resolveParties, type Evaluation } from '../checkout.ts';
 import { invalid, resourceNotFound } from '../errors.ts';
 import { listReply, matches } from '../listing.ts';
 import type { Purchase } from '../model.ts';
@@ -59,8 +59,8 @@ export const postPurchaseSend: Handler = (ctx) => {
   if (!project.data.purchase_types.some((t) => t.id === bill.purchase_type_id)) {
     throw invalid('purchase_type_id', 'not_allowed_value', bill.purchase_type_id, 'No purchase type with this id.');
   }
+  if (bill.canceled) return cancel(ctx);
   const parties = resolveParties(project, body);
-  if (bill.canceled) return cancel(ctx, parties);
   const recap = bill.payment_recap ?? {};
   const evaluation = evaluate(
     project,
@@ -112,18 +112,24 @@ export const postPurchaseSend: Handler = (ctx) => {
   return changed({ purchase_id: purchaseId }, 201);
 };
 
-/** A cancellation names the original bill in bill_number and reverses what it did. */
-function cancel(ctx: HandlerContext, parties: Parties): ReturnType<Handler> {
+/**
+ * A cancellation names the original bill in bill_number and reverses what it did. It is
+ * checked only for what it adds: the card may have been blocked since the sale.
+ */
+function cancel(ctx: HandlerContext): ReturnType<Handler> {
   const { project } = ctx;
   const body = bodyOf<'postPurchaseSend'>(ctx);
   const bill = body.bill;
+  const store = project.store(body.store_id);
+  if (!store) throw invalid('store_id', 'not_found', body.store_id, 'No store with this id.');
+  const at = parseLocalDateTime(bill.payment_time);
+  if (!at) throw invalid('payment_time', 'invalid_value_format', bill.payment_time, 'payment_time must be YYYY-MM-DD HH:MM:SS.');
   if (bill.bill_number === undefined || bill.bill_number === '') throw invalid('bill_number', 'required', '', 'A cancellation names the original bill_id in bill_number.');
   const original = project.purchaseByBillId(bill.bill_number);
   if (!original) throw invalid('bill_number', 'not_found', bill.bill_number, 'No purchase with this bill_id to cancel.');
   if (original.canceled) throw invalid('bill_number', 'not_allowed_value', bill.bill_number, 'A cancellation cannot be canceled.');
   if (original.canceled_by !== null) throw invalid('bill_number', 'already_exists', bill.bill_number, `The purchase was already canceled by ${original.canceled_by}.`);
   const purchaseId = project.nextId('purchase');
-  const at = parties.facts.at;
   const customerId = original.customer_id;
   if (customerId) {
     project.addLedger({ customer_id: customerId, kind: 'points', amount: -original.earned_points, currency_id: null, at, purchase_id: purchaseId });
@@ -147,7 +153,7 @@ function cancel(ctx: HandlerContext, parties: Parties): ReturnType<Handler> {
     canceled: true,
     canceled_by: null,
     cashdesk_number: body.cashdesk_number,
-    store_id: parties.store.store_id,
+    store_id: store.store_id,
     payment_time: at,
     earned_points: 0,
     used_points: 0,
