@@ -142,7 +142,10 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
     settings,
     customers,
     storeList,
-    diagnostics: { run: () => runDiagnostics({ settings, client: () => client, demo, journalQueue: () => journal.stats().queued }) },
+    diagnostics: {
+      run: () =>
+        runDiagnostics({ settings, client: () => client, demoBackend, devices: options.hidLoader !== undefined, journalQueue: () => journal.stats().queued }),
+    },
     outage: demoBackend && {
       async setOutage(on) {
         await demoBackend.setOutage(on);

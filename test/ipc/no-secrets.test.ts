@@ -66,7 +66,7 @@ describe('no token or password crosses to the screens', () => {
     await dispatch('operator.signOut', undefined, sender);
     expect(await dispatch('operator.signIn', { pin: managerPin }, sender)).toMatchObject({ ok: true });
     await everyChannel();
-    expect(await dispatch('diagnostics.run', undefined, sender)).toMatchObject({ ok: true, value: { checks: expect.arrayContaining([expect.objectContaining({ id: 'login', status: 'pass' })]) } });
+    expect(await dispatch('diagnostics.run', undefined, sender)).toMatchObject({ ok: true, value: { checks: expect.arrayContaining([expect.objectContaining({ id: 'login', status: 'pass' }), expect.objectContaining({ id: 'store', status: 'pass' })]) } });
     expect(await dispatch('demo.setOutage', { on: true }, sender)).toMatchObject({ ok: true });
     await everyChannel();
     await dispatch('demo.setOutage', { on: false }, sender);
