@@ -102,7 +102,7 @@ describe('checkout terminal in the browser', () => {
     expect(await page.getByTestId('customer-name').textContent()).toBe(chosen);
   });
 
-  it('says plainly when a card is unknown or blocked', async () => {
+  it('says plainly when a card is unknown, blocked or its customer deleted', async () => {
     lane = await openLane(browser);
     const { page } = lane;
     await signIn(page, cashierPin);
@@ -111,6 +111,8 @@ describe('checkout terminal in the browser', () => {
     await screenshot(page, 'unknown-card');
     await scanWithWedge(page, demo.cards.blocked);
     await expect.poll(() => page.getByTestId('lookup-notice').textContent()).toContain('je zablokovaná');
+    await scanWithWedge(page, demo.cards.deletedCustomer);
+    await expect.poll(() => page.getByTestId('lookup-notice').textContent()).toContain('byl v CareCloudu smazán');
     expect(await page.locator('[data-screen="lookup"]').count()).toBe(1);
   });
 

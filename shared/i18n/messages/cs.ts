@@ -15,6 +15,7 @@ export const cs: Readonly<Record<MessageKey, string>> = {
   'status.queueEmpty': 'Nic nečeká na odeslání',
   'status.queue': 'Čeká na odeslání: {count}',
   'status.queueOldest': 'nejstarší {age}',
+  'status.needsAttention': 'Čeká na vedoucího: {count}',
   'status.scanner.hid': 'Čtečka připravena',
   'status.scanner.keyboard': 'Čtečka: režim klávesnice',
   'status.scanner.none': 'Žádná čtečka',

@@ -13,6 +13,7 @@ export const en = {
   'status.queueEmpty': 'Nothing waiting to send',
   'status.queue': 'Waiting to send: {count}',
   'status.queueOldest': 'oldest {age}',
+  'status.needsAttention': 'Waiting for a manager: {count}',
   'status.scanner.hid': 'Scanner ready',
   'status.scanner.keyboard': 'Scanner: keyboard mode',
   'status.scanner.none': 'No scanner',
