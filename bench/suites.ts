@@ -1,6 +1,7 @@
 import type { BenchSuite } from './harness.ts';
 import { journalSuite } from './journal.bench.ts';
 import { inputSuite } from './input.bench.ts';
+import { ipcSuite } from './ipc.bench.ts';
 import { rendererSuite } from './renderer.bench.ts';
 import { sandboxSuite } from './sandbox.bench.ts';
 
@@ -10,4 +11,5 @@ export const suites: BenchSuite[] = [
   inputSuite,
   rendererSuite,
   sandboxSuite,
+  ipcSuite,
 ];
