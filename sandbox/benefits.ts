@@ -58,11 +58,16 @@ export function checkVoucher(project: Project, voucher: Voucher, bill: BillFacts
       refuse(code, 'voucher_cant_be_applied_by_time', `The voucher is valid between ${reward.valid_time_from} and ${reward.valid_time_to}.`);
     }
   }
+  if (reward.valid_weekdays && !reward.valid_weekdays.includes(weekday(bill.at))) {
+    refuse(code, 'voucher_cant_be_applied_by_validity_days', 'The voucher is not valid on this day of the week.');
+  }
   if (!voucher.bearer) {
     if (bill.customerId === null) refuse(code, 'unauthorized_use_vouchers', 'The voucher belongs to a customer; identify the customer first.');
     if (voucher.customer_id !== bill.customerId) refuse(code, 'voucher_assigned_to_another_customer', 'The voucher belongs to another customer.');
   }
-  if (!usableInStore(project, voucher, bill.store.store_id)) refuse(code, 'voucher_cant_be_used_in_store', 'The voucher cannot be used in this store.');
+  // The voucher's own store binding and its reward's store list are two rules with two reasons.
+  if (voucher.store_id !== null && voucher.store_id !== bill.store.store_id) refuse(code, 'voucher_not_allowed_in_store', 'The voucher was issued for another store.');
+  if (!usableInStore(project, voucher, bill.store.store_id)) refuse(code, 'voucher_cant_be_used_in_store', 'The reward cannot be used in this store.');
   if (reward.benefit.kind !== 'percent' && reward.benefit.currency_id !== bill.currencyId) {
     refuse(code, 'voucher_invalid_type_of_usage', 'The voucher is in another currency than the bill.');
   }
@@ -71,6 +76,12 @@ export function checkVoucher(project: Project, voucher: Voucher, bill: BillFacts
   }
   if (reward.benefit.kind !== 'gift' && bill.eligibleMinor <= 0) refuse(code, 'not_enough_items_for_voucher', 'No item on the bill may be discounted.');
   return reward;
+}
+
+/** 1 = Monday ... 7 = Sunday, of a project-local datetime. */
+function weekday(local: string): number {
+  const day = new Date(`${local.slice(0, 10)}T00:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
 }
 
 /** Minor units the voucher takes off, given what is still to pay. */

@@ -111,6 +111,8 @@ const reward = z.object({
   benefit,
   valid_time_from: z.string().nullable(),
   valid_time_to: z.string().nullable(),
+  /** Days of the week it may be used, 1 = Monday ... 7 = Sunday; null = every day. */
+  valid_weekdays: z.array(z.number().int().min(1).max(7)).nullable(),
   store_ids: z.array(z.string()),
   is_automated: z.boolean(),
   priority: z.number().int().min(1).max(9),

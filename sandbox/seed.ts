@@ -52,6 +52,8 @@ export const demo = {
     expired: 'EXPIRED1',
     used: 'USED1',
     otherStore: 'BRNO50',
+    storeBound: 'PRAHAONLY',
+    weekend: 'WEEKEND',
     otherCustomer: 'OTHERCUST',
     minimumPurchase: 'MIN1000',
     notYetValid: 'FUTURE1',
@@ -174,6 +176,7 @@ export function seedProject(): ProjectData {
     reward(6, 'GIFT', { cs: 'Dárková karta', en: 'Gift card' }, 0, 4, { kind: 'gift', amount: 50000, currency_id: currencyIds.czk, min_purchase_minor: 0 }),
     reward(7, 'EUR5', { cs: 'Sleva 5 €', en: '5 EUR off' }, 150, 1, { kind: 'value', amount: 500, currency_id: currencyIds.eur, min_purchase_minor: 0 }, null, [storeIds.bratislava]),
     reward(8, 'AUTO5', { cs: 'Narozeninová sleva 5 %', en: 'Birthday 5% off' }, 0, 0, { kind: 'percent', amount: 5, currency_id: currencyIds.czk, min_purchase_minor: 0 }, null, [], true),
+    { ...reward(9, 'WEEKEND20', { cs: 'Víkendová sleva 20 %', en: 'Weekend 20% off' }, 0, 2, { kind: 'percent', amount: 20, currency_id: currencyIds.czk, min_purchase_minor: 0 }), valid_weekdays: [6, 7] },
   ];
   const r = (code: string) => rewards.find((x) => x.code === code)!.reward_id;
 
@@ -204,12 +207,14 @@ export function seedProject(): ProjectData {
   voucher('DEMO10PCT', 1, 'SLEVA10');
   voucher('EXPIRED1', 1, 'SLEVA100', { valid_from: '2021-01-01 00:00:00', valid_to: '2021-12-31 23:59:59' });
   voucher('USED1', 1, 'SLEVA100', { applied_date: '2026-01-10 12:00:00' });
-  voucher('BRNO50', 1, 'BRNO50R', { store_id: storeIds.brno });
+  voucher('BRNO50', 1, 'BRNO50R');
   voucher('OTHERCUST', 2, 'SLEVA100');
   voucher('MIN1000', 1, 'MIN200');
   voucher('FUTURE1', 1, 'SLEVA100', { valid_from: '2098-01-01 00:00:00' });
   voucher('HAPPYHOUR', 1, 'HAPPY15');
   voucher('EURO5', 9, 'EUR5', { store_id: storeIds.bratislava });
+  voucher('PRAHAONLY', 1, 'SLEVA100', { store_id: storeIds.praha });
+  voucher('WEEKEND', 1, 'WEEKEND20');
   voucher('GIFT500', 2, 'GIFT', { bearer: true, balance_minor: 50000, original_minor: 50000 });
   voucher('GIFT1000', 2, 'GIFT', { bearer: true, balance_minor: 12000, original_minor: 100000 });
   voucher('GIFTEMPTY', 2, 'GIFT', { bearer: true, balance_minor: 0, original_minor: 30000 });
@@ -306,6 +311,7 @@ export function seedProject(): ProjectData {
       benefit,
       valid_time_from: window?.from ?? null,
       valid_time_to: window?.to ?? null,
+      valid_weekdays: null,
       store_ids: storeList,
       is_automated: automated,
       priority: Math.min(9, i),

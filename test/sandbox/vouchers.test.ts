@@ -30,6 +30,8 @@ describe('voucher refusals carry the documented reason', () => {
     ['voucher_already_used', [v.giftEmpty], {}],
     ['voucher_assigned_to_another_customer', [v.otherCustomer], {}],
     ['voucher_cant_be_used_in_store', [v.otherStore], {}],
+    ['voucher_not_allowed_in_store', [v.storeBound], { store: storeIds.brno }],
+    ['voucher_cant_be_applied_by_validity_days', [v.weekend], { at: '2026-03-02 10:30:00' }],
     ['insufficient_amount_of_purchase', [v.minimumPurchase], { price: 999 }],
     ['voucher_cant_be_applied_by_date', [v.notYetValid], {}],
     ['voucher_cant_be_applied_by_time', [v.happyHour], { at: '2026-03-02 10:30:00' }],
@@ -47,6 +49,8 @@ describe('voucher refusals carry the documented reason', () => {
     expect(await refusal([v.minimumPurchase], { price: 1000 })).toBe('accepted');
     expect(await refusal([v.happyHour], { at: '2026-03-02 15:00:00' })).toBe('accepted');
     expect(await refusal([v.otherStore], { store: storeIds.brno })).toBe('accepted');
+    expect(await refusal([v.storeBound])).toBe('accepted');
+    expect(await refusal([v.weekend], { at: '2026-03-07 10:30:00' })).toBe('accepted');
     expect(await refusal([v.giftFull], { card: '' })).toBe('accepted');
     expect(await refusal([v.euro], { card: demo.cards.euroCustomer, store: storeIds.bratislava, currency: currencyIds.eur })).toBe('accepted');
   });
@@ -95,7 +99,7 @@ describe('vouchers', () => {
 describe('rewards', () => {
   it('lists and filters rewards, gets one', async () => {
     const all = await sandbox.call<OkBody<'getRewards'>>('GET', '/rewards');
-    expect(all.body.data.total_items).toBe(8);
+    expect(all.body.data.total_items).toBe(9);
     const automated = await sandbox.call<OkBody<'getRewards'>>('GET', '/rewards', { query: { is_automated: true } });
     expect(automated.body.data.rewards.map((r) => r.code)).toEqual(['AUTO5']);
     const catalog = await sandbox.call<OkBody<'getRewards'>>('GET', '/rewards', { query: { reward_group: 1, store_id: storeIds.brno } });
