@@ -48,8 +48,9 @@ export async function createHardenedWindow(options: WindowOptions): Promise<Brow
   const window = new BrowserWindow({
     width: 1280,
     height: 800,
-    minWidth: 1024,
-    minHeight: 768,
+    // Small enough to fit a 1024x768 lane screen with its window frame.
+    minWidth: 800,
+    minHeight: 600,
     ...options.size,
     show: false,
     backgroundColor: '#ffffff',
