@@ -19,7 +19,7 @@ export interface WindowOptions {
 const hardenedSessions = new WeakSet<Session>();
 
 /** Sessions deny by default: no permissions, CSP on every response, no downloads. */
-function hardenSession(target: Session): void {
+function hardenSession(target: Session, rendererRoot: string): void {
   if (hardenedSessions.has(target)) return;
   hardenedSessions.add(target);
   target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -31,9 +31,9 @@ function hardenSession(target: Session): void {
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
     });
   });
-  // No remote content: only the app's own files may be requested.
+  // No remote content, and no file outside the renderer folder: only the app's own files.
   target.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith('file:') || details.url.startsWith('devtools:') || details.url.startsWith('data:');
+    const allowed = isAppPage(details.url, rendererRoot) || details.url.startsWith('devtools:') || details.url.startsWith('data:');
     callback({ cancel: !allowed });
   });
 }
@@ -43,8 +43,8 @@ export function rendererRootOf(page: string): string {
 }
 
 export async function createHardenedWindow(options: WindowOptions): Promise<BrowserWindow> {
-  hardenSession(session.defaultSession);
   const rendererRoot = rendererRootOf(options.page);
+  hardenSession(session.defaultSession, rendererRoot);
   const window = new BrowserWindow({
     width: 1280,
     height: 800,
