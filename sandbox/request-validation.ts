@@ -56,9 +56,9 @@ export function validateRequest(route: Route, request: RawRequest, pathParams: R
     const value = validated ? validated[name] : undefined;
     if (value === '') add({ name, reason: 'empty', value: '', message: `${name} must not be empty.` });
   }
-  for (const path of route.requiredBodyPaths) {
-    for (const [where, value] of valuesAt(request.body, path, [])) {
-      if (value === '') add({ name: path[path.length - 1]!, reason: 'empty', value: '', message: `${where} must not be empty.` });
+  if (request.body !== undefined) {
+    for (const path of route.requiredBodyPaths) {
+      for (const where of emptyAt(request.body, path, 0, [], [])) add({ name: path[path.length - 1]!, reason: 'empty', value: '', message: `${where} must not be empty.` });
     }
   }
   if (problems.length > 0) throw badRequest(problems);
@@ -117,18 +117,26 @@ function queryValue(url: string, name: string | undefined): string | undefined {
   return params.get(name) ?? params.get(`${name}[]`) ?? undefined;
 }
 
-function* valuesAt(node: unknown, path: string[], where: string[]): Generator<[string, unknown]> {
-  if (path.length === 0) {
-    yield [where.join('.'), node];
-    return;
+/** Where along `path` (`*` = every item) the request holds an empty string. */
+function emptyAt(node: unknown, path: string[], depth: number, trail: string[], found: string[]): string[] {
+  if (depth === path.length) {
+    if (node === '') found.push(trail.join('.'));
+    return found;
   }
-  if (node === null || typeof node !== 'object') return;
-  const [head, ...tail] = path as [string, ...string[]];
-  if (head === '*') {
-    if (!Array.isArray(node)) return;
-    for (let i = 0; i < node.length; i += 1) yield* valuesAt(node[i], tail, [...where, String(i)]);
-    return;
+  if (node === null || typeof node !== 'object') return found;
+  const key = path[depth]!;
+  if (key === '*') {
+    if (!Array.isArray(node)) return found;
+    for (let i = 0; i < node.length; i += 1) {
+      trail.push(String(i));
+      emptyAt(node[i], path, depth + 1, trail, found);
+      trail.pop();
+    }
+    return found;
   }
-  if (Array.isArray(node)) return;
-  yield* valuesAt((node as Record<string, unknown>)[head], tail, [...where, head]);
+  if (Array.isArray(node)) return found;
+  trail.push(key);
+  emptyAt((node as Record<string, unknown>)[key], path, depth + 1, trail, found);
+  trail.pop();
+  return found;
 }
