@@ -9,6 +9,7 @@ import {
   type EventName,
   type PosApi,
   type PosTransport,
+  type Result,
 } from '../../shared/ipc/index.ts';
 
 declare global {
@@ -35,7 +36,7 @@ export interface PosConnection {
  * so the screens mount while it opens rather than after.
  */
 export function connectPos(onDisconnect: (reason: string) => void = () => {}): PosConnection {
-  if (window.pos) return { pos: window.pos, ready: Promise.resolve() };
+  if (window.pos) return { pos: createPosApi(neverRejecting(window.pos)), ready: Promise.resolve() };
   const token = new URLSearchParams(location.search).get(previewTokenParam);
   if (token) return connectPreview(token, onDisconnect);
   const reason = 'No terminal service: not in the app, and the page URL has no preview token.';
@@ -87,5 +88,21 @@ function rememberingStatus(transport: PosTransport): PosTransport {
       if (remembered !== undefined) queueMicrotask(() => listener(remembered));
       return stop;
     },
+  };
+}
+
+/** The screens branch on results only: a rejected call (a broken bridge) becomes a failed result. */
+function neverRejecting(api: PosApi): PosTransport {
+  const methods = api as unknown as Record<string, Record<string, (payload: unknown) => Promise<Result<unknown>>>>;
+  return {
+    async invoke(channel, payload) {
+      const [namespace, method] = channel.split('.') as [string, string];
+      try {
+        return await methods[namespace]![method]!(payload);
+      } catch (error) {
+        return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+      }
+    },
+    subscribe: (event, listener) => api.on(event, listener as never),
   };
 }
