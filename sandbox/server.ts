@@ -117,10 +117,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       });
   });
 
-  function hangOn(req: IncomingMessage, res: ServerResponse): void {
+  function hangOn(req: IncomingMessage, res: ServerResponse, handled?: { operationId: string | null; sent: SentBill | null }): void {
     hung.add(res);
     res.on('close', () => hung.delete(res));
-    received.record({ at: deps.localNow(clock()), method: req.method ?? '', path: req.url ?? '', operation_id: null, status: null, outcome: 'hung' });
+    received.record(
+      {
+        at: deps.localNow(clock()),
+        method: req.method ?? '',
+        path: req.url ?? '',
+        operation_id: handled?.operationId ?? null,
+        status: null,
+        outcome: 'hung',
+        ...(handled?.sent ? { bill_id: handled.sent.billId } : {}),
+      },
+      handled?.sent ?? undefined,
+    );
   }
 
   async function serve(req: IncomingMessage, res: ServerResponse, bodyText: string): Promise<void> {
@@ -140,14 +151,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
     }
     if (reply.changed) stateFile?.schedule(project);
+    const sent = sentBill(outcome.route?.operationId, outcome.body, reply);
     if (faults.latencyMs > 0) await delay(faults.latencyMs);
     if (faults.network === 'hang') {
-      hangOn(req, res);
+      // The request took effect; its answer never comes.
+      hangOn(req, res, { operationId: outcome.route?.operationId ?? null, sent });
       return;
     }
-    const drop = !outcome.failed && faults.takeDrop();
+    // A network cut during the latency already killed this connection.
+    const drop = res.socket === null || res.socket.destroyed || (!outcome.failed && faults.takeDrop());
     send(res, reply, drop);
-    const sent = sentBill(outcome.route?.operationId, outcome.body, reply);
     received.record(
       {
         at: outcome.at,
@@ -260,7 +273,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 }
 
-function sentBill(operationId: string | undefined, body: unknown, reply: Reply): { billId: string; canceled: boolean; purchaseId: string | null } | null {
+interface SentBill {
+  billId: string;
+  canceled: boolean;
+  purchaseId: string | null;
+}
+
+function sentBill(operationId: string | undefined, body: unknown, reply: Reply): SentBill | null {
   if (operationId !== 'postPurchaseSend' || typeof body !== 'object' || body === null) return null;
   const bill = (body as { bill?: { bill_id?: unknown; canceled?: unknown } }).bill;
   if (!bill || typeof bill.bill_id !== 'string') return null;
@@ -276,6 +295,7 @@ function errorToReply(error: unknown): Reply {
 }
 
 function send(res: ServerResponse, reply: Reply, drop: boolean): void {
+  if (!res.socket || res.socket.destroyed) return;
   const payload = reply.body === undefined ? null : Buffer.from(JSON.stringify(reply.body));
   const headers: Record<string, string | number> = { ...reply.headers };
   if (payload) {

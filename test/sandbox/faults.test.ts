@@ -100,6 +100,25 @@ describe('faults', () => {
     expect(sandbox.control.requests().filter((r) => r.bill_id === 'DROP-1').map((r) => r.outcome)).toEqual(['dropped', 'answered']);
   });
 
+  it('hangs a closure that already took effect when the network goes while it is answered', async () => {
+    await sandbox.token();
+    sandbox.control.setLatency(300);
+    const body = sendPurchase('HANG-1', [{ price: 100 }], { card_number: demo.cards.regular });
+    const pending = sandbox.call('POST', '/purchases/actions/send-purchase', { body }).catch(() => 'no answer');
+    await expect.poll(() => sandbox.control.status().latency_ms).toBe(300);
+    await new Promise((r) => setTimeout(r, 100));
+    await sandbox.control.cutNetwork('hang');
+    await expect.poll(() => sandbox.control.purchases().find((p) => p.bill_id === 'HANG-1')?.attempts ?? 0, { timeout: 5000 }).toBe(1);
+    sandbox.control.setLatency(0);
+    await sandbox.control.restoreNetwork();
+    expect(await pending).toBe('no answer');
+    const replay = await sandbox.call('POST', '/purchases/actions/send-purchase', { body });
+    expect(reasons(replay.body)).toEqual(['bill_id:already_exists']);
+    expect(sandbox.control.purchases().find((p) => p.bill_id === 'HANG-1')).toMatchObject({ attempts: 2, statuses: [400] });
+    // It landed on the first attempt, though its answer never came.
+    expect(sandbox.control.purchases().find((p) => p.bill_id === 'HANG-1')?.purchase_id).toEqual(expect.any(String));
+  });
+
   it('adds latency', async () => {
     sandbox.control.setLatency(150);
     const started = performance.now();
