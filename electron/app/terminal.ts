@@ -74,6 +74,17 @@ export function syncStatusView(status: EngineStatus): SyncStatus {
 }
 
 export async function startTerminal(options: TerminalOptions): Promise<Terminal> {
+  const opened: { close(): unknown }[] = [];
+  try {
+    return await assemble(options, opened);
+  } catch (error) {
+    // Whatever did start (the sandbox, the journal) is closed again, newest first.
+    for (const part of opened.reverse()) await Promise.resolve(part.close()).catch(() => {});
+    throw error;
+  }
+}
+
+async function assemble(options: TerminalOptions, opened: { close(): unknown }[]): Promise<Terminal> {
   const logger = options.logger ?? silentLogger;
   const settings = new SettingsService({
     store: options.stores.settings,
@@ -82,6 +93,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   });
   const demo = options.forceDemo === true || settings.demo;
   const demoBackend = demo ? await options.startDemo() : null;
+  if (demoBackend) opened.push(demoBackend);
   if (demoBackend?.defaultStoreId && settings.current.storeId === '') settings.update({ storeId: demoBackend.defaultStoreId });
 
   const buildClient = (s: TerminalSettings): CareCloudClient =>
@@ -107,6 +119,7 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   const events = new EventHub();
 
   const journal = Journal.open(journalFile(options.dataDir));
+  opened.push(journal);
   const sync = new SyncEngine({ journal, port: clientSyncPort(() => client), policy: options.syncPolicy, label: options.label ?? 'app' });
   sync.on('status', (status) => events.publish('sync.status', syncStatusView(status)));
   sync.on('trouble', (error) => logger.log('error', 'sync.trouble', { error: error instanceof Error ? error.name : 'unknown' }));

@@ -1,11 +1,18 @@
 // Demo mode: with no CareCloud project configured the terminal starts the sandbox
 // in-process, signs in with its demo credentials, and the outage switch takes it
 // offline and back.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../shared/ipc/channels.ts';
 import type { SyncStatus } from '../../shared/ipc/contract.ts';
 import { demo } from '../../sandbox/seed.ts';
+import { startTerminal } from '../../electron/app/terminal.ts';
 import { startSandboxBackend } from '../../electron/demo/sandbox-backend.ts';
+import { memoryBackend } from '../../electron/settings/backend.ts';
+import { keyCipher } from '../../electron/settings/cipher.ts';
 import type { DemoBackend } from '../../electron/demo/demo-backend.ts';
 import type { Dispatch } from '../../electron/ipc/dispatcher.ts';
 import { previewSenderCheck, type SenderContext } from '../../electron/ipc/sender.ts';
@@ -128,6 +135,41 @@ describe('a configured terminal', () => {
       expect(fixture.terminal.session.status().demo).toBe(false);
     } finally {
       await fixture.close();
+    }
+  });
+});
+
+describe('a terminal that cannot start', () => {
+  it('closes the sandbox it had already started', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ccpos-broken-'));
+    // A file where the data folder should be: the journal cannot open.
+    const dataDir = join(dir, 'not-a-folder');
+    writeFileSync(dataDir, '');
+    let closed = false;
+    let projectUrl = '';
+    try {
+      await expect(
+        startTerminal({
+          dataDir,
+          stores: { settings: memoryBackend(), operators: memoryBackend(), customerCache: memoryBackend() },
+          cipher: keyCipher(randomBytes(32)),
+          startDemo: async () => {
+            const backend = await startSandboxBackend({ rateLimit: null });
+            projectUrl = backend.projectUrl;
+            return {
+              ...backend,
+              close: async () => {
+                closed = true;
+                await backend.close();
+              },
+            };
+          },
+        }),
+      ).rejects.toThrow();
+      expect(closed).toBe(true);
+      await expect(fetch(`${projectUrl}/webservice/rest-api/enterprise-interface/v1.0/tests/connection`)).rejects.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
