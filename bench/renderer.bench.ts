@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { lookupReadyMark } from '../renderer/src/marks.ts';
 import { launchChromium } from '../test/e2e/support/browser.ts';
 import { ensureRendererBuilt, rendererDir } from '../test/e2e/support/build.ts';
-import { startDemoPreview } from '../test/e2e/support/demo-preview.ts';
+import { startDemoPreview } from '../electron/preview/demo-preview.ts';
 import type { Browser } from 'playwright-core';
 import { figure, percentile, type BenchSuite, type Figure } from './harness.ts';
 
@@ -67,7 +67,7 @@ async function timeLoad(browser: Browser, url: string, settled: (page: import('p
 }
 
 async function lookupInteractiveMs(): Promise<Samples> {
-  const preview = await startDemoPreview();
+  const preview = await startDemoPreview({ rendererDir });
   const blankServer = createServer((_request, response) => {
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     response.end('<!doctype html><html lang="en"><title>blank</title><p>ready</p></html>');

@@ -104,6 +104,7 @@ export const cs: Readonly<Record<MessageKey, string>> = {
   'settings.save': 'Uložit',
   'settings.saving': 'Ukládám…',
   'settings.saved': 'Nastavení uloženo.',
+  'settings.restartRequired': 'Pro připojení k nové adrese projektu pokladnu restartujte.',
   'settings.invalid': 'Zkontrolujte označená pole.',
   'settings.test': 'Vyzkoušet připojení',
   'settings.testing': 'Zkouším…',

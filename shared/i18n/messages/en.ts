@@ -102,6 +102,7 @@ export const en = {
   'settings.save': 'Save',
   'settings.saving': 'Saving…',
   'settings.saved': 'Settings saved.',
+  'settings.restartRequired': 'Restart the terminal to connect to the new project address.',
   'settings.invalid': 'Check the highlighted fields.',
   'settings.test': 'Test connection',
   'settings.testing': 'Testing…',

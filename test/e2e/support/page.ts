@@ -2,8 +2,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { repositoryRoot } from './build.ts';
-import { startDemoPreview, type DemoPreview } from './demo-preview.ts';
+import { startDemoPreview, type DemoPreview } from '../../../electron/preview/demo-preview.ts';
+import { rendererDir, repositoryRoot } from './build.ts';
 
 export const artifactsDir = join(repositoryRoot, 'test-artifacts');
 
@@ -16,7 +16,7 @@ export interface Lane {
 }
 
 export async function openLane(browser: Browser, viewport = { width: 1024, height: 768 }): Promise<Lane> {
-  const preview = await startDemoPreview();
+  const preview = await startDemoPreview({ rendererDir });
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const pageErrors: string[] = [];
