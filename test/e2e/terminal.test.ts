@@ -81,7 +81,7 @@ describe('checkout terminal in the browser', () => {
     await page.locator('[data-screen="lookup"]').waitFor();
   });
 
-  it('finds a customer by email, and lists several by name for the arrow keys', async () => {
+  it('finds a customer by email or a typed phone number, and lists several by name for the arrow keys', async () => {
     lane = await openLane(browser);
     const { page } = lane;
     await signIn(page, cashierPin);
@@ -89,6 +89,12 @@ describe('checkout terminal in the browser', () => {
     await page.keyboard.press('Enter');
     await page.locator('[data-screen="customer"]').waitFor();
     expect(await page.getByTestId('customer-name').textContent()).toBe('Jana Nováková');
+    // Typed by a person, key by key: the wedge detector must hand the digits back to the field.
+    await page.keyboard.press('F2');
+    await page.keyboard.type('420601000002', { delay: 90 });
+    await page.keyboard.press('Enter');
+    await page.locator('[data-screen="customer"]').waitFor();
+    expect(await page.getByTestId('customer-name').textContent()).toBe('Petr Svoboda');
     await page.keyboard.press('F2');
     await page.getByTestId('search').fill('Nováková');
     await page.keyboard.press('Enter');
