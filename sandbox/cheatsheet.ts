@@ -34,6 +34,8 @@ const voucherStories: Record<keyof typeof demo.vouchers, string> = {
   used: 'voucher_already_used',
   otherStore: 'Brno-only reward: voucher_cant_be_used_in_store elsewhere',
   storeBound: 'issued for Praha: voucher_not_allowed_in_store elsewhere',
+  pointsAtTill: 'costs 2000 points when used; card regular has fewer: not_enough_points_for_voucher',
+  pointsAtTillAffordable: 'costs 2000 points when used, card manyPoints',
   weekend: '20 % off on Saturdays and Sundays: voucher_cant_be_applied_by_validity_days on weekdays',
   otherCustomer: 'voucher_assigned_to_another_customer for card regular',
   minimumPurchase: '200 CZK off from 1000 CZK: insufficient_amount_of_purchase below',

@@ -105,6 +105,8 @@ export interface Evaluation {
   discountMinor: number;
   vouchers: AppliedVoucher[];
   pointsUsed: number;
+  /** Points the vouchers themselves cost (cash-desk rewards). */
+  voucherPoints: number;
   pointsMoneyMinor: number;
   creditMinor: number;
   earnedPoints: number;
@@ -151,7 +153,15 @@ export function evaluate(project: Project, parties: Parties, ask: BenefitAsk, ru
     vouchers.push({ voucher, reward, discountMinor: discount });
   }
 
-  const available = customer ? project.availablePoints(customer.customer_id) : 0;
+  const balance = customer ? project.availablePoints(customer.customer_id) : 0;
+  // Cash-desk (party time) rewards cost points when the voucher is used, before any points payment.
+  let voucherPoints = 0;
+  for (const v of vouchers) {
+    if (v.reward.reward_group !== 0 || v.reward.points_cost <= 0) continue;
+    voucherPoints += v.reward.points_cost;
+    if (voucherPoints > balance) refuse(v.voucher.code, 'not_enough_points_for_voucher', `The voucher costs ${v.reward.points_cost} points; the customer has ${balance}.`);
+  }
+  const available = balance - voucherPoints;
   let pointsUsed = 0;
   let pointsMoneyMinor = 0;
   if (ask.points > 0) {
@@ -202,6 +212,7 @@ export function evaluate(project: Project, parties: Parties, ask: BenefitAsk, ru
     discountMinor,
     vouchers,
     pointsUsed,
+    voucherPoints,
     pointsMoneyMinor,
     creditMinor,
     earnedPoints,

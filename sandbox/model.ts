@@ -189,6 +189,8 @@ const purchase = z.object({
   items: z.array(purchaseItem),
   earned_points: z.number().int(),
   used_points: z.number().int(),
+  /** Points the purchase's vouchers cost (cash-desk rewards). */
+  voucher_points: z.number().int().default(0),
   used_credits_minor: z.number().int(),
   voucher_uses: z.array(voucherUse),
   last_change: z.string(),

@@ -54,6 +54,8 @@ export const demo = {
     otherStore: 'BRNO50',
     storeBound: 'PRAHAONLY',
     weekend: 'WEEKEND',
+    pointsAtTill: 'PARTY',
+    pointsAtTillAffordable: 'PARTYGOLD',
     otherCustomer: 'OTHERCUST',
     minimumPurchase: 'MIN1000',
     notYetValid: 'FUTURE1',
@@ -176,6 +178,7 @@ export function seedProject(): ProjectData {
     reward(6, 'GIFT', { cs: 'Dárková karta', en: 'Gift card' }, 0, 4, { kind: 'gift', amount: 50000, currency_id: currencyIds.czk, min_purchase_minor: 0 }),
     reward(7, 'EUR5', { cs: 'Sleva 5 €', en: '5 EUR off' }, 150, 1, { kind: 'value', amount: 500, currency_id: currencyIds.eur, min_purchase_minor: 0 }, null, [storeIds.bratislava]),
     reward(8, 'AUTO5', { cs: 'Narozeninová sleva 5 %', en: 'Birthday 5% off' }, 0, 0, { kind: 'percent', amount: 5, currency_id: currencyIds.czk, min_purchase_minor: 0 }, null, [], true),
+    reward(10, 'PARTY50', { cs: 'Pokladní odměna 50 Kč za 2000 bodů', en: '50 CZK off for 2000 points at the till' }, 2000, 0, { kind: 'value', amount: 5000, currency_id: currencyIds.czk, min_purchase_minor: 0 }),
     { ...reward(9, 'WEEKEND20', { cs: 'Víkendová sleva 20 %', en: 'Weekend 20% off' }, 0, 2, { kind: 'percent', amount: 20, currency_id: currencyIds.czk, min_purchase_minor: 0 }), valid_weekdays: [6, 7] },
   ];
   const r = (code: string) => rewards.find((x) => x.code === code)!.reward_id;
@@ -215,6 +218,8 @@ export function seedProject(): ProjectData {
   voucher('EURO5', 9, 'EUR5', { store_id: storeIds.bratislava });
   voucher('PRAHAONLY', 1, 'SLEVA100', { store_id: storeIds.praha });
   voucher('WEEKEND', 1, 'WEEKEND20');
+  voucher('PARTY', 1, 'PARTY50');
+  voucher('PARTYGOLD', 3, 'PARTY50');
   voucher('GIFT500', 2, 'GIFT', { bearer: true, balance_minor: 50000, original_minor: 50000 });
   voucher('GIFT1000', 2, 'GIFT', { bearer: true, balance_minor: 12000, original_minor: 100000 });
   voucher('GIFTEMPTY', 2, 'GIFT', { bearer: true, balance_minor: 0, original_minor: 30000 });
@@ -249,6 +254,7 @@ export function seedProject(): ProjectData {
       items: [{ bill_item_id: '1', plu_code: `859000000${i}`, plu_name: 'Zboží', purchase_item_type_id: 'product', quantity: 1, price_minor: total, paid_minor: total, vat_rate: 21, loyalty_off: false }],
       earned_points: earned,
       used_points: 0,
+      voucher_points: 0,
       used_credits_minor: 0,
       voucher_uses: [],
       last_change: at,

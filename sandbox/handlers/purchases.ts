@@ -95,12 +95,13 @@ export const postPurchaseSend: Handler = (ctx) => {
     items: parties.items,
     earned_points: evaluation.earnedPoints,
     used_points: evaluation.pointsUsed,
+    voucher_points: evaluation.voucherPoints,
     used_credits_minor: evaluation.creditMinor,
     voucher_uses: evaluation.vouchers.map((v) => ({ voucher_id: v.voucher.voucher_id, code: v.voucher.code, discount_minor: v.discountMinor, gift: v.reward.benefit.kind === 'gift' })),
     last_change: ctx.now,
   });
   if (customerId) {
-    project.addLedger({ customer_id: customerId, kind: 'points', amount: -evaluation.pointsUsed, currency_id: null, at, purchase_id: purchaseId });
+    project.addLedger({ customer_id: customerId, kind: 'points', amount: -(evaluation.pointsUsed + evaluation.voucherPoints), currency_id: null, at, purchase_id: purchaseId });
     project.addLedger({ customer_id: customerId, kind: 'points', amount: evaluation.earnedPoints, currency_id: null, at, purchase_id: purchaseId });
     project.addLedger({ customer_id: customerId, kind: 'credits', amount: -evaluation.creditMinor, currency_id: parties.currency.currency_id, at, purchase_id: purchaseId });
   }
@@ -133,7 +134,7 @@ function cancel(ctx: HandlerContext): ReturnType<Handler> {
   const customerId = original.customer_id;
   if (customerId) {
     project.addLedger({ customer_id: customerId, kind: 'points', amount: -original.earned_points, currency_id: null, at, purchase_id: purchaseId });
-    project.addLedger({ customer_id: customerId, kind: 'points', amount: original.used_points, currency_id: null, at, purchase_id: purchaseId });
+    project.addLedger({ customer_id: customerId, kind: 'points', amount: original.used_points + original.voucher_points, currency_id: null, at, purchase_id: purchaseId });
     project.addLedger({ customer_id: customerId, kind: 'credits', amount: original.used_credits_minor, currency_id: original.currency_id, at, purchase_id: purchaseId });
   }
   for (const use of original.voucher_uses) {
@@ -157,6 +158,7 @@ function cancel(ctx: HandlerContext): ReturnType<Handler> {
     payment_time: at,
     earned_points: 0,
     used_points: 0,
+    voucher_points: 0,
     used_credits_minor: 0,
     voucher_uses: [],
     last_change: ctx.now,
@@ -232,7 +234,7 @@ export const getPurchasePaymentSummary: Handler = (ctx) => {
     earned_points: purchase.earned_points,
     used_credits: toMajor(purchase.used_credits_minor),
     used_points: purchase.used_points,
-    used_points_total: purchase.used_points,
+    used_points_total: purchase.used_points + purchase.voucher_points,
     used_vouchers: used.map((v) => wireVoucher(ctx.project, v, ctx.lang)),
   });
 };

@@ -159,6 +159,24 @@ describe('send-purchase', () => {
     expect(balance.body.data).toMatchObject({ current_balance: 300, original_balance: 500 });
   });
 
+  it('charges the points a cash-desk voucher costs, and gives them back on cancellation', async () => {
+    const eva = demo.customers.manyPoints;
+    const before = await points(eva);
+    const preview = await sandbox.call<OkBody<'postPurchaseAcceptPayment'>>('POST', '/purchases/actions/accept-payment', {
+      body: acceptPayment([{ price: 300 }], { card_number: demo.cards.manyPoints, benefit_codes: [demo.vouchers.pointsAtTillAffordable] }),
+    });
+    // 300 - 50 = 250 CZK earns 25 points; the voucher costs 2000.
+    expect(preview.body.data.total_credit_points).toBe(before - 2000 + 25);
+    const sent = await sandbox.call<OkBody<'postPurchaseSend'>>('POST', '/purchases/actions/send-purchase', {
+      body: sendPurchase('PARTY-1', [{ price: 300 }], { card_number: demo.cards.manyPoints }, { payment_recap: { vouchers: [{ code: demo.vouchers.pointsAtTillAffordable }] } }),
+    });
+    expect(await points(eva)).toBe(before - 2000 + 25);
+    const summary = await sandbox.call<OkBody<'getPurchasePaymentSummary'>>('GET', `/purchases/${sent.body.data.purchase_id}/actions/payment-summary`);
+    expect(summary.body.data).toMatchObject({ used_points: 0, used_points_total: 2000, earned_points: 25 });
+    await sandbox.call('POST', '/purchases/actions/send-purchase', { body: sendPurchase('C-PARTY-1', [{ price: 300 }], { card_number: demo.cards.manyPoints }, { canceled: true, bill_number: 'PARTY-1' }) });
+    expect(await points(eva)).toBe(before);
+  });
+
   it('refuses an unknown purchase type', async () => {
     const res = await sandbox.call('POST', '/purchases/actions/send-purchase', { body: sendPurchase('B-8', [{ price: 10 }], {}, { purchase_type_id: 'nope' }) });
     expect(reasons(res.body)).toEqual(['purchase_type_id:not_allowed_value']);

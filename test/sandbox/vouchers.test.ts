@@ -40,6 +40,7 @@ describe('voucher refusals carry the documented reason', () => {
     ['max_number_of_voucher_exceeded', [v.value100, v.percent10, v.giftFull, v.giftPartly], {}],
     ['not_enough_items_for_voucher', [v.percent10], { loyaltyOff: true }],
     ['voucher_invalid_type_of_usage', [v.euro], { card: demo.cards.euroCustomer, store: storeIds.bratislava }],
+    ['not_enough_points_for_voucher', [v.pointsAtTill], {}],
     ['not_found', ['NO-SUCH-CODE'], {}],
   ] as const)('%s', async (reason, codes, options) => {
     expect(await refusal([...codes], options)).toBe(`benefit_codes:${reason}`);
@@ -99,7 +100,7 @@ describe('vouchers', () => {
 describe('rewards', () => {
   it('lists and filters rewards, gets one', async () => {
     const all = await sandbox.call<OkBody<'getRewards'>>('GET', '/rewards');
-    expect(all.body.data.total_items).toBe(9);
+    expect(all.body.data.total_items).toBe(10);
     const automated = await sandbox.call<OkBody<'getRewards'>>('GET', '/rewards', { query: { is_automated: true } });
     expect(automated.body.data.rewards.map((r) => r.code)).toEqual(['AUTO5']);
     const catalog = await sandbox.call<OkBody<'getRewards'>>('GET', '/rewards', { query: { reward_group: 1, store_id: storeIds.brno } });
@@ -108,7 +109,7 @@ describe('rewards', () => {
     const named = await sandbox.call<OkBody<'getRewards'>>('GET', '/rewards', { query: { name: 'gift' }, headers: { 'Accept-Language': 'en' } });
     expect(named.body.data.rewards.map((r) => r.code)).toEqual(['GIFT']);
     const byCost = await sandbox.call<OkBody<'getRewards'>>('GET', '/rewards', { query: { sort_field: 'points_cost', sort_direction: 'DESC', count: 1 } });
-    expect(byCost.body.data.rewards[0]!.code).toBe('MIN200');
+    expect(byCost.body.data.rewards[0]!.code).toBe('PARTY50');
     const one = await sandbox.call<OkBody<'getReward'>>('GET', `/rewards/${all.body.data.rewards[0]!.reward_id}`);
     expect(one.body.data.code).toBe(all.body.data.rewards[0]!.code);
     expect((await sandbox.call('GET', '/rewards/nope')).status).toBe(404);
