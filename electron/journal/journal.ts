@@ -361,6 +361,12 @@ export class Journal {
     );
   }
 
+  /** A manager action that changes no entry (a cancellation asked for, an audit export, a refused PIN), durably. */
+  recordAudit(actor: string, action: string, entryId: number | null, detail: Record<string, unknown>): void {
+    if (!actor.trim()) throw new Error('An audit record needs the name of who acted.');
+    guarded(() => this.#db.transaction(() => this.#insertAudit.run(this.#now(), actor, action, entryId, JSON.stringify(detail))).immediate());
+  }
+
   markExported(ids: number[], actor: string, format: string): void {
     guarded(() =>
       this.#db.transaction(() => {
