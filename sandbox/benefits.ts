@@ -61,6 +61,9 @@ export function checkVoucher(project: Project, voucher: Voucher, bill: BillFacts
   if (reward.valid_weekdays && !reward.valid_weekdays.includes(weekday(bill.at))) {
     refuse(code, 'voucher_cant_be_applied_by_validity_days', 'The voucher is not valid on this day of the week.');
   }
+  if (reward.status_ids && !reward.status_ids.includes(project.customer(bill.customerId ?? '')?.status_id ?? '')) {
+    refuse(code, 'voucher_cant_be_applied_by_segment', 'The voucher is for another group of customers.');
+  }
   if (!voucher.bearer) {
     if (bill.customerId === null) refuse(code, 'unauthorized_use_vouchers', 'The voucher belongs to a customer; identify the customer first.');
     if (voucher.customer_id !== bill.customerId) refuse(code, 'voucher_assigned_to_another_customer', 'The voucher belongs to another customer.');

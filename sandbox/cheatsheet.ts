@@ -34,6 +34,7 @@ const voucherStories: Record<keyof typeof demo.vouchers, string> = {
   used: 'voucher_already_used',
   otherStore: 'Brno-only reward: voucher_cant_be_used_in_store elsewhere',
   storeBound: 'issued for Praha: voucher_not_allowed_in_store elsewhere',
+  goldOnly: 'for gold customers only; card regular is silver: voucher_cant_be_applied_by_segment',
   pointsAtTill: 'costs 2000 points when used; card regular has fewer: not_enough_points_for_voucher',
   pointsAtTillAffordable: 'costs 2000 points when used, card manyPoints',
   weekend: '20 % off on Saturdays and Sundays: voucher_cant_be_applied_by_validity_days on weekdays',

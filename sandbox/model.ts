@@ -113,6 +113,8 @@ const reward = z.object({
   valid_time_to: z.string().nullable(),
   /** Days of the week it may be used, 1 = Monday ... 7 = Sunday; null = every day. */
   valid_weekdays: z.array(z.number().int().min(1).max(7)).nullable(),
+  /** Only customers in these statuses (the demo's segments) may use it; null = everyone. */
+  status_ids: z.array(z.string()).nullable().default(null),
   store_ids: z.array(z.string()),
   is_automated: z.boolean(),
   priority: z.number().int().min(1).max(9),

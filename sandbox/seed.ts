@@ -54,6 +54,7 @@ export const demo = {
     otherStore: 'BRNO50',
     storeBound: 'PRAHAONLY',
     weekend: 'WEEKEND',
+    goldOnly: 'GOLDONLY',
     pointsAtTill: 'PARTY',
     pointsAtTillAffordable: 'PARTYGOLD',
     otherCustomer: 'OTHERCUST',
@@ -179,6 +180,7 @@ export function seedProject(): ProjectData {
     reward(7, 'EUR5', { cs: 'Sleva 5 €', en: '5 EUR off' }, 150, 1, { kind: 'value', amount: 500, currency_id: currencyIds.eur, min_purchase_minor: 0 }, null, [storeIds.bratislava]),
     reward(8, 'AUTO5', { cs: 'Narozeninová sleva 5 %', en: 'Birthday 5% off' }, 0, 0, { kind: 'percent', amount: 5, currency_id: currencyIds.czk, min_purchase_minor: 0 }, null, [], true),
     reward(10, 'PARTY50', { cs: 'Pokladní odměna 50 Kč za 2000 bodů', en: '50 CZK off for 2000 points at the till' }, 2000, 0, { kind: 'value', amount: 5000, currency_id: currencyIds.czk, min_purchase_minor: 0 }),
+    { ...reward(11, 'GOLD15', { cs: 'Zlatá sleva 15 %', en: 'Gold 15% off' }, 0, 2, { kind: 'percent', amount: 15, currency_id: currencyIds.czk, min_purchase_minor: 0 }), status_ids: [statusIds.gold] },
     { ...reward(9, 'WEEKEND20', { cs: 'Víkendová sleva 20 %', en: 'Weekend 20% off' }, 0, 2, { kind: 'percent', amount: 20, currency_id: currencyIds.czk, min_purchase_minor: 0 }), valid_weekdays: [6, 7] },
   ];
   const r = (code: string) => rewards.find((x) => x.code === code)!.reward_id;
@@ -219,6 +221,7 @@ export function seedProject(): ProjectData {
   voucher('PRAHAONLY', 1, 'SLEVA100', { store_id: storeIds.praha });
   voucher('WEEKEND', 1, 'WEEKEND20');
   voucher('PARTY', 1, 'PARTY50');
+  voucher('GOLDONLY', 1, 'GOLD15');
   voucher('PARTYGOLD', 3, 'PARTY50');
   voucher('GIFT500', 2, 'GIFT', { bearer: true, balance_minor: 50000, original_minor: 50000 });
   voucher('GIFT1000', 2, 'GIFT', { bearer: true, balance_minor: 12000, original_minor: 100000 });
@@ -318,6 +321,7 @@ export function seedProject(): ProjectData {
       valid_time_from: window?.from ?? null,
       valid_time_to: window?.to ?? null,
       valid_weekdays: null,
+      status_ids: null,
       store_ids: storeList,
       is_automated: automated,
       priority: Math.min(9, i),

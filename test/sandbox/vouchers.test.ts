@@ -41,6 +41,7 @@ describe('voucher refusals carry the documented reason', () => {
     ['not_enough_items_for_voucher', [v.percent10], { loyaltyOff: true }],
     ['voucher_invalid_type_of_usage', [v.euro], { card: demo.cards.euroCustomer, store: storeIds.bratislava }],
     ['not_enough_points_for_voucher', [v.pointsAtTill], {}],
+    ['voucher_cant_be_applied_by_segment', [v.goldOnly], {}],
     ['not_found', ['NO-SUCH-CODE'], {}],
   ] as const)('%s', async (reason, codes, options) => {
     expect(await refusal([...codes], options)).toBe(`benefit_codes:${reason}`);
@@ -100,7 +101,7 @@ describe('vouchers', () => {
 describe('rewards', () => {
   it('lists and filters rewards, gets one', async () => {
     const all = await sandbox.call<OkBody<'getRewards'>>('GET', '/rewards');
-    expect(all.body.data.total_items).toBe(10);
+    expect(all.body.data.total_items).toBe(11);
     const automated = await sandbox.call<OkBody<'getRewards'>>('GET', '/rewards', { query: { is_automated: true } });
     expect(automated.body.data.rewards.map((r) => r.code)).toEqual(['AUTO5']);
     const catalog = await sandbox.call<OkBody<'getRewards'>>('GET', '/rewards', { query: { reward_group: 1, store_id: storeIds.brno } });
