@@ -1,4 +1,5 @@
 import type { BenchSuite } from './harness.ts';
+import { clientSuite } from './client.bench.ts';
 import { journalSuite } from './journal.bench.ts';
 import { inputSuite } from './input.bench.ts';
 import { ipcSuite } from './ipc.bench.ts';
@@ -7,6 +8,7 @@ import { sandboxSuite } from './sandbox.bench.ts';
 
 // Every benchmark suite `npm run bench` runs, in order.
 export const suites: BenchSuite[] = [
+  clientSuite,
   journalSuite,
   inputSuite,
   rendererSuite,

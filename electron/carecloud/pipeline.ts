@@ -2,7 +2,7 @@
 // bearer token, one attempt over ky, error mapping, a log line, and our retry policy.
 // Resource modules only name method, path and types.
 import { randomUUID } from 'node:crypto';
-import ky, { type KyInstance } from 'ky';
+import ky, { TimeoutError, type KyInstance } from 'ky';
 import type { Timeouts } from '../../shared/settings.ts';
 import { maskPath } from '../log/mask.ts';
 import type { Logger } from '../log/logger.ts';
@@ -144,21 +144,21 @@ export class Pipeline {
 
   /** The `data` with status and headers, for callers that read a header (Date, Cache-Control). */
   send<T>(spec: RequestSpec, options: CallOptions = {}): Promise<Answer<T>> {
-    if (spec.method !== 'GET' || options.fresh || options.signal) return this.#execute<T>(spec, options);
-    const key = pathWithQuery(spec.path, spec.query);
-    const cached = this.#cache.get(key);
+    const target = pathWithQuery(spec.path, spec.query);
+    if (spec.method !== 'GET' || options.fresh || options.signal) return this.#execute<T>(spec, target, options);
+    const cached = this.#cache.get(target);
     if (cached.hit) return Promise.resolve(cached.value as Answer<T>);
-    const shared = this.#inFlight.get(key);
+    const shared = this.#inFlight.get(target);
     if (shared) return shared as Promise<Answer<T>>;
-    const call = this.#execute<T>(spec, options).then((answer) => {
-      this.#cache.set(key, answer, cacheLifetimeSeconds(answer.headers.get('cache-control')));
-      return answer;
-    });
-    this.#inFlight.set(key, call);
-    // Cleared however it ends; each caller still sees the rejection through `call`.
+    const call = this.#execute<T>(spec, target, options);
+    this.#inFlight.set(target, call);
+    // Callers await `call` itself; this only tidies up and fills the cache, and swallows nothing for them.
     call.then(
-      () => this.#inFlight.delete(key),
-      () => this.#inFlight.delete(key),
+      (answer) => {
+        this.#inFlight.delete(target);
+        this.#cache.set(target, answer, cacheLifetimeSeconds(answer.headers.get('cache-control')));
+      },
+      () => this.#inFlight.delete(target),
     );
     return call;
   }
@@ -167,7 +167,7 @@ export class Pipeline {
     this.#cache.clear();
   }
 
-  async #execute<T>(spec: RequestSpec, options: CallOptions): Promise<Answer<T>> {
+  async #execute<T>(spec: RequestSpec, target: string, options: CallOptions): Promise<Answer<T>> {
     const started = this.#now();
     const correlationId = randomUUID();
     const policy: RetryPolicy =
@@ -179,7 +179,6 @@ export class Pipeline {
     const safeToRepeat = spec.method === 'GET' || spec.idempotent === true;
     const authenticated = spec.authenticated !== false;
     const timeoutMs = options.timeoutMs ?? this.options.timeouts[`${spec.purpose ?? (spec.method === 'GET' ? 'lookup' : 'closure')}Ms`];
-    const target = pathWithQuery(spec.path, spec.query);
     let attempt = 0;
     let counted = 0;
     let reloggedIn = false;
@@ -223,14 +222,12 @@ export class Pipeline {
   }
 
   async #attempt<T>(spec: RequestSpec, target: string, token: string | undefined, timeoutMs: number, callerSignal: AbortSignal | undefined, info: RequestInfo): Promise<Answer<T>> {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new Error('CareCloud call timed out'));
-    }, timeoutMs);
-    const signal = callerSignal ? AbortSignal.any([controller.signal, callerSignal]) : controller.signal;
+    // ky's own timeout bounds the wait for headers; the body gets what is left of the
+    // same budget. No signal of ours on the common path: that spares ky and undici a
+    // combined signal and a second Request per call.
     const begun = performance.now();
+    let bodyTimer: ReturnType<typeof setTimeout> | undefined;
+    let timedOut = false;
     let status: number | null = null;
     let outcome = 'ok';
     try {
@@ -239,12 +236,20 @@ export class Pipeline {
       try {
         response = await this.#ky(target.slice(1), {
           method: spec.method,
-          signal,
+          timeout: timeoutMs,
+          ...(callerSignal ? { signal: callerSignal } : {}),
           ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
           ...(spec.body !== undefined ? { json: spec.body } : {}),
         });
         status = response.status;
-        text = await readBodyCapped(response, this.#maxBody);
+        const left = Math.max(1, timeoutMs - (performance.now() - begun));
+        text = await readBodyCapped(response, this.#maxBody, (cancel) => {
+          bodyTimer = setTimeout(() => {
+            timedOut = true;
+            cancel();
+          }, left);
+        });
+        if (timedOut) throw new Error('answer body not complete in time');
       } catch (error) {
         if (callerSignal?.aborted) {
           outcome = 'aborted';
@@ -255,7 +260,7 @@ export class Pipeline {
           outcome = failure.name;
           throw failure;
         }
-        const kind = timedOut ? 'timeout' : classifyTransportError(error);
+        const kind = timedOut || error instanceof TimeoutError ? 'timeout' : classifyTransportError(error);
         outcome = `connection:${kind}`;
         throw connectionError(kind, info, error, timeoutMs);
       }
@@ -268,7 +273,7 @@ export class Pipeline {
         throw error;
       }
     } finally {
-      clearTimeout(timer);
+      if (bodyTimer !== undefined) clearTimeout(bodyTimer);
       this.options.logger.log(outcome === 'ok' ? 'info' : 'warn', 'carecloud.call', {
         method: spec.method,
         path: maskPath(target),

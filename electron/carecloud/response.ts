@@ -26,16 +26,21 @@ export class BodyTooLargeError extends Error {
   override name = 'BodyTooLargeError';
 }
 
-/** The body as text, refusing to read more than `limit` bytes. */
-export async function readBodyCapped(response: Response, limit: number): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (declared > limit) {
+/**
+ * The body as text, refusing to read more than `limit` bytes. `armDeadline` receives a
+ * cancel function to call when the body takes too long; reading then stops.
+ */
+export async function readBodyCapped(response: Response, limit: number, armDeadline?: (cancel: () => void) => void): Promise<string> {
+  const lengthHeader = response.headers.get('content-length');
+  if (lengthHeader !== null && Number(lengthHeader) > limit) {
     await response.body?.cancel().catch(() => {});
-    throw new BodyTooLargeError(`response of ${declared} bytes is over the ${limit}-byte limit`);
+    throw new BodyTooLargeError(`response of ${lengthHeader} bytes is over the ${limit}-byte limit`);
   }
   if (!response.body) return '';
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  armDeadline?.(() => void reader.cancel().catch(() => {}));
+  let first: Uint8Array | undefined;
+  let chunks: Uint8Array[] | undefined;
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -45,10 +50,11 @@ export async function readBodyCapped(response: Response, limit: number): Promise
       await reader.cancel().catch(() => {});
       throw new BodyTooLargeError(`response is over the ${limit}-byte limit`);
     }
-    chunks.push(value);
+    if (first === undefined) first = value;
+    else (chunks ??= [first]).push(value);
   }
-  if (chunks.length === 1) return Buffer.from(chunks[0]!.buffer, chunks[0]!.byteOffset, chunks[0]!.byteLength).toString('utf8');
-  return Buffer.concat(chunks, size).toString('utf8');
+  if (chunks) return Buffer.concat(chunks, size).toString('utf8');
+  return first ? Buffer.from(first.buffer, first.byteOffset, first.byteLength).toString('utf8') : '';
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -128,7 +134,7 @@ export function interpretAnswer(answer: WireAnswer, request: RequestInfo): unkno
   const unexpected = (why: string, cause?: unknown) =>
     new UnexpectedResponseError(status, contentType, text.slice(0, 2000), `CareCloud ${request.method} ${request.path}: ${why} (HTTP ${status})`, request, cause === undefined ? undefined : { cause });
 
-  if (text.trim() === '') {
+  if (text.length === 0 || (text.length < 16 && text.trim() === '')) {
     if (status === 204 || status === 205) return undefined;
     if (MEANINGFUL_WITHOUT_BODY.has(status)) {
       throw careCloudErrorFor(status, { invalid_params: [] }, '', request, answer.retryAfterMs);
@@ -187,6 +193,12 @@ export function classifyTransportError(error: unknown): ConnectionFailureKind {
       }
       const message = (current as { message?: unknown }).message;
       if (message === 'terminated' || message === 'other side closed') return 'reset';
+      // Several addresses tried at once (IPv4 and IPv6) fail as one AggregateError.
+      const errors = (current as { errors?: unknown }).errors;
+      if (Array.isArray(errors) && errors.length > 0) {
+        const kinds = errors.map(classifyTransportError);
+        return kinds.find((k) => k !== 'network') ?? 'network';
+      }
       current = (current as { cause?: unknown }).cause;
     } else {
       break;

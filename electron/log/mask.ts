@@ -26,8 +26,12 @@ export function maskValue(value: string): string {
   return value.length <= 1 ? '*' : `${value[0]}***`;
 }
 
+// Cheap test first: most paths carry neither an @ nor six digits in a row.
+const MAYBE_PII = /@|\d[ -]?\d[ -]?\d[ -]?\d[ -]?\d[ -]?\d/;
+
 /** Masks emails and long digit runs anywhere in free text. */
 export function maskText(text: string): string {
+  if (!MAYBE_PII.test(text)) return text;
   return text.replace(EMAIL, maskEmail).replace(DIGIT_RUN, maskDigits);
 }
 

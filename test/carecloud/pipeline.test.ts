@@ -161,6 +161,17 @@ describe('transport failures are ConnectionErrors', () => {
     expect(error.kind).toBe('timeout');
   });
 
+  it('gives a timeout when the headers come but the body stalls', async () => {
+    f = await fixture({ timeouts: { lookupMs: 300 }, retry: { maxAttempts: 1 } });
+    f.server.on('GET', '/cards', (_request, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '500' });
+      res.write('{"data":{"cards":[');
+    });
+    const error = (await f.client.cards.byNumber('1').catch((e: unknown) => e)) as ConnectionError;
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error.kind).toBe('timeout');
+  });
+
   it('honours a per-call timeout', async () => {
     f = await fixture();
     f.server.on('POST', '/purchases/actions/send-purchase', hang);
