@@ -1,0 +1,225 @@
+// From the cart to CareCloud's request bodies, and CareCloud's preview back to minor
+// units. Amounts become JSON numbers only here, at the boundary.
+import type { components, operations } from '../carecloud/api-types.ts';
+import { currencyDecimals, fromMinorUnits, sumMinorUnits, toMinorUnits, type MinorUnits } from '../money.ts';
+import { cartTotals, type Cart, type CartTotals } from './cart.ts';
+
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+export type AcceptPaymentBody = Json<operations['postPurchaseAcceptPayment']['requestBody']>;
+export type SendPurchaseBody = Json<operations['postPurchaseSend']['requestBody']>;
+export type AcceptedPayment = components['schemas']['AcceptedPayment'];
+type BillItem = components['schemas']['BillItem'];
+type PaymentRecap = components['schemas']['PaymentRecap'];
+
+/** Who buys, and the benefits the cashier asked for. */
+export interface BenefitAsk {
+  customer: { customerId: string; cardNumber: string | null } | null;
+  voucherCodes: string[];
+  /** Most points to pay with; `max` asks CareCloud for as many as this bill allows. */
+  points: number | 'max';
+  /** Most credit to pay with, in minor units; `max` as above. */
+  credit: MinorUnits | 'max';
+}
+
+/** Where the sale happens, as CareCloud names it. */
+export interface SalePlace {
+  storeId: string;
+  cashdesk: number;
+  /** CareCloud's `currency_id` of the cart's currency. */
+  currencyId: string;
+  purchaseTypeId: string;
+  /** Operator name for `created_by`. */
+  createdBy: string;
+}
+
+/** S/A/C/D: A collects points and applies overall discounts; C is the only way to pay with credit. */
+export function loyaltyPaymentType(ask: BenefitAsk): 'A' | 'C' {
+  return ask.credit === 'max' || ask.credit > 0 ? 'C' : 'A';
+}
+
+function money(minor: MinorUnits, currency: string): number {
+  return fromMinorUnits(minor, currencyDecimals(currency));
+}
+
+export function billItems(cart: Cart, totals: CartTotals = cartTotals(cart)): BillItem[] {
+  return cart.lines.map((line, i) => {
+    const amounts = totals.lines[i]!;
+    return {
+      plu_ids: [{ list_code: line.pluList, code: line.plu }],
+      plu_name: line.name,
+      vat_rate: line.vatRate,
+      quantity: line.quantity,
+      price: money(amounts.priceMinor, cart.currency),
+      paid_amount: money(amounts.paidMinor, cart.currency),
+      bill_item_id: line.lineId,
+      loyalty_off: line.loyaltyOff,
+      purchase_item_type_id: line.purchaseItemTypeId,
+    };
+  });
+}
+
+/** accept-payment for the cart; `previewBillId` only names the preview, nothing is stored. */
+export function acceptPaymentBody(cart: Cart, ask: BenefitAsk, place: SalePlace, previewBillId: string, paymentTime: string): AcceptPaymentBody {
+  const totals = cartTotals(cart);
+  const body: AcceptPaymentBody = {
+    store_id: place.storeId,
+    cashdesk_number: place.cashdesk,
+    payment_type: loyaltyPaymentType(ask),
+    bill: {
+      bill_id: previewBillId,
+      payment_time: paymentTime,
+      created_by: place.createdBy,
+      currency_id: place.currencyId,
+      total_price: money(totals.totalMinor, cart.currency),
+      bill_items: billItems(cart, totals),
+    },
+  };
+  if (ask.customer) {
+    body.customer_id = ask.customer.customerId;
+    if (ask.customer.cardNumber) body.card_number = ask.customer.cardNumber;
+  }
+  if (ask.voucherCodes.length > 0) body.benefit_codes = [...ask.voucherCodes];
+  // A points ceiling only when a customer can pay with them; `max` is bounded by CareCloud itself.
+  if (ask.customer && ask.points !== 0) body.max_points = ask.points === 'max' ? 1_000_000_000 : ask.points;
+  if (ask.customer && ask.credit !== 'max' && ask.credit > 0) body.max_credit = money(ask.credit, cart.currency);
+  return body;
+}
+
+export interface LineDiscount {
+  lineId: string;
+  code: string | null;
+  description: string | null;
+  percent: number | null;
+  discountMinor: MinorUnits;
+}
+
+export interface AppliedVoucher {
+  code: string;
+  name: string | null;
+  percent: number | null;
+  discountMinor: MinorUnits;
+  /** Accepted offline from the pre-synced list: CareCloud checks it when the sale replays. */
+  unverified?: boolean;
+}
+
+/** What CareCloud would give this bill, in minor units, and what is left to pay. */
+export interface BenefitPreview {
+  totalMinor: MinorUnits;
+  lineDiscounts: LineDiscount[];
+  discountMinor: MinorUnits;
+  vouchers: AppliedVoucher[];
+  vouchersMinor: MinorUnits;
+  pointsUsed: number;
+  pointsMoneyMinor: MinorUnits;
+  creditMinor: MinorUnits;
+  pointsEarned: number;
+  /** The customer's points after this purchase, when CareCloud says. */
+  pointsAfter: number | null;
+  creditAfterMinor: MinorUnits | null;
+  toPayMinor: MinorUnits;
+  messages: string[];
+}
+
+export class PreviewAnswerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PreviewAnswerError';
+  }
+}
+
+function amount(value: unknown, currency: string, what: string): MinorUnits {
+  if (value === undefined || value === null) return 0;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new PreviewAnswerError(`CareCloud sent an impossible ${what}`);
+  return toMinorUnits(value, currencyDecimals(currency));
+}
+
+function count(value: unknown, what: string): number {
+  if (value === undefined || value === null) return 0;
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new PreviewAnswerError(`CareCloud sent an impossible ${what}`);
+  return value;
+}
+
+/** Reads accept-payment's answer for this cart; anything that does not add up is refused, not shown. */
+export function readPreview(cart: Cart, answer: AcceptedPayment | undefined): BenefitPreview {
+  const totals = cartTotals(cart);
+  const data = answer ?? {};
+  const lineIds = new Set(cart.lines.map((l) => l.lineId));
+  const lineDiscounts: LineDiscount[] = (data.recommended_discounts ?? []).map((d) => {
+    if (!lineIds.has(d.bill_item_id)) throw new PreviewAnswerError('CareCloud discounted a line the bill does not have');
+    return {
+      lineId: d.bill_item_id,
+      code: d.discount_code ?? null,
+      description: d.description ?? null,
+      percent: d.discount_percent ?? null,
+      discountMinor: amount(d.discount_value, cart.currency, 'discount'),
+    };
+  });
+  const vouchers: AppliedVoucher[] = (data.vouchers ?? []).map((v) => ({
+    code: v.code ?? '',
+    name: v.name ?? null,
+    percent: v.discount_percent ?? null,
+    discountMinor: amount(v.discount_value, cart.currency, 'voucher value'),
+  }));
+  const discountMinor = sumMinorUnits(lineDiscounts.map((d) => d.discountMinor));
+  const vouchersMinor = sumMinorUnits(vouchers.map((v) => v.discountMinor));
+  const pointsMoneyMinor = amount(data.price_of_credit_points, cart.currency, 'points value');
+  const creditMinor = amount(data.credit, cart.currency, 'credit');
+  const benefits = sumMinorUnits([discountMinor, vouchersMinor, pointsMoneyMinor, creditMinor]);
+  if (benefits > totals.totalMinor) throw new PreviewAnswerError('CareCloud offered more benefits than the bill costs');
+  return {
+    totalMinor: totals.totalMinor,
+    lineDiscounts,
+    discountMinor,
+    vouchers,
+    vouchersMinor,
+    pointsUsed: count(data.credit_points, 'number of points'),
+    pointsMoneyMinor,
+    creditMinor,
+    pointsEarned: count(data.credit_points_of_this_transaction, 'number of points'),
+    pointsAfter: data.total_credit_points ?? null,
+    creditAfterMinor: data.total_credit === undefined ? null : amount(data.total_credit, cart.currency, 'credit'),
+    toPayMinor: totals.totalMinor - benefits,
+    messages: (data.messages ?? []).map((m) => m.text ?? '').filter((t) => t !== ''),
+  };
+}
+
+/** A preview of a bill with no benefits at all: what an anonymous or offline sale costs. */
+export function plainPreview(cart: Cart): BenefitPreview {
+  const { totalMinor } = cartTotals(cart);
+  return { totalMinor, lineDiscounts: [], discountMinor: 0, vouchers: [], vouchersMinor: 0, pointsUsed: 0, pointsMoneyMinor: 0, creditMinor: 0, pointsEarned: 0, pointsAfter: null, creditAfterMinor: null, toPayMinor: totalMinor, messages: [] };
+}
+
+/** send-purchase's bill without bill_id and payment_time, which the journal fixes. */
+export function finalBill(cart: Cart, ask: BenefitAsk, preview: BenefitPreview, place: SalePlace) {
+  const totals = cartTotals(cart);
+  if (preview.totalMinor !== totals.totalMinor) throw new PreviewAnswerError('The preview is for another bill');
+  const recap: PaymentRecap = {};
+  if (preview.pointsUsed > 0) recap.credit_points = preview.pointsUsed;
+  if (preview.creditMinor > 0) recap.amount_for_credit = money(preview.creditMinor, cart.currency);
+  if (preview.vouchers.length > 0) {
+    recap.vouchers = preview.vouchers.map((v) => ({
+      code: v.code,
+      ...(v.name ? { name: v.name } : {}),
+      discount_value: money(v.discountMinor, cart.currency),
+      ...(v.percent !== null ? { discount_percent: v.percent } : {}),
+    }));
+  }
+  if (preview.lineDiscounts.length > 0) {
+    recap.recommended_discounts = preview.lineDiscounts.map((d) => ({
+      bill_item_id: d.lineId,
+      discount_value: money(d.discountMinor, cart.currency),
+      ...(d.code ? { discount_code: d.code } : {}),
+      ...(d.percent !== null ? { discount_percent: d.percent } : {}),
+      ...(d.description ? { description: d.description } : {}),
+    }));
+  }
+  return {
+    purchase_type_id: place.purchaseTypeId,
+    payment_type: preview.creditMinor > 0 ? ('C' as const) : loyaltyPaymentType({ ...ask, credit: 0 }),
+    created_by: place.createdBy,
+    currency_id: place.currencyId,
+    total_price: money(totals.totalMinor, cart.currency),
+    bill_items: billItems(cart, totals),
+    ...(Object.keys(recap).length > 0 ? { payment_recap: recap } : {}),
+  };
+}
