@@ -1,7 +1,7 @@
 // Whether a voucher may be used on a bill, and what it takes off. Every refusal is one of
 // the purchase reason codes CareCloud documents, always on the `benefit_codes` parameter.
 import { invalid } from './errors.ts';
-import type { Reward, Store, Voucher } from './model.ts';
+import type { PurchaseItem, Reward, Store, Voucher } from './model.ts';
 import type { Project } from './project.ts';
 import { timeOfDay } from './time.ts';
 
@@ -14,6 +14,8 @@ export interface BillFacts {
   totalMinor: number;
   /** What vouchers may discount: items not marked `loyalty_off`. */
   eligibleMinor: number;
+  /** The bill's items; null outside a purchase, where product rules are not checked. */
+  items: PurchaseItem[] | null;
 }
 
 export function refuse(code: string, reason: string, message: string): never {
@@ -78,7 +80,32 @@ export function checkVoucher(project: Project, voucher: Voucher, bill: BillFacts
     refuse(code, 'insufficient_amount_of_purchase', `The voucher needs a purchase of at least ${reward.benefit.min_purchase_minor / 100}.`);
   }
   if (reward.benefit.kind !== 'gift' && bill.eligibleMinor <= 0) refuse(code, 'not_enough_items_for_voucher', 'No item on the bill may be discounted.');
+  if (bill.items) {
+    if (reward.condition && unitsOf(bill.items, reward.condition.plu) < reward.condition.count) {
+      refuse(code, 'voucher_condition_count_not_satisfied', `The bill needs ${reward.condition.count} of product ${reward.condition.plu}.`);
+    }
+    if (reward.bonus && unitsOf(bill.items, reward.bonus.plu) < reward.bonus.count) {
+      refuse(code, 'voucher_bonus_count_not_satisfied', `The bill needs ${reward.bonus.count} of product ${reward.bonus.plu} for the voucher to discount.`);
+    }
+  }
   return reward;
+}
+
+function unitsOf(items: PurchaseItem[], plu: string): number {
+  return items.filter((i) => i.plu_code === plu && !i.loyalty_off).reduce((sum, i) => sum + i.quantity, 0);
+}
+
+/** Minor units of the bonus units on the bill (their unit price times the bonus count). */
+function bonusMinor(items: PurchaseItem[], rule: { plu: string; count: number }): number {
+  let left = rule.count;
+  let minor = 0;
+  for (const item of items) {
+    if (item.plu_code !== rule.plu || item.loyalty_off || left <= 0) continue;
+    const units = Math.min(left, item.quantity);
+    minor += Math.round((item.paid_minor / item.quantity) * units);
+    left -= units;
+  }
+  return minor;
 }
 
 /** 1 = Monday ... 7 = Sunday, of a project-local datetime. */
@@ -90,6 +117,7 @@ function weekday(local: string): number {
 /** Minor units the voucher takes off, given what is still to pay. */
 export function voucherDiscount(voucher: Voucher, reward: Reward, bill: BillFacts, remainingMinor: number): number {
   const b = reward.benefit;
-  const raw = b.kind === 'gift' ? (voucher.balance_minor ?? 0) : b.kind === 'value' ? b.amount : Math.floor((bill.eligibleMinor * b.amount) / 100);
+  const base = reward.bonus && bill.items ? bonusMinor(bill.items, reward.bonus) : bill.eligibleMinor;
+  const raw = b.kind === 'gift' ? (voucher.balance_minor ?? 0) : b.kind === 'value' ? b.amount : Math.floor((base * b.amount) / 100);
   return Math.max(0, Math.min(raw, remainingMinor));
 }

@@ -34,6 +34,7 @@ const voucherStories: Record<keyof typeof demo.vouchers, string> = {
   used: 'voucher_already_used',
   otherStore: 'Brno-only reward: voucher_cant_be_used_in_store elsewhere',
   storeBound: 'issued for Praha: voucher_not_allowed_in_store elsewhere',
+  productCondition: 'free croissant (PLU 8594000000028) with two coffees (PLU 8594000000011): voucher_condition_count_not_satisfied / voucher_bonus_count_not_satisfied',
   goldOnly: 'for gold customers only; card regular is silver: voucher_cant_be_applied_by_segment',
   pointsAtTill: 'costs 2000 points when used; card regular has fewer: not_enough_points_for_voucher',
   pointsAtTillAffordable: 'costs 2000 points when used, card manyPoints',

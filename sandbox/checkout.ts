@@ -79,6 +79,7 @@ export function resolveParties(project: Project, request: CheckoutRequest): Part
     currencyId: currency.currency_id,
     totalMinor: toMinor(bill.total_price),
     eligibleMinor: items.filter((i) => !i.loyalty_off).reduce((sum, i) => sum + i.paid_minor, 0),
+    items,
   };
   return { store, customer, card, currency, status, facts, items };
 }

@@ -100,6 +100,9 @@ const benefit = z.object({
 });
 export type Benefit = z.infer<typeof benefit>;
 
+const productRule = z.object({ plu: z.string(), count: z.number().int().min(1) });
+export type ProductRule = z.infer<typeof productRule>;
+
 const reward = z.object({
   reward_id: z.string(),
   code: z.string(),
@@ -115,6 +118,10 @@ const reward = z.object({
   valid_weekdays: z.array(z.number().int().min(1).max(7)).nullable(),
   /** Only customers in these statuses (the demo's segments) may use it; null = everyone. */
   status_ids: z.array(z.string()).nullable().default(null),
+  /** Units of a product the bill must hold for the voucher to apply. */
+  condition: productRule.nullable().default(null),
+  /** Units of a product the voucher discounts (its percent applies to those units only). */
+  bonus: productRule.nullable().default(null),
   store_ids: z.array(z.string()),
   is_automated: z.boolean(),
   priority: z.number().int().min(1).max(9),

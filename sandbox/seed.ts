@@ -27,6 +27,9 @@ export const purchaseTypeIds = { store: id('purchase-type', 1), eshop: id('purch
 const rewardTypeIds = { value: id('reward-type', 1), percent: id('reward-type', 2), gift: id('reward-type', 3) };
 const sourceIds = { pos: id('customer-source', 1), web: id('customer-source', 2) };
 
+/** Product codes (PLU) the demo rewards name. */
+export const demoProducts = { coffee: '8594000000011', croissant: '8594000000028' };
+
 export const cardNumber = (n: number) => ean13(`200${String(n).padStart(9, '0')}`);
 export const customerId = (n: number) => id('customer', n);
 
@@ -55,6 +58,7 @@ export const demo = {
     storeBound: 'PRAHAONLY',
     weekend: 'WEEKEND',
     goldOnly: 'GOLDONLY',
+    productCondition: 'COFFEE2',
     pointsAtTill: 'PARTY',
     pointsAtTillAffordable: 'PARTYGOLD',
     otherCustomer: 'OTHERCUST',
@@ -180,6 +184,11 @@ export function seedProject(): ProjectData {
     reward(7, 'EUR5', { cs: 'Sleva 5 €', en: '5 EUR off' }, 150, 1, { kind: 'value', amount: 500, currency_id: currencyIds.eur, min_purchase_minor: 0 }, null, [storeIds.bratislava]),
     reward(8, 'AUTO5', { cs: 'Narozeninová sleva 5 %', en: 'Birthday 5% off' }, 0, 0, { kind: 'percent', amount: 5, currency_id: currencyIds.czk, min_purchase_minor: 0 }, null, [], true),
     reward(10, 'PARTY50', { cs: 'Pokladní odměna 50 Kč za 2000 bodů', en: '50 CZK off for 2000 points at the till' }, 2000, 0, { kind: 'value', amount: 5000, currency_id: currencyIds.czk, min_purchase_minor: 0 }),
+    {
+      ...reward(12, 'COFFEE', { cs: 'Ke dvěma kávám croissant zdarma', en: 'Free croissant with two coffees' }, 0, 2, { kind: 'percent', amount: 100, currency_id: currencyIds.czk, min_purchase_minor: 0 }),
+      condition: { plu: demoProducts.coffee, count: 2 },
+      bonus: { plu: demoProducts.croissant, count: 1 },
+    },
     { ...reward(11, 'GOLD15', { cs: 'Zlatá sleva 15 %', en: 'Gold 15% off' }, 0, 2, { kind: 'percent', amount: 15, currency_id: currencyIds.czk, min_purchase_minor: 0 }), status_ids: [statusIds.gold] },
     { ...reward(9, 'WEEKEND20', { cs: 'Víkendová sleva 20 %', en: 'Weekend 20% off' }, 0, 2, { kind: 'percent', amount: 20, currency_id: currencyIds.czk, min_purchase_minor: 0 }), valid_weekdays: [6, 7] },
   ];
@@ -222,6 +231,7 @@ export function seedProject(): ProjectData {
   voucher('WEEKEND', 1, 'WEEKEND20');
   voucher('PARTY', 1, 'PARTY50');
   voucher('GOLDONLY', 1, 'GOLD15');
+  voucher('COFFEE2', 1, 'COFFEE');
   voucher('PARTYGOLD', 3, 'PARTY50');
   voucher('GIFT500', 2, 'GIFT', { bearer: true, balance_minor: 50000, original_minor: 50000 });
   voucher('GIFT1000', 2, 'GIFT', { bearer: true, balance_minor: 12000, original_minor: 100000 });
@@ -322,6 +332,8 @@ export function seedProject(): ProjectData {
       valid_time_to: window?.to ?? null,
       valid_weekdays: null,
       status_ids: null,
+      condition: null,
+      bonus: null,
       store_ids: storeList,
       is_automated: automated,
       priority: Math.min(9, i),

@@ -64,6 +64,10 @@ export function wireReward(project: Project, r: Reward, lang: Lang): Schemas['Re
     store_list: r.store_ids.map((id) => project.store(id)).filter((s): s is Store => s !== undefined).map((s) => wireStore(s, lang)),
     priority: r.priority as Schemas['Reward']['priority'],
     is_automated: r.is_automated,
+    has_product_condition: r.condition !== null,
+    has_product_bonus: r.bonus !== null,
+    reward_product_relation_conditions: r.condition ? [{ related_to: 'product', count: r.condition.count }] : [],
+    reward_product_relation_bonuses: r.bonus ? [{ related_to: 'product', count: r.bonus.count }] : [],
     last_change: r.last_change,
     state: r.state,
   };

@@ -58,7 +58,7 @@ export const postVoucherApply: Handler = (ctx) => {
   const reward = ctx.project.reward(voucher.reward_id);
   if (reward?.benefit.kind === 'gift') refuse(voucher.code, 'voucher_invalid_type_of_usage', 'A gift card is spent by purchases, not applied.');
   if (store) {
-    checkVoucher(ctx.project, voucher, { store, customerId: voucher.customer_id, at, currencyId: reward?.benefit.currency_id ?? store.currency_id, totalMinor: Number.MAX_SAFE_INTEGER, eligibleMinor: 1 });
+    checkVoucher(ctx.project, voucher, { store, customerId: voucher.customer_id, at, currencyId: reward?.benefit.currency_id ?? store.currency_id, totalMinor: Number.MAX_SAFE_INTEGER, eligibleMinor: 1, items: null });
   } else if (isSpent(ctx.project, voucher)) {
     refuse(voucher.code, 'voucher_already_used', 'The voucher was already used.');
   } else if (voucher.valid_to < at) {

@@ -6,14 +6,16 @@ export interface ItemSpec {
   price: number;
   paid?: number;
   loyaltyOff?: boolean;
+  plu?: string;
+  quantity?: number;
 }
 
 export function billItems(items: ItemSpec[]) {
   return items.map((item, i) => ({
-    plu_ids: [{ list_code: 'EAN', code: `859000000${i}` }],
+    plu_ids: [{ list_code: 'EAN', code: item.plu ?? `859000000${i}` }],
     plu_name: `Item ${i + 1}`,
     vat_rate: 21,
-    quantity: 1,
+    quantity: item.quantity ?? 1,
     price: item.price,
     paid_amount: item.paid ?? item.price,
     bill_item_id: item.id ?? String(i + 1),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { currencyIds, demo, storeIds } from '../../sandbox/seed.ts';
+import { currencyIds, demo, demoProducts, storeIds } from '../../sandbox/seed.ts';
 import { startTestSandbox, type OkBody, type TestSandbox } from '../support/sandbox.ts';
 import { acceptPayment, reasons } from './bills.ts';
 
@@ -45,6 +45,21 @@ describe('voucher refusals carry the documented reason', () => {
     ['not_found', ['NO-SUCH-CODE'], {}],
   ] as const)('%s', async (reason, codes, options) => {
     expect(await refusal([...codes], options)).toBe(`benefit_codes:${reason}`);
+  });
+
+  it('checks product conditions and bonus items, and discounts only the bonus', async () => {
+    const { coffee, croissant } = demoProducts;
+    const preview = (items: Parameters<typeof acceptPayment>[0]) =>
+      sandbox.call<OkBody<'postPurchaseAcceptPayment'>>('POST', '/purchases/actions/accept-payment', {
+        body: acceptPayment(items, { card_number: demo.cards.regular, benefit_codes: [v.productCondition] }),
+      });
+    expect(reasons((await preview([{ plu: coffee, price: 60 }, { plu: croissant, price: 45 }])).body)).toEqual(['benefit_codes:voucher_condition_count_not_satisfied']);
+    expect(reasons((await preview([{ plu: coffee, price: 120, quantity: 2 }])).body)).toEqual(['benefit_codes:voucher_bonus_count_not_satisfied']);
+    const ok = await preview([{ plu: coffee, price: 120, quantity: 2 }, { plu: croissant, price: 90, quantity: 2 }, { price: 300 }]);
+    expect(ok.status).toBe(200);
+    expect(ok.body.data.vouchers[0]).toMatchObject({ code: v.productCondition, discount_value: 45 });
+    const reward = (await sandbox.call<OkBody<'getRewards'>>('GET', '/rewards', { query: { code: 'COFFEE' } })).body.data.rewards[0]!;
+    expect(reward).toMatchObject({ has_product_condition: true, has_product_bonus: true, reward_product_relation_conditions: [{ related_to: 'product', count: 2 }] });
   });
 
   it('accepts each voucher where its conditions hold', async () => {
@@ -101,7 +116,7 @@ describe('vouchers', () => {
 describe('rewards', () => {
   it('lists and filters rewards, gets one', async () => {
     const all = await sandbox.call<OkBody<'getRewards'>>('GET', '/rewards');
-    expect(all.body.data.total_items).toBe(11);
+    expect(all.body.data.total_items).toBe(12);
     const automated = await sandbox.call<OkBody<'getRewards'>>('GET', '/rewards', { query: { is_automated: true } });
     expect(automated.body.data.rewards.map((r) => r.code)).toEqual(['AUTO5']);
     const catalog = await sandbox.call<OkBody<'getRewards'>>('GET', '/rewards', { query: { reward_group: 1, store_id: storeIds.brno } });
