@@ -188,6 +188,18 @@ describe('transport failures are ConnectionErrors', () => {
   });
 });
 
+describe('the caller can give up', () => {
+  it('an aborted call rejects with the caller\'s reason, not as a CareCloud failure', async () => {
+    f = await fixture();
+    f.server.on('GET', '/cards', hang);
+    const controller = new AbortController();
+    const call = f.client.cards.byNumber('1', { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('cashier cancelled')), 50);
+    await expect(call).rejects.toThrow('cashier cancelled');
+    expect(f.logs.at(-1)).toMatchObject({ outcome: 'aborted' });
+  });
+});
+
 describe('answers that are not CareCloud are UnexpectedResponseErrors', () => {
   it('an HTML 502 page from a proxy (retried as a 502, then reported)', async () => {
     f = await fixture();
