@@ -12,9 +12,16 @@ import {
   type Result,
 } from '../../shared/ipc/index.ts';
 
+/** The socket `public/preconnect.js` opened before this module ran, with the frames it kept. */
+interface EarlySocket {
+  socket: WebSocket;
+  adopt(): string[];
+}
+
 declare global {
   interface Window {
     pos?: PosApi;
+    ccposEarlySocket?: EarlySocket;
   }
 }
 
@@ -45,16 +52,28 @@ export function connectPos(onDisconnect: (reason: string) => void = () => {}): P
   return { pos: createPosApi(client.transport), ready: Promise.reject(new PosUnavailableError(reason)) };
 }
 
+/** The early socket when it went to the address the wire format names and is still usable; a new one otherwise. */
+function previewSocket(url: string): { socket: WebSocket; early: string[] } {
+  const early = window.ccposEarlySocket;
+  delete window.ccposEarlySocket;
+  if (early && early.socket.url === url && early.socket.readyState <= WebSocket.OPEN) return { socket: early.socket, early: early.adopt() };
+  early?.socket.close();
+  return { socket: new WebSocket(url), early: [] };
+}
+
 function connectPreview(token: string, onDisconnect: (reason: string) => void): PosConnection {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const socket = new WebSocket(`${scheme}//${location.host}${previewSocketPath}?${previewTokenParam}=${encodeURIComponent(token)}`);
+  const { socket, early } = previewSocket(`${scheme}//${location.host}${previewSocketPath}?${previewTokenParam}=${encodeURIComponent(token)}`);
   const waiting: string[] = [];
   const client = createWireClient((text) => (socket.readyState === WebSocket.OPEN ? socket.send(text) : waiting.push(text)));
   socket.addEventListener('message', (event) => {
     if (typeof event.data === 'string') client.receive(event.data);
   });
+  const status = rememberingStatus(client.transport);
+  for (const text of early) client.receive(text);
   const ready = new Promise<void>((resolve, reject) => {
-    let opened = false;
+    let opened = socket.readyState === WebSocket.OPEN;
+    if (opened) resolve();
     socket.addEventListener('open', () => {
       opened = true;
       for (const text of waiting.splice(0)) socket.send(text);
@@ -67,7 +86,7 @@ function connectPreview(token: string, onDisconnect: (reason: string) => void): 
       else reject(new PosUnavailableError(`The preview host refused the connection: ${reason}`));
     });
   });
-  return { pos: createPosApi(rememberingStatus(client.transport)), ready };
+  return { pos: createPosApi(status), ready };
 }
 
 /**

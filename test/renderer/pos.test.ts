@@ -27,3 +27,70 @@ describe('window.pos access', () => {
     expect(events).toEqual(['sync.status']);
   });
 });
+
+describe('web preview socket', () => {
+  const globals = globalThis as { window?: unknown; location?: unknown };
+  let server: import('ws').WebSocketServer | null = null;
+
+  afterEach(async () => {
+    delete globals.location;
+    for (const client of server?.clients ?? []) client.terminate();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    server = null;
+  });
+
+  async function previewServer(): Promise<{ port: number; paths: string[] }> {
+    const { WebSocketServer } = await import('ws');
+    const paths: string[] = [];
+    server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    server.on('connection', (socket, request) => {
+      paths.push(request.url ?? '');
+      socket.send(JSON.stringify({ type: 'event', event: 'sync.status', payload: { online: true, since: '2026-11-28T10:00:00.000Z', queueSize: 3, oldestPendingAgeMs: 5, needsAttention: 0 } }));
+      socket.on('message', (data) => {
+        const request = JSON.parse(String(data)) as { id: number; channel: string };
+        socket.send(JSON.stringify({ type: 'response', id: request.id, result: { ok: true, value: request.channel } }));
+      });
+    });
+    await new Promise<void>((resolve) => server!.once('listening', () => resolve()));
+    const address = server.address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    return { port: address.port, paths };
+  }
+
+  function earlySocket(url: string) {
+    const socket = new WebSocket(url);
+    const early: string[] = [];
+    const keep = (event: MessageEvent) => typeof event.data === 'string' && early.push(event.data);
+    socket.addEventListener('message', keep);
+    return { socket, adopt: () => (socket.removeEventListener('message', keep), early.splice(0)) };
+  }
+
+  it('adopts the early socket with the frames it kept, and requests flow over it', async () => {
+    const { port, paths } = await previewServer();
+    globals.location = new URL(`http://127.0.0.1:${port}/?token=abc`);
+    const early = earlySocket(`ws://127.0.0.1:${port}/pos?token=abc`);
+    await new Promise((resolve) => early.socket.addEventListener('open', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    globals.window = { ccposEarlySocket: early };
+    const { pos, ready } = connectPos();
+    await ready;
+    const statuses: unknown[] = [];
+    pos.on('sync.status', (status) => statuses.push(status));
+    expect(await pos.session.status()).toEqual({ ok: true, value: 'session.status' });
+    expect(statuses).toHaveLength(1);
+    expect(paths).toEqual(['/pos?token=abc']);
+    early.socket.close();
+  });
+
+  it('opens its own socket when the early one went elsewhere', async () => {
+    const { port, paths } = await previewServer();
+    globals.location = new URL(`http://127.0.0.1:${port}/?token=abc`);
+    const stray = earlySocket(`ws://127.0.0.1:${port}/elsewhere?token=abc`);
+    globals.window = { ccposEarlySocket: stray };
+    const { pos, ready } = connectPos();
+    await ready;
+    expect(await pos.operator.signOut()).toEqual({ ok: true, value: 'operator.signOut' });
+    expect(paths).toContain('/pos?token=abc');
+    expect(stray.socket.readyState).toBeGreaterThanOrEqual(WebSocket.CLOSING);
+  });
+});
