@@ -15,9 +15,9 @@ import { figure, percentile, type BenchSuite, type Figure } from './harness.ts';
 
 const loads = 9;
 
-/** Scripts the page loads before it can run: the entry module and its preloads. */
+/** Scripts the page loads before it can run: every script tag and module preload. */
 export function initialScripts(indexHtml: string): string[] {
-  const scripts = [...indexHtml.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
+  const scripts = [...indexHtml.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
   const preloads = [...indexHtml.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
   return [...new Set([...scripts, ...preloads])];
 }

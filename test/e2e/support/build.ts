@@ -61,7 +61,9 @@ export async function ensureRendererBuilt(): Promise<boolean> {
     try {
       if (rendererIsCurrent()) return false;
       const vite = join(repositoryRoot, 'node_modules/vite/bin/vite.js');
-      await promisify(execFile)(process.execPath, [vite, 'build', '--mode', 'renderer', '--logLevel', 'warn'], { cwd: repositoryRoot });
+      // vitest sets NODE_ENV=test, which would give a development build of the screens.
+      const env = { ...process.env, NODE_ENV: 'production' };
+      await promisify(execFile)(process.execPath, [vite, 'build', '--mode', 'renderer', '--logLevel', 'warn'], { cwd: repositoryRoot, env });
       return true;
     } finally {
       rmSync(lockDir, { recursive: true, force: true });
