@@ -21,6 +21,10 @@ export type ErrorCode =
   | 'carecloud_unavailable'
   | 'not_configured'
   | 'invalid_settings'
+  // checkout and the manager's queue
+  | 'not_found'
+  | 'invalid_state'
+  | 'journal_unavailable'
   | 'internal';
 
 /** One invalid parameter as CareCloud or our validation reported it. */

@@ -22,6 +22,9 @@ const keyByCode: Readonly<Record<ErrorCode, MessageKey>> = {
   carecloud_unavailable: 'error.server',
   not_configured: 'error.notConfigured',
   invalid_settings: 'error.invalid',
+  not_found: 'error.notFound',
+  invalid_state: 'error.invalidState',
+  journal_unavailable: 'error.journalUnavailable',
   internal: 'error.internal',
 };
 

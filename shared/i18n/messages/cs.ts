@@ -166,3 +166,13 @@ export const cs: Readonly<Record<MessageKey, string>> = {
   'settings.check.skip': 'Přeskočeno',
   'error.notConfigured': 'CareCloud na této pokladně není nastavený. Požádejte vedoucího o vyplnění nastavení.',
 };
+  'error.invalidState': 'S položkou v tomto stavu to nejde.',
+  'error.journalUnavailable': 'Pokladna teď nemůže ukládat prodeje (deník není zapisovatelný). Neberte další prodeje a volejte podporu.',
+  'checkout.refusal.offline_refused': 'Pokladna je offline; tohle potřebuje CareCloud, teď to nejde použít.',
+  'checkout.refusal.offline_not_presynced': 'Pokladna je offline a tento poukaz není v seznamu poukazů, které smí offline přijmout.',
+  'checkout.refusal.not_found': 'Poukaz s tímto kódem neexistuje.',
+  'checkout.pointsLater': 'Body za tento nákup se připíšou, až bude pokladna zase online.',
+  'checkout.savedOffline': 'Uloženo offline, odešle se později. Pořadí ve frontě: {position}.',
+  'checkout.closed': 'Uzavřeno. Nákup {purchaseId}.',
+  'checkout.totalsChanged': 'CareCloud změnil výhody pro tento účet; zkontrolujte novou částku a stiskněte znovu Zaplatit.',
+  'checkout.unverifiedVoucher': 'Přijato offline; CareCloud ho ověří, až se prodej odešle.',

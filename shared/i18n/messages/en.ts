@@ -164,5 +164,15 @@ export const en = {
   'settings.check.skip': 'Skipped',
   'error.notConfigured': 'CareCloud is not set up on this terminal. Ask the manager to fill in the settings.',
 } as const;
+  'error.invalidState': 'This cannot be done with the entry in its current state.',
+  'error.journalUnavailable': 'The terminal cannot save sales right now (its journal is not writable). Do not take more sales; call support.',
+  'checkout.refusal.offline_refused': 'The terminal is offline; this needs CareCloud, so it cannot be used now.',
+  'checkout.refusal.offline_not_presynced': 'The terminal is offline and this voucher is not on its list of vouchers it may accept offline.',
+  'checkout.refusal.not_found': 'No voucher has this code.',
+  'checkout.pointsLater': 'Points for this purchase will be credited when the terminal is back online.',
+  'checkout.savedOffline': 'Saved offline, will sync. Position in the queue: {position}.',
+  'checkout.closed': 'Closed. Purchase {purchaseId}.',
+  'checkout.totalsChanged': 'CareCloud changed the benefits for this bill; check the new total and press pay again.',
+  'checkout.unverifiedVoucher': 'Accepted offline; CareCloud checks it when the sale syncs.',
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,133 @@
+// What CareCloud gives a bill: accept-payment for the cart, with the vouchers, points or
+// credit it refuses taken out one by one and reported by reason code; offline, what
+// the offline policy allows, with nothing asked of the network.
+import { acceptPaymentBody, plainPreview, readPreview, type AppliedVoucher, type BenefitAsk, type BenefitPreview, type SalePlace } from '../../shared/checkout/bill.ts';
+import { cartTotals, type Cart } from '../../shared/checkout/cart.ts';
+import { formatCareCloudDateTime } from '../../shared/datetime.ts';
+import type { CareCloudClient } from '../carecloud/client.ts';
+import { InvalidRequestError } from '../carecloud/errors.ts';
+import type { OfflineVoucherList } from './offline-vouchers.ts';
+
+export interface Refusal {
+  /** The voucher code, or `points` / `credit`. */
+  subject: string;
+  /** CareCloud's reason code, or the terminal's own (`offline_refused`, `offline_not_presynced`). */
+  reason: string;
+}
+
+export interface Evaluation {
+  preview: BenefitPreview;
+  refusals: Refusal[];
+  /** The ask after refusals: what pay sends. */
+  ask: BenefitAsk;
+  offline: boolean;
+}
+
+export interface OfflinePolicy {
+  vouchers: 'refuse' | 'accept-presynced';
+}
+
+export interface BenefitsOptions {
+  client: () => CareCloudClient;
+  timeZone: () => string;
+  offlineVouchers: OfflineVoucherList;
+  policy: () => OfflinePolicy;
+  now?: () => number;
+}
+
+const PREVIEW_BILL_PREFIX = 'PREVIEW-';
+
+function wantsCareCloud(ask: BenefitAsk): boolean {
+  return ask.customer !== null || ask.voucherCodes.length > 0;
+}
+
+export class Benefits {
+  readonly #options: BenefitsOptions;
+  readonly #now: () => number;
+
+  constructor(options: BenefitsOptions) {
+    this.#options = options;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** Online: accept-payment until CareCloud accepts what is left. Throws transport errors to the caller. */
+  async online(cart: Cart, ask: BenefitAsk, place: SalePlace, saleId: string): Promise<Evaluation> {
+    if (cart.lines.length === 0 || !wantsCareCloud(ask)) return { preview: plainPreview(cart), refusals: [], ask, offline: false };
+    const refusals: Refusal[] = [];
+    let current: BenefitAsk = { ...ask, voucherCodes: [...ask.voucherCodes] };
+    const paymentTime = formatCareCloudDateTime(new Date(this.#now()), this.#options.timeZone());
+    // Each refusal removes one benefit, so this ends after at most one call per benefit.
+    for (let round = 0; round <= ask.voucherCodes.length + 2; round += 1) {
+      try {
+        const body = acceptPaymentBody(cart, current, place, `${PREVIEW_BILL_PREFIX}${saleId}`.slice(0, 64), paymentTime);
+        const data = await this.#options.client().purchases.acceptPayment(body, { retry: false });
+        return { preview: readPreview(cart, data), refusals, ask: current, offline: false };
+      } catch (error) {
+        const next = error instanceof InvalidRequestError ? withoutRefused(current, error, refusals) : null;
+        if (!next) throw error;
+        current = next;
+      }
+    }
+    throw new Error('CareCloud kept refusing the bill');
+  }
+
+  /** Offline: no loyalty arithmetic CareCloud has not confirmed, except vouchers the policy allows. */
+  offline(cart: Cart, ask: BenefitAsk, storeId: string): Evaluation {
+    const refusals: Refusal[] = [];
+    const preview = plainPreview(cart);
+    if (ask.points !== 0) refusals.push({ subject: 'points', reason: 'offline_refused' });
+    if (ask.credit !== 0) refusals.push({ subject: 'credit', reason: 'offline_refused' });
+    const accepted: string[] = [];
+    const localNow = formatCareCloudDateTime(new Date(this.#now()), this.#options.timeZone());
+    const eligible = cartTotals(cart).lines.reduce((sum, l, i) => (cart.lines[i]!.loyaltyOff ? sum : sum + l.paidMinor), 0);
+    let remaining = Math.min(eligible, preview.totalMinor);
+    const vouchers: AppliedVoucher[] = [];
+    for (const code of ask.voucherCodes) {
+      if (this.#options.policy().vouchers !== 'accept-presynced') {
+        refusals.push({ subject: code, reason: 'offline_refused' });
+        continue;
+      }
+      const verdict = this.#options.offlineVouchers.check(code, ask.customer?.customerId ?? null, storeId, localNow);
+      if (!verdict.ok) {
+        refusals.push({ subject: code, reason: verdict.reason });
+        continue;
+      }
+      const discountMinor = Math.min(verdict.voucher.valueMinor ?? 0, remaining);
+      remaining -= discountMinor;
+      accepted.push(code);
+      vouchers.push({ code, name: verdict.voucher.name, percent: null, discountMinor, unverified: true });
+    }
+    const vouchersMinor = vouchers.reduce((s, v) => s + v.discountMinor, 0);
+    return {
+      preview: { ...preview, vouchers, vouchersMinor, toPayMinor: preview.totalMinor - vouchersMinor },
+      refusals,
+      ask: { ...ask, voucherCodes: accepted, points: 0, credit: 0 },
+      offline: true,
+    };
+  }
+}
+
+/** The ask without the benefit CareCloud refused, or null when the refusal is about the bill itself. */
+function withoutRefused(ask: BenefitAsk, error: InvalidRequestError, refusals: Refusal[]): BenefitAsk | null {
+  const param = error.invalidParams[0];
+  if (!param) return null;
+  if (param.name === 'benefit_codes') {
+    const value = typeof param.value === 'string' ? param.value : '';
+    const code =
+      param.reason === 'max_number_of_voucher_exceeded'
+        ? ask.voucherCodes.at(-1)
+        : (ask.voucherCodes.find((c) => c === value) ?? (ask.voucherCodes.length === 1 ? ask.voucherCodes[0] : undefined));
+    if (code === undefined) return null;
+    refusals.push({ subject: code, reason: param.reason });
+    return { ...ask, voucherCodes: ask.voucherCodes.filter((c) => c !== code) };
+  }
+  if ((param.name === 'max_points' || param.name === 'credit_points') && ask.points !== 0) {
+    refusals.push({ subject: 'points', reason: param.reason });
+    return { ...ask, points: 0 };
+  }
+  if (param.name === 'payment_type' && ask.credit !== 0) {
+    refusals.push({ subject: 'credit', reason: param.reason });
+    return { ...ask, credit: 0 };
+  }
+  return null;
+}

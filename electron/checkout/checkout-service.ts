@@ -1,0 +1,254 @@
+// The cashier's checkout in the main process: benefit previews (newest answer wins),
+// pay through the journal and sync engine (one sale id closes once), cancellation of a
+// closed purchase with a manager's PIN, and the recent sales list.
+import { finalBill, type BenefitAsk, type BenefitPreview } from '../../shared/checkout/bill.ts';
+import { cartTotals, CartError, type Cart } from '../../shared/checkout/cart.ts';
+import type { Catalogue, Product } from '../../shared/checkout/catalogue.ts';
+import { currencyDecimals, toMinorUnits } from '../../shared/money.ts';
+import type { Operator } from '../../shared/ipc/contract.ts';
+import { failure, type ErrorReason } from '../../shared/ipc/result.ts';
+import { ConnectionError } from '../carecloud/errors.ts';
+import { PosFailure } from '../ipc/errors.ts';
+import { cancellationBillId } from '../journal/bill-id.ts';
+import { JournalUnavailableError } from '../journal/errors.ts';
+import type { Journal } from '../journal/journal.ts';
+import type { JournalEntry, SendPurchaseBody } from '../journal/types.ts';
+import { cancellationEntry, purchaseEntry } from '../sync/closure.ts';
+import type { ClosureOutcome, SyncEngine } from '../sync/engine.ts';
+import type { Benefits, Evaluation, Refusal } from './benefits.ts';
+import type { ManagerCheck } from './manager-pin.ts';
+import { receiptOf, type Receipt, type Tender } from './receipt.ts';
+import type { SalePlaces } from './sale-place.ts';
+
+export interface PreviewRequest {
+  saleId: string;
+  cart: Cart;
+  ask: BenefitAsk;
+}
+
+export type PreviewAnswer =
+  | { current: false }
+  | { current: true; preview: BenefitPreview; refusals: Refusal[]; offline: boolean };
+
+export interface PayRequest extends PreviewRequest {
+  tender: Tender;
+  /** What the screen shows as left to pay; pay refuses to send anything else. */
+  expectedToPayMinor: number;
+}
+
+export type PayOutcome =
+  | { outcome: 'closed'; purchaseId: string | null; receipt: Receipt }
+  | { outcome: 'saved_offline'; queuePosition: number; receipt: Receipt }
+  | { outcome: 'rejected'; billId: string; reasons: ErrorReason[] }
+  | { outcome: 'totals_changed'; preview: BenefitPreview; refusals: Refusal[]; offline: boolean };
+
+export type CancelOutcome =
+  | { outcome: 'closed'; billId: string; cancellationBillId: string }
+  | { outcome: 'saved_offline'; billId: string; cancellationBillId: string; queuePosition: number }
+  | { outcome: 'rejected'; billId: string; cancellationBillId: string; reasons: ErrorReason[] };
+
+export interface RecentSale {
+  entryId: number;
+  billId: string;
+  paymentTime: string | null;
+  totalMinor: number | null;
+  customerId: string | null;
+  operator: string;
+  state: JournalEntry['state'];
+  purchaseId: string | null;
+  cancellation: { billId: string; state: JournalEntry['state'] } | null;
+}
+
+export interface CheckoutServiceOptions {
+  benefits: Benefits;
+  places: SalePlaces;
+  sync: SyncEngine;
+  journal: Journal;
+  catalogue: Catalogue;
+  managerCheck: ManagerCheck;
+  timeZone: () => string;
+  /** CareCloud did not answer a preview: let the sync engine find out whether it is gone. */
+  unreachable: () => void;
+}
+
+const REMEMBERED_SALES = 200;
+
+function fingerprint(request: PreviewRequest, storeId: string): string {
+  return JSON.stringify([storeId, request.cart, request.ask]);
+}
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > REMEMBERED_SALES) map.delete(map.keys().next().value as K);
+}
+
+function badCart(error: unknown): never {
+  if (error instanceof CartError) throw new PosFailure(failure('invalid_payload', error.message, { reasons: [{ name: 'cart', reason: 'invalid', message: error.message }] }));
+  throw error;
+}
+
+export class CheckoutService {
+  readonly #o: CheckoutServiceOptions;
+  readonly #latest = new Map<string, number>();
+  readonly #previews = new Map<string, { key: string; evaluation: Evaluation }>();
+  readonly #paying = new Map<string, Promise<PayOutcome>>();
+  readonly #paid = new Map<string, PayOutcome>();
+  #sequence = 0;
+
+  constructor(options: CheckoutServiceOptions) {
+    this.#o = options;
+  }
+
+  product(code: string): Product | null {
+    return this.#o.catalogue.byCode(code);
+  }
+
+  catalogue(): { currency: string; quickKeys: Product[] } {
+    return { currency: this.#o.catalogue.currency, quickKeys: this.#o.catalogue.quickKeys() };
+  }
+
+  /** The newest request for a sale wins: an answer that arrives after a newer request started is reported as not current. */
+  async preview(request: PreviewRequest, operator: Operator): Promise<PreviewAnswer> {
+    const ticket = ++this.#sequence;
+    remember(this.#latest, request.saleId, ticket);
+    const evaluation = await this.#evaluate(request, operator);
+    if (this.#latest.get(request.saleId) !== ticket) return { current: false };
+    return { current: true, preview: evaluation.preview, refusals: evaluation.refusals, offline: evaluation.offline };
+  }
+
+  /** Double-press safe: the same sale id shares one closure and keeps its outcome. */
+  pay(request: PayRequest, operator: Operator): Promise<PayOutcome> {
+    const done = this.#paid.get(request.saleId);
+    if (done) return Promise.resolve(done);
+    let running = this.#paying.get(request.saleId);
+    if (!running) {
+      running = this.#pay(request, operator).finally(() => this.#paying.delete(request.saleId));
+      this.#paying.set(request.saleId, running);
+    }
+    return running;
+  }
+
+  async #evaluate(request: PreviewRequest, operator: Operator): Promise<Evaluation> {
+    try {
+      cartTotals(request.cart);
+    } catch (error) {
+      badCart(error);
+    }
+    if (request.cart.currency !== this.#o.places.currency) throw new PosFailure(failure('invalid_payload', `This terminal sells in ${this.#o.places.currency}`));
+    const place = await this.#o.places.place(operator.name);
+    const key = fingerprint(request, place.storeId);
+    const cached = this.#previews.get(request.saleId);
+    if (cached?.key === key && cached.evaluation.offline === !this.#o.sync.online) return cached.evaluation;
+    let evaluation: Evaluation;
+    if (!this.#o.sync.online) evaluation = this.#o.benefits.offline(request.cart, request.ask, place.storeId);
+    else {
+      try {
+        evaluation = await this.#o.benefits.online(request.cart, request.ask, place, request.saleId);
+      } catch (error) {
+        if (!(error instanceof ConnectionError)) throw error;
+        this.#o.unreachable();
+        evaluation = this.#o.benefits.offline(request.cart, request.ask, place.storeId);
+      }
+    }
+    remember(this.#previews, request.saleId, { key, evaluation });
+    return evaluation;
+  }
+
+  async #pay(request: PayRequest, operator: Operator): Promise<PayOutcome> {
+    const evaluation = await this.#evaluate(request, operator);
+    const { preview } = evaluation;
+    if (evaluation.refusals.length > 0 || preview.toPayMinor !== request.expectedToPayMinor) {
+      return { outcome: 'totals_changed', preview, refusals: evaluation.refusals, offline: evaluation.offline };
+    }
+    const place = await this.#o.places.place(operator.name);
+    const ask = evaluation.ask;
+    const bill = finalBill(request.cart, ask, preview, place);
+    // Offline nobody confirmed overall discounts, so the replay must not grant any the customer did not get.
+    if (evaluation.offline && bill.payment_type === 'A') bill.payment_type = 'S';
+    const entry = purchaseEntry(
+      {
+        storeId: place.storeId,
+        cashdesk: place.cashdesk,
+        operator: operator.name,
+        ...(ask.customer ? { customerId: ask.customer.customerId } : {}),
+        ...(ask.customer?.cardNumber ? { cardNumber: ask.customer.cardNumber } : {}),
+        bill,
+      },
+      { timeZone: this.#o.timeZone() },
+    );
+    const closure = await this.#close(entry);
+    const billId = closure.entry.billId ?? '';
+    const receipt = () =>
+      receiptOf({ saleId: request.saleId, billId, paymentTime: closure.entry.paymentTime ?? '', tender: request.tender, customerId: ask.customer?.customerId ?? null, cart: request.cart, preview, offline: closure.outcome !== 'synced' });
+    let outcome: PayOutcome;
+    if (closure.outcome === 'synced') outcome = { outcome: 'closed', purchaseId: closure.purchaseId, receipt: receipt() };
+    else if (closure.outcome === 'queued') outcome = { outcome: 'saved_offline', queuePosition: this.#queuePosition(closure.entry), receipt: receipt() };
+    else outcome = { outcome: 'rejected', billId, reasons: closure.reasons.map((r) => ({ name: r.name, reason: r.reason, message: r.message ?? r.reason })) };
+    remember(this.#paid, request.saleId, outcome);
+    this.#previews.delete(request.saleId);
+    return outcome;
+  }
+
+  async #close(entry: Parameters<SyncEngine['close']>[0]): Promise<ClosureOutcome> {
+    try {
+      return await this.#o.sync.close(entry);
+    } catch (error) {
+      if (error instanceof JournalUnavailableError) throw new PosFailure(failure('journal_unavailable', error.message));
+      throw error;
+    }
+  }
+
+  #queuePosition(entry: JournalEntry): number {
+    return this.#o.journal.list({ state: ['pending', 'sending'], to: entry.createdAt + 1 }, { limit: 1, offset: 0 }).total;
+  }
+
+  /** Refunds a closed purchase: a cancellation through the journal, after a manager's PIN. */
+  async cancel(request: { billId: string; pin: string }, operator: Operator): Promise<CancelOutcome> {
+    const manager = await this.#o.managerCheck(request.pin, 'cancel-purchase', operator);
+    const original = this.#o.journal.byBillId(request.billId);
+    if (!original || original.kind !== 'purchase') throw new PosFailure(failure('not_found', 'This terminal has no sale with this bill id'));
+    const cancellationId = cancellationBillId(request.billId);
+    const existing = this.#o.journal.byBillId(cancellationId);
+    if (existing) return this.#cancelOutcome(request.billId, existing, existing.state === 'synced' ? 'synced' : existing.state === 'rejected' ? 'rejected' : 'queued');
+    if (original.state === 'rejected' || original.state === 'voided') throw new PosFailure(failure('invalid_state', `The sale is ${original.state}; CareCloud has no purchase to cancel`));
+    const entry = cancellationEntry(original, manager.name, { timeZone: this.#o.timeZone() });
+    this.#o.journal.recordAudit(manager.name, 'cancel-purchase', original.id, { billId: request.billId, cancellationBillId: cancellationId, askedBy: operator.name });
+    const closure = await this.#close(entry);
+    return this.#cancelOutcome(request.billId, closure.entry, closure.outcome);
+  }
+
+  #cancelOutcome(billId: string, entry: JournalEntry, outcome: ClosureOutcome['outcome']): CancelOutcome {
+    const cancellationBillId = entry.billId ?? '';
+    if (outcome === 'synced') return { outcome: 'closed', billId, cancellationBillId };
+    if (outcome === 'rejected') return { outcome: 'rejected', billId, cancellationBillId, reasons: entry.reasons.map((r) => ({ name: r.name, reason: r.reason, message: r.message ?? r.reason })) };
+    return { outcome: 'saved_offline', billId, cancellationBillId, queuePosition: this.#queuePosition(entry) };
+  }
+
+  /** The newest sales of this terminal first, with whether each was cancelled. */
+  recent(limit: number): RecentSale[] {
+    const { total } = this.#o.journal.list({ kind: 'purchase' }, { limit: 1, offset: 0 });
+    const { entries } = this.#o.journal.list({ kind: 'purchase' }, { limit, offset: Math.max(0, total - limit) });
+    return entries.reverse().map((entry) => {
+      const body = entry.request.body as SendPurchaseBody;
+      const cancellation = entry.billId ? this.#o.journal.byBillId(cancellationBillId(entry.billId)) : null;
+      let totalMinor: number | null = null;
+      try {
+        totalMinor = toMinorUnits(body.bill.total_price, currencyDecimals(this.#o.places.currency));
+      } catch {
+        totalMinor = null;
+      }
+      return {
+        entryId: entry.id,
+        billId: entry.billId ?? '',
+        paymentTime: entry.paymentTime,
+        totalMinor,
+        customerId: entry.customerId,
+        operator: entry.operator,
+        state: entry.state,
+        purchaseId: entry.remoteId,
+        cancellation: cancellation ? { billId: cancellation.billId ?? '', state: cancellation.state } : null,
+      };
+    });
+  }
+}

@@ -1,0 +1,299 @@
+// The manager's offline queue over the journal's queue manager: views for the screen
+// (entries, counts, oldest pending age, one entry in readable form) and actions that
+// each re-check a manager's PIN in main and leave an audit record.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Operator } from '../../shared/ipc/contract.ts';
+import { failure } from '../../shared/ipc/result.ts';
+import { currencyDecimals, toMinorUnits } from '../../shared/money.ts';
+import { PosFailure } from '../ipc/errors.ts';
+import type { Journal } from '../journal/journal.ts';
+import type { Attempt, AuditRecord, EntryFilter, EntryKind, EntryState, JournalEntry, SendPurchaseBody, Transition } from '../journal/types.ts';
+import type { ExportFormat } from '../sync/export.ts';
+import type { QueueManager } from '../sync/queue-manager.ts';
+import type { ManagerCheck } from './manager-pin.ts';
+
+export interface QueueFilter {
+  states?: EntryState[];
+  kind?: EntryKind;
+  /** ISO instants: entries recorded from (inclusive) and to (exclusive). */
+  from?: string;
+  to?: string;
+  customerId?: string;
+  billId?: string;
+}
+
+export interface QueueEntrySummary {
+  id: number;
+  kind: EntryKind;
+  state: EntryState;
+  billId: string | null;
+  paymentTime: string | null;
+  totalMinor: number | null;
+  customerId: string | null;
+  operator: string;
+  attempts: number;
+  lastError: string | null;
+  reasons: { name: string; reason: string; message: string }[];
+  recordedAt: string;
+  /** Whether it has been exported for accounting. */
+  exported: boolean;
+}
+
+export interface QueuePage {
+  entries: QueueEntrySummary[];
+  total: number;
+  counts: Record<EntryState, number>;
+  oldestPendingAgeMs: number | null;
+}
+
+/** The request of an entry as a manager reads it. */
+export interface ReadableRequest {
+  storeId: string | null;
+  cashdesk: number | null;
+  customerId: string | null;
+  cardNumber: string | null;
+  billId: string | null;
+  /** The bill this one cancels. */
+  cancels: string | null;
+  paymentTime: string | null;
+  paymentType: string | null;
+  totalMinor: number | null;
+  items: { lineId: string; plu: string; name: string; quantity: number; priceMinor: number; paidMinor: number; vatRate: number }[];
+  vouchers: { code: string; discountMinor: number }[];
+  pointsUsed: number;
+  creditMinor: number;
+}
+
+export interface QueueEntryDetail {
+  entry: QueueEntrySummary;
+  request: ReadableRequest;
+  transitions: { at: string; from: EntryState | null; to: EntryState; cause: string; actor: string }[];
+  attempts: { startedAt: string; finishedAt: string | null; outcome: string | null; httpStatus: number | null; error: string | null }[];
+  audit: AuditView[];
+  replaces: number | null;
+  replacedBy: number | null;
+  /** A rejected purchase that used vouchers, points or credit can be resent without them. */
+  canResendWithoutBenefits: boolean;
+}
+
+export interface AuditView {
+  at: string;
+  actor: string;
+  action: string;
+  entryId: number | null;
+  detail: Record<string, unknown>;
+}
+
+export interface ExportDone {
+  format: ExportFormat;
+  count: number;
+  /** The file written in the terminal's exports folder. */
+  file: string;
+  content: string;
+}
+
+export interface ManagerQueueOptions {
+  journal: Journal;
+  queue: QueueManager;
+  managerCheck: ManagerCheck;
+  exportDir: string;
+  currency: string;
+  now?: () => number;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export class ManagerQueue {
+  readonly #o: ManagerQueueOptions;
+  readonly #now: () => number;
+
+  constructor(options: ManagerQueueOptions) {
+    this.#o = options;
+    this.#now = options.now ?? Date.now;
+  }
+
+  #minor(value: unknown): number | null {
+    if (typeof value !== 'number') return null;
+    try {
+      return toMinorUnits(value, currencyDecimals(this.#o.currency));
+    } catch {
+      return null;
+    }
+  }
+
+  #summary(entry: JournalEntry): QueueEntrySummary {
+    const body = entry.request.body as Partial<SendPurchaseBody> | null;
+    return {
+      id: entry.id,
+      kind: entry.kind,
+      state: entry.state,
+      billId: entry.billId,
+      paymentTime: entry.paymentTime,
+      totalMinor: this.#minor(body?.bill?.total_price),
+      customerId: entry.customerId,
+      operator: entry.operator,
+      attempts: entry.attemptCount,
+      lastError: entry.lastError,
+      reasons: entry.reasons.map((r) => ({ name: r.name, reason: r.reason, message: r.message ?? r.reason })),
+      recordedAt: iso(entry.createdAt),
+      exported: entry.exportedAt !== null,
+    };
+  }
+
+  list(filter: QueueFilter, page: { limit: number; offset: number }): QueuePage {
+    const result = this.#o.queue.list(toEntryFilter(filter), page);
+    const stats = this.#o.journal.stats();
+    return {
+      entries: result.entries.map((e) => this.#summary(e)),
+      total: result.total,
+      counts: stats.counts,
+      oldestPendingAgeMs: stats.oldestQueuedAt === null ? null : Math.max(0, this.#now() - stats.oldestQueuedAt),
+    };
+  }
+
+  show(id: number): QueueEntryDetail {
+    const detail = this.#found(() => this.#o.queue.show(id));
+    const body = detail.entry.request.body as Partial<SendPurchaseBody> | null;
+    const recap = body?.bill?.payment_recap;
+    return {
+      entry: this.#summary(detail.entry),
+      request: this.#readable(detail.entry),
+      transitions: detail.transitions.map((t: Transition) => ({ at: iso(t.at), from: t.from, to: t.to, cause: t.cause, actor: t.actor })),
+      attempts: detail.attempts.map((a: Attempt) => ({ startedAt: iso(a.startedAt), finishedAt: a.finishedAt === null ? null : iso(a.finishedAt), outcome: a.outcome, httpStatus: a.httpStatus, error: a.error })),
+      audit: detail.audit.map(auditView),
+      replaces: detail.replaces?.id ?? null,
+      replacedBy: detail.replacedBy?.id ?? null,
+      canResendWithoutBenefits:
+        detail.entry.state === 'rejected' && detail.entry.kind === 'purchase' && Boolean(recap?.vouchers?.length || recap?.credit_points || recap?.amount_for_credit),
+    };
+  }
+
+  #readable(entry: JournalEntry): ReadableRequest {
+    const body = entry.request.body as Partial<SendPurchaseBody> | null;
+    const bill = body?.bill;
+    const recap = bill?.payment_recap;
+    return {
+      storeId: body?.store_id ?? null,
+      cashdesk: body?.cashdesk_number ?? null,
+      customerId: body?.customer_id ?? null,
+      cardNumber: body?.card_number ?? null,
+      billId: bill?.bill_id ?? null,
+      cancels: bill?.canceled ? (bill.bill_number ?? null) : null,
+      paymentTime: bill?.payment_time ?? null,
+      paymentType: bill?.payment_type ?? null,
+      totalMinor: this.#minor(bill?.total_price),
+      items: (bill?.bill_items ?? []).map((item) => ({
+        lineId: item.bill_item_id,
+        plu: item.plu_ids[0]?.code ?? '',
+        name: item.plu_name,
+        quantity: item.quantity,
+        priceMinor: this.#minor(item.price) ?? 0,
+        paidMinor: this.#minor(item.paid_amount) ?? 0,
+        vatRate: item.vat_rate,
+      })),
+      vouchers: (recap?.vouchers ?? []).map((v) => ({ code: v.code ?? '', discountMinor: this.#minor(v.discount_value) ?? 0 })),
+      pointsUsed: recap?.credit_points ?? 0,
+      creditMinor: this.#minor(recap?.amount_for_credit) ?? 0,
+    };
+  }
+
+  async retry(id: number, pin: string, askedBy: Operator): Promise<QueueEntrySummary> {
+    const manager = await this.#o.managerCheck(pin, 'retry', askedBy);
+    return this.#summary(this.#act(() => this.#o.queue.retry(id, manager.name)));
+  }
+
+  async void(id: number, reason: string, pin: string, askedBy: Operator): Promise<QueueEntrySummary> {
+    const manager = await this.#o.managerCheck(pin, 'void', askedBy);
+    return this.#summary(this.#act(() => this.#o.queue.void(id, reason, manager.name)));
+  }
+
+  /** The rejected purchase again as a new sale without its vouchers, points and credit. */
+  async resendWithoutBenefits(id: number, pin: string, askedBy: Operator): Promise<QueueEntrySummary> {
+    const manager = await this.#o.managerCheck(pin, 'resend', askedBy);
+    return this.#summary(this.#act(() => this.#o.queue.resendWithoutBenefits(id, manager.name)));
+  }
+
+  /** Writes the export to the exports folder first; only then are the entries marked exported. */
+  async export(filter: QueueFilter, format: ExportFormat, pin: string, askedBy: Operator): Promise<ExportDone> {
+    const manager = await this.#o.managerCheck(pin, 'export', askedBy);
+    const file = join(this.#o.exportDir, `queue-${stamp(this.#now())}.${format}`);
+    let content = '';
+    const { count } = this.#o.queue.export(toEntryFilter(filter), format, manager.name, (text) => {
+      writeDurably(this.#o.exportDir, file, text);
+      content = text;
+    });
+    return { format, count, file, content };
+  }
+
+  audit(page: { limit: number; offset: number }, entryId?: number): { records: AuditView[]; total: number } {
+    const all = this.#o.journal.audit(entryId).reverse();
+    return { records: all.slice(page.offset, page.offset + page.limit).map(auditView), total: all.length };
+  }
+
+  async exportAudit(format: ExportFormat, pin: string, askedBy: Operator): Promise<ExportDone> {
+    const manager = await this.#o.managerCheck(pin, 'audit-export', askedBy);
+    const records = this.#o.journal.audit().map(auditView);
+    const content = format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : auditCsv(records);
+    const file = join(this.#o.exportDir, `audit-${stamp(this.#now())}.${format}`);
+    writeDurably(this.#o.exportDir, file, content);
+    this.#o.journal.recordAudit(manager.name, 'audit-export', null, { format, count: records.length, askedBy: askedBy.name });
+    return { format, count: records.length, file, content };
+  }
+
+  #found<T>(read: () => T): T {
+    try {
+      return read();
+    } catch (error) {
+      if (error instanceof Error && /^There is no journal entry/.test(error.message)) throw new PosFailure(failure('not_found', error.message));
+      throw error;
+    }
+  }
+
+  /** The queue manager says what it refuses in plain errors; the screens get a code. */
+  #act(change: () => JournalEntry): JournalEntry {
+    try {
+      return this.#found(change);
+    } catch (error) {
+      if (error instanceof PosFailure || !(error instanceof Error) || error.name !== 'Error') throw error;
+      throw new PosFailure(failure('invalid_state', error.message));
+    }
+  }
+}
+
+function toEntryFilter(filter: QueueFilter): EntryFilter {
+  const out: EntryFilter = {};
+  if (filter.states?.length) out.state = filter.states;
+  if (filter.kind) out.kind = filter.kind;
+  if (filter.from) out.from = Date.parse(filter.from);
+  if (filter.to) out.to = Date.parse(filter.to);
+  if (filter.customerId) out.customerId = filter.customerId;
+  if (filter.billId) out.billId = filter.billId;
+  return out;
+}
+
+function auditView(record: AuditRecord): AuditView {
+  return { at: iso(record.at), actor: record.actor, action: record.action, entryId: record.entryId, detail: record.detail };
+}
+
+function stamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/[:.]/g, '-');
+}
+
+function writeDurably(dir: string, file: string, text: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${file}.tmp`, text, { flush: true });
+  renameSync(`${file}.tmp`, file);
+}
+
+function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+function auditCsv(records: AuditView[]): string {
+  const rows = records.map((r) => [r.at, r.actor, r.action, r.entryId, JSON.stringify(r.detail)].map(csvCell).join(','));
+  return ['at,actor,action,entry_id,detail', ...rows].join('\r\n') + '\r\n';
+}

@@ -1,0 +1,60 @@
+// The receipt summary the screen shows after pay, from the same cart and preview as the bill sent.
+import type { BenefitPreview } from '../../shared/checkout/bill.ts';
+import { cartTotals, type Cart } from '../../shared/checkout/cart.ts';
+
+export type Tender = 'cash' | 'card';
+
+export interface ReceiptLine {
+  lineId: string;
+  name: string;
+  quantity: number;
+  unitPriceMinor: number;
+  priceMinor: number;
+  /** The till's own line discount plus CareCloud's discounts on this line. */
+  discountMinor: number;
+}
+
+export interface Receipt {
+  saleId: string;
+  billId: string;
+  paymentTime: string;
+  currency: string;
+  tender: Tender;
+  customerId: string | null;
+  lines: ReceiptLine[];
+  totalMinor: number;
+  discountMinor: number;
+  vouchers: { code: string; name: string | null; discountMinor: number; unverified: boolean }[];
+  pointsUsed: number;
+  pointsMoneyMinor: number;
+  creditMinor: number;
+  /** Points CareCloud said this purchase earns; null offline, where they are credited when the sale syncs. */
+  pointsEarned: number | null;
+  toPayMinor: number;
+}
+
+export function receiptOf(input: { saleId: string; billId: string; paymentTime: string; tender: Tender; customerId: string | null; cart: Cart; preview: BenefitPreview; offline: boolean }): Receipt {
+  const totals = cartTotals(input.cart);
+  const { preview } = input;
+  return {
+    saleId: input.saleId,
+    billId: input.billId,
+    paymentTime: input.paymentTime,
+    currency: input.cart.currency,
+    tender: input.tender,
+    customerId: input.customerId,
+    lines: input.cart.lines.map((line, i) => {
+      const amounts = totals.lines[i]!;
+      const loyalty = preview.lineDiscounts.filter((d) => d.lineId === line.lineId).reduce((s, d) => s + d.discountMinor, 0);
+      return { lineId: line.lineId, name: line.name, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, priceMinor: amounts.priceMinor, discountMinor: amounts.priceMinor - amounts.paidMinor + loyalty };
+    }),
+    totalMinor: preview.totalMinor,
+    discountMinor: preview.discountMinor,
+    vouchers: preview.vouchers.map((v) => ({ code: v.code, name: v.name, discountMinor: v.discountMinor, unverified: v.unverified === true })),
+    pointsUsed: preview.pointsUsed,
+    pointsMoneyMinor: preview.pointsMoneyMinor,
+    creditMinor: preview.creditMinor,
+    pointsEarned: input.offline ? null : preview.pointsEarned,
+    toPayMinor: preview.toPayMinor,
+  };
+}

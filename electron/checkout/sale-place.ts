@@ -1,0 +1,51 @@
+// CareCloud's ids for where a sale happens (store, cash desk, currency, purchase type),
+// resolved once from the reference lists, which the client keeps on disk for offline starts.
+import type { SalePlace } from '../../shared/checkout/bill.ts';
+import type { CareCloudClient } from '../carecloud/client.ts';
+import type { SettingsService } from '../settings/settings-service.ts';
+
+export class SalePlaceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SalePlaceError';
+  }
+}
+
+export class SalePlaces {
+  readonly #client: () => CareCloudClient;
+  readonly #settings: SettingsService;
+  #ids: Promise<{ currencyId: string; purchaseTypeId: string }> | null = null;
+  #currency: string;
+
+  constructor(options: { client: () => CareCloudClient; settings: SettingsService; currency: string }) {
+    this.#client = options.client;
+    this.#settings = options.settings;
+    this.#currency = options.currency;
+    this.#settings.onChange(() => (this.#ids = null));
+  }
+
+  get currency(): string {
+    return this.#currency;
+  }
+
+  async place(operatorName: string): Promise<SalePlace> {
+    const settings = this.#settings.current;
+    if (settings.storeId === '') throw new SalePlaceError('No store is chosen for this terminal');
+    this.#ids ??= this.#resolve().catch((error: unknown) => {
+      this.#ids = null;
+      throw error;
+    });
+    const ids = await this.#ids;
+    return { storeId: settings.storeId, cashdesk: settings.cashdeskNumber, createdBy: operatorName, ...ids };
+  }
+
+  async #resolve(): Promise<{ currencyId: string; purchaseTypeId: string }> {
+    const client = this.#client();
+    const [currencies, types] = await Promise.all([client.reference.currencies(), client.reference.purchaseTypes()]);
+    const currency = currencies.items.find((c) => c.code?.toUpperCase() === this.#currency);
+    if (!currency?.currency_id) throw new SalePlaceError(`CareCloud has no currency ${this.#currency}`);
+    const type = types.items.find((t) => t.text_id === 'store') ?? types.items[0];
+    if (!type?.type_id) throw new SalePlaceError('CareCloud has no purchase type');
+    return { currencyId: currency.currency_id, purchaseTypeId: type.type_id };
+  }
+}

@@ -1,0 +1,101 @@
+// The voucher check screen: everything CareCloud knows about one code, and whether it
+// could be used here and now, with refusals as CareCloud's reason codes.
+import { formatCareCloudDateTime } from '../../shared/datetime.ts';
+import { currencyDecimals, toMinorUnits } from '../../shared/money.ts';
+import type { CareCloudClient } from '../carecloud/client.ts';
+import { InvalidRequestError } from '../carecloud/errors.ts';
+import type { Schemas } from '../carecloud/types.ts';
+
+export type VoucherKind = 'gift_card' | 'value' | 'percent' | 'other';
+
+export interface VoucherCheck {
+  code: string;
+  found: boolean;
+  voucherId: string | null;
+  name: string | null;
+  kind: VoucherKind;
+  /** Face value in minor units of the terminal's currency (gift cards: see balance). */
+  valueMinor: number | null;
+  customerId: string | null;
+  /** The stores it is valid in; empty means every store. */
+  stores: { id: string; name: string | null }[];
+  validFrom: string | null;
+  validTo: string | null;
+  usedAt: string | null;
+  giftCard: { balanceMinor: number; originalMinor: number } | null;
+  /** Why it cannot be used here now (CareCloud's reason codes); empty when it can. */
+  refusals: string[];
+}
+
+export interface VoucherCheckOptions {
+  client: () => CareCloudClient;
+  storeId: () => string;
+  currency: string;
+  timeZone: () => string;
+  now?: () => number;
+}
+
+const GIFT_CARD_GROUP = 4;
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+export class VoucherChecker {
+  readonly #o: VoucherCheckOptions;
+
+  constructor(options: VoucherCheckOptions) {
+    this.#o = options;
+  }
+
+  async check(code: string, customerId: string | null): Promise<VoucherCheck> {
+    const client = this.#o.client();
+    const voucher = await client.vouchers.byCode(code);
+    if (!voucher || voucher.code !== code) return { code, found: false, voucherId: null, name: null, kind: 'other', valueMinor: null, customerId: null, stores: [], validFrom: null, validTo: null, usedAt: null, giftCard: null, refusals: ['not_found'] };
+    const decimals = currencyDecimals(this.#o.currency);
+    const reward = voucher.reward;
+    const kind: VoucherKind = reward?.reward_group === GIFT_CARD_GROUP ? 'gift_card' : typeof voucher.value === 'number' && voucher.value > 0 ? 'value' : reward ? 'percent' : 'other';
+    let giftCard: VoucherCheck['giftCard'] = null;
+    if (kind === 'gift_card') {
+      try {
+        const balance = await client.vouchers.giftCardBalance({ code });
+        giftCard = { balanceMinor: toMinorUnits(balance?.current_balance ?? 0, decimals), originalMinor: toMinorUnits(balance?.original_balance ?? 0, decimals) };
+      } catch (error) {
+        if (!(error instanceof InvalidRequestError)) throw error;
+      }
+    }
+    const stores = (reward?.store_list ?? []).map((s: Schemas['Store']) => ({ id: s.store_id ?? '', name: text(s.name) }));
+    const check: VoucherCheck = {
+      code,
+      found: true,
+      voucherId: voucher.voucher_id ?? null,
+      name: text(reward?.name),
+      kind,
+      valueMinor: typeof voucher.value === 'number' ? toMinorUnits(voucher.value, decimals) : null,
+      customerId: text(voucher.customer_id),
+      stores,
+      validFrom: text(voucher.valid_from),
+      validTo: text(voucher.valid_to),
+      usedAt: text(voucher.applied_date),
+      giftCard,
+      refusals: [],
+    };
+    check.refusals = this.#refusals(check, voucher, customerId);
+    return check;
+  }
+
+  #refusals(check: VoucherCheck, voucher: Schemas['Voucher'], customerId: string | null): string[] {
+    const now = formatCareCloudDateTime(new Date(this.#o.now?.() ?? Date.now()), this.#o.timeZone());
+    const storeId = this.#o.storeId();
+    const reasons: string[] = [];
+    if (voucher.state !== undefined && voucher.state !== 1) reasons.push('voucher_invalid_type_of_usage');
+    if (check.kind === 'gift_card' ? check.giftCard !== null && check.giftCard.balanceMinor <= 0 : check.usedAt !== null) reasons.push('voucher_already_used');
+    if (check.validTo !== null && check.validTo < now) reasons.push('voucher_expired');
+    if (check.validFrom !== null && check.validFrom > now) reasons.push('voucher_cant_be_applied_by_date');
+    if (voucher.store_id && voucher.store_id !== storeId) reasons.push('voucher_not_allowed_in_store');
+    else if (check.stores.length > 0 && !check.stores.some((s) => s.id === storeId)) reasons.push('voucher_cant_be_used_in_store');
+    // A gift card is anyone's; other vouchers only their customer's.
+    if (check.kind !== 'gift_card' && customerId !== null && check.customerId !== null && check.customerId !== customerId) reasons.push('voucher_assigned_to_another_customer');
+    return reasons;
+  }
+}
