@@ -105,6 +105,7 @@ export const cs: Readonly<Record<MessageKey, string>> = {
   'settings.saving': 'Ukládám…',
   'settings.saved': 'Nastavení uloženo.',
   'settings.restartRequired': 'Pro připojení k nové adrese projektu pokladnu restartujte.',
+  'settings.unsaved': 'Neuložené změny',
   'settings.invalid': 'Zkontrolujte označená pole.',
   'settings.test': 'Vyzkoušet připojení',
   'settings.testing': 'Zkouším…',
@@ -165,7 +166,6 @@ export const cs: Readonly<Record<MessageKey, string>> = {
   'settings.check.fail': 'Chyba',
   'settings.check.skip': 'Přeskočeno',
   'error.notConfigured': 'CareCloud na této pokladně není nastavený. Požádejte vedoucího o vyplnění nastavení.',
-};
   'error.invalidState': 'S položkou v tomto stavu to nejde.',
   'error.journalUnavailable': 'Pokladna teď nemůže ukládat prodeje (deník není zapisovatelný). Neberte další prodeje a volejte podporu.',
   'checkout.refusal.offline_refused': 'Pokladna je offline; tohle potřebuje CareCloud, teď to nejde použít.',
@@ -176,3 +176,4 @@ export const cs: Readonly<Record<MessageKey, string>> = {
   'checkout.closed': 'Uzavřeno. Nákup {purchaseId}.',
   'checkout.totalsChanged': 'CareCloud změnil výhody pro tento účet; zkontrolujte novou částku a stiskněte znovu Zaplatit.',
   'checkout.unverifiedVoucher': 'Přijato offline; CareCloud ho ověří, až se prodej odešle.',
+};

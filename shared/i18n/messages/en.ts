@@ -103,6 +103,7 @@ export const en = {
   'settings.saving': 'Saving…',
   'settings.saved': 'Settings saved.',
   'settings.restartRequired': 'Restart the terminal to connect to the new project address.',
+  'settings.unsaved': 'Unsaved changes',
   'settings.invalid': 'Check the highlighted fields.',
   'settings.test': 'Test connection',
   'settings.testing': 'Testing…',
@@ -163,7 +164,6 @@ export const en = {
   'settings.check.fail': 'Failed',
   'settings.check.skip': 'Skipped',
   'error.notConfigured': 'CareCloud is not set up on this terminal. Ask the manager to fill in the settings.',
-} as const;
   'error.invalidState': 'This cannot be done with the entry in its current state.',
   'error.journalUnavailable': 'The terminal cannot save sales right now (its journal is not writable). Do not take more sales; call support.',
   'checkout.refusal.offline_refused': 'The terminal is offline; this needs CareCloud, so it cannot be used now.',
@@ -174,5 +174,6 @@ export const en = {
   'checkout.closed': 'Closed. Purchase {purchaseId}.',
   'checkout.totalsChanged': 'CareCloud changed the benefits for this bill; check the new total and press pay again.',
   'checkout.unverifiedVoucher': 'Accepted offline; CareCloud checks it when the sale syncs.',
+} as const;
 
 export type MessageKey = keyof typeof en;
