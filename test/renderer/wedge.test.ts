@@ -16,11 +16,3 @@ describe('keyboard-wedge scans', () => {
     expect(wedgeDefaults).toEqual(wedgeSettingsSchema.parse({}));
   });
 });
-
-describe('demo sign-in hint', () => {
-  it('shows the PINs the main process seeds for the demo operators', async () => {
-    const { demoPins } = await import('../../renderer/src/demo.ts');
-    const { demoOperators } = await import('../../electron/operators/demo-operators.ts');
-    expect(demoPins).toEqual(Object.fromEntries(demoOperators.map((o) => [o.role, o.pin])));
-  });
-});
