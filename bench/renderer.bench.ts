@@ -13,7 +13,7 @@ import { startDemoPreview } from '../electron/preview/demo-preview.ts';
 import type { Browser } from 'playwright-core';
 import { figure, percentile, type BenchSuite, type Figure } from './harness.ts';
 
-const loads = 9;
+const loads = 15;
 
 /** Scripts the page loads before it can run: every script tag and module preload. */
 export function initialScripts(indexHtml: string): string[] {
