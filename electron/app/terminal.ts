@@ -4,6 +4,7 @@
 import type { StoreOption, SyncStatus } from '../../shared/ipc/contract.ts';
 import type { TerminalSettings } from '../../shared/settings.ts';
 import { createCareCloudClient, type CareCloudClient } from '../carecloud/client.ts';
+import { createCheckout } from '../checkout/index.ts';
 import type { DemoBackend, StartDemoBackend } from '../demo/demo-backend.ts';
 import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatcher.ts';
 import { EventHub } from '../ipc/events.ts';
@@ -149,7 +150,10 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
   });
   session.onChange((status) => events.publish('session.changed', status));
 
+  const checkout = createCheckout({ dataDir: options.dataDir, demo, client: () => client, settings, journal, sync, operators });
+
   const handlers = createHandlers({
+    ...checkout,
     demo,
     session,
     settings,
@@ -176,6 +180,8 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
   events.publish('session.changed', session.status());
   sync.start();
   void storeList.stores().catch(() => {});
+  // Resolved now so that a sale taken after the network died needs no reference lookup.
+  void checkout.places.place('').catch(() => {});
 
   let closed = false;
   return {

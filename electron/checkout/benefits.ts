@@ -7,13 +7,8 @@ import { formatCareCloudDateTime } from '../../shared/datetime.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
 import { InvalidRequestError } from '../carecloud/errors.ts';
 import type { OfflineVoucherList } from './offline-vouchers.ts';
-
-export interface Refusal {
-  /** The voucher code, or `points` / `credit`. */
-  subject: string;
-  /** CareCloud's reason code, or the terminal's own (`offline_refused`, `offline_not_presynced`). */
-  reason: string;
-}
+import type { Refusal } from '../../shared/checkout/answers.ts';
+export type { Refusal };
 
 export interface Evaluation {
   preview: BenefitPreview;

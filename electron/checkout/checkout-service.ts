@@ -19,6 +19,8 @@ import type { Benefits, Evaluation, Refusal } from './benefits.ts';
 import type { ManagerCheck } from './manager-pin.ts';
 import { receiptOf, type Receipt, type Tender } from './receipt.ts';
 import type { SalePlaces } from './sale-place.ts';
+import type { PreviewAnswer, PayOutcome, CancelOutcome, RecentSale } from '../../shared/checkout/answers.ts';
+export type { PreviewAnswer, PayOutcome, CancelOutcome, RecentSale };
 
 export interface PreviewRequest {
   saleId: string;
@@ -26,37 +28,10 @@ export interface PreviewRequest {
   ask: BenefitAsk;
 }
 
-export type PreviewAnswer =
-  | { current: false }
-  | { current: true; preview: BenefitPreview; refusals: Refusal[]; offline: boolean };
-
 export interface PayRequest extends PreviewRequest {
   tender: Tender;
   /** What the screen shows as left to pay; pay refuses to send anything else. */
   expectedToPayMinor: number;
-}
-
-export type PayOutcome =
-  | { outcome: 'closed'; purchaseId: string | null; receipt: Receipt }
-  | { outcome: 'saved_offline'; queuePosition: number; receipt: Receipt }
-  | { outcome: 'rejected'; billId: string; reasons: ErrorReason[] }
-  | { outcome: 'totals_changed'; preview: BenefitPreview; refusals: Refusal[]; offline: boolean };
-
-export type CancelOutcome =
-  | { outcome: 'closed'; billId: string; cancellationBillId: string }
-  | { outcome: 'saved_offline'; billId: string; cancellationBillId: string; queuePosition: number }
-  | { outcome: 'rejected'; billId: string; cancellationBillId: string; reasons: ErrorReason[] };
-
-export interface RecentSale {
-  entryId: number;
-  billId: string;
-  paymentTime: string | null;
-  totalMinor: number | null;
-  customerId: string | null;
-  operator: string;
-  state: JournalEntry['state'];
-  purchaseId: string | null;
-  cancellation: { billId: string; state: JournalEntry['state'] } | null;
 }
 
 export interface CheckoutServiceOptions {

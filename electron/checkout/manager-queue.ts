@@ -12,86 +12,8 @@ import type { Attempt, AuditRecord, EntryFilter, EntryKind, EntryState, JournalE
 import type { ExportFormat } from '../sync/export.ts';
 import type { QueueManager } from '../sync/queue-manager.ts';
 import type { ManagerCheck } from './manager-pin.ts';
-
-export interface QueueFilter {
-  states?: EntryState[];
-  kind?: EntryKind;
-  /** ISO instants: entries recorded from (inclusive) and to (exclusive). */
-  from?: string;
-  to?: string;
-  customerId?: string;
-  billId?: string;
-}
-
-export interface QueueEntrySummary {
-  id: number;
-  kind: EntryKind;
-  state: EntryState;
-  billId: string | null;
-  paymentTime: string | null;
-  totalMinor: number | null;
-  customerId: string | null;
-  operator: string;
-  attempts: number;
-  lastError: string | null;
-  reasons: { name: string; reason: string; message: string }[];
-  recordedAt: string;
-  /** Whether it has been exported for accounting. */
-  exported: boolean;
-}
-
-export interface QueuePage {
-  entries: QueueEntrySummary[];
-  total: number;
-  counts: Record<EntryState, number>;
-  oldestPendingAgeMs: number | null;
-}
-
-/** The request of an entry as a manager reads it. */
-export interface ReadableRequest {
-  storeId: string | null;
-  cashdesk: number | null;
-  customerId: string | null;
-  cardNumber: string | null;
-  billId: string | null;
-  /** The bill this one cancels. */
-  cancels: string | null;
-  paymentTime: string | null;
-  paymentType: string | null;
-  totalMinor: number | null;
-  items: { lineId: string; plu: string; name: string; quantity: number; priceMinor: number; paidMinor: number; vatRate: number }[];
-  vouchers: { code: string; discountMinor: number }[];
-  pointsUsed: number;
-  creditMinor: number;
-}
-
-export interface QueueEntryDetail {
-  entry: QueueEntrySummary;
-  request: ReadableRequest;
-  transitions: { at: string; from: EntryState | null; to: EntryState; cause: string; actor: string }[];
-  attempts: { startedAt: string; finishedAt: string | null; outcome: string | null; httpStatus: number | null; error: string | null }[];
-  audit: AuditView[];
-  replaces: number | null;
-  replacedBy: number | null;
-  /** A rejected purchase that used vouchers, points or credit can be resent without them. */
-  canResendWithoutBenefits: boolean;
-}
-
-export interface AuditView {
-  at: string;
-  actor: string;
-  action: string;
-  entryId: number | null;
-  detail: Record<string, unknown>;
-}
-
-export interface ExportDone {
-  format: ExportFormat;
-  count: number;
-  /** The file written in the terminal's exports folder. */
-  file: string;
-  content: string;
-}
+import type { QueueFilter, QueueEntrySummary, QueuePage, ReadableRequest, QueueEntryDetail, AuditView, ExportDone } from '../../shared/checkout/answers.ts';
+export type { QueueFilter, QueueEntrySummary, QueuePage, ReadableRequest, QueueEntryDetail, AuditView, ExportDone };
 
 export interface ManagerQueueOptions {
   journal: Journal;

@@ -1,37 +1,8 @@
 // The receipt summary the screen shows after pay, from the same cart and preview as the bill sent.
 import type { BenefitPreview } from '../../shared/checkout/bill.ts';
 import { cartTotals, type Cart } from '../../shared/checkout/cart.ts';
-
-export type Tender = 'cash' | 'card';
-
-export interface ReceiptLine {
-  lineId: string;
-  name: string;
-  quantity: number;
-  unitPriceMinor: number;
-  priceMinor: number;
-  /** The till's own line discount plus CareCloud's discounts on this line. */
-  discountMinor: number;
-}
-
-export interface Receipt {
-  saleId: string;
-  billId: string;
-  paymentTime: string;
-  currency: string;
-  tender: Tender;
-  customerId: string | null;
-  lines: ReceiptLine[];
-  totalMinor: number;
-  discountMinor: number;
-  vouchers: { code: string; name: string | null; discountMinor: number; unverified: boolean }[];
-  pointsUsed: number;
-  pointsMoneyMinor: number;
-  creditMinor: number;
-  /** Points CareCloud said this purchase earns; null offline, where they are credited when the sale syncs. */
-  pointsEarned: number | null;
-  toPayMinor: number;
-}
+import type { Tender, ReceiptLine, Receipt } from '../../shared/checkout/answers.ts';
+export type { Tender, ReceiptLine, Receipt };
 
 export function receiptOf(input: { saleId: string; billId: string; paymentTime: string; tender: Tender; customerId: string | null; cart: Cart; preview: BenefitPreview; offline: boolean }): Receipt {
   const totals = cartTotals(input.cart);

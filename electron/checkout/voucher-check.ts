@@ -5,27 +5,8 @@ import { currencyDecimals, toMinorUnits } from '../../shared/money.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
 import { InvalidRequestError } from '../carecloud/errors.ts';
 import type { Schemas } from '../carecloud/types.ts';
-
-export type VoucherKind = 'gift_card' | 'value' | 'percent' | 'other';
-
-export interface VoucherCheck {
-  code: string;
-  found: boolean;
-  voucherId: string | null;
-  name: string | null;
-  kind: VoucherKind;
-  /** Face value in minor units of the terminal's currency (gift cards: see balance). */
-  valueMinor: number | null;
-  customerId: string | null;
-  /** The stores it is valid in; empty means every store. */
-  stores: { id: string; name: string | null }[];
-  validFrom: string | null;
-  validTo: string | null;
-  usedAt: string | null;
-  giftCard: { balanceMinor: number; originalMinor: number } | null;
-  /** Why it cannot be used here now (CareCloud's reason codes); empty when it can. */
-  refusals: string[];
-}
+import type { VoucherKind, VoucherCheck } from '../../shared/checkout/answers.ts';
+export type { VoucherKind, VoucherCheck };
 
 export interface VoucherCheckOptions {
   client: () => CareCloudClient;

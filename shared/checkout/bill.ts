@@ -215,7 +215,7 @@ export function finalBill(cart: Cart, ask: BenefitAsk, preview: BenefitPreview, 
   }
   return {
     purchase_type_id: place.purchaseTypeId,
-    payment_type: preview.creditMinor > 0 ? ('C' as const) : loyaltyPaymentType({ ...ask, credit: 0 }),
+    payment_type: (preview.creditMinor > 0 ? 'C' : loyaltyPaymentType({ ...ask, credit: 0 })) as 'S' | 'A' | 'C' | 'D',
     created_by: place.createdBy,
     currency_id: place.currencyId,
     total_price: money(totals.totalMinor, cart.currency),

@@ -16,6 +16,22 @@ export const requestChannels = [
   'settings.stores',
   'diagnostics.run',
   'demo.setOutage',
+  'checkout.catalogue',
+  'checkout.product',
+  'checkout.preview',
+  'checkout.pay',
+  'checkout.cancel',
+  'checkout.recent',
+  'vouchers.check',
+  'vouchers.syncOffline',
+  'queue.list',
+  'queue.show',
+  'queue.retry',
+  'queue.void',
+  'queue.resend',
+  'queue.export',
+  'audit.list',
+  'audit.export',
 ] as const;
 
 export const eventNames = ['sync.status', 'devices.status', 'input.scan', 'session.changed'] as const;

@@ -4,6 +4,17 @@
 import { z } from 'zod';
 import type { EventName, RequestChannel } from './channels.ts';
 import type { Result } from './result.ts';
+import type { Product } from '../checkout/catalogue.ts';
+import type { AuditView, CancelOutcome, ExportDone, PayOutcome, PreviewAnswer, QueueEntryDetail, QueueEntrySummary, QueuePage, RecentSale, VoucherCheck } from '../checkout/answers.ts';
+import {
+  entryIdSchema,
+  exportFormatSchema,
+  pageSchema,
+  payPayload,
+  pinSchema,
+  previewPayload,
+  queueFilterSchema,
+} from '../checkout/schemas.ts';
 
 export type Role = 'cashier' | 'manager';
 export type Language = 'cs' | 'en';
@@ -233,6 +244,29 @@ export const requests = {
 
   'diagnostics.run': request<DiagnosticsReport>()(nothing, 'manager'),
   'demo.setOutage': request<{ outage: boolean }>()(z.object({ on: z.boolean() }).strict(), 'manager'),
+
+  'checkout.catalogue': request<{ currency: string; quickKeys: Product[] }>()(nothing, 'operator'),
+  'checkout.product': request<Product | null>()(z.object({ code: z.string().trim().min(1).max(64).regex(/^[\x21-\x7e]+$/) }).strict(), 'operator'),
+  'checkout.preview': request<PreviewAnswer>()(previewPayload, 'operator'),
+  'checkout.pay': request<PayOutcome>()(payPayload, 'operator'),
+  /** A cashier asks; a manager's PIN authorises. */
+  'checkout.cancel': request<CancelOutcome>()(z.object({ billId: z.string().trim().min(1).max(64), pin: pinSchema }).strict(), 'operator'),
+  'checkout.recent': request<RecentSale[]>()(z.object({ limit: z.int().min(1).max(100) }).strict(), 'operator'),
+
+  'vouchers.check': request<VoucherCheck>()(
+    z.object({ code: z.string().trim().min(1).max(64).regex(/^[\x21-\x7e]+$/), customerId: z.string().trim().min(1).max(64).nullable() }).strict(),
+    'operator',
+  ),
+  'vouchers.syncOffline': request<{ count: number; syncedAt: string }>()(nothing, 'manager'),
+
+  'queue.list': request<QueuePage>()(z.object({ filter: queueFilterSchema, page: pageSchema }).strict(), 'manager'),
+  'queue.show': request<QueueEntryDetail>()(z.object({ id: entryIdSchema }).strict(), 'manager'),
+  'queue.retry': request<QueueEntrySummary>()(z.object({ id: entryIdSchema, pin: pinSchema }).strict(), 'manager'),
+  'queue.void': request<QueueEntrySummary>()(z.object({ id: entryIdSchema, reason: z.string().trim().min(3).max(500), pin: pinSchema }).strict(), 'manager'),
+  'queue.resend': request<QueueEntrySummary>()(z.object({ id: entryIdSchema, pin: pinSchema }).strict(), 'manager'),
+  'queue.export': request<ExportDone>()(z.object({ filter: queueFilterSchema, format: exportFormatSchema, pin: pinSchema }).strict(), 'manager'),
+  'audit.list': request<{ records: AuditView[]; total: number }>()(z.object({ page: pageSchema, entryId: entryIdSchema.optional() }).strict(), 'manager'),
+  'audit.export': request<ExportDone>()(z.object({ format: exportFormatSchema, pin: pinSchema }).strict(), 'manager'),
 } satisfies Record<RequestChannel, RequestSpec<z.ZodType, unknown>>;
 
 export const events = {

@@ -25,6 +25,22 @@ const badPayloads: Record<RequestChannel, unknown[]> = {
   'settings.stores': [{ all: true }],
   'diagnostics.run': [{ deep: true }],
   'demo.setOutage': [{}, { on: 'yes' }],
+  'checkout.catalogue': [{ all: true }],
+  'checkout.product': [{}, { code: '' }, { code: 'a b' }],
+  'checkout.preview': [{}, { saleId: 'short', cart: { currency: 'CZK', lines: [] }, ask: { customer: null, voucherCodes: [], points: 0, credit: 0 } }],
+  'checkout.pay': [{ saleId: 'sale-000001', cart: { currency: 'CZK', lines: [] }, ask: { customer: null, voucherCodes: [], points: 0, credit: 0 }, tender: 'cheque', expectedToPayMinor: 0 }],
+  'checkout.cancel': [{ billId: 'B1' }, { billId: 'B1', pin: 'abcd' }],
+  'checkout.recent': [{ limit: 0 }, { limit: 1000 }],
+  'vouchers.check': [{ code: 'X' }, { code: '', customerId: null }],
+  'vouchers.syncOffline': [{ now: true }],
+  'queue.list': [{}, { filter: { states: ['lost'] }, page: { limit: 10, offset: 0 } }],
+  'queue.show': [{ id: 0 }, { id: '1' }],
+  'queue.retry': [{ id: 1 }],
+  'queue.void': [{ id: 1, pin: '1234' }, { id: 1, pin: '1234', reason: '' }],
+  'queue.resend': [{ id: 1, pin: 12 }],
+  'queue.export': [{ filter: {}, format: 'xml', pin: '1234' }],
+  'audit.list': [{ page: { limit: 500, offset: 0 } }],
+  'audit.export': [{ format: 'csv' }],
 };
 
 describe('IPC dispatcher', () => {
@@ -81,6 +97,20 @@ describe('IPC dispatcher', () => {
       'customers.search': { query: 'Novak' },
       'settings.update': { patch: { language: 'en' } },
       'demo.setOutage': { on: true },
+      'checkout.product': { code: '8594001021000' },
+      'checkout.preview': { saleId: 'sale-000001', cart: { currency: 'CZK', lines: [] }, ask: { customer: null, voucherCodes: [], points: 0, credit: 0 } },
+      'checkout.pay': { saleId: 'sale-000001', cart: { currency: 'CZK', lines: [] }, ask: { customer: null, voucherCodes: [], points: 0, credit: 0 }, tender: 'cash', expectedToPayMinor: 0 },
+      'checkout.cancel': { billId: 'B1', pin: managerPin },
+      'checkout.recent': { limit: 5 },
+      'vouchers.check': { code: 'DEMO100', customerId: null },
+      'queue.list': { filter: {}, page: { limit: 10, offset: 0 } },
+      'queue.show': { id: 1 },
+      'queue.retry': { id: 1, pin: managerPin },
+      'queue.void': { id: 1, reason: 'test', pin: managerPin },
+      'queue.resend': { id: 1, pin: managerPin },
+      'queue.export': { filter: {}, format: 'csv', pin: managerPin },
+      'audit.list': { page: { limit: 10, offset: 0 } },
+      'audit.export': { format: 'json', pin: managerPin },
     };
     const payloadFor = (c: RequestChannel) => valid[c] ?? (c.startsWith('customers.') ? { customerId: 'c1' } : undefined);
     for (const channel of [...operatorOnly, ...managerOnly]) {

@@ -33,6 +33,11 @@ describe('no token or password crosses to the screens', () => {
   afterAll(() => fixture.close());
 
   const customer = demo.customers.regular;
+  const sampleCart = {
+    currency: 'CZK',
+    lines: [{ lineId: '1', plu: '8594001021000', pluList: 'EAN', name: 'Rohlík', vatRate: 12, quantity: 2, unitPriceMinor: 390, lineDiscountMinor: 0, purchaseItemTypeId: 'product', loyaltyOff: false }],
+  };
+  const sampleAsk = { customer: { customerId: customer, cardNumber: demo.cards.regular }, voucherCodes: [demo.vouchers.percent10], points: 0, credit: 0 };
   const valid: Record<RequestChannel, unknown> = {
     'session.status': undefined,
     'operator.signIn': { pin: managerPin },
@@ -49,6 +54,22 @@ describe('no token or password crosses to the screens', () => {
     'settings.stores': undefined,
     'diagnostics.run': undefined,
     'demo.setOutage': { on: false },
+    'checkout.catalogue': undefined,
+    'checkout.product': { code: '8594001021000' },
+    'checkout.preview': { saleId: 'no-secrets-sale', cart: sampleCart, ask: sampleAsk },
+    'checkout.pay': { saleId: 'no-secrets-sale', cart: sampleCart, ask: sampleAsk, tender: 'card', expectedToPayMinor: 1 },
+    'checkout.cancel': { billId: 'NO-SUCH-BILL', pin: managerPin },
+    'checkout.recent': { limit: 10 },
+    'vouchers.check': { code: demo.vouchers.value100, customerId: customer },
+    'vouchers.syncOffline': undefined,
+    'queue.list': { filter: {}, page: { limit: 10, offset: 0 } },
+    'queue.show': { id: 1 },
+    'queue.retry': { id: 1, pin: managerPin },
+    'queue.void': { id: 999, reason: 'no such entry', pin: managerPin },
+    'queue.resend': { id: 1, pin: managerPin },
+    'queue.export': { filter: {}, format: 'json', pin: managerPin },
+    'audit.list': { page: { limit: 10, offset: 0 } },
+    'audit.export': { format: 'csv', pin: managerPin },
   };
 
   async function everyChannel(): Promise<void> {

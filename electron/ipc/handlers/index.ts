@@ -1,5 +1,7 @@
 import type { Handlers } from '../dispatcher.ts';
+import { checkoutHandlers } from './checkout.ts';
 import { customerHandlers } from './customers.ts';
+import { queueHandlers } from './queue.ts';
 import type { HandlerServices } from './services.ts';
 import { sessionHandlers } from './session.ts';
 import { settingsHandlers } from './settings.ts';
@@ -8,5 +10,11 @@ export type { HandlerServices } from './services.ts';
 
 /** Every contract channel's handler; the type fails to check when one is missing. */
 export function createHandlers(services: HandlerServices): Handlers {
-  return { ...sessionHandlers(services), ...customerHandlers(services), ...settingsHandlers(services) };
+  return {
+    ...sessionHandlers(services),
+    ...customerHandlers(services),
+    ...settingsHandlers(services),
+    ...checkoutHandlers(services),
+    ...queueHandlers(services),
+  };
 }

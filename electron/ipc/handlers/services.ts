@@ -4,6 +4,9 @@ import type { DiagnosticsReport, StoreOption } from '../../../shared/ipc/contrac
 import type { CustomerLookup } from '../../app/customers.ts';
 import type { TerminalSession } from '../../app/session.ts';
 import type { SettingsService } from '../../settings/settings-service.ts';
+import type { CheckoutService } from '../../checkout/checkout-service.ts';
+import type { ManagerQueue } from '../../checkout/manager-queue.ts';
+import type { VoucherCheck } from '../../../shared/checkout/answers.ts';
 
 export interface Diagnostics {
   run(): Promise<DiagnosticsReport>;
@@ -18,6 +21,12 @@ export interface OutageSwitch {
   setOutage(on: boolean): Promise<void>;
 }
 
+export interface VoucherDesk {
+  check(code: string, customerId: string | null): Promise<VoucherCheck>;
+  /** Refreshes the list of vouchers the offline policy may accept; null without a store. */
+  syncOffline(): Promise<{ count: number; syncedAt: string } | null>;
+}
+
 export interface HandlerServices {
   session: TerminalSession;
   settings: SettingsService;
@@ -28,4 +37,7 @@ export interface HandlerServices {
   demo: boolean;
   /** Present only in demo mode. */
   outage: OutageSwitch | null;
+  checkout: CheckoutService;
+  vouchers: VoucherDesk;
+  managerQueue: ManagerQueue;
 }

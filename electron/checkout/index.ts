@@ -1,0 +1,79 @@
+// The checkout's part of the composition root: its services over the terminal's
+// client, journal, sync engine and operators.
+import { join } from 'node:path';
+import type { CareCloudClient } from '../carecloud/client.ts';
+import type { Journal } from '../journal/journal.ts';
+import type { OperatorDirectory } from '../operators/operators.ts';
+import type { SettingsService } from '../settings/settings-service.ts';
+import type { SyncEngine } from '../sync/engine.ts';
+import { QueueManager } from '../sync/queue-manager.ts';
+import type { VoucherDesk } from '../ipc/handlers/services.ts';
+import { Benefits } from './benefits.ts';
+import { loadCatalogue } from './catalogue-file.ts';
+import { CheckoutService } from './checkout-service.ts';
+import { managerPinCheck } from './manager-pin.ts';
+import { ManagerQueue } from './manager-queue.ts';
+import { OfflineVoucherList } from './offline-vouchers.ts';
+import { SalePlaces } from './sale-place.ts';
+import { VoucherChecker } from './voucher-check.ts';
+
+export interface CheckoutParts {
+  checkout: CheckoutService;
+  vouchers: VoucherDesk;
+  managerQueue: ManagerQueue;
+  places: SalePlaces;
+}
+
+export interface CheckoutDeps {
+  dataDir: string;
+  demo: boolean;
+  client: () => CareCloudClient;
+  settings: SettingsService;
+  journal: Journal;
+  sync: SyncEngine;
+  operators: OperatorDirectory;
+}
+
+export function createCheckout(deps: CheckoutDeps): CheckoutParts {
+  const { settings, journal, sync } = deps;
+  const catalogue = loadCatalogue(deps.dataDir, deps.demo);
+  const timeZone = () => settings.current.timeZone;
+  const places = new SalePlaces({ client: deps.client, settings, currency: catalogue.currency });
+  const offlineVouchers = new OfflineVoucherList(deps.dataDir);
+  const managerCheck = managerPinCheck(deps.operators, journal);
+  const benefits = new Benefits({ client: deps.client, timeZone, offlineVouchers, policy: () => ({ vouchers: settings.current.offlinePolicy.vouchers }) });
+  const checkout = new CheckoutService({
+    benefits,
+    places,
+    sync,
+    journal,
+    catalogue,
+    managerCheck,
+    timeZone,
+    unreachable: () => void sync.probe().catch(() => {}),
+  });
+  const checker = new VoucherChecker({ client: deps.client, storeId: () => settings.current.storeId, currency: catalogue.currency, timeZone });
+  const queue = new QueueManager({
+    journal,
+    terminal: {
+      get timeZone() {
+        return settings.current.timeZone;
+      },
+    },
+    onWork: () => sync.kick(),
+  });
+  return {
+    checkout,
+    places,
+    managerQueue: new ManagerQueue({ journal, queue, managerCheck, exportDir: join(deps.dataDir, 'exports'), currency: catalogue.currency }),
+    vouchers: {
+      check: (code, customerId) => checker.check(code, customerId),
+      async syncOffline() {
+        const storeId = settings.current.storeId;
+        if (storeId === '') return null;
+        const count = await offlineVouchers.refresh(deps.client(), storeId, catalogue.currency);
+        return { count, syncedAt: offlineVouchers.syncedAt ?? new Date().toISOString() };
+      },
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { failure, success } from '../../../shared/ipc/result.ts';
+import type { Operator } from '../../../shared/ipc/contract.ts';
+import type { HandlerContext, Handlers } from '../dispatcher.ts';
+import type { HandlerServices } from './services.ts';
+
+type CheckoutChannels =
+  | 'checkout.catalogue'
+  | 'checkout.product'
+  | 'checkout.preview'
+  | 'checkout.pay'
+  | 'checkout.cancel'
+  | 'checkout.recent'
+  | 'vouchers.check'
+  | 'vouchers.syncOffline';
+
+/** The dispatcher lets these channels through only with an operator signed in. */
+function operatorOf(context: HandlerContext): Operator {
+  if (!context.operator) throw new Error('An operator channel ran without an operator');
+  return context.operator;
+}
+
+export function checkoutHandlers({ checkout, vouchers }: HandlerServices): Pick<Handlers, CheckoutChannels> {
+  return {
+    'checkout.catalogue': () => success(checkout.catalogue()),
+    'checkout.product': ({ code }) => success(checkout.product(code)),
+    'checkout.preview': async (payload, context) => success(await checkout.preview(payload, operatorOf(context))),
+    'checkout.pay': async (payload, context) => success(await checkout.pay(payload, operatorOf(context))),
+    'checkout.cancel': async (payload, context) => success(await checkout.cancel(payload, operatorOf(context))),
+    'checkout.recent': ({ limit }) => success(checkout.recent(limit)),
+    'vouchers.check': async ({ code, customerId }) => success(await vouchers.check(code, customerId)),
+    'vouchers.syncOffline': async () => {
+      const synced = await vouchers.syncOffline();
+      return synced ? success(synced) : failure('not_configured', 'No store is chosen for this terminal');
+    },
+  };
+}

@@ -1,0 +1,175 @@
+// What the checkout, voucher-check and manager-queue channels answer: plain data in
+// integer minor units, shared by the main process and the screens.
+import type { ErrorReason } from '../ipc/result.ts';
+import type { BenefitPreview } from './bill.ts';
+
+/** The journal's entry kinds and states, as the screens see them. */
+export type EntryKind = 'purchase' | 'cancellation' | 'voucher-application' | 'customer-signup' | 'card-assignment';
+export type EntryState = 'pending' | 'sending' | 'synced' | 'rejected' | 'voided';
+export type ExportFormat = 'csv' | 'json';
+
+export interface Refusal {
+  /** The voucher code, or `points` / `credit`. */
+  subject: string;
+  /** CareCloud's reason code, or the terminal's own (`offline_refused`, `offline_not_presynced`). */
+  reason: string;
+}
+
+export type Tender = 'cash' | 'card';
+
+export interface ReceiptLine {
+  lineId: string;
+  name: string;
+  quantity: number;
+  unitPriceMinor: number;
+  priceMinor: number;
+  /** The till's own line discount plus CareCloud's discounts on this line. */
+  discountMinor: number;
+}
+
+export interface Receipt {
+  saleId: string;
+  billId: string;
+  paymentTime: string;
+  currency: string;
+  tender: Tender;
+  customerId: string | null;
+  lines: ReceiptLine[];
+  totalMinor: number;
+  discountMinor: number;
+  vouchers: { code: string; name: string | null; discountMinor: number; unverified: boolean }[];
+  pointsUsed: number;
+  pointsMoneyMinor: number;
+  creditMinor: number;
+  /** Points CareCloud said this purchase earns; null offline, where they are credited when the sale syncs. */
+  pointsEarned: number | null;
+  toPayMinor: number;
+}
+
+export type PreviewAnswer =
+  | { current: false }
+  | { current: true; preview: BenefitPreview; refusals: Refusal[]; offline: boolean };
+
+export type PayOutcome =
+  | { outcome: 'closed'; purchaseId: string | null; receipt: Receipt }
+  | { outcome: 'saved_offline'; queuePosition: number; receipt: Receipt }
+  | { outcome: 'rejected'; billId: string; reasons: ErrorReason[] }
+  | { outcome: 'totals_changed'; preview: BenefitPreview; refusals: Refusal[]; offline: boolean };
+
+export type CancelOutcome =
+  | { outcome: 'closed'; billId: string; cancellationBillId: string }
+  | { outcome: 'saved_offline'; billId: string; cancellationBillId: string; queuePosition: number }
+  | { outcome: 'rejected'; billId: string; cancellationBillId: string; reasons: ErrorReason[] };
+
+export interface RecentSale {
+  entryId: number;
+  billId: string;
+  paymentTime: string | null;
+  totalMinor: number | null;
+  customerId: string | null;
+  operator: string;
+  state: EntryState;
+  purchaseId: string | null;
+  cancellation: { billId: string; state: EntryState } | null;
+}
+
+export type VoucherKind = 'gift_card' | 'value' | 'percent' | 'other';
+
+export interface VoucherCheck {
+  code: string;
+  found: boolean;
+  voucherId: string | null;
+  name: string | null;
+  kind: VoucherKind;
+  /** Face value in minor units of the terminal's currency (gift cards: see balance). */
+  valueMinor: number | null;
+  customerId: string | null;
+  /** The stores it is valid in; empty means every store. */
+  stores: { id: string; name: string | null }[];
+  validFrom: string | null;
+  validTo: string | null;
+  usedAt: string | null;
+  giftCard: { balanceMinor: number; originalMinor: number } | null;
+  /** Why it cannot be used here now (CareCloud's reason codes); empty when it can. */
+  refusals: string[];
+}
+
+export interface QueueFilter {
+  states?: EntryState[];
+  kind?: EntryKind;
+  /** ISO instants: entries recorded from (inclusive) and to (exclusive). */
+  from?: string;
+  to?: string;
+  customerId?: string;
+  billId?: string;
+}
+
+export interface QueueEntrySummary {
+  id: number;
+  kind: EntryKind;
+  state: EntryState;
+  billId: string | null;
+  paymentTime: string | null;
+  totalMinor: number | null;
+  customerId: string | null;
+  operator: string;
+  attempts: number;
+  lastError: string | null;
+  reasons: { name: string; reason: string; message: string }[];
+  recordedAt: string;
+  /** Whether it has been exported for accounting. */
+  exported: boolean;
+}
+
+export interface QueuePage {
+  entries: QueueEntrySummary[];
+  total: number;
+  counts: Record<EntryState, number>;
+  oldestPendingAgeMs: number | null;
+}
+
+/** The request of an entry as a manager reads it. */
+export interface ReadableRequest {
+  storeId: string | null;
+  cashdesk: number | null;
+  customerId: string | null;
+  cardNumber: string | null;
+  billId: string | null;
+  /** The bill this one cancels. */
+  cancels: string | null;
+  paymentTime: string | null;
+  paymentType: string | null;
+  totalMinor: number | null;
+  items: { lineId: string; plu: string; name: string; quantity: number; priceMinor: number; paidMinor: number; vatRate: number }[];
+  vouchers: { code: string; discountMinor: number }[];
+  pointsUsed: number;
+  creditMinor: number;
+}
+
+export interface QueueEntryDetail {
+  entry: QueueEntrySummary;
+  request: ReadableRequest;
+  transitions: { at: string; from: EntryState | null; to: EntryState; cause: string; actor: string }[];
+  attempts: { startedAt: string; finishedAt: string | null; outcome: string | null; httpStatus: number | null; error: string | null }[];
+  audit: AuditView[];
+  replaces: number | null;
+  replacedBy: number | null;
+  /** A rejected purchase that used vouchers, points or credit can be resent without them. */
+  canResendWithoutBenefits: boolean;
+}
+
+export interface AuditView {
+  at: string;
+  actor: string;
+  action: string;
+  entryId: number | null;
+  detail: Record<string, unknown>;
+}
+
+export interface ExportDone {
+  format: ExportFormat;
+  count: number;
+  /** The file written in the terminal's exports folder. */
+  file: string;
+  content: string;
+}

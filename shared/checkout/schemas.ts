@@ -1,0 +1,61 @@
+// Payload schemas of the checkout, voucher and queue channels: what main accepts from a screen.
+import { z } from 'zod';
+import { MAX_CART_LINES } from './cart.ts';
+
+const code = z.string().trim().min(1).max(64).regex(/^[\x21-\x7e]+$/);
+const minor = z.int().min(0).max(999_999_999_999);
+
+export const saleIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+export const pinSchema = z.string().regex(/^\d{4,8}$/);
+
+export const cartLineSchema = z
+  .object({
+    lineId: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/),
+    plu: code,
+    pluList: z.string().trim().min(1).max(32),
+    name: z.string().trim().min(1).max(200),
+    vatRate: z.number().min(0).max(100),
+    quantity: z.number().positive().max(100_000),
+    unitPriceMinor: minor,
+    lineDiscountMinor: minor,
+    purchaseItemTypeId: z.string().trim().min(1).max(64),
+    loyaltyOff: z.boolean(),
+  })
+  .strict();
+
+export const cartSchema = z
+  .object({ currency: z.string().regex(/^[A-Z]{3}$/), lines: z.array(cartLineSchema).max(MAX_CART_LINES) })
+  .strict();
+
+export const benefitAskSchema = z
+  .object({
+    customer: z.object({ customerId: z.string().trim().min(1).max(64), cardNumber: code.nullable() }).strict().nullable(),
+    voucherCodes: z.array(code).max(20).refine((codes) => new Set(codes).size === codes.length, 'a voucher code appears twice'),
+    points: z.union([z.int().min(0).max(1_000_000_000), z.literal('max')]),
+    credit: z.union([minor, z.literal('max')]),
+  })
+  .strict();
+
+export const previewPayload = z.object({ saleId: saleIdSchema, cart: cartSchema, ask: benefitAskSchema }).strict();
+
+export const payPayload = previewPayload
+  .extend({ tender: z.enum(['cash', 'card']), expectedToPayMinor: minor })
+  .strict();
+
+const entryState = z.enum(['pending', 'sending', 'synced', 'rejected', 'voided']);
+const entryKind = z.enum(['purchase', 'cancellation', 'voucher-application', 'customer-signup', 'card-assignment']);
+
+export const queueFilterSchema = z
+  .object({
+    states: z.array(entryState).max(5).optional(),
+    kind: entryKind.optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    customerId: z.string().trim().min(1).max(64).optional(),
+    billId: z.string().trim().min(1).max(64).optional(),
+  })
+  .strict();
+
+export const pageSchema = z.object({ limit: z.int().min(1).max(200), offset: z.int().min(0).max(1_000_000) }).strict();
+export const entryIdSchema = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
+export const exportFormatSchema = z.enum(['csv', 'json']);
