@@ -60,7 +60,7 @@ describe('checkout terminal in the browser', () => {
     await screenshot(page, 'signin-locked');
   });
 
-  it('opens the customer panel from a keyboard-wedge card scan, with every part filled in', async () => {
+  it('opens the customer panel from a keyboard-wedge scan and from a HID scan event, with every part filled in', async () => {
     lane = await openLane(browser);
     const { page } = lane;
     await signIn(page, cashierPin);
@@ -79,6 +79,12 @@ describe('checkout terminal in the browser', () => {
     await screenshot(page, 'customer-1920x1080');
     await page.keyboard.press('F3');
     await page.locator('[data-screen="lookup"]').waitFor();
+    // A HID scanner's scans come from the main process as input.scan events.
+    lane.preview.terminal.events.publish('input.scan', { kind: 'product', code: '8594001234561', source: 'hid', deviceId: 'scanner-1' });
+    await expect.poll(() => page.getByTestId('lookup-notice').textContent()).toContain('čárový kód zboží');
+    lane.preview.terminal.events.publish('input.scan', { kind: 'loyalty_card', code: demo.cards.manyPoints, source: 'hid', deviceId: 'scanner-1' });
+    await page.locator('[data-screen="customer"]').waitFor();
+    expect(await page.getByTestId('customer-name').textContent()).toBe('Eva Dvořáková');
   });
 
   it('finds a customer by email or a typed phone number, and lists several by name for the arrow keys', async () => {
