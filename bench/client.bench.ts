@@ -1,10 +1,12 @@
 // What the CareCloud client costs per GET on top of the network: the full pipeline
 // (token, ky, body cap, envelope check, error mapping, a masked log line written to a
 // real file stream) against a bare fetch + JSON.parse to the same loopback server,
-// interleaved in the same run so both see the same machine noise.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// interleaved in the same run so both see the same machine noise. ky alone (same
+// options, no pipeline) is measured too, as a reference for how much of the overhead
+// is ky's own.
+import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import ky from 'ky';
 import { formatCareCloudDateTime } from '../shared/datetime.ts';
 import { apiBaseUrl, createCareCloudClient } from '../electron/carecloud/client.ts';
 import { createLogger, fileSink } from '../electron/log/logger.ts';
@@ -13,38 +15,40 @@ import { figure, percentile, type BenchSuite, type Figure } from './harness.ts';
 const WARM_UP = 500;
 const SAMPLES = 4_000;
 
-const customer = JSON.stringify({
-  data: {
-    customer_id: '8bed991c68a470e7aaeffbf048',
-    state: 1,
-    personal_information: { first_name: 'Jana', last_name: 'Nováková', email: 'jana@example.cz', phone: '+420777123456', language_id: 'cs', birthdate: '1990-04-01' },
-    last_change: '2026-06-15 10:00:00',
-  },
+// The server runs in its own process, as CareCloud would: its work must not share the
+// event loop whose per-call cost is being measured.
+const SERVER_SOURCE = `
+const { createServer } = require('node:http');
+const customer = JSON.stringify({ data: { customer_id: '8bed991c68a470e7aaeffbf048', state: 1,
+  personal_information: { first_name: 'Jana', last_name: 'Nov\\u00e1kov\\u00e1', email: 'jana@example.cz', phone: '+420777123456', language_id: 'cs', birthdate: '1990-04-01' },
+  last_change: '2026-06-15 10:00:00' } });
+const server = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    const body = req.method === 'POST' ? JSON.stringify({ data: { bearer_token: 'bench-token', valid_to: process.argv[1] } }) : customer;
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+  });
 });
+server.keepAliveTimeout = 60000;
+server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));
+`;
 
 async function startServer(): Promise<{ origin: string; close(): Promise<void> }> {
-  const server = createServer((req, res) => {
-    if (req.method === 'POST') {
-      req.resume();
-      req.on('end', () => {
-        const body = JSON.stringify({ data: { bearer_token: 'bench-token', valid_to: formatCareCloudDateTime(new Date(Date.now() + 7 * 3600_000), 'Europe/Prague') } });
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-        res.end(body);
-      });
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(customer) });
-    res.end(customer);
+  const validTo = formatCareCloudDateTime(new Date(Date.now() + 7 * 3600_000), 'Europe/Prague');
+  const child = spawn(process.execPath, ['-e', SERVER_SOURCE, validTo], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`benchmark server exited with ${code}`)));
+    child.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
   });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
+        child.removeAllListeners('exit');
+        child.once('exit', () => resolve());
+        child.kill();
       }),
   };
 }
@@ -73,6 +77,12 @@ export const clientSuite: BenchSuite = {
       const body = (await response.json()) as { data?: { customer_id?: string } };
       if (body.data?.customer_id === undefined) throw new Error('fetch answered without a customer');
     };
+    const bareKy = ky.create({ prefix: apiBaseUrl(server.origin), retry: 0, throwHttpErrors: false, headers: { 'accept-language': 'cs', accept: 'application/json' } });
+    const viaKy = async () => {
+      const response = await bareKy('customers/8bed991c68a470e7aaeffbf048', { timeout: 3_000, headers: { authorization: 'Bearer bench-token' } });
+      const body = JSON.parse(await response.text()) as { data?: { customer_id?: string } };
+      if (body.data?.customer_id === undefined) throw new Error('ky answered without a customer');
+    };
     const timed = async (call: () => Promise<void>) => {
       const start = performance.now();
       await call();
@@ -80,25 +90,21 @@ export const clientSuite: BenchSuite = {
     };
 
     try {
-      for (let i = 0; i < WARM_UP; i++) {
-        await viaClient();
-        await viaFetch();
-      }
-      const clientSamples: number[] = [];
-      const fetchSamples: number[] = [];
+      const ways = [viaClient, viaFetch, viaKy];
+      const samples: number[][] = [[], [], []];
+      for (let i = 0; i < WARM_UP; i++) for (const way of ways) await way();
       for (let i = 0; i < SAMPLES; i++) {
-        // Alternate which goes first so neither always inherits the other's warm socket.
-        if (i % 2 === 0) {
-          clientSamples.push(await timed(viaClient));
-          fetchSamples.push(await timed(viaFetch));
-        } else {
-          fetchSamples.push(await timed(viaFetch));
-          clientSamples.push(await timed(viaClient));
+        // Rotate the order so no way always runs right after the same other one.
+        for (let k = 0; k < ways.length; k++) {
+          const w = (i + k) % ways.length;
+          samples[w]!.push(await timed(ways[w]!));
         }
       }
+      const [clientSamples, fetchSamples, kySamples] = samples as [number[], number[], number[]];
       return [
         figure('client GET median vs fetch', percentile(clientSamples, 50), 'ms', percentile(fetchSamples, 50), 'ratio <= 1.3'),
         figure('client GET p99 vs fetch', percentile(clientSamples, 99), 'ms', percentile(fetchSamples, 99), 'ratio <= 1.3'),
+        figure('reference: ky alone GET median vs fetch', percentile(kySamples, 50), 'ms', percentile(fetchSamples, 50), 'ratio <= 1.3'),
       ];
     } finally {
       await sink.close();

@@ -25,14 +25,16 @@ export class ResponseCache {
     private readonly maxEntries = 500,
   ) {}
 
-  get(key: string): { hit: true; value: unknown } | { hit: false } {
+  /** The stored value, or undefined when there is none or it has expired. */
+  get(key: string): unknown {
+    if (this.#entries.size === 0) return undefined;
     const entry = this.#entries.get(key);
-    if (!entry) return { hit: false };
+    if (!entry) return undefined;
     if (this.now() >= entry.expiresAt) {
       this.#entries.delete(key);
-      return { hit: false };
+      return undefined;
     }
-    return { hit: true, value: entry.value };
+    return entry.value;
   }
 
   set(key: string, value: unknown, maxAgeSeconds: number): void {

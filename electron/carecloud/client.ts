@@ -74,7 +74,7 @@ export function createCareCloudClient(options: CareCloudClientOptions) {
       /** Ends the current session at CareCloud, if there is one. */
       logoutCurrent: async (): Promise<void> => {
         const token = session.forget();
-        if (token) await users.logout(token, options.credentials.externalApplicationId, { retry: false });
+        if (token) await users.logout(token, options.credentials.externalApplicationId, { retry: false, timeoutMs: 2_000 });
       },
     },
     tests: testsResource(pipeline),

@@ -2,7 +2,7 @@
 // bearer token, one attempt over ky, error mapping, a log line, and our retry policy.
 // Resource modules only name method, path and types.
 import { randomUUID } from 'node:crypto';
-import ky, { TimeoutError, type KyInstance } from 'ky';
+import ky, { TimeoutError, type KyInstance, type Options as KyOptions } from 'ky';
 import type { Timeouts } from '../../shared/settings.ts';
 import { maskPath } from '../log/mask.ts';
 import type { Logger } from '../log/logger.ts';
@@ -115,6 +115,9 @@ export class Pipeline {
   readonly #random: () => number;
   readonly #now: () => number;
   readonly #maxBody: number;
+  readonly #anonymousHeaders: Record<string, string>;
+  // The headers of the current token, built once: ky then has one plain object to read per call.
+  #tokenHeaders: { token: string; headers: Record<string, string> } | undefined;
   #tokens: TokenSource | undefined;
 
   constructor(private readonly options: PipelineOptions) {
@@ -128,9 +131,9 @@ export class Pipeline {
       retry: 0,
       timeout: false,
       throwHttpErrors: false,
-      headers: { 'accept-language': options.language, accept: 'application/json' },
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
+    this.#anonymousHeaders = { 'accept-language': options.language, accept: 'application/json' };
   }
 
   useTokens(tokens: TokenSource): void {
@@ -147,7 +150,7 @@ export class Pipeline {
     const target = pathWithQuery(spec.path, spec.query);
     if (spec.method !== 'GET' || options.fresh || options.signal) return this.#execute<T>(spec, target, options);
     const cached = this.#cache.get(target);
-    if (cached.hit) return Promise.resolve(cached.value as Answer<T>);
+    if (cached !== undefined) return Promise.resolve(cached as Answer<T>);
     const shared = this.#inFlight.get(target);
     if (shared) return shared as Promise<Answer<T>>;
     const call = this.#execute<T>(spec, target, options);
@@ -161,6 +164,13 @@ export class Pipeline {
       () => this.#inFlight.delete(target),
     );
     return call;
+  }
+
+  #headersFor(token: string): Record<string, string> {
+    if (this.#tokenHeaders?.token !== token) {
+      this.#tokenHeaders = { token, headers: { ...this.#anonymousHeaders, authorization: `Bearer ${token}` } };
+    }
+    return this.#tokenHeaders.headers;
   }
 
   clearCache(): void {
@@ -234,13 +244,11 @@ export class Pipeline {
       let response: Response;
       let text: string;
       try {
-        response = await this.#ky(target.slice(1), {
-          method: spec.method,
-          timeout: timeoutMs,
-          ...(callerSignal ? { signal: callerSignal } : {}),
-          ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
-          ...(spec.body !== undefined ? { json: spec.body } : {}),
-        });
+        const init: KyOptions = { method: spec.method, timeout: timeoutMs };
+        if (callerSignal) init.signal = callerSignal;
+        init.headers = token ? this.#headersFor(token) : this.#anonymousHeaders;
+        if (spec.body !== undefined) init.json = spec.body;
+        response = await this.#ky(target.slice(1), init);
         status = response.status;
         const left = Math.max(1, timeoutMs - (performance.now() - begun));
         text = await readBodyCapped(response, this.#maxBody, (cancel) => {

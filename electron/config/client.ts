@@ -29,5 +29,12 @@ export function clientFromConfig(config: CliConfig, overrides: { logger?: Logger
     logger: log.logger,
     dataDir: config.dataDir,
   });
-  return { client, close: log.close };
+  return {
+    client,
+    async close() {
+      // Leave no session open at CareCloud behind a finished command; a failure here changes nothing.
+      if (client.session.hasToken) await client.users.logoutCurrent().catch(() => undefined);
+      await log.close();
+    },
+  };
 }

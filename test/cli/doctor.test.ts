@@ -22,6 +22,7 @@ describe('ccpos doctor', () => {
     expect(run.out[4]).toMatch(/^(ok|warn)\s+Scanners and card readers/);
     expect(run.out.join('\n')).toContain('Time zone and clock');
     expect(run.code).toBe(0);
+    expect(w.server.count('POST', '/users/actions/logout')).toBe(1);
     const log = readFileSync(join(w.dataDir, 'logs', 'ccpos-cli.log'), 'utf8');
     expect(log).toContain('"path":"/users/actions/login"');
     expect(log).not.toContain(PASSWORD);

@@ -38,6 +38,10 @@ export async function world(): Promise<CliWorld> {
   const server = await startLoopback();
   server.on('GET', '/tests/connection', echoConnection);
   server.on('POST', '/users/actions/login', login());
+  server.on('POST', '/users/actions/logout', (_request, res) => {
+    res.writeHead(204);
+    res.end();
+  });
   const dataDir = mkdtempSync(join(tmpdir(), 'ccpos-cli-'));
   return {
     server,
