@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, parseSettings, projectUrlProblem } from '../../shared/settings.ts';
+
+describe('terminal settings', () => {
+  it('has defaults that fit a checkout lane', () => {
+    expect(defaultSettings).toMatchObject({
+      projectUrl: '',
+      language: 'cs',
+      timeZone: 'Europe/Prague',
+      timeouts: { lookupMs: 3_000, closureMs: 15_000 },
+      retry: { maxAttempts: 3 },
+      offlinePolicy: { vouchers: 'refuse' },
+    });
+  });
+
+  it('accepts https project addresses and plain http only on this machine', () => {
+    expect(projectUrlProblem('https://shop.crmcarecloud.com')).toBeNull();
+    expect(projectUrlProblem('https://shop.crmcarecloud.com:8443/')).toBeNull();
+    expect(projectUrlProblem('http://127.0.0.1:4010')).toBeNull();
+    expect(projectUrlProblem('http://localhost:4010')).toBeNull();
+    expect(projectUrlProblem('http://[::1]:4010')).toBeNull();
+    expect(projectUrlProblem('http://shop.crmcarecloud.com')).toMatch(/https/);
+    expect(projectUrlProblem('shop.crmcarecloud.com')).toMatch(/not a web address/);
+    expect(projectUrlProblem('https://shop.example.com/?x=1')).toMatch(/not a web address/);
+  });
+
+  it('normalises the project URL and keeps partial nested objects', () => {
+    const parsed = parseSettings({ projectUrl: ' https://shop.example.com/// ', timeouts: { lookupMs: 2_000 } });
+    expect(parsed.ok && parsed.value.projectUrl).toBe('https://shop.example.com');
+    expect(parsed.ok && parsed.value.timeouts).toEqual({ lookupMs: 2_000, closureMs: 15_000, loginMs: 5_000 });
+  });
+
+  it('names the first bad field in one sentence', () => {
+    expect(parseSettings({ language: 'de' })).toEqual({ ok: false, error: expect.stringMatching(/^Setting "language" is invalid: .+\.$/) });
+    expect(parseSettings({ timeouts: { closureMs: 10 } })).toEqual({ ok: false, error: expect.stringMatching(/^Setting "timeouts\.closureMs"/) });
+    expect(parseSettings({ timeZone: 'Nowhere/City' })).toEqual({ ok: false, error: 'Setting "timeZone" is invalid: is not a known IANA time zone.' });
+    expect(parseSettings('not an object').ok).toBe(false);
+    expect(parseSettings(null).ok).toBe(true);
+  });
+});
