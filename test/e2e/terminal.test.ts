@@ -37,6 +37,7 @@ describe('checkout terminal in the browser', () => {
     await page.locator('#pin').fill('0000');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('signin-message').textContent()).toContain('Špatný PIN');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('pin');
     await screenshot(page, 'signin-wrong-pin');
     await signIn(page, cashierPin);
     expect(await page.getByTestId('operator').textContent()).toContain('Demo Cashier');
