@@ -188,7 +188,9 @@ export class Pipeline {
           : this.options.retry;
     const safeToRepeat = spec.method === 'GET' || spec.idempotent === true;
     const authenticated = spec.authenticated !== false;
-    const timeoutMs = options.timeoutMs ?? this.options.timeouts[`${spec.purpose ?? (spec.method === 'GET' ? 'lookup' : 'closure')}Ms`];
+    const purpose = spec.purpose ?? (spec.method === 'GET' ? 'lookup' : 'closure');
+    const timeouts = this.options.timeouts;
+    const timeoutMs = options.timeoutMs ?? (purpose === 'lookup' ? timeouts.lookupMs : purpose === 'closure' ? timeouts.closureMs : timeouts.loginMs);
     let attempt = 0;
     let counted = 0;
     let reloggedIn = false;
@@ -282,15 +284,19 @@ export class Pipeline {
       }
     } finally {
       if (bodyTimer !== undefined) clearTimeout(bodyTimer);
-      this.options.logger.log(outcome === 'ok' ? 'info' : 'warn', 'carecloud.call', {
-        method: spec.method,
-        path: maskPath(target),
-        status,
-        durationMs: Math.round((performance.now() - begun) * 10) / 10,
-        attempt: info.attempt,
-        correlationId: info.correlationId,
-        outcome,
-      });
+      try {
+        this.options.logger.log(outcome === 'ok' ? 'info' : 'warn', 'carecloud.call', {
+          method: spec.method,
+          path: maskPath(target),
+          status,
+          durationMs: Math.round((performance.now() - begun) * 10) / 10,
+          attempt: info.attempt,
+          correlationId: info.correlationId,
+          outcome,
+        });
+      } catch {
+        // A broken log must never turn into a failed sale.
+      }
     }
   }
 }

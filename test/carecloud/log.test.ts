@@ -25,6 +25,18 @@ describe('call log', () => {
     await f?.close();
   });
 
+  it('a logger that throws does not fail the call', async () => {
+    f = await fixture({
+      logger: {
+        log() {
+          throw new Error('disk full');
+        },
+      },
+    });
+    f.server.on('GET', '/customers', json(200, { data: { customers: [], total_items: 0 } }));
+    await expect(f.client.customers.byEmail('a@b.cz')).resolves.toEqual({ items: [], totalItems: 0 });
+  });
+
   it('writes one JSON line per attempt with method, path, status, duration, attempt and correlation id, PII masked', async () => {
     f = await fixture();
     f.server.on('GET', '/customers', json(503, { error: { type: 't', exception: 'e', title: 'down', detail: 'd' } }), json(200, { data: { customers: [], total_items: 0 } }));
