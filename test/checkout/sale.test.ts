@@ -1,0 +1,129 @@
+// A whole sale through the IPC channels against the sandbox: card, three scanned items,
+// a voucher, some points, pay; CareCloud holds the purchase once with the totals shown.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BenefitAsk } from '../../shared/checkout/bill.ts';
+import { cartTotals } from '../../shared/checkout/cart.ts';
+import type { SendPurchaseBody } from '../../electron/journal/types.ts';
+import { demo } from '../../sandbox/seed.ts';
+import { barcodes, cartOf, cashierPin, managerPin, newSaleId, openCheckout, pointsOf, type CheckoutFixture } from './fixture.ts';
+
+describe('a sale at the till', () => {
+  let f: CheckoutFixture;
+  beforeAll(async () => {
+    f = await openCheckout();
+    await f.signIn(cashierPin);
+  });
+  afterAll(() => f?.close());
+
+  it('closes a card sale with three items, a voucher and points exactly once, with the totals shown', async () => {
+    const identified = await f.ok('customers.identifyByCard', { cardNumber: demo.cards.regular });
+    const customerId = identified.customer.id;
+    const pointsBefore = await pointsOf(f.sandbox, customerId);
+    const cart = await cartOf(f, [barcodes.coffee, barcodes.wine, barcodes.chocolate]);
+    expect(cart.lines.map((l) => l.lineId)).toEqual(['1', '2', '3']);
+    const ask: BenefitAsk = { customer: { customerId, cardNumber: demo.cards.regular }, voucherCodes: [demo.vouchers.value100], points: 50, credit: 0 };
+    const saleId = newSaleId();
+
+    const shown = await f.ok('checkout.preview', { saleId, cart, ask });
+    if (!shown.current) throw new Error('the only preview is not current');
+    expect(shown.refusals).toEqual([]);
+    expect(shown.offline).toBe(false);
+    expect(shown.preview.totalMinor).toBe(cartTotals(cart).totalMinor);
+    expect(shown.preview.vouchers).toEqual([expect.objectContaining({ code: demo.vouchers.value100, discountMinor: 10_000 })]);
+    expect(shown.preview.pointsUsed).toBe(50);
+    expect(shown.preview.discountMinor).toBeGreaterThan(0); // silver status: 3 % off
+    expect(shown.preview.toPayMinor).toBe(shown.preview.totalMinor - shown.preview.discountMinor - 10_000 - shown.preview.pointsMoneyMinor);
+
+    const paid = await f.ok('checkout.pay', { saleId, cart, ask, tender: 'card', expectedToPayMinor: shown.preview.toPayMinor });
+    if (paid.outcome !== 'closed') throw new Error(`expected closed, got ${JSON.stringify(paid)}`);
+    expect(paid.purchaseId).toEqual(expect.any(String));
+    expect(paid.receipt.toPayMinor).toBe(shown.preview.toPayMinor);
+    expect(paid.receipt.pointsEarned).toBe(shown.preview.pointsEarned);
+
+    // CareCloud has it once, with the bill's total.
+    const bills = f.sandbox.control.purchases().filter((b) => b.bill_id === paid.receipt.billId);
+    expect(bills).toHaveLength(1);
+    expect(bills[0]!.purchase_id).toBe(paid.purchaseId);
+    const purchase = await f.sandbox.call<{ data: { total_price: number } }>('GET', `/purchases/${paid.purchaseId}`);
+    expect(Math.round(purchase.body.data.total_price * 100)).toBe(shown.preview.totalMinor);
+    expect(await pointsOf(f.sandbox, customerId)).toBe(pointsBefore - 50 + shown.preview.pointsEarned);
+
+    // What was sent is what was shown: the journal holds the exact request.
+    expect(await f.call('queue.list', { filter: {}, page: { limit: 1, offset: 0 } })).toMatchObject({ ok: false, error: { code: 'forbidden_role' } });
+    await f.signIn(managerPin);
+    const listed = await f.ok('queue.list', { filter: { billId: paid.receipt.billId }, page: { limit: 1, offset: 0 } });
+    expect(listed.entries).toHaveLength(1);
+    const detail = await f.ok('queue.show', { id: listed.entries[0]!.id });
+    expect(detail.entry.state).toBe('synced');
+    expect(detail.request.totalMinor).toBe(shown.preview.totalMinor);
+    expect(detail.request.vouchers).toEqual([{ code: demo.vouchers.value100, discountMinor: 10_000 }]);
+    expect(detail.request.pointsUsed).toBe(50);
+    expect(detail.request.items.map((i) => i.paidMinor)).toEqual(cartTotals(cart).lines.map((l) => l.paidMinor));
+    await f.signIn(cashierPin);
+  });
+
+  it('gives one purchase for a double press on pay', async () => {
+    const cart = await cartOf(f, [barcodes.bread, barcodes.chocolate]);
+    const ask: BenefitAsk = { customer: null, voucherCodes: [], points: 0, credit: 0 };
+    const saleId = newSaleId();
+    const total = cartTotals(cart).totalMinor;
+    const payload = { saleId, cart, ask, tender: 'cash' as const, expectedToPayMinor: total };
+    const [first, second] = await Promise.all([f.ok('checkout.pay', payload), f.ok('checkout.pay', payload)]);
+    const third = await f.ok('checkout.pay', payload);
+    expect(first).toEqual(second);
+    expect(third).toEqual(first);
+    if (first.outcome !== 'closed') throw new Error(`expected closed, got ${first.outcome}`);
+    expect(f.sandbox.control.purchases().filter((b) => b.bill_id === first.receipt.billId)).toHaveLength(1);
+    const sends = f.sandbox.control.requests().filter((r) => r.operation_id === 'postPurchaseSend');
+    expect(sends.filter((r) => r.bill_id === first.receipt.billId)).toHaveLength(1);
+  });
+
+  it('refuses to send a total the screen did not show, and says what it is now', async () => {
+    const cart = await cartOf(f, [barcodes.wine]);
+    const ask: BenefitAsk = { customer: { customerId: demo.customers.regular, cardNumber: null }, voucherCodes: [], points: 0, credit: 0 };
+    const saleId = newSaleId();
+    const sends = () => f.sandbox.control.requests().filter((r) => r.operation_id === 'postPurchaseSend').length;
+    const sentBefore = sends();
+    const stale = await f.ok('checkout.pay', { saleId, cart, ask, tender: 'card', expectedToPayMinor: cartTotals(cart).totalMinor });
+    // Silver status takes 3 % off, so the full price is not what is due.
+    if (stale.outcome !== 'totals_changed') throw new Error(`expected totals_changed, got ${stale.outcome}`);
+    expect(stale.preview.toPayMinor).toBeLessThan(cartTotals(cart).totalMinor);
+    expect(sends()).toBe(sentBefore);
+    const paid = await f.ok('checkout.pay', { saleId, cart, ask, tender: 'card', expectedToPayMinor: stale.preview.toPayMinor });
+    expect(paid.outcome).toBe('closed');
+  });
+
+  it('cancels a closed purchase only with a manager PIN, through the journal, once', async () => {
+    const cart = await cartOf(f, [barcodes.coffee]);
+    const ask: BenefitAsk = { customer: { customerId: demo.customers.regular, cardNumber: demo.cards.regular }, voucherCodes: [], points: 0, credit: 0 };
+    const saleId = newSaleId();
+    const shown = await f.ok('checkout.preview', { saleId, cart, ask });
+    if (!shown.current) throw new Error('not current');
+    const paid = await f.ok('checkout.pay', { saleId, cart, ask, tender: 'cash', expectedToPayMinor: shown.preview.toPayMinor });
+    if (paid.outcome !== 'closed') throw new Error(paid.outcome);
+    const pointsAfterSale = await pointsOf(f.sandbox, demo.customers.regular);
+
+    expect(await f.call('checkout.cancel', { billId: paid.receipt.billId, pin: cashierPin })).toMatchObject({ ok: false, error: { code: 'forbidden_role' } });
+    expect(await f.call('checkout.cancel', { billId: paid.receipt.billId, pin: '0000' })).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
+    const cancelled = await f.ok('checkout.cancel', { billId: paid.receipt.billId, pin: managerPin });
+    expect(cancelled).toMatchObject({ outcome: 'closed', cancellationBillId: `C${paid.receipt.billId}` });
+    expect(await f.ok('checkout.cancel', { billId: paid.receipt.billId, pin: managerPin })).toMatchObject({ outcome: 'closed' });
+    expect(f.sandbox.control.purchases().filter((b) => b.bill_id === `C${paid.receipt.billId}`)).toHaveLength(1);
+    expect(await pointsOf(f.sandbox, demo.customers.regular)).toBe(pointsAfterSale - shown.preview.pointsEarned);
+
+    const recent = await f.ok('checkout.recent', { limit: 10 });
+    expect(recent[0]).toMatchObject({ billId: paid.receipt.billId, state: 'synced', cancellation: { billId: `C${paid.receipt.billId}`, state: 'synced' } });
+    await f.signIn(managerPin);
+    const audit = await f.ok('audit.list', { page: { limit: 50, offset: 0 } });
+    expect(audit.records.map((r) => [r.actor, r.action])).toEqual(expect.arrayContaining([['Manager', 'cancel-purchase'], ['Cashier', 'pin-refused']]));
+    await f.signIn(cashierPin);
+  });
+
+  it('finds products by barcode and lists the quick keys', async () => {
+    const catalogue = await f.ok('checkout.catalogue', undefined);
+    expect(catalogue.currency).toBe('CZK');
+    expect(catalogue.quickKeys.map((p) => p.quickKey)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await f.ok('checkout.product', { code: '0000000000000' })).toBeNull();
+    expect(await f.ok('checkout.product', { code: barcodes.coffee })).toMatchObject({ name: 'Káva zrnková 1 kg', unitPriceMinor: 42_900 });
+  });
+});
