@@ -7,6 +7,9 @@ import { ensureRendererBuilt } from './support/build.ts';
 import { openLane, scanWithWedge, screenshot, signIn, type Lane } from './support/page.ts';
 
 const cashierPin = '1111';
+
+/** The page settles at its own pace on a busy machine: wait for it, within reason. */
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
 const managerPin = '9999';
 
 let browser: Browser;
@@ -32,12 +35,12 @@ describe('checkout terminal in the browser', () => {
   it('signs a cashier in with the demo PIN after a wrong one, and shows who and where', async () => {
     lane = await openLane(browser);
     const { page } = lane;
-    await expect.poll(() => page.getByTestId('demo-badge').textContent()).toBe('DEMO');
-    await expect.poll(() => page.getByTestId('connection').textContent()).toContain('Online');
+    await eventually(() => page.getByTestId('demo-badge').textContent()).toBe('DEMO');
+    await eventually(() => page.getByTestId('connection').textContent()).toContain('Online');
     await page.locator('#pin').fill('0000');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('signin-message').textContent()).toContain('Špatný PIN');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('pin');
+    await eventually(() => page.getByTestId('signin-message').textContent()).toContain('Špatný PIN');
+    await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('pin');
     await screenshot(page, 'signin-wrong-pin');
     await signIn(page, cashierPin);
     expect(await page.getByTestId('operator').textContent()).toContain('Demo Cashier');
@@ -52,11 +55,11 @@ describe('checkout terminal in the browser', () => {
     for (let attempt = 1; attempt <= 4; attempt++) {
       await page.locator('#pin').fill(`000${attempt}`);
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.getByTestId('signin-message').textContent()).toContain(attempt === 4 ? 'Další špatný PIN' : `zamčení pokladny: ${5 - attempt}`);
+      await eventually(() => page.getByTestId('signin-message').textContent()).toContain(attempt === 4 ? 'Další špatný PIN' : `zamčení pokladny: ${5 - attempt}`);
     }
     await page.locator('#pin').fill('0005');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('signin-message').textContent()).toMatch(/zamčená do \d{1,2}:\d{2}/);
+    await eventually(() => page.getByTestId('signin-message').textContent()).toMatch(/zamčená do \d{1,2}:\d{2}/);
     expect(await page.locator('#pin').isDisabled()).toBe(true);
     await screenshot(page, 'signin-locked');
   });
@@ -82,7 +85,7 @@ describe('checkout terminal in the browser', () => {
     await page.locator('[data-screen="lookup"]').waitFor();
     // A HID scanner's scans come from the main process as input.scan events.
     lane.preview.terminal.events.publish('input.scan', { kind: 'product', code: '8594001234561', source: 'hid', deviceId: 'scanner-1' });
-    await expect.poll(() => page.getByTestId('lookup-notice').textContent()).toContain('čárový kód zboží');
+    await eventually(() => page.getByTestId('lookup-notice').textContent()).toContain('čárový kód zboží');
     lane.preview.terminal.events.publish('input.scan', { kind: 'loyalty_card', code: demo.cards.manyPoints, source: 'hid', deviceId: 'scanner-1' });
     await page.locator('[data-screen="customer"]').waitFor();
     expect(await page.getByTestId('customer-name').textContent()).toBe('Eva Dvořáková');
@@ -120,12 +123,12 @@ describe('checkout terminal in the browser', () => {
     const { page } = lane;
     await signIn(page, cashierPin);
     await scanWithWedge(page, demo.cards.free);
-    await expect.poll(() => page.getByTestId('lookup-notice').textContent()).toContain(`Kartu ${demo.cards.free} nemá žádný zákazník`);
+    await eventually(() => page.getByTestId('lookup-notice').textContent()).toContain(`Kartu ${demo.cards.free} nemá žádný zákazník`);
     await screenshot(page, 'unknown-card');
     await scanWithWedge(page, demo.cards.blocked);
-    await expect.poll(() => page.getByTestId('lookup-notice').textContent()).toContain('je zablokovaná');
+    await eventually(() => page.getByTestId('lookup-notice').textContent()).toContain('je zablokovaná');
     await scanWithWedge(page, demo.cards.deletedCustomer);
-    await expect.poll(() => page.getByTestId('lookup-notice').textContent()).toContain('byl v CareCloudu smazán');
+    await eventually(() => page.getByTestId('lookup-notice').textContent()).toContain('byl v CareCloudu smazán');
     expect(await page.locator('[data-screen="lookup"]').count()).toBe(1);
   });
 
@@ -133,7 +136,7 @@ describe('checkout terminal in the browser', () => {
     lane = await openLane(browser);
     const { page, preview } = lane;
     await page.keyboard.press('F4');
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Sign in');
+    await eventually(() => page.locator('h1').textContent()).toBe('Sign in');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await signIn(page, managerPin);
     expect(await page.locator('h1').textContent()).toBe('Find the customer');
@@ -143,10 +146,10 @@ describe('checkout terminal in the browser', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('shortcuts').waitFor({ state: 'detached' });
     await page.keyboard.press('F4');
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Vyhledat zákazníka');
-    await expect.poll(() => preview.terminal.settings.view().language).toBe('cs');
+    await eventually(() => page.locator('h1').textContent()).toBe('Vyhledat zákazníka');
+    await eventually(() => preview.terminal.settings.view().language).toBe('cs');
     await page.keyboard.press('F4');
-    await expect.poll(() => preview.terminal.settings.view().language).toBe('en');
+    await eventually(() => preview.terminal.settings.view().language).toBe('en');
     expect(await page.locator('h1').textContent()).toBe('Find the customer');
   });
 
@@ -159,7 +162,7 @@ describe('checkout terminal in the browser', () => {
     await page.getByTestId('cash-desk').fill('42');
     await page.getByTestId('store').selectOption(demo.stores.brno);
     await page.getByTestId('save-settings').click();
-    await expect.poll(() => page.getByTestId('settings-outcome').textContent()).toContain('Nastavení uloženo');
+    await eventually(() => page.getByTestId('settings-outcome').textContent()).toContain('Nastavení uloženo');
     await screenshot(page, 'settings-saved');
     expect(preview.terminal.settings.view()).toMatchObject({ cashDeskNumber: '42', storeId: demo.stores.brno });
     await page.keyboard.press('Escape');
@@ -170,7 +173,7 @@ describe('checkout terminal in the browser', () => {
     expect(await page.getByTestId('store').inputValue()).toBe(demo.stores.brno);
     await page.getByTestId('cash-desk').fill('4x');
     await page.getByTestId('save-settings').click();
-    await expect.poll(() => page.getByTestId('settings-outcome').textContent()).toContain('Zkontrolujte');
+    await eventually(() => page.getByTestId('settings-outcome').textContent()).toContain('Zkontrolujte');
     expect(preview.terminal.settings.view().cashDeskNumber).toBe('42');
     await page.getByTestId('test-connection').click();
     await page.locator('[data-testid="diagnostics"] li').first().waitFor();
@@ -196,7 +199,7 @@ describe('checkout terminal in the browser', () => {
         return page.getByTestId('connection').textContent();
       }, { timeout: 15_000, interval: 300 })
       .toContain('Offline od');
-    await expect.poll(() => page.getByTestId('lookup-notice').textContent()).toContain('CareCloud není dostupný');
+    await eventually(() => page.getByTestId('lookup-notice').textContent()).toContain('CareCloud není dostupný');
     await screenshot(page, 'outage-offline');
     await scanWithWedge(page, demo.cards.regular);
     await page.locator('[data-screen="customer"]').waitFor();
