@@ -91,3 +91,26 @@ describe('ccpos doctor', () => {
     expect(run.out[0]).toContain(w.server.origin);
   });
 });
+
+describe('doctor checks as a list', () => {
+  it('runs an added check in order, turns a throwing check into a failed line, and skips dependants', async () => {
+    const { doctorChecks, runDoctor, needs, pass } = await import('../../electron/diagnostics/index.ts');
+    const { defaultSettings } = await import('../../shared/settings.ts');
+    const checks = [
+      ...doctorChecks.slice(0, 1),
+      { id: 'devices', title: 'Scanners', run: async () => { throw new Error('HID stack missing'); } },
+      { id: 'after', title: 'After devices', run: async (context: Parameters<typeof needs>[0]) => needs(context, 'devices') ?? pass('fine') },
+    ];
+    const report = await runDoctor(
+      { settings: defaultSettings, configProblems: [], client: () => { throw new Error('not needed'); }, now: Date.now },
+      checks,
+    );
+    expect(report.ok).toBe(false);
+    expect(report.checks.map((c) => [c.id, c.status])).toEqual([
+      ['configuration', 'pass'],
+      ['devices', 'fail'],
+      ['after', 'skip'],
+    ]);
+    expect(report.checks[1]!.detail).toBe('HID stack missing');
+  });
+});
