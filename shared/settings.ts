@@ -54,7 +54,7 @@ export const offlinePolicySchema = z.object({
 
 /** The offline journal and its replay. */
 export const syncSchema = z.object({
-  /** The project's CareCloud rate limit in requests per second; replay keeps to 90% of it. */
+  /** The project's CareCloud rate limit in requests per second; replay keeps to 95% of it. */
   rateLimitPerSecond: z.number().min(0.1).max(10_000).default(10),
   /** Consecutive failures to reach CareCloud before closures are queued without trying. */
   breakerThreshold: z.int().min(1).max(20).default(3),

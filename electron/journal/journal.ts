@@ -36,13 +36,14 @@ interface EntryRow {
   exported_at: number | null;
 }
 
-function toEntry(row: EntryRow): JournalEntry {
+/** `request` may be passed when the caller already holds it parsed (the hot send path). */
+function toEntry(row: EntryRow, request?: JournalEntry['request']): JournalEntry {
   return {
     id: row.id,
     kind: row.kind,
     idempotencyKey: row.idempotency_key,
     billId: row.bill_id,
-    request: JSON.parse(row.request) as JournalEntry['request'],
+    request: request ?? (JSON.parse(row.request) as JournalEntry['request']),
     paymentTime: row.payment_time,
     storeId: row.store_id,
     cashdesk: row.cashdesk,
@@ -108,7 +109,7 @@ export class Journal {
     this.#insertAudit = db.prepare('INSERT INTO audit (at, actor, action, entry_id, detail) VALUES (?, ?, ?, ?, ?)');
     this.#byId = db.prepare('SELECT * FROM entries WHERE id = ?');
     // An entry waits for the one it depends on unless that one is synced (or already purged, which only synced entries are).
-    this.#nextEligible = db.prepare(`SELECT * FROM entries e WHERE e.state = 'pending' AND e.next_attempt_at <= ?
+    this.#nextEligible = db.prepare(`SELECT * FROM entries e INDEXED BY entries_pending WHERE e.state = 'pending' AND e.next_attempt_at <= ?
       AND NOT EXISTS (SELECT 1 FROM entries d WHERE d.id = e.depends_on AND d.state != 'synced')
       ORDER BY e.id LIMIT 1`);
     this.#finishAttempt = db.prepare('UPDATE attempts SET finished_at = ?, outcome = ?, http_status = ?, error = ? WHERE id = ?');
@@ -118,31 +119,59 @@ export class Journal {
     if (this.#db.open) this.#db.close();
   }
 
+  readonly #statements = new Map<string, Statement>();
+  /** Prepared once per text: the send path runs the same few statements thousands of times. */
+  #sql(text: string): Statement {
+    let statement = this.#statements.get(text);
+    if (!statement) {
+      statement = this.#db.prepare(text);
+      this.#statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /**
+   * Runs bookkeeping that replay can rebuild (claims, send results, lease releases) without
+   * waiting for fsync: WAL with synchronous NORMAL still survives a process crash, and after a
+   * power cut the worst case is an entry sent again, which bill_id makes harmless. New sales and
+   * manager actions always commit with FULL.
+   */
+  #relaxed<T>(write: () => T): T {
+    this.#sql('PRAGMA synchronous = NORMAL').run();
+    try {
+      return write();
+    } finally {
+      this.#sql('PRAGMA synchronous = FULL').run();
+    }
+  }
+
   /** Writes a new entry durably (the commit is on disk when this returns). */
   append(input: NewEntry): JournalEntry {
-    return guarded(() => this.#db.transaction(() => this.#get(this.#insert(input, null))!).immediate());
+    return guarded(() => this.#db.transaction(() => this.#insert(input, null)).immediate());
   }
 
   /** Writes a new entry and claims it for an immediate send, in the same commit. */
   appendAndClaim(input: NewEntry, owner: string, leaseMs: number): Claim {
     return guarded(() =>
       this.#db.transaction(() => {
-        const now = this.#now();
-        const id = this.#insert(input, { owner, leaseMs });
-        this.#insertTransition.run(id, now, 'pending', 'sending', 'send', owner);
-        const attemptId = Number(this.#insertAttempt.run(id, owner, now).lastInsertRowid);
-        return { entry: this.#get(id)!, attemptId };
+        const entry = this.#insert(input, { owner, leaseMs });
+        this.#insertTransition.run(entry.id, entry.createdAt, 'pending', 'sending', 'send', owner);
+        const attemptId = Number(this.#insertAttempt.run(entry.id, owner, entry.createdAt).lastInsertRowid);
+        return { entry, attemptId };
       }).immediate(),
     );
   }
 
-  #insert(input: NewEntry, claimFor: { owner: string; leaseMs: number } | null): number {
+  /** Inserts the entry and its first transition; returns the entry as stored, without reading it back. */
+  #insert(input: NewEntry, claimFor: { owner: string; leaseMs: number } | null): JournalEntry {
     const now = this.#now();
-    const result = this.#insertEntry.run({
+    const request = JSON.stringify(input.request);
+    const entry: JournalEntry = {
+      id: 0,
       kind: input.kind,
       idempotencyKey: input.idempotencyKey,
       billId: input.billId ?? null,
-      request: JSON.stringify(input.request),
+      request: JSON.parse(request) as JournalEntry['request'],
       paymentTime: input.paymentTime ?? null,
       storeId: input.storeId,
       cashdesk: input.cashdesk,
@@ -152,14 +181,41 @@ export class Journal {
       dependsOn: input.dependsOn ?? null,
       replaces: input.replaces ?? null,
       state: claimFor ? 'sending' : 'pending',
-      now,
+      remoteId: null,
+      reasons: [],
+      voidReason: null,
+      voidedBy: null,
+      attemptCount: claimFor ? 1 : 0,
+      nextAttemptAt: now,
+      lastError: null,
       leaseOwner: claimFor?.owner ?? null,
       leaseExpiresAt: claimFor ? now + claimFor.leaseMs : null,
-      attemptCount: claimFor ? 1 : 0,
+      createdAt: now,
+      updatedAt: now,
+      exportedAt: null,
+    };
+    const result = this.#insertEntry.run({
+      kind: entry.kind,
+      idempotencyKey: entry.idempotencyKey,
+      billId: entry.billId,
+      request,
+      paymentTime: entry.paymentTime,
+      storeId: entry.storeId,
+      cashdesk: entry.cashdesk,
+      operator: entry.operator,
+      customerId: entry.customerId,
+      cardNumber: entry.cardNumber,
+      dependsOn: entry.dependsOn,
+      replaces: entry.replaces,
+      state: entry.state,
+      now,
+      leaseOwner: entry.leaseOwner,
+      leaseExpiresAt: entry.leaseExpiresAt,
+      attemptCount: entry.attemptCount,
     });
-    const id = Number(result.lastInsertRowid);
-    this.#insertTransition.run(id, now, null, 'pending', input.replaces ? `resend of entry ${input.replaces}` : 'recorded', input.operator);
-    return id;
+    entry.id = Number(result.lastInsertRowid);
+    this.#insertTransition.run(entry.id, now, null, 'pending', input.replaces ? `resend of entry ${input.replaces}` : 'recorded', input.operator);
+    return entry;
   }
 
   get(id: number): JournalEntry | null {
@@ -173,7 +229,7 @@ export class Journal {
 
   byBillId(billId: string): JournalEntry | null {
     return guarded(() => {
-      const row = this.#db.prepare('SELECT * FROM entries WHERE bill_id = ?').get(billId) as EntryRow | undefined;
+      const row = this.#sql('SELECT * FROM entries WHERE bill_id = ?').get(billId) as EntryRow | undefined;
       return row ? toEntry(row) : null;
     });
   }
@@ -181,7 +237,7 @@ export class Journal {
   /** The entry that was written to replace this one, if any. */
   replacementOf(id: number): JournalEntry | null {
     return guarded(() => {
-      const row = this.#db.prepare('SELECT * FROM entries WHERE replaces = ? ORDER BY id LIMIT 1').get(id) as EntryRow | undefined;
+      const row = this.#sql('SELECT * FROM entries WHERE replaces = ? ORDER BY id LIMIT 1').get(id) as EntryRow | undefined;
       return row ? toEntry(row) : null;
     });
   }
@@ -189,11 +245,13 @@ export class Journal {
   /** Takes the oldest entry that is due and not waiting on another, marking it sending under a lease. */
   claimNext(owner: string, leaseMs: number): Claim | null {
     return guarded(() =>
-      this.#db.transaction(() => {
-        const now = this.#now();
-        const row = this.#nextEligible.get(now) as EntryRow | undefined;
-        return row ? this.#claim(row.id, 'pending', owner, leaseMs, now) : null;
-      }).immediate(),
+      this.#relaxed(() =>
+        this.#db.transaction(() => {
+          const now = this.#now();
+          const row = this.#nextEligible.get(now) as EntryRow | undefined;
+          return row ? this.#claim(row.id, 'pending', owner, leaseMs, now) : null;
+        }).immediate(),
+      ),
     );
   }
 
@@ -213,7 +271,7 @@ export class Journal {
   }
 
   #claim(id: number, from: EntryState, owner: string, leaseMs: number, now: number): Claim {
-    this.#db.prepare("UPDATE entries SET state = 'sending', lease_owner = ?, lease_expires_at = ?, attempt_count = attempt_count + 1, updated_at = ? WHERE id = ?").run(owner, now + leaseMs, now, id);
+    this.#sql("UPDATE entries SET state = 'sending', lease_owner = ?, lease_expires_at = ?, attempt_count = attempt_count + 1, updated_at = ? WHERE id = ?").run(owner, now + leaseMs, now, id);
     this.#insertTransition.run(id, now, from, 'sending', 'send', owner);
     const attemptId = Number(this.#insertAttempt.run(id, owner, now).lastInsertRowid);
     return { entry: this.#get(id)!, attemptId };
@@ -222,7 +280,7 @@ export class Journal {
   /** Records how a send ended. A success is recorded whoever holds the lease: it is what CareCloud now knows. */
   finish(claim: Claim, owner: string, result: SendResult): JournalEntry {
     return guarded(() =>
-      this.#db.transaction(() => {
+      this.#relaxed(() => this.#db.transaction(() => {
         const now = this.#now();
         const id = claim.entry.id;
         const row = this.#byId.get(id) as EntryRow | undefined;
@@ -231,24 +289,24 @@ export class Journal {
         if (result.kind === 'synced') {
           this.#finishAttempt.run(now, result.outcome, result.httpStatus, null, claim.attemptId);
           if (row.state === 'pending' || row.state === 'sending') {
-            this.#db.prepare("UPDATE entries SET state = 'synced', remote_id = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = NULL, updated_at = ? WHERE id = ?").run(result.remoteId, now, id);
+            this.#sql("UPDATE entries SET state = 'synced', remote_id = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = NULL, updated_at = ? WHERE id = ?").run(result.remoteId, now, id);
             this.#insertTransition.run(id, now, row.state, 'synced', result.outcome === 'already-landed' ? 'CareCloud already had this bill_id' : 'accepted by CareCloud', owner);
           }
         } else if (result.kind === 'rejected') {
           this.#finishAttempt.run(now, 'rejected', result.httpStatus, result.error, claim.attemptId);
           if (owned) {
-            this.#db.prepare("UPDATE entries SET state = 'rejected', reasons = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(result.reasons), result.error, now, id);
+            this.#sql("UPDATE entries SET state = 'rejected', reasons = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(result.reasons), result.error, now, id);
             this.#insertTransition.run(id, now, 'sending', 'rejected', `refused by CareCloud: ${result.reasons.map((r) => `${r.name}/${r.reason}`).join(', ') || result.error}`, owner);
           }
         } else {
           this.#finishAttempt.run(now, result.outcome, result.httpStatus, result.error, claim.attemptId);
           if (owned) {
-            this.#db.prepare("UPDATE entries SET state = 'pending', next_attempt_at = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = ?, updated_at = ? WHERE id = ?").run(result.nextAttemptAt, result.error, now, id);
+            this.#sql("UPDATE entries SET state = 'pending', next_attempt_at = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = ?, updated_at = ? WHERE id = ?").run(result.nextAttemptAt, result.error, now, id);
             this.#insertTransition.run(id, now, 'sending', 'pending', `${result.outcome}: ${result.error}`, owner);
           }
         }
-        return this.#get(id)!;
-      }).immediate(),
+        return toEntry(this.#byId.get(id) as EntryRow, claim.entry.request);
+      }).immediate()),
     );
   }
 
@@ -257,14 +315,14 @@ export class Journal {
     return guarded(() =>
       this.#db.transaction(() => {
         const now = this.#now();
-        const rows = this.#db.prepare("SELECT id, lease_owner, lease_expires_at FROM entries WHERE state = 'sending'").all() as Pick<EntryRow, 'id' | 'lease_owner' | 'lease_expires_at'>[];
+        const rows = this.#sql("SELECT id, lease_owner, lease_expires_at FROM entries WHERE state = 'sending'").all() as Pick<EntryRow, 'id' | 'lease_owner' | 'lease_expires_at'>[];
         let released = 0;
         for (const row of rows) {
           const expired = row.lease_expires_at === null || row.lease_expires_at <= now;
           const dead = row.lease_owner === null || !isOwnerAlive(row.lease_owner);
           if (!expired && !dead) continue;
-          this.#db.prepare("UPDATE entries SET state = 'pending', next_attempt_at = ?, lease_owner = NULL, lease_expires_at = NULL, updated_at = ? WHERE id = ?").run(now, now, row.id);
-          this.#db.prepare("UPDATE attempts SET finished_at = ?, outcome = 'abandoned', error = ? WHERE entry_id = ? AND finished_at IS NULL").run(now, dead ? 'the sending process ended before recording an answer' : 'lease expired before an answer was recorded', row.id);
+          this.#sql("UPDATE entries SET state = 'pending', next_attempt_at = ?, lease_owner = NULL, lease_expires_at = NULL, updated_at = ? WHERE id = ?").run(now, now, row.id);
+          this.#sql("UPDATE attempts SET finished_at = ?, outcome = 'abandoned', error = ? WHERE entry_id = ? AND finished_at IS NULL").run(now, dead ? 'the sending process ended before recording an answer' : 'lease expired before an answer was recorded', row.id);
           this.#insertTransition.run(row.id, now, 'sending', 'pending', dead ? `sender ${row.lease_owner ?? '?'} is gone` : 'lease expired', 'system');
           released++;
         }
@@ -275,13 +333,13 @@ export class Journal {
 
   /** Makes every pending entry due now (after connectivity comes back, nothing should wait out an old backoff). */
   makeAllDue(): number {
-    return guarded(() => this.#db.prepare("UPDATE entries SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?").run(this.#now(), this.#now()).changes);
+    return guarded(() => this.#sql("UPDATE entries SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?").run(this.#now(), this.#now()).changes);
   }
 
   /** The earliest time a pending entry becomes due, or null when none is pending. */
   nextDueAt(): number | null {
     return guarded(() => {
-      const row = this.#db.prepare("SELECT MIN(next_attempt_at) AS at FROM entries WHERE state = 'pending'").get() as { at: number | null };
+      const row = this.#sql("SELECT MIN(next_attempt_at) AS at FROM entries WHERE state = 'pending'").get() as { at: number | null };
       return row.at;
     });
   }
@@ -289,8 +347,8 @@ export class Journal {
   stats(): QueueStats {
     return guarded(() => {
       const counts: Record<EntryState, number> = { pending: 0, sending: 0, synced: 0, rejected: 0, voided: 0 };
-      for (const row of this.#db.prepare('SELECT state, COUNT(*) AS n FROM entries GROUP BY state').all() as { state: EntryState; n: number }[]) counts[row.state] = row.n;
-      const oldest = this.#db.prepare("SELECT MIN(created_at) AS at FROM entries WHERE state IN ('pending', 'sending')").get() as { at: number | null };
+      for (const row of this.#sql('SELECT state, COUNT(*) AS n FROM entries GROUP BY state').all() as { state: EntryState; n: number }[]) counts[row.state] = row.n;
+      const oldest = this.#sql("SELECT MIN(created_at) AS at FROM entries WHERE state IN ('pending', 'sending')").get() as { at: number | null };
       return { queued: counts.pending + counts.sending, oldestQueuedAt: oldest.at, counts };
     });
   }
@@ -298,30 +356,30 @@ export class Journal {
   list(filter: EntryFilter = {}, page: Page = { limit: 50, offset: 0 }): { entries: JournalEntry[]; total: number; counts: Record<EntryState, number> } {
     return guarded(() => {
       const { where, params } = whereClause(filter);
-      const rows = this.#db.prepare(`SELECT * FROM entries ${where} ORDER BY id LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset) as EntryRow[];
-      const total = (this.#db.prepare(`SELECT COUNT(*) AS n FROM entries ${where}`).get(...params) as { n: number }).n;
+      const rows = this.#sql(`SELECT * FROM entries ${where} ORDER BY id LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset) as EntryRow[];
+      const total = (this.#sql(`SELECT COUNT(*) AS n FROM entries ${where}`).get(...params) as { n: number }).n;
       const { where: countWhere, params: countParams } = whereClause({ ...filter, state: undefined });
       const counts: Record<EntryState, number> = { pending: 0, sending: 0, synced: 0, rejected: 0, voided: 0 };
-      for (const row of this.#db.prepare(`SELECT state, COUNT(*) AS n FROM entries ${countWhere} GROUP BY state`).all(...countParams) as { state: EntryState; n: number }[]) counts[row.state] = row.n;
-      return { entries: rows.map(toEntry), total, counts };
+      for (const row of this.#sql(`SELECT state, COUNT(*) AS n FROM entries ${countWhere} GROUP BY state`).all(...countParams) as { state: EntryState; n: number }[]) counts[row.state] = row.n;
+      return { entries: rows.map((row) => toEntry(row)), total, counts };
     });
   }
 
   transitions(id: number): Transition[] {
     return guarded(() =>
-      (this.#db.prepare('SELECT at, from_state, to_state, cause, actor FROM transitions WHERE entry_id = ? ORDER BY id').all(id) as { at: number; from_state: EntryState | null; to_state: EntryState; cause: string; actor: string }[]).map((r) => ({ at: r.at, from: r.from_state, to: r.to_state, cause: r.cause, actor: r.actor })),
+      (this.#sql('SELECT at, from_state, to_state, cause, actor FROM transitions WHERE entry_id = ? ORDER BY id').all(id) as { at: number; from_state: EntryState | null; to_state: EntryState; cause: string; actor: string }[]).map((r) => ({ at: r.at, from: r.from_state, to: r.to_state, cause: r.cause, actor: r.actor })),
     );
   }
 
   attempts(id: number): Attempt[] {
     return guarded(() =>
-      (this.#db.prepare('SELECT id, owner, started_at, finished_at, outcome, http_status, error FROM attempts WHERE entry_id = ? ORDER BY id').all(id) as { id: number; owner: string; started_at: number; finished_at: number | null; outcome: AttemptOutcome | null; http_status: number | null; error: string | null }[]).map((r) => ({ id: r.id, owner: r.owner, startedAt: r.started_at, finishedAt: r.finished_at, outcome: r.outcome, httpStatus: r.http_status, error: r.error })),
+      (this.#sql('SELECT id, owner, started_at, finished_at, outcome, http_status, error FROM attempts WHERE entry_id = ? ORDER BY id').all(id) as { id: number; owner: string; started_at: number; finished_at: number | null; outcome: AttemptOutcome | null; http_status: number | null; error: string | null }[]).map((r) => ({ id: r.id, owner: r.owner, startedAt: r.started_at, finishedAt: r.finished_at, outcome: r.outcome, httpStatus: r.http_status, error: r.error })),
     );
   }
 
   audit(entryId?: number): AuditRecord[] {
     return guarded(() => {
-      const rows = (entryId === undefined ? this.#db.prepare('SELECT * FROM audit ORDER BY id').all() : this.#db.prepare('SELECT * FROM audit WHERE entry_id = ? ORDER BY id').all(entryId)) as { at: number; actor: string; action: string; entry_id: number | null; detail: string }[];
+      const rows = (entryId === undefined ? this.#sql('SELECT * FROM audit ORDER BY id').all() : this.#sql('SELECT * FROM audit WHERE entry_id = ? ORDER BY id').all(entryId)) as { at: number; actor: string; action: string; entry_id: number | null; detail: string }[];
       return rows.map((r) => ({ at: r.at, actor: r.actor, action: r.action, entryId: r.entry_id, detail: JSON.parse(r.detail) as Record<string, unknown> }));
     });
   }
@@ -330,7 +388,7 @@ export class Journal {
   void(id: number, reason: string, actor: string): JournalEntry {
     return this.#managerChange(id, actor, 'void', { reason }, (row, now) => {
       if (row.state !== 'pending' && row.state !== 'rejected') throw new Error(`Entry ${id} is ${row.state}; only pending or rejected entries can be voided.`);
-      this.#db.prepare("UPDATE entries SET state = 'voided', void_reason = ?, voided_by = ?, updated_at = ? WHERE id = ?").run(reason, actor, now, id);
+      this.#sql("UPDATE entries SET state = 'voided', void_reason = ?, voided_by = ?, updated_at = ? WHERE id = ?").run(reason, actor, now, id);
       this.#insertTransition.run(id, now, row.state, 'voided', `voided: ${reason}`, actor);
     });
   }
@@ -339,7 +397,7 @@ export class Journal {
   retryNow(id: number, actor: string): JournalEntry {
     return this.#managerChange(id, actor, 'retry', {}, (row, now) => {
       if (row.state !== 'pending' && row.state !== 'rejected') throw new Error(`Entry ${id} is ${row.state}; only pending or rejected entries can be retried.`);
-      this.#db.prepare("UPDATE entries SET state = 'pending', next_attempt_at = ?, updated_at = ? WHERE id = ?").run(now, now, id);
+      this.#sql("UPDATE entries SET state = 'pending', next_attempt_at = ?, updated_at = ? WHERE id = ?").run(now, now, id);
       if (row.state !== 'pending') this.#insertTransition.run(id, now, row.state, 'pending', 'retry requested', actor);
     });
   }
@@ -351,9 +409,9 @@ export class Journal {
         const original = this.#byId.get(originalId) as EntryRow | undefined;
         if (!original) throw new Error(`There is no journal entry ${originalId}.`);
         if (original.state !== 'rejected') throw new Error(`Entry ${originalId} is ${original.state}; only a rejected entry can be resent as a new sale.`);
-        const created = this.#get(this.#insert({ ...input, replaces: originalId }, null))!;
+        const created = this.#insert({ ...input, replaces: originalId }, null);
         const now = this.#now();
-        this.#db.prepare("UPDATE entries SET state = 'voided', void_reason = ?, voided_by = ?, updated_at = ? WHERE id = ?").run(`resent as entry ${created.id}`, actor, now, originalId);
+        this.#sql("UPDATE entries SET state = 'voided', void_reason = ?, voided_by = ?, updated_at = ? WHERE id = ?").run(`resent as entry ${created.id}`, actor, now, originalId);
         this.#insertTransition.run(originalId, now, 'rejected', 'voided', `resent as entry ${created.id}`, actor);
         this.#insertAudit.run(now, actor, 'resend', originalId, JSON.stringify({ ...detail, newEntryId: created.id, newBillId: created.billId }));
         return created;
@@ -371,7 +429,7 @@ export class Journal {
     guarded(() =>
       this.#db.transaction(() => {
         const now = this.#now();
-        const mark = this.#db.prepare('UPDATE entries SET exported_at = ? WHERE id = ?');
+        const mark = this.#sql('UPDATE entries SET exported_at = ? WHERE id = ?');
         for (const id of ids) mark.run(now, id);
         this.#insertAudit.run(now, actor, 'export', null, JSON.stringify({ format, count: ids.length, entryIds: ids }));
       }).immediate(),
@@ -384,12 +442,12 @@ export class Journal {
       this.#db.transaction(() => {
         const now = this.#now();
         const cutoff = now - retentionDays * 86_400_000;
-        const doomed = this.#db.prepare(`SELECT id, bill_id, state FROM entries WHERE updated_at < ? AND (state = 'synced' OR (state IN ('rejected', 'voided') AND exported_at IS NOT NULL))
+        const doomed = this.#sql(`SELECT id, bill_id, state FROM entries WHERE updated_at < ? AND (state = 'synced' OR (state IN ('rejected', 'voided') AND exported_at IS NOT NULL))
           AND id NOT IN (SELECT depends_on FROM entries WHERE depends_on IS NOT NULL AND state NOT IN ('synced', 'voided'))`).all(cutoff) as { id: number; bill_id: string | null; state: EntryState }[];
         if (doomed.length === 0) return 0;
-        const remove = this.#db.prepare('DELETE FROM entries WHERE id = ?');
-        const unlink = this.#db.prepare('UPDATE entries SET depends_on = NULL WHERE depends_on = ?');
-        const unlinkReplaces = this.#db.prepare('UPDATE entries SET replaces = NULL WHERE replaces = ?');
+        const remove = this.#sql('DELETE FROM entries WHERE id = ?');
+        const unlink = this.#sql('UPDATE entries SET depends_on = NULL WHERE depends_on = ?');
+        const unlinkReplaces = this.#sql('UPDATE entries SET replaces = NULL WHERE replaces = ?');
         for (const row of doomed) {
           unlink.run(row.id);
           unlinkReplaces.run(row.id);
