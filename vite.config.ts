@@ -1,6 +1,7 @@
 // One configuration, three builds: `vite build --mode renderer|main|preload`.
 import { cpSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import pkg from './package.json' with { type: 'json' };
@@ -45,7 +46,8 @@ export default defineConfig(({ mode }) => {
   return {
     root: 'renderer',
     base: './',
-    plugins: [svelte()],
+    // The root is renderer/, so name the project's Svelte config explicitly.
+    plugins: [svelte({ configFile: fileURLToPath(new URL('./svelte.config.js', import.meta.url)) })],
     build: { outDir: '../out/renderer', emptyOutDir: true, target: 'chrome130' },
   };
 });
