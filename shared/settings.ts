@@ -88,6 +88,7 @@ export type SettingsInput = z.input<typeof settingsSchema>;
 export type Timeouts = TerminalSettings['timeouts'];
 export type RetrySettings = TerminalSettings['retry'];
 export type SyncSettings = TerminalSettings['sync'];
+export type OfflinePolicy = TerminalSettings['offlinePolicy'];
 
 export type SettingsResult = { ok: true; value: TerminalSettings } | { ok: false; error: string };
 

@@ -21,6 +21,7 @@ interface EntryRow {
   card_number: string | null;
   depends_on: number | null;
   replaces: number | null;
+  flags: string | null;
   state: EntryState;
   remote_id: string | null;
   reasons: string | null;
@@ -52,6 +53,7 @@ function toEntry(row: EntryRow, request?: JournalEntry['request']): JournalEntry
     cardNumber: row.card_number,
     dependsOn: row.depends_on,
     replaces: row.replaces,
+    flags: row.flags ? (JSON.parse(row.flags) as string[]) : [],
     state: row.state,
     remoteId: row.remote_id,
     reasons: row.reasons ? (JSON.parse(row.reasons) as RejectionReason[]) : [],
@@ -102,8 +104,8 @@ export class Journal {
   private constructor(db: JournalDatabase, now: () => number) {
     this.#db = db;
     this.#now = now;
-    this.#insertEntry = db.prepare(`INSERT INTO entries (kind, idempotency_key, bill_id, request, payment_time, store_id, cashdesk, operator, customer_id, card_number, depends_on, replaces, state, next_attempt_at, created_at, updated_at, lease_owner, lease_expires_at, attempt_count)
-      VALUES (@kind, @idempotencyKey, @billId, @request, @paymentTime, @storeId, @cashdesk, @operator, @customerId, @cardNumber, @dependsOn, @replaces, @state, @now, @now, @now, @leaseOwner, @leaseExpiresAt, @attemptCount)`);
+    this.#insertEntry = db.prepare(`INSERT INTO entries (kind, idempotency_key, bill_id, request, payment_time, store_id, cashdesk, operator, customer_id, card_number, depends_on, replaces, flags, state, next_attempt_at, created_at, updated_at, lease_owner, lease_expires_at, attempt_count)
+      VALUES (@kind, @idempotencyKey, @billId, @request, @paymentTime, @storeId, @cashdesk, @operator, @customerId, @cardNumber, @dependsOn, @replaces, @flags, @state, @now, @now, @now, @leaseOwner, @leaseExpiresAt, @attemptCount)`);
     this.#insertTransition = db.prepare('INSERT INTO transitions (entry_id, at, from_state, to_state, cause, actor) VALUES (?, ?, ?, ?, ?, ?)');
     this.#insertAttempt = db.prepare('INSERT INTO attempts (entry_id, owner, started_at) VALUES (?, ?, ?)');
     this.#insertAudit = db.prepare('INSERT INTO audit (at, actor, action, entry_id, detail) VALUES (?, ?, ?, ?, ?)');
@@ -180,6 +182,7 @@ export class Journal {
       cardNumber: input.cardNumber ?? null,
       dependsOn: input.dependsOn ?? null,
       replaces: input.replaces ?? null,
+      flags: input.flags ?? [],
       state: claimFor ? 'sending' : 'pending',
       remoteId: null,
       reasons: [],
@@ -207,6 +210,7 @@ export class Journal {
       cardNumber: entry.cardNumber,
       dependsOn: entry.dependsOn,
       replaces: entry.replaces,
+      flags: entry.flags.length ? JSON.stringify(entry.flags) : null,
       state: entry.state,
       now,
       leaseOwner: entry.leaseOwner,

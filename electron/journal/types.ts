@@ -38,6 +38,8 @@ export interface NewEntry {
   dependsOn?: number;
   /** The rejected entry this one resends. */
   replaces?: number;
+  /** Marks for the manager, e.g. `offline-voucher`. */
+  flags?: string[];
 }
 
 export interface JournalEntry {
@@ -54,6 +56,7 @@ export interface JournalEntry {
   cardNumber: string | null;
   dependsOn: number | null;
   replaces: number | null;
+  flags: string[];
   state: EntryState;
   remoteId: string | null;
   reasons: RejectionReason[];

@@ -7,6 +7,8 @@ import type { JournalEntry, NewEntry, RejectionReason, SendResult } from '../jou
 import { retryDelay, type BackoffPolicy } from './backoff.ts';
 import { CircuitBreaker } from './breaker.ts';
 import { classifySendFailure } from './outcome.ts';
+import { applyOfflinePolicy } from './offline-benefits.ts';
+import type { OfflinePolicy } from '../../shared/settings.ts';
 import { isOwnerAlive, processOwner } from './owner.ts';
 import type { CareCloudPort } from './port.ts';
 import { TokenBucket } from './token-bucket.ts';
@@ -25,6 +27,8 @@ export interface SyncPolicy {
   concurrency: number;
   /** An entry pending longer than this raises an alert. */
   pendingAlertMs: number;
+  /** What a closure may carry while offline. */
+  offlineBenefits: OfflinePolicy;
 }
 
 export const defaultSyncPolicy: SyncPolicy = {
@@ -36,6 +40,7 @@ export const defaultSyncPolicy: SyncPolicy = {
   ratePerSecond: 8,
   concurrency: 4,
   pendingAlertMs: 24 * 3_600_000,
+  offlineBenefits: { vouchers: 'refuse', points: 'refuse' },
 };
 
 export type ClosureOutcome =
@@ -129,10 +134,11 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   /**
    * Closes a sale: the entry is on disk before anything else happens. Online, one send
    * with the closure timeout; offline, no network at all. Throws JournalUnavailableError
-   * when the journal cannot keep the sale, and then nothing was sent either.
+   * when the journal cannot keep the sale (and then nothing was sent either), and
+   * OfflineBenefitRefusedError when offline with vouchers or points the policy refuses.
    */
   async close(input: NewEntry): Promise<ClosureOutcome> {
-    if (this.#breaker.isOpen) return this.#queued(this.#journal.append(input), 'offline');
+    if (this.#breaker.isOpen) return this.#queued(this.#journal.append(applyOfflinePolicy(input, this.policy.offlineBenefits)), 'offline');
     if (input.dependsOn !== undefined) {
       const entry = this.#journal.append(input);
       const claim = this.#journal.claim(entry.id, this.owner, this.#leaseMs);

@@ -20,6 +20,7 @@ export interface ExportRow {
   void_reason: string;
   voided_by: string;
   replaces_entry: number | null;
+  flags: string;
   attempts: number;
   last_error: string;
   recorded_at: string;
@@ -46,6 +47,7 @@ export function exportRow(entry: JournalEntry): ExportRow {
     void_reason: entry.voidReason ?? '',
     voided_by: entry.voidedBy ?? '',
     replaces_entry: entry.replaces,
+    flags: entry.flags.join('; '),
     attempts: entry.attemptCount,
     last_error: entry.lastError ?? '',
     recorded_at: new Date(entry.createdAt).toISOString(),
@@ -74,6 +76,6 @@ export function toJson(entries: readonly JournalEntry[]): string {
 // Only used to read the column names in order.
 const placeholderEntry: JournalEntry = {
   id: 0, kind: 'purchase', idempotencyKey: '', billId: null, request: { method: 'POST', path: '', body: null }, paymentTime: null, storeId: '', cashdesk: 0, operator: '',
-  customerId: null, cardNumber: null, dependsOn: null, replaces: null, state: 'pending', remoteId: null, reasons: [], voidReason: null, voidedBy: null, attemptCount: 0,
+  customerId: null, cardNumber: null, dependsOn: null, replaces: null, flags: [], state: 'pending', remoteId: null, reasons: [], voidReason: null, voidedBy: null, attemptCount: 0,
   nextAttemptAt: 0, lastError: null, leaseOwner: null, leaseExpiresAt: null, createdAt: 0, updatedAt: 0, exportedAt: null,
 };

@@ -18,5 +18,6 @@ export function syncPolicyFrom(settings: TerminalSettings): Partial<SyncPolicy> 
     ratePerSecond,
     concurrency: drainConcurrency(ratePerSecond),
     pendingAlertMs: settings.sync.pendingAlertHours * 3_600_000,
+    offlineBenefits: settings.offlinePolicy,
   };
 }

@@ -6,6 +6,8 @@ import { JournalUnavailableError } from '../../electron/journal/errors.ts';
 import { SyncEngine, type SyncAlert, type SyncPolicy, type SyncStatus } from '../../electron/sync/engine.ts';
 import { cancellationEntry, purchaseEntry } from '../../electron/sync/closure.ts';
 import { FakePort } from './fake-port.ts';
+import { OfflineBenefitRefusedError } from '../../electron/sync/offline-benefits.ts';
+import type { SendPurchaseBody } from '../../electron/journal/types.ts';
 import { tempDir } from '../journal/helpers.ts';
 
 const terminal = { timeZone: 'Europe/Prague' };
@@ -131,6 +133,36 @@ describe('going offline and back', () => {
     for (let i = 0; i < 200 && engine.status().queued > 0; i++) await wait(10);
     expect(engine.status()).toMatchObject({ online: true, queued: 0 });
     expect(journal.stats().counts.synced).toBe(5);
+  });
+});
+
+describe('vouchers and points while offline', () => {
+  const withRecap = (recap: NonNullable<SendPurchaseBody['bill']['payment_recap']>) => {
+    const input = sale();
+    (input.request.body as SendPurchaseBody).bill.payment_recap = recap;
+    return input;
+  };
+  async function goOffline(e: SyncEngine) {
+    port.fallback = 'down';
+    for (let i = 0; i < 3; i++) await e.close(sale(i));
+    expect(e.online).toBe(false);
+  }
+
+  it('refuses vouchers and points by default and journals nothing for that sale', async () => {
+    await goOffline(engine);
+    const before = journal.stats().queued;
+    await expect(engine.close(withRecap({ vouchers: [{ code: 'DEMO100' }] }))).rejects.toBeInstanceOf(OfflineBenefitRefusedError);
+    await expect(engine.close(withRecap({ credit_points: 50 }))).rejects.toMatchObject({ benefit: 'points', message: expect.stringMatching(/^Paying with points is not possible/) });
+    expect(journal.stats().queued).toBe(before);
+  });
+
+  it('takes pre-synced vouchers when the policy allows, flagged for the manager; points stay refused', async () => {
+    const lenient = newEngine({ ...fast, offlineBenefits: { vouchers: 'accept-presynced', points: 'refuse' } });
+    await goOffline(lenient);
+    const result = await lenient.close(withRecap({ vouchers: [{ code: 'DEMO100' }] }));
+    expect(result).toMatchObject({ outcome: 'queued', why: 'offline', entry: { flags: ['offline-voucher'] } });
+    expect(journal.get(result.entry.id)?.flags).toEqual(['offline-voucher']);
+    await expect(lenient.close(withRecap({ vouchers: [{ code: 'DEMO100' }], credit_points: 5 }))).rejects.toMatchObject({ benefit: 'points' });
   });
 });
 

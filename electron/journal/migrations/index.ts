@@ -2,6 +2,7 @@ import { sql as journal } from './001-journal.ts';
 import { sql as managerAudit } from './002-manager-audit.ts';
 import { sql as queueOrderIndex } from './003-queue-order-index.ts';
 import { sql as leanAppendIndexes } from './004-lean-append-indexes.ts';
+import { sql as entryFlags } from './005-entry-flags.ts';
 
 // In order; the schema version is the number of migrations applied (PRAGMA user_version).
-export const migrations: readonly string[] = [journal, managerAudit, queueOrderIndex, leanAppendIndexes];
+export const migrations: readonly string[] = [journal, managerAudit, queueOrderIndex, leanAppendIndexes, entryFlags];
