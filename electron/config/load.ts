@@ -86,3 +86,17 @@ export function missingForCareCloud(config: CliConfig): string[] {
   if (config.password === '') missing.push('No CareCloud password: set CARECLOUD_PASSWORD (or --password).');
   return missing;
 }
+
+/** Everything still missing as one sentence, or null when CareCloud can be called. */
+export function missingSentence(config: CliConfig): string | null {
+  const s = config.settings;
+  const missing = [
+    s.projectUrl === '' ? 'CARECLOUD_PROJECT_URL (or --project-url)' : null,
+    s.externalApplicationId === '' ? 'CARECLOUD_APP_ID (or --app-id)' : null,
+    s.login === '' ? 'CARECLOUD_LOGIN (or --login)' : null,
+    config.password === '' ? 'CARECLOUD_PASSWORD (or --password)' : null,
+  ].filter((item): item is string => item !== null);
+  if (missing.length === 0) return null;
+  const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
+  return `CareCloud is not configured: set ${list}.`;
+}

@@ -32,7 +32,7 @@ describe('ccpos doctor', () => {
   it('exits 2 with a failed configuration line when the project is not configured', async () => {
     const run = await ccpos(['doctor'], { ...w.env, CARECLOUD_PROJECT_URL: '' });
     expect(run.code).toBe(2);
-    expect(run.out[0]).toMatch(/^FAIL\s+Configuration\s+No CareCloud project is configured/);
+    expect(run.out[0]).toMatch(/^FAIL\s+Configuration\s+CareCloud is not configured: set CARECLOUD_PROJECT_URL \(or --project-url\)\.$/);
     expect(run.out.slice(1, 4).every((line) => line.startsWith('skip'))).toBe(true);
     expect(w.server.requests).toHaveLength(0);
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultDataDir } from '../../electron/config/data-dir.ts';
 import { parseCommandLine } from '../../electron/config/flags.ts';
-import { ConfigError, loadConfig, missingForCareCloud } from '../../electron/config/load.ts';
+import { ConfigError, loadConfig, missingForCareCloud, missingSentence } from '../../electron/config/load.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -21,6 +21,9 @@ describe('loadConfig', () => {
     expect(config.password).toBe('');
     expect(config.dataDir).toBe(dir);
     expect(missingForCareCloud(config)).toHaveLength(4);
+    expect(missingSentence(config)).toBe(
+      'CareCloud is not configured: set CARECLOUD_PROJECT_URL (or --project-url), CARECLOUD_APP_ID (or --app-id), CARECLOUD_LOGIN (or --login) and CARECLOUD_PASSWORD (or --password).',
+    );
   });
 
   it('layers file, environment and flags in that order', () => {
@@ -30,6 +33,7 @@ describe('loadConfig', () => {
     expect(config.settings).toMatchObject({ projectUrl: 'https://file.example.com', login: 'env-login', storeId: 'flag-store', language: 'en', cashdeskNumber: 7, externalApplicationId: 'env-app' });
     expect(config.password).toBe('flag-pw');
     expect(missingForCareCloud(config)).toEqual([]);
+    expect(missingSentence(config)).toBeNull();
   });
 
   it('ignores empty environment values and keys the app keeps for itself', () => {

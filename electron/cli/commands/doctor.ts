@@ -3,7 +3,7 @@
 import type { DiagnosticCheck } from '../../../shared/ipc/contract.ts';
 import { clientFromConfig } from '../../config/client.ts';
 import { CONFIG_FLAG_USAGE, FlagError, parseCommandLine } from '../../config/flags.ts';
-import { ConfigError, loadConfig, missingForCareCloud } from '../../config/load.ts';
+import { ConfigError, loadConfig, missingSentence } from '../../config/load.ts';
 import type { CareCloudClient } from '../../carecloud/client.ts';
 import { runDoctor } from '../../diagnostics/index.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../command.ts';
@@ -35,7 +35,8 @@ export const doctorCommand: Command = {
       io.err(error.message);
       return EXIT_USAGE;
     }
-    const configProblems = missingForCareCloud(config);
+    const missing = missingSentence(config);
+    const configProblems = missing ? [missing] : [];
     let opened: ReturnType<typeof clientFromConfig> | undefined;
     const client = (): CareCloudClient => (opened ??= clientFromConfig(config)).client;
     try {

@@ -5,7 +5,7 @@ import type { CareCloudClient } from '../../carecloud/client.ts';
 import { InvalidRequestError } from '../../carecloud/errors.ts';
 import { clientFromConfig } from '../../config/client.ts';
 import { CONFIG_FLAG_USAGE, FlagError, parseCommandLine } from '../../config/flags.ts';
-import { ConfigError, loadConfig, missingForCareCloud } from '../../config/load.ts';
+import { ConfigError, loadConfig, missingSentence } from '../../config/load.ts';
 import { describeFailure } from '../../diagnostics/describe-failure.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../command.ts';
 
@@ -124,9 +124,9 @@ export const lookupCommand: Command = {
       io.err(error.message);
       return EXIT_USAGE;
     }
-    const missing = missingForCareCloud(config);
-    if (missing.length > 0) {
-      io.err(missing[0]!);
+    const missing = missingSentence(config);
+    if (missing) {
+      io.err(missing);
       return EXIT_USAGE;
     }
     const { client, close } = clientFromConfig(config);
