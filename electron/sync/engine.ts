@@ -29,6 +29,8 @@ export interface SyncPolicy {
   pendingAlertMs: number;
   /** What a closure may carry while offline. */
   offlineBenefits: OfflinePolicy;
+  /** Synced entries older than this are purged (rejected and voided ones only after export). */
+  syncedRetentionDays: number;
 }
 
 export const defaultSyncPolicy: SyncPolicy = {
@@ -41,7 +43,11 @@ export const defaultSyncPolicy: SyncPolicy = {
   concurrency: 4,
   pendingAlertMs: 24 * 3_600_000,
   offlineBenefits: { vouchers: 'refuse', points: 'refuse' },
+  syncedRetentionDays: 30,
 };
+
+/** How often the background loop applies the retention. */
+const PURGE_EVERY_MS = 6 * 3_600_000;
 
 export type ClosureOutcome =
   | { outcome: 'synced'; entry: JournalEntry; purchaseId: string | null }
@@ -108,6 +114,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   #running = false;
   #alerted = new Set<number>();
   #lateSends = new Set<Promise<unknown>>();
+  #lastPurgeAt = -Infinity;
 
   constructor(options: SyncEngineOptions) {
     super();
@@ -337,6 +344,10 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
       }
       if (!this.#breaker.isOpen) await this.drain();
       this.#checkStalePending();
+      if (this.#now() - this.#lastPurgeAt >= PURGE_EVERY_MS) {
+        this.#lastPurgeAt = this.#now();
+        this.#journal.purge(this.policy.syncedRetentionDays);
+      }
       this.#emitStatus();
     } catch (error) {
       this.emit('trouble', error);

@@ -19,5 +19,6 @@ export function syncPolicyFrom(settings: TerminalSettings): Partial<SyncPolicy> 
     concurrency: drainConcurrency(ratePerSecond),
     pendingAlertMs: settings.sync.pendingAlertHours * 3_600_000,
     offlineBenefits: settings.offlinePolicy,
+    syncedRetentionDays: settings.sync.syncedRetentionDays,
   };
 }

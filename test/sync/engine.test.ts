@@ -249,6 +249,25 @@ describe('when the journal cannot keep the sale', () => {
   });
 });
 
+describe('retention', () => {
+  it('purges synced entries past the retention once started, keeping the rest', async () => {
+    let clock = Date.now();
+    journal.close();
+    journal = Journal.open(join(temp.dir, 'aged.db'), { now: () => clock });
+    const aged = new SyncEngine({ journal, port, policy: { ...fast, syncedRetentionDays: 1 }, now: () => clock });
+    engines.push(aged);
+    const old = await aged.close(sale(1));
+    port.script = ['voucher-refused'];
+    const refused = await aged.close(sale(2));
+    clock += 2 * 86_400_000;
+    aged.start();
+    for (let i = 0; i < 100 && journal.get(old.entry.id) !== null; i++) await wait(5);
+    expect(journal.get(old.entry.id)).toBeNull();
+    expect(journal.get(refused.entry.id)?.state).toBe('rejected');
+    expect(journal.audit().at(-1)).toMatchObject({ action: 'purge', actor: 'system', detail: { count: 1 } });
+  });
+});
+
 describe('alerts', () => {
   it('warns once about an entry pending longer than the threshold', async () => {
     const alerts: SyncAlert[] = [];
