@@ -1,4 +1,5 @@
 import type { BenchSuite } from './harness.ts';
+import { checkoutSuite } from './checkout.bench.ts';
 import { clientSuite } from './client.bench.ts';
 import { journalSuite } from './journal.bench.ts';
 import { inputSuite } from './input.bench.ts';
@@ -14,4 +15,5 @@ export const suites: BenchSuite[] = [
   rendererSuite,
   sandboxSuite,
   ipcSuite,
+  checkoutSuite,
 ];
