@@ -317,7 +317,7 @@ export class Journal {
   /** Puts back entries left in `sending` by a process that died or whose lease ran out. Returns how many. */
   releaseStaleClaims(isOwnerAlive: (owner: string) => boolean): number {
     return guarded(() =>
-      this.#db.transaction(() => {
+      this.#relaxed(() => this.#db.transaction(() => {
         const now = this.#now();
         const rows = this.#sql("SELECT id, lease_owner, lease_expires_at FROM entries WHERE state = 'sending'").all() as Pick<EntryRow, 'id' | 'lease_owner' | 'lease_expires_at'>[];
         let released = 0;
@@ -331,7 +331,7 @@ export class Journal {
           released++;
         }
         return released;
-      }).immediate(),
+      }).immediate()),
     );
   }
 

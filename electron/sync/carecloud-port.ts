@@ -16,8 +16,8 @@ function idOrNull(data: unknown, field: string): string | null {
 
 export function careCloudPort(client: Pick<CareCloudClient, 'purchases' | 'vouchers' | 'customers' | 'cards' | 'tests'>): CareCloudPort {
   return {
-    async send(kind: EntryKind, request: JournalRequest, { timeoutMs }: SendOptions) {
-      const options = { retry: false as const, timeoutMs };
+    async send(kind: EntryKind, request: JournalRequest, { timeoutMs, signal }: SendOptions) {
+      const options = { retry: false as const, timeoutMs, ...(signal ? { signal } : {}) };
       switch (kind) {
         case 'purchase':
         case 'cancellation':

@@ -130,6 +130,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     this.#journal.releaseStaleClaims(isOwnerAlive);
   }
 
+  /** Longer than a send may last: every send is aborted after twice the send timeout. */
   get #leaseMs(): number {
     return this.policy.sendTimeoutMs * 2 + 5_000;
   }
@@ -192,7 +193,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     const { entry } = claim;
     let result: SendResult;
     try {
-      const { remoteId } = await this.#port.send(entry.kind, entry.request, { timeoutMs: this.policy.sendTimeoutMs });
+      const { remoteId } = await this.#port.send(entry.kind, entry.request, { timeoutMs: this.policy.sendTimeoutMs, signal: AbortSignal.timeout(this.policy.sendTimeoutMs * 2) });
       result = { kind: 'synced', remoteId, outcome: 'synced', httpStatus: null };
       this.#reachable();
     } catch (error) {

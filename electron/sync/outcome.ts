@@ -37,5 +37,7 @@ export function classifySendFailure(kind: EntryKind, error: unknown): SendFailur
   if (error instanceof CareCloudError) return { kind: 'retry', outcome: 'server', httpStatus: error.status, error: error.message, unreachable: error.status >= 500 };
   if (error instanceof ConnectionError) return { kind: 'retry', outcome: error.kind === 'timeout' ? 'timeout' : 'transport', httpStatus: null, error: error.message, unreachable: true };
   if (error instanceof UnexpectedResponseError) return { kind: 'retry', outcome: 'unexpected', httpStatus: error.status, error: error.message, unreachable: true };
+  // Our own abort before the lease runs out: nothing came back in time.
+  if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) return { kind: 'retry', outcome: 'timeout', httpStatus: null, error: 'CareCloud did not answer before the send was abandoned', unreachable: true };
   return { kind: 'retry', outcome: 'unexpected', httpStatus: null, error: error instanceof Error ? error.message : String(error), unreachable: false };
 }

@@ -5,6 +5,8 @@ import type { EntryKind, JournalRequest } from '../journal/types.ts';
 
 export interface SendOptions {
   timeoutMs: number;
+  /** Aborts the call before the entry's lease runs out, so no second sender can overlap it. */
+  signal?: AbortSignal;
 }
 
 export interface CareCloudPort {

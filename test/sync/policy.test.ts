@@ -38,6 +38,7 @@ describe('classifySendFailure', () => {
     expect(classifySendFailure('purchase', failureFor('429'))).toMatchObject({ kind: 'retry', outcome: 'rate-limited', unreachable: false, retryAfterMs: 5 });
     expect(classifySendFailure('purchase', new UnexpectedResponseError(200, 'text/html', '<html>', 'HTML from a proxy', info))).toMatchObject({ kind: 'retry', outcome: 'unexpected', unreachable: true });
     expect(classifySendFailure('purchase', new TypeError('bug'))).toMatchObject({ kind: 'retry', unreachable: false });
+    expect(classifySendFailure('purchase', new DOMException('late', 'TimeoutError'))).toMatchObject({ kind: 'retry', outcome: 'timeout', unreachable: true });
   });
 
   it('keeps a sale after a 401 but gives up on a 403', () => {
