@@ -1,10 +1,12 @@
 // What CareCloud gives a bill: accept-payment for the cart, with the vouchers, points or
 // credit it refuses taken out one by one and reported by reason code; offline, what
 // the offline policy allows, with nothing asked of the network.
-import { acceptPaymentBody, plainPreview, readPreview, type AppliedVoucher, type BenefitAsk, type BenefitPreview, type SalePlace } from '../../shared/checkout/bill.ts';
+import { acceptPaymentBody, plainPreview, PreviewAnswerError, readPreview, type AppliedVoucher, type BenefitAsk, type BenefitPreview, type SalePlace } from '../../shared/checkout/bill.ts';
 import { cartTotals, type Cart } from '../../shared/checkout/cart.ts';
 import { formatCareCloudDateTime } from '../../shared/datetime.ts';
+import { failure } from '../../shared/ipc/result.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
+import { PosFailure } from '../ipc/errors.ts';
 import { InvalidRequestError } from '../carecloud/errors.ts';
 import type { OfflineVoucherList } from './offline-vouchers.ts';
 import type { Refusal } from '../../shared/checkout/answers.ts';
@@ -56,7 +58,7 @@ export class Benefits {
       try {
         const body = acceptPaymentBody(cart, current, place, `${PREVIEW_BILL_PREFIX}${saleId}`.slice(0, 64), paymentTime);
         const data = await this.#options.client().purchases.acceptPayment(body, { retry: false });
-        return { preview: readPreview(cart, data), refusals, ask: current, offline: false };
+        return { preview: readAnswer(cart, data), refusals, ask: current, offline: false };
       } catch (error) {
         const next = error instanceof InvalidRequestError ? withoutRefused(current, error, refusals) : null;
         if (!next) throw error;
@@ -99,6 +101,15 @@ export class Benefits {
       ask: { ...ask, voucherCodes: accepted, points: 0, credit: 0 },
       offline: true,
     };
+  }
+}
+
+function readAnswer(cart: Cart, data: Parameters<typeof readPreview>[1]): BenefitPreview {
+  try {
+    return readPreview(cart, data);
+  } catch (error) {
+    if (!(error instanceof PreviewAnswerError)) throw error;
+    throw new PosFailure(failure('carecloud_unavailable', error.message));
   }
 }
 

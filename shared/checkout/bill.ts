@@ -139,25 +139,36 @@ function count(value: unknown, what: string): number {
   return value;
 }
 
+function list<T>(value: T[] | undefined, what: string): T[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'object' || item === null)) throw new PreviewAnswerError(`CareCloud sent an impossible list of ${what}`);
+  return value;
+}
+
+function optionalText(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
 /** Reads accept-payment's answer for this cart; anything that does not add up is refused, not shown. */
 export function readPreview(cart: Cart, answer: AcceptedPayment | undefined): BenefitPreview {
   const totals = cartTotals(cart);
+  if (answer !== undefined && (typeof answer !== 'object' || answer === null || Array.isArray(answer))) throw new PreviewAnswerError('CareCloud sent no preview');
   const data = answer ?? {};
   const lineIds = new Set(cart.lines.map((l) => l.lineId));
-  const lineDiscounts: LineDiscount[] = (data.recommended_discounts ?? []).map((d) => {
+  const lineDiscounts: LineDiscount[] = list(data.recommended_discounts, 'discounts').map((d) => {
     if (!lineIds.has(d.bill_item_id)) throw new PreviewAnswerError('CareCloud discounted a line the bill does not have');
     return {
       lineId: d.bill_item_id,
-      code: d.discount_code ?? null,
-      description: d.description ?? null,
-      percent: d.discount_percent ?? null,
+      code: optionalText(d.discount_code),
+      description: optionalText(d.description),
+      percent: typeof d.discount_percent === 'number' ? d.discount_percent : null,
       discountMinor: amount(d.discount_value, cart.currency, 'discount'),
     };
   });
-  const vouchers: AppliedVoucher[] = (data.vouchers ?? []).map((v) => ({
-    code: v.code ?? '',
-    name: v.name ?? null,
-    percent: v.discount_percent ?? null,
+  const vouchers: AppliedVoucher[] = list(data.vouchers, 'vouchers').map((v) => ({
+    code: optionalText(v.code) ?? '',
+    name: optionalText(v.name),
+    percent: typeof v.discount_percent === 'number' ? v.discount_percent : null,
     discountMinor: amount(v.discount_value, cart.currency, 'voucher value'),
   }));
   const discountMinor = sumMinorUnits(lineDiscounts.map((d) => d.discountMinor));
@@ -176,10 +187,10 @@ export function readPreview(cart: Cart, answer: AcceptedPayment | undefined): Be
     pointsMoneyMinor,
     creditMinor,
     pointsEarned: count(data.credit_points_of_this_transaction, 'number of points'),
-    pointsAfter: data.total_credit_points ?? null,
+    pointsAfter: data.total_credit_points === undefined ? null : count(data.total_credit_points, 'number of points'),
     creditAfterMinor: data.total_credit === undefined ? null : amount(data.total_credit, cart.currency, 'credit'),
     toPayMinor: totals.totalMinor - benefits,
-    messages: (data.messages ?? []).map((m) => m.text ?? '').filter((t) => t !== ''),
+    messages: list(data.messages, 'messages').map((m) => optionalText(m.text) ?? '').filter((t) => t !== ''),
   };
 }
 
