@@ -121,7 +121,16 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
 
   const journal = Journal.open(journalFile(options.dataDir));
   opened.push(journal);
-  const sync = new SyncEngine({ journal, port: clientSyncPort(() => client), policy: options.syncPolicy, label: options.label ?? 'app' });
+  // The offline policy is read at each closure, so a settings change applies to the next sale.
+  const offlineBenefits = {
+    get vouchers() {
+      return settings.current.offlinePolicy.vouchers;
+    },
+    get points() {
+      return settings.current.offlinePolicy.points;
+    },
+  };
+  const sync = new SyncEngine({ journal, port: clientSyncPort(() => client), policy: { offlineBenefits, ...options.syncPolicy }, label: options.label ?? 'app' });
   sync.on('status', (status) => events.publish('sync.status', syncStatusView(status)));
   sync.on('trouble', (error) => logger.log('error', 'sync.trouble', { error: error instanceof Error ? error.name : 'unknown' }));
 

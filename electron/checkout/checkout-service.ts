@@ -14,6 +14,7 @@ import { JournalUnavailableError } from '../journal/errors.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { JournalEntry, SendPurchaseBody } from '../journal/types.ts';
 import { cancellationEntry, purchaseEntry } from '../sync/closure.ts';
+import { OfflineBenefitRefusedError } from '../sync/offline-benefits.ts';
 import type { ClosureOutcome, SyncEngine } from '../sync/engine.ts';
 import type { Benefits, Evaluation, Refusal } from './benefits.ts';
 import type { ManagerCheck } from './manager-pin.ts';
@@ -170,6 +171,8 @@ export class CheckoutService {
       return await this.#o.sync.close(entry);
     } catch (error) {
       if (error instanceof JournalUnavailableError) throw new PosFailure(failure('journal_unavailable', error.message));
+      // The circuit opened between the preview and pay: the screen previews again and drops what the policy refuses.
+      if (error instanceof OfflineBenefitRefusedError) throw new PosFailure(failure('offline', error.message));
       throw error;
     }
   }

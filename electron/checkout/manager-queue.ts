@@ -60,6 +60,7 @@ export class ManagerQueue {
       reasons: entry.reasons.map((r) => ({ name: r.name, reason: r.reason, message: r.message ?? r.reason })),
       recordedAt: iso(entry.createdAt),
       exported: entry.exportedAt !== null,
+      flags: [...entry.flags],
     };
   }
 

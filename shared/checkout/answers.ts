@@ -119,6 +119,8 @@ export interface QueueEntrySummary {
   recordedAt: string;
   /** Whether it has been exported for accounting. */
   exported: boolean;
+  /** Marks the journal set, e.g. `offline-voucher` for a voucher taken offline from the pre-synced list. */
+  flags: string[];
 }
 
 export interface QueuePage {

@@ -39,17 +39,18 @@ describe('outage mid-day', () => {
     const sent: string[] = [];
     for (const [i, codes] of [[barcodes.coffee], [barcodes.bread, barcodes.wine]].entries()) {
       const cart = await cartOf(f, codes);
-      const ask: BenefitAsk = { customer: regular, voucherCodes: [], points: i === 0 ? 100 : 0, credit: 0 };
+      const ask: BenefitAsk = { customer: regular, voucherCodes: i === 0 ? [demo.vouchers.value100] : [], points: i === 0 ? 100 : 0, credit: 0 };
       const saleId = newSaleId();
       const shown = await f.ok('checkout.preview', { saleId, cart, ask });
       if (!shown.current) throw new Error('not current');
       expect(shown.offline).toBe(true);
       if (i === 0) {
-        // Points need CareCloud: refused offline by default, and the cashier drops them.
-        expect(shown.refusals).toEqual([{ subject: 'points', reason: 'offline_refused' }]);
+        // Points and vouchers need CareCloud: refused offline by default, and the cashier drops them.
+        expect(shown.refusals).toEqual([{ subject: 'points', reason: 'offline_refused' }, { subject: demo.vouchers.value100, reason: 'offline_refused' }]);
         const refused = await f.ok('checkout.pay', { saleId, cart, ask, tender: 'cash', expectedToPayMinor: shown.preview.toPayMinor });
         expect(refused.outcome).toBe('totals_changed');
         ask.points = 0;
+        ask.voucherCodes = [];
       }
       const paid = await f.ok('checkout.pay', { saleId, cart, ask, tender: 'cash', expectedToPayMinor: cartTotals(cart).totalMinor });
       if (paid.outcome !== 'saved_offline') throw new Error(`expected saved_offline, got ${paid.outcome}`);
@@ -94,6 +95,9 @@ describe('a sale CareCloud rejects on replay', () => {
     await f.setOutage(true);
     await f.signIn(cashierPin);
     const cart = await cartOf(f, [barcodes.coffee, barcodes.chocolate]);
+    // Only vouchers on the synced list, for their own customer, are taken offline.
+    const unlisted = await f.ok('checkout.preview', { saleId: newSaleId(), cart, ask: { customer: regular, voucherCodes: ['NOT-SYNCED', demo.vouchers.otherCustomer], points: 0, credit: 0 } });
+    expect(unlisted).toMatchObject({ current: true, refusals: [{ subject: 'NOT-SYNCED', reason: 'offline_not_presynced' }, { subject: demo.vouchers.otherCustomer, reason: 'voucher_assigned_to_another_customer' }] });
     const ask: BenefitAsk = { customer: regular, voucherCodes: [demo.vouchers.value100], points: 0, credit: 0 };
     const saleId = newSaleId();
     const shown = await f.ok('checkout.preview', { saleId, cart, ask });
@@ -110,11 +114,12 @@ describe('a sale CareCloud rejects on replay', () => {
     const rejected = await f.ok('queue.list', { filter: { states: ['rejected'] }, page: { limit: 10, offset: 0 } });
     expect(rejected.entries).toHaveLength(1);
     const original = rejected.entries[0]!;
-    expect(original).toMatchObject({ billId: paid.receipt.billId, reasons: [expect.objectContaining({ name: 'benefit_codes', reason: 'voucher_already_used' })] });
+    expect(original).toMatchObject({ billId: paid.receipt.billId, flags: ['offline-voucher'], reasons: [expect.objectContaining({ name: 'benefit_codes', reason: 'voucher_already_used' })] });
     const detail = await f.ok('queue.show', { id: original.id });
     expect(detail.canResendWithoutBenefits).toBe(true);
     expect(detail.request.vouchers).toEqual([{ code: demo.vouchers.value100, discountMinor: 10_000 }]);
-    expect(detail.attempts).toEqual([expect.objectContaining({ outcome: 'rejected', httpStatus: 400 })]);
+    expect(detail.attempts.at(-1)).toMatchObject({ outcome: 'rejected', httpStatus: 400 });
+    expect(detail.transitions.map((t) => t.to)).toContain('rejected');
     expect(f.sandbox.control.purchases().find((p) => p.bill_id === paid.receipt.billId)?.purchase_id ?? null).toBeNull();
 
     // A wrong PIN does nothing but leave a trace.
