@@ -2,7 +2,21 @@
 import type { MessageKey } from '../../shared/i18n/index.ts';
 import type { Screen } from './state/terminal.svelte.ts';
 
-export type KeyAction = 'help' | 'closeSheet' | 'search' | 'next' | 'language' | 'settings' | 'closeSettings' | 'signOut';
+export type KeyAction =
+  | 'help'
+  | 'closeSheet'
+  | 'search'
+  | 'next'
+  | 'language'
+  | 'settings'
+  | 'closeSettings'
+  | 'signOut'
+  | 'sale'
+  | 'voucherCheck'
+  | 'queue'
+  | 'back'
+  | 'voucherField'
+  | 'pay';
 
 export interface Shortcut {
   keys: string;
@@ -17,7 +31,15 @@ export const shortcuts: readonly Shortcut[] = [
   { keys: 'Enter', what: 'keys.open' },
   { keys: 'F3', what: 'keys.next' },
   { keys: 'F4', what: 'keys.language' },
+  { keys: 'F5', what: 'keys.sale' },
   { keys: 'F6', what: 'keys.settings' },
+  { keys: 'F7', what: 'keys.voucherCheck' },
+  { keys: 'F8', what: 'keys.queue' },
+  { keys: 'F10', what: 'keys.voucherField' },
+  { keys: 'F12', what: 'keys.pay' },
+  { keys: '↑ ↓', what: 'keys.lines' },
+  { keys: '+ −', what: 'keys.quantity' },
+  { keys: 'Delete', what: 'keys.remove' },
   { keys: 'F9', what: 'keys.signOut' },
   { keys: 'Esc', what: 'keys.close' },
 ];
@@ -33,13 +55,24 @@ export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altK
     case 'F2':
       return screen === 'settings' ? null : 'search';
     case 'F3':
-      return screen === 'settings' ? null : 'next';
+      return screen === 'settings' || screen === 'sale' ? null : 'next';
+    case 'F5':
+      return screen === 'settings' ? null : 'sale';
     case 'F6':
       return screen === 'settings' ? null : 'settings';
+    case 'F7':
+      return screen === 'settings' ? null : 'voucherCheck';
+    case 'F8':
+      return screen === 'settings' ? null : 'queue';
     case 'F9':
       return 'signOut';
+    case 'F10':
+      return screen === 'sale' ? 'voucherField' : null;
+    case 'F12':
+      return screen === 'sale' ? 'pay' : null;
     case 'Escape':
       if (screen === 'settings') return 'closeSettings';
+      if (screen === 'vouchers' || screen === 'queue') return 'back';
       return screen === 'customer' ? 'next' : null;
     default:
       return null;

@@ -7,11 +7,21 @@ import { DevicesState } from './devices.svelte.ts';
 import { feedEvents } from './feed.ts';
 import { Locale } from './locale.svelte.ts';
 import { CustomerLookup, type FoundCustomer } from './lookup.svelte.ts';
+import { AuditLog } from './audit-log.svelte.ts';
+import { ManagerQueue } from './manager-queue.svelte.ts';
+import { RecentSales } from './recent-sales.svelte.ts';
+import { Sale, type SaleOptions } from './sale.svelte.ts';
 import { Session } from './session.svelte.ts';
 import { SettingsForm } from './settings-form.svelte.ts';
 import { SyncState } from './sync.svelte.ts';
+import { VoucherCheckState } from './voucher-check.svelte.ts';
 
-export type Screen = 'connecting' | 'signin' | 'lookup' | 'customer' | 'settings';
+export type Screen = 'connecting' | 'signin' | 'lookup' | 'customer' | 'settings' | 'sale' | 'vouchers' | 'queue';
+type MainScreen = Exclude<Screen, 'connecting' | 'signin'>;
+
+export interface TerminalOptions {
+  sale?: SaleOptions;
+}
 
 export class Terminal {
   readonly locale = new Locale();
@@ -22,16 +32,28 @@ export class Terminal {
   readonly lookup: CustomerLookup;
   readonly customer: CustomerPanel;
   readonly settings: SettingsForm;
+  readonly sale: Sale;
+  readonly recent: RecentSales;
+  readonly voucherCheck: VoucherCheckState;
+  readonly queue: ManagerQueue;
+  readonly audit: AuditLog;
   readonly #pos: PosApi;
-  #screen = $state<Exclude<Screen, 'connecting' | 'signin'>>('lookup');
+  #screen = $state<MainScreen>('lookup');
+  /** Where Esc returns to from the voucher check, the queue and the settings. */
+  #returnTo: MainScreen = 'lookup';
   #shortcuts = $state(false);
   #problem = $state<PosError | null>(null);
   #disconnected = $state(false);
   /** A language the operator picked for this sign-in only; the saved one otherwise. */
   #languageChoice: Language | null = null;
 
-  constructor(pos: PosApi) {
+  constructor(pos: PosApi, options: TerminalOptions = {}) {
     this.#pos = pos;
+    this.sale = new Sale(pos, options.sale);
+    this.recent = new RecentSales(pos);
+    this.voucherCheck = new VoucherCheckState(pos);
+    this.queue = new ManagerQueue(pos);
+    this.audit = new AuditLog(pos);
     this.session = new Session(pos);
     this.sync = new SyncState(this.clock);
     this.customer = new CustomerPanel(pos);
@@ -81,9 +103,18 @@ export class Terminal {
     };
   }
 
-  /** A scan from any source: while a customer is shown, a new card starts the next customer. */
+  /**
+   * A scan from any source. At the sale: products go on the bill, cards attach the
+   * customer, voucher codes are applied. While a customer is shown, a new card starts
+   * the next customer.
+   */
   async acceptScan(scan: ScanEvent): Promise<void> {
-    if (!this.session.operator || this.#screen === 'settings') return;
+    if (!this.session.operator || this.#screen === 'settings' || this.#screen === 'queue') return;
+    if (this.#screen === 'sale') return this.#saleScan(scan);
+    if (this.#screen === 'vouchers') {
+      if (scan.kind === 'loyalty_card' || scan.kind === 'product') return;
+      return this.voucherCheck.check(scan.code, this.sale.customer?.customer.id ?? null);
+    }
     if (this.#screen === 'customer') {
       if (scan.kind !== 'loyalty_card') return;
       this.nextCustomer();
@@ -99,12 +130,39 @@ export class Terminal {
 
   async openSettings(): Promise<void> {
     if (!this.session.isManager) return;
-    this.#screen = 'settings';
+    this.#leaveFor('settings');
     await this.settings.load();
   }
 
   closeSettings(): void {
-    this.#screen = this.customer.open ? 'customer' : 'lookup';
+    this.back();
+  }
+
+  /** The sale screen; the customer on the panel joins the sale when it has none. */
+  openSale(): void {
+    const shown = this.customer.customer;
+    if (this.#screen === 'customer' && shown && !this.sale.customer) {
+      this.sale.attach({ customer: shown, card: this.customer.card, fromCache: this.customer.fromCache });
+    }
+    this.#screen = 'sale';
+    void this.sale.loadCatalogue();
+    void this.recent.load();
+  }
+
+  openVoucherCheck(): void {
+    this.#leaveFor('vouchers');
+  }
+
+  async openQueue(): Promise<void> {
+    if (!this.session.isManager) return;
+    this.#leaveFor('queue');
+    await Promise.all([this.queue.apply(), this.audit.load(0)]);
+  }
+
+  /** Esc from the voucher check, the queue or the settings: back where the cashier was. */
+  back(): void {
+    const to = this.#returnTo;
+    this.#screen = to === 'customer' && !this.customer.open ? 'lookup' : to;
   }
 
   /** Saves the settings; a new language applies at once. */
@@ -136,7 +194,7 @@ export class Terminal {
     }
     this.#languageChoice = null;
     this.#shortcuts = false;
-    this.nextCustomer();
+    this.#resetWork();
     if (this.session.status) this.locale.language = this.session.status.language;
   }
 
@@ -153,9 +211,49 @@ export class Terminal {
     this.session.apply(status);
     if (signedOut) {
       this.#languageChoice = null;
-      this.nextCustomer();
+      this.#resetWork();
     }
     this.locale.language = this.#languageChoice ?? status.language;
+  }
+
+  #leaveFor(screen: 'settings' | 'vouchers' | 'queue'): void {
+    if (this.#screen !== 'settings' && this.#screen !== 'vouchers' && this.#screen !== 'queue') this.#returnTo = this.#screen;
+    this.#screen = screen;
+  }
+
+  /** Sign-out: the next operator starts on the lookup with an empty sale. */
+  #resetWork(): void {
+    this.nextCustomer();
+    this.sale.next();
+    this.voucherCheck.clear();
+    this.queue.closeEntry();
+    this.#returnTo = 'lookup';
+  }
+
+  async #saleScan(scan: ScanEvent): Promise<void> {
+    const sale = this.sale;
+    switch (scan.kind) {
+      case 'product':
+        await sale.addByCode(scan.code);
+        return;
+      case 'loyalty_card':
+        await sale.attachCard(scan.code);
+        return;
+      case 'voucher':
+      case 'gift_card':
+        sale.addVoucher(scan.code);
+        return;
+      case 'unknown':
+        // A keyboard-wedge scan the rules could not place: a product, else a card, else a voucher.
+        if (await sale.addByCode(scan.code)) return;
+        sale.dismissNotice();
+        if (/^[\x21-\x7e]{1,64}$/.test(scan.code) && (await sale.attachCard(scan.code))) return;
+        if (sale.notice?.kind === 'card' && (sale.notice.error.code === 'unknown_card' || sale.notice.error.code === 'invalid_payload')) {
+          sale.dismissNotice();
+          sale.addVoucher(scan.code);
+        }
+        return;
+    }
   }
 
   #showCustomer(found: FoundCustomer): void {
