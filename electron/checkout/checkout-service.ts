@@ -49,6 +49,11 @@ export interface CheckoutServiceOptions {
 
 const REMEMBERED_SALES = 200;
 
+/** A till sale's journal idempotency key: its sale id, fixed by the screen when the sale starts. */
+function saleKey(saleId: string): string {
+  return `till-sale:${saleId}`;
+}
+
 function fingerprint(request: PreviewRequest, storeId: string): string {
   return JSON.stringify([storeId, request.cart, request.ask]);
 }
@@ -132,6 +137,9 @@ export class CheckoutService {
   }
 
   async #pay(request: PayRequest, operator: Operator): Promise<PayOutcome> {
+    // The journal remembers sale ids across restarts, where the in-memory answers are gone.
+    const recorded = this.#o.journal.byIdempotencyKey(saleKey(request.saleId));
+    if (recorded) return this.#alreadyRecorded(recorded);
     const evaluation = await this.#evaluate(request, operator);
     const { preview } = evaluation;
     if (evaluation.refusals.length > 0 || preview.toPayMinor !== request.expectedToPayMinor) {
@@ -153,7 +161,7 @@ export class CheckoutService {
       },
       { timeZone: this.#o.timeZone() },
     );
-    const closure = await this.#close(entry);
+    const closure = await this.#close({ ...entry, idempotencyKey: saleKey(request.saleId) });
     const billId = closure.entry.billId ?? '';
     const receipt = () =>
       receiptOf({ saleId: request.saleId, billId, paymentTime: closure.entry.paymentTime ?? '', tender: request.tender, customerId: ask.customer?.customerId ?? null, cart: request.cart, preview, offline: closure.outcome !== 'synced' });
@@ -164,6 +172,12 @@ export class CheckoutService {
     remember(this.#paid, request.saleId, outcome);
     this.#previews.delete(request.saleId);
     return outcome;
+  }
+
+  #alreadyRecorded(entry: JournalEntry): PayOutcome {
+    if (entry.state === 'pending' || entry.state === 'sending') this.#o.sync.kick();
+    const queued = entry.state === 'pending' || entry.state === 'sending';
+    return { outcome: 'already_recorded', billId: entry.billId ?? '', state: entry.state, purchaseId: entry.remoteId, queuePosition: queued ? this.#queuePosition(entry) : null };
   }
 
   async #close(entry: Parameters<SyncEngine['close']>[0]): Promise<ClosureOutcome> {

@@ -238,6 +238,14 @@ export class Journal {
     });
   }
 
+  /** The entry written under this idempotency key (a till's sale id), if any. */
+  byIdempotencyKey(key: string): JournalEntry | null {
+    return guarded(() => {
+      const row = this.#sql('SELECT * FROM entries WHERE idempotency_key = ?').get(key) as EntryRow | undefined;
+      return row ? toEntry(row) : null;
+    });
+  }
+
   /** The entry that was written to replace this one, if any. */
   replacementOf(id: number): JournalEntry | null {
     return guarded(() => {

@@ -54,7 +54,9 @@ export type PayOutcome =
   | { outcome: 'closed'; purchaseId: string | null; receipt: Receipt }
   | { outcome: 'saved_offline'; queuePosition: number; receipt: Receipt }
   | { outcome: 'rejected'; billId: string; reasons: ErrorReason[] }
-  | { outcome: 'totals_changed'; preview: BenefitPreview; refusals: Refusal[]; offline: boolean };
+  | { outcome: 'totals_changed'; preview: BenefitPreview; refusals: Refusal[]; offline: boolean }
+  /** The journal already holds this sale id (pay pressed again after a restart): nothing new was written. */
+  | { outcome: 'already_recorded'; billId: string; state: EntryState; purchaseId: string | null; queuePosition: number | null };
 
 export type CancelOutcome =
   | { outcome: 'closed'; billId: string; cancellationBillId: string }

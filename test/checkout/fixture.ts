@@ -1,12 +1,16 @@
 // A demo terminal on a test sandbox whose control the test keeps: sales go through the
 // real dispatcher, the real journal and real sockets.
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import type { Cart } from '../../shared/checkout/cart.ts';
 import { addLine } from '../../shared/checkout/cart.ts';
 import { productLine, type Product } from '../../shared/checkout/catalogue.ts';
 import type { RequestChannel } from '../../shared/ipc/channels.ts';
 import type { PayloadOf, ResponseOf } from '../../shared/ipc/contract.ts';
 import type { Result } from '../../shared/ipc/result.ts';
+import { startTerminal } from '../../electron/app/terminal.ts';
 import type { DemoBackend } from '../../electron/demo/demo-backend.ts';
+import { keyCipher } from '../../electron/settings/cipher.ts';
 import type { Dispatch } from '../../electron/ipc/dispatcher.ts';
 import { previewSenderCheck, type SenderContext } from '../../electron/ipc/sender.ts';
 import { demo } from '../../sandbox/seed.ts';
@@ -26,6 +30,8 @@ export interface CheckoutFixture {
   ok<C extends RequestChannel>(channel: C, payload: PayloadOf<C>): Promise<ResponseOf<C>>;
   signIn(pin: string): Promise<void>;
   setOutage(on: boolean): Promise<void>;
+  /** Stops the terminal and starts a new one on the same data directory, as after a crash. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,13 +59,18 @@ export async function openCheckout(options: { settings?: Record<string, unknown>
     await sandbox.close();
     throw error;
   }
-  const dispatch = fixture.terminal.dispatcher(previewSenderCheck(new Set([1])));
+  let terminal = fixture.terminal;
+  let dispatch = terminal.dispatcher(previewSenderCheck(new Set([1])));
   const call = <C extends RequestChannel>(channel: C, payload: PayloadOf<C>) => dispatch(channel, payload, sender) as Promise<Result<ResponseOf<C>>>;
   return {
     sandbox,
-    terminal: fixture.terminal,
+    get terminal() {
+      return terminal;
+    },
     dataDir: fixture.dataDir,
-    dispatch,
+    get dispatch() {
+      return dispatch;
+    },
     call,
     async ok(channel, payload) {
       const result = await call(channel, payload);
@@ -75,8 +86,14 @@ export async function openCheckout(options: { settings?: Record<string, unknown>
       const result = await call('demo.setOutage', { on });
       if (!result.ok) throw new Error(`outage switch failed: ${result.error.code}`);
     },
+    async restart() {
+      await terminal.close();
+      terminal = await startTerminal({ dataDir: fixture.dataDir, stores: fixture.stores, cipher: keyCipher(randomBytes(32)), startDemo: async () => backend, syncPolicy: { probeTimeoutMs: 2_000, sendTimeoutMs: 2_000 }, label: 'test' });
+      dispatch = terminal.dispatcher(previewSenderCheck(new Set([1])));
+    },
     async close() {
-      await fixture.close();
+      await terminal.close();
+      rmSync(fixture.dataDir, { recursive: true, force: true });
       await sandbox.close();
     },
   };

@@ -73,6 +73,36 @@ describe('outage mid-day', () => {
   });
 });
 
+describe('pay pressed again after a restart', () => {
+  let f: CheckoutFixture;
+  beforeAll(async () => {
+    f = await openCheckout();
+    await f.signIn(cashierPin);
+  });
+  afterAll(() => f?.close());
+
+  it('answers with the journaled sale instead of writing a second one', async () => {
+    await outage(f, true);
+    const cart = await cartOf(f, [barcodes.coffee]);
+    const payload = { saleId: newSaleId(), cart, ask: { customer: null, voucherCodes: [], points: 0, credit: 0 } satisfies BenefitAsk, tender: 'cash' as const, expectedToPayMinor: cartTotals(cart).totalMinor };
+    const paid = await f.ok('checkout.pay', payload);
+    if (paid.outcome !== 'saved_offline') throw new Error(paid.outcome);
+
+    await f.restart();
+    await f.signIn(cashierPin);
+    // The new terminal may be trying to send it right now: pending or sending, never a second entry.
+    expect(await f.ok('checkout.pay', payload)).toEqual({ outcome: 'already_recorded', billId: paid.receipt.billId, state: expect.stringMatching(/^(pending|sending)$/), purchaseId: null, queuePosition: 1 });
+    expect(f.terminal.sync.status().queued).toBe(1);
+
+    await outage(f, false);
+    await until('the sale lands', () => f.sandbox.control.purchases().some((p) => p.bill_id === paid.receipt.billId && p.purchase_id));
+    const again = await f.ok('checkout.pay', payload);
+    expect(again).toMatchObject({ outcome: 'already_recorded', billId: paid.receipt.billId, state: 'synced', purchaseId: expect.any(String), queuePosition: null });
+    expect(f.sandbox.control.purchases().filter((p) => p.bill_id === paid.receipt.billId)).toHaveLength(1);
+    expect(f.terminal.sync.status().queued).toBe(0);
+  });
+});
+
 describe('a sale CareCloud rejects on replay', () => {
   let f: CheckoutFixture;
   beforeAll(async () => {
