@@ -1,0 +1,79 @@
+// The sale screen in Debian's Chromium against the preview host, with a sandbox the
+// test keeps: what lands in CareCloud is checked there, not on the screen.
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { demo } from '../../sandbox/seed.ts';
+import { launchChromium } from './support/browser.ts';
+import { ensureRendererBuilt } from './support/build.ts';
+import { scanWithWedge, screenshot } from './support/page.ts';
+import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, signInTo, type SaleLane } from './support/sale-page.ts';
+
+const cashierPin = '1111';
+const barcodes = { coffee: '8594005650015', chocolate: '8594008250120', wine: '8594012340015' };
+
+let browser: Browser;
+let lane: SaleLane | null = null;
+
+beforeAll(async () => {
+  await ensureRendererBuilt();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  const errors = lane?.pageErrors ?? [];
+  await lane?.close();
+  lane = null;
+  expect(errors).toEqual([]);
+});
+
+async function pointsOf(lane: SaleLane, customerId: string): Promise<number> {
+  const res = await lane.sandbox.call<{ data: { available_points: number } }>('GET', '/wallet/actions/points-overview', { query: { customer_id: customerId } });
+  return res.body.data.available_points;
+}
+
+describe('a sale in the browser', () => {
+  it('closes a full sale: card, three items by barcode, a voucher and points; CareCloud has it once with the right totals', async () => {
+    lane = await openSaleLane(browser);
+    const { page } = lane;
+    const before = await pointsOf(lane, demo.customers.regular);
+    await signInTo(page, cashierPin);
+    await openSale(page);
+    await screenshot(page, 'sale-empty-cs');
+    await scanWithWedge(page, demo.cards.regular);
+    await eventually(() => page.getByTestId('sale-customer-name').textContent()).toBe('Jana Nováková');
+    for (const code of [barcodes.coffee, barcodes.chocolate, barcodes.wine]) await scanWithWedge(page, code);
+    await eventually(() => page.getByTestId('cart-line').count()).toBe(3);
+    await scanWithWedge(page, demo.vouchers.value100);
+    await page.getByTestId('sale-points-available').waitFor();
+    await page.getByTestId('sale-points').fill('100');
+    await page.getByTestId('sale-points').press('Tab');
+    await previewSettled(page);
+    await eventually(() => page.locator(`[data-testid="sale-voucher-item"][data-code="${demo.vouchers.value100}"]`).getAttribute('data-status')).toBe('applied');
+    await eventually(() => page.getByTestId('total-points').count()).toBe(1);
+    const toPay = await page.getByTestId('to-pay').textContent();
+    await screenshot(page, 'sale-preview-cs');
+    await page.keyboard.press('F12');
+    await page.getByTestId('pay-panel').waitFor();
+    await screenshot(page, 'sale-pay-cs');
+    await page.keyboard.press('Enter');
+    expect(await paidOutcome(page)).toContain('Uzavřeno');
+    expect(await page.getByTestId('receipt-total').textContent()).toBe(toPay);
+    await screenshot(page, 'sale-receipt-cs');
+    const billId = /Účet (\S+)/.exec((await page.getByTestId('receipt-bill').textContent()) ?? '')?.[1] ?? '';
+    const landed = lane.sandbox.control.purchases().filter((p) => p.bill_id === billId);
+    expect(landed).toEqual([expect.objectContaining({ attempts: 1, canceled: false, purchase_id: expect.any(String) })]);
+    const purchase = await lane.sandbox.call<{ data: { total_price: number; customer_id: string } }>('GET', `/purchases/${landed[0]!.purchase_id}`);
+    // Coffee 429.00 + chocolate 44.90 + wine 189.00 before benefits.
+    expect(purchase.body.data).toMatchObject({ total_price: 662.9, customer_id: demo.customers.regular });
+    const earned = Number(/(\d[\d\s]*)/.exec((await page.getByTestId('receipt-points').textContent()) ?? '')?.[1]?.replace(/\s/g, ''));
+    expect(await pointsOf(lane, demo.customers.regular)).toBe(before - 100 + earned);
+    // Enter on the default button starts the next sale.
+    await page.keyboard.press('Enter');
+    await eventually(() => page.getByTestId('cart-empty').count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sale-code');
+  });
+});
