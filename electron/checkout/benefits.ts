@@ -8,6 +8,7 @@ import { failure } from '../../shared/ipc/result.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
 import { PosFailure } from '../ipc/errors.ts';
 import { InvalidRequestError } from '../carecloud/errors.ts';
+import type { BenefitLimits } from '../../shared/checkout/answers.ts';
 import type { OfflineVoucherList } from './offline-vouchers.ts';
 import type { Refusal } from '../../shared/checkout/answers.ts';
 export type { Refusal };
@@ -66,6 +67,25 @@ export class Benefits {
       }
     }
     throw new Error('CareCloud kept refusing the bill');
+  }
+
+  /** The most points and credit this bill allows: CareCloud asked for `max` of each, side by side. */
+  async limits(cart: Cart, ask: BenefitAsk, place: SalePlace, saleId: string): Promise<BenefitLimits> {
+    const none = { maxPoints: 0, maxPointsMoneyMinor: 0, maxCreditMinor: 0, offline: false };
+    if (!ask.customer || cart.lines.length === 0) return { ...none, pointsRefusal: null, creditRefusal: null };
+    const [points, credit] = await Promise.all([
+      this.online(cart, { ...ask, points: 'max', credit: 0 }, place, saleId),
+      this.online(cart, { ...ask, points: 0, credit: 'max' }, place, saleId),
+    ]);
+    const refusal = (evaluation: Evaluation, subject: string) => evaluation.refusals.find((r) => r.subject === subject)?.reason ?? null;
+    return {
+      ...none,
+      maxPoints: points.preview.pointsUsed,
+      maxPointsMoneyMinor: points.preview.pointsMoneyMinor,
+      maxCreditMinor: credit.preview.creditMinor,
+      pointsRefusal: refusal(points, 'points'),
+      creditRefusal: refusal(credit, 'credit'),
+    };
   }
 
   /** Offline: no loyalty arithmetic CareCloud has not confirmed, except vouchers the policy allows. */

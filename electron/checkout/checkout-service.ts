@@ -20,7 +20,7 @@ import type { Benefits, Evaluation, Refusal } from './benefits.ts';
 import type { ManagerCheck } from './manager-pin.ts';
 import { receiptOf, type Receipt, type Tender } from './receipt.ts';
 import type { SalePlaces } from './sale-place.ts';
-import type { PreviewAnswer, PayOutcome, CancelOutcome, RecentSale } from '../../shared/checkout/answers.ts';
+import type { BenefitLimits, PreviewAnswer, PayOutcome, CancelOutcome, RecentSale } from '../../shared/checkout/answers.ts';
 export type { PreviewAnswer, PayOutcome, CancelOutcome, RecentSale };
 
 export interface PreviewRequest {
@@ -98,6 +98,30 @@ export class CheckoutService {
     return { current: true, preview: evaluation.preview, refusals: evaluation.refusals, offline: evaluation.offline };
   }
 
+  /** What the points and credit fields may hold for this bill; offline, nothing. */
+  async limits(request: PreviewRequest, operator: Operator): Promise<BenefitLimits> {
+    this.#checkCart(request.cart);
+    const place = await this.#o.places.place(operator.name);
+    const offline = { maxPoints: 0, maxPointsMoneyMinor: 0, maxCreditMinor: 0, pointsRefusal: 'offline_refused', creditRefusal: 'offline_refused', offline: true };
+    if (!this.#o.sync.online) return offline;
+    try {
+      return await this.#o.benefits.limits(request.cart, request.ask, place, request.saleId);
+    } catch (error) {
+      if (!(error instanceof ConnectionError)) throw error;
+      this.#o.unreachable();
+      return offline;
+    }
+  }
+
+  #checkCart(cart: Cart): void {
+    try {
+      cartTotals(cart);
+    } catch (error) {
+      badCart(error);
+    }
+    if (cart.currency !== this.#o.places.currency) throw new PosFailure(failure('invalid_payload', `This terminal sells in ${this.#o.places.currency}`));
+  }
+
   /** Double-press safe: the same sale id shares one closure and keeps its outcome. */
   pay(request: PayRequest, operator: Operator): Promise<PayOutcome> {
     const done = this.#paid.get(request.saleId);
@@ -111,12 +135,7 @@ export class CheckoutService {
   }
 
   async #evaluate(request: PreviewRequest, operator: Operator): Promise<Evaluation> {
-    try {
-      cartTotals(request.cart);
-    } catch (error) {
-      badCart(error);
-    }
-    if (request.cart.currency !== this.#o.places.currency) throw new PosFailure(failure('invalid_payload', `This terminal sells in ${this.#o.places.currency}`));
+    this.#checkCart(request.cart);
     const place = await this.#o.places.place(operator.name);
     const key = fingerprint(request, place.storeId);
     const cached = this.#previews.get(request.saleId);

@@ -50,6 +50,17 @@ export type PreviewAnswer =
   | { current: false }
   | { current: true; preview: BenefitPreview; refusals: Refusal[]; offline: boolean };
 
+/** The most points and credit CareCloud lets this bill use (with the vouchers asked for). */
+export interface BenefitLimits {
+  maxPoints: number;
+  maxPointsMoneyMinor: number;
+  maxCreditMinor: number;
+  /** Why points or credit cannot be used at all, as a reason code; null when they can. */
+  pointsRefusal: string | null;
+  creditRefusal: string | null;
+  offline: boolean;
+}
+
 export type PayOutcome =
   | { outcome: 'closed'; purchaseId: string | null; receipt: Receipt }
   | { outcome: 'saved_offline'; queuePosition: number; receipt: Receipt }

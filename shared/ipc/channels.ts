@@ -19,6 +19,7 @@ export const requestChannels = [
   'checkout.catalogue',
   'checkout.product',
   'checkout.preview',
+  'checkout.limits',
   'checkout.pay',
   'checkout.cancel',
   'checkout.recent',

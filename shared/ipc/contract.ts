@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { EventName, RequestChannel } from './channels.ts';
 import type { Result } from './result.ts';
 import type { Product } from '../checkout/catalogue.ts';
-import type { AuditView, CancelOutcome, ExportDone, PayOutcome, PreviewAnswer, QueueEntryDetail, QueueEntrySummary, QueuePage, RecentSale, VoucherCheck } from '../checkout/answers.ts';
+import type { AuditView, BenefitLimits, CancelOutcome, ExportDone, PayOutcome, PreviewAnswer, QueueEntryDetail, QueueEntrySummary, QueuePage, RecentSale, VoucherCheck } from '../checkout/answers.ts';
 import {
   entryIdSchema,
   exportFormatSchema,
@@ -248,6 +248,7 @@ export const requests = {
   'checkout.catalogue': request<{ currency: string; quickKeys: Product[] }>()(nothing, 'operator'),
   'checkout.product': request<Product | null>()(z.object({ code: z.string().trim().min(1).max(64).regex(/^[\x21-\x7e]+$/) }).strict(), 'operator'),
   'checkout.preview': request<PreviewAnswer>()(previewPayload, 'operator'),
+  'checkout.limits': request<BenefitLimits>()(previewPayload, 'operator'),
   'checkout.pay': request<PayOutcome>()(payPayload, 'operator'),
   /** A cashier asks; a manager's PIN authorises. */
   'checkout.cancel': request<CancelOutcome>()(z.object({ billId: z.string().trim().min(1).max(64), pin: pinSchema }).strict(), 'operator'),

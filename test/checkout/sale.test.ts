@@ -119,6 +119,32 @@ describe('a sale at the till', () => {
     await f.signIn(cashierPin);
   });
 
+  it('tells how many points and how much credit this bill may use', async () => {
+    const cart = await cartOf(f, [barcodes.coffee, barcodes.wine]);
+    const total = cartTotals(cart).totalMinor;
+    const rich = (await f.ok('customers.identifyByCard', { cardNumber: demo.cards.credits })).customer.id;
+    const limits = await f.ok('checkout.limits', { saleId: newSaleId(), cart, ask: { customer: { customerId: rich, cardNumber: null }, voucherCodes: [], points: 0, credit: 0 } });
+    // 40 points at 1 CZK each, 500 CZK of credit: both below the bill.
+    expect(limits).toMatchObject({ maxPoints: 40, maxPointsMoneyMinor: 4_000, maxCreditMinor: 50_000, pointsRefusal: null, creditRefusal: null, offline: false });
+    const gold = (await f.ok('customers.identifyByCard', { cardNumber: demo.cards.manyPoints })).customer.id;
+    const capped = await f.ok('checkout.limits', { saleId: newSaleId(), cart, ask: { customer: { customerId: gold, cardNumber: null }, voucherCodes: [], points: 0, credit: 0 } });
+    // Plenty of points, so the bill caps them: what is left after the gold discount.
+    expect(capped.maxPointsMoneyMinor).toBeLessThan(total);
+    expect(capped.maxPointsMoneyMinor).toBeGreaterThan(total * 0.9);
+    expect(capped).toMatchObject({ maxCreditMinor: 0, creditRefusal: 'customer_cant_pay_by_credits' });
+    const basic = (await f.ok('customers.identifyByCard', { cardNumber: demo.cards.cannotPayByPoints })).customer.id;
+    expect(await f.ok('checkout.limits', { saleId: newSaleId(), cart, ask: { customer: { customerId: basic, cardNumber: null }, voucherCodes: [], points: 0, credit: 0 } })).toMatchObject({ maxPoints: 0, pointsRefusal: 'customer_cant_pay_by_points' });
+
+    // Using all the credit closes with payment type C and the credit spent.
+    const ask: BenefitAsk = { customer: { customerId: rich, cardNumber: null }, voucherCodes: [], points: 0, credit: limits.maxCreditMinor };
+    const saleId = newSaleId();
+    const shown = await f.ok('checkout.preview', { saleId, cart, ask });
+    if (!shown.current) throw new Error('not current');
+    expect(shown.preview.creditMinor).toBe(50_000);
+    const paid = await f.ok('checkout.pay', { saleId, cart, ask, tender: 'card', expectedToPayMinor: shown.preview.toPayMinor });
+    expect(paid).toMatchObject({ outcome: 'closed', receipt: { creditMinor: 50_000, toPayMinor: total - 50_000 } });
+  });
+
   it('finds products by barcode and lists the quick keys', async () => {
     const catalogue = await f.ok('checkout.catalogue', undefined);
     expect(catalogue.currency).toBe('CZK');

@@ -57,6 +57,7 @@ describe('no token or password crosses to the screens', () => {
     'checkout.catalogue': undefined,
     'checkout.product': { code: '8594001021000' },
     'checkout.preview': { saleId: 'no-secrets-sale', cart: sampleCart, ask: sampleAsk },
+    'checkout.limits': { saleId: 'no-secrets-sale', cart: sampleCart, ask: sampleAsk },
     'checkout.pay': { saleId: 'no-secrets-sale', cart: sampleCart, ask: sampleAsk, tender: 'card', expectedToPayMinor: 1 },
     'checkout.cancel': { billId: 'NO-SUCH-BILL', pin: managerPin },
     'checkout.recent': { limit: 10 },

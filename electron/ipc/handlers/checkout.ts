@@ -7,6 +7,7 @@ type CheckoutChannels =
   | 'checkout.catalogue'
   | 'checkout.product'
   | 'checkout.preview'
+  | 'checkout.limits'
   | 'checkout.pay'
   | 'checkout.cancel'
   | 'checkout.recent'
@@ -24,6 +25,7 @@ export function checkoutHandlers({ checkout, vouchers }: HandlerServices): Pick<
     'checkout.catalogue': () => success(checkout.catalogue()),
     'checkout.product': ({ code }) => success(checkout.product(code)),
     'checkout.preview': async (payload, context) => success(await checkout.preview(payload, operatorOf(context))),
+    'checkout.limits': async (payload, context) => success(await checkout.limits(payload, operatorOf(context))),
     'checkout.pay': async (payload, context) => success(await checkout.pay(payload, operatorOf(context))),
     'checkout.cancel': async (payload, context) => success(await checkout.cancel(payload, operatorOf(context))),
     'checkout.recent': ({ limit }) => success(checkout.recent(limit)),
