@@ -1,0 +1,82 @@
+// Every voucher refusal as its sentence, at the sale and on the voucher check screen.
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { reasonSentence, translate } from '../../shared/i18n/index.ts';
+import { demo } from '../../sandbox/seed.ts';
+import { launchChromium } from './support/browser.ts';
+import { ensureRendererBuilt } from './support/build.ts';
+import { scanWithWedge, screenshot } from './support/page.ts';
+import { eventually, openSale, openSaleLane, signInTo, type SaleLane } from './support/sale-page.ts';
+
+let browser: Browser;
+let lane: SaleLane | null = null;
+
+beforeAll(async () => {
+  await ensureRendererBuilt();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  const errors = lane?.pageErrors ?? [];
+  await lane?.close();
+  lane = null;
+  expect(errors).toEqual([]);
+});
+
+const refused: [string, string][] = [
+  [demo.vouchers.expired, 'voucher_expired'],
+  [demo.vouchers.used, 'voucher_already_used'],
+  [demo.vouchers.otherStore, 'voucher_cant_be_used_in_store'],
+  [demo.vouchers.otherCustomer, 'voucher_assigned_to_another_customer'],
+  [demo.vouchers.minimumPurchase, 'insufficient_amount_of_purchase'],
+  [demo.vouchers.notYetValid, 'voucher_cant_be_applied_by_date'],
+  [demo.vouchers.giftEmpty, 'voucher_already_used'],
+];
+
+describe('vouchers in the browser', () => {
+  it('shows each refusal as its sentence at the sale, and any code on the voucher check', async () => {
+    lane = await openSaleLane(browser);
+    const { page } = lane;
+    await signInTo(page, '1111');
+    await openSale(page);
+    await scanWithWedge(page, demo.cards.regular);
+    await eventually(() => page.getByTestId('sale-customer-name').textContent()).toBe('Jana Nováková');
+    await scanWithWedge(page, '8594008250120');
+    await eventually(() => page.getByTestId('cart-line').count()).toBe(1);
+    for (const [code, reason] of [...refused, ['NOSUCHCODE', 'not_found'] as [string, string]]) {
+      await page.getByTestId('sale-voucher').fill(code);
+      await page.getByTestId('sale-voucher').press('Enter');
+      const item = page.locator(`[data-testid="sale-voucher-item"][data-code="${code}"]`);
+      await eventually(() => item.getAttribute('data-status')).toBe('refused');
+      const sentence = reason === 'not_found' ? translate('cs', 'checkout.refusal.not_found') : reasonSentence('cs', { name: 'benefit_codes', reason });
+      expect(await item.getByTestId('sale-voucher-status').textContent()).toBe(sentence);
+      if (code === demo.vouchers.expired) await screenshot(page, 'sale-voucher-refused-cs');
+      await item.getByRole('button').click();
+    }
+    // The voucher check: read-only facts, the refusal as a sentence, a gift card's balance.
+    await page.keyboard.press('F7');
+    await page.getByTestId('voucher-check').waitFor();
+    await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('voucher-code');
+    await page.getByTestId('voucher-code').fill(demo.vouchers.expired);
+    await page.keyboard.press('Enter');
+    await eventually(() => page.getByTestId('voucher-refusal').first().textContent()).toBe(reasonSentence('cs', { name: 'benefit_codes', reason: 'voucher_expired' }));
+    await screenshot(page, 'voucher-check-refused-cs');
+    await page.getByTestId('voucher-code').fill(demo.vouchers.giftPartly);
+    await page.keyboard.press('Enter');
+    await eventually(() => page.getByTestId('voucher-balance').count()).toBe(1);
+    await page.keyboard.press('F4');
+    await eventually(() => page.getByTestId('voucher-balance').textContent()).toMatch(/^Balance .+ of .+/);
+    await screenshot(page, 'voucher-check-gift-card-en');
+    await page.getByTestId('voucher-code').fill(demo.vouchers.value100);
+    await page.keyboard.press('Enter');
+    await eventually(() => page.getByTestId('voucher-valid').count()).toBe(1);
+    expect(await page.getByTestId('voucher-value').textContent()).toContain('100');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-screen="sale"]').waitFor();
+    await screenshot(page, 'sale-vouchers-en');
+  });
+});
