@@ -103,6 +103,30 @@ describe('pay pressed again after a restart', () => {
   });
 });
 
+describe('a cancellation while offline', () => {
+  let f: CheckoutFixture;
+  beforeAll(async () => {
+    f = await openCheckout();
+    await f.signIn(cashierPin);
+  });
+  afterAll(() => f?.close());
+
+  it('is journaled after its sale and reaches CareCloud after it', async () => {
+    await outage(f, true);
+    const cart = await cartOf(f, [barcodes.wine]);
+    const paid = await f.ok('checkout.pay', { saleId: newSaleId(), cart, ask: { customer: regular, voucherCodes: [], points: 0, credit: 0 }, tender: 'cash', expectedToPayMinor: cartTotals(cart).totalMinor });
+    if (paid.outcome !== 'saved_offline') throw new Error(paid.outcome);
+    const cancelled = await f.ok('checkout.cancel', { billId: paid.receipt.billId, pin: managerPin });
+    expect(cancelled).toMatchObject({ outcome: 'saved_offline', cancellationBillId: `C${paid.receipt.billId}`, queuePosition: 2 });
+    expect(await f.ok('checkout.recent', { limit: 1 })).toEqual([expect.objectContaining({ billId: paid.receipt.billId, state: 'pending', cancellation: { billId: `C${paid.receipt.billId}`, state: 'pending' } })]);
+
+    await outage(f, false);
+    await until('both land', () => f.sandbox.control.purchases().filter((p) => p.purchase_id && (p.bill_id === paid.receipt.billId || p.bill_id === `C${paid.receipt.billId}`)).length === 2);
+    const order = f.sandbox.control.requests().filter((r) => r.operation_id === 'postPurchaseSend' && (r.status ?? 500) < 300 && (r.bill_id === paid.receipt.billId || r.bill_id === `C${paid.receipt.billId}`)).map((r) => r.bill_id);
+    expect(order).toEqual([paid.receipt.billId, `C${paid.receipt.billId}`]);
+  });
+});
+
 describe('a sale CareCloud rejects on replay', () => {
   let f: CheckoutFixture;
   beforeAll(async () => {
