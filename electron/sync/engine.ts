@@ -46,6 +46,9 @@ export const defaultSyncPolicy: SyncPolicy = {
   syncedRetentionDays: 30,
 };
 
+/** Status changes within this window go out as one event. */
+const STATUS_COALESCE_MS = 50;
+
 /** How often the background loop applies the retention. */
 const PURGE_EVERY_MS = 6 * 3_600_000;
 
@@ -115,6 +118,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   #alerted = new Set<number>();
   #lateSends = new Set<Promise<unknown>>();
   #lastPurgeAt = -Infinity;
+  #statusTimer: NodeJS.Timeout | null = null;
 
   constructor(options: SyncEngineOptions) {
     super();
@@ -294,12 +298,18 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     };
   }
 
+  /** Status events are coalesced: counting the queue is kept off the cashier's path. */
   #emitStatus(): void {
-    try {
-      this.emit('status', this.status());
-    } catch {
-      // A status the journal cannot read now is reported on the next change.
-    }
+    if (this.#statusTimer) return;
+    this.#statusTimer = setTimeout(() => {
+      this.#statusTimer = null;
+      try {
+        this.emit('status', this.status());
+      } catch {
+        // A status the journal cannot read now is reported on the next change.
+      }
+    }, STATUS_COALESCE_MS);
+    this.#statusTimer.unref();
   }
 
   #checkStalePending(): void {
@@ -326,6 +336,8 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     this.#timer = null;
     await this.#draining;
     await Promise.all(this.#lateSends);
+    if (this.#statusTimer) clearTimeout(this.#statusTimer);
+    this.#statusTimer = null;
   }
 
   /** Wakes the background loop now (after a closure, a retry, or connectivity coming back). */

@@ -105,6 +105,7 @@ describe('going offline and back', () => {
     port.probeAnswer = 'down';
     for (let i = 0; i < 3; i++) expect((await engine.close(sale(i))).outcome).toBe('queued');
     expect(engine.online).toBe(false);
+    for (let i = 0; i < 200 && statuses.at(-1)?.queued !== 3; i++) await wait(10);
     expect(statuses.at(-1)).toMatchObject({ online: false, queued: 3 });
     const sendsBefore = port.sends.length;
     const offline = await engine.close(sale(9));

@@ -3,6 +3,7 @@ import { sql as managerAudit } from './002-manager-audit.ts';
 import { sql as queueOrderIndex } from './003-queue-order-index.ts';
 import { sql as leanAppendIndexes } from './004-lean-append-indexes.ts';
 import { sql as entryFlags } from './005-entry-flags.ts';
+import { sql as dropStateIndex } from './006-drop-state-index.ts';
 
 // In order; the schema version is the number of migrations applied (PRAGMA user_version).
-export const migrations: readonly string[] = [journal, managerAudit, queueOrderIndex, leanAppendIndexes, entryFlags];
+export const migrations: readonly string[] = [journal, managerAudit, queueOrderIndex, leanAppendIndexes, entryFlags, dropStateIndex];
