@@ -116,6 +116,16 @@ describe('crash safety', () => {
       const accepted = bills.filter((b) => b.statuses.includes(201));
       for (const bill of accepted) expect(bill.statuses.filter((s) => s === 201)).toHaveLength(1);
       expect(new Set(accepted.map((b) => b.bill_id))).toEqual(journaled);
+      // The kills did land mid-send: claims were found abandoned, and resends met sales that had landed before the answer was recorded.
+      const outcomes = new Map<string, number>();
+      for (let offset = 0; ; offset += 1000) {
+        const page = survivor.journal.list({}, { limit: 1000, offset });
+        for (const entry of page.entries) for (const attempt of survivor.journal.attempts(entry.id)) outcomes.set(attempt.outcome ?? 'unfinished', (outcomes.get(attempt.outcome ?? 'unfinished') ?? 0) + 1);
+        if (page.entries.length < 1000) break;
+      }
+      expect(outcomes.get('abandoned') ?? 0).toBeGreaterThan(0);
+      if (KILLS >= 100) expect(outcomes.get('already-landed') ?? 0).toBeGreaterThan(0);
+      console.log(`crash test attempts: ${JSON.stringify(Object.fromEntries(outcomes))}`);
       console.log(`crash test: ${kills} kills (${lives.filter((l) => l.killedAfterReadyMs < 0).length} during start-up), ${journaled.size} sales journaled, ${reportedClosed.length} reported closed, ${bills.reduce((n, b) => n + b.attempts, 0)} sends for them`);
     } finally {
       await survivor.close();
