@@ -8,9 +8,9 @@ import { failure } from '../../shared/ipc/result.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
 import { PosFailure } from '../ipc/errors.ts';
 import { InvalidRequestError } from '../carecloud/errors.ts';
-import type { BenefitLimits } from '../../shared/checkout/answers.ts';
 import type { OfflineVoucherList } from './offline-vouchers.ts';
-import type { Refusal } from '../../shared/checkout/answers.ts';
+import type { BenefitLimits, Refusal } from '../../shared/checkout/answers.ts';
+
 export type { Refusal };
 
 export interface Evaluation {

@@ -1,12 +1,12 @@
 // The cashier's checkout in the main process: benefit previews (newest answer wins),
 // pay through the journal and sync engine (one sale id closes once), cancellation of a
 // closed purchase with a manager's PIN, and the recent sales list.
-import { finalBill, type BenefitAsk, type BenefitPreview } from '../../shared/checkout/bill.ts';
+import { finalBill, type BenefitAsk } from '../../shared/checkout/bill.ts';
 import { cartTotals, CartError, type Cart } from '../../shared/checkout/cart.ts';
 import type { Catalogue, Product } from '../../shared/checkout/catalogue.ts';
 import { currencyDecimals, toMinorUnits } from '../../shared/money.ts';
 import type { Operator } from '../../shared/ipc/contract.ts';
-import { failure, type ErrorReason } from '../../shared/ipc/result.ts';
+import { failure } from '../../shared/ipc/result.ts';
 import { ConnectionError } from '../carecloud/errors.ts';
 import { PosFailure } from '../ipc/errors.ts';
 import { cancellationBillId } from '../journal/bill-id.ts';
@@ -16,12 +16,13 @@ import type { JournalEntry, SendPurchaseBody } from '../journal/types.ts';
 import { cancellationEntry, purchaseEntry } from '../sync/closure.ts';
 import { OfflineBenefitRefusedError } from '../sync/offline-benefits.ts';
 import type { ClosureOutcome, SyncEngine } from '../sync/engine.ts';
-import type { Benefits, Evaluation, Refusal } from './benefits.ts';
+import type { Benefits, Evaluation } from './benefits.ts';
 import type { ManagerCheck } from './manager-pin.ts';
-import { receiptOf, type Receipt, type Tender } from './receipt.ts';
+import { receiptOf, type Tender } from './receipt.ts';
 import type { SalePlaces } from './sale-place.ts';
-import type { BenefitLimits, PreviewAnswer, PayOutcome, CancelOutcome, RecentSale } from '../../shared/checkout/answers.ts';
-export type { PreviewAnswer, PayOutcome, CancelOutcome, RecentSale };
+import type { BenefitLimits, CancelOutcome, PayOutcome, PreviewAnswer, RecentSale } from '../../shared/checkout/answers.ts';
+
+export type { BenefitLimits, CancelOutcome, PayOutcome, PreviewAnswer, RecentSale };
 
 export interface PreviewRequest {
   saleId: string;

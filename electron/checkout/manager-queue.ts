@@ -8,11 +8,12 @@ import { failure } from '../../shared/ipc/result.ts';
 import { currencyDecimals, toMinorUnits } from '../../shared/money.ts';
 import { PosFailure } from '../ipc/errors.ts';
 import type { Journal } from '../journal/journal.ts';
-import type { Attempt, AuditRecord, EntryFilter, EntryKind, EntryState, JournalEntry, SendPurchaseBody, Transition } from '../journal/types.ts';
+import type { Attempt, AuditRecord, EntryFilter, JournalEntry, SendPurchaseBody, Transition } from '../journal/types.ts';
 import type { ExportFormat } from '../sync/export.ts';
 import type { QueueManager } from '../sync/queue-manager.ts';
 import type { ManagerCheck } from './manager-pin.ts';
 import type { QueueFilter, QueueEntrySummary, QueuePage, ReadableRequest, QueueEntryDetail, AuditView, ExportDone } from '../../shared/checkout/answers.ts';
+
 export type { QueueFilter, QueueEntrySummary, QueuePage, ReadableRequest, QueueEntryDetail, AuditView, ExportDone };
 
 export interface ManagerQueueOptions {

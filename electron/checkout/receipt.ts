@@ -2,6 +2,7 @@
 import type { BenefitPreview } from '../../shared/checkout/bill.ts';
 import { cartTotals, type Cart } from '../../shared/checkout/cart.ts';
 import type { Tender, ReceiptLine, Receipt } from '../../shared/checkout/answers.ts';
+
 export type { Tender, ReceiptLine, Receipt };
 
 export function receiptOf(input: { saleId: string; billId: string; paymentTime: string; tender: Tender; customerId: string | null; cart: Cart; preview: BenefitPreview; offline: boolean }): Receipt {

@@ -6,6 +6,7 @@ import type { CareCloudClient } from '../carecloud/client.ts';
 import { InvalidRequestError } from '../carecloud/errors.ts';
 import type { Schemas } from '../carecloud/types.ts';
 import type { VoucherKind, VoucherCheck } from '../../shared/checkout/answers.ts';
+
 export type { VoucherKind, VoucherCheck };
 
 export interface VoucherCheckOptions {

@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenefitAsk } from '../../shared/checkout/bill.ts';
 import { cartTotals } from '../../shared/checkout/cart.ts';
-import type { SendPurchaseBody } from '../../electron/journal/types.ts';
 import { demo } from '../../sandbox/seed.ts';
 import { barcodes, cartOf, cashierPin, managerPin, newSaleId, openCheckout, pointsOf, type CheckoutFixture } from './fixture.ts';
 
