@@ -1,8 +1,8 @@
 // Turns a bill the till has closed into a journal entry: bill_id and payment_time
 // are fixed here, once, and every later attempt sends exactly this request.
 import { formatCareCloudDateTime } from '../../shared/datetime.ts';
-import { cancellationBillId, newBillId } from '../journal/bill-id.ts';
-import type { JournalEntry, NewEntry, SendPurchaseBody } from '../journal/types.ts';
+import { cancellationBillId, newBillId, timeOrderedId } from '../journal/bill-id.ts';
+import type { EntryKind, JournalEntry, NewEntry, SendPurchaseBody } from '../journal/types.ts';
 
 export const SEND_PURCHASE_PATH = '/purchases/actions/send-purchase';
 
@@ -99,4 +99,42 @@ export function resendWithoutBenefits(original: JournalEntry, operator: string, 
   const newBody = entry.request.body as SendPurchaseBody;
   if (original.paymentTime) newBody.bill.payment_time = original.paymentTime;
   return { entry: { ...entry, paymentTime: original.paymentTime ?? entry.paymentTime }, dropped };
+}
+
+/** Where each kind of write that is not a bill goes. */
+const writePaths = {
+  'customer-signup': () => '/customers',
+  'card-assignment': () => '/cards/actions/assign-free-card',
+  'voucher-application': (voucherId: string) => `/vouchers/${encodeURIComponent(voucherId)}/actions/apply-voucher`,
+} as const;
+
+export interface OtherWrite {
+  kind: Exclude<EntryKind, 'purchase' | 'cancellation'>;
+  body: unknown;
+  /** The voucher a voucher application applies. */
+  voucherId?: string;
+  storeId: string;
+  cashdesk: number;
+  operator: string;
+  customerId?: string;
+  cardNumber?: string;
+}
+
+/**
+ * A sign-up, card assignment or voucher application as a journal entry. CareCloud has no
+ * idempotency key for these; the entry's key only keeps the journal from recording one twice.
+ */
+export function writeEntry(write: OtherWrite, terminal: Pick<Terminal, 'now'> = {}): NewEntry {
+  if (write.kind === 'voucher-application' && !write.voucherId) throw new Error('A voucher application names the voucher.');
+  const path = write.kind === 'voucher-application' ? writePaths[write.kind](write.voucherId!) : writePaths[write.kind]();
+  return {
+    kind: write.kind,
+    idempotencyKey: `${write.kind}:${write.storeId.replace(/[^A-Za-z0-9]/g, '')}-${write.cashdesk}-${timeOrderedId(terminal.now?.() ?? Date.now())}`,
+    request: { method: 'POST', path, body: write.body },
+    storeId: write.storeId,
+    cashdesk: write.cashdesk,
+    operator: write.operator,
+    ...(write.customerId ? { customerId: write.customerId } : {}),
+    ...(write.cardNumber ? { cardNumber: write.cardNumber } : {}),
+  };
 }

@@ -8,7 +8,11 @@ export type SendFailure =
   | { kind: 'rejected'; reasons: RejectionReason[]; httpStatus: number | null; error: string }
   | { kind: 'retry'; outcome: AttemptOutcome; httpStatus: number | null; error: string; retryAfterMs?: number; unreachable: boolean };
 
-/** The refusal that proves an earlier attempt of the same write landed. */
+/**
+ * The refusal that proves an earlier attempt of the same write landed. Only bill_id is such
+ * proof; an e-mail or card number "already exists" may be someone else's, so a repeated
+ * sign-up or card assignment goes to the manager instead of being called done.
+ */
 function provesLanded(kind: EntryKind, error: InvalidRequestError): boolean {
   if (kind === 'purchase' || kind === 'cancellation') return error.hasReason('already_exists', 'bill_id');
   if (kind === 'card-assignment') return error.hasReason('relation_already_exists');
