@@ -248,7 +248,7 @@ export class Terminal {
         if (await sale.addByCode(scan.code)) return;
         sale.dismissNotice();
         if (/^[\x21-\x7e]{1,64}$/.test(scan.code) && (await sale.attachCard(scan.code))) return;
-        if (sale.notice?.kind === 'card' && (sale.notice.error.code === 'unknown_card' || sale.notice.error.code === 'invalid_payload')) {
+        if (sale.notice?.kind === 'card' && ['unknown_card', 'invalid_payload', 'offline'].includes(sale.notice.error.code)) {
           sale.dismissNotice();
           sale.addVoucher(scan.code);
         }
