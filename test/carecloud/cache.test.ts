@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cacheLifetimeSeconds } from '../../electron/carecloud/cache.ts';
 import { REFERENCE_FILE } from '../../electron/carecloud/client.ts';
 import { ConnectionError, InvalidRequestError } from '../../electron/carecloud/errors.ts';
+import { REFERENCE_TTL_MS } from '../../electron/carecloud/resources/reference.ts';
 import { json, text, type Responder } from '../support/loopback.ts';
 import { fixture, type Fixture } from './fixture.ts';
 
@@ -117,6 +118,25 @@ describe('reference data on the terminal', () => {
     expect(offline.source).toBe('terminal');
     expect(offline.items).toEqual(online.items);
     expect(f.client.reference.saved('stores')?.items).toHaveLength(2);
+  });
+
+  it('answers from memory for a while, writes the disk copy only on a download, and asks again when told fresh or when stale', async () => {
+    f = await fixture({ dataDir });
+    f.server.on('GET', '/stores', json(200, { data: { stores, total_items: 2 } }));
+    const first = await f.client.reference.stores();
+    const file = join(dataDir, REFERENCE_FILE);
+    writeFileSync(file, 'overwritten only by a real download');
+    const second = await f.client.reference.stores();
+    expect(second).toEqual(first);
+    expect(f.server.count('GET', '/stores')).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe('overwritten only by a real download');
+
+    await f.client.reference.stores({ fresh: true });
+    expect(f.server.count('GET', '/stores')).toBe(2);
+    f.clock.now += REFERENCE_TTL_MS + 1;
+    await f.client.reference.stores();
+    expect(f.server.count('GET', '/stores')).toBe(3);
+    expect(JSON.parse(readFileSync(file, 'utf8')).lists.stores.items).toHaveLength(2);
   });
 
   it('without a saved copy the outage is reported as it is', async () => {

@@ -16,14 +16,24 @@ export interface ReferenceList<T> {
 const isOutage = (error: unknown) =>
   error instanceof ConnectionError || error instanceof ServerError || error instanceof RateLimitError || error instanceof UnexpectedResponseError;
 
+/** How long a downloaded reference list is answered from memory before CareCloud is asked again. */
+export const REFERENCE_TTL_MS = 15 * 60_000;
+
 export function referenceResource(pipeline: Pipeline, store: ReferenceStore, language: string, now: () => number) {
+  // Reference lists change rarely and are read on every customer panel: answer from
+  // memory, and write the disk copy only when a download really happened.
+  const downloaded = new Map<string, { list: ReferenceList<unknown>; until: number }>();
   function load<T>(kind: string, path: string, itemsKey: string, paged: boolean) {
     return async (options?: CallOptions): Promise<ReferenceList<T>> => {
+      const remembered = downloaded.get(kind);
+      if (remembered && !options?.fresh && remembered.until > now()) return remembered.list as ReferenceList<T>;
       try {
         const items = paged ? await collectAll(listAll<T>(pipeline, path, itemsKey, {}, options)) : (await fetchPage<T>(pipeline, path, itemsKey, {}, options)).items;
         const fetchedAt = new Date(now()).toISOString();
         store.write(kind, { language, fetchedAt, items });
-        return { items, fetchedAt, source: 'carecloud' };
+        const list: ReferenceList<T> = { items, fetchedAt, source: 'carecloud' };
+        downloaded.set(kind, { list, until: now() + REFERENCE_TTL_MS });
+        return list;
       } catch (error) {
         const saved = isOutage(error) ? store.read(kind, language) : undefined;
         if (!saved) throw error;
