@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { PreviewAnswer, PayOutcome } from '../../shared/checkout/answers.ts';
+import { plainPreview } from '../../shared/checkout/bill.ts';
+import type { Product } from '../../shared/checkout/catalogue.ts';
+import { Sale } from '../../renderer/src/state/sale.svelte.ts';
+import { filterOf, emptyFilter } from '../../renderer/src/state/manager-queue.svelte.ts';
+import { typedMinorUnits, typedQuantity } from '../../renderer/src/typed-amounts.ts';
+import { alice, aliceCard, deferred, fakeMain, fail, ok, type Handlers } from './fake-main.ts';
+
+const coffee: Product = { plu: '8594005650015', pluList: 'EAN', name: 'Káva', unitPriceMinor: 42900, vatRate: 12, purchaseItemTypeId: 'product', loyaltyOff: false, barcodes: ['8594005650015'], weighed: false };
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+let ids = 0;
+
+function saleWith(handlers: Handlers) {
+  const main = fakeMain({
+    'checkout.product': ({ code }) => ok(code === coffee.plu ? coffee : null),
+    'customers.identifyByCard': () => ok({ customer: alice, card: aliceCard, fromCache: false }),
+    'customers.profile': () => ok({ customer: alice, cards: [aliceCard], fromCache: false }),
+    'customers.points': () => ok({ available: 500, earned: 500, redeemed: 0, moneyValue: [] }),
+    'customers.credits': () => ok({ available: 0, earned: 0, redeemed: 0, byCurrency: [] }),
+    'customers.vouchers': () => ok([]),
+    'customers.rewards': () => ok([]),
+    ...handlers,
+  });
+  return { main, sale: new Sale(main.pos, { debounceMs: 0, newSaleId: () => `sale-test-${++ids}` }) };
+}
+
+describe('the sale', () => {
+  it('keeps totals in minor units from the cart model and says when a code is no product', async () => {
+    const { sale } = saleWith({ 'checkout.preview': ({ cart }) => ok({ current: true, preview: plainPreview(cart as never), refusals: [], offline: false }) });
+    expect(await sale.addByCode(coffee.plu)).toBe(true);
+    expect(await sale.addByCode(coffee.plu)).toBe(true);
+    expect(sale.cart.lines).toHaveLength(1);
+    expect(sale.totals.totalMinor).toBe(85800);
+    expect(await sale.addByCode('123')).toBe(false);
+    expect(sale.notice).toEqual({ kind: 'unknownProduct', code: '123' });
+    expect(sale.setQuantity(sale.cart.lines[0]!.lineId, 0.0001)).toBe(false);
+    expect(sale.notice).toEqual({ kind: 'invalidQuantity' });
+    sale.step(sale.cart.lines[0]!.lineId, -1);
+    sale.step(sale.cart.lines[0]!.lineId, -1);
+    expect(sale.cart.lines).toEqual([]);
+  });
+
+  it('shows only the newest preview; an older answer arriving late is dropped', async () => {
+    const answers: ReturnType<typeof deferred<PreviewAnswer>>[] = [];
+    const { sale } = saleWith({
+      'checkout.preview': async () => {
+        const answer = deferred<PreviewAnswer>();
+        answers.push(answer);
+        return ok(await answer.promise);
+      },
+    });
+    sale.addProduct(coffee);
+    await settle();
+    sale.addProduct(coffee);
+    await settle();
+    expect(answers).toHaveLength(2);
+    const preview = (toPay: number) => ({ current: true as const, preview: { ...plainPreview(sale.cart), toPayMinor: toPay }, refusals: [], offline: false });
+    answers[1]!.resolve(preview(80000));
+    await settle();
+    answers[0]!.resolve(preview(1));
+    await settle();
+    expect(sale.toPayMinor).toBe(80000);
+  });
+
+  it('pays once however often it is pressed, without the vouchers CareCloud refused', async () => {
+    const pays: unknown[] = [];
+    const paid = deferred<PayOutcome>();
+    const { sale } = saleWith({
+      'checkout.preview': ({ cart }) => ok({ current: true, preview: plainPreview(cart as never), refusals: [{ subject: 'USED1', reason: 'voucher_already_used' }], offline: false }),
+      'checkout.pay': async (payload) => {
+        pays.push(payload);
+        return ok(await paid.promise);
+      },
+    });
+    sale.addProduct(coffee);
+    await sale.attachCard('2000000000015');
+    sale.addVoucher('USED1');
+    const first = sale.pay('cash');
+    const second = sale.pay('cash');
+    expect(sale.phase).toBe('paying');
+    await settle();
+    await settle();
+    const receipt = { saleId: sale.saleId, billId: 'B1', paymentTime: '2026-11-28 12:00:00', currency: 'CZK', tender: 'cash' as const, customerId: alice.id, lines: [], totalMinor: 42900, discountMinor: 0, vouchers: [], pointsUsed: 0, pointsMoneyMinor: 0, creditMinor: 0, pointsEarned: null, toPayMinor: 42900 };
+    paid.resolve({ outcome: 'saved_offline', queuePosition: 1, receipt });
+    expect(await second).toBeNull();
+    expect((await first)?.outcome).toBe('saved_offline');
+    expect(pays).toHaveLength(1);
+    expect(pays[0]).toMatchObject({ ask: { voucherCodes: [], customer: { customerId: alice.id } }, expectedToPayMinor: 42900 });
+    expect(sale.phase).toBe('done');
+    sale.next();
+    expect(sale.phase).toBe('open');
+    expect(sale.cart.lines).toEqual([]);
+  });
+
+  it('says why a card cannot be attached and keeps the sale', async () => {
+    const { sale } = saleWith({ 'customers.identifyByCard': () => fail('card_blocked'), 'checkout.preview': ({ cart }) => ok({ current: true, preview: plainPreview(cart as never), refusals: [], offline: false }) });
+    sale.addProduct(coffee);
+    expect(await sale.attachCard('123')).toBe(false);
+    expect(sale.notice).toMatchObject({ kind: 'card', error: { code: 'card_blocked' } });
+    expect(sale.cart.lines).toHaveLength(1);
+  });
+});
+
+describe('typed amounts and the queue filter', () => {
+  it('reads prices and quantities as a cashier types them', () => {
+    expect(typedMinorUnits('12,90', 'CZK')).toBe(1290);
+    expect(typedMinorUnits('12.9', 'CZK')).toBe(1290);
+    expect(typedMinorUnits('1.234', 'CZK')).toBeNull();
+    expect(typedMinorUnits('-1', 'CZK')).toBeNull();
+    expect(typedQuantity('0,5')).toBe(0.5);
+    expect(typedQuantity('0')).toBeNull();
+  });
+
+  it('sends only what the manager filled in', () => {
+    expect(filterOf(emptyFilter)).toEqual({});
+    expect(filterOf({ ...emptyFilter, state: 'rejected', billId: ' B1 ', from: '2026-11-28', to: 'nonsense' })).toEqual({ states: ['rejected'], billId: 'B1', from: new Date(2026, 10, 28).toISOString() });
+  });
+});
