@@ -49,9 +49,11 @@ function open(file: string, options: OpenOptions): JournalDatabase {
       checkIntegrity(db);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
-      db.pragma('foreign_keys = ON');
       if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${options.maxPageCount}`);
+      // better-sqlite3 turns foreign keys on by default; a table rebuild needs them off.
+      db.pragma('foreign_keys = OFF');
       migrate(db);
+      db.pragma('foreign_keys = ON');
       return db;
     } catch (error) {
       db.close();
@@ -65,6 +67,7 @@ function checkIntegrity(db: JournalDatabase): void {
   if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') throw new JournalUnavailableError('corrupt');
 }
 
+/** Runs with foreign keys off (set before this is called), so a migration may rebuild a table. */
 function migrate(db: JournalDatabase): void {
   const version = () => db.pragma('user_version', { simple: true }) as number;
   if (version() === migrations.length) return;
@@ -73,6 +76,8 @@ function migrate(db: JournalDatabase): void {
     const current = version();
     if (current > migrations.length) throw new Error(`The offline journal was written by a newer version (schema ${current}); this one knows schema ${migrations.length}.`);
     for (let step = current; step < migrations.length; step++) db.exec(migrations[step]!);
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`Upgrading the offline journal would break ${broken.length} links between its records; it was left as it was.`);
     db.pragma(`user_version = ${migrations.length}`);
   }).immediate();
 }

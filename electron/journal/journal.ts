@@ -445,7 +445,9 @@ export class Journal {
       this.#db.transaction(() => {
         const now = this.#now();
         const cutoff = now - retentionDays * 86_400_000;
+        // The newest entry always stays: a new entry's id is one past the largest, so ids never come back.
         const doomed = this.#sql(`SELECT id, bill_id, state FROM entries WHERE updated_at < ? AND (state = 'synced' OR (state IN ('rejected', 'voided') AND exported_at IS NOT NULL))
+          AND id < (SELECT MAX(id) FROM entries)
           AND id NOT IN (SELECT depends_on FROM entries WHERE depends_on IS NOT NULL AND state NOT IN ('synced', 'voided'))`).all(cutoff) as { id: number; bill_id: string | null; state: EntryState }[];
         if (doomed.length === 0) return 0;
         const remove = this.#sql('DELETE FROM entries WHERE id = ?');

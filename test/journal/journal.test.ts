@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { Journal } from '../../electron/journal/journal.ts';
 import { SCHEMA_VERSION } from '../../electron/journal/database.ts';
+import { migrations } from '../../electron/journal/migrations/index.ts';
 import Database from 'better-sqlite3';
 import { purchaseEntry, tempDir } from './helpers.ts';
 
@@ -208,8 +209,42 @@ describe('retention', () => {
     expect(journal.get(rejected.id)?.state).toBe('rejected');
     journal.markExported([rejected.id, voided.id], 'manager-anna', 'csv');
     clock += 31 * 86_400_000;
-    expect(journal.purge(30)).toBe(2);
-    expect(journal.get(voided.id)).toBeNull();
+    expect(journal.purge(30)).toBe(1);
+    expect(journal.get(rejected.id)).toBeNull();
+    // The newest entry always stays, so its id is never handed out again.
+    expect(journal.get(voided.id)).not.toBeNull();
     expect(journal.audit().map((a) => a.action)).toEqual(['void', 'purge', 'export', 'purge']);
+  });
+});
+
+describe('upgrading', () => {
+  it('keeps entries, history and links when an older journal is migrated', () => {
+    journal.close();
+    const file = join(temp.dir, 'old.db');
+    // A journal as schema 6 wrote it (AUTOINCREMENT ids), with a cancellation linked to its purchase.
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    for (const step of migrations.slice(0, 6)) db.exec(step);
+    db.pragma('user_version = 6');
+    db.exec(`INSERT INTO entries (kind, idempotency_key, bill_id, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at) VALUES ('purchase', 'B1', 'B1', '{"method":"POST","path":"/p","body":{}}', 's', 1, 'o', 'synced', 1, 1, 1)`);
+    db.exec(`INSERT INTO entries (kind, idempotency_key, bill_id, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at, depends_on) VALUES ('cancellation', 'CB1', 'CB1', '{"method":"POST","path":"/p","body":{}}', 's', 1, 'o', 'pending', 1, 1, 1, 1)`);
+    db.exec(`INSERT INTO transitions (entry_id, at, from_state, to_state, cause, actor) VALUES (1, 1, 'sending', 'synced', 'accepted by CareCloud', 'o')`);
+    db.close();
+    journal = Journal.open(file, { now: () => clock });
+    expect(journal.get(2)).toMatchObject({ billId: 'CB1', dependsOn: 1, state: 'pending' });
+    expect(journal.transitions(1).map((t) => t.to)).toEqual(['pending', 'synced']);
+    expect(journal.claimNext('p', 1000)?.entry.billId).toBe('CB1');
+    expect(journal.append(purchaseEntry()).id).toBe(3);
+  });
+
+  it('never hands out an id again after a purge', () => {
+    const a = journal.append(purchaseEntry());
+    const b = journal.append(purchaseEntry());
+    for (let i = 0; i < 2; i++) journal.finish(journal.claimNext('p', 1000)!, 'p', { kind: 'synced', remoteId: 'x', outcome: 'synced', httpStatus: 201 });
+    clock += 40 * 86_400_000;
+    expect(journal.purge(30)).toBe(1);
+    expect(journal.get(a.id)).toBeNull();
+    expect(journal.get(b.id)).not.toBeNull();
+    expect(journal.append(purchaseEntry()).id).toBe(b.id + 1);
   });
 });

@@ -1,0 +1,40 @@
+// Entries keep their ids without AUTOINCREMENT (its sequence table cost a page write per
+// sale): ids still never come back, because the purge always keeps the newest entry and
+// SQLite numbers a new row one past the largest. Rebuilt the way SQLite documents for
+// changes ALTER TABLE cannot make; foreign keys are off while migrations run.
+export const sql = `
+CREATE TABLE entries_rebuilt (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('purchase', 'cancellation', 'voucher-application', 'customer-signup', 'card-assignment')),
+  idempotency_key TEXT NOT NULL UNIQUE,
+  bill_id TEXT UNIQUE,
+  request TEXT NOT NULL,
+  payment_time TEXT,
+  store_id TEXT NOT NULL,
+  cashdesk INTEGER NOT NULL,
+  operator TEXT NOT NULL,
+  customer_id TEXT,
+  card_number TEXT,
+  depends_on INTEGER REFERENCES entries(id),
+  state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'synced', 'rejected', 'voided')),
+  remote_id TEXT,
+  reasons TEXT,
+  void_reason TEXT,
+  voided_by TEXT,
+  attempt_count INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  last_error TEXT,
+  lease_owner TEXT,
+  lease_expires_at INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  replaces INTEGER REFERENCES entries(id),
+  exported_at INTEGER,
+  flags TEXT
+);
+INSERT INTO entries_rebuilt (id, kind, idempotency_key, bill_id, request, payment_time, store_id, cashdesk, operator, customer_id, card_number, depends_on, state, remote_id, reasons, void_reason, voided_by, attempt_count, next_attempt_at, last_error, lease_owner, lease_expires_at, created_at, updated_at, replaces, exported_at, flags)
+  SELECT id, kind, idempotency_key, bill_id, request, payment_time, store_id, cashdesk, operator, customer_id, card_number, depends_on, state, remote_id, reasons, void_reason, voided_by, attempt_count, next_attempt_at, last_error, lease_owner, lease_expires_at, created_at, updated_at, replaces, exported_at, flags FROM entries;
+DROP TABLE entries;
+ALTER TABLE entries_rebuilt RENAME TO entries;
+CREATE INDEX entries_pending ON entries (id, next_attempt_at) WHERE state = 'pending';
+`;
