@@ -1,5 +1,6 @@
 import type { BenchSuite } from './harness.ts';
 import { checkoutSuite } from './checkout.bench.ts';
+import { checkoutUiSuite } from './checkout-ui.bench.ts';
 import { clientSuite } from './client.bench.ts';
 import { journalSuite } from './journal.bench.ts';
 import { inputSuite } from './input.bench.ts';
@@ -16,4 +17,5 @@ export const suites: BenchSuite[] = [
   sandboxSuite,
   ipcSuite,
   checkoutSuite,
+  checkoutUiSuite,
 ];
