@@ -4,7 +4,7 @@ import type { ConfigFlags } from './load.ts';
 
 export const CONFIG_FLAG_USAGE = '[--project-url URL] [--app-id ID] [--login NAME] [--password PW] [--data-dir DIR] [--store-id ID] [--cashdesk N] [--language cs|en] [--timezone ZONE]';
 
-const configOptions = {
+export const configOptions = {
   'project-url': { type: 'string' },
   'app-id': { type: 'string' },
   login: { type: 'string' },

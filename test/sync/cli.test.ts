@@ -104,8 +104,9 @@ describe('ccpos checkout', () => {
   it('says what configuration is missing', async () => {
     delete env.CARECLOUD_PASSWORD;
     const { code, err } = await ccpos('replay');
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(err[0]).toContain('No CareCloud password');
+    expect((await ccpos('replay', '--password', sandbox.credentials.password)).code).toBe(0);
   });
 });
 

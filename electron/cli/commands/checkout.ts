@@ -3,19 +3,21 @@
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { EXIT_FAILED, EXIT_OK, UsageError, type CliIO, type Command } from '../command.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../command.ts';
 import { closedBill, parseBillFile } from '../../sync/bill-file.ts';
-import { openSync } from '../../sync/cli-terminal.ts';
+import { configFlagOptions, configFlagsOf, openSync } from '../../sync/cli-terminal.ts';
+import { ConfigError } from '../../config/load.ts';
+import { CONFIG_FLAG_USAGE } from '../../config/flags.ts';
 import { purchaseEntry } from '../../sync/closure.ts';
 
 export const checkoutCommand: Command = {
   name: 'checkout',
   summary: 'Close one sale from a bill file through the journal, as the till does',
-  usage: 'checkout --file bill.json [--operator NAME] [--data-dir DIR]',
+  usage: `checkout --file bill.json [--operator NAME] ${CONFIG_FLAG_USAGE}`,
   async run(args: string[], io: CliIO): Promise<number> {
-    let values: { file?: string; operator?: string; 'data-dir'?: string };
+    let values: { file?: string; operator?: string } & Record<string, unknown>;
     try {
-      values = parseArgs({ args, options: { file: { type: 'string' }, operator: { type: 'string' }, 'data-dir': { type: 'string' } }, strict: true }).values;
+      values = parseArgs({ args, options: { file: { type: 'string' }, operator: { type: 'string' }, ...configFlagOptions }, strict: true }).values;
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error));
     }
@@ -28,7 +30,14 @@ export const checkoutCommand: Command = {
     }
     const parsed = parseBillFile(json);
     if (!parsed.ok) throw new UsageError(parsed.error);
-    const sync = openSync(io.env, values['data-dir'] ? { dataDir: values['data-dir'] } : {});
+    let sync;
+    try {
+      sync = openSync(io.env, configFlagsOf(values));
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      io.err(error.message);
+      return EXIT_USAGE;
+    }
     try {
       const s = sync.config.settings;
       if (!s.storeId) throw new UsageError('No store is configured: set CCPOS_STORE_ID or --store-id.');

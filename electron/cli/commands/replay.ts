@@ -1,8 +1,10 @@
 // `ccpos replay`: sends the offline queue now, prints each outcome, and exits
 // non-zero while anything is still waiting to reach CareCloud.
 import { parseArgs } from 'node:util';
-import { EXIT_FAILED, EXIT_OK, UsageError, type CliIO, type Command } from '../command.ts';
-import { openSync } from '../../sync/cli-terminal.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../command.ts';
+import { configFlagOptions, configFlagsOf, openSync } from '../../sync/cli-terminal.ts';
+import { ConfigError } from '../../config/load.ts';
+import { CONFIG_FLAG_USAGE } from '../../config/flags.ts';
 import { entryLine } from '../../sync/cli-format.ts';
 import type { DrainReport, SyncEngine } from '../../sync/engine.ts';
 import type { Journal } from '../../journal/journal.ts';
@@ -33,15 +35,22 @@ async function drainWhileDueSoon(engine: SyncEngine, journal: Journal): Promise<
 export const replayCommand: Command = {
   name: 'replay',
   summary: 'Send the offline queue to CareCloud now and report what happened',
-  usage: 'replay [--data-dir DIR]',
+  usage: `replay ${CONFIG_FLAG_USAGE}`,
   async run(args: string[], io: CliIO): Promise<number> {
-    let values: { 'data-dir'?: string };
+    let values: Record<string, unknown>;
     try {
-      values = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, strict: true }).values;
+      values = parseArgs({ args, options: { ...configFlagOptions }, strict: true }).values;
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error));
     }
-    const sync = openSync(io.env, values['data-dir'] ? { dataDir: values['data-dir'] } : {});
+    let sync;
+    try {
+      sync = openSync(io.env, configFlagsOf(values));
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      io.err(error.message);
+      return EXIT_USAGE;
+    }
     try {
       const { engine, journal } = sync;
       // Anything held back by an earlier backoff is due now: a person asked for it.
