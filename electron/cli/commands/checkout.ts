@@ -12,7 +12,7 @@ import { purchaseEntry } from '../../sync/closure.ts';
 
 export const checkoutCommand: Command = {
   name: 'checkout',
-  summary: 'Close one sale from a bill file through the journal, as the till does',
+  summary: 'close one sale from a bill file through the journal, as the till does',
   usage: `checkout --file bill.json [--operator NAME] ${CONFIG_FLAG_USAGE}`,
   async run(args: string[], io: CliIO): Promise<number> {
     let values: { file?: string; operator?: string } & Record<string, unknown>;

@@ -89,7 +89,7 @@ const actorOf = (values: Values) => values.by?.trim() || `support:${userInfo().u
 
 export const queueCommand: Command = {
   name: 'queue',
-  summary: 'List, inspect, retry, void and export the offline queue',
+  summary: 'list, inspect, retry, void, resend and export the offline queue',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parse(args);

@@ -34,7 +34,7 @@ async function drainWhileDueSoon(engine: SyncEngine, journal: Journal): Promise<
 
 export const replayCommand: Command = {
   name: 'replay',
-  summary: 'Send the offline queue to CareCloud now and report what happened',
+  summary: 'send the offline queue to CareCloud now and report what happened',
   usage: `replay ${CONFIG_FLAG_USAGE}`,
   async run(args: string[], io: CliIO): Promise<number> {
     let values: Record<string, unknown>;
