@@ -176,9 +176,11 @@ describe('offline and recovery in the browser', () => {
     await previewSettled(page);
     await eventually(() => page.locator('[data-testid="sale-voucher-item"]').getAttribute('data-status')).toBe('applied');
     await page.keyboard.press('F12');
+    await page.keyboard.press('k');
+    await eventually(() => page.getByTestId('tender-card').isChecked()).toBe(true);
     await page.keyboard.press('Enter');
     expect(await paidOutcome(page)).toContain('Uzavřeno');
-    expect(await page.getByTestId('receipt-bill').textContent()).toContain('Hotově');
+    expect(await page.getByTestId('receipt-bill').textContent()).toContain('Kartou');
     expect(await page.getByTestId('receipt-line').textContent()).toContain('2 ×');
     await page.keyboard.press('F4');
     await eventually(() => page.getByTestId('next-sale').textContent()).toContain('Next sale');

@@ -103,7 +103,9 @@ export function focusedElementTarget(doc: Document): TypingTarget {
         const element = doc.activeElement;
         // insertText keeps the field's undo history and works in every editable element.
         if (element instanceof HTMLElement && isEditable(element) && doc.execCommand('insertText', false, key.key)) continue;
-        const event = new KeyboardEvent('keydown', { ...key, bubbles: true, cancelable: true });
+        // The held keys may be the browser's own events, whose fields are prototype getters a spread would drop.
+        const { code, shiftKey, ctrlKey, altKey, metaKey, repeat } = key;
+        const event = new KeyboardEvent('keydown', { key: key.key, code, shiftKey, ctrlKey, altKey, metaKey, repeat, bubbles: true, cancelable: true });
         resent.add(event);
         (element ?? doc.body).dispatchEvent(event);
       }
