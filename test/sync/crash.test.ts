@@ -16,7 +16,7 @@ const child = fileURLToPath(new URL('../../node_modules/.cache/ccpos-crash-test/
 let sandbox: TestSandbox;
 let temp: ReturnType<typeof tempDir>;
 beforeAll(async () => {
-  // One esbuild bundle (esbuild comes with tsx) instead of tsx transpiling every start: a start costs ~100 ms instead of ~500.
+  // One esbuild bundle instead of tsx transpiling every start: a start costs ~100 ms instead of ~500.
   const { build } = await import('esbuild');
   await build({
     entryPoints: [childSource],
