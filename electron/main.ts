@@ -1,12 +1,13 @@
 // Electron main process entry: start the terminal's services, open the one
 // hardened window, and connect the typed IPC to it.
-import { app } from 'electron';
+import { app, dialog } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ElectronStore from 'electron-store';
 import { startTerminal, type Terminal } from './app/terminal.ts';
 import { defaultDataDir } from './config/data-dir.ts';
+import { JournalUnavailableError } from './journal/errors.ts';
 import { startSandboxBackend } from './demo/sandbox-backend.ts';
 import { loadNodeHid } from './hid/node-hid-transport.ts';
 import { connectWindow, registerIpc } from './ipc/electron-ipc.ts';
@@ -67,6 +68,9 @@ async function start(): Promise<void> {
 
 app.whenReady().then(start).catch((error: unknown) => {
   console.error('The terminal could not start:', error);
+  // A terminal that cannot keep sales must not take any: say why in one sentence.
+  if (error instanceof JournalUnavailableError) dialog.showErrorBox('This terminal cannot take sales', error.message);
+  else dialog.showErrorBox('The terminal could not start', error instanceof Error ? error.message : String(error));
   app.exit(1);
 });
 app.on('window-all-closed', () => app.quit());
