@@ -49,16 +49,29 @@ describe('offline and recovery in the browser', () => {
     const { page } = lane;
     await signInTo(page, cashierPin);
     await openSale(page);
+    // Seen once online, the card is known offline too.
+    await scanWithWedge(page, demo.cards.regular);
+    await eventually(() => page.getByTestId('sale-customer-name').textContent()).toBe('Jana Nováková');
     await lane.outage(true);
     await eventually(() => page.getByTestId('connection').textContent()).toContain('Offline');
     const bills: string[] = [];
     for (const [i, code] of [coffee, bread].entries()) {
       await scanWithWedge(page, code);
       await previewSettled(page);
+      if (i === 0) {
+        // Points need CareCloud: the default policy refuses them offline, and says so.
+        await page.getByTestId('sale-offline-mark').waitFor();
+        await page.getByTestId('sale-points').fill('50');
+        await page.getByTestId('sale-points').press('Tab');
+        await eventually(() => page.getByTestId('benefit-refusal').textContent()).toBe('Pokladna je offline; tohle potřebuje CareCloud, teď to nejde použít.');
+        await page.getByTestId('points-later').waitFor();
+        await screenshot(page, 'sale-offline-points-refused-cs');
+      }
       await page.keyboard.press('F12');
       await page.getByTestId('pay-panel').waitFor();
       await page.keyboard.press('Enter');
       expect(await paidOutcome(page)).toContain(`Pořadí ve frontě: ${i + 1}`);
+      if (i === 0) expect(await page.getByTestId('points-later').textContent()).toContain('připíšou');
       bills.push(await billOf(page));
       if (i === 0) await screenshot(page, 'sale-saved-offline-cs');
       await page.keyboard.press('Enter');

@@ -75,5 +75,18 @@ describe('a sale in the browser', () => {
     await page.keyboard.press('Enter');
     await eventually(() => page.getByTestId('cart-empty').count()).toBe(1);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('sale-code');
-  });
+
+    // A cashier cancels it from the recent sales; a manager's PIN authorises the refund.
+    await page.getByTestId('recent-sales').locator('summary').click();
+    await page.locator(`[data-testid="recent-sale"][data-bill="${billId}"] [data-testid="cancel-sale"]`).click();
+    await page.getByTestId('manager-pin').fill(cashierPin);
+    await page.keyboard.press('Enter');
+    await eventually(() => page.getByTestId('pin-problem').count()).toBe(1);
+    await page.getByTestId('manager-pin').fill('9999');
+    await page.keyboard.press('Enter');
+    await eventually(() => page.getByTestId('cancel-outcome').textContent()).toBe(`Prodej ${billId} je stornován.`);
+    await eventually(() => page.locator(`[data-testid="recent-sale"][data-bill="${billId}"] [data-testid="recent-cancelled"]`).count()).toBe(1);
+    expect(lane.sandbox.control.purchases().filter((p) => p.canceled)).toEqual([expect.objectContaining({ attempts: 1, purchase_id: expect.any(String) })]);
+    expect(await pointsOf(lane, demo.customers.regular)).toBe(before);
+  }, 60_000);
 });
