@@ -63,7 +63,7 @@ describe('offline and recovery in the browser', () => {
         await page.getByTestId('sale-offline-mark').waitFor();
         await page.getByTestId('sale-points').fill('50');
         await page.getByTestId('sale-points').press('Tab');
-        await eventually(() => page.getByTestId('benefit-refusal').textContent()).toBe('Pokladna je offline; tohle potřebuje CareCloud, teď to nejde použít.');
+        await eventually(() => page.getByTestId('benefit-refusal').textContent()).toBe('Platba body: Pokladna je offline; tohle potřebuje CareCloud, teď to nejde použít.');
         await page.getByTestId('points-later').waitFor();
         await screenshot(page, 'sale-offline-points-refused-cs');
       }

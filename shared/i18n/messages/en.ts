@@ -224,13 +224,10 @@ export const en = {
   'sale.voucherApplied': '−{amount}',
   'sale.voucherRemove': 'Remove voucher {code}',
   'sale.voucherDuplicate': 'This voucher is already on the sale.',
-  'sale.voucherNeedsPreview': 'Waiting for CareCloud’s answer.',
   'sale.points': 'Pay with points',
-  'sale.pointsHint': 'Up to {points} points available.',
   'sale.pointsMax': 'As many as allowed',
   'sale.credit': 'Pay with credit',
   'sale.creditHint': 'Credit available: {amount}.',
-  'sale.creditMax': 'As much as allowed',
   'sale.invalidPoints': 'Points are a whole number from 0 up to what the customer has.',
   'sale.invalidCredit': 'Credit is an amount from 0 up to what the customer has.',
   'sale.summary': 'Total',
@@ -243,7 +240,6 @@ export const en = {
   'sale.toPay': 'To pay',
   'sale.previewing': 'Asking CareCloud for the benefits…',
   'sale.previewFailed': 'The benefits could not be checked: {reason}',
-  'sale.previewOffline': 'Offline: no loyalty discounts now.',
   'sale.messages': 'CareCloud says',
   'sale.pay': 'Pay',
   'sale.tender': 'Payment type',
@@ -357,7 +353,6 @@ export const en = {
   'queue.voidReason': 'Reason for voiding',
   'queue.voidReasonShort': 'Write a reason of at least 3 characters.',
   'queue.resend': 'Resend without the refused benefits',
-  'queue.export': 'Export',
   'queue.exportCsv': 'Export CSV',
   'queue.exportJson': 'Export JSON',
   'queue.exported': '{count} records written to {file}.',
@@ -371,7 +366,6 @@ export const en = {
   'audit.col.actor': 'Who',
   'audit.col.action': 'What',
   'audit.col.entry': 'Entry',
-  'audit.show': 'Audit log',
 } as const;
 
 export type MessageKey = keyof typeof en;
