@@ -47,33 +47,42 @@ export const checkoutUiSuite: BenchSuite = {
       await page.locator('[data-screen="sale"]').waitFor();
       await page.waitForFunction(() => document.activeElement?.id === 'sale-code');
 
-      const scans: number[] = [];
-      const raw: number[] = [];
-      for (let i = 0; i <= rounds; i++) {
-        const took = await page.evaluate(`new Promise((resolve) => {
-          const started = performance.now();
-          const observer = new MutationObserver(() => {
-            if (document.querySelector('[data-testid="sale-points-available"]')) {
-              observer.disconnect();
-              resolve(performance.now() - started);
-            }
-          });
-          observer.observe(document.body, { childList: true, subtree: true });
-          ${wedgeScript(demo.cards.regular)};
-        })`) as number;
-        const rawStarted = performance.now();
-        const card = await sandbox.call<{ data: { cards: { customer_id: string }[] } }>('GET', '/cards', { query: { card_number: demo.cards.regular } });
-        const customerId = card.body.data.cards[0]!.customer_id;
-        // What the terminal asks CareCloud in turn: the card, its customer, then the points.
-        await sandbox.call('GET', `/customers/${customerId}`);
-        await sandbox.call('GET', '/wallet/actions/points-overview', { query: { customer_id: customerId } });
-        const rawTook = performance.now() - rawStarted;
-        await page.getByTestId('sale-detach').click();
-        await page.getByTestId('sale-points-available').waitFor({ state: 'detached' });
-        if (i === 0) continue;
-        scans.push(took);
-        raw.push(rawTook);
-      }
+      /** Card scans at the sale against the raw calls behind them, in alternation. */
+      const scanRounds = async () => {
+        const scans: number[] = [];
+        const raw: number[] = [];
+        for (let i = 0; i <= rounds; i++) {
+          const took = await page.evaluate(`new Promise((resolve) => {
+            const started = performance.now();
+            const observer = new MutationObserver(() => {
+              if (document.querySelector('[data-testid="sale-points-available"]')) {
+                observer.disconnect();
+                resolve(performance.now() - started);
+              }
+            });
+            observer.observe(document.body, { childList: true, subtree: true });
+            ${wedgeScript(demo.cards.regular)};
+          })`) as number;
+          const rawStarted = performance.now();
+          const card = await sandbox.call<{ data: { cards: { customer_id: string }[] } }>('GET', '/cards', { query: { card_number: demo.cards.regular } });
+          const customerId = card.body.data.cards[0]!.customer_id;
+          // What the terminal asks CareCloud in turn: the card, its customer, then the points.
+          await sandbox.call('GET', `/customers/${customerId}`);
+          await sandbox.call('GET', '/wallet/actions/points-overview', { query: { customer_id: customerId } });
+          const rawTook = performance.now() - rawStarted;
+          await page.getByTestId('sale-detach').click();
+          await page.getByTestId('sale-points-available').waitFor({ state: 'detached' });
+          if (i === 0) continue;
+          scans.push(took);
+          raw.push(rawTook);
+        }
+        return { scans, raw };
+      };
+      const near = await scanRounds();
+      // 20 ms away, as a shop's CareCloud is: the terminal's own share shows as a ratio.
+      sandbox.control.setLatency(20);
+      const far = await scanRounds();
+      sandbox.control.setLatency(0);
 
       await host.terminal.demoBackend!.setOutage(true);
       while (host.terminal.sync.online) await host.terminal.sync.probe();
@@ -103,11 +112,11 @@ export const checkoutUiSuite: BenchSuite = {
         await page.getByTestId('cart-empty').waitFor();
         if (i > 0) saved.push(ms);
       }
-      const rawMedian = percentile(raw, 50);
-      // Both figures count from the first key of the scan to the element on screen, timed in the page.
+      // Every figure counts from the first key of the scan, or the press, to the element on screen, timed in the page.
       return [
-        figure(`card scan to customer points on the sale (median of ${scans.length})`, Math.round(percentile(scans, 50)), 'ms', Math.round(rawMedian * 10) / 10, 'ratio <= 1.25'),
-        figure('card scan to customer points on the sale, p99', Math.round(percentile(scans, 99)), 'ms', Math.round(percentile(raw, 99) * 10) / 10, 'ratio <= 1.25'),
+        figure(`card scan to customer points on the sale, loopback, median of ${near.scans.length}`, Math.round(percentile(near.scans, 50) * 10) / 10, 'ms', Math.round(percentile(near.raw, 50) * 10) / 10, 'value < 100'),
+        figure('card scan to customer points on the sale, CareCloud 20 ms away, median (vs the raw calls)', Math.round(percentile(far.scans, 50) * 10) / 10, 'ms', Math.round(percentile(far.raw, 50) * 10) / 10, 'ratio <= 1.25'),
+        figure('card scan to customer points on the sale, CareCloud 20 ms away, p99 (vs raw p99)', Math.round(percentile(far.scans, 99) * 10) / 10, 'ms', Math.round(percentile(far.raw, 99) * 10) / 10, 'ratio <= 1.25'),
         figure(`pay to "saved offline" with the circuit open, median of ${saved.length}`, Math.round(percentile(saved, 50) * 10) / 10, 'ms', null, 'value < 50'),
         figure('pay to "saved offline" with the circuit open, p99', Math.round(percentile(saved, 99) * 10) / 10, 'ms', null, 'value < 50'),
       ];
