@@ -227,7 +227,7 @@ export const cs: Readonly<Record<MessageKey, string>> = {
   'sale.voucherRemove': 'Odebrat poukaz {code}',
   'sale.voucherDuplicate': 'Tento poukaz už na nákupu je.',
   'sale.points': 'Platba body',
-  'sale.pointsMax': 'Kolik jde',
+  'sale.pointsMax': 'Max',
   'sale.credit': 'Platba kreditem',
   'sale.creditHint': 'Dostupný kredit: {amount}.',
   'sale.invalidPoints': 'Body jsou celé číslo od 0 do počtu, který zákazník má.',

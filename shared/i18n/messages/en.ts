@@ -225,7 +225,7 @@ export const en = {
   'sale.voucherRemove': 'Remove voucher {code}',
   'sale.voucherDuplicate': 'This voucher is already on the sale.',
   'sale.points': 'Pay with points',
-  'sale.pointsMax': 'As many as allowed',
+  'sale.pointsMax': 'Max',
   'sale.credit': 'Pay with credit',
   'sale.creditHint': 'Credit available: {amount}.',
   'sale.invalidPoints': 'Points are a whole number from 0 up to what the customer has.',
