@@ -93,6 +93,21 @@ describe('the sale', () => {
     expect(sale.cart.lines).toEqual([]);
   });
 
+  it('moves on to the next sale when pay finds the sale already recorded, and says so', async () => {
+    const { sale } = saleWith({
+      'checkout.preview': ({ cart }) => ok({ current: true, preview: plainPreview(cart as never), refusals: [], offline: false }),
+      'checkout.pay': () => ok({ outcome: 'already_recorded', billId: 'B7', state: 'synced', purchaseId: 'P7', queuePosition: null }),
+    });
+    sale.addProduct(coffee);
+    await settle();
+    const recordedSaleId = sale.saleId;
+    expect((await sale.pay('cash'))?.outcome).toBe('already_recorded');
+    expect(sale.phase).toBe('open');
+    expect(sale.cart.lines).toEqual([]);
+    expect(sale.saleId).not.toBe(recordedSaleId);
+    expect(sale.notice).toEqual({ kind: 'alreadyRecorded', billId: 'B7', purchaseId: 'P7' });
+  });
+
   it('says why a card cannot be attached and keeps the sale', async () => {
     const { sale } = saleWith({ 'customers.identifyByCard': () => fail('card_blocked'), 'checkout.preview': ({ cart }) => ok({ current: true, preview: plainPreview(cart as never), refusals: [], offline: false }) });
     sale.addProduct(coffee);

@@ -45,6 +45,10 @@ export function saleNoticeSentence(locale: Locale, notice: SaleNotice): { text: 
       const reasons = [...new Set(notice.reasons.map((r) => reasonSentence(locale.language, r)))].join(' ');
       return { text: locale.t('sale.rejected', { reason: reasons || locale.t('error.rejected') }), tone: 'bad' };
     }
+    case 'alreadyRecorded':
+      return notice.purchaseId
+        ? { text: locale.t('sale.alreadyClosed', { billId: notice.billId, purchaseId: notice.purchaseId }), tone: 'warn' }
+        : { text: locale.t('sale.alreadySaved', { billId: notice.billId }), tone: 'warn' };
     case 'nothingToPay':
       return { text: locale.t('sale.nothingToPay'), tone: 'warn' };
     case 'error':

@@ -21,6 +21,7 @@ export type SaleNotice =
   | { kind: 'voucherDuplicate' }
   | { kind: 'totalsChanged' }
   | { kind: 'rejected'; reasons: ErrorReason[] }
+  | { kind: 'alreadyRecorded'; billId: string; purchaseId: string | null }
   | { kind: 'nothingToPay' }
   | { kind: 'error'; error: PosError };
 
@@ -358,6 +359,13 @@ export class Sale {
         this.#notice = { kind: 'totalsChanged' };
         this.#phase = 'open';
         this.preview.schedule();
+        return;
+      case 'already_recorded':
+        // Pay reached a sale the journal already holds (a retry after a restart): it is
+        // not taken twice, so the till moves on to the next sale and says so.
+        this.#phase = 'open';
+        this.next();
+        this.#notice = { kind: 'alreadyRecorded', billId: outcome.billId, purchaseId: outcome.purchaseId };
         return;
       case 'rejected':
         // The journal keeps the refused sale for the manager; paying again is a new sale id.

@@ -252,6 +252,8 @@ export const cs: Readonly<Record<MessageKey, string>> = {
   'sale.paying': 'Uzavírám nákup…',
   'sale.rejected': 'CareCloud nákup odmítl: {reason}',
   'sale.nothingToPay': 'Nejdřív přidejte zboží.',
+  'sale.alreadyClosed': 'Tento nákup už byl uzavřen (účet {billId}, nákup {purchaseId}); nic nebylo zaúčtováno dvakrát.',
+  'sale.alreadySaved': 'Tento nákup už byl uložen (účet {billId}) a odešle se; nic nebylo zaúčtováno dvakrát.',
   'sale.receipt': 'Účtenka',
   'sale.billId': 'Účet {billId}',
   'sale.nextSale': 'Další nákup',

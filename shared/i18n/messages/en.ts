@@ -250,6 +250,8 @@ export const en = {
   'sale.paying': 'Closing the sale…',
   'sale.rejected': 'CareCloud refused the sale: {reason}',
   'sale.nothingToPay': 'Add an item first.',
+  'sale.alreadyClosed': 'This sale was already closed (bill {billId}, purchase {purchaseId}); nothing was taken twice.',
+  'sale.alreadySaved': 'This sale was already saved (bill {billId}) and will sync; nothing was taken twice.',
   'sale.receipt': 'Receipt',
   'sale.billId': 'Bill {billId}',
   'sale.nextSale': 'Next sale',
