@@ -1,26 +1,7 @@
 // Project-local datetimes: CareCloud answers `YYYY-MM-DD HH:MM:SS` in the project's
 // time zone without an offset, and accepts that or ISO without an offset.
 // Stored datetimes are project-local strings, so comparing them is comparing strings.
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+import { formatCareCloudDateTime } from '../shared/datetime.ts';
 
 let last = { second: Number.NaN, timeZone: '', text: '' };
 
@@ -28,15 +9,9 @@ export function localDateTime(instant: Date, timeZone: string): string {
   // Formatting is costly and many requests share a second: reuse the last answer.
   const second = Math.floor(instant.getTime() / 1000);
   if (second === last.second && timeZone === last.timeZone) return last.text;
-  const text = formatLocal(instant, timeZone);
+  const text = formatCareCloudDateTime(instant, timeZone);
   last = { second, timeZone, text };
   return text;
-}
-
-function formatLocal(instant: Date, timeZone: string): string {
-  const parts: Record<string, string> = {};
-  for (const part of formatter(timeZone).formatToParts(instant)) parts[part.type] = part.value;
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
 const accepted = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?)?$/;
