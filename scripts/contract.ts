@@ -1,4 +1,4 @@
-// npm run contract: regenerate the trimmed contract and its TypeScript types.
+// npm run contract: regenerate the trimmed contract, its TypeScript types and the reason codes.
 // `--check` only compares and exits 1 when the committed files are stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { buildContract, contractPaths } from './contract/build.ts';
@@ -6,7 +6,7 @@ import { buildContract, contractPaths } from './contract/build.ts';
 const check = process.argv.includes('--check');
 const built = await buildContract();
 let stale = false;
-for (const [file, text] of [[contractPaths.trimmed, built.trimmedText], [contractPaths.types, built.typesText]] as const) {
+for (const [file, text] of [[contractPaths.trimmed, built.trimmedText], [contractPaths.types, built.typesText], [contractPaths.reasons, built.reasonsText]] as const) {
   let current = '';
   try {
     current = readFileSync(file, 'utf8');

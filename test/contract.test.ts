@@ -8,9 +8,10 @@ describe('the trimmed CareCloud contract', () => {
     expect(await typesFromTrimmed(trimmed)).toBe(readFileSync(contractPaths.types, 'utf8'));
   });
 
-  it.runIf(existsSync(contractPaths.vendor))('is what the vendor specification gives today', async () => {
+  it.runIf(existsSync(contractPaths.vendor) && existsSync(contractPaths.conventions))('is what the vendor specification and conventions give today', async () => {
     const built = await buildContract();
     expect(built.trimmedText).toBe(readFileSync(contractPaths.trimmed, 'utf8'));
+    expect(built.reasonsText).toBe(readFileSync(contractPaths.reasons, 'utf8'));
   });
 
   it('keeps no vendor prose', () => {

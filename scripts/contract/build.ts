@@ -8,6 +8,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 export const contractPaths = {
   vendor: process.env.CARECLOUD_SPEC ?? `${root}../shared/carecloud/openapi.yaml`,
+  conventions: process.env.CARECLOUD_CONVENTIONS ?? `${root}../shared/carecloud/api-conventions.txt`,
+  reasons: `${root}resources/carecloud/reason-codes.json`,
   trimmed: `${root}resources/carecloud/openapi.trimmed.json`,
   types: `${root}shared/carecloud/api-types.ts`,
 };
@@ -19,8 +21,35 @@ export async function typesFromTrimmed(trimmedText: string): Promise<string> {
   return TYPES_HEADER + astToString(ast);
 }
 
-export async function buildContract(vendorPath = contractPaths.vendor): Promise<{ trimmedText: string; typesText: string }> {
+export interface ReasonCodes {
+  /** The generic 400 reasons (`already_exists`, `required`, ...). */
+  generic: string[];
+  /** The purchase closure table: which parameter is refused, and why. */
+  purchase: { name: string; reason: string }[];
+}
+
+/** The 400 reason tables of CareCloud's conventions, as data. */
+export function reasonCodesFrom(conventions: string): ReasonCodes {
+  const rows = conventions
+    .split('\n')
+    .filter((line) => /^\| 400 \| bad_request_exception \|/.test(line))
+    .map((line) => line.split('|').map((cell) => cell.trim()).filter((cell) => cell !== ''));
+  const codes: ReasonCodes = { generic: [], purchase: [] };
+  for (const [, , first, second] of rows) {
+    if (!first || !second) continue;
+    // The generic table's last column is prose; the purchase table's is a reason code.
+    if (/^[a-z_]+$/.test(second)) {
+      if (!codes.purchase.some((p) => p.name === first && p.reason === second)) codes.purchase.push({ name: first, reason: second });
+    } else if (!codes.generic.includes(first)) {
+      codes.generic.push(first);
+    }
+  }
+  return codes;
+}
+
+export async function buildContract(vendorPath = contractPaths.vendor, conventionsPath = contractPaths.conventions): Promise<{ trimmedText: string; typesText: string; reasonsText: string }> {
   const spec = parse(readFileSync(vendorPath, 'utf8'), { maxAliasCount: -1 });
   const trimmedText = `${JSON.stringify(trimSpecification(spec), null, 1)}\n`;
-  return { trimmedText, typesText: await typesFromTrimmed(trimmedText) };
+  const reasonsText = `${JSON.stringify(reasonCodesFrom(readFileSync(conventionsPath, 'utf8')), null, 1)}\n`;
+  return { trimmedText, typesText: await typesFromTrimmed(trimmedText), reasonsText };
 }

@@ -2,19 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidRequestError } from '../../electron/carecloud/errors.ts';
+import { contractPaths, type ReasonCodes } from '../../scripts/contract/build.ts';
 import { json } from '../support/loopback.ts';
 import { fixture, type Fixture } from './fixture.ts';
 
-const conventions = readFileSync(new URL('../../../shared/carecloud/api-conventions.txt', import.meta.url), 'utf8');
-const rows = conventions
-  .split('\n')
-  .filter((line) => /^\| 400 \| \w+_exception \|/.test(line))
-  .map((line) => line.split('|').map((cell) => cell.trim()).filter((cell) => cell !== ''));
-
-// "| 400 | bad_request_exception | already_exists | description |": generic reason, no parameter name.
-const generic = rows.filter((r) => r[1] === 'bad_request_exception' && r.length === 4).map((r) => r[2]!);
-// "| 400 | bad_request_exception | store_id | not_found |": parameter name and reason.
-const specific = rows.filter((r) => r[1] === 'bad_request_exception' && r.length === 4 && /^[a-z_]+$/.test(r[3]!) && !r[3]!.includes(' ')).map((r) => ({ name: r[2]!, reason: r[3]! }));
+// The reason tables of CareCloud's conventions, kept as data by `npm run contract`.
+const codes: ReasonCodes = JSON.parse(readFileSync(contractPaths.reasons, 'utf8'));
+const generic = codes.generic;
+const specific = codes.purchase;
 
 let f: Fixture;
 beforeAll(async () => {
@@ -43,11 +38,7 @@ describe('documented reason codes', () => {
     expect(specific.length).toBeGreaterThanOrEqual(30);
   });
 
-  it.each(rows.filter((r) => r[1] === 'bad_request_exception').map((r) => [r[2]!, r[3]!]))('%s / %s', async (first, second) => {
-    // In the generic table the third column is the reason; in the purchase table it is the parameter name.
-    const isGeneric = !/^[a-z_]+$/.test(second);
-    const name = isGeneric ? 'customer_id' : first;
-    const reason = isGeneric ? first : second;
+  it.each([...generic.map((reason) => ({ name: 'customer_id', reason })), ...specific])('$name / $reason', async ({ name, reason }) => {
     const error = await refusedWith(refusal([{ name, reason, value: 'x-1', message: `Refused: ${reason}` }]));
     expect(error.status).toBe(400);
     expect(error.body.exception).toBe('bad_request_exception');

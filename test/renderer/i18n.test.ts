@@ -1,24 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { contractPaths, type ReasonCodes } from '../../scripts/contract/build.ts';
 import { describe, expect, it } from 'vitest';
 import { acceptLanguage, formatAge, formatMoney, knownReasons, reasonSentence, translate } from '../../shared/i18n/index.ts';
 import { cs } from '../../shared/i18n/messages/cs.ts';
 import { en } from '../../shared/i18n/messages/en.ts';
 
-// Every reason code in CareCloud's conventions: the generic list and the purchase closure list.
-const documentedReasons = [
-  'already_exists', 'empty', 'not_found', 'required', 'not_allowed_value', 'invalid_value_format', 'relation_already_exists',
-  'not_belong_to_logged_in_customer', 'deleted', 'item_price_lower_than_paid_amount', 'not_enough_points_for_payment',
-  'max_number_of_voucher_exceeded', 'different_system_id', 'voucher_not_allowed_in_store', 'not_enough_items_for_voucher',
-  'voucher_condition_count_not_satisfied', 'voucher_bonus_count_not_satisfied', 'unauthorized_use_vouchers',
-  'not_enough_points_for_voucher', 'voucher_cant_be_applied_by_date', 'voucher_cant_be_applied_by_time',
-  'voucher_cant_be_applied_by_validity_days', 'voucher_cant_be_applied_by_segment', 'voucher_cant_be_used_in_store',
-  'voucher_assigned_to_another_customer', 'voucher_already_used', 'voucher_already_applied', 'voucher_expired',
-  'insufficient_amount_of_purchase', 'voucher_invalid_type_of_usage', 'card_is_blocked', 'points_min_amount_of_purchase',
-  'customer_cant_pay_by_points', 'customer_cant_pay_by_credits', 'customer_was_deleted',
-];
-const documentedPairs = [
-  ['store_id', 'not_found'], ['purchase_type_id', 'not_allowed_value'], ['bill_id', 'already_exists'],
-  ['bill_item_id', 'required'], ['payment_time', 'invalid_value_format'],
-] as const;
+// Every reason code in CareCloud's conventions (the generic list and the purchase closure list), as data.
+const codes: ReasonCodes = JSON.parse(readFileSync(contractPaths.reasons, 'utf8'));
+const documentedReasons = [...new Set([...codes.generic, ...codes.purchase.map((p) => p.reason)])];
+const documentedPairs = codes.purchase.filter((p) => codes.generic.includes(p.reason)).map((p) => [p.name, p.reason] as const);
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
