@@ -104,7 +104,9 @@ export const clientSuite: BenchSuite = {
       return [
         figure('client GET median vs fetch', percentile(clientSamples, 50), 'ms', percentile(fetchSamples, 50), 'ratio <= 1.3'),
         figure('client GET p99 vs fetch', percentile(clientSamples, 99), 'ms', percentile(fetchSamples, 99), 'ratio <= 1.3'),
-        figure('reference: ky alone GET median vs fetch', percentile(kySamples, 50), 'ms', percentile(fetchSamples, 50), 'ratio <= 1.3'),
+        // How much of the overhead is ky's own: a reference for the two figures above, not a goal.
+        figure('reference: ky alone GET median vs fetch', percentile(kySamples, 50), 'ms', percentile(fetchSamples, 50), 'reference'),
+        figure('reference: ky alone GET p99 vs fetch', percentile(kySamples, 99), 'ms', percentile(fetchSamples, 99), 'reference'),
       ];
     } finally {
       await sink.close();
