@@ -279,32 +279,39 @@ export class Journal {
   /** Records how a send ended. A success is recorded whoever holds the lease: it is what CareCloud now knows. */
   finish(claim: Claim, owner: string, result: SendResult): JournalEntry {
     return guarded(() =>
-      this.#relaxed(() => this.#db.transaction(() => {
+      this.#relaxed(() => this.#db.transaction((): JournalEntry => {
         const now = this.#now();
         const id = claim.entry.id;
         const row = this.#byId.get(id) as EntryRow | undefined;
         if (!row) throw new Error(`Journal entry ${id} no longer exists.`);
+        // Every send ends here: the entry is returned from the row read above plus what this commit changed, not read a second time.
+        const entry = toEntry(row, claim.entry.request);
         const owned = row.state === 'sending' && row.lease_owner === owner;
+        const released = { leaseOwner: null, leaseExpiresAt: null, updatedAt: now };
         if (result.kind === 'synced') {
           this.#finishAttempt.run(now, result.outcome, result.httpStatus, null, claim.attemptId);
           if (row.state === 'pending' || row.state === 'sending') {
             this.#sql("UPDATE entries SET state = 'synced', remote_id = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = NULL, updated_at = ? WHERE id = ?").run(result.remoteId, now, id);
             this.#insertTransition.run(id, now, row.state, 'synced', result.outcome === 'already-landed' ? 'CareCloud already had this bill_id' : 'accepted by CareCloud', owner);
+            return { ...entry, ...released, state: 'synced', remoteId: result.remoteId, lastError: null };
           }
         } else if (result.kind === 'rejected') {
           this.#finishAttempt.run(now, 'rejected', result.httpStatus, result.error, claim.attemptId);
           if (owned) {
             this.#sql("UPDATE entries SET state = 'rejected', reasons = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(result.reasons), result.error, now, id);
             this.#insertTransition.run(id, now, 'sending', 'rejected', `refused by CareCloud: ${result.reasons.map((r) => `${r.name}/${r.reason}`).join(', ') || result.error}`, owner);
+            // A copy as stored: the caller's reasons are not shared with the returned entry.
+            return { ...entry, ...released, state: 'rejected', reasons: JSON.parse(JSON.stringify(result.reasons)) as RejectionReason[], lastError: result.error };
           }
         } else {
           this.#finishAttempt.run(now, result.outcome, result.httpStatus, result.error, claim.attemptId);
           if (owned) {
             this.#sql("UPDATE entries SET state = 'pending', next_attempt_at = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = ?, updated_at = ? WHERE id = ?").run(result.nextAttemptAt, result.error, now, id);
             this.#insertTransition.run(id, now, 'sending', 'pending', `${result.outcome}: ${result.error}`, owner);
+            return { ...entry, ...released, state: 'pending', nextAttemptAt: result.nextAttemptAt, lastError: result.error };
           }
         }
-        return toEntry(this.#byId.get(id) as EntryRow, claim.entry.request);
+        return entry;
       }).immediate()),
     );
   }
