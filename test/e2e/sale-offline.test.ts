@@ -1,16 +1,15 @@
 // Outage mid-day, a replay CareCloud rejects and the manager's resend, a double press
 // on pay, a host killed after the journal, and a whole sale by keyboard alone.
-import type { Browser } from 'playwright-core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCareCloudDateTime } from '../../shared/datetime.ts';
 import { demo } from '../../sandbox/seed.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
-import { launchChromium } from './support/browser.ts';
-import { ensureRendererBuilt, rendererDir, repositoryRoot } from './support/build.ts';
+import { browserTests } from './support/browser.ts';
+import { rendererDir, repositoryRoot } from './support/build.ts';
 import { scanWithWedge, screenshot } from './support/page.ts';
 import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, signInTo, type SaleLane } from './support/sale-page.ts';
 
@@ -19,24 +18,7 @@ const managerPin = '9999';
 const coffee = '8594005650015';
 const bread = '8594001022007';
 
-let browser: Browser;
-let lane: SaleLane | null = null;
-
-beforeAll(async () => {
-  await ensureRendererBuilt();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  const errors = lane?.pageErrors ?? [];
-  await lane?.close();
-  lane = null;
-  expect(errors).toEqual([]);
-});
+const e2e = browserTests<SaleLane>();
 
 async function billOf(page: SaleLane['page']): Promise<string> {
   const text = (await page.getByTestId('receipt-bill').textContent()) ?? '';
@@ -45,7 +27,7 @@ async function billOf(page: SaleLane['page']): Promise<string> {
 
 describe('offline and recovery in the browser', () => {
   it('journals two sales during an outage, syncs each once when it ends, and the status bar returns online', async () => {
-    lane = await openSaleLane(browser);
+    const lane = e2e.track(await openSaleLane(e2e.browser));
     const { page } = lane;
     await signInTo(page, cashierPin);
     await openSale(page);
@@ -88,7 +70,7 @@ describe('offline and recovery in the browser', () => {
   }, 60_000);
 
   it('puts a replay CareCloud rejects in the queue; the manager resends it without the voucher and the audit log says who', async () => {
-    lane = await openSaleLane(browser, { settings: { offlinePolicy: { vouchers: 'accept-presynced' } }, viewport: { width: 1920, height: 1080 } });
+    const lane = e2e.track(await openSaleLane(e2e.browser, { settings: { offlinePolicy: { vouchers: 'accept-presynced' } }, viewport: { width: 1920, height: 1080 } }));
     const { page, sandbox } = lane;
     await signInTo(page, managerPin);
     await page.keyboard.press('F7');
@@ -152,7 +134,7 @@ describe('offline and recovery in the browser', () => {
   }, 90_000);
 
   it('gives one purchase for a double press on pay', async () => {
-    lane = await openSaleLane(browser);
+    const lane = e2e.track(await openSaleLane(e2e.browser));
     const { page, sandbox } = lane;
     await signInTo(page, cashierPin);
     await openSale(page);
@@ -167,7 +149,7 @@ describe('offline and recovery in the browser', () => {
   });
 
   it('sells a whole sale by keyboard alone', async () => {
-    lane = await openSaleLane(browser);
+    const lane = e2e.track(await openSaleLane(e2e.browser));
     const { page } = lane;
     await signInTo(page, cashierPin);
     await page.keyboard.press('F5');
@@ -235,7 +217,7 @@ describe('a host killed after the journal', () => {
   });
 
   it('still gives exactly one purchase after a kill and a restart on the same data', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1024, height: 768 } });
     try {
       const page = await context.newPage();
       await page.goto(await startHost());

@@ -1,31 +1,12 @@
 // Every voucher refusal as its sentence, at the sale and on the voucher check screen.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reasonSentence, translate } from '../../shared/i18n/index.ts';
 import { demo } from '../../sandbox/seed.ts';
-import { launchChromium } from './support/browser.ts';
-import { ensureRendererBuilt } from './support/build.ts';
+import { browserTests } from './support/browser.ts';
 import { scanWithWedge, screenshot } from './support/page.ts';
 import { eventually, openSale, openSaleLane, signInTo, type SaleLane } from './support/sale-page.ts';
 
-let browser: Browser;
-let lane: SaleLane | null = null;
-
-beforeAll(async () => {
-  await ensureRendererBuilt();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  const errors = lane?.pageErrors ?? [];
-  await lane?.close();
-  lane = null;
-  expect(errors).toEqual([]);
-});
+const e2e = browserTests<SaleLane>();
 
 const refused: [string, string][] = [
   [demo.vouchers.expired, 'voucher_expired'],
@@ -39,7 +20,7 @@ const refused: [string, string][] = [
 
 describe('vouchers in the browser', () => {
   it('shows each refusal as its sentence at the sale, and any code on the voucher check', async () => {
-    lane = await openSaleLane(browser);
+    const lane = e2e.track(await openSaleLane(e2e.browser));
     const { page } = lane;
     await signInTo(page, '1111');
     await openSale(page);

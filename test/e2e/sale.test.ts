@@ -1,34 +1,15 @@
 // The sale screen in Debian's Chromium against the preview host, with a sandbox the
 // test keeps: what lands in CareCloud is checked there, not on the screen.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demo } from '../../sandbox/seed.ts';
-import { launchChromium } from './support/browser.ts';
-import { ensureRendererBuilt } from './support/build.ts';
+import { browserTests } from './support/browser.ts';
 import { scanWithWedge, screenshot } from './support/page.ts';
 import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, signInTo, type SaleLane } from './support/sale-page.ts';
 
 const cashierPin = '1111';
 const barcodes = { coffee: '8594005650015', chocolate: '8594008250120', wine: '8594012340015' };
 
-let browser: Browser;
-let lane: SaleLane | null = null;
-
-beforeAll(async () => {
-  await ensureRendererBuilt();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  const errors = lane?.pageErrors ?? [];
-  await lane?.close();
-  lane = null;
-  expect(errors).toEqual([]);
-});
+const e2e = browserTests<SaleLane>();
 
 async function pointsOf(lane: SaleLane, customerId: string): Promise<number> {
   const res = await lane.sandbox.call<{ data: { available_points: number } }>('GET', '/wallet/actions/points-overview', { query: { customer_id: customerId } });
@@ -37,7 +18,7 @@ async function pointsOf(lane: SaleLane, customerId: string): Promise<number> {
 
 describe('a sale in the browser', () => {
   it('closes a full sale: card, three items by barcode, a voucher and points; CareCloud has it once with the right totals', async () => {
-    lane = await openSaleLane(browser);
+    const lane = e2e.track(await openSaleLane(e2e.browser));
     const { page } = lane;
     const before = await pointsOf(lane, demo.customers.regular);
     await signInTo(page, cashierPin);

@@ -1,9 +1,7 @@
 // The terminal in Debian's Chromium against the web preview host in demo mode.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demo } from '../../sandbox/seed.ts';
-import { launchChromium } from './support/browser.ts';
-import { ensureRendererBuilt } from './support/build.ts';
+import { browserTests } from './support/browser.ts';
 import { openLane, scanWithWedge, screenshot, signIn, type Lane } from './support/page.ts';
 
 const cashierPin = '1111';
@@ -12,28 +10,11 @@ const cashierPin = '1111';
 const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
 const managerPin = '9999';
 
-let browser: Browser;
-let lane: Lane | null = null;
-
-beforeAll(async () => {
-  await ensureRendererBuilt();
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  const errors = lane?.pageErrors ?? [];
-  await lane?.close();
-  lane = null;
-  expect(errors).toEqual([]);
-});
+const e2e = browserTests<Lane>();
 
 describe('checkout terminal in the browser', () => {
   it('signs a cashier in with the demo PIN after a wrong one, and shows who and where', async () => {
-    lane = await openLane(browser);
+    const lane = e2e.track(await openLane(e2e.browser));
     const { page } = lane;
     await eventually(() => page.getByTestId('demo-badge').textContent()).toBe('DEMO');
     await eventually(() => page.getByTestId('connection').textContent()).toContain('Online');
@@ -50,7 +31,7 @@ describe('checkout terminal in the browser', () => {
   });
 
   it('locks sign-in after five wrong PINs and says until when', async () => {
-    lane = await openLane(browser);
+    const lane = e2e.track(await openLane(e2e.browser));
     const { page } = lane;
     for (let attempt = 1; attempt <= 4; attempt++) {
       await page.locator('#pin').fill(`000${attempt}`);
@@ -65,7 +46,7 @@ describe('checkout terminal in the browser', () => {
   });
 
   it('opens the customer panel from a keyboard-wedge scan and from a HID scan event, with every part filled in', async () => {
-    lane = await openLane(browser);
+    const lane = e2e.track(await openLane(e2e.browser));
     const { page } = lane;
     await signIn(page, cashierPin);
     await scanWithWedge(page, demo.cards.regular);
@@ -92,7 +73,7 @@ describe('checkout terminal in the browser', () => {
   });
 
   it('finds a customer by email or a typed phone number, and lists several by name for the arrow keys', async () => {
-    lane = await openLane(browser);
+    const lane = e2e.track(await openLane(e2e.browser));
     const { page } = lane;
     await signIn(page, cashierPin);
     await page.getByTestId('search').fill('jana.novakova@example.cz');
@@ -119,7 +100,7 @@ describe('checkout terminal in the browser', () => {
   });
 
   it('says plainly when a card is unknown, blocked or its customer deleted', async () => {
-    lane = await openLane(browser);
+    const lane = e2e.track(await openLane(e2e.browser));
     const { page } = lane;
     await signIn(page, cashierPin);
     await scanWithWedge(page, demo.cards.free);
@@ -133,7 +114,7 @@ describe('checkout terminal in the browser', () => {
   });
 
   it('switches the language with F4, and a manager’s choice is saved for CareCloud too', async () => {
-    lane = await openLane(browser);
+    const lane = e2e.track(await openLane(e2e.browser));
     const { page, preview } = lane;
     await page.keyboard.press('F4');
     await eventually(() => page.locator('h1').textContent()).toBe('Sign in');
@@ -154,7 +135,7 @@ describe('checkout terminal in the browser', () => {
   });
 
   it('saves a manager’s settings change and shows it again', async () => {
-    lane = await openLane(browser, { width: 1920, height: 1080 });
+    const lane = e2e.track(await openLane(e2e.browser, { width: 1920, height: 1080 }));
     const { page, preview } = lane;
     await signIn(page, managerPin);
     await page.keyboard.press('F6');
@@ -183,7 +164,7 @@ describe('checkout terminal in the browser', () => {
   });
 
   it('goes offline during a simulated outage, still knows a seen card, and comes back online', async () => {
-    lane = await openLane(browser);
+    const lane = e2e.track(await openLane(e2e.browser));
     const { page } = lane;
     await signIn(page, managerPin);
     await scanWithWedge(page, demo.cards.regular);
