@@ -52,6 +52,12 @@ const STATUS_COALESCE_MS = 50;
 /** How often the background loop applies the retention. */
 const PURGE_EVERY_MS = 6 * 3_600_000;
 
+/**
+ * The loop runs after every sale, but an entry becomes overdue on a scale of hours; looking for
+ * overdue entries reads the whole journal (no index on age), so it is done at most this often.
+ */
+const OVERDUE_CHECK_EVERY_MS = 60_000;
+
 export type ClosureOutcome =
   | { outcome: 'synced'; entry: JournalEntry; purchaseId: string | null }
   | { outcome: 'queued'; entry: JournalEntry; why: 'offline' | 'waiting-for-original' | 'send-failed'; error?: string }
@@ -118,6 +124,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   #alerted = new Set<number>();
   #lateSends = new Set<Promise<unknown>>();
   #lastPurgeAt = -Infinity;
+  #lastOverdueCheckAt = -Infinity;
   #statusTimer: NodeJS.Timeout | null = null;
 
   constructor(options: SyncEngineOptions) {
@@ -356,7 +363,10 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
         if ((this.#breaker.nextProbeAt ?? 0) <= this.#now()) await this.probe();
       }
       if (!this.#breaker.isOpen) await this.drain();
-      this.#checkStalePending();
+      if (this.#now() - this.#lastOverdueCheckAt >= Math.min(OVERDUE_CHECK_EVERY_MS, this.policy.pendingAlertMs)) {
+        this.#lastOverdueCheckAt = this.#now();
+        this.#checkStalePending();
+      }
       if (this.#now() - this.#lastPurgeAt >= PURGE_EVERY_MS) {
         this.#lastPurgeAt = this.#now();
         this.#journal.purge(this.policy.syncedRetentionDays);
