@@ -58,6 +58,12 @@ const PURGE_EVERY_MS = 6 * 3_600_000;
  */
 const OVERDUE_CHECK_EVERY_MS = 60_000;
 
+/**
+ * Claims go stale only when a sender dies or a lease (tens of seconds) runs out, and finding them
+ * reads the whole journal (no index on `sending`), so the loop looks at most this often, not after every sale.
+ */
+const STALE_CLAIMS_EVERY_MS = 5_000;
+
 export type ClosureOutcome =
   | { outcome: 'synced'; entry: JournalEntry; purchaseId: string | null }
   | { outcome: 'queued'; entry: JournalEntry; why: 'offline' | 'waiting-for-original' | 'send-failed'; error?: string }
@@ -125,6 +131,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   #lateSends = new Set<Promise<unknown>>();
   #lastPurgeAt = -Infinity;
   #lastOverdueCheckAt = -Infinity;
+  #lastStaleClaimsAt = -Infinity;
   #statusTimer: NodeJS.Timeout | null = null;
 
   constructor(options: SyncEngineOptions) {
@@ -138,6 +145,11 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     this.#breaker = new CircuitBreaker({ threshold: this.policy.breakerThreshold, probe: this.policy.probeBackoff, now: this.#now, random: this.#random });
     // A burst of 10 ms worth of sends absorbs late timers on a busy machine without going over the limit.
     this.#bucket = new TokenBucket({ ratePerSecond: this.policy.ratePerSecond, burst: Math.max(1, Math.ceil(this.policy.ratePerSecond / 100)), now: this.#now, sleep: options.sleep ?? realSleep });
+    this.#releaseStaleClaims();
+  }
+
+  #releaseStaleClaims(): void {
+    this.#lastStaleClaimsAt = this.#now();
     this.#journal.releaseStaleClaims(isOwnerAlive);
   }
 
@@ -358,7 +370,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     this.#timer = null;
     if (!this.#running) return;
     try {
-      this.#journal.releaseStaleClaims(isOwnerAlive);
+      if (this.#now() - this.#lastStaleClaimsAt >= STALE_CLAIMS_EVERY_MS) this.#releaseStaleClaims();
       if (this.#breaker.isOpen) {
         if ((this.#breaker.nextProbeAt ?? 0) <= this.#now()) await this.probe();
       }
