@@ -187,7 +187,7 @@ export async function drainAgainstRateLimit(file: string): Promise<{ rate: numbe
       for (const entry of page.entries) rateLimited += journal.attempts(entry.id).filter((a) => a.outcome === 'rate-limited').length;
       if (page.entries.length < 1000) break;
     }
-    return { rate: DRAIN_SALES / seconds, rateLimited, synced: journal.stats().counts.synced };
+    return { rate: DRAIN_SALES / seconds, rateLimited, synced: journal.countsByState().synced };
   } finally {
     journal.close();
     await sandbox.stop();

@@ -71,7 +71,7 @@ export class ManagerQueue {
     return {
       entries: result.entries.map((e) => this.#summary(e)),
       total: result.total,
-      counts: stats.counts,
+      counts: this.#o.journal.countsByState(),
       oldestPendingAgeMs: stats.oldestQueuedAt === null ? null : Math.max(0, this.#now() - stats.oldestQueuedAt),
     };
   }

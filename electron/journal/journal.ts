@@ -79,7 +79,8 @@ export interface QueueStats {
   /** pending plus sending: what still has to reach CareCloud. */
   queued: number;
   oldestQueuedAt: number | null;
-  counts: Record<EntryState, number>;
+  /** The unsettled states only; `countsByState` counts them all. */
+  counts: Record<'pending' | 'sending' | 'rejected', number>;
 }
 
 export interface JournalOptions extends OpenOptions {
@@ -350,12 +351,32 @@ export class Journal {
     });
   }
 
+  /** Cheap enough for every sale: reads only the partial indexes of unsettled entries. */
   stats(): QueueStats {
+    return guarded(() => {
+      type Row = { state: 'pending' | 'sending' | 'rejected'; n: number; first: number | null };
+      const rows = [
+        this.#sql("SELECT 'pending' AS state, COUNT(*) AS n, MIN(id) AS first FROM entries INDEXED BY entries_pending WHERE state = 'pending'").get() as Row,
+        ...(this.#sql("SELECT state, COUNT(*) AS n, MIN(id) AS first FROM entries INDEXED BY entries_unsettled WHERE state IN ('sending', 'rejected') GROUP BY state").all() as Row[]),
+      ];
+      const counts = { pending: 0, sending: 0, rejected: 0 };
+      let firstQueued: number | null = null;
+      for (const row of rows) {
+        counts[row.state] = row.n;
+        if (row.state !== 'rejected' && row.first !== null && (firstQueued === null || row.first < firstQueued)) firstQueued = row.first;
+      }
+      // Ids grow with time, so the first queued id is the oldest queued entry.
+      const oldest = firstQueued === null ? null : (this.#sql('SELECT created_at AS at FROM entries WHERE id = ?').get(firstQueued) as { at: number }).at;
+      return { queued: counts.pending + counts.sending, oldestQueuedAt: oldest, counts };
+    });
+  }
+
+  /** Every state's count: a scan of the journal, for the manager's screens. */
+  countsByState(): Record<EntryState, number> {
     return guarded(() => {
       const counts: Record<EntryState, number> = { pending: 0, sending: 0, synced: 0, rejected: 0, voided: 0 };
       for (const row of this.#sql('SELECT state, COUNT(*) AS n FROM entries GROUP BY state').all() as { state: EntryState; n: number }[]) counts[row.state] = row.n;
-      const oldest = this.#sql("SELECT MIN(created_at) AS at FROM entries WHERE state IN ('pending', 'sending')").get() as { at: number | null };
-      return { queued: counts.pending + counts.sending, oldestQueuedAt: oldest.at, counts };
+      return counts;
     });
   }
 

@@ -133,7 +133,7 @@ describe('going offline and back', () => {
     port.probeAnswer = 'ok';
     for (let i = 0; i < 200 && engine.status().queued > 0; i++) await wait(10);
     expect(engine.status()).toMatchObject({ online: true, queued: 0 });
-    expect(journal.stats().counts.synced).toBe(5);
+    expect(journal.countsByState().synced).toBe(5);
   });
 });
 
