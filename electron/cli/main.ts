@@ -1,5 +1,6 @@
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './command.ts';
 import { commands } from './commands/index.ts';
+import { ConfigError } from '../config/load.ts';
 
 const processIO: CliIO = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -26,6 +27,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   try {
     return await command.run(args, io);
   } catch (error) {
+    // Unusable configuration: its one sentence, and the usage exit code.
+    if (error instanceof ConfigError) {
+      io.err(error.message);
+      return EXIT_USAGE;
+    }
     if (error instanceof UsageError) {
       io.err(error.message);
       io.err(`Usage: ccpos ${command.usage}`);

@@ -3,10 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../command.ts';
+import { EXIT_FAILED, EXIT_OK, UsageError, type CliIO, type Command } from '../command.ts';
 import { closedBill, parseBillFile } from '../../sync/bill-file.ts';
 import { configFlagOptions, configFlagsOf, openSync } from '../../sync/cli-terminal.ts';
-import { ConfigError } from '../../config/load.ts';
 import { CONFIG_FLAG_USAGE } from '../../config/flags.ts';
 import { purchaseEntry } from '../../sync/closure.ts';
 
@@ -30,14 +29,7 @@ export const checkoutCommand: Command = {
     }
     const parsed = parseBillFile(json);
     if (!parsed.ok) throw new UsageError(parsed.error);
-    let sync;
-    try {
-      sync = openSync(io.env, configFlagsOf(values));
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      io.err(error.message);
-      return EXIT_USAGE;
-    }
+    const sync = openSync(io.env, configFlagsOf(values));
     try {
       const s = sync.config.settings;
       if (!s.storeId) throw new UsageError('No store is configured: set CCPOS_STORE_ID or --store-id.');

@@ -3,7 +3,7 @@
 import type { DiagnosticCheck } from '../../../shared/ipc/contract.ts';
 import { clientFromConfig } from '../../config/client.ts';
 import { CONFIG_FLAG_USAGE, FlagError, parseCommandLine } from '../../config/flags.ts';
-import { ConfigError, loadConfig, missingSentence } from '../../config/load.ts';
+import { loadConfig, missingSentence } from '../../config/load.ts';
 import type { CareCloudClient } from '../../carecloud/client.ts';
 import { runDoctor } from '../../diagnostics/index.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../command.ts';
@@ -27,14 +27,7 @@ export const doctorCommand: Command = {
       throw error;
     }
     if (parsed.positionals.length > 0) throw new UsageError(`doctor takes no arguments, got "${parsed.positionals[0]}".`);
-    let config;
-    try {
-      config = loadConfig(io.env, parsed.flags);
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      io.err(error.message);
-      return EXIT_USAGE;
-    }
+    const config = loadConfig(io.env, parsed.flags);
     const missing = missingSentence(config);
     const configProblems = missing ? [missing] : [];
     let opened: ReturnType<typeof clientFromConfig> | undefined;

@@ -5,7 +5,7 @@ import type { CareCloudClient } from '../../carecloud/client.ts';
 import { InvalidRequestError } from '../../carecloud/errors.ts';
 import { clientFromConfig } from '../../config/client.ts';
 import { CONFIG_FLAG_USAGE, FlagError, parseCommandLine } from '../../config/flags.ts';
-import { ConfigError, loadConfig, missingSentence } from '../../config/load.ts';
+import { loadConfig, missingSentence } from '../../config/load.ts';
 import { describeFailure } from '../../diagnostics/describe-failure.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../command.ts';
 
@@ -116,14 +116,7 @@ export const lookupCommand: Command = {
     if (parsed.positionals.length !== 1) throw new UsageError('Give exactly one card number, email or phone number.');
     const key = classifyLookup(parsed.positionals[0]!);
     if (!key) throw new UsageError(`"${parsed.positionals[0]}" is not a card number, an email or a phone number.`);
-    let config;
-    try {
-      config = loadConfig(io.env, parsed.flags);
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      io.err(error.message);
-      return EXIT_USAGE;
-    }
+    const config = loadConfig(io.env, parsed.flags);
     const missing = missingSentence(config);
     if (missing) {
       io.err(missing);

@@ -3,14 +3,13 @@
 import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { UsageError, EXIT_OK, EXIT_USAGE, type CliIO, type Command } from '../command.ts';
+import { UsageError, EXIT_OK, type CliIO, type Command } from '../command.ts';
 import { Journal } from '../../journal/journal.ts';
 import { ENTRY_KINDS, ENTRY_STATES, type EntryFilter, type EntryKind, type EntryState } from '../../journal/types.ts';
 import { QueueManager } from '../../sync/queue-manager.ts';
 import { detailLines, entryLine } from '../../sync/cli-format.ts';
 import { journalFile } from '../../sync/journal-file.ts';
 import { configFlagOptions, configFlagsOf, loadTerminal } from '../../sync/cli-terminal.ts';
-import { ConfigError } from '../../config/load.ts';
 import { CONFIG_FLAG_USAGE } from '../../config/flags.ts';
 
 const usage = `queue list [--state S] [--kind K] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--customer ID] [--bill-id ID] [--limit N] [--offset N] [--json]
@@ -95,14 +94,7 @@ export const queueCommand: Command = {
     const { values, positionals } = parse(args);
     const action = positionals[0];
     if (!action || !['list', 'show', 'retry', 'void', 'resend', 'export'].includes(action)) throw new UsageError('Say what to do: list, show, retry, void, resend or export.');
-    let terminal;
-    try {
-      terminal = loadTerminal(io.env, configFlagsOf(values));
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      io.err(error.message);
-      return EXIT_USAGE;
-    }
+    const terminal = loadTerminal(io.env, configFlagsOf(values));
     const journal = Journal.open(journalFile(terminal.dataDir));
     try {
       const manager = new QueueManager({ journal, terminal: { timeZone: terminal.settings.timeZone } });

@@ -1,9 +1,8 @@
 // `ccpos replay`: sends the offline queue now, prints each outcome, and exits
 // non-zero while anything is still waiting to reach CareCloud.
 import { parseArgs } from 'node:util';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../command.ts';
+import { EXIT_FAILED, EXIT_OK, UsageError, type CliIO, type Command } from '../command.ts';
 import { configFlagOptions, configFlagsOf, openSync } from '../../sync/cli-terminal.ts';
-import { ConfigError } from '../../config/load.ts';
 import { CONFIG_FLAG_USAGE } from '../../config/flags.ts';
 import { entryLine } from '../../sync/cli-format.ts';
 import type { DrainReport, SyncEngine } from '../../sync/engine.ts';
@@ -43,14 +42,7 @@ export const replayCommand: Command = {
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error));
     }
-    let sync;
-    try {
-      sync = openSync(io.env, configFlagsOf(values));
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      io.err(error.message);
-      return EXIT_USAGE;
-    }
+    const sync = openSync(io.env, configFlagsOf(values));
     try {
       const { engine, journal } = sync;
       // Anything held back by an earlier backoff is due now: a person asked for it.
