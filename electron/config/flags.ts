@@ -40,20 +40,25 @@ export function parseCommandLine(args: string[], switches: readonly string[] = [
     throw new FlagError(`${message}.`);
   }
   const v = parsed.values as Record<string, string | boolean | undefined>;
-  const text = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
   return {
-    flags: {
-      projectUrl: text('project-url'),
-      appId: text('app-id'),
-      login: text('login'),
-      password: text('password'),
-      dataDir: text('data-dir'),
-      storeId: text('store-id'),
-      cashdesk: text('cashdesk'),
-      language: text('language'),
-      timeZone: text('timezone'),
-    },
+    flags: configFlagsOf(v),
     positionals: parsed.positionals,
     switches: new Set(switches.filter((name) => v[name] === true)),
+  };
+}
+
+/** The configuration flags out of a command's parsed options. */
+export function configFlagsOf(values: Record<string, unknown>): ConfigFlags {
+  const text = (name: keyof typeof configOptions) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  return {
+    projectUrl: text('project-url'),
+    appId: text('app-id'),
+    login: text('login'),
+    password: text('password'),
+    dataDir: text('data-dir'),
+    storeId: text('store-id'),
+    cashdesk: text('cashdesk'),
+    language: text('language'),
+    timeZone: text('timezone'),
   };
 }

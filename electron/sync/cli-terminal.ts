@@ -2,7 +2,7 @@
 // as `ccpos doctor` (settings.json, then environment, then flags), the journal in
 // the data directory, and for sending, a CareCloud client and a sync engine.
 import { clientFromConfig } from '../config/client.ts';
-import { configOptions } from '../config/flags.ts';
+import { configFlagsOf, configOptions } from '../config/flags.ts';
 import { ConfigError, loadConfig, missingForCareCloud, type CliConfig, type ConfigFlags } from '../config/load.ts';
 import { Journal } from '../journal/journal.ts';
 import { careCloudPort } from './carecloud-port.ts';
@@ -13,20 +13,7 @@ import { syncPolicyFrom } from './policy.ts';
 /** The configuration flags every `ccpos` command takes, for a command that also has options of its own. */
 export const configFlagOptions = configOptions;
 
-export function configFlagsOf(values: Record<string, unknown>): ConfigFlags {
-  const text = (name: keyof typeof configOptions) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
-  return {
-    projectUrl: text('project-url'),
-    appId: text('app-id'),
-    login: text('login'),
-    password: text('password'),
-    dataDir: text('data-dir'),
-    storeId: text('store-id'),
-    cashdesk: text('cashdesk'),
-    language: text('language'),
-    timeZone: text('timezone'),
-  };
-}
+export { configFlagsOf };
 
 export function loadTerminal(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): CliConfig {
   return loadConfig(env, flags);
