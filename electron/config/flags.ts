@@ -1,20 +1,26 @@
 // The configuration flags every `ccpos` command accepts, parsed with node:util.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { ConfigFlags } from './load.ts';
+import { ConfigError, type ConfigFlags } from './load.ts';
 
-export const CONFIG_FLAG_USAGE = '[--project-url URL] [--app-id ID] [--login NAME] [--password PW] [--data-dir DIR] [--store-id ID] [--cashdesk N] [--language cs|en] [--timezone ZONE]';
+export const CONFIG_FLAG_USAGE = '[--project-url URL] [--app-id ID] [--login NAME] [--password-stdin | --password-file FILE] [--data-dir DIR] [--store-id ID] [--cashdesk N] [--language cs|en] [--timezone ZONE]';
 
 export const configOptions = {
   'project-url': { type: 'string' },
   'app-id': { type: 'string' },
   login: { type: 'string' },
+  // Only recognised so that its refusal can name the alternatives.
   password: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  'password-file': { type: 'string' },
   'data-dir': { type: 'string' },
   'store-id': { type: 'string' },
   cashdesk: { type: 'string' },
   language: { type: 'string' },
   timezone: { type: 'string' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+export const PASSWORD_FLAG_REFUSED =
+  '--password is not accepted: every user of this machine can read a command line (ps). Give the password in CARECLOUD_PASSWORD, on standard input with --password-stdin, or in a file only you can read with --password-file FILE.';
 
 export class FlagError extends Error {
   override name = 'FlagError';
@@ -49,12 +55,14 @@ export function parseCommandLine(args: string[], switches: readonly string[] = [
 
 /** The configuration flags out of a command's parsed options. */
 export function configFlagsOf(values: Record<string, unknown>): ConfigFlags {
+  if (values.password !== undefined) throw new ConfigError(PASSWORD_FLAG_REFUSED);
   const text = (name: keyof typeof configOptions) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   return {
     projectUrl: text('project-url'),
     appId: text('app-id'),
     login: text('login'),
-    password: text('password'),
+    passwordStdin: values['password-stdin'] === true,
+    passwordFile: text('password-file'),
     dataDir: text('data-dir'),
     storeId: text('store-id'),
     cashdesk: text('cashdesk'),

@@ -87,7 +87,7 @@ describe('ccpos lookup', () => {
     expect((await ccpos(['lookup'], w.env)).code).toBe(2);
     expect((await ccpos(['lookup', 'a b'], w.env)).code).toBe(2);
     const noPassword = await ccpos(['lookup', 'CARD-0042'], { ...w.env, CARECLOUD_PASSWORD: undefined });
-    expect(noPassword).toMatchObject({ code: 2, err: ['CareCloud is not configured: set CARECLOUD_PASSWORD (or --password).'] });
+    expect(noPassword).toMatchObject({ code: 2, err: ['CareCloud is not configured: set CARECLOUD_PASSWORD (or --password-stdin or --password-file).'] });
     const insecure = await ccpos(['lookup', 'CARD-0042', '--project-url', 'http://shop.example.com'], w.env);
     expect(insecure.code).toBe(2);
     expect(insecure.err[0]).toMatch(/must start with https:\/\/.*--project-url/);

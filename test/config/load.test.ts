@@ -22,14 +22,14 @@ describe('loadConfig', () => {
     expect(config.dataDir).toBe(dir);
     expect(missingForCareCloud(config)).toHaveLength(4);
     expect(missingSentence(config)).toBe(
-      'CareCloud is not configured: set CARECLOUD_PROJECT_URL (or --project-url), CARECLOUD_APP_ID (or --app-id), CARECLOUD_LOGIN (or --login) and CARECLOUD_PASSWORD (or --password).',
+      'CareCloud is not configured: set CARECLOUD_PROJECT_URL (or --project-url), CARECLOUD_APP_ID (or --app-id), CARECLOUD_LOGIN (or --login) and CARECLOUD_PASSWORD (or --password-stdin or --password-file).',
     );
   });
 
   it('layers file, environment and flags in that order', () => {
     writeSettings({ projectUrl: 'https://file.example.com', login: 'file-login', storeId: 'file-store', language: 'en', cashdeskNumber: 3 });
     const env = { CCPOS_DATA_DIR: dir, CARECLOUD_LOGIN: 'env-login', CCPOS_STORE_ID: 'env-store', CCPOS_CASHDESK: '7', CARECLOUD_PASSWORD: 'env-pw', CARECLOUD_APP_ID: 'env-app' };
-    const config = loadConfig(env, { storeId: 'flag-store', password: 'flag-pw' });
+    const config = loadConfig(env, { storeId: 'flag-store', passwordStdin: true }, () => 'flag-pw\n');
     expect(config.settings).toMatchObject({ projectUrl: 'https://file.example.com', login: 'env-login', storeId: 'flag-store', language: 'en', cashdeskNumber: 7, externalApplicationId: 'env-app' });
     expect(config.password).toBe('flag-pw');
     expect(missingForCareCloud(config)).toEqual([]);

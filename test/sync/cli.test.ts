@@ -106,7 +106,9 @@ describe('ccpos checkout', () => {
     const { code, err } = await ccpos('replay');
     expect(code).toBe(2);
     expect(err[0]).toContain('No CareCloud password');
-    expect((await ccpos('replay', '--password', sandbox.credentials.password)).code).toBe(0);
+    const passwordFile = join(temp.dir, 'password');
+    writeFileSync(passwordFile, `${sandbox.credentials.password}\n`, { mode: 0o600 });
+    expect((await ccpos('replay', '--password-file', passwordFile)).code).toBe(0);
   });
 });
 
