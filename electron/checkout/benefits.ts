@@ -51,16 +51,38 @@ export class Benefits {
   /** Online: accept-payment until CareCloud accepts what is left. Throws transport errors to the caller. */
   async online(cart: Cart, ask: BenefitAsk, place: SalePlace, saleId: string): Promise<Evaluation> {
     if (cart.lines.length === 0 || !wantsCareCloud(ask)) return { preview: plainPreview(cart), refusals: [], ask, offline: false };
+    const paymentTime = formatCareCloudDateTime(new Date(this.#now()), this.#options.timeZone());
+    const all = await this.#settle(cart, ask, place, saleId, paymentTime);
+    if (all) return { ...all, offline: false };
+    // CareCloud counts every code on the bill toward its voucher limit, refused ones too: add the
+    // codes one at a time, so a code is "too many" only when the applied ones already fill the limit.
+    let settled = await this.#settle(cart, { ...ask, voucherCodes: [] }, place, saleId, paymentTime);
+    if (!settled) throw new Error('CareCloud counted vouchers on a bill without any');
+    const refusals = [...settled.refusals];
+    for (const code of ask.voucherCodes) {
+      const next = await this.#settle(cart, { ...settled.ask, voucherCodes: [...settled.ask.voucherCodes, code] }, place, saleId, paymentTime);
+      if (!next) {
+        refusals.push({ subject: code, reason: 'max_number_of_voucher_exceeded' });
+        continue;
+      }
+      refusals.push(...next.refusals);
+      settled = next;
+    }
+    return { preview: settled.preview, refusals, ask: settled.ask, offline: false };
+  }
+
+  /** accept-payment with each refused benefit taken out; null when CareCloud says the bill has too many vouchers. */
+  async #settle(cart: Cart, ask: BenefitAsk, place: SalePlace, saleId: string, paymentTime: string): Promise<Omit<Evaluation, 'offline'> | null> {
     const refusals: Refusal[] = [];
     let current: BenefitAsk = { ...ask, voucherCodes: [...ask.voucherCodes] };
-    const paymentTime = formatCareCloudDateTime(new Date(this.#now()), this.#options.timeZone());
     // Each refusal removes one benefit, so this ends after at most one call per benefit.
     for (let round = 0; round <= ask.voucherCodes.length + 2; round += 1) {
       try {
         const body = acceptPaymentBody(cart, current, place, `${PREVIEW_BILL_PREFIX}${saleId}`.slice(0, 64), paymentTime);
         const data = await this.#options.client().purchases.acceptPayment(body, { retry: false });
-        return { preview: readAnswer(cart, data), refusals, ask: current, offline: false };
+        return { preview: readAnswer(cart, data), refusals, ask: current };
       } catch (error) {
+        if (error instanceof InvalidRequestError && error.invalidParams[0]?.reason === 'max_number_of_voucher_exceeded' && error.invalidParams[0].name === 'benefit_codes') return null;
         const next = error instanceof InvalidRequestError ? withoutRefused(current, error, refusals) : null;
         if (!next) throw error;
         current = next;
@@ -139,10 +161,7 @@ function withoutRefused(ask: BenefitAsk, error: InvalidRequestError, refusals: R
   if (!param) return null;
   if (param.name === 'benefit_codes') {
     const value = typeof param.value === 'string' ? param.value : '';
-    const code =
-      param.reason === 'max_number_of_voucher_exceeded'
-        ? ask.voucherCodes.at(-1)
-        : (ask.voucherCodes.find((c) => c === value) ?? (ask.voucherCodes.length === 1 ? ask.voucherCodes[0] : undefined));
+    const code = ask.voucherCodes.find((c) => c === value) ?? (ask.voucherCodes.length === 1 ? ask.voucherCodes[0] : undefined);
     if (code === undefined) return null;
     refusals.push({ subject: code, reason: param.reason });
     return { ...ask, voucherCodes: ask.voucherCodes.filter((c) => c !== code) };

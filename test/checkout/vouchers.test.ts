@@ -65,10 +65,24 @@ describe('voucher refusals', () => {
 
   it('refuses a fourth voucher on one bill', async () => {
     const cart = await cartOf(f, [barcodes.coffee, barcodes.wine]);
-    const codes = [demo.vouchers.value100, demo.vouchers.percent10, 'GOLD10', 'V0011'];
+    const codes = [demo.vouchers.value100, demo.vouchers.percent10, demo.vouchers.storeBound, demo.vouchers.giftFull];
     const answer = await f.ok('checkout.preview', { saleId: newSaleId(), cart, ask: { customer: regular, voucherCodes: codes, points: 0, credit: 0 } });
     if (!answer.current) throw new Error('not current');
-    expect(answer.refusals[0]).toEqual({ subject: 'V0011', reason: 'max_number_of_voucher_exceeded' });
+    expect(answer.refusals).toEqual([{ subject: demo.vouchers.giftFull, reason: 'max_number_of_voucher_exceeded' }]);
+    expect(answer.preview.vouchers.map((v) => v.code)).toEqual(codes.slice(0, 3));
+  });
+
+  it('counts only applied vouchers toward the limit: refused codes keep their own reasons', async () => {
+    const cart = await cartOf(f, [barcodes.coffee, barcodes.wine]);
+    const codes = [demo.vouchers.value100, demo.vouchers.expired, demo.vouchers.otherStore, 'NOSUCHCODE', demo.vouchers.percent10];
+    const answer = await f.ok('checkout.preview', { saleId: newSaleId(), cart, ask: { customer: regular, voucherCodes: codes, points: 0, credit: 0 } });
+    if (!answer.current) throw new Error('not current');
+    expect(answer.refusals.map((r) => [r.subject, r.reason])).toEqual([
+      [demo.vouchers.expired, 'voucher_expired'],
+      [demo.vouchers.otherStore, 'voucher_cant_be_used_in_store'],
+      ['NOSUCHCODE', expect.not.stringMatching(/max_number/)],
+    ]);
+    expect(answer.preview.vouchers.map((v) => v.code)).toEqual([demo.vouchers.value100, demo.vouchers.percent10]);
   });
 
   it('refuses points to a customer whose status cannot pay with them, and keeps the rest of the preview', async () => {

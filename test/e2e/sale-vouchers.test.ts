@@ -60,4 +60,48 @@ describe('vouchers in the browser', () => {
     await page.locator('[data-screen="sale"]').waitFor();
     await screenshot(page, 'sale-vouchers-en');
   });
+
+  it('counts only applied vouchers toward the per-purchase limit: a refused code keeps its own reason and can be removed', async () => {
+    const lane = e2e.track(await openSaleLane(e2e.browser));
+    const { page } = lane;
+    await signInTo(page, '1111');
+    await openSale(page);
+    await scanWithWedge(page, demo.cards.regular);
+    await eventually(() => page.getByTestId('sale-customer-name').textContent()).toBe('Jana Nováková');
+    await scanWithWedge(page, '8594005650015');
+    await eventually(() => page.getByTestId('cart-line').count()).toBe(1);
+    const item = (code: string) => page.locator(`[data-testid="sale-voucher-item"][data-code="${code}"]`);
+    const sentence = (reason: string) => (reason === 'not_found' ? translate('cs', 'checkout.refusal.not_found') : reasonSentence('cs', { name: 'benefit_codes', reason }));
+    // The sandbox, like CareCloud, takes at most three vouchers per bill.
+    const asked: [string, string, string][] = [
+      [demo.vouchers.value100, 'applied', ''],
+      [demo.vouchers.expired, 'refused', 'voucher_expired'],
+      [demo.vouchers.otherStore, 'refused', 'voucher_cant_be_used_in_store'],
+      ['NOSUCHCODE', 'refused', 'not_found'],
+      [demo.vouchers.percent10, 'applied', ''],
+    ];
+    for (const [code, status, reason] of asked) {
+      await page.getByTestId('sale-voucher').fill(code);
+      await page.getByTestId('sale-voucher').press('Enter');
+      await eventually(() => item(code).getAttribute('data-status')).toBe(status);
+      if (reason) expect(await item(code).getByTestId('sale-voucher-status').textContent()).toBe(sentence(reason));
+    }
+    // Every earlier answer still stands: nothing turned into "too many vouchers".
+    for (const [code, status, reason] of asked) {
+      expect(await item(code).getAttribute('data-status')).toBe(status);
+      if (reason) expect(await item(code).getByTestId('sale-voucher-status').textContent()).toBe(sentence(reason));
+    }
+    await screenshot(page, 'sale-vouchers-refused-not-counted-cs');
+    await item(demo.vouchers.expired).getByRole('button').click();
+    await eventually(() => item(demo.vouchers.expired).count()).toBe(0);
+    // A third applied voucher fits; a fourth applied one is the one that is too many.
+    await page.getByTestId('sale-voucher').fill(demo.vouchers.storeBound);
+    await page.getByTestId('sale-voucher').press('Enter');
+    await eventually(() => item(demo.vouchers.storeBound).getAttribute('data-status')).toBe('applied');
+    await page.getByTestId('sale-voucher').fill(demo.vouchers.giftFull);
+    await page.getByTestId('sale-voucher').press('Enter');
+    await eventually(() => item(demo.vouchers.giftFull).getAttribute('data-status')).toBe('refused');
+    expect(await item(demo.vouchers.giftFull).getByTestId('sale-voucher-status').textContent()).toBe(sentence('max_number_of_voucher_exceeded'));
+    for (const code of [demo.vouchers.value100, demo.vouchers.percent10, demo.vouchers.storeBound]) expect(await item(code).getAttribute('data-status')).toBe('applied');
+  });
 });
