@@ -57,6 +57,8 @@ export class Sale {
   #finished = $state.raw<Finished | null>(null);
   #notice = $state.raw<SaleNotice | null>(null);
   #selected = $state<string | null>(null);
+  /** A customer offered from the panel while the open sale has another: the cashier chooses. */
+  #offered = $state.raw<FoundCustomer | null>(null);
   /** Card lookups: only the newest may attach. */
   #cardGeneration = 0;
 
@@ -103,6 +105,10 @@ export class Sale {
   }
   get selected(): string | null {
     return this.#selected;
+  }
+  /** The customer waiting for the cashier's choice against the sale's own. */
+  get offeredCustomer(): FoundCustomer | null {
+    return this.#offered;
   }
   /** The refusals of the newest preview, by voucher code or `points` / `credit`. */
   get refusals(): readonly Refusal[] {
@@ -245,6 +251,28 @@ export class Sale {
     this.#changed();
   }
 
+  /**
+   * The customer on the panel, brought to the sale: it joins a sale without a customer,
+   * and waits for the cashier's choice when the open sale already has another one.
+   */
+  offerCustomer(found: FoundCustomer): void {
+    if (this.#phase === 'paying') return;
+    const current = this.#phase === 'open' ? this.#customer : null;
+    if (current && current.customer.id === found.customer.id) return;
+    if (current) {
+      this.#offered = found;
+      return;
+    }
+    this.attach(found);
+  }
+
+  /** The cashier's choice: the offered customer takes the sale, or the sale keeps its own. */
+  chooseOffered(take: boolean): void {
+    const offered = this.#offered;
+    this.#offered = null;
+    if (take && offered) this.attach(offered);
+  }
+
   detach(): void {
     if (this.#phase !== 'open') return;
     this.#detach();
@@ -379,6 +407,7 @@ export class Sale {
 
   #detach(): void {
     this.#cardGeneration++;
+    this.#offered = null;
     this.#customer = null;
     this.#points = 0;
     this.#credit = 0;

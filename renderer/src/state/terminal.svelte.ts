@@ -138,11 +138,11 @@ export class Terminal {
     this.back();
   }
 
-  /** The sale screen; the customer on the panel joins the sale when it has none. */
+  /** The sale screen; from the customer panel, the sale takes that customer (or asks, when it has another). */
   openSale(): void {
     const shown = this.customer.customer;
-    if (this.#screen === 'customer' && shown && !this.sale.customer) {
-      this.sale.attach({ customer: shown, card: this.customer.card, fromCache: this.customer.fromCache });
+    if (this.#screen === 'customer' && shown) {
+      this.sale.offerCustomer({ customer: shown, card: this.customer.card, fromCache: this.customer.fromCache });
     }
     this.#screen = 'sale';
     void this.sale.loadCatalogue();
