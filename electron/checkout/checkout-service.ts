@@ -224,7 +224,7 @@ export class CheckoutService {
     const existing = this.#o.journal.byBillId(cancellationId);
     if (existing) return this.#cancelOutcome(request.billId, existing, existing.state === 'synced' ? 'synced' : existing.state === 'rejected' ? 'rejected' : 'queued');
     if (original.state === 'rejected' || original.state === 'voided') throw new PosFailure(failure('invalid_state', `The sale is ${original.state}; CareCloud has no purchase to cancel`));
-    const entry = cancellationEntry(original, manager.name, { timeZone: this.#o.timeZone() });
+    const entry = cancellationEntry(original, manager.name);
     this.#o.journal.recordAudit(manager.name, 'cancel-purchase', original.id, { billId: request.billId, cancellationBillId: cancellationId, askedBy: operator.name });
     const closure = await this.#close(entry);
     return this.#cancelOutcome(request.billId, closure.entry, closure.outcome);

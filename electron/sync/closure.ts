@@ -1,6 +1,7 @@
 // Turns a bill the till has closed into a journal entry: bill_id and payment_time
 // are fixed here, once, and every later attempt sends exactly this request.
 import { formatCareCloudDateTime } from '../../shared/datetime.ts';
+import { cancellationBody } from '../carecloud/resources/purchases.ts';
 import { cancellationBillId, newBillId, timeOrderedId } from '../journal/bill-id.ts';
 import type { EntryKind, JournalEntry, NewEntry, SendPurchaseBody } from '../journal/types.ts';
 
@@ -48,14 +49,14 @@ export function purchaseEntry(sale: ClosedBill, terminal: Terminal): NewEntry {
   };
 }
 
-/** CareCloud's cancellation: the original bill again with `canceled: true`, bill_id `C<original>`, bill_number the original. */
-export function cancellationEntry(original: JournalEntry, operator: string, terminal: Terminal): NewEntry {
+/** CareCloud's cancellation (`cancellationBody`): the original bill under bill_id `C<original>`, bill_number the original. */
+export function cancellationEntry(original: JournalEntry, operator: string): NewEntry {
   if (original.kind !== 'purchase' || !original.billId) throw new Error(`Entry ${original.id} is not a purchase and cannot be cancelled.`);
   if (original.state === 'rejected' || original.state === 'voided') throw new Error(`Entry ${original.id} is ${original.state}; CareCloud has no purchase to cancel.`);
   const originalBody = original.request.body as SendPurchaseBody;
   const billId = cancellationBillId(original.billId);
-  const paymentTime = formatCareCloudDateTime(new Date(terminal.now?.() ?? Date.now()), terminal.timeZone);
-  const body: SendPurchaseBody = { ...originalBody, bill: { ...originalBody.bill, bill_id: billId, bill_number: original.billId, payment_time: paymentTime, canceled: true } };
+  const body = cancellationBody(originalBody, { originalBillId: original.billId, cancellationBillId: billId });
+  const paymentTime = body.bill.payment_time;
   return {
     kind: 'cancellation',
     idempotencyKey: billId,

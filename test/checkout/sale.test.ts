@@ -3,6 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenefitAsk } from '../../shared/checkout/bill.ts';
 import { cartTotals } from '../../shared/checkout/cart.ts';
+import { cancellationBody, type SendPurchaseBody } from '../../electron/carecloud/resources/purchases.ts';
+import { Journal } from '../../electron/journal/journal.ts';
+import { journalFile } from '../../electron/sync/journal-file.ts';
 import { demo } from '../../sandbox/seed.ts';
 import { barcodes, cartOf, cashierPin, managerPin, newSaleId, openCheckout, pointsOf, type CheckoutFixture } from './fixture.ts';
 
@@ -116,6 +119,30 @@ describe('a sale at the till', () => {
     const audit = await f.ok('audit.list', { page: { limit: 50, offset: 0 } });
     expect(audit.records.map((r) => [r.actor, r.action])).toEqual(expect.arrayContaining([['Manager', 'cancel-purchase'], ['Cashier', 'pin-refused']]));
     await f.signIn(cashierPin);
+  });
+
+  it('sends a cancellation that changes only canceled, bill_id and bill_number of the original bill', async () => {
+    const cart = await cartOf(f, [barcodes.wine]);
+    const ask: BenefitAsk = { customer: { customerId: demo.customers.regular, cardNumber: demo.cards.regular }, voucherCodes: [], points: 0, credit: 0 };
+    const saleId = newSaleId();
+    const shown = await f.ok('checkout.preview', { saleId, cart, ask });
+    if (!shown.current) throw new Error('not current');
+    const paid = await f.ok('checkout.pay', { saleId, cart, ask, tender: 'card', expectedToPayMinor: shown.preview.toPayMinor });
+    if (paid.outcome !== 'closed') throw new Error(paid.outcome);
+    // The cancellation is made in a later second than the sale, so a fresh payment_time would show.
+    await new Promise((resolve) => setTimeout(resolve, 1_050 - (Date.now() % 1_000)));
+    expect(await f.ok('checkout.cancel', { billId: paid.receipt.billId, pin: managerPin })).toMatchObject({ outcome: 'closed' });
+
+    const journal = Journal.open(journalFile(f.dataDir));
+    try {
+      const original = journal.byBillId(paid.receipt.billId)!.request.body as SendPurchaseBody;
+      const cancellation = journal.byBillId(`C${paid.receipt.billId}`)!.request.body as SendPurchaseBody;
+      expect(cancellation).toEqual({ ...original, bill: { ...original.bill, canceled: true, bill_id: `C${paid.receipt.billId}`, bill_number: paid.receipt.billId } });
+      expect(cancellation).toEqual(cancellationBody(original, { originalBillId: paid.receipt.billId, cancellationBillId: `C${paid.receipt.billId}` }));
+    } finally {
+      journal.close();
+    }
+    expect(f.sandbox.control.purchases().find((b) => b.bill_id === `C${paid.receipt.billId}`)).toMatchObject({ canceled: true, statuses: [201] });
   });
 
   it('tells how many points and how much credit this bill may use', async () => {

@@ -172,7 +172,7 @@ describe('draining', () => {
     port.fallback = 'down';
     for (let i = 0; i < 3; i++) await engine.close(sale(i));
     const purchase = journal.list({}).entries[1]!;
-    const cancel = await engine.close(cancellationEntry(purchase, 'cashier-7', terminal));
+    const cancel = await engine.close(cancellationEntry(purchase, 'cashier-7'));
     expect(cancel.outcome).toBe('queued');
     port.fallback = 'ok';
     port.script = ['voucher-refused'];
@@ -188,7 +188,7 @@ describe('draining', () => {
   it('waits with a cancellation of a purchase that is still queued, even while online', async () => {
     port.script = ['503'];
     const original = await engine.close(sale());
-    const cancel = await engine.close(cancellationEntry(original.entry, 'cashier-7', terminal));
+    const cancel = await engine.close(cancellationEntry(original.entry, 'cashier-7'));
     expect(cancel).toMatchObject({ outcome: 'queued', why: 'waiting-for-original' });
     await wait(5);
     await engine.drain();

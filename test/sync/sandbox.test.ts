@@ -117,7 +117,7 @@ describe('outages', () => {
     await sandbox.control.cutNetwork('refuse');
     const purchases = [];
     for (let i = 0; i < 3; i++) purchases.push((await t.engine.close(sale())).entry);
-    const cancel = await t.engine.close(cancellationEntry(purchases[0]!, 'cashier-7', terminal));
+    const cancel = await t.engine.close(cancellationEntry(purchases[0]!, 'cashier-7'));
     expect(cancel.outcome).toBe('queued');
     await sandbox.control.restoreNetwork();
     await drainAll();

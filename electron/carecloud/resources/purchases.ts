@@ -10,6 +10,14 @@ export interface Cancellation {
   cancellationBillId: string;
 }
 
+/**
+ * CareCloud's cancellation of a purchase: the original body with only `canceled`, `bill_id`
+ * and `bill_number` changed (payment_time, items, recap and all else stay the original's).
+ */
+export function cancellationBody(original: SendPurchaseBody, ids: Cancellation): SendPurchaseBody {
+  return { ...original, bill: { ...original.bill, canceled: true, bill_id: ids.cancellationBillId, bill_number: ids.originalBillId } };
+}
+
 export function purchasesResource(pipeline: Pipeline) {
   const sendPurchase = (body: SendPurchaseBody, options?: CallOptions): Promise<DataOf<'postPurchaseSend'>> =>
     // Repeating is safe: a second send of the same bill_id is refused with bill_id/already_exists.
@@ -23,7 +31,7 @@ export function purchasesResource(pipeline: Pipeline) {
     sendPurchase,
     /** A refund: the original bill sent again as canceled, under a new bill_id, pointing at the original. */
     cancel: (original: SendPurchaseBody, ids: Cancellation, options?: CallOptions): Promise<DataOf<'postPurchaseSend'>> =>
-      sendPurchase({ ...original, bill: { ...original.bill, canceled: true, bill_id: ids.cancellationBillId, bill_number: ids.originalBillId } }, options),
+      sendPurchase(cancellationBody(original, ids), options),
     paymentSummary: (purchaseId: string, options?: CallOptions): Promise<DataOf<'getPurchasePaymentSummary'>> =>
       pipeline.request({ method: 'GET', path: `/purchases/${encodeURIComponent(purchaseId)}/actions/payment-summary` }, options),
   };
