@@ -70,6 +70,13 @@ function toEntry(row: EntryRow, request?: JournalEntry['request']): JournalEntry
   };
 }
 
+const ORPHAN_VOID_REASON = 'the sale it cancels was voided, so CareCloud has nothing to cancel';
+const ORPHAN_REJECTION: RejectionReason = {
+  name: 'bill_number',
+  reason: 'original_not_booked',
+  message: 'CareCloud refused the sale this cancels, so there is nothing to cancel; if that sale is sent again, retry this cancellation after it',
+};
+
 export interface Claim {
   entry: JournalEntry;
   attemptId: number;
@@ -301,6 +308,7 @@ export class Journal {
           if (owned) {
             this.#sql("UPDATE entries SET state = 'rejected', reasons = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = ?, updated_at = ? WHERE id = ?").run(JSON.stringify(result.reasons), result.error, now, id);
             this.#insertTransition.run(id, now, 'sending', 'rejected', `refused by CareCloud: ${result.reasons.map((r) => `${r.name}/${r.reason}`).join(', ') || result.error}`, owner);
+            this.#settleDependents(id, 'rejected', now);
             // A copy as stored: the caller's reasons are not shared with the returned entry.
             return { ...entry, ...released, state: 'rejected', reasons: JSON.parse(JSON.stringify(result.reasons)) as RejectionReason[], lastError: result.error };
           }
@@ -338,15 +346,48 @@ export class Journal {
     );
   }
 
+  /**
+   * A cancellation waits for its sale; once that sale can never reach CareCloud it waits on nothing.
+   * Voided sale: the cancellation is settled (voided, nothing to cancel). Rejected sale: the manager
+   * decides (it becomes rejected with a sentence), since the sale may still be sent again.
+   */
+  #settleDependents(id: number, dependencyState: 'rejected' | 'voided', now: number): number {
+    const waiting = this.#sql("SELECT id FROM entries WHERE depends_on = ? AND state = 'pending'").all(id) as { id: number }[];
+    for (const { id: dependent } of waiting) {
+      if (dependencyState === 'voided') {
+        this.#sql("UPDATE entries SET state = 'voided', void_reason = ?, voided_by = 'system', next_attempt_at = ?, updated_at = ? WHERE id = ?").run(ORPHAN_VOID_REASON, now, now, dependent);
+        this.#insertTransition.run(dependent, now, 'pending', 'voided', ORPHAN_VOID_REASON, 'system');
+      } else {
+        this.#sql("UPDATE entries SET state = 'rejected', reasons = ?, last_error = ?, updated_at = ? WHERE id = ?").run(JSON.stringify([ORPHAN_REJECTION]), ORPHAN_REJECTION.message, now, dependent);
+        this.#insertTransition.run(dependent, now, 'pending', 'rejected', ORPHAN_REJECTION.message, 'system');
+      }
+    }
+    return waiting.length;
+  }
+
+  /** Settles cancellations left waiting on a sale that was rejected or voided (journals written before this rule). */
+  settleOrphanedCancellations(): number {
+    return guarded(() =>
+      this.#db.transaction(() => {
+        const rows = this.#sql(`SELECT DISTINCT d.id AS id, d.state AS state FROM entries e INDEXED BY entries_pending JOIN entries d ON d.id = e.depends_on
+          WHERE e.state = 'pending' AND d.state IN ('rejected', 'voided')`).all() as { id: number; state: 'rejected' | 'voided' }[];
+        if (rows.length === 0) return 0;
+        const now = this.#now();
+        return rows.reduce((n, row) => n + this.#settleDependents(row.id, row.state, now), 0);
+      }).immediate(),
+    );
+  }
+
   /** Makes every pending entry due now (after connectivity comes back, nothing should wait out an old backoff). */
   makeAllDue(): number {
     return guarded(() => this.#sql("UPDATE entries SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?").run(this.#now(), this.#now()).changes);
   }
 
-  /** The earliest time a pending entry becomes due, or null when none is pending. */
+  /** The earliest time a pending entry can be claimed (its dependency synced), or null when none can. */
   nextDueAt(): number | null {
     return guarded(() => {
-      const row = this.#sql("SELECT MIN(next_attempt_at) AS at FROM entries WHERE state = 'pending'").get() as { at: number | null };
+      const row = this.#sql(`SELECT MIN(e.next_attempt_at) AS at FROM entries e INDEXED BY entries_pending WHERE e.state = 'pending'
+        AND NOT EXISTS (SELECT 1 FROM entries d WHERE d.id = e.depends_on AND d.state != 'synced')`).get() as { at: number | null };
       return row.at;
     });
   }
@@ -421,6 +462,7 @@ export class Journal {
       if (row.state !== 'pending' && row.state !== 'rejected') throw new Error(`Entry ${id} is ${row.state}; only pending or rejected entries can be voided.`);
       this.#sql("UPDATE entries SET state = 'voided', void_reason = ?, voided_by = ?, updated_at = ? WHERE id = ?").run(reason, actor, now, id);
       this.#insertTransition.run(id, now, row.state, 'voided', `voided: ${reason}`, actor);
+      this.#settleDependents(id, 'voided', now);
     });
   }
 
@@ -444,6 +486,7 @@ export class Journal {
         const now = this.#now();
         this.#sql("UPDATE entries SET state = 'voided', void_reason = ?, voided_by = ?, updated_at = ? WHERE id = ?").run(`resent as entry ${created.id}`, actor, now, originalId);
         this.#insertTransition.run(originalId, now, 'rejected', 'voided', `resent as entry ${created.id}`, actor);
+        this.#settleDependents(originalId, 'voided', now);
         this.#insertAudit.run(now, actor, 'resend', originalId, JSON.stringify({ ...detail, newEntryId: created.id, newBillId: created.billId }));
         return created;
       }).immediate(),

@@ -151,6 +151,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   #releaseStaleClaims(): void {
     this.#lastStaleClaimsAt = this.#now();
     this.#journal.releaseStaleClaims(isOwnerAlive);
+    this.#journal.settleOrphanedCancellations();
   }
 
   /** Longer than a send may last: every send is aborted after twice the send timeout. */
@@ -260,20 +261,21 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
    * Sends everything that is due now, in journal order, paced by the token bucket.
    * Stops when nothing is due or CareCloud becomes unreachable. Concurrent calls share one drain.
    */
-  drain(): Promise<DrainReport> {
-    this.#draining ??= this.#drain().finally(() => {
+  drain(options: { until?: number } = {}): Promise<DrainReport> {
+    this.#draining ??= this.#drain(options.until ?? Infinity).finally(() => {
       this.#draining = null;
       this.#emitStatus();
     });
     return this.#draining;
   }
 
-  async #drain(): Promise<DrainReport> {
+  /** `until`: no new send starts after this time (a replay's budget); sends in flight still end within their timeout. */
+  async #drain(until: number): Promise<DrainReport> {
     const report: DrainReport = { synced: [], rejected: [], retried: [], wentOffline: false };
     const worker = async () => {
-      while (!this.#breaker.isOpen) {
+      while (!this.#breaker.isOpen && this.#now() < until) {
         await this.#bucket.take();
-        if (this.#breaker.isOpen) break;
+        if (this.#breaker.isOpen || this.#now() >= until) break;
         const claim = this.#journal.claimNext(this.owner, this.#leaseMs);
         if (!claim) break;
         const entry = await this.#send(claim);

@@ -60,6 +60,10 @@ const purchase: Readonly<Record<string, Sentences>> = {
     en: 'An item is paid with more than its price.',
     cs: 'Položka je zaplacena více, než je její cena.',
   },
+  'bill_number/original_not_booked': {
+    en: 'CareCloud refused the sale this cancels, so there is nothing to cancel. If that sale is sent again, retry this cancellation after it.',
+    cs: 'CareCloud odmítl nákup, který se tímto ruší, takže není co rušit. Pokud se ten nákup odešle znovu, zopakujte po něm i toto zrušení.',
+  },
   'bill_id/already_exists': {
     en: 'This sale has already been sent to CareCloud.',
     cs: 'Tento nákup už byl do CareCloudu odeslán.',

@@ -1,47 +1,58 @@
-// `ccpos replay`: sends the offline queue now, prints each outcome, and exits
-// non-zero while anything is still waiting to reach CareCloud.
+// `ccpos replay`: sends the offline queue now, prints each entry's final state, and
+// exits non-zero while anything is still waiting to reach CareCloud. It always ends
+// within its time budget: it never waits on an entry it cannot take.
 import { parseArgs } from 'node:util';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliIO, type Command } from '../command.ts';
 import { configFlagOptions, configFlagsOf, openSync } from '../../sync/cli-terminal.ts';
 import { CONFIG_FLAG_USAGE } from '../../config/flags.ts';
 import { entryLine } from '../../sync/cli-format.ts';
-import type { DrainReport, SyncEngine } from '../../sync/engine.ts';
+import type { SyncEngine } from '../../sync/engine.ts';
 import type { Journal } from '../../journal/journal.ts';
+import type { JournalEntry } from '../../journal/types.ts';
 
 /** Entries due again within this long (after a 429 or a 5xx) are waited for rather than left behind. */
 const WAIT_FOR_RETRIES_MS = 30_000;
+const DEFAULT_BUDGET_SECONDS = 600;
 
-async function drainWhileDueSoon(engine: SyncEngine, journal: Journal): Promise<DrainReport> {
-  const total: DrainReport = { synced: [], rejected: [], retried: [], wentOffline: false };
-  const finalState = new Map<number, 'synced' | 'rejected' | 'retried'>();
-  const byId = new Map<number, DrainReport['synced'][number]>();
+interface ReplaySummary {
+  /** Every entry this run sent, as the journal has it now. */
+  entries: JournalEntry[];
+  wentOffline: boolean;
+  outOfTime: boolean;
+}
+
+async function drainWithin(engine: SyncEngine, journal: Journal, deadline: number): Promise<ReplaySummary> {
+  // Everything waiting when the run starts is reported, also what was settled without a send.
+  const touched = new Set<number>(journal.list({ state: ['pending', 'sending'] }, { limit: 1_000_000, offset: 0 }).entries.map((e) => e.id));
+  journal.settleOrphanedCancellations();
+  let wentOffline = false;
   for (;;) {
-    const report = await engine.drain();
-    for (const [state, list] of [['synced', report.synced], ['rejected', report.rejected], ['retried', report.retried]] as const)
-      for (const entry of list) {
-        finalState.set(entry.id, state);
-        byId.set(entry.id, entry);
-      }
-    total.wentOffline = report.wentOffline;
+    const report = await engine.drain({ until: deadline });
+    for (const entry of [...report.synced, ...report.rejected, ...report.retried]) touched.add(entry.id);
+    wentOffline = report.wentOffline;
     const due = journal.nextDueAt();
-    if (report.wentOffline || due === null || due - Date.now() > WAIT_FOR_RETRIES_MS) break;
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
+    if (wentOffline || due === null || due - Date.now() > WAIT_FOR_RETRIES_MS || Date.now() >= deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(due, deadline) - Date.now())));
   }
-  for (const [id, state] of finalState) total[state].push(byId.get(id)!);
-  return total;
+  // What each entry is now, not what one attempt said: a 429 followed by a success is synced.
+  const entries = [...touched].sort((a, b) => a - b).map((id) => journal.get(id)).filter((e): e is JournalEntry => e !== null);
+  return { entries, wentOffline, outOfTime: Date.now() >= deadline };
 }
 
 export const replayCommand: Command = {
   name: 'replay',
   summary: 'send the offline queue to CareCloud now and report what happened',
-  usage: `replay ${CONFIG_FLAG_USAGE}`,
+  usage: `replay [--max-seconds N] ${CONFIG_FLAG_USAGE}`,
   async run(args: string[], io: CliIO): Promise<number> {
-    let values: Record<string, unknown>;
+    let values: { 'max-seconds'?: string } & Record<string, unknown>;
     try {
-      values = parseArgs({ args, options: { ...configFlagOptions }, strict: true }).values;
+      values = parseArgs({ args, options: { 'max-seconds': { type: 'string' }, ...configFlagOptions }, strict: true }).values;
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error));
     }
+    const budgetSeconds = values['max-seconds'] === undefined ? DEFAULT_BUDGET_SECONDS : Number(values['max-seconds']);
+    if (!Number.isFinite(budgetSeconds) || budgetSeconds <= 0) throw new UsageError('--max-seconds takes a positive number of seconds.');
+    const deadline = Date.now() + budgetSeconds * 1000;
     const sync = openSync(io.env, configFlagsOf(values));
     try {
       const { engine, journal } = sync;
@@ -50,9 +61,11 @@ export const replayCommand: Command = {
       if (journal.stats().queued > 0 && !(await engine.probe())) {
         io.out('CareCloud cannot be reached; nothing was sent.');
       } else {
-        const report = await drainWhileDueSoon(engine, journal);
-        for (const entry of [...report.synced, ...report.rejected, ...report.retried].sort((a, b) => a.id - b.id)) io.out(entryLine(entry));
-        io.out(`${report.synced.length} synced, ${report.rejected.length} rejected, ${report.retried.length} to retry${report.wentOffline ? '; CareCloud became unreachable' : ''}.`);
+        const summary = await drainWithin(engine, journal, deadline);
+        for (const entry of summary.entries) io.out(entryLine(entry));
+        const count = (...states: JournalEntry['state'][]) => summary.entries.filter((e) => states.includes(e.state)).length;
+        const notes = [summary.wentOffline ? 'CareCloud became unreachable' : '', summary.outOfTime ? `stopped after ${budgetSeconds} s` : ''].filter(Boolean);
+        io.out(`${count('synced')} synced, ${count('rejected')} rejected, ${count('pending', 'sending')} to retry${count('voided') ? `, ${count('voided')} voided` : ''}${notes.length ? `; ${notes.join('; ')}` : ''}.`);
       }
       const stats = journal.stats();
       io.out(`${stats.queued} waiting, ${stats.counts.rejected} rejected awaiting a manager.`);
