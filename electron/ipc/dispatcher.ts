@@ -1,5 +1,5 @@
 // One entry for every request from the screens, whatever carried it: check the
-// sender, validate the payload against the contract, check the role, then call the
+// sender, check the role, validate the payload against the contract, then call the
 // feature's handler. Everything comes back as a Result; nothing throws out of here.
 import type { z } from 'zod';
 import { isRequestChannel, type RequestChannel } from '../../shared/ipc/channels.ts';
@@ -44,13 +44,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     if (!isRequestChannel(channel)) return failure('unknown_channel', 'No such request');
     if (!options.trustSender(sender)) return failure('forbidden_sender', 'This sender may not talk to the terminal');
     const spec = requests[channel];
+    // The role comes first: a caller without it learns nothing of the channel's payload schema.
+    const operator = options.currentOperator();
+    if (spec.access !== 'anyone' && operator === null) return failure('not_signed_in', 'Sign in first');
+    if (spec.access === 'manager' && operator?.role !== 'manager') return failure('forbidden_role', 'Only a manager may do this');
     const parsed = (spec.payload as z.ZodType).safeParse(payload);
     if (!parsed.success) {
       return failure('invalid_payload', `The request ${channel} is malformed`, { reasons: payloadReasons(parsed.error) });
     }
-    const operator = options.currentOperator();
-    if (spec.access !== 'anyone' && operator === null) return failure('not_signed_in', 'Sign in first');
-    if (spec.access === 'manager' && operator?.role !== 'manager') return failure('forbidden_role', 'Only a manager may do this');
     try {
       const handler = options.handlers[channel] as Handler<RequestChannel>;
       return await handler(parsed.data as never, { operator, sender });

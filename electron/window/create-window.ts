@@ -1,9 +1,10 @@
 // Every window of the app is made here, hardened the same way: sandboxed,
-// isolated, no Node, strict CSP, no navigation, no new windows, no permissions.
-import { BrowserWindow, session, shell, type BrowserWindowConstructorOptions, type Session } from 'electron';
+// isolated, no Node, strict CSP, no navigation, no new windows, no external links,
+// no permissions.
+import { BrowserWindow, session, type BrowserWindowConstructorOptions, type Session } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { dirname } from 'node:path';
-import { contentSecurityPolicy, isAppPage, isExternalLink } from './policy.ts';
+import { contentSecurityPolicy, isAppPage, windowOpenAnswer } from './policy.ts';
 
 export interface WindowOptions {
   /** Absolute path of the renderer's index.html. */
@@ -72,10 +73,7 @@ export async function createHardenedWindow(options: WindowOptions): Promise<Brow
     },
   });
   const contents = window.webContents;
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalLink(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  contents.setWindowOpenHandler(({ url }) => windowOpenAnswer(url));
   contents.on('will-navigate', (event, url) => {
     if (!isAppPage(url, rendererRoot)) event.preventDefault();
   });

@@ -15,14 +15,13 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Links the OS browser may open: https only, never the app's own scheme or a local file. */
-export function isExternalLink(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '';
-  } catch {
-    return false;
-  }
+/**
+ * What a window answers when a page asks to open another window or a link: always no.
+ * No screen links anywhere, so nothing is handed to the OS browser either; a page that
+ * asks (a compromised renderer) gets neither a window nor an external program.
+ */
+export function windowOpenAnswer(_url: string): { action: 'deny' } {
+  return { action: 'deny' };
 }
 
 /** The app's page is a file under the renderer folder; nothing else may load in a window. */

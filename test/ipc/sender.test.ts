@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { electronSenderCheck, previewSenderCheck } from '../../electron/ipc/sender.ts';
-import { contentSecurityPolicy, isAppPage, isExternalLink } from '../../electron/window/policy.ts';
+import { contentSecurityPolicy, isAppPage } from '../../electron/window/policy.ts';
 
 describe('Electron sender check', () => {
   const root = 'file:///opt/ccpos/resources/app/out/renderer/';
@@ -43,13 +43,6 @@ describe('preview sender check', () => {
 });
 
 describe('window policy', () => {
-  it('opens only plain https links in the OS browser', () => {
-    expect(isExternalLink('https://help.crmcarecloud.com/')).toBe(true);
-    for (const url of ['http://example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'https://user:pw@example.com', 'nonsense']) {
-      expect(isExternalLink(url), url).toBe(false);
-    }
-  });
-
   it('lets a window show only the app page', () => {
     const root = 'file:///app/out/renderer/';
     expect(isAppPage(`${root}index.html`, root)).toBe(true);
