@@ -8,7 +8,7 @@ import { Journal } from '../../electron/journal/journal.ts';
 import { cancellationEntry } from '../../electron/sync/closure.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 import { tempDir } from '../journal/helpers.ts';
-import { bill, terminal } from './sandbox-terminal.ts';
+import { bill } from './sandbox-terminal.ts';
 import { storeIds } from '../../sandbox/seed.ts';
 
 let sandbox: TestSandbox;
@@ -64,7 +64,7 @@ async function offlineSaleWithCancellation(options?: Parameters<typeof bill>[0])
   const billId = field(closed.out, 'bill_id')!;
   const journal = Journal.open(join(temp.dir, 'journal.db'));
   try {
-    journal.append(cancellationEntry(journal.byBillId(billId)!, 'manager-anna', terminal));
+    journal.append(cancellationEntry(journal.byBillId(billId)!, 'manager-anna'));
   } finally {
     journal.close();
   }
