@@ -82,9 +82,10 @@ export class RateLimitError extends CareCloudError {
   retryAfterMs: number | undefined;
 }
 
-/** 5xx answered in CareCloud's envelope. */
+/** 5xx answered in CareCloud's envelope. `retryAfterMs` is the hint a 503 may carry. */
 export class ServerError extends CareCloudError {
   override name = 'ServerError';
+  retryAfterMs: number | undefined;
 }
 
 export type ConnectionFailureKind = 'refused' | 'dns' | 'timeout' | 'reset' | 'tls' | 'network';

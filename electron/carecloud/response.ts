@@ -114,7 +114,11 @@ function careCloudErrorFor(status: number, body: CareCloudErrorBody, rawBody: st
     error.retryAfterMs = retryAfterMs;
     return error;
   }
-  if (status >= 500) return new ServerError(status, body, rawBody, request);
+  if (status >= 500) {
+    const error = new ServerError(status, body, rawBody, request);
+    error.retryAfterMs = retryAfterMs;
+    return error;
+  }
   return new CareCloudError(status, body, rawBody, request);
 }
 

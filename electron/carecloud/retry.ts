@@ -45,6 +45,28 @@ export function backoffDelay(attempt: number, retryAfterMs: number | undefined, 
   return Math.floor(r * ceiling);
 }
 
+/** How work that no one is waiting for (the journal's replay, the connectivity probe) backs off. */
+export interface BackgroundBackoff {
+  /** The first wait; CareCloud's best practices start at about one second. */
+  baseMs: number;
+  maxMs: number;
+}
+
+/** ±20% around the doubled wait, as CareCloud's best practices ask, so terminals do not retry in step. */
+export const BACKGROUND_JITTER = 0.2;
+
+/**
+ * Wait before background attempt `attempt + 1`: base × 2^(attempt−1) up to the cap, ±20% jitter;
+ * never sooner than the server's Retry-After when it sent one.
+ */
+export function backgroundDelay(attempt: number, retryAfterMs: number | undefined, random: () => number, policy: BackgroundBackoff): number {
+  const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, Math.min(attempt - 1, 30)));
+  const r = Math.min(Math.max(random(), 0), 1);
+  const jittered = Math.round(ceiling * (1 - BACKGROUND_JITTER + 2 * BACKGROUND_JITTER * r));
+  const hint = retryAfterMs !== undefined && Number.isFinite(retryAfterMs) ? Math.max(0, Math.ceil(retryAfterMs)) : 0;
+  return Math.max(hint, jittered);
+}
+
 /** The wait before the next attempt, or null when the call should fail now. */
 export function planRetry(
   state: RetryState & { retryAfterMs?: number; elapsedMs: number },

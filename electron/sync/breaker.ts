@@ -1,12 +1,12 @@
 // Whether the terminal believes CareCloud is reachable. Opens after a run of
 // failures that say "unreachable"; while open nothing on the cashier's path
 // touches the network, and a probe on a backoff schedule decides when to close.
-import { retryDelay, type BackoffPolicy } from './backoff.ts';
+import { backgroundDelay, type BackgroundBackoff } from '../carecloud/retry.ts';
 
 export interface BreakerOptions {
   /** Consecutive unreachable failures that open the breaker. */
   threshold: number;
-  probe: BackoffPolicy;
+  probe: BackgroundBackoff;
   now: () => number;
   random: () => number;
 }
@@ -64,6 +64,6 @@ export class CircuitBreaker {
   }
 
   #scheduleProbe(): void {
-    this.#nextProbeAt = this.#options.now() + retryDelay(this.#probeFailures, this.#options.probe, this.#options.random);
+    this.#nextProbeAt = this.#options.now() + backgroundDelay(this.#probeFailures, undefined, this.#options.random, this.#options.probe);
   }
 }

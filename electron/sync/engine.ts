@@ -4,7 +4,7 @@
 import { EventEmitter } from 'node:events';
 import type { Claim, Journal } from '../journal/journal.ts';
 import type { JournalEntry, NewEntry, RejectionReason, SendResult } from '../journal/types.ts';
-import { retryDelay, type BackoffPolicy } from './backoff.ts';
+import { backgroundDelay, type BackgroundBackoff } from '../carecloud/retry.ts';
 import { CircuitBreaker } from './breaker.ts';
 import { classifySendFailure } from './outcome.ts';
 import { applyOfflinePolicy } from './offline-benefits.ts';
@@ -19,8 +19,8 @@ export interface SyncPolicy {
   probeTimeoutMs: number;
   /** Consecutive unreachable failures before the terminal treats itself as offline. */
   breakerThreshold: number;
-  probeBackoff: BackoffPolicy;
-  entryBackoff: BackoffPolicy;
+  probeBackoff: BackgroundBackoff;
+  entryBackoff: BackgroundBackoff;
   /** Sends per second the drain keeps to (set below the project's rate limit). */
   ratePerSecond: number;
   /** Sends the drain keeps in flight at once (each for a different entry). */
@@ -37,8 +37,8 @@ export const defaultSyncPolicy: SyncPolicy = {
   sendTimeoutMs: 15_000,
   probeTimeoutMs: 5_000,
   breakerThreshold: 3,
-  probeBackoff: { baseMs: 2_000, maxMs: 60_000 },
-  entryBackoff: { baseMs: 5_000, maxMs: 15 * 60_000 },
+  probeBackoff: { baseMs: 1_000, maxMs: 60_000 },
+  entryBackoff: { baseMs: 1_000, maxMs: 15 * 60_000 },
   ratePerSecond: 8,
   concurrency: 4,
   pendingAlertMs: 24 * 3_600_000,
@@ -232,7 +232,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
         if (failure.outcome === 'rate-limited') this.#bucket.slowDown(failure.retryAfterMs);
         if (failure.unreachable) this.#unreachable();
         else this.#reachable();
-        const wait = Math.max(failure.retryAfterMs ?? 0, retryDelay(entry.attemptCount, this.policy.entryBackoff, this.#random));
+        const wait = backgroundDelay(entry.attemptCount, failure.retryAfterMs, this.#random, this.policy.entryBackoff);
         result = { kind: 'retry', outcome: failure.outcome, nextAttemptAt: this.#now() + wait, httpStatus: failure.httpStatus, error: failure.error };
       }
     }

@@ -31,7 +31,9 @@ export function classifySendFailure(kind: EntryKind, error: unknown): SendFailur
   if (error instanceof RateLimitError) {
     return { kind: 'retry', outcome: 'rate-limited', httpStatus: error.status, error: error.message, unreachable: false, ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}) };
   }
-  if (error instanceof ServerError) return { kind: 'retry', outcome: 'server', httpStatus: error.status, error: error.message, unreachable: true };
+  if (error instanceof ServerError) {
+    return { kind: 'retry', outcome: 'server', httpStatus: error.status, error: error.message, unreachable: true, ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}) };
+  }
   if (error instanceof AuthenticationError) {
     // 403: this user may not do this; it will not change by waiting. 401 after the client's own re-login: credentials need fixing, keep the sale.
     if (error.status === 403) return { kind: 'rejected', reasons: reasonsOf(error), httpStatus: error.status, error: error.message };

@@ -68,6 +68,24 @@ describe('retries', () => {
     expect(f.sleeps).toEqual([2_000]);
   });
 
+  it('waits as long as Retry-After says after a 503, in CareCloud\'s envelope or without a body', async () => {
+    f = await fixture();
+    const unavailable = json(503, { error: { type: 't', exception: 'service_unavailable_exception', title: 'Service Unavailable', detail: 'maintenance' } }, { 'retry-after': '3' });
+    f.server.on('GET', '/cards', empty(503, { 'retry-after': '2' }), unavailable, cards);
+    await f.client.cards.byNumber('1');
+    expect(f.sleeps).toEqual([2_000, 3_000]);
+  });
+
+  it('gives a lane call up at once when a 503\'s Retry-After is beyond its short budget, keeping the hint', async () => {
+    f = await fixture();
+    f.server.on('GET', '/cards', empty(503, { 'retry-after': '30' }));
+    const error = (await f.client.cards.byNumber('1').catch((e: unknown) => e)) as ServerError;
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error.retryAfterMs).toBe(30_000);
+    expect(f.server.count('GET', '/cards')).toBe(1);
+    expect(f.sleeps).toEqual([]);
+  });
+
   it('backs off on its own after a 429 without Retry-After, then gives up with a RateLimitError', async () => {
     f = await fixture();
     f.server.on('GET', '/cards', empty(429));

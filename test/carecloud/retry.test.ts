@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, parseRetryAfter, planRetry, shouldRetry, type RetryPolicy } from '../../electron/carecloud/retry.ts';
+import { backgroundDelay, backoffDelay, parseRetryAfter, planRetry, shouldRetry, type RetryPolicy } from '../../electron/carecloud/retry.ts';
 
 const policy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000, maxElapsedMs: 5_000 };
 
@@ -45,6 +45,35 @@ describe('backoffDelay', () => {
   it('stays inside [0, cap] even with a broken random source', () => {
     expect(backoffDelay(2, undefined, () => 7, policy)).toBe(200);
     expect(backoffDelay(2, undefined, () => -3, policy)).toBe(0);
+  });
+});
+
+describe('backgroundDelay', () => {
+  const background = { baseMs: 1_000, maxMs: 60_000 };
+
+  it('starts at one second within ±20% and doubles per attempt', () => {
+    expect(backgroundDelay(1, undefined, () => 0, background)).toBe(800);
+    expect(backgroundDelay(1, undefined, () => 0.5, background)).toBe(1_000);
+    expect(backgroundDelay(1, undefined, () => 1, background)).toBe(1_200);
+    expect(backgroundDelay(2, undefined, () => 0.5, background)).toBe(2_000);
+    expect(backgroundDelay(4, undefined, () => 0.5, background)).toBe(8_000);
+  });
+
+  it('stops doubling at the cap, still jittered around it', () => {
+    expect(backgroundDelay(50, undefined, () => 0.5, background)).toBe(60_000);
+    expect(backgroundDelay(50, undefined, () => 0, background)).toBe(48_000);
+    expect(backgroundDelay(50, undefined, () => 1, background)).toBe(72_000);
+  });
+
+  it('never goes sooner than the server asked', () => {
+    expect(backgroundDelay(1, 30_000, () => 0.5, background)).toBe(30_000);
+    expect(backgroundDelay(4, 1_000, () => 0.5, background)).toBe(8_000);
+    expect(backgroundDelay(1, Number.NaN, () => 0.5, background)).toBe(1_000);
+  });
+
+  it('stays inside ±20% with a broken random source', () => {
+    expect(backgroundDelay(1, undefined, () => 9, background)).toBe(1_200);
+    expect(backgroundDelay(1, undefined, () => -9, background)).toBe(800);
   });
 });
 

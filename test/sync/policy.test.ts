@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { retryDelay } from '../../electron/sync/backoff.ts';
 import { CircuitBreaker } from '../../electron/sync/breaker.ts';
 import { classifySendFailure } from '../../electron/sync/outcome.ts';
 import { TokenBucket } from '../../electron/sync/token-bucket.ts';
-import { AuthenticationError, UnexpectedResponseError } from '../../electron/carecloud/errors.ts';
+import { AuthenticationError, ServerError, UnexpectedResponseError } from '../../electron/carecloud/errors.ts';
 import { failureFor } from './fake-port.ts';
 
 const info = { method: 'POST', path: '/x', correlationId: 'c', attempt: 1 };
-
-describe('retryDelay', () => {
-  const policy = { baseMs: 1000, maxMs: 30_000 };
-  it('doubles per attempt between half and all of the ceiling, and stops at the cap', () => {
-    expect(retryDelay(1, policy, () => 0)).toBe(500);
-    expect(retryDelay(1, policy, () => 1)).toBe(1000);
-    expect(retryDelay(4, policy, () => 0)).toBe(4000);
-    expect(retryDelay(4, policy, () => 1)).toBe(8000);
-    expect(retryDelay(50, policy, () => 1)).toBe(30_000);
-    expect(retryDelay(50, policy, () => 0)).toBe(15_000);
-  });
-});
 
 describe('classifySendFailure', () => {
   it('treats bill_id already_exists as landed for purchases and cancellations only', () => {
@@ -36,6 +23,9 @@ describe('classifySendFailure', () => {
     expect(classifySendFailure('purchase', failureFor('timeout'))).toMatchObject({ kind: 'retry', outcome: 'timeout', unreachable: true });
     expect(classifySendFailure('purchase', failureFor('503'))).toMatchObject({ kind: 'retry', outcome: 'server', unreachable: true });
     expect(classifySendFailure('purchase', failureFor('429'))).toMatchObject({ kind: 'retry', outcome: 'rate-limited', unreachable: false, retryAfterMs: 5 });
+    const unavailable = failureFor('503') as ServerError;
+    unavailable.retryAfterMs = 7_000;
+    expect(classifySendFailure('purchase', unavailable)).toMatchObject({ kind: 'retry', outcome: 'server', unreachable: true, retryAfterMs: 7_000 });
     expect(classifySendFailure('purchase', new UnexpectedResponseError(200, 'text/html', '<html>', 'HTML from a proxy', info))).toMatchObject({ kind: 'retry', outcome: 'unexpected', unreachable: true });
     expect(classifySendFailure('purchase', new TypeError('bug'))).toMatchObject({ kind: 'retry', unreachable: false });
     expect(classifySendFailure('purchase', new DOMException('late', 'TimeoutError'))).toMatchObject({ kind: 'retry', outcome: 'timeout', unreachable: true });
@@ -50,7 +40,7 @@ describe('classifySendFailure', () => {
 describe('CircuitBreaker', () => {
   it('opens after the threshold, schedules probes with growing waits, and closes on success', () => {
     let now = 1000;
-    const breaker = new CircuitBreaker({ threshold: 3, probe: { baseMs: 100, maxMs: 1000 }, now: () => now, random: () => 1 });
+    const breaker = new CircuitBreaker({ threshold: 3, probe: { baseMs: 100, maxMs: 1000 }, now: () => now, random: () => 0.5 });
     expect(breaker.recordFailure()).toBe(false);
     expect(breaker.recordFailure()).toBe(false);
     now = 2000;
