@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import ky, { TimeoutError, type KyInstance, type Options as KyOptions } from 'ky';
 import type { Timeouts } from '../../shared/settings.ts';
-import { maskPath } from '../log/mask.ts';
-import type { Logger } from '../log/logger.ts';
+import { maskPath, maskText } from '../log/mask.ts';
+import type { LogFields, Logger } from '../log/logger.ts';
 import { ResponseCache, cacheLifetimeSeconds } from './cache.ts';
 import { AuthenticationError, CareCloudError, CareCloudFailure, ConnectionError, UnexpectedResponseError, type RequestInfo } from './errors.ts';
 import { BodyTooLargeError, MAX_BODY_BYTES, classifyTransportError, connectionError, interpretAnswer, readBodyCapped } from './response.ts';
@@ -69,6 +69,28 @@ export interface PipelineOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   now?: () => number;
+}
+
+/**
+ * Why CareCloud said no, for the log: the exception, the title and each refused parameter's
+ * name and reason, plus the argument exceptions' types. Never a value or the free-text
+ * detail, which may quote one (an e-mail, a card number, a name).
+ */
+export function refusalFields(error: unknown): LogFields {
+  if (error instanceof CareCloudError) {
+    const { exception, title, invalid_params: params, error_data: data } = error.body;
+    const text = (value: unknown) => (typeof value === 'string' ? maskText(value) : undefined);
+    return {
+      exception: text(exception),
+      title: text(title),
+      reasons: params.length > 0 ? maskText(params.map((p) => `${p.name}:${p.reason}`).join(',')) : undefined,
+      parameter: text(data?.parameter),
+      expectedType: text(data?.expected_type),
+      actualType: text(data?.actual_type),
+    };
+  }
+  if (error instanceof UnexpectedResponseError) return { contentType: error.contentType || undefined };
+  return {};
 }
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -243,6 +265,7 @@ export class Pipeline {
     let timedOut = false;
     let status: number | null = null;
     let outcome = 'ok';
+    let refusal: LogFields = {};
     try {
       let response: Response;
       let text: string;
@@ -280,6 +303,7 @@ export class Pipeline {
         return { data, status, headers: response.headers };
       } catch (error) {
         outcome = error instanceof Error ? error.name : 'error';
+        refusal = refusalFields(error);
         throw error;
       }
     } finally {
@@ -293,6 +317,7 @@ export class Pipeline {
           attempt: info.attempt,
           correlationId: info.correlationId,
           outcome,
+          ...refusal,
         });
       } catch {
         // A broken log must never turn into a failed sale.

@@ -55,4 +55,41 @@ describe('call log', () => {
     expect(all).not.toContain('777123');
     expect(all).not.toContain('29000123');
   });
+
+  it('logs why CareCloud refused a call: exception, title, parameter names and reasons, never the values', async () => {
+    f = await fixture();
+    const refused = {
+      error: {
+        type: 'https://developers.crmcarecloud.com/errors',
+        exception: 'bad_request_exception',
+        title: 'Bad Request',
+        detail: 'Customer jana.novakova@example.cz with phone 420777123456 already exists',
+        error_data: {
+          invalid_params: [
+            { name: 'customer.personal_information.email', reason: 'already_exists', value: 'jana.novakova@example.cz', message: 'jana.novakova@example.cz is taken' },
+            { name: 'customer.personal_information.last_name', reason: 'empty', value: 'Nováková' },
+          ],
+        },
+      },
+    };
+    f.server.on('POST', '/customers', json(400, refused));
+    await f.client.customers.create({ customer: { personal_information: { email: 'jana.novakova@example.cz', language_id: 'cs' } }, customer_source: { customer_source_id: 's1' } } as never).catch(() => undefined);
+    f.server.on('GET', '/customers', json(400, { error: { type: 't', exception: 'invalid_argument_exception', title: 'Bad Request', detail: 'Novakova', error_data: { parameter: 'first_name', expected_type: 'string', actual_type: 'null' } } }));
+    await f.client.customers.byName('Jana', 'Nováková').catch(() => undefined);
+
+    const lines = f.logs.filter((l) => l.event === 'carecloud.call');
+    expect(lines[1]).toMatchObject({
+      method: 'POST',
+      status: 400,
+      outcome: 'InvalidRequestError',
+      exception: 'bad_request_exception',
+      title: 'Bad Request',
+      reasons: 'customer.personal_information.email:already_exists,customer.personal_information.last_name:empty',
+    });
+    expect(lines[2]).toMatchObject({ status: 400, exception: 'invalid_argument_exception', parameter: 'first_name', expectedType: 'string', actualType: 'null' });
+    const all = f.rawLogs.join('\n');
+    expect(all).not.toContain('jana.novakova');
+    expect(all).not.toContain('777123');
+    expect(all).not.toMatch(/Nov[aá]kov[aá]/);
+  });
 });
