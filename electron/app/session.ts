@@ -30,6 +30,7 @@ export class TerminalSession {
       store: settings.storeId === '' ? null : { id: settings.storeId, name: this.#storeName ?? settings.storeId },
       cashDeskNumber: String(settings.cashdeskNumber),
       language: settings.language,
+      timeZone: settings.timeZone,
       lockedUntil: this.#operators.lockedUntil()?.toISOString() ?? null,
     };
   }

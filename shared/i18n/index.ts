@@ -7,6 +7,7 @@ import { locale, type Language } from './language.ts';
 export { languages, isLanguage, acceptLanguage, locale, type Language } from './language.ts';
 export { reasonSentence, knownReasons, type InvalidParam } from './reasons.ts';
 export type { MessageKey } from './messages/en.ts';
+export { formatTime, formatDateTime, formatDate, instantOf, dayStartIn } from './time.ts';
 
 const catalogues: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = { en, cs };
 
@@ -30,23 +31,6 @@ export function formatMoney(language: Language, minorUnits: number, currency: st
 
 export function formatNumber(language: Language, value: number): string {
   return new Intl.NumberFormat(locale(language), { maximumFractionDigits: 2 }).format(value);
-}
-
-/** Time of day for "offline since"; the date too when it is not today. */
-export function formatTime(language: Language, at: Date, now: Date = new Date()): string {
-  const sameDay = at.toDateString() === now.toDateString();
-  const options: Intl.DateTimeFormatOptions = sameDay
-    ? { hour: '2-digit', minute: '2-digit' }
-    : { day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit' };
-  return new Intl.DateTimeFormat(locale(language), options).format(at);
-}
-
-/** A CareCloud date ("2026-11-28" or "2026-11-28 14:05:00", project time) as a short local date. */
-export function formatDate(language: Language, careCloudDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(careCloudDate);
-  if (!match) return careCloudDate;
-  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Intl.DateTimeFormat(locale(language), { day: 'numeric', month: 'numeric', year: 'numeric' }).format(date);
 }
 
 /** How long ago, in the largest whole unit: "42 s", "3 min", "5 h", "2 d". */

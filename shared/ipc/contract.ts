@@ -34,6 +34,8 @@ export interface SessionStatus {
   store: { id: string; name: string } | null;
   cashDeskNumber: string | null;
   language: Language;
+  /** The terminal's time zone setting (IANA): every time a screen shows is on this clock. */
+  timeZone: string;
   /** ISO instant until which PIN sign-in is locked after too many wrong PINs. */
   lockedUntil: string | null;
 }

@@ -128,7 +128,9 @@ describe('typed amounts and the queue filter', () => {
   });
 
   it('sends only what the manager filled in', () => {
-    expect(filterOf(emptyFilter)).toEqual({});
-    expect(filterOf({ ...emptyFilter, state: 'rejected', billId: ' B1 ', from: '2026-11-28', to: 'nonsense' })).toEqual({ states: ['rejected'], billId: 'B1', from: new Date(2026, 10, 28).toISOString() });
+    expect(filterOf(emptyFilter, 'Europe/Prague')).toEqual({});
+    expect(filterOf({ ...emptyFilter, state: 'rejected', billId: ' B1 ', from: '2026-11-28', to: 'nonsense' }, 'Europe/Prague')).toEqual({ states: ['rejected'], billId: 'B1', from: '2026-11-27T23:00:00.000Z' });
+    // The terminal's day, whatever zone the screens run in.
+    expect(filterOf({ ...emptyFilter, from: '2026-07-01', to: '2026-07-01' }, 'America/New_York')).toEqual({ from: '2026-07-01T04:00:00.000Z', to: '2026-07-02T04:00:00.000Z' });
   });
 });

@@ -5,7 +5,7 @@ import { alice, aliceCard, fakeMain, ok, type Handlers } from './fake-main.ts';
 
 const cashier = { id: 'o1', name: 'Demo Cashier', role: 'cashier' as const };
 const manager = { id: 'o2', name: 'Demo Manager', role: 'manager' as const };
-const signedOut: SessionStatus = { demo: true, operator: null, store: null, cashDeskNumber: '1', language: 'cs', lockedUntil: null };
+const signedOut: SessionStatus = { demo: true, operator: null, store: null, cashDeskNumber: '1', language: 'cs', timeZone: 'Europe/Prague', lockedUntil: null };
 
 function terminalWith(handlers: Handlers = {}) {
   const patches: SettingsPatch[] = [];

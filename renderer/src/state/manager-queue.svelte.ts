@@ -2,6 +2,7 @@
 // entry in full, and the actions, each authorised by a manager's PIN.
 import type { EntryKind, EntryState, ExportDone, ExportFormat, QueueEntryDetail, QueueEntrySummary, QueueFilter, QueuePage } from '../../../shared/checkout/answers.ts';
 import type { PosApi, PosError } from '../../../shared/ipc/index.ts';
+import { dayStartIn } from '../../../shared/i18n/index.ts';
 import { Part } from './part.svelte.ts';
 
 type QueuePort = Pick<PosApi, 'queue'>;
@@ -13,7 +14,7 @@ export const entryKinds: readonly EntryKind[] = ['purchase', 'cancellation', 'vo
 export interface FilterDraft {
   state: EntryState | '';
   kind: EntryKind | '';
-  /** Local dates, `YYYY-MM-DD`. */
+  /** Days on the terminal's clock, `YYYY-MM-DD`. */
   from: string;
   to: string;
   customerId: string;
@@ -29,14 +30,9 @@ export type ActionOutcome =
   | { action: 'export'; ok: true; done: ExportDone }
   | { action: QueueAction; ok: false; error: PosError };
 
-/** A local calendar day as the instant it starts, for the `from`/`to` filter. */
-function dayStart(date: string, plusDays = 0): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return undefined;
-  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + plusDays).toISOString();
-}
-
-export function filterOf(draft: FilterDraft): QueueFilter {
+/** The filter for main; the days are the terminal's days (its time zone), not the browser's. */
+export function filterOf(draft: FilterDraft, timeZone: string): QueueFilter {
+  const dayStart = (date: string, plusDays = 0) => dayStartIn(date, timeZone, plusDays)?.toISOString();
   const filter: QueueFilter = {};
   if (draft.state) filter.states = [draft.state];
   if (draft.kind) filter.kind = draft.kind;
@@ -60,8 +56,11 @@ export class ManagerQueue {
   #busy = $state<QueueAction | null>(null);
   #outcome = $state.raw<ActionOutcome | null>(null);
 
-  constructor(pos: QueuePort, pageSize = 20) {
+  readonly #timeZone: () => string;
+
+  constructor(pos: QueuePort, timeZone: () => string, pageSize = 20) {
     this.#pos = pos;
+    this.#timeZone = timeZone;
     this.pageSize = pageSize;
   }
 
@@ -88,7 +87,7 @@ export class ManagerQueue {
 
   /** Applies the form's filter from the first page. */
   apply(): Promise<void> {
-    this.#applied = filterOf(this.#draft);
+    this.#applied = filterOf(this.#draft, this.#timeZone());
     this.#offset = 0;
     return this.load();
   }

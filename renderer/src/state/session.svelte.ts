@@ -89,7 +89,7 @@ export class Session {
   }
 }
 
-const emptyStatus: SessionStatus = { demo: false, operator: null, store: null, cashDeskNumber: null, language: 'cs', lockedUntil: null };
+const emptyStatus: SessionStatus = { demo: false, operator: null, store: null, cashDeskNumber: null, language: 'cs', timeZone: 'Europe/Prague', lockedUntil: null };
 
 function problemOf(error: PosError): SignInProblem {
   if (error.code === 'locked' && error.until) return { kind: 'locked', until: new Date(error.until) };

@@ -52,7 +52,7 @@ export class Terminal {
     this.sale = new Sale(pos, options.sale);
     this.recent = new RecentSales(pos);
     this.voucherCheck = new VoucherCheckState(pos);
-    this.queue = new ManagerQueue(pos);
+    this.queue = new ManagerQueue(pos, () => this.locale.timeZone);
     this.audit = new AuditLog(pos);
     this.session = new Session(pos);
     this.sync = new SyncState(this.clock);
@@ -214,6 +214,7 @@ export class Terminal {
       this.#resetWork();
     }
     this.locale.language = this.#languageChoice ?? status.language;
+    this.locale.timeZone = status.timeZone;
   }
 
   #leaveFor(screen: 'settings' | 'vouchers' | 'queue'): void {

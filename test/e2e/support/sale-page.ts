@@ -22,7 +22,14 @@ export interface SaleLane {
   close(): Promise<void>;
 }
 
-export async function openSaleLane(browser: Browser, options: { settings?: Record<string, unknown>; viewport?: { width: number; height: number } } = {}): Promise<SaleLane> {
+export interface SaleLaneOptions {
+  settings?: Record<string, unknown>;
+  viewport?: { width: number; height: number };
+  /** The browser's own time zone (Chromium's), which may differ from the terminal's setting. */
+  timezoneId?: string;
+}
+
+export async function openSaleLane(browser: Browser, options: SaleLaneOptions = {}): Promise<SaleLane> {
   const sandbox = await startTestSandbox();
   const dataDir = mkdtempSync(join(tmpdir(), 'ccpos-e2e-sale-'));
   const host = await startSaleHost({
@@ -32,7 +39,7 @@ export async function openSaleLane(browser: Browser, options: { settings?: Recor
     outage: (on) => (on ? sandbox.control.cutNetwork('refuse') : sandbox.control.restoreNetwork()),
     ...(options.settings ? { settings: options.settings } : {}),
   });
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1024, height: 768 } });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1024, height: 768 }, ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}) });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
