@@ -18,7 +18,7 @@ export interface EntryDetail {
 export interface QueueManagerOptions {
   journal: Journal;
   terminal: Terminal;
-  /** Called after a change that gives the sync engine something to send. */
+  /** Called after every change to the queue: the sync engine sends what is due and reports the new counts. */
   onWork?: () => void;
 }
 
@@ -58,7 +58,9 @@ export class QueueManager {
 
   void(id: number, reason: string, actor: string): JournalEntry {
     if (!reason.trim()) throw new Error('Voiding an entry needs a reason.');
-    return this.#journal.void(id, reason.trim(), actor);
+    const entry = this.#journal.void(id, reason.trim(), actor);
+    this.#onWork();
+    return entry;
   }
 
   /** A rejected purchase sent again as a new sale without its refused vouchers, points and credit. */

@@ -118,7 +118,7 @@ describe('offline and recovery in the browser', () => {
     await eventually(() => page.getByTestId('pin-problem').textContent()).toBe('Wrong PIN.');
     await page.getByTestId('manager-pin').fill(managerPin);
     await page.keyboard.press('Enter');
-    await eventually(() => page.getByTestId('queue-outcome').textContent()).toContain('Done');
+    await eventually(() => page.getByTestId('queue-outcome').textContent()).toContain('Sent: entry');
     await eventually(() => sandbox.control.purchases().filter((p) => p.purchase_id && p.bill_id !== billId && p.bill_id.startsWith(billId.slice(0, 8))).length).toBe(1);
     expect(sandbox.control.purchases().find((p) => p.bill_id === billId)?.purchase_id ?? null).toBeNull();
     await page.getByTestId('queue-back').click();

@@ -92,10 +92,22 @@ export class ManagerQueue {
     return this.load();
   }
 
-  load(): Promise<void> {
+  load(options: { quiet?: boolean } = {}): Promise<void> {
     const filter = this.#applied;
     const offset = this.#offset;
-    return this.page.load(() => this.#pos.queue.list({ filter, page: { limit: this.pageSize, offset } }));
+    return this.page.load(() => this.#pos.queue.list({ filter, page: { limit: this.pageSize, offset } }), options);
+  }
+
+  /**
+   * After a sync status push: the list, the counts and the open entry as the journal has
+   * them now, without a loading flash. Nothing is fetched for a screen not shown.
+   */
+  async refresh(): Promise<void> {
+    const jobs: Promise<void>[] = [];
+    if (this.page.state.status !== 'idle') jobs.push(this.load({ quiet: true }));
+    const open = this.entry.value?.entry.id;
+    if (open !== undefined) jobs.push(this.entry.load(() => this.#pos.queue.show({ id: open }), { quiet: true }));
+    await Promise.all(jobs);
   }
 
   turn(by: 1 | -1): Promise<void> {

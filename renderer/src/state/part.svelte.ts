@@ -14,10 +14,13 @@ export class Part<T> {
     return this.#state.status === 'ready' ? this.#state.value : null;
   }
 
-  /** Starts a fetch; an answer that arrives after a newer load or a reset is dropped. */
-  async load(fetch: () => Promise<Result<T>>): Promise<void> {
+  /**
+   * Starts a fetch; an answer that arrives after a newer load or a reset is dropped.
+   * `quiet` keeps what is shown until the answer lands (a refresh after a pushed event).
+   */
+  async load(fetch: () => Promise<Result<T>>, options: { quiet?: boolean } = {}): Promise<void> {
     const generation = ++this.#generation;
-    this.#state = { status: 'loading' };
+    if (!options.quiet || this.#state.status !== 'ready') this.#state = { status: 'loading' };
     let result: Result<T>;
     try {
       result = await fetch();

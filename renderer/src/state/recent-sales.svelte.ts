@@ -12,6 +12,7 @@ export class RecentSales {
   readonly list = new Part<RecentSale[]>();
   #cancelling = $state<string | null>(null);
   #lastCancel = $state.raw<CancelResult | null>(null);
+  #limit = 10;
 
   constructor(pos: RecentPort) {
     this.#pos = pos;
@@ -24,8 +25,15 @@ export class RecentSales {
     return this.#lastCancel;
   }
 
-  load(limit = 10): Promise<void> {
-    return this.list.load(() => this.#pos.checkout.recent({ limit }));
+  load(limit = 10, options: { quiet?: boolean } = {}): Promise<void> {
+    this.#limit = limit;
+    return this.list.load(() => this.#pos.checkout.recent({ limit }), options);
+  }
+
+  /** After a sync status push: the states as the journal has them now, if the list is shown. */
+  refresh(): Promise<void> {
+    if (this.list.state.status === 'idle') return Promise.resolve();
+    return this.load(this.#limit, { quiet: true });
   }
 
   /** One cancellation at a time; the list is read again afterwards either way. */

@@ -5,6 +5,7 @@ import type { Clock } from './clock.svelte.ts';
 export class SyncState {
   readonly #clock: Clock;
   #status = $state<SyncStatus | null>(null);
+  #linkLost = $state(false);
   #receivedAt = 0;
 
   constructor(clock: Clock) {
@@ -15,8 +16,12 @@ export class SyncState {
   get known(): boolean {
     return this.#status !== null;
   }
+  /** The link to the main process is gone: the last report says nothing about now. */
+  get linkLost(): boolean {
+    return this.#linkLost;
+  }
   get online(): boolean {
-    return this.#status?.online ?? false;
+    return !this.#linkLost && (this.#status?.online ?? false);
   }
   get since(): Date | null {
     const since = this.#status ? new Date(this.#status.since) : null;
@@ -36,7 +41,12 @@ export class SyncState {
   }
 
   apply(status: SyncStatus): void {
+    if (this.#linkLost) return;
     this.#receivedAt = Date.now();
     this.#status = status;
+  }
+
+  lost(): void {
+    this.#linkLost = true;
   }
 }

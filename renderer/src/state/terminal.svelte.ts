@@ -1,6 +1,6 @@
 // The whole terminal as the screens see it: one instance of each state class,
 // which screen is showing, and the cashier's actions that span several of them.
-import type { Language, PosApi, PosError, ScanEvent, SessionStatus } from '../../../shared/ipc/index.ts';
+import type { Language, PosApi, PosError, ScanEvent, SessionStatus, SyncStatus } from '../../../shared/ipc/index.ts';
 import { Clock } from './clock.svelte.ts';
 import { CustomerPanel } from './customer.svelte.ts';
 import { DevicesState } from './devices.svelte.ts';
@@ -81,6 +81,7 @@ export class Terminal {
 
   connectionLost(reason: string): void {
     this.#disconnected = true;
+    this.sync.lost();
     this.#problem = { code: 'internal', message: reason };
   }
 
@@ -88,7 +89,7 @@ export class Terminal {
   start(): () => void {
     const stopEvents = feedEvents(this.#pos, {
       'session.changed': (status) => this.#applySession(status),
-      'sync.status': (status) => this.sync.apply(status),
+      'sync.status': (status) => this.#applySync(status),
       'devices.status': (status) => this.devices.apply(status),
       'input.scan': (scan) => void this.acceptScan(scan),
     });
@@ -215,6 +216,13 @@ export class Terminal {
     }
     this.locale.language = this.#languageChoice ?? status.language;
     this.locale.timeZone = status.timeZone;
+  }
+
+  /** Every screen that shows journal states follows the sync: the status bar, the queue, the recent sales. */
+  #applySync(status: SyncStatus): void {
+    this.sync.apply(status);
+    if (this.#screen === 'queue' && this.session.isManager) void this.queue.refresh();
+    if (this.#screen === 'sale') void this.recent.refresh();
   }
 
   #leaveFor(screen: 'settings' | 'vouchers' | 'queue'): void {
