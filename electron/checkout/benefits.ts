@@ -25,8 +25,15 @@ export interface OfflinePolicy {
   vouchers: 'refuse' | 'accept-presynced';
 }
 
+/** The journal's ledger of vouchers this terminal's unconfirmed purchases spend. */
+export interface VoucherLedger {
+  /** The codes held; `includeSynced` also counts purchases confirmed since the offline list was synced. */
+  held(codes: readonly string[], includeSynced: boolean): string[];
+}
+
 export interface BenefitsOptions {
   client: () => CareCloudClient;
+  ledger: VoucherLedger;
   timeZone: () => string;
   offlineVouchers: OfflineVoucherList;
   policy: () => OfflinePolicy;
@@ -51,6 +58,15 @@ export class Benefits {
   /** Online: accept-payment until CareCloud accepts what is left. Throws transport errors to the caller. */
   async online(cart: Cart, ask: BenefitAsk, place: SalePlace, saleId: string): Promise<Evaluation> {
     if (cart.lines.length === 0 || !wantsCareCloud(ask)) return { preview: plainPreview(cart), refusals: [], ask, offline: false };
+    // CareCloud cannot know a voucher spent in a sale still waiting in the journal: the ledger answers for it.
+    const held = new Set(this.#options.ledger.held(ask.voucherCodes, false));
+    const spent: Refusal[] = ask.voucherCodes.filter((c) => held.has(c)).map((c) => ({ subject: c, reason: 'voucher_already_used' }));
+    const result = await this.#askCareCloud(cart, { ...ask, voucherCodes: ask.voucherCodes.filter((c) => !held.has(c)) }, place, saleId);
+    return { ...result, refusals: [...spent, ...result.refusals] };
+  }
+
+  async #askCareCloud(cart: Cart, ask: BenefitAsk, place: SalePlace, saleId: string): Promise<Evaluation> {
+    if (!wantsCareCloud(ask)) return { preview: plainPreview(cart), refusals: [], ask, offline: false };
     const paymentTime = formatCareCloudDateTime(new Date(this.#now()), this.#options.timeZone());
     const all = await this.#settle(cart, ask, place, saleId, paymentTime);
     if (all) return { ...all, offline: false };
@@ -121,9 +137,14 @@ export class Benefits {
     const eligible = cartTotals(cart).lines.reduce((sum, l, i) => (cart.lines[i]!.loyaltyOff ? sum : sum + l.paidMinor), 0);
     let remaining = Math.min(eligible, preview.totalMinor);
     const vouchers: AppliedVoucher[] = [];
+    const held = new Set(this.#options.ledger.held(ask.voucherCodes, true));
     for (const code of ask.voucherCodes) {
       if (this.#options.policy().vouchers !== 'accept-presynced') {
         refusals.push({ subject: code, reason: 'offline_refused' });
+        continue;
+      }
+      if (held.has(code)) {
+        refusals.push({ subject: code, reason: 'voucher_already_used' });
         continue;
       }
       const verdict = this.#options.offlineVouchers.check(code, ask.customer?.customerId ?? null, storeId, localNow);

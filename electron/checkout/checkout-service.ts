@@ -55,8 +55,8 @@ function saleKey(saleId: string): string {
   return `till-sale:${saleId}`;
 }
 
-function fingerprint(request: PreviewRequest, storeId: string): string {
-  return JSON.stringify([storeId, request.cart, request.ask]);
+function fingerprint(request: PreviewRequest, storeId: string, heldVouchers: string): string {
+  return JSON.stringify([storeId, request.cart, request.ask, heldVouchers]);
 }
 
 function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
@@ -138,7 +138,9 @@ export class CheckoutService {
   async #evaluate(request: PreviewRequest, operator: Operator): Promise<Evaluation> {
     this.#checkCart(request.cart);
     const place = await this.#o.places.place(operator.name);
-    const key = fingerprint(request, place.storeId);
+    // A voucher spent or given back by another sale since the last preview changes the answer: the ledger is part of the key.
+    const held = request.ask.voucherCodes.length === 0 ? '' : JSON.stringify(this.#o.journal.heldVouchers(request.ask.voucherCodes, { includeSynced: !this.#o.sync.online }).map((h) => h.code));
+    const key = fingerprint(request, place.storeId, held);
     const cached = this.#previews.get(request.saleId);
     if (cached?.key === key && cached.evaluation.offline === !this.#o.sync.online) return cached.evaluation;
     let evaluation: Evaluation;
@@ -178,6 +180,7 @@ export class CheckoutService {
         ...(ask.customer ? { customerId: ask.customer.customerId } : {}),
         ...(ask.customer?.cardNumber ? { cardNumber: ask.customer.cardNumber } : {}),
         bill,
+        currencyDecimals: currencyDecimals(request.cart.currency),
       },
       { timeZone: this.#o.timeZone() },
     );

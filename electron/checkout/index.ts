@@ -41,7 +41,8 @@ export function createCheckout(deps: CheckoutDeps): CheckoutParts {
   const places = new SalePlaces({ client: deps.client, settings, currency: catalogue.currency });
   const offlineVouchers = new OfflineVoucherList(deps.dataDir);
   const managerCheck = managerPinCheck(deps.operators, journal);
-  const benefits = new Benefits({ client: deps.client, timeZone, offlineVouchers, policy: () => ({ vouchers: settings.current.offlinePolicy.vouchers }) });
+  const ledger = { held: (codes: readonly string[], includeSynced: boolean) => journal.heldVouchers(codes, { includeSynced }).map((h) => h.code) };
+  const benefits = new Benefits({ client: deps.client, ledger, timeZone, offlineVouchers, policy: () => ({ vouchers: settings.current.offlinePolicy.vouchers }) });
   const checkout = new CheckoutService({
     benefits,
     places,
@@ -71,7 +72,10 @@ export function createCheckout(deps: CheckoutDeps): CheckoutParts {
       async syncOffline() {
         const storeId = settings.current.storeId;
         if (storeId === '') return null;
+        const startedAt = Date.now();
         const count = await offlineVouchers.refresh(deps.client(), storeId, catalogue.currency);
+        // Purchases CareCloud confirmed before this download are in the new list's answer already.
+        journal.releaseConfirmedHolds(startedAt);
         return { count, syncedAt: offlineVouchers.syncedAt ?? new Date().toISOString() };
       },
     },

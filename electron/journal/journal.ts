@@ -5,7 +5,7 @@
 import type { Statement } from 'better-sqlite3';
 import { guarded } from './errors.ts';
 import { openJournalDatabase, type JournalDatabase, type OpenOptions } from './database.ts';
-import type { Attempt, AttemptOutcome, AuditRecord, EntryFilter, EntryKind, EntryState, JournalEntry, NewEntry, Page, RejectionReason, SendResult, Transition } from './types.ts';
+import type { Attempt, AttemptOutcome, AuditRecord, EntryFilter, EntryKind, EntryState, HeldVoucher, JournalEntry, NewEntry, Page, RejectionReason, SendResult, Transition } from './types.ts';
 
 interface EntryRow {
   id: number;
@@ -157,8 +157,9 @@ export class Journal {
 
   /** Writes a new entry durably (the commit is on disk when this returns). */
   append(input: NewEntry): JournalEntry {
-    // A single INSERT is atomic on its own; no explicit transaction needed.
-    return guarded(() => this.#insert(input, null));
+    // A single INSERT is atomic on its own; with voucher holds the rows commit together.
+    if (!input.voucherHolds?.length) return guarded(() => this.#insert(input, null));
+    return guarded(() => this.#db.transaction(() => this.#insert(input, null)).immediate());
   }
 
   /** Writes a new entry and claims it for an immediate send, in the same commit. */
@@ -213,6 +214,10 @@ export class Journal {
       entry.dependsOn, entry.replaces, entry.flags.length ? JSON.stringify(entry.flags) : null, entry.state, now, now, now, entry.leaseOwner, entry.leaseExpiresAt, entry.attemptCount,
     );
     entry.id = Number(result.lastInsertRowid);
+    if (input.voucherHolds?.length) {
+      const hold = this.#sql('INSERT INTO voucher_holds (entry_id, code, amount_minor) VALUES (?, ?, ?) ON CONFLICT (entry_id, code) DO UPDATE SET amount_minor = amount_minor + excluded.amount_minor');
+      for (const h of input.voucherHolds) hold.run(entry.id, h.code, h.amountMinor);
+    }
     // The first transition (recorded, by the operator, at created_at) is the entry row itself: one insert less per sale.
     return entry;
   }
@@ -247,6 +252,31 @@ export class Journal {
       const row = this.#sql('SELECT * FROM entries WHERE replaces = ? ORDER BY id LIMIT 1').get(id) as EntryRow | undefined;
       return row ? toEntry(row) : null;
     });
+  }
+
+  /**
+   * The ledger: which of these codes purchases of this terminal spend that CareCloud has not
+   * confirmed (pending or being sent) and, with `includeSynced`, that it confirmed after the
+   * offline voucher list was last synced. A purchase voided, rejected or cancelled holds nothing.
+   */
+  heldVouchers(codes: readonly string[], options: { includeSynced: boolean }): HeldVoucher[] {
+    if (codes.length === 0) return [];
+    const states = options.includeSynced ? "('pending', 'sending', 'synced')" : "('pending', 'sending')";
+    return guarded(() => {
+      const rows = this.#sql(`SELECT h.code AS code, SUM(h.amount_minor) AS amount, json_group_array(e.bill_id) AS bills
+        FROM voucher_holds h JOIN entries e ON e.id = h.entry_id
+        WHERE h.code IN (SELECT value FROM json_each(?)) AND e.state IN ${states}
+          AND NOT EXISTS (SELECT 1 FROM entries c WHERE c.depends_on = e.id AND c.kind = 'cancellation' AND c.state NOT IN ('rejected', 'voided'))
+        GROUP BY h.code ORDER BY h.code`).all(JSON.stringify(codes)) as { code: string; amount: number; bills: string }[];
+      return rows.map((r) => ({ code: r.code, amountMinor: r.amount, billIds: (JSON.parse(r.bills) as (string | null)[]).filter((b): b is string => b !== null) }));
+    });
+  }
+
+  /** Forgets the holds of purchases CareCloud confirmed before `before`: a voucher list synced since then no longer offers them. */
+  releaseConfirmedHolds(before: number): number {
+    return guarded(() =>
+      this.#db.transaction(() => Number(this.#sql("DELETE FROM voucher_holds WHERE entry_id IN (SELECT id FROM entries WHERE state = 'synced' AND updated_at < ?)").run(before).changes)).immediate(),
+    );
   }
 
   /** Takes the oldest entry that is due and not waiting on another, marking it sending under a lease. */

@@ -40,6 +40,21 @@ export interface NewEntry {
   replaces?: number;
   /** Marks for the manager, e.g. `offline-voucher`. */
   flags?: string[];
+  /** Vouchers and gift-card amounts this purchase spends: held in the ledger until CareCloud confirms it. */
+  voucherHolds?: VoucherHold[];
+}
+
+export interface VoucherHold {
+  code: string;
+  /** The discount or gift-card amount taken, in minor units of the bill's currency. */
+  amountMinor: number;
+}
+
+/** A code some purchase of this terminal spends, with the sum it takes (several for a gift card). */
+export interface HeldVoucher {
+  code: string;
+  amountMinor: number;
+  billIds: string[];
 }
 
 export interface JournalEntry {

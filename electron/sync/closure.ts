@@ -1,9 +1,10 @@
 // Turns a bill the till has closed into a journal entry: bill_id and payment_time
 // are fixed here, once, and every later attempt sends exactly this request.
 import { formatCareCloudDateTime } from '../../shared/datetime.ts';
+import { toMinorUnits } from '../../shared/money.ts';
 import { cancellationBody } from '../carecloud/resources/purchases.ts';
 import { cancellationBillId, newBillId, timeOrderedId } from '../journal/bill-id.ts';
-import type { EntryKind, JournalEntry, NewEntry, SendPurchaseBody } from '../journal/types.ts';
+import type { EntryKind, JournalEntry, NewEntry, SendPurchaseBody, VoucherHold } from '../journal/types.ts';
 
 export const SEND_PURCHASE_PATH = '/purchases/actions/send-purchase';
 
@@ -17,6 +18,13 @@ export interface ClosedBill {
   cardNumber?: string;
   /** The bill without bill_id and payment_time, which are fixed here. */
   bill: Omit<FinalBill, 'bill_id' | 'payment_time' | 'canceled'>;
+  /** Decimal places of the bill's currency (2 for CZK and EUR), for the voucher ledger's amounts. */
+  currencyDecimals?: number;
+}
+
+/** What the bill's vouchers take, for the journal's voucher ledger. */
+function voucherHolds(sale: ClosedBill): VoucherHold[] {
+  return (sale.bill.payment_recap?.vouchers ?? []).flatMap((v) => (v.code ? [{ code: v.code, amountMinor: toMinorUnits(v.discount_value ?? 0, sale.currencyDecimals ?? 2) }] : []));
 }
 
 export interface Terminal {
@@ -28,6 +36,7 @@ export function purchaseEntry(sale: ClosedBill, terminal: Terminal): NewEntry {
   const now = terminal.now?.() ?? Date.now();
   const billId = newBillId(sale.storeId, sale.cashdesk, now);
   const paymentTime = formatCareCloudDateTime(new Date(now), terminal.timeZone);
+  const holds = voucherHolds(sale);
   const body: SendPurchaseBody = {
     store_id: sale.storeId,
     cashdesk_number: sale.cashdesk,
@@ -46,6 +55,7 @@ export function purchaseEntry(sale: ClosedBill, terminal: Terminal): NewEntry {
     operator: sale.operator,
     ...(sale.customerId ? { customerId: sale.customerId } : {}),
     ...(sale.cardNumber ? { cardNumber: sale.cardNumber } : {}),
+    ...(holds.length > 0 ? { voucherHolds: holds } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { sql as entryFlags } from './005-entry-flags.ts';
 import { sql as dropStateIndex } from './006-drop-state-index.ts';
 import { sql as plainRowid } from './007-plain-rowid.ts';
 import { sql as unsettledIndex } from './008-unsettled-index.ts';
+import { sql as voucherHolds } from './009-voucher-holds.ts';
 
 // In order; the schema version is the number of migrations applied (PRAGMA user_version).
-export const migrations: readonly string[] = [journal, managerAudit, queueOrderIndex, leanAppendIndexes, entryFlags, dropStateIndex, plainRowid, unsettledIndex];
+export const migrations: readonly string[] = [journal, managerAudit, queueOrderIndex, leanAppendIndexes, entryFlags, dropStateIndex, plainRowid, unsettledIndex, voucherHolds];
