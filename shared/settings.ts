@@ -81,6 +81,8 @@ export const settingsSchema = z.object({
   retry: retrySchema.prefault({}),
   offlinePolicy: offlinePolicySchema.prefault({}),
   sync: syncSchema.prefault({}),
+  /** Cash rounding per currency in minor units, beyond the legal defaults (CZK whole crowns), e.g. `{ "EUR": 5 }`. */
+  cashRoundingMinor: z.record(z.string().regex(/^[A-Z]{3}$/), z.int().min(1).max(100_000)).default({}),
 });
 
 export type TerminalSettings = z.infer<typeof settingsSchema>;

@@ -20,7 +20,8 @@ import type { Benefits, Evaluation } from './benefits.ts';
 import type { ManagerCheck } from './manager-pin.ts';
 import { receiptOf, type Tender } from './receipt.ts';
 import type { SalePlaces } from './sale-place.ts';
-import type { BenefitLimits, CancelOutcome, PayOutcome, PreviewAnswer, RecentSale } from '../../shared/checkout/answers.ts';
+import type { BenefitLimits, CancelOutcome, PayOutcome, PreviewAnswer, RecentSale, TillSetup } from '../../shared/checkout/answers.ts';
+import { cashRoundingStep, settle } from '../../shared/checkout/cash.ts';
 
 export type { BenefitLimits, CancelOutcome, PayOutcome, PreviewAnswer, RecentSale };
 
@@ -44,6 +45,8 @@ export interface CheckoutServiceOptions {
   catalogue: Catalogue;
   managerCheck: ManagerCheck;
   timeZone: () => string;
+  /** Configured cash rounding per currency (minor units); the legal defaults apply beyond it. */
+  cashRoundingMinor: () => Readonly<Record<string, number>>;
   /** CareCloud did not answer a preview: let the sync engine find out whether it is gone. */
   unreachable: () => void;
 }
@@ -86,8 +89,9 @@ export class CheckoutService {
     return this.#o.catalogue.byCode(code);
   }
 
-  catalogue(): { currency: string; quickKeys: Product[] } {
-    return { currency: this.#o.catalogue.currency, quickKeys: this.#o.catalogue.quickKeys() };
+  catalogue(): TillSetup {
+    const currency = this.#o.catalogue.currency;
+    return { currency, quickKeys: this.#o.catalogue.quickKeys(), cashRoundingMinor: cashRoundingStep(currency, this.#o.cashRoundingMinor()) };
   }
 
   /** The newest request for a sale wins: an answer that arrives after a newer request started is reported as not current. */
@@ -167,9 +171,14 @@ export class CheckoutService {
     if (evaluation.refusals.length > 0 || preview.toPayMinor !== request.expectedToPayMinor) {
       return { outcome: 'totals_changed', preview, refusals: evaluation.refusals, offline: evaluation.offline };
     }
+    const currency = request.cart.currency;
+    const settled = settle(preview.toPayMinor, request.tender, cashRoundingStep(currency, this.#o.cashRoundingMinor()));
+    if (!settled.ok) throw new PosFailure(failure('invalid_payload', `The payment does not cover the sale (${settled.problem})`, { reasons: [{ name: 'tender', reason: settled.problem, message: settled.problem }] }));
+    const { settlement } = settled;
     const place = await this.#o.places.place(operator.name);
     const ask = evaluation.ask;
-    const bill = finalBill(request.cart, ask, preview, place);
+    // CareCloud gets the amount actually paid: cash rounding is a line of its own, outside loyalty.
+    const bill = finalBill(request.cart, ask, preview, place, settlement.roundingMinor);
     // Offline nobody confirmed overall discounts, so the replay must not grant any the customer did not get.
     if (evaluation.offline && bill.payment_type === 'A') bill.payment_type = 'S';
     const entry = purchaseEntry(
@@ -187,7 +196,7 @@ export class CheckoutService {
     const closure = await this.#close({ ...entry, idempotencyKey: saleKey(request.saleId) });
     const billId = closure.entry.billId ?? '';
     const receipt = () =>
-      receiptOf({ saleId: request.saleId, billId, paymentTime: closure.entry.paymentTime ?? '', tender: request.tender, customerId: ask.customer?.customerId ?? null, cart: request.cart, preview, offline: closure.outcome !== 'synced' });
+      receiptOf({ saleId: request.saleId, billId, paymentTime: closure.entry.paymentTime ?? '', settlement, customerId: ask.customer?.customerId ?? null, cart: request.cart, preview, offline: closure.outcome !== 'synced' });
     let outcome: PayOutcome;
     if (closure.outcome === 'synced') outcome = { outcome: 'closed', purchaseId: closure.purchaseId, receipt: receipt() };
     else if (closure.outcome === 'queued') outcome = { outcome: 'saved_offline', queuePosition: this.#queuePosition(closure.entry), receipt: receipt() };

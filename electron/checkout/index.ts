@@ -51,6 +51,7 @@ export function createCheckout(deps: CheckoutDeps): CheckoutParts {
     catalogue,
     managerCheck,
     timeZone,
+    cashRoundingMinor: () => settings.current.cashRoundingMinor,
     unreachable: () => void sync.probe().catch(() => {}),
   });
   const checker = new VoucherChecker({ client: deps.client, storeId: () => settings.current.storeId, currency: catalogue.currency, timeZone });

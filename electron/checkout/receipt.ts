@@ -1,11 +1,11 @@
 // The receipt summary the screen shows after pay, from the same cart and preview as the bill sent.
 import type { BenefitPreview } from '../../shared/checkout/bill.ts';
 import { cartTotals, type Cart } from '../../shared/checkout/cart.ts';
-import type { Tender, ReceiptLine, Receipt } from '../../shared/checkout/answers.ts';
+import type { Settlement, Tender, ReceiptLine, Receipt } from '../../shared/checkout/answers.ts';
 
 export type { Tender, ReceiptLine, Receipt };
 
-export function receiptOf(input: { saleId: string; billId: string; paymentTime: string; tender: Tender; customerId: string | null; cart: Cart; preview: BenefitPreview; offline: boolean }): Receipt {
+export function receiptOf(input: { saleId: string; billId: string; paymentTime: string; settlement: Settlement; customerId: string | null; cart: Cart; preview: BenefitPreview; offline: boolean }): Receipt {
   const totals = cartTotals(input.cart);
   const { preview } = input;
   return {
@@ -13,7 +13,7 @@ export function receiptOf(input: { saleId: string; billId: string; paymentTime: 
     billId: input.billId,
     paymentTime: input.paymentTime,
     currency: input.cart.currency,
-    tender: input.tender,
+    settlement: input.settlement,
     customerId: input.customerId,
     lines: input.cart.lines.map((line, i) => {
       const amounts = totals.lines[i]!;

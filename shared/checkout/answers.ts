@@ -2,6 +2,8 @@
 // integer minor units, shared by the main process and the screens.
 import type { ErrorReason } from '../ipc/result.ts';
 import type { BenefitPreview } from './bill.ts';
+import type { Settlement, Tender, TenderAmounts } from './cash.ts';
+import type { Product } from './catalogue.ts';
 
 /** The journal's entry kinds and states, as the screens see them. */
 export type EntryKind = 'purchase' | 'cancellation' | 'voucher-application' | 'customer-signup' | 'card-assignment';
@@ -15,7 +17,15 @@ export interface Refusal {
   reason: string;
 }
 
-export type Tender = 'cash' | 'card';
+export type { Settlement, Tender, TenderAmounts };
+
+/** What the till sells and how it takes cash: the catalogue's currency, quick keys and the cash rounding step. */
+export interface TillSetup {
+  currency: string;
+  quickKeys: Product[];
+  /** The smallest cash step in minor units (CZK 100: whole crowns; 1: no rounding). */
+  cashRoundingMinor: number;
+}
 
 export interface ReceiptLine {
   lineId: string;
@@ -32,7 +42,8 @@ export interface Receipt {
   billId: string;
   paymentTime: string;
   currency: string;
-  tender: Tender;
+  /** Card part, cash before and after rounding, cash handed over and change. */
+  settlement: Settlement;
   customerId: string | null;
   lines: ReceiptLine[];
   totalMinor: number;

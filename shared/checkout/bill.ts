@@ -200,9 +200,32 @@ export function plainPreview(cart: Cart): BenefitPreview {
   return { totalMinor, lineDiscounts: [], discountMinor: 0, vouchers: [], vouchersMinor: 0, pointsUsed: 0, pointsMoneyMinor: 0, creditMinor: 0, pointsEarned: 0, pointsAfter: null, creditAfterMinor: null, toPayMinor: totalMinor, messages: [] };
 }
 
-/** send-purchase's bill without bill_id and payment_time, which the journal fixes. */
-export function finalBill(cart: Cart, ask: BenefitAsk, preview: BenefitPreview, place: SalePlace) {
+/** The bill line that carries a cash payment's rounding, so the bill adds up to what was paid. */
+export const CASH_ROUNDING_LINE_ID = 'cash-rounding';
+
+function roundingItem(cart: Cart, roundingMinor: MinorUnits): BillItem {
+  return {
+    plu_ids: [{ list_code: 'PLU', code: 'ROUNDING' }],
+    plu_name: 'Cash rounding',
+    vat_rate: 0,
+    quantity: 1,
+    price: money(roundingMinor, cart.currency),
+    paid_amount: money(roundingMinor, cart.currency),
+    bill_item_id: CASH_ROUNDING_LINE_ID,
+    loyalty_off: true,
+    // The bill's own item type: whatever ids the project uses, this one exists.
+    purchase_item_type_id: cart.lines[0]!.purchaseItemTypeId,
+  };
+}
+
+/**
+ * send-purchase's bill without bill_id and payment_time, which the journal fixes. A cash
+ * rounding (minor units, negative when rounded down) adds its own line outside loyalty,
+ * so `total_price` is what the customer paid before the benefits in `payment_recap`.
+ */
+export function finalBill(cart: Cart, ask: BenefitAsk, preview: BenefitPreview, place: SalePlace, cashRoundingMinor: MinorUnits = 0) {
   const totals = cartTotals(cart);
+  if (!Number.isSafeInteger(cashRoundingMinor)) throw new PreviewAnswerError('A cash rounding is whole minor units');
   if (preview.totalMinor !== totals.totalMinor) throw new PreviewAnswerError('The preview is for another bill');
   const recap: PaymentRecap = {};
   if (preview.pointsUsed > 0) recap.credit_points = preview.pointsUsed;
@@ -229,8 +252,8 @@ export function finalBill(cart: Cart, ask: BenefitAsk, preview: BenefitPreview, 
     payment_type: (preview.creditMinor > 0 ? 'C' : loyaltyPaymentType({ ...ask, credit: 0 })) as 'S' | 'A' | 'C' | 'D',
     created_by: place.createdBy,
     currency_id: place.currencyId,
-    total_price: money(totals.totalMinor, cart.currency),
-    bill_items: billItems(cart, totals),
+    total_price: money(totals.totalMinor + cashRoundingMinor, cart.currency),
+    bill_items: cashRoundingMinor === 0 ? billItems(cart, totals) : [...billItems(cart, totals), roundingItem(cart, cashRoundingMinor)],
     ...(Object.keys(recap).length > 0 ? { payment_recap: recap } : {}),
   };
 }

@@ -38,8 +38,10 @@ export const benefitAskSchema = z
 
 export const previewPayload = z.object({ saleId: saleIdSchema, cart: cartSchema, ask: benefitAskSchema }).strict();
 
+export const tenderSchema = z.union([z.enum(['cash', 'card']), z.object({ cardMinor: minor, cashTenderedMinor: minor.nullable() }).strict()]);
+
 export const payPayload = previewPayload
-  .extend({ tender: z.enum(['cash', 'card']), expectedToPayMinor: minor })
+  .extend({ tender: tenderSchema, expectedToPayMinor: minor })
   .strict();
 
 const entryState = z.enum(['pending', 'sending', 'synced', 'rejected', 'voided']);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { EventName, RequestChannel } from './channels.ts';
 import type { Result } from './result.ts';
 import type { Product } from '../checkout/catalogue.ts';
-import type { AuditView, BenefitLimits, CancelOutcome, ExportDone, PayOutcome, PreviewAnswer, QueueEntryDetail, QueueEntrySummary, QueuePage, RecentSale, VoucherCheck } from '../checkout/answers.ts';
+import type { AuditView, BenefitLimits, CancelOutcome, ExportDone, PayOutcome, PreviewAnswer, QueueEntryDetail, QueueEntrySummary, QueuePage, RecentSale, TillSetup, VoucherCheck } from '../checkout/answers.ts';
 import {
   entryIdSchema,
   exportFormatSchema,
@@ -247,7 +247,7 @@ export const requests = {
   'diagnostics.run': request<DiagnosticsReport>()(nothing, 'manager'),
   'demo.setOutage': request<{ outage: boolean }>()(z.object({ on: z.boolean() }).strict(), 'manager'),
 
-  'checkout.catalogue': request<{ currency: string; quickKeys: Product[] }>()(nothing, 'operator'),
+  'checkout.catalogue': request<TillSetup>()(nothing, 'operator'),
   'checkout.product': request<Product | null>()(z.object({ code: z.string().trim().min(1).max(64).regex(/^[\x21-\x7e]+$/) }).strict(), 'operator'),
   'checkout.preview': request<PreviewAnswer>()(previewPayload, 'operator'),
   'checkout.limits': request<BenefitLimits>()(previewPayload, 'operator'),

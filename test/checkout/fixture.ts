@@ -121,4 +121,4 @@ export async function pointsOf(sandbox: TestSandbox, customerId: string): Promis
   return res.body.data.available_points;
 }
 
-export const barcodes = { coffee: '8594005650015', wine: '8594012340015', chocolate: '8594008250120', bread: '8594001022007', cigarettes: '8594019990039' };
+export const barcodes = { coffee: '8594005650015', wine: '8594012340015', chocolate: '8594008250120', bread: '8594001022007', roll: '8594001021000', cigarettes: '8594019990039' };

@@ -171,6 +171,47 @@ describe('a sale at the till', () => {
     expect(paid).toMatchObject({ outcome: 'closed', receipt: { creditMinor: 50_000, toPayMinor: total - 50_000 } });
   });
 
+  it('pays points "Max" and rounds the few haléř left to no cash; CareCloud gets the amount actually paid', async () => {
+    const identified = await f.ok('customers.identifyByCard', { cardNumber: demo.cards.regular });
+    const customerId = identified.customer.id;
+    const before = await pointsOf(f.sandbox, customerId);
+    const cart = await cartOf(f, [barcodes.coffee]);
+    const ask: BenefitAsk = { customer: { customerId, cardNumber: demo.cards.regular }, voucherCodes: [], points: 'max', credit: 0 };
+    const saleId = newSaleId();
+    const shown = await f.ok('checkout.preview', { saleId, cart, ask });
+    if (!shown.current) throw new Error('not current');
+    // 429.00 less the silver 3 % (12.87) is 416.13: 416 points leave 0.13 to pay.
+    expect(shown.preview.toPayMinor).toBe(13);
+    const paid = await f.ok('checkout.pay', { saleId, cart, ask, tender: 'cash', expectedToPayMinor: 13 });
+    if (paid.outcome !== 'closed') throw new Error(`expected closed, got ${JSON.stringify(paid)}`);
+    expect(paid.receipt.settlement).toEqual({ dueMinor: 13, cardMinor: 0, cashDueMinor: 13, cashToPayMinor: 0, roundingMinor: -13, cashTenderedMinor: 0, changeMinor: 0, paidMinor: 0 });
+    const purchase = await f.sandbox.call<{ data: { total_price: number } }>('GET', `/purchases/${paid.purchaseId}`);
+    expect(Math.round(purchase.body.data.total_price * 100)).toBe(42_900 - 13);
+    expect(await pointsOf(f.sandbox, customerId)).toBe(before - 416 + shown.preview.pointsEarned);
+  });
+
+  it('takes cash handed over, gives change and refuses cash short of the rounded amount', async () => {
+    const cart = await cartOf(f, Array.from({ length: 6 }, () => barcodes.roll));
+    const ask: BenefitAsk = { customer: null, voucherCodes: [], points: 0, credit: 0 };
+    const total = cartTotals(cart).totalMinor;
+    expect(total).toBe(2340);
+    const short = await f.call('checkout.pay', { saleId: newSaleId(), cart, ask, tender: { cardMinor: 0, cashTenderedMinor: 2200 }, expectedToPayMinor: total });
+    expect(short).toMatchObject({ ok: false, error: { code: 'invalid_payload', reasons: [{ name: 'tender', reason: 'cash_short' }] } });
+    const paid = await f.ok('checkout.pay', { saleId: newSaleId(), cart, ask, tender: { cardMinor: 0, cashTenderedMinor: 10_000 }, expectedToPayMinor: total });
+    if (paid.outcome !== 'closed') throw new Error(`expected closed, got ${paid.outcome}`);
+    expect(paid.receipt.settlement).toMatchObject({ cashToPayMinor: 2300, roundingMinor: -40, cashTenderedMinor: 10_000, changeMinor: 7700, paidMinor: 2300 });
+    const purchase = await f.sandbox.call<{ data: { total_price: number } }>('GET', `/purchases/${paid.purchaseId}`);
+    expect(Math.round(purchase.body.data.total_price * 100)).toBe(2300);
+    // Split: 10 Kč by card exactly, the rest in cash rounded.
+    const split = await f.ok('checkout.pay', { saleId: newSaleId(), cart, ask, tender: { cardMinor: 1000, cashTenderedMinor: null }, expectedToPayMinor: total });
+    expect(split).toMatchObject({ outcome: 'closed', receipt: { settlement: { cardMinor: 1000, cashDueMinor: 1340, cashToPayMinor: 1300, roundingMinor: -40, paidMinor: 2300 } } });
+    // By card nothing is rounded.
+    const card = await f.ok('checkout.pay', { saleId: newSaleId(), cart, ask, tender: 'card', expectedToPayMinor: total });
+    if (card.outcome !== 'closed') throw new Error(`expected closed, got ${card.outcome}`);
+    const byCard = await f.sandbox.call<{ data: { total_price: number } }>('GET', `/purchases/${card.purchaseId}`);
+    expect(Math.round(byCard.body.data.total_price * 100)).toBe(2340);
+  });
+
   it('finds products by barcode and lists the quick keys', async () => {
     const catalogue = await f.ok('checkout.catalogue', undefined);
     expect(catalogue.currency).toBe('CZK');

@@ -12,7 +12,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 function terminalAs(role: 'cashier' | 'manager') {
   const main = fakeMain({
     'session.status': () => ok(status(role)),
-    'checkout.catalogue': () => ok({ currency: 'CZK', quickKeys: [bread] }),
+    'checkout.catalogue': () => ok({ currency: 'CZK', quickKeys: [bread], cashRoundingMinor: 100 }),
     'checkout.recent': () => ok([]),
     'checkout.product': ({ code }) => ok(code === bread.plu ? bread : null),
     'checkout.preview': ({ cart }) => ok({ current: true, preview: plainPreview(cart as never), refusals: [], offline: false }),

@@ -3,8 +3,9 @@
 // cart model, so the screen shows exactly what pay sends.
 import type { BenefitAsk } from '../../../shared/checkout/bill.ts';
 import { addLine, cartTotals, CartError, clearCart, emptyCart, removeLine, setQuantity, type Cart, type CartTotals, type NewLine } from '../../../shared/checkout/cart.ts';
+import { cashRoundingStep } from '../../../shared/checkout/cash.ts';
 import { productLine, type Product } from '../../../shared/checkout/catalogue.ts';
-import type { PayOutcome, Receipt, Refusal, Tender } from '../../../shared/checkout/answers.ts';
+import type { PayOutcome, Receipt, Refusal, Tender, TillSetup } from '../../../shared/checkout/answers.ts';
 import type { ErrorReason, PosApi, PosError } from '../../../shared/ipc/index.ts';
 import { BenefitPreviewRunner, type CurrentPreview } from './benefit-preview.svelte.ts';
 import { CustomerPanel } from './customer.svelte.ts';
@@ -43,7 +44,7 @@ function randomSaleId(): string {
 export class Sale {
   readonly #pos: SalePort;
   readonly #newSaleId: () => string;
-  readonly catalogue = new Part<{ currency: string; quickKeys: Product[] }>();
+  readonly catalogue = new Part<TillSetup>();
   /** The attached customer's wallet: points, credits and valid vouchers. */
   readonly wallet: CustomerPanel;
   readonly preview: BenefitPreviewRunner;
@@ -116,6 +117,10 @@ export class Sale {
   }
   get offline(): boolean {
     return this.preview.latest?.offline ?? this.#customer?.fromCache ?? false;
+  }
+  /** The smallest cash step of the sale's currency (minor units), as main settles cash. */
+  get cashRoundingMinor(): number {
+    return this.catalogue.value?.cashRoundingMinor ?? cashRoundingStep(this.#cart.currency);
   }
   /** What is left to pay: the preview's when it is for this sale, else the plain total. */
   get toPayMinor(): number {
