@@ -1,12 +1,12 @@
 // Electron main process entry: start the terminal's services, open the one
 // hardened window, and connect the typed IPC to it.
 import { app, dialog } from 'electron';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ElectronStore from 'electron-store';
 import { startTerminal, type Terminal } from './app/terminal.ts';
 import { defaultDataDir } from './config/data-dir.ts';
+import { ensurePrivateDir, privateStoreOptions } from './config/file-modes.ts';
 import { JournalUnavailableError } from './journal/errors.ts';
 import { startSandboxBackend } from './demo/sandbox-backend.ts';
 import { loadNodeHid } from './hid/node-hid-transport.ts';
@@ -34,13 +34,13 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 function store(name: string, folder: string): KeyValueBackend {
-  return new ElectronStore({ name, cwd: folder }) as unknown as KeyValueBackend;
+  return new ElectronStore({ name, cwd: folder, ...privateStoreOptions }) as unknown as KeyValueBackend;
 }
 
 let terminal: Terminal | null = null;
 
 async function start(): Promise<void> {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const logger = createLogger(fileSink(join(dataDir, 'logs', 'ccpos.log')));
   terminal = await startTerminal({
     dataDir,

@@ -1,6 +1,6 @@
 // `--state FILE`: the project survives restarts. Writes are coalesced and atomic
 // (temporary file, then rename), off the request path.
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
 import { Project } from './project.ts';
 
 export class StateFile {
@@ -48,7 +48,9 @@ export class StateFile {
     this.#writing = this.#writing.then(async () => {
       const temporary = `${this.path}.${process.pid}.tmp`;
       try {
-        await writeFile(temporary, text);
+        // The state file may sit in the terminal's private data folder (demo mode).
+        await writeFile(temporary, text, { mode: 0o600 });
+        await chmod(temporary, 0o600);
         await rename(temporary, this.path);
       } catch (error) {
         process.stderr.write(`sandbox: cannot write the state file ${this.path}: ${(error as Error).message}\n`);

@@ -14,6 +14,8 @@ export interface DiagnosticsDeps {
   demoBackend: DemoBackend | null;
   /** False where no HID device may be opened (the web preview): the device check is left out. */
   devices: boolean;
+  /** The data folder, whose permissions are checked. */
+  dataDir: string;
   /** Queue size from the journal; throws when the journal cannot be read. */
   journalQueue: () => number;
 }
@@ -64,5 +66,5 @@ export function runDiagnostics(deps: DiagnosticsDeps): Promise<DiagnosticsReport
     if (deps.settings.password() === null) configProblems.push('No CareCloud password.');
   }
   const checks = [...doctorChecks.filter((c) => deps.devices || c.id !== 'devices'), storeCheck(current.storeId), journalCheck(deps.journalQueue)];
-  return runDoctor({ settings, configProblems, client: deps.client, now: Date.now }, checks);
+  return runDoctor({ settings, configProblems, client: deps.client, now: Date.now, dataDir: deps.dataDir }, checks);
 }

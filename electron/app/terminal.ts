@@ -5,6 +5,7 @@ import type { StoreOption, SyncStatus } from '../../shared/ipc/contract.ts';
 import type { TerminalSettings } from '../../shared/settings.ts';
 import { createCareCloudClient, type CareCloudClient } from '../carecloud/client.ts';
 import { createCheckout } from '../checkout/index.ts';
+import { repairDataDirModes } from '../config/file-modes.ts';
 import type { DemoBackend, StartDemoBackend } from '../demo/demo-backend.ts';
 import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatcher.ts';
 import { EventHub } from '../ipc/events.ts';
@@ -119,6 +120,10 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
   const session = new TerminalSession({ operators, settings, demo });
   const events = new EventHub();
 
+  // Files an older version (or a umask) left readable by others are made private first.
+  const modes = repairDataDirModes(options.dataDir);
+  if (modes.fixed.length > 0) logger.log('warn', 'data.modes.fixed', { count: modes.fixed.length });
+  if (modes.failed.length > 0) logger.log('error', 'data.modes.failed', { count: modes.failed.length });
   const journal = Journal.open(journalFile(options.dataDir));
   opened.push(journal);
   // The offline policy is read at each closure, so a settings change applies to the next sale.
@@ -170,7 +175,7 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
     storeList,
     diagnostics: {
       run: () =>
-        runDiagnostics({ settings, client: () => client, demoBackend, devices: options.hidLoader !== undefined, journalQueue: () => journal.stats().queued }),
+        runDiagnostics({ settings, client: () => client, demoBackend, dataDir: options.dataDir, devices: options.hidLoader !== undefined, journalQueue: () => journal.stats().queued }),
     },
     outage: demoBackend && {
       async setOutage(on) {

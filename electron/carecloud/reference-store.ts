@@ -1,7 +1,8 @@
 // Reference data (stores, payment types, ...) kept on the terminal's disk so it survives
 // a restart and is there when CareCloud is not. A damaged file is ignored, not fatal.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensurePrivateDir, writePrivateFile } from '../config/file-modes.ts';
 
 export interface SavedList {
   language: string;
@@ -36,9 +37,9 @@ export class ReferenceStore {
     const lists = this.#load();
     lists[kind] = list;
     if (!this.file) return;
-    mkdirSync(dirname(this.file), { recursive: true });
+    ensurePrivateDir(dirname(this.file));
     const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version: 1, lists } satisfies FileShape));
+    writePrivateFile(temporary, JSON.stringify({ version: 1, lists } satisfies FileShape));
     // Rename is atomic: a power cut leaves the old file or the new one, never half of one.
     renameSync(temporary, this.file);
   }

@@ -1,7 +1,8 @@
 // The manager's offline queue over the journal's queue manager: views for the screen
 // (entries, counts, oldest pending age, one entry in readable form) and actions that
 // each re-check a manager's PIN in main and leave an audit record.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync } from 'node:fs';
+import { ensurePrivateDir, writePrivateFile } from '../config/file-modes.ts';
 import { join } from 'node:path';
 import type { Operator } from '../../shared/ipc/contract.ts';
 import { failure } from '../../shared/ipc/result.ts';
@@ -205,8 +206,9 @@ function stamp(ms: number): string {
 }
 
 function writeDurably(dir: string, file: string, text: string): void {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(`${file}.tmp`, text, { flush: true });
+  // Exports carry card numbers and customers: readable by the terminal's account only.
+  ensurePrivateDir(dir);
+  writePrivateFile(`${file}.tmp`, text, { flush: true });
   renameSync(`${file}.tmp`, file);
 }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { parseSettings, type TerminalSettings } from '../../shared/settings.ts';
 import { defaultDataDir } from './data-dir.ts';
+import { ensurePrivateDir, privateStoreOptions } from './file-modes.ts';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -51,7 +52,9 @@ const given = (value: string | undefined): value is string => value !== undefine
 
 function readSettingsFile(dataDir: string): Record<string, unknown> {
   try {
-    return { ...new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings' }).store };
+    // conf creates a missing folder with the umask's mode; the data folder is private.
+    ensurePrivateDir(dataDir);
+    return { ...new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', ...privateStoreOptions }).store };
   } catch (error) {
     const reason = error instanceof SyntaxError ? 'it is not valid JSON' : error instanceof Error ? error.message : String(error);
     throw new ConfigError(`Cannot read the settings file ${join(dataDir, 'settings.json')}: ${reason}.`);

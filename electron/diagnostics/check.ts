@@ -13,6 +13,8 @@ export interface DoctorContext {
   configProblems: string[];
   client(): CareCloudClient;
   now(): number;
+  /** The terminal's data folder, whose permissions are checked; absent where none is used. */
+  dataDir?: string;
   /** Results of the checks that ran before, by id. */
   earlier: ReadonlyMap<string, DiagnosticCheck>;
   /** What earlier checks learnt that later ones use. */

@@ -2,6 +2,7 @@
 import type { DiagnosticCheck, DiagnosticsReport } from '../../shared/ipc/contract.ts';
 import type { DoctorCheck, DoctorContext } from './check.ts';
 import { configurationCheck } from './checks/configuration.ts';
+import { dataFolderCheck } from './checks/data-folder.ts';
 import { devicesCheck } from './devices.ts';
 import { loginCheck } from './checks/login.ts';
 import { reachabilityCheck } from './checks/reachability.ts';
@@ -13,6 +14,7 @@ export const doctorChecks: DoctorCheck[] = [
   loginCheck,
   timeZoneCheck,
   devicesCheck,
+  dataFolderCheck,
 ];
 
 /** Runs the checks in order; a check that throws is a failed check, never a crash. */

@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { PRIVATE_DIR_MODE, prepareDatabaseFile } from '../config/file-modes.ts';
 import { guarded, JournalUnavailableError } from './errors.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -39,10 +40,12 @@ function writable(dir: string): boolean {
 function open(file: string, options: OpenOptions): JournalDatabase {
   return guarded(() => {
     try {
-      mkdirSync(dirname(file), { recursive: true });
+      mkdirSync(dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
     } catch (error) {
       throw Object.assign(new Error(`cannot create ${dirname(file)}`, { cause: error }), { code: (error as NodeJS.ErrnoException).code });
     }
+    // The journal holds card numbers: 0600, and its WAL and SHM follow the file's mode.
+    prepareDatabaseFile(file);
     const db = new Database(file);
     try {
       db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);

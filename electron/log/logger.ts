@@ -1,7 +1,8 @@
 // One JSON line per event, written to a sink the caller chooses (a file, stderr, or an
 // array in tests). Nothing here decides what is personal: callers mask first.
-import { appendFileSync, createWriteStream, mkdirSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensurePrivateDir, privateAppendStream } from '../config/file-modes.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
@@ -56,8 +57,8 @@ const MAX_PENDING = 1_000;
  * pays for a push, not for JSON and a write.
  */
 export function fileSink(path: string): DeferringSink & { close(): Promise<void> } {
-  mkdirSync(dirname(path), { recursive: true });
-  const stream = createWriteStream(path, { flags: 'a' });
+  ensurePrivateDir(dirname(path));
+  const stream = privateAppendStream(path);
   // A full disk or a revoked file must not take the terminal down with it.
   stream.on('error', () => {});
   let pending: (LogRecord | string)[] = [];

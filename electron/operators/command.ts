@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import Conf from 'conf';
 import { UsageError, EXIT_FAILED, EXIT_OK, type CliIO, type Command } from '../cli/command.ts';
 import { defaultDataDir } from '../config/data-dir.ts';
+import { ensurePrivateDir, privateStoreOptions } from '../config/file-modes.ts';
 import type { KeyValueBackend } from '../settings/backend.ts';
 import { OperatorDirectory, PinInUseError } from './operators.ts';
 
@@ -32,7 +33,8 @@ export const operatorsCommand: Command = {
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parse(args);
     const dataDir = values['data-dir'] ?? (io.env.CCPOS_DATA_DIR || defaultDataDir(io.env));
-    const directory = new OperatorDirectory(new Conf({ cwd: dataDir, configName: 'operators' }) as KeyValueBackend);
+    ensurePrivateDir(dataDir);
+    const directory = new OperatorDirectory(new Conf({ cwd: dataDir, configName: 'operators', ...privateStoreOptions }) as KeyValueBackend);
     const [action, id] = positionals;
     switch (action) {
       case 'list': {

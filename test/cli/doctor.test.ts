@@ -16,7 +16,7 @@ describe('ccpos doctor', () => {
   it('passes every check against a healthy CareCloud and exits 0', async () => {
     const run = await ccpos(['doctor'], w.env);
     expect(run.err).toEqual([]);
-    expect(run.out).toHaveLength(5);
+    expect(run.out).toHaveLength(6);
     expect(run.out.slice(0, 4).map((line) => line.split(/\s+/)[0])).toEqual(['ok', 'ok', 'ok', 'ok']);
     // The device line depends on this machine's USB stack: ok, or warn when libusb is missing.
     expect(run.out[4]).toMatch(/^(ok|warn)\s+Scanners and card readers/);
@@ -84,6 +84,8 @@ describe('ccpos doctor', () => {
     writeFileSync(
       join(w.dataDir, 'settings.json'),
       JSON.stringify({ projectUrl: 'https://wrong.example.com', externalApplicationId: 'app-1', login: 'pos', timeZone: 'Europe/Prague', passwordCiphertext: 'xyz', schemaVersion: 2 }),
+      // As the app writes it: only its owner may read it.
+      { mode: 0o600 },
     );
     const env = { CCPOS_DATA_DIR: w.dataDir, CARECLOUD_PASSWORD: PASSWORD, CARECLOUD_PROJECT_URL: 'https://also-wrong.example.com' };
     const run = await ccpos(['doctor', '--project-url', w.server.origin], env);

@@ -1,6 +1,5 @@
 // `ccpos queue`: the offline queue from a shell, through the same service the
 // manager's screen uses.
-import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { UsageError, EXIT_OK, type CliIO, type Command } from '../command.ts';
@@ -11,6 +10,7 @@ import { detailLines, entryLine } from '../../sync/cli-format.ts';
 import { journalFile } from '../../sync/journal-file.ts';
 import { configFlagOptions, configFlagsOf, loadTerminal } from '../../sync/cli-terminal.ts';
 import { CONFIG_FLAG_USAGE } from '../../config/flags.ts';
+import { writePrivateFile } from '../../config/file-modes.ts';
 
 const usage = `queue list [--state S] [--kind K] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--customer ID] [--bill-id ID] [--limit N] [--offset N] [--json]
        ccpos queue show <entry> [--json]
@@ -135,7 +135,7 @@ export const queueCommand: Command = {
         case 'export': {
           if (values.format !== 'csv' && values.format !== 'json') throw new UsageError('--format must be csv or json.');
           const out = values.out;
-          const { count: exported } = manager.export(filterOf(values), values.format, actorOf(values), (text) => (out ? writeFileSync(out, text) : io.out(text.trimEnd())));
+          const { count: exported } = manager.export(filterOf(values), values.format, actorOf(values), (text) => (out ? writePrivateFile(out, text) : io.out(text.trimEnd())));
           if (out) io.out(`${exported} entries written to ${out}.`);
           break;
         }
