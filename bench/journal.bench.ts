@@ -7,12 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Journal } from '../electron/journal/journal.ts';
-import { ConnectionError } from '../electron/carecloud/errors.ts';
-import { SyncEngine } from '../electron/sync/engine.ts';
 import { purchaseEntry } from '../electron/sync/closure.ts';
-import type { CareCloudPort } from '../electron/sync/port.ts';
-import { careCloudPort } from '../electron/sync/carecloud-port.ts';
-import { RATE_LIMIT_SHARE, drainConcurrency } from '../electron/sync/policy.ts';
+import { createSyncEngine } from '../electron/sync/create-engine.ts';
+import { parseSettings, type SettingsInput, type TerminalSettings } from '../shared/settings.ts';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createCareCloudClient } from '../electron/carecloud/client.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +19,12 @@ import { currencyIds, customerId, demo, purchaseTypeIds, storeIds } from '../san
 import { figure, percentile, type BenchSuite, type Figure } from './harness.ts';
 
 const terminal = { timeZone: 'Europe/Prague' };
+
+function parseSettingsOrThrow(input: SettingsInput): TerminalSettings {
+  const parsed = parseSettings(input);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+}
 const sale = (n: number) =>
   purchaseEntry(
     {
@@ -77,18 +82,19 @@ function appendRates(dir: string, rows: number): { journal: number; raw: number 
   return { journal: rows / (journalMs / 1000), raw: rows / (rawMs / 1000) };
 }
 
-const unreachable: CareCloudPort = {
-  send: async () => {
-    throw new ConnectionError('refused', 'connection refused', { method: 'POST', path: '/purchases/actions/send-purchase', correlationId: 'bench', attempt: 1 });
-  },
-  probe: async () => {
-    throw new ConnectionError('refused', 'connection refused', { method: 'GET', path: '/tests/connection', correlationId: 'bench', attempt: 1 });
-  },
-};
+/** A CareCloud address nothing listens on: every call is refused, as in an outage. */
+async function refusedProjectUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
 
 async function offlineClosureLatencies(file: string, sales: number): Promise<number[]> {
   const journal = Journal.open(file);
-  const engine = new SyncEngine({ journal, port: unreachable, policy: { breakerThreshold: 1 }, label: 'bench' });
+  const client = createCareCloudClient({ projectUrl: await refusedProjectUrl(), credentials: { externalApplicationId: 'bench', login: 'bench', password: 'bench' }, language: 'en', timeZone: terminal.timeZone, retry: { maxAttempts: 1 } });
+  const engine = createSyncEngine({ journal, client, settings: parseSettingsOrThrow({ sync: { breakerThreshold: 1 } }), label: 'bench' });
   await engine.close(sale(-1));
   if (engine.online) throw new Error('the engine should be offline after an unreachable send');
   const samples: number[] = [];
@@ -165,11 +171,12 @@ export async function drainAgainstRateLimit(file: string): Promise<{ rate: numbe
       language: 'en',
       timeZone: terminal.timeZone,
     });
-    const engine = new SyncEngine({
+    const engine = createSyncEngine({
       journal,
-      port: careCloudPort(client),
-      policy: { ratePerSecond: DRAIN_RATE_LIMIT * RATE_LIMIT_SHARE, concurrency: drainConcurrency(DRAIN_RATE_LIMIT * RATE_LIMIT_SHARE), entryBackoff: { baseMs: 50, maxMs: 500 } },
+      client,
+      settings: parseSettingsOrThrow({ sync: { rateLimitPerSecond: DRAIN_RATE_LIMIT } }),
       label: 'bench',
+      policy: { entryBackoff: { baseMs: 50, maxMs: 500 } },
     });
     await engine.probe();
     const started = performance.now();

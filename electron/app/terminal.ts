@@ -20,13 +20,13 @@ import type { KeyValueBackend } from '../settings/backend.ts';
 import type { SecretCipher } from '../settings/cipher.ts';
 import { SettingsService } from '../settings/settings-service.ts';
 import { journalFile } from '../sync/journal-file.ts';
-import { SyncEngine, type SyncPolicy, type SyncStatus as EngineStatus } from '../sync/engine.ts';
+import { createSyncEngine } from '../sync/create-engine.ts';
+import type { SyncEngine, SyncPolicy, SyncStatus as EngineStatus } from '../sync/engine.ts';
 import { CustomerCache } from './customer-cache.ts';
 import { CustomerLookup } from './customers.ts';
 import { runDiagnostics } from './diagnostics.ts';
 import { startInput } from './input.ts';
 import { TerminalSession } from './session.ts';
-import { clientSyncPort } from './sync-port.ts';
 
 export interface TerminalStores {
   settings: KeyValueBackend;
@@ -44,6 +44,7 @@ export interface TerminalOptions {
   /** Demo mode whatever the settings say (the web preview). */
   forceDemo?: boolean;
   logger?: Logger;
+  /** Only where a test must differ from the settings (shorter waits); everything else comes from settings.sync and the timeouts. */
   syncPolicy?: Partial<SyncPolicy>;
   /** Who claims journal entries: `app` or `preview`. */
   label?: string;
@@ -126,16 +127,8 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
   if (modes.failed.length > 0) logger.log('error', 'data.modes.failed', { count: modes.failed.length });
   const journal = Journal.open(journalFile(options.dataDir));
   opened.push(journal);
-  // The offline policy is read at each closure, so a settings change applies to the next sale.
-  const offlineBenefits = {
-    get vouchers() {
-      return settings.current.offlinePolicy.vouchers;
-    },
-    get points() {
-      return settings.current.offlinePolicy.points;
-    },
-  };
-  const sync = new SyncEngine({ journal, port: clientSyncPort(() => client), policy: { offlineBenefits, ...options.syncPolicy }, label: options.label ?? 'app' });
+  // One factory for every engine: settings.sync and the timeouts shape it, the offline policy is read at each closure.
+  const sync = createSyncEngine({ journal, client: () => client, settings: () => settings.current, label: options.label ?? 'app', policy: options.syncPolicy });
   sync.on('status', (status) => events.publish('sync.status', syncStatusView(status)));
   sync.on('trouble', (error) => logger.log('error', 'sync.trouble', { error: error instanceof Error ? error.name : 'unknown' }));
 

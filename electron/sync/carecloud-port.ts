@@ -14,9 +14,14 @@ function idOrNull(data: unknown, field: string): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-export function careCloudPort(client: Pick<CareCloudClient, 'purchases' | 'vouchers' | 'customers' | 'cards' | 'tests'>): CareCloudPort {
+/** The part of the client the port sends through. */
+export type PortClient = Pick<CareCloudClient, 'purchases' | 'vouchers' | 'customers' | 'cards' | 'tests'>;
+
+/** `current` names the client of the moment: the app builds a new one when its settings change. */
+export function careCloudPort(current: () => PortClient): CareCloudPort {
   return {
     async send(kind: EntryKind, request: JournalRequest, { timeoutMs, signal }: SendOptions) {
+      const client = current();
       const options = { retry: false as const, timeoutMs, ...(signal ? { signal } : {}) };
       switch (kind) {
         case 'purchase':
@@ -35,8 +40,8 @@ export function careCloudPort(client: Pick<CareCloudClient, 'purchases' | 'vouch
           return { remoteId: null };
       }
     },
-    async probe({ timeoutMs }: SendOptions) {
-      await client.tests.connection('ccpos', { retry: false, timeoutMs });
+    async probe({ timeoutMs, signal }: SendOptions) {
+      await current().tests.connection('ccpos', { retry: false, timeoutMs, ...(signal ? { signal } : {}) });
     },
   };
 }

@@ -5,10 +5,9 @@ import { clientFromConfig } from '../config/client.ts';
 import { configFlagsOf, configOptions } from '../config/flags.ts';
 import { ConfigError, loadConfig, missingForCareCloud, type CliConfig, type ConfigFlags } from '../config/load.ts';
 import { Journal } from '../journal/journal.ts';
-import { careCloudPort } from './carecloud-port.ts';
-import { SyncEngine } from './engine.ts';
+import { createSyncEngine } from './create-engine.ts';
+import type { SyncEngine } from './engine.ts';
 import { journalFile } from './journal-file.ts';
-import { syncPolicyFrom } from './policy.ts';
 
 /** The configuration flags every `ccpos` command takes, for a command that also has options of its own. */
 export const configFlagOptions = configOptions;
@@ -33,7 +32,7 @@ export function openSync(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): CliSy
   if (missing.length > 0) throw new ConfigError(missing.join(' '));
   const journal = Journal.open(journalFile(config.dataDir));
   const { client, close } = clientFromConfig(config);
-  const engine = new SyncEngine({ journal, port: careCloudPort(client), policy: syncPolicyFrom(config.settings), label: 'ccpos' });
+  const engine = createSyncEngine({ journal, client, settings: config.settings, label: 'ccpos' });
   return {
     config,
     journal,

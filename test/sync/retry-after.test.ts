@@ -3,9 +3,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { Journal } from '../../electron/journal/journal.ts';
-import { careCloudPort } from '../../electron/sync/carecloud-port.ts';
+import { createSyncEngine } from '../../electron/sync/create-engine.ts';
+import { defaultSettings } from '../../shared/settings.ts';
 import { purchaseEntry } from '../../electron/sync/closure.ts';
-import { SyncEngine } from '../../electron/sync/engine.ts';
+import type { SyncEngine } from '../../electron/sync/engine.ts';
 import { tempDir } from '../journal/helpers.ts';
 import { fixture, type Fixture } from '../carecloud/fixture.ts';
 import { json, text } from '../support/loopback.ts';
@@ -26,7 +27,7 @@ async function closeAgainst(...answers: Parameters<Fixture['server']['on']>[2][]
   f.server.on('POST', '/purchases/actions/send-purchase', ...answers);
   temp = tempDir();
   journal = Journal.open(join(temp.dir, 'journal.db'));
-  engine = new SyncEngine({ journal, port: careCloudPort(f.client), now: () => f.clock.now, random: () => 0.5 });
+  engine = createSyncEngine({ journal, client: f.client, settings: defaultSettings, label: 'test', now: () => f.clock.now, random: () => 0.5 });
   const closed = await engine.close(sale());
   return { closed, wait: journal.get(closed.entry.id)!.nextAttemptAt - f.clock.now };
 }

@@ -5,9 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createCareCloudClient } from '../../electron/carecloud/client.ts';
 import { Journal } from '../../electron/journal/journal.ts';
-import { careCloudPort } from '../../electron/sync/carecloud-port.ts';
+import { createSyncEngine } from '../../electron/sync/create-engine.ts';
+import { defaultSettings } from '../../shared/settings.ts';
 import { purchaseEntry, type ClosedBill } from '../../electron/sync/closure.ts';
-import { SyncEngine, type SyncPolicy } from '../../electron/sync/engine.ts';
+import type { SyncEngine, SyncPolicy } from '../../electron/sync/engine.ts';
 import { cardNumber, currencyIds, customerId, purchaseTypeIds, storeIds } from '../../sandbox/seed.ts';
 import type { TestSandbox } from '../support/sandbox.ts';
 import { tempDir } from '../journal/helpers.ts';
@@ -64,7 +65,7 @@ export function sandboxTerminal(projectUrl: string, sandbox: Pick<TestSandbox, '
     language: 'en',
     timeZone: terminal.timeZone,
   });
-  const engine = new SyncEngine({ journal, port: careCloudPort(client), policy });
+  const engine = createSyncEngine({ journal, client, settings: defaultSettings, label: 'test', policy });
   return {
     dir: home,
     journal,
