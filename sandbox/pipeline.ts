@@ -47,9 +47,10 @@ export async function runPipeline(deps: PipelineDeps, incoming: Incoming): Promi
   let body: unknown;
   const at = deps.clock();
   const local = deps.localNow(at);
+  const lang = language(incoming.headers['accept-language']);
   try {
     const injected = deps.faults.takeError(Date.now());
-    if (injected) return { reply: errorReply(serverFault(injected)), route, body, failed: true, at: local };
+    if (injected) return { reply: errorReply(serverFault(injected), lang), route, body, failed: true, at: local };
 
     const queryAt = incoming.url.indexOf('?');
     const pathname = queryAt < 0 ? incoming.url : incoming.url.slice(0, queryAt);
@@ -80,7 +81,7 @@ export async function runPipeline(deps: PipelineDeps, incoming: Incoming): Promi
       query: valid.query,
       params: match.pathParams,
       body: valid.body,
-      lang: language(incoming.headers['accept-language']),
+      lang,
       now: local,
       session,
       sortable: route.sortable,
@@ -88,22 +89,23 @@ export async function runPipeline(deps: PipelineDeps, incoming: Incoming): Promi
     });
     return { reply, route, body, failed: false, at: local };
   } catch (error) {
-    if (error instanceof ApiError) return { reply: errorReply(error), route, body, failed: false, at: local };
+    if (error instanceof ApiError) return { reply: errorReply(error, lang), route, body, failed: false, at: local };
     throw error;
   }
 }
 
-function errorReply(error: ApiError): Reply {
-  return { status: error.status, body: error.body, headers: error.headers };
+/** CareCloud's envelope, its detail in the caller's language. */
+export function errorReply(error: ApiError, lang: Lang): Reply {
+  return { status: error.status, body: error.bodyIn(lang), headers: error.headers };
 }
 
 function authenticate(deps: PipelineDeps, header: string | string[] | undefined, nowMs: number): Session {
   const value = Array.isArray(header) ? header[0] : header;
   const match = value ? /^Bearer\s+(\S+)\s*$/i.exec(value) : null;
-  if (!match) throw unauthorized('A bearer token is required.');
+  if (!match) throw unauthorized('missing');
   const token = match[1]!;
   const check = deps.tokens.check(token, nowMs);
-  if (!check.ok) throw unauthorized(check.reason === 'expired' ? 'The bearer token has expired.' : 'The bearer token is not valid.');
+  if (!check.ok) throw unauthorized(check.reason === 'expired' ? 'expired' : 'invalid');
   return { token, userId: check.userId };
 }
 

@@ -2,7 +2,7 @@
 // missing => required, "" => empty, wrong type/pattern/format => invalid_value_format,
 // outside enum or bounds => not_allowed_value.
 import type { Route } from './contract.ts';
-import { badRequest, wireValue, type InvalidParam } from './errors.ts';
+import { badRequest, invalidArgument, jsonType, wireValue, type InvalidParam } from './errors.ts';
 
 export interface RawRequest {
   method: string;
@@ -50,6 +50,13 @@ export function validateRequest(route: Route, request: RawRequest, pathParams: R
       problems.push(p);
     }
   };
+  // A null where the contract wants another type is CareCloud's argument exception, not a reason in invalid_params.
+  const nullArgument = result.errors?.find((e) => e.keyword === 'type' && e.instancePath.startsWith('/requestBody/') && valueAt(request.body, e.instancePath.split('/').slice(2)) === null);
+  if (nullArgument) {
+    const path = nullArgument.instancePath.split('/').slice(2).filter((s) => !/^\d+$/.test(s));
+    const expected = Array.isArray(nullArgument.params.type) ? nullArgument.params.type.join('|') : String(nullArgument.params.type);
+    throw invalidArgument(path[path.length - 1] ?? 'body', expected, jsonType(null));
+  }
   const validated = result.errors ? null : result.coerced.query;
   for (const error of result.errors ?? []) add(toInvalidParam(error, request));
   for (const name of route.requiredQuery) {

@@ -3,10 +3,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API_ROOT, loadContract } from './contract.ts';
-import { ApiError, serverFault } from './errors.ts';
+import { ApiError, payloadTooLarge, serverFault } from './errors.ts';
 import { Faults, type NetworkMode } from './faults.ts';
-import type { ProjectSettings, Reply } from './handlers/context.ts';
-import { runPipeline, type PipelineDeps } from './pipeline.ts';
+import type { Lang, ProjectSettings, Reply } from './handlers/context.ts';
+import { errorReply, language, runPipeline, type PipelineDeps } from './pipeline.ts';
 import { Project } from './project.ts';
 import { ReceivedLog, type ReceivedBill, type ReceivedRequest } from './received.ts';
 import { responseValidator } from './response-validation.ts';
@@ -113,7 +113,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     readBody(req)
       .then((bodyText) => serve(req, res, bodyText))
       .catch((error: unknown) => {
-        if (!res.headersSent) send(res, errorToReply(error), false);
+        if (!res.headersSent) send(res, errorToReply(error, language(req.headers['accept-language'])), false);
       });
   });
 
@@ -287,8 +287,8 @@ function sentBill(operationId: string | undefined, body: unknown, reply: Reply):
   return { billId: bill.bill_id, canceled: bill.canceled === true, purchaseId: reply.status === 201 ? (data?.purchase_id ?? null) : null };
 }
 
-function errorToReply(error: unknown): Reply {
-  if (error instanceof ApiError) return { status: error.status, body: error.body, headers: error.headers };
+function errorToReply(error: unknown, lang: Lang = 'en'): Reply {
+  if (error instanceof ApiError) return errorReply(error, lang);
   const fault = serverFault(500);
   const detail = error instanceof Error ? error.message : String(error);
   return { status: 500, body: { error: { ...fault.body.error, detail } } };
@@ -320,7 +320,7 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > BODY_LIMIT) {
-        reject(new ApiError(413, { error: { type: 'about:blank', exception: 'bad_request_exception', title: 'Payload too large', detail: 'The request body is too large.', error_data: {} } }));
+        reject(payloadTooLarge());
         req.destroy();
         return;
       }

@@ -32,7 +32,7 @@ export const getCustomers: Handler = (ctx) => {
   const phone = str(q, 'phone');
   const first = str(q, 'first_name')?.toLowerCase();
   const last = str(q, 'last_name')?.toLowerCase();
-  const birthdate = str(q, 'birthdate');
+  const birthdate = isoBirthdate(str(q, 'birthdate'));
   const source = str(q, 'customer_source_id');
   const emails = strList(q, 'email_list')?.map((e) => e.toLowerCase());
   const ids = strList(q, 'customer_ids');
@@ -84,6 +84,14 @@ export const postCustomer: Handler = (ctx) => {
   return changed({ customer_id: customer.customer_id }, 201);
 };
 
+/** The spec accepts a birthdate as `YYYY-MM-DD` or `DD.MM.YYYY`; customers keep the first. */
+export function isoBirthdate(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const czech = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text.trim());
+  if (!czech) return text.trim();
+  return `${czech[3]}-${czech[2]!.padStart(2, '0')}-${czech[1]!.padStart(2, '0')}`;
+}
+
 const searchFields = ['first_name', 'last_name', 'birthdate', 'card_number'] as const;
 
 export const getCustomerSearch: Handler = (ctx) => {
@@ -94,7 +102,7 @@ export const getCustomerSearch: Handler = (ctx) => {
     if (missing) throw invalid(missing, 'required', '', `Strict search needs ${searchFields.join(', ')}.`);
   }
   if (given.length === 0) return ok({ strict: [] });
-  const want = (f: (typeof searchFields)[number]) => str(ctx.query, f)!.toLowerCase();
+  const want = (f: (typeof searchFields)[number]) => (f === 'birthdate' ? isoBirthdate(str(ctx.query, f))! : str(ctx.query, f)!.toLowerCase());
   const results: { customer_id: string; match: number }[] = [];
   for (const c of ctx.project.data.customers) {
     if (c.state === 0) continue;

@@ -1,5 +1,5 @@
 // Login, logout and the connection test.
-import { ApiError, invalid } from '../errors.ts';
+import { forbiddenApplication, invalid } from '../errors.ts';
 import { localDateTime } from '../time.ts';
 import { bodyOf, ok, str, type Handler } from './context.ts';
 
@@ -12,15 +12,7 @@ export const postUserLogin: Handler = (ctx) => {
   if (body.login === undefined) throw invalid('login', 'required');
   if (body.password === undefined) throw invalid('password', 'required');
   if (body.user_external_application_id !== credentials.user_external_application_id) {
-    throw new ApiError(403, {
-      error: {
-        type: 'about:blank',
-        exception: 'forbidden_exception',
-        title: 'Forbidden',
-        detail: 'The external application does not exist.',
-        error_data: { invalid_resource_name: 'user_external_application_id', interface: 'enterprise-interface' },
-      },
-    });
+    throw forbiddenApplication();
   }
   if (body.login !== credentials.login) throw invalid('login', 'not_found', body.login, 'No user with this login.');
   if (body.password !== credentials.password) throw invalid('password', 'not_allowed_value', '', 'The password is wrong.');

@@ -131,7 +131,7 @@ describe('faults', () => {
   it('expires every token', async () => {
     const token = await sandbox.token();
     expect(sandbox.control.expireTokens()).toBeGreaterThan(0);
-    const res = await sandbox.call('GET', '/cards', { token, query: { card_number: demo.cards.regular } });
+    const res = await sandbox.call('GET', '/cards', { token, query: { card_number: demo.cards.regular }, headers: { 'Accept-Language': 'en' } });
     expect(res.status).toBe(401);
     expect(res.body).toMatchObject({ error: { detail: 'The bearer token has expired.' } });
     sandbox.forgetToken();

@@ -63,7 +63,7 @@ describe('authentication', () => {
     const token = await sandbox.token();
     expect((await sandbox.call('GET', '/cards', { token })).status).toBe(200);
     now = new Date(now.getTime() + 61_000);
-    const expired = await sandbox.call('GET', '/cards', { token });
+    const expired = await sandbox.call('GET', '/cards', { token, headers: { 'Accept-Language': 'en' } });
     expect(expired.status).toBe(401);
     expect(expired.body).toMatchObject({ error: { detail: 'The bearer token has expired.' } });
     sandbox.forgetToken();
