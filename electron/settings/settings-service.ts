@@ -11,6 +11,7 @@ import { EncryptionUnavailableError, type SecretCipher } from './cipher.ts';
 import { inputKey, passwordCiphertextKey } from './keys.ts';
 import { migrateSettings } from './migrate.ts';
 import { settingsMigrations, type SettingsMigration } from './migrations/index.ts';
+import { isSlowScanPattern } from './scan-pattern.ts';
 
 /** The scan rules the settings screen edits, by the name they carry in the input settings. */
 const screenRules = {
@@ -149,6 +150,11 @@ export class SettingsService {
     const shared = settingsSchema.safeParse(next);
     if (!shared.success) reasons.push(...reasonsOf(shared.error));
     const input = this.#patchInput(patch, reasons);
+    for (const [key, source] of Object.entries(patch.scanRules ?? {})) {
+      if (source !== undefined && source !== '' && isSlowScanPattern(source)) {
+        reasons.push({ name: `scanRules.${key}`, reason: 'unsafe_pattern', message: 'this pattern can take too long on some scans; write it without nested or overlapping repetition' });
+      }
+    }
     if (patch.password !== undefined && patch.password !== '' && !this.#cipher.available()) throw new EncryptionUnavailableError();
     if (reasons.length > 0 || !shared.success || input === null) throw new InvalidSettingsError(reasons);
 

@@ -75,12 +75,15 @@ export class LookupTimeoutError extends Error {
   override name = 'LookupTimeoutError';
 }
 
+/** Longer scans are never matched against a rule's pattern: bounds its time whatever it is. */
+export const MAX_PATTERN_INPUT = 128;
+
 function matches({ rule, pattern }: CompiledRule, scan: RawScan): boolean {
   const code = scan.text;
   if (rule.lengths.length > 0 && !rule.lengths.includes(code.length)) return false;
   if (rule.prefixes.length > 0 && !rule.prefixes.some((p) => code.startsWith(p))) return false;
   if (rule.symbologies.length > 0 && !(scan.aim && rule.symbologies.some((s) => scan.aim!.startsWith(s)))) return false;
-  if (pattern && !pattern.test(code)) return false;
+  if (pattern && (code.length > MAX_PATTERN_INPUT || !pattern.test(code))) return false;
   if (rule.checkDigit === 'gtin' && gtinFormat(code) === null) return false;
   if (rule.checkDigit === 'luhn' && !isValidLuhn(code)) return false;
   return true;

@@ -8,6 +8,7 @@ const keys: Record<Exclude<FieldProblem, { text: string }>, MessageKey> = {
   cashDesk: 'settings.problem.cashDesk',
   timeout: 'settings.problem.timeout',
   pattern: 'settings.problem.pattern',
+  slowPattern: 'settings.problem.slowPattern',
   timeZone: 'settings.problem.timeZone',
 };
 

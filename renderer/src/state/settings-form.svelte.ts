@@ -23,7 +23,7 @@ export interface SettingsDraft {
 }
 
 export type DraftField = keyof SettingsDraft;
-export type FieldProblem = 'url' | 'cashDesk' | 'timeout' | 'pattern' | 'timeZone' | { text: string };
+export type FieldProblem = 'url' | 'cashDesk' | 'timeout' | 'pattern' | 'slowPattern' | 'timeZone' | { text: string };
 export type SaveOutcome = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'invalid' } | { status: 'failed'; error: PosError };
 
 type SettingsPort = Pick<PosApi, 'settings' | 'diagnostics' | 'demo'>;
@@ -156,7 +156,7 @@ function problemsFromReasons(error: PosError): Partial<Record<DraftField, FieldP
   const problems: Partial<Record<DraftField, FieldProblem>> = {};
   for (const reason of error.reasons ?? []) {
     const field = fieldOfPath[reason.name] ?? fieldOfPath[reason.name.split('.')[0] ?? ''];
-    if (field) problems[field] = { text: reason.message };
+    if (field) problems[field] = reason.reason === 'unsafe_pattern' ? 'slowPattern' : { text: reason.message };
   }
   return problems;
 }

@@ -158,6 +158,7 @@ export const cs: Readonly<Record<MessageKey, string>> = {
   'settings.problem.cashDesk': 'Použijte jen číslice.',
   'settings.problem.timeout': 'Zadejte číslo od 0,5 do 60.',
   'settings.problem.pattern': 'Toto není platný regulární výraz.',
+  'settings.problem.slowPattern': 'Tento výraz by u některých skenů mohl terminál zablokovat. Napište ho bez vnořeného či překrývajícího se opakování, např. ^\\d+$ místo ^(\\d+)+$.',
   'settings.problem.timeZone': 'Toto časové pásmo neznáme, např. Europe/Prague.',
   'settings.diagnostics': 'Zkouška připojení',
   'settings.diagnosticsHint': 'Spustí stejné kontroly jako ccpos doctor s uloženým nastavením.',

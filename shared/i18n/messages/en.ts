@@ -156,6 +156,7 @@ export const en = {
   'settings.problem.cashDesk': 'Use digits only.',
   'settings.problem.timeout': 'Use a number from 0.5 to 60.',
   'settings.problem.pattern': 'This is not a valid regular expression.',
+  'settings.problem.slowPattern': 'This expression could freeze the terminal on some scans. Write it without nested or overlapping repetition, e.g. ^\\d+$ instead of ^(\\d+)+$.',
   'settings.problem.timeZone': 'This is not a known time zone, e.g. Europe/Prague.',
   'settings.diagnostics': 'Connection test',
   'settings.diagnosticsHint': 'Runs the same checks as ccpos doctor with the saved settings.',
