@@ -4,7 +4,7 @@
 import { finalBill, type BenefitAsk } from '../../shared/checkout/bill.ts';
 import { cartTotals, CartError, type Cart } from '../../shared/checkout/cart.ts';
 import type { Catalogue, Product } from '../../shared/checkout/catalogue.ts';
-import { currencyDecimals, toMinorUnits } from '../../shared/money.ts';
+import { currencyDecimals } from '../../shared/money.ts';
 import type { Operator } from '../../shared/ipc/contract.ts';
 import { failure } from '../../shared/ipc/result.ts';
 import { ConnectionError } from '../carecloud/errors.ts';
@@ -12,7 +12,7 @@ import { PosFailure } from '../ipc/errors.ts';
 import { cancellationBillId } from '../journal/bill-id.ts';
 import { JournalUnavailableError } from '../journal/errors.ts';
 import type { Journal } from '../journal/journal.ts';
-import type { JournalEntry, SendPurchaseBody } from '../journal/types.ts';
+import type { JournalEntry } from '../journal/types.ts';
 import { cancellationEntry, purchaseEntry } from '../sync/closure.ts';
 import { OfflineBenefitRefusedError } from '../sync/offline-benefits.ts';
 import type { ClosureOutcome, SyncEngine } from '../sync/engine.ts';
@@ -21,7 +21,8 @@ import type { ManagerCheck } from './manager-pin.ts';
 import { receiptOf, type Tender } from './receipt.ts';
 import type { SalePlaces } from './sale-place.ts';
 import type { BenefitLimits, CancelOutcome, PayOutcome, PreviewAnswer, RecentSale, TillSetup } from '../../shared/checkout/answers.ts';
-import { cashRoundingStep, settle } from '../../shared/checkout/cash.ts';
+import { cashRoundingStep, settle, type Settlement } from '../../shared/checkout/cash.ts';
+import { readableRequest } from './readable-request.ts';
 
 export type { BenefitLimits, CancelOutcome, PayOutcome, PreviewAnswer, RecentSale };
 
@@ -66,6 +67,13 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
   map.delete(key);
   map.set(key, value);
   if (map.size > REMEMBERED_SALES) map.delete(map.keys().next().value as K);
+}
+
+const SETTLEMENT_FIELDS = ['dueMinor', 'cardMinor', 'cashDueMinor', 'cashToPayMinor', 'roundingMinor', 'cashTenderedMinor', 'changeMinor', 'paidMinor'] as const;
+
+/** A stored settlement, only when every amount is a whole number (the journal file is outside input). */
+function settlementOf(stored: Record<string, number>): Settlement | null {
+  return SETTLEMENT_FIELDS.every((field) => Number.isSafeInteger(stored[field])) ? (stored as unknown as Settlement) : null;
 }
 
 function badCart(error: unknown): never {
@@ -193,7 +201,7 @@ export class CheckoutService {
       },
       { timeZone: this.#o.timeZone() },
     );
-    const closure = await this.#close({ ...entry, idempotencyKey: saleKey(request.saleId) });
+    const closure = await this.#close({ ...entry, idempotencyKey: saleKey(request.saleId), tillPayment: { paidMinor: settlement.paidMinor, settlement: { ...settlement } } });
     const billId = closure.entry.billId ?? '';
     const receipt = () =>
       receiptOf({ saleId: request.saleId, billId, paymentTime: closure.entry.paymentTime ?? '', settlement, customerId: ask.customer?.customerId ?? null, cart: request.cart, preview, offline: closure.outcome !== 'synced' });
@@ -249,24 +257,23 @@ export class CheckoutService {
     return { outcome: 'saved_offline', billId, cancellationBillId, queuePosition: this.#queuePosition(entry) };
   }
 
-  /** The newest sales of this terminal first, with whether each was cancelled. */
+  /** The newest sales of this terminal first: what was paid, when, by whom, the items, and whether each was cancelled. */
   recent(limit: number): RecentSale[] {
     const { total } = this.#o.journal.list({ kind: 'purchase' }, { limit: 1, offset: 0 });
     const { entries } = this.#o.journal.list({ kind: 'purchase' }, { limit, offset: Math.max(0, total - limit) });
+    const payments = this.#o.journal.tillPayments(entries.map((e) => e.id));
     return entries.reverse().map((entry) => {
-      const body = entry.request.body as SendPurchaseBody;
+      const request = readableRequest(entry, this.#o.places.currency);
       const cancellation = entry.billId ? this.#o.journal.byBillId(cancellationBillId(entry.billId)) : null;
-      let totalMinor: number | null = null;
-      try {
-        totalMinor = toMinorUnits(body.bill.total_price, currencyDecimals(this.#o.places.currency));
-      } catch {
-        totalMinor = null;
-      }
+      const payment = payments.get(entry.id);
       return {
         entryId: entry.id,
         billId: entry.billId ?? '',
         paymentTime: entry.paymentTime,
-        totalMinor,
+        totalMinor: request.totalMinor,
+        paidMinor: payment?.paidMinor ?? null,
+        settlement: payment ? settlementOf(payment.settlement) : null,
+        request,
         customerId: entry.customerId,
         operator: entry.operator,
         state: entry.state,
@@ -275,4 +282,5 @@ export class CheckoutService {
       };
     });
   }
+
 }

@@ -6,7 +6,7 @@ import { ensurePrivateDir, writePrivateFile } from '../config/file-modes.ts';
 import { join } from 'node:path';
 import type { Operator } from '../../shared/ipc/contract.ts';
 import { failure } from '../../shared/ipc/result.ts';
-import { currencyDecimals, toMinorUnits } from '../../shared/money.ts';
+import { minorOf, readableRequest } from './readable-request.ts';
 import { PosFailure } from '../ipc/errors.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { Attempt, AuditRecord, EntryFilter, JournalEntry, SendPurchaseBody, Transition } from '../journal/types.ts';
@@ -38,12 +38,7 @@ export class ManagerQueue {
   }
 
   #minor(value: unknown): number | null {
-    if (typeof value !== 'number') return null;
-    try {
-      return toMinorUnits(value, currencyDecimals(this.#o.currency));
-    } catch {
-      return null;
-    }
+    return minorOf(value, this.#o.currency);
   }
 
   #summary(entry: JournalEntry): QueueEntrySummary {
@@ -95,32 +90,7 @@ export class ManagerQueue {
   }
 
   #readable(entry: JournalEntry): ReadableRequest {
-    const body = entry.request.body as Partial<SendPurchaseBody> | null;
-    const bill = body?.bill;
-    const recap = bill?.payment_recap;
-    return {
-      storeId: body?.store_id ?? null,
-      cashdesk: body?.cashdesk_number ?? null,
-      customerId: body?.customer_id ?? null,
-      cardNumber: body?.card_number ?? null,
-      billId: bill?.bill_id ?? null,
-      cancels: bill?.canceled ? (bill.bill_number ?? null) : null,
-      paymentTime: bill?.payment_time ?? null,
-      paymentType: bill?.payment_type ?? null,
-      totalMinor: this.#minor(bill?.total_price),
-      items: (bill?.bill_items ?? []).map((item) => ({
-        lineId: item.bill_item_id,
-        plu: item.plu_ids[0]?.code ?? '',
-        name: item.plu_name,
-        quantity: item.quantity,
-        priceMinor: this.#minor(item.price) ?? 0,
-        paidMinor: this.#minor(item.paid_amount) ?? 0,
-        vatRate: item.vat_rate,
-      })),
-      vouchers: (recap?.vouchers ?? []).map((v) => ({ code: v.code ?? '', discountMinor: this.#minor(v.discount_value) ?? 0 })),
-      pointsUsed: recap?.credit_points ?? 0,
-      creditMinor: this.#minor(recap?.amount_for_credit) ?? 0,
-    };
+    return readableRequest(entry, this.#o.currency);
   }
 
   async retry(id: number, pin: string, askedBy: Operator): Promise<QueueEntrySummary> {

@@ -5,7 +5,7 @@
 import type { Statement } from 'better-sqlite3';
 import { guarded } from './errors.ts';
 import { openJournalDatabase, type JournalDatabase, type OpenOptions } from './database.ts';
-import type { Attempt, AttemptOutcome, AuditRecord, EntryFilter, EntryKind, EntryState, HeldVoucher, JournalEntry, NewEntry, Page, RejectionReason, SendResult, Transition } from './types.ts';
+import type { Attempt, AttemptOutcome, AuditRecord, EntryFilter, EntryKind, EntryState, HeldVoucher, JournalEntry, NewEntry, Page, RejectionReason, SendResult, TillPayment, Transition } from './types.ts';
 
 interface EntryRow {
   id: number;
@@ -158,7 +158,7 @@ export class Journal {
   /** Writes a new entry durably (the commit is on disk when this returns). */
   append(input: NewEntry): JournalEntry {
     // A single INSERT is atomic on its own; with voucher holds the rows commit together.
-    if (!input.voucherHolds?.length) return guarded(() => this.#insert(input, null));
+    if (!input.voucherHolds?.length && !input.tillPayment) return guarded(() => this.#insert(input, null));
     return guarded(() => this.#db.transaction(() => this.#insert(input, null)).immediate());
   }
 
@@ -218,6 +218,9 @@ export class Journal {
       const hold = this.#sql('INSERT INTO voucher_holds (entry_id, code, amount_minor) VALUES (?, ?, ?) ON CONFLICT (entry_id, code) DO UPDATE SET amount_minor = amount_minor + excluded.amount_minor');
       for (const h of input.voucherHolds) hold.run(entry.id, h.code, h.amountMinor);
     }
+    if (input.tillPayment) {
+      this.#sql('INSERT INTO till_payments (entry_id, paid_minor, settlement) VALUES (?, ?, ?)').run(entry.id, input.tillPayment.paidMinor, JSON.stringify(input.tillPayment.settlement));
+    }
     // The first transition (recorded, by the operator, at created_at) is the entry row itself: one insert less per sale.
     return entry;
   }
@@ -269,6 +272,15 @@ export class Journal {
           AND NOT EXISTS (SELECT 1 FROM entries c WHERE c.depends_on = e.id AND c.kind = 'cancellation' AND c.state NOT IN ('rejected', 'voided'))
         GROUP BY h.code ORDER BY h.code`).all(JSON.stringify(codes)) as { code: string; amount: number; bills: string }[];
       return rows.map((r) => ({ code: r.code, amountMinor: r.amount, billIds: (JSON.parse(r.bills) as (string | null)[]).filter((b): b is string => b !== null) }));
+    });
+  }
+
+  /** What the customer paid for these till sales, by entry id; sales without a record are absent. */
+  tillPayments(ids: readonly number[]): Map<number, TillPayment> {
+    if (ids.length === 0) return new Map();
+    return guarded(() => {
+      const rows = this.#sql('SELECT entry_id AS id, paid_minor AS paid, settlement FROM till_payments WHERE entry_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: number; paid: number; settlement: string }[];
+      return new Map(rows.map((r) => [r.id, { paidMinor: r.paid, settlement: JSON.parse(r.settlement) as Record<string, number> }]));
     });
   }
 

@@ -42,6 +42,15 @@ export interface NewEntry {
   flags?: string[];
   /** Vouchers and gift-card amounts this purchase spends: held in the ledger until CareCloud confirms it. */
   voucherHolds?: VoucherHold[];
+  /** A till sale's payment as the customer made it; kept beside the entry, never sent. */
+  tillPayment?: TillPayment;
+}
+
+export interface TillPayment {
+  /** Money the customer paid: card plus cash after rounding, in minor units. */
+  paidMinor: number;
+  /** The settlement as the till computed it (card, cash due and rounded, handed over, change). */
+  settlement: Record<string, number>;
 }
 
 export interface VoucherHold {

@@ -89,7 +89,13 @@ export interface RecentSale {
   entryId: number;
   billId: string;
   paymentTime: string | null;
+  /** The bill's list total (`total_price`), before loyalty benefits. */
   totalMinor: number | null;
+  /** What the customer paid in money, and how; null for a sale this terminal kept no payment of. */
+  paidMinor: number | null;
+  settlement: Settlement | null;
+  /** The journaled request as read: the items, vouchers, points and credit. */
+  request: ReadableRequest;
   customerId: string | null;
   operator: string;
   state: EntryState;

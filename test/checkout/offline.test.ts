@@ -96,6 +96,8 @@ describe('pay pressed again after a restart', () => {
 
     await outage(f, false);
     await until('the sale lands', () => f.sandbox.control.purchases().some((p) => p.bill_id === paid.receipt.billId && p.purchase_id));
+    // CareCloud records the purchase a moment before its answer reaches the journal.
+    await until('the journal has the answer', () => f.terminal.sync.status().queued === 0);
     const again = await f.ok('checkout.pay', payload);
     expect(again).toMatchObject({ outcome: 'already_recorded', billId: paid.receipt.billId, state: 'synced', purchaseId: expect.any(String), queuePosition: null });
     expect(f.sandbox.control.purchases().filter((p) => p.bill_id === paid.receipt.billId)).toHaveLength(1);
@@ -182,6 +184,7 @@ describe('a sale CareCloud rejects on replay', () => {
     expect(resent.billId).not.toBe(paid.receipt.billId);
     await until('the resent sale lands', () => f.sandbox.control.purchases().some((p) => p.bill_id === resent.billId && p.purchase_id));
     expect(f.sandbox.control.purchases().filter((p) => p.bill_id === resent.billId)).toHaveLength(1);
+    await until('the journal has the answer', async () => (await f.ok('queue.show', { id: resent.id })).entry.state === 'synced');
     const after = await f.ok('queue.show', { id: resent.id });
     expect(after).toMatchObject({ replaces: original.id, entry: { state: 'synced' }, request: { vouchers: [] } });
     expect((await f.ok('queue.show', { id: original.id })).entry.state).toBe('voided');

@@ -98,8 +98,8 @@ describe('the points field', () => {
     await field.click();
     await field.pressSequentially('5');
     await field.pressSequentially('0');
-    await eventually(() => page.getByTestId('total-points').count()).toBe(1);
-    expect(await page.locator('#totals-title ~ dl').textContent()).toContain('Použité body: 50');
+    // On a slow machine the pause may pass between the two keys: 5 applies, then 50.
+    await eventually(() => page.locator('#totals-title ~ dl').textContent()).toContain('Použité body: 50');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('sale-points');
     // Changed again: the newest value is the one applied.
     await field.press('Backspace');

@@ -7,6 +7,7 @@ import { sql as dropStateIndex } from './006-drop-state-index.ts';
 import { sql as plainRowid } from './007-plain-rowid.ts';
 import { sql as unsettledIndex } from './008-unsettled-index.ts';
 import { sql as voucherHolds } from './009-voucher-holds.ts';
+import { sql as tillPayments } from './010-till-payments.ts';
 
 // In order; the schema version is the number of migrations applied (PRAGMA user_version).
-export const migrations: readonly string[] = [journal, managerAudit, queueOrderIndex, leanAppendIndexes, entryFlags, dropStateIndex, plainRowid, unsettledIndex, voucherHolds];
+export const migrations: readonly string[] = [journal, managerAudit, queueOrderIndex, leanAppendIndexes, entryFlags, dropStateIndex, plainRowid, unsettledIndex, voucherHolds, tillPayments];
