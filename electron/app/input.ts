@@ -1,9 +1,11 @@
 // Scanners and card readers in the main process: the device manager reads them,
-// the classifier says what each scan is, and both reach the screens as events.
+// one classifier says what each scan is (HID reports and keyboard-wedge bursts alike),
+// and both reach the screens, as events or as the answer to `input.classify`.
 import type { DeviceKind as ScreenDeviceKind, DevicesStatus, ScanEvent as ScreenScan, ScanKind as ScreenScanKind } from '../../shared/ipc/contract.ts';
 import { ScanClassifier } from '../../shared/input/classify.ts';
 import { ScanEvents, ScanPipeline } from '../../shared/input/scan-events.ts';
-import type { ClassifiedScan, ScanKind } from '../../shared/input/scan.ts';
+import type { ClassifiedScan, DecidedBy, ScanKind } from '../../shared/input/scan.ts';
+import { isRejectedRead, scanFromTypedText } from '../../shared/input/scan-text.ts';
 import type { InputSettings } from '../../shared/input/settings.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
 import { HidDeviceManager, type DeviceStatus, type HidAvailability } from '../hid/device-manager.ts';
@@ -20,8 +22,10 @@ const deviceKind: Record<DeviceKind, ScreenDeviceKind> = {
   'keyboard-card-reader': 'card_reader',
 };
 
+const decidedByView: Record<DecidedBy, ScreenScan['decidedBy']> = { rule: 'rule', swipe: 'swipe', carecloud: 'carecloud', fallback: 'fallback', 'lookup-failed': 'unreachable' };
+
 export function scanView(scan: ClassifiedScan): ScreenScan {
-  return { kind: screenKind[scan.kind], code: scan.text, source: scan.source === 'keyboard-wedge' ? 'wedge' : 'hid', deviceId: scan.deviceId };
+  return { kind: screenKind[scan.kind], code: scan.text, source: scan.source === 'keyboard-wedge' ? 'wedge' : 'hid', deviceId: scan.deviceId, decidedBy: decidedByView[scan.decidedBy] };
 }
 
 export function devicesView(availability: HidAvailability, statuses: DeviceStatus[]): DevicesStatus {
@@ -45,9 +49,13 @@ export interface InputOptions {
   /** node-hid in the app; null where no devices may be opened (the web preview, tests). */
   loader: HidTransportLoader | null;
   logger: Logger;
+  /** False while the sync engine knows CareCloud is unreachable: lookups are not even tried then. */
+  online: () => boolean;
 }
 
 export interface InputDevices {
+  /** A keyboard-wedge burst as typed: a swipe becomes its card number; classified like any HID scan. Null for a misread swipe. */
+  classify(text: string): Promise<ScreenScan | null>;
   /** Re-reads the settings: the device manager restarts when they changed. */
   settingsChanged(): Promise<void>;
   stop(): Promise<void>;
@@ -60,18 +68,24 @@ export async function startInput(options: InputOptions): Promise<InputDevices> {
     if (event.type === 'scan') events.publish('input.scan', scanView(event.scan));
     else logger.log('warn', 'input.rejected', { source: event.read.source, reason: event.read.reason });
   });
+  const unreachable = (): void => {
+    if (!options.online()) throw new Error('CareCloud is unreachable');
+  };
   const lookup = {
     findCard: async (code: string) => {
+      unreachable();
       const card = await options.client().cards.byNumber(code, { retry: false });
       return card?.card_id ? { id: card.card_id } : null;
     },
     findVoucher: async (code: string) => {
+      unreachable();
       const voucher = await options.client().vouchers.byCode(code, { retry: false });
       return voucher?.voucher_id ? { id: voucher.voucher_id } : null;
     },
   };
 
   let applied = JSON.stringify(options.settings());
+  let classifier = new ScanClassifier(options.settings().classification, lookup);
   let manager: HidDeviceManager | null = null;
   let unsubscribe = (): void => {};
 
@@ -81,7 +95,7 @@ export async function startInput(options: InputOptions): Promise<InputDevices> {
       events.publish('devices.status', { hid: 'unavailable', devices: [], message: 'This window reads scanners as keyboard input only' });
       return;
     }
-    const pipeline = new ScanPipeline(new ScanClassifier(settings.classification, lookup), scans);
+    const pipeline = new ScanPipeline(classifier, scans);
     const current = new HidDeviceManager({ settings, loader: options.loader, sink: pipeline });
     manager = current;
     const publish = (): void => events.publish('devices.status', devicesView(current.availability, current.statuses()));
@@ -92,10 +106,19 @@ export async function startInput(options: InputOptions): Promise<InputDevices> {
 
   await start();
   return {
+    async classify(text) {
+      const read = scanFromTypedText(text, { source: 'keyboard-wedge', deviceId: null, receivedAt: Date.now(), lrc: options.settings().magstripe.lrc });
+      if (isRejectedRead(read)) {
+        logger.log('warn', 'input.rejected', { source: read.source, reason: read.reason });
+        return null;
+      }
+      return scanView(await classifier.resolve(read));
+    },
     async settingsChanged() {
       const next = JSON.stringify(options.settings());
       if (next === applied) return;
       applied = next;
+      classifier = new ScanClassifier(options.settings().classification, lookup);
       unsubscribe();
       await manager?.stop();
       await start();

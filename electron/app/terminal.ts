@@ -159,8 +159,11 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
 
   const checkout = createCheckout({ dataDir: options.dataDir, demo, client: () => client, settings, journal, sync, operators });
 
+  const input = await startInput({ settings: () => settings.input, client: () => client, events, loader: options.hidLoader ?? null, logger, online: () => sync.online });
+  settings.onChange(() => void input.settingsChanged().catch(() => logger.log('error', 'input.restart', {})));
   const handlers = createHandlers({
     ...checkout,
+    scans: input,
     demo,
     session,
     settings,
@@ -182,8 +185,6 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
     },
   });
 
-  const input = await startInput({ settings: () => settings.input, client: () => client, events, loader: options.hidLoader ?? null, logger });
-  settings.onChange(() => void input.settingsChanged().catch(() => logger.log('error', 'input.restart', {})));
   events.publish('session.changed', session.status());
   sync.start();
   void storeList.stores().catch(() => {});

@@ -33,6 +33,8 @@ export const requestChannels = [
   'queue.export',
   'audit.list',
   'audit.export',
+  'input.classify',
+  'input.wedgeSettings',
 ] as const;
 
 export const eventNames = ['sync.status', 'devices.status', 'input.scan', 'session.changed'] as const;

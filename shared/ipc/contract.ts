@@ -183,6 +183,18 @@ export interface ScanEvent {
   code: string;
   source: 'hid' | 'wedge';
   deviceId: string | null;
+  /** `unreachable`: no scan rule decided and CareCloud could not be asked, so nobody knows what the code is. */
+  decidedBy: 'rule' | 'swipe' | 'carecloud' | 'fallback' | 'unreachable';
+}
+
+/** How the screens detect keyboard-mode scanners (the input settings' `wedge`). */
+export interface WedgeDetection {
+  enabled: boolean;
+  maxKeyGapMs: number;
+  minLength: number;
+  maxLength: number;
+  suffixes: ('Enter' | 'Tab')[];
+  scannerLayout: 'us' | 'cz';
 }
 
 // --- payload schemas -------------------------------------------------------
@@ -270,6 +282,10 @@ export const requests = {
   'queue.export': request<ExportDone>()(z.object({ filter: queueFilterSchema, format: exportFormatSchema, pin: pinSchema }).strict(), 'manager'),
   'audit.list': request<{ records: AuditView[]; total: number }>()(z.object({ page: pageSchema, entryId: entryIdSchema.optional() }).strict(), 'manager'),
   'audit.export': request<ExportDone>()(z.object({ format: exportFormatSchema, pin: pinSchema }).strict(), 'manager'),
+
+  /** What a keyboard-mode scanner typed: classified in main by the same scan rules and lookups as HID scans; null for a misread swipe. */
+  'input.classify': request<ScanEvent | null>()(z.object({ text: z.string().min(1).max(4096) }).strict(), 'operator'),
+  'input.wedgeSettings': request<WedgeDetection>()(nothing, 'anyone'),
 } satisfies Record<RequestChannel, RequestSpec<z.ZodType, unknown>>;
 
 export const events = {

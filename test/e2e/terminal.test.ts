@@ -65,9 +65,9 @@ describe('checkout terminal in the browser', () => {
     await page.keyboard.press('F3');
     await page.locator('[data-screen="lookup"]').waitFor();
     // A HID scanner's scans come from the main process as input.scan events.
-    lane.preview.terminal.events.publish('input.scan', { kind: 'product', code: '8594001234561', source: 'hid', deviceId: 'scanner-1' });
+    lane.preview.terminal.events.publish('input.scan', { kind: 'product', code: '8594001234561', source: 'hid', deviceId: 'scanner-1', decidedBy: 'rule' });
     await eventually(() => page.getByTestId('lookup-notice').textContent()).toContain('čárový kód zboží');
-    lane.preview.terminal.events.publish('input.scan', { kind: 'loyalty_card', code: demo.cards.manyPoints, source: 'hid', deviceId: 'scanner-1' });
+    lane.preview.terminal.events.publish('input.scan', { kind: 'loyalty_card', code: demo.cards.manyPoints, source: 'hid', deviceId: 'scanner-1', decidedBy: 'rule' });
     await page.locator('[data-screen="customer"]').waitFor();
     expect(await page.getByTestId('customer-name').textContent()).toBe('Eva Dvořáková');
   });

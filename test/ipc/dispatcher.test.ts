@@ -42,6 +42,8 @@ const badPayloads: Record<RequestChannel, unknown[]> = {
   'queue.export': [{ filter: {}, format: 'xml', pin: '1234' }],
   'audit.list': [{ page: { limit: 500, offset: 0 } }],
   'audit.export': [{ format: 'csv' }],
+  'input.classify': [{ text: '' }, { text: 'x'.repeat(4097) }, { text: 42 }, { text: 'CODE', kind: 'card' }],
+  'input.wedgeSettings': [{ enabled: false }],
 };
 
 describe('IPC dispatcher', () => {

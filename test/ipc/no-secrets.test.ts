@@ -71,6 +71,8 @@ describe('no token or password crosses to the screens', () => {
     'queue.export': { filter: {}, format: 'json', pin: managerPin },
     'audit.list': { page: { limit: 10, offset: 0 } },
     'audit.export': { format: 'csv', pin: managerPin },
+    'input.classify': { text: demo.cards.regular },
+    'input.wedgeSettings': undefined,
   };
 
   async function everyChannel(): Promise<void> {

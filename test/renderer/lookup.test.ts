@@ -69,11 +69,11 @@ describe('customer lookup', () => {
 
   it('looks up loyalty cards and unclassified codes from scans, but not product barcodes', async () => {
     const { lookup, main } = setup({ 'customers.identifyByCard': () => fail('unknown_card') });
-    await lookup.acceptScan({ kind: 'product', code: '8594001234567', source: 'hid', deviceId: 'd1' });
+    await lookup.acceptScan({ kind: 'product', code: '8594001234567', source: 'hid', deviceId: 'd1', decidedBy: 'rule' });
     expect(lookup.notice).toEqual({ kind: 'notACard', scanKind: 'product' });
     expect(main.calls).toHaveLength(0);
-    await lookup.acceptScan({ kind: 'loyalty_card', code: '10000105', source: 'wedge', deviceId: null });
-    await lookup.acceptScan({ kind: 'unknown', code: 'ABC', source: 'hid', deviceId: null });
+    await lookup.acceptScan({ kind: 'loyalty_card', code: '10000105', source: 'wedge', deviceId: null, decidedBy: 'rule' });
+    await lookup.acceptScan({ kind: 'unknown', code: 'ABC', source: 'hid', deviceId: null, decidedBy: 'fallback' });
     expect(main.calls.map((c) => c.payload)).toEqual([{ cardNumber: '10000105' }, { cardNumber: 'ABC' }]);
   });
 

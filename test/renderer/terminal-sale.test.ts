@@ -36,9 +36,9 @@ describe('the terminal at the sale', () => {
     await settle();
     terminal.openSale();
     expect(terminal.screen).toBe('sale');
-    await terminal.acceptScan({ kind: 'product', code: bread.plu, source: 'wedge', deviceId: null });
-    await terminal.acceptScan({ kind: 'unknown', code: aliceCard.number, source: 'wedge', deviceId: null });
-    await terminal.acceptScan({ kind: 'unknown', code: 'DEMO100', source: 'wedge', deviceId: null });
+    await terminal.acceptScan({ kind: 'product', code: bread.plu, source: 'wedge', deviceId: null, decidedBy: 'rule' });
+    await terminal.acceptScan({ kind: 'unknown', code: aliceCard.number, source: 'wedge', deviceId: null, decidedBy: 'fallback' });
+    await terminal.acceptScan({ kind: 'unknown', code: 'DEMO100', source: 'wedge', deviceId: null, decidedBy: 'fallback' });
     expect(terminal.sale.cart.lines.map((l) => l.plu)).toEqual([bread.plu]);
     expect(terminal.sale.customer).toMatchObject({ customer: { id: alice.id }, fromCache: true });
     expect(terminal.sale.voucherCodes).toEqual(['DEMO100']);
@@ -48,7 +48,7 @@ describe('the terminal at the sale', () => {
   it('brings the customer on the panel into the sale, and keeps the queue for managers', async () => {
     const { terminal } = terminalAs('cashier');
     await settle();
-    await terminal.acceptScan({ kind: 'loyalty_card', code: aliceCard.number, source: 'hid', deviceId: null });
+    await terminal.acceptScan({ kind: 'loyalty_card', code: aliceCard.number, source: 'hid', deviceId: null, decidedBy: 'rule' });
     expect(terminal.screen).toBe('customer');
     terminal.openSale();
     expect(terminal.sale.customer?.customer.id).toBe(alice.id);

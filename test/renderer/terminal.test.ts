@@ -62,14 +62,14 @@ describe('terminal', () => {
   it('opens the customer from a scan, and a new card starts the next customer', async () => {
     const { main, terminal, stop } = terminalWith();
     main.emit('session.changed', { ...signedOut, operator: cashier });
-    main.emit('input.scan', { kind: 'loyalty_card', code: '10000105', source: 'hid', deviceId: 'd1' });
+    main.emit('input.scan', { kind: 'loyalty_card', code: '10000105', source: 'hid', deviceId: 'd1', decidedBy: 'rule' });
     await settle();
     expect(terminal.screen).toBe('customer');
     expect(terminal.customer.card?.number).toBe('10000105');
-    main.emit('input.scan', { kind: 'product', code: '8594001234567', source: 'hid', deviceId: 'd1' });
+    main.emit('input.scan', { kind: 'product', code: '8594001234567', source: 'hid', deviceId: 'd1', decidedBy: 'rule' });
     await settle();
     expect(terminal.screen).toBe('customer');
-    main.emit('input.scan', { kind: 'loyalty_card', code: '10000106', source: 'wedge', deviceId: null });
+    main.emit('input.scan', { kind: 'loyalty_card', code: '10000106', source: 'wedge', deviceId: null, decidedBy: 'rule' });
     await settle();
     expect(main.calls.filter((c) => c.channel === 'customers.identifyByCard')).toHaveLength(2);
     stop();
@@ -77,7 +77,7 @@ describe('terminal', () => {
 
   it('ignores scans while nobody is signed in', async () => {
     const { main, terminal, stop } = terminalWith();
-    main.emit('input.scan', { kind: 'loyalty_card', code: '10000105', source: 'hid', deviceId: null });
+    main.emit('input.scan', { kind: 'loyalty_card', code: '10000105', source: 'hid', deviceId: null, decidedBy: 'rule' });
     await settle();
     expect(main.calls.some((c) => c.channel === 'customers.identifyByCard')).toBe(false);
     expect(terminal.screen).toBe('signin');

@@ -1,6 +1,7 @@
 import type { Handlers } from '../dispatcher.ts';
 import { checkoutHandlers } from './checkout.ts';
 import { customerHandlers } from './customers.ts';
+import { inputHandlers } from './input.ts';
 import { queueHandlers } from './queue.ts';
 import type { HandlerServices } from './services.ts';
 import { sessionHandlers } from './session.ts';
@@ -16,5 +17,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...settingsHandlers(services),
     ...checkoutHandlers(services),
     ...queueHandlers(services),
+    ...inputHandlers(services),
   };
 }

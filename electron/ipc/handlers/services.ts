@@ -1,6 +1,6 @@
 // What the IPC handlers need from the terminal, as small interfaces so the
 // handlers run against the real services in the app, the preview and tests.
-import type { DiagnosticsReport, StoreOption } from '../../../shared/ipc/contract.ts';
+import type { DiagnosticsReport, ScanEvent, StoreOption } from '../../../shared/ipc/contract.ts';
 import type { CustomerLookup } from '../../app/customers.ts';
 import type { TerminalSession } from '../../app/session.ts';
 import type { SettingsService } from '../../settings/settings-service.ts';
@@ -27,6 +27,10 @@ export interface VoucherDesk {
   syncOffline(): Promise<{ count: number; syncedAt: string } | null>;
 }
 
+export interface ScanDesk {
+  classify(text: string): Promise<ScanEvent | null>;
+}
+
 export interface HandlerServices {
   session: TerminalSession;
   settings: SettingsService;
@@ -40,4 +44,6 @@ export interface HandlerServices {
   checkout: CheckoutService;
   vouchers: VoucherDesk;
   managerQueue: ManagerQueue;
+  /** Keyboard-wedge bursts, classified by the same classifier as HID scans. */
+  scans: ScanDesk;
 }

@@ -1,10 +1,22 @@
-// Scanner and card-reader status for the status bar.
-import type { DevicesStatus } from '../../../shared/ipc/index.ts';
+// Scanner and card-reader status for the status bar, and how keyboard-mode scanners are detected.
+import type { DevicesStatus, PosApi, WedgeDetection } from '../../../shared/ipc/index.ts';
 
 export type ScannerState = 'hid' | 'keyboard' | 'none';
 
 export class DevicesState {
   #status = $state<DevicesStatus | null>(null);
+  #wedge = $state.raw<WedgeDetection | null>(null);
+
+  /** The saved keyboard-mode scanner settings; null until read (no detection before). */
+  get wedge(): WedgeDetection | null {
+    return this.#wedge;
+  }
+
+  /** Reads the keyboard-mode scanner settings again (at start and after the settings are saved). */
+  async loadWedge(pos: Pick<PosApi, 'input'>): Promise<void> {
+    const result = await pos.input.wedgeSettings();
+    if (result.ok) this.#wedge = result.value;
+  }
 
   get status(): DevicesStatus | null {
     return this.#status;

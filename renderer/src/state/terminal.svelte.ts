@@ -46,6 +46,7 @@ export class Terminal {
   #disconnected = $state(false);
   /** A language the operator picked for this sign-in only; the saved one otherwise. */
   #languageChoice: Language | null = null;
+  #wedgeScans: Promise<void> = Promise.resolve();
 
   constructor(pos: PosApi, options: TerminalOptions = {}) {
     this.#pos = pos;
@@ -94,6 +95,7 @@ export class Terminal {
       'input.scan': (scan) => void this.acceptScan(scan),
     });
     const stopClock = this.clock.start();
+    void this.devices.loadWedge(this.#pos);
     void this.session.refresh().then((error) => {
       if (error) this.#problem = error;
       else if (this.session.status) this.#applySession(this.session.status);
@@ -102,6 +104,20 @@ export class Terminal {
       stopEvents();
       stopClock();
     };
+  }
+
+  /** A keyboard-wedge burst: the main process says what it is, then it goes the way of every scan, in the order scanned. */
+  acceptWedgeText(text: string): Promise<void> {
+    this.#wedgeScans = this.#wedgeScans.then(async () => {
+      if (!this.session.operator) return;
+      const result = await this.#pos.input.classify({ text });
+      if (!result.ok) {
+        this.#problem = result.error;
+        return;
+      }
+      if (result.value) await this.acceptScan(result.value);
+    });
+    return this.#wedgeScans;
   }
 
   /**
@@ -170,6 +186,7 @@ export class Terminal {
   async saveSettings(): Promise<boolean> {
     const saved = await this.settings.save();
     if (!saved) return false;
+    void this.devices.loadWedge(this.#pos);
     this.#languageChoice = null;
     this.locale.language = saved.language;
     return true;
