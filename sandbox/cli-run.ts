@@ -131,6 +131,7 @@ export async function runSandboxCli(args: string[], io: SandboxIO, until: Promis
   io.out(`  base URL     ${sandbox.baseUrl}`);
   io.out(`  project URL  ${sandbox.projectUrl}`);
   if (sandbox.controlUrl) io.out(`  control      ${sandbox.controlUrl}`);
+  if (sandbox.controlToken) io.out(`  control key  ${sandbox.controlToken} (send as Authorization: Bearer <key>)`);
   if (options.statePath) io.out(`  state file   ${options.statePath}`);
   const c = sandbox.credentials;
   io.out(`  login        user_external_application_id=${c.user_external_application_id} login=${c.login} password=${c.password}`);

@@ -1,5 +1,6 @@
 // The sandbox as a server: the CareCloud API listener, and the control listener for
 // faults (its own port, so it stays reachable while the API refuses connections).
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API_ROOT, loadContract } from './contract.ts';
@@ -21,8 +22,10 @@ export interface SandboxOptions {
   /** API port; 0 (default) picks a free one. */
   port?: number;
   host?: string;
-  /** Enables faults: the control listener and `sandbox.control`. */
+  /** Enables faults: `sandbox.control` and, unless `controlListener` is false, the control listener. */
   control?: boolean;
+  /** The HTTP control listener (token and Host checked); false keeps the controls in-process only. */
+  controlListener?: boolean;
   controlPort?: number;
   /** Keeps the project in this file across restarts. */
   statePath?: string;
@@ -66,6 +69,8 @@ export interface Sandbox {
   baseUrl: string;
   port: number;
   controlUrl?: string;
+  /** Every control request carries it as `Authorization: Bearer <token>`. */
+  controlToken?: string;
   credentials: Credentials;
   control?: SandboxControl;
   close(): Promise<void>;
@@ -236,9 +241,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   let controlServer: Server | null = null;
   let controlUrl: string | undefined;
-  if (control) {
+  let controlToken: string | undefined;
+  if (control && options.controlListener !== false) {
     const c = control;
+    const token = randomBytes(24).toString('base64url');
+    controlToken = token;
+    let controlPort = 0;
     controlServer = createServer((req, res) => {
+      // A web page on this machine can reach 127.0.0.1 (DNS rebinding); it knows neither the token nor a local Host.
+      const refusal = controlRefusal(req, token, controlPort);
+      if (refusal) {
+        req.resume();
+        res.writeHead(refusal.status, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ error: refusal.error }));
+        return;
+      }
       readBody(req)
         .then((text) => handleControl(c, req.method ?? 'GET', req.url ?? '/', text))
         .then(({ status, body }) => {
@@ -251,7 +268,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         });
     });
     await listen(controlServer, options.controlPort ?? 0, host);
-    controlUrl = `http://${host}:${(controlServer.address() as AddressInfo).port}/__sandbox`;
+    controlPort = (controlServer.address() as AddressInfo).port;
+    controlUrl = `http://${host}:${controlPort}/__sandbox`;
   }
 
   let closed = false;
@@ -260,6 +278,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     baseUrl: `${projectUrl}${API_ROOT}`,
     port,
     ...(controlUrl ? { controlUrl } : {}),
+    ...(controlToken ? { controlToken } : {}),
     credentials,
     ...(control ? { control } : {}),
     async close() {
@@ -358,3 +377,17 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Why a control request is refused: a Host that is not this machine, or a missing or wrong token. */
+function controlRefusal(req: IncomingMessage, token: string, port: number): { status: number; error: string } | null {
+  const hostHeader = req.headers.host ?? '';
+  const match = /^(\[::1\]|[^:]+)(?::(\d+))?$/.exec(hostHeader.toLowerCase());
+  if (!match || !LOCAL_HOSTS.has(match[1]!) || Number(match[2] ?? 80) !== port) return { status: 403, error: 'the control API answers only to a local Host' };
+  const given = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  if (a.length !== b.length || !timingSafeEqual(a, b)) return { status: 401, error: 'the control API needs its token: Authorization: Bearer <token>' };
+  return null;
+}

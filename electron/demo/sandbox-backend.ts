@@ -15,7 +15,9 @@ export interface SandboxBackendOptions {
 export async function startSandboxBackend(options: SandboxBackendOptions = {}): Promise<DemoBackend> {
   const sandbox = await startSandbox({
     port: 0,
+    // The app drives the faults in-process: no control port a web page could reach.
     control: true,
+    controlListener: false,
     ...(options.statePath ? { statePath: options.statePath } : {}),
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
   });

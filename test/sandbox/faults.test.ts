@@ -19,7 +19,11 @@ afterEach(async () => {
 const cardLookup = () => sandbox.call('GET', '/cards', { query: { card_number: demo.cards.regular } });
 
 async function control(path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${sandbox.controlUrl}${path}`, { method: body === undefined ? 'GET' : 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${sandbox.controlUrl}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { Authorization: `Bearer ${sandbox.controlToken}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, body: await res.json() };
 }
 
@@ -189,7 +193,7 @@ describe('faults', () => {
     expect(await control('/errors', { status: 503 })).toMatchObject({ status: 400, body: { error: expect.stringContaining('count or duration_ms') } });
     expect(await control('/network', { mode: 'sideways' })).toMatchObject({ status: 400 });
     expect(await control('/nothing')).toMatchObject({ status: 404 });
-    const res = await fetch(`${sandbox.controlUrl}/latency`, { method: 'POST', body: '{' });
+    const res = await fetch(`${sandbox.controlUrl}/latency`, { method: 'POST', headers: { Authorization: `Bearer ${sandbox.controlToken}` }, body: '{' });
     expect(res.status).toBe(400);
   });
 
