@@ -72,7 +72,7 @@ export const demo = {
   },
   rewards: { value100: 'SLEVA100', percent10: 'SLEVA10', brno: 'BRNO50R', expensive: 'MIN200' },
   stores: storeIds,
-  customers: { regular: customerId(1), otherCustomer: customerId(2), manyPoints: customerId(3), credits: customerId(4), deleted: customerId(6) },
+  customers: { regular: customerId(1), otherCustomer: customerId(2), manyPoints: customerId(3), credits: customerId(4), deleted: customerId(6), cannotPayByPoints: customerId(8), euroCustomer: customerId(9), inactive: customerId(10) },
 } as const;
 
 const femaleFirst = ['Jana', 'Eva', 'Lucie', 'Kateřina', 'Anna', 'Tereza', 'Petra', 'Veronika', 'Lenka', 'Martina', 'Hana', 'Barbora'];

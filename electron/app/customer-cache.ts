@@ -11,6 +11,24 @@ export interface CachedCustomer {
 }
 
 const entriesKey = 'customers';
+const walletsKey = 'wallets';
+
+export type WalletPart = 'points' | 'credits' | 'vouchers' | 'rewards';
+
+/** A wallet part as CareCloud last gave it, and when (ms since epoch). */
+export interface KnownPart {
+  value: unknown;
+  at: number;
+}
+
+type Wallet = Partial<Record<WalletPart, KnownPart>>;
+
+function isWallet(value: unknown): value is [string, Wallet] {
+  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string') return false;
+  const wallet = value[1] as Record<string, unknown> | null;
+  if (typeof wallet !== 'object' || wallet === null) return false;
+  return Object.values(wallet).every((part) => typeof part === 'object' && part !== null && typeof (part as KnownPart).at === 'number');
+}
 
 function isCachedCustomer(value: unknown): value is CachedCustomer {
   if (typeof value !== 'object' || value === null) return false;
@@ -23,6 +41,7 @@ export class CustomerCache {
   readonly #backend: KeyValueBackend;
   readonly #limit: number;
   #entries: Map<string, CachedCustomer>;
+  #wallets: Map<string, Wallet>;
 
   constructor(backend: KeyValueBackend, limit = 5_000) {
     this.#backend = backend;
@@ -30,6 +49,26 @@ export class CustomerCache {
     const stored = backend.get(entriesKey);
     const list = Array.isArray(stored) ? stored.filter(isCachedCustomer) : [];
     this.#entries = new Map(list.map((entry) => [entry.customer.id, entry]));
+    const wallets = backend.get(walletsKey);
+    this.#wallets = new Map(Array.isArray(wallets) ? wallets.filter(isWallet) : []);
+  }
+
+  /** Keeps a wallet part as CareCloud gave it, for when CareCloud cannot be asked. */
+  rememberPart(customerId: string, part: WalletPart, value: unknown, at: number): void {
+    const wallet = this.#wallets.get(customerId) ?? {};
+    this.#wallets.delete(customerId);
+    this.#wallets.set(customerId, { ...wallet, [part]: { value, at } });
+    while (this.#wallets.size > this.#limit) {
+      const oldest = this.#wallets.keys().next().value;
+      if (oldest === undefined) break;
+      this.#wallets.delete(oldest);
+    }
+    this.#backend.set(walletsKey, [...this.#wallets.entries()]);
+  }
+
+  /** The part as CareCloud last gave it; the caller checks its shape. */
+  knownPart(customerId: string, part: WalletPart): KnownPart | null {
+    return this.#wallets.get(customerId)?.[part] ?? null;
   }
 
   remember(customer: CustomerSummary, cards: CardSummary[], seenAt: number): void {
@@ -48,6 +87,7 @@ export class CustomerCache {
 
   forget(customerId: string): void {
     if (this.#entries.delete(customerId)) this.#backend.set(entriesKey, [...this.#entries.values()]);
+    if (this.#wallets.delete(customerId)) this.#backend.set(walletsKey, [...this.#wallets.entries()]);
   }
 
   byCardNumber(cardNumber: string): { customer: CustomerSummary; card: CardSummary } | null {

@@ -10,15 +10,18 @@ import type {
   CustomerSummary,
   Money,
   PointsOverview,
-  RewardSummary,
-  VoucherSummary,
+  RewardList,
+  VoucherList,
 } from '../../shared/ipc/contract.ts';
+import { z } from 'zod';
+import { formatCareCloudDateTime } from '../../shared/datetime.ts';
+import { voucherPlaceRefusals } from '../checkout/voucher-check.ts';
 import { failure, success, type Result } from '../../shared/ipc/result.ts';
 import { currencyDecimals, toMinorUnits } from '../../shared/money.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
 import { ConnectionError, InvalidRequestError, NotFoundError } from '../carecloud/errors.ts';
 import type { Schemas } from '../carecloud/types.ts';
-import type { CustomerCache } from './customer-cache.ts';
+import type { CustomerCache, WalletPart } from './customer-cache.ts';
 import { matchesQuery, readCustomerQuery } from './customer-query.ts';
 
 /** The part of the CareCloud client that customer lookups use. */
@@ -29,6 +32,13 @@ export interface Connectivity {
   offline(): boolean;
   /** A lookup found CareCloud unreachable: let the sync engine find out for everyone. */
   unreachable(): void;
+}
+
+/** Where the lane sells: wallet values are shown for this store, its currency and its clock. */
+export interface StorePlace {
+  storeId(): string;
+  currency(): string;
+  timeZone(): string;
 }
 
 const searchLimit = 20;
@@ -42,6 +52,7 @@ export function customerSummary(customer: Schemas['Customer']): CustomerSummary 
     email: info.email || null,
     phone: info.phone || null,
     statusName: null,
+    inactive: customer.state === 2,
   };
 }
 
@@ -61,9 +72,11 @@ export class CustomerLookup {
   readonly #cache: CustomerCache;
   readonly #connectivity: Connectivity;
   readonly #now: () => number;
+  readonly #place: StorePlace;
 
-  constructor(options: { api: () => CustomerApi; cache: CustomerCache; connectivity: Connectivity; now?: () => number }) {
+  constructor(options: { api: () => CustomerApi; cache: CustomerCache; connectivity: Connectivity; place: StorePlace; now?: () => number }) {
     this.#api = options.api;
+    this.#place = options.place;
     this.#cache = options.cache;
     this.#connectivity = options.connectivity;
     this.#now = options.now ?? Date.now;
@@ -137,8 +150,9 @@ export class CustomerLookup {
           throw error;
         }
         if (isDeleted(customer)) return failure('customer_deleted', 'This customer no longer exists');
-        const cards = (await api.cards.ofCustomer(customerId, { count: 20 })).items.map(cardSummary);
-        const summary = customerSummary(customer);
+        const [cardPage, status] = await Promise.all([api.cards.ofCustomer(customerId, { count: 20 }), this.#status(customerId)]);
+        const cards = cardPage.items.map(cardSummary);
+        const summary = { ...customerSummary(customer), statusName: status?.name ?? null };
         this.#cache.remember(summary, cards, this.#now());
         return success({ customer: summary, cards, fromCache: false });
       },
@@ -151,52 +165,64 @@ export class CustomerLookup {
   }
 
   async points(customerId: string): Promise<Result<PointsOverview>> {
-    return this.#onlineOnly(async () => {
-      const data = await this.#api().wallet.pointsOverview(customerId);
-      const currencies = await this.#currencyCodes();
-      return success({
+    return this.#wallet(customerId, 'points', pointsSchema, async () => {
+      const api = this.#api();
+      const [data, currencies, status] = await Promise.all([api.wallet.pointsOverview(customerId), this.#currencyCodes(), this.#status(customerId)]);
+      const currency = this.#place.currency();
+      const value = (data?.available_points_money_value ?? []).map((m) => money(m.value ?? 0, m.currency_id ?? '', currencies)).find((m) => m.currency === currency);
+      const canPay = status?.canPayWithPoints ?? null;
+      return {
         available: data?.available_points ?? 0,
         earned: data?.earned_points ?? 0,
         redeemed: data?.redeemed_points ?? 0,
-        moneyValue: (data?.available_points_money_value ?? []).map((m) => money(m.value ?? 0, m.currency_id ?? '', currencies)),
-      });
+        // Points a customer cannot pay with are worth nothing at this till.
+        moneyValue: canPay === false ? null : (value ?? null),
+        canPayWithPoints: canPay,
+      };
     });
   }
 
   async credits(customerId: string): Promise<Result<CreditsOverview>> {
-    return this.#onlineOnly(async () => {
+    return this.#wallet(customerId, 'credits', creditsSchema, async () => {
       const data = await this.#api().wallet.creditsOverview(customerId);
       const currencies = await this.#currencyCodes();
-      return success({
-        available: data?.available_credits ?? 0,
-        earned: data?.earned_credits ?? 0,
-        redeemed: data?.redeemed_credits ?? 0,
-        byCurrency: (data?.split_by_currency ?? []).map((c) => money(c.available_credits ?? 0, c.currency_id ?? '', currencies)),
-      });
+      return { byCurrency: (data?.split_by_currency ?? []).map((c) => money(c.available_credits ?? 0, c.currency_id ?? '', currencies)) };
     });
   }
 
-  async vouchers(customerId: string): Promise<Result<VoucherSummary[]>> {
-    return this.#onlineOnly(async () => {
+  async vouchers(customerId: string): Promise<Result<VoucherList>> {
+    return this.#wallet(customerId, 'vouchers', vouchersSchema, async () => {
       const page = await this.#api().vouchers.ofCustomer(customerId, { is_valid: true, count: 100 });
-      return success(
-        page.items.map((v) => ({
+      const now = formatCareCloudDateTime(new Date(this.#now()), this.#place.timeZone());
+      const storeId = this.#place.storeId();
+      return {
+        vouchers: page.items.map((v) => ({
           id: v.voucher_id ?? '',
           code: v.code ?? null,
           name: v.reward?.name ?? null,
           value: typeof v.value === 'number' ? v.value : null,
           validFrom: v.valid_from ?? null,
           validTo: v.valid_to ?? null,
+          refusals: voucherPlaceRefusals(v, storeId, now),
         })),
-      );
+      };
     });
   }
 
-  async rewards(customerId: string): Promise<Result<RewardSummary[]>> {
-    return this.#onlineOnly(async () => {
+  async rewards(customerId: string): Promise<Result<RewardList>> {
+    return this.#wallet(customerId, 'rewards', rewardsSchema, async () => {
       const page = await this.#api().rewards.ofCustomer(customerId, { count: 100 });
-      return success(page.items.map((r) => ({ id: r.reward_id ?? '', code: r.code ?? null, name: r.name ?? '', pointsCost: r.points_cost ?? null })));
+      return { rewards: page.items.map((r) => ({ id: r.reward_id ?? '', code: r.code ?? null, name: r.name ?? '', pointsCost: r.points_cost ?? null })) };
     });
+  }
+
+  /** The customer's current status from their status record and the project's status list; null when CareCloud has none. */
+  async #status(customerId: string): Promise<{ name: string; canPayWithPoints: boolean } | null> {
+    const api = this.#api();
+    const [records, statuses] = await Promise.all([api.customers.currentStatus(customerId), api.reference.statuses()]);
+    const statusId = records.items[0]?.status_id;
+    const status = statuses.items.find((s) => s.status_id === statusId);
+    return status ? { name: status.name, canPayWithPoints: status.payment_points === true } : null;
   }
 
   async #currencyCodes(): Promise<Map<string, string>> {
@@ -219,12 +245,40 @@ export class CustomerLookup {
     }
   }
 
-  /** Wallet figures are only ever CareCloud's own: an old number would mislead the customer. */
-  async #onlineOnly<T>(ask: () => Promise<Result<T>>): Promise<Result<T>> {
-    if (this.#connectivity.offline()) return failure('offline', 'CareCloud cannot be reached; the wallet is shown when it is back');
-    return ask();
+  /**
+   * A wallet part from CareCloud, kept on the terminal; while CareCloud cannot be reached,
+   * the last one kept with when CareCloud gave it (`asOf`), never passed off as current.
+   */
+  async #wallet<T extends object>(customerId: string, part: WalletPart, schema: z.ZodType<T>, ask: () => Promise<T>): Promise<Result<T & { asOf: string | null }>> {
+    const lastKnown = (): Result<T & { asOf: string | null }> => {
+      const known = this.#cache.knownPart(customerId, part);
+      const value = known ? schema.safeParse(known.value) : null;
+      if (!known || !value?.success) return failure('offline', 'CareCloud cannot be reached and this terminal has not seen this wallet yet');
+      return success({ ...value.data, asOf: new Date(known.at).toISOString() });
+    };
+    if (this.#connectivity.offline()) return lastKnown();
+    let value: T;
+    try {
+      value = await ask();
+    } catch (error) {
+      if (!(error instanceof ConnectionError)) throw error;
+      this.#connectivity.unreachable();
+      return lastKnown();
+    }
+    this.#cache.rememberPart(customerId, part, value, this.#now());
+    return success({ ...value, asOf: null });
   }
 }
+
+const moneySchema = z.object({ amount: z.int(), currency: z.string() });
+const pointsSchema = z.object({ available: z.number(), earned: z.number(), redeemed: z.number(), moneyValue: moneySchema.nullable(), canPayWithPoints: z.boolean().nullable() });
+const creditsSchema = z.object({ byCurrency: z.array(moneySchema) });
+const vouchersSchema = z.object({
+  vouchers: z.array(
+    z.object({ id: z.string(), code: z.string().nullable(), name: z.string().nullable(), value: z.number().nullable(), validFrom: z.string().nullable(), validTo: z.string().nullable(), refusals: z.array(z.string()) }),
+  ),
+});
+const rewardsSchema = z.object({ rewards: z.array(z.object({ id: z.string(), code: z.string().nullable(), name: z.string(), pointsCost: z.number().nullable() })) });
 
 function money(value: number, currencyId: string, codes: Map<string, string>): Money {
   const code = codes.get(currencyId) ?? currencyId;

@@ -139,6 +139,12 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
       offline: () => !sync.online,
       unreachable: () => void sync.probe().catch(() => {}),
     },
+    place: {
+      storeId: () => settings.current.storeId,
+      // The checkout is built below; the panel asks only once the terminal runs.
+      currency: () => checkout.places.currency,
+      timeZone: () => settings.current.timeZone,
+    },
   });
 
   const storeList = {

@@ -23,6 +23,24 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
+/**
+ * Why a voucher cannot be used in `storeId` at `now` (a CareCloud datetime in the project
+ * zone), as CareCloud's reason codes: its state, its dates, its store. Empty when it can.
+ * The voucher check and the customer panel both ask this.
+ */
+export function voucherPlaceRefusals(voucher: Pick<Schemas['Voucher'], 'state' | 'valid_from' | 'valid_to' | 'store_id' | 'reward'>, storeId: string, now: string): string[] {
+  const reasons: string[] = [];
+  const validFrom = text(voucher.valid_from);
+  const validTo = text(voucher.valid_to);
+  const stores = (voucher.reward?.store_list ?? []).map((s) => s.store_id ?? '');
+  if (voucher.state !== undefined && voucher.state !== 1) reasons.push('voucher_invalid_type_of_usage');
+  if (validTo !== null && validTo < now) reasons.push('voucher_expired');
+  if (validFrom !== null && validFrom > now) reasons.push('voucher_cant_be_applied_by_date');
+  if (voucher.store_id && voucher.store_id !== storeId) reasons.push('voucher_not_allowed_in_store');
+  else if (stores.length > 0 && !stores.includes(storeId)) reasons.push('voucher_cant_be_used_in_store');
+  return reasons;
+}
+
 export class VoucherChecker {
   readonly #o: VoucherCheckOptions;
 
@@ -69,13 +87,10 @@ export class VoucherChecker {
   #refusals(check: VoucherCheck, voucher: Schemas['Voucher'], customerId: string | null): string[] {
     const now = formatCareCloudDateTime(new Date(this.#o.now?.() ?? Date.now()), this.#o.timeZone());
     const storeId = this.#o.storeId();
-    const reasons: string[] = [];
-    if (voucher.state !== undefined && voucher.state !== 1) reasons.push('voucher_invalid_type_of_usage');
+    const place = voucherPlaceRefusals(voucher, storeId, now);
+    const reasons: string[] = place.filter((r) => r === 'voucher_invalid_type_of_usage');
     if (check.kind === 'gift_card' ? check.giftCard !== null && check.giftCard.balanceMinor <= 0 : check.usedAt !== null) reasons.push('voucher_already_used');
-    if (check.validTo !== null && check.validTo < now) reasons.push('voucher_expired');
-    if (check.validFrom !== null && check.validFrom > now) reasons.push('voucher_cant_be_applied_by_date');
-    if (voucher.store_id && voucher.store_id !== storeId) reasons.push('voucher_not_allowed_in_store');
-    else if (check.stores.length > 0 && !check.stores.some((s) => s.id === storeId)) reasons.push('voucher_cant_be_used_in_store');
+    reasons.push(...place.filter((r) => r !== 'voucher_invalid_type_of_usage'));
     // A gift card is anyone's; other vouchers only their customer's.
     if (check.kind !== 'gift_card' && customerId !== null && check.customerId !== null && check.customerId !== customerId) reasons.push('voucher_assigned_to_another_customer');
     return reasons;

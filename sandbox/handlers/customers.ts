@@ -143,6 +143,15 @@ export const getSubCustomerVouchers: Handler = (ctx) => {
   return listReply('vouchers', voucherRows(ctx, customer.customer_id), ctx.query, ctx.sortable);
 };
 
+/** The seed keeps one status per customer: one record, valid from the customer's last change, open-ended. */
+export const getSubCustomerStatus: Handler = (ctx) => {
+  const customer = pathCustomer(ctx);
+  const validNow = bool(ctx.query, 'valid_now');
+  const rows = [{ status_record_id: `${customer.customer_id}-status`, status_id: customer.status_id, customer_id: customer.customer_id, valid_from: customer.last_change, valid_to: '2099-12-31 23:59:59', state: 1 as const, last_change: customer.last_change }]
+    .filter((r) => validNow === undefined || (r.valid_from <= ctx.now && r.valid_to >= ctx.now) === validNow);
+  return listReply('status_records', rows, ctx.query, ctx.sortable);
+};
+
 export const getSubCustomerRewards: Handler = (ctx) => {
   pathCustomer(ctx);
   return listReply('rewards', rewardRows(ctx), ctx.query, ctx.sortable);

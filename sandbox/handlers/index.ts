@@ -1,7 +1,7 @@
 // Every operation of the trimmed contract, by operationId.
 import { getCard, getCards, postAssignCard, postValidateFreeCard } from './cards.ts';
 import type { Handler } from './context.ts';
-import { getCustomer, getCustomers, getCustomerSearch, getSubCustomerCards, getSubCustomerRewards, getSubCustomerVouchers, postCustomer } from './customers.ts';
+import { getCustomer, getCustomers, getCustomerSearch, getSubCustomerCards, getSubCustomerRewards, getSubCustomerStatus, getSubCustomerVouchers, postCustomer } from './customers.ts';
 import {
   getPurchase,
   getPurchasePaymentSummary,
@@ -38,6 +38,7 @@ export const handlers: Record<string, Handler> = {
   getSubCustomerCards,
   getSubCustomerVouchers,
   getSubCustomerRewards,
+  getSubCustomerStatus,
   getCards,
   getCard,
   postValidateFreeCard,

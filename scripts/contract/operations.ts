@@ -11,6 +11,7 @@ export const usedOperations: Record<string, readonly ('get' | 'post' | 'put' | '
   '/customers/{customer_id}/cards': ['get'],
   '/customers/{customer_id}/vouchers': ['get'],
   '/customers/{customer_id}/rewards': ['get'],
+  '/customers/{customer_id}/status-records': ['get'],
 
   '/cards': ['get'],
   '/cards/{card_id}': ['get'],

@@ -192,6 +192,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/customers/{customer_id}/status-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getSubCustomerStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customers/{customer_id}/vouchers": {
         parameters: {
             query?: never;
@@ -910,6 +926,15 @@ export type components = {
             readonly text_id?: string;
             readonly type_id?: string;
         };
+        PurchaseConditions: {
+            /** Format: float */
+            keep_status_points?: number;
+            readonly keep_status_turnover?: components["schemas"]["QualificationTurnover"][];
+            readonly next_status_id?: string;
+            /** Format: float */
+            next_status_points?: number;
+            readonly next_status_turnover?: components["schemas"]["QualificationTurnover"][];
+        };
         PurchaseItem: {
             additional_properties?: components["schemas"]["PropertyRecord"][];
             /** Format: float */
@@ -1025,6 +1050,17 @@ export type components = {
             readonly status_id?: string;
             readonly text_id?: string;
             validity_period: string;
+        };
+        StatusRecord: {
+            customer_id: string;
+            readonly last_change?: string;
+            purchase_conditions?: components["schemas"]["PurchaseConditions"];
+            /** @enum {integer} */
+            readonly state?: 0 | 1 | 2;
+            status_id: string;
+            readonly status_record_id?: string;
+            readonly valid_from?: string;
+            readonly valid_to?: string;
         };
         Store: {
             contact_email?: string;
@@ -1259,6 +1295,7 @@ export type components = {
         test_string: string;
         text_id: string;
         valid_from: string;
+        valid_now: true | false;
         valid_to: string;
         visible_for_customer: 0 | 1;
         voucher_code: string;
@@ -1805,6 +1842,48 @@ export interface operations {
                     "application/json": {
                         data?: {
                             rewards?: components["schemas"]["Reward"][];
+                            total_items?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["NotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSubCustomerStatus: {
+        parameters: {
+            query?: {
+                count?: components["parameters"]["count"];
+                offset?: components["parameters"]["offset"];
+                sort_direction?: components["parameters"]["sort_direction"];
+                sort_field?: components["parameters"]["sort_field"];
+                valid_now?: components["parameters"]["valid_now"];
+            };
+            header?: {
+                "Accept-Language"?: components["parameters"]["Accept-Language"];
+            };
+            path: {
+                customer_id: components["parameters"]["customer_id_path"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: {
+                            status_records?: components["schemas"]["StatusRecord"][];
                             total_items?: number;
                         };
                     };

@@ -54,6 +54,8 @@ export interface CustomerSummary {
   phone: string | null;
   /** The customer's loyalty status name (e.g. "Gold"), when CareCloud reports one. */
   statusName: string | null;
+  /** CareCloud's customer state 2: kept but not active. */
+  inactive: boolean;
 }
 
 export interface CardSummary {
@@ -84,18 +86,27 @@ export interface CustomerProfile {
   fromCache: boolean;
 }
 
-export interface PointsOverview {
-  available: number;
-  earned: number;
-  redeemed: number;
-  /** What the available points are worth, per currency. */
-  moneyValue: Money[];
+/** A wallet part from the terminal's last answer from CareCloud, while CareCloud is unreachable. */
+interface LastKnown {
+  /** ISO instant CareCloud last gave these values; null when they are CareCloud's answer now. */
+  asOf: string | null;
 }
 
-export interface CreditsOverview {
+export interface PointsOverview extends LastKnown {
   available: number;
   earned: number;
   redeemed: number;
+  /**
+   * What the available points are worth in the store's currency; null when the customer's
+   * status cannot pay with points or CareCloud gives no value in that currency.
+   */
+  moneyValue: Money | null;
+  /** From the customer's status; null when the status is not known. */
+  canPayWithPoints: boolean | null;
+}
+
+export interface CreditsOverview extends LastKnown {
+  /** Available credit per currency: amounts in different currencies are never added up. */
   byCurrency: Money[];
 }
 
@@ -106,6 +117,16 @@ export interface VoucherSummary {
   value: number | null;
   validFrom: string | null;
   validTo: string | null;
+  /** Why it cannot be used in this store now (CareCloud's reason codes); empty when it can. */
+  refusals: string[];
+}
+
+export interface VoucherList extends LastKnown {
+  vouchers: VoucherSummary[];
+}
+
+export interface RewardList extends LastKnown {
+  rewards: RewardSummary[];
 }
 
 export interface RewardSummary {
@@ -249,8 +270,8 @@ export const requests = {
   'customers.profile': request<CustomerProfile>()(customerOnly, 'operator'),
   'customers.points': request<PointsOverview>()(customerOnly, 'operator'),
   'customers.credits': request<CreditsOverview>()(customerOnly, 'operator'),
-  'customers.vouchers': request<VoucherSummary[]>()(customerOnly, 'operator'),
-  'customers.rewards': request<RewardSummary[]>()(customerOnly, 'operator'),
+  'customers.vouchers': request<VoucherList>()(customerOnly, 'operator'),
+  'customers.rewards': request<RewardList>()(customerOnly, 'operator'),
 
   'settings.get': request<SettingsView>()(nothing, 'manager'),
   'settings.update': request<SettingsView>()(z.object({ patch: settingsPatchSchema }).strict(), 'manager'),

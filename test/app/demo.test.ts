@@ -75,8 +75,8 @@ describe('demo mode', () => {
     expect(points).toMatchObject({ ok: true, value: { available: expect.any(Number) } });
     if (points.ok) expect((points.value as { available: number }).available).toBeGreaterThan(0);
     expect(credits).toMatchObject({ ok: true });
-    expect(vouchers).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ code: demo.vouchers.value100 })]) });
-    expect(rewards).toMatchObject({ ok: true, value: expect.any(Array) });
+    expect(vouchers).toMatchObject({ ok: true, value: { vouchers: expect.arrayContaining([expect.objectContaining({ code: demo.vouchers.value100 })]), asOf: null } });
+    expect(rewards).toMatchObject({ ok: true, value: { rewards: expect.any(Array), asOf: null } });
     expect(profile).toMatchObject({ ok: true, value: { cards: expect.arrayContaining([expect.objectContaining({ number: demo.cards.regular })]) } });
   });
 

@@ -3,8 +3,8 @@ import { CustomerPanel } from '../../renderer/src/state/customer.svelte.ts';
 import type { ResultOf } from '../../shared/ipc/index.ts';
 import { alice, aliceCard, deferred, fail, fakeMain, ok } from './fake-main.ts';
 
-const points = { available: 1250, earned: 2000, redeemed: 750, moneyValue: [{ amount: 12500, currency: 'CZK' }] };
-const credits = { available: 30, earned: 30, redeemed: 0, byCurrency: [{ amount: 3000, currency: 'CZK' }] };
+const points = { available: 1250, earned: 2000, redeemed: 750, moneyValue: { amount: 12500, currency: 'CZK' }, canPayWithPoints: true, asOf: null };
+const credits = { byCurrency: [{ amount: 3000, currency: 'CZK' }], asOf: null };
 
 describe('customer panel', () => {
   it('asks for all five parts at once and shows each the moment it arrives', async () => {
@@ -39,12 +39,12 @@ describe('customer panel', () => {
     expect(panel.credits.state.status).toBe('loading');
 
     answers.credits.resolve(fail('offline', 'no network'));
-    answers.vouchers.resolve(ok([{ id: 'v1', code: 'SPRING', name: 'Spring 10 %', value: 10, validFrom: null, validTo: '2026-12-31' }]));
-    answers.rewards.resolve(ok([]));
+    answers.vouchers.resolve(ok({ vouchers: [{ id: 'v1', code: 'SPRING', name: 'Spring 10 %', value: 10, validFrom: null, validTo: '2026-12-31', refusals: [] }], asOf: null }));
+    answers.rewards.resolve(ok({ rewards: [], asOf: null }));
     answers.profile.resolve(ok({ customer: { ...alice, statusName: 'Platinum' }, cards: [{ ...aliceCard, active: false }, { ...aliceCard, id: 'k2', number: '2000' }], fromCache: true }));
     await shown;
     expect(panel.credits.state).toEqual({ status: 'failed', error: { code: 'offline', message: 'no network' } });
-    expect(panel.vouchers.value?.[0]?.code).toBe('SPRING');
+    expect(panel.vouchers.value?.vouchers[0]?.code).toBe('SPRING');
     expect(panel.customer?.statusName).toBe('Platinum');
     expect(panel.card?.number).toBe('2000');
     expect(panel.fromCache).toBe(true);
@@ -55,8 +55,8 @@ describe('customer panel', () => {
       'customers.profile': () => ok({ customer: alice, cards: [{ ...aliceCard, id: 'other', number: '999' }, aliceCard], fromCache: false }),
       'customers.points': () => ok(points),
       'customers.credits': () => ok(credits),
-      'customers.vouchers': () => ok([]),
-      'customers.rewards': () => ok([]),
+      'customers.vouchers': () => ok({ vouchers: [], asOf: null }),
+      'customers.rewards': () => ok({ rewards: [], asOf: null }),
     });
     const panel = new CustomerPanel(main.pos);
     await panel.show({ customer: alice, card: aliceCard, fromCache: false });
@@ -69,8 +69,8 @@ describe('customer panel', () => {
       'customers.profile': () => ok({ customer: alice, cards: [], fromCache: false }),
       'customers.points': () => late.promise,
       'customers.credits': () => ok(credits),
-      'customers.vouchers': () => ok([]),
-      'customers.rewards': () => ok([]),
+      'customers.vouchers': () => ok({ vouchers: [], asOf: null }),
+      'customers.rewards': () => ok({ rewards: [], asOf: null }),
     });
     const panel = new CustomerPanel(main.pos);
     const shown = panel.show({ customer: alice, card: null, fromCache: false });
@@ -87,8 +87,8 @@ describe('customer panel', () => {
       'customers.profile': () => ok({ customer: alice, cards: [], fromCache: false }),
       'customers.points': () => Promise.reject(new Error('socket gone')),
       'customers.credits': () => ok(credits),
-      'customers.vouchers': () => ok([]),
-      'customers.rewards': () => ok([]),
+      'customers.vouchers': () => ok({ vouchers: [], asOf: null }),
+      'customers.rewards': () => ok({ rewards: [], asOf: null }),
     });
     const panel = new CustomerPanel(main.pos);
     await panel.show({ customer: alice, card: null, fromCache: false });

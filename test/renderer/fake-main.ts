@@ -50,6 +50,6 @@ export const fail = (code: ErrorCode, message: string = code, extra: object = {}
   error: { code, message, ...extra },
 });
 
-export const alice = { id: 'c1', firstName: 'Alice', lastName: 'Nováková', email: 'alice@example.com', phone: '+420600100200', statusName: 'Gold' };
-export const bob = { id: 'c2', firstName: 'Bob', lastName: 'Novák', email: 'bob@example.com', phone: null, statusName: null };
+export const alice = { id: 'c1', firstName: 'Alice', lastName: 'Nováková', email: 'alice@example.com', phone: '+420600100200', statusName: 'Gold', inactive: false };
+export const bob = { id: 'c2', firstName: 'Bob', lastName: 'Novák', email: 'bob@example.com', phone: null, statusName: null, inactive: false };
 export const aliceCard = { id: 'k1', number: '10000105', validTo: '2027-12-31', active: true };

@@ -16,10 +16,10 @@ function saleWith(handlers: Handlers) {
     'checkout.product': ({ code }) => ok(code === coffee.plu ? coffee : null),
     'customers.identifyByCard': () => ok({ customer: alice, card: aliceCard, fromCache: false }),
     'customers.profile': () => ok({ customer: alice, cards: [aliceCard], fromCache: false }),
-    'customers.points': () => ok({ available: 500, earned: 500, redeemed: 0, moneyValue: [] }),
-    'customers.credits': () => ok({ available: 0, earned: 0, redeemed: 0, byCurrency: [] }),
-    'customers.vouchers': () => ok([]),
-    'customers.rewards': () => ok([]),
+    'customers.points': () => ok({ available: 500, earned: 500, redeemed: 0, moneyValue: null, canPayWithPoints: true, asOf: null }),
+    'customers.credits': () => ok({ byCurrency: [], asOf: null }),
+    'customers.vouchers': () => ok({ vouchers: [], asOf: null }),
+    'customers.rewards': () => ok({ rewards: [], asOf: null }),
     ...handlers,
   });
   return { main, sale: new Sale(main.pos, { debounceMs: 0, newSaleId: () => `sale-test-${++ids}` }) };

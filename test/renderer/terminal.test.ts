@@ -14,10 +14,10 @@ function terminalWith(handlers: Handlers = {}) {
     'operator.signOut': () => ok(null),
     'customers.identifyByCard': () => ok({ customer: alice, card: aliceCard, fromCache: false }),
     'customers.profile': () => ok({ customer: alice, cards: [aliceCard], fromCache: false }),
-    'customers.points': () => ok({ available: 10, earned: 10, redeemed: 0, moneyValue: [] }),
-    'customers.credits': () => ok({ available: 0, earned: 0, redeemed: 0, byCurrency: [] }),
-    'customers.vouchers': () => ok([]),
-    'customers.rewards': () => ok([]),
+    'customers.points': () => ok({ available: 10, earned: 10, redeemed: 0, moneyValue: null, canPayWithPoints: true, asOf: null }),
+    'customers.credits': () => ok({ byCurrency: [], asOf: null }),
+    'customers.vouchers': () => ok({ vouchers: [], asOf: null }),
+    'customers.rewards': () => ok({ rewards: [], asOf: null }),
     'settings.update': ({ patch }) => {
       patches.push(patch);
       return ok({} as never);

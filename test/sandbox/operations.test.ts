@@ -37,6 +37,8 @@ it('implements every operation of the contract with conforming answers', async (
   await get(`/customers/${customer}/cards`);
   await get(`/customers/${customer}/vouchers`);
   await get(`/customers/${customer}/rewards`);
+  const status = await get<OkBody<'getSubCustomerStatus'>>(`/customers/${customer}/status-records`, { valid_now: true });
+  expect(status.data.status_records?.map((r) => r.status_id)).toEqual([expect.any(String)]);
   const source = (await get<OkBody<'getCustomerSources'>>('/customer-sources')).data.customer_sources[0]!;
   await post('/customers', { customer: { personal_information: { language_id: 'en' } }, customer_source: { customer_source_id: source.customer_source_id }, autologin: false }, 201);
   await get('/wallet/actions/points-overview', { customer_id: customer });

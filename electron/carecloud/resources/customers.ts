@@ -19,6 +19,9 @@ export function customersResource(pipeline: Pipeline) {
     /** One exact match at most, in CareCloud's strict mode. */
     searchCustomers: (query: QueryOf<'getCustomerSearch'>, options?: CallOptions): Promise<DataOf<'getCustomerSearch'>> =>
       pipeline.request({ method: 'GET', path: '/customers/actions/search-customers', query }, options),
+    /** The status records valid now: the customer's current loyalty status. */
+    currentStatus: (customerId: string, options?: CallOptions): Promise<Page<Schemas['StatusRecord']>> =>
+      fetchPage<Schemas['StatusRecord']>(pipeline, `/customers/${encodeURIComponent(customerId)}/status-records`, 'status_records', { valid_now: true, count: 10 }, options),
     create: (body: BodyOf<'postCustomer'>, options?: CallOptions): Promise<DataOf<'postCustomer'>> =>
       pipeline.request({ method: 'POST', path: '/customers', body, purpose: 'closure' }, options),
   };

@@ -7,8 +7,8 @@ import type {
   CustomerSummary,
   PointsOverview,
   PosApi,
-  RewardSummary,
-  VoucherSummary,
+  RewardList,
+  VoucherList,
 } from '../../../shared/ipc/index.ts';
 import type { FoundCustomer } from './lookup.svelte.ts';
 import { Part } from './part.svelte.ts';
@@ -21,8 +21,8 @@ export class CustomerPanel {
   readonly profile = new Part<CustomerProfile>();
   readonly points = new Part<PointsOverview>();
   readonly credits = new Part<CreditsOverview>();
-  readonly vouchers = new Part<VoucherSummary[]>();
-  readonly rewards = new Part<RewardSummary[]>();
+  readonly vouchers = new Part<VoucherList>();
+  readonly rewards = new Part<RewardList>();
 
   constructor(pos: CustomerPort) {
     this.#pos = pos;

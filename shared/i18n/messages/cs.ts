@@ -78,6 +78,13 @@ export const cs: Readonly<Record<MessageKey, string>> = {
   'customer.noRewards': 'Žádné odměny',
   'customer.rewardPoints': 'bodů: {points}',
   'customer.partFailed': 'Nedostupné: {reason}',
+  'customer.inactive': 'Neaktivní zákazník',
+  'customer.lastKnown': 'Poslední známý stav z CareCloudu, před {age} ({time})',
+  'customer.partOffline': 'CareCloud je nedostupný; ukáže se, až bude zpět.',
+  'customer.cannotPayWithPoints': 'Tento status body sbírá, ale platit jimi nemůže.',
+  'customer.noCredits': 'Žádný kredit',
+  'customer.vouchersHere': 'Lze použít tady a teď',
+  'customer.vouchersElsewhere': 'Tady nelze použít',
   'customer.next': 'Další zákazník',
 
   'settings.title': 'Nastavení',

@@ -76,6 +76,13 @@ export const en = {
   'customer.noRewards': 'No rewards',
   'customer.rewardPoints': '{points} points',
   'customer.partFailed': 'Not available: {reason}',
+  'customer.inactive': 'Inactive customer',
+  'customer.lastKnown': 'Last known from CareCloud, {age} ago ({time})',
+  'customer.partOffline': 'CareCloud is unreachable; shown when it is back.',
+  'customer.cannotPayWithPoints': 'This status collects points but cannot pay with them.',
+  'customer.noCredits': 'No credit',
+  'customer.vouchersHere': 'Usable here now',
+  'customer.vouchersElsewhere': 'Not usable here',
   'customer.next': 'Next customer',
 
   'settings.title': 'Settings',
