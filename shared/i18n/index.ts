@@ -29,6 +29,11 @@ export function formatMoney(language: Language, minorUnits: number, currency: st
   return format.format(minorUnits / 10 ** digits);
 }
 
+/** A line quantity as the cart holds it: pieces, or kilograms to the gram (at most three decimals), never rounded further. */
+export function formatQuantity(language: Language, value: number): string {
+  return new Intl.NumberFormat(locale(language), { maximumFractionDigits: 3 }).format(value);
+}
+
 export function formatNumber(language: Language, value: number): string {
   return new Intl.NumberFormat(locale(language), { maximumFractionDigits: 2 }).format(value);
 }

@@ -1,7 +1,7 @@
 // The language the screens speak and the clock they show. Reading `t` or `time`
 // inside markup makes the text follow every switch without a reload. Times are on the
 // terminal's time zone (from the session), never the browser's.
-import { formatAge, formatDate, formatDateTime, formatMoney, formatNumber, formatTime, instantOf, translate, type Language, type MessageKey, type MessageParams } from '../../../shared/i18n/index.ts';
+import { formatAge, formatDate, formatDateTime, formatMoney, formatNumber, formatQuantity, formatTime, instantOf, translate, type Language, type MessageKey, type MessageParams } from '../../../shared/i18n/index.ts';
 import { isValidTimeZone } from '../../../shared/datetime.ts';
 
 export class Locale {
@@ -38,6 +38,7 @@ export class Locale {
   t = (key: MessageKey, params?: MessageParams): string => translate(this.#language, key, params);
   money = (minorUnits: number, currency: string): string => formatMoney(this.#language, minorUnits, currency);
   number = (value: number): string => formatNumber(this.#language, value);
+  quantity = (value: number): string => formatQuantity(this.#language, value);
   /** Time of day on the terminal's clock, with the date when it is not today. */
   time = (at: Date, now?: Date): string => formatTime(this.#language, at, this.#timeZone, now);
   /** An ISO instant or a CareCloud datetime as `time` shows it; text that is neither is shown as it came. */

@@ -58,6 +58,8 @@ export class Sale {
   #finished = $state.raw<Finished | null>(null);
   #notice = $state.raw<SaleNotice | null>(null);
   #selected = $state<string | null>(null);
+  /** A product sold by weight, waiting for the cashier to enter the weight. */
+  #weighing = $state.raw<Product | null>(null);
   /** A customer offered from the panel while the open sale has another: the cashier chooses. */
   #offered = $state.raw<FoundCustomer | null>(null);
   /** Card lookups: only the newest may attach. */
@@ -107,6 +109,10 @@ export class Sale {
   get selected(): string | null {
     return this.#selected;
   }
+  /** The weighed product whose weight the cashier is asked for. */
+  get weighing(): Product | null {
+    return this.#weighing;
+  }
   /** The customer waiting for the cashier's choice against the sale's own. */
   get offeredCustomer(): FoundCustomer | null {
     return this.#offered;
@@ -151,8 +157,26 @@ export class Sale {
     return true;
   }
 
+  /** A product on the bill; one sold by weight first asks for the weight. */
   addProduct(product: Product, quantity = 1): void {
+    if (product.weighed) {
+      if (this.#phase === 'open') this.#weighing = product;
+      return;
+    }
     this.addLine(productLine(product, quantity));
+  }
+
+  /** The weight in kilograms for the product waiting for it; false when the cart refuses it. */
+  weigh(kilograms: number): boolean {
+    const product = this.#weighing;
+    if (!product) return false;
+    if (!this.addLine(productLine(product, kilograms))) return false;
+    this.#weighing = null;
+    return true;
+  }
+
+  cancelWeighing(): void {
+    this.#weighing = null;
   }
 
   /** Manual entry and products alike; a line the cart model refuses is reported, not added. */
@@ -372,6 +396,7 @@ export class Sale {
     this.#detach();
     this.#finished = null;
     this.#notice = null;
+    this.#weighing = null;
     this.#phase = 'open';
     this.preview.reset();
   }
