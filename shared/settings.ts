@@ -64,6 +64,12 @@ export const syncSchema = z.object({
   syncedRetentionDays: z.int().min(1).max(3650).default(30),
 });
 
+/** Minutes without a request before the signed-in operator is signed out. */
+export const idleSignOutSchema = z.object({
+  managerMinutes: z.int().min(1).max(480).default(5),
+  cashierMinutes: z.int().min(1).max(480).default(15),
+});
+
 export const settingsSchema = z.object({
   /** e.g. `https://shop.crmcarecloud.com`; empty means demo mode against the embedded sandbox. */
   projectUrl: projectUrl.default(''),
@@ -83,6 +89,7 @@ export const settingsSchema = z.object({
   sync: syncSchema.prefault({}),
   /** Cash rounding per currency in minor units, beyond the legal defaults (CZK whole crowns), e.g. `{ "EUR": 5 }`. */
   cashRoundingMinor: z.record(z.string().regex(/^[A-Z]{3}$/), z.int().min(1).max(100_000)).default({}),
+  idleSignOut: idleSignOutSchema.prefault({}),
 });
 
 export type TerminalSettings = z.infer<typeof settingsSchema>;

@@ -1,25 +1,63 @@
-// Who is signed in at this terminal, and what the status bar says about it.
+// Who is signed in at this terminal, and what the status bar says about it. An operator
+// who leaves the terminal alone is signed out after the idle time their role allows.
 import type { Operator, SessionStatus } from '../../shared/ipc/contract.ts';
-import type { OperatorDirectory, SignInOutcome } from '../operators/operators.ts';
+import type { OperatorDirectory, PinOutcome, UnlockOutcome } from '../operators/operators.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
+
+/** Writes one manager action to the audit log. */
+export type AuditWriter = (actor: string, action: string, detail: Record<string, unknown>) => void;
+
+export interface TerminalSessionOptions {
+  operators: OperatorDirectory;
+  settings: SettingsService;
+  demo: boolean;
+  audit: AuditWriter;
+  now?: () => number;
+  /** How often an idle operator is looked for. */
+  idleCheckMs?: number;
+}
 
 export class TerminalSession {
   readonly #operators: OperatorDirectory;
   readonly #settings: SettingsService;
   readonly #demo: boolean;
+  readonly #audit: AuditWriter;
+  readonly #now: () => number;
   readonly #listeners = new Set<(status: SessionStatus) => void>();
+  readonly #idleTimer: ReturnType<typeof setInterval>;
   #operator: Operator | null = null;
+  #lastActivity = 0;
   #storeName: string | null = null;
 
-  constructor(options: { operators: OperatorDirectory; settings: SettingsService; demo: boolean }) {
+  constructor(options: TerminalSessionOptions) {
     this.#operators = options.operators;
     this.#settings = options.settings;
     this.#demo = options.demo;
+    this.#audit = options.audit;
+    this.#now = options.now ?? Date.now;
     this.#settings.onChange(() => this.#changed());
+    this.#idleTimer = setInterval(() => this.active(), options.idleCheckMs ?? 1_000);
+    this.#idleTimer.unref?.();
   }
 
   get operator(): Operator | null {
     return this.#operator;
+  }
+
+  /** The operator, unless they have been idle too long: then nobody, signed out now. */
+  active(): Operator | null {
+    const operator = this.#operator;
+    if (operator && this.#now() - this.#lastActivity >= this.#idleLimitMs(operator)) {
+      this.#operator = null;
+      this.#changed();
+      return null;
+    }
+    return operator;
+  }
+
+  /** Something the operator did (any request that needs an operator). */
+  touch(): void {
+    if (this.#operator) this.#lastActivity = this.#now();
   }
 
   status(): SessionStatus {
@@ -31,13 +69,25 @@ export class TerminalSession {
       cashDeskNumber: String(settings.cashdeskNumber),
       language: settings.language,
       timeZone: settings.timeZone,
-      lockedUntil: this.#operators.lockedUntil()?.toISOString() ?? null,
+      lockedUntil: this.#operators.lockedUntil('signin')?.toISOString() ?? null,
     };
   }
 
-  async signIn(pin: string): Promise<SignInOutcome> {
+  async signIn(pin: string): Promise<PinOutcome> {
     const outcome = await this.#operators.signIn(pin);
-    if (outcome.ok) this.#operator = outcome.operator;
+    if (outcome.ok) {
+      this.#operator = outcome.operator;
+      this.#lastActivity = this.#now();
+    }
+    this.#changed();
+    return outcome;
+  }
+
+  /** A manager at the terminal lifts the PIN locks; the unlock is audited either way. */
+  async unlock(pin: string): Promise<UnlockOutcome> {
+    const outcome = await this.#operators.unlockWith(pin);
+    if (outcome.ok) this.#audit(outcome.operator.name, 'pin-unlock', { signedIn: this.#operator?.name ?? null });
+    else if (outcome.reason !== 'not_locked') this.#audit(this.#operator?.name ?? 'nobody signed in', 'pin-refused', { action: 'unlock' });
     this.#changed();
     return outcome;
   }
@@ -57,6 +107,15 @@ export class TerminalSession {
   onChange(listener: (status: SessionStatus) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  close(): void {
+    clearInterval(this.#idleTimer);
+  }
+
+  #idleLimitMs(operator: Operator): number {
+    const idle = this.#settings.current.idleSignOut;
+    return (operator.role === 'manager' ? idle.managerMinutes : idle.cashierMinutes) * 60_000;
   }
 
   #changed(): void {

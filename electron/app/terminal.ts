@@ -50,6 +50,8 @@ export interface TerminalOptions {
   label?: string;
   /** node-hid in the app; absent where no devices may be opened (the web preview, tests). */
   hidLoader?: HidTransportLoader;
+  /** The clock for idle sign-out and PIN locks. */
+  now?: () => number;
 }
 
 export interface Terminal {
@@ -116,9 +118,9 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
     });
   let client = buildClient(settings.current);
 
-  const operators = new OperatorDirectory(options.stores.operators);
+  // The demo keeps its documented 4-digit manager PIN; a configured terminal wants 6 digits or more.
+  const operators = new OperatorDirectory(options.stores.operators, { minManagerPin: demo ? 4 : 6, ...(options.now ? { now: options.now } : {}) });
   if (demo) await seedDemoOperators(operators);
-  const session = new TerminalSession({ operators, settings, demo });
   const events = new EventHub();
 
   // Files an older version (or a umask) left readable by others are made private first.
@@ -127,6 +129,14 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
   if (modes.failed.length > 0) logger.log('error', 'data.modes.failed', { count: modes.failed.length });
   const journal = Journal.open(journalFile(options.dataDir));
   opened.push(journal);
+  const session = new TerminalSession({
+    operators,
+    settings,
+    demo,
+    audit: (actor, action, detail) => journal.recordAudit(actor, action, null, detail),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  opened.push(session);
   // One factory for every engine: settings.sync and the timeouts shape it, the offline policy is read at each closure.
   const sync = createSyncEngine({ journal, client: () => client, settings: () => settings.current, label: options.label ?? 'app', policy: options.syncPolicy });
   sync.on('status', (status) => events.publish('sync.status', syncStatusView(status)));
@@ -159,7 +169,9 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
   settings.onChange((next) => {
     // A new client picks up credentials, language (Accept-Language) and timeouts.
     client = buildClient(next);
-    void storeList.stores().catch(() => session.setStoreName(null));
+    // Without a password (a new address forgets it) there is nothing to log in with yet.
+    if (demoBackend || settings.password() !== null) void storeList.stores().catch(() => session.setStoreName(null));
+    else session.setStoreName(null);
   });
   session.onChange((status) => events.publish('session.changed', status));
 
@@ -210,7 +222,8 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
     dispatcher: (trustSender) =>
       createDispatcher({
         handlers,
-        currentOperator: () => session.operator,
+        currentOperator: () => session.active(),
+        onActivity: () => session.touch(),
         trustSender,
         onError: (channel, error) => logger.log('error', 'ipc.failed', { channel, error: error instanceof Error ? error.name : 'unknown' }),
       }),
@@ -219,6 +232,7 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
       closed = true;
       await input.stop();
       await sync.stop();
+      session.close();
       journal.close();
       await demoBackend?.close();
     },

@@ -11,7 +11,7 @@ import type { VoucherDesk } from '../ipc/handlers/services.ts';
 import { Benefits } from './benefits.ts';
 import { loadCatalogue } from './catalogue-file.ts';
 import { CheckoutService } from './checkout-service.ts';
-import { managerPinCheck } from './manager-pin.ts';
+import { managerPinCheck, type ManagerCheck } from './manager-pin.ts';
 import { ManagerQueue } from './manager-queue.ts';
 import { OfflineVoucherList } from './offline-vouchers.ts';
 import { SalePlaces } from './sale-place.ts';
@@ -22,6 +22,7 @@ export interface CheckoutParts {
   vouchers: VoucherDesk;
   managerQueue: ManagerQueue;
   places: SalePlaces;
+  managerCheck: ManagerCheck;
 }
 
 export interface CheckoutDeps {
@@ -67,6 +68,7 @@ export function createCheckout(deps: CheckoutDeps): CheckoutParts {
   return {
     checkout,
     places,
+    managerCheck,
     managerQueue: new ManagerQueue({ journal, queue, managerCheck, exportDir: join(deps.dataDir, 'exports'), currency: catalogue.currency }),
     vouchers: {
       check: (code, customerId) => checker.check(code, customerId),

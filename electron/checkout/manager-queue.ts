@@ -93,18 +93,22 @@ export class ManagerQueue {
     return readableRequest(entry, this.#o.currency);
   }
 
+  // Each action finds its entry before the PIN, so an unknown id answers the same whatever PIN came with it.
   async retry(id: number, pin: string, askedBy: Operator): Promise<QueueEntrySummary> {
+    this.#found(() => this.#o.queue.show(id));
     const manager = await this.#o.managerCheck(pin, 'retry', askedBy);
     return this.#summary(this.#act(() => this.#o.queue.retry(id, manager.name)));
   }
 
   async void(id: number, reason: string, pin: string, askedBy: Operator): Promise<QueueEntrySummary> {
+    this.#found(() => this.#o.queue.show(id));
     const manager = await this.#o.managerCheck(pin, 'void', askedBy);
     return this.#summary(this.#act(() => this.#o.queue.void(id, reason, manager.name)));
   }
 
   /** The rejected purchase again as a new sale without its vouchers, points and credit. */
   async resendWithoutBenefits(id: number, pin: string, askedBy: Operator): Promise<QueueEntrySummary> {
+    this.#found(() => this.#o.queue.show(id));
     const manager = await this.#o.managerCheck(pin, 'resend', askedBy);
     return this.#summary(this.#act(() => this.#o.queue.resendWithoutBenefits(id, manager.name)));
   }

@@ -26,6 +26,8 @@ export interface DispatcherOptions {
   handlers: Handlers;
   currentOperator: () => Operator | null;
   trustSender: SenderCheck;
+  /** A request that needs an operator passed the role check: the operator is at the terminal. */
+  onActivity?: () => void;
   /** Unexpected errors, for the log; screens get only a typed result. */
   onError?: (channel: RequestChannel, error: unknown) => void;
 }
@@ -48,6 +50,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     const operator = options.currentOperator();
     if (spec.access !== 'anyone' && operator === null) return failure('not_signed_in', 'Sign in first');
     if (spec.access === 'manager' && operator?.role !== 'manager') return failure('forbidden_role', 'Only a manager may do this');
+    if (spec.access !== 'anyone') options.onActivity?.();
     const parsed = (spec.payload as z.ZodType).safeParse(payload);
     if (!parsed.success) {
       return failure('invalid_payload', `The request ${channel} is malformed`, { reasons: payloadReasons(parsed.error) });

@@ -11,6 +11,7 @@ import {
   ServerError,
   UnexpectedResponseError,
 } from '../carecloud/errors.ts';
+import type { PinOutcome } from '../operators/operators.ts';
 import { EncryptionUnavailableError } from '../settings/cipher.ts';
 import { InvalidSettingsError } from '../settings/settings-service.ts';
 
@@ -20,6 +21,15 @@ export class PosFailure extends Error {
     super(result.ok ? 'failure' : result.error.message);
     this.name = 'PosFailure';
   }
+}
+
+/**
+ * The one answer to a refused PIN at every prompt (sign-in, cancellation, queue, settings,
+ * unlock): it never says whether the PIN belongs to somebody, or to whom.
+ */
+export function pinFailure(outcome: Exclude<PinOutcome, { ok: true }>): Result<never> {
+  if (outcome.reason === 'locked') return failure('locked', 'Too many wrong PINs; PINs are locked here for a while', { until: outcome.until.toISOString() });
+  return failure('wrong_pin', 'PIN not accepted', { attemptsLeft: outcome.attemptsLeft });
 }
 
 function reasonsOf(error: CareCloudError): ErrorReason[] {

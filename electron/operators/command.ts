@@ -6,12 +6,13 @@ import { UsageError, EXIT_FAILED, EXIT_OK, type CliIO, type Command } from '../c
 import { defaultDataDir } from '../config/data-dir.ts';
 import { ensurePrivateDir, privateStoreOptions } from '../config/file-modes.ts';
 import type { KeyValueBackend } from '../settings/backend.ts';
-import { OperatorDirectory, PinInUseError } from './operators.ts';
+import { OperatorDirectory, PinInUseError, PinTooShortError } from './operators.ts';
 
 const usage = `operators list [--data-dir DIR]
        CCPOS_PIN=1234 ccpos operators add --name NAME --role cashier|manager [--data-dir DIR]
        ccpos operators remove <id> [--data-dir DIR]
-       ccpos operators unlock [--data-dir DIR]   (lift the lock after wrong PINs)`;
+       ccpos operators unlock [--data-dir DIR]   (lift the locks after wrong PINs)
+A manager's PIN is 6 to 8 digits, a cashier's 4 to 8.`;
 
 function parse(args: string[]) {
   try {
@@ -41,8 +42,10 @@ export const operatorsCommand: Command = {
         const operators = directory.list();
         if (operators.length === 0) io.out('No operators: add a manager with `ccpos operators add`.');
         for (const operator of operators) io.out(`${operator.id}  ${operator.role.padEnd(7)}  ${operator.name}`);
-        const locked = directory.lockedUntil();
-        if (locked) io.out(`Sign-in is locked until ${locked.toISOString()}.`);
+        const signIn = directory.lockedUntil('signin');
+        if (signIn) io.out(`Sign-in is locked until ${signIn.toISOString()}.`);
+        const manager = directory.lockedUntil('manager');
+        if (manager) io.out(`Manager PINs are locked until ${manager.toISOString()}.`);
         return EXIT_OK;
       }
       case 'add': {
@@ -56,6 +59,7 @@ export const operatorsCommand: Command = {
           return EXIT_OK;
         } catch (error) {
           if (error instanceof PinInUseError) throw new UsageError('Another operator already uses this PIN; choose another.');
+          if (error instanceof PinTooShortError) throw new UsageError(`A manager's PIN is ${error.minimum} to 8 digits; set CCPOS_PIN to a longer one.`);
           throw error;
         }
       }
@@ -70,7 +74,7 @@ export const operatorsCommand: Command = {
       }
       case 'unlock':
         directory.unlock();
-        io.out('Sign-in is unlocked.');
+        io.out('Sign-in and manager PINs are unlocked.');
         return EXIT_OK;
       default:
         throw new UsageError(`Say what to do: list, add, remove or unlock.`);

@@ -1,6 +1,8 @@
-// Operator sign-in by PIN. The PIN alone identifies the operator, so PINs are
-// unique per terminal. Wrong PINs count across restarts: after `maxAttempts`
-// in a row the terminal refuses every PIN until the lock expires.
+// Operator PINs. The PIN alone identifies the operator, so PINs are unique per
+// terminal. Every PIN this terminal checks goes through here, one at a time: wrong
+// PINs count per prompt (sign-in, a manager's PIN for an action, a manager's unlock)
+// across restarts, and after `maxAttempts` that prompt refuses every PIN until the
+// lock expires, a manager lifts it on the terminal, or support does from the command line.
 import { randomUUID } from 'node:crypto';
 import type { Operator, Role } from '../../shared/ipc/contract.ts';
 import type { KeyValueBackend } from '../settings/backend.ts';
@@ -12,15 +14,23 @@ export interface StoredOperator extends Operator {
 
 export interface LockoutPolicy {
   maxAttempts: number;
+  /** How long a lock lasts, and how long a wrong PIN is remembered after the last one. */
   lockMs: number;
 }
 
 export const defaultLockout: LockoutPolicy = { maxAttempts: 5, lockMs: 5 * 60_000 };
 
-export type SignInOutcome =
+/** Where a PIN was typed; each has its own count of wrong PINs and its own lock. */
+export type PinPrompt = 'signin' | 'manager' | 'unlock';
+const prompts: readonly PinPrompt[] = ['signin', 'manager', 'unlock'];
+
+/** The same answer for every refused PIN: unknown, another role's, or too short for a manager. */
+export type PinOutcome =
   | { ok: true; operator: Operator }
-  | { ok: false; reason: 'wrong_pin'; attemptsLeft: number }
+  | { ok: false; reason: 'refused'; attemptsLeft: number }
   | { ok: false; reason: 'locked'; until: Date };
+
+export type UnlockOutcome = PinOutcome | { ok: false; reason: 'not_locked' };
 
 export class PinInUseError extends Error {
   constructor() {
@@ -29,13 +39,27 @@ export class PinInUseError extends Error {
   }
 }
 
-interface LockoutState {
+export class PinTooShortError extends RangeError {
+  constructor(readonly minimum: number) {
+    super(`A manager's PIN is ${minimum} to 8 digits on this terminal`);
+    this.name = 'PinTooShortError';
+  }
+}
+
+interface PromptState {
   failures: number;
+  lastFailureAt: number | null;
   lockedUntil: number | null;
 }
 
+type LockState = Record<PinPrompt, PromptState>;
+
 const operatorsKey = 'operators';
-const lockoutKey = 'lockout';
+const locksKey = 'pinLocks';
+/** Before prompts were counted apart: one count and one lock for every PIN. */
+const legacyLockKey = 'lockout';
+
+const clear = (): PromptState => ({ failures: 0, lastFailureAt: null, lockedUntil: null });
 
 function isStoredOperator(value: unknown): value is StoredOperator {
   if (typeof value !== 'object' || value === null) return false;
@@ -48,15 +72,36 @@ function isStoredOperator(value: unknown): value is StoredOperator {
   );
 }
 
+function readPrompt(value: unknown): PromptState {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const number = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+  return {
+    failures: Math.max(0, Math.floor(number(v.failures) ?? 0)),
+    lastFailureAt: number(v.lastFailureAt),
+    lockedUntil: number(v.lockedUntil),
+  };
+}
+
+export interface OperatorDirectoryOptions {
+  policy?: LockoutPolicy;
+  now?: () => number;
+  /** Shortest PIN a manager may have here: 6 on a configured terminal, 4 for the demo's documented PINs. */
+  minManagerPin?: number;
+}
+
 export class OperatorDirectory {
   readonly #backend: KeyValueBackend;
   readonly #policy: LockoutPolicy;
   readonly #now: () => number;
+  readonly #minManagerPin: number;
+  /** PIN checks run one after another, so a burst cannot slip past the count. */
+  #turn: Promise<unknown> = Promise.resolve();
 
-  constructor(backend: KeyValueBackend, options: { policy?: LockoutPolicy; now?: () => number } = {}) {
+  constructor(backend: KeyValueBackend, options: OperatorDirectoryOptions = {}) {
     this.#backend = backend;
     this.#policy = options.policy ?? defaultLockout;
     this.#now = options.now ?? Date.now;
+    this.#minManagerPin = options.minManagerPin ?? 6;
   }
 
   list(): Operator[] {
@@ -65,15 +110,11 @@ export class OperatorDirectory {
 
   async add(input: { name: string; role: Role; pin: string }): Promise<Operator> {
     if (!/^\d{4,8}$/.test(input.pin)) throw new RangeError('A PIN is 4 to 8 digits');
+    if (input.role === 'manager' && input.pin.length < this.#minManagerPin) throw new PinTooShortError(this.#minManagerPin);
     if (await this.#find(input.pin)) throw new PinInUseError();
     const operator: StoredOperator = { id: randomUUID(), name: input.name, role: input.role, pinHash: await hashPin(input.pin) };
     this.#backend.set(operatorsKey, [...this.#stored(), operator]);
     return { id: operator.id, name: operator.name, role: operator.role };
-  }
-
-  /** Support lifts a lock (and forgets the wrong PINs) from the command line. */
-  unlock(): void {
-    this.#backend.set(lockoutKey, { failures: 0, lockedUntil: null } satisfies LockoutState);
   }
 
   remove(id: string): boolean {
@@ -83,27 +124,69 @@ export class OperatorDirectory {
     return true;
   }
 
-  lockedUntil(): Date | null {
-    const { lockedUntil } = this.#lockout();
+  /** Support lifts every lock (and forgets the wrong PINs) from the command line. */
+  unlock(): void {
+    this.#write({ signin: clear(), manager: clear(), unlock: clear() });
+  }
+
+  lockedUntil(prompt: PinPrompt = 'signin'): Date | null {
+    const { lockedUntil } = this.#read()[prompt];
     return lockedUntil !== null && lockedUntil > this.#now() ? new Date(lockedUntil) : null;
   }
 
-  async signIn(pin: string): Promise<SignInOutcome> {
-    const locked = this.lockedUntil();
-    if (locked) return { ok: false, reason: 'locked', until: locked };
+  /** Any operator signs in. A cashier's correct PIN clears no count: it proves nothing about the wrong ones. */
+  signIn(pin: string): Promise<PinOutcome> {
+    return this.#serial(() => this.#attempt('signin', pin));
+  }
+
+  /** A manager's PIN for one action; any other PIN is refused like a wrong one. */
+  checkManager(pin: string): Promise<PinOutcome> {
+    return this.#serial(() => this.#attempt('manager', pin, 'manager'));
+  }
+
+  /** A manager at the terminal lifts the sign-in and manager locks; the unlock prompt has a count of its own. */
+  unlockWith(pin: string): Promise<UnlockOutcome> {
+    return this.#serial(async () => {
+      if (!this.lockedUntil('signin') && !this.lockedUntil('manager')) return { ok: false, reason: 'not_locked' } as const;
+      const outcome = await this.#attempt('unlock', pin, 'manager');
+      if (outcome.ok) this.unlock();
+      return outcome;
+    });
+  }
+
+  #serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#turn.then(work, work);
+    this.#turn = run.catch(() => {});
+    return run;
+  }
+
+  async #attempt(prompt: PinPrompt, pin: string, role?: Role): Promise<PinOutcome> {
+    const before = this.lockedUntil(prompt);
+    if (before) return { ok: false, reason: 'locked', until: before };
     const operator = await this.#find(pin);
-    if (operator) {
-      this.#backend.set(lockoutKey, { failures: 0, lockedUntil: null } satisfies LockoutState);
+    // The hash took a while: another process (or a lock from the command line) may have locked meanwhile.
+    const after = this.lockedUntil(prompt);
+    if (after) return { ok: false, reason: 'locked', until: after };
+    const accepted =
+      operator !== null &&
+      (role === undefined || operator.role === role) &&
+      (operator.role !== 'manager' || pin.length >= this.#minManagerPin);
+    const state = this.#read();
+    if (accepted) {
+      if (operator.role === 'manager') this.#write({ ...state, [prompt]: clear() });
       return { ok: true, operator: { id: operator.id, name: operator.name, role: operator.role } };
     }
-    const failures = this.#lockout().failures + 1;
+    const now = this.#now();
+    const current = state[prompt];
+    const remembered = current.lastFailureAt !== null && now - current.lastFailureAt < this.#policy.lockMs ? current.failures : 0;
+    const failures = remembered + 1;
     if (failures >= this.#policy.maxAttempts) {
-      const until = this.#now() + this.#policy.lockMs;
-      this.#backend.set(lockoutKey, { failures: 0, lockedUntil: until } satisfies LockoutState);
+      const until = now + this.#policy.lockMs;
+      this.#write({ ...state, [prompt]: { failures: 0, lastFailureAt: null, lockedUntil: until } });
       return { ok: false, reason: 'locked', until: new Date(until) };
     }
-    this.#backend.set(lockoutKey, { failures, lockedUntil: null } satisfies LockoutState);
-    return { ok: false, reason: 'wrong_pin', attemptsLeft: this.#policy.maxAttempts - failures };
+    this.#write({ ...state, [prompt]: { failures, lastFailureAt: now, lockedUntil: null } });
+    return { ok: false, reason: 'refused', attemptsLeft: this.#policy.maxAttempts - failures };
   }
 
   async #find(pin: string): Promise<StoredOperator | null> {
@@ -120,10 +203,19 @@ export class OperatorDirectory {
     return Array.isArray(value) ? value.filter(isStoredOperator) : [];
   }
 
-  #lockout(): LockoutState {
-    const value = this.#backend.get(lockoutKey) as Partial<LockoutState> | undefined;
-    const failures = typeof value?.failures === 'number' && value.failures >= 0 ? value.failures : 0;
-    const lockedUntil = typeof value?.lockedUntil === 'number' ? value.lockedUntil : null;
-    return { failures, lockedUntil };
+  #read(): LockState {
+    const stored = this.#backend.get(locksKey) as Partial<Record<PinPrompt, unknown>> | undefined;
+    const state = Object.fromEntries(prompts.map((p) => [p, readPrompt(stored?.[p])])) as LockState;
+    // A lock written in the old single-count form still holds sign-in and manager PINs.
+    const legacy = readPrompt(this.#backend.get(legacyLockKey));
+    if (legacy.lockedUntil !== null) {
+      for (const p of ['signin', 'manager'] as const) state[p].lockedUntil = Math.max(state[p].lockedUntil ?? 0, legacy.lockedUntil);
+    }
+    return state;
+  }
+
+  #write(state: LockState): void {
+    this.#backend.set(locksKey, state);
+    if (this.#backend.has(legacyLockKey)) this.#backend.delete(legacyLockKey);
   }
 }

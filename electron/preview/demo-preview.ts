@@ -15,6 +15,8 @@ export interface DemoPreviewOptions {
   rendererDir: string;
   port?: number;
   logger?: Logger;
+  /** The terminal's clock (idle sign-out, PIN locks); tests move it. */
+  now?: () => number;
 }
 
 export interface DemoPreview {
@@ -36,6 +38,7 @@ export async function startDemoPreview(options: DemoPreviewOptions): Promise<Dem
       forceDemo: true,
       label: 'preview',
       ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.now ? { now: options.now } : {}),
     });
     const host = await startPreviewHost({ terminal, rendererDir: options.rendererDir, ...(options.port !== undefined ? { port: options.port } : {}) });
     const running = terminal;

@@ -120,17 +120,43 @@ export class SettingsService {
         giftCard: this.#screenRule('giftCard'),
       },
       devices: { hidEnabled: this.#input.devices.enabled, wedgeEnabled: this.#input.wedge.enabled },
+      idleSignOut: { ...s.idleSignOut },
     };
   }
 
-  /** Validates the whole result before writing anything; throws InvalidSettingsError. */
+  /** Throws InvalidSettingsError when the patch would not save; writes nothing. */
+  check(patch: SettingsPatch): void {
+    this.#prepare(patch);
+  }
+
+  /**
+   * Validates the whole result before writing anything; throws InvalidSettingsError.
+   * A new project URL, application id or login forgets the stored password unless the
+   * patch brings one: the password goes only to the host it was typed for.
+   */
   update(patch: SettingsPatch): SettingsView {
+    const { shared, input } = this.#prepare(patch);
+    const s = this.#settings;
+    const credentialsMoved =
+      shared.projectUrl !== s.projectUrl || shared.externalApplicationId !== s.externalApplicationId || shared.login !== s.login;
+    for (const [key, value] of Object.entries(shared)) this.#store.set(key, value);
+    this.#store.set(inputKey, input);
+    if (patch.password === '' || (patch.password === undefined && credentialsMoved)) this.#store.delete(passwordCiphertextKey);
+    else if (patch.password !== undefined) this.#store.set(passwordCiphertextKey, this.#cipher.encrypt(patch.password));
+    this.#settings = shared;
+    this.#input = input;
+    for (const listener of this.#listeners) listener(shared);
+    return this.view();
+  }
+
+  #prepare(patch: SettingsPatch): { shared: TerminalSettings; input: InputSettings } {
     const s = this.#settings;
     const next: SettingsInput = {
       ...s,
       timeouts: { ...s.timeouts },
       retry: { ...s.retry },
       offlinePolicy: { ...s.offlinePolicy },
+      idleSignOut: { ...s.idleSignOut, ...patch.idleSignOut },
     };
     const reasons: ErrorReason[] = [];
     if (patch.projectUrl !== undefined) next.projectUrl = patch.projectUrl;
@@ -157,15 +183,7 @@ export class SettingsService {
     }
     if (patch.password !== undefined && patch.password !== '' && !this.#cipher.available()) throw new EncryptionUnavailableError();
     if (reasons.length > 0 || !shared.success || input === null) throw new InvalidSettingsError(reasons);
-
-    for (const [key, value] of Object.entries(shared.data)) this.#store.set(key, value);
-    this.#store.set(inputKey, input);
-    if (patch.password === '') this.#store.delete(passwordCiphertextKey);
-    else if (patch.password !== undefined) this.#store.set(passwordCiphertextKey, this.#cipher.encrypt(patch.password));
-    this.#settings = shared.data;
-    this.#input = input;
-    for (const listener of this.#listeners) listener(shared.data);
-    return this.view();
+    return { shared: shared.data, input };
   }
 
   #screenRule(key: keyof typeof screenRules): string {

@@ -4,6 +4,7 @@ export const requestChannels = [
   'session.status',
   'operator.signIn',
   'operator.signOut',
+  'operator.unlock',
   'customers.identifyByCard',
   'customers.search',
   'customers.profile',

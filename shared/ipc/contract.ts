@@ -153,6 +153,8 @@ export interface SettingsView {
   /** Scan classification rules: regular expressions tried in order. */
   scanRules: { loyaltyCard: string; voucher: string; giftCard: string };
   devices: { hidEnabled: boolean; wedgeEnabled: boolean };
+  /** Minutes without a request before a signed-in operator is signed out. */
+  idleSignOut: { managerMinutes: number; cashierMinutes: number };
   /** The project URL now differs from what the terminal started with (demo or not): restart to apply. */
   restartRequired?: boolean;
 }
@@ -224,9 +226,11 @@ const nothing = z.undefined().or(z.object({}).strict());
 const id = z.string().trim().min(1).max(64);
 const customerOnly = z.object({ customerId: id }).strict();
 const scanPattern = z.string().max(200);
+const idleMinutes = z.int().min(1).max(480);
 
 export const settingsPatchSchema = z
   .object({
+    /** Changing the project URL, application id or login forgets the stored password unless this patch sets one. */
     projectUrl: z.string().trim().max(300),
     externalApplicationId: z.string().trim().max(200),
     login: z.string().trim().max(200),
@@ -240,6 +244,7 @@ export const settingsPatchSchema = z
     requestTimeoutMs: z.number().int().min(500).max(60_000),
     scanRules: z.object({ loyaltyCard: scanPattern, voucher: scanPattern, giftCard: scanPattern }).strict().partial(),
     devices: z.object({ hidEnabled: z.boolean(), wedgeEnabled: z.boolean() }).strict().partial(),
+    idleSignOut: z.object({ managerMinutes: idleMinutes, cashierMinutes: idleMinutes }).strict().partial(),
   })
   .strict()
   .partial();
@@ -259,8 +264,10 @@ function request<R>() {
 
 export const requests = {
   'session.status': request<SessionStatus>()(nothing, 'anyone'),
-  'operator.signIn': request<Operator>()(z.object({ pin: z.string().regex(/^\d{4,8}$/) }).strict(), 'anyone'),
+  'operator.signIn': request<Operator>()(z.object({ pin: pinSchema }).strict(), 'anyone'),
   'operator.signOut': request<null>()(nothing, 'operator'),
+  /** A manager at the terminal lifts the PIN locks (asked from the locked sign-in or PIN prompt). */
+  'operator.unlock': request<null>()(z.object({ pin: pinSchema }).strict(), 'anyone'),
 
   'customers.identifyByCard': request<CustomerIdentified>()(
     z.object({ cardNumber: z.string().trim().min(1).max(64).regex(/^[\x21-\x7e]+$/) }).strict(),
@@ -274,7 +281,8 @@ export const requests = {
   'customers.rewards': request<RewardList>()(customerOnly, 'operator'),
 
   'settings.get': request<SettingsView>()(nothing, 'manager'),
-  'settings.update': request<SettingsView>()(z.object({ patch: settingsPatchSchema }).strict(), 'manager'),
+  /** Every change needs a manager's PIN typed for it, checked again in main. */
+  'settings.update': request<SettingsView>()(z.object({ patch: settingsPatchSchema, pin: pinSchema }).strict(), 'manager'),
   'settings.stores': request<StoreOption[]>()(nothing, 'manager'),
 
   'diagnostics.run': request<DiagnosticsReport>()(nothing, 'manager'),

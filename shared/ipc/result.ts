@@ -7,7 +7,7 @@ export type ErrorCode =
   | 'not_signed_in'
   | 'forbidden_role'
   | 'not_demo'
-  // sign-in
+  // PINs: one answer for every refused PIN, whatever made it wrong
   | 'wrong_pin'
   | 'locked'
   // customers
@@ -41,6 +41,8 @@ export interface PosError {
   reasons?: ErrorReason[];
   /** ISO instant the terminal unlocks (code `locked`). */
   until?: string;
+  /** Wrong PINs left at this prompt before it locks (code `wrong_pin`). */
+  attemptsLeft?: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: PosError };

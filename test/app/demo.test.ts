@@ -87,8 +87,8 @@ describe('demo mode', () => {
     expect(stores).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ id: demo.stores.praha, code: 'PRG01' })]) });
     expect(await dispatch('session.status', undefined, sender)).toMatchObject({ ok: true, value: { store: { id: demo.stores.praha, name: 'Praha Centrum' } } });
     expect(await dispatch('settings.get', undefined, sender)).toMatchObject({ ok: true, value: { storeId: demo.stores.praha, restartRequired: false } });
-    expect(await dispatch('settings.update', { patch: { projectUrl: 'https://shop.example.com' } }, sender)).toMatchObject({ ok: true, value: { restartRequired: true } });
-    expect(await dispatch('settings.update', { patch: { projectUrl: '' } }, sender)).toMatchObject({ ok: true, value: { restartRequired: false } });
+    expect(await dispatch('settings.update', { patch: { projectUrl: 'https://shop.example.com' }, pin: pinOf('manager') }, sender)).toMatchObject({ ok: true, value: { restartRequired: true } });
+    expect(await dispatch('settings.update', { patch: { projectUrl: '' }, pin: pinOf('manager') }, sender)).toMatchObject({ ok: true, value: { restartRequired: false } });
     await dispatch('operator.signOut', undefined, sender);
     await dispatch('operator.signIn', { pin: pinOf('cashier') }, sender);
   });

@@ -115,7 +115,7 @@ describe('offline and recovery in the browser', () => {
     await page.getByTestId('entry-resend').click();
     await page.getByTestId('manager-pin').fill('0000');
     await page.keyboard.press('Enter');
-    await eventually(() => page.getByTestId('pin-problem').textContent()).toBe('Wrong PIN.');
+    await eventually(() => page.getByTestId('pin-problem').textContent()).toBe('PIN not accepted. 4 tries left before PINs lock here.');
     await page.getByTestId('manager-pin').fill(managerPin);
     await page.keyboard.press('Enter');
     await eventually(() => page.getByTestId('queue-outcome').textContent()).toContain('Sent: entry');

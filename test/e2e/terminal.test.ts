@@ -20,7 +20,7 @@ describe('checkout terminal in the browser', () => {
     await eventually(() => page.getByTestId('connection').textContent()).toContain('Online');
     await page.locator('#pin').fill('0000');
     await page.keyboard.press('Enter');
-    await eventually(() => page.getByTestId('signin-message').textContent()).toContain('Špatný PIN');
+    await eventually(() => page.getByTestId('signin-message').textContent()).toContain('PIN nebyl přijat');
     await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('pin');
     await screenshot(page, 'signin-wrong-pin');
     await signIn(page, cashierPin);
@@ -30,19 +30,28 @@ describe('checkout terminal in the browser', () => {
     await screenshot(page, 'lookup');
   });
 
-  it('locks sign-in after five wrong PINs and says until when', async () => {
+  it('locks sign-in after five wrong PINs, says until when, and another manager unlocks it on the screen', async () => {
     const lane = e2e.track(await openLane(e2e.browser));
     const { page } = lane;
     for (let attempt = 1; attempt <= 4; attempt++) {
       await page.locator('#pin').fill(`000${attempt}`);
       await page.keyboard.press('Enter');
-      await eventually(() => page.getByTestId('signin-message').textContent()).toContain(attempt === 4 ? 'Další špatný PIN' : `zamčení pokladny: ${5 - attempt}`);
+      await eventually(() => page.getByTestId('signin-message').textContent()).toContain(attempt === 4 ? 'Další špatný PIN' : `zamčení PINů: ${5 - attempt}`);
     }
     await page.locator('#pin').fill('0005');
     await page.keyboard.press('Enter');
-    await eventually(() => page.getByTestId('signin-message').textContent()).toMatch(/zamčená do \d{1,2}:\d{2}/);
+    await eventually(() => page.getByTestId('signin-message').textContent()).toMatch(/zamčené do \d{1,2}:\d{2}/);
     expect(await page.locator('#pin').isDisabled()).toBe(true);
     await screenshot(page, 'signin-locked');
+    await page.getByTestId('signin-unlock').click();
+    await page.getByTestId('manager-pin').fill(cashierPin);
+    await page.keyboard.press('Enter');
+    await eventually(() => page.getByTestId('pin-problem').textContent()).toContain('PIN nebyl přijat');
+    await page.getByTestId('manager-pin').fill(managerPin);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('pin-dialog').waitFor({ state: 'detached' });
+    await eventually(() => page.locator('#pin').isDisabled()).toBe(false);
+    await signIn(page, cashierPin);
   });
 
   it('opens the customer panel from a keyboard-wedge scan and from a HID scan event, with every part filled in', async () => {
@@ -113,7 +122,7 @@ describe('checkout terminal in the browser', () => {
     expect(await page.locator('[data-screen="lookup"]').count()).toBe(1);
   });
 
-  it('switches the language with F4, and a manager’s choice is saved for CareCloud too', async () => {
+  it('switches the language with F4 until sign-out; the saved language changes only in the settings', async () => {
     const lane = e2e.track(await openLane(e2e.browser));
     const { page, preview } = lane;
     await page.keyboard.press('F4');
@@ -130,8 +139,8 @@ describe('checkout terminal in the browser', () => {
     await eventually(() => page.locator('h1').textContent()).toBe('Vyhledat zákazníka');
     await eventually(() => preview.terminal.settings.view().language).toBe('cs');
     await page.keyboard.press('F4');
-    await eventually(() => preview.terminal.settings.view().language).toBe('en');
-    expect(await page.locator('h1').textContent()).toBe('Find the customer');
+    await eventually(() => page.locator('h1').textContent()).toBe('Find the customer');
+    expect(preview.terminal.settings.view().language).toBe('cs');
   });
 
   it('saves a manager’s settings change and shows it again', async () => {
@@ -143,6 +152,15 @@ describe('checkout terminal in the browser', () => {
     await page.getByTestId('cash-desk').fill('42');
     await page.getByTestId('store').selectOption(demo.stores.brno);
     await page.getByTestId('save-settings').click();
+    // Every change asks for a manager's PIN typed for it.
+    await page.getByTestId('manager-pin').fill(cashierPin);
+    await page.keyboard.press('Enter');
+    await eventually(() => page.getByTestId('pin-problem').textContent()).toContain('PIN nebyl přijat');
+    expect(preview.terminal.settings.view().cashDeskNumber).not.toBe('42');
+    await screenshot(page, 'settings-pin');
+    await page.getByTestId('manager-pin').fill(managerPin);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('pin-dialog').waitFor({ state: 'detached' });
     await eventually(() => page.getByTestId('settings-outcome').textContent()).toContain('Nastavení uloženo');
     await screenshot(page, 'settings-saved');
     expect(preview.terminal.settings.view()).toMatchObject({ cashDeskNumber: '42', storeId: demo.stores.brno });

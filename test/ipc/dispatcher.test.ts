@@ -13,6 +13,7 @@ const badPayloads: Record<RequestChannel, unknown[]> = {
   'session.status': [{ extra: 1 }, 'x', 42],
   'operator.signIn': [undefined, {}, { pin: 1234 }, { pin: '12ab' }, { pin: '1234', role: 'manager' }, { pin: '1'.repeat(9) }],
   'operator.signOut': [{ now: true }, []],
+  'operator.unlock': [{}, { pin: 'abcd' }, { pin: '1234', force: true }],
   'customers.identifyByCard': [{}, { cardNumber: '' }, { cardNumber: 'a b' }, { cardNumber: 'x'.repeat(65) }, { cardNumber: ['1'] }],
   'customers.search': [{}, { query: 'a' }, { query: 'x'.repeat(121) }, { query: null }],
   'customers.profile': [{}, { customerId: '' }, { customerId: 7 }],
@@ -21,7 +22,7 @@ const badPayloads: Record<RequestChannel, unknown[]> = {
   'customers.vouchers': [{ customerId: 'x'.repeat(65) }],
   'customers.rewards': [null],
   'settings.get': [{ includePassword: true }],
-  'settings.update': [{}, { patch: { password: 42 } }, { patch: { bearerToken: 'x' } }, { patch: { language: 'de' } }, { patch: { requestTimeoutMs: 1 } }],
+  'settings.update': [{}, { patch: { language: 'en' } }, { patch: { password: 42 }, pin: '123456' }, { patch: { bearerToken: 'x' }, pin: '123456' }, { patch: { language: 'de' }, pin: '123456' }, { patch: { requestTimeoutMs: 1 }, pin: '123456' }],
   'settings.stores': [{ all: true }],
   'diagnostics.run': [{ deep: true }],
   'demo.setOutage': [{}, { on: 'yes' }],
@@ -98,7 +99,7 @@ describe('IPC dispatcher', () => {
     const valid: Partial<Record<RequestChannel, unknown>> = {
       'customers.identifyByCard': { cardNumber: '123' },
       'customers.search': { query: 'Novak' },
-      'settings.update': { patch: { language: 'en' } },
+      'settings.update': { patch: { language: 'en' }, pin: managerPin },
       'demo.setOutage': { on: true },
       'checkout.product': { code: '8594001021000' },
       'checkout.preview': { saleId: 'sale-000001', cart: { currency: 'CZK', lines: [] }, ask: { customer: null, voucherCodes: [], points: 0, credit: 0 } },
@@ -127,7 +128,7 @@ describe('IPC dispatcher', () => {
     expect(fixture.terminal.settings.view().language).toBe('cs');
     await dispatch('operator.signOut', undefined, sender);
     await signIn(managerPin);
-    expect(await dispatch('settings.update', { patch: { language: 'en' } }, sender)).toMatchObject({ ok: true, value: { language: 'en' } });
+    expect(await dispatch('settings.update', { patch: { language: 'en' }, pin: managerPin }, sender)).toMatchObject({ ok: true, value: { language: 'en' } });
   });
 
   it('reports wrong PINs and then the lock with its end', async () => {
@@ -144,10 +145,10 @@ describe('IPC dispatcher', () => {
 
   it('refuses invalid settings field by field and keeps the password write-only', async () => {
     await signIn(managerPin);
-    const bad = await dispatch('settings.update', { patch: { projectUrl: 'ftp://x', cashDeskNumber: 'seven' } }, sender);
+    const bad = await dispatch('settings.update', { patch: { projectUrl: 'ftp://x', cashDeskNumber: 'seven' }, pin: managerPin }, sender);
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_settings' } });
     if (!bad.ok) expect(bad.error.reasons?.map((r) => r.name).sort()).toEqual(['cashDeskNumber', 'projectUrl']);
-    const saved = await dispatch('settings.update', { patch: { password: 'n3w-Secret' } }, sender);
+    const saved = await dispatch('settings.update', { patch: { password: 'n3w-Secret' }, pin: managerPin }, sender);
     expect(saved).toMatchObject({ ok: true, value: { passwordSet: true } });
     expect(JSON.stringify(saved)).not.toContain('n3w-Secret');
     expect(JSON.stringify(await dispatch('settings.get', undefined, sender))).not.toContain('n3w-Secret');
@@ -169,7 +170,7 @@ describe('IPC dispatcher', () => {
     fixture.stores.settings.set = () => {
       throw new Error('EACCES: /home/secret-path/settings.json');
     };
-    const result = await dispatch('settings.update', { patch: { login: 'other' } }, sender);
+    const result = await dispatch('settings.update', { patch: { login: 'other' }, pin: managerPin }, sender);
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(result)).not.toContain('secret-path');
   });

@@ -12,7 +12,7 @@ import { memoryBackend, type KeyValueBackend } from '../../electron/settings/bac
 import { keyCipher } from '../../electron/settings/cipher.ts';
 
 export const cashierPin = '2580';
-export const managerPin = '7531';
+export const managerPin = '753186';
 
 export async function closedPort(): Promise<number> {
   const server = createServer();
@@ -30,7 +30,9 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-export async function openTerminal(options: { startDemo?: StartDemoBackend; settings?: Record<string, unknown>; password?: string; operators?: boolean } = {}): Promise<Fixture> {
+export async function openTerminal(
+  options: { startDemo?: StartDemoBackend; settings?: Record<string, unknown>; password?: string; operators?: boolean; now?: () => number } = {},
+): Promise<Fixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ccpos-terminal-'));
   const stores = {
     settings: memoryBackend(
@@ -56,6 +58,7 @@ export async function openTerminal(options: { startDemo?: StartDemoBackend; sett
     startDemo: options.startDemo ?? (() => Promise.reject(new Error('demo mode was not expected'))),
     syncPolicy: { probeTimeoutMs: 2_000, sendTimeoutMs: 2_000 },
     label: 'test',
+    ...(options.now ? { now: options.now } : {}),
   });
   return {
     terminal,

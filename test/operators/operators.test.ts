@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashPin, verifyPin } from '../../electron/operators/pin-hash.ts';
-import { OperatorDirectory, PinInUseError } from '../../electron/operators/operators.ts';
+import { OperatorDirectory, PinInUseError, PinTooShortError } from '../../electron/operators/operators.ts';
 import { demoOperators, seedDemoOperators } from '../../electron/operators/demo-operators.ts';
 import type { KeyValueBackend } from '../../electron/settings/backend.ts';
 
@@ -31,10 +31,11 @@ describe('PIN hashing', () => {
 describe('operator sign-in', () => {
   let dir: string;
   let clock: number;
-  const open = (): OperatorDirectory =>
+  const open = (minManagerPin = 6): OperatorDirectory =>
     new OperatorDirectory(new Conf({ cwd: dir, configName: 'operators' }) as KeyValueBackend, {
       policy: { maxAttempts: 3, lockMs: 60_000 },
       now: () => clock,
+      minManagerPin,
     });
 
   beforeEach(() => {
@@ -46,24 +47,31 @@ describe('operator sign-in', () => {
   it('signs in the operator whose PIN matches, with their role', async () => {
     const operators = open();
     await operators.add({ name: 'Eva', role: 'cashier', pin: '1357' });
-    await operators.add({ name: 'Jan', role: 'manager', pin: '2468' });
-    const outcome = await operators.signIn('2468');
+    await operators.add({ name: 'Jan', role: 'manager', pin: '246813' });
+    const outcome = await operators.signIn('246813');
     expect(outcome).toMatchObject({ ok: true, operator: { name: 'Jan', role: 'manager' } });
-    expect(readFileSync(join(dir, 'operators.json'), 'utf8')).not.toContain('2468');
+    expect(readFileSync(join(dir, 'operators.json'), 'utf8')).not.toContain('246813');
   });
 
   it('refuses a PIN another operator uses', async () => {
     const operators = open();
     await operators.add({ name: 'Eva', role: 'cashier', pin: '1357' });
-    await expect(operators.add({ name: 'Jan', role: 'manager', pin: '1357' })).rejects.toBeInstanceOf(PinInUseError);
+    await expect(operators.add({ name: 'Jan', role: 'cashier', pin: '1357' })).rejects.toBeInstanceOf(PinInUseError);
     await expect(operators.add({ name: 'Jan', role: 'manager', pin: '12' })).rejects.toBeInstanceOf(RangeError);
+  });
+
+  it('wants 6 digits or more for a manager on a configured terminal, 4 in the demo', async () => {
+    await expect(open().add({ name: 'Jan', role: 'manager', pin: '24681' })).rejects.toBeInstanceOf(PinTooShortError);
+    expect(await open(4).add({ name: 'Jan', role: 'manager', pin: '2468' })).toMatchObject({ role: 'manager' });
+    // A 4-digit manager left from the demo is not a manager's PIN on a configured terminal.
+    expect(await open().signIn('2468')).toMatchObject({ ok: false, reason: 'refused' });
   });
 
   it('locks after repeated wrong PINs, even for the right PIN, and the lock survives a restart', async () => {
     const operators = open();
     await operators.add({ name: 'Eva', role: 'cashier', pin: '1357' });
-    expect(await operators.signIn('0000')).toEqual({ ok: false, reason: 'wrong_pin', attemptsLeft: 2 });
-    expect(await operators.signIn('0001')).toEqual({ ok: false, reason: 'wrong_pin', attemptsLeft: 1 });
+    expect(await operators.signIn('0000')).toEqual({ ok: false, reason: 'refused', attemptsLeft: 2 });
+    expect(await operators.signIn('0001')).toEqual({ ok: false, reason: 'refused', attemptsLeft: 1 });
     const locked = await operators.signIn('0002');
     expect(locked).toEqual({ ok: false, reason: 'locked', until: new Date(clock + 60_000) });
 
@@ -75,17 +83,33 @@ describe('operator sign-in', () => {
     expect(await restarted.signIn('1357')).toMatchObject({ ok: true });
   });
 
-  it('a right PIN resets the count of wrong ones', async () => {
+  it("a cashier's right PIN clears no count; a manager's clears its prompt's; time clears the rest", async () => {
     const operators = open();
     await operators.add({ name: 'Eva', role: 'cashier', pin: '1357' });
+    await operators.add({ name: 'Jan', role: 'manager', pin: '246813' });
     await operators.signIn('0000');
-    await operators.signIn('0000');
-    await operators.signIn('1357');
-    expect(await operators.signIn('0000')).toMatchObject({ reason: 'wrong_pin', attemptsLeft: 2 });
+    expect(await operators.signIn('1357')).toMatchObject({ ok: true });
+    expect(await operators.signIn('0000')).toMatchObject({ reason: 'refused', attemptsLeft: 1 });
+    expect(await operators.checkManager('1357')).toMatchObject({ reason: 'refused', attemptsLeft: 2 });
+    expect(await operators.checkManager('246813')).toMatchObject({ ok: true });
+    expect(await operators.checkManager('0000')).toMatchObject({ reason: 'refused', attemptsLeft: 2 });
+    expect(await operators.signIn('246813')).toMatchObject({ ok: true });
+    expect(await operators.signIn('0000')).toMatchObject({ reason: 'refused', attemptsLeft: 2 });
+    clock += 60_000;
+    expect(await operators.signIn('0000')).toMatchObject({ reason: 'refused', attemptsLeft: 2 });
+  });
+
+  it('keeps a lock written in the old single-count form, for sign-in and manager PINs', async () => {
+    const backend = new Conf({ cwd: dir, configName: 'operators' }) as KeyValueBackend;
+    backend.set('lockout', { failures: 0, lockedUntil: clock + 30_000 });
+    const operators = open();
+    expect(operators.lockedUntil('signin')).toEqual(new Date(clock + 30_000));
+    expect(operators.lockedUntil('manager')).toEqual(new Date(clock + 30_000));
+    expect(operators.lockedUntil('unlock')).toBeNull();
   });
 
   it('seeds the demo cashier and manager once', async () => {
-    const operators = open();
+    const operators = open(4);
     await seedDemoOperators(operators);
     await seedDemoOperators(operators);
     expect(operators.list().map((o) => o.role)).toEqual(['cashier', 'manager']);

@@ -19,10 +19,10 @@ describe('operator session', () => {
   });
 
   it('reports a wrong PIN with the attempts left the main process counted', async () => {
-    const main = fakeMain({ 'operator.signIn': () => fail('wrong_pin', 'Wrong PIN; 3 attempts left before sign-in locks') });
+    const main = fakeMain({ 'operator.signIn': () => fail('wrong_pin', 'PIN not accepted', { attemptsLeft: 3 }) });
     const session = new Session(main.pos);
     expect(await session.signIn('0000')).toBe(false);
-    expect(session.problem).toEqual({ kind: 'wrong_pin', attemptsLeft: 3 });
+    expect(session.problem).toEqual({ code: 'wrong_pin', message: 'PIN not accepted', attemptsLeft: 3 });
     expect(session.operator).toBeNull();
     session.clearProblem();
     expect(session.problem).toBeNull();
@@ -50,7 +50,7 @@ describe('operator session', () => {
     const main = fakeMain({ 'operator.signIn': () => fail('internal', 'disk full') });
     const session = new Session(main.pos);
     await session.signIn('1111');
-    expect(session.problem).toEqual({ kind: 'error', error: { code: 'internal', message: 'disk full' } });
+    expect(session.problem).toEqual({ code: 'internal', message: 'disk full' });
   });
 });
 

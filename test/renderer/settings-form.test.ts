@@ -16,6 +16,7 @@ const saved: SettingsView = {
   requestTimeoutMs: 3000,
   scanRules: { loyaltyCard: '^1000\\d{4}$', voucher: '^V', giftCard: '^G' },
   devices: { hidEnabled: true, wedgeEnabled: true },
+  idleSignOut: { managerMinutes: 5, cashierMinutes: 15 },
 };
 
 function settingsMain(update: (patch: SettingsPatch) => ReturnType<typeof ok<SettingsView>> | ReturnType<typeof fail>) {
@@ -66,9 +67,9 @@ describe('settings form', () => {
     form.draft!.cashDeskNumber = '7';
     form.draft!.password = 'new secret';
     expect(form.dirty).toBe(true);
-    const result = await form.save();
+    const result = await form.save('123456');
     expect(patches).toEqual([{ cashDeskNumber: '7', password: 'new secret' }]);
-    expect(result?.cashDeskNumber).toBe('7');
+    expect(result).toMatchObject({ saved: { cashDeskNumber: '7' } });
     expect(form.outcome).toEqual({ status: 'saved' });
     expect(form.draft?.password).toBe('');
     expect(form.saved.value?.passwordSet).toBe(true);
@@ -80,7 +81,7 @@ describe('settings form', () => {
     const form = new SettingsForm(main.pos);
     await form.load();
     form.draft!.cashDeskNumber = 'one';
-    expect(await form.save()).toBeNull();
+    expect(await form.save('123456')).toBeNull();
     expect(form.outcome).toEqual({ status: 'invalid' });
     expect(main.calls.some((c) => c.channel === 'settings.update')).toBe(false);
   });
@@ -92,7 +93,7 @@ describe('settings form', () => {
     const form = new SettingsForm(main.pos);
     await form.load();
     form.draft!.projectUrl = 'https://x.example.com';
-    expect(await form.save()).toBeNull();
+    expect(await form.save('123456')).toBeNull();
     expect(form.problems).toEqual({ projectUrl: { text: 'must start with https://' } });
     expect(form.outcome).toEqual({ status: 'invalid' });
   });
@@ -102,8 +103,26 @@ describe('settings form', () => {
     const form = new SettingsForm(main.pos);
     await form.load();
     form.draft!.cashDeskNumber = '9';
-    await form.save();
+    await form.save('123456');
     expect(form.outcome).toEqual({ status: 'failed', error: { code: 'forbidden_role', message: 'managers only' } });
+  });
+
+  it('hands a refused PIN back to the PIN prompt and sends the PIN with the patch', async () => {
+    const pins: string[] = [];
+    const main = fakeMain({
+      'settings.get': () => ok(saved),
+      'settings.stores': () => ok([]),
+      'settings.update': ({ pin }) => (pins.push(pin), fail('wrong_pin', 'PIN not accepted', { attemptsLeft: 2 })) as never,
+    });
+    const form = new SettingsForm(main.pos);
+    await form.load();
+    form.draft!.idleManagerMinutes = 3;
+    expect(await form.save('000000')).toEqual({ refused: { code: 'wrong_pin', message: 'PIN not accepted', attemptsLeft: 2 } });
+    expect(pins).toEqual(['000000']);
+    expect(form.outcome).toEqual({ status: 'idle' });
+    form.draft!.idleManagerMinutes = 0;
+    expect(form.ready()).toBe(false);
+    expect(form.problems).toEqual({ idleManagerMinutes: 'idle' });
   });
 
   it('runs the connection test and switches the demo outage', async () => {

@@ -84,10 +84,10 @@ describe('terminal', () => {
     stop();
   });
 
-  it('keeps a cashier’s language switch to this sign-in, and saves a manager’s', async () => {
+  it('keeps a language switch to this sign-in, a manager’s too (saving it takes the settings and a PIN)', async () => {
     const { main, terminal, stop, patches } = terminalWith();
     main.emit('session.changed', { ...signedOut, operator: cashier });
-    await terminal.switchLanguage();
+    terminal.switchLanguage();
     expect(terminal.locale.language).toBe('en');
     expect(patches).toEqual([]);
     main.emit('session.changed', { ...signedOut, operator: cashier, queueSize: 1 } as SessionStatus);
@@ -95,8 +95,9 @@ describe('terminal', () => {
     main.emit('session.changed', signedOut);
     expect(terminal.locale.language).toBe('cs');
     main.emit('session.changed', { ...signedOut, operator: manager });
-    await terminal.switchLanguage('en');
-    expect(patches).toEqual([{ language: 'en' }]);
+    terminal.switchLanguage('en');
+    expect(terminal.locale.language).toBe('en');
+    expect(patches).toEqual([]);
     stop();
   });
 
@@ -106,6 +107,7 @@ describe('terminal', () => {
         projectUrl: '', externalApplicationId: '', login: '', passwordSet: false, storeId: '', cashDeskNumber: '1', language: 'cs',
         timeZone: 'Europe/Prague', offlineVoucherPolicy: 'refuse', requestTimeoutMs: 3000,
         scanRules: { loyaltyCard: '', voucher: '', giftCard: '' }, devices: { hidEnabled: true, wedgeEnabled: true },
+        idleSignOut: { managerMinutes: 5, cashierMinutes: 15 },
       }),
       'settings.stores': () => ok([]),
     });

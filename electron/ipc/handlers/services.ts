@@ -6,6 +6,7 @@ import type { TerminalSession } from '../../app/session.ts';
 import type { SettingsService } from '../../settings/settings-service.ts';
 import type { CheckoutService } from '../../checkout/checkout-service.ts';
 import type { ManagerQueue } from '../../checkout/manager-queue.ts';
+import type { ManagerCheck } from '../../checkout/manager-pin.ts';
 import type { VoucherCheck } from '../../../shared/checkout/answers.ts';
 
 export interface Diagnostics {
@@ -46,4 +47,6 @@ export interface HandlerServices {
   managerQueue: ManagerQueue;
   /** Keyboard-wedge bursts, classified by the same classifier as HID scans. */
   scans: ScanDesk;
+  /** A manager's PIN typed for one action, checked and counted in main. */
+  managerCheck: ManagerCheck;
 }

@@ -2,7 +2,7 @@ import { failure, success } from '../../../shared/ipc/result.ts';
 import type { Handlers } from '../dispatcher.ts';
 import type { HandlerServices } from './services.ts';
 
-export function settingsHandlers({ settings, storeList, diagnostics, outage, demo }: HandlerServices): Pick<
+export function settingsHandlers({ settings, storeList, diagnostics, outage, demo, managerCheck }: HandlerServices): Pick<
   Handlers,
   'settings.get' | 'settings.update' | 'settings.stores' | 'diagnostics.run' | 'demo.setOutage'
 > {
@@ -11,7 +11,10 @@ export function settingsHandlers({ settings, storeList, diagnostics, outage, dem
   return {
     'settings.get': () => success(view()),
     // InvalidSettingsError becomes `invalid_settings` with one reason per field in errorToResult.
-    'settings.update': ({ patch }) => {
+    // Checked before the PIN, so whether a PIN is right never depends on what the patch says.
+    'settings.update': async ({ patch, pin }, context) => {
+      settings.check(patch);
+      await managerCheck(pin, 'settings', context.operator);
       settings.update(patch);
       return success(view());
     },

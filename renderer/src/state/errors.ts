@@ -11,7 +11,7 @@ const keyByCode: Readonly<Record<ErrorCode, MessageKey>> = {
   not_signed_in: 'error.notSignedIn',
   forbidden_role: 'error.managerOnly',
   not_demo: 'error.notDemo',
-  wrong_pin: 'signin.wrongPinPlain',
+  wrong_pin: 'pin.refused',
   locked: 'error.locked',
   unknown_card: 'error.unknownCard',
   card_blocked: 'error.cardBlocked',
@@ -41,4 +41,22 @@ export function errorSentence(locale: Locale, error: PosError): string {
     if (reasons) return reasons;
   }
   return locale.t(keyByCode[error.code] ?? 'error.internal');
+}
+
+/** The error, when it is a refused PIN (wrong, or PINs locked here); anything else is the action's own outcome. */
+export function pinRefusalOf(result: { ok: true } | { ok: false; error: PosError } | null | undefined): PosError | null {
+  if (!result || result.ok) return null;
+  return result.error.code === 'wrong_pin' || result.error.code === 'locked' ? result.error : null;
+}
+
+/** The one sentence for a refused PIN at every prompt: sign-in, manager PINs, unlock. */
+export function pinRefusalSentence(locale: Locale, error: PosError, now: Date = new Date()): string {
+  if (error.code === 'locked') {
+    const until = error.until ? new Date(error.until) : null;
+    return until && !Number.isNaN(until.getTime()) ? locale.t('pin.locked', { time: locale.time(until, now) }) : locale.t('error.locked');
+  }
+  if (error.code !== 'wrong_pin') return errorSentence(locale, error);
+  if (error.attemptsLeft === 1) return locale.t('pin.refusedLast');
+  if (typeof error.attemptsLeft === 'number') return locale.t('pin.refusedLeft', { remaining: error.attemptsLeft });
+  return locale.t('pin.refused');
 }

@@ -10,6 +10,7 @@ const keys: Record<Exclude<FieldProblem, { text: string }>, MessageKey> = {
   pattern: 'settings.problem.pattern',
   slowPattern: 'settings.problem.slowPattern',
   timeZone: 'settings.problem.timeZone',
+  idle: 'settings.problem.idle',
 };
 
 export function problemText(locale: Locale, problem: FieldProblem | undefined): string | null {

@@ -1,17 +1,12 @@
 // Who is at the terminal: the signed-in operator, demo mode, the PIN lockout.
 import type { Operator, PosApi, PosError, SessionStatus } from '../../../shared/ipc/index.ts';
 
-export type SignInProblem =
-  | { kind: 'wrong_pin'; attemptsLeft: number | null }
-  | { kind: 'locked'; until: Date }
-  | { kind: 'error'; error: PosError };
-
 type SessionPort = Pick<PosApi, 'session' | 'operator'>;
 
 export class Session {
   readonly #pos: SessionPort;
   #status = $state<SessionStatus | null>(null);
-  #problem = $state<SignInProblem | null>(null);
+  #problem = $state<PosError | null>(null);
   #busy = $state(false);
   /** Counts applied statuses, so a slow `session.status` answer cannot undo a newer push. */
   #version = 0;
@@ -32,7 +27,8 @@ export class Session {
   get demo(): boolean {
     return this.#status?.demo ?? false;
   }
-  get problem(): SignInProblem | null {
+  /** The last sign-in's refusal (a refused PIN, the lock) or failure. */
+  get problem(): PosError | null {
     return this.#problem;
   }
   get busy(): boolean {
@@ -40,8 +36,7 @@ export class Session {
   }
   /** The lock's end, from the last status or a refused PIN, whichever is known. */
   get lockedUntil(): Date | null {
-    if (this.#problem?.kind === 'locked') return this.#problem.until;
-    const until = this.#status?.lockedUntil;
+    const until = this.#problem?.code === 'locked' && this.#problem.until ? this.#problem.until : this.#status?.lockedUntil;
     return until ? new Date(until) : null;
   }
 
@@ -70,11 +65,20 @@ export class Session {
         this.apply({ ...(this.#status ?? emptyStatus), operator: result.value, lockedUntil: null });
         return true;
       }
-      this.#problem = problemOf(result.error);
+      this.#problem = result.error;
       return false;
     } finally {
       this.#busy = false;
     }
+  }
+
+  /** A manager's PIN lifts the PIN locks at this terminal; answers the refusal, if any. */
+  async unlock(pin: string): Promise<PosError | null> {
+    const result = await this.#pos.operator.unlock({ pin });
+    if (!result.ok) return result.error;
+    this.#problem = null;
+    await this.refresh();
+    return null;
   }
 
   async signOut(): Promise<PosError | null> {
@@ -90,17 +94,3 @@ export class Session {
 }
 
 const emptyStatus: SessionStatus = { demo: false, operator: null, store: null, cashDeskNumber: null, language: 'cs', timeZone: 'Europe/Prague', lockedUntil: null };
-
-function problemOf(error: PosError): SignInProblem {
-  if (error.code === 'locked' && error.until) return { kind: 'locked', until: new Date(error.until) };
-  if (error.code === 'wrong_pin') return { kind: 'wrong_pin', attemptsLeft: attemptsLeft(error) };
-  if (error.code === 'invalid_payload') return { kind: 'wrong_pin', attemptsLeft: null };
-  return { kind: 'error', error };
-}
-
-/** The main process puts the attempts left in the `pin` reason's message as a number. */
-function attemptsLeft(error: PosError): number | null {
-  const reason = error.reasons?.find((r) => r.name === 'pin' || r.reason === 'attempts_left');
-  const match = /\d+/.exec(reason?.message ?? error.message);
-  return match ? Number(match[0]) : null;
-}

@@ -20,10 +20,12 @@ export interface SettingsDraft {
   giftCardRule: string;
   hidEnabled: boolean;
   wedgeEnabled: boolean;
+  idleManagerMinutes: number;
+  idleCashierMinutes: number;
 }
 
 export type DraftField = keyof SettingsDraft;
-export type FieldProblem = 'url' | 'cashDesk' | 'timeout' | 'pattern' | 'slowPattern' | 'timeZone' | { text: string };
+export type FieldProblem = 'url' | 'cashDesk' | 'timeout' | 'pattern' | 'slowPattern' | 'timeZone' | 'idle' | { text: string };
 export type SaveOutcome = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'invalid' } | { status: 'failed'; error: PosError };
 
 type SettingsPort = Pick<PosApi, 'settings' | 'diagnostics' | 'demo'>;
@@ -34,6 +36,7 @@ const fieldOfPath: Readonly<Record<string, DraftField>> = {
   storeId: 'storeId', cashDeskNumber: 'cashDeskNumber', language: 'language', timeZone: 'timeZone',
   offlineVoucherPolicy: 'offlineVoucherPolicy', requestTimeoutMs: 'requestTimeoutSeconds',
   'scanRules.loyaltyCard': 'loyaltyCardRule', 'scanRules.voucher': 'voucherRule', 'scanRules.giftCard': 'giftCardRule',
+  'idleSignOut.managerMinutes': 'idleManagerMinutes', 'idleSignOut.cashierMinutes': 'idleCashierMinutes',
 };
 
 export function draftOf(view: SettingsView): SettingsDraft {
@@ -43,6 +46,7 @@ export function draftOf(view: SettingsView): SettingsDraft {
     offlineVoucherPolicy: view.offlineVoucherPolicy, requestTimeoutSeconds: view.requestTimeoutMs / 1000,
     loyaltyCardRule: view.scanRules.loyaltyCard, voucherRule: view.scanRules.voucher, giftCardRule: view.scanRules.giftCard,
     hidEnabled: view.devices.hidEnabled, wedgeEnabled: view.devices.wedgeEnabled,
+    idleManagerMinutes: view.idleSignOut.managerMinutes, idleCashierMinutes: view.idleSignOut.cashierMinutes,
   };
 }
 
@@ -58,6 +62,10 @@ export function draftProblems(draft: SettingsDraft): Partial<Record<DraftField, 
     if (!compiles(draft[field])) problems[field] = 'pattern';
   }
   if (!knownTimeZone(draft.timeZone.trim())) problems.timeZone = 'timeZone';
+  for (const field of ['idleManagerMinutes', 'idleCashierMinutes'] as const) {
+    const minutes = draft[field];
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 480) problems[field] = 'idle';
+  }
   return problems;
 }
 
@@ -77,6 +85,9 @@ export function patchOf(saved: SettingsView, draft: SettingsDraft): SettingsPatc
   const devices = { hidEnabled: draft.hidEnabled, wedgeEnabled: draft.wedgeEnabled };
   const changedDevices = Object.fromEntries(Object.entries(devices).filter(([key, value]) => value !== saved.devices[key as keyof typeof devices]));
   if (Object.keys(changedDevices).length > 0) patch.devices = changedDevices;
+  const idle = { managerMinutes: draft.idleManagerMinutes, cashierMinutes: draft.idleCashierMinutes };
+  const changedIdle = Object.fromEntries(Object.entries(idle).filter(([key, value]) => value !== saved.idleSignOut[key as keyof typeof idle]));
+  if (Object.keys(changedIdle).length > 0) patch.idleSignOut = changedIdle;
   return patch;
 }
 
@@ -117,18 +128,28 @@ export class SettingsForm {
     this.draft = saved ? draftOf(saved) : null;
   }
 
-  /** Returns the saved settings, or null when nothing was saved. */
-  async save(): Promise<SettingsView | null> {
-    const saved = this.saved.value;
-    if (!saved || !this.draft) return null;
+  /** Checks the draft before a manager is asked for the PIN; false shows the problems. */
+  ready(): boolean {
+    if (!this.saved.value || !this.draft) return false;
     this.#problems = draftProblems(this.draft);
     if (Object.keys(this.#problems).length > 0) {
       this.#outcome = { status: 'invalid' };
-      return null;
+      return false;
     }
+    return true;
+  }
+
+  /** Saves with a manager's PIN typed for it: the saved settings, the PIN's refusal, or null (see `outcome`). */
+  async save(pin: string): Promise<{ saved: SettingsView } | { refused: PosError } | null> {
+    const saved = this.saved.value;
+    if (!saved || !this.draft || !this.ready()) return null;
     const patch = patchOf(saved, this.draft);
     this.#outcome = { status: 'saving' };
-    const result = await this.#pos.settings.update({ patch });
+    const result = await this.#pos.settings.update({ patch, pin });
+    if (!result.ok && (result.error.code === 'wrong_pin' || result.error.code === 'locked')) {
+      this.#outcome = { status: 'idle' };
+      return { refused: result.error };
+    }
     if (!result.ok) {
       this.#problems = problemsFromReasons(result.error);
       this.#outcome = Object.keys(this.#problems).length > 0 ? { status: 'invalid' } : { status: 'failed', error: result.error };
@@ -137,7 +158,7 @@ export class SettingsForm {
     await this.saved.load(() => Promise.resolve(result));
     this.draft = draftOf(result.value);
     this.#outcome = { status: 'saved' };
-    return result.value;
+    return { saved: result.value };
   }
 
   testConnection(): Promise<void> {

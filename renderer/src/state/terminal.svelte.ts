@@ -182,26 +182,21 @@ export class Terminal {
     this.#screen = to === 'customer' && !this.customer.open ? 'lookup' : to;
   }
 
-  /** Saves the settings; a new language applies at once. */
-  async saveSettings(): Promise<boolean> {
-    const saved = await this.settings.save();
-    if (!saved) return false;
+  /** Saves the settings with a manager's PIN; a new language applies at once. Answers the PIN's refusal, if any. */
+  async saveSettings(pin: string): Promise<PosError | null> {
+    const outcome = await this.settings.save(pin);
+    if (!outcome) return null;
+    if ('refused' in outcome) return outcome.refused;
     void this.devices.loadWedge(this.#pos);
     this.#languageChoice = null;
-    this.locale.language = saved.language;
-    return true;
+    this.locale.language = outcome.saved.language;
+    return null;
   }
 
-  /** A manager's switch is saved (CareCloud answers in it too); a cashier's lasts until sign-out. */
-  async switchLanguage(language: Language = this.locale.other): Promise<void> {
+  /** The screens' language until sign-out; the saved one (which CareCloud answers in) changes in the settings. */
+  switchLanguage(language: Language = this.locale.other): void {
     this.locale.language = language;
-    if (!this.session.isManager) {
-      this.#languageChoice = language;
-      return;
-    }
-    this.#languageChoice = null;
-    const result = await this.#pos.settings.update({ patch: { language } });
-    if (!result.ok) this.#problem = result.error;
+    this.#languageChoice = language;
   }
 
   async signOut(): Promise<void> {

@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startDemoPreview, type DemoPreview } from '../../../electron/preview/demo-preview.ts';
+import { startDemoPreview, type DemoPreview, type DemoPreviewOptions } from '../../../electron/preview/demo-preview.ts';
 import { rendererDir, repositoryRoot } from './build.ts';
 
 export const artifactsDir = join(repositoryRoot, 'test-artifacts');
@@ -15,8 +15,8 @@ export interface Lane {
   close(): Promise<void>;
 }
 
-export async function openLane(browser: Browser, viewport = { width: 1024, height: 768 }): Promise<Lane> {
-  const preview = await startDemoPreview({ rendererDir });
+export async function openLane(browser: Browser, viewport = { width: 1024, height: 768 }, options: Omit<DemoPreviewOptions, 'rendererDir'> = {}): Promise<Lane> {
+  const preview = await startDemoPreview({ rendererDir, ...options });
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const pageErrors: string[] = [];

@@ -1,0 +1,30 @@
+// A manager walks away from the terminal in the middle of the settings: the screen goes
+// back to sign-in by itself once the idle time has passed (the terminal's clock is moved).
+import { describe, expect, it } from 'vitest';
+import { browserTests } from './support/browser.ts';
+import { openLane, screenshot, signIn, type Lane } from './support/page.ts';
+
+const managerPin = '9999';
+const e2e = browserTests<Lane>();
+
+describe('idle sign-out in the browser', () => {
+  it('signs an idle manager out and shows the sign-in screen; activity keeps them in', async () => {
+    let clock = Date.now();
+    const lane = e2e.track(await openLane(e2e.browser, { width: 1280, height: 800 }, { now: () => clock }));
+    const { page } = lane;
+    await signIn(page, managerPin);
+    await page.keyboard.press('F6');
+    await page.getByTestId('settings-form').waitFor();
+    expect(await page.locator('#idleManagerMinutes').inputValue()).toBe('5');
+    expect(await page.locator('#idleCashierMinutes').inputValue()).toBe('15');
+    clock += 4 * 60_000;
+    await page.getByTestId('test-connection').click();
+    await page.locator('[data-testid="diagnostics"] li').first().waitFor();
+    clock += 4 * 60_000;
+    expect(await page.locator('[data-screen="signin"]').count()).toBe(0);
+    clock += 60_000 + 1;
+    await page.locator('[data-screen="signin"]').waitFor({ timeout: 10_000 });
+    expect(lane.preview.terminal.session.operator).toBeNull();
+    await screenshot(page, 'idle-signed-out');
+  }, 60_000);
+});
