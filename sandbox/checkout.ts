@@ -57,6 +57,10 @@ export function resolveParties(project: Project, request: CheckoutRequest): Part
     seen.add(item.bill_item_id);
     const price = toMinor(item.price);
     const paid = toMinor(item.paid_amount);
+    // Only an adjustment line outside loyalty below one unit (a cash rounding) may be negative.
+    const adjustment = item.loyalty_off && price === paid && Math.abs(price) < 100;
+    if (price < 0 && !adjustment) throw invalid('price', 'not_allowed_value', item.price, 'An item price must not be negative.');
+    if (paid < 0 && !adjustment) throw invalid('paid_amount', 'not_allowed_value', item.paid_amount, 'A paid amount must not be negative.');
     if (paid > price) throw invalid('bill_item_id', 'item_price_lower_than_paid_amount', item.bill_item_id, 'The item price is lower than the paid amount.');
     if (item.quantity <= 0) throw invalid('quantity', 'not_allowed_value', item.quantity, 'Quantity must be positive.');
     return {
@@ -71,13 +75,16 @@ export function resolveParties(project: Project, request: CheckoutRequest): Part
       loyalty_off: item.loyalty_off,
     };
   });
+  const totalMinor = toMinor(bill.total_price);
+  if (totalMinor < 0) throw invalid('total_price', 'not_allowed_value', bill.total_price, 'The total must not be negative.');
+  if (totalMinor !== items.reduce((sum, i) => sum + i.paid_minor, 0)) throw invalid('total_price', 'not_allowed_value', bill.total_price, "The total is not the sum of the items' paid amounts.");
   const status = customer ? (project.data.statuses.find((s) => s.status_id === customer.status_id) ?? null) : null;
   const facts: BillFacts = {
     store,
     customerId: customer?.customer_id ?? null,
     at,
     currencyId: currency.currency_id,
-    totalMinor: toMinor(bill.total_price),
+    totalMinor,
     eligibleMinor: items.filter((i) => !i.loyalty_off).reduce((sum, i) => sum + i.paid_minor, 0),
     items,
   };

@@ -111,8 +111,8 @@ export function forbiddenApplication(): ApiError {
   );
 }
 
-export function payloadTooLarge(): ApiError {
-  return apiError(413, 'bad_request_exception', 'Payload too large', { en: 'The request body is too large.', cs: 'Tělo požadavku je příliš velké.' });
+export function payloadTooLarge(headers: Record<string, string> = {}): ApiError {
+  return apiError(413, 'bad_request_exception', 'Payload too large', { en: 'The request body is too large.', cs: 'Tělo požadavku je příliš velké.' }, {}, headers);
 }
 
 export function resourceNotFound(resourceName: string, resourceId: string): ApiError {

@@ -337,10 +337,13 @@ function readBody(req: IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
+      if (size > BODY_LIMIT) return;
       size += chunk.length;
       if (size > BODY_LIMIT) {
-        reject(payloadTooLarge());
-        req.destroy();
+        // As a front server does: answer 413 at once, then cut the upload once the answer is out.
+        chunks.length = 0;
+        reject(payloadTooLarge({ Connection: 'close' }));
+        setTimeout(() => req.socket.destroy(), 200).unref();
         return;
       }
       chunks.push(chunk);

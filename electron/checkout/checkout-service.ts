@@ -14,6 +14,7 @@ import { JournalUnavailableError } from '../journal/errors.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { JournalEntry } from '../journal/types.ts';
 import { cancellationEntry, purchaseEntry } from '../sync/closure.ts';
+import { BillRefusedError } from '../sync/bill-check.ts';
 import { OfflineBenefitRefusedError } from '../sync/offline-benefits.ts';
 import type { ClosureOutcome, SyncEngine } from '../sync/engine.ts';
 import type { Benefits, Evaluation } from './benefits.ts';
@@ -77,7 +78,7 @@ function settlementOf(stored: Record<string, number>): Settlement | null {
 }
 
 function badCart(error: unknown): never {
-  if (error instanceof CartError) throw new PosFailure(failure('invalid_payload', error.message, { reasons: [{ name: 'cart', reason: 'invalid', message: error.message }] }));
+  if (error instanceof CartError || error instanceof BillRefusedError) throw new PosFailure(failure('invalid_payload', error.message, { reasons: [{ name: 'cart', reason: 'invalid', message: error.message }] }));
   throw error;
 }
 
@@ -189,18 +190,23 @@ export class CheckoutService {
     const bill = finalBill(request.cart, ask, preview, place, settlement.roundingMinor);
     // Offline nobody confirmed overall discounts, so the replay must not grant any the customer did not get.
     if (evaluation.offline && bill.payment_type === 'A') bill.payment_type = 'S';
-    const entry = purchaseEntry(
-      {
-        storeId: place.storeId,
-        cashdesk: place.cashdesk,
-        operator: operator.name,
-        ...(ask.customer ? { customerId: ask.customer.customerId } : {}),
-        ...(ask.customer?.cardNumber ? { cardNumber: ask.customer.cardNumber } : {}),
-        bill,
-        currencyDecimals: currencyDecimals(request.cart.currency),
-      },
-      { timeZone: this.#o.timeZone() },
-    );
+    let entry: ReturnType<typeof purchaseEntry>;
+    try {
+      entry = purchaseEntry(
+        {
+          storeId: place.storeId,
+          cashdesk: place.cashdesk,
+          operator: operator.name,
+          ...(ask.customer ? { customerId: ask.customer.customerId } : {}),
+          ...(ask.customer?.cardNumber ? { cardNumber: ask.customer.cardNumber } : {}),
+          bill,
+          currencyDecimals: currencyDecimals(request.cart.currency),
+        },
+        { timeZone: this.#o.timeZone() },
+      );
+    } catch (error) {
+      badCart(error);
+    }
     const closure = await this.#close({ ...entry, idempotencyKey: saleKey(request.saleId), tillPayment: { paidMinor: settlement.paidMinor, settlement: { ...settlement } } });
     const billId = closure.entry.billId ?? '';
     const receipt = () =>

@@ -18,7 +18,21 @@ export interface OpenOptions {
 
 export const SCHEMA_VERSION = migrations.length;
 
+/** Does nothing: its presence is what keeps SIGXFSZ from ending the process. */
+const keepRunningOverFileSizeLimit = () => {};
+
+/**
+ * Over a file-size limit (`ulimit -f`) a write fails with EFBIG and the kernel sends SIGXFSZ. Node
+ * ignores it, but a package's exit hook (signal-exit) that listens to it alone re-raises it and the
+ * process dies after its sentence; with a listener of our own beside it, the EFBIG becomes the
+ * journal's sentence and the process ends normally.
+ */
+function surviveFileSizeLimit(): void {
+  if (process.platform !== 'win32' && !process.listeners('SIGXFSZ').includes(keepRunningOverFileSizeLimit)) process.on('SIGXFSZ', keepRunningOverFileSizeLimit);
+}
+
 export function openJournalDatabase(file: string, options: OpenOptions = {}): JournalDatabase {
+  surviveFileSizeLimit();
   try {
     return open(file, options);
   } catch (error) {

@@ -1,10 +1,11 @@
 // Why the journal cannot keep a sale, as one sentence the till can show.
-export type JournalProblem = 'disk-full' | 'read-only' | 'corrupt' | 'busy' | 'unavailable';
+export type JournalProblem = 'disk-full' | 'read-only' | 'corrupt' | 'busy' | 'write-failed' | 'unavailable';
 
 const sentences: Record<JournalProblem, string> = {
   'disk-full': 'The disk holding the offline journal is full, so this terminal cannot keep sales while CareCloud is unreachable.',
   'read-only': 'The offline journal folder is read-only, so this terminal cannot keep sales while CareCloud is unreachable.',
   corrupt: 'The offline journal file is damaged, so this terminal cannot keep sales until it is repaired or restored.',
+  'write-failed': 'The offline journal could not be written (the disk may be full, over a size limit, or failing), so this terminal cannot keep sales while CareCloud is unreachable.',
   busy: 'The offline journal is locked by another program for too long, so this sale could not be recorded.',
   unavailable: 'The offline journal cannot be opened, so this terminal cannot keep sales while CareCloud is unreachable.',
 };
@@ -26,6 +27,7 @@ export function journalProblemOf(error: unknown): JournalProblem | null {
   if (code.startsWith('SQLITE_READONLY')) return 'read-only';
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'corrupt';
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'busy';
+  if (['SQLITE_IOERR_WRITE', 'SQLITE_IOERR_FSYNC', 'SQLITE_IOERR_TRUNCATE', 'SQLITE_IOERR_SHMSIZE', 'EFBIG'].includes(code)) return 'write-failed';
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_PERM') return 'unavailable';
   if (code === 'ENOSPC') return 'disk-full';
   if (code === 'EROFS' || code === 'EACCES') return 'read-only';

@@ -49,7 +49,8 @@ export type BillFile = z.infer<typeof billFile>;
 export function parseBillFile(json: string): { ok: true; value: BillFile } | { ok: false; error: string } {
   let data: unknown;
   try {
-    data = JSON.parse(json);
+    // Editors on Windows save UTF-8 with a byte-order mark; it is not part of the JSON.
+    data = JSON.parse(json.startsWith('\uFEFF') ? json.slice(1) : json);
   } catch {
     return { ok: false, error: 'The bill file is not valid JSON.' };
   }

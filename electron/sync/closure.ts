@@ -5,6 +5,7 @@ import { toMinorUnits } from '../../shared/money.ts';
 import { cancellationBody } from '../carecloud/resources/purchases.ts';
 import { cancellationBillId, newBillId, timeOrderedId } from '../journal/bill-id.ts';
 import type { EntryKind, JournalEntry, NewEntry, SendPurchaseBody, VoucherHold } from '../journal/types.ts';
+import { checkBill } from './bill-check.ts';
 
 export const SEND_PURCHASE_PATH = '/purchases/actions/send-purchase';
 
@@ -32,6 +33,7 @@ export interface Terminal {
   now?: () => number;
 }
 
+/** The journal entry of a closed sale; throws BillRefusedError for a bill CareCloud could never take. */
 export function purchaseEntry(sale: ClosedBill, terminal: Terminal): NewEntry {
   const now = terminal.now?.() ?? Date.now();
   const billId = newBillId(sale.storeId, sale.cashdesk, now);
@@ -44,6 +46,8 @@ export function purchaseEntry(sale: ClosedBill, terminal: Terminal): NewEntry {
     ...(sale.cardNumber ? { card_number: sale.cardNumber } : {}),
     bill: { ...sale.bill, bill_id: billId, payment_time: paymentTime, canceled: false },
   };
+  // Throws BillRefusedError: what CareCloud can never take must not enter the journal.
+  checkBill(body);
   return {
     kind: 'purchase',
     idempotencyKey: billId,

@@ -3,6 +3,7 @@
 // till free of network waits once it knows CareCloud is unreachable.
 import { EventEmitter } from 'node:events';
 import type { Claim, Journal } from '../journal/journal.ts';
+import { JournalUnavailableError } from '../journal/errors.ts';
 import type { JournalEntry, NewEntry, RejectionReason, SendResult } from '../journal/types.ts';
 import { backgroundDelay, type BackgroundBackoff } from '../carecloud/retry.ts';
 import { CircuitBreaker } from './breaker.ts';
@@ -65,7 +66,8 @@ const OVERDUE_CHECK_EVERY_MS = 60_000;
 const STALE_CLAIMS_EVERY_MS = 5_000;
 
 export type ClosureOutcome =
-  | { outcome: 'synced'; entry: JournalEntry; purchaseId: string | null }
+  /** `unrecorded`: CareCloud has the sale but the journal could not yet write its answer (it is written as soon as it can be). */
+  | { outcome: 'synced'; entry: JournalEntry; purchaseId: string | null; unrecorded?: JournalUnavailableError }
   | { outcome: 'queued'; entry: JournalEntry; why: 'offline' | 'waiting-for-original' | 'send-failed'; error?: string }
   | { outcome: 'rejected'; entry: JournalEntry; reasons: RejectionReason[] };
 
@@ -113,6 +115,24 @@ export interface SyncEngineOptions {
 /** Slack over the send timeout before the cashier is released. */
 const CASHIER_GRACE_MS = 250;
 
+/** A send of at least this size whose connection breaks is checked with a probe before CareCloud is called unreachable. */
+const CUT_UPLOAD_SUSPECT_BYTES = 64 * 1024;
+/** Cut uploads (with CareCloud answering probes) before the entry goes to the manager. */
+const CUT_UPLOADS_BEFORE_REJECTING = 3;
+
+const requestBytes = (entry: JournalEntry) => Buffer.byteLength(JSON.stringify(entry.request.body));
+
+/** How often an answer the journal could not write is tried again. */
+const RECORD_RETRY_MS = 1_000;
+
+/** The entry as a send left it, for when the journal cannot write that yet. */
+function answered(entry: JournalEntry, result: SendResult): JournalEntry {
+  const released = { leaseOwner: null, leaseExpiresAt: null };
+  if (result.kind === 'synced') return { ...entry, ...released, state: 'synced', remoteId: result.remoteId, lastError: null };
+  if (result.kind === 'rejected') return { ...entry, ...released, state: 'rejected', reasons: result.reasons, lastError: result.error };
+  return { ...entry, ...released, state: 'pending', nextAttemptAt: result.nextAttemptAt, lastError: result.error };
+}
+
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class SyncEngine extends EventEmitter<SyncEvents> {
@@ -133,6 +153,11 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   #lastOverdueCheckAt = -Infinity;
   #lastStaleClaimsAt = -Infinity;
   #statusTimer: NodeJS.Timeout | null = null;
+  /** Answers CareCloud gave that the journal could not write yet (a full disk, say), by entry id. */
+  readonly #unrecorded = new Map<number, { claim: Claim; result: SendResult; error: JournalUnavailableError }>();
+  #recordTimer: NodeJS.Timeout | null = null;
+  /** Uploads of big entries CareCloud cut while it answered probes, by entry id. */
+  readonly #cutUploads = new Map<number, number>();
 
   constructor(options: SyncEngineOptions) {
     super();
@@ -202,7 +227,8 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
       return this.#queued(this.#journal.get(claim.entry.id) ?? claim.entry, 'send-failed', 'CareCloud did not answer in time');
     }
     this.kick();
-    if (entry.state === 'synced') return { outcome: 'synced', entry, purchaseId: entry.remoteId };
+    const unrecorded = this.#unrecorded.get(entry.id)?.error;
+    if (entry.state === 'synced') return { outcome: 'synced', entry, purchaseId: entry.remoteId, ...(unrecorded ? { unrecorded } : {}) };
     if (entry.state === 'rejected') return { outcome: 'rejected', entry, reasons: entry.reasons };
     return this.#queued(entry, 'send-failed', entry.lastError ?? undefined);
   }
@@ -228,6 +254,16 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
       } else if (failure.kind === 'rejected') {
         result = failure;
         this.#reachable();
+      } else if (failure.outcome === 'transport' && requestBytes(entry) > CUT_UPLOAD_SUSPECT_BYTES && (await this.#answersProbe())) {
+        // A big upload broke while CareCloud still answers: this entry's trouble, not the network's.
+        this.#reachable();
+        const cuts = (this.#cutUploads.get(entry.id) ?? 0) + 1;
+        this.#cutUploads.set(entry.id, cuts);
+        const error = `CareCloud cut the upload of this ${Math.ceil(requestBytes(entry) / 1024)} KB request while it answered otherwise (${failure.error})`;
+        if (cuts >= CUT_UPLOADS_BEFORE_REJECTING) {
+          this.#cutUploads.delete(entry.id);
+          result = { kind: 'rejected', reasons: [{ name: 'bill', reason: 'upload_cut', message: error }], httpStatus: null, error };
+        } else result = { kind: 'retry', outcome: 'transport', nextAttemptAt: this.#now() + retryDelay(entry.attemptCount, this.policy.entryBackoff, this.#random), httpStatus: null, error };
       } else {
         if (failure.outcome === 'rate-limited') this.#bucket.slowDown(failure.retryAfterMs);
         if (failure.unreachable) this.#unreachable();
@@ -236,10 +272,54 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
         result = { kind: 'retry', outcome: failure.outcome, nextAttemptAt: this.#now() + wait, httpStatus: failure.httpStatus, error: failure.error };
       }
     }
-    const recorded = this.#journal.finish(claim, this.owner, result);
+    const recorded = this.#record(claim, result);
     this.emit('sent', recorded);
     if (recorded.state === 'rejected' && result.kind === 'rejected') this.emit('alert', { kind: 'rejected', entryId: recorded.id, billId: recorded.billId, reasons: recorded.reasons });
     return recorded;
+  }
+
+  /**
+   * Writes how a send ended. Once the send has happened its answer is the truth whether or not the
+   * journal can take it now: the entry is returned as CareCloud left it, and the answer is written as
+   * soon as the journal allows (until then the entry stays claimed; if this process ends first, the
+   * claim is released and the resend is recognised by its bill_id).
+   */
+  #record(claim: Claim, result: SendResult): JournalEntry {
+    try {
+      const recorded = this.#journal.finish(claim, this.owner, result);
+      this.#unrecorded.delete(claim.entry.id);
+      return recorded;
+    } catch (error) {
+      if (!(error instanceof JournalUnavailableError)) throw error;
+      this.#unrecorded.set(claim.entry.id, { claim, result, error });
+      this.emit('trouble', error);
+      this.#scheduleRecording();
+      return answered(claim.entry, result);
+    }
+  }
+
+  /** Tries again to write answers the journal could not take; true when none is left. */
+  recordLateAnswers(): boolean {
+    for (const [id, { claim, result }] of [...this.#unrecorded]) {
+      try {
+        const recorded = this.#journal.finish(claim, this.owner, result);
+        this.#unrecorded.delete(id);
+        this.emit('sent', recorded);
+      } catch (error) {
+        if (!(error instanceof JournalUnavailableError)) throw error;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  #scheduleRecording(): void {
+    if (this.#recordTimer) return;
+    this.#recordTimer = setTimeout(() => {
+      this.#recordTimer = null;
+      if (!this.recordLateAnswers()) this.#scheduleRecording();
+    }, RECORD_RETRY_MS);
+    this.#recordTimer.unref();
   }
 
   #reachable(): void {
@@ -287,6 +367,17 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     await Promise.all(Array.from({ length: Math.max(1, this.policy.concurrency) }, worker));
     report.wentOffline = this.#breaker.isOpen;
     return report;
+  }
+
+  /** Whether CareCloud answers a probe now (without touching the breaker). */
+  async #answersProbe(): Promise<boolean> {
+    try {
+      await this.#port.probe({ timeoutMs: this.policy.probeTimeoutMs });
+      return true;
+    } catch (error) {
+      const failure = classifySendFailure('purchase', error);
+      return !(failure.kind === 'retry' && failure.unreachable);
+    }
   }
 
   /** Asks CareCloud whether it is back; closes the breaker on an answer. */
@@ -357,6 +448,9 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     this.#timer = null;
     await this.#draining;
     await Promise.all(this.#lateSends);
+    if (this.#recordTimer) clearTimeout(this.#recordTimer);
+    this.#recordTimer = null;
+    this.recordLateAnswers();
     if (this.#statusTimer) clearTimeout(this.#statusTimer);
     this.#statusTimer = null;
   }

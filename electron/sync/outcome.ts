@@ -39,6 +39,8 @@ export function classifySendFailure(kind: EntryKind, error: unknown): SendFailur
     if (error.status === 403) return { kind: 'rejected', reasons: reasonsOf(error), httpStatus: error.status, error: error.message };
     return { kind: 'retry', outcome: 'auth', httpStatus: error.status, error: error.message, unreachable: false };
   }
+  // The request is too big for CareCloud: sending it again cannot help, and says nothing about the network.
+  if (error instanceof CareCloudError && error.status === 413) return { kind: 'rejected', reasons: [{ name: 'bill', reason: 'payload_too_large', message: 'CareCloud refused the request as too large' }], httpStatus: 413, error: error.message };
   if (error instanceof NotFoundError) return { kind: 'rejected', reasons: reasonsOf(error), httpStatus: error.status, error: error.message };
   if (error instanceof CareCloudError) return { kind: 'retry', outcome: 'server', httpStatus: error.status, error: error.message, unreachable: error.status >= 500 };
   if (error instanceof ConnectionError) return { kind: 'retry', outcome: error.kind === 'timeout' ? 'timeout' : 'transport', httpStatus: null, error: error.message, unreachable: true };

@@ -18,7 +18,13 @@ const sale = (n = 1) =>
       cashdesk: 2,
       operator: 'cashier-7',
       customerId: `cust-${n}`,
-      bill: { currency_id: 'czk', total_price: 100 + n, bill_items: [], purchase_type_id: 'pt', payment_type: 'A' },
+      bill: {
+        currency_id: 'czk',
+        total_price: 100 + n,
+        purchase_type_id: 'pt',
+        payment_type: 'A',
+        bill_items: [{ plu_ids: [{ list_code: 'GLOBAL', code: 'p1' }], plu_name: 'Item', vat_rate: 21, quantity: 1, price: 100 + n, paid_amount: 100 + n, bill_item_id: '1', loyalty_off: false, purchase_item_type_id: 'it' }],
+      },
     },
     terminal,
   );
