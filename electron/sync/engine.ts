@@ -263,7 +263,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
         if (cuts >= CUT_UPLOADS_BEFORE_REJECTING) {
           this.#cutUploads.delete(entry.id);
           result = { kind: 'rejected', reasons: [{ name: 'bill', reason: 'upload_cut', message: error }], httpStatus: null, error };
-        } else result = { kind: 'retry', outcome: 'transport', nextAttemptAt: this.#now() + retryDelay(entry.attemptCount, this.policy.entryBackoff, this.#random), httpStatus: null, error };
+        } else result = { kind: 'retry', outcome: 'transport', nextAttemptAt: this.#now() + backgroundDelay(entry.attemptCount, undefined, this.#random, this.policy.entryBackoff), httpStatus: null, error };
       } else {
         if (failure.outcome === 'rate-limited') this.#bucket.slowDown(failure.retryAfterMs);
         if (failure.unreachable) this.#unreachable();
