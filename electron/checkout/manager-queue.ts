@@ -3,7 +3,7 @@
 // each re-check a manager's PIN in main and leave an audit record.
 import { renameSync } from 'node:fs';
 import { ensurePrivateDir, writePrivateFile } from '../config/file-modes.ts';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Operator } from '../../shared/ipc/contract.ts';
 import { failure } from '../../shared/ipc/result.ts';
 import { minorOf, readableRequest } from './readable-request.ts';
@@ -113,16 +113,15 @@ export class ManagerQueue {
     return this.#summary(this.#act(() => this.#o.queue.resendWithoutBenefits(id, manager.name)));
   }
 
-  /** Writes the export to the exports folder first; only then are the entries marked exported. */
+  /**
+   * Writes the export to the exports folder first; only then are the entries marked exported.
+   * The screen gets the file's name and the count, never the content (it holds full card numbers).
+   */
   async export(filter: QueueFilter, format: ExportFormat, pin: string, askedBy: Operator): Promise<ExportDone> {
     const manager = await this.#o.managerCheck(pin, 'export', askedBy);
     const file = join(this.#o.exportDir, `queue-${stamp(this.#now())}.${format}`);
-    let content = '';
-    const { count } = this.#o.queue.export(toEntryFilter(filter), format, manager.name, (text) => {
-      writeDurably(this.#o.exportDir, file, text);
-      content = text;
-    });
-    return { format, count, file, content };
+    const { count } = this.#o.queue.export(toEntryFilter(filter), format, manager.name, (text) => writeDurably(this.#o.exportDir, file, text));
+    return { format, count, file: basename(file) };
   }
 
   audit(page: { limit: number; offset: number }, entryId?: number): { records: AuditView[]; total: number } {
@@ -137,7 +136,7 @@ export class ManagerQueue {
     const file = join(this.#o.exportDir, `audit-${stamp(this.#now())}.${format}`);
     writeDurably(this.#o.exportDir, file, content);
     this.#o.journal.recordAudit(manager.name, 'audit-export', null, { format, count: records.length, askedBy: askedBy.name });
-    return { format, count: records.length, file, content };
+    return { format, count: records.length, file: basename(file) };
   }
 
   #found<T>(read: () => T): T {

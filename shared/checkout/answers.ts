@@ -198,10 +198,10 @@ export interface AuditView {
   detail: Record<string, unknown>;
 }
 
+/** An export written in the terminal's exports folder; its content stays there (it holds card numbers). */
 export interface ExportDone {
   format: ExportFormat;
   count: number;
-  /** The file written in the terminal's exports folder. */
+  /** The file's name in the exports folder. */
   file: string;
-  content: string;
 }

@@ -6,6 +6,7 @@ import type { BenefitAsk } from '../../shared/checkout/bill.ts';
 import { cartTotals } from '../../shared/checkout/cart.ts';
 import { formatCareCloudDateTime } from '../../shared/datetime.ts';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { demo } from '../../sandbox/seed.ts';
 import { barcodes, cartOf, cashierPin, managerPin, newSaleId, openCheckout, type CheckoutFixture } from './fixture.ts';
 
@@ -198,12 +199,12 @@ describe('a sale CareCloud rejects on replay', () => {
     // Export for accounting and of the audit log: written to disk, marked, audited.
     const exported = await f.ok('queue.export', { filter: { states: ['voided'] }, format: 'csv', pin: managerPin });
     expect(exported.count).toBe(1);
-    expect(existsSync(exported.file)).toBe(true);
-    expect(readFileSync(exported.file, 'utf8')).toBe(exported.content);
-    expect(exported.content).toContain(paid.receipt.billId);
+    const exportedFile = join(f.dataDir, 'exports', exported.file);
+    expect(existsSync(exportedFile)).toBe(true);
+    expect(readFileSync(exportedFile, 'utf8')).toContain(paid.receipt.billId);
     expect((await f.ok('queue.show', { id: original.id })).entry.exported).toBe(true);
     const auditFile = await f.ok('audit.export', { format: 'json', pin: managerPin });
-    const records = JSON.parse(auditFile.content) as { action: string }[];
+    const records = JSON.parse(readFileSync(join(f.dataDir, 'exports', auditFile.file), 'utf8')) as { action: string }[];
     expect(records.map((r) => r.action)).toEqual(expect.arrayContaining(['resend', 'export', 'pin-refused']));
     expect((await f.ok('audit.list', { page: { limit: 1, offset: 0 } })).records[0]).toMatchObject({ actor: 'Manager', action: 'audit-export' });
   });
