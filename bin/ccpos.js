@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// The support command line runs the main-process services in plain Node.
-import { register } from 'tsx/esm/api';
+// The support command line: the main-process services built to JavaScript
+// (out/cli/ccpos.js by scripts/build-cli.js). In a source checkout a missing or
+// stale build is rebuilt first.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-register();
-const { main } = await import('../electron/cli/main.ts');
+const builder = new URL('../scripts/build-cli.js', import.meta.url);
+if (existsSync(fileURLToPath(new URL('../electron/cli/main.ts', import.meta.url))) && existsSync(fileURLToPath(builder))) {
+  const { buildCliIfStale } = await import(builder.href);
+  await buildCliIfStale();
+}
+const { main } = await import(new URL('../out/cli/ccpos.js', import.meta.url).href);
 process.exitCode = await main(process.argv.slice(2));

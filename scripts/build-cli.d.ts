@@ -1,0 +1,3 @@
+export const cliBundle: string;
+export function buildCli(): Promise<void>;
+export function buildCliIfStale(): Promise<boolean>;
