@@ -92,6 +92,8 @@ export interface QueueStats {
 
 export interface JournalOptions extends OpenOptions {
   now?: () => number;
+  /** Elapsed time for judging leases; defaults to `now` when that is given, else the monotonic clock. */
+  monotonic?: () => number;
 }
 
 export class Journal {
@@ -106,12 +108,21 @@ export class Journal {
   readonly #finishAttempt: Statement;
 
   static open(file: string, options: JournalOptions = {}): Journal {
-    return new Journal(openJournalDatabase(file, options), options.now ?? Date.now);
+    return new Journal(openJournalDatabase(file, options), options.now ?? Date.now, options.monotonic ?? options.now ?? (() => performance.now()));
   }
 
-  private constructor(db: JournalDatabase, now: () => number) {
+  readonly #monotonic: () => number;
+  /**
+   * Claims in `sending` as this process first saw them (or made them), on its own monotonic clock:
+   * a lease runs out when this process has watched it unchanged for its length, so two processes
+   * whose wall clocks disagree never judge each other's leases by the wrong clock.
+   */
+  readonly #leasesSeen = new Map<number, { lease: string; at: number }>();
+
+  private constructor(db: JournalDatabase, now: () => number, monotonic: () => number) {
     this.#db = db;
     this.#now = now;
+    this.#monotonic = monotonic;
     this.#insertEntry = db.prepare(`INSERT INTO entries (kind, idempotency_key, bill_id, request, payment_time, store_id, cashdesk, operator, customer_id, card_number, depends_on, replaces, flags, state, next_attempt_at, created_at, updated_at, lease_owner, lease_expires_at, attempt_count)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#insertTransition = db.prepare('INSERT INTO transitions (entry_id, at, from_state, to_state, cause, actor) VALUES (?, ?, ?, ?, ?, ?)');
@@ -167,6 +178,7 @@ export class Journal {
     return guarded(() =>
       this.#db.transaction(() => {
         const entry = this.#insert(input, { owner, leaseMs });
+        this.#leasesSeen.set(entry.id, { lease: `${owner}|${entry.leaseExpiresAt}`, at: this.#monotonic() });
         this.#insertTransition.run(entry.id, entry.createdAt, 'pending', 'sending', 'send', owner);
         const attemptId = Number(this.#insertAttempt.run(entry.id, owner, entry.createdAt).lastInsertRowid);
         return { entry, attemptId };
@@ -321,6 +333,7 @@ export class Journal {
 
   #claim(id: number, from: EntryState, owner: string, leaseMs: number, now: number): Claim {
     this.#sql("UPDATE entries SET state = 'sending', lease_owner = ?, lease_expires_at = ?, attempt_count = attempt_count + 1, updated_at = ? WHERE id = ?").run(owner, now + leaseMs, now, id);
+    this.#leasesSeen.set(id, { lease: `${owner}|${now + leaseMs}`, at: this.#monotonic() });
     this.#insertTransition.run(id, now, from, 'sending', 'send', owner);
     const attemptId = Number(this.#insertAttempt.run(id, owner, now).lastInsertRowid);
     return { entry: this.#get(id)!, attemptId };
@@ -372,10 +385,12 @@ export class Journal {
     return guarded(() =>
       this.#relaxed(() => this.#db.transaction(() => {
         const now = this.#now();
-        const rows = this.#sql("SELECT id, lease_owner, lease_expires_at FROM entries WHERE state = 'sending'").all() as Pick<EntryRow, 'id' | 'lease_owner' | 'lease_expires_at'>[];
+        const rows = this.#sql("SELECT id, lease_owner, lease_expires_at, updated_at FROM entries WHERE state = 'sending'").all() as Pick<EntryRow, 'id' | 'lease_owner' | 'lease_expires_at' | 'updated_at'>[];
+        const watching = new Set(rows.map((row) => row.id));
+        for (const id of this.#leasesSeen.keys()) if (!watching.has(id)) this.#leasesSeen.delete(id);
         let released = 0;
         for (const row of rows) {
-          const expired = row.lease_expires_at === null || row.lease_expires_at <= now;
+          const expired = this.#leaseRanOut(row);
           const dead = row.lease_owner === null || !isOwnerAlive(row.lease_owner);
           if (!expired && !dead) continue;
           this.#sql("UPDATE entries SET state = 'pending', next_attempt_at = ?, lease_owner = NULL, lease_expires_at = NULL, updated_at = ? WHERE id = ?").run(now, now, row.id);
@@ -386,6 +401,18 @@ export class Journal {
         return released;
       }).immediate()),
     );
+  }
+
+  /** The lease's length is the claimer's own difference (expiry minus claim time); the time it has run is ours. */
+  #leaseRanOut(row: Pick<EntryRow, 'id' | 'lease_owner' | 'lease_expires_at' | 'updated_at'>): boolean {
+    if (row.lease_expires_at === null) return true;
+    const lease = `${row.lease_owner ?? ''}|${row.lease_expires_at}`;
+    const seen = this.#leasesSeen.get(row.id);
+    if (seen?.lease !== lease) {
+      this.#leasesSeen.set(row.id, { lease, at: this.#monotonic() });
+      return false;
+    }
+    return this.#monotonic() - seen.at >= row.lease_expires_at - row.updated_at;
   }
 
   /**
