@@ -172,6 +172,7 @@ export class CheckoutService {
   }
 
   async #pay(request: PayRequest, operator: Operator): Promise<PayOutcome> {
+    if (request.cart.lines.length === 0) throw new PosFailure(failure('invalid_payload', 'An empty sale cannot be paid', { reasons: [{ name: 'cart', reason: 'empty', message: 'An empty sale cannot be paid' }] }));
     // The journal remembers sale ids across restarts, where the in-memory answers are gone.
     const recorded = this.#o.journal.byIdempotencyKey(saleKey(request.saleId));
     if (recorded) return this.#alreadyRecorded(recorded);

@@ -14,6 +14,7 @@ import { CheckoutService } from './checkout-service.ts';
 import { managerPinCheck, type ManagerCheck } from './manager-pin.ts';
 import { ManagerQueue } from './manager-queue.ts';
 import { OfflineVoucherList } from './offline-vouchers.ts';
+import { ParkedSales } from './parked-sales.ts';
 import { SalePlaces } from './sale-place.ts';
 import { VoucherChecker } from './voucher-check.ts';
 
@@ -23,6 +24,7 @@ export interface CheckoutParts {
   managerQueue: ManagerQueue;
   places: SalePlaces;
   managerCheck: ManagerCheck;
+  parked: ParkedSales;
 }
 
 export interface CheckoutDeps {
@@ -69,6 +71,7 @@ export function createCheckout(deps: CheckoutDeps): CheckoutParts {
     checkout,
     places,
     managerCheck,
+    parked: new ParkedSales(deps.dataDir),
     managerQueue: new ManagerQueue({ journal, queue, managerCheck, exportDir: join(deps.dataDir, 'exports'), currency: catalogue.currency }),
     vouchers: {
       check: (code, customerId) => checker.check(code, customerId),

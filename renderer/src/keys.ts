@@ -16,7 +16,8 @@ export type KeyAction =
   | 'queue'
   | 'back'
   | 'voucherField'
-  | 'pay';
+  | 'pay'
+  | 'park';
 
 export interface Shortcut {
   keys: string;
@@ -37,6 +38,7 @@ export const shortcuts: readonly Shortcut[] = [
   { keys: 'F8', what: 'keys.queue' },
   { keys: 'F10', what: 'keys.voucherField' },
   { keys: 'F12', what: 'keys.pay' },
+  { keys: 'F11', what: 'keys.park' },
   { keys: '↑ ↓', what: 'keys.lines' },
   { keys: '+ −', what: 'keys.quantity' },
   { keys: 'Delete', what: 'keys.remove' },
@@ -70,6 +72,8 @@ export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altK
       return screen === 'sale' ? 'voucherField' : null;
     case 'F12':
       return screen === 'sale' ? 'pay' : null;
+    case 'F11':
+      return screen === 'sale' ? 'park' : null;
     case 'Escape':
       if (screen === 'settings') return 'closeSettings';
       if (screen === 'vouchers' || screen === 'queue') return 'back';

@@ -1,7 +1,8 @@
 // What the checkout, voucher-check and manager-queue channels answer: plain data in
 // integer minor units, shared by the main process and the screens.
 import type { ErrorReason } from '../ipc/result.ts';
-import type { BenefitPreview } from './bill.ts';
+import type { BenefitAsk, BenefitPreview } from './bill.ts';
+import type { Cart } from './cart.ts';
 import type { Settlement, Tender, TenderAmounts } from './cash.ts';
 import type { Product } from './catalogue.ts';
 
@@ -84,6 +85,29 @@ export type CancelOutcome =
   | { outcome: 'closed'; billId: string; cancellationBillId: string }
   | { outcome: 'saved_offline'; billId: string; cancellationBillId: string; queuePosition: number }
   | { outcome: 'rejected'; billId: string; cancellationBillId: string; reasons: ErrorReason[] };
+
+/** A sale set aside by its operator, as the list shows it. */
+export interface ParkedSaleSummary {
+  id: string;
+  parkedAt: string;
+  /** Parked deliberately, or by signing out with the sale open. */
+  reason: 'parked' | 'signOut';
+  customerName: string | null;
+  itemCount: number;
+  totalMinor: number;
+  currency: string;
+}
+
+/** A parked sale taken back to the till. */
+export interface ParkedSale {
+  id: string;
+  parkedAt: string;
+  reason: 'parked' | 'signOut';
+  customerName: string | null;
+  saleId: string;
+  cart: Cart;
+  ask: BenefitAsk;
+}
 
 export interface RecentSale {
   entryId: number;

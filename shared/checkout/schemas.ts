@@ -44,6 +44,11 @@ export const payPayload = previewPayload
   .extend({ tender: tenderSchema, expectedToPayMinor: minor })
   .strict();
 
+/** A sale set aside: what the till needs to take it up again, and the name shown in the list. */
+export const parkPayload = previewPayload
+  .extend({ reason: z.enum(['parked', 'signOut']), customerName: z.string().trim().min(1).max(200).nullable() })
+  .strict();
+
 const entryState = z.enum(['pending', 'sending', 'synced', 'rejected', 'voided']);
 const entryKind = z.enum(['purchase', 'cancellation', 'voucher-application', 'customer-signup', 'card-assignment']);
 

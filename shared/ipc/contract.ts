@@ -5,11 +5,12 @@ import { z } from 'zod';
 import type { EventName, RequestChannel } from './channels.ts';
 import type { Result } from './result.ts';
 import type { Product } from '../checkout/catalogue.ts';
-import type { AuditView, BenefitLimits, CancelOutcome, ExportDone, PayOutcome, PreviewAnswer, QueueEntryDetail, QueueEntrySummary, QueuePage, RecentSale, TillSetup, VoucherCheck } from '../checkout/answers.ts';
+import type { AuditView, BenefitLimits, CancelOutcome, ExportDone, PayOutcome, PreviewAnswer, QueueEntryDetail, QueueEntrySummary, QueuePage, RecentSale, TillSetup, VoucherCheck, ParkedSale, ParkedSaleSummary } from '../checkout/answers.ts';
 import {
   entryIdSchema,
   exportFormatSchema,
   pageSchema,
+  parkPayload,
   payPayload,
   pinSchema,
   previewPayload,
@@ -296,6 +297,10 @@ export const requests = {
   /** A cashier asks; a manager's PIN authorises. */
   'checkout.cancel': request<CancelOutcome>()(z.object({ billId: z.string().trim().min(1).max(64), pin: pinSchema }).strict(), 'operator'),
   'checkout.recent': request<RecentSale[]>()(z.object({ limit: z.int().min(1).max(100) }).strict(), 'operator'),
+  /** A sale set aside for this operator; `full` when they already have too many. */
+  'checkout.park': request<{ outcome: 'parked'; sale: ParkedSaleSummary } | { outcome: 'full' }>()(parkPayload, 'operator'),
+  'checkout.parked': request<ParkedSaleSummary[]>()(nothing, 'operator'),
+  'checkout.recall': request<ParkedSale>()(z.object({ id: z.string().trim().min(1).max(64) }).strict(), 'operator'),
 
   'vouchers.check': request<VoucherCheck>()(
     z.object({ code: z.string().trim().min(1).max(64).regex(/^[\x21-\x7e]+$/), customerId: z.string().trim().min(1).max(64).nullable() }).strict(),

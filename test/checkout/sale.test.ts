@@ -212,6 +212,12 @@ describe('a sale at the till', () => {
     expect(Math.round(byCard.body.data.total_price * 100)).toBe(2340);
   });
 
+  it('refuses to pay an empty sale, whatever the screen sends', async () => {
+    const ask: BenefitAsk = { customer: null, voucherCodes: [], points: 0, credit: 0 };
+    const refused = await f.call('checkout.pay', { saleId: newSaleId(), cart: { currency: 'CZK', lines: [] }, ask, tender: 'cash', expectedToPayMinor: 0 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_payload', reasons: [{ name: 'cart', reason: 'empty' }] } });
+  });
+
   it('finds products by barcode and lists the quick keys', async () => {
     const catalogue = await f.ok('checkout.catalogue', undefined);
     expect(catalogue.currency).toBe('CZK');

@@ -11,6 +11,9 @@ type CheckoutChannels =
   | 'checkout.pay'
   | 'checkout.cancel'
   | 'checkout.recent'
+  | 'checkout.park'
+  | 'checkout.parked'
+  | 'checkout.recall'
   | 'vouchers.check'
   | 'vouchers.syncOffline';
 
@@ -20,7 +23,7 @@ function operatorOf(context: HandlerContext): Operator {
   return context.operator;
 }
 
-export function checkoutHandlers({ checkout, vouchers }: HandlerServices): Pick<Handlers, CheckoutChannels> {
+export function checkoutHandlers({ checkout, vouchers, parked }: HandlerServices): Pick<Handlers, CheckoutChannels> {
   return {
     'checkout.catalogue': () => success(checkout.catalogue()),
     'checkout.product': ({ code }) => success(checkout.product(code)),
@@ -29,6 +32,12 @@ export function checkoutHandlers({ checkout, vouchers }: HandlerServices): Pick<
     'checkout.pay': async (payload, context) => success(await checkout.pay(payload, operatorOf(context))),
     'checkout.cancel': async (payload, context) => success(await checkout.cancel(payload, operatorOf(context))),
     'checkout.recent': ({ limit }) => success(checkout.recent(limit)),
+    'checkout.park': (payload, context) => success(parked.park(payload, operatorOf(context))),
+    'checkout.parked': (_payload, context) => success(parked.list(operatorOf(context))),
+    'checkout.recall': ({ id }, context) => {
+      const sale = parked.recall(id, operatorOf(context));
+      return sale ? success(sale) : failure('not_found', 'No parked sale with this id for this operator');
+    },
     'vouchers.check': async ({ code, customerId }) => success(await vouchers.check(code, customerId)),
     'vouchers.syncOffline': async () => {
       const synced = await vouchers.syncOffline();

@@ -7,6 +7,7 @@ import type { SettingsService } from '../../settings/settings-service.ts';
 import type { CheckoutService } from '../../checkout/checkout-service.ts';
 import type { ManagerQueue } from '../../checkout/manager-queue.ts';
 import type { ManagerCheck } from '../../checkout/manager-pin.ts';
+import type { ParkedSales } from '../../checkout/parked-sales.ts';
 import type { VoucherCheck } from '../../../shared/checkout/answers.ts';
 
 export interface Diagnostics {
@@ -43,6 +44,7 @@ export interface HandlerServices {
   /** Present only in demo mode. */
   outage: OutageSwitch | null;
   checkout: CheckoutService;
+  parked: ParkedSales;
   vouchers: VoucherDesk;
   managerQueue: ManagerQueue;
   /** Keyboard-wedge bursts, classified by the same classifier as HID scans. */

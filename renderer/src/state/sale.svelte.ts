@@ -5,7 +5,7 @@ import type { BenefitAsk } from '../../../shared/checkout/bill.ts';
 import { addLine, cartTotals, CartError, clearCart, emptyCart, removeLine, setQuantity, type Cart, type CartTotals, type NewLine } from '../../../shared/checkout/cart.ts';
 import { cashRoundingStep } from '../../../shared/checkout/cash.ts';
 import { productLine, type Product } from '../../../shared/checkout/catalogue.ts';
-import type { PayOutcome, Receipt, Refusal, Tender, TillSetup } from '../../../shared/checkout/answers.ts';
+import type { ParkedSale, PayOutcome, Receipt, Refusal, Tender, TillSetup } from '../../../shared/checkout/answers.ts';
 import type { ErrorReason, PosApi, PosError } from '../../../shared/ipc/index.ts';
 import { BenefitPreviewRunner, type CurrentPreview } from './benefit-preview.svelte.ts';
 import { CustomerPanel } from './customer.svelte.ts';
@@ -384,6 +384,35 @@ export class Sale {
       this.#phase = 'open';
       return null;
     }
+  }
+
+  /** True while the sale holds items that can be set aside. */
+  get parkable(): boolean {
+    return this.#phase === 'open' && this.#cart.lines.length > 0;
+  }
+
+  /** What main keeps of this sale when it is parked. */
+  parkRequest(reason: 'parked' | 'signOut') {
+    const customer = this.#customer?.customer;
+    const name = customer ? [customer.firstName, customer.lastName].filter(Boolean).join(' ').trim() : '';
+    return { saleId: this.#saleId, cart: this.#cart, ask: this.#ask(), reason, customerName: name === '' ? null : name.slice(0, 200) };
+  }
+
+  /** Takes a parked sale back: its id, items, vouchers, points and credit, and its customer when found again. */
+  restore(parked: ParkedSale, customer: FoundCustomer | null): void {
+    if (this.#phase === 'paying') return;
+    this.next();
+    this.#saleId = parked.saleId;
+    this.#cart = parked.cart;
+    this.#voucherCodes = [...parked.ask.voucherCodes];
+    if (customer) {
+      this.#customer = customer;
+      this.#points = parked.ask.points;
+      this.#credit = parked.ask.credit;
+      void this.wallet.show(customer);
+    }
+    this.#selected = parked.cart.lines.at(-1)?.lineId ?? null;
+    this.#changed();
   }
 
   /** Starts the next sale with a new sale id. */

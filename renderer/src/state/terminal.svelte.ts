@@ -9,6 +9,7 @@ import { Locale } from './locale.svelte.ts';
 import { CustomerLookup, type FoundCustomer } from './lookup.svelte.ts';
 import { AuditLog } from './audit-log.svelte.ts';
 import { ManagerQueue } from './manager-queue.svelte.ts';
+import { ParkedSalesState } from './parked-sales.svelte.ts';
 import { RecentSales } from './recent-sales.svelte.ts';
 import { Sale, type SaleOptions } from './sale.svelte.ts';
 import { Session } from './session.svelte.ts';
@@ -34,6 +35,7 @@ export class Terminal {
   readonly settings: SettingsForm;
   readonly sale: Sale;
   readonly recent: RecentSales;
+  readonly parked: ParkedSalesState;
   readonly voucherCheck: VoucherCheckState;
   readonly queue: ManagerQueue;
   readonly audit: AuditLog;
@@ -52,6 +54,7 @@ export class Terminal {
     this.#pos = pos;
     this.sale = new Sale(pos, options.sale);
     this.recent = new RecentSales(pos);
+    this.parked = new ParkedSalesState(pos, this.sale);
     this.voucherCheck = new VoucherCheckState(pos);
     this.queue = new ManagerQueue(pos, () => this.locale.timeZone);
     this.audit = new AuditLog(pos);
@@ -199,7 +202,29 @@ export class Terminal {
     this.#languageChoice = language;
   }
 
+  /** F11 at the sale: parks a sale with items, or lists the parked ones over an empty sale. */
+  async parkOrRecall(): Promise<void> {
+    if (this.sale.parkable) {
+      await this.parked.park('parked');
+      return;
+    }
+    await this.parked.refresh();
+    this.parked.show(true);
+  }
+
+  /** A parked sale back on the sale screen. */
+  async recallParked(id: string): Promise<void> {
+    if (!(await this.parked.recall(id))) return;
+    this.#screen = 'sale';
+    void this.sale.loadCatalogue();
+  }
+
+  /** Signing out keeps an open sale: it is parked for this operator first, or the sign-out stops. */
   async signOut(): Promise<void> {
+    if (!(await this.parked.park('signOut'))) {
+      this.#screen = 'sale';
+      return;
+    }
     const error = await this.session.signOut();
     if (error) {
       this.#problem = error;
@@ -244,6 +269,8 @@ export class Terminal {
 
   /** Sign-out: the next operator starts on the lookup with an empty sale. */
   #resetWork(): void {
+    this.parked.show(false);
+    this.parked.dismiss();
     this.nextCustomer();
     this.sale.next();
     this.voucherCheck.clear();
