@@ -2,6 +2,7 @@
 // before the first attempt, with its states, transitions, attempts and the
 // manager's audit trail. Claims take an entry with a lease inside one SQLite
 // write transaction, so two processes on one data dir never send it twice.
+import { maskSyncedCard, maskSyncedCardSql } from './card-mask.ts';
 import type { Statement } from 'better-sqlite3';
 import { guarded } from './errors.ts';
 import { openJournalDatabase, type JournalDatabase, type OpenOptions } from './database.ts';
@@ -35,6 +36,17 @@ interface EntryRow {
   created_at: number;
   updated_at: number;
   exported_at: number | null;
+}
+
+/** The entry as the journal keeps it once synced (see card-mask.ts). */
+function maskedEntry(entry: JournalEntry): JournalEntry {
+  const body = entry.request.body as { card_number?: unknown } | null;
+  const card = typeof body?.card_number === 'string' ? body.card_number : null;
+  return {
+    ...entry,
+    cardNumber: entry.cardNumber === null ? null : maskSyncedCard(entry.cardNumber),
+    request: card === null ? entry.request : { ...entry.request, body: { ...(body as object), card_number: maskSyncedCard(card) } },
+  };
 }
 
 /** `request` may be passed when the caller already holds it parsed (the hot send path). */
@@ -354,9 +366,10 @@ export class Journal {
         if (result.kind === 'synced') {
           this.#finishAttempt.run(now, result.outcome, result.httpStatus, null, claim.attemptId);
           if (row.state === 'pending' || row.state === 'sending') {
-            this.#sql("UPDATE entries SET state = 'synced', remote_id = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = NULL, updated_at = ? WHERE id = ?").run(result.remoteId, now, id);
+            // CareCloud has the sale now: the journal keeps only the card number's last four digits.
+            this.#sql(`UPDATE entries SET state = 'synced', remote_id = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = NULL, updated_at = ?, ${maskSyncedCardSql} WHERE id = ?`).run(result.remoteId, now, id);
             this.#insertTransition.run(id, now, row.state, 'synced', result.outcome === 'already-landed' ? 'CareCloud already had this bill_id' : 'accepted by CareCloud', owner);
-            return { ...entry, ...released, state: 'synced', remoteId: result.remoteId, lastError: null };
+            return { ...maskedEntry(entry), ...released, state: 'synced', remoteId: result.remoteId, lastError: null };
           }
         } else if (result.kind === 'rejected') {
           this.#finishAttempt.run(now, 'rejected', result.httpStatus, result.error, claim.attemptId);

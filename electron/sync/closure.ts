@@ -67,7 +67,10 @@ export function purchaseEntry(sale: ClosedBill, terminal: Terminal): NewEntry {
 export function cancellationEntry(original: JournalEntry, operator: string): NewEntry {
   if (original.kind !== 'purchase' || !original.billId) throw new Error(`Entry ${original.id} is not a purchase and cannot be cancelled.`);
   if (original.state === 'rejected' || original.state === 'voided') throw new Error(`Entry ${original.id} is ${original.state}; CareCloud has no purchase to cancel.`);
-  const originalBody = original.request.body as SendPurchaseBody;
+  const journaled = original.request.body as SendPurchaseBody;
+  // A synced sale keeps only a masked card number; the customer id says who it was.
+  const { card_number: card, ...withoutCard } = journaled;
+  const originalBody = typeof card === 'string' && card.includes('*') ? withoutCard : journaled;
   const billId = cancellationBillId(original.billId);
   const body = cancellationBody(originalBody, { originalBillId: original.billId, cancellationBillId: billId });
   const paymentTime = body.bill.payment_time;

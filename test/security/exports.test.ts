@@ -33,6 +33,19 @@ describe('exports over IPC', () => {
     }
   });
 
+  it('a synced sale keeps only the masked card number, in the journal and so in every export', async () => {
+    const entry = (await f.ok('queue.list', { filter: { billId }, page: { limit: 1, offset: 0 } })).entries[0]!;
+    expect(entry.state).toBe('synced');
+    const shown = await f.ok('queue.show', { id: entry.id });
+    expect(shown.request.cardNumber).toBe(`${'*'.repeat(demo.cards.regular.length - 4)}${demo.cards.regular.slice(-4)}`);
+    const answer = await f.ok('queue.export', { filter: {}, format: 'json', pin: managerPin });
+    const content = readFileSync(join(f.dataDir, 'exports', answer.file), 'utf8');
+    expect(content).toContain(billId);
+    expect(content).not.toContain(demo.cards.regular);
+    // Cancelling it still works: the customer id says who it was.
+    expect(await f.ok('checkout.cancel', { billId, pin: managerPin })).toMatchObject({ outcome: 'closed' });
+  });
+
   it('so does the audit export', async () => {
     const answer = await f.call('audit.export', { format: 'json', pin: managerPin });
     expect(answer).toEqual({ ok: true, value: { format: 'json', count: expect.any(Number), file: expect.stringMatching(/^audit-[\w-]+\.json$/) } });

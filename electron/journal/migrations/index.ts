@@ -8,6 +8,7 @@ import { sql as plainRowid } from './007-plain-rowid.ts';
 import { sql as unsettledIndex } from './008-unsettled-index.ts';
 import { sql as voucherHolds } from './009-voucher-holds.ts';
 import { sql as tillPayments } from './010-till-payments.ts';
+import { sql as maskSyncedCards } from './011-mask-synced-cards.ts';
 
 // In order; the schema version is the number of migrations applied (PRAGMA user_version).
-export const migrations: readonly string[] = [journal, managerAudit, queueOrderIndex, leanAppendIndexes, entryFlags, dropStateIndex, plainRowid, unsettledIndex, voucherHolds, tillPayments];
+export const migrations: readonly string[] = [journal, managerAudit, queueOrderIndex, leanAppendIndexes, entryFlags, dropStateIndex, plainRowid, unsettledIndex, voucherHolds, tillPayments, maskSyncedCards];
