@@ -148,6 +148,11 @@ export class Journal {
     this.#finishAttempt = db.prepare('UPDATE attempts SET finished_at = ?, outcome = ?, http_status = ?, error = ? WHERE id = ?');
   }
 
+  /** Copies the WAL into the database file and empties it (other readers permitting), durably. */
+  checkpoint(): void {
+    guarded(() => this.#db.pragma('wal_checkpoint(TRUNCATE)'));
+  }
+
   close(): void {
     if (this.#db.open) this.#db.close();
   }

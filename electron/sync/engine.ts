@@ -122,6 +122,9 @@ const CUT_UPLOADS_BEFORE_REJECTING = 3;
 
 const requestBytes = (entry: JournalEntry) => Buffer.byteLength(JSON.stringify(entry.request.body));
 
+/** An offline batch is copied from the WAL into journal.db this long after its last sale. */
+const OFFLINE_CHECKPOINT_DELAY_MS = 1_000;
+
 /** How often an answer the journal could not write is tried again. */
 const RECORD_RETRY_MS = 1_000;
 
@@ -156,6 +159,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   /** Answers CareCloud gave that the journal could not write yet (a full disk, say), by entry id. */
   readonly #unrecorded = new Map<number, { claim: Claim; result: SendResult; error: JournalUnavailableError }>();
   #recordTimer: NodeJS.Timeout | null = null;
+  #checkpointTimer: NodeJS.Timeout | null = null;
   /** Uploads of big entries CareCloud cut while it answered probes, by entry id. */
   readonly #cutUploads = new Map<number, number>();
 
@@ -195,7 +199,11 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
    * OfflineBenefitRefusedError when offline with vouchers or points the policy refuses.
    */
   async close(input: NewEntry): Promise<ClosureOutcome> {
-    if (this.#breaker.isOpen) return this.#queued(this.#journal.append(applyOfflinePolicy(input, this.policy.offlineBenefits)), 'offline');
+    if (this.#breaker.isOpen) {
+      const queued = this.#queued(this.#journal.append(applyOfflinePolicy(input, this.policy.offlineBenefits)), 'offline');
+      this.#checkpointSoon();
+      return queued;
+    }
     if (input.dependsOn !== undefined) {
       const entry = this.#journal.append(input);
       const claim = this.#journal.claim(entry.id, this.owner, this.#leaseMs);
@@ -311,6 +319,27 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
       }
     }
     return true;
+  }
+
+  /**
+   * Offline sales live only in the WAL file until a checkpoint copies them into journal.db; a
+   * checkpoint shortly after each batch bounds what deleting the WAL file could lose.
+   */
+  #checkpointSoon(): void {
+    if (this.#checkpointTimer) return;
+    this.#checkpointTimer = setTimeout(() => {
+      this.#checkpointTimer = null;
+      this.#checkpoint();
+    }, OFFLINE_CHECKPOINT_DELAY_MS);
+    this.#checkpointTimer.unref();
+  }
+
+  #checkpoint(): void {
+    try {
+      this.#journal.checkpoint();
+    } catch (error) {
+      this.emit('trouble', error);
+    }
   }
 
   #scheduleRecording(): void {
@@ -451,6 +480,11 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     if (this.#recordTimer) clearTimeout(this.#recordTimer);
     this.#recordTimer = null;
     this.recordLateAnswers();
+    if (this.#checkpointTimer) {
+      clearTimeout(this.#checkpointTimer);
+      this.#checkpointTimer = null;
+      this.#checkpoint();
+    }
     if (this.#statusTimer) clearTimeout(this.#statusTimer);
     this.#statusTimer = null;
   }
