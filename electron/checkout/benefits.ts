@@ -43,7 +43,7 @@ export interface BenefitsOptions {
 const PREVIEW_BILL_PREFIX = 'PREVIEW-';
 
 function wantsCareCloud(ask: BenefitAsk): boolean {
-  return ask.customer !== null || ask.voucherCodes.length > 0;
+  return ask.customer !== null || ask.unidentifiedCard !== undefined || ask.voucherCodes.length > 0;
 }
 
 export class Benefits {

@@ -191,6 +191,8 @@ export class CheckoutService {
     const bill = finalBill(request.cart, ask, preview, place, settlement.roundingMinor);
     // Offline nobody confirmed overall discounts, so the replay must not grant any the customer did not get.
     if (evaluation.offline && bill.payment_type === 'A') bill.payment_type = 'S';
+    // A card CareCloud could not identify offline still goes with the sale: the replay credits its owner.
+    const cardNumber = ask.customer?.cardNumber ?? ask.unidentifiedCard ?? null;
     let entry: ReturnType<typeof purchaseEntry>;
     try {
       entry = purchaseEntry(
@@ -199,7 +201,7 @@ export class CheckoutService {
           cashdesk: place.cashdesk,
           operator: operator.name,
           ...(ask.customer ? { customerId: ask.customer.customerId } : {}),
-          ...(ask.customer?.cardNumber ? { cardNumber: ask.customer.cardNumber } : {}),
+          ...(cardNumber ? { cardNumber } : {}),
           bill,
           currencyDecimals: currencyDecimals(request.cart.currency),
         },
@@ -211,7 +213,7 @@ export class CheckoutService {
     const closure = await this.#close({ ...entry, idempotencyKey: saleKey(request.saleId), tillPayment: { paidMinor: settlement.paidMinor, settlement: { ...settlement } } });
     const billId = closure.entry.billId ?? '';
     const receipt = () =>
-      receiptOf({ saleId: request.saleId, billId, paymentTime: closure.entry.paymentTime ?? '', settlement, customerId: ask.customer?.customerId ?? null, cart: request.cart, preview, offline: closure.outcome !== 'synced' });
+      receiptOf({ saleId: request.saleId, billId, paymentTime: closure.entry.paymentTime ?? '', settlement, customerId: ask.customer?.customerId ?? null, cardNumber, cart: request.cart, preview, offline: closure.outcome !== 'synced' });
     let outcome: PayOutcome;
     if (closure.outcome === 'synced') outcome = { outcome: 'closed', purchaseId: closure.purchaseId, receipt: receipt() };
     else if (closure.outcome === 'queued') outcome = { outcome: 'saved_offline', queuePosition: this.#queuePosition(closure.entry), receipt: receipt() };

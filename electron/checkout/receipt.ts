@@ -5,7 +5,7 @@ import type { Settlement, Tender, ReceiptLine, Receipt } from '../../shared/chec
 
 export type { Tender, ReceiptLine, Receipt };
 
-export function receiptOf(input: { saleId: string; billId: string; paymentTime: string; settlement: Settlement; customerId: string | null; cart: Cart; preview: BenefitPreview; offline: boolean }): Receipt {
+export function receiptOf(input: { saleId: string; billId: string; paymentTime: string; settlement: Settlement; customerId: string | null; cardNumber: string | null; cart: Cart; preview: BenefitPreview; offline: boolean }): Receipt {
   const totals = cartTotals(input.cart);
   const { preview } = input;
   return {
@@ -15,6 +15,7 @@ export function receiptOf(input: { saleId: string; billId: string; paymentTime: 
     currency: input.cart.currency,
     settlement: input.settlement,
     customerId: input.customerId,
+    cardNumber: input.cardNumber,
     lines: input.cart.lines.map((line, i) => {
       const amounts = totals.lines[i]!;
       const loyalty = preview.lineDiscounts.filter((d) => d.lineId === line.lineId).reduce((s, d) => s + d.discountMinor, 0);

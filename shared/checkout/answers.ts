@@ -46,6 +46,8 @@ export interface Receipt {
   /** Card part, cash before and after rounding, cash handed over and change. */
   settlement: Settlement;
   customerId: string | null;
+  /** The loyalty card on the sale, also one CareCloud could not identify while offline. */
+  cardNumber: string | null;
   lines: ReceiptLine[];
   totalMinor: number;
   discountMinor: number;

@@ -19,6 +19,8 @@ export interface BenefitAsk {
   points: number | 'max';
   /** Most credit to pay with, in minor units; `max` as above. */
   credit: MinorUnits | 'max';
+  /** A loyalty card scanned while CareCloud could not say whose it is: sent as `card_number`, so CareCloud credits its owner. */
+  unidentifiedCard?: string;
 }
 
 /** Where the sale happens, as CareCloud names it. */
@@ -77,7 +79,7 @@ export function acceptPaymentBody(cart: Cart, ask: BenefitAsk, place: SalePlace,
   if (ask.customer) {
     body.customer_id = ask.customer.customerId;
     if (ask.customer.cardNumber) body.card_number = ask.customer.cardNumber;
-  }
+  } else if (ask.unidentifiedCard) body.card_number = ask.unidentifiedCard;
   if (ask.voucherCodes.length > 0) body.benefit_codes = [...ask.voucherCodes];
   // A points ceiling only when a customer can pay with them; `max` is bounded by CareCloud itself.
   if (ask.customer && ask.points !== 0) body.max_points = ask.points === 'max' ? 1_000_000_000 : ask.points;

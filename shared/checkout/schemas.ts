@@ -33,8 +33,10 @@ export const benefitAskSchema = z
     voucherCodes: z.array(code).max(20).refine((codes) => new Set(codes).size === codes.length, 'a voucher code appears twice'),
     points: z.union([z.int().min(0).max(1_000_000_000), z.literal('max')]),
     credit: z.union([minor, z.literal('max')]),
+    unidentifiedCard: code.optional(),
   })
-  .strict();
+  .strict()
+  .refine((ask) => !(ask.customer && ask.unidentifiedCard), 'a sale has a known customer or an unidentified card, not both');
 
 export const previewPayload = z.object({ saleId: saleIdSchema, cart: cartSchema, ask: benefitAskSchema }).strict();
 

@@ -62,6 +62,8 @@ export class Sale {
   #weighing = $state.raw<Product | null>(null);
   /** A customer offered from the panel while the open sale has another: the cashier chooses. */
   #offered = $state.raw<FoundCustomer | null>(null);
+  #unidentifiedCard = $state<string | null>(null);
+  #cardOrVoucher = $state<string | null>(null);
   /** Card lookups: only the newest may attach. */
   #cardGeneration = 0;
 
@@ -249,14 +251,33 @@ export class Sale {
     this.#changed();
   }
 
-  /** Attaches the customer of a scanned or typed card, at any moment of the sale. */
-  async attachCard(cardNumber: string): Promise<boolean> {
+  /** A card CareCloud could not identify while offline: its number goes with the sale, so its owner gets the points on replay. */
+  get unidentifiedCard(): string | null {
+    return this.#unidentifiedCard;
+  }
+  /** A scanned code nobody could tell apart (no scan rule decided, CareCloud unreachable): the cashier says card or voucher. */
+  get cardOrVoucher(): string | null {
+    return this.#cardOrVoucher;
+  }
+
+  /**
+   * Attaches the customer of a scanned or typed card, at any moment of the sale. Offline, a
+   * card the terminal does not know is attached by its number; `ask` instead asks the cashier
+   * whether the code is a card at all (for codes the scan rules could not place).
+   */
+  async attachCard(cardNumber: string, unknownOffline: 'attach' | 'ask' = 'attach'): Promise<boolean> {
     const card = cardNumber.trim();
     if (card === '' || this.#phase === 'paying') return false;
     const generation = ++this.#cardGeneration;
     this.#notice = { kind: 'attaching', card };
     const result = await this.#pos.customers.identifyByCard({ cardNumber: card });
     if (generation !== this.#cardGeneration) return false;
+    if (!result.ok && result.error.code === 'offline') {
+      this.#notice = null;
+      if (unknownOffline === 'ask') this.#cardOrVoucher = card;
+      else this.#attachUnidentified(card);
+      return true;
+    }
     if (!result.ok) {
       this.#notice = { kind: 'card', error: result.error, card };
       return false;
@@ -266,11 +287,28 @@ export class Sale {
     return true;
   }
 
+  /** The cashier's answer to "card or voucher?"; null drops the code. */
+  answerCardOrVoucher(kind: 'card' | 'voucher' | null): void {
+    const code = this.#cardOrVoucher;
+    this.#cardOrVoucher = null;
+    if (code === null || this.#phase !== 'open') return;
+    if (kind === 'card') this.#attachUnidentified(code);
+    else this.addVoucher(code);
+  }
+
+  #attachUnidentified(card: string): void {
+    if (this.#phase === 'done') this.next();
+    this.#detach();
+    this.#unidentifiedCard = card;
+    this.#changed();
+  }
+
   /** A customer found elsewhere (the lookup screen) joins the sale. */
   attach(found: FoundCustomer): void {
     if (this.#phase === 'paying') return;
     if (this.#phase === 'done') this.next();
     const changed = this.#customer?.customer.id !== found.customer.id;
+    this.#unidentifiedCard = null;
     this.#customer = found;
     if (changed) {
       this.#points = 0;
@@ -466,6 +504,8 @@ export class Sale {
 
   #detach(): void {
     this.#cardGeneration++;
+    this.#unidentifiedCard = null;
+    this.#cardOrVoucher = null;
     this.#offered = null;
     this.#customer = null;
     this.#points = 0;
@@ -480,6 +520,7 @@ export class Sale {
       voucherCodes: [...this.#voucherCodes],
       points: customer ? this.#points : 0,
       credit: customer ? this.#credit : 0,
+      ...(!customer && this.#unidentifiedCard ? { unidentifiedCard: this.#unidentifiedCard } : {}),
     };
   }
 

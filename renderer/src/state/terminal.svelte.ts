@@ -295,8 +295,9 @@ export class Terminal {
         // A keyboard-wedge scan the rules could not place: a product, else a card, else a voucher.
         if (await sale.addByCode(scan.code)) return;
         sale.dismissNotice();
-        if (/^[\x21-\x7e]{1,64}$/.test(scan.code) && (await sale.attachCard(scan.code))) return;
-        if (sale.notice?.kind === 'card' && ['unknown_card', 'invalid_payload', 'offline'].includes(sale.notice.error.code)) {
+        // Offline, a code the terminal does not know as a card is the cashier's call: card or voucher.
+        if (/^[\x21-\x7e]{1,64}$/.test(scan.code) && (await sale.attachCard(scan.code, 'ask'))) return;
+        if (sale.notice?.kind === 'card' && ['unknown_card', 'invalid_payload'].includes(sale.notice.error.code)) {
           sale.dismissNotice();
           sale.addVoucher(scan.code);
         }
