@@ -17,6 +17,8 @@ export interface TerminalSessionOptions {
   idleCheckMs?: number;
 }
 
+const IDLE_PARK_GRACE_MS = 60_000;
+
 export class TerminalSession {
   readonly #operators: OperatorDirectory;
   readonly #settings: SettingsService;
@@ -27,6 +29,8 @@ export class TerminalSession {
   readonly #idleTimer: ReturnType<typeof setInterval>;
   #operator: Operator | null = null;
   #lastActivity = 0;
+  /** Who the idle timer signed out last, so their open sale can still be parked for them. */
+  #idleLeaver: { operator: Operator; at: number } | null = null;
   #storeName: string | null = null;
 
   constructor(options: TerminalSessionOptions) {
@@ -49,6 +53,7 @@ export class TerminalSession {
     const operator = this.#operator;
     if (operator && this.#now() - this.#lastActivity >= this.#idleLimitMs(operator)) {
       this.#operator = null;
+      this.#idleLeaver = { operator, at: this.#now() };
       this.#changed();
       return null;
     }
@@ -58,6 +63,16 @@ export class TerminalSession {
   /** Something the operator did (any request that needs an operator). */
   touch(): void {
     if (this.#operator) this.#lastActivity = this.#now();
+  }
+
+  /**
+   * The operator the idle timer signed out within the last minute, once: the screen
+   * parks their open sale for them instead of dropping it.
+   */
+  takeIdleLeaver(): Operator | null {
+    const leaver = this.#idleLeaver;
+    this.#idleLeaver = null;
+    return leaver && this.#now() - leaver.at <= IDLE_PARK_GRACE_MS ? leaver.operator : null;
   }
 
   status(): SessionStatus {
@@ -76,6 +91,7 @@ export class TerminalSession {
   async signIn(pin: string): Promise<PinOutcome> {
     const outcome = await this.#operators.signIn(pin);
     if (outcome.ok) {
+      this.#idleLeaver = null;
       this.#operator = outcome.operator;
       this.#lastActivity = this.#now();
     }

@@ -25,6 +25,7 @@ export const requestChannels = [
   'checkout.cancel',
   'checkout.recent',
   'checkout.park',
+  'checkout.parkLeft',
   'checkout.parked',
   'checkout.recall',
   'vouchers.check',

@@ -299,6 +299,8 @@ export const requests = {
   'checkout.recent': request<RecentSale[]>()(z.object({ limit: z.int().min(1).max(100) }).strict(), 'operator'),
   /** A sale set aside for this operator; `full` when they already have too many. */
   'checkout.park': request<{ outcome: 'parked'; sale: ParkedSaleSummary } | { outcome: 'full' }>()(parkPayload, 'operator'),
+  /** The open sale of an operator the idle timer just signed out, parked for them (once, within a minute). */
+  'checkout.parkLeft': request<{ outcome: 'parked'; sale: ParkedSaleSummary } | { outcome: 'full' }>()(parkPayload, 'anyone'),
   'checkout.parked': request<ParkedSaleSummary[]>()(nothing, 'operator'),
   'checkout.recall': request<ParkedSale>()(z.object({ id: z.string().trim().min(1).max(64) }).strict(), 'operator'),
 

@@ -2,9 +2,12 @@
 // back to sign-in by itself once the idle time has passed (the terminal's clock is moved).
 import { describe, expect, it } from 'vitest';
 import { browserTests } from './support/browser.ts';
-import { openLane, screenshot, signIn, type Lane } from './support/page.ts';
+import { openLane, scanWithWedge, screenshot, signIn, type Lane } from './support/page.ts';
+import { eventually, openSale } from './support/sale-page.ts';
 
 const managerPin = '9999';
+const cashierPin = '1111';
+const coffee = '8594005650015';
 const e2e = browserTests<Lane>();
 
 describe('idle sign-out in the browser', () => {
@@ -27,4 +30,27 @@ describe('idle sign-out in the browser', () => {
     expect(lane.preview.terminal.session.operator).toBeNull();
     await screenshot(page, 'idle-signed-out');
   }, 60_000);
+
+  it('parks the open sale of a cashier signed out for being idle and offers it back to them', async () => {
+    let clock = Date.now();
+    const lane = e2e.track(await openLane(e2e.browser, { width: 1280, height: 800 }, { now: () => clock }));
+    const { page } = lane;
+    await signIn(page, cashierPin);
+    await openSale(page);
+    await scanWithWedge(page, coffee);
+    await eventually(() => page.getByTestId('cart-line').count()).toBe(1);
+    clock += 15 * 60_000 + 1;
+    await page.locator('[data-screen="signin"]').waitFor({ timeout: 10_000 });
+    // Another operator signing in does not get it.
+    await signIn(page, managerPin);
+    await openSale(page);
+    expect(await page.getByTestId('parked-sales').count()).toBe(0);
+    await page.keyboard.press('F9');
+    await page.locator('[data-screen="signin"]').waitFor();
+    await page.locator('#pin').fill(cashierPin);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('parked-sales').waitFor();
+    expect(await page.getByTestId('parked-sale').count()).toBe(1);
+    await screenshot(page, 'idle-signed-out-sale-parked');
+  }, 90_000);
 });

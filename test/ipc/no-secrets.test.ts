@@ -63,6 +63,7 @@ describe('no token or password crosses to the screens', () => {
     'checkout.cancel': { billId: 'NO-SUCH-BILL', pin: managerPin },
     'checkout.recent': { limit: 10 },
     'checkout.park': { saleId: 'no-secrets-sale', cart: sampleCart, ask: sampleAsk, reason: 'parked', customerName: null },
+    'checkout.parkLeft': { saleId: 'no-secrets-sale', cart: sampleCart, ask: sampleAsk, reason: 'signOut', customerName: null },
     'checkout.parked': undefined,
     'checkout.recall': { id: 'no-such-sale' },
     'vouchers.check': { code: demo.vouchers.value100, customerId: customer },

@@ -12,6 +12,7 @@ type CheckoutChannels =
   | 'checkout.cancel'
   | 'checkout.recent'
   | 'checkout.park'
+  | 'checkout.parkLeft'
   | 'checkout.parked'
   | 'checkout.recall'
   | 'vouchers.check'
@@ -23,7 +24,7 @@ function operatorOf(context: HandlerContext): Operator {
   return context.operator;
 }
 
-export function checkoutHandlers({ checkout, vouchers, parked }: HandlerServices): Pick<Handlers, CheckoutChannels> {
+export function checkoutHandlers({ checkout, vouchers, parked, session }: HandlerServices): Pick<Handlers, CheckoutChannels> {
   return {
     'checkout.catalogue': () => success(checkout.catalogue()),
     'checkout.product': ({ code }) => success(checkout.product(code)),
@@ -33,6 +34,10 @@ export function checkoutHandlers({ checkout, vouchers, parked }: HandlerServices
     'checkout.cancel': async (payload, context) => success(await checkout.cancel(payload, operatorOf(context))),
     'checkout.recent': ({ limit }) => success(checkout.recent(limit)),
     'checkout.park': (payload, context) => success(parked.park(payload, operatorOf(context))),
+    'checkout.parkLeft': (payload) => {
+      const operator = session.takeIdleLeaver();
+      return operator ? success(parked.park({ ...payload, reason: 'signOut' }, operator)) : failure('not_signed_in', 'Nobody was signed out for being idle just now');
+    },
     'checkout.parked': (_payload, context) => success(parked.list(operatorOf(context))),
     'checkout.recall': ({ id }, context) => {
       const sale = parked.recall(id, operatorOf(context));

@@ -65,6 +65,19 @@ export class ParkedSalesState {
     return true;
   }
 
+  /**
+   * Main signed the operator out for being idle: their open sale is parked for them
+   * (the request is taken before the screens are cleared), to be offered back at their next sign-in.
+   */
+  async parkLeft(): Promise<void> {
+    if (!this.#sale.parkable) return;
+    const request = $state.snapshot(this.#sale.parkRequest('signOut'));
+    this.#sale.next();
+    const result = await this.#pos.checkout.parkLeft(request);
+    if (!result.ok) this.#notice = { kind: 'error', error: result.error };
+    else if (result.value.outcome === 'full') this.#notice = { kind: 'full' };
+  }
+
   /** Takes a parked sale back to the till (only over an empty sale, which nothing is lost from). */
   async recall(id: string): Promise<boolean> {
     if (this.#sale.parkable) return false;

@@ -248,6 +248,8 @@ export class Terminal {
     const signedOut = this.session.operator !== null && status.operator === null;
     this.session.apply(status);
     if (signedOut) {
+      // A sign-out main decided (idle time): the open sale is parked for its operator, not dropped.
+      void this.parked.parkLeft();
       this.#languageChoice = null;
       this.#resetWork();
     }
