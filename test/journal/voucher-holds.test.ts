@@ -77,7 +77,7 @@ describe('the voucher ledger', () => {
         cashdesk: 1,
         operator: 'o',
         currencyDecimals: 2,
-        bill: { purchase_type_id: 'pt', payment_type: 'S', currency_id: 'czk', total_price: 189, bill_items: [], payment_recap: { vouchers: [{ code: 'DEMO100', discount_value: 100 }] } },
+        bill: { purchase_type_id: 'pt', payment_type: 'S', currency_id: 'czk', total_price: 189, bill_items: [{ plu_ids: [{ list_code: 'GLOBAL', code: 'p1' }], plu_name: 'Item', vat_rate: 21, quantity: 1, price: 189, paid_amount: 189, bill_item_id: '1', loyalty_off: false, purchase_item_type_id: 'it' }], payment_recap: { vouchers: [{ code: 'DEMO100', discount_value: 100 }] } },
       },
       { timeZone: 'Europe/Prague' },
     );

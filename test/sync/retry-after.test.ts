@@ -13,7 +13,7 @@ import { json, text } from '../support/loopback.ts';
 
 const sale = () =>
   purchaseEntry(
-    { storeId: 'store1', cashdesk: 2, operator: 'cashier-7', bill: { currency_id: 'czk', total_price: 100, bill_items: [], purchase_type_id: 'pt', payment_type: 'A' } },
+    { storeId: 'store1', cashdesk: 2, operator: 'cashier-7', bill: { currency_id: 'czk', total_price: 100, bill_items: [{ plu_ids: [{ list_code: 'GLOBAL', code: 'p1' }], plu_name: 'Item', vat_rate: 21, quantity: 1, price: 100, paid_amount: 100, bill_item_id: '1', loyalty_off: false, purchase_item_type_id: 'it' }], purchase_type_id: 'pt', payment_type: 'A' } },
     { timeZone: 'Europe/Prague' },
   );
 
