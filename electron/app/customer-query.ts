@@ -1,15 +1,17 @@
 // What the cashier typed into the search box: an e-mail, a phone number or a name.
+import { careCloudPhone } from '../../shared/phone.ts';
+
 export type CustomerQuery =
   | { by: 'email'; email: string }
   | { by: 'phone'; phone: string }
   | { by: 'name'; firstName: string | null; lastName: string };
 
-export function readCustomerQuery(text: string): CustomerQuery {
+/** `storeCountry` (ISO code of the store's country) gives a local phone number its prefix. */
+export function readCustomerQuery(text: string, storeCountry: string | null = null): CustomerQuery {
   const query = text.trim().replace(/\s+/g, ' ');
   if (query.includes('@')) return { by: 'email', email: query.toLowerCase() };
-  const digits = query.replace(/[\s()+\-/.]/g, '');
-  // CareCloud keeps phones as digits with the country code and no leading zeros or plus.
-  if (/^\d{6,15}$/.test(digits)) return { by: 'phone', phone: digits.replace(/^0+/, '') };
+  const phone = careCloudPhone(query, storeCountry);
+  if (phone !== null) return { by: 'phone', phone };
   const words = query.split(' ');
   if (words.length === 1) return { by: 'name', firstName: null, lastName: query };
   return { by: 'name', firstName: words.slice(0, -1).join(' '), lastName: words.at(-1) ?? query };

@@ -74,9 +74,12 @@ export class CustomerLookup {
   readonly #now: () => number;
   readonly #place: StorePlace;
 
-  constructor(options: { api: () => CustomerApi; cache: CustomerCache; connectivity: Connectivity; place: StorePlace; now?: () => number }) {
+  readonly #storeCountry: () => Promise<string | null>;
+
+  constructor(options: { api: () => CustomerApi; cache: CustomerCache; connectivity: Connectivity; place: StorePlace; storeCountry?: () => Promise<string | null>; now?: () => number }) {
     this.#api = options.api;
     this.#place = options.place;
+    this.#storeCountry = options.storeCountry ?? (async () => null);
     this.#cache = options.cache;
     this.#connectivity = options.connectivity;
     this.#now = options.now ?? Date.now;
@@ -116,7 +119,7 @@ export class CustomerLookup {
   }
 
   async search(text: string): Promise<Result<CustomerSearchResult>> {
-    const query = readCustomerQuery(text);
+    const query = readCustomerQuery(text, await this.#storeCountry().catch(() => null));
     return this.#online<CustomerSearchResult>(
       async () => {
         const customers = this.#api().customers;

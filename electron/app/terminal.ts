@@ -4,6 +4,7 @@
 import type { StoreOption, SyncStatus } from '../../shared/ipc/contract.ts';
 import type { TerminalSettings } from '../../shared/settings.ts';
 import { createCareCloudClient, type CareCloudClient } from '../carecloud/client.ts';
+import { storeCountry } from '../carecloud/store-country.ts';
 import { createCheckout } from '../checkout/index.ts';
 import { repairDataDirModes } from '../config/file-modes.ts';
 import type { DemoBackend, StartDemoBackend } from '../demo/demo-backend.ts';
@@ -155,6 +156,7 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
       currency: () => checkout.places.currency,
       timeZone: () => settings.current.timeZone,
     },
+    storeCountry: () => storeCountry(client.reference, settings.current.storeId, !sync.online),
   });
 
   const storeList = {

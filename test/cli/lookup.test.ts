@@ -42,7 +42,7 @@ describe('ccpos lookup', () => {
 
   it('finds by email and by phone', async () => {
     w.server.on('GET', '/customers', (request, res) =>
-      json(200, { data: { customers: request.query.get('email') === 'jana@example.cz' || request.query.get('phone') === '+420777123456' ? [jana] : [], total_items: 1 } })(request, res),
+      json(200, { data: { customers: request.query.get('email') === 'jana@example.cz' || request.query.get('phone') === '420777123456' ? [jana] : [], total_items: 1 } })(request, res),
     );
     const byEmail = await ccpos(['lookup', 'jana@example.cz'], w.env);
     expect(byEmail.code).toBe(0);

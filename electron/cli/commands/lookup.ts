@@ -3,6 +3,8 @@
 import type { components } from '../../../shared/carecloud/api-types.ts';
 import type { CareCloudClient } from '../../carecloud/client.ts';
 import { InvalidRequestError } from '../../carecloud/errors.ts';
+import { storeCountry } from '../../carecloud/store-country.ts';
+import { careCloudPhone } from '../../../shared/phone.ts';
 import { clientFromConfig } from '../../config/client.ts';
 import { CONFIG_FLAG_USAGE, FlagError, parseCommandLine } from '../../config/flags.ts';
 import { loadConfig, missingSentence } from '../../config/load.ts';
@@ -13,6 +15,12 @@ type Customer = components['schemas']['Customer'];
 type Card = components['schemas']['Card'];
 
 export type LookupKey = { kind: 'email'; value: string } | { kind: 'phone'; value: string } | { kind: 'card'; value: string; maybePhone: boolean };
+
+/** What CareCloud's phone filter is asked for: international digits, a local number with the store country's prefix. */
+async function phoneFilter(client: CareCloudClient, storeId: string, typed: string): Promise<string> {
+  const country = await storeCountry(client.reference, storeId).catch(() => null);
+  return careCloudPhone(typed, country) ?? typed;
+}
 
 /** Email if it has an @, phone if it starts with + or is written with separators, otherwise a card number. */
 export function classifyLookup(input: string): LookupKey | null {
@@ -58,7 +66,7 @@ async function printCustomer(client: CareCloudClient, io: CliIO, customerId: str
   return EXIT_OK;
 }
 
-async function lookup(client: CareCloudClient, io: CliIO, key: LookupKey): Promise<number> {
+async function lookup(client: CareCloudClient, io: CliIO, key: LookupKey, storeId: string): Promise<number> {
   if (key.kind === 'card') {
     let card: Card | undefined;
     try {
@@ -79,11 +87,11 @@ async function lookup(client: CareCloudClient, io: CliIO, key: LookupKey): Promi
       return EXIT_FAILED;
     }
     if (card?.customer_id) return printCustomer(client, io, card.customer_id, card);
-    if (key.maybePhone) return lookup(client, io, { kind: 'phone', value: key.value });
+    if (key.maybePhone) return lookup(client, io, { kind: 'phone', value: key.value }, storeId);
     io.out(`No customer has the card ${key.value}.`);
     return EXIT_FAILED;
   }
-  const page = key.kind === 'email' ? await client.customers.byEmail(key.value) : await client.customers.byPhone(key.value);
+  const page = key.kind === 'email' ? await client.customers.byEmail(key.value) : await client.customers.byPhone(await phoneFilter(client, storeId, key.value));
   const active = page.items.filter((c) => c.state !== 0);
   if (page.items.length > 0 && active.length === 0) {
     io.out(`The customer with ${key.kind} ${key.value} has been deleted in CareCloud.`);
@@ -124,7 +132,7 @@ export const lookupCommand: Command = {
     }
     const { client, close } = clientFromConfig(config);
     try {
-      return await lookup(client, io, key);
+      return await lookup(client, io, key, config.settings.storeId);
     } catch (error) {
       io.err(`Lookup failed: ${describeFailure(error)}.`);
       return EXIT_FAILED;
