@@ -66,5 +66,5 @@ export function runDiagnostics(deps: DiagnosticsDeps): Promise<DiagnosticsReport
     if (deps.settings.password() === null) configProblems.push('No CareCloud password.');
   }
   const checks = [...doctorChecks.filter((c) => deps.devices || c.id !== 'devices'), storeCheck(current.storeId), journalCheck(deps.journalQueue)];
-  return runDoctor({ settings, configProblems, client: deps.client, now: Date.now, dataDir: deps.dataDir }, checks);
+  return runDoctor({ settings, configProblems, client: deps.client, now: Date.now, dataDir: deps.dataDir, keyStorage: deps.settings.keyStorage() }, checks);
 }

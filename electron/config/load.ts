@@ -7,6 +7,7 @@ import Conf from 'conf';
 import { parseSettings, type TerminalSettings } from '../../shared/settings.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { ensurePrivateDir, privateStoreOptions } from './file-modes.ts';
+import { readKeyStorage, type KeyStorage } from '../settings/key-storage.ts';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -34,6 +35,8 @@ export interface CliConfig {
   password: string;
   dataDir: string;
   settingsFile: string;
+  /** Where the app keeps the password's key, as it recorded at its last start. */
+  keyStorage: KeyStorage;
 }
 
 type Field = 'projectUrl' | 'externalApplicationId' | 'login' | 'storeId' | 'cashdeskNumber' | 'language' | 'timeZone';
@@ -100,6 +103,7 @@ function passwordFromFlags(flags: ConfigFlags, readStdin: () => string): string 
 export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}, readStdin: () => string = readProcessStdin): CliConfig {
   const dataDir = flags.dataDir ?? (given(env.CCPOS_DATA_DIR) ? env.CCPOS_DATA_DIR : defaultDataDir(env));
   const raw = readSettingsFile(dataDir);
+  const keyStorage = readKeyStorage((key) => raw[key]);
   const sources: Partial<Record<Field, string>> = {};
   for (const { field, env: name, flag, option } of OVERRIDES) {
     const fromFlag = flags[flag];
@@ -116,7 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}, read
     throw new ConfigError(source ? `${parsed.error.replace(/\.$/, '')} (from ${source}).` : `${parsed.error.replace(/\.$/, '')} (in ${join(dataDir, 'settings.json')}).`);
   }
   const password = passwordFromFlags(flags, readStdin) ?? (given(env.CARECLOUD_PASSWORD) ? env.CARECLOUD_PASSWORD : '');
-  return { settings: parsed.value, password, dataDir, settingsFile: join(dataDir, 'settings.json') };
+  return { settings: parsed.value, password, dataDir, settingsFile: join(dataDir, 'settings.json'), keyStorage };
 }
 
 /** What is still missing before CareCloud can be called, as one sentence each. */

@@ -4,6 +4,7 @@ import type { CheckStatus, DiagnosticCheck } from '../../shared/ipc/contract.ts'
 import type { TerminalSettings } from '../../shared/settings.ts';
 import type { LoginFacts } from '../carecloud/auth.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
+import type { KeyStorage } from '../settings/key-storage.ts';
 
 export type CheckOutcome = { status: CheckStatus; detail: string };
 
@@ -15,6 +16,8 @@ export interface DoctorContext {
   now(): number;
   /** The terminal's data folder, whose permissions are checked; absent where none is used. */
   dataDir?: string;
+  /** Where the password's key lives, as the app recorded it; absent where no settings file is used. */
+  keyStorage?: KeyStorage;
   /** Results of the checks that ran before, by id. */
   earlier: ReadonlyMap<string, DiagnosticCheck>;
   /** What earlier checks learnt that later ones use. */

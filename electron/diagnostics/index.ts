@@ -4,6 +4,7 @@ import type { DoctorCheck, DoctorContext } from './check.ts';
 import { configurationCheck } from './checks/configuration.ts';
 import { dataFolderCheck } from './checks/data-folder.ts';
 import { devicesCheck } from './devices.ts';
+import { keyStorageCheck } from './checks/key-storage.ts';
 import { loginCheck } from './checks/login.ts';
 import { reachabilityCheck } from './checks/reachability.ts';
 import { timeZoneCheck } from './checks/time-zone.ts';
@@ -15,6 +16,7 @@ export const doctorChecks: DoctorCheck[] = [
   timeZoneCheck,
   devicesCheck,
   dataFolderCheck,
+  keyStorageCheck,
 ];
 
 /** Runs the checks in order; a check that throws is a failed check, never a crash. */

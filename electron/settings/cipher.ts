@@ -4,6 +4,11 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 export interface SecretCipher {
   available(): boolean;
+  /**
+   * Where the key lives: on Linux safeStorage's selected backend (`gnome_libsecret`,
+   * `kwallet5`, `basic_text`, ...), elsewhere the OS keychain (`os`), or `caller` for keyCipher.
+   */
+  backend(): string;
   /** Returns base64 ciphertext. */
   encrypt(plain: string): string;
   decrypt(ciphertext: string): string;
@@ -16,11 +21,26 @@ export class EncryptionUnavailableError extends Error {
   }
 }
 
-/** AES-256-GCM under a key held by the caller: for Node (ccpos, tests) where safeStorage does not exist. */
-export function keyCipher(key: Buffer): SecretCipher {
+/**
+ * Backends whose key anyone who can read the settings file can also get: Chromium's
+ * `basic_text` encrypts under a key hard-coded in every build.
+ */
+const weakBackends: ReadonlySet<string> = new Set(['basic_text']);
+
+export function isWeakKeyStorage(backend: string): boolean {
+  return weakBackends.has(backend);
+}
+
+/**
+ * AES-256-GCM under a key held by the caller: for Node (ccpos, tests) where safeStorage does not exist.
+ * `backend` is what the cipher reports, so the settings service can be run as it runs on a given machine.
+ */
+export function keyCipher(key: Buffer, options: { backend?: string } = {}): SecretCipher {
   if (key.length !== 32) throw new RangeError('The key must be 32 bytes');
+  const backend = options.backend ?? 'caller';
   return {
     available: () => true,
+    backend: () => backend,
     encrypt(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);

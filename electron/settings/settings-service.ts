@@ -7,8 +7,9 @@ import type { ErrorReason } from '../../shared/ipc/result.ts';
 import { inputSettingsSchema, type InputSettings, type ScanRule } from '../../shared/input/settings.ts';
 import { defaultSettings, settingsSchema, type SettingsInput, type TerminalSettings } from '../../shared/settings.ts';
 import type { KeyValueBackend } from './backend.ts';
-import { EncryptionUnavailableError, type SecretCipher } from './cipher.ts';
+import { EncryptionUnavailableError, isWeakKeyStorage, type SecretCipher } from './cipher.ts';
 import { inputKey, passwordCiphertextKey } from './keys.ts';
+import { readKeyStorage, readSecurity, securityKey, type KeyStorage } from './key-storage.ts';
 import { migrateSettings } from './migrate.ts';
 import { settingsMigrations, type SettingsMigration } from './migrations/index.ts';
 import { isSlowScanPattern } from './scan-pattern.ts';
@@ -76,6 +77,8 @@ export class SettingsService {
     this.#store = options.store;
     this.#cipher = options.cipher;
     migrateSettings(this.#store, this.#cipher, options.migrations ?? settingsMigrations);
+    // Recorded for `ccpos doctor`, which cannot ask safeStorage itself.
+    this.#store.set(securityKey, { ...readSecurity((key) => this.#store.get(key)), keyStorageBackend: this.#cipher.backend() });
     this.#settings = this.#readShared(options.onProblem ?? (() => {}));
     this.#input = this.#readOwn(inputKey, inputSettingsSchema, options.onProblem);
   }
@@ -101,8 +104,14 @@ export class SettingsService {
     return this.#cipher.decrypt(ciphertext);
   }
 
+  /** Where the password's key lives and whether a manager accepted a weak place. */
+  keyStorage(): KeyStorage {
+    return readKeyStorage((key) => this.#store.get(key));
+  }
+
   view(): SettingsView {
     const s = this.#settings;
+    const keyStorage = this.keyStorage();
     return {
       projectUrl: s.projectUrl,
       externalApplicationId: s.externalApplicationId,
@@ -121,6 +130,7 @@ export class SettingsService {
       },
       devices: { hidEnabled: this.#input.devices.enabled, wedgeEnabled: this.#input.wedge.enabled },
       idleSignOut: { ...s.idleSignOut },
+      keyStorage: { backend: keyStorage.backend ?? '', weak: keyStorage.weak, acceptedWeak: keyStorage.accepted },
     };
   }
 
@@ -132,7 +142,9 @@ export class SettingsService {
   /**
    * Validates the whole result before writing anything; throws InvalidSettingsError.
    * A new project URL, application id or login forgets the stored password unless the
-   * patch brings one: the password goes only to the host it was typed for.
+   * patch brings one: the password goes only to the host it was typed for. Under a weak key
+   * store a password is refused unless a manager accepted the risk; withdrawing the
+   * acceptance forgets a password kept there.
    */
   update(patch: SettingsPatch): SettingsView {
     const { shared, input } = this.#prepare(patch);
@@ -141,7 +153,11 @@ export class SettingsService {
       shared.projectUrl !== s.projectUrl || shared.externalApplicationId !== s.externalApplicationId || shared.login !== s.login;
     for (const [key, value] of Object.entries(shared)) this.#store.set(key, value);
     this.#store.set(inputKey, input);
-    if (patch.password === '' || (patch.password === undefined && credentialsMoved)) this.#store.delete(passwordCiphertextKey);
+    if (patch.acceptWeakKeyStorage !== undefined) {
+      this.#store.set(securityKey, { ...readSecurity((key) => this.#store.get(key)), acceptWeakKeyStorage: patch.acceptWeakKeyStorage });
+    }
+    const withdrawn = patch.acceptWeakKeyStorage === false && this.keyStorage().weak;
+    if (patch.password === '' || (patch.password === undefined && (credentialsMoved || withdrawn))) this.#store.delete(passwordCiphertextKey);
     else if (patch.password !== undefined) this.#store.set(passwordCiphertextKey, this.#cipher.encrypt(patch.password));
     this.#settings = shared;
     this.#input = input;
@@ -182,6 +198,14 @@ export class SettingsService {
       }
     }
     if (patch.password !== undefined && patch.password !== '' && !this.#cipher.available()) throw new EncryptionUnavailableError();
+    const accepted = patch.acceptWeakKeyStorage ?? this.keyStorage().accepted;
+    if (patch.password !== undefined && patch.password !== '' && isWeakKeyStorage(this.#cipher.backend()) && !accepted) {
+      reasons.push({
+        name: 'password',
+        reason: 'weak_key_storage',
+        message: `this computer keeps keys under a built-in key (${this.#cipher.backend()}) that anyone who can read the settings file can use; set up a keyring, or have a manager accept the risk`,
+      });
+    }
     if (reasons.length > 0 || !shared.success || input === null) throw new InvalidSettingsError(reasons);
     return { shared: shared.data, input };
   }

@@ -156,6 +156,12 @@ export interface SettingsView {
   devices: { hidEnabled: boolean; wedgeEnabled: boolean };
   /** Minutes without a request before a signed-in operator is signed out. */
   idleSignOut: { managerMinutes: number; cashierMinutes: number };
+  /**
+   * Where the password's key lives (safeStorage's backend; '' before the app recorded it).
+   * `weak`: a key built into every copy (Linux `basic_text`); a password is stored there only
+   * after a manager accepted the risk (`acceptedWeak`).
+   */
+  keyStorage: { backend: string; weak: boolean; acceptedWeak: boolean };
   /** The project URL now differs from what the terminal started with (demo or not): restart to apply. */
   restartRequired?: boolean;
 }
@@ -246,6 +252,8 @@ export const settingsPatchSchema = z
     scanRules: z.object({ loyaltyCard: scanPattern, voucher: scanPattern, giftCard: scanPattern }).strict().partial(),
     devices: z.object({ hidEnabled: z.boolean(), wedgeEnabled: z.boolean() }).strict().partial(),
     idleSignOut: z.object({ managerMinutes: idleMinutes, cashierMinutes: idleMinutes }).strict().partial(),
+    /** The manager accepts keeping the password under a weak key; false forgets a password kept there. */
+    acceptWeakKeyStorage: z.boolean(),
   })
   .strict()
   .partial();

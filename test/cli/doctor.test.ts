@@ -16,11 +16,12 @@ describe('ccpos doctor', () => {
   it('passes every check against a healthy CareCloud and exits 0', async () => {
     const run = await ccpos(['doctor'], w.env);
     expect(run.err).toEqual([]);
-    expect(run.out).toHaveLength(6);
+    expect(run.out).toHaveLength(7);
     expect(run.out.slice(0, 4).map((line) => line.split(/\s+/)[0])).toEqual(['ok', 'ok', 'ok', 'ok']);
     // The device line depends on this machine's USB stack: ok, or warn when libusb is missing.
     expect(run.out[4]).toMatch(/^(ok|warn)\s+Scanners and card readers/);
     expect(run.out.join('\n')).toContain('Time zone and clock');
+    expect(run.out[6]).toMatch(/^skip\s+Password key storage/);
     expect(run.code).toBe(0);
     expect(w.server.count('POST', '/users/actions/logout')).toBe(1);
     const log = readFileSync(join(w.dataDir, 'logs', 'ccpos-cli.log'), 'utf8');

@@ -17,6 +17,7 @@ const saved: SettingsView = {
   scanRules: { loyaltyCard: '^1000\\d{4}$', voucher: '^V', giftCard: '^G' },
   devices: { hidEnabled: true, wedgeEnabled: true },
   idleSignOut: { managerMinutes: 5, cashierMinutes: 15 },
+  keyStorage: { backend: 'gnome_libsecret', weak: false, acceptedWeak: false },
 };
 
 function settingsMain(update: (patch: SettingsPatch) => ReturnType<typeof ok<SettingsView>> | ReturnType<typeof fail>) {

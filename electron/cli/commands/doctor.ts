@@ -33,7 +33,7 @@ export const doctorCommand: Command = {
     let opened: ReturnType<typeof clientFromConfig> | undefined;
     const client = (): CareCloudClient => (opened ??= clientFromConfig(config)).client;
     try {
-      const report = await runDoctor({ settings: config.settings, configProblems, client, now: Date.now, dataDir: config.dataDir });
+      const report = await runDoctor({ settings: config.settings, configProblems, client, now: Date.now, dataDir: config.dataDir, keyStorage: config.keyStorage });
       for (const check of report.checks) io.out(formatCheck(check));
       if (configProblems.length > 0) return EXIT_USAGE;
       return report.ok ? EXIT_OK : EXIT_FAILED;

@@ -11,6 +11,7 @@ const keys: Record<Exclude<FieldProblem, { text: string }>, MessageKey> = {
   slowPattern: 'settings.problem.slowPattern',
   timeZone: 'settings.problem.timeZone',
   idle: 'settings.problem.idle',
+  weakKeyStorage: 'settings.problem.weakKeyStorage',
 };
 
 export function problemText(locale: Locale, problem: FieldProblem | undefined): string | null {

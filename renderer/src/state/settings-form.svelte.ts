@@ -22,10 +22,12 @@ export interface SettingsDraft {
   wedgeEnabled: boolean;
   idleManagerMinutes: number;
   idleCashierMinutes: number;
+  /** The manager accepts keeping the password under a weak key store. */
+  acceptWeakKeyStorage: boolean;
 }
 
 export type DraftField = keyof SettingsDraft;
-export type FieldProblem = 'url' | 'cashDesk' | 'timeout' | 'pattern' | 'slowPattern' | 'timeZone' | 'idle' | { text: string };
+export type FieldProblem = 'url' | 'cashDesk' | 'timeout' | 'pattern' | 'slowPattern' | 'timeZone' | 'idle' | 'weakKeyStorage' | { text: string };
 export type SaveOutcome = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'invalid' } | { status: 'failed'; error: PosError };
 
 type SettingsPort = Pick<PosApi, 'settings' | 'diagnostics' | 'demo'>;
@@ -37,6 +39,7 @@ const fieldOfPath: Readonly<Record<string, DraftField>> = {
   offlineVoucherPolicy: 'offlineVoucherPolicy', requestTimeoutMs: 'requestTimeoutSeconds',
   'scanRules.loyaltyCard': 'loyaltyCardRule', 'scanRules.voucher': 'voucherRule', 'scanRules.giftCard': 'giftCardRule',
   'idleSignOut.managerMinutes': 'idleManagerMinutes', 'idleSignOut.cashierMinutes': 'idleCashierMinutes',
+  acceptWeakKeyStorage: 'acceptWeakKeyStorage',
 };
 
 export function draftOf(view: SettingsView): SettingsDraft {
@@ -47,6 +50,7 @@ export function draftOf(view: SettingsView): SettingsDraft {
     loyaltyCardRule: view.scanRules.loyaltyCard, voucherRule: view.scanRules.voucher, giftCardRule: view.scanRules.giftCard,
     hidEnabled: view.devices.hidEnabled, wedgeEnabled: view.devices.wedgeEnabled,
     idleManagerMinutes: view.idleSignOut.managerMinutes, idleCashierMinutes: view.idleSignOut.cashierMinutes,
+    acceptWeakKeyStorage: view.keyStorage.acceptedWeak,
   };
 }
 
@@ -88,6 +92,7 @@ export function patchOf(saved: SettingsView, draft: SettingsDraft): SettingsPatc
   const idle = { managerMinutes: draft.idleManagerMinutes, cashierMinutes: draft.idleCashierMinutes };
   const changedIdle = Object.fromEntries(Object.entries(idle).filter(([key, value]) => value !== saved.idleSignOut[key as keyof typeof idle]));
   if (Object.keys(changedIdle).length > 0) patch.idleSignOut = changedIdle;
+  if (draft.acceptWeakKeyStorage !== before.acceptWeakKeyStorage) patch.acceptWeakKeyStorage = draft.acceptWeakKeyStorage;
   return patch;
 }
 
@@ -177,7 +182,7 @@ function problemsFromReasons(error: PosError): Partial<Record<DraftField, FieldP
   const problems: Partial<Record<DraftField, FieldProblem>> = {};
   for (const reason of error.reasons ?? []) {
     const field = fieldOfPath[reason.name] ?? fieldOfPath[reason.name.split('.')[0] ?? ''];
-    if (field) problems[field] = reason.reason === 'unsafe_pattern' ? 'slowPattern' : { text: reason.message };
+    if (field) problems[field] = reason.reason === 'unsafe_pattern' ? 'slowPattern' : reason.reason === 'weak_key_storage' ? 'weakKeyStorage' : { text: reason.message };
   }
   return problems;
 }
