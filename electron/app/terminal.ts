@@ -10,7 +10,7 @@ import { repairDataDirModes } from '../config/file-modes.ts';
 import type { DemoBackend, StartDemoBackend } from '../demo/demo-backend.ts';
 import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatcher.ts';
 import { EventHub } from '../ipc/events.ts';
-import { createHandlers } from '../ipc/handlers/index.ts';
+import { createHandlers, type HandlerServices } from '../ipc/handlers/index.ts';
 import type { SenderCheck } from '../ipc/sender.ts';
 import type { HidTransportLoader } from '../hid/transport.ts';
 import { Journal } from '../journal/journal.ts';
@@ -66,7 +66,19 @@ export interface Terminal {
   /** The current CareCloud client (main process only: it holds the credentials). */
   careCloud(): CareCloudClient;
   dispatcher(trustSender: SenderCheck): Dispatch;
+  /**
+   * A sign-in of its own, apart from `session` (one per web preview connection):
+   * its own operator and idle time, the terminal's PIN locks, store and settings.
+   */
+  openSession(trustSender: SenderCheck): OwnSession;
   close(): Promise<void>;
+}
+
+export interface OwnSession {
+  readonly session: TerminalSession;
+  readonly dispatch: Dispatch;
+  /** Signs the operator out and stops the idle timer. */
+  close(): void;
 }
 
 export function syncStatusView(status: EngineStatus): SyncStatus {
@@ -130,14 +142,22 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
   if (modes.failed.length > 0) logger.log('error', 'data.modes.failed', { count: modes.failed.length });
   const journal = Journal.open(journalFile(options.dataDir));
   opened.push(journal);
-  const session = new TerminalSession({
-    operators,
-    settings,
-    demo,
-    audit: (actor, action, detail) => journal.recordAudit(actor, action, null, detail),
-    ...(options.now ? { now: options.now } : {}),
-  });
+  const newSession = (): TerminalSession =>
+    new TerminalSession({
+      operators,
+      settings,
+      demo,
+      audit: (actor, action, detail) => journal.recordAudit(actor, action, null, detail),
+      ...(options.now ? { now: options.now } : {}),
+    });
+  const session = newSession();
   opened.push(session);
+  const sessions = new Set([session]);
+  let storeName: string | null = null;
+  const setStoreName = (name: string | null): void => {
+    storeName = name;
+    for (const each of sessions) each.setStoreName(name);
+  };
   // One factory for every engine: settings.sync and the timeouts shape it, the offline policy is read at each closure.
   const sync = createSyncEngine({ journal, client: () => client, settings: () => settings.current, label: options.label ?? 'app', policy: options.syncPolicy });
   sync.on('status', (status) => events.publish('sync.status', syncStatusView(status)));
@@ -163,7 +183,7 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
     async stores(): Promise<StoreOption[]> {
       const list = await client.reference.stores();
       const options = list.items.map((s) => ({ id: s.store_id ?? '', name: s.name ?? s.store_id ?? '', code: s.store_code ?? null }));
-      session.setStoreName(options.find((s) => s.id === settings.current.storeId)?.name ?? null);
+      setStoreName(options.find((s) => s.id === settings.current.storeId)?.name ?? null);
       return options;
     },
   };
@@ -172,8 +192,8 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
     // A new client picks up credentials, language (Accept-Language) and timeouts.
     client = buildClient(next);
     // Without a password (a new address forgets it) there is nothing to log in with yet.
-    if (demoBackend || settings.password() !== null) void storeList.stores().catch(() => session.setStoreName(null));
-    else session.setStoreName(null);
+    if (demoBackend || settings.password() !== null) void storeList.stores().catch(() => setStoreName(null));
+    else setStoreName(null);
   });
   session.onChange((status) => events.publish('session.changed', status));
 
@@ -181,7 +201,7 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
 
   const input = await startInput({ settings: () => settings.input, client: () => client, events, loader: options.hidLoader ?? null, logger, online: () => sync.online });
   settings.onChange(() => void input.settingsChanged().catch(() => logger.log('error', 'input.restart', {})));
-  const handlers = createHandlers({
+  const services: HandlerServices = {
     ...checkout,
     scans: input,
     demo,
@@ -203,7 +223,16 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
         sync.kick();
       },
     },
-  });
+  };
+  const handlers = createHandlers(services);
+  const dispatcherFor = (own: TerminalSession, ownHandlers: Handlers, trustSender: SenderCheck): Dispatch =>
+    createDispatcher({
+      handlers: ownHandlers,
+      currentOperator: () => own.active(),
+      onActivity: () => own.touch(),
+      trustSender,
+      onError: (channel, error) => logger.log('error', 'ipc.failed', { channel, error: error instanceof Error ? error.name : 'unknown' }),
+    });
 
   events.publish('session.changed', session.status());
   sync.start();
@@ -221,14 +250,21 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
     sync,
     demoBackend,
     careCloud: () => client,
-    dispatcher: (trustSender) =>
-      createDispatcher({
-        handlers,
-        currentOperator: () => session.active(),
-        onActivity: () => session.touch(),
-        trustSender,
-        onError: (channel, error) => logger.log('error', 'ipc.failed', { channel, error: error instanceof Error ? error.name : 'unknown' }),
-      }),
+    dispatcher: (trustSender) => dispatcherFor(session, handlers, trustSender),
+    openSession(trustSender) {
+      const own = newSession();
+      own.setStoreName(storeName);
+      sessions.add(own);
+      return {
+        session: own,
+        dispatch: dispatcherFor(own, createHandlers({ ...services, session: own }), trustSender),
+        close() {
+          sessions.delete(own);
+          own.signOut();
+          own.close();
+        },
+      };
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -11,7 +11,7 @@ export type SenderContext =
     }
   | {
       transport: 'preview';
-      /** The preview host authenticated this connection with its one-time token and origin. */
+      /** The preview host authenticated this connection with a single-use ticket and its origin. */
       connectionId: number;
       origin: string;
     };

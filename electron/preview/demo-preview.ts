@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TerminalSession } from '../app/session.ts';
 import { startTerminal, type Terminal } from '../app/terminal.ts';
 import { startSandboxBackend } from '../demo/sandbox-backend.ts';
 import type { Logger } from '../log/logger.ts';
@@ -22,6 +23,8 @@ export interface DemoPreviewOptions {
 export interface DemoPreview {
   url: string;
   terminal: Terminal;
+  /** The sign-ins of the page connections open now, one each. */
+  sessions(): TerminalSession[];
   close(): Promise<void>;
 }
 
@@ -45,6 +48,7 @@ export async function startDemoPreview(options: DemoPreviewOptions): Promise<Dem
     return {
       url: host.url,
       terminal: running,
+      sessions: () => host.sessions(),
       async close() {
         await host.close();
         await running.close();

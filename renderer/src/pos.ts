@@ -1,10 +1,13 @@
 // The one way the screens reach the main process. In Electron the preload has
 // put the typed contract on `window.pos`; in the web preview the page connects
-// to the preview host's WebSocket with the one-time token from its own URL.
+// to the preview host's WebSocket with a single-use ticket bought with the token
+// from its own URL.
 import {
   createPosApi,
   createWireClient,
   previewSocketPath,
+  previewTicketParam,
+  previewTicketPath,
   previewTokenParam,
   type EventName,
   type PosApi,
@@ -17,11 +20,13 @@ interface EarlySocket {
   socket: WebSocket;
   adopt(): string[];
 }
+/** Settles with the early socket, or null when it could not get a ticket. */
+type EarlyConnection = Promise<EarlySocket | null>;
 
 declare global {
   interface Window {
     pos?: PosApi;
-    ccposEarlySocket?: EarlySocket;
+    ccposEarlySocket?: EarlyConnection;
   }
 }
 
@@ -52,40 +57,73 @@ export function connectPos(onDisconnect: (reason: string) => void = () => {}): P
   return { pos: createPosApi(client.transport), ready: Promise.reject(new PosUnavailableError(reason)) };
 }
 
+/** A single-use socket ticket for the page's token; the host checks the page's origin. */
+async function socketTicket(token: string): Promise<string> {
+  const response = await fetch(new URL(previewTicketPath, location.href), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ token }),
+    cache: 'no-store',
+  });
+  const body: unknown = response.ok ? await response.json() : null;
+  const ticket = typeof body === 'object' && body !== null ? (body as { ticket?: unknown }).ticket : undefined;
+  if (typeof ticket !== 'string') throw new PosUnavailableError(`The preview host refused the token (${response.status})`);
+  return ticket;
+}
+
 /** The early socket when it went to the address the wire format names and is still usable; a new one otherwise. */
-function previewSocket(url: string): { socket: WebSocket; early: string[] } {
-  const early = window.ccposEarlySocket;
+async function previewSocket(token: string): Promise<{ socket: WebSocket; early: string[] }> {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const base = `${scheme}//${location.host}${previewSocketPath}?${previewTicketParam}=`;
+  const pending = window.ccposEarlySocket;
   delete window.ccposEarlySocket;
-  if (early && early.socket.url === url && early.socket.readyState <= WebSocket.OPEN) return { socket: early.socket, early: early.adopt() };
+  const early = pending ? await pending.catch(() => null) : null;
+  if (early && early.socket.url.startsWith(base) && early.socket.readyState <= WebSocket.OPEN) return { socket: early.socket, early: early.adopt() };
   early?.socket.close();
-  return { socket: new WebSocket(url), early: [] };
+  const ticket = await socketTicket(token);
+  return { socket: new WebSocket(`${base}${encodeURIComponent(ticket)}`), early: [] };
 }
 
 function connectPreview(token: string, onDisconnect: (reason: string) => void): PosConnection {
-  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const { socket, early } = previewSocket(`${scheme}//${location.host}${previewSocketPath}?${previewTokenParam}=${encodeURIComponent(token)}`);
+  let socket: WebSocket | null = null;
   const waiting: string[] = [];
-  const client = createWireClient((text) => (socket.readyState === WebSocket.OPEN ? socket.send(text) : waiting.push(text)));
-  socket.addEventListener('message', (event) => {
-    if (typeof event.data === 'string') client.receive(event.data);
-  });
+  const client = createWireClient((text) => (socket?.readyState === WebSocket.OPEN ? socket.send(text) : waiting.push(text)));
   const status = rememberingStatus(client.transport);
-  for (const text of early) client.receive(text);
-  const ready = new Promise<void>((resolve, reject) => {
-    let opened = socket.readyState === WebSocket.OPEN;
-    if (opened) resolve();
-    socket.addEventListener('open', () => {
-      opened = true;
-      for (const text of waiting.splice(0)) socket.send(text);
-      resolve();
-    });
-    socket.addEventListener('close', (event) => {
-      const reason = event.reason || `preview connection closed (${event.code})`;
+  const ready = previewSocket(token).then(
+    (opened) =>
+      new Promise<void>((resolve, reject) => {
+        const current = opened.socket;
+        socket = current;
+        current.addEventListener('message', (event) => {
+          if (typeof event.data === 'string') client.receive(event.data);
+        });
+        for (const text of opened.early) client.receive(text);
+        let open = current.readyState === WebSocket.OPEN;
+        const flush = (): void => {
+          for (const text of waiting.splice(0)) current.send(text);
+        };
+        if (open) {
+          flush();
+          resolve();
+        }
+        current.addEventListener('open', () => {
+          open = true;
+          flush();
+          resolve();
+        });
+        current.addEventListener('close', (event) => {
+          const reason = event.reason || `preview connection closed (${event.code})`;
+          client.close(reason);
+          if (open) onDisconnect(reason);
+          else reject(new PosUnavailableError(`The preview host refused the connection: ${reason}`));
+        });
+      }),
+    (error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
       client.close(reason);
-      if (opened) onDisconnect(reason);
-      else reject(new PosUnavailableError(`The preview host refused the connection: ${reason}`));
-    });
-  });
+      throw error instanceof PosUnavailableError ? error : new PosUnavailableError(`The preview host could not be reached: ${reason}`);
+    },
+  );
   return { pos: createPosApi(status), ready };
 }
 

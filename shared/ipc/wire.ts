@@ -1,11 +1,15 @@
-// The web preview's wire format: JSON text frames over one WebSocket at
-// `ws://127.0.0.1:<port>/pos?token=<one-time token>` (the same token as the page URL).
+// The web preview's wire format: the page POSTs the token from its URL to
+// `/pos/ticket` (JSON `{ token }`, answered `{ ticket }`), then opens one WebSocket at
+// `ws://127.0.0.1:<port>/pos?ticket=<ticket>`: a ticket opens one socket, once, soon.
+// JSON text frames over it.
 import { isEventName, isRequestChannel, type EventName, type RequestChannel } from './channels.ts';
 import type { PosTransport } from './api.ts';
 import type { Result } from './result.ts';
 
 export const previewSocketPath = '/pos';
 export const previewTokenParam = 'token';
+export const previewTicketPath = '/pos/ticket';
+export const previewTicketParam = 'ticket';
 
 export interface WireRequest {
   type: 'request';

@@ -1,5 +1,6 @@
 // The web preview host: static files with the app's CSP, and `window.pos` over a
-// WebSocket that only the page's own origin with this run's token may open.
+// WebSocket that only the page's own origin may open, with a single-use ticket
+// bought with this run's token.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -40,6 +41,23 @@ function connect(url: string, origin: string | undefined, onMessage?: (text: str
   });
 }
 
+/** POSTs the token for a socket ticket, sending exactly the Origin given; the status, and the ticket when given. */
+function buyTicket(hostOrigin: string, token: string, origin: string | null = hostOrigin): Promise<{ status: number; ticket: string | null }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${hostOrigin}/pos/ticket`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(origin === null ? {} : { Origin: origin }) } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => {
+        const ticket = res.statusCode === 200 ? (JSON.parse(body) as { ticket?: unknown }).ticket : null;
+        resolve({ status: res.statusCode ?? 0, ticket: typeof ticket === 'string' ? ticket : null });
+      });
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify({ token }));
+  });
+}
+
 function closed(socket: WebSocket): Promise<number> {
   return new Promise((resolve) => socket.once('close', (code) => resolve(code)));
 }
@@ -48,7 +66,14 @@ describe('web preview host', () => {
   let fixture: Fixture;
   let host: PreviewHost;
   let rendererDir: string;
-  let socketUrl: string;
+  let socketBase: string;
+  let token: string;
+  /** A socket address with a fresh ticket. */
+  const socketUrl = async (): Promise<string> => {
+    const { ticket } = await buyTicket(host.origin, token);
+    if (ticket === null) throw new Error('no ticket');
+    return `${socketBase}?ticket=${ticket}`;
+  };
 
   beforeAll(async () => {
     rendererDir = mkdtempSync(join(tmpdir(), 'ccpos-renderer-'));
@@ -59,7 +84,8 @@ describe('web preview host', () => {
     fixture = await openTerminal();
     host = await startPreviewHost({ terminal: fixture.terminal, rendererDir });
     const page = new URL(host.url);
-    socketUrl = `ws://${page.host}/pos?token=${page.searchParams.get('token')}`;
+    socketBase = `ws://${page.host}/pos`;
+    token = page.searchParams.get('token') ?? '';
   });
   afterAll(async () => {
     await host.close();
@@ -92,22 +118,30 @@ describe('web preview host', () => {
     expect((await get(host.url, { Host: `evil.example:${new URL(host.url).port}` })).status).toBe(421);
   });
 
-  it('refuses a socket without the token, with a wrong token, or from another origin', async () => {
-    const base = socketUrl.split('?')[0] ?? '';
+  it('refuses a socket without a ticket, with a wrong one, or from another origin', async () => {
+    const base = socketBase;
     expect(await connect(base, host.origin)).toBe(403);
-    expect(await connect(`${base}?token=wrong`, host.origin)).toBe(403);
-    expect(await connect(`${base}?token=${'x'.repeat(32)}`, host.origin)).toBe(403);
-    expect(await connect(socketUrl, 'https://evil.example')).toBe(403);
-    expect(await connect(socketUrl, `http://localhost:${new URL(host.url).port}`)).toBe(403);
-    expect(await connect(socketUrl, undefined)).toBe(403);
-    expect(await connect(socketUrl.replace('/pos?', '/other?'), host.origin)).toBe(404);
+    expect(await connect(`${base}?ticket=wrong`, host.origin)).toBe(403);
+    expect(await connect(`${base}?ticket=${'x'.repeat(32)}`, host.origin)).toBe(403);
+    expect(await connect(await socketUrl(), 'https://evil.example')).toBe(403);
+    expect(await connect(await socketUrl(), `http://localhost:${new URL(host.url).port}`)).toBe(403);
+    expect(await connect(await socketUrl(), undefined)).toBe(403);
+    expect(await connect((await socketUrl()).replace('/pos?', '/other?'), host.origin)).toBe(404);
+  });
+
+  it('sells tickets only for the token, to the page’s own origin', async () => {
+    expect((await buyTicket(host.origin, token)).status).toBe(200);
+    expect(await buyTicket(host.origin, 'wrong')).toEqual({ status: 403, ticket: null });
+    expect((await buyTicket(host.origin, token, 'https://evil.example')).status).toBe(403);
+    expect((await buyTicket(host.origin, token, null)).status).toBe(403);
+    expect((await get(`${host.origin}/pos/ticket`)).status).toBe(405);
   });
 
   it('gives the page the typed contract over the socket, with status events on connect', async () => {
     const events: string[] = [];
     let socket: WebSocket | number | null = null;
     const client = createWireClient((text) => (socket as WebSocket).send(text));
-    socket = await connect(socketUrl, host.origin, (text) => {
+    socket = await connect(await socketUrl(), host.origin, (text) => {
       const message = parseWireMessage(text);
       if (message?.type === 'event') events.push(message.event);
       client.receive(text);
@@ -126,18 +160,18 @@ describe('web preview host', () => {
   });
 
   it('closes a socket that sends a malformed or binary frame', async () => {
-    const first = await connect(socketUrl, host.origin);
+    const first = await connect(await socketUrl(), host.origin);
     if (typeof first === 'number') throw new Error('refused');
     first.send('{"type":"request","id":1,"channel":"settings.password"}');
     expect(await closed(first)).toBe(1008);
-    const second = await connect(socketUrl, host.origin);
+    const second = await connect(await socketUrl(), host.origin);
     if (typeof second === 'number') throw new Error('refused');
     second.send(Buffer.from([1, 2, 3]), { binary: true });
     expect(await closed(second)).toBe(1003);
   });
 
   it('closes a socket that sends an oversized frame', async () => {
-    const socket = await connect(socketUrl, host.origin);
+    const socket = await connect(await socketUrl(), host.origin);
     if (typeof socket === 'number') throw new Error('refused');
     socket.send(JSON.stringify({ type: 'request', id: 1, channel: 'customers.search', payload: { query: 'x'.repeat(100_000) } }));
     expect(await closed(socket)).toBe(1009);

@@ -41,8 +41,14 @@ describe('web preview socket', () => {
 
   async function previewServer(): Promise<{ port: number; paths: string[] }> {
     const { WebSocketServer } = await import('ws');
+    const { createServer } = await import('node:http');
     const paths: string[] = [];
-    server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    const http = createServer((request, response) => {
+      paths.push(`${request.method} ${request.url}`);
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ticket: `t${paths.length}` }));
+    });
+    server = new WebSocketServer({ server: http });
+    server.on('close', () => http.close());
     server.on('connection', (socket, request) => {
       paths.push(request.url ?? '');
       socket.send(JSON.stringify({ type: 'event', event: 'sync.status', payload: { online: true, since: '2026-11-28T10:00:00.000Z', queueSize: 3, oldestPendingAgeMs: 5, needsAttention: 0 } }));
@@ -51,8 +57,8 @@ describe('web preview socket', () => {
         socket.send(JSON.stringify({ type: 'response', id: request.id, result: { ok: true, value: request.channel } }));
       });
     });
-    await new Promise<void>((resolve) => server!.once('listening', () => resolve()));
-    const address = server.address();
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', () => resolve()));
+    const address = http.address();
     if (address === null || typeof address === 'string') throw new Error('no port');
     return { port: address.port, paths };
   }
@@ -68,29 +74,29 @@ describe('web preview socket', () => {
   it('adopts the early socket with the frames it kept, and requests flow over it', async () => {
     const { port, paths } = await previewServer();
     globals.location = new URL(`http://127.0.0.1:${port}/?token=abc`);
-    const early = earlySocket(`ws://127.0.0.1:${port}/pos?token=abc`);
+    const early = earlySocket(`ws://127.0.0.1:${port}/pos?ticket=early`);
     await new Promise((resolve) => early.socket.addEventListener('open', resolve));
     await new Promise((resolve) => setTimeout(resolve, 50));
-    globals.window = { ccposEarlySocket: early };
+    globals.window = { ccposEarlySocket: Promise.resolve(early) };
     const { pos, ready } = connectPos();
     await ready;
     const statuses: unknown[] = [];
     pos.on('sync.status', (status) => statuses.push(status));
     expect(await pos.session.status()).toEqual({ ok: true, value: 'session.status' });
     expect(statuses).toHaveLength(1);
-    expect(paths).toEqual(['/pos?token=abc']);
+    expect(paths).toEqual(['/pos?ticket=early']);
     early.socket.close();
   });
 
   it('opens its own socket when the early one went elsewhere', async () => {
     const { port, paths } = await previewServer();
     globals.location = new URL(`http://127.0.0.1:${port}/?token=abc`);
-    const stray = earlySocket(`ws://127.0.0.1:${port}/elsewhere?token=abc`);
-    globals.window = { ccposEarlySocket: stray };
+    const stray = earlySocket(`ws://127.0.0.1:${port}/elsewhere?ticket=early`);
+    globals.window = { ccposEarlySocket: Promise.resolve(stray) };
     const { pos, ready } = connectPos();
     await ready;
     expect(await pos.operator.signOut()).toEqual({ ok: true, value: 'operator.signOut' });
-    expect(paths).toContain('/pos?token=abc');
+    expect(paths).toEqual(expect.arrayContaining(['POST /pos/ticket', '/pos?ticket=t1']));
     expect(stray.socket.readyState).toBeGreaterThanOrEqual(WebSocket.CLOSING);
   });
 });
