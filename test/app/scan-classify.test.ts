@@ -38,7 +38,7 @@ describe('input.classify', () => {
   });
 
   it('follows the scan rules saved in the settings, and keyboard-mode detection follows its switch', async () => {
-    const saved = await dispatch('settings.update', { patch: { scanRules: { loyaltyCard: '^2000\\d{9}$' }, devices: { wedgeEnabled: false } } }, sender);
+    const saved = await dispatch('settings.update', { patch: { scanRules: { loyaltyCard: '^2000\\d{9}$' }, devices: { wedgeEnabled: false } }, pin: managerPin }, sender);
     expect(saved).toMatchObject({ ok: true });
     expect(await classify(demo.cards.regular)).toMatchObject({ kind: 'loyalty_card', decidedBy: 'rule' });
     expect(await dispatch('input.wedgeSettings', undefined, sender)).toMatchObject({ ok: true, value: { enabled: false, maxKeyGapMs: 50 } });
