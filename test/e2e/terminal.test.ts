@@ -95,6 +95,11 @@ describe('checkout terminal in the browser', () => {
     await page.keyboard.press('Enter');
     await page.locator('[data-screen="customer"]').waitFor();
     expect(await page.getByTestId('customer-name').textContent()).toBe('Petr Svoboda');
+    // CareCloud's name search is exact: an unaccented name finds nobody, and the screen says why.
+    await page.keyboard.press('F2');
+    await page.getByTestId('search').fill('novakova');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('lookup-notice').textContent(), { timeout: 15_000 }).toContain('Nováková, ne novakova');
     await page.keyboard.press('F2');
     await page.getByTestId('search').fill('Nováková');
     await page.keyboard.press('Enter');

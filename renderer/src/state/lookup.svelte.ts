@@ -12,7 +12,7 @@ export type LookupNotice =
   | { kind: 'searching'; query: string }
   | { kind: 'scanning'; card: string }
   | { kind: 'tooShort' }
-  | { kind: 'noMatch'; query: string }
+  | { kind: 'noMatch'; query: string; byName: boolean }
   | { kind: 'unknownCard'; card: string }
   | { kind: 'blockedCard'; card: string }
   | { kind: 'deletedCard'; card: string }
@@ -83,7 +83,8 @@ export class CustomerLookup {
     const { customers, totalItems, fromCache } = result.value;
     this.#fromCache = fromCache;
     if (customers.length === 0) {
-      this.#notice = { kind: 'noMatch', query: text };
+      // CareCloud matches a name whole and with its accents; the cashier is told so.
+      this.#notice = { kind: 'noMatch', query: text, byName: !text.includes('@') && /\p{L}/u.test(text) };
     } else if (customers.length === 1 && totalItems <= 1) {
       this.#notice = null;
       this.#onFound({ customer: customers[0]!, card: null, fromCache });

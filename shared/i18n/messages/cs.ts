@@ -51,6 +51,7 @@ export const cs: Readonly<Record<MessageKey, string>> = {
   'lookup.tooShort': 'Napište aspoň 2 znaky.',
   'lookup.results': 'Nalezení zákazníci: {count}. Vyberte šipkami a potvrďte Enterem.',
   'lookup.noMatch': 'Hledání „{query}“ neodpovídá žádný zákazník.',
+  'lookup.noMatchName': 'Hledání „{query}“ neodpovídá žádný zákazník. CareCloud najde jméno jen celé a s diakritikou (Nováková, ne novakova); zákazníka najde i karta, e-mail nebo telefon.',
   'lookup.unknownCard': 'Kartu {card} nemá žádný zákazník. Zkontrolujte číslo, nebo hledejte podle jména.',
   'lookup.blockedCard': 'Karta {card} je zablokovaná. Požádejte zákazníka o jinou kartu.',
   'lookup.deletedCard': 'Zákazník s kartou {card} byl v CareCloudu smazán.',

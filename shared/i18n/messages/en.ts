@@ -49,6 +49,7 @@ export const en = {
   'lookup.tooShort': 'Type at least 2 characters.',
   'lookup.results': '{count} customers match. Pick one with the arrow keys and Enter.',
   'lookup.noMatch': 'No customer matches “{query}”.',
+  'lookup.noMatchName': 'No customer matches “{query}”. CareCloud finds a name only in full and with its accents (Nováková, not novakova); a card, e-mail or phone finds the customer too.',
   'lookup.unknownCard': 'No customer has card {card}. Check the number or search by name.',
   'lookup.blockedCard': 'Card {card} is blocked. Ask the customer for another card.',
   'lookup.deletedCard': 'The customer with card {card} has been deleted in CareCloud.',
