@@ -111,7 +111,7 @@ describe('checkout terminal in the browser', () => {
     await page.keyboard.press('Enter');
     await page.locator('[data-screen="customer"]').waitFor();
     expect(await page.getByTestId('customer-name').textContent()).toBe(chosen);
-  });
+  }, 60_000);
 
   it('says plainly when a card is unknown, blocked or its customer deleted', async () => {
     const lane = e2e.track(await openLane(e2e.browser));
