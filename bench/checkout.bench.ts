@@ -18,7 +18,7 @@ import { newBillId } from '../electron/journal/bill-id.ts';
 import { OperatorDirectory } from '../electron/operators/operators.ts';
 import { memoryBackend } from '../electron/settings/backend.ts';
 import { keyCipher } from '../electron/settings/cipher.ts';
-import { demo, purchaseTypeIds, currencyIds } from '../sandbox/seed.ts';
+import { demo, purchaseItemTypeIds, purchaseTypeIds, currencyIds } from '../sandbox/seed.ts';
 import { startSandbox } from '../sandbox/server.ts';
 import { figure, percentile, type BenchSuite, type Figure } from './harness.ts';
 
@@ -102,7 +102,7 @@ async function measure(): Promise<Figure[]> {
       const paid = await ok<{ outcome: string }>('checkout.pay', { saleId, cart, ask, tender: 'card', expectedToPayMinor: toPay });
       if (paid.outcome !== 'closed') throw new Error(`pay ended ${paid.outcome}`);
     };
-    const place = { storeId: demo.stores.praha, cashdesk: 1, currencyId: currencyIds.czk, purchaseTypeId: purchaseTypeIds.store, createdBy: 'bench' };
+    const place = { storeId: demo.stores.praha, cashdesk: 1, currencyId: currencyIds.czk, purchaseTypeId: purchaseTypeIds.store, itemTypeIds: { store_purchase: purchaseItemTypeIds.store, otc_without_loyalty: purchaseItemTypeIds.otcWithoutLoyalty }, createdBy: 'bench' };
     const payRaw = async () => {
       // The same request the terminal sends, built and sent without journal or engine.
       const now = Date.now();

@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { createCareCloudClient } from '../electron/carecloud/client.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { currencyIds, customerId, demo, purchaseTypeIds, storeIds } from '../sandbox/seed.ts';
+import { currencyIds, customerId, demo, purchaseItemTypeIds, purchaseTypeIds, storeIds } from '../sandbox/seed.ts';
 import { figure, percentile, type BenchSuite, type Figure } from './harness.ts';
 
 const terminal = { timeZone: 'Europe/Prague' };
@@ -129,7 +129,7 @@ const sandboxSale = (n: number) =>
         total_price: 120,
         purchase_type_id: purchaseTypeIds.store,
         payment_type: 'A',
-        bill_items: [{ plu_ids: [{ list_code: 'GLOBAL', code: '8590000000017' }], plu_name: 'Chléb', vat_rate: 12, quantity: 1, price: 120, paid_amount: 120, bill_item_id: '1', loyalty_off: false, purchase_item_type_id: 'product' }],
+        bill_items: [{ plu_ids: [{ list_code: 'GLOBAL', code: '8590000000017' }], plu_name: 'Chléb', vat_rate: 12, quantity: 1, price: 120, paid_amount: 120, bill_item_id: '1', loyalty_off: false, purchase_item_type_id: purchaseItemTypeIds.store }],
       },
     },
     terminal,

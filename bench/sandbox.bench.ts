@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
-import { currencyIds, demo, purchaseTypeIds } from '../sandbox/seed.ts';
+import { currencyIds, demo, purchaseItemTypeIds, purchaseTypeIds } from '../sandbox/seed.ts';
 import { startSandbox } from '../sandbox/server.ts';
 import { figure, type BenchSuite, type Figure } from './harness.ts';
 
@@ -146,7 +146,7 @@ export const sandboxSuite: BenchSuite = {
           purchase_type_id: purchaseTypeIds.store,
           canceled: false,
           payment_type: 'S',
-          bill_items: Array.from({ length: 4 }, (_, i) => ({ plu_ids: [{ list_code: 'EAN', code: `85900${i}` }], plu_name: `Item ${i}`, vat_rate: 21, quantity: 1, price: 105, paid_amount: 105, bill_item_id: String(i), loyalty_off: false, purchase_item_type_id: 'product' })),
+          bill_items: Array.from({ length: 4 }, (_, i) => ({ plu_ids: [{ list_code: 'EAN', code: `85900${i}` }], plu_name: `Item ${i}`, vat_rate: 21, quantity: 1, price: 105, paid_amount: 105, bill_item_id: String(i), loyalty_off: false, purchase_item_type_id: purchaseItemTypeIds.store })),
         },
       });
       const purchases = await generateLoad({

@@ -63,6 +63,9 @@ export function resolveParties(project: Project, request: CheckoutRequest): Part
     if (paid < 0 && !adjustment) throw invalid('paid_amount', 'not_allowed_value', item.paid_amount, 'A paid amount must not be negative.');
     if (paid > price) throw invalid('bill_item_id', 'item_price_lower_than_paid_amount', item.bill_item_id, 'The item price is lower than the paid amount.');
     if (item.quantity <= 0) throw invalid('quantity', 'not_allowed_value', item.quantity, 'Quantity must be positive.');
+    if (!project.purchaseItemTypes().some((t) => t.id === item.purchase_item_type_id)) {
+      throw invalid('purchase_item_type_id', 'not_found', item.purchase_item_type_id, 'No purchase item type with this id (GET /purchase-item-types).');
+    }
     return {
       bill_item_id: item.bill_item_id,
       plu_code: item.plu_ids[0]?.code ?? '',

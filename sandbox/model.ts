@@ -213,6 +213,8 @@ export const projectDataSchema = z.object({
   currencies: z.array(currency),
   payment_types: z.array(named),
   purchase_types: z.array(named),
+  /** Absent in state files written before the sandbox served item types; the seed's list then. */
+  purchase_item_types: z.array(named).optional(),
   countries: z.array(named),
   languages: z.array(z.object({ language_id: z.string(), is_default: z.boolean() })),
   statuses: z.array(status),

@@ -2,7 +2,7 @@
 // Handlers never edit the arrays directly, so the indexes stay true.
 import { entityId } from './ids.ts';
 import { projectDataSchema, type Card, type Customer, type LedgerEntry, type ProjectData, type Purchase, type Reward, type Store, type Voucher } from './model.ts';
-import { seedProject } from './seed.ts';
+import { purchaseItemTypes, seedProject } from './seed.ts';
 
 export interface Balance {
   earned: number;
@@ -113,6 +113,9 @@ export class Project {
   }
   store(id: string): Store | undefined {
     return this.#stores.get(id);
+  }
+  purchaseItemTypes(): NonNullable<ProjectData['purchase_item_types']> {
+    return this.data.purchase_item_types ?? purchaseItemTypes();
   }
   purchase(id: string): Purchase | undefined {
     return this.#purchases.get(id);

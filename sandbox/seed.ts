@@ -24,6 +24,14 @@ export const currencyIds = { czk: id('currency', 1), eur: id('currency', 2) };
 export const statusIds = { basic: id('status', 1), bronze: id('status', 2), silver: id('status', 3), gold: id('status', 4) };
 export const cardTypeIds = { loyalty: id('card-type', 1), staff: id('card-type', 2) };
 export const purchaseTypeIds = { store: id('purchase-type', 1), eshop: id('purchase-type', 2) };
+export const purchaseItemTypeIds = {
+  store: id('purchase-item-type', 1),
+  eshop: id('purchase-item-type', 2),
+  cancel: id('purchase-item-type', 3),
+  withoutRewards: id('purchase-item-type', 4),
+  otcWithoutLoyalty: id('purchase-item-type', 5),
+  pointsOnly: id('purchase-item-type', 6),
+};
 const rewardTypeIds = { value: id('reward-type', 1), percent: id('reward-type', 2), gift: id('reward-type', 3) };
 const sourceIds = { pos: id('customer-source', 1), web: id('customer-source', 2) };
 
@@ -109,6 +117,19 @@ const specials: Record<number, Special> = {
   9: { first: 'Anna', last: 'Němcová', female: true, status: 'silver', points: 800, store: 'bratislava' },
   10: { first: 'Zdeněk', last: 'Pokorný', female: false, status: 'bronze', points: 100, state: 2 },
 };
+
+/** GET /purchase-item-types of the demo project: the vendor's usual types, ids as in any project. */
+export function purchaseItemTypes() {
+  const t = (idOf: string, textId: string, cs: string, en: string) => ({ id: idOf, text_id: textId, name: { cs, en } });
+  return [
+    t(purchaseItemTypeIds.store, 'store_purchase', 'Nákup na prodejně', 'Transaction in a store'),
+    t(purchaseItemTypeIds.eshop, 'eshop_purchase', 'Nákup v e-shopu', 'E-commerce transaction'),
+    t(purchaseItemTypeIds.cancel, 'cancel', 'Storno', 'Cancel'),
+    t(purchaseItemTypeIds.withoutRewards, 'without_rewards', 'Položka bez uplatnění odměn', 'Item without reward application'),
+    t(purchaseItemTypeIds.otcWithoutLoyalty, 'otc_without_loyalty', 'OTC bez věrnostního programu', 'OTC without loyalty'),
+    t(purchaseItemTypeIds.pointsOnly, 'points_only', 'Platba pouze body', 'Point payments only'),
+  ];
+}
 
 export const CUSTOMER_COUNT = 50;
 
@@ -264,7 +285,7 @@ export function seedProject(): ProjectData {
       currency_id: currencyIds.czk,
       total_minor: total,
       payment_time: at,
-      items: [{ bill_item_id: '1', plu_code: `859000000${i}`, plu_name: 'Zboží', purchase_item_type_id: 'product', quantity: 1, price_minor: total, paid_minor: total, vat_rate: 21, loyalty_off: false }],
+      items: [{ bill_item_id: '1', plu_code: `859000000${i}`, plu_name: 'Zboží', purchase_item_type_id: purchaseItemTypeIds.store, quantity: 1, price_minor: total, paid_minor: total, vat_rate: 21, loyalty_off: false }],
       earned_points: earned,
       used_points: 0,
       voucher_points: 0,
@@ -286,6 +307,7 @@ export function seedProject(): ProjectData {
     ],
     payment_types: [n('payment-type', 1, 'cash', 'Hotově', 'Cash'), n('payment-type', 2, 'card', 'Platební karta', 'Payment card'), n('payment-type', 3, 'voucher', 'Poukázka', 'Voucher'), n('payment-type', 4, 'points', 'Body', 'Points')],
     purchase_types: [n('purchase-type', 1, 'store', 'Nákup na prodejně', 'In-store purchase'), n('purchase-type', 2, 'eshop', 'Nákup v e-shopu', 'Online purchase')],
+    purchase_item_types: purchaseItemTypes(),
     countries: [n('country', 1, 'cz', 'Česko', 'Czechia'), n('country', 2, 'sk', 'Slovensko', 'Slovakia'), n('country', 3, 'at', 'Rakousko', 'Austria'), n('country', 4, 'de', 'Německo', 'Germany'), n('country', 5, 'pl', 'Polsko', 'Poland')],
     languages: [{ language_id: 'cs', is_default: true }, { language_id: 'en', is_default: false }, { language_id: 'sk', is_default: false }],
     statuses: [

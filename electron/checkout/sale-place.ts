@@ -1,8 +1,11 @@
-// CareCloud's ids for where a sale happens (store, cash desk, currency, purchase type),
+// CareCloud's ids for where a sale happens (store, cash desk, currency, purchase type, item types),
 // resolved once from the reference lists, which the client keeps on disk for offline starts.
 import type { SalePlace } from '../../shared/checkout/bill.ts';
+import { STORE_ITEM_TYPE } from '../../shared/checkout/catalogue.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
+
+type ResolvedIds = Pick<SalePlace, 'currencyId' | 'purchaseTypeId' | 'itemTypeIds'>;
 
 export class SalePlaceError extends Error {
   constructor(message: string) {
@@ -14,7 +17,7 @@ export class SalePlaceError extends Error {
 export class SalePlaces {
   readonly #client: () => CareCloudClient;
   readonly #settings: SettingsService;
-  #ids: Promise<{ currencyId: string; purchaseTypeId: string }> | null = null;
+  #ids: Promise<ResolvedIds> | null = null;
   #currency: string;
 
   constructor(options: { client: () => CareCloudClient; settings: SettingsService; currency: string }) {
@@ -39,13 +42,21 @@ export class SalePlaces {
     return { storeId: settings.storeId, cashdesk: settings.cashdeskNumber, createdBy: operatorName, ...ids };
   }
 
-  async #resolve(): Promise<{ currencyId: string; purchaseTypeId: string }> {
+  async #resolve(): Promise<ResolvedIds> {
     const client = this.#client();
-    const [currencies, types] = await Promise.all([client.reference.currencies(), client.reference.purchaseTypes()]);
+    const [currencies, types, itemTypes] = await Promise.all([client.reference.currencies(), client.reference.purchaseTypes(), client.reference.purchaseItemTypes()]);
     const currency = currencies.items.find((c) => c.code?.toUpperCase() === this.#currency);
     if (!currency?.currency_id) throw new SalePlaceError(`CareCloud has no currency ${this.#currency}`);
     const type = types.items.find((t) => t.text_id === 'store') ?? types.items[0];
     if (!type?.type_id) throw new SalePlaceError('CareCloud has no purchase type');
-    return { currencyId: currency.currency_id, purchaseTypeId: type.type_id };
+    // Lines name their item type by text_id or id; both resolve to CareCloud's type_id.
+    const itemTypeIds: Record<string, string> = {};
+    for (const t of itemTypes.items) {
+      if (!t.type_id) continue;
+      itemTypeIds[t.type_id] = t.type_id;
+      if (t.text_id) itemTypeIds[t.text_id] = t.type_id;
+    }
+    if (!Object.hasOwn(itemTypeIds, STORE_ITEM_TYPE)) throw new SalePlaceError(`CareCloud has no purchase item type ${STORE_ITEM_TYPE}`);
+    return { currencyId: currency.currency_id, purchaseTypeId: type.type_id, itemTypeIds };
   }
 }

@@ -36,6 +36,10 @@ export const getPaymentTypes = reference('payment_types', (ctx) =>
   ctx.project.data.payment_types.map((t) => ({ payment_type_id: t.id, name: text(t.name, ctx.lang), last_change: SEEDED_AT })),
 );
 
+export const getPurchaseItemTypes = reference('purchase_item_types', (ctx) =>
+  ctx.project.purchaseItemTypes().filter((t) => matches(t.text_id, str(ctx.query, 'text_id'))).map((t) => ({ type_id: t.id, name: text(t.name, ctx.lang), text_id: t.text_id })),
+);
+
 export const getPurchaseTypes = reference('purchase_types', (ctx) =>
   ctx.project.data.purchase_types.filter((t) => matches(t.text_id, str(ctx.query, 'text_id'))).map((t) => ({ type_id: t.id, name: text(t.name, ctx.lang), text_id: t.text_id })),
 );

@@ -41,6 +41,7 @@ export const usedOperations: Record<string, readonly ('get' | 'post' | 'put' | '
   '/stores/{store_id}': ['get'],
   '/payment-types': ['get'],
   '/purchase-types': ['get'],
+  '/purchase-item-types': ['get'],
   '/currencies': ['get'],
   '/languages': ['get'],
   '/countries': ['get'],

@@ -272,6 +272,22 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/purchase-item-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getPurchaseItemTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/purchase-types": {
         parameters: {
             query?: never;
@@ -920,6 +936,11 @@ export type components = {
             /** Format: float */
             readonly total_price: number;
             readonly type_id: string;
+        };
+        "Purchase-item-type": {
+            name: string;
+            readonly text_id?: string;
+            readonly type_id?: string;
         };
         "Purchase-type": {
             name: string;
@@ -2043,6 +2064,46 @@ export interface operations {
                     "application/json": {
                         data?: {
                             payment_types?: components["schemas"]["PaymentType"][];
+                            total_items?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["NotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPurchaseItemTypes: {
+        parameters: {
+            query?: {
+                count?: components["parameters"]["count"];
+                offset?: components["parameters"]["offset"];
+                sort_direction?: components["parameters"]["sort_direction"];
+                sort_field?: components["parameters"]["sort_field"];
+                text_id?: components["parameters"]["text_id"];
+            };
+            header?: {
+                "Accept-Language"?: components["parameters"]["Accept-Language"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: {
+                            purchase_item_types?: components["schemas"]["Purchase-item-type"][];
                             total_items?: number;
                         };
                     };

@@ -30,6 +30,8 @@ export interface SalePlace {
   /** CareCloud's `currency_id` of the cart's currency. */
   currencyId: string;
   purchaseTypeId: string;
+  /** CareCloud's purchase item type ids by the catalogue's names for them (a `text_id` or the id itself). */
+  itemTypeIds: Readonly<Record<string, string>>;
   /** Operator name for `created_by`. */
   createdBy: string;
 }
@@ -43,7 +45,18 @@ function money(minor: MinorUnits, currency: string): number {
   return fromMinorUnits(minor, currencyDecimals(currency));
 }
 
-export function billItems(cart: Cart, totals: CartTotals = cartTotals(cart)): BillItem[] {
+export class UnknownItemTypeError extends Error {
+  override name = 'UnknownItemTypeError';
+}
+
+/** CareCloud's `type_id` for a line's item type, as the catalogue names it. */
+export function itemTypeId(place: SalePlace, named: string): string {
+  const id = Object.hasOwn(place.itemTypeIds, named) ? place.itemTypeIds[named] : undefined;
+  if (id === undefined) throw new UnknownItemTypeError(`CareCloud has no purchase item type "${named}"`);
+  return id;
+}
+
+export function billItems(cart: Cart, place: SalePlace, totals: CartTotals = cartTotals(cart)): BillItem[] {
   return cart.lines.map((line, i) => {
     const amounts = totals.lines[i]!;
     return {
@@ -55,7 +68,7 @@ export function billItems(cart: Cart, totals: CartTotals = cartTotals(cart)): Bi
       paid_amount: money(amounts.paidMinor, cart.currency),
       bill_item_id: line.lineId,
       loyalty_off: line.loyaltyOff,
-      purchase_item_type_id: line.purchaseItemTypeId,
+      purchase_item_type_id: itemTypeId(place, line.purchaseItemTypeId),
     };
   });
 }
@@ -73,7 +86,7 @@ export function acceptPaymentBody(cart: Cart, ask: BenefitAsk, place: SalePlace,
       created_by: place.createdBy,
       currency_id: place.currencyId,
       total_price: money(totals.totalMinor, cart.currency),
-      bill_items: billItems(cart, totals),
+      bill_items: billItems(cart, place, totals),
     },
   };
   if (ask.customer) {
@@ -205,7 +218,7 @@ export function plainPreview(cart: Cart): BenefitPreview {
 /** The bill line that carries a cash payment's rounding, so the bill adds up to what was paid. */
 export const CASH_ROUNDING_LINE_ID = 'cash-rounding';
 
-function roundingItem(cart: Cart, roundingMinor: MinorUnits): BillItem {
+function roundingItem(cart: Cart, place: SalePlace, roundingMinor: MinorUnits): BillItem {
   return {
     plu_ids: [{ list_code: 'PLU', code: 'ROUNDING' }],
     plu_name: 'Cash rounding',
@@ -216,7 +229,7 @@ function roundingItem(cart: Cart, roundingMinor: MinorUnits): BillItem {
     bill_item_id: CASH_ROUNDING_LINE_ID,
     loyalty_off: true,
     // The bill's own item type: whatever ids the project uses, this one exists.
-    purchase_item_type_id: cart.lines[0]!.purchaseItemTypeId,
+    purchase_item_type_id: itemTypeId(place, cart.lines[0]!.purchaseItemTypeId),
   };
 }
 
@@ -255,7 +268,7 @@ export function finalBill(cart: Cart, ask: BenefitAsk, preview: BenefitPreview, 
     created_by: place.createdBy,
     currency_id: place.currencyId,
     total_price: money(totals.totalMinor + cashRoundingMinor, cart.currency),
-    bill_items: cashRoundingMinor === 0 ? billItems(cart, totals) : [...billItems(cart, totals), roundingItem(cart, cashRoundingMinor)],
+    bill_items: cashRoundingMinor === 0 ? billItems(cart, place, totals) : [...billItems(cart, place, totals), roundingItem(cart, place, cashRoundingMinor)],
     ...(Object.keys(recap).length > 0 ? { payment_recap: recap } : {}),
   };
 }

@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import type { NewLine } from './cart.ts';
 
+/** The `text_id` of CareCloud's standard in-store item type, every line's type unless the catalogue says otherwise. */
+export const STORE_ITEM_TYPE = 'store_purchase';
+
 const barcode = z.string().trim().min(1).max(64).regex(/^[\x21-\x7e]+$/);
 
 export const productSchema = z
@@ -13,7 +16,8 @@ export const productSchema = z
     /** Price of one unit in minor units of the catalogue's currency. */
     unitPriceMinor: z.int().min(0).max(1_000_000_000),
     vatRate: z.number().min(0).max(100),
-    purchaseItemTypeId: z.string().trim().min(1).max(64).default('product'),
+    /** CareCloud's purchase item type: its `text_id` (resolved from GET /purchase-item-types) or its `type_id`. */
+    purchaseItemTypeId: z.string().trim().min(1).max(64).default(STORE_ITEM_TYPE),
     loyaltyOff: z.boolean().default(false),
     barcodes: z.array(barcode).max(20).default([]),
     /** Position on the quick-key pad, 1 upwards. */

@@ -4,9 +4,9 @@ import { acceptPaymentBody, finalBill, plainPreview, PreviewAnswerError, readPre
 import { addLine, cartTotals, CartError, clearCart, emptyCart, lineAmounts, removeLine, setQuantity, type Cart } from '../../shared/checkout/cart.ts';
 import { Catalogue, catalogueSchema, productLine } from '../../shared/checkout/catalogue.ts';
 
-const place: SalePlace = { storeId: 'S1', cashdesk: 2, currencyId: 'czk-id', purchaseTypeId: 'pt-store', createdBy: 'Jana' };
+const place: SalePlace = { storeId: 'S1', cashdesk: 2, currencyId: 'czk-id', purchaseTypeId: 'pt-store', itemTypeIds: { store_purchase: 'pit-store', 'pit-store': 'pit-store' }, createdBy: 'Jana' };
 const anonymous: BenefitAsk = { customer: null, voucherCodes: [], points: 0, credit: 0 };
-const line = { plu: '8594005650015', pluList: 'EAN', name: 'Káva', vatRate: 12, quantity: 1, unitPriceMinor: 42_900, purchaseItemTypeId: 'product', loyaltyOff: false };
+const line = { plu: '8594005650015', pluList: 'EAN', name: 'Káva', vatRate: 12, quantity: 1, unitPriceMinor: 42_900, purchaseItemTypeId: 'store_purchase', loyaltyOff: false };
 
 function sampleCart(): Cart {
   let cart = emptyCart('CZK');
@@ -103,7 +103,7 @@ describe('catalogue', () => {
     expect(catalogue.byCode(' B1 ')?.name).toBe('Bread');
     expect(catalogue.byCode('nothing')).toBeNull();
     expect(catalogue.quickKeys().map((p) => p.plu)).toEqual(['B1', 'A1']);
-    expect(productLine(catalogue.byCode('A1')!, 2)).toMatchObject({ plu: 'A1', pluList: 'EAN', quantity: 2, loyaltyOff: false, purchaseItemTypeId: 'product' });
+    expect(productLine(catalogue.byCode('A1')!, 2)).toMatchObject({ plu: 'A1', pluList: 'EAN', quantity: 2, loyaltyOff: false, purchaseItemTypeId: 'store_purchase' });
     expect(catalogueSchema.safeParse({ currency: 'CZK', products: [{ plu: 'A1', name: 'a', unitPriceMinor: 1, vatRate: 1, barcodes: ['X'] }, { plu: 'B1', name: 'b', unitPriceMinor: 1, vatRate: 1, barcodes: ['X'] }] }).success).toBe(false);
     expect(catalogueSchema.safeParse({ currency: 'CZK', products: [{ plu: 'A1', name: 'a', unitPriceMinor: 1.5, vatRate: 1 }] }).success).toBe(false);
   });

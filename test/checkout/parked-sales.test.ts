@@ -9,7 +9,7 @@ import type { Operator } from '../../shared/ipc/contract.ts';
 
 const jana: Operator = { id: 'op-jana', name: 'Jana', role: 'cashier' };
 const eva: Operator = { id: 'op-eva', name: 'Eva', role: 'manager' };
-const line = { lineId: '1', plu: '8594005650015', pluList: 'EAN', name: 'Káva', vatRate: 12, quantity: 1, unitPriceMinor: 42_900, lineDiscountMinor: 0, purchaseItemTypeId: 'product', loyaltyOff: false };
+const line = { lineId: '1', plu: '8594005650015', pluList: 'EAN', name: 'Káva', vatRate: 12, quantity: 1, unitPriceMinor: 42_900, lineDiscountMinor: 0, purchaseItemTypeId: 'store_purchase', loyaltyOff: false };
 const sale = (saleId: string) => ({ saleId, cart: { currency: 'CZK', lines: [line] }, ask: { customer: null, voucherCodes: [], points: 0 as const, credit: 0 as const }, reason: 'parked' as const, customerName: null });
 
 let dir = '';

@@ -35,7 +35,7 @@ describe('no token or password crosses to the screens', () => {
   const customer = demo.customers.regular;
   const sampleCart = {
     currency: 'CZK',
-    lines: [{ lineId: '1', plu: '8594001021000', pluList: 'EAN', name: 'Rohlík', vatRate: 12, quantity: 2, unitPriceMinor: 390, lineDiscountMinor: 0, purchaseItemTypeId: 'product', loyaltyOff: false }],
+    lines: [{ lineId: '1', plu: '8594001021000', pluList: 'EAN', name: 'Rohlík', vatRate: 12, quantity: 2, unitPriceMinor: 390, lineDiscountMinor: 0, purchaseItemTypeId: 'store_purchase', loyaltyOff: false }],
   };
   const sampleAsk = { customer: { customerId: customer, cardNumber: demo.cards.regular }, voucherCodes: [demo.vouchers.percent10], points: 0, credit: 0 };
   const valid: Record<RequestChannel, unknown> = {

@@ -7,7 +7,7 @@ import { filterOf, emptyFilter } from '../../renderer/src/state/manager-queue.sv
 import { typedMinorUnits, typedQuantity } from '../../renderer/src/typed-amounts.ts';
 import { alice, aliceCard, deferred, fakeMain, fail, ok, type Handlers } from './fake-main.ts';
 
-const coffee: Product = { plu: '8594005650015', pluList: 'EAN', name: 'Káva', unitPriceMinor: 42900, vatRate: 12, purchaseItemTypeId: 'product', loyaltyOff: false, barcodes: ['8594005650015'], weighed: false };
+const coffee: Product = { plu: '8594005650015', pluList: 'EAN', name: 'Káva', unitPriceMinor: 42900, vatRate: 12, purchaseItemTypeId: 'store_purchase', loyaltyOff: false, barcodes: ['8594005650015'], weighed: false };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 let ids = 0;
 

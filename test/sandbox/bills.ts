@@ -1,5 +1,5 @@
 // Bills for sandbox tests, in the contract's shape.
-import { currencyIds, purchaseTypeIds, storeIds } from '../../sandbox/seed.ts';
+import { currencyIds, purchaseItemTypeIds, purchaseTypeIds, storeIds } from '../../sandbox/seed.ts';
 
 export interface ItemSpec {
   id?: string;
@@ -20,7 +20,7 @@ export function billItems(items: ItemSpec[]) {
     paid_amount: item.paid ?? item.price,
     bill_item_id: item.id ?? String(i + 1),
     loyalty_off: item.loyaltyOff ?? false,
-    purchase_item_type_id: 'product',
+    purchase_item_type_id: purchaseItemTypeIds.store,
   }));
 }
 

@@ -58,7 +58,7 @@ it('implements every operation of the contract with conforming answers', async (
   await post(`/rewards/${reward.reward_id}/actions/create-voucher`, { customer_id: demo.customers.manyPoints }, 201);
   await get('/stores');
   await get(`/stores/${storeIds.praha}`);
-  for (const path of ['/payment-types', '/purchase-types', '/currencies', '/languages', '/countries', '/statuses', '/card-types']) await get(path);
+  for (const path of ['/payment-types', '/purchase-types', '/purchase-item-types', '/currencies', '/languages', '/countries', '/statuses', '/card-types']) await get(path);
   const token = await sandbox.token();
   const out = await sandbox.call('POST', '/users/actions/logout', { body: { user_external_application_id: sandbox.credentials.user_external_application_id, bearer_token: token } });
   expect(out.status).toBe(204);

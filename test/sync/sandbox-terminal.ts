@@ -9,7 +9,7 @@ import { createSyncEngine } from '../../electron/sync/create-engine.ts';
 import { defaultSettings } from '../../shared/settings.ts';
 import { purchaseEntry, type ClosedBill } from '../../electron/sync/closure.ts';
 import type { SyncEngine, SyncPolicy } from '../../electron/sync/engine.ts';
-import { cardNumber, currencyIds, customerId, purchaseTypeIds, storeIds } from '../../sandbox/seed.ts';
+import { cardNumber, currencyIds, customerId, purchaseItemTypeIds, purchaseTypeIds, storeIds } from '../../sandbox/seed.ts';
 import type { TestSandbox } from '../support/sandbox.ts';
 import { tempDir } from '../journal/helpers.ts';
 
@@ -30,7 +30,7 @@ export function bill(options: { customer?: number; vouchers?: string[]; total?: 
       total_price: total,
       purchase_type_id: purchaseTypeIds.store,
       payment_type: 'A',
-      bill_items: [{ plu_ids: [{ list_code: 'GLOBAL', code: '8590000000017' }], plu_name: 'Chléb', vat_rate: 12, quantity: 1, price: total, paid_amount: total, bill_item_id: '1', loyalty_off: false, purchase_item_type_id: 'product' }],
+      bill_items: [{ plu_ids: [{ list_code: 'GLOBAL', code: '8590000000017' }], plu_name: 'Chléb', vat_rate: 12, quantity: 1, price: total, paid_amount: total, bill_item_id: '1', loyalty_off: false, purchase_item_type_id: purchaseItemTypeIds.store }],
       ...(options.vouchers ? { payment_recap: { vouchers: options.vouchers.map((code) => ({ code })) } } : {}),
     },
   };

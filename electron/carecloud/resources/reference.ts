@@ -45,6 +45,7 @@ export function referenceResource(pipeline: Pipeline, store: ReferenceStore, lan
     stores: load<Schemas['Store']>('stores', '/stores', 'stores', true),
     paymentTypes: load<Schemas['PaymentType']>('payment-types', '/payment-types', 'payment_types', true),
     purchaseTypes: load<Schemas['Purchase-type']>('purchase-types', '/purchase-types', 'purchase_types', true),
+    purchaseItemTypes: load<Schemas['Purchase-item-type']>('purchase-item-types', '/purchase-item-types', 'purchase_item_types', true),
     currencies: load<Schemas['Currency']>('currencies', '/currencies', 'currencies', true),
     languages: load<Schemas['Language']>('languages', '/languages', 'languages', false),
     countries: load<Schemas['Country']>('countries', '/countries', 'countries', true),
