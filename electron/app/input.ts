@@ -22,7 +22,7 @@ const deviceKind: Record<DeviceKind, ScreenDeviceKind> = {
   'keyboard-card-reader': 'card_reader',
 };
 
-const decidedByView: Record<DecidedBy, ScreenScan['decidedBy']> = { rule: 'rule', swipe: 'swipe', carecloud: 'carecloud', fallback: 'fallback', 'lookup-failed': 'unreachable' };
+const decidedByView: Record<DecidedBy, ScreenScan['decidedBy']> = { rule: 'rule', swipe: 'swipe', carecloud: 'carecloud', terminal: 'terminal', fallback: 'fallback', 'lookup-failed': 'unreachable' };
 
 export function scanView(scan: ClassifiedScan): ScreenScan {
   return { kind: screenKind[scan.kind], code: scan.text, source: scan.source === 'keyboard-wedge' ? 'wedge' : 'hid', deviceId: scan.deviceId, decidedBy: decidedByView[scan.decidedBy] };
@@ -51,6 +51,8 @@ export interface InputOptions {
   logger: Logger;
   /** False while the sync engine knows CareCloud is unreachable: lookups are not even tried then. */
   online: () => boolean;
+  /** The pre-synced offline voucher list holds this code. */
+  knownVoucher?: (code: string) => boolean;
 }
 
 export interface InputDevices {
@@ -82,6 +84,7 @@ export async function startInput(options: InputOptions): Promise<InputDevices> {
       const voucher = await options.client().vouchers.byCode(code, { retry: false });
       return voucher?.voucher_id ? { id: voucher.voucher_id } : null;
     },
+    knownVoucher: (code: string) => options.knownVoucher?.(code) ?? false,
   };
 
   let applied = JSON.stringify(options.settings());

@@ -199,7 +199,7 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
 
   const checkout = createCheckout({ dataDir: options.dataDir, demo, client: () => client, settings, journal, sync, operators });
 
-  const input = await startInput({ settings: () => settings.input, client: () => client, events, loader: options.hidLoader ?? null, logger, online: () => sync.online });
+  const input = await startInput({ settings: () => settings.input, client: () => client, events, loader: options.hidLoader ?? null, logger, online: () => sync.online, knownVoucher: (code) => checkout.offlineVouchers.holds(code) });
   settings.onChange(() => void input.settingsChanged().catch(() => logger.log('error', 'input.restart', {})));
   const services: HandlerServices = {
     ...checkout,

@@ -25,6 +25,8 @@ export interface CheckoutParts {
   places: SalePlaces;
   managerCheck: ManagerCheck;
   parked: ParkedSales;
+  /** The store's vouchers synced for offline use. */
+  offlineVouchers: OfflineVoucherList;
 }
 
 export interface CheckoutDeps {
@@ -72,6 +74,7 @@ export function createCheckout(deps: CheckoutDeps): CheckoutParts {
     places,
     managerCheck,
     parked: new ParkedSales(deps.dataDir),
+    offlineVouchers,
     managerQueue: new ManagerQueue({ journal, queue, managerCheck, exportDir: join(deps.dataDir, 'exports'), currency: catalogue.currency }),
     vouchers: {
       check: (code, customerId) => checker.check(code, customerId),

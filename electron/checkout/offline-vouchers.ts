@@ -71,6 +71,11 @@ export class OfflineVoucherList {
     return data.vouchers.length;
   }
 
+  /** Whether the synced list holds this code (for any customer or date): the code is a voucher. */
+  holds(code: string): boolean {
+    return this.#data?.vouchers.some((v) => v.code === code) ?? false;
+  }
+
   /** Whether a code may be taken offline for this customer at this project-local time. */
   check(code: string, customerId: string | null, storeId: string, localNow: string): OfflineVoucherVerdict {
     const data = this.#data;

@@ -11,6 +11,8 @@ declare function clearTimeout(handle: unknown): void;
 export interface ScanLookup {
   findCard(code: string): Promise<{ id: string } | null>;
   findVoucher(code: string): Promise<{ id: string } | null>;
+  /** A voucher code the terminal holds a copy of (its pre-synced offline list), asked only when CareCloud cannot be. */
+  knownVoucher?(code: string): boolean;
 }
 
 interface CompiledRule {
@@ -58,6 +60,7 @@ export class ScanClassifier {
       return { ...classified(scan, this.#unresolved, 'fallback', null), note: 'CareCloud knows no card or voucher with this code' };
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
+      if (lookup.knownVoucher?.(scan.text)) return { ...classified(scan, 'voucher', 'terminal', null), note: `in the terminal's offline voucher list; CareCloud could not be asked: ${why}` };
       return { ...classified(scan, 'unknown', 'lookup-failed', null), note: `CareCloud could not be asked what this code is: ${why}` };
     }
   }

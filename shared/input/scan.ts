@@ -19,7 +19,7 @@ export interface RawScan {
 export type ScanKind = 'card' | 'voucher' | 'product' | 'unknown';
 
 /** How a scan's kind was decided: a rule, a card swipe, CareCloud, or the fallback when nothing knew it. */
-export type DecidedBy = 'rule' | 'swipe' | 'carecloud' | 'fallback' | 'lookup-failed';
+export type DecidedBy = 'rule' | 'swipe' | 'carecloud' | 'terminal' | 'fallback' | 'lookup-failed';
 
 export interface ClassifiedScan extends RawScan {
   kind: ScanKind;

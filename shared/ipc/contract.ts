@@ -214,7 +214,7 @@ export interface ScanEvent {
   source: 'hid' | 'wedge';
   deviceId: string | null;
   /** `unreachable`: no scan rule decided and CareCloud could not be asked, so nobody knows what the code is. */
-  decidedBy: 'rule' | 'swipe' | 'carecloud' | 'fallback' | 'unreachable';
+  decidedBy: 'rule' | 'swipe' | 'carecloud' | 'terminal' | 'fallback' | 'unreachable';
 }
 
 /** How the screens detect keyboard-mode scanners (the input settings' `wedge`). */

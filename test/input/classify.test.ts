@@ -108,6 +108,13 @@ describe('asking CareCloud', () => {
     const { api } = lookup([], [], true);
     expect(await new ScanClassifier(shopRules, api).resolve(scan('ZZZ'))).toMatchObject({ kind: 'unknown', decidedBy: 'lookup-failed', note: 'CareCloud could not be asked what this code is: connection refused' });
   });
+
+  it('takes a code from the offline voucher list as a voucher when CareCloud cannot be asked', async () => {
+    const { api } = lookup([], [], true);
+    const withList = { ...api, knownVoucher: (code: string) => code === 'DEMO100' };
+    expect(await new ScanClassifier(shopRules, withList).resolve(scan('DEMO100'))).toMatchObject({ kind: 'voucher', decidedBy: 'terminal' });
+    expect(await new ScanClassifier(shopRules, withList).resolve(scan('ZZZ'))).toMatchObject({ kind: 'unknown', decidedBy: 'lookup-failed' });
+  });
 });
 
 describe('scan events', () => {
