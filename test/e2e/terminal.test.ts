@@ -207,10 +207,10 @@ describe('checkout terminal in the browser', () => {
     await screenshot(page, 'outage-offline');
     await scanWithWedge(page, demo.cards.regular);
     await page.locator('[data-screen="customer"]').waitFor();
-    expect(await page.locator('.notice.warn').textContent()).toContain('offline kopii');
+    expect(await page.getByTestId('from-cache').textContent()).toContain('offline kopii');
     await screenshot(page, 'outage-customer-from-cache');
     await page.keyboard.press('F6');
     await page.getByTestId('outage').uncheck();
     await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 15_000 }).toContain('Online');
-  });
+  }, 60_000);
 });
