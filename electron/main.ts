@@ -15,7 +15,8 @@ import { electronSenderCheck } from './ipc/sender.ts';
 import { createLogger, fileSink } from './log/logger.ts';
 import type { KeyValueBackend } from './settings/backend.ts';
 import { safeStorageCipher } from './settings/safe-storage-cipher.ts';
-import { createHardenedWindow, rendererRootOf } from './window/create-window.ts';
+import { registerAppScheme } from './window/app-protocol.ts';
+import { createHardenedWindow, rendererRoot } from './window/create-window.ts';
 
 const development = !app.isPackaged && process.env.CCPOS_DEVTOOLS === '1';
 const page = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
@@ -25,6 +26,7 @@ const preload = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url)
 const dataDir = process.env.CCPOS_DATA_DIR || defaultDataDir(process.env);
 app.setPath('userData', dataDir);
 app.enableSandbox();
+registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.exit(0);
 
 // Any web contents, however created, gets no new windows and no webviews.
@@ -51,7 +53,7 @@ async function start(): Promise<void> {
     logger,
   });
   const windows = new Set<number>();
-  registerIpc(terminal.dispatcher(electronSenderCheck({ windowIds: () => windows, rendererRoot: rendererRootOf(page) })));
+  registerIpc(terminal.dispatcher(electronSenderCheck({ windowIds: () => windows, rendererRoot })));
   const events = terminal.events;
   await createHardenedWindow({
     page,

@@ -1,5 +1,6 @@
 // Who sent an IPC message. Electron IPC and the web preview both describe their
 // sender this way so one check guards both.
+import { isAppPage } from '../window/policy.ts';
 export type SenderContext =
   | {
       transport: 'electron';
@@ -20,20 +21,13 @@ export type SenderCheck = (sender: SenderContext) => boolean;
 
 /**
  * Electron senders: only the main frame of one of the app's own windows, showing
- * the app's own page from `rendererRoot` (a file:// URL ending in "/").
+ * the app's own page from `rendererRoot` (app://terminal/ in the app).
  */
 export function electronSenderCheck(options: { windowIds: () => ReadonlySet<number>; rendererRoot: string }): SenderCheck {
   return (sender) => {
     if (sender.transport !== 'electron') return false;
     if (!sender.mainFrame || !options.windowIds().has(sender.webContentsId)) return false;
-    let url: URL;
-    try {
-      url = new URL(sender.frameUrl);
-    } catch {
-      return false;
-    }
-    // Normalised href; a "../" escape out of the renderer folder no longer has the prefix.
-    return url.protocol === 'file:' && url.host === '' && url.href.startsWith(options.rendererRoot);
+    return isAppPage(sender.frameUrl, options.rendererRoot);
   };
 }
 

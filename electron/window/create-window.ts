@@ -2,12 +2,13 @@
 // isolated, no Node, strict CSP, no navigation, no new windows, no external links,
 // no permissions.
 import { BrowserWindow, session, type BrowserWindowConstructorOptions, type Session } from 'electron';
-import { pathToFileURL } from 'node:url';
 import { dirname } from 'node:path';
+import { serveApp } from './app-protocol.ts';
+import { appPage, appRoot } from './app-scheme.ts';
 import { contentSecurityPolicy, isAppPage, windowOpenAnswer } from './policy.ts';
 
 export interface WindowOptions {
-  /** Absolute path of the renderer's index.html. */
+  /** Absolute path of the renderer's index.html; its folder is served on app://terminal/. */
   page: string;
   /** Absolute path of the preload script. */
   preload: string;
@@ -20,9 +21,10 @@ export interface WindowOptions {
 const hardenedSessions = new WeakSet<Session>();
 
 /** Sessions deny by default: no permissions, CSP on every response, no downloads. */
-function hardenSession(target: Session, rendererRoot: string): void {
+function hardenSession(target: Session, rendererRoot: string, rendererDir: string): void {
   if (hardenedSessions.has(target)) return;
   hardenedSessions.add(target);
+  serveApp(target, rendererDir);
   target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   target.setPermissionCheckHandler(() => false);
   target.setDevicePermissionHandler(() => false);
@@ -39,13 +41,11 @@ function hardenSession(target: Session, rendererRoot: string): void {
   });
 }
 
-export function rendererRootOf(page: string): string {
-  return pathToFileURL(dirname(page)).href + '/';
-}
+/** The screens are served from app://terminal/, never from file://. */
+export const rendererRoot = appRoot;
 
 export async function createHardenedWindow(options: WindowOptions): Promise<BrowserWindow> {
-  const rendererRoot = rendererRootOf(options.page);
-  hardenSession(session.defaultSession, rendererRoot);
+  hardenSession(session.defaultSession, rendererRoot, dirname(options.page));
   const window = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -84,6 +84,6 @@ export async function createHardenedWindow(options: WindowOptions): Promise<Brow
   }
   window.once('ready-to-show', () => window.show());
   options.beforeLoad?.(window);
-  await window.loadURL(pathToFileURL(options.page).href);
+  await window.loadURL(appPage);
   return window;
 }

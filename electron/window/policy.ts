@@ -24,11 +24,15 @@ export function windowOpenAnswer(_url: string): { action: 'deny' } {
   return { action: 'deny' };
 }
 
-/** The app's page is a file under the renderer folder; nothing else may load in a window. */
+/**
+ * The app's page is under the renderer root (app://terminal/ in the app); nothing else may
+ * load in a window. The URL is normalised first, so a "../" escape loses the prefix.
+ */
 export function isAppPage(url: string, rendererRoot: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'file:' && parsed.host === '' && parsed.href.startsWith(rendererRoot);
+    const root = new URL(rendererRoot);
+    return parsed.protocol === root.protocol && parsed.host === root.host && parsed.href.startsWith(root.href);
   } catch {
     return false;
   }

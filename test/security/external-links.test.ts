@@ -31,10 +31,12 @@ vi.mock('electron', () => {
       setDevicePermissionHandler: () => {},
       on: () => {},
       webRequest: { onHeadersReceived: () => {}, onBeforeRequest: () => {} },
+      protocol: { handle: () => {} },
     },
   };
+  const protocol = { registerSchemesAsPrivileged: () => {} };
   const shell = { openExternal: async (url: string) => void recorded.openExternal.push(url) };
-  return { BrowserWindow, session, shell, default: { BrowserWindow, session, shell } };
+  return { BrowserWindow, session, shell, protocol, default: { BrowserWindow, session, shell, protocol } };
 });
 
 const { createHardenedWindow } = await import('../../electron/window/create-window.ts');
