@@ -40,7 +40,9 @@ describe('customer lookup', () => {
     expect(lookup.notice).toEqual({ kind: 'tooShort' });
     expect(main.calls).toHaveLength(0);
     await lookup.search('zzz');
-    expect(lookup.notice).toEqual({ kind: 'noMatch', query: 'zzz' });
+    expect(lookup.notice).toEqual({ kind: 'noMatch', query: 'zzz', byName: true });
+    await lookup.search('zzz@example.cz');
+    expect(lookup.notice).toEqual({ kind: 'noMatch', query: 'zzz@example.cz', byName: false });
   });
 
   it('identifies a scanned card and passes the card on', async () => {
