@@ -22,6 +22,9 @@ describe('keyboard-mode scanners', () => {
       await page.getByTestId('settings-form').waitFor();
       await page.getByLabel(wedgeSwitch).setChecked(on);
       await page.getByTestId('save-settings').click();
+      await page.getByTestId('manager-pin').fill('9999');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('pin-dialog').waitFor({ state: 'detached' });
       await eventually(() => page.getByTestId('settings-outcome').textContent()).toContain('Nastavení uloženo');
       await page.keyboard.press('Escape');
       await page.locator('[data-screen="lookup"]').waitFor();
