@@ -3,22 +3,37 @@
 import { en, type MessageKey } from './messages/en.ts';
 import { cs } from './messages/cs.ts';
 import { locale, type Language } from './language.ts';
+import { isPlural, pluralForm, type Message } from './plural.ts';
 
 export { languages, isLanguage, acceptLanguage, locale, type Language } from './language.ts';
 export { reasonSentence, knownReasons, type InvalidParam } from './reasons.ts';
 export type { MessageKey } from './messages/en.ts';
+export { plural, isPlural, pluralCategory, pluralCategories, type Plural, type PluralCategory, type Message } from './plural.ts';
 export { formatTime, formatDateTime, formatDate, instantOf, dayStartIn } from './time.ts';
 
-const catalogues: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = { en, cs };
+const catalogues: Readonly<Record<Language, Readonly<Record<MessageKey, Message>>>> = { en, cs };
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
+/** The catalogue's entry for a key: a sentence, or the forms of a plural message. */
+export function message(language: Language, key: MessageKey): Message {
+  return catalogues[language][key];
+}
+
+/**
+ * The sentence for a key with its `{name}` placeholders filled. A plural message takes
+ * the form its number's category asks for (cs 2 -> few: "2 záznamy"), and that number
+ * is written as the language writes numbers ("1 500").
+ */
 export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
-  const text = catalogues[language][key];
+  const entry = catalogues[language][key];
+  const text = isPlural(entry) ? pluralForm(language, entry, params?.[entry.by]) : entry;
   if (!params) return text;
+  const counted = isPlural(entry) ? entry.by : null;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
-    return value === undefined ? whole : String(value);
+    if (value === undefined) return whole;
+    return name === counted && typeof value === 'number' ? formatNumber(language, value) : String(value);
   });
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { contractPaths, type ReasonCodes } from '../../scripts/contract/build.ts';
 import { describe, expect, it } from 'vitest';
-import { acceptLanguage, formatAge, formatMoney, knownReasons, reasonSentence, translate } from '../../shared/i18n/index.ts';
+import { acceptLanguage, formatAge, formatMoney, isPlural, knownReasons, languages, pluralCategories, pluralCategory, reasonSentence, translate, type Message, type MessageKey } from '../../shared/i18n/index.ts';
 import { cs } from '../../shared/i18n/messages/cs.ts';
 import { en } from '../../shared/i18n/messages/en.ts';
 
@@ -10,22 +10,22 @@ const codes: ReasonCodes = JSON.parse(readFileSync(contractPaths.reasons, 'utf8'
 const documentedReasons = [...new Set([...codes.generic, ...codes.purchase.map((p) => p.reason)])];
 const documentedPairs = codes.purchase.filter((p) => codes.generic.includes(p.reason)).map((p) => [p.name, p.reason] as const);
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const texts = (message: Message) => (isPlural(message) ? Object.values(message.forms) : [message]);
+const placeholders = (message: Message) => [...new Set(texts(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '')))].sort();
 
 describe('messages', () => {
   it('has the same keys and placeholders in Czech and English, none empty', () => {
     expect(Object.keys(cs).sort()).toEqual(Object.keys(en).sort());
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      expect(en[key].trim(), key).not.toBe('');
-      expect(cs[key].trim(), key).not.toBe('');
+      for (const text of [...texts(en[key]), ...texts(cs[key])]) expect(text.trim(), key).not.toBe('');
       expect(placeholders(cs[key]), key).toEqual(placeholders(en[key]));
     }
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(translate('en', 'lookup.unknownCard', { card: '123' })).toContain('card 123');
-    expect(translate('cs', 'status.queue', { count: 3 })).toBe('Čeká na odeslání: 3');
-    expect(translate('en', 'status.queue')).toBe('Waiting to send: {count}');
+    expect(translate('cs', 'status.queue', { count: 3 })).toBe('3 záznamy čekají na odeslání');
+    expect(translate('en', 'lookup.unknownCard')).toContain('card {card}');
   });
 
   it('formats money from minor units and ages in whole units', () => {
@@ -40,6 +40,141 @@ describe('messages', () => {
   it('asks CareCloud for the chosen language first', () => {
     expect(acceptLanguage('cs').startsWith('cs')).toBe(true);
     expect(acceptLanguage('en').startsWith('en')).toBe(true);
+  });
+});
+
+// Placeholders that carry a number of things; every message with one is rendered below.
+const countNames = /^(count|points|remaining|total|n|position)$/;
+const otherParams: Record<string, string> = { file: 'q.csv', from: '1', to: '20', age: '3 min' };
+const samples = [0, 1, 2, 5, 21] as const;
+
+// What each count-bearing message reads for 0, 1, 2, 5 and 21, in Czech and English.
+// Messages that only put a number after a label ("Parked sales (2)") read the same for all.
+const declensions: Record<string, Record<'cs' | 'en', readonly string[]>> = {
+  'status.queue': {
+    cs: ['0 záznamů čeká na odeslání', '1 záznam čeká na odeslání', '2 záznamy čekají na odeslání', '5 záznamů čeká na odeslání', '21 záznamů čeká na odeslání'],
+    en: ['0 entries waiting to send', '1 entry waiting to send', '2 entries waiting to send', '5 entries waiting to send', '21 entries waiting to send'],
+  },
+  'status.needsAttention': {
+    cs: ['0 záznamů čeká na vedoucího', '1 záznam čeká na vedoucího', '2 záznamy čekají na vedoucího', '5 záznamů čeká na vedoucího', '21 záznamů čeká na vedoucího'],
+    en: ['0 entries wait for a manager', '1 entry waits for a manager', '2 entries wait for a manager', '5 entries wait for a manager', '21 entries wait for a manager'],
+  },
+  'age.seconds': {
+    cs: ['0 s', '1 s', '2 s', '5 s', '21 s'],
+    en: ['0 s', '1 s', '2 s', '5 s', '21 s'],
+  },
+  'age.minutes': {
+    cs: ['0 min', '1 min', '2 min', '5 min', '21 min'],
+    en: ['0 min', '1 min', '2 min', '5 min', '21 min'],
+  },
+  'age.hours': {
+    cs: ['0 h', '1 h', '2 h', '5 h', '21 h'],
+    en: ['0 h', '1 h', '2 h', '5 h', '21 h'],
+  },
+  'age.days': {
+    cs: ['0 d', '1 d', '2 d', '5 d', '21 d'],
+    en: ['0 d', '1 d', '2 d', '5 d', '21 d'],
+  },
+  'lookup.results': {
+    cs: ['Nalezeno 0 zákazníků. Vyberte šipkami a potvrďte Enterem.', 'Nalezen 1 zákazník. Vyberte šipkami a potvrďte Enterem.', 'Nalezeni 2 zákazníci. Vyberte šipkami a potvrďte Enterem.', 'Nalezeno 5 zákazníků. Vyberte šipkami a potvrďte Enterem.', 'Nalezeno 21 zákazníků. Vyberte šipkami a potvrďte Enterem.'],
+    en: ['0 customers match. Select with the arrow keys and Enter.', '1 customer matches. Select with the arrow keys and Enter.', '2 customers match. Select with the arrow keys and Enter.', '5 customers match. Select with the arrow keys and Enter.', '21 customers match. Select with the arrow keys and Enter.'],
+  },
+  'customer.rewardPoints': {
+    cs: ['0 bodů', '1 bod', '2 body', '5 bodů', '21 bodů'],
+    en: ['0 points', '1 point', '2 points', '5 points', '21 points'],
+  },
+  'checkout.savedOffline': {
+    cs: ['Uloženo offline, odešle se později. Pořadí ve frontě: 0.', 'Uloženo offline, odešle se později. Pořadí ve frontě: 1.', 'Uloženo offline, odešle se později. Pořadí ve frontě: 2.', 'Uloženo offline, odešle se později. Pořadí ve frontě: 5.', 'Uloženo offline, odešle se později. Pořadí ve frontě: 21.'],
+    en: ['Saved offline, will sync. Position in the queue: 0.', 'Saved offline, will sync. Position in the queue: 1.', 'Saved offline, will sync. Position in the queue: 2.', 'Saved offline, will sync. Position in the queue: 5.', 'Saved offline, will sync. Position in the queue: 21.'],
+  },
+  'sale.pointsAvailable': {
+    cs: ['K dispozici 0 bodů', 'K dispozici 1 bod', 'K dispozici 2 body', 'K dispozici 5 bodů', 'K dispozici 21 bodů'],
+    en: ['0 points available', '1 point available', '2 points available', '5 points available', '21 points available'],
+  },
+  'sale.pointsUsed': {
+    cs: ['Použito 0 bodů', 'Použit 1 bod', 'Použity 2 body', 'Použito 5 bodů', 'Použito 21 bodů'],
+    en: ['0 points used', '1 point used', '2 points used', '5 points used', '21 points used'],
+  },
+  'sale.pointsEarned': {
+    cs: ['Za tento nákup 0 bodů', 'Za tento nákup 1 bod', 'Za tento nákup 2 body', 'Za tento nákup 5 bodů', 'Za tento nákup 21 bodů'],
+    en: ['This purchase earns 0 points', 'This purchase earns 1 point', 'This purchase earns 2 points', 'This purchase earns 5 points', 'This purchase earns 21 points'],
+  },
+  'park.show': {
+    cs: ['Odložené prodeje (0)', 'Odložené prodeje (1)', 'Odložené prodeje (2)', 'Odložené prodeje (5)', 'Odložené prodeje (21)'],
+    en: ['Parked sales (0)', 'Parked sales (1)', 'Parked sales (2)', 'Parked sales (5)', 'Parked sales (21)'],
+  },
+  'park.items': {
+    cs: ['0 položek', '1 položka', '2 položky', '5 položek', '21 položek'],
+    en: ['0 items', '1 item', '2 items', '5 items', '21 items'],
+  },
+  'pin.refusedLeft': {
+    cs: ['PIN nebyl přijat. Do zamčení PINů zbývá 0 pokusů.', 'PIN nebyl přijat. Do zamčení PINů zbývá 1 pokus.', 'PIN nebyl přijat. Do zamčení PINů zbývají 2 pokusy.', 'PIN nebyl přijat. Do zamčení PINů zbývá 5 pokusů.', 'PIN nebyl přijat. Do zamčení PINů zbývá 21 pokusů.'],
+    en: ['PIN not accepted. 0 tries left before PINs lock here.', 'PIN not accepted. 1 try left before PINs lock here.', 'PIN not accepted. 2 tries left before PINs lock here.', 'PIN not accepted. 5 tries left before PINs lock here.', 'PIN not accepted. 21 tries left before PINs lock here.'],
+  },
+  'voucher.synced': {
+    cs: ['Pro offline prodej je připraveno 0 poukazů.', 'Pro offline prodej je připraven 1 poukaz.', 'Pro offline prodej jsou připraveny 2 poukazy.', 'Pro offline prodej je připraveno 5 poukazů.', 'Pro offline prodej je připraveno 21 poukazů.'],
+    en: ['0 vouchers are ready for offline sales.', '1 voucher is ready for offline sales.', '2 vouchers are ready for offline sales.', '5 vouchers are ready for offline sales.', '21 vouchers are ready for offline sales.'],
+  },
+  'queue.page': {
+    cs: ['Záznamy 1–20 z 0', 'Záznamy 1–20 z 1', 'Záznamy 1–20 z 2', 'Záznamy 1–20 z 5', 'Záznamy 1–20 z 21'],
+    en: ['Entries 1–20 of 0', 'Entries 1–20 of 1', 'Entries 1–20 of 2', 'Entries 1–20 of 5', 'Entries 1–20 of 21'],
+  },
+  'queue.points': {
+    cs: ['Použito 0 bodů', 'Použit 1 bod', 'Použity 2 body', 'Použito 5 bodů', 'Použito 21 bodů'],
+    en: ['0 points used', '1 point used', '2 points used', '5 points used', '21 points used'],
+  },
+  'queue.exported': {
+    cs: ['0 záznamů zapsáno do q.csv.', '1 záznam zapsán do q.csv.', '2 záznamy zapsány do q.csv.', '5 záznamů zapsáno do q.csv.', '21 záznamů zapsáno do q.csv.'],
+    en: ['0 records written to q.csv.', '1 record written to q.csv.', '2 records written to q.csv.', '5 records written to q.csv.', '21 records written to q.csv.'],
+  },
+
+};
+
+describe('plurals', () => {
+  it('knows which plural category each sample number takes', () => {
+    // cs: 1 one, 2–4 few, 0 and 5+ other (21 too: Czech does not look at the last digit); en: 1 one, else other.
+    expect(samples.map((n) => pluralCategory('cs', n))).toEqual(['other', 'one', 'few', 'other', 'other']);
+    expect(samples.map((n) => new Intl.PluralRules('cs').select(n))).toEqual(['other', 'one', 'few', 'other', 'other']);
+    expect(samples.map((n) => pluralCategory('en', n))).toEqual(['other', 'one', 'other', 'other', 'other']);
+    expect(pluralCategory('cs', 1.5)).toBe('many');
+  });
+
+  it('gives every plural message exactly the forms its language has', () => {
+    for (const [language, catalogue] of [['cs', cs], ['en', en]] as const) {
+      for (const [key, message] of Object.entries(catalogue) as [MessageKey, Message][]) {
+        if (!isPlural(message)) continue;
+        expect(Object.keys(message.forms).sort(), `${language} ${key}`).toEqual([...pluralCategories(language)].sort());
+        for (const form of Object.values(message.forms)) expect(form, `${language} ${key}`).toContain(`{${message.by}}`);
+      }
+    }
+  });
+
+  it('renders every message that takes a count as the table says, in both languages', () => {
+    const counting = (Object.keys(en) as MessageKey[]).filter((key) => placeholders(en[key]).some((name) => countNames.test(name)));
+    // A new message with a count must be added to the table (and made plural where its words change).
+    expect(counting.sort()).toEqual(Object.keys(declensions).sort());
+    for (const key of counting) {
+      for (const language of languages) {
+        const rendered = samples.map((n) => {
+          const params: Record<string, string | number> = {};
+          for (const name of placeholders(en[key])) params[name] = countNames.test(name) ? n : (otherParams[name] ?? name.toUpperCase());
+          return translate(language, key, params);
+        });
+        expect(rendered, `${language} ${key}`).toEqual(declensions[key]![language]);
+      }
+    }
+  });
+
+  it('never writes the genitive plural for two to four in Czech', () => {
+    expect(translate('cs', 'queue.exported', { count: 2, file: 'f' })).toBe('2 záznamy zapsány do f.');
+    expect(translate('cs', 'park.items', { count: 3 })).toBe('3 položky');
+  });
+
+  it('writes the count as the language writes numbers', () => {
+    expect(translate('cs', 'customer.rewardPoints', { points: 1500 }).replace(/\s/g, ' ')).toBe('1 500 bodů');
+    expect(translate('en', 'customer.rewardPoints', { points: 1500 })).toBe('1,500 points');
+    // A count that is not a number (a bug upstream) still reads, in the other form.
+    expect(translate('en', 'park.items', { count: 'x' })).toBe('x items');
   });
 });
 
