@@ -10,9 +10,9 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const PROJECT_URL = /^(https?):\/\/(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?(\/[^\s?#]*)?$/;
 
 /** CareCloud is HTTPS only; plain HTTP is allowed for the sandbox on this machine. */
-export function projectUrlProblem(text: string): string | null {
+export function projectUrlProblem(text: string, example = 'https://shop.crmcarecloud.com'): string | null {
   const match = PROJECT_URL.exec(text);
-  if (!match) return 'is not a web address such as https://shop.crmcarecloud.com';
+  if (!match) return `is not a web address such as ${example}`;
   if (match[1] === 'https') return null;
   if (LOOPBACK_HOSTS.has(match[2]!.toLowerCase())) return null;
   return 'must start with https:// (plain http only for 127.0.0.1 or localhost)';
@@ -70,6 +70,32 @@ export const idleSignOutSchema = z.object({
   cashierMinutes: z.int().min(1).max(480).default(15),
 });
 
+/** An address the terminal fetches from or sends to: HTTPS, or plain HTTP on this machine; empty means off. */
+const serviceUrl = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    if (value === '') return;
+    const problem = projectUrlProblem(value, 'https://updates.example.com/ccpos');
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .transform((value) => value.replace(/\/+$/, ''));
+
+/** Updates from the shop's (or its integrator's) own server. */
+export const updatesSchema = z.object({
+  /** The folder holding latest-linux.yml, latest.yml, pilot-linux.yml …; empty: this terminal never updates itself. */
+  url: serviceUrl.default(''),
+  /** `pilot` terminals take releases before the rest of the shop (`stable`). */
+  channel: z.enum(['stable', 'pilot']).default('stable'),
+  /** How often to ask the server. */
+  checkHours: z.number().min(0.25).max(168).default(4),
+});
+
+export const crashReportsSchema = z.object({
+  /** Where crash dumps are uploaded (a Crashpad/minidump endpoint); empty keeps them on this terminal only. */
+  uploadUrl: serviceUrl.default(''),
+});
+
 export const settingsSchema = z.object({
   /** e.g. `https://shop.crmcarecloud.com`; empty means demo mode against the embedded sandbox. */
   projectUrl: projectUrl.default(''),
@@ -90,6 +116,8 @@ export const settingsSchema = z.object({
   /** Cash rounding per currency in minor units, beyond the legal defaults (CZK whole crowns), e.g. `{ "EUR": 5 }`. */
   cashRoundingMinor: z.record(z.string().regex(/^[A-Z]{3}$/), z.int().min(1).max(100_000)).default({}),
   idleSignOut: idleSignOutSchema.prefault({}),
+  updates: updatesSchema.prefault({}),
+  crashReports: crashReportsSchema.prefault({}),
 });
 
 export type TerminalSettings = z.infer<typeof settingsSchema>;
@@ -98,6 +126,7 @@ export type Timeouts = TerminalSettings['timeouts'];
 export type RetrySettings = TerminalSettings['retry'];
 export type SyncSettings = TerminalSettings['sync'];
 export type OfflinePolicy = TerminalSettings['offlinePolicy'];
+export type UpdateSettings = TerminalSettings['updates'];
 
 export type SettingsResult = { ok: true; value: TerminalSettings } | { ok: false; error: string };
 

@@ -62,7 +62,11 @@ describe('defaultDataDir', () => {
     expect(defaultDataDir({}, 'linux', '/home/a')).toBe('/home/a/.config/ccpos');
     expect(defaultDataDir({ XDG_CONFIG_HOME: '/x' }, 'linux', '/home/a')).toBe('/x/ccpos');
     expect(defaultDataDir({}, 'darwin', '/Users/a')).toBe('/Users/a/Library/Application Support/ccpos');
-    expect(defaultDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32', 'C:\\Users\\a')).toContain('ccpos');
+    // Windows: local application data, never the roaming profile (the journal must not follow a user to another till).
+    const windows = defaultDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming', LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' }, 'win32', 'C:\\Users\\a');
+    expect(windows).toContain('Local');
+    expect(windows).not.toContain('Roaming');
+    expect(windows.endsWith('ccpos')).toBe(true);
   });
 });
 

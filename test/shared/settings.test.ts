@@ -37,4 +37,18 @@ describe('terminal settings', () => {
     expect(parseSettings('not an object').ok).toBe(false);
     expect(parseSettings(null).ok).toBe(true);
   });
+
+  it('takes an update server, a channel and a crash upload address, validated like the project address', () => {
+    expect(defaultSettings.updates).toEqual({ url: '', channel: 'stable', checkHours: 4 });
+    expect(defaultSettings.crashReports).toEqual({ uploadUrl: '' });
+    const parsed = parseSettings({ updates: { url: 'https://updates.shop.example/ccpos/', channel: 'pilot' }, crashReports: { uploadUrl: 'https://crash.shop.example/submit' } });
+    expect(parsed.ok && parsed.value.updates).toEqual({ url: 'https://updates.shop.example/ccpos', channel: 'pilot', checkHours: 4 });
+    expect(parsed.ok && parsed.value.crashReports.uploadUrl).toBe('https://crash.shop.example/submit');
+    expect(parseSettings({ updates: { url: 'http://updates.shop.example' } })).toEqual({ ok: false, error: 'Setting "updates.url" is invalid: must start with https:// (plain http only for 127.0.0.1 or localhost).' });
+    expect(parseSettings({ updates: { url: 'updates' } })).toEqual({ ok: false, error: 'Setting "updates.url" is invalid: is not a web address such as https://updates.example.com/ccpos.' });
+    expect(parseSettings({ updates: { channel: 'beta' } })).toEqual({ ok: false, error: expect.stringMatching(/^Setting "updates\.channel" is invalid/) });
+    expect(parseSettings({ updates: { checkHours: 0 } }).ok).toBe(false);
+    expect(parseSettings({ crashReports: { uploadUrl: 'ftp://crash.example' } })).toEqual({ ok: false, error: expect.stringMatching(/^Setting "crashReports\.uploadUrl" is invalid: is not a web address/) });
+    expect(parseSettings({ updates: { url: 'http://127.0.0.1:8080/feed' } }).ok).toBe(true);
+  });
 });
