@@ -20,8 +20,9 @@ const fixture = (name: string): Buffer => readFileSync(join(fixtures, name));
 
 /** electron-updater's own executor (its download and checksum path), sending through node:http where the app uses Electron's `net`. */
 class LoopbackExecutor extends ElectronHttpExecutor {
-  override createRequest(options: Parameters<typeof request>[0], callback: (response: unknown) => void): ReturnType<typeof request> {
-    return request(options, callback as never);
+  override createRequest(options: Parameters<ElectronHttpExecutor['createRequest']>[0], callback: (response: unknown) => void): ReturnType<ElectronHttpExecutor['createRequest']> {
+    // Node's request has what the executor uses (on, end, abort); Electron's type adds upload progress.
+    return request(options as Parameters<typeof request>[0], callback as never) as unknown as ReturnType<ElectronHttpExecutor['createRequest']>;
   }
 }
 
