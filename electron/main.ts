@@ -3,7 +3,7 @@
 import { app, dialog } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ElectronStore from 'electron-store';
+import Conf from 'conf';
 import { startTerminal, type Terminal } from './app/terminal.ts';
 import { defaultDataDir } from './config/data-dir.ts';
 import { ensurePrivateDir, privateStoreOptions } from './config/file-modes.ts';
@@ -35,8 +35,10 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
+// conf, as `ccpos` reads them: electron-store would also answer any renderer's
+// `electron-store-get-data` message, a channel outside the contract and its sender check.
 function store(name: string, folder: string): KeyValueBackend {
-  return new ElectronStore({ name, cwd: folder, ...privateStoreOptions }) as unknown as KeyValueBackend;
+  return new Conf({ configName: name, cwd: folder, projectVersion: app.getVersion(), ...privateStoreOptions }) as KeyValueBackend;
 }
 
 let terminal: Terminal | null = null;

@@ -1,5 +1,5 @@
-// The slice of electron-store / conf the main process uses, so services can be
-// tested in Node against `conf` and run in Electron against electron-store.
+// The slice of conf the main process uses (the app and `ccpos` both keep their
+// JSON files with it), so services can be tested against a memory backend too.
 export interface KeyValueBackend {
   get(key: string): unknown;
   set(key: string, value: unknown): void;

@@ -41,6 +41,31 @@ function hardenSession(target: Session, rendererRoot: string, rendererDir: strin
   });
 }
 
+/** Crashes within this window count towards a crash loop. */
+const crashWindowMs = 60_000;
+const crashesBeforeSlowing = 3;
+const slowReloadMs = 10_000;
+
+/**
+ * A renderer that dies (out of memory, a Chromium fault, killed) leaves a blank till: load
+ * the screens again. The session, the journal and the parked sales live in main, so the
+ * cashier carries on. A page that keeps crashing is reloaded more slowly, not in a busy loop.
+ */
+function reloadWhenRendererDies(window: BrowserWindow): void {
+  const crashes: number[] = [];
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit' || window.isDestroyed()) return;
+    const now = Date.now();
+    crashes.push(now);
+    while (crashes.length > 0 && crashes[0]! < now - crashWindowMs) crashes.shift();
+    const reload = (): void => {
+      if (!window.isDestroyed()) window.webContents.reload();
+    };
+    if (crashes.length > crashesBeforeSlowing) setTimeout(reload, slowReloadMs).unref();
+    else reload();
+  });
+}
+
 /** The screens are served from app://terminal/, never from file://. */
 export const rendererRoot = appRoot;
 
@@ -82,6 +107,7 @@ export async function createHardenedWindow(options: WindowOptions): Promise<Brow
   if (!options.development) {
     contents.on('devtools-opened', () => contents.closeDevTools());
   }
+  reloadWhenRendererDies(window);
   window.once('ready-to-show', () => window.show());
   options.beforeLoad?.(window);
   await window.loadURL(appPage);
