@@ -5,6 +5,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PRIVATE_DIR_MODE, prepareDatabaseFile } from '../config/file-modes.ts';
 import { guarded, JournalUnavailableError } from './errors.ts';
+import { checkIdentity, ensureFileId, type JournalIdentity } from './identity.ts';
 import { migrations } from './migrations/index.ts';
 
 export type JournalDatabase = Database.Database;
@@ -14,6 +15,8 @@ export interface OpenOptions {
   maxPageCount?: number;
   /** How long a writer waits for another process holding the lock. */
   busyTimeoutMs?: number;
+  /** The identity record beside the file: the database must be the one it names (identity.ts). */
+  expectedIdentity?: JournalIdentity | null;
 }
 
 export const SCHEMA_VERSION = migrations.length;
@@ -64,6 +67,8 @@ function open(file: string, options: OpenOptions): JournalDatabase {
     try {
       db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
       checkIntegrity(db);
+      // Before anything writes to the file, so an emptied or replaced journal is refused as found.
+      if (options.expectedIdentity) checkIdentity(db, options.expectedIdentity);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${options.maxPageCount}`);
@@ -71,6 +76,7 @@ function open(file: string, options: OpenOptions): JournalDatabase {
       db.pragma('foreign_keys = OFF');
       migrate(db);
       db.pragma('foreign_keys = ON');
+      ensureFileId(db, Date.now());
       return db;
     } catch (error) {
       db.close();

@@ -4,8 +4,9 @@
 // write transaction, so two processes on one data dir never send it twice.
 import { maskSyncedCard, maskSyncedCardSql } from './card-mask.ts';
 import type { Statement } from 'better-sqlite3';
-import { guarded } from './errors.ts';
+import { guarded, JournalUnavailableError } from './errors.ts';
 import { openJournalDatabase, type JournalDatabase, type OpenOptions } from './database.ts';
+import { databaseIdentity, readIdentityRecord, renewFileId, setIdentityRecordAside, writeIdentityRecord, type JournalIdentity } from './identity.ts';
 import type { Attempt, AttemptOutcome, AuditRecord, EntryFilter, EntryKind, EntryState, HeldVoucher, JournalEntry, NewEntry, Page, RejectionReason, SendResult, TillPayment, Transition } from './types.ts';
 
 interface EntryRow {
@@ -102,7 +103,7 @@ export interface QueueStats {
   counts: Record<'pending' | 'sending' | 'rejected', number>;
 }
 
-export interface JournalOptions extends OpenOptions {
+export interface JournalOptions extends Omit<OpenOptions, 'expectedIdentity'> {
   now?: () => number;
   /** Elapsed time for judging leases; defaults to `now` when that is given, else the monotonic clock. */
   monotonic?: () => number;
@@ -119,9 +120,53 @@ export class Journal {
   readonly #nextEligible: Statement;
   readonly #finishAttempt: Statement;
 
+  /** Refuses (JournalUnavailableError) a journal that is not the one its identity record names. */
   static open(file: string, options: JournalOptions = {}): Journal {
-    return new Journal(openJournalDatabase(file, options), options.now ?? Date.now, options.monotonic ?? options.now ?? (() => performance.now()));
+    const expected = readIdentityRecord(file);
+    const journal = Journal.#create(file, openJournalDatabase(file, { ...options, expectedIdentity: expected }), options);
+    journal.#recorded = expected;
+    try {
+      journal.#recordIdentity(expected?.checkpointedAt ?? null);
+    } catch (error) {
+      // A full or read-only disk reports itself on the first write that matters; the record is written at the next checkpoint.
+      if (!(error instanceof JournalUnavailableError)) throw error;
+    }
+    return journal;
   }
+
+  /**
+   * A manager accepting the journal on disk as this terminal's after `open` refused it: the old
+   * record is kept aside under a dated name, the journal gets a new id and the audit says what
+   * the old record expected.
+   */
+  static adopt(file: string, actor: string, options: JournalOptions = {}): { journal: Journal; previous: JournalIdentity | null; setAside: string | null; identity: JournalIdentity } {
+    if (!actor.trim()) throw new Error('Adopting a journal needs the name of who does it.');
+    let previous: JournalIdentity | null = null;
+    try {
+      previous = readIdentityRecord(file);
+    } catch {
+      // A damaged record is exactly what adopting replaces; it is still set aside below.
+    }
+    const journal = Journal.#create(file, openJournalDatabase(file, options), options);
+    const now = journal.#now();
+    const setAside = guarded(() => setIdentityRecordAside(file, now));
+    const fileId = guarded(() => renewFileId(journal.#db, now));
+    const identity = journal.#recordIdentity(previous?.checkpointedAt ?? null);
+    journal.recordAudit(actor, 'journal-adopted', null, {
+      fileId,
+      highestEntryId: identity.highestEntryId,
+      previousFileId: previous?.fileId ?? null,
+      previousHighestEntryId: previous?.highestEntryId ?? null,
+      previousCheckpointedAt: previous?.checkpointedAt ?? null,
+    });
+    return { journal, previous, setAside, identity };
+  }
+
+  static #create(file: string, db: JournalDatabase, options: JournalOptions): Journal {
+    return new Journal(file, db, options.now ?? Date.now, options.monotonic ?? options.now ?? (() => performance.now()));
+  }
+
+  readonly #file: string;
 
   readonly #monotonic: () => number;
   /**
@@ -131,7 +176,8 @@ export class Journal {
    */
   readonly #leasesSeen = new Map<number, { lease: string; at: number }>();
 
-  private constructor(db: JournalDatabase, now: () => number, monotonic: () => number) {
+  private constructor(file: string, db: JournalDatabase, now: () => number, monotonic: () => number) {
+    this.#file = file;
     this.#db = db;
     this.#now = now;
     this.#monotonic = monotonic;
@@ -148,13 +194,41 @@ export class Journal {
     this.#finishAttempt = db.prepare('UPDATE attempts SET finished_at = ?, outcome = ?, http_status = ?, error = ? WHERE id = ?');
   }
 
-  /** Copies the WAL into the database file and empties it (other readers permitting), durably. */
+  /** Copies the WAL into the database file and empties it (other readers permitting), durably; then notes it in the identity record. */
   checkpoint(): void {
     guarded(() => this.#db.pragma('wal_checkpoint(TRUNCATE)'));
+    this.#recordIdentity(this.#now());
   }
 
+  /** The identity record as this journal last wrote or found it. */
+  identity(): JournalIdentity {
+    return this.#recorded ?? this.#recordIdentity(null);
+  }
+
+  #recorded: JournalIdentity | null = null;
+
+  /** Rewrites the identity record when it would say something new (a plain open that changes nothing writes nothing). */
+  #recordIdentity(checkpointedAt: number | null): JournalIdentity {
+    const actual = guarded(() => databaseIdentity(this.#db));
+    const identity: JournalIdentity = { version: 1, fileId: actual.fileId!, highestEntryId: actual.highestEntryId, checkpointedAt };
+    const known = this.#recorded;
+    const unchanged = known !== null && known.fileId === identity.fileId && known.highestEntryId === identity.highestEntryId && known.checkpointedAt === identity.checkpointedAt;
+    if (!unchanged) guarded(() => writeIdentityRecord(this.#file, identity));
+    this.#recorded = identity;
+    return identity;
+  }
+
+  /** Notes the highest entry in the identity record on the way out, so losing entries written since the last checkpoint is noticed too. */
   close(): void {
-    if (this.#db.open) this.#db.close();
+    if (!this.#db.open) return;
+    try {
+      this.#recordIdentity(this.#recorded?.checkpointedAt ?? null);
+    } catch (error) {
+      // A full or read-only disk: the record stays as it was, which can only make it less strict.
+      if (!(error instanceof JournalUnavailableError)) throw error;
+    } finally {
+      this.#db.close();
+    }
   }
 
   readonly #statements = new Map<string, Statement>();

@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { checkoutCommand } from './checkout.ts';
 import { doctorCommand } from './doctor.ts';
+import { journalCommand } from './journal.ts';
 import { lookupCommand } from './lookup.ts';
 import { operatorsCommand } from '../../operators/command.ts';
 import { queueCommand } from './queue.ts';
@@ -13,6 +14,7 @@ export const commands: Command[] = [
   lookupCommand,
   queueCommand,
   replayCommand,
+  journalCommand,
   checkoutCommand,
   sandboxCommand,
   operatorsCommand,
