@@ -4,9 +4,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeSync, existsSync, openSync, writeSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../electron/cli/main.ts';
-import { storeIds } from '../../sandbox/seed.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
+import { runCcpos, sandboxCliEnv } from '../support/ccpos.ts';
 import { tempDir } from '../journal/helpers.ts';
 import { bill } from '../sync/sandbox-terminal.ts';
 
@@ -25,24 +24,10 @@ beforeEach(() => {
   sandbox.control.reset();
   temp?.cleanup();
   temp = tempDir();
-  env = {
-    CCPOS_DATA_DIR: temp.dir,
-    CARECLOUD_PROJECT_URL: sandbox.projectUrl,
-    CARECLOUD_APP_ID: sandbox.credentials.user_external_application_id,
-    CARECLOUD_LOGIN: sandbox.credentials.login,
-    CARECLOUD_PASSWORD: sandbox.credentials.password,
-    CCPOS_STORE_ID: storeIds.praha,
-    CCPOS_CASHDESK: '2',
-    CCPOS_TIMEZONE: 'Europe/Prague',
-  };
+  env = sandboxCliEnv(sandbox, temp.dir);
 });
 
-async function ccpos(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env });
-  return { code, out, err };
-}
+const ccpos = (...argv: string[]) => runCcpos(env, ...argv);
 
 const template = bill();
 const item = (i: number, name = template.bill.bill_items[0]!.plu_name) => ({ ...template.bill.bill_items[0]!, plu_name: name, bill_item_id: String(i + 1), price: 1, paid_amount: 1 });

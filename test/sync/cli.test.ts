@@ -2,11 +2,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../electron/cli/main.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
+import { outputField, runCcpos, sandboxCliEnv, writeBillFile } from '../support/ccpos.ts';
 import { tempDir } from '../journal/helpers.ts';
-import { bill } from './sandbox-terminal.ts';
-import { storeIds } from '../../sandbox/seed.ts';
 
 let sandbox: TestSandbox;
 let temp: ReturnType<typeof tempDir>;
@@ -23,34 +21,15 @@ beforeEach(async () => {
   sandbox.control.reset();
   temp?.cleanup();
   temp = tempDir();
-  env = {
-    CCPOS_DATA_DIR: temp.dir,
-    CARECLOUD_PROJECT_URL: sandbox.projectUrl,
-    CARECLOUD_APP_ID: sandbox.credentials.user_external_application_id,
-    CARECLOUD_LOGIN: sandbox.credentials.login,
-    CARECLOUD_PASSWORD: sandbox.credentials.password,
-    CCPOS_STORE_ID: storeIds.praha,
-    CCPOS_CASHDESK: '2',
-    CCPOS_TIMEZONE: 'Europe/Prague',
-  };
+  env = sandboxCliEnv(sandbox, temp.dir);
 });
 afterAll(() => temp?.cleanup());
 
-async function ccpos(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env });
-  return { code, out, err };
-}
+const ccpos = (...argv: string[]) => runCcpos(env, ...argv);
 
-function billFile(options?: Parameters<typeof bill>[0]): string {
-  const { customerId, cardNumber, bill: closed } = bill(options);
-  const file = join(temp.dir, `bill-${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(file, JSON.stringify({ customer_id: customerId, card_number: cardNumber, bill: closed }));
-  return file;
-}
+const billFile = (options?: Parameters<typeof writeBillFile>[1]) => writeBillFile(temp.dir, options);
 
-const field = (lines: string[], name: string) => lines.find((l) => l.startsWith(name))?.slice(name.length).trim();
+const field = outputField;
 
 describe('ccpos checkout', () => {
   it('journals the sale, sends it and prints bill_id, outcome and purchase id', async () => {
