@@ -1,6 +1,8 @@
 // Who is signed in at this terminal, and what the status bar says about it. An operator
 // who leaves the terminal alone is signed out after the idle time their role allows.
 import type { Operator, SessionStatus } from '../../shared/ipc/contract.ts';
+import type { Language } from '../../shared/i18n/language.ts';
+import { demoOperatorName } from '../operators/demo-operators.ts';
 import type { OperatorDirectory, PinOutcome, UnlockOutcome } from '../operators/operators.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 
@@ -31,7 +33,10 @@ export class TerminalSession {
   #lastActivity = 0;
   /** Who the idle timer signed out last, so their open sale can still be parked for them. */
   #idleLeaver: { operator: Operator; at: number } | null = null;
-  #storeName: string | null = null;
+  /** The store's name as CareCloud gave it, per language asked in. */
+  readonly #storeNames = new Map<Language, string>();
+  /** The language this session's screens switched to (F4) until the next sign-out. */
+  #screenLanguage: Language | null = null;
 
   constructor(options: TerminalSessionOptions) {
     this.#operators = options.operators;
@@ -53,6 +58,7 @@ export class TerminalSession {
     const operator = this.#operator;
     if (operator && this.#now() - this.#lastActivity >= this.#idleLimitMs(operator)) {
       this.#operator = null;
+      this.#screenLanguage = null;
       this.#idleLeaver = { operator, at: this.#now() };
       this.#changed();
       return null;
@@ -75,12 +81,25 @@ export class TerminalSession {
     return leaver && this.#now() - leaver.at <= IDLE_PARK_GRACE_MS ? leaver.operator : null;
   }
 
+  /** The language this session's screens speak: the one switched to, else the saved one. */
+  language(): Language {
+    return this.#screenLanguage ?? this.#settings.current.language;
+  }
+
+  /** The screens switched language (F4): CareCloud answers this session in it until sign-out. */
+  setScreenLanguage(language: Language): void {
+    this.#screenLanguage = language === this.#settings.current.language ? null : language;
+    this.#changed();
+  }
+
   status(): SessionStatus {
     const settings = this.#settings.current;
+    const language = this.language();
+    const storeName = this.#storeNames.get(language) ?? this.#storeNames.get(settings.language) ?? [...this.#storeNames.values()][0];
     return {
       demo: this.#demo,
-      operator: this.#operator,
-      store: settings.storeId === '' ? null : { id: settings.storeId, name: this.#storeName ?? settings.storeId },
+      operator: this.#operator && (this.#demo ? { ...this.#operator, name: demoOperatorName(this.#operator.name, language) } : this.#operator),
+      store: settings.storeId === '' ? null : { id: settings.storeId, name: storeName ?? settings.storeId },
       cashDeskNumber: String(settings.cashdeskNumber),
       language: settings.language,
       timeZone: settings.timeZone,
@@ -110,13 +129,19 @@ export class TerminalSession {
 
   signOut(): void {
     this.#operator = null;
+    this.#screenLanguage = null;
     this.#changed();
   }
 
-  /** The store's name from CareCloud's store list, once known. */
-  setStoreName(name: string | null): void {
-    if (name === this.#storeName) return;
-    this.#storeName = name;
+  /** The store's name from CareCloud's store list read in `language`, once known; null forgets every name. */
+  setStoreName(name: string | null, language: Language): void {
+    if (name === null) {
+      if (this.#storeNames.size === 0) return;
+      this.#storeNames.clear();
+    } else {
+      if (this.#storeNames.get(language) === name) return;
+      this.#storeNames.set(language, name);
+    }
     this.#changed();
   }
 

@@ -1,6 +1,7 @@
 // The composition root: from the settings, build the CareCloud client, the journal
 // and sync engine, the session and the lookups, and the IPC handlers over them.
 // Electron's IPC and the web preview host both run on what this returns.
+import type { Language } from '../../shared/i18n/language.ts';
 import type { StoreOption, SyncStatus } from '../../shared/ipc/contract.ts';
 import type { TerminalSettings } from '../../shared/settings.ts';
 import { createCareCloudClient, type CareCloudClient } from '../carecloud/client.ts';
@@ -153,10 +154,12 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
   const session = newSession();
   opened.push(session);
   const sessions = new Set([session]);
-  let storeName: string | null = null;
-  const setStoreName = (name: string | null): void => {
-    storeName = name;
-    for (const each of sessions) each.setStoreName(name);
+  // The store's name per language CareCloud was asked in; each session shows its own language's.
+  const storeNames = new Map<Language, string>();
+  const setStoreName = (name: string | null, language: Language): void => {
+    if (name === null) storeNames.clear();
+    else storeNames.set(language, name);
+    for (const each of sessions) each.setStoreName(name, language);
   };
   // One factory for every engine: settings.sync and the timeouts shape it, the offline policy is read at each closure.
   const sync = createSyncEngine({ journal, client: () => client, settings: () => settings.current, label: options.label ?? 'app', policy: options.syncPolicy });
@@ -181,9 +184,10 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
 
   const storeList = {
     async stores(): Promise<StoreOption[]> {
+      const asked = client.pipeline.language();
       const list = await client.reference.stores();
       const options = list.items.map((s) => ({ id: s.store_id ?? '', name: s.name ?? s.store_id ?? '', code: s.store_code ?? null }));
-      setStoreName(options.find((s) => s.id === settings.current.storeId)?.name ?? null);
+      setStoreName(options.find((s) => s.id === settings.current.storeId)?.name ?? null, asked);
       return options;
     },
   };
@@ -191,9 +195,11 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
   settings.onChange((next) => {
     // A new client picks up credentials, language (Accept-Language) and timeouts.
     client = buildClient(next);
+    // Another store or language may be chosen: names read before are not this store's any more.
+    setStoreName(null, next.language);
     // Without a password (a new address forgets it) there is nothing to log in with yet.
-    if (demoBackend || settings.password() !== null) void storeList.stores().catch(() => setStoreName(null));
-    else setStoreName(null);
+    if (demoBackend || settings.password() !== null) void storeList.stores().catch(() => setStoreName(null, next.language));
+    else setStoreName(null, next.language);
   });
   session.onChange((status) => events.publish('session.changed', status));
 
@@ -229,6 +235,7 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
     createDispatcher({
       handlers: ownHandlers,
       currentOperator: () => own.active(),
+      language: () => own.language(),
       onActivity: () => own.touch(),
       trustSender,
       onError: (channel, error) => logger.log('error', 'ipc.failed', { channel, error: error instanceof Error ? error.name : 'unknown' }),
@@ -253,7 +260,7 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
     dispatcher: (trustSender) => dispatcherFor(session, handlers, trustSender),
     openSession(trustSender) {
       const own = newSession();
-      own.setStoreName(storeName);
+      for (const [language, name] of storeNames) own.setStoreName(name, language);
       sessions.add(own);
       return {
         session: own,

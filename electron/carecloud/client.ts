@@ -84,7 +84,7 @@ export function createCareCloudClient(options: CareCloudClientOptions) {
     vouchers: vouchersResource(pipeline),
     purchases: purchasesResource(pipeline),
     rewards: rewardsResource(pipeline),
-    reference: referenceResource(pipeline, store, options.language, now),
+    reference: referenceResource(pipeline, store, now),
   };
 }
 

@@ -3,10 +3,12 @@
 // Resource modules only name method, path and types.
 import { randomUUID } from 'node:crypto';
 import ky, { TimeoutError, type KyInstance, type Options as KyOptions } from 'ky';
+import { acceptLanguage, type Language } from '../../shared/i18n/language.ts';
 import type { Timeouts } from '../../shared/settings.ts';
 import { maskPath, maskText } from '../log/mask.ts';
 import type { LogFields, Logger } from '../log/logger.ts';
 import { ResponseCache, cacheLifetimeSeconds } from './cache.ts';
+import { spokenLanguage } from './language.ts';
 import { AuthenticationError, CareCloudError, CareCloudFailure, ConnectionError, UnexpectedResponseError, type RequestInfo } from './errors.ts';
 import { BodyTooLargeError, MAX_BODY_BYTES, classifyTransportError, connectionError, interpretAnswer, readBodyCapped } from './response.ts';
 import { parseRetryAfter, planRetry, type RetryPolicy } from './retry.ts';
@@ -59,7 +61,8 @@ export interface TokenSource {
 export interface PipelineOptions {
   /** `{project}/webservice/rest-api/{interface}/v1.0` */
   baseUrl: string;
-  language: string;
+  /** The saved language; a call made while `speaking` another language asks for that one. */
+  language: Language;
   timeouts: Timeouts;
   retry: RetryPolicy;
   logger: Logger;
@@ -137,9 +140,10 @@ export class Pipeline {
   readonly #random: () => number;
   readonly #now: () => number;
   readonly #maxBody: number;
-  // One ky instance per token with its headers built in: merging headers is the
-  // costliest part of ky's per-call work, so calls pass only method, timeout and body.
-  #tokenKy: { token: string; ky: KyInstance } | undefined;
+  // One ky instance per language and token with its headers built in: merging headers is
+  // the costliest part of ky's per-call work, so calls pass only method, timeout and body.
+  readonly #languageKy = new Map<Language, KyInstance>();
+  readonly #tokenKy = new Map<Language, { token: string; ky: KyInstance }>();
   #tokens: TokenSource | undefined;
 
   constructor(private readonly options: PipelineOptions) {
@@ -153,7 +157,7 @@ export class Pipeline {
       retry: 0,
       timeout: false,
       throwHttpErrors: false,
-      headers: { 'accept-language': options.language, accept: 'application/json' },
+      headers: { accept: 'application/json' },
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
   }
@@ -170,37 +174,51 @@ export class Pipeline {
   /** The `data` with status and headers, for callers that read a header (Date, Cache-Control). */
   send<T>(spec: RequestSpec, options: CallOptions = {}): Promise<Answer<T>> {
     const target = pathWithQuery(spec.path, spec.query);
-    if (spec.method !== 'GET' || options.fresh || options.signal) return this.#execute<T>(spec, target, options);
-    const cached = this.#cache.get(target);
+    const language = this.language();
+    if (spec.method !== 'GET' || options.fresh || options.signal) return this.#execute<T>(spec, target, language, options);
+    // Names and messages come in the asked language: an answer is shared only within it.
+    const key = `${language} ${target}`;
+    const cached = this.#cache.get(key);
     if (cached !== undefined) return Promise.resolve(cached as Answer<T>);
-    const shared = this.#inFlight.get(target);
+    const shared = this.#inFlight.get(key);
     if (shared) return shared as Promise<Answer<T>>;
-    const call = this.#execute<T>(spec, target, options);
-    this.#inFlight.set(target, call);
+    const call = this.#execute<T>(spec, target, language, options);
+    this.#inFlight.set(key, call);
     // Callers await `call` itself; this only tidies up and fills the cache, and swallows nothing for them.
     call.then(
       (answer) => {
-        this.#inFlight.delete(target);
-        this.#cache.set(target, answer, cacheLifetimeSeconds(answer.headers.get('cache-control')));
+        this.#inFlight.delete(key);
+        this.#cache.set(key, answer, cacheLifetimeSeconds(answer.headers.get('cache-control')));
       },
-      () => this.#inFlight.delete(target),
+      () => this.#inFlight.delete(key),
     );
     return call;
   }
 
-  #kyFor(token: string | undefined): KyInstance {
-    if (token === undefined) return this.#ky;
-    if (this.#tokenKy?.token !== token) {
-      this.#tokenKy = { token, ky: this.#ky.extend({ headers: { authorization: `Bearer ${token}` } }) };
+  /** The language a call made now asks CareCloud for. */
+  language(): Language {
+    return spokenLanguage() ?? this.options.language;
+  }
+
+  #kyFor(token: string | undefined, language: Language): KyInstance {
+    let spoken = this.#languageKy.get(language);
+    if (!spoken) {
+      spoken = this.#ky.extend({ headers: { 'accept-language': acceptLanguage(language) } });
+      this.#languageKy.set(language, spoken);
     }
-    return this.#tokenKy.ky;
+    if (token === undefined) return spoken;
+    const withToken = this.#tokenKy.get(language);
+    if (withToken?.token === token) return withToken.ky;
+    const ky = spoken.extend({ headers: { authorization: `Bearer ${token}` } });
+    this.#tokenKy.set(language, { token, ky });
+    return ky;
   }
 
   clearCache(): void {
     this.#cache.clear();
   }
 
-  async #execute<T>(spec: RequestSpec, target: string, options: CallOptions): Promise<Answer<T>> {
+  async #execute<T>(spec: RequestSpec, target: string, language: Language, options: CallOptions): Promise<Answer<T>> {
     const started = this.#now();
     const correlationId = randomUUID();
     const policy: RetryPolicy =
@@ -228,7 +246,7 @@ export class Pipeline {
       }
       const info: RequestInfo = { method: spec.method, path: spec.path, correlationId, attempt };
       try {
-        return await this.#attempt<T>(spec, target, token, timeoutMs, options.signal, info);
+        return await this.#attempt<T>(spec, target, token, language, timeoutMs, options.signal, info);
       } catch (error) {
         if (!(error instanceof CareCloudFailure)) throw error;
         if (error instanceof AuthenticationError && error.status === 401 && authenticated && spec.bearerToken === undefined && token !== undefined && !reloggedIn) {
@@ -256,7 +274,7 @@ export class Pipeline {
     }
   }
 
-  async #attempt<T>(spec: RequestSpec, target: string, token: string | undefined, timeoutMs: number, callerSignal: AbortSignal | undefined, info: RequestInfo): Promise<Answer<T>> {
+  async #attempt<T>(spec: RequestSpec, target: string, token: string | undefined, language: Language, timeoutMs: number, callerSignal: AbortSignal | undefined, info: RequestInfo): Promise<Answer<T>> {
     // ky's own timeout bounds the wait for headers; the body gets what is left of the
     // same budget. No signal of ours on the common path: that spares ky and undici a
     // combined signal and a second Request per call.
@@ -273,7 +291,7 @@ export class Pipeline {
         const init: KyOptions = { method: spec.method, timeout: timeoutMs };
         if (callerSignal) init.signal = callerSignal;
         if (spec.body !== undefined) init.json = spec.body;
-        response = await this.#kyFor(token)(target.slice(1), init);
+        response = await this.#kyFor(token, language)(target.slice(1), init);
         status = response.status;
         const left = Math.max(1, timeoutMs - (performance.now() - begun));
         text = await readBodyCapped(response, this.#maxBody, (cancel) => {

@@ -22,20 +22,25 @@ function isSavedList(value: unknown): value is SavedList {
   return typeof v.language === 'string' && typeof v.fetchedAt === 'string' && Array.isArray(v.items);
 }
 
+const savedKey = (kind: string, language: string): string => `${kind}@${language}`;
+
 export class ReferenceStore {
   #lists: Record<string, SavedList> | undefined;
 
   /** `file` undefined keeps the lists in memory only. */
   constructor(private readonly file: string | undefined) {}
 
+  /** The list last downloaded in `language` (names differ between languages). */
   read(kind: string, language: string): SavedList | undefined {
-    const saved = this.#load()[kind];
+    const lists = this.#load();
+    // Files written before lists were kept per language hold one copy under the bare kind.
+    const saved = lists[savedKey(kind, language)] ?? lists[kind];
     return saved && saved.language === language ? saved : undefined;
   }
 
   write(kind: string, list: SavedList): void {
     const lists = this.#load();
-    lists[kind] = list;
+    lists[savedKey(kind, list.language)] = list;
     if (!this.file) return;
     ensurePrivateDir(dirname(this.file));
     const temporary = `${this.file}.${process.pid}.tmp`;

@@ -8,6 +8,8 @@ import { currencyDecimals } from '../../shared/money.ts';
 import type { Operator } from '../../shared/ipc/contract.ts';
 import { failure } from '../../shared/ipc/result.ts';
 import { ConnectionError } from '../carecloud/errors.ts';
+import { spokenLanguage } from '../carecloud/language.ts';
+import { demoOperatorName } from '../operators/demo-operators.ts';
 import { PosFailure } from '../ipc/errors.ts';
 import { cancellationBillId } from '../journal/bill-id.ts';
 import { JournalUnavailableError } from '../journal/errors.ts';
@@ -272,6 +274,7 @@ export class CheckoutService {
     const { total } = this.#o.journal.list({ kind: 'purchase' }, { limit: 1, offset: 0 });
     const { entries } = this.#o.journal.list({ kind: 'purchase' }, { limit, offset: Math.max(0, total - limit) });
     const payments = this.#o.journal.tillPayments(entries.map((e) => e.id));
+    const language = spokenLanguage();
     return entries.reverse().map((entry) => {
       const request = readableRequest(entry, this.#o.places.currency);
       const cancellation = entry.billId ? this.#o.journal.byBillId(cancellationBillId(entry.billId)) : null;
@@ -285,7 +288,8 @@ export class CheckoutService {
         settlement: payment ? settlementOf(payment.settlement) : null,
         request,
         customerId: entry.customerId,
-        operator: entry.operator,
+        // The demo's operators by their name in the asking screen's language.
+        operator: language ? demoOperatorName(entry.operator, language) : entry.operator,
         state: entry.state,
         purchaseId: entry.remoteId,
         cancellation: cancellation ? { billId: cancellation.billId ?? '', state: cancellation.state } : null,

@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import { isRequestChannel, type RequestChannel } from '../../shared/ipc/channels.ts';
 import { requests, type Operator, type ParsedPayloadOf, type ResponseOf } from '../../shared/ipc/contract.ts';
 import { failure, type ErrorReason, type Result } from '../../shared/ipc/result.ts';
+import type { Language } from '../../shared/i18n/language.ts';
+import { speaking } from '../carecloud/language.ts';
 import { errorToResult } from './errors.ts';
 import type { SenderCheck, SenderContext } from './sender.ts';
 
@@ -28,6 +30,8 @@ export interface DispatcherOptions {
   trustSender: SenderCheck;
   /** A request that needs an operator passed the role check: the operator is at the terminal. */
   onActivity?: () => void;
+  /** The language the caller's screens speak: CareCloud is asked to answer the request in it. */
+  language?: () => Language;
   /** Unexpected errors, for the log; screens get only a typed result. */
   onError?: (channel: RequestChannel, error: unknown) => void;
 }
@@ -57,7 +61,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     }
     try {
       const handler = options.handlers[channel] as Handler<RequestChannel>;
-      return await handler(parsed.data as never, { operator, sender });
+      const call = () => handler(parsed.data as never, { operator, sender });
+      return await (options.language ? speaking(options.language(), call) : call());
     } catch (error) {
       const result = errorToResult(error);
       if (!result.ok && result.error.code === 'internal') options.onError?.(channel, error);

@@ -2,6 +2,7 @@
 // renderer and the preload can build `window.pos` without bundling zod.
 export const requestChannels = [
   'session.status',
+  'session.language',
   'operator.signIn',
   'operator.signOut',
   'operator.unlock',

@@ -273,6 +273,8 @@ function request<R>() {
 
 export const requests = {
   'session.status': request<SessionStatus>()(nothing, 'anyone'),
+  /** The screens switched language (F4): CareCloud answers this session in it until sign-out. */
+  'session.language': request<SessionStatus>()(z.object({ language: z.enum(['cs', 'en']) }).strict(), 'anyone'),
   'operator.signIn': request<Operator>()(z.object({ pin: pinSchema }).strict(), 'anyone'),
   'operator.signOut': request<null>()(nothing, 'operator'),
   /** A manager at the terminal lifts the PIN locks (asked from the locked sign-in or PIN prompt). */

@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { speaking } from '../../electron/carecloud/language.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -109,7 +110,7 @@ describe('reference data on the terminal', () => {
     expect(online.source).toBe('carecloud');
     expect(online.items.map((s) => s.store_id)).toEqual(['s1', 's2']);
     expect(f.server.requests.filter((r) => r.path === '/stores').map((r) => r.query.get('offset'))).toEqual(['0', '1']);
-    expect(JSON.parse(readFileSync(join(dataDir, REFERENCE_FILE), 'utf8')).lists.stores.items).toHaveLength(2);
+    expect(JSON.parse(readFileSync(join(dataDir, REFERENCE_FILE), 'utf8')).lists['stores@cs'].items).toHaveLength(2);
     await f.close();
 
     // A new process (restart) with CareCloud gone.
@@ -136,7 +137,25 @@ describe('reference data on the terminal', () => {
     f.clock.now += REFERENCE_TTL_MS + 1;
     await f.client.reference.stores();
     expect(f.server.count('GET', '/stores')).toBe(3);
-    expect(JSON.parse(readFileSync(file, 'utf8')).lists.stores.items).toHaveLength(2);
+    expect(JSON.parse(readFileSync(file, 'utf8')).lists['stores@cs'].items).toHaveLength(2);
+  });
+
+  it('keeps a copy per language: names read in one language never answer for the other', async () => {
+    f = await fixture({ dataDir });
+    f.server.on('GET', '/stores', (request, res) => {
+      const english = String(request.headers['accept-language'] ?? '').startsWith('en');
+      json(200, { data: { stores: [{ store_id: 's1', name: english ? 'Prague' : 'Praha' }], total_items: 1 } })(request, res);
+    });
+    expect((await f.client.reference.stores()).items[0]?.name).toBe('Praha');
+    expect((await speaking('en', () => f.client.reference.stores())).items[0]?.name).toBe('Prague');
+    expect((await f.client.reference.stores()).items[0]?.name).toBe('Praha');
+    expect(f.server.count('GET', '/stores')).toBe(2);
+    await f.close();
+
+    f = await fixture({ dataDir, projectUrl: 'http://127.0.0.1:9', retry: { maxAttempts: 1 } });
+    expect((await speaking('en', () => f.client.reference.stores())).items[0]?.name).toBe('Prague');
+    expect((await f.client.reference.stores()).items[0]?.name).toBe('Praha');
+    expect(speaking('en', () => f.client.reference.saved<{ name: string }>('stores'))?.items[0]?.name).toBe('Prague');
   });
 
   it('without a saved copy the outage is reported as it is', async () => {

@@ -8,6 +8,7 @@ import {
   ServerError,
   UnexpectedResponseError,
 } from '../../electron/carecloud/errors.ts';
+import { acceptLanguage } from '../../shared/i18n/language.ts';
 import { createCareCloudClient } from '../../electron/carecloud/client.ts';
 import type { SendPurchaseBody } from '../../electron/carecloud/resources/purchases.ts';
 import { MAX_BODY_BYTES } from '../../electron/carecloud/response.ts';
@@ -36,7 +37,7 @@ describe('answers', () => {
     expect(await f.client.cards.byNumber('1234567890123')).toEqual(card);
     const request = f.server.requests.find((r) => r.path === '/cards')!;
     expect(request.headers.authorization).toBe('Bearer token-1');
-    expect(request.headers['accept-language']).toBe('cs');
+    expect(request.headers['accept-language']).toBe(acceptLanguage('cs'));
     expect(request.query.get('card_number')).toBe('1234567890123');
     const login = f.server.requests.find((r) => r.path === '/users/actions/login')!;
     expect(login.headers['content-type']).toContain('application/json');

@@ -99,15 +99,15 @@ describe('the points field', () => {
     await field.pressSequentially('5');
     await field.pressSequentially('0');
     // On a slow machine the pause may pass between the two keys: 5 applies, then 50.
-    await eventually(() => page.locator('#totals-title ~ dl').textContent()).toContain('Použité body: 50');
+    await eventually(() => page.locator('#totals-title ~ dl').textContent()).toContain('Použito 50 bodů');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('sale-points');
     // Changed again: the newest value is the one applied.
     await field.press('Backspace');
     await field.press('Backspace');
     await field.pressSequentially('30');
-    await eventually(() => page.locator('#totals-title ~ dl').textContent()).toContain('Použité body: 30');
+    await eventually(() => page.locator('#totals-title ~ dl').textContent()).toContain('Použito 30 bodů');
     await previewSettled(page);
-    expect(await page.locator('#totals-title ~ dl').textContent()).not.toContain('Použité body: 50');
+    expect(await page.locator('#totals-title ~ dl').textContent()).not.toContain('Použito 50 bodů');
     await screenshot(page, 'sale-points-typed-cs');
   }, 60_000);
 });

@@ -24,7 +24,7 @@ describe('checkout terminal in the browser', () => {
     await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('pin');
     await screenshot(page, 'signin-wrong-pin');
     await signIn(page, cashierPin);
-    expect(await page.getByTestId('operator').textContent()).toContain('Demo Cashier');
+    expect(await page.getByTestId('operator').textContent()).toContain('Ukázková pokladní');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('customer-search');
     expect(await page.getByTestId('open-settings').count()).toBe(0);
     await screenshot(page, 'lookup');
@@ -36,7 +36,7 @@ describe('checkout terminal in the browser', () => {
     for (let attempt = 1; attempt <= 4; attempt++) {
       await page.locator('#pin').fill(`000${attempt}`);
       await page.keyboard.press('Enter');
-      await eventually(() => page.getByTestId('signin-message').textContent()).toContain(attempt === 4 ? 'Další špatný PIN' : `zamčení PINů: ${5 - attempt}`);
+      await eventually(() => page.getByTestId('signin-message').textContent()).toContain(attempt === 4 ? 'Další špatný PIN' : `zbývají ${5 - attempt} pokusy`);
     }
     await page.locator('#pin').fill('0005');
     await page.keyboard.press('Enter');

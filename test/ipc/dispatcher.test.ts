@@ -11,6 +11,7 @@ const stranger: SenderContext = { transport: 'preview', connectionId: 2, origin:
 /** A payload each channel's schema must refuse. */
 const badPayloads: Record<RequestChannel, unknown[]> = {
   'session.status': [{ extra: 1 }, 'x', 42],
+  'session.language': [{}, { language: 'de' }, { language: 'cs', extra: 1 }, { language: ['cs'] }],
   'operator.signIn': [undefined, {}, { pin: 1234 }, { pin: '12ab' }, { pin: '1234', role: 'manager' }, { pin: '1'.repeat(9) }],
   'operator.signOut': [{ now: true }, []],
   'operator.unlock': [{}, { pin: 'abcd' }, { pin: '1234', force: true }],

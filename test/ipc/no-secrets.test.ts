@@ -40,6 +40,7 @@ describe('no token or password crosses to the screens', () => {
   const sampleAsk = { customer: { customerId: customer, cardNumber: demo.cards.regular }, voucherCodes: [demo.vouchers.percent10], points: 0, credit: 0 };
   const valid: Record<RequestChannel, unknown> = {
     'session.status': undefined,
+    'session.language': { language: 'en' },
     'operator.signIn': { pin: managerPin },
     'operator.signOut': undefined,
     'operator.unlock': { pin: managerPin },

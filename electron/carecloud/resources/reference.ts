@@ -19,20 +19,22 @@ const isOutage = (error: unknown) =>
 /** How long a downloaded reference list is answered from memory before CareCloud is asked again. */
 export const REFERENCE_TTL_MS = 15 * 60_000;
 
-export function referenceResource(pipeline: Pipeline, store: ReferenceStore, language: string, now: () => number) {
+export function referenceResource(pipeline: Pipeline, store: ReferenceStore, now: () => number) {
   // Reference lists change rarely and are read on every customer panel: answer from
-  // memory, and write the disk copy only when a download really happened.
+  // memory, and write the disk copy only when a download really happened. Their names are
+  // in the language asked for, so each language has its own copy (a switch refreshes them).
   const downloaded = new Map<string, { list: ReferenceList<unknown>; until: number }>();
   function load<T>(kind: string, path: string, itemsKey: string, paged: boolean) {
     return async (options?: CallOptions): Promise<ReferenceList<T>> => {
-      const remembered = downloaded.get(kind);
+      const language = pipeline.language();
+      const remembered = downloaded.get(`${language} ${kind}`);
       if (remembered && !options?.fresh && remembered.until > now()) return remembered.list as ReferenceList<T>;
       try {
         const items = paged ? await collectAll(listAll<T>(pipeline, path, itemsKey, {}, options)) : (await fetchPage<T>(pipeline, path, itemsKey, {}, options)).items;
         const fetchedAt = new Date(now()).toISOString();
         store.write(kind, { language, fetchedAt, items });
         const list: ReferenceList<T> = { items, fetchedAt, source: 'carecloud' };
-        downloaded.set(kind, { list, until: now() + REFERENCE_TTL_MS });
+        downloaded.set(`${language} ${kind}`, { list, until: now() + REFERENCE_TTL_MS });
         return list;
       } catch (error) {
         const saved = isOutage(error) ? store.read(kind, language) : undefined;
@@ -54,7 +56,7 @@ export function referenceResource(pipeline: Pipeline, store: ReferenceStore, lan
     customerSources: load<Schemas['CustomerSource']>('customer-sources', '/customer-sources', 'customer_sources', true),
     /** The saved copy only, without asking CareCloud (offline start-up). */
     saved: <T>(kind: string): ReferenceList<T> | undefined => {
-      const saved = store.read(kind, language);
+      const saved = store.read(kind, pipeline.language());
       return saved ? { items: saved.items as T[], fetchedAt: saved.fetchedAt, source: 'terminal' } : undefined;
     },
   };

@@ -59,6 +59,11 @@ export class CustomerPanel {
     ]).then(() => undefined);
   }
 
+  /** CareCloud's names (vouchers, rewards) are wanted in another language: the open customer is read again. */
+  renamed(): void {
+    if (this.#found) void this.show(this.#found);
+  }
+
   close(): void {
     this.#found = null;
     for (const part of [this.profile, this.points, this.credits, this.vouchers, this.rewards]) part.reset();

@@ -524,6 +524,11 @@ export class Sale {
     };
   }
 
+  /** CareCloud's names (vouchers, messages) are wanted in another language: the preview is asked again. */
+  renamed(): void {
+    this.preview.schedule();
+  }
+
   #previewRequest() {
     if (this.#cart.lines.length === 0 || this.#phase === 'done') return null;
     return { saleId: this.#saleId, cart: this.#cart, ask: this.#ask() };

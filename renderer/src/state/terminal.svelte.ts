@@ -196,10 +196,20 @@ export class Terminal {
     return null;
   }
 
-  /** The screens' language until sign-out; the saved one (which CareCloud answers in) changes in the settings. */
-  switchLanguage(language: Language = this.locale.other): void {
+  /**
+   * The screens' language until sign-out (the saved one changes in the settings). Main is
+   * told, so CareCloud answers this terminal in it too; what CareCloud named (vouchers,
+   * rewards, the store) is asked for again in the new language.
+   */
+  async switchLanguage(language: Language = this.locale.other): Promise<void> {
     this.locale.language = language;
     this.#languageChoice = language;
+    const told = await this.#pos.session.language({ language });
+    if (told.ok) this.#applySession(told.value);
+    if (this.locale.language !== language) return;
+    this.sale.renamed();
+    this.customer.renamed();
+    if (this.#screen === 'vouchers') this.voucherCheck.renamed();
   }
 
   /** F11 at the sale: parks a sale with items, or lists the parked ones over an empty sale. */

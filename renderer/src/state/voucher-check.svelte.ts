@@ -11,6 +11,7 @@ export class VoucherCheckState {
   readonly offlineList = new Part<{ count: number; syncedAt: string }>();
   #code = $state('');
   #invalid = $state.raw<PosError | null>(null);
+  #lastCustomer: string | null = null;
 
   constructor(pos: VoucherPort) {
     this.#pos = pos;
@@ -34,12 +35,19 @@ export class VoucherCheckState {
       return;
     }
     this.#invalid = null;
+    this.#lastCustomer = customerId;
     await this.result.load(() => this.#pos.vouchers.check({ code: text, customerId }));
   }
 
   /** A code no voucher can have (spaces, too long): said before asking anyone. */
   get invalid(): PosError | null {
     return this.#invalid;
+  }
+
+  /** The voucher shown is read again, its names in the language the screens now speak. */
+  renamed(): void {
+    const shown = this.result.value;
+    if (shown && this.#invalid === null) void this.result.load(() => this.#pos.vouchers.check({ code: shown.code, customerId: this.#lastCustomer }));
   }
 
   syncOffline(): Promise<void> {
