@@ -4,22 +4,16 @@
 // the entry is left pending; the next start sends it, and CareCloud holds it once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import Conf from 'conf';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addLine, cartTotals, type Cart } from '../../shared/checkout/cart.ts';
 import { productLine, type Product } from '../../shared/checkout/catalogue.ts';
-import { privateStoreOptions } from '../../electron/config/file-modes.ts';
-import type { KeyValueBackend } from '../../electron/settings/backend.ts';
-import { passwordCiphertextKey } from '../../electron/settings/keys.ts';
-import { OperatorDirectory } from '../../electron/operators/operators.ts';
 import { journalFile } from '../../electron/sync/journal-file.ts';
-import { demo } from '../../sandbox/seed.ts';
-import { repositoryRoot } from '../e2e/support/build.ts';
 import { ensureShellBuilt } from '../support/electron-stand-in/build.ts';
-import { keychainCiphertext, launchMain, type MainProcess } from '../support/electron-stand-in/main-process.ts';
+import { configureTerminal } from '../support/electron-stand-in/configured.ts';
+import { launchMain, type MainProcess } from '../support/electron-stand-in/main-process.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 
 const cashierPin = '4826';
@@ -70,19 +64,13 @@ describe('a quit while a purchase is being sent', () => {
     await ensureShellBuilt();
     sandbox = await startTestSandbox();
     dataDir = mkdtempSync(join(tmpdir(), 'ccpos-shell-quit-'));
-    // A configured terminal, as an installer and `ccpos operators add` leave it, with the shop's product list.
-    const settings = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', ...privateStoreOptions });
-    settings.set({
+    await configureTerminal({
+      dataDir,
       projectUrl: sandbox.projectUrl,
-      externalApplicationId: demo.credentials.user_external_application_id,
-      login: demo.credentials.login,
-      storeId: demo.stores.praha,
-      timeouts: { lookupMs: 3_000, closureMs: 1_000, loginMs: 5_000 },
-      [passwordCiphertextKey]: keychainCiphertext(keychainKey, demo.credentials.password),
+      keychainKey,
+      cashierPin,
+      settings: { timeouts: { lookupMs: 3_000, closureMs: 1_000, loginMs: 5_000 } },
     });
-    copyFileSync(join(repositoryRoot, 'resources/catalogue/demo-products.json'), join(dataDir, 'catalogue.json'));
-    const operators = new OperatorDirectory(new Conf({ cwd: dataDir, configName: 'operators', ...privateStoreOptions }) as KeyValueBackend);
-    await operators.add({ name: 'Shell Cashier', role: 'cashier', pin: cashierPin });
   }, 240_000);
 
   afterAll(async () => {

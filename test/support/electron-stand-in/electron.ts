@@ -403,27 +403,52 @@ class WebContents extends EventEmitter {
 
   async loadURL(url: string, options?: unknown): Promise<void> {
     record('webContents.loadURL', this.id, url, options);
-    this.#navigated(url);
+    await this.#navigated(url);
   }
 
   async loadFile(path: string): Promise<void> {
     record('webContents.loadFile', this.id, path);
-    this.#navigated(new URL(`file://${path}`).href);
+    await this.#navigated(new URL(`file://${path}`).href);
   }
 
   reload(): void {
     record('webContents.reload', this.id);
-    this.#navigated(this.mainFrame.url);
+    void this.#navigated(this.mainFrame.url);
   }
 
-  /** A page load as Electron reports it; what the page does is not modelled here. */
-  #navigated(url: string): void {
+  /**
+   * A page load as Electron reports it. Without a browser the page counts as loaded at
+   * once; with one (`ELECTRON_STAND_IN_PAGES=external`), when the test says the browser
+   * has loaded it, so events sent on `did-finish-load` reach a page that listens.
+   */
+  #navigated(url: string): Promise<void> {
     this.#crashed = false;
     this.mainFrame.url = url;
     this.subFrame.url = 'about:blank';
     this.emit('did-start-loading');
-    this.emit('dom-ready', newEvent());
-    this.emit('did-finish-load', newEvent());
+    const finish = (): void => {
+      this.emit('dom-ready', newEvent());
+      this.emit('did-finish-load', newEvent());
+    };
+    if (process.env[standInEnv.pages] !== 'external') {
+      finish();
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      this.#pageLoaded = () => {
+        finish();
+        resolve();
+      };
+    });
+  }
+
+  #pageLoaded: (() => void) | null = null;
+
+  /** The browser showing this webContents has loaded its page. */
+  pageLoaded(): void {
+    const loaded = this.#pageLoaded;
+    this.#pageLoaded = null;
+    loaded?.();
   }
 
   getURL(): string {
@@ -781,6 +806,9 @@ async function handleRequest(request: ControlRequest): Promise<unknown> {
       if (!contents.windowOpenHandler) return null;
       return contents.windowOpenHandler({ url: request.url, frameName: '', features: '', disposition: 'new-window', referrer: { url: contents.getURL(), policy: 'default' } });
     }
+    case 'page-loaded':
+      contentsOf(request.webContentsId).pageLoaded();
+      return null;
     case 'foreign-contents':
       return new WebContents().id;
     case 'navigate': {

@@ -2,7 +2,7 @@
 // Node child whose `electron` is the stand-in, collects what the bundle called, and
 // replays Electron's side (IPC from a frame, navigation, a crashed renderer, quit).
 //   const main = await launchMain({ dataDir });
-//   await main.ready();                       // the window has loaded its page
+//   await main.ready();                       // started; the window is loading its page
 //   await main.invoke('session.status');      // as the window's main frame sends it
 //   await main.quit();                         // resolves with the exit code
 import { fork, type ChildProcess } from 'node:child_process';
@@ -24,6 +24,8 @@ export interface LaunchOptions {
   encryption?: boolean;
   /** The OS keychain's key (32 bytes); a new one when absent. */
   keychainKey?: Buffer;
+  /** `external`: a browser shows the window's pages (see MainProcess.pageLoaded). */
+  pages?: 'external';
   env?: Record<string, string>;
 }
 
@@ -62,6 +64,7 @@ export class MainProcess {
   readonly #replies = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   readonly #watchers = new Set<() => void>();
   readonly #sendListeners = new Set<(message: SentMessage) => void>();
+  readonly #callListeners = new Set<(call: RecordedCall) => void>();
   #nextId = 1;
   #exit: Exit | null = null;
 
@@ -83,7 +86,10 @@ export class MainProcess {
   }
 
   #receive(message: StandInMessage): void {
-    if (message.kind === 'record') this.calls.push(message.call);
+    if (message.kind === 'record') {
+      this.calls.push(message.call);
+      for (const listener of this.#callListeners) listener(message.call);
+    }
     else if (message.kind === 'send') {
       const sent = { webContentsId: message.webContentsId, channel: message.channel, args: message.args };
       this.sent.push(sent);
@@ -128,7 +134,7 @@ export class MainProcess {
     });
   }
 
-  /** The window has loaded its page: the terminal started and the IPC is registered. */
+  /** The terminal started, registered its IPC and asked its window to load the page. */
   async ready(): Promise<WindowState> {
     await this.until(() => this.calls.some((call) => call.api === 'webContents.loadURL'), 'its window loaded a page');
     const state = await this.state();
@@ -160,6 +166,11 @@ export class MainProcess {
   /** A contract request as the preload sends it. */
   invoke<T = unknown>(channel: string, payload?: unknown, from: Sender = {}): Promise<T> {
     return this.invokeRaw(`pos:${channel}`, payload === undefined ? [] : [payload], from) as Promise<T>;
+  }
+
+  onCall(listener: (call: RecordedCall) => void): () => void {
+    this.#callListeners.add(listener);
+    return () => this.#callListeners.delete(listener);
   }
 
   onSend(listener: (message: SentMessage) => void): () => void {
@@ -203,6 +214,7 @@ export function launchMain(options: LaunchOptions): MainProcess {
     [standInEnv.appData]: options.dataDir,
     ...(options.keyBackend ? { [standInEnv.keyBackend]: options.keyBackend } : {}),
     ...(options.encryption === false ? { [standInEnv.encryption]: 'unavailable' } : {}),
+    ...(options.pages ? { [standInEnv.pages]: options.pages } : {}),
     ...options.env,
   };
   // vitest's own settings must not leak into the app's process.

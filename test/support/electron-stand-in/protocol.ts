@@ -12,6 +12,8 @@ export const standInEnv = {
   keyBackend: 'ELECTRON_STAND_IN_KEY_BACKEND',
   /** `unavailable`: safeStorage offers no encryption. */
   encryption: 'ELECTRON_STAND_IN_ENCRYPTION',
+  /** `external`: a browser shows the pages; a load finishes when the test says so. */
+  pages: 'ELECTRON_STAND_IN_PAGES',
 } as const;
 
 export interface RecordedCall {
@@ -30,6 +32,7 @@ export type ControlRequest =
   | { op: 'invoke'; webContentsId: number; frame: 'main' | 'sub'; channel: string; args: unknown[] }
   | { op: 'emit'; target: 'app' | 'window' | 'webContents'; targetId?: number; event: string; args: unknown[]; url?: string }
   | { op: 'window-open'; webContentsId: number; url: string }
+  | { op: 'page-loaded'; webContentsId: number }
   | { op: 'foreign-contents' }
   | { op: 'navigate'; webContentsId: number; url: string }
   | { op: 'fetch'; url: string; method?: string }
