@@ -1,4 +1,4 @@
-// The terminal's settings: one schema for the app (electron-store) and `ccpos` (conf),
+// The terminal's settings: one schema for the app and `ccpos` (both through conf),
 // which read the same `settings.json` in the data directory. The password is not here:
 // the app keeps it encrypted, `ccpos` takes it from the environment or a flag.
 import { z } from 'zod';

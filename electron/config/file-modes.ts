@@ -7,7 +7,7 @@ import { join } from 'node:path';
 export const PRIVATE_DIR_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
 
-/** For conf and electron-store: their JSON files are written 0600. */
+/** For conf: its JSON files are written 0600. */
 export const privateStoreOptions = { configFileMode: PRIVATE_FILE_MODE } as const;
 
 // Windows has no POSIX modes; the profile folder's ACLs protect the data there.
