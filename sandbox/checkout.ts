@@ -5,7 +5,7 @@ import { invalid } from './errors.ts';
 import type { Schemas } from './handlers/context.ts';
 import { referencedCustomer } from './handlers/customers.ts';
 import type { Card, Currency, Customer, PurchaseItem, Reward, Status, Store, Voucher } from './model.ts';
-import { toMinor } from './money.ts';
+import { toMinorUnits } from '../shared/money.ts';
 import type { Project } from './project.ts';
 import { parseLocalDateTime } from './time.ts';
 
@@ -55,8 +55,8 @@ export function resolveParties(project: Project, request: CheckoutRequest): Part
   const items: PurchaseItem[] = bill.bill_items.map((item) => {
     if (seen.has(item.bill_item_id)) throw invalid('bill_item_id', 'already_exists', item.bill_item_id, 'Two items share this bill_item_id.');
     seen.add(item.bill_item_id);
-    const price = toMinor(item.price);
-    const paid = toMinor(item.paid_amount);
+    const price = toMinorUnits(item.price);
+    const paid = toMinorUnits(item.paid_amount);
     // Only an adjustment line outside loyalty below one unit (a cash rounding) may be negative.
     const adjustment = item.loyalty_off && price === paid && Math.abs(price) < 100;
     if (price < 0 && !adjustment) throw invalid('price', 'not_allowed_value', item.price, 'An item price must not be negative.');
@@ -78,7 +78,7 @@ export function resolveParties(project: Project, request: CheckoutRequest): Part
       loyalty_off: item.loyalty_off,
     };
   });
-  const totalMinor = toMinor(bill.total_price);
+  const totalMinor = toMinorUnits(bill.total_price);
   if (totalMinor < 0) throw invalid('total_price', 'not_allowed_value', bill.total_price, 'The total must not be negative.');
   if (totalMinor !== items.reduce((sum, i) => sum + i.paid_minor, 0)) throw invalid('total_price', 'not_allowed_value', bill.total_price, "The total is not the sum of the items' paid amounts.");
   const status = customer ? (project.data.statuses.find((s) => s.status_id === customer.status_id) ?? null) : null;

@@ -1,7 +1,7 @@
 // Project records in the contract's response shapes, names in the asked language.
 import type { Lang, Schemas } from './handlers/context.ts';
 import type { Card, Customer, Localized, Purchase, PurchaseItem, Reward, Store, Voucher } from './model.ts';
-import { toMajor } from './money.ts';
+import { fromMinorUnits } from '../shared/money.ts';
 import type { Project } from './project.ts';
 
 export const text = (name: Localized, lang: Lang) => name[lang];
@@ -80,8 +80,8 @@ export function wireReward(project: Project, r: Reward, lang: Lang): Schemas['Re
 export function voucherValue(project: Project, v: Voucher): number {
   const reward = project.reward(v.reward_id);
   if (!reward) return 0;
-  if (reward.benefit.kind === 'gift') return toMajor(v.balance_minor ?? 0);
-  if (reward.benefit.kind === 'value') return toMajor(reward.benefit.amount);
+  if (reward.benefit.kind === 'gift') return fromMinorUnits(v.balance_minor ?? 0);
+  if (reward.benefit.kind === 'value') return fromMinorUnits(reward.benefit.amount);
   return 0;
 }
 
@@ -115,7 +115,7 @@ export function wirePurchase(p: Purchase, withItems: boolean): Schemas['Purchase
     payment_time: p.payment_time,
     items_count: p.items.length,
     type_id: p.type_id,
-    total_price: toMajor(p.total_minor),
+    total_price: fromMinorUnits(p.total_minor),
     currency_id: p.currency_id,
     cashdesk_number: String(p.cashdesk_number),
     last_change: p.last_change,
@@ -131,7 +131,7 @@ function wireItem(p: Purchase, item: PurchaseItem): Schemas['PurchaseItem'] {
     product_name: item.plu_name,
     external_id: item.bill_item_id,
     purchase_item_type_id: item.purchase_item_type_id,
-    price: toMajor(item.price_minor),
+    price: fromMinorUnits(item.price_minor),
     amount: item.quantity,
     vat_rate: item.vat_rate,
   };

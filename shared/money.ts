@@ -83,14 +83,3 @@ export function sumMinorUnits(amounts: readonly MinorUnits[]): MinorUnits {
   }
   return total;
 }
-
-/** Human display, e.g. "1 234,50 Kč" for cs / CZK. */
-export function formatMoney(minor: MinorUnits, currencyCode: string, locale: string): string {
-  const decimals = currencyDecimals(currencyCode);
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: currencyCode,
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  }).format(fromMinorUnits(minor, decimals));
-}

@@ -4,7 +4,7 @@ import { evaluate, resolveParties, type Evaluation } from '../checkout.ts';
 import { invalid, resourceNotFound } from '../errors.ts';
 import { listReply, matches } from '../listing.ts';
 import type { Purchase } from '../model.ts';
-import { toMajor, toMinor } from '../money.ts';
+import { fromMinorUnits, toMinorUnits } from '../../shared/money.ts';
 import type { Project } from '../project.ts';
 import { parseLocalDateTime } from '../time.ts';
 import { text, wirePurchase, wireVoucher } from '../wire.ts';
@@ -15,7 +15,7 @@ function wirePaymentVouchers(evaluation: Evaluation, lang: 'cs' | 'en') {
     const out: { code: string; name: string; discount_value: number; discount_percent?: number } = {
       code: v.voucher.code,
       name: text(v.reward.name, lang),
-      discount_value: toMajor(v.discountMinor),
+      discount_value: fromMinorUnits(v.discountMinor),
     };
     if (v.reward.benefit.kind === 'percent') out.discount_percent = v.reward.benefit.amount;
     return out;
@@ -32,7 +32,7 @@ export const postPurchaseAcceptPayment: Handler = (ctx) => {
       paymentType: body.payment_type,
       codes: body.benefit_codes ?? [],
       points: body.max_points ?? 0,
-      creditMinor: body.max_credit === undefined ? null : toMinor(body.max_credit),
+      creditMinor: body.max_credit === undefined ? null : toMinorUnits(body.max_credit),
       mode: 'propose',
     },
     ctx.settings,
@@ -40,12 +40,12 @@ export const postPurchaseAcceptPayment: Handler = (ctx) => {
   return ok({
     recommended_discounts: evaluation.discounts,
     credit_points: evaluation.pointsUsed,
-    price_of_credit_points: toMajor(evaluation.pointsMoneyMinor),
-    credit: toMajor(evaluation.creditMinor),
+    price_of_credit_points: fromMinorUnits(evaluation.pointsMoneyMinor),
+    credit: fromMinorUnits(evaluation.creditMinor),
     vouchers: wirePaymentVouchers(evaluation, ctx.lang),
     credit_points_of_this_transaction: evaluation.earnedPoints,
     total_credit_points: evaluation.pointsAfter,
-    total_credit: toMajor(evaluation.creditsAfterMinor),
+    total_credit: fromMinorUnits(evaluation.creditsAfterMinor),
     messages: evaluation.messages.map((m) => ({ text: m })),
   });
 };
@@ -69,7 +69,7 @@ export const postPurchaseSend: Handler = (ctx) => {
       paymentType: bill.payment_type,
       codes: (recap.vouchers ?? []).map((v) => v.code).filter((c): c is string => typeof c === 'string'),
       points: recap.credit_points ?? 0,
-      creditMinor: recap.amount_for_credit === undefined ? 0 : toMinor(recap.amount_for_credit),
+      creditMinor: recap.amount_for_credit === undefined ? 0 : toMinorUnits(recap.amount_for_credit),
       mode: 'settle',
     },
     ctx.settings,
@@ -232,7 +232,7 @@ export const getPurchasePaymentSummary: Handler = (ctx) => {
   const used = purchase.voucher_uses.map((u) => ctx.project.voucher(u.voucher_id)).filter((v) => v !== undefined);
   return ok({
     earned_points: purchase.earned_points,
-    used_credits: toMajor(purchase.used_credits_minor),
+    used_credits: fromMinorUnits(purchase.used_credits_minor),
     used_points: purchase.used_points,
     used_points_total: purchase.used_points + purchase.voucher_points,
     used_vouchers: used.map((v) => wireVoucher(ctx.project, v, ctx.lang)),

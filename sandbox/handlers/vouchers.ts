@@ -3,7 +3,7 @@ import { checkVoucher, isSpent, usableInStore, refuse } from '../benefits.ts';
 import { invalid, resourceNotFound } from '../errors.ts';
 import { listReply, matches } from '../listing.ts';
 import type { Voucher } from '../model.ts';
-import { toMajor } from '../money.ts';
+import { fromMinorUnits } from '../../shared/money.ts';
 import { parseLocalDateTime } from '../time.ts';
 import { wireVoucher } from '../wire.ts';
 import { bodyOf, bool, ok, str, type Handler, type HandlerContext, type Schemas } from './context.ts';
@@ -78,6 +78,6 @@ export const postVoucherGiftCardBalance: Handler = (ctx) => {
   }
   const reward = ctx.project.reward(voucher.reward_id);
   if (reward?.benefit.kind !== 'gift') throw invalid('code', 'voucher_invalid_type_of_usage', voucher.code, 'The voucher is not a gift card.');
-  return ok({ voucher_id: voucher.voucher_id, current_balance: toMajor(voucher.balance_minor ?? 0), original_balance: toMajor(voucher.original_minor ?? reward.benefit.amount) });
+  return ok({ voucher_id: voucher.voucher_id, current_balance: fromMinorUnits(voucher.balance_minor ?? 0), original_balance: fromMinorUnits(voucher.original_minor ?? reward.benefit.amount) });
 };
 

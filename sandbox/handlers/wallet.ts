@@ -1,6 +1,6 @@
 // Points and credits balances, from the ledger purchases write to.
 import { invalid } from '../errors.ts';
-import { toMajor } from '../money.ts';
+import { fromMinorUnits } from '../../shared/money.ts';
 import { parseLocalDateTime } from '../time.ts';
 import { ok, str, type Handler, type HandlerContext } from './context.ts';
 import { referencedCustomer } from './customers.ts';
@@ -27,7 +27,7 @@ export const getWalletPoints: Handler = (ctx) => {
     earned_points: inPeriod.earned,
     redeemed_points: inPeriod.redeemed,
     available_points: available,
-    available_points_money_value: ctx.project.data.currencies.map((c) => ({ currency_id: c.currency_id, value: toMajor(available * c.point_value_minor) })),
+    available_points_money_value: ctx.project.data.currencies.map((c) => ({ currency_id: c.currency_id, value: fromMinorUnits(available * c.point_value_minor) })),
   });
 };
 
@@ -44,9 +44,9 @@ export const getWalletCredits: Handler = (ctx) => {
   // Totals are in the base currency (CZK); the split keeps each currency's own amount.
   const base = (minor: number, currencyId: string) => minor * (ctx.project.data.currencies.find((c) => c.currency_id === currencyId)?.rate_to_base ?? 1);
   return ok({
-    earned_credits: toMajor(split.reduce((sum, s) => sum + base(s.earned, s.currency_id), 0)),
-    redeemed_credits: toMajor(split.reduce((sum, s) => sum + base(s.redeemed, s.currency_id), 0)),
-    available_credits: toMajor(split.reduce((sum, s) => sum + base(s.available, s.currency_id), 0)),
-    split_by_currency: split.map((s) => ({ currency_id: s.currency_id, earned_credits: toMajor(s.earned), redeemed_credits: toMajor(s.redeemed), available_credits: toMajor(s.available) })),
+    earned_credits: fromMinorUnits(split.reduce((sum, s) => sum + base(s.earned, s.currency_id), 0)),
+    redeemed_credits: fromMinorUnits(split.reduce((sum, s) => sum + base(s.redeemed, s.currency_id), 0)),
+    available_credits: fromMinorUnits(split.reduce((sum, s) => sum + base(s.available, s.currency_id), 0)),
+    split_by_currency: split.map((s) => ({ currency_id: s.currency_id, earned_credits: fromMinorUnits(s.earned), redeemed_credits: fromMinorUnits(s.redeemed), available_credits: fromMinorUnits(s.available) })),
   });
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isCalendarDate } from '../../sandbox/contract.ts';
 import { ean13 } from '../../sandbox/ids.ts';
-import { toMajor, toMinor } from '../../sandbox/money.ts';
+import { fromMinorUnits, toMinorUnits } from '../../shared/money.ts';
 import { language } from '../../sandbox/pipeline.ts';
 import { Project } from '../../sandbox/project.ts';
 import { parseQuery } from '../../sandbox/request-validation.ts';
@@ -63,9 +63,11 @@ describe('seed and money', () => {
   });
 
   it('keeps minor units exact at the boundary', () => {
-    expect(toMinor(0.1 + 0.2)).toBe(30);
-    expect(toMinor(19.99)).toBe(1999);
-    expect(toMajor(1999)).toBe(19.99);
+    expect(toMinorUnits(0.1 + 0.2)).toBe(30);
+    expect(toMinorUnits(19.99)).toBe(1999);
+    expect(fromMinorUnits(1999)).toBe(19.99);
+    // The terminal's rounding, not Math.round(x * 100), which books 1.005 as 100.
+    expect(toMinorUnits(1.005)).toBe(101);
   });
 
   it('round-trips through the state file format and refuses foreign JSON', () => {
