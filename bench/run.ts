@@ -1,7 +1,6 @@
-// npm run bench [suite-name ...]: runs the suites, prints a table, writes bench/results.json.
-import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// npm run bench [suite-name ...]: runs the suites, prints a table, writes the `figures` section of bench/results.json.
 import { meetsTarget, type Figure } from './harness.ts';
+import { writeResultsSection } from './results.ts';
 import { suites } from './suites.ts';
 
 const only = process.argv.slice(2);
@@ -18,5 +17,5 @@ const header = ['figure', 'value', 'unit', 'baseline', 'ratio', 'target', ''];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
 
-writeFileSync(fileURLToPath(new URL('./results.json', import.meta.url)), `${JSON.stringify(figures, null, 2)}\n`);
+writeResultsSection('figures', figures);
 if (figures.some((f) => meetsTarget(f) === false)) process.exitCode = 1;
