@@ -2,7 +2,6 @@
 // esbuild: no TypeScript loader at run time. Runtime packages stay external, as in main.
 // `buildCliIfStale` rebuilds only when a source is newer than the built file; parallel
 // callers each write a temporary file and rename it into place, so none reads half a file.
-import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +30,8 @@ function copyAtomically(from, to) {
 }
 
 export async function buildCli() {
+  // Loaded only to build: every `ccpos` run in a source checkout comes through here first.
+  const { build } = await import('esbuild');
   mkdirSync(dirname(cliBundle), { recursive: true });
   const temporary = `${cliBundle}.${process.pid}.tmp`;
   await build({

@@ -23,7 +23,25 @@ export interface ChaosOptions {
   verbose?: boolean;
 }
 
-export type ScenarioResult = { name: string; summary: string; skipped: string } | ({ name: string; summary: string; skipped: null; error: string | null; durationMs: number } & Tally);
+/** The faults that actually struck in a scenario, so a clean result is not a quiet one. */
+export interface Injected {
+  /** Processes SIGKILLed by the rig. */
+  killed: number;
+  /** Answers the proxy dropped after CareCloud acted, answered as broken JSON or as HTML, or a portal intercepted. */
+  dropped: number;
+  brokenJson: number;
+  html: number;
+  intercepted: number;
+  /** What the sandbox itself did: answers cut mid-body, requests left hanging, 5xx and 429 answers. */
+  cutMidBody: number;
+  hanging: number;
+  failed: number;
+  rateLimited: number;
+}
+
+export type ScenarioResult =
+  | { name: string; summary: string; skipped: string }
+  | ({ name: string; summary: string; skipped: null; error: string | null; durationMs: number; injected: Injected } & Tally);
 
 export interface ChaosReport {
   seed: number;
@@ -72,7 +90,20 @@ async function runScenario(scenario: Scenario, options: ChaosOptions, sandbox: C
     }
     const drainMs = Date.now() - drainStarted;
     const counted = tally({ journal: readJournal(join(dataDir, 'journal.db')), purchases: await sandbox.purchases(), records: rig.records, drainMs, drained });
-    return { name: scenario.name, summary: scenario.summary, skipped: null, error, durationMs: Date.now() - started, ...counted };
+    const requests = sandbox.control.requests();
+    const proxy = rig.proxyCounts;
+    const injected: Injected = {
+      killed: counted.commands.killed,
+      dropped: proxy.dropped,
+      brokenJson: proxy.garbage,
+      html: proxy.html,
+      intercepted: proxy.intercepted,
+      cutMidBody: requests.filter((q) => q.outcome === 'dropped').length,
+      hanging: requests.filter((q) => q.outcome === 'hung').length,
+      failed: requests.filter((q) => q.outcome === 'failed').length,
+      rateLimited: requests.filter((q) => q.status === 429).length,
+    };
+    return { name: scenario.name, summary: scenario.summary, skipped: null, error, durationMs: Date.now() - started, injected, ...counted };
   } finally {
     await rig?.close().catch(() => {});
     await release?.().catch((failure: unknown) => log(`  could not release the data folder of ${scenario.name}: ${String(failure)}`));
@@ -104,6 +135,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       results.push(result);
       if (result.skipped === null) {
         log(`  ${describe(result)}`);
+        log(`  faults that struck: ${Object.entries(result.injected).filter(([, n]) => n > 0).map(([name, n]) => `${name} ${n}`).join(', ') || 'none'}`);
         for (const finding of result.findings.slice(0, 20)) log(`  ! ${finding}`);
         if (result.error) log(`  ! the scenario failed: ${result.error}`);
       }
