@@ -49,7 +49,7 @@ export interface ChaosReport {
   startedAt: string;
   durationMs: number;
   scenarios: ScenarioResult[];
-  total: Omit<Tally, 'findings' | 'commands'> & { commands: Tally['commands']; errors: number };
+  total: Omit<Tally, 'findings' | 'commands' | 'longestHang'> & { commands: Tally['commands']; errors: number };
 }
 
 /** `bin/ccpos.js`, what a support person runs; its bundle is rebuilt here first when a source is newer, once for the run. */
@@ -170,5 +170,5 @@ export function clean(report: ChaosReport): boolean {
 }
 
 function describe(r: Tally): string {
-  return `journaled ${r.journaled}, in CareCloud ${r.inCareCloud}, lost ${r.lost}, doubled ${r.doubled}, reported failed but landed ${r.failedButLanded}, unjournaled ${r.unjournaled}, hung ${r.hung}, longest hang ${(r.longestHangMs / 1000).toFixed(1)} s`;
+  return `journaled ${r.journaled}, in CareCloud ${r.inCareCloud}, lost ${r.lost}, doubled ${r.doubled}, reported failed but landed ${r.failedButLanded}, unjournaled ${r.unjournaled}, hung ${r.hung}, longest hang ${(r.longestHangMs / 1000).toFixed(1)} s (${r.longestHang})`;
 }

@@ -22,6 +22,8 @@ export interface Tally {
   hung: number;
   /** The longest any command took to end, or the queue took to empty once the faults stopped. */
   longestHangMs: number;
+  /** What took that long. */
+  longestHang: string;
   commands: { checkouts: number; replays: number; appSales: number; killed: number };
   /** Sales the journal handed to a manager as refused (counted in lost: every bill here is one CareCloud takes). */
   rejected: number;
@@ -123,7 +125,13 @@ export function tally(input: { journal: ReturnType<typeof readJournal>; purchase
   const hungCommands = records.filter((r) => r.hung);
   for (const record of hungCommands) findings.push(`hung: ${record.kind}${record.sale ? ` ${record.sale}` : ''} did not end within its limit: ${record.output.trim().split('\n').slice(-2).join(' / ')}`);
   if (!input.drained) findings.push(`hung: the final drain left sales waiting after ${Math.round(input.drainMs / 1000)} s`);
-  const durations = records.filter((r) => !r.killed).map((r) => r.endedAt - r.startedAt);
+  let longestHangMs = input.drainMs;
+  let longestHang = 'the final drain';
+  for (const record of records) {
+    if (record.killed || record.endedAt - record.startedAt <= longestHangMs) continue;
+    longestHangMs = record.endedAt - record.startedAt;
+    longestHang = `${record.kind}${record.sale ? ` ${record.sale}` : ''}${record.hung ? ' (hung)' : ` (${record.outcome ?? `exit ${record.code}`})`}`;
+  }
 
   return {
     journaled: journal.length,
@@ -133,7 +141,8 @@ export function tally(input: { journal: ReturnType<typeof readJournal>; purchase
     failedButLanded,
     unjournaled,
     hung: hungCommands.length + (input.drained ? 0 : 1),
-    longestHangMs: Math.max(0, input.drainMs, ...durations),
+    longestHangMs,
+    longestHang,
     commands: {
       checkouts: records.filter((r) => r.kind === 'checkout').length,
       replays: records.filter((r) => r.kind === 'replay').length,
