@@ -134,7 +134,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       const result = await runScenario(scenario, options, sandbox, ccpos, share);
       results.push(result);
       if (result.skipped === null) {
-        log(`  ${describe(result)}`);
+        log(`  ${describe(result)}; ${(result.durationMs / 1000).toFixed(1)} s`);
         log(`  faults that struck: ${Object.entries(result.injected).filter(([, n]) => n > 0).map(([name, n]) => `${name} ${n}`).join(', ') || 'none'}`);
         for (const finding of result.findings.slice(0, 20)) log(`  ! ${finding}`);
         if (result.error) log(`  ! the scenario failed: ${result.error}`);

@@ -47,7 +47,9 @@ export async function runWorkload(rig: Rig, w: Workload): Promise<void> {
       : rig.checkout({ cashdesk: r.pick(w.cashdesks), skewMs: skew(), ...(r.chance(w.killChance) ? { killAfterMs: r.int(0, w.killWithinMs) } : {}) });
     inFlight.add(sale);
     void sale.finally(() => inFlight.delete(sale));
-    if (w.replayEvery > 0 && (i + 1) % w.replayEvery === 0 && replays.size < 2) {
+    // A short run still gets one replay while its last sales are in flight.
+    const replayNow = (i + 1) % w.replayEvery === 0 || (w.checkouts < w.replayEvery && i === w.checkouts - 1);
+    if (w.replayEvery > 0 && replayNow && replays.size < 2) {
       const replay = rig.replay({ skewMs: skew(), maxSeconds: 15, ...(r.chance(w.replayKillChance) ? { killAfterMs: r.int(0, 3_000) } : {}) });
       replays.add(replay);
       void replay.finally(() => replays.delete(replay));
