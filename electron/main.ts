@@ -1,11 +1,12 @@
 // Electron main process entry: start the terminal's services, open the one
 // hardened window, and connect the typed IPC to it.
-import { app, dialog } from 'electron';
+import { app, crashReporter, dialog } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
 import { startTerminal, type Terminal } from './app/terminal.ts';
 import { defaultDataDir } from './config/data-dir.ts';
+import { crashFolder, crashReporterOptions, crashUploadUrl } from './crash/crash-reports.ts';
 import { ensurePrivateDir, privateStoreOptions } from './config/file-modes.ts';
 import { JournalUnavailableError } from './journal/errors.ts';
 import { startSandboxBackend } from './demo/sandbox-backend.ts';
@@ -24,6 +25,10 @@ const preload = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url)
 
 // The same folder `ccpos` reads, so support sees this terminal's settings and queue.
 const dataDir = process.env.CCPOS_DATA_DIR || defaultDataDir(process.env);
+// First: a crash of any process from here on leaves a minidump in the data folder.
+ensurePrivateDir(crashFolder(dataDir));
+app.setPath('crashDumps', crashFolder(dataDir));
+crashReporter.start(crashReporterOptions(crashUploadUrl(dataDir), app.getVersion()));
 app.setPath('userData', dataDir);
 app.enableSandbox();
 registerAppScheme();

@@ -2,6 +2,7 @@
 import type { DiagnosticCheck, DiagnosticsReport } from '../../shared/ipc/contract.ts';
 import type { DoctorCheck, DoctorContext } from './check.ts';
 import { configurationCheck } from './checks/configuration.ts';
+import { crashDumpsCheck } from './checks/crash-dumps.ts';
 import { dataFolderCheck } from './checks/data-folder.ts';
 import { devicesCheck } from './devices.ts';
 import { keyStorageCheck } from './checks/key-storage.ts';
@@ -17,6 +18,7 @@ export const doctorChecks: DoctorCheck[] = [
   devicesCheck,
   dataFolderCheck,
   keyStorageCheck,
+  crashDumpsCheck,
 ];
 
 /** Runs the checks in order; a check that throws is a failed check, never a crash. */

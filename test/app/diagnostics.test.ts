@@ -42,7 +42,7 @@ describe('diagnostics', () => {
     try {
       const report = await fixture.terminal.handlers['diagnostics.run'](undefined, { operator: null, sender: { transport: 'preview', connectionId: 0, origin: '' } });
       if (!report.ok) throw new Error('no report');
-      expect(report.value.checks.map((c) => `${c.id}:${c.status}`)).toEqual(['configuration:pass', 'reachability:pass', 'login:pass', 'time-zone:pass', 'data-folder:pass', 'key-storage:pass', 'store:pass', 'journal:pass']);
+      expect(report.value.checks.map((c) => `${c.id}:${c.status}`)).toEqual(['configuration:pass', 'reachability:pass', 'login:pass', 'time-zone:pass', 'data-folder:pass', 'key-storage:pass', 'crash-dumps:pass', 'store:pass', 'journal:pass']);
       expect(report.value.ok).toBe(true);
     } finally {
       await fixture.close();

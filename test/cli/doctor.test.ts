@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closedPort, json } from '../support/loopback.ts';
@@ -16,18 +16,28 @@ describe('ccpos doctor', () => {
   it('passes every check against a healthy CareCloud and exits 0', async () => {
     const run = await ccpos(['doctor'], w.env);
     expect(run.err).toEqual([]);
-    expect(run.out).toHaveLength(7);
+    expect(run.out).toHaveLength(8);
     expect(run.out.slice(0, 4).map((line) => line.split(/\s+/)[0])).toEqual(['ok', 'ok', 'ok', 'ok']);
     // The device line depends on this machine's USB stack: ok, or warn when libusb is missing.
     expect(run.out[4]).toMatch(/^(ok|warn)\s+Scanners and card readers/);
     expect(run.out.join('\n')).toContain('Time zone and clock');
     expect(run.out[6]).toMatch(/^skip\s+Password key storage/);
+    expect(run.out[7]).toMatch(/^ok\s+Crash reports\s+no crash dumps in .*crashes \(kept on this terminal only\)$/);
     expect(run.code).toBe(0);
     expect(w.server.count('POST', '/users/actions/logout')).toBe(1);
     const log = readFileSync(join(w.dataDir, 'logs', 'ccpos-cli.log'), 'utf8');
     expect(log).toContain('"path":"/users/actions/login"');
     expect(log).not.toContain(PASSWORD);
     expect(log).not.toContain('cli-token');
+  });
+
+  it('lists crash dumps kept in the data folder, as a warning that does not fail the run', async () => {
+    // As the app leaves them: private, like everything in the data folder.
+    mkdirSync(join(w.dataDir, 'crashes', 'completed'), { recursive: true, mode: 0o700 });
+    writeFileSync(join(w.dataDir, 'crashes', 'completed', 'd41d8cd9.dmp'), Buffer.alloc(4096), { mode: 0o600 });
+    const run = await ccpos(['doctor'], w.env);
+    expect(run.out[7]).toMatch(/^warn\s+Crash reports\s+1 in the last 7 days\. 1 crash dump \(kept on this terminal only\): .*d41d8cd9\.dmp/);
+    expect(run.code).toBe(0);
   });
 
   it('exits 2 with a failed configuration line when the project is not configured', async () => {
