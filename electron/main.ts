@@ -18,6 +18,7 @@ import type { KeyValueBackend } from './settings/backend.ts';
 import { safeStorageCipher } from './settings/safe-storage-cipher.ts';
 import { registerAppScheme } from './window/app-protocol.ts';
 import { createHardenedWindow, rendererRoot } from './window/create-window.ts';
+import { startAppUpdates } from './update/electron-updates.ts';
 
 const development = !app.isPackaged && process.env.CCPOS_DEVTOOLS === '1';
 const page = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
@@ -51,7 +52,11 @@ let terminal: Terminal | null = null;
 async function start(): Promise<void> {
   ensurePrivateDir(dataDir);
   const logger = createLogger(fileSink(join(dataDir, 'logs', 'ccpos.log')));
+  // Counts this start; a version that keeps failing hands over to the previous one here.
+  const updates = startAppUpdates(dataDir, logger, () => terminal?.updateActivity() ?? null);
+  if (updates.rolledBack) return;
   terminal = await startTerminal({
+    updates: () => updates.service,
     dataDir,
     stores: { settings: store('settings', dataDir), operators: store('operators', dataDir), customerCache: store('customer-cache', dataDir) },
     cipher: safeStorageCipher,
@@ -59,6 +64,7 @@ async function start(): Promise<void> {
     hidLoader: loadNodeHid,
     logger,
   });
+  const updateSettings = terminal.settings.current.updates;
   const windows = new Set<number>();
   registerIpc(terminal.dispatcher(electronSenderCheck({ windowIds: () => windows, rendererRoot })));
   const events = terminal.events;
@@ -73,6 +79,7 @@ async function start(): Promise<void> {
       connectWindow(window, events);
     },
   });
+  updates.ready(updateSettings);
 }
 
 app.whenReady().then(start).catch((error: unknown) => {

@@ -13,6 +13,8 @@ import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatche
 import { EventHub } from '../ipc/events.ts';
 import { createHandlers, type HandlerServices } from '../ipc/handlers/index.ts';
 import type { SenderCheck } from '../ipc/sender.ts';
+import type { UpdateDesk } from '../ipc/handlers/services.ts';
+import type { TerminalActivity } from '../update/idle.ts';
 import type { HidTransportLoader } from '../hid/transport.ts';
 import { Journal } from '../journal/journal.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
@@ -54,6 +56,8 @@ export interface TerminalOptions {
   hidLoader?: HidTransportLoader;
   /** The clock for idle sign-out and PIN locks. */
   now?: () => number;
+  /** The app's update service, once it runs (absent in the preview and tests). */
+  updates?: () => UpdateDesk | null;
 }
 
 export interface Terminal {
@@ -67,6 +71,8 @@ export interface Terminal {
   /** The current CareCloud client (main process only: it holds the credentials). */
   careCloud(): CareCloudClient;
   dispatcher(trustSender: SenderCheck): Dispatch;
+  /** What an update install would interrupt now. */
+  updateActivity(): TerminalActivity;
   /**
    * A sign-in of its own, apart from `session` (one per web preview connection):
    * its own operator and idle time, the terminal's PIN locks, store and settings.
@@ -207,8 +213,11 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
 
   const input = await startInput({ settings: () => settings.input, client: () => client, events, loader: options.hidLoader ?? null, logger, online: () => sync.online, knownVoucher: (code) => checkout.offlineVouchers.holds(code) });
   settings.onChange(() => void input.settingsChanged().catch(() => logger.log('error', 'input.restart', {})));
+  let saleOpen = false;
   const services: HandlerServices = {
     ...checkout,
+    ...(options.updates ? { updates: options.updates } : {}),
+    tillSale: { report: (open) => (saleOpen = open) },
     scans: input,
     demo,
     session,
@@ -258,6 +267,11 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
     demoBackend,
     careCloud: () => client,
     dispatcher: (trustSender) => dispatcherFor(session, handlers, trustSender),
+    updateActivity() {
+      const { counts } = journal.stats();
+      // The terminal has no shift closing yet; when it does, it reports here.
+      return { saleOpen, shiftClosing: false, sending: counts.sending, pending: counts.pending };
+    },
     openSession(trustSender) {
       const own = newSession();
       for (const [language, name] of storeNames) own.setStoreName(name, language);

@@ -1,11 +1,9 @@
 // When a downloaded update may be installed: only when installing loses nothing and
-// interrupts nobody. Installing restarts the app, so an open sale, a payment being
-// closed or a journal entry on its way to CareCloud would be cut off.
+// interrupts nobody. Installing restarts the app, so an open sale (including one being
+// paid), a shift being closed or a journal entry on its way to CareCloud would be cut off.
 export interface TerminalActivity {
-  /** The till shows a sale with lines (the renderer reports it; a dead renderer's last report stands). */
+  /** The till shows a sale with lines, or one being paid (the renderer reports it; a dead renderer's last report stands). */
   saleOpen: boolean;
-  /** Payments being closed right now (checkout.pay in flight). */
-  paying: number;
   /** A shift or day closing is running. The terminal has no shift closing yet: always false until it does. */
   shiftClosing: boolean;
   /** Journal entries claimed by the sync engine and in flight to CareCloud. */
@@ -14,7 +12,7 @@ export interface TerminalActivity {
   pending: number;
 }
 
-export type IdleBlocker = 'sale-open' | 'paying' | 'shift-closing' | 'journal-sending' | 'postponed';
+export type IdleBlocker = 'postponed' | 'sale-open' | 'shift-closing' | 'journal-sending';
 
 export type InstallVerdict = { install: true; pendingKept: number } | { install: false; blockers: IdleBlocker[] };
 
@@ -23,7 +21,6 @@ export function installVerdict(activity: TerminalActivity, postponedUntil: numbe
   const blockers: IdleBlocker[] = [];
   if (postponedUntil !== null && now < postponedUntil) blockers.push('postponed');
   if (activity.saleOpen) blockers.push('sale-open');
-  if (activity.paying > 0) blockers.push('paying');
   if (activity.shiftClosing) blockers.push('shift-closing');
   if (activity.sending > 0) blockers.push('journal-sending');
   if (blockers.length > 0) return { install: false, blockers };

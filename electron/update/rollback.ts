@@ -78,3 +78,27 @@ export function parseMarker(text: string | null): VersionMarker | null {
     return null;
   }
 }
+
+/** Exit status that asks systemd's `Restart=on-failure` to start the (restored) terminal again. */
+export const RESTART_EXIT_CODE = 75;
+
+export type RollbackPlan =
+  /** Put the kept AppImage back in place of the running one and start it again. */
+  | { kind: 'replace-appimage'; target: string; restart: 'systemd' | 'relaunch' }
+  /** Run the kept installer (NSIS, silent): it asks for administrator rights on a per-machine install. */
+  | { kind: 'run-installer' }
+  | { kind: 'none'; why: string };
+
+/** How the kept file of the previous version can be put back on this system. */
+export function rollbackPlan(artifact: string, platform: NodeJS.Platform, env: NodeJS.ProcessEnv): RollbackPlan {
+  const lower = artifact.toLowerCase();
+  if (lower.endsWith('.appimage')) {
+    const target = env.APPIMAGE;
+    if (platform !== 'linux' || !target || !target.startsWith('/')) return { kind: 'none', why: 'the terminal does not run from an AppImage now' };
+    // systemd sets INVOCATION_ID for its services; a relaunched child there would be stopped with the unit.
+    return { kind: 'replace-appimage', target, restart: env.INVOCATION_ID ? 'systemd' : 'relaunch' };
+  }
+  if (lower.endsWith('.exe')) return platform === 'win32' ? { kind: 'run-installer' } : { kind: 'none', why: 'a Windows installer cannot run here' };
+  if (lower.endsWith('.deb')) return { kind: 'none', why: `installing a deb needs root: run sudo apt install --allow-downgrades ${artifact}` };
+  return { kind: 'none', why: `nothing installs ${artifact}` };
+}

@@ -139,6 +139,24 @@ export interface RewardSummary {
 
 export type OfflineVoucherPolicy = 'refuse' | 'accept_synced';
 
+/** The terminal's own updates, for the manager: what is downloaded and what it waits for. */
+export interface UpdateStatus {
+  /** `off`: no update server in the settings (or not a packaged app). */
+  state: 'off' | 'checking' | 'up-to-date' | 'downloading' | 'ready' | 'failed';
+  channel: 'stable' | 'pilot';
+  currentVersion: string;
+  /** A downloaded version waiting for an idle moment to install. */
+  readyVersion: string | null;
+  /** What holds the install back now; empty when it is about to happen. */
+  waitingFor: ('postponed' | 'sale-open' | 'shift-closing' | 'journal-sending' | 'starting')[];
+  postponedUntil: string | null;
+  /** After this, postponing is refused and the update installs at the next idle moment. */
+  postponeLimit: string | null;
+  lastCheckedAt: string | null;
+  /** The last check's or download's failure, in one sentence. */
+  problem: string | null;
+}
+
 /** Settings as the screens see them: the password never leaves main, only whether one is set. */
 export interface SettingsView {
   projectUrl: string;
@@ -297,6 +315,9 @@ export const requests = {
   'settings.stores': request<StoreOption[]>()(nothing, 'manager'),
 
   'diagnostics.run': request<DiagnosticsReport>()(nothing, 'manager'),
+  'updates.status': request<UpdateStatus>()(nothing, 'manager'),
+  /** Puts a downloaded update off by whole hours (at most a day at a time); the manager's PIN authorises. */
+  'updates.postpone': request<UpdateStatus>()(z.object({ hours: z.int().min(1).max(24), pin: pinSchema }).strict(), 'manager'),
   'demo.setOutage': request<{ outage: boolean }>()(z.object({ on: z.boolean() }).strict(), 'manager'),
 
   'checkout.catalogue': request<TillSetup>()(nothing, 'operator'),
@@ -313,6 +334,8 @@ export const requests = {
   'checkout.parkLeft': request<{ outcome: 'parked'; sale: ParkedSaleSummary } | { outcome: 'full' }>()(parkPayload, 'anyone'),
   'checkout.parked': request<ParkedSaleSummary[]>()(nothing, 'operator'),
   'checkout.recall': request<ParkedSale>()(z.object({ id: z.string().trim().min(1).max(64) }).strict(), 'operator'),
+  /** The till tells main whether a sale is open (lines, or being paid): updates install only when none is. Anyone: a signed-out till reports its sale gone. */
+  'checkout.saleOpen': request<null>()(z.object({ open: z.boolean() }).strict(), 'anyone'),
 
   'vouchers.check': request<VoucherCheck>()(
     z.object({ code: z.string().trim().min(1).max(64).regex(/^[\x21-\x7e]+$/), customerId: z.string().trim().min(1).max(64).nullable() }).strict(),

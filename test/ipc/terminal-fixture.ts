@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTerminal, type Terminal } from '../../electron/app/terminal.ts';
 import type { StartDemoBackend } from '../../electron/demo/demo-backend.ts';
+import type { UpdateDesk } from '../../electron/ipc/handlers/services.ts';
 import { OperatorDirectory } from '../../electron/operators/operators.ts';
 import { memoryBackend, type KeyValueBackend } from '../../electron/settings/backend.ts';
 import { keyCipher } from '../../electron/settings/cipher.ts';
@@ -31,7 +32,7 @@ export interface Fixture {
 }
 
 export async function openTerminal(
-  options: { startDemo?: StartDemoBackend; settings?: Record<string, unknown>; password?: string; operators?: boolean; now?: () => number } = {},
+  options: { startDemo?: StartDemoBackend; settings?: Record<string, unknown>; password?: string; operators?: boolean; now?: () => number; updates?: () => UpdateDesk | null } = {},
 ): Promise<Fixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ccpos-terminal-'));
   const stores = {
@@ -58,6 +59,7 @@ export async function openTerminal(
     startDemo: options.startDemo ?? (() => Promise.reject(new Error('demo mode was not expected'))),
     syncPolicy: { probeTimeoutMs: 2_000, sendTimeoutMs: 2_000 },
     label: 'test',
+    ...(options.updates ? { updates: options.updates } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   return {

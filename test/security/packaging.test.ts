@@ -43,8 +43,8 @@ describe('packaging', () => {
     await buildCliIfStale();
     const loaded = packagesImportedBy(cliBundle);
     // The app's main process keeps the same packages external (vite.config.ts) and loads
-    // these beyond what ccpos does: its settings store and the scan-rule check.
-    const appOnly = ['electron-store', 'redos-detector'];
+    // these beyond what ccpos does: its settings store, the scan-rule check and its updater.
+    const appOnly = ['electron-store', 'redos-detector', 'electron-updater'];
     const unused = [...runtime].filter((name) => !loaded.has(name) && !appOnly.includes(name));
     expect(unused).toEqual([]);
   });

@@ -60,7 +60,7 @@ describe('staged rollout', () => {
 });
 
 describe('installing only when the terminal is idle', () => {
-  const idle: TerminalActivity = { saleOpen: false, paying: 0, shiftClosing: false, sending: 0, pending: 0 };
+  const idle: TerminalActivity = { saleOpen: false, shiftClosing: false, sending: 0, pending: 0 };
   const now = 1_000 * HOUR;
 
   it('installs when nothing is open and nothing is in flight; pending entries stay in the journal', () => {
@@ -70,9 +70,9 @@ describe('installing only when the terminal is idle', () => {
 
   it('names every reason to wait', () => {
     expect(installVerdict({ ...idle, saleOpen: true }, null, now)).toEqual({ install: false, blockers: ['sale-open'] });
-    expect(installVerdict({ saleOpen: true, paying: 1, shiftClosing: true, sending: 2, pending: 3 }, now + 1, now)).toEqual({
+    expect(installVerdict({ saleOpen: true, shiftClosing: true, sending: 2, pending: 3 }, now + 1, now)).toEqual({
       install: false,
-      blockers: ['postponed', 'sale-open', 'paying', 'shift-closing', 'journal-sending'],
+      blockers: ['postponed', 'sale-open', 'shift-closing', 'journal-sending'],
     });
     expect(installVerdict({ ...idle, sending: 1 }, null, now)).toEqual({ install: false, blockers: ['journal-sending'] });
   });

@@ -3,87 +3,28 @@
 // rollout place and refused versions decide availability, and its sha512 check
 // refuses a download whose bytes differ from the feed.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DebUpdater, type AppUpdater } from 'electron-updater';
-import type { AppAdapter } from 'electron-updater/out/AppAdapter.js';
-import { ElectronHttpExecutor } from 'electron-updater/out/electronHttpExecutor.js';
+import type { AppUpdater } from 'electron-updater';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { updateFeed } from '../../electron/update/feed.ts';
 import { rolloutPlace } from '../../electron/update/rollout.ts';
 import { configureUpdater } from '../../electron/update/updater.ts';
-
-const fixtures = join(import.meta.dirname, 'fixtures');
-const fixture = (name: string): Buffer => readFileSync(join(fixtures, name));
-
-/** electron-updater's own executor (its download and checksum path), sending through node:http where the app uses Electron's `net`. */
-class LoopbackExecutor extends ElectronHttpExecutor {
-  override createRequest(options: Parameters<ElectronHttpExecutor['createRequest']>[0], callback: (response: unknown) => void): ReturnType<ElectronHttpExecutor['createRequest']> {
-    // Node's request has what the executor uses (on, end, abort); Electron's type adds upload progress.
-    return request(options as Parameters<typeof request>[0], callback as never) as unknown as ReturnType<ElectronHttpExecutor['createRequest']>;
-  }
-}
-
-interface FeedServer {
-  url: string;
-  paths: string[];
-  files: Map<string, Buffer>;
-  close(): Promise<void>;
-}
-
-async function feedServer(): Promise<FeedServer> {
-  const files = new Map<string, Buffer>();
-  const paths: string[] = [];
-  const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    paths.push(path);
-    const body = files.get(path);
-    if (!body) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-length': body.length, 'content-type': path.endsWith('.yml') ? 'text/yaml' : 'application/octet-stream' }).end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return { url: `http://127.0.0.1:${address.port}/ccpos`, paths, files, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+import { feedServer, fixture, updaterAt as updaterIn, type FeedServer } from './support.ts';
 
 let dir: string;
 let server: FeedServer;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ccpos-feed-'));
-  // What electron-builder writes beside the app; only the cache folder's name is read from it here.
-  writeFileSync(join(dir, 'app-update.yml'), 'provider: generic\nurl: https://updates.invalid/ccpos\nupdaterCacheDirName: ccpos-updater\n');
   server = await feedServer();
-  for (const name of ['latest-linux.yml', 'pilot-linux.yml', 'ccpos_1.1.0_amd64.deb']) server.files.set(`/ccpos/${name}`, fixture(name));
 });
 afterEach(async () => {
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function updaterAt(version: string): AppUpdater {
-  const app: AppAdapter = {
-    version,
-    name: 'ccpos',
-    isPackaged: true,
-    appUpdateConfigPath: join(dir, 'app-update.yml'),
-    userDataPath: join(dir, 'data'),
-    baseCachePath: join(dir, 'cache'),
-    whenReady: () => Promise.resolve(),
-    relaunch: () => {},
-    quit: () => {},
-    onQuit: () => {},
-  };
-  const updater = new DebUpdater(null, app);
-  (updater as unknown as { httpExecutor: ElectronHttpExecutor }).httpExecutor = new LoopbackExecutor();
-  updater.logger = null;
-  return updater;
-}
+const updaterAt = (version: string): AppUpdater => updaterIn(version, dir);
 
 function firstId(test: (id: string) => boolean): string {
   for (let i = 0; ; i += 1) if (test(`till-${i}`)) return `till-${i}`;

@@ -2,7 +2,8 @@
 // "ready" three starts running puts the previous version back, when something of it
 // was kept, and is never offered to this terminal again.
 import { describe, expect, it } from 'vitest';
-import { beforeInstall, MAX_FAILED_STARTS, mayOffer, onReady, onStart, parseMarker, type VersionMarker } from '../../electron/update/rollback.ts';
+import { installRestart } from '../../electron/update/restart.ts';
+import { beforeInstall, MAX_FAILED_STARTS, mayOffer, onReady, onStart, parseMarker, RESTART_EXIT_CODE, rollbackPlan, type VersionMarker } from '../../electron/update/rollback.ts';
 
 function startUntilDecision(marker: VersionMarker, version: string, starts: number) {
   let current = marker;
@@ -63,5 +64,27 @@ describe('version marker', () => {
     expect(parseMarker(JSON.stringify({ ...onStart(null, '1.0.0').marker, extra: 1 }))).toBeNull();
     const good = onStart(null, '1.0.0').marker;
     expect(parseMarker(JSON.stringify(good))).toEqual(good);
+  });
+});
+
+describe('putting the previous version back', () => {
+  it('replaces the running AppImage and restarts through systemd where systemd runs the terminal', () => {
+    expect(rollbackPlan('/d/updates/kept/ccpos-1.0.0.AppImage', 'linux', { APPIMAGE: '/home/till/ccpos.AppImage', INVOCATION_ID: 'abc' })).toEqual({ kind: 'replace-appimage', target: '/home/till/ccpos.AppImage', restart: 'systemd' });
+    expect(rollbackPlan('/d/updates/kept/ccpos-1.0.0.AppImage', 'linux', { APPIMAGE: '/home/till/ccpos.AppImage' })).toMatchObject({ restart: 'relaunch' });
+    expect(rollbackPlan('/d/updates/kept/ccpos-1.0.0.AppImage', 'linux', {})).toMatchObject({ kind: 'none' });
+    expect(rollbackPlan('/d/updates/kept/ccpos-1.0.0.AppImage', 'linux', { APPIMAGE: 'relative.AppImage' })).toMatchObject({ kind: 'none' });
+  });
+
+  it('runs a kept Windows installer, and says what to do with a deb', () => {
+    expect(rollbackPlan('C:\\data\\updates\\kept\\ccpos-1.0.0.exe', 'win32', {})).toEqual({ kind: 'run-installer' });
+    expect(rollbackPlan('/d/updates/kept/ccpos-1.0.0.deb', 'linux', {})).toEqual({ kind: 'none', why: 'installing a deb needs root: run sudo apt install --allow-downgrades /d/updates/kept/ccpos-1.0.0.deb' });
+  });
+});
+
+describe('coming back after an install', () => {
+  it('lets systemd restart the terminal where it runs it, and electron-updater elsewhere', () => {
+    expect(installRestart({ INVOCATION_ID: 'abc' })).toEqual({ runAfter: false, exitCode: RESTART_EXIT_CODE });
+    expect(installRestart({ INVOCATION_ID: 'abc', APPIMAGE: '/home/till/ccpos.AppImage' })).toEqual({ runAfter: true, exitCode: RESTART_EXIT_CODE });
+    expect(installRestart({})).toEqual({ runAfter: true, exitCode: null });
   });
 });

@@ -6,6 +6,7 @@ import { queueHandlers } from './queue.ts';
 import type { HandlerServices } from './services.ts';
 import { sessionHandlers } from './session.ts';
 import { settingsHandlers } from './settings.ts';
+import { updateHandlers } from './updates.ts';
 
 export type { HandlerServices } from './services.ts';
 
@@ -18,5 +19,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...checkoutHandlers(services),
     ...queueHandlers(services),
     ...inputHandlers(services),
+    ...updateHandlers(services),
   };
 }

@@ -1,6 +1,7 @@
 // What the IPC handlers need from the terminal, as small interfaces so the
 // handlers run against the real services in the app, the preview and tests.
-import type { DiagnosticsReport, ScanEvent, StoreOption } from '../../../shared/ipc/contract.ts';
+import type { DiagnosticsReport, ScanEvent, StoreOption, UpdateStatus } from '../../../shared/ipc/contract.ts';
+import type { PostponeResult } from '../../update/postpone.ts';
 import type { CustomerLookup } from '../../app/customers.ts';
 import type { TerminalSession } from '../../app/session.ts';
 import type { SettingsService } from '../../settings/settings-service.ts';
@@ -33,6 +34,17 @@ export interface ScanDesk {
   classify(text: string): Promise<ScanEvent | null>;
 }
 
+/** The terminal's own updates (the Electron app only). */
+export interface UpdateDesk {
+  status(): UpdateStatus;
+  postpone(hours: number, by: string): PostponeResult;
+}
+
+/** Whether the till has a sale open, as the screens report it. */
+export interface TillSale {
+  report(open: boolean): void;
+}
+
 export interface HandlerServices {
   session: TerminalSession;
   settings: SettingsService;
@@ -51,4 +63,7 @@ export interface HandlerServices {
   scans: ScanDesk;
   /** A manager's PIN typed for one action, checked and counted in main. */
   managerCheck: ManagerCheck;
+  /** Absent (or answering null) where the terminal does not update itself. */
+  updates?: () => UpdateDesk | null;
+  tillSale?: TillSale;
 }

@@ -78,6 +78,11 @@ export class Terminal {
     return this.#problem;
   }
 
+  /** Main installs an update only while no sale is open (lines in the cart, or being paid). */
+  reportSaleOpen(open: boolean): void {
+    void this.#pos.checkout.saleOpen({ open }).catch(() => {});
+  }
+
   /** True once the link to the main process is gone; nothing works until a restart. */
   get disconnected(): boolean {
     return this.#disconnected;
