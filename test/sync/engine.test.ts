@@ -5,7 +5,8 @@ import { Journal } from '../../electron/journal/journal.ts';
 import { JournalUnavailableError } from '../../electron/journal/errors.ts';
 import { SyncEngine, type SyncAlert, type SyncPolicy, type SyncStatus } from '../../electron/sync/engine.ts';
 import { cancellationEntry, purchaseEntry } from '../../electron/sync/closure.ts';
-import { FakePort } from './fake-port.ts';
+import { FakePort, failureFor } from './fake-port.ts';
+import type { RateLimitError } from '../../electron/carecloud/errors.ts';
 import { OfflineBenefitRefusedError } from '../../electron/sync/offline-benefits.ts';
 import type { SendPurchaseBody } from '../../electron/journal/types.ts';
 import { tempDir } from '../journal/helpers.ts';
@@ -202,22 +203,44 @@ describe('draining', () => {
     expect(port.sends.map((s) => s.kind)).toEqual(['purchase', 'purchase', 'cancellation']);
   });
 
-  it('slows down on 429 and still sends everything once', async () => {
-    port.fallback = 'down';
-    for (let i = 0; i < 10; i++) await engine.close(sale(i));
-    port.fallback = 'ok';
-    port.script = ['429', '429'];
-    await engine.probe();
-    let report = await engine.drain();
-    while (journal.stats().queued > 0) {
-      await wait(5);
-      report = await engine.drain();
+  it('slows down on 429: the next send waits the Retry-After, the pace halves, and everything is sent once', async () => {
+    // The engine's and the journal's clock is virtual: sleeping moves it, so the pacing is measured exactly.
+    let t = Date.UTC(2026, 11, 2, 10);
+    const clock = () => t;
+    journal.close();
+    journal = Journal.open(join(temp.dir, 'paced.db'), { now: clock });
+    const paced = new SyncEngine({ journal, port, policy: { ...fast, ratePerSecond: 100, concurrency: 1 }, label: 'app', now: clock, sleep: async (ms) => void (t += ms) });
+    engines.push(paced);
+    for (let i = 0; i < 10; i++) journal.append(sale(i));
+    const sentAt: number[] = [];
+    const send = port.send.bind(port);
+    port.send = (kind, request) => {
+      sentAt.push(t);
+      return send(kind, request);
+    };
+    const rateLimited = async (): Promise<never> => {
+      const error = failureFor('429') as RateLimitError;
+      error.retryAfterMs = 300;
+      throw error;
+    };
+    port.script = ['ok', 'ok', rateLimited, 'ok', 'ok', rateLimited, 'ok', 'ok'];
+
+    for (let round = 0; round < 20 && journal.stats().queued > 0; round++) {
+      expect((await paced.drain()).wentOffline).toBe(false);
+      t += 1_000;
     }
-    expect(report.wentOffline).toBe(false);
-    const landed = port.sends.slice(3).map((s) => s.billId);
-    const synced = journal.list({ state: 'synced' }, { limit: 100, offset: 0 }).entries;
-    expect(synced).toHaveLength(10);
+
+    const gap = (i: number) => sentAt[i + 1]! - sentAt[i]!;
+    expect(gap(0)).toBe(10); // 100 a second
+    expect(gap(2)).toBeGreaterThanOrEqual(300); // the first 429's Retry-After
+    expect(gap(3)).toBeGreaterThanOrEqual(2 * gap(0) - 2); // about half the pace, recovering 10% a second
+    expect(gap(5)).toBeGreaterThanOrEqual(300);
+    expect(gap(6)).toBeGreaterThan(gap(3)); // halved again
+    expect(journal.stats().queued).toBe(0);
+    expect(journal.list({ state: 'synced' }, { limit: 100, offset: 0 }).entries).toHaveLength(10);
+    const landed = port.sends.filter((_, i) => i !== 2 && i !== 5).map((s) => s.billId);
     expect(new Set(landed).size).toBe(10);
+    expect(landed).toHaveLength(10);
   });
 
   it('resends, at start-up, entries a dead process left in sending, and leaves a live one alone', async () => {
