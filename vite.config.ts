@@ -1,4 +1,5 @@
 // One configuration, three builds: `vite build --mode renderer|main|preload`.
+import './scripts/require-node.js';
 import { cpSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';

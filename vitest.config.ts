@@ -1,3 +1,4 @@
+import './scripts/require-node.js';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 

@@ -1,4 +1,5 @@
 // npm run bench [suite-name ...]: runs the suites, prints a table, writes the `figures` section of bench/results.json.
+import '../scripts/require-node.js';
 import { meetsTarget, type Figure } from './harness.ts';
 import { writeResultsSection } from './results.ts';
 import { suites } from './suites.ts';

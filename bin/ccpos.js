@@ -2,6 +2,7 @@
 // The support command line: the main-process services built to JavaScript
 // (out/cli/ccpos.js by scripts/build-cli.js). In a source checkout a missing or
 // stale build is rebuilt first.
+import '../scripts/require-node.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

@@ -1,0 +1,1 @@
+export function unsupportedNodeSentence(version: string, range: string): string | null;
