@@ -1,12 +1,8 @@
 // Typed access to the terminal from any component below the app root.
-import { getContext, setContext } from 'svelte';
+import { getContext } from 'svelte';
 import type { Terminal } from './terminal.svelte.ts';
 
 const terminalKey = Symbol('ccpos.terminal');
-
-export function provideTerminal(terminal: Terminal): Terminal {
-  return setContext(terminalKey, terminal);
-}
 
 /** The context for `mount(App, { context })`, so the root component finds the terminal too. */
 export function terminalContext(terminal: Terminal): Map<symbol, Terminal> {
@@ -15,6 +11,6 @@ export function terminalContext(terminal: Terminal): Map<symbol, Terminal> {
 
 export function useTerminal(): Terminal {
   const terminal = getContext<Terminal | undefined>(terminalKey);
-  if (!terminal) throw new Error('useTerminal() needs provideTerminal() in a parent component');
+  if (!terminal) throw new Error('useTerminal() needs the terminal context given to mount() (terminalContext)');
   return terminal;
 }
