@@ -1,7 +1,8 @@
 // The demo cheat sheet: credentials, stores and cash desks, cards, voucher codes and
 // rewards, each with what it demonstrates. Printed by `--cheatsheet` (text or JSON).
+import type { EarningRule } from './model.ts';
 import type { Project } from './project.ts';
-import { demo } from './seed.ts';
+import { demo, demoProducts } from './seed.ts';
 import type { Credentials } from './tokens.ts';
 
 export interface Cheatsheet {
@@ -34,7 +35,7 @@ const voucherStories: Record<keyof typeof demo.vouchers, string> = {
   used: 'voucher_already_used',
   otherStore: 'Brno-only reward: voucher_cant_be_used_in_store elsewhere',
   storeBound: 'issued for Praha: voucher_not_allowed_in_store elsewhere',
-  productCondition: 'free croissant (PLU 8594000000028) with two coffees (PLU 8594000000011): voucher_condition_count_not_satisfied / voucher_bonus_count_not_satisfied',
+  productCondition: `free croissant (${demoProducts.croissant}) with two coffees (${demoProducts.coffee}): voucher_condition_count_not_satisfied / voucher_bonus_count_not_satisfied`,
   goldOnly: 'for gold customers only; card regular is silver: voucher_cant_be_applied_by_segment',
   pointsAtTill: 'costs 2000 points when used; card regular has fewer: not_enough_points_for_voucher',
   pointsAtTillAffordable: 'costs 2000 points when used, card manyPoints',
@@ -48,6 +49,12 @@ const voucherStories: Record<keyof typeof demo.vouchers, string> = {
   giftPartly: 'gift card, 120 of 1000 CZK left',
   giftEmpty: 'gift card with nothing left: voucher_already_used',
 };
+
+/** "1 point per 10 CZK", "1 point per 0.40 EUR": the rule in the store's own currency. */
+export function earningText(rule: EarningRule, currencyCode: string): string {
+  const amount = rule.per_minor % 100 === 0 ? String(rule.per_minor / 100) : (rule.per_minor / 100).toFixed(2);
+  return `${rule.points} ${rule.points === 1 ? 'point' : 'points'} per ${amount} ${currencyCode}`;
+}
 
 export function cheatsheet(project: Project, credentials: Credentials, baseUrl: string | null): Cheatsheet {
   const customerName = (number: string) => {
@@ -68,7 +75,7 @@ export function cheatsheet(project: Project, credentials: Credentials, baseUrl: 
       name: s.name.cs,
       currency: project.data.currencies.find((c) => c.currency_id === s.currency_id)?.code ?? '?',
       cash_desks: s.cashdesks,
-      earning: `${s.earning.points} point(s) per ${s.earning.per_minor / 100} CZK`,
+      earning: earningText(s.earning, project.data.currencies.find((c) => c.currency_id === s.currency_id)?.code ?? '?'),
     })),
     cards: (Object.keys(demo.cards) as (keyof typeof demo.cards)[]).map((key) => ({
       card_number: demo.cards[key],

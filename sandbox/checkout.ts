@@ -210,9 +210,11 @@ export function evaluate(project: Project, parties: Parties, ask: BenefitAsk, ru
   let earnedPoints = 0;
   if (customer && status?.collection_points && ask.paymentType !== 'D') {
     const benefitsMinor = discountMinor + vouchers.reduce((s, v) => s + v.discountMinor, 0) + pointsMoneyMinor + creditMinor;
+    // The rule is in the store's currency; a bill in another currency is converted through the base currency.
+    const storeRate = project.data.currencies.find((c) => c.currency_id === parties.store.currency_id)?.rate_to_base ?? currency.rate_to_base;
     const base = Math.max(0, facts.eligibleMinor - benefitsMinor) * currency.rate_to_base;
     const rule = parties.store.earning;
-    earnedPoints = Math.floor(base / rule.per_minor) * rule.points;
+    earnedPoints = Math.floor(base / (rule.per_minor * storeRate)) * rule.points;
   } else if (!customer) {
     messages.push('Anonymous purchase: no points are collected.');
   }

@@ -6,7 +6,7 @@ const localized = z.object({ cs: z.string(), en: z.string() });
 export type Localized = z.infer<typeof localized>;
 
 const earningRule = z.object({
-  /** Points credited for every `per_minor` of eligible spend, counted in the base currency. */
+  /** Points credited for every `per_minor` of eligible spend, in the store's own currency (a EUR store's rule in euro cents). */
   points: z.number().int().min(0),
   per_minor: z.number().int().min(1),
 });
@@ -207,7 +207,8 @@ const purchase = z.object({
 export type Purchase = z.infer<typeof purchase>;
 
 export const projectDataSchema = z.object({
-  version: z.literal(1),
+  /** 2: earning rules in the store's currency; version 1 counted them in the base currency (CZK). */
+  version: z.literal(2),
   seq: z.number().int().min(0),
   stores: z.array(store),
   currencies: z.array(currency),
@@ -228,3 +229,6 @@ export const projectDataSchema = z.object({
   purchases: z.array(purchase),
 });
 export type ProjectData = z.infer<typeof projectDataSchema>;
+
+/** A state file written before earning rules were in the store's currency. */
+export const projectDataV1Schema = projectDataSchema.extend({ version: z.literal(1) });

@@ -1,7 +1,7 @@
 // The project's data with the indexes the handlers need, and every change to it.
 // Handlers never edit the arrays directly, so the indexes stay true.
 import { entityId } from './ids.ts';
-import { projectDataSchema, type Card, type Customer, type LedgerEntry, type ProjectData, type Purchase, type Reward, type Store, type Voucher } from './model.ts';
+import { projectDataSchema, projectDataV1Schema, type Card, type Customer, type LedgerEntry, type ProjectData, type Purchase, type Reward, type Store, type Voucher } from './model.ts';
 import { purchaseItemTypes, seedProject } from './seed.ts';
 
 export interface Balance {
@@ -36,11 +36,17 @@ export class Project {
     } catch (error) {
       throw new Error(`the state file is not JSON (${error instanceof Error ? error.message : String(error)})`);
     }
-    const parsed = projectDataSchema.safeParse(raw);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      throw new Error(`the state file is not a sandbox state (${first ? `${first.path.join('.')}: ${first.message}` : 'invalid'})`);
+    const notState = (issues: { path: PropertyKey[]; message: string }[]) => {
+      const first = issues[0];
+      return new Error(`the state file is not a sandbox state (${first ? `${first.path.map(String).join('.')}: ${first.message}` : 'invalid'})`);
+    };
+    if (typeof raw === 'object' && raw !== null && (raw as { version?: unknown }).version === 1) {
+      const older = projectDataV1Schema.safeParse(raw);
+      if (!older.success) throw notState(older.error.issues);
+      return new Project(earningInStoreCurrency(older.data));
     }
+    const parsed = projectDataSchema.safeParse(raw);
+    if (!parsed.success) throw notState(parsed.error.issues);
     return new Project(parsed.data);
   }
 
@@ -173,4 +179,17 @@ export class Project {
     this.#data.ledger.push(e);
     this.#indexLedger(e);
   }
+}
+
+/** Version 1 counted every store's earning rule in base-currency minor units; version 2 in the store's own. */
+function earningInStoreCurrency(data: Omit<ProjectData, 'version'>): ProjectData {
+  const rates = new Map(data.currencies.map((c) => [c.currency_id, c.rate_to_base]));
+  return {
+    ...data,
+    version: 2,
+    stores: data.stores.map((s) => {
+      const rate = rates.get(s.currency_id) ?? 1;
+      return { ...s, earning: { ...s.earning, per_minor: Math.max(1, Math.round(s.earning.per_minor / rate)) } };
+    }),
+  };
 }

@@ -35,8 +35,8 @@ export const purchaseItemTypeIds = {
 const rewardTypeIds = { value: id('reward-type', 1), percent: id('reward-type', 2), gift: id('reward-type', 3) };
 const sourceIds = { pos: id('customer-source', 1), web: id('customer-source', 2) };
 
-/** Product codes (PLU) the demo rewards name. */
-export const demoProducts = { coffee: '8594000000011', croissant: '8594000000028' };
+/** Product codes (PLU) the demo rewards name: products of the demo catalogue (resources/catalogue/demo-products.json). */
+export const demoProducts = { coffee: '8594005650015', croissant: '8594001023004' };
 
 export const cardNumber = (n: number) => ean13(`200${String(n).padStart(9, '0')}`);
 export const customerId = (n: number) => id('customer', n);
@@ -135,10 +135,12 @@ export const CUSTOMER_COUNT = 50;
 
 export function seedProject(): ProjectData {
   const rand = random(20260115);
+  // Earning rules in each store's own currency: 1 point per 10 CZK in Praha (2 in Brno),
+  // 1 point per 0.40 EUR in Bratislava (the same money at 25 CZK to the euro).
   const stores: Store[] = [
     store(1, 'PRG01', { cs: 'Praha Centrum', en: 'Prague City Centre' }, 'Praha', 'Na Příkopě 22', '11000', currencyIds.czk, [1, 2, 3], 1, { points: 1, per_minor: 1000 }),
     store(2, 'BRN01', { cs: 'Brno Vaňkovka', en: 'Brno Vankovka' }, 'Brno', 'Ve Vaňkovce 1', '60200', currencyIds.czk, [1, 2], 1, { points: 2, per_minor: 1000 }),
-    store(3, 'BTS01', { cs: 'Bratislava Aupark', en: 'Bratislava Aupark' }, 'Bratislava', 'Einsteinova 18', '85101', currencyIds.eur, [1], 1, { points: 1, per_minor: 1000 }),
+    store(3, 'BTS01', { cs: 'Bratislava Aupark', en: 'Bratislava Aupark' }, 'Bratislava', 'Einsteinova 18', '85101', currencyIds.eur, [1], 1, { points: 1, per_minor: 40 }),
     store(4, 'WEB01', { cs: 'E-shop', en: 'Online shop' }, 'Praha', 'Karlínské náměstí 5', '18600', currencyIds.czk, [1], 0, { points: 1, per_minor: 2000 }),
   ];
 
@@ -298,7 +300,7 @@ export function seedProject(): ProjectData {
 
   const n = (kind: string, i: number, textId: string, cs: string, en: string) => ({ id: id(kind, i), text_id: textId, name: { cs, en } });
   return {
-    version: 1,
+    version: 2,
     seq: 1000,
     stores,
     currencies: [

@@ -56,9 +56,11 @@ export class Catalogue {
   readonly currency: string;
   readonly #byCode = new Map<string, Product>();
   readonly #quickKeys: Product[];
+  readonly #all: readonly Product[];
 
   constructor(data: CatalogueData) {
     this.currency = data.currency;
+    this.#all = data.products;
     for (const product of data.products) {
       this.#byCode.set(product.plu, product);
       for (const code of product.barcodes) this.#byCode.set(code, product);
@@ -69,6 +71,11 @@ export class Catalogue {
   /** The product a scanned barcode or typed PLU names. */
   byCode(code: string): Product | null {
     return this.#byCode.get(code.trim()) ?? null;
+  }
+
+  /** Every product, in the list's order. */
+  all(): Product[] {
+    return [...this.#all];
   }
 
   quickKeys(): Product[] {

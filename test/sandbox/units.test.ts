@@ -73,6 +73,6 @@ describe('seed and money', () => {
   it('round-trips through the state file format and refuses foreign JSON', () => {
     const project = new Project();
     expect(Project.fromJson(project.toJson()).toJson()).toBe(project.toJson());
-    expect(() => Project.fromJson('{"version":2}')).toThrow(/not a sandbox state \(version/);
+    expect(() => Project.fromJson('{"version":3}')).toThrow(/not a sandbox state \(version/);
   });
 });
