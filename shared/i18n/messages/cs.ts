@@ -133,7 +133,7 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
   'keys.title': 'Klávesové zkratky',
   'keys.help': 'Zobrazit tento seznam',
   'keys.search': 'Přejít do pole hledání',
-  'keys.scan': 'Kartu lze naskenovat kdykoli',
+  'keys.scan': 'Kartu lze naskenovat při hledání, u zákazníka nebo v prodeji',
   'keys.pick': 'Pohyb ve výsledcích',
   'keys.open': 'Otevřít vybraného zákazníka',
   'keys.next': 'Další zákazník (vyčistit obrazovku)',

@@ -133,7 +133,7 @@ export const en = {
   'keys.title': 'Keyboard shortcuts',
   'keys.help': 'Show this list',
   'keys.search': 'Go to the search field',
-  'keys.scan': 'Scan a card at any time',
+  'keys.scan': 'Scan a card on the search, customer or sale screen',
   'keys.pick': 'Move through the results',
   'keys.open': 'Open the chosen customer',
   'keys.next': 'Next customer (clear the screen)',
