@@ -45,6 +45,31 @@ describe('customer lookup', () => {
     expect(lookup.notice).toEqual({ kind: 'noMatch', query: 'zzz@example.cz', byName: false });
   });
 
+  it('takes a card number typed into the search as the card, and other digits as a phone search', async () => {
+    const { lookup, found, main } = setup({
+      'input.classify': ({ text }) => ok(text === '2000000000015' ? { kind: 'loyalty_card', code: text, source: 'wedge', deviceId: null, decidedBy: 'carecloud' } : { kind: 'unknown', code: text, source: 'wedge', deviceId: null, decidedBy: 'fallback' }),
+      'customers.identifyByCard': () => ok({ customer: alice, card: aliceCard, fromCache: false }),
+      'customers.search': () => ok({ customers: [bob], totalItems: 1, fromCache: false }),
+    });
+    await lookup.search(' 2000000000015 ');
+    expect(found).toEqual([{ customer: alice, card: aliceCard, fromCache: false }]);
+    await lookup.search('601000002');
+    expect(found.at(-1)).toEqual({ customer: bob, card: null, fromCache: false });
+    expect(main.calls.map((c) => c.channel)).toEqual(['input.classify', 'customers.identifyByCard', 'input.classify', 'customers.search']);
+    // Names and e-mails are never asked about as scans.
+    await lookup.search('Nováková');
+    expect(main.calls.at(-1)?.channel).toBe('customers.search');
+  });
+
+  it('searches as typed when the scan rules cannot say what the digits are', async () => {
+    const { lookup, found } = setup({
+      'input.classify': () => fail('internal'),
+      'customers.search': () => ok({ customers: [bob], totalItems: 1, fromCache: false }),
+    });
+    await lookup.search('420601000002');
+    expect(found).toEqual([{ customer: bob, card: null, fromCache: false }]);
+  });
+
   it('identifies a scanned card and passes the card on', async () => {
     const { lookup, found } = setup({ 'customers.identifyByCard': () => ok({ customer: alice, card: aliceCard, fromCache: false }) });
     await lookup.identifyCard('10000105');

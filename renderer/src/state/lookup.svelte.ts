@@ -1,5 +1,5 @@
-// Finding the customer: by card (scanner push or keyboard-wedge burst) or by
-// email, phone or name. One match opens the customer; several give a list.
+// Finding the customer: by card (scanner push, keyboard-wedge burst or its number typed
+// into the search) or by email, phone or name. One match opens the customer; several give a list.
 import type { CardSummary, CustomerSummary, PosApi, PosError, ScanEvent, ScanKind } from '../../../shared/ipc/index.ts';
 
 export interface FoundCustomer {
@@ -22,7 +22,10 @@ export type LookupNotice =
 
 export const minimumQueryLength = 2;
 
-type LookupPort = Pick<PosApi, 'customers'>;
+type LookupPort = Pick<PosApi, 'customers' | 'input'>;
+
+/** Digits only and long enough to be a card number rather than a name or an e-mail. */
+const cardLike = /^\d{8,}$/;
 
 export class CustomerLookup {
   readonly #pos: LookupPort;
@@ -74,6 +77,12 @@ export class CustomerLookup {
       return;
     }
     const generation = this.#begin({ kind: 'searching', query: text });
+    // A card number typed by hand (no scanner, or a damaged barcode) is a card, as if scanned.
+    if (cardLike.test(text)) {
+      const scan = await this.#pos.input.classify({ text });
+      if (generation !== this.#generation) return;
+      if (scan.ok && scan.value?.kind === 'loyalty_card') return this.identifyCard(scan.value.code);
+    }
     const result = await this.#pos.customers.search({ query: text });
     if (generation !== this.#generation) return;
     if (!result.ok) {

@@ -44,8 +44,8 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
   'signin.signOut': 'Odhlásit',
 
   'lookup.title': 'Vyhledat zákazníka',
-  'lookup.prompt': 'Naskenujte věrnostní kartu, nebo hledejte podle e-mailu, telefonu či jména.',
-  'lookup.search': 'E-mail, telefon nebo jméno',
+  'lookup.prompt': 'Naskenujte věrnostní kartu nebo napište její číslo, případně hledejte podle e-mailu, telefonu či jména.',
+  'lookup.search': 'Číslo karty, e-mail, telefon nebo jméno',
   'lookup.submit': 'Hledat',
   'lookup.searching': 'Hledám…',
   'lookup.scanning': 'Hledám kartu {card}…',

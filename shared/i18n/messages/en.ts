@@ -44,8 +44,8 @@ export const en = {
   'signin.signOut': 'Sign out',
 
   'lookup.title': 'Find the customer',
-  'lookup.prompt': 'Scan the loyalty card, or search by email, phone or name.',
-  'lookup.search': 'Email, phone or name',
+  'lookup.prompt': 'Scan the loyalty card or type its number, or search by email, phone or name.',
+  'lookup.search': 'Card number, email, phone or name',
   'lookup.submit': 'Search',
   'lookup.searching': 'Searching…',
   'lookup.scanning': 'Looking up card {card}…',
