@@ -55,7 +55,8 @@ export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altK
   if (screen === 'signin' || screen === 'connecting') return null;
   switch (event.key) {
     case 'F2':
-      return screen === 'settings' ? null : 'search';
+      // The voucher check, the queue and the settings have no search field to go to.
+      return screen === 'lookup' || screen === 'customer' || screen === 'sale' ? 'search' : null;
     case 'F3':
       return screen === 'settings' || screen === 'sale' ? null : 'next';
     case 'F5':

@@ -65,6 +65,11 @@ describe('the F1 sheet and the key handler', () => {
 });
 
 describe('the key handler', () => {
+  it('takes F2 only where there is a field to go to: the search, or the sale\'s card field', () => {
+    for (const screen of ['lookup', 'customer', 'sale'] as const) expect(shortcutFor(press('F2'), screen, false)).toBe('search');
+    for (const screen of ['vouchers', 'queue', 'settings'] as const) expect(shortcutFor(press('F2'), screen, false)).toBeNull();
+  });
+
   it('leaves typing alone: letters, Escape in the search field, modified keys, and the sign-in screen', () => {
     expect(shortcutFor(press('a'), 'lookup', false)).toBeNull();
     expect(shortcutFor(press('Escape'), 'lookup', false)).toBeNull();
