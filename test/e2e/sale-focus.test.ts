@@ -6,6 +6,8 @@ import { browserTests } from './support/browser.ts';
 import { eventually, openSale, openSaleLane, signInTo, type SaleLane } from './support/sale-page.ts';
 
 const e2e = browserTests<SaleLane>();
+// Typed by a person, key by key: past the keyboard-scanner detector into the field.
+const byHand = { delay: 90 };
 const focused = (lane: SaleLane) => lane.page.evaluate(() => document.activeElement?.id ?? '');
 
 describe('focus and keys at the sale', () => {
@@ -17,8 +19,8 @@ describe('focus and keys at the sale', () => {
     await page.locator('[data-testid="quick-key"][data-plu="8594001021000"]').click();
     await eventually(() => page.getByTestId('cart-line').count()).toBe(1);
     await eventually(() => focused(lane)).toBe('sale-code');
-    // The next scan goes straight into the field.
-    await page.keyboard.type('8594003840104');
+    // The next code goes straight into the field.
+    await page.keyboard.type('8594003840104', byHand);
     await page.keyboard.press('Enter');
     await eventually(() => page.getByTestId('cart-line').count()).toBe(2);
 
@@ -35,19 +37,19 @@ describe('focus and keys at the sale', () => {
     const { page } = lane;
     await signInTo(page, '1111');
     await openSale(page);
-    await page.keyboard.type('85940');
+    await page.keyboard.type('85940', byHand);
     await page.keyboard.press('Escape');
     await eventually(() => page.getByTestId('sale-code').inputValue()).toBe('');
     expect(await focused(lane)).toBe('sale-code');
 
     await page.keyboard.press('F10');
     await eventually(() => focused(lane)).toBe('sale-voucher');
-    await page.keyboard.type('DEMO1');
+    await page.keyboard.type('DEMO1', byHand);
     await page.keyboard.press('Escape');
     await eventually(() => focused(lane)).toBe('sale-code');
     expect(await page.getByTestId('sale-voucher').inputValue()).toBe('');
     // Typing again after Esc starts from an empty field.
-    await page.keyboard.type('8594005650015');
+    await page.keyboard.type('8594005650015', byHand);
     await page.keyboard.press('Enter');
     await eventually(() => page.getByTestId('cart-line').count()).toBe(1);
     expect(await page.getByTestId('sale-voucher-item').count()).toBe(0);
