@@ -4,7 +4,7 @@ import { checkVoucher, refuse, voucherByCode, voucherDiscount, type BillFacts } 
 import { invalid } from './errors.ts';
 import type { Schemas } from './handlers/context.ts';
 import { referencedCustomer } from './handlers/customers.ts';
-import type { Card, Currency, Customer, PurchaseItem, Reward, Status, Store, Voucher } from './model.ts';
+import type { Card, Currency, Customer, Localized, PurchaseItem, Reward, Status, Store, Voucher } from './model.ts';
 import { toMinorUnits } from '../shared/money.ts';
 import type { Project } from './project.ts';
 import { parseLocalDateTime } from './time.ts';
@@ -123,7 +123,8 @@ export interface Evaluation {
   earnedPoints: number;
   pointsAfter: number;
   creditsAfterMinor: number;
-  messages: string[];
+  /** What CareCloud tells the cashier, in each language it answers in. */
+  messages: Localized[];
 }
 
 export interface CheckoutRules {
@@ -134,7 +135,7 @@ export interface CheckoutRules {
 export function evaluate(project: Project, parties: Parties, ask: BenefitAsk, rules: CheckoutRules): Evaluation {
   const maxVouchers = rules.maxVouchersPerBill;
   const { facts, customer, status, currency, items } = parties;
-  const messages: string[] = [];
+  const messages: Localized[] = [];
   let remaining = facts.totalMinor;
 
   // Overall (status) discounts only with payment types A and D.
@@ -216,9 +217,12 @@ export function evaluate(project: Project, parties: Parties, ask: BenefitAsk, ru
     const rule = parties.store.earning;
     earnedPoints = Math.floor(base / (rule.per_minor * storeRate)) * rule.points;
   } else if (!customer) {
-    messages.push('Anonymous purchase: no points are collected.');
+    messages.push({ cs: 'Anonymní nákup: body se nesbírají.', en: 'Anonymous purchase: no points are collected.' });
   }
-  if (vouchers.length > 0) messages.push(`${vouchers.length} voucher(s) applied.`);
+  if (vouchers.length > 0) {
+    const count = vouchers.length;
+    messages.push({ cs: count === 1 ? 'Uplatněn 1 poukaz.' : count < 5 ? `Uplatněny ${count} poukazy.` : `Uplatněno ${count} poukazů.`, en: count === 1 ? '1 voucher applied.' : `${count} vouchers applied.` });
+  }
 
   return {
     discounts,

@@ -46,7 +46,7 @@ export const postPurchaseAcceptPayment: Handler = (ctx) => {
     credit_points_of_this_transaction: evaluation.earnedPoints,
     total_credit_points: evaluation.pointsAfter,
     total_credit: fromMinorUnits(evaluation.creditsAfterMinor),
-    messages: evaluation.messages.map((m) => ({ text: m })),
+    messages: evaluation.messages.map((m) => ({ text: text(m, ctx.lang) })),
   });
 };
 

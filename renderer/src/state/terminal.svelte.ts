@@ -198,6 +198,8 @@ export class Terminal {
     void this.devices.loadWedge(this.#pos);
     this.#languageChoice = null;
     this.locale.language = outcome.saved.language;
+    // Main forgets the switched language too: CareCloud answers in the saved one again.
+    void this.#pos.session.language({ language: outcome.saved.language });
     return null;
   }
 
