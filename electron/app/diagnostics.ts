@@ -5,7 +5,7 @@ import type { DiagnosticsReport } from '../../shared/ipc/contract.ts';
 import type { TerminalSettings } from '../../shared/settings.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
 import type { DemoBackend } from '../demo/demo-backend.ts';
-import { describeFailure, doctorChecks, fail, needs, pass, runDoctor, type DoctorCheck } from '../diagnostics/index.ts';
+import { describeFailure, doctorChecks, fail, failureSaid, needs, pass, runDoctor, say, type DoctorCheck } from '../diagnostics/index.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 
 export interface DiagnosticsDeps {
@@ -27,13 +27,15 @@ function storeCheck(storeId: string): DoctorCheck {
     async run(context) {
       const blocked = needs(context, 'login');
       if (blocked) return blocked;
-      if (storeId === '') return fail('No store is chosen');
+      if (storeId === '') return fail('No store is chosen', say('diag.store.none'));
       try {
         const stores = await context.client().reference.stores({ fresh: true });
         const store = stores.items.find((s) => s.store_id === storeId);
-        return store ? pass(`${store.name ?? storeId} (${store.store_code ?? storeId})`) : fail('CareCloud does not know the chosen store');
+        return store
+          ? pass(`${store.name ?? storeId} (${store.store_code ?? storeId})`, say('diag.store.ok', { name: store.name ?? storeId, code: store.store_code ?? storeId }))
+          : fail('CareCloud does not know the chosen store', say('diag.store.unknown'));
       } catch (error) {
-        return fail(describeFailure(error));
+        return fail(describeFailure(error), failureSaid(error));
       }
     },
   };
@@ -44,7 +46,8 @@ function journalCheck(queued: () => number): DoctorCheck {
     id: 'journal',
     title: 'Offline journal',
     async run() {
-      return pass(`${queued()} sales waiting to be sent`);
+      const count = queued();
+      return pass(`${count} sales waiting to be sent`, say('diag.journal.waiting', { count }));
     },
   };
 }

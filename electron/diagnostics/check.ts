@@ -1,12 +1,15 @@
 // One doctor check: a small function that looks at one thing and says what it found.
 // `ccpos doctor` and the app's "test connection" run the same list.
-import type { CheckStatus, DiagnosticCheck } from '../../shared/ipc/contract.ts';
+import type { CheckStatus, DiagnosticCheck, SaidSentence } from '../../shared/ipc/contract.ts';
 import type { TerminalSettings } from '../../shared/settings.ts';
 import type { LoginFacts } from '../carecloud/auth.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
 import type { KeyStorage } from '../settings/key-storage.ts';
 
-export type CheckOutcome = { status: CheckStatus; detail: string };
+/** One sentence of the screens' catalogue: the check's finding in the language of the screen that asked. */
+export type Said = SaidSentence;
+
+export type CheckOutcome = { status: CheckStatus; detail: string; said?: Said[] };
 
 export interface DoctorContext {
   settings: TerminalSettings;
@@ -30,14 +33,18 @@ export interface DoctorCheck {
   run(context: DoctorContext): Promise<CheckOutcome>;
 }
 
-export const pass = (detail: string): CheckOutcome => ({ status: 'pass', detail });
-export const warn = (detail: string): CheckOutcome => ({ status: 'warn', detail });
-export const fail = (detail: string): CheckOutcome => ({ status: 'fail', detail });
-export const skip = (detail: string): CheckOutcome => ({ status: 'skip', detail });
+const outcome = (status: CheckStatus) => (detail: string, ...said: Said[]): CheckOutcome => (said.length > 0 ? { status, detail, said } : { status, detail });
+export const pass = outcome('pass');
+export const warn = outcome('warn');
+export const fail = outcome('fail');
+export const skip = outcome('skip');
+
+/** A sentence of the catalogue with its values. */
+export const say = (key: Said['key'], params?: Said['params']): Said => (params ? { key, params } : { key });
 
 /** Skips unless the named earlier check passed (or warned). */
 export function needs(context: DoctorContext, id: string): CheckOutcome | null {
   const earlier = context.earlier.get(id);
   if (earlier && (earlier.status === 'pass' || earlier.status === 'warn')) return null;
-  return skip(`needs "${earlier?.title ?? id}" to pass first`);
+  return skip(`needs "${earlier?.title ?? id}" to pass first`, say('diag.needsEarlier'));
 }

@@ -1,5 +1,6 @@
 // A CareCloud failure as a sentence for support: which of the three kinds it is.
 import { AuthenticationError, CareCloudError, ConnectionError, UnexpectedResponseError } from '../carecloud/errors.ts';
+import { say, type Said } from './check.ts';
 
 const connectionWords = {
   refused: 'connection refused',
@@ -9,6 +10,18 @@ const connectionWords = {
   tls: 'secure connection failed',
   network: 'network error',
 } as const;
+
+/** The same failure as a sentence of the screens' catalogue; CareCloud's own `detail` comes in the language it was asked in. */
+export function failureSaid(error: unknown): Said {
+  if (error instanceof ConnectionError) return say(`diag.fail.connection.${error.kind}`);
+  if (error instanceof AuthenticationError) {
+    if (error.status === 401) return say('diag.fail.token');
+    return error.body.detail ? say('diag.fail.login', { detail: error.body.detail }) : say('diag.fail.loginBare');
+  }
+  if (error instanceof UnexpectedResponseError) return say('diag.fail.notApi', { status: error.status });
+  if (error instanceof CareCloudError) return say('diag.fail.refused', { status: error.status });
+  return say('diag.fail.other', { message: error instanceof Error ? error.message : String(error) });
+}
 
 export function describeFailure(error: unknown): string {
   if (error instanceof ConnectionError) return `CareCloud cannot be reached (${connectionWords[error.kind]})`;

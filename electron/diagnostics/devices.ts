@@ -7,7 +7,7 @@ import { UDEV_RULE_PATH, explainHidUnavailable, type HidProblem } from '../hid/e
 import { hex4, matchDevice, whyNotMatched, type DeviceMatch } from '../hid/matching.ts';
 import { loadNodeHid } from '../hid/node-hid-transport.ts';
 import type { HidDeviceInfo, HidTransportLoader } from '../hid/transport.ts';
-import { pass, skip, warn, type CheckOutcome, type DoctorCheck } from './check.ts';
+import { pass, say, skip, warn, type CheckOutcome, type DoctorCheck, type Said } from './check.ts';
 
 export interface SeenDevice {
   info: HidDeviceInfo;
@@ -72,19 +72,26 @@ function describe({ info, match, why, accessible }: SeenDevice): string {
 }
 
 export function deviceCheckOutcome(inspection: DeviceInspection): CheckOutcome {
-  if (inspection.state === 'off') return skip('HID devices are turned off in the settings; scanners work as keyboards only');
+  if (inspection.state === 'off') return skip('HID devices are turned off in the settings; scanners work as keyboards only', say('diag.dev.off'));
   if (inspection.state === 'unavailable') {
-    return warn(`${inspection.problem.reason} Scanners in keyboard mode still work. ${inspection.problem.remedy}`);
+    return warn(`${inspection.problem.reason} Scanners in keyboard mode still work. ${inspection.problem.remedy}`, say('diag.dev.unavailable', { reason: inspection.problem.reason, remedy: inspection.problem.remedy }));
   }
   const { backend, seen, missing } = inspection;
   const read = seen.filter((s) => s.match);
   const lines = seen.map(describe);
   const problems: string[] = [];
-  if (read.some((s) => s.accessible === false)) problems.push(`Install the udev rule ${UDEV_RULE_PATH} (see README) so this user can open the devices.`);
-  for (const name of missing) problems.push(`Configured device "${name}" is not plugged in or does not match.`);
+  const said: Said[] = [say('diag.dev.found', { backend, count: seen.length, read: read.length })];
+  if (read.some((s) => s.accessible === false)) {
+    problems.push(`Install the udev rule ${UDEV_RULE_PATH} (see README) so this user can open the devices.`);
+    said.push(say('diag.dev.udev', { path: UDEV_RULE_PATH }));
+  }
+  for (const name of missing) {
+    problems.push(`Configured device "${name}" is not plugged in or does not match.`);
+    said.push(say('diag.dev.missing', { name }));
+  }
   const summary = `${backend}: ${seen.length} HID device${seen.length === 1 ? '' : 's'}, ${read.length} read`;
   const detail = [summary, ...lines, ...problems].join('; ');
-  return problems.length > 0 ? warn(detail) : pass(detail);
+  return problems.length > 0 ? warn(detail, ...said) : pass(detail, ...said);
 }
 
 /** Reads device settings from the terminal settings when they carry them, else the defaults. */

@@ -31,7 +31,8 @@ export async function runDoctor(context: Omit<DoctorContext, 'earlier' | 'facts'
     try {
       result = { id: check.id, title: check.title, ...(await check.run(full)) };
     } catch (error) {
-      result = { id: check.id, title: check.title, status: 'fail', detail: error instanceof Error ? error.message : String(error) };
+      const message = error instanceof Error ? error.message : String(error);
+      result = { id: check.id, title: check.title, status: 'fail', detail: message, said: [{ key: 'diag.fail.other', params: { message } }] };
     }
     earlier.set(check.id, result);
     results.push(result);
@@ -40,5 +41,5 @@ export async function runDoctor(context: Omit<DoctorContext, 'earlier' | 'facts'
 }
 
 export type { DoctorCheck, DoctorContext, CheckOutcome } from './check.ts';
-export { pass, warn, fail, skip, needs } from './check.ts';
-export { describeFailure } from './describe-failure.ts';
+export { pass, warn, fail, skip, needs, say } from './check.ts';
+export { describeFailure, failureSaid } from './describe-failure.ts';

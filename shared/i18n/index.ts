@@ -15,6 +15,11 @@ const catalogues: Readonly<Record<Language, Readonly<Record<MessageKey, Message>
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
+/** Whether a text (e.g. one that came over IPC) names a message of the catalogue. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 /** The catalogue's entry for a key: a sentence, or the forms of a plural message. */
 export function message(language: Language, key: MessageKey): Message {
   return catalogues[language][key];

@@ -1,6 +1,7 @@
 // The typed IPC contract between the main process and the screens: every
 // request (payload schema, who may call it, answer type) and every pushed event.
 // Payloads are validated in main with these schemas before any service sees them.
+import type { MessageKey } from '../i18n/index.ts';
 import { z } from 'zod';
 import type { EventName, RequestChannel } from './channels.ts';
 import type { Result } from './result.ts';
@@ -192,11 +193,20 @@ export interface StoreOption {
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
 
+/** A sentence of the screens' catalogue (`shared/i18n`) and its values. */
+export interface SaidSentence {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
 export interface DiagnosticCheck {
   id: string;
   title: string;
   status: CheckStatus;
+  /** English, for `ccpos doctor` and the log. */
   detail: string;
+  /** The same finding as sentences the screens show in their language. */
+  said?: SaidSentence[];
 }
 
 export interface DiagnosticsReport {

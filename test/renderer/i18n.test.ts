@@ -128,6 +128,18 @@ const declensions: Record<string, Record<'cs' | 'en', readonly string[]>> = {
     en: ['0 records written to q.csv.', '1 record written to q.csv.', '2 records written to q.csv.', '5 records written to q.csv.', '21 records written to q.csv.'],
   },
 
+  'diag.data.open': {
+    cs: ['0 položek v DIR mohou číst jiní místní uživatelé. Pokladna je při startu znepřístupní; nebo spusťte chmod -R go-rwx DIR.', '1 položku v DIR mohou číst jiní místní uživatelé. Pokladna ji při startu znepřístupní; nebo spusťte chmod -R go-rwx DIR.', '2 položky v DIR mohou číst jiní místní uživatelé. Pokladna je při startu znepřístupní; nebo spusťte chmod -R go-rwx DIR.', '5 položek v DIR mohou číst jiní místní uživatelé. Pokladna je při startu znepřístupní; nebo spusťte chmod -R go-rwx DIR.', '21 položek v DIR mohou číst jiní místní uživatelé. Pokladna je při startu znepřístupní; nebo spusťte chmod -R go-rwx DIR.'],
+    en: ['0 items in DIR may be read by other local users. The terminal makes them private when it starts; or run chmod -R go-rwx DIR.', '1 item in DIR may be read by other local users. The terminal makes it private when it starts; or run chmod -R go-rwx DIR.', '2 items in DIR may be read by other local users. The terminal makes them private when it starts; or run chmod -R go-rwx DIR.', '5 items in DIR may be read by other local users. The terminal makes them private when it starts; or run chmod -R go-rwx DIR.', '21 items in DIR may be read by other local users. The terminal makes them private when it starts; or run chmod -R go-rwx DIR.'],
+  },
+  'diag.dev.found': {
+    cs: ['Nalezená zařízení HID: 0, čtená: READ (BACKEND).', 'Nalezená zařízení HID: 1, čtená: READ (BACKEND).', 'Nalezená zařízení HID: 2, čtená: READ (BACKEND).', 'Nalezená zařízení HID: 5, čtená: READ (BACKEND).', 'Nalezená zařízení HID: 21, čtená: READ (BACKEND).'],
+    en: ['HID devices found: 0, read: READ (BACKEND).', 'HID devices found: 1, read: READ (BACKEND).', 'HID devices found: 2, read: READ (BACKEND).', 'HID devices found: 5, read: READ (BACKEND).', 'HID devices found: 21, read: READ (BACKEND).'],
+  },
+  'diag.journal.waiting': {
+    cs: ['0 záznamů čeká na odeslání.', '1 záznam čeká na odeslání.', '2 záznamy čekají na odeslání.', '5 záznamů čeká na odeslání.', '21 záznamů čeká na odeslání.'],
+    en: ['0 entries waiting to be sent.', '1 entry waiting to be sent.', '2 entries waiting to be sent.', '5 entries waiting to be sent.', '21 entries waiting to be sent.'],
+  },
 };
 
 describe('plurals', () => {

@@ -1,5 +1,5 @@
-import { fail, needs, pass, type DoctorCheck } from '../check.ts';
-import { describeFailure } from '../describe-failure.ts';
+import { fail, needs, pass, say, type DoctorCheck } from '../check.ts';
+import { describeFailure, failureSaid } from '../describe-failure.ts';
 
 export const loginCheck: DoctorCheck = {
   id: 'login',
@@ -17,9 +17,12 @@ export const loginCheck: DoctorCheck = {
         context.facts.login = facts;
         context.facts.serverDate ??= facts.serverDate;
       }
-      return pass(`CareCloud accepted login "${context.settings.login}"; the session is valid to ${facts?.validToText ?? '?'}`);
+      return pass(
+        `CareCloud accepted login "${context.settings.login}"; the session is valid to ${facts?.validToText ?? '?'}`,
+        say('diag.login.ok', { login: context.settings.login, validTo: facts?.validToText ?? '?' }),
+      );
     } catch (error) {
-      return fail(describeFailure(error));
+      return fail(describeFailure(error), failureSaid(error));
     }
   },
 };
