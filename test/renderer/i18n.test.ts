@@ -128,6 +128,10 @@ const declensions: Record<string, Record<'cs' | 'en', readonly string[]>> = {
     en: ['0 records written to q.csv.', '1 record written to q.csv.', '2 records written to q.csv.', '5 records written to q.csv.', '21 records written to q.csv.'],
   },
 
+  'diag.crash.found': {
+    cs: ['Ve složce FOLDER je 0 záznamů o pádech.', 'Ve složce FOLDER je 1 záznam o pádu.', 'Ve složce FOLDER jsou 2 záznamy o pádech.', 'Ve složce FOLDER je 5 záznamů o pádech.', 'Ve složce FOLDER je 21 záznamů o pádech.'],
+    en: ['0 crash reports in FOLDER.', '1 crash report in FOLDER.', '2 crash reports in FOLDER.', '5 crash reports in FOLDER.', '21 crash reports in FOLDER.'],
+  },
   'diag.data.open': {
     cs: ['0 položek v DIR mohou číst jiní místní uživatelé. Pokladna je při startu znepřístupní; nebo spusťte chmod -R go-rwx DIR.', '1 položku v DIR mohou číst jiní místní uživatelé. Pokladna ji při startu znepřístupní; nebo spusťte chmod -R go-rwx DIR.', '2 položky v DIR mohou číst jiní místní uživatelé. Pokladna je při startu znepřístupní; nebo spusťte chmod -R go-rwx DIR.', '5 položek v DIR mohou číst jiní místní uživatelé. Pokladna je při startu znepřístupní; nebo spusťte chmod -R go-rwx DIR.', '21 položek v DIR mohou číst jiní místní uživatelé. Pokladna je při startu znepřístupní; nebo spusťte chmod -R go-rwx DIR.'],
     en: ['0 items in DIR may be read by other local users. The terminal makes them private when it starts; or run chmod -R go-rwx DIR.', '1 item in DIR may be read by other local users. The terminal makes it private when it starts; or run chmod -R go-rwx DIR.', '2 items in DIR may be read by other local users. The terminal makes them private when it starts; or run chmod -R go-rwx DIR.', '5 items in DIR may be read by other local users. The terminal makes them private when it starts; or run chmod -R go-rwx DIR.', '21 items in DIR may be read by other local users. The terminal makes them private when it starts; or run chmod -R go-rwx DIR.'],
