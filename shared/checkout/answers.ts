@@ -100,6 +100,14 @@ export interface ParkedSaleSummary {
   currency: string;
 }
 
+/** The open sale main kept for the screens, given back after they were reloaded. */
+export interface OpenSale {
+  saleId: string;
+  cart: Cart;
+  ask: BenefitAsk;
+  customerName: string | null;
+}
+
 /** A parked sale taken back to the till. */
 export interface ParkedSale {
   id: string;

@@ -46,6 +46,9 @@ export const payPayload = previewPayload
   .extend({ tender: tenderSchema, expectedToPayMinor: minor })
   .strict();
 
+/** The sale open at the till, as main keeps a copy of it while the screens run. */
+export const openSalePayload = previewPayload.extend({ customerName: z.string().trim().min(1).max(200).nullable() }).strict();
+
 /** A sale set aside: what the till needs to take it up again, and the name shown in the list. */
 export const parkPayload = previewPayload
   .extend({ reason: z.enum(['parked', 'signOut']), customerName: z.string().trim().min(1).max(200).nullable() })

@@ -32,6 +32,8 @@ export const requestChannels = [
   'checkout.parked',
   'checkout.recall',
   'checkout.saleOpen',
+  'checkout.keepOpen',
+  'checkout.openSale',
   'vouchers.check',
   'vouchers.syncOffline',
   'queue.list',

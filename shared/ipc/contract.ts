@@ -6,11 +6,12 @@ import { z } from 'zod';
 import type { EventName, RequestChannel } from './channels.ts';
 import type { Result } from './result.ts';
 import type { Product } from '../checkout/catalogue.ts';
-import type { AuditView, BenefitLimits, CancelOutcome, ExportDone, PayOutcome, PreviewAnswer, QueueEntryDetail, QueueEntrySummary, QueuePage, RecentSale, TillSetup, VoucherCheck, ParkedSale, ParkedSaleSummary } from '../checkout/answers.ts';
+import type { AuditView, BenefitLimits, CancelOutcome, ExportDone, PayOutcome, PreviewAnswer, QueueEntryDetail, QueueEntrySummary, QueuePage, RecentSale, TillSetup, VoucherCheck, OpenSale, ParkedSale, ParkedSaleSummary } from '../checkout/answers.ts';
 import {
   entryIdSchema,
   exportFormatSchema,
   pageSchema,
+  openSalePayload,
   parkPayload,
   payPayload,
   pinSchema,
@@ -346,6 +347,10 @@ export const requests = {
   'checkout.recall': request<ParkedSale>()(z.object({ id: z.string().trim().min(1).max(64) }).strict(), 'operator'),
   /** The till tells main whether a sale is open (lines, or being paid): updates install only when none is. Anyone: a signed-out till reports its sale gone. */
   'checkout.saleOpen': request<null>()(z.object({ open: z.boolean() }).strict(), 'anyone'),
+  /** The screens keep main told of the open sale (null: none), so a renderer that dies loses nothing. */
+  'checkout.keepOpen': request<{ kept: boolean }>()(z.object({ sale: openSalePayload.nullable() }).strict(), 'operator'),
+  /** The open sale main kept for this operator, for screens that start again after a crash. */
+  'checkout.openSale': request<OpenSale | null>()(nothing, 'operator'),
 
   'vouchers.check': request<VoucherCheck>()(
     z.object({ code: z.string().trim().min(1).max(64).regex(/^[\x21-\x7e]+$/), customerId: z.string().trim().min(1).max(64).nullable() }).strict(),

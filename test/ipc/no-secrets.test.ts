@@ -70,6 +70,8 @@ describe('no token or password crosses to the screens', () => {
     'checkout.parkLeft': { saleId: 'no-secrets-sale', cart: sampleCart, ask: sampleAsk, reason: 'signOut', customerName: null },
     'checkout.parked': undefined,
     'checkout.recall': { id: 'no-such-sale' },
+    'checkout.keepOpen': { sale: { saleId: 'no-secrets-sale', cart: sampleCart, ask: sampleAsk, customerName: null } },
+    'checkout.openSale': undefined,
     'vouchers.check': { code: demo.vouchers.value100, customerId: customer },
     'vouchers.syncOffline': undefined,
     'queue.list': { filter: {}, page: { limit: 10, offset: 0 } },

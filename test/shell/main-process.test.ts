@@ -183,7 +183,7 @@ describe('a demo terminal started from the built bundle', () => {
     expect(settings.security?.keyStorageBackend).toBe('gnome_libsecret');
   });
 
-  it('reloads a renderer that died, and the signed-in cashier and their parked sale are still there', async () => {
+  it('reloads a renderer that died, and the signed-in cashier, their open sale and their parked sale are still there', async () => {
     expect(await main.invoke<Result>('operator.signIn', { pin: cashierPin })).toMatchObject({ ok: true });
     const sale = {
       saleId: 'shell-crash-sale',
@@ -194,14 +194,22 @@ describe('a demo terminal started from the built bundle', () => {
     };
     const parked = await main.invoke<{ ok: true; value: { outcome: 'parked'; sale: { id: string } } }>('checkout.park', sale);
     expect(parked).toMatchObject({ ok: true, value: { outcome: 'parked' } });
+    const open = { saleId: 'shell-open-sale', cart: sale.cart, ask: sale.ask, customerName: null };
+    expect(await main.invoke<Result>('checkout.keepOpen', { sale: open })).toEqual({ ok: true, value: { kept: true } });
     const loadsBefore = main.callsTo('webContents.reload').length;
     await main.request({ op: 'emit', target: 'webContents', targetId: windowContents, event: 'render-process-gone', args: [{ reason: 'crashed', exitCode: 139 }] });
     await main.until(() => main.callsTo('webContents.reload').length > loadsBefore, 'the window was reloaded');
     expect(main.callsTo('webContents.reload').at(-1)).toEqual([windowContents]);
     const status = await main.invoke<Result>('session.status');
     expect(status).toMatchObject({ ok: true, value: { operator: { role: 'cashier' } } });
+    expect(await main.invoke<Result>('checkout.openSale')).toEqual({ ok: true, value: open });
     const list = await main.invoke<Result>('checkout.parked');
     expect(list).toMatchObject({ ok: true, value: [expect.objectContaining({ id: parked.value.sale.id })] });
+    // The open sale is the cashier's: a manager signing in at this till does not get it.
+    expect(await main.invoke<Result>('operator.signIn', { pin: managerPin })).toMatchObject({ ok: true });
+    expect(await main.invoke<Result>('checkout.openSale')).toEqual({ ok: true, value: null });
+    expect(await main.invoke<Result>('operator.signIn', { pin: cashierPin })).toMatchObject({ ok: true });
+    expect(await main.invoke<Result>('checkout.openSale')).toEqual({ ok: true, value: open });
     // A renderer that ended cleanly (the window closing) is not brought back.
     const reloads = main.callsTo('webContents.reload').length;
     await main.request({ op: 'emit', target: 'webContents', targetId: windowContents, event: 'render-process-gone', args: [{ reason: 'clean-exit', exitCode: 0 }] });

@@ -1,4 +1,5 @@
 import { failure, success } from '../../../shared/ipc/result.ts';
+import type { OpenSale } from '../../../shared/checkout/answers.ts';
 import type { Operator } from '../../../shared/ipc/contract.ts';
 import type { HandlerContext, Handlers } from '../dispatcher.ts';
 import type { HandlerServices } from './services.ts';
@@ -15,6 +16,8 @@ type CheckoutChannels =
   | 'checkout.parkLeft'
   | 'checkout.parked'
   | 'checkout.recall'
+  | 'checkout.keepOpen'
+  | 'checkout.openSale'
   | 'vouchers.check'
   | 'vouchers.syncOffline';
 
@@ -25,6 +28,9 @@ function operatorOf(context: HandlerContext): Operator {
 }
 
 export function checkoutHandlers({ checkout, vouchers, parked, session }: HandlerServices): Pick<Handlers, CheckoutChannels> {
+  // One per session (handlers are made per session): the copy of its screens' open sale.
+  // In memory only: it is for a renderer that dies, not for the process holding it.
+  let open: { operatorId: string; sale: OpenSale } | null = null;
   return {
     'checkout.catalogue': () => success(checkout.catalogue()),
     'checkout.product': ({ code }) => success(checkout.product(code)),
@@ -43,6 +49,12 @@ export function checkoutHandlers({ checkout, vouchers, parked, session }: Handle
       const sale = parked.recall(id, operatorOf(context));
       return sale ? success(sale) : failure('not_found', 'No parked sale with this id for this operator');
     },
+    'checkout.keepOpen': ({ sale }, context) => {
+      open = sale ? { operatorId: operatorOf(context).id, sale } : null;
+      return success({ kept: open !== null });
+    },
+    // Another operator's open sale is not theirs to take over; it stays for its own operator.
+    'checkout.openSale': (_payload, context) => success(open && open.operatorId === operatorOf(context).id ? open.sale : null),
     'vouchers.check': async ({ code, customerId }) => success(await vouchers.check(code, customerId)),
     'vouchers.syncOffline': async () => {
       const synced = await vouchers.syncOffline();

@@ -1,6 +1,6 @@
 // Sales set aside at this till: parking the open sale (deliberately, or on signing out),
 // the operator's list kept in main, and taking one back to the sale screen.
-import type { ParkedSaleSummary } from '../../../shared/checkout/answers.ts';
+import type { ParkedSale, ParkedSaleSummary } from '../../../shared/checkout/answers.ts';
 import type { PosApi, PosError } from '../../../shared/ipc/index.ts';
 import type { FoundCustomer } from './lookup.svelte.ts';
 import { Part } from './part.svelte.ts';
@@ -87,20 +87,34 @@ export class ParkedSalesState {
       await this.refresh();
       return false;
     }
-    const parked = result.value;
-    let customer: FoundCustomer | null = null;
-    if (parked.ask.customer) {
-      const profile = await this.#pos.customers.profile({ customerId: parked.ask.customer.customerId });
-      if (profile.ok) {
-        const number = parked.ask.customer.cardNumber;
-        customer = { customer: profile.value.customer, card: profile.value.cards.find((c) => c.number === number) ?? null, fromCache: profile.value.fromCache };
-      }
-    }
-    this.#sale.restore(parked, customer);
+    await this.#restore(result.value);
     this.#notice = null;
     this.#open = false;
     await this.refresh();
     return true;
+  }
+
+  /**
+   * Screens that start again while an operator is signed in (the renderer died and was
+   * reloaded) take back the open sale main kept a copy of; false when there was none.
+   */
+  async restoreOpen(): Promise<boolean> {
+    const result = await this.#pos.checkout.openSale();
+    if (!result.ok || result.value === null || this.#sale.parkable) return false;
+    await this.#restore(result.value);
+    return true;
+  }
+
+  async #restore(sale: Pick<ParkedSale, 'saleId' | 'cart' | 'ask'>): Promise<void> {
+    let customer: FoundCustomer | null = null;
+    if (sale.ask.customer) {
+      const profile = await this.#pos.customers.profile({ customerId: sale.ask.customer.customerId });
+      if (profile.ok) {
+        const number = sale.ask.customer.cardNumber;
+        customer = { customer: profile.value.customer, card: profile.value.cards.find((c) => c.number === number) ?? null, fromCache: profile.value.fromCache };
+      }
+    }
+    this.#sale.restore(sale, customer);
   }
 
   dismiss(): void {

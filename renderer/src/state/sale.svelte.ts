@@ -436,8 +436,15 @@ export class Sale {
     return { saleId: this.#saleId, cart: this.#cart, ask: this.#ask(), reason, customerName: name === '' ? null : name.slice(0, 200) };
   }
 
-  /** Takes a parked sale back: its id, items, vouchers, points and credit, and its customer when found again. */
-  restore(parked: ParkedSale, customer: FoundCustomer | null): void {
+  /** The open sale as main keeps a copy of it; null when there is nothing to lose. */
+  openRequest(): { saleId: string; cart: Cart; ask: BenefitAsk; customerName: string | null } | null {
+    if (!this.parkable) return null;
+    const { reason: _reason, ...open } = this.parkRequest('parked');
+    return open;
+  }
+
+  /** Takes a parked (or kept open) sale back: its id, items, vouchers, points and credit, and its customer when found again. */
+  restore(parked: Pick<ParkedSale, 'saleId' | 'cart' | 'ask'>, customer: FoundCustomer | null): void {
     if (this.#phase === 'paying') return;
     this.next();
     this.#saleId = parked.saleId;

@@ -49,6 +49,8 @@ export class Terminal {
   /** A language the operator picked for this sign-in only; the saved one otherwise. */
   #languageChoice: Language | null = null;
   #wedgeScans: Promise<void> = Promise.resolve();
+  /** Main's copy of the open sale has been read back (or there was nobody to read it for). */
+  #openSaleChecked = $state(false);
 
   constructor(pos: PosApi, options: TerminalOptions = {}) {
     this.#pos = pos;
@@ -104,14 +106,26 @@ export class Terminal {
     });
     const stopClock = this.clock.start();
     void this.devices.loadWedge(this.#pos);
-    void this.session.refresh().then((error) => {
+    void this.session.refresh().then(async (error) => {
       if (error) this.#problem = error;
       else if (this.session.status) this.#applySession(this.session.status);
+      // Signed in already: these screens were reloaded (a renderer that died); the sale goes on.
+      if (this.session.operator && (await this.parked.restoreOpen())) {
+        this.#screen = 'sale';
+        void this.sale.loadCatalogue();
+      }
+      this.#openSaleChecked = true;
     });
     return () => {
       stopEvents();
       stopClock();
     };
+  }
+
+  /** Main keeps a copy of the open sale, once the one it kept before has been taken back. */
+  keepOpenSale(sale: ReturnType<Sale['openRequest']>): void {
+    if (!this.#openSaleChecked || !this.session.operator) return;
+    void this.#pos.checkout.keepOpen({ sale });
   }
 
   /** A keyboard-wedge burst: the main process says what it is, then it goes the way of every scan, in the order scanned. */

@@ -23,6 +23,8 @@ const appOrigin = 'app://terminal';
 export interface ShellLane {
   page: Page;
   main: MainProcess;
+  /** The app window's webContents in main. */
+  webContentsId: number;
   sandbox: TestSandbox;
   dataDir: string;
   /** The Electron channels the page invoked, in order. */
@@ -77,6 +79,7 @@ export async function openShellLane(browser: Browser, options: { cashierPin: str
     return {
       page,
       main,
+      webContentsId: window.webContentsId,
       sandbox,
       dataDir,
       invoked,
