@@ -48,6 +48,13 @@ describe('a demo terminal started from the built bundle', () => {
     await main?.kill();
   });
 
+  it('starts the crash reporter first, with dumps in the data folder and no upload without an address', () => {
+    const order = main.calls.map((call) => call.api);
+    expect(order.slice(0, 2)).toEqual(['app.setPath', 'crashReporter.start']);
+    expect(main.callsTo('app.setPath')[0]).toEqual(['crashDumps', expect.stringContaining(dataDir)]);
+    expect(main.callsTo('crashReporter.start')).toEqual([[expect.objectContaining({ uploadToServer: false, submitURL: '' })]]);
+  });
+
   it('keeps its data in the data folder, sandboxes every renderer and holds the single-instance lock, all before it is ready', () => {
     const order = main.calls.map((call) => call.api);
     const ready = order.indexOf('app.ready');
