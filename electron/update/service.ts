@@ -61,6 +61,8 @@ export class UpdateService {
     updater.on('update-not-available', () => (this.#state = 'up-to-date'));
     updater.on('update-downloaded', (event: UpdateDownloadedEvent) => this.#downloaded(event));
     updater.on('error', (error: Error) => {
+      // An install that failed (no dpkg, a refused password) leaves the app running: try again at the next idle moment.
+      this.#installing = false;
       this.#state = this.#ready ? 'ready' : 'failed';
       this.#problem = error.message.split('\n')[0] ?? 'unknown problem';
       this.#options.logger.log('warn', 'update.failed', { code: (error as Error & { code?: string }).code ?? 'unknown' });
@@ -79,8 +81,14 @@ export class UpdateService {
     if (this.#state !== 'downloading') this.#state = 'checking';
     try {
       const result = await updater.checkForUpdates();
+      if (result === null) {
+        // electron-updater is not active here (an AppImage started other than as an AppImage, say).
+        this.#state = 'off';
+        this.#problem = 'this installation cannot update itself';
+        return;
+      }
       // The download runs on; the 'update-downloaded' event says when it is verified and complete.
-      if (result?.downloadPromise) await result.downloadPromise;
+      if (result.downloadPromise) await result.downloadPromise;
     } catch {
       // Reported through the updater's 'error' event.
     }

@@ -130,6 +130,29 @@ describe('the update service', () => {
     expect(readFileSync(kept!.artifact!, 'utf8')).toBe('the running 1.0.0 AppImage');
   });
 
+  it('tries again at the next idle moment when the install itself failed', async () => {
+    const updater = recordingUpdater();
+    updater.quitAndInstall = (silent, runAfter) => {
+      installs.push({ silent, runAfter });
+      // As electron-updater reports a failed dpkg or a refused password: an error event, and the app keeps running.
+      updater.emit('error', new Error('pkexec: authentication failed'));
+    };
+    const updates = service({ updater });
+    await downloaded(updates);
+    expect(installs).toHaveLength(1);
+    expect(updates.status()).toMatchObject({ state: 'ready', readyVersion: '1.1.0', problem: 'pkexec: authentication failed' });
+    expect(updates.tryInstall()).toBe(true);
+    expect(installs).toHaveLength(2);
+  });
+
+  it('says so when electron-updater is not active in this installation', async () => {
+    const updater = recordingUpdater();
+    updater.checkForUpdates = () => Promise.resolve(null);
+    const updates = service({ updater });
+    await downloaded(updates);
+    expect(updates.status()).toMatchObject({ state: 'off', problem: 'this installation cannot update itself' });
+  });
+
   it('does not install while the terminal is not running', async () => {
     const updates = service({ activity: () => null });
     await downloaded(updates);
