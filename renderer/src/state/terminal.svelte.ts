@@ -1,6 +1,6 @@
 // The whole terminal as the screens see it: one instance of each state class,
 // which screen is showing, and the cashier's actions that span several of them.
-import type { Language, PosApi, PosError, ScanEvent, SessionStatus, SyncStatus } from '../../../shared/ipc/index.ts';
+import type { Language, PosApi, PosError, Result, ScanEvent, SessionStatus, SyncStatus, UpdateStatus } from '../../../shared/ipc/index.ts';
 import { Clock } from './clock.svelte.ts';
 import { CustomerPanel } from './customer.svelte.ts';
 import { DevicesState } from './devices.svelte.ts';
@@ -78,6 +78,17 @@ export class Terminal {
   /** The last action's failure that belongs to no screen in particular. */
   get problem(): PosError | null {
     return this.#problem;
+  }
+
+  /** The terminal's own update, for the manager's screen; null where it does not update itself. */
+  async updateStatus(): Promise<UpdateStatus | null> {
+    const result = await this.#pos.updates.status();
+    return result.ok ? result.value : null;
+  }
+
+  /** Puts the downloaded update off by four hours, with the manager's PIN. */
+  postponeUpdate(pin: string): Promise<Result<UpdateStatus>> {
+    return this.#pos.updates.postpone({ hours: 4, pin });
   }
 
   /** Main installs an update only while no sale is open (lines in the cart, or being paid). */
