@@ -11,6 +11,7 @@ import { repairDataDirModes } from '../config/file-modes.ts';
 import type { DemoBackend, StartDemoBackend } from '../demo/demo-backend.ts';
 import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatcher.ts';
 import { EventHub } from '../ipc/events.ts';
+import { Dashboard, drainView } from './dashboard.ts';
 import { createHandlers, type HandlerServices } from '../ipc/handlers/index.ts';
 import type { SenderCheck } from '../ipc/sender.ts';
 import type { UpdateDesk } from '../ipc/handlers/services.ts';
@@ -95,6 +96,7 @@ export function syncStatusView(status: EngineStatus): SyncStatus {
     queueSize: status.queued,
     oldestPendingAgeMs: status.oldestQueuedAgeMs,
     needsAttention: status.rejected,
+    drain: drainView(status.drain),
   };
 }
 
@@ -218,6 +220,7 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
     ...checkout,
     ...(options.updates ? { updates: options.updates } : {}),
     tillSale: { report: (open) => (saleOpen = open) },
+    dashboard: new Dashboard({ journal, sync, dataDir: options.dataDir, timeZone: () => settings.current.timeZone, currency: () => checkout.places.currency }),
     scans: input,
     demo,
     session,

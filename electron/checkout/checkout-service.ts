@@ -212,7 +212,7 @@ export class CheckoutService {
     } catch (error) {
       badCart(error);
     }
-    const closure = await this.#close({ ...entry, idempotencyKey: saleKey(request.saleId), tillPayment: { paidMinor: settlement.paidMinor, settlement: { ...settlement } } });
+    const closure = await this.#close({ ...entry, idempotencyKey: saleKey(request.saleId), tillPayment: { paidMinor: settlement.paidMinor, settlement: { ...settlement }, pointsEarned: evaluation.offline ? null : preview.pointsEarned } });
     const billId = closure.entry.billId ?? '';
     const receipt = () =>
       receiptOf({ saleId: request.saleId, billId, paymentTime: closure.entry.paymentTime ?? '', settlement, customerId: ask.customer?.customerId ?? null, cardNumber, cart: request.cart, preview, offline: closure.outcome !== 'synced' });

@@ -7,6 +7,7 @@ import type { Statement } from 'better-sqlite3';
 import { guarded, JournalUnavailableError } from './errors.ts';
 import { openJournalDatabase, type JournalDatabase, type OpenOptions } from './database.ts';
 import { databaseIdentity, readIdentityRecord, renewFileId, setIdentityRecordAside, writeIdentityRecord, type JournalIdentity } from './identity.ts';
+import { JournalFigures } from './figures.ts';
 import type { Attempt, AttemptOutcome, AuditRecord, EntryFilter, EntryKind, EntryState, HeldVoucher, JournalEntry, NewEntry, Page, RejectionReason, SendResult, TillPayment, Transition } from './types.ts';
 
 interface EntryRow {
@@ -194,6 +195,12 @@ export class Journal {
     this.#finishAttempt = db.prepare('UPDATE attempts SET finished_at = ?, outcome = ?, http_status = ?, error = ? WHERE id = ?');
   }
 
+  #figures: JournalFigures | null = null;
+  /** The dashboard's reads (figures.ts), all from one snapshot of the journal. */
+  figures<T>(read: (figures: JournalFigures) => T): T {
+    return guarded(() => this.#db.transaction(() => read((this.#figures ??= new JournalFigures(this.#db)))).deferred());
+  }
+
   /** Copies the WAL into the database file and empties it (other readers permitting), durably; then notes it in the identity record. */
   checkpoint(): void {
     guarded(() => this.#db.pragma('wal_checkpoint(TRUNCATE)'));
@@ -322,7 +329,7 @@ export class Journal {
       for (const h of input.voucherHolds) hold.run(entry.id, h.code, h.amountMinor);
     }
     if (input.tillPayment) {
-      this.#sql('INSERT INTO till_payments (entry_id, paid_minor, settlement) VALUES (?, ?, ?)').run(entry.id, input.tillPayment.paidMinor, JSON.stringify(input.tillPayment.settlement));
+      this.#sql('INSERT INTO till_payments (entry_id, paid_minor, settlement, points_earned) VALUES (?, ?, ?, ?)').run(entry.id, input.tillPayment.paidMinor, JSON.stringify(input.tillPayment.settlement), input.tillPayment.pointsEarned ?? null);
     }
     // The first transition (recorded, by the operator, at created_at) is the entry row itself: one insert less per sale.
     return entry;

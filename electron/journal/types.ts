@@ -51,6 +51,8 @@ export interface TillPayment {
   paidMinor: number;
   /** The settlement as the till computed it (card, cash due and rounded, handed over, change). */
   settlement: Record<string, number>;
+  /** Points CareCloud said this purchase earns, when it answered at the till (null offline: CareCloud decides at the replay). */
+  pointsEarned?: number | null;
 }
 
 export interface VoucherHold {

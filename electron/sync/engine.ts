@@ -50,6 +50,13 @@ export const defaultSyncPolicy: SyncPolicy = {
 /** Status changes within this window go out as one event. */
 const STATUS_COALESCE_MS = 50;
 
+/** The drain's rate is judged over this much recent time ... */
+const DRAIN_RATE_WINDOW_MS = 60_000;
+/** ... and not before this much of a catch-up has passed, so a first burst does not promise too much. */
+const DRAIN_RATE_MIN_MS = 5_000;
+/** While draining, the status (queue size, progress) goes out at most this often. */
+const DRAIN_STATUS_EVERY_MS = 1_000;
+
 /** How often the background loop applies the retention. */
 const PURGE_EVERY_MS = 6 * 3_600_000;
 
@@ -79,6 +86,22 @@ export interface SyncStatus {
   oldestQueuedAgeMs: number | null;
   rejected: number;
   nextProbeAt: number | null;
+  /** Set while the queue is worked off after a backlog built up (an outage, say). */
+  drain: DrainProgress | null;
+}
+
+/** The catch-up as the engine measures it: what it settled, how fast, and when it will be done. */
+export interface DrainProgress {
+  startedAt: number;
+  /** Entries synced or refused since the catch-up began (resends that failed again are not progress). */
+  settled: number;
+  remaining: number;
+  /** Settled per second over the last `DRAIN_RATE_WINDOW_MS`; null until `DRAIN_RATE_MIN_MS` of it has passed. */
+  ratePerSecond: number | null;
+  /** When the queue empties at that rate; null without a rate or while CareCloud is unreachable. */
+  finishesAt: number | null;
+  /** CareCloud is unreachable: the catch-up waits for it. */
+  paused: boolean;
 }
 
 export type SyncAlert =
@@ -162,6 +185,9 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   #checkpointTimer: NodeJS.Timeout | null = null;
   /** Uploads of big entries CareCloud cut while it answered probes, by entry id. */
   readonly #cutUploads = new Map<number, number>();
+  /** The catch-up under way: begun by the first entry a drain claims from the queue, over once the queue is empty. */
+  #catchUp: { startedAt: number; settled: number; settledAt: number[] } | null = null;
+  #drainStatusAt = -Infinity;
 
   constructor(options: SyncEngineOptions) {
     super();
@@ -387,10 +413,16 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
         if (this.#breaker.isOpen || this.#now() >= until) break;
         const claim = this.#journal.claimNext(this.owner, this.#leaseMs);
         if (!claim) break;
+        this.#catchUp ??= { startedAt: this.#now(), settled: 0, settledAt: [] };
         const entry = await this.#send(claim);
         if (entry.state === 'synced') report.synced.push(entry);
         else if (entry.state === 'rejected') report.rejected.push(entry);
         else report.retried.push(entry);
+        if (entry.state === 'synced' || entry.state === 'rejected') this.#settledInCatchUp();
+        if (this.#now() - this.#drainStatusAt >= DRAIN_STATUS_EVERY_MS) {
+          this.#drainStatusAt = this.#now();
+          this.#emitStatus();
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, this.policy.concurrency) }, worker));
@@ -427,9 +459,36 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     }
   }
 
+  #settledInCatchUp(): void {
+    const catchUp = this.#catchUp;
+    if (!catchUp) return;
+    const now = this.#now();
+    catchUp.settled += 1;
+    catchUp.settledAt.push(now);
+    while (catchUp.settledAt.length > 0 && catchUp.settledAt[0]! <= now - DRAIN_RATE_WINDOW_MS) catchUp.settledAt.shift();
+  }
+
+  /** The catch-up's progress with `remaining` entries left; it ends (null) once nothing is left. */
+  drainProgress(remaining: number = this.#journal.stats().queued): DrainProgress | null {
+    const catchUp = this.#catchUp;
+    if (!catchUp) return null;
+    if (remaining === 0 && this.#draining === null) {
+      this.#catchUp = null;
+      return null;
+    }
+    const now = this.#now();
+    const paused = this.#breaker.isOpen;
+    const elapsed = Math.min(DRAIN_RATE_WINDOW_MS, now - catchUp.startedAt);
+    const recent = catchUp.settledAt.filter((at) => at > now - DRAIN_RATE_WINDOW_MS).length;
+    const ratePerSecond = elapsed >= DRAIN_RATE_MIN_MS ? recent / (elapsed / 1000) : null;
+    const finishesAt = !paused && ratePerSecond !== null && ratePerSecond > 0 ? now + Math.round((remaining / ratePerSecond) * 1000) : null;
+    return { startedAt: catchUp.startedAt, settled: catchUp.settled, remaining, ratePerSecond, finishesAt, paused };
+  }
+
   status(): SyncStatus {
     const stats = this.#journal.stats();
     return {
+      drain: this.drainProgress(stats.queued),
       online: !this.#breaker.isOpen,
       since: this.#breaker.since,
       queued: stats.queued,

@@ -44,6 +44,7 @@ export const requestChannels = [
   'queue.export',
   'audit.list',
   'audit.export',
+  'dashboard.figures',
   'input.classify',
   'input.wedgeSettings',
 ] as const;

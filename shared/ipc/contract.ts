@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { EventName, RequestChannel } from './channels.ts';
 import type { Result } from './result.ts';
 import type { Product } from '../checkout/catalogue.ts';
+import type { DashboardFigures, DrainProgress } from '../dashboard.ts';
 import type { AuditView, BenefitLimits, CancelOutcome, ExportDone, PayOutcome, PreviewAnswer, QueueEntryDetail, QueueEntrySummary, QueuePage, RecentSale, TillSetup, VoucherCheck, OpenSale, ParkedSale, ParkedSaleSummary } from '../checkout/answers.ts';
 import {
   entryIdSchema,
@@ -224,6 +225,8 @@ export interface SyncStatus {
   oldestPendingAgeMs: number | null;
   /** Sales CareCloud rejected that wait for a manager. */
   needsAttention: number;
+  /** The catch-up after a backlog (an outage): progress, rate and when it should finish. */
+  drain?: DrainProgress | null;
 }
 
 export type DeviceKind = 'scanner' | 'card_reader' | 'unknown';
@@ -366,6 +369,9 @@ export const requests = {
   'queue.export': request<ExportDone>()(z.object({ filter: queueFilterSchema, format: exportFormatSchema, pin: pinSchema }).strict(), 'manager'),
   'audit.list': request<{ records: AuditView[]; total: number }>()(z.object({ page: pageSchema, entryId: entryIdSchema.optional() }).strict(), 'manager'),
   'audit.export': request<ExportDone>()(z.object({ format: exportFormatSchema, pin: pinSchema }).strict(), 'manager'),
+
+  /** The manager's dashboard: today's sales, the queue, the drain and the alerts, read from the journal. */
+  'dashboard.figures': request<DashboardFigures>()(nothing, 'manager'),
 
   /** What a keyboard-mode scanner typed: classified in main by the same scan rules and lookups as HID scans; null for a misread swipe. */
   'input.classify': request<ScanEvent | null>()(z.object({ text: z.string().min(1).max(4096) }).strict(), 'operator'),

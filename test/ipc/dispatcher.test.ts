@@ -53,6 +53,7 @@ const badPayloads: Record<RequestChannel, unknown[]> = {
   'queue.export': [{ filter: {}, format: 'xml', pin: '1234' }],
   'audit.list': [{ page: { limit: 500, offset: 0 } }],
   'audit.export': [{ format: 'csv' }],
+  'dashboard.figures': [{ day: 'today' }, 'x'],
   'input.classify': [{ text: '' }, { text: 'x'.repeat(4097) }, { text: 42 }, { text: 'CODE', kind: 'card' }],
   'input.wedgeSettings': [{ enabled: false }],
 };
@@ -132,6 +133,7 @@ describe('IPC dispatcher', () => {
       'queue.export': { filter: {}, format: 'csv', pin: managerPin },
       'audit.list': { page: { limit: 10, offset: 0 } },
       'audit.export': { format: 'json', pin: managerPin },
+      'dashboard.figures': undefined,
     };
     const payloadFor = (c: RequestChannel) => valid[c] ?? (c.startsWith('customers.') ? { customerId: 'c1' } : undefined);
     for (const channel of [...operatorOnly, ...managerOnly]) {

@@ -82,6 +82,7 @@ describe('no token or password crosses to the screens', () => {
     'queue.export': { filter: {}, format: 'json', pin: managerPin },
     'audit.list': { page: { limit: 10, offset: 0 } },
     'audit.export': { format: 'csv', pin: managerPin },
+    'dashboard.figures': undefined,
     'input.classify': { text: demo.cards.regular },
     'input.wedgeSettings': undefined,
   };

@@ -2,7 +2,7 @@ import type { Handlers } from '../dispatcher.ts';
 import { checkoutHandlers } from './checkout.ts';
 import { customerHandlers } from './customers.ts';
 import { inputHandlers } from './input.ts';
-import { queueHandlers } from './queue.ts';
+import { dashboardHandlers, queueHandlers } from './queue.ts';
 import type { HandlerServices } from './services.ts';
 import { sessionHandlers } from './session.ts';
 import { settingsHandlers } from './settings.ts';
@@ -18,6 +18,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...settingsHandlers(services),
     ...checkoutHandlers(services),
     ...queueHandlers(services),
+    ...dashboardHandlers(services),
     ...inputHandlers(services),
     ...updateHandlers(services),
   };

@@ -4,6 +4,7 @@ import type { HandlerContext, Handlers } from '../dispatcher.ts';
 import type { HandlerServices } from './services.ts';
 
 type QueueChannels = 'queue.list' | 'queue.show' | 'queue.retry' | 'queue.void' | 'queue.resend' | 'queue.export' | 'audit.list' | 'audit.export';
+type DashboardChannels = 'dashboard.figures';
 
 function operatorOf(context: HandlerContext): Operator {
   if (!context.operator) throw new Error('A manager channel ran without an operator');
@@ -22,4 +23,8 @@ export function queueHandlers({ managerQueue: queue }: HandlerServices): Pick<Ha
     'audit.list': ({ page, entryId }) => success(queue.audit(page, entryId)),
     'audit.export': async ({ format, pin }, context) => success(await queue.exportAudit(format, pin, operatorOf(context))),
   };
+}
+
+export function dashboardHandlers({ dashboard }: HandlerServices): Pick<Handlers, DashboardChannels> {
+  return { 'dashboard.figures': () => success(dashboard.figures()) };
 }

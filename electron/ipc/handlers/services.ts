@@ -10,6 +10,7 @@ import type { ManagerQueue } from '../../checkout/manager-queue.ts';
 import type { ManagerCheck } from '../../checkout/manager-pin.ts';
 import type { ParkedSales } from '../../checkout/parked-sales.ts';
 import type { VoucherCheck } from '../../../shared/checkout/answers.ts';
+import type { DashboardFigures } from '../../../shared/dashboard.ts';
 
 export interface Diagnostics {
   run(): Promise<DiagnosticsReport>;
@@ -66,4 +67,6 @@ export interface HandlerServices {
   /** Absent (or answering null) where the terminal does not update itself. */
   updates?: () => UpdateDesk | null;
   tillSale?: TillSale;
+  /** The manager's dashboard figures (electron/app/dashboard.ts). */
+  dashboard: { figures(): DashboardFigures };
 }
