@@ -14,6 +14,7 @@ export type KeyAction =
   | 'sale'
   | 'voucherCheck'
   | 'queue'
+  | 'dashboard'
   | 'back'
   | 'voucherField'
   | 'pay'
@@ -36,6 +37,7 @@ export const shortcuts: readonly Shortcut[] = [
   { keys: 'F6', what: 'keys.settings' },
   { keys: 'F7', what: 'keys.voucherCheck' },
   { keys: 'F8', what: 'keys.queue' },
+  { keys: 'Shift+F8', what: 'keys.dashboard' },
   { keys: 'F10', what: 'keys.voucherField' },
   { keys: 'F12', what: 'keys.pay' },
   { keys: 'F11', what: 'keys.park' },
@@ -47,7 +49,7 @@ export const shortcuts: readonly Shortcut[] = [
 ];
 
 /** The action a key press asks for on this screen, or null to let it through. */
-export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey'>, screen: Screen, sheetOpen: boolean): KeyAction | null {
+export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey'> & { shiftKey?: boolean }, screen: Screen, sheetOpen: boolean): KeyAction | null {
   if (event.ctrlKey || event.altKey || event.metaKey) return null;
   if (event.key === 'F1') return 'help';
   if (sheetOpen) return event.key === 'Escape' ? 'closeSheet' : null;
@@ -66,7 +68,8 @@ export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altK
     case 'F7':
       return screen === 'settings' ? null : 'voucherCheck';
     case 'F8':
-      return screen === 'settings' ? null : 'queue';
+      if (screen === 'settings') return null;
+      return event.shiftKey ? 'dashboard' : 'queue';
     case 'F9':
       return 'signOut';
     case 'F10':

@@ -3,6 +3,7 @@
 import type { Language, PosApi, PosError, Result, ScanEvent, SessionStatus, SyncStatus, UpdateStatus } from '../../../shared/ipc/index.ts';
 import { Clock } from './clock.svelte.ts';
 import { CustomerPanel } from './customer.svelte.ts';
+import { DashboardState } from './dashboard.svelte.ts';
 import { DevicesState } from './devices.svelte.ts';
 import { feedEvents } from './feed.ts';
 import { Locale } from './locale.svelte.ts';
@@ -17,7 +18,7 @@ import { SettingsForm } from './settings-form.svelte.ts';
 import { SyncState } from './sync.svelte.ts';
 import { VoucherCheckState } from './voucher-check.svelte.ts';
 
-export type Screen = 'connecting' | 'signin' | 'lookup' | 'customer' | 'settings' | 'sale' | 'vouchers' | 'queue';
+export type Screen = 'connecting' | 'signin' | 'lookup' | 'customer' | 'settings' | 'sale' | 'vouchers' | 'queue' | 'dashboard';
 type MainScreen = Exclude<Screen, 'connecting' | 'signin'>;
 
 export interface TerminalOptions {
@@ -39,6 +40,7 @@ export class Terminal {
   readonly voucherCheck: VoucherCheckState;
   readonly queue: ManagerQueue;
   readonly audit: AuditLog;
+  readonly dashboard: DashboardState;
   readonly #pos: PosApi;
   #screen = $state<MainScreen>('lookup');
   /** Where Esc returns to from the voucher check, the queue and the settings. */
@@ -60,6 +62,7 @@ export class Terminal {
     this.voucherCheck = new VoucherCheckState(pos);
     this.queue = new ManagerQueue(pos, () => this.locale.timeZone);
     this.audit = new AuditLog(pos);
+    this.dashboard = new DashboardState(pos);
     this.session = new Session(pos);
     this.sync = new SyncState(this.clock);
     this.customer = new CustomerPanel(pos);
@@ -159,7 +162,7 @@ export class Terminal {
    * the next customer.
    */
   async acceptScan(scan: ScanEvent): Promise<void> {
-    if (!this.session.operator || this.#screen === 'settings' || this.#screen === 'queue') return;
+    if (!this.session.operator || this.#screen === 'settings' || this.#screen === 'queue' || this.#screen === 'dashboard') return;
     if (this.#screen === 'sale') return this.#saleScan(scan);
     if (this.#screen === 'vouchers') {
       if (scan.kind === 'loyalty_card' || scan.kind === 'product') return;
@@ -203,6 +206,14 @@ export class Terminal {
     this.#leaveFor('vouchers');
   }
 
+  /** The manager's home: where a manager lands after signing in. */
+  async openDashboard(): Promise<void> {
+    if (!this.session.isManager) return;
+    this.#screen = 'dashboard';
+    this.#returnTo = 'dashboard';
+    await this.dashboard.open();
+  }
+
   async openQueue(): Promise<void> {
     if (!this.session.isManager) return;
     this.#leaveFor('queue');
@@ -213,6 +224,7 @@ export class Terminal {
   back(): void {
     const to = this.#returnTo;
     this.#screen = to === 'customer' && !this.customer.open ? 'lookup' : to;
+    if (this.#screen === 'dashboard') void this.dashboard.refresh();
   }
 
   /** Saves the settings with a manager's PIN; a new language applies at once. Answers the PIN's refusal, if any. */
@@ -288,6 +300,7 @@ export class Terminal {
 
   #applySession(status: SessionStatus): void {
     const signedOut = this.session.operator !== null && status.operator === null;
+    const signedIn = this.session.operator === null && status.operator !== null;
     this.session.apply(status);
     if (signedOut) {
       // A sign-out main decided (idle time): the open sale is parked for its operator, not dropped.
@@ -297,6 +310,7 @@ export class Terminal {
     }
     this.locale.language = this.#languageChoice ?? status.language;
     this.locale.timeZone = status.timeZone;
+    if (signedIn && status.operator?.role === 'manager') void this.openDashboard();
   }
 
   /** Every screen that shows journal states follows the sync: the status bar, the queue, the recent sales. */
@@ -304,9 +318,11 @@ export class Terminal {
     this.sync.apply(status);
     if (this.#screen === 'queue' && this.session.isManager) void this.queue.refresh();
     if (this.#screen === 'sale') void this.recent.refresh();
+    if (this.#screen === 'dashboard' && this.session.isManager) this.dashboard.follow(status);
   }
 
   #leaveFor(screen: 'settings' | 'vouchers' | 'queue'): void {
+    if (this.#screen === 'dashboard') this.dashboard.close();
     if (this.#screen !== 'settings' && this.#screen !== 'vouchers' && this.#screen !== 'queue') this.#returnTo = this.#screen;
     this.#screen = screen;
   }
@@ -319,6 +335,7 @@ export class Terminal {
     this.sale.next();
     this.voucherCheck.clear();
     this.queue.closeEntry();
+    this.dashboard.close();
     this.#returnTo = 'lookup';
   }
 
