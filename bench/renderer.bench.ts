@@ -22,13 +22,22 @@ export function initialScripts(indexHtml: string): string[] {
   return [...new Set([...scripts, ...preloads])];
 }
 
-/** The chunks a script imports, statically or not: the first screen needs them all. */
+/**
+ * The chunks a script imports statically (`import … from "./x.js"`, `import "./x.js"`,
+ * `export … from "./x.js"`): the first screen cannot run without them. A dynamic
+ * `import("./x.js")` (the manager's dashboard) loads only when its screen opens.
+ */
 export function importedChunks(script: string): string[] {
-  return [...new Set([...script.matchAll(/["'`]\.\/([\w.-]+\.js)["'`]/g)].map((m) => m[1]!))];
+  return [...new Set([...script.matchAll(/\b(?:import|export)\s*(?:[^'"`();]*?\bfrom\s*)?["'`]\.\/([\w.-]+\.js)["'`]/g)].map((m) => m[1]!))];
+}
+
+/** The chunks a script loads on demand (`import("./x.js")`). */
+export function lazyChunks(script: string): string[] {
+  return [...new Set([...script.matchAll(/\bimport\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)/g)].map((m) => m[1]!))];
 }
 
 /** Every script file the first screen runs, relative to the built renderer. */
-function firstScreenScripts(): string[] {
+export function firstScreenScripts(): string[] {
   const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
   const seen = new Set<string>();
   const pending = initialScripts(html).map((file) => join(rendererDir, file));
@@ -42,7 +51,7 @@ function firstScreenScripts(): string[] {
   return [...seen];
 }
 
-function initialJavaScriptKb(): number {
+export function initialJavaScriptKb(): number {
   const bytes = firstScreenScripts().reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0);
   return Math.round((bytes / 1024) * 10) / 10;
 }
