@@ -134,17 +134,18 @@ describe('checkout terminal in the browser', () => {
     await eventually(() => page.locator('h1').textContent()).toBe('Sign in');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await signIn(page, managerPin);
-    expect(await page.locator('h1').textContent()).toBe('Find the customer');
+    // A manager lands on the dashboard.
+    await eventually(() => page.locator('h1').textContent()).toBe("Manager's overview");
     await page.keyboard.press('F1');
     await page.getByTestId('shortcuts').waitFor();
     await screenshot(page, 'shortcuts-english');
     await page.keyboard.press('Escape');
     await page.getByTestId('shortcuts').waitFor({ state: 'detached' });
     await page.keyboard.press('F4');
-    await eventually(() => page.locator('h1').textContent()).toBe('Vyhledat zákazníka');
+    await eventually(() => page.locator('h1').textContent()).toBe('Přehled vedoucího');
     await eventually(() => preview.terminal.settings.view().language).toBe('cs');
     await page.keyboard.press('F4');
-    await eventually(() => page.locator('h1').textContent()).toBe('Find the customer');
+    await eventually(() => page.locator('h1').textContent()).toBe("Manager's overview");
     expect(preview.terminal.settings.view().language).toBe('cs');
   });
 

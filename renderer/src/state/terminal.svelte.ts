@@ -162,7 +162,7 @@ export class Terminal {
    * the next customer.
    */
   async acceptScan(scan: ScanEvent): Promise<void> {
-    if (!this.session.operator || this.#screen === 'settings' || this.#screen === 'queue' || this.#screen === 'dashboard') return;
+    if (!this.session.operator || this.#screen === 'settings' || this.#screen === 'queue') return;
     if (this.#screen === 'sale') return this.#saleScan(scan);
     if (this.#screen === 'vouchers') {
       if (scan.kind === 'loyalty_card' || scan.kind === 'product') return;

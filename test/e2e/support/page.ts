@@ -40,7 +40,8 @@ export async function openLane(browser: Browser, viewport = { width: 1024, heigh
 export async function signIn(page: Page, pin: string): Promise<void> {
   await page.locator('#pin').fill(pin);
   await page.keyboard.press('Enter');
-  await page.locator('[data-screen="lookup"]').waitFor();
+  // A cashier lands on the customer lookup, a manager on the dashboard.
+  await page.locator('[data-screen="lookup"], [data-screen="dashboard"]').waitFor();
 }
 
 /**

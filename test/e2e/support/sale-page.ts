@@ -75,7 +75,8 @@ export async function openSaleLane(browser: Browser, options: SaleLaneOptions = 
 export async function signInTo(page: Page, pin: string): Promise<void> {
   await page.locator('#pin').fill(pin);
   await page.keyboard.press('Enter');
-  await page.locator('[data-screen="lookup"]').waitFor();
+  // A cashier lands on the customer lookup, a manager on the dashboard.
+  await page.locator('[data-screen="lookup"], [data-screen="dashboard"]').waitFor();
 }
 
 /** F5 to the sale screen, focus in the item field. */
