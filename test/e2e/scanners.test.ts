@@ -16,6 +16,9 @@ describe('keyboard-mode scanners', () => {
     const { page, sandbox } = lane;
     const cardLookups = (card: string) => sandbox.control.requests().filter((r) => r.path.includes(card)).length;
     await signInTo(page, '9999');
+    // The manager lands on the dashboard; the scans here are taken on the customer lookup.
+    await page.keyboard.press('F3');
+    await page.locator('[data-screen="lookup"]').waitFor();
 
     async function switchWedge(on: boolean) {
       await page.keyboard.press('F6');

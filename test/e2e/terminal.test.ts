@@ -170,8 +170,9 @@ describe('checkout terminal in the browser', () => {
     await eventually(() => page.getByTestId('settings-outcome').textContent()).toContain('Nastavení uloženo');
     await screenshot(page, 'settings-saved');
     expect(preview.terminal.settings.view()).toMatchObject({ cashDeskNumber: '42', storeId: demo.stores.brno });
+    // Esc goes back where the manager came from: the dashboard they landed on.
     await page.keyboard.press('Escape');
-    await page.locator('[data-screen="lookup"]').waitFor();
+    await page.locator('[data-screen="dashboard"]').waitFor();
     await page.keyboard.press('F6');
     await page.getByTestId('settings-form').waitFor();
     expect(await page.getByTestId('cash-desk').inputValue()).toBe('42');

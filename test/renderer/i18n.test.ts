@@ -127,6 +127,19 @@ const declensions: Record<string, Record<'cs' | 'en', readonly string[]>> = {
     cs: ['0 záznamů zapsáno do q.csv.', '1 záznam zapsán do q.csv.', '2 záznamy zapsány do q.csv.', '5 záznamů zapsáno do q.csv.', '21 záznamů zapsáno do q.csv.'],
     en: ['0 records written to q.csv.', '1 record written to q.csv.', '2 records written to q.csv.', '5 records written to q.csv.', '21 records written to q.csv.'],
   },
+  // The dashboard's counts stand after a label or a colon, so no word changes with them.
+  'dashboard.sales.cancelledValue': {
+    cs: ['0 · AMOUNT', '1 · AMOUNT', '2 · AMOUNT', '5 · AMOUNT', '21 · AMOUNT'],
+    en: ['0 · AMOUNT', '1 · AMOUNT', '2 · AMOUNT', '5 · AMOUNT', '21 · AMOUNT'],
+  },
+  'dashboard.drain.settledValue': {
+    cs: ['SETTLED z 0', 'SETTLED z 1', 'SETTLED z 2', 'SETTLED z 5', 'SETTLED z 21'],
+    en: ['SETTLED of 0', 'SETTLED of 1', 'SETTLED of 2', 'SETTLED of 5', 'SETTLED of 21'],
+  },
+  'dashboard.alert.waiting': {
+    cs: [0, 1, 2, 5, 21].map((n) => `Záznamy čekající déle než THRESHOLD: ${n}. Nejstarší čeká 3 min.`),
+    en: [0, 1, 2, 5, 21].map((n) => `Entries waiting longer than THRESHOLD: ${n}. The oldest has waited 3 min.`),
+  },
 
   'diag.crash.found': {
     cs: ['Ve složce FOLDER je 0 záznamů o pádech.', 'Ve složce FOLDER je 1 záznam o pádu.', 'Ve složce FOLDER jsou 2 záznamy o pádech.', 'Ve složce FOLDER je 5 záznamů o pádech.', 'Ve složce FOLDER je 21 záznamů o pádech.'],

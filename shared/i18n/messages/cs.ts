@@ -571,7 +571,7 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
   'dashboard.drain.paused': 'Čeká, až CareCloud znovu odpoví',
   'dashboard.drain.unknown': 'zatím nelze odhadnout',
   'dashboard.disk': 'Disk žurnálu',
-  'dashboard.disk.free': 'volno {free} z {total}',
+  'dashboard.disk.free': 'volno {free} z {size}',
   'dashboard.disk.unknown': 'Systém neuvádí, kolik místa je volného.',
   'dashboard.alerts': 'Upozornění',
   'dashboard.alerts.none': 'Žádná upozornění.',

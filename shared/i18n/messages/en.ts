@@ -571,7 +571,7 @@ export const en = {
   'dashboard.drain.paused': 'Waiting for CareCloud to answer again',
   'dashboard.drain.unknown': 'not known yet',
   'dashboard.disk': 'Journal disk',
-  'dashboard.disk.free': '{free} free of {total}',
+  'dashboard.disk.free': '{free} free of {size}',
   'dashboard.disk.unknown': 'The system does not say how much space is free.',
   'dashboard.alerts': 'Alerts',
   'dashboard.alerts.none': 'No alerts.',
