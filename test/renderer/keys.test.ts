@@ -8,7 +8,7 @@ import { cs } from '../../shared/i18n/messages/cs.ts';
 import { en } from '../../shared/i18n/messages/en.ts';
 
 // A new screen fails to type-check here until it is added, so no screen escapes the checks below.
-const everyScreen = { connecting: true, signin: true, lookup: true, customer: true, settings: true, sale: true, vouchers: true, queue: true } satisfies Record<Screen, true>;
+const everyScreen = { connecting: true, signin: true, lookup: true, customer: true, settings: true, sale: true, vouchers: true, queue: true, dashboard: true } satisfies Record<Screen, true>;
 const screens = Object.keys(everyScreen) as Screen[];
 const handledKeys = ['F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'F10', 'F11', 'F12', 'Escape'];
 
@@ -29,6 +29,7 @@ const sheetText: Record<KeyAction, MessageKey> = {
   voucherField: 'keys.voucherField',
   pay: 'keys.pay',
   park: 'keys.park',
+  dashboard: 'keys.dashboard',
 };
 
 const press = (k: string, mods: Partial<{ ctrlKey: boolean; altKey: boolean; metaKey: boolean }> = {}) => ({ key: k, ctrlKey: false, altKey: false, metaKey: false, ...mods });
@@ -76,6 +77,14 @@ describe('the key handler', () => {
     expect(shortcutFor(press('F3', { ctrlKey: true }), 'lookup', false)).toBeNull();
     expect(shortcutFor(press('F9'), 'signin', false)).toBeNull();
     expect(shortcutFor(press('F4'), 'signin', false)).toBe('language');
+  });
+
+  it('opens the dashboard with Shift+F8 and the queue with F8, from any screen but the settings', () => {
+    expect(shortcutFor({ ...press('F8'), shiftKey: true }, 'sale', false)).toBe('dashboard');
+    expect(shortcutFor({ ...press('F8'), shiftKey: true }, 'queue', false)).toBe('dashboard');
+    expect(shortcutFor(press('F8'), 'dashboard', false)).toBe('queue');
+    expect(shortcutFor({ ...press('F8'), shiftKey: true }, 'settings', false)).toBeNull();
+    expect(shortcuts.map((s) => s.keys)).toContain('Shift+F8');
   });
 
   it('only closes the sheet while it is open, F1 aside', () => {
