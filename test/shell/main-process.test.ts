@@ -275,3 +275,20 @@ describe('a Linux terminal whose safeStorage uses basic_text', () => {
     }
   }, 60_000);
 });
+
+describe('a terminal whose window is closed', () => {
+  it('quits as the last window goes, closing the terminal first', async () => {
+    const dataDir = dataFolder();
+    const main = launchMain({ dataDir });
+    try {
+      await main.ready();
+      await main.request({ op: 'close-windows' });
+      expect(await main.exited).toEqual({ code: 0, signal: null });
+      // window-all-closed asked to quit; before-quit held it until the terminal had closed, then quit again.
+      expect(main.callsTo('app.quit')).toHaveLength(2);
+      expect(existsSync(join(dataDir, 'SingletonLock'))).toBe(false);
+    } finally {
+      await main.kill();
+    }
+  }, 60_000);
+});
