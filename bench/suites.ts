@@ -6,6 +6,7 @@ import { journalSuite } from './journal.bench.ts';
 import { inputSuite } from './input.bench.ts';
 import { ipcSuite } from './ipc.bench.ts';
 import { rendererSuite } from './renderer.bench.ts';
+import { dashboardSuite } from './dashboard.bench.ts';
 import { sandboxSuite } from './sandbox.bench.ts';
 
 // Every benchmark suite `npm run bench` runs, in order.
@@ -14,6 +15,7 @@ export const suites: BenchSuite[] = [
   journalSuite,
   inputSuite,
   rendererSuite,
+  dashboardSuite,
   sandboxSuite,
   ipcSuite,
   checkoutSuite,

@@ -18,6 +18,8 @@ export interface DemoPreviewOptions {
   logger?: Logger;
   /** The terminal's clock (idle sign-out, PIN locks); tests move it. */
   now?: () => number;
+  /** A data folder to run on (kept at close); a temporary one otherwise. */
+  dataDir?: string;
 }
 
 export interface DemoPreview {
@@ -29,7 +31,10 @@ export interface DemoPreview {
 }
 
 export async function startDemoPreview(options: DemoPreviewOptions): Promise<DemoPreview> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ccpos-preview-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ccpos-preview-'));
+  const discard = () => {
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
   let terminal: Terminal | null = null;
   try {
     terminal = await startTerminal({
@@ -52,12 +57,12 @@ export async function startDemoPreview(options: DemoPreviewOptions): Promise<Dem
       async close() {
         await host.close();
         await running.close();
-        rmSync(dataDir, { recursive: true, force: true });
+        discard();
       },
     };
   } catch (error) {
     await terminal?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    discard();
     throw error;
   }
 }
