@@ -155,7 +155,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     hung: sum((r) => r.hung),
     longestHangMs: Math.max(0, ...ran.map((r) => r.longestHangMs)),
     rejected: sum((r) => r.rejected),
-    commands: { checkouts: sum((r) => r.commands.checkouts), replays: sum((r) => r.commands.replays), appSales: sum((r) => r.commands.appSales), killed: sum((r) => r.commands.killed) },
+    voided: sum((r) => r.voided),
+    commands: { checkouts: sum((r) => r.commands.checkouts), replays: sum((r) => r.commands.replays), appSales: sum((r) => r.commands.appSales), voids: sum((r) => r.commands.voids), killed: sum((r) => r.commands.killed) },
     errors: ran.filter((r) => r.error !== null).length,
   };
   // Skipped scenarios were listed first; the report keeps the run's order.

@@ -23,7 +23,7 @@ export const APP_CASHDESK = 1;
 
 /** What one command (or one app sale) did, as the cashier or a script would have seen it. */
 export interface CommandRecord {
-  kind: 'checkout' | 'replay' | 'app-sale';
+  kind: 'checkout' | 'replay' | 'app-sale' | 'void';
   /** The sale's own mark (its bill_number), for checkouts and app sales. */
   sale: string | null;
   cashdesk: number;
@@ -205,7 +205,7 @@ export class Rig {
     return done;
   }
 
-  #spawn(kind: 'checkout' | 'replay', args: string[], sale: string | null, cashdesk: number, skewMs: number, killAfterMs: number | undefined, limitMs: number): Promise<CommandRecord> {
+  #spawn(kind: 'checkout' | 'replay' | 'void', args: string[], sale: string | null, cashdesk: number, skewMs: number, killAfterMs: number | undefined, limitMs: number): Promise<CommandRecord> {
     const node = [...(skewMs !== 0 ? ['--import', skewPreload] : []), this.setup.ccpos, ...args];
     const startedAt = Date.now();
     const child = spawn(process.execPath, node, { env: this.#env(cashdesk, skewMs), stdio: ['ignore', 'pipe', 'pipe'] });
@@ -251,6 +251,11 @@ export class Rig {
   replay(options: ReplayOptions = {}): Promise<CommandRecord> {
     const seconds = options.maxSeconds ?? 20;
     return this.#spawn('replay', ['replay', '--max-seconds', String(seconds)], null, 9, options.skewMs ?? 0, options.killAfterMs, seconds * 1000 + REPLAY_GRACE_MS);
+  }
+
+  /** A manager gives up a waiting entry with `ccpos queue void`, as one might when a sale looks stuck. */
+  voidEntry(id: number): Promise<CommandRecord> {
+    return this.#spawn('void', ['queue', 'void', String(id), '--reason', 'chaos: given up', '--by', 'manager-chaos'], null, 9, 0, undefined, CHECKOUT_LIMIT_MS);
   }
 
   /** A sale closed through the app's sync engine, as the till's pay does once the bill is final. */

@@ -14,7 +14,7 @@ export interface Tally {
   lost: number;
   /** Bills booked more than once, or one sale booked under two bill ids. */
   doubled: number;
-  /** Sales a command reported failed (or never reported) although CareCloud has them. */
+  /** Sales a command reported failed (or never reported), or the queue voided, although CareCloud has them. */
   failedButLanded: number;
   /** Bills CareCloud booked that no journal holds. */
   unjournaled: number;
@@ -24,7 +24,9 @@ export interface Tally {
   longestHangMs: number;
   /** What took that long. */
   longestHang: string;
-  commands: { checkouts: number; replays: number; appSales: number; killed: number };
+  commands: { checkouts: number; replays: number; appSales: number; voids: number; killed: number };
+  /** Sales a manager voided in the queue. */
+  voided: number;
   /** Sales the journal handed to a manager as refused (counted in lost: every bill here is one CareCloud takes). */
   rejected: number;
   /** Why each non-zero count is non-zero, a line per sale. */
@@ -40,7 +42,7 @@ interface JournalRow {
   reasons: string | null;
 }
 
-export function readJournal(file: string): { billId: string; state: string; sale: string | null; detail: string }[] {
+export function readJournal(file: string): { id: number; billId: string; state: string; sale: string | null; detail: string }[] {
   if (!existsSync(file)) return [];
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
@@ -52,7 +54,7 @@ export function readJournal(file: string): { billId: string; state: string; sale
       } catch {
         sale = null;
       }
-      return { billId: row.bill_id ?? `entry-${row.id}`, state: row.state, sale, detail: `entry ${row.id} ${row.state}${row.last_error ? ` (${row.last_error})` : ''}${row.reasons ? ` ${row.reasons}` : ''}` };
+      return { id: row.id, billId: row.bill_id ?? `entry-${row.id}`, state: row.state, sale, detail: `entry ${row.id} ${row.state}${row.last_error ? ` (${row.last_error})` : ''}${row.reasons ? ` ${row.reasons}` : ''}` };
     });
   } finally {
     db.close();
@@ -77,7 +79,7 @@ export function tally(input: { journal: ReturnType<typeof readJournal>; purchase
     findings.push(`lost: ${entry.sale ?? '?'} ${entry.billId} is journaled (${entry.detail}) but not in CareCloud`);
   }
   for (const record of records) {
-    const closed = record.kind !== 'replay' && !record.killed && !record.hung && (record.outcome === 'synced' || record.outcome === 'queued');
+    const closed = (record.kind === 'checkout' || record.kind === 'app-sale') && !record.killed && !record.hung && (record.outcome === 'synced' || record.outcome === 'queued');
     if (!closed) continue;
     if (record.billId && !journalByBill.has(record.billId) && !landed.has(record.billId)) {
       lostBills.add(record.billId);
@@ -105,7 +107,7 @@ export function tally(input: { journal: ReturnType<typeof readJournal>; purchase
 
   let failedButLanded = 0;
   for (const record of records) {
-    if (record.kind === 'replay' || record.killed) continue;
+    if (record.kind === 'replay' || record.kind === 'void' || record.killed) continue;
     const reportedClosed = !record.hung && record.code !== null && record.code === (record.kind === 'checkout' ? 0 : null) && (record.outcome === 'synced' || record.outcome === 'queued');
     const appClosed = record.kind === 'app-sale' && (record.outcome === 'synced' || record.outcome === 'queued');
     if (reportedClosed || appClosed) continue;
@@ -113,6 +115,13 @@ export function tally(input: { journal: ReturnType<typeof readJournal>; purchase
       failedButLanded += 1;
       findings.push(`failed but landed: ${record.sale} ended ${record.hung ? 'hung' : `with exit ${record.code} ${record.outcome}`} yet CareCloud has it: ${record.output.trim().split('\n').slice(-3).join(' / ')}`);
     }
+  }
+
+  // The queue says a voided sale was given up; CareCloud having it anyway is a sale reported failed that landed.
+  for (const entry of journal) {
+    if (entry.state !== 'voided' || !landed.has(entry.billId)) continue;
+    failedButLanded += 1;
+    findings.push(`failed but landed: ${entry.sale ?? '?'} ${entry.billId} was voided in the queue (${entry.detail}) yet CareCloud has it`);
   }
 
   let unjournaled = 0;
@@ -147,9 +156,11 @@ export function tally(input: { journal: ReturnType<typeof readJournal>; purchase
       checkouts: records.filter((r) => r.kind === 'checkout').length,
       replays: records.filter((r) => r.kind === 'replay').length,
       appSales: records.filter((r) => r.kind === 'app-sale').length,
+      voids: records.filter((r) => r.kind === 'void' && r.code === 0).length,
       killed: records.filter((r) => r.killed).length,
     },
     rejected: journal.filter((e) => e.state === 'rejected').length,
+    voided: journal.filter((e) => e.state === 'voided').length,
     findings,
   };
 }

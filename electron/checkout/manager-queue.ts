@@ -8,6 +8,7 @@ import type { Operator } from '../../shared/ipc/contract.ts';
 import { failure } from '../../shared/ipc/result.ts';
 import { minorOf, readableRequest } from './readable-request.ts';
 import { PosFailure } from '../ipc/errors.ts';
+import { SendUncertainError } from '../journal/errors.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { Attempt, AuditRecord, EntryFilter, JournalEntry, SendPurchaseBody, Transition } from '../journal/types.ts';
 import type { ExportFormat } from '../sync/export.ts';
@@ -153,6 +154,7 @@ export class ManagerQueue {
     try {
       return this.#found(change);
     } catch (error) {
+      if (error instanceof SendUncertainError) throw new PosFailure(failure('maybe_in_carecloud', error.message));
       if (error instanceof PosFailure || !(error instanceof Error) || error.name !== 'Error') throw error;
       throw new PosFailure(failure('invalid_state', error.message));
     }

@@ -16,6 +16,11 @@ const sentences: Record<JournalProblem, string> = {
     "The offline journal's identity record (journal.identity.json) is damaged, so this terminal cannot tell whether its journal is complete and takes no sales: put the record back from a backup, or a manager accepts the journal as it is with `ccpos journal adopt`.",
 };
 
+/** A manager's change refused because CareCloud may already have the entry: an earlier send of it got no clear answer. */
+export class SendUncertainError extends Error {
+  override name = 'SendUncertainError';
+}
+
 export class JournalUnavailableError extends Error {
   override name = 'JournalUnavailableError';
   constructor(

@@ -4,7 +4,8 @@
 // write transaction, so two processes on one data dir never send it twice.
 import { maskSyncedCard, maskSyncedCardSql } from './card-mask.ts';
 import type { Statement } from 'better-sqlite3';
-import { guarded, JournalUnavailableError } from './errors.ts';
+import { guarded, JournalUnavailableError, SendUncertainError } from './errors.ts';
+import { mayHaveLanded } from './send-certainty.ts';
 import { openJournalDatabase, type JournalDatabase, type OpenOptions } from './database.ts';
 import { databaseIdentity, readIdentityRecord, renewFileId, setIdentityRecordAside, writeIdentityRecord, type JournalIdentity } from './identity.ts';
 import { JournalFigures } from './figures.ts';
@@ -624,10 +625,22 @@ export class Journal {
     });
   }
 
-  /** A manager gives an entry up: only while nothing is in flight and CareCloud has not taken it. */
+  /**
+   * A manager gives an entry up: only while nothing is in flight and CareCloud has not taken it.
+   * A pending entry one of whose sends got no clear answer may be in CareCloud already; it is
+   * retried first (a repeat of its bill_id is booked once, so the retry settles it).
+   */
   void(id: number, reason: string, actor: string): JournalEntry {
     return this.#managerChange(id, actor, 'void', { reason }, (row, now) => {
       if (row.state !== 'pending' && row.state !== 'rejected') throw new Error(`Entry ${id} is ${row.state}; only pending or rejected entries can be voided.`);
+      const path = (JSON.parse(row.request) as { path: string }).path;
+      const attempts = row.state === 'pending' ? (this.#sql('SELECT outcome, error FROM attempts WHERE entry_id = ? ORDER BY id').all(id) as Pick<Attempt, 'outcome' | 'error'>[]) : [];
+      const unclear = attempts.find((attempt) => mayHaveLanded(attempt, path));
+      if (unclear) {
+        throw new SendUncertainError(
+          `Entry ${id} may already be in CareCloud: a send of it got no clear answer (${unclear.error ?? unclear.outcome ?? 'the sender ended mid-send'}). Retry it first; CareCloud books it only once, so the retry shows whether CareCloud has it.`,
+        );
+      }
       this.#sql("UPDATE entries SET state = 'voided', void_reason = ?, voided_by = ?, updated_at = ? WHERE id = ?").run(reason, actor, now, id);
       this.#insertTransition.run(id, now, row.state, 'voided', `voided: ${reason}`, actor);
       this.#settleDependents(id, 'voided', now);

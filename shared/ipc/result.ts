@@ -24,6 +24,7 @@ export type ErrorCode =
   // checkout and the manager's queue
   | 'not_found'
   | 'invalid_state'
+  | 'maybe_in_carecloud'
   | 'journal_unavailable'
   | 'internal';
 

@@ -24,6 +24,7 @@ const keyByCode: Readonly<Record<ErrorCode, MessageKey>> = {
   invalid_settings: 'error.invalid',
   not_found: 'error.notFound',
   invalid_state: 'error.invalidState',
+  maybe_in_carecloud: 'error.maybeInCareCloud',
   journal_unavailable: 'error.journalUnavailable',
   internal: 'error.internal',
 };

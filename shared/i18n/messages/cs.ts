@@ -252,6 +252,7 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
   'diag.journal.waiting': plural('count', { one: '{count} záznam čeká na odeslání.', few: '{count} záznamy čekají na odeslání.', many: '{count} záznamu čeká na odeslání.', other: '{count} záznamů čeká na odeslání.' }),
   'error.notConfigured': 'CareCloud na této pokladně není nastavený. Požádejte vedoucího o vyplnění nastavení.',
   'error.invalidState': 'S položkou v tomto stavu to nejde.',
+  'error.maybeInCareCloud': 'CareCloud už tento nákup možná má: jeho odeslání nedostalo jasnou odpověď. Nejdřív ho odešlete znovu; CareCloud ho zaeviduje jen jednou, takže se ukáže, zda ho má.',
   'error.journalUnavailable': 'Pokladna teď nemůže ukládat prodeje (deník není zapisovatelný). Neberte další prodeje a volejte podporu.',
   'checkout.refusal.offline_refused': 'Pokladna je offline; tohle potřebuje CareCloud, teď to nejde použít.',
   'checkout.refusal.offline_not_presynced': 'Pokladna je offline a tento poukaz není v seznamu poukazů, které smí offline přijmout.',

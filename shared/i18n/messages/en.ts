@@ -252,6 +252,7 @@ export const en = {
   'diag.journal.waiting': plural('count', { one: '{count} entry waiting to be sent.', other: '{count} entries waiting to be sent.' }),
   'error.notConfigured': 'CareCloud is not set up on this terminal. Ask the manager to fill in the settings.',
   'error.invalidState': 'This cannot be done with the entry in its current state.',
+  'error.maybeInCareCloud': 'CareCloud may already have this sale: a send of it got no clear answer. Retry it first; CareCloud books it only once, so the retry shows whether it is there.',
   'error.journalUnavailable': 'The terminal cannot save sales right now (its journal is not writable). Do not take more sales; call support.',
   'checkout.refusal.offline_refused': 'The terminal is offline; this needs CareCloud, so it cannot be used now.',
   'checkout.refusal.offline_not_presynced': 'The terminal is offline and this voucher is not on its list of vouchers it may accept offline.',
