@@ -8,7 +8,7 @@ import electronUpdater from 'electron-updater';
 import type { UpdateSettings } from '../../shared/settings.ts';
 import type { Logger } from '../log/logger.ts';
 import type { TerminalActivity } from './idle.ts';
-import { onReady, onStart, RESTART_EXIT_CODE, rollbackPlan } from './rollback.ts';
+import { onReady, onStart, RESTART_EXIT_CODE, rollbackPlan, type RollbackPlan } from './rollback.ts';
 import { UpdateService } from './service.ts';
 import { updateFiles } from './update-files.ts';
 
@@ -18,6 +18,24 @@ export interface AppUpdates {
   /** Starts update checks with the terminal's settings; call once the till is on screen. */
   ready(settings: UpdateSettings): UpdateService;
   readonly service: UpdateService | null;
+}
+
+/** Puts the kept previous version in place and ends this process; false where nothing can be done here. */
+function handOver(plan: RollbackPlan, artifact: string): boolean {
+  if (plan.kind === 'replace-appimage') {
+    copyFileSync(artifact, `${plan.target}.rollback`);
+    chmodSync(`${plan.target}.rollback`, 0o755);
+    renameSync(`${plan.target}.rollback`, plan.target);
+    if (plan.restart === 'relaunch') app.relaunch({ execPath: plan.target });
+    app.exit(plan.restart === 'systemd' ? RESTART_EXIT_CODE : 0);
+    return true;
+  }
+  if (plan.kind === 'run-installer') {
+    spawn(artifact, ['/S', '--force-run'], { detached: true, stdio: 'ignore' }).unref();
+    app.exit(0);
+    return true;
+  }
+  return false;
 }
 
 export function startAppUpdates(dataDir: string, logger: Logger, activity: () => TerminalActivity | null): AppUpdates {
@@ -30,20 +48,13 @@ export function startAppUpdates(dataDir: string, logger: Logger, activity: () =>
   if (decision.action === 'roll-back') {
     const plan = rollbackPlan(decision.to.artifact, process.platform, process.env);
     logger.log('error', 'update.rollback', { from: decision.from, to: decision.to.version, plan: plan.kind });
-    if (plan.kind === 'replace-appimage') {
-      copyFileSync(decision.to.artifact, `${plan.target}.rollback`);
-      chmodSync(`${plan.target}.rollback`, 0o755);
-      renameSync(`${plan.target}.rollback`, plan.target);
-      if (plan.restart === 'relaunch') app.relaunch({ execPath: plan.target });
-      app.exit(plan.restart === 'systemd' ? RESTART_EXIT_CODE : 0);
-      rolledBack = true;
-    } else if (plan.kind === 'run-installer') {
-      spawn(decision.to.artifact, ['/S', '--force-run'], { detached: true, stdio: 'ignore' }).unref();
-      app.exit(0);
-      rolledBack = true;
-    } else {
-      logger.log('error', 'update.rollback.impossible', { why: plan.why });
+    try {
+      rolledBack = handOver(plan, decision.to.artifact);
+    } catch (error) {
+      // The failing version keeps running rather than none at all; the log says why.
+      logger.log('error', 'update.rollback.failed', { error: error instanceof Error ? error.message : String(error) });
     }
+    if (plan.kind === 'none') logger.log('error', 'update.rollback.impossible', { why: plan.why });
   }
   let service: UpdateService | null = null;
   return {
