@@ -257,8 +257,9 @@ export function seedProject(): ProjectData {
   voucher('COFFEE2', 1, 'COFFEE');
   voucher('PARTYGOLD', 3, 'PARTY50');
   voucher('GIFT500', 2, 'GIFT', { bearer: true, balance_minor: 50000, original_minor: 50000 });
-  voucher('GIFT1000', 2, 'GIFT', { bearer: true, balance_minor: 12000, original_minor: 100000 });
-  voucher('GIFTEMPTY', 2, 'GIFT', { bearer: true, balance_minor: 0, original_minor: 30000 });
+  // A used gift card's applied_date is its last use: balance, original value and use agree.
+  voucher('GIFT1000', 2, 'GIFT', { bearer: true, balance_minor: 12000, original_minor: 100000, applied_date: '2026-01-10 12:00:00' });
+  voucher('GIFTEMPTY', 2, 'GIFT', { bearer: true, balance_minor: 0, original_minor: 30000, applied_date: '2026-01-12 16:30:00' });
   voucher('GOLD10', 3, 'SLEVA10');
   for (let n = 11; n <= 30; n += 1) voucher(`V${String(n).padStart(4, '0')}`, n, n % 2 === 0 ? 'SLEVA100' : 'SLEVA10');
 

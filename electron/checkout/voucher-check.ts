@@ -59,7 +59,10 @@ export class VoucherChecker {
     if (kind === 'gift_card') {
       try {
         const balance = await client.vouchers.giftCardBalance({ code });
-        giftCard = { balanceMinor: toMinorUnits(balance?.current_balance ?? 0, decimals), originalMinor: toMinorUnits(balance?.original_balance ?? 0, decimals) };
+        const balanceMinor = Math.max(0, toMinorUnits(balance?.current_balance ?? 0, decimals));
+        // Never less than what is left: a card cannot hold more than it was worth.
+        const originalMinor = Math.max(balanceMinor, toMinorUnits(balance?.original_balance ?? 0, decimals));
+        giftCard = { balanceMinor, originalMinor, usage: balanceMinor === originalMinor ? 'unused' : balanceMinor === 0 ? 'spent' : 'partly' };
       } catch (error) {
         if (!(error instanceof InvalidRequestError)) throw error;
       }
@@ -76,7 +79,8 @@ export class VoucherChecker {
       stores,
       validFrom: text(voucher.valid_from),
       validTo: text(voucher.valid_to),
-      usedAt: text(voucher.applied_date),
+      // A gift card still whole has not been used, whatever date CareCloud keeps.
+      usedAt: giftCard?.usage === 'unused' ? null : text(voucher.applied_date),
       giftCard,
       refusals: [],
     };

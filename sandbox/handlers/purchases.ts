@@ -106,8 +106,9 @@ export const postPurchaseSend: Handler = (ctx) => {
     project.addLedger({ customer_id: customerId, kind: 'credits', amount: -evaluation.creditMinor, currency_id: parties.currency.currency_id, at, purchase_id: purchaseId });
   }
   for (const used of evaluation.vouchers) {
+    // A gift card keeps its balance; its applied_date is its last use, as for any voucher its use.
     if (used.reward.benefit.kind === 'gift') used.voucher.balance_minor = (used.voucher.balance_minor ?? 0) - used.discountMinor;
-    else used.voucher.applied_date = at;
+    used.voucher.applied_date = at;
     used.voucher.last_change = ctx.now;
   }
   return changed({ purchase_id: purchaseId }, 201);
@@ -140,8 +141,11 @@ function cancel(ctx: HandlerContext): ReturnType<Handler> {
   for (const use of original.voucher_uses) {
     const voucher = project.voucher(use.voucher_id);
     if (!voucher) continue;
-    if (use.gift) voucher.balance_minor = (voucher.balance_minor ?? 0) + use.discount_minor;
-    else voucher.applied_date = null;
+    if (use.gift) {
+      voucher.balance_minor = (voucher.balance_minor ?? 0) + use.discount_minor;
+      // Whole again means never used; otherwise an earlier use still stands.
+      if (voucher.original_minor !== null && voucher.balance_minor >= voucher.original_minor) voucher.applied_date = null;
+    } else voucher.applied_date = null;
     voucher.last_change = ctx.now;
   }
   original.canceled_by = bill.bill_id;

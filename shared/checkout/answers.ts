@@ -153,7 +153,8 @@ export interface VoucherCheck {
   validFrom: string | null;
   validTo: string | null;
   usedAt: string | null;
-  giftCard: { balanceMinor: number; originalMinor: number } | null;
+  /** A gift card's balance from CareCloud; `usage` follows from it (whole, partly spent, spent). */
+  giftCard: { balanceMinor: number; originalMinor: number; usage: 'unused' | 'partly' | 'spent' } | null;
   /** Why it cannot be used here now (CareCloud's reason codes); empty when it can. */
   refusals: string[];
 }

@@ -120,8 +120,10 @@ describe('voucher refusals', () => {
 
     it('shows a gift card balance', async () => {
       const check = await f.ok('vouchers.check', { code: demo.vouchers.giftPartly, customerId: null });
-      expect(check).toMatchObject({ found: true, kind: 'gift_card', giftCard: { balanceMinor: 12_000, originalMinor: 100_000 }, refusals: [] });
-      expect(await f.ok('vouchers.check', { code: demo.vouchers.giftEmpty, customerId: null })).toMatchObject({ refusals: ['voucher_already_used'] });
+      expect(check).toMatchObject({ found: true, kind: 'gift_card', giftCard: { balanceMinor: 12_000, originalMinor: 100_000, usage: 'partly' }, usedAt: '2026-01-10 12:00:00', refusals: [] });
+      expect(await f.ok('vouchers.check', { code: demo.vouchers.giftEmpty, customerId: null })).toMatchObject({ giftCard: { balanceMinor: 0, originalMinor: 30_000, usage: 'spent' }, usedAt: expect.any(String), refusals: ['voucher_already_used'] });
+      // A whole card has not been used, and says so.
+      expect(await f.ok('vouchers.check', { code: demo.vouchers.giftFull, customerId: null })).toMatchObject({ giftCard: { balanceMinor: 50_000, originalMinor: 50_000, usage: 'unused' }, usedAt: null, refusals: [] });
     });
 
     it.each([

@@ -274,6 +274,9 @@ async function cashierWalk(walk: Walk, language: Language): Promise<void> {
   await page.locator('#voucher-code').fill(demo.vouchers.giftPartly);
   await page.locator('#voucher-code').press('Enter');
   await page.getByTestId('voucher-facts').waitFor();
+  // A partly spent gift card: anyone's, its balance of its value, partly used and when last.
+  expect(((await page.getByTestId('voucher-used').textContent()) ?? '').replace(/\s/g, ' ')).toContain(language === 'cs' ? 'Částečně použita: utraceno 880,00' : 'Partly used: CZK 880.00 spent');
+  expect(await page.getByTestId('voucher-owner').textContent()).toBe(language === 'cs' ? 'Komukoli' : 'Anyone');
   await walk.check('voucher-check', language, { mustSee: ['[data-testid="voucher-balance"]'] });
   await page.keyboard.press('F9');
   await page.locator('[data-screen="signin"]').waitFor();

@@ -157,6 +157,8 @@ describe('send-purchase', () => {
     expect(res.status).toBe(201);
     const balance = await sandbox.call<OkBody<'postVoucherGiftCardBalance'>>('POST', '/vouchers/actions/gift-card-balance', { body: { code: demo.vouchers.giftFull } });
     expect(balance.body.data).toMatchObject({ current_balance: 300, original_balance: 500 });
+    // Spent from, so used: its last use is the purchase's payment time.
+    expect((await voucher(demo.vouchers.giftFull)).applied_date).toEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2} /));
   });
 
   it('charges the points a cash-desk voucher costs, and gives them back on cancellation', async () => {
@@ -196,6 +198,8 @@ describe('send-purchase', () => {
     expect((await voucher(demo.vouchers.value100)).applied_date).toBeUndefined();
     const gift = await sandbox.call<OkBody<'postVoucherGiftCardBalance'>>('POST', '/vouchers/actions/gift-card-balance', { body: { code: demo.vouchers.giftPartly } });
     expect(gift.body.data.current_balance).toBe(120);
+    // Still partly spent from before, so still used (the date is of the last use, cancelled or not).
+    expect((await voucher(demo.vouchers.giftPartly)).applied_date).toEqual(expect.any(String));
 
     const twice = await sandbox.call('POST', '/purchases/actions/send-purchase', { body: { ...cancellation, bill: { ...cancellation.bill, bill_id: 'C2-B-10' } } });
     expect(reasons(twice.body)).toEqual(['bill_number:already_exists']);

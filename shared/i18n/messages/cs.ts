@@ -455,6 +455,10 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
   'voucher.used': 'Použití',
   'voucher.usedAt': 'Použit {date}',
   'voucher.notUsed': 'Nepoužit',
+  'voucher.gift.unused': 'Zatím nepoužita',
+  'voucher.gift.partly': 'Částečně použita: utraceno {spent}',
+  'voucher.gift.spent': 'Vyčerpána ({spent})',
+  'voucher.gift.lastUsed': 'naposledy {date}',
   'voucher.syncOffline': 'Aktualizovat seznam poukazů pro offline',
   'voucher.synced': plural('count', { one: 'Pro offline prodej je připraven {count} poukaz.', few: 'Pro offline prodej jsou připraveny {count} poukazy.', many: 'Pro offline prodej je připraveno {count} poukazu.', other: 'Pro offline prodej je připraveno {count} poukazů.' }),
 

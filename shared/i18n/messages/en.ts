@@ -455,6 +455,10 @@ export const en = {
   'voucher.used': 'Used',
   'voucher.usedAt': 'Used on {date}',
   'voucher.notUsed': 'Not used',
+  'voucher.gift.unused': 'Not used yet',
+  'voucher.gift.partly': 'Partly used: {spent} spent',
+  'voucher.gift.spent': 'Used up ({spent})',
+  'voucher.gift.lastUsed': 'last on {date}',
   'voucher.syncOffline': 'Update the offline voucher list',
   'voucher.synced': plural('count', { one: '{count} voucher is ready for offline sales.', other: '{count} vouchers are ready for offline sales.' }),
 
