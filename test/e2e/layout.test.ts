@@ -286,6 +286,11 @@ async function managerWalk(walk: Walk, language: Language): Promise<void> {
   const { page } = walk;
   await walk.language(language);
   await signInTo(page, managerPin);
+  // A manager lands on the dashboard.
+  await page.locator('[data-testid="dashboard"][data-state="ready"]').waitFor();
+  await walk.check('dashboard', language);
+  await page.keyboard.press('F3');
+  await page.locator('[data-screen="lookup"]').waitFor();
   await walk.check('manager-lookup', language);
 
   await page.keyboard.press('F6');
@@ -330,7 +335,7 @@ async function managerWalk(walk: Walk, language: Language): Promise<void> {
 describe('layout at three sizes in both languages', () => {
   it('knows every screen the app routes to', () => {
     // The walks below visit these; a new screen must be added to them (and to this list).
-    expect(routedScreens()).toEqual(['connecting', 'customer', 'lookup', 'queue', 'sale', 'settings', 'signin', 'vouchers']);
+    expect(routedScreens()).toEqual(['connecting', 'customer', 'dashboard', 'lookup', 'queue', 'sale', 'settings', 'signin', 'vouchers']);
   });
 
   it('lays out every screen for a cashier and a manager without overflow, overlap or cut-off text', async () => {
