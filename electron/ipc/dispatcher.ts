@@ -54,7 +54,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     const operator = options.currentOperator();
     if (spec.access !== 'anyone' && operator === null) return failure('not_signed_in', 'Sign in first');
     if (spec.access === 'manager' && operator?.role !== 'manager') return failure('forbidden_role', 'Only a manager may do this');
-    if (spec.access !== 'anyone') options.onActivity?.();
+    if (spec.access !== 'anyone' && !(spec as { passive?: boolean }).passive) options.onActivity?.();
     const parsed = (spec.payload as z.ZodType).safeParse(payload);
     if (!parsed.success) {
       return failure('invalid_payload', `The request ${channel} is malformed`, { reasons: payloadReasons(parsed.error) });

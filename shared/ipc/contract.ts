@@ -295,12 +295,14 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 interface RequestSpec<P extends z.ZodType, R> {
   payload: P;
   access: Access;
+  /** A read the screens repeat by themselves (a dashboard following the sync): not the operator's activity, so it keeps nobody signed in. */
+  passive?: boolean;
   /** Type-only marker for the answer; never read at run time. */
   response?: R;
 }
 
 function request<R>() {
-  return <P extends z.ZodType>(payload: P, access: Access): RequestSpec<P, R> => ({ payload, access });
+  return <P extends z.ZodType>(payload: P, access: Access, options: { passive?: boolean } = {}): RequestSpec<P, R> => ({ payload, access, ...options });
 }
 
 export const requests = {
@@ -371,7 +373,7 @@ export const requests = {
   'audit.export': request<ExportDone>()(z.object({ format: exportFormatSchema, pin: pinSchema }).strict(), 'manager'),
 
   /** The manager's dashboard: today's sales, the queue, the drain and the alerts, read from the journal. */
-  'dashboard.figures': request<DashboardFigures>()(nothing, 'manager'),
+  'dashboard.figures': request<DashboardFigures>()(nothing, 'manager', { passive: true }),
 
   /** What a keyboard-mode scanner typed: classified in main by the same scan rules and lookups as HID scans; null for a misread swipe. */
   'input.classify': request<ScanEvent | null>()(z.object({ text: z.string().min(1).max(4096) }).strict(), 'operator'),

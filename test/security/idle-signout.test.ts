@@ -41,6 +41,19 @@ describe('idle sign-out', () => {
     expect(await dispatch('settings.get', undefined, sender)).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
   });
 
+  it("the dashboard's own refreshes keep no idle manager signed in", async () => {
+    const dispatch = await open();
+    await dispatch('operator.signIn', { pin: managerPin }, sender);
+    const out = signedOut();
+    for (let i = 0; i < 4; i++) {
+      clock += minute;
+      expect(await dispatch('dashboard.figures', undefined, sender)).toMatchObject({ ok: true });
+    }
+    clock += 1 * minute + 1;
+    expect((await out).operator).toBeNull();
+    expect(await dispatch('dashboard.figures', undefined, sender)).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+  });
+
   it('a request after the idle time finds nobody signed in; a cashier gets the longer cashier time', async () => {
     const dispatch = await open();
     await dispatch('operator.signIn', { pin: cashierPin }, sender);
