@@ -8,6 +8,8 @@ import type { Operator } from '../../shared/ipc/contract.ts';
 import { failure } from '../../shared/ipc/result.ts';
 import { minorOf, readableRequest } from './readable-request.ts';
 import { PosFailure } from '../ipc/errors.ts';
+import { spokenLanguage } from '../carecloud/language.ts';
+import { demoOperatorName } from '../operators/demo-operators.ts';
 import { SendUncertainError } from '../journal/errors.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { Attempt, AuditRecord, EntryFilter, JournalEntry, SendPurchaseBody, Transition } from '../journal/types.ts';
@@ -52,7 +54,7 @@ export class ManagerQueue {
       paymentTime: entry.paymentTime,
       totalMinor: this.#minor(body?.bill?.total_price),
       customerId: entry.customerId,
-      operator: entry.operator,
+      operator: shownName(entry.operator),
       attempts: entry.attemptCount,
       lastError: entry.lastError,
       reasons: entry.reasons.map((r) => ({ name: r.name, reason: r.reason, message: r.message ?? r.reason })),
@@ -132,7 +134,8 @@ export class ManagerQueue {
 
   async exportAudit(format: ExportFormat, pin: string, askedBy: Operator): Promise<ExportDone> {
     const manager = await this.#o.managerCheck(pin, 'audit-export', askedBy);
-    const records = this.#o.journal.audit().map(auditView);
+    // The file keeps names as they were recorded, whatever language the screen speaks.
+    const records = this.#o.journal.audit().map((record) => ({ ...auditView(record), actor: record.actor }));
     const content = format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : auditCsv(records);
     const file = join(this.#o.exportDir, `audit-${stamp(this.#now())}.${format}`);
     writeDurably(this.#o.exportDir, file, content);
@@ -172,8 +175,14 @@ function toEntryFilter(filter: QueueFilter): EntryFilter {
   return out;
 }
 
+/** The demo's operators by their name in the asking screen's language; anyone else as recorded. */
+function shownName(name: string): string {
+  const language = spokenLanguage();
+  return language ? demoOperatorName(name, language) : name;
+}
+
 function auditView(record: AuditRecord): AuditView {
-  return { at: iso(record.at), actor: record.actor, action: record.action, entryId: record.entryId, detail: record.detail };
+  return { at: iso(record.at), actor: shownName(record.actor), action: record.action, entryId: record.entryId, detail: record.detail };
 }
 
 function stamp(ms: number): string {

@@ -150,6 +150,20 @@ describe('CareCloud in the screens\u2019 language', () => {
     expect(refused.detail).toMatch(/[áčďéěíňóřšťúůýž]/);
   });
 
+  it('names the demo manager in the audit log in the screen\u2019s language, as recorded in its export', async () => {
+    expect(await dispatch('audit.export', { format: 'json', pin: managerPin }, sender)).toMatchObject({ ok: true });
+    const actors = async (): Promise<string[]> => {
+      const answer = await dispatch('audit.list', { page: { offset: 0, limit: 50 } }, sender);
+      if (!answer.ok) throw new Error('no audit');
+      return (answer.value as { records: { actor: string; action: string }[] }).records.filter((r) => r.action === 'audit-export').map((r) => r.actor);
+    };
+    await dispatch('session.language', { language: 'cs' }, sender);
+    expect(await actors()).toEqual(['Ukázkový vedoucí']);
+    await dispatch('session.language', { language: 'en' }, sender);
+    expect(await actors()).toEqual(['Demo Manager']);
+    await dispatch('session.language', { language: 'cs' }, sender);
+  });
+
   it('keeps answers of one language out of the other', async () => {
     // The store list was read in both languages above; neither copy answers for the other.
     expect(await storeNames()).toContain('Praha Centrum');
