@@ -1,6 +1,6 @@
 // Electron main process entry: start the terminal's services, open the one
 // hardened window, and connect the typed IPC to it.
-import { app, crashReporter, dialog } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, webContents } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
@@ -49,6 +49,16 @@ function store(name: string, folder: string): KeyValueBackend {
 
 let terminal: Terminal | null = null;
 
+/** An export asked for on the screen: the save dialog over the window that asked, starting in Documents. */
+async function saveDialog(suggestedName: string, webContentsId: number): Promise<string | null> {
+  const contents = webContents.fromId(webContentsId);
+  const window = contents ? BrowserWindow.fromWebContents(contents) : null;
+  const extension = suggestedName.endsWith('.json') ? 'json' : 'csv';
+  const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: extension.toUpperCase(), extensions: [extension] }] };
+  const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+}
+
 async function start(): Promise<void> {
   ensurePrivateDir(dataDir);
   const logger = createLogger(fileSink(join(dataDir, 'logs', 'ccpos.log')));
@@ -63,6 +73,7 @@ async function start(): Promise<void> {
     startDemo: () => startSandboxBackend({ statePath: join(dataDir, 'demo-sandbox.json') }),
     hidLoader: loadNodeHid,
     logger,
+    saveDialog,
   });
   const updateSettings = terminal.settings.current.updates;
   const windows = new Set<number>();

@@ -59,6 +59,8 @@ export interface TerminalOptions {
   now?: () => number;
   /** The app's update service, once it runs (absent in the preview and tests). */
   updates?: () => UpdateDesk | null;
+  /** The app's save dialog for exports asked for through the screen (absent in the preview and tests). */
+  saveDialog?: (suggestedName: string, webContentsId: number) => Promise<string | null>;
 }
 
 export interface Terminal {
@@ -174,9 +176,10 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
   sync.on('status', (status) => events.publish('sync.status', syncStatusView(status)));
   sync.on('trouble', (error) => logger.log('error', 'sync.trouble', { error: error instanceof Error ? error.name : 'unknown' }));
 
+  const customerCache = new CustomerCache(options.stores.customerCache);
   const customers = new CustomerLookup({
     api: () => client,
-    cache: new CustomerCache(options.stores.customerCache),
+    cache: customerCache,
     connectivity: {
       offline: () => !sync.online,
       unreachable: () => void sync.probe().catch(() => {}),
@@ -211,7 +214,7 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
   });
   session.onChange((status) => events.publish('session.changed', status));
 
-  const checkout = createCheckout({ dataDir: options.dataDir, demo, client: () => client, settings, journal, sync, operators });
+  const checkout = createCheckout({ dataDir: options.dataDir, demo, client: () => client, settings, journal, sync, operators, customerCache });
 
   const input = await startInput({ settings: () => settings.input, client: () => client, events, loader: options.hidLoader ?? null, logger, online: () => sync.online, knownVoucher: (code) => checkout.offlineVouchers.holds(code) });
   settings.onChange(() => void input.settingsChanged().catch(() => logger.log('error', 'input.restart', {})));
@@ -221,6 +224,7 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
     ...(options.updates ? { updates: options.updates } : {}),
     tillSale: { report: (open) => (saleOpen = open) },
     dashboard: new Dashboard({ journal, sync, dataDir: options.dataDir, timeZone: () => settings.current.timeZone, currency: () => checkout.places.currency }),
+    ...(options.saveDialog ? { saveDialog: options.saveDialog } : {}),
     scans: input,
     demo,
     session,

@@ -13,6 +13,10 @@ import { loadCatalogue } from './catalogue-file.ts';
 import { CheckoutService } from './checkout-service.ts';
 import { managerPinCheck, type ManagerCheck } from './manager-pin.ts';
 import { ManagerQueue } from './manager-queue.ts';
+import { CustomerNames } from './customer-names.ts';
+import { customerSummary } from '../app/customers.ts';
+import type { CustomerCache } from '../app/customer-cache.ts';
+import { NotFoundError } from '../carecloud/errors.ts';
 import { OfflineVoucherList } from './offline-vouchers.ts';
 import { ParkedSales } from './parked-sales.ts';
 import { SalePlaces } from './sale-place.ts';
@@ -37,6 +41,8 @@ export interface CheckoutDeps {
   journal: Journal;
   sync: SyncEngine;
   operators: OperatorDirectory;
+  /** Customers this terminal has seen: the queue's names come from here first. */
+  customerCache?: CustomerCache;
 }
 
 export function createCheckout(deps: CheckoutDeps): CheckoutParts {
@@ -60,6 +66,24 @@ export function createCheckout(deps: CheckoutDeps): CheckoutParts {
     unreachable: () => void sync.probe().catch(() => {}),
   });
   const checker = new VoucherChecker({ client: deps.client, storeId: () => settings.current.storeId, currency: catalogue.currency, timeZone });
+  const cache = deps.customerCache;
+  const customerNames = cache
+    ? new CustomerNames({
+        directory: cache,
+        online: () => sync.online,
+        async fetch(customerId) {
+          try {
+            const found = customerSummary(await deps.client().customers.get(customerId, { retry: false }));
+            if (!found.id) return null;
+            cache.remember(found, [], Date.now());
+            return found;
+          } catch (error) {
+            if (error instanceof NotFoundError) return null;
+            throw error;
+          }
+        },
+      })
+    : null;
   const queue = new QueueManager({
     journal,
     terminal: {
@@ -75,7 +99,7 @@ export function createCheckout(deps: CheckoutDeps): CheckoutParts {
     managerCheck,
     parked: new ParkedSales(deps.dataDir),
     offlineVouchers,
-    managerQueue: new ManagerQueue({ journal, queue, managerCheck, exportDir: join(deps.dataDir, 'exports'), currency: catalogue.currency }),
+    managerQueue: new ManagerQueue({ journal, queue, managerCheck, exportDir: join(deps.dataDir, 'exports'), currency: catalogue.currency, ...(customerNames ? { customers: customerNames } : {}) }),
     vouchers: {
       check: (code, customerId) => checker.check(code, customerId),
       async syncOffline() {

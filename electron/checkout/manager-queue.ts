@@ -2,8 +2,10 @@
 // (entries, counts, oldest pending age, one entry in readable form) and actions that
 // each re-check a manager's PIN in main and leave an audit record.
 import { renameSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { ensurePrivateDir, writePrivateFile } from '../config/file-modes.ts';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { billSearchOf } from '../../shared/checkout/sale-reference.ts';
 import type { Operator } from '../../shared/ipc/contract.ts';
 import { failure } from '../../shared/ipc/result.ts';
 import { minorOf, readableRequest } from './readable-request.ts';
@@ -11,14 +13,24 @@ import { PosFailure } from '../ipc/errors.ts';
 import { spokenLanguage } from '../carecloud/language.ts';
 import { demoOperatorName } from '../operators/demo-operators.ts';
 import { SendUncertainError } from '../journal/errors.ts';
+import { maskSyncedCard } from '../journal/card-mask.ts';
 import type { Journal } from '../journal/journal.ts';
-import type { Attempt, AuditRecord, EntryFilter, JournalEntry, SendPurchaseBody, Transition } from '../journal/types.ts';
+import type { AuditRecord, EntryFilter, EntryMatch, JournalEntry, SendPurchaseBody, TillPayment } from '../journal/types.ts';
 import type { ExportFormat } from '../sync/export.ts';
 import type { QueueManager } from '../sync/queue-manager.ts';
 import type { ManagerCheck } from './manager-pin.ts';
-import type { QueueFilter, QueueEntrySummary, QueuePage, ReadableRequest, QueueEntryDetail, AuditView, ExportDone } from '../../shared/checkout/answers.ts';
+import type { QueueFilter, QueueEntrySummary, QueuePage, ReadableRequest, QueueEntryDetail, AuditView, ExportDone, QueueCustomer, ResendChange, TenderKind } from '../../shared/checkout/answers.ts';
+import type { CustomerNames } from './customer-names.ts';
+import { describeAttempt, describeTransition } from './queue-history.ts';
 
 export type { QueueFilter, QueueEntrySummary, QueuePage, ReadableRequest, QueueEntryDetail, AuditView, ExportDone };
+
+/**
+ * Where an export goes: the exports folder; a file the manager picks in the app's save
+ * dialog (`choose` answers the path, null when the dialog was closed); or back to the
+ * preview's screen as a download.
+ */
+export type ExportDestination = { to: 'folder' } | { to: 'dialog'; choose: (suggestedName: string) => Promise<string | null> } | { to: 'download' };
 
 export interface ManagerQueueOptions {
   journal: Journal;
@@ -26,7 +38,23 @@ export interface ManagerQueueOptions {
   managerCheck: ManagerCheck;
   exportDir: string;
   currency: string;
+  /** Customer names for the entries; without it the screen shows cards only. */
+  customers?: CustomerNames;
+  /** This machine's host name: a send claimed by a process here is "this terminal". */
+  host?: string;
   now?: () => number;
+}
+
+function tenderOf(payment: TillPayment | undefined): TenderKind | null {
+  if (!payment) return null;
+  const card = payment.settlement.cardMinor ?? 0;
+  const cash = payment.settlement.cashToPayMinor ?? 0;
+  if (card > 0 && cash > 0) return 'split';
+  return card > 0 ? 'card' : 'cash';
+}
+
+function wholeOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isSafeInteger(value) ? value : null;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -35,17 +63,27 @@ export class ManagerQueue {
   readonly #o: ManagerQueueOptions;
   readonly #now: () => number;
 
+  readonly #host: string;
+
   constructor(options: ManagerQueueOptions) {
     this.#o = options;
     this.#now = options.now ?? Date.now;
+    this.#host = options.host ?? hostname();
   }
 
   #minor(value: unknown): number | null {
     return minorOf(value, this.#o.currency);
   }
 
-  #summary(entry: JournalEntry): QueueEntrySummary {
+  #customer(entry: JournalEntry): QueueCustomer | null {
+    if (this.#o.customers) return this.#o.customers.view(entry.customerId, entry.cardNumber);
+    if (!entry.customerId && !entry.cardNumber) return null;
+    return { id: entry.customerId, name: null, card: entry.cardNumber ? maskSyncedCard(entry.cardNumber) : null, pending: false };
+  }
+
+  #summary(entry: JournalEntry, payment?: TillPayment): QueueEntrySummary {
     const body = entry.request.body as Partial<SendPurchaseBody> | null;
+    const bill = body?.bill;
     return {
       id: entry.id,
       kind: entry.kind,
@@ -61,14 +99,28 @@ export class ManagerQueue {
       recordedAt: iso(entry.createdAt),
       exported: entry.exportedAt !== null,
       flags: [...entry.flags],
+      paidMinor: wholeOrNull(payment?.paidMinor),
+      dueMinor: wholeOrNull(payment?.settlement.dueMinor),
+      tender: tenderOf(payment),
+      customer: this.#customer(entry),
+      cancels: bill?.canceled ? (bill.bill_number ?? null) : null,
     };
   }
 
+  #summaries(entries: readonly JournalEntry[]): QueueEntrySummary[] {
+    const payments = this.#o.journal.tillPayments(entries.map((e) => e.id));
+    return entries.map((e) => this.#summary(e, payments.get(e.id)));
+  }
+
+  #one(entry: JournalEntry): QueueEntrySummary {
+    return this.#summaries([entry])[0]!;
+  }
+
   list(filter: QueueFilter, page: { limit: number; offset: number }): QueuePage {
-    const result = this.#o.queue.list(toEntryFilter(filter), page);
+    const result = this.#o.queue.list(this.#entryFilter(filter), page);
     const stats = this.#o.journal.stats();
     return {
-      entries: result.entries.map((e) => this.#summary(e)),
+      entries: this.#summaries(result.entries),
       total: result.total,
       counts: this.#o.journal.countsByState(),
       oldestPendingAgeMs: stats.oldestQueuedAt === null ? null : Math.max(0, this.#now() - stats.oldestQueuedAt),
@@ -79,17 +131,45 @@ export class ManagerQueue {
     const detail = this.#found(() => this.#o.queue.show(id));
     const body = detail.entry.request.body as Partial<SendPurchaseBody> | null;
     const recap = body?.bill?.payment_recap;
+    const request = this.#readable(detail.entry);
+    const canResend = detail.entry.state === 'rejected' && detail.entry.kind === 'purchase' && Boolean(recap?.vouchers?.length || recap?.credit_points || recap?.amount_for_credit);
+    const resendChange: ResendChange | null = canResend ? { vouchers: request.vouchers, points: request.pointsUsed, creditMinor: request.creditMinor } : null;
     return {
-      entry: this.#summary(detail.entry),
-      request: this.#readable(detail.entry),
-      transitions: detail.transitions.map((t: Transition) => ({ at: iso(t.at), from: t.from, to: t.to, cause: t.cause, actor: t.actor })),
-      attempts: detail.attempts.map((a: Attempt) => ({ startedAt: iso(a.startedAt), finishedAt: a.finishedAt === null ? null : iso(a.finishedAt), outcome: a.outcome, httpStatus: a.httpStatus, error: a.error })),
-      audit: detail.audit.map(auditView),
+      entry: this.#one(detail.entry),
+      request,
+      history: detail.transitions.map((t) => describeTransition(t, this.#host, iso)),
+      attempts: detail.attempts.map((a) => describeAttempt(a, this.#host, iso)),
+      audit: detail.audit.map((r) => this.#auditView(r)),
       replaces: detail.replaces?.id ?? null,
       replacedBy: detail.replacedBy?.id ?? null,
-      canResendWithoutBenefits:
-        detail.entry.state === 'rejected' && detail.entry.kind === 'purchase' && Boolean(recap?.vouchers?.length || recap?.credit_points || recap?.amount_for_credit),
+      canResendWithoutBenefits: canResend,
+      resendChange,
     };
+  }
+
+  /** The customers a list answered as pending, once CareCloud answered (or a few seconds passed). */
+  async customers(ids: readonly string[]): Promise<Record<string, QueueCustomer>> {
+    if (!this.#o.customers) return {};
+    const cards = new Map<string, string | null>();
+    for (const id of ids) cards.set(id, this.#o.journal.list({ customerId: id }, { limit: 1, offset: 0 }).entries[0]?.cardNumber ?? null);
+    return this.#o.customers.settle(ids, cards);
+  }
+
+  /** The screen's filter for the journal; the search text is matched here, over the entries and the cached customers. */
+  #entryFilter(filter: QueueFilter): EntryFilter {
+    const out = toEntryFilter(filter);
+    const text = filter.search?.trim();
+    if (!text) return out;
+    const match: { -readonly [K in keyof EntryMatch]: EntryMatch[K] } = {};
+    const bill = billSearchOf(text);
+    if (bill?.by === 'billId') match.billId = bill.billId;
+    if (bill?.by === 'code') match.billIdEnd = bill.code;
+    const digits = text.replace(/[\s-]/g, '');
+    if (/^\d{4,}$/.test(digits)) match.cardDigits = digits;
+    const ids = this.#o.customers?.matching(text) ?? [];
+    if (ids.length > 0) match.customerIds = ids;
+    if (/^[0-9a-f]{16,40}$/i.test(text)) match.customerIds = [...(match.customerIds ?? []), text];
+    return { ...out, anyOf: match };
   }
 
   #readable(entry: JournalEntry): ReadableRequest {
@@ -100,47 +180,65 @@ export class ManagerQueue {
   async retry(id: number, pin: string, askedBy: Operator): Promise<QueueEntrySummary> {
     this.#found(() => this.#o.queue.show(id));
     const manager = await this.#o.managerCheck(pin, 'retry', askedBy);
-    return this.#summary(this.#act(() => this.#o.queue.retry(id, manager.name)));
+    return this.#one(this.#act(() => this.#o.queue.retry(id, manager.name)));
   }
 
   async void(id: number, reason: string, pin: string, askedBy: Operator): Promise<QueueEntrySummary> {
     this.#found(() => this.#o.queue.show(id));
     const manager = await this.#o.managerCheck(pin, 'void', askedBy);
-    return this.#summary(this.#act(() => this.#o.queue.void(id, reason, manager.name)));
+    return this.#one(this.#act(() => this.#o.queue.void(id, reason, manager.name)));
   }
 
   /** The rejected purchase again as a new sale without its vouchers, points and credit. */
   async resendWithoutBenefits(id: number, pin: string, askedBy: Operator): Promise<QueueEntrySummary> {
     this.#found(() => this.#o.queue.show(id));
     const manager = await this.#o.managerCheck(pin, 'resend', askedBy);
-    return this.#summary(this.#act(() => this.#o.queue.resendWithoutBenefits(id, manager.name)));
+    return this.#one(this.#act(() => this.#o.queue.resendWithoutBenefits(id, manager.name)));
   }
 
   /**
-   * Writes the export to the exports folder first; only then are the entries marked exported.
-   * The screen gets the file's name and the count, never the content (it holds full card numbers).
+   * Writes the export where it goes first; only then are the entries marked exported. The
+   * screen gets the content only for the preview's download: in the app it stays in main
+   * (it holds card numbers of unsent sales), in the folder or the file the manager chose.
    */
-  async export(filter: QueueFilter, format: ExportFormat, pin: string, askedBy: Operator): Promise<ExportDone> {
+  async export(filter: QueueFilter, format: ExportFormat, pin: string, askedBy: Operator, destination: ExportDestination = { to: 'folder' }): Promise<ExportDone> {
     const manager = await this.#o.managerCheck(pin, 'export', askedBy);
-    const file = join(this.#o.exportDir, `queue-${stamp(this.#now())}.${format}`);
-    const { count } = this.#o.queue.export(toEntryFilter(filter), format, manager.name, (text) => writeDurably(this.#o.exportDir, file, text));
-    return { format, count, file: basename(file) };
+    const name = `queue-${stamp(this.#now())}.${format}`;
+    const entryFilter = this.#entryFilter(filter);
+    if (destination.to === 'download') {
+      let content = '';
+      const { count } = this.#o.queue.export(entryFilter, format, manager.name, (text) => (content = text));
+      return { format, count, file: name, delivered: 'download', content };
+    }
+    const file = destination.to === 'dialog' ? await destination.choose(name) : join(this.#o.exportDir, name);
+    if (file === null) return { format, count: 0, file: name, delivered: 'cancelled', content: null };
+    const { count } = this.#o.queue.export(entryFilter, format, manager.name, (text) => writeDurably(dirname(file), file, text, destination.to === 'folder'));
+    return { format, count, file: basename(file), delivered: destination.to === 'dialog' ? 'saved' : 'folder', content: null };
   }
 
   audit(page: { limit: number; offset: number }, entryId?: number): { records: AuditView[]; total: number } {
     const all = this.#o.journal.audit(entryId).reverse();
-    return { records: all.slice(page.offset, page.offset + page.limit).map(auditView), total: all.length };
+    return { records: all.slice(page.offset, page.offset + page.limit).map((r) => this.#auditView(r)), total: all.length };
   }
 
-  async exportAudit(format: ExportFormat, pin: string, askedBy: Operator): Promise<ExportDone> {
+  async exportAudit(format: ExportFormat, pin: string, askedBy: Operator, destination: ExportDestination = { to: 'folder' }): Promise<ExportDone> {
     const manager = await this.#o.managerCheck(pin, 'audit-export', askedBy);
+    const name = `audit-${stamp(this.#now())}.${format}`;
+    const file = destination.to === 'dialog' ? await destination.choose(name) : destination.to === 'folder' ? join(this.#o.exportDir, name) : null;
+    if (destination.to === 'dialog' && file === null) return { format, count: 0, file: name, delivered: 'cancelled', content: null };
     // The file keeps names as they were recorded, whatever language the screen speaks.
-    const records = this.#o.journal.audit().map((record) => ({ ...auditView(record), actor: record.actor }));
+    const records = this.#o.journal.audit().map((r) => ({ ...this.#auditView(r), actor: r.actor }));
     const content = format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : auditCsv(records);
-    const file = join(this.#o.exportDir, `audit-${stamp(this.#now())}.${format}`);
-    writeDurably(this.#o.exportDir, file, content);
-    this.#o.journal.recordAudit(manager.name, 'audit-export', null, { format, count: records.length, askedBy: askedBy.name });
-    return { format, count: records.length, file: basename(file) };
+    if (file !== null) writeDurably(dirname(file), file, content, destination.to === 'folder');
+    this.#o.journal.recordAudit(manager.name, 'audit-export', null, { format, count: records.length, askedBy: askedBy.name, delivered: destination.to });
+    if (file === null) return { format, count: records.length, file: name, delivered: 'download', content };
+    return { format, count: records.length, file: basename(file), delivered: destination.to === 'dialog' ? 'saved' : 'folder', content: null };
+  }
+
+  #auditView(record: AuditRecord): AuditView {
+    const named = typeof record.detail.billId === 'string' ? record.detail.billId : null;
+    const billId = named ?? (record.entryId === null ? null : (this.#o.journal.get(record.entryId)?.billId ?? null));
+    return { at: iso(record.at), actor: shownName(record.actor), action: record.action, entryId: record.entryId, billId, detail: record.detail };
   }
 
   #found<T>(read: () => T): T {
@@ -181,17 +279,13 @@ function shownName(name: string): string {
   return language ? demoOperatorName(name, language) : name;
 }
 
-function auditView(record: AuditRecord): AuditView {
-  return { at: iso(record.at), actor: shownName(record.actor), action: record.action, entryId: record.entryId, detail: record.detail };
-}
-
 function stamp(ms: number): string {
   return new Date(ms).toISOString().replace(/[:.]/g, '-');
 }
 
-function writeDurably(dir: string, file: string, text: string): void {
+function writeDurably(dir: string, file: string, text: string, ownFolder: boolean): void {
   // Exports carry card numbers and customers: readable by the terminal's account only.
-  ensurePrivateDir(dir);
+  if (ownFolder) ensurePrivateDir(dir);
   writePrivateFile(`${file}.tmp`, text, { flush: true });
   renameSync(`${file}.tmp`, file);
 }
@@ -204,6 +298,6 @@ function csvCell(value: string | number | null): string {
 }
 
 function auditCsv(records: AuditView[]): string {
-  const rows = records.map((r) => [r.at, r.actor, r.action, r.entryId, JSON.stringify(r.detail)].map(csvCell).join(','));
-  return ['at,actor,action,entry_id,detail', ...rows].join('\r\n') + '\r\n';
+  const rows = records.map((r) => [r.at, r.actor, r.action, r.entryId, r.billId, JSON.stringify(r.detail)].map(csvCell).join(','));
+  return ['at,actor,action,entry_id,bill_id,detail', ...rows].join('\r\n') + '\r\n';
 }

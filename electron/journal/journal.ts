@@ -731,6 +731,10 @@ export class Journal {
   }
 }
 
+function likeEscaped(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 function whereClause(filter: EntryFilter): { where: string; params: (string | number)[] } {
   const clauses: string[] = [];
   const params: (string | number)[] = [];
@@ -758,6 +762,28 @@ function whereClause(filter: EntryFilter): { where: string; params: (string | nu
   if (filter.billId) {
     clauses.push('bill_id = ?');
     params.push(filter.billId);
+  }
+  if (filter.anyOf) {
+    const any: string[] = [];
+    const { billId, billIdEnd, customerIds, cardDigits } = filter.anyOf;
+    if (billId) {
+      any.push('bill_id = ?');
+      params.push(billId);
+    }
+    if (billIdEnd) {
+      any.push("bill_id LIKE ? ESCAPE '\\'");
+      params.push(`%${likeEscaped(billIdEnd)}`);
+    }
+    if (customerIds?.length) {
+      any.push('customer_id IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(customerIds));
+    }
+    if (cardDigits) {
+      any.push("card_number LIKE ? ESCAPE '\\'");
+      params.push(`%${likeEscaped(cardDigits)}%`);
+    }
+    // A search that can match nothing shows nothing, not everything.
+    clauses.push(any.length ? `(${any.join(' OR ')})` : '0');
   }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }

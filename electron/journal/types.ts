@@ -139,6 +139,16 @@ export interface EntryFilter {
   to?: number;
   customerId?: string;
   billId?: string;
+  /** Entries matching any of these: a whole bill_id, the end of one (a reference's short code), customers, card digits. */
+  anyOf?: EntryMatch;
+}
+
+export interface EntryMatch {
+  billId?: string;
+  billIdEnd?: string;
+  customerIds?: readonly string[];
+  /** Digits the card number contains (a masked card still holds its last four). */
+  cardDigits?: string;
 }
 
 export interface Page {

@@ -167,6 +167,80 @@ export interface QueueFilter {
   to?: string;
   customerId?: string;
   billId?: string;
+  /** A sale's reference or short code, its bill_id, or the customer's name, card, e-mail or phone; matched in main. */
+  search?: string;
+}
+
+/** The customer of an entry as the manager's screens show it: a name, else the card's last digits. */
+export interface QueueCustomer {
+  id: string | null;
+  /** From the terminal's customer cache or CareCloud; null while unknown. */
+  name: string | null;
+  /** The loyalty card, all but the last four digits masked. */
+  card: string | null;
+  /** Main is asking CareCloud for the name: `queue.customers` answers it when known. */
+  pending: boolean;
+}
+
+/** How the customer paid: all cash, all card, or both. */
+export type TenderKind = 'cash' | 'card' | 'split';
+
+/** Who did something to an entry, as people say it. */
+export type ActorView =
+  | { kind: 'this-terminal' }
+  | { kind: 'other-terminal'; host: string }
+  | { kind: 'support-tool' }
+  | { kind: 'system' }
+  | { kind: 'person'; name: string };
+
+export type HistoryEventKind =
+  | 'recorded'
+  | 'resent-from'
+  | 'claimed'
+  | 'accepted'
+  | 'already-there'
+  | 'refused'
+  | 'retry-later'
+  | 'sender-gone'
+  | 'lease-expired'
+  | 'voided'
+  | 'retry-requested'
+  | 'resent-as'
+  | 'original-voided'
+  | 'original-refused'
+  | 'other';
+
+export type AttemptOutcomeKind = 'synced' | 'already-landed' | 'rejected' | 'transport' | 'timeout' | 'rate-limited' | 'server' | 'unexpected' | 'auth' | 'abandoned';
+export type ConnectionKind = 'refused' | 'dns' | 'timeout' | 'reset' | 'tls' | 'network';
+
+export interface HistoryEvent {
+  at: string;
+  from: EntryState | null;
+  to: EntryState;
+  event: HistoryEventKind;
+  by: ActorView;
+  /** The other entry of a resend, the outcome of a failed send, a void's reason, or (for `other`) the journal's own words. */
+  entryId?: number;
+  outcome?: AttemptOutcomeKind;
+  text?: string;
+}
+
+export interface AttemptView {
+  startedAt: string;
+  finishedAt: string | null;
+  /** null while the send is in flight. */
+  outcome: AttemptOutcomeKind | null;
+  httpStatus: number | null;
+  /** Why CareCloud could not be reached, for transport failures and timeouts. */
+  connection: ConnectionKind | null;
+  by: ActorView;
+}
+
+/** What "resend without the refused benefits" would take off the sale. */
+export interface ResendChange {
+  vouchers: { code: string; discountMinor: number }[];
+  points: number;
+  creditMinor: number;
 }
 
 export interface QueueEntrySummary {
@@ -186,6 +260,14 @@ export interface QueueEntrySummary {
   exported: boolean;
   /** Marks the journal set, e.g. `offline-voucher` for a voucher taken offline from the pre-synced list. */
   flags: string[];
+  /** What the customer paid in money (card plus rounded cash); null when this terminal kept no payment. */
+  paidMinor: number | null;
+  /** What was left to pay after the loyalty benefits; null without a kept payment. */
+  dueMinor: number | null;
+  tender: TenderKind | null;
+  customer: QueueCustomer | null;
+  /** For a cancellation: the bill_id it cancels. */
+  cancels: string | null;
 }
 
 export interface QueuePage {
@@ -216,13 +298,15 @@ export interface ReadableRequest {
 export interface QueueEntryDetail {
   entry: QueueEntrySummary;
   request: ReadableRequest;
-  transitions: { at: string; from: EntryState | null; to: EntryState; cause: string; actor: string }[];
-  attempts: { startedAt: string; finishedAt: string | null; outcome: string | null; httpStatus: number | null; error: string | null }[];
+  history: HistoryEvent[];
+  attempts: AttemptView[];
   audit: AuditView[];
   replaces: number | null;
   replacedBy: number | null;
   /** A rejected purchase that used vouchers, points or credit can be resent without them. */
   canResendWithoutBenefits: boolean;
+  /** What that resend would take off; null when there is none to make. */
+  resendChange: ResendChange | null;
 }
 
 export interface AuditView {
@@ -230,13 +314,22 @@ export interface AuditView {
   actor: string;
   action: string;
   entryId: number | null;
+  /** The bill of the entry (or the one the record names), for its reference. */
+  billId: string | null;
   detail: Record<string, unknown>;
 }
 
-/** An export written in the terminal's exports folder; its content stays there (it holds card numbers). */
+/**
+ * An export. `folder`: written in the terminal's exports folder. `saved`: written where the
+ * manager chose in the app's save dialog. `download`: the preview's browser downloads
+ * `content`. `cancelled`: the save dialog was closed; nothing was written or marked.
+ */
 export interface ExportDone {
   format: ExportFormat;
   count: number;
-  /** The file's name in the exports folder. */
+  /** The file's name (in the exports folder, as saved, or as offered for download). */
   file: string;
+  delivered: 'folder' | 'saved' | 'download' | 'cancelled';
+  /** The export itself, only for a download. */
+  content: string | null;
 }

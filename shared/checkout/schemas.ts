@@ -65,8 +65,12 @@ export const queueFilterSchema = z
     to: z.iso.datetime({ offset: true }).optional(),
     customerId: z.string().trim().min(1).max(64).optional(),
     billId: z.string().trim().min(1).max(64).optional(),
+    search: z.string().trim().min(1).max(100).optional(),
   })
   .strict();
+
+/** Where the screen wants an export: the terminal's folder, or through the screen (save dialog / download). */
+export const exportTargetSchema = z.enum(['folder', 'screen']);
 
 export const pageSchema = z.object({ limit: z.int().min(1).max(200), offset: z.int().min(0).max(1_000_000) }).strict();
 export const entryIdSchema = z.int().min(1).max(Number.MAX_SAFE_INTEGER);

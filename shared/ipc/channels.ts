@@ -42,6 +42,7 @@ export const requestChannels = [
   'queue.void',
   'queue.resend',
   'queue.export',
+  'queue.customers',
   'audit.list',
   'audit.export',
   'dashboard.figures',

@@ -7,10 +7,11 @@ import type { EventName, RequestChannel } from './channels.ts';
 import type { Result } from './result.ts';
 import type { Product } from '../checkout/catalogue.ts';
 import type { DashboardFigures, DrainProgress } from '../dashboard.ts';
-import type { AuditView, BenefitLimits, CancelOutcome, ExportDone, PayOutcome, PreviewAnswer, QueueEntryDetail, QueueEntrySummary, QueuePage, RecentSale, TillSetup, VoucherCheck, OpenSale, ParkedSale, ParkedSaleSummary } from '../checkout/answers.ts';
+import type { AuditView, BenefitLimits, CancelOutcome, ExportDone, PayOutcome, PreviewAnswer, QueueCustomer, QueueEntryDetail, QueueEntrySummary, QueuePage, RecentSale, TillSetup, VoucherCheck, OpenSale, ParkedSale, ParkedSaleSummary } from '../checkout/answers.ts';
 import {
   entryIdSchema,
   exportFormatSchema,
+  exportTargetSchema,
   pageSchema,
   openSalePayload,
   parkPayload,
@@ -368,9 +369,11 @@ export const requests = {
   'queue.retry': request<QueueEntrySummary>()(z.object({ id: entryIdSchema, pin: pinSchema }).strict(), 'manager'),
   'queue.void': request<QueueEntrySummary>()(z.object({ id: entryIdSchema, reason: z.string().trim().min(3).max(500), pin: pinSchema }).strict(), 'manager'),
   'queue.resend': request<QueueEntrySummary>()(z.object({ id: entryIdSchema, pin: pinSchema }).strict(), 'manager'),
-  'queue.export': request<ExportDone>()(z.object({ filter: queueFilterSchema, format: exportFormatSchema, pin: pinSchema }).strict(), 'manager'),
+  'queue.export': request<ExportDone>()(z.object({ filter: queueFilterSchema, format: exportFormatSchema, pin: pinSchema, to: exportTargetSchema.optional() }).strict(), 'manager'),
+  /** Names of the customers a list answered as pending, once main has them (bounded wait). */
+  'queue.customers': request<Record<string, QueueCustomer>>()(z.object({ ids: z.array(z.string().trim().min(1).max(64)).min(1).max(200) }).strict(), 'manager'),
   'audit.list': request<{ records: AuditView[]; total: number }>()(z.object({ page: pageSchema, entryId: entryIdSchema.optional() }).strict(), 'manager'),
-  'audit.export': request<ExportDone>()(z.object({ format: exportFormatSchema, pin: pinSchema }).strict(), 'manager'),
+  'audit.export': request<ExportDone>()(z.object({ format: exportFormatSchema, pin: pinSchema, to: exportTargetSchema.optional() }).strict(), 'manager'),
 
   /** The manager's dashboard: today's sales, the queue, the drain and the alerts, read from the journal. */
   'dashboard.figures': request<DashboardFigures>()(nothing, 'manager', { passive: true }),

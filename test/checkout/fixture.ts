@@ -35,7 +35,7 @@ export interface CheckoutFixture {
   close(): Promise<void>;
 }
 
-export async function openCheckout(options: { settings?: Record<string, unknown> } = {}): Promise<CheckoutFixture> {
+export async function openCheckout(options: { settings?: Record<string, unknown>; saveDialog?: (suggestedName: string, webContentsId: number) => Promise<string | null> } = {}): Promise<CheckoutFixture> {
   const sandbox = await startTestSandbox();
   let outage = false;
   const backend: DemoBackend = {
@@ -54,7 +54,7 @@ export async function openCheckout(options: { settings?: Record<string, unknown>
   };
   let fixture: Fixture;
   try {
-    fixture = await openTerminal({ startDemo: async () => backend, operators: true, ...(options.settings ? { settings: options.settings } : {}) });
+    fixture = await openTerminal({ startDemo: async () => backend, operators: true, ...(options.settings ? { settings: options.settings } : {}), ...(options.saveDialog ? { saveDialog: options.saveDialog } : {}) });
   } catch (error) {
     await sandbox.close();
     throw error;

@@ -176,7 +176,9 @@ describe('a sale CareCloud rejects on replay', () => {
     expect(detail.canResendWithoutBenefits).toBe(true);
     expect(detail.request.vouchers).toEqual([{ code: demo.vouchers.value100, discountMinor: 10_000 }]);
     expect(detail.attempts.at(-1)).toMatchObject({ outcome: 'rejected', httpStatus: 400 });
-    expect(detail.transitions.map((t) => t.to)).toContain('rejected');
+    expect(detail.history.map((t) => t.to)).toContain('rejected');
+    expect(detail.history.find((t) => t.to === 'rejected')).toMatchObject({ event: 'refused' });
+    expect(detail.resendChange).toEqual({ vouchers: [{ code: demo.vouchers.value100, discountMinor: 10_000 }], points: 0, creditMinor: 0 });
     expect(f.sandbox.control.purchases().find((p) => p.bill_id === paid.receipt.billId)?.purchase_id ?? null).toBeNull();
 
     // A wrong PIN does nothing but leave a trace.

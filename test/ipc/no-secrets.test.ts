@@ -80,6 +80,7 @@ describe('no token or password crosses to the screens', () => {
     'queue.void': { id: 999, reason: 'no such entry', pin: managerPin },
     'queue.resend': { id: 1, pin: managerPin },
     'queue.export': { filter: {}, format: 'json', pin: managerPin },
+    'queue.customers': { ids: [customer] },
     'audit.list': { page: { limit: 10, offset: 0 } },
     'audit.export': { format: 'csv', pin: managerPin },
     'dashboard.figures': undefined,

@@ -32,7 +32,15 @@ export interface Fixture {
 }
 
 export async function openTerminal(
-  options: { startDemo?: StartDemoBackend; settings?: Record<string, unknown>; password?: string; operators?: boolean; now?: () => number; updates?: () => UpdateDesk | null } = {},
+  options: {
+    startDemo?: StartDemoBackend;
+    settings?: Record<string, unknown>;
+    password?: string;
+    operators?: boolean;
+    now?: () => number;
+    updates?: () => UpdateDesk | null;
+    saveDialog?: (suggestedName: string, webContentsId: number) => Promise<string | null>;
+  } = {},
 ): Promise<Fixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ccpos-terminal-'));
   const stores = {
@@ -61,6 +69,7 @@ export async function openTerminal(
     label: 'test',
     ...(options.updates ? { updates: options.updates } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.saveDialog ? { saveDialog: options.saveDialog } : {}),
   });
   return {
     terminal,

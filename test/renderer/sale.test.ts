@@ -127,10 +127,17 @@ describe('typed amounts and the queue filter', () => {
     expect(typedQuantity('0')).toBeNull();
   });
 
-  it('sends only what the manager filled in', () => {
-    expect(filterOf(emptyFilter, 'Europe/Prague')).toEqual({});
-    expect(filterOf({ ...emptyFilter, state: 'rejected', billId: ' B1 ', from: '2026-11-28', to: 'nonsense' }, 'Europe/Prague')).toEqual({ states: ['rejected'], billId: 'B1', from: '2026-11-27T23:00:00.000Z' });
+  it('sends only what the manager filled in, dates as the screen’s language writes them', () => {
+    expect(filterOf(emptyFilter, 'Europe/Prague', 'cs')).toEqual({ filter: {}, problems: [] });
+    expect(filterOf({ ...emptyFilter, state: 'rejected', search: ' 7K3QX ', from: '28. 11. 2026' }, 'Europe/Prague', 'cs')).toEqual({
+      filter: { states: ['rejected'], search: '7K3QX', from: '2026-11-27T23:00:00.000Z' },
+      problems: [],
+    });
+    // A date that cannot be read is said, not dropped into "any day".
+    expect(filterOf({ ...emptyFilter, from: '11/28/2026', to: 'nonsense' }, 'Europe/Prague', 'cs').problems).toEqual(['from', 'to']);
+    expect(filterOf({ ...emptyFilter, from: '11/28/2026' }, 'Europe/Prague', 'en').problems).toEqual(['from']);
+    expect(filterOf({ ...emptyFilter, from: '28/11/2026' }, 'Europe/Prague', 'en').filter).toEqual({ from: '2026-11-27T23:00:00.000Z' });
     // The terminal's day, whatever zone the screens run in.
-    expect(filterOf({ ...emptyFilter, from: '2026-07-01', to: '2026-07-01' }, 'America/New_York')).toEqual({ from: '2026-07-01T04:00:00.000Z', to: '2026-07-02T04:00:00.000Z' });
+    expect(filterOf({ ...emptyFilter, from: '1. 7. 2026', to: '2026-07-01' }, 'America/New_York', 'cs').filter).toEqual({ from: '2026-07-01T04:00:00.000Z', to: '2026-07-02T04:00:00.000Z' });
   });
 });

@@ -69,4 +69,10 @@ export interface HandlerServices {
   tillSale?: TillSale;
   /** The manager's dashboard figures (electron/app/dashboard.ts). */
   dashboard: { figures(): DashboardFigures };
+  /**
+   * The app's save dialog over the window that asked (by webContents id): the path chosen,
+   * or null when it was closed. Absent outside Electron; an export asked for through the
+   * screen then goes to the preview as a download, or to the exports folder.
+   */
+  saveDialog?: (suggestedName: string, webContentsId: number) => Promise<string | null>;
 }

@@ -2,6 +2,7 @@
 import type { AuditView, ExportDone, ExportFormat } from '../../../shared/checkout/answers.ts';
 import type { PosApi, PosError } from '../../../shared/ipc/index.ts';
 import { Part } from './part.svelte.ts';
+import { deliverExport } from './export-download.ts';
 
 type AuditPort = Pick<PosApi, 'audit'>;
 
@@ -47,7 +48,8 @@ export class AuditLog {
     if (this.#exporting) return false;
     this.#exporting = true;
     try {
-      const result = await this.#pos.audit.export({ format, pin });
+      const result = await this.#pos.audit.export({ format, pin, to: 'screen' });
+      if (result.ok) deliverExport(result.value);
       this.#exported = result.ok ? { ok: true, done: result.value } : { ok: false, error: result.error };
       await this.load(0);
       return result.ok;

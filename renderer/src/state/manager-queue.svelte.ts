@@ -1,9 +1,11 @@
 // The manager's offline queue: the filtered, paged list with counts per state, one
 // entry in full, and the actions, each authorised by a manager's PIN.
-import type { EntryKind, EntryState, ExportDone, ExportFormat, QueueEntryDetail, QueueEntrySummary, QueueFilter, QueuePage } from '../../../shared/checkout/answers.ts';
+import type { EntryKind, EntryState, ExportDone, ExportFormat, QueueCustomer, QueueEntryDetail, QueueEntrySummary, QueueFilter, QueuePage } from '../../../shared/checkout/answers.ts';
 import type { PosApi, PosError } from '../../../shared/ipc/index.ts';
-import { dayStartIn } from '../../../shared/i18n/index.ts';
+import { dayStartIn, type Language } from '../../../shared/i18n/index.ts';
+import { parseDayInput } from '../../../shared/i18n/date-input.ts';
 import { Part } from './part.svelte.ts';
+import { deliverExport } from './export-download.ts';
 
 type QueuePort = Pick<PosApi, 'queue'>;
 
@@ -14,14 +16,16 @@ export const entryKinds: readonly EntryKind[] = ['purchase', 'cancellation', 'vo
 export interface FilterDraft {
   state: EntryState | '';
   kind: EntryKind | '';
-  /** Days on the terminal's clock, `YYYY-MM-DD`. */
+  /** Days on the terminal's clock as typed in the screen's language ("2. 12. 2026", "02/12/2026"). */
   from: string;
   to: string;
-  customerId: string;
-  billId: string;
+  /** A sale's reference, short code or bill id, or a customer's name, card, e-mail or phone. */
+  search: string;
 }
 
-export const emptyFilter: FilterDraft = { state: '', kind: '', from: '', to: '', customerId: '', billId: '' };
+export const emptyFilter: FilterDraft = { state: '', kind: '', from: '', to: '', search: '' };
+
+export type DateField = 'from' | 'to';
 
 export type QueueAction = 'retry' | 'void' | 'resend' | 'export';
 
@@ -30,19 +34,30 @@ export type ActionOutcome =
   | { action: 'export'; ok: true; done: ExportDone }
   | { action: QueueAction; ok: false; error: PosError };
 
-/** The filter for main; the days are the terminal's days (its time zone), not the browser's. */
-export function filterOf(draft: FilterDraft, timeZone: string): QueueFilter {
-  const dayStart = (date: string, plusDays = 0) => dayStartIn(date, timeZone, plusDays)?.toISOString();
+/**
+ * The filter for main; the days are read in the screen's language and are the terminal's
+ * days (its time zone), not the browser's. A date that cannot be read is a problem, not "any".
+ */
+export function filterOf(draft: FilterDraft, timeZone: string, language: Language): { filter: QueueFilter; problems: DateField[] } {
+  const problems: DateField[] = [];
+  const day = (field: DateField, plusDays: number): string | undefined => {
+    const text = draft[field].trim();
+    if (text === '') return undefined;
+    const iso = parseDayInput(text, language);
+    const start = iso ? dayStartIn(iso, timeZone, plusDays) : null;
+    if (!start) problems.push(field);
+    return start?.toISOString();
+  };
   const filter: QueueFilter = {};
   if (draft.state) filter.states = [draft.state];
   if (draft.kind) filter.kind = draft.kind;
-  const from = dayStart(draft.from);
-  const to = dayStart(draft.to, 1);
+  const from = day('from', 0);
+  const to = day('to', 1);
   if (from) filter.from = from;
   if (to) filter.to = to;
-  if (draft.customerId.trim()) filter.customerId = draft.customerId.trim();
-  if (draft.billId.trim()) filter.billId = draft.billId.trim();
-  return filter;
+  const search = draft.search.trim().slice(0, 100);
+  if (search) filter.search = search;
+  return { filter, problems };
 }
 
 export class ManagerQueue {
@@ -56,12 +71,20 @@ export class ManagerQueue {
   #busy = $state<QueueAction | null>(null);
   #outcome = $state.raw<ActionOutcome | null>(null);
 
+  #problems = $state.raw<DateField[]>([]);
   readonly #timeZone: () => string;
+  readonly #language: () => Language;
 
-  constructor(pos: QueuePort, timeZone: () => string, pageSize = 20) {
+  constructor(pos: QueuePort, timeZone: () => string, pageSize = 20, language: () => Language = () => 'cs') {
     this.#pos = pos;
     this.#timeZone = timeZone;
+    this.#language = language;
     this.pageSize = pageSize;
+  }
+
+  /** Date fields of the form that could not be read; the list stays as it was until they can. */
+  get problems(): readonly DateField[] {
+    return this.#problems;
   }
 
   /** The form's fields; bind to them and call `apply()`. */
@@ -87,15 +110,30 @@ export class ManagerQueue {
 
   /** Applies the form's filter from the first page. */
   apply(): Promise<void> {
-    this.#applied = filterOf(this.#draft, this.#timeZone());
+    const { filter, problems } = filterOf(this.#draft, this.#timeZone(), this.#language());
+    this.#problems = problems;
+    if (problems.length > 0) return Promise.resolve();
+    this.#applied = filter;
     this.#offset = 0;
     return this.load();
   }
 
-  load(options: { quiet?: boolean } = {}): Promise<void> {
+  async load(options: { quiet?: boolean } = {}): Promise<void> {
     const filter = this.#applied;
     const offset = this.#offset;
-    return this.page.load(() => this.#pos.queue.list({ filter, page: { limit: this.pageSize, offset } }), options);
+    await this.page.load(() => this.#pos.queue.list({ filter, page: { limit: this.pageSize, offset } }), options);
+    await this.#namesOfPending();
+  }
+
+  /** Names main was still asking CareCloud for when it answered the list: filled in as they come. */
+  async #namesOfPending(): Promise<void> {
+    const page = this.page.value;
+    const ids = [...new Set((page?.entries ?? []).flatMap((e) => (e.customer?.pending && e.customer.id ? [e.customer.id] : [])))];
+    if (!page || ids.length === 0) return;
+    const answer = await this.#pos.queue.customers({ ids });
+    if (!answer.ok || this.page.value !== page) return;
+    const known: Record<string, QueueCustomer> = answer.value;
+    this.page.set({ ...page, entries: page.entries.map((e) => (e.customer?.id && known[e.customer.id] ? { ...e, customer: known[e.customer.id]! } : e)) });
   }
 
   /**
@@ -144,7 +182,8 @@ export class ManagerQueue {
     if (this.#busy) return null;
     this.#busy = 'export';
     try {
-      const result = await this.#pos.queue.export({ filter: this.#applied, format, pin });
+      const result = await this.#pos.queue.export({ filter: this.#applied, format, pin, to: 'screen' });
+      if (result.ok) deliverExport(result.value);
       this.#outcome = result.ok ? { action: 'export', ok: true, done: result.value } : { action: 'export', ok: false, error: result.error };
       if (result.ok) await this.load();
       return this.#outcome;

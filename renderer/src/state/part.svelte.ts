@@ -31,6 +31,11 @@ export class Part<T> {
     this.#state = result.ok ? { status: 'ready', value: result.value } : { status: 'failed', error: result.error };
   }
 
+  /** Replaces a ready value with a newer reading of the same thing (names filled in), keeping later loads in charge. */
+  set(value: T): void {
+    if (this.#state.status === 'ready') this.#state = { status: 'ready', value };
+  }
+
   reset(): void {
     this.#generation++;
     this.#state = { status: 'idle' };

@@ -60,7 +60,7 @@ export class Terminal {
     this.recent = new RecentSales(pos);
     this.parked = new ParkedSalesState(pos, this.sale);
     this.voucherCheck = new VoucherCheckState(pos);
-    this.queue = new ManagerQueue(pos, () => this.locale.timeZone);
+    this.queue = new ManagerQueue(pos, () => this.locale.timeZone, 20, () => this.locale.language);
     this.audit = new AuditLog(pos);
     this.dashboard = new DashboardState(pos);
     this.session = new Session(pos);
