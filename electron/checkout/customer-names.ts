@@ -100,17 +100,16 @@ export class CustomerNames {
     if (!this.#o.online()) return false;
     const failed = this.#failedAt.get(customerId);
     if (failed !== undefined && this.#now() - failed < retryAfterMs) return false;
-    let done!: () => void;
-    this.#inFlight.set(customerId, new Promise<void>((resolve) => (done = resolve)));
+    this.#inFlight.set(customerId, new Promise<void>((resolve) => this.#finishers.set(customerId, resolve)));
     this.#waiting.push(customerId);
-    this.#pump(done, customerId);
+    this.#pump();
     return true;
   }
 
+  /** Resolves the promise `settle` waits on, per customer asked for. */
   readonly #finishers = new Map<string, () => void>();
 
-  #pump(done?: () => void, id?: string): void {
-    if (done && id) this.#finishers.set(id, done);
+  #pump(): void {
     const limit = this.#o.concurrency ?? 4;
     while (this.#running < limit && this.#waiting.length > 0) {
       const next = this.#waiting.shift()!;

@@ -36,12 +36,21 @@ export function attemptWords(t: Translate, attempt: AttemptView): string {
   return t('attempt.by', { what, by });
 }
 
-const outcomeWords = (t: Translate, event: HistoryEvent): string =>
-  event.outcome === 'transport' || event.outcome === 'timeout'
-    ? t('attempt.unreachable', { why: t(`connection.${event.outcome === 'timeout' ? 'timeout' : 'network'}`) })
-    : event.outcome
-      ? t(`attempt.${event.outcome}`)
-      : '';
+/** Why a send did not land, for the history ("CareCloud unreachable (timeout)"). */
+function whyWords(t: Translate, event: HistoryEvent): string {
+  switch (event.outcome) {
+    case 'transport':
+    case 'timeout':
+      return t('history.why.unreachable', { why: t(`connection.${event.outcome === 'timeout' ? 'timeout' : 'network'}`) });
+    case 'rate-limited':
+    case 'server':
+    case 'unexpected':
+    case 'auth':
+      return t(`history.why.${event.outcome}`);
+    default:
+      return t('history.why.other');
+  }
+}
 
 /** One step of an entry's history: "claimed for sending by this terminal". */
 export function historyWords(t: Translate, event: HistoryEvent): string {
@@ -51,7 +60,7 @@ export function historyWords(t: Translate, event: HistoryEvent): string {
     case 'resent-as':
       return t(`history.${event.event}`, { entry: event.entryId ?? '?', by });
     case 'retry-later':
-      return t('history.retry-later', { outcome: outcomeWords(t, event) });
+      return t('history.retry-later', { outcome: whyWords(t, event) });
     case 'voided':
       return t('history.voided', { by, reason: event.text ?? '' });
     case 'other':
