@@ -6,6 +6,7 @@ import { Journal } from '../../electron/journal/journal.ts';
 import { newBillId, cancellationBillId } from '../../electron/journal/bill-id.ts';
 import { actorOf, connectionKindOf, describeAttempt, describeTransition } from '../../electron/checkout/queue-history.ts';
 import { connectionError } from '../../electron/carecloud/response.ts';
+import type { EntryMatch } from '../../electron/journal/types.ts';
 import { purchaseEntry, tempDir } from './helpers.ts';
 
 let temp: ReturnType<typeof tempDir>;
@@ -34,7 +35,7 @@ describe('searching the queue', () => {
     const jana = sale('cust-jana', '2000000000015');
     const petr = sale('cust-petr', '2000000000022');
     const anonymous = sale(undefined);
-    const ids = (anyOf: Parameters<Journal['list']>[0]['anyOf']) => journal.list({ anyOf }).entries.map((e) => e.id);
+    const ids = (anyOf: EntryMatch) => journal.list({ anyOf }).entries.map((e) => e.id);
     expect(ids({ billId: petr.billId! })).toEqual([petr.id]);
     expect(ids({ billIdEnd: anonymous.billId!.slice(-5) })).toEqual([anonymous.id]);
     expect(ids({ customerIds: ['cust-jana'] })).toEqual([jana.id]);
