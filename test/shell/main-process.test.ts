@@ -190,6 +190,22 @@ describe('a demo terminal started from the built bundle', () => {
     expect(settings.security?.keyStorageBackend).toBe('gnome_libsecret');
   });
 
+  it('exports asked for on the screen through the save dialog over its window, and nothing when the dialog is closed', async () => {
+    expect(await main.invoke<Result>('operator.signIn', { pin: managerPin })).toMatchObject({ ok: true });
+    const target = join(dataFolder(), 'queue for accounting.csv');
+    await main.request({ op: 'plan-save-dialog', filePath: target });
+    const saved = await main.invoke<Result>('queue.export', { filter: {}, format: 'csv', pin: managerPin, to: 'screen' });
+    expect(saved).toMatchObject({ ok: true, value: { delivered: 'saved', file: 'queue for accounting.csv', content: null } });
+    expect(readFileSync(target, 'utf8').split('\r\n')[0]).toContain('bill_id');
+    const asked = main.callsTo('dialog.showSaveDialog');
+    expect(asked.at(-1)?.[0]).toBe(windowContents);
+    expect(asked.at(-1)?.[1]).toMatchObject({ defaultPath: expect.stringMatching(/Documents[\\/]queue-[\w-]+\.csv$/) });
+    // No plan: the manager closed the dialog.
+    expect(await main.invoke<Result>('audit.export', { format: 'json', pin: managerPin, to: 'screen' })).toMatchObject({ ok: true, value: { delivered: 'cancelled', count: 0, content: null } });
+    expect(existsSync(join(dataDir, 'exports'))).toBe(false);
+    await main.invoke<Result>('operator.signOut', undefined);
+  });
+
   it('reloads a renderer that died, and the signed-in cashier, their open sale and their parked sale are still there', async () => {
     expect(await main.invoke<Result>('operator.signIn', { pin: cashierPin })).toMatchObject({ ok: true });
     const sale = {

@@ -64,6 +64,7 @@ class App extends EventEmitter {
     super();
     const appData = process.env[standInEnv.appData] ?? join(tmpdir(), 'electron-stand-in-appdata');
     this.#paths.set('home', homedir());
+    this.#paths.set('documents', join(homedir(), 'Documents'));
     this.#paths.set('appData', appData);
     this.#paths.set('userData', join(appData, this.getName()));
     this.#paths.set('sessionData', join(appData, this.getName()));
@@ -687,7 +688,16 @@ export const safeStorage = {
 
 // ---------------------------------------------------------------- dialog, power, crashes, shell
 
+/** Answers of the next save dialogs, planned by the test; an unplanned one is closed by the user. */
+const plannedSaves: (string | null)[] = [];
+
 export const dialog = {
+  async showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath: string }> {
+    const window = args.find((arg) => arg instanceof BrowserWindow) as BrowserWindow | undefined;
+    record('dialog.showSaveDialog', window?.webContents.id ?? null, ...args.filter((arg) => !(arg instanceof BrowserWindow)));
+    const filePath = plannedSaves.shift() ?? null;
+    return filePath === null ? { canceled: true, filePath: '' } : { canceled: false, filePath };
+  },
   showErrorBox(title: string, content: string): void {
     record('dialog.showErrorBox', title, content);
   },
@@ -845,6 +855,9 @@ async function handleRequest(request: ControlRequest): Promise<unknown> {
       return null;
     case 'close-windows':
       app.closeAllForTest();
+      return null;
+    case 'plan-save-dialog':
+      plannedSaves.push(request.filePath);
       return null;
     case 'state':
       return {

@@ -41,6 +41,8 @@ export type ControlRequest =
   | { op: 'session-event'; event: string; args: unknown[] }
   | { op: 'quit' }
   | { op: 'close-windows' }
+  /** What the next save dialog answers: a path, or null for a dialog the user closed. */
+  | { op: 'plan-save-dialog'; filePath: string | null }
   | { op: 'state' };
 
 /** A copy that crosses the IPC channel: functions and class instances become plain data. */
