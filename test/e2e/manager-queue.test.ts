@@ -122,7 +122,7 @@ describe('the manager’s queue', () => {
     expect(csv.text).toContain(withCard.billId);
     expect(csv.text).toContain(anonymous.billId);
     await eventually(() => page.getByTestId('queue-outcome').getAttribute('data-delivered')).toBe('download');
-    expect(plain(await page.getByTestId('queue-outcome').textContent())).toBe(`Staženo jako ${csv.name} (záznamů: 2).`);
+    expect(plain(await page.getByTestId('queue-outcome').textContent())).toBe(`Staženy 2 záznamy jako ${csv.name}.`);
 
     // The entry: its reference, the full bill id to copy, the money and the history in words.
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });

@@ -140,6 +140,18 @@ const declensions: Record<string, Record<'cs' | 'en', readonly string[]>> = {
     cs: [0, 1, 2, 5, 21].map((n) => `Záznamy čekající déle než THRESHOLD: ${n}. Nejstarší čeká 3 min.`),
     en: [0, 1, 2, 5, 21].map((n) => `Entries waiting longer than THRESHOLD: ${n}. The oldest has waited 3 min.`),
   },
+  'export.saved': {
+    cs: ['Uloženo 0 záznamů jako q.csv.', 'Uložen 1 záznam jako q.csv.', 'Uloženy 2 záznamy jako q.csv.', 'Uloženo 5 záznamů jako q.csv.', 'Uloženo 21 záznamů jako q.csv.'],
+    en: ['0 records saved as q.csv.', '1 record saved as q.csv.', '2 records saved as q.csv.', '5 records saved as q.csv.', '21 records saved as q.csv.'],
+  },
+  'export.downloaded': {
+    cs: ['Staženo 0 záznamů jako q.csv.', 'Stažen 1 záznam jako q.csv.', 'Staženy 2 záznamy jako q.csv.', 'Staženo 5 záznamů jako q.csv.', 'Staženo 21 záznamů jako q.csv.'],
+    en: ['0 records downloaded as q.csv.', '1 record downloaded as q.csv.', '2 records downloaded as q.csv.', '5 records downloaded as q.csv.', '21 records downloaded as q.csv.'],
+  },
+  'queue.resendWould.points': {
+    cs: ['0 použitých bodů', '1 použitý bod', '2 použité body', '5 použitých bodů', '21 použitých bodů'],
+    en: ['0 points used', '1 point used', '2 points used', '5 points used', '21 points used'],
+  },
 
   'diag.crash.found': {
     cs: ['Ve složce FOLDER je 0 záznamů o pádech.', 'Ve složce FOLDER je 1 záznam o pádu.', 'Ve složce FOLDER jsou 2 záznamy o pádech.', 'Ve složce FOLDER je 5 záznamů o pádech.', 'Ve složce FOLDER je 21 záznamů o pádech.'],

@@ -63,13 +63,13 @@ describe('the queue in words', () => {
       'Odeslání bez odmítnutých výhod zapíše prodej znovu jako nový účet, a to bez: poukaz DEMO100 (−100 Kč). Položky a platba zůstávají, jak byly.',
     );
     expect(resendWords(t('en'), money, { vouchers: [{ code: 'A', discountMinor: 500 }, { code: 'B', discountMinor: 100 }], points: 50, creditMinor: 2000 })).toBe(
-      'Resending without the refused benefits records the sale again as a new bill without voucher A (−5 Kč), voucher B (−1 Kč), the points used (50) and credit 20 Kč. The items and the payment stay as they were.',
+      'Resending without the refused benefits records the sale again as a new bill without voucher A (−5 Kč), voucher B (−1 Kč), 50 points used and credit 20 Kč. The items and the payment stay as they were.',
     );
   });
 
   it('says where an export went', () => {
     const done = { format: 'csv', count: 3, file: 'queue.csv', content: null } as const;
-    expect(exportSentence(t('cs'), { ...done, delivered: 'download' })).toBe('Staženo jako queue.csv (záznamů: 3).');
+    expect(exportSentence(t('cs'), { ...done, delivered: 'download' })).toBe('Staženy 3 záznamy jako queue.csv.');
     expect(exportSentence(t('en'), { ...done, delivered: 'saved' })).toBe('3 records saved as queue.csv.');
     expect(exportSentence(t('en'), { ...done, delivered: 'cancelled' })).toBe('Nothing exported: the save dialog was closed.');
   });

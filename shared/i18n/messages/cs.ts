@@ -615,7 +615,7 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
   'queue.refused': 'CareCloud tento prodej odmítl:',
   'queue.resendWould': 'Odeslání bez odmítnutých výhod zapíše prodej znovu jako nový účet, a to bez: {what}. Položky a platba zůstávají, jak byly.',
   'queue.resendWould.voucher': 'poukaz {code} ({amount})',
-  'queue.resendWould.points': 'uplatněné body ({points})',
+  'queue.resendWould.points': plural('points', { one: '{points} použitý bod', few: '{points} použité body', many: '{points} použitého bodu', other: '{points} použitých bodů' }),
   'queue.resendWould.credit': 'kredit {amount}',
   'queue.resendWould.and': ' a ',
   'queue.cancels': 'Ruší {reference}',
@@ -674,7 +674,7 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
   'audit.action.settings': 'Změna nastavení',
   'audit.action.other': 'Jiná akce ({action})',
   'audit.pinFor': 'pro: {action}',
-  'export.saved': 'Uloženo jako {file} (záznamů: {count}).',
-  'export.downloaded': 'Staženo jako {file} (záznamů: {count}).',
+  'export.saved': plural('count', { one: 'Uložen {count} záznam jako {file}.', few: 'Uloženy {count} záznamy jako {file}.', many: 'Uloženo {count} záznamu jako {file}.', other: 'Uloženo {count} záznamů jako {file}.' }),
+  'export.downloaded': plural('count', { one: 'Stažen {count} záznam jako {file}.', few: 'Staženy {count} záznamy jako {file}.', many: 'Staženo {count} záznamu jako {file}.', other: 'Staženo {count} záznamů jako {file}.' }),
   'export.cancelled': 'Nic se neexportovalo: dialog pro uložení byl zavřen.',
 };

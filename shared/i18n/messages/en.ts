@@ -615,7 +615,7 @@ export const en = {
   'queue.refused': 'CareCloud refused this sale:',
   'queue.resendWould': 'Resending without the refused benefits records the sale again as a new bill without {what}. The items and the payment stay as they were.',
   'queue.resendWould.voucher': 'voucher {code} ({amount})',
-  'queue.resendWould.points': 'the points used ({points})',
+  'queue.resendWould.points': plural('points', { one: '{points} point used', other: '{points} points used' }),
   'queue.resendWould.credit': 'credit {amount}',
   'queue.resendWould.and': ' and ',
   'queue.cancels': 'Cancels {reference}',
@@ -674,8 +674,8 @@ export const en = {
   'audit.action.settings': 'Settings changed',
   'audit.action.other': 'Other action ({action})',
   'audit.pinFor': 'to {action}',
-  'export.saved': '{count} records saved as {file}.',
-  'export.downloaded': '{count} records downloaded as {file}.',
+  'export.saved': plural('count', { one: '{count} record saved as {file}.', other: '{count} records saved as {file}.' }),
+  'export.downloaded': plural('count', { one: '{count} record downloaded as {file}.', other: '{count} records downloaded as {file}.' }),
   'export.cancelled': 'Nothing exported: the save dialog was closed.',
 } as const;
 
