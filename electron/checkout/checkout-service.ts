@@ -23,6 +23,7 @@ import type { Benefits, Evaluation } from './benefits.ts';
 import type { ManagerCheck } from './manager-pin.ts';
 import { receiptOf, type Tender } from './receipt.ts';
 import type { SalePlaces } from './sale-place.ts';
+import type { CustomerNames } from './customer-names.ts';
 import type { BenefitLimits, CancelOutcome, PayOutcome, PreviewAnswer, RecentSale, TillSetup } from '../../shared/checkout/answers.ts';
 import { cashRoundingStep, settle, type Settlement } from '../../shared/checkout/cash.ts';
 import { readableRequest } from './readable-request.ts';
@@ -53,6 +54,8 @@ export interface CheckoutServiceOptions {
   cashRoundingMinor: () => Readonly<Record<string, number>>;
   /** CareCloud did not answer a preview: let the sync engine find out whether it is gone. */
   unreachable: () => void;
+  /** Names for the recent sales' customers (cache first, CareCloud in the background). */
+  customers?: CustomerNames;
 }
 
 const REMEMBERED_SALES = 200;
@@ -288,6 +291,7 @@ export class CheckoutService {
         settlement: payment ? settlementOf(payment.settlement) : null,
         request,
         customerId: entry.customerId,
+        customer: this.#o.customers?.view(entry.customerId, entry.cardNumber) ?? null,
         // The demo's operators by their name in the asking screen's language.
         operator: language ? demoOperatorName(entry.operator, language) : entry.operator,
         state: entry.state,

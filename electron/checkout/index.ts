@@ -54,18 +54,6 @@ export function createCheckout(deps: CheckoutDeps): CheckoutParts {
   const managerCheck = managerPinCheck(deps.operators, journal);
   const ledger = { held: (codes: readonly string[], includeSynced: boolean) => journal.heldVouchers(codes, { includeSynced }).map((h) => h.code) };
   const benefits = new Benefits({ client: deps.client, ledger, timeZone, offlineVouchers, policy: () => ({ vouchers: settings.current.offlinePolicy.vouchers }) });
-  const checkout = new CheckoutService({
-    benefits,
-    places,
-    sync,
-    journal,
-    catalogue,
-    managerCheck,
-    timeZone,
-    cashRoundingMinor: () => settings.current.cashRoundingMinor,
-    unreachable: () => void sync.probe().catch(() => {}),
-  });
-  const checker = new VoucherChecker({ client: deps.client, storeId: () => settings.current.storeId, currency: catalogue.currency, timeZone });
   const cache = deps.customerCache;
   const customerNames = cache
     ? new CustomerNames({
@@ -84,6 +72,19 @@ export function createCheckout(deps: CheckoutDeps): CheckoutParts {
         },
       })
     : null;
+  const checkout = new CheckoutService({
+    benefits,
+    places,
+    sync,
+    journal,
+    catalogue,
+    managerCheck,
+    timeZone,
+    cashRoundingMinor: () => settings.current.cashRoundingMinor,
+    unreachable: () => void sync.probe().catch(() => {}),
+    ...(customerNames ? { customers: customerNames } : {}),
+  });
+  const checker = new VoucherChecker({ client: deps.client, storeId: () => settings.current.storeId, currency: catalogue.currency, timeZone });
   const queue = new QueueManager({
     journal,
     terminal: {

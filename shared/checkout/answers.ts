@@ -131,6 +131,8 @@ export interface RecentSale {
   /** The journaled request as read: the items, vouchers, points and credit. */
   request: ReadableRequest;
   customerId: string | null;
+  /** The customer's name (else the masked card), as the manager's queue shows it. */
+  customer: QueueCustomer | null;
   operator: string;
   state: EntryState;
   purchaseId: string | null;

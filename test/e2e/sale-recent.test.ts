@@ -40,19 +40,23 @@ describe('recent sales', () => {
     const row = page.locator(`[data-testid="recent-sale"][data-bill="${billId}"]`);
     await eventually(async () => plain(await row.getByTestId('recent-paid').textContent())).toBe('316,13 Kč');
     expect(await row.textContent()).toContain('Ukázková pokladní');
+    const reference = plain(await row.getByTestId('recent-ref').textContent());
+    expect(reference).toMatch(new RegExp(`^\\S.* · pokladna \\d+ · \\d{2}:\\d{2} · ${billId.slice(-5)}$`));
     await row.getByTestId('cancel-sale').click();
     const dialog = page.getByTestId('pin-dialog');
     await dialog.waitFor();
     expect(plain(await dialog.getByTestId('facts-paid').textContent())).toContain('316,13 Kč');
     expect(plain(await dialog.getByTestId('facts-list-total').textContent())).toBe('429,00 Kč');
     expect(await dialog.getByTestId('facts-who').textContent()).toBe('Ukázková pokladní');
+    // The customer by name, not by CareCloud's id.
+    expect(await dialog.getByTestId('facts-customer').textContent()).toBe('Jana Nováková');
     expect(await dialog.getByTestId('facts-when').textContent()).toMatch(/\d{1,2}:\d{2}/);
     expect(await dialog.getByTestId('facts-item').allTextContents()).toEqual([expect.stringContaining('Káva zrnková 1 kg')]);
     expect(await dialog.textContent()).toContain('Použito 100 bodů');
     await screenshot(page, 'sale-recent-cancel-cs');
     await page.getByTestId('manager-pin').fill(managerPin);
     await page.keyboard.press('Enter');
-    await eventually(() => page.getByTestId('cancel-outcome').textContent()).toBe(`Prodej ${billId} je stornován.`);
+    await eventually(() => page.getByTestId('cancel-outcome').textContent()).toBe(`Prodej ${reference} je stornován.`);
     expect(lane.sandbox.control.purchases().filter((p) => p.canceled)).toHaveLength(1);
   }, 60_000);
 });

@@ -63,13 +63,16 @@ describe('a sale in the browser', () => {
 
     // A cashier cancels it from the recent sales; a manager's PIN authorises the refund.
     await page.getByTestId('recent-sales').locator('summary').click();
+    // The sale by its short reference (store · desk · time · code), not its bill id.
+    const reference = (await page.locator(`[data-testid="recent-sale"][data-bill="${billId}"] [data-testid="recent-ref"]`).textContent()) ?? '';
+    expect(reference).toMatch(new RegExp(` · pokladna \\d+ · \\d{2}:\\d{2} · ${billId.slice(-5)}$`));
     await page.locator(`[data-testid="recent-sale"][data-bill="${billId}"] [data-testid="cancel-sale"]`).click();
     await page.getByTestId('manager-pin').fill(cashierPin);
     await page.keyboard.press('Enter');
     await eventually(() => page.getByTestId('pin-problem').count()).toBe(1);
     await page.getByTestId('manager-pin').fill('9999');
     await page.keyboard.press('Enter');
-    await eventually(() => page.getByTestId('cancel-outcome').textContent()).toBe(`Prodej ${billId} je stornován.`);
+    await eventually(() => page.getByTestId('cancel-outcome').textContent()).toBe(`Prodej ${reference} je stornován.`);
     await eventually(() => page.locator(`[data-testid="recent-sale"][data-bill="${billId}"] [data-testid="recent-cancelled"]`).count()).toBe(1);
     expect(lane.sandbox.control.purchases().filter((p) => p.canceled)).toEqual([expect.objectContaining({ attempts: 1, purchase_id: expect.any(String) })]);
     expect(await pointsOf(lane, demo.customers.regular)).toBe(before);
