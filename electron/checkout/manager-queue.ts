@@ -22,6 +22,11 @@ import type { ManagerCheck } from './manager-pin.ts';
 import type { QueueFilter, QueueEntrySummary, QueuePage, ReadableRequest, QueueEntryDetail, AuditView, ExportDone, QueueCustomer, ResendChange, TenderKind } from '../../shared/checkout/answers.ts';
 import type { CustomerNames } from './customer-names.ts';
 import { describeAttempt, describeTransition } from './queue-history.ts';
+import type { ActorView } from '../../shared/checkout/answers.ts';
+
+function spokenActor(actor: ActorView): ActorView {
+  return actor.kind === 'person' ? { kind: 'person', name: shownName(actor.name) } : actor;
+}
 
 export type { QueueFilter, QueueEntrySummary, QueuePage, ReadableRequest, QueueEntryDetail, AuditView, ExportDone };
 
@@ -137,7 +142,7 @@ export class ManagerQueue {
     return {
       entry: this.#one(detail.entry),
       request,
-      history: detail.transitions.map((t) => describeTransition(t, this.#host, iso)),
+      history: detail.transitions.map((t) => describeTransition(t, this.#host, iso)).map((e) => ({ ...e, by: spokenActor(e.by) })),
       attempts: detail.attempts.map((a) => describeAttempt(a, this.#host, iso)),
       audit: detail.audit.map((r) => this.#auditView(r)),
       replaces: detail.replaces?.id ?? null,

@@ -83,7 +83,7 @@ describe('the manager’s queue', () => {
     expect(await row.getByTestId('queue-customer').textContent()).toBe('Jana Nováková');
     expect(plain(await row.getByTestId('queue-paid').textContent())).toContain(withCard.paid);
     expect(plain(await row.getByTestId('queue-paid').textContent())).toContain('hotově');
-    expect(await row.getByTestId('queue-cashier').textContent()).toBe('Demo Manager');
+    expect(await row.getByTestId('queue-cashier').textContent()).toBe('Ukázkový vedoucí');
     const anonymousRow = page.locator(`[data-testid="queue-row"][data-bill="${anonymous.billId}"]`);
     expect(await anonymousRow.getByTestId('queue-customer').textContent()).toBe('Bez zákazníka');
     await screenshot(page, 'manager-queue-cs');
@@ -136,10 +136,10 @@ describe('the manager’s queue', () => {
     expect(await page.getByTestId('entry-customer').textContent()).toBe('Jana Nováková');
     expect(plain(await page.getByTestId('entry-paid').textContent())).toContain(withCard.paid);
     expect(plain(await page.getByTestId('entry-list-total').textContent())).toMatch(/Kč$/);
-    expect(await page.getByTestId('entry-cashier').textContent()).toBe('Pokladní: Demo Manager');
+    expect(await page.getByTestId('entry-cashier').textContent()).toBe('Pokladní: Ukázkový vedoucí');
     expect(plain(await page.getByTestId('request-time').textContent())).toContain(czechToday);
     const history = plain(await page.getByTestId('entry-history').textContent());
-    expect(history).toContain('zaznamenáno na pokladně, obsluha: Demo Manager');
+    expect(history).toContain('zaznamenáno na pokladně, obsluha: Ukázkový vedoucí');
     expect(history).not.toMatch(/recorded|preview@|@/);
     await screenshot(page, 'manager-queue-entry-cs');
 
