@@ -111,6 +111,9 @@ describe("the manager's dashboard", () => {
     const rejectedAlert = page.getByTestId('dashboard-alerts').locator('li[data-kind="rejected"]');
     await eventually(() => rejectedAlert.count()).toBe(1);
     expect(await rejectedAlert.textContent()).toContain('CareCloud odmítl');
+    // The sale by its short reference (store · desk · time · code), never its long bill id.
+    expect(await rejectedAlert.textContent()).toMatch(/ · pokladna \d+ · \d{1,2}:\d{2} · [0-9A-Z]{5}/);
+    expect(await rejectedAlert.textContent()).not.toMatch(/[0-9a-z]{20,}/i);
     expect(plain(await page.getByTestId('sales-count').textContent())).toBe(formatNumber('cs', drained.count));
     await screenshot(page, 'dashboard-drained-cs');
 

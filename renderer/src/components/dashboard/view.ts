@@ -3,6 +3,8 @@
 import type { DashboardAlert, DashboardFigures, WaitingBand } from '../../../../shared/dashboard.ts';
 import { locale as localeTag, reasonSentence, type MessageKey } from '../../../../shared/i18n/index.ts';
 import type { Locale } from '../../state/locale.svelte.ts';
+import { referenceText } from '../../state/reference.ts';
+import type { Session } from '../../state/session.svelte.ts';
 
 export interface BarRow {
   label: string;
@@ -66,8 +68,9 @@ export function kindName(locale: Locale, kind: string): string {
   return entryKinds.includes(kind) ? locale.t(`kind.${kind}` as MessageKey) : kind;
 }
 
-/** One sentence per alert, in the screen's language. */
-export function alertSentence(locale: Locale, alert: DashboardAlert): string {
+/** One sentence per alert, in the screen's language; a sale by its short reference, as everywhere else. */
+export function alertSentence(where: { locale: Locale; session: Session }, alert: DashboardAlert): string {
+  const { locale } = where;
   switch (alert.kind) {
     case 'waiting-too-long':
       return locale.t('dashboard.alert.waiting', { threshold: locale.age(alert.thresholdMs), count: locale.number(alert.count), age: locale.age(alert.oldestAgeMs) });
@@ -75,7 +78,7 @@ export function alertSentence(locale: Locale, alert: DashboardAlert): string {
       return locale.t('dashboard.alert.disk', { free: bytes(locale, alert.freeBytes), threshold: bytes(locale, alert.thresholdBytes) });
     case 'rejected': {
       const reasons = [...new Set(alert.entry.reasons.map((r) => reasonSentence(locale.language, r)))].join(' ');
-      return locale.t('dashboard.alert.rejected', { kind: kindName(locale, alert.entry.kind), bill: alert.entry.billId ?? `#${alert.entry.id}`, reason: reasons });
+      return locale.t('dashboard.alert.rejected', { kind: kindName(locale, alert.entry.kind), bill: alert.entry.billId ? referenceText(where, alert.entry.billId, alert.entry.kind === 'cancellation') : `#${alert.entry.id}`, reason: reasons });
     }
   }
 }
