@@ -3,6 +3,7 @@
 import type { Operator, SessionStatus } from '../../shared/ipc/contract.ts';
 import type { Language } from '../../shared/i18n/language.ts';
 import { demoOperatorName } from '../operators/demo-operators.ts';
+import { NOBODY_SIGNED_IN } from '../operators/actor-names.ts';
 import type { OperatorDirectory, PinOutcome, UnlockOutcome } from '../operators/operators.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 
@@ -122,7 +123,7 @@ export class TerminalSession {
   async unlock(pin: string): Promise<UnlockOutcome> {
     const outcome = await this.#operators.unlockWith(pin);
     if (outcome.ok) this.#audit(outcome.operator.name, 'pin-unlock', { signedIn: this.#operator?.name ?? null });
-    else if (outcome.reason !== 'not_locked') this.#audit(this.#operator?.name ?? 'nobody signed in', 'pin-refused', { action: 'unlock' });
+    else if (outcome.reason !== 'not_locked') this.#audit(this.#operator?.name ?? NOBODY_SIGNED_IN, 'pin-refused', { action: 'unlock' });
     this.#changed();
     return outcome;
   }

@@ -5,6 +5,7 @@ import type { Operator } from '../../shared/ipc/contract.ts';
 import { PosFailure, pinFailure } from '../ipc/errors.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { OperatorDirectory } from '../operators/operators.ts';
+import { NOBODY_SIGNED_IN } from '../operators/actor-names.ts';
 
 export type ManagerCheck = (pin: string, action: string, askedBy: Operator | null) => Promise<Operator>;
 
@@ -12,7 +13,7 @@ export function managerPinCheck(operators: OperatorDirectory, journal: Journal):
   return async (pin, action, askedBy) => {
     const outcome = await operators.checkManager(pin);
     if (!outcome.ok) {
-      journal.recordAudit(askedBy?.name ?? 'nobody signed in', 'pin-refused', null, { action, why: outcome.reason });
+      journal.recordAudit(askedBy?.name ?? NOBODY_SIGNED_IN, 'pin-refused', null, { action, why: outcome.reason });
       throw new PosFailure(pinFailure(outcome));
     }
     return outcome.operator;

@@ -11,7 +11,7 @@ import { failure } from '../../shared/ipc/result.ts';
 import { minorOf, readableRequest } from './readable-request.ts';
 import { PosFailure } from '../ipc/errors.ts';
 import { spokenLanguage } from '../carecloud/language.ts';
-import { demoOperatorName } from '../operators/demo-operators.ts';
+import { actorName } from '../operators/actor-names.ts';
 import { SendUncertainError } from '../journal/errors.ts';
 import { maskSyncedCard } from '../journal/card-mask.ts';
 import type { Journal } from '../journal/journal.ts';
@@ -278,10 +278,10 @@ function toEntryFilter(filter: QueueFilter): EntryFilter {
   return out;
 }
 
-/** The demo's operators by their name in the asking screen's language; anyone else as recorded. */
+/** The demo's operators and "nobody signed in" in the asking screen's language; anyone else as recorded. */
 function shownName(name: string): string {
   const language = spokenLanguage();
-  return language ? demoOperatorName(name, language) : name;
+  return language ? actorName(name, language) : name;
 }
 
 function stamp(ms: number): string {
