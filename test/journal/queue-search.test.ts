@@ -66,6 +66,8 @@ describe('the history in words', () => {
     claim = journal.claimNext(app, 10_000)!;
     journal.finish(claim, app, { kind: 'rejected', reasons: [{ name: 'benefit_codes', reason: 'voucher_already_used' }], httpStatus: 400, error: 'refused' });
     journal.retryNow(entry.id, 'Demo Manager');
+    // The timeout left it open whether CareCloud has the sale, so it is voided only once refused again.
+    journal.finish(journal.claimNext(app, 10_000)!, app, { kind: 'rejected', reasons: [{ name: 'benefit_codes', reason: 'voucher_already_used' }], httpStatus: 400, error: 'refused' });
     journal.void(entry.id, 'customer left', 'Demo Manager');
     const events = journal.transitions(entry.id).map((t) => describeTransition(t, here, iso));
     expect(events.map((e) => [e.event, e.by])).toEqual([
@@ -77,6 +79,8 @@ describe('the history in words', () => {
       ['claimed', { kind: 'this-terminal' }],
       ['refused', { kind: 'this-terminal' }],
       ['retry-requested', { kind: 'person', name: 'Demo Manager' }],
+      ['claimed', { kind: 'this-terminal' }],
+      ['refused', { kind: 'this-terminal' }],
       ['voided', { kind: 'person', name: 'Demo Manager' }],
     ]);
     expect(events[2]).toMatchObject({ outcome: 'timeout', from: 'sending', to: 'pending' });
@@ -86,6 +90,7 @@ describe('the history in words', () => {
     expect(attempts.map((a) => [a.outcome, a.connection])).toEqual([
       ['timeout', 'timeout'],
       ['abandoned', null],
+      ['rejected', null],
       ['rejected', null],
     ]);
   });
