@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { journalFile } from '../../electron/sync/journal-file.ts';
 import { browserTests } from './support/browser.ts';
 import { scanWithWedge } from './support/page.ts';
-import { eventually, openSale, paidOutcome, previewSettled, signInTo } from './support/sale-page.ts';
+import { eventually, openSale, paidOutcome, previewSettled, receiptBillId, signInTo } from './support/sale-page.ts';
 import { ensureShellBuilt, openShellLane, type ShellLane } from './support/shell-lane.ts';
 
 const cashierPin = '4826';
@@ -39,7 +39,7 @@ describe('the app, renderer to CareCloud, through the preload and the main proce
     await page.getByTestId('pay-panel').waitFor();
     await page.keyboard.press('Enter');
     expect(await paidOutcome(page)).toContain('Uzavřeno');
-    const billId = /Účet (\S+)/.exec((await page.getByTestId('receipt-bill').textContent()) ?? '')?.[1] ?? '';
+    const billId = await receiptBillId(page);
     expect(billId).not.toBe('');
     expect(sandbox.control.purchases().filter((bill) => bill.bill_id === billId)).toHaveLength(1);
     expect(journalState(dataDir, billId)).toBe('synced');
@@ -72,7 +72,7 @@ describe('the app, renderer to CareCloud, through the preload and the main proce
     await page.getByTestId('pay-panel').waitFor();
     await page.keyboard.press('Enter');
     expect(await paidOutcome(page)).toContain('Uzavřeno');
-    const billId = /Účet (\S+)/.exec((await page.getByTestId('receipt-bill').textContent()) ?? '')?.[1] ?? '';
+    const billId = await receiptBillId(page);
     expect(sandbox.control.purchases().filter((bill) => bill.bill_id === billId)).toHaveLength(1);
     // Paid: main keeps no open sale any more.
     await eventually(async () => (await main.invoke<{ ok: true; value: unknown }>('checkout.openSale')).value).toBe(null);

@@ -96,3 +96,8 @@ export async function paidOutcome(page: Page): Promise<string> {
   return (await page.getByTestId('sale-outcome').textContent()) ?? '';
 }
 
+/** The receipt's bill id (the receipt shows the sale's short reference; the id is on the element). */
+export async function receiptBillId(page: Page): Promise<string> {
+  return (await page.getByTestId('receipt-bill').getAttribute('data-bill')) ?? '';
+}
+
