@@ -56,6 +56,8 @@ describe('every new screen in both languages', () => {
     await page.keyboard.press('F12');
     await page.getByTestId('pay-panel').waitFor();
     await inBothLanguages(page, 'sale-pay');
+    // F4 asks CareCloud for the bill again in the new language; pay confirms once that answer is in.
+    await previewSettled(page);
     await page.keyboard.press('Enter');
     await paidOutcome(page);
     await inBothLanguages(page, 'sale-receipt', true);
