@@ -11,6 +11,7 @@ import type { CareCloudClient } from '../carecloud/client.ts';
 import { HidDeviceManager, type DeviceStatus, type HidAvailability } from '../hid/device-manager.ts';
 import type { DeviceKind } from '../hid/matching.ts';
 import type { HidTransportLoader } from '../hid/transport.ts';
+import { hidProblemSaid } from '../hid/explain.ts';
 import type { EventHub } from '../ipc/events.ts';
 import type { Logger } from '../log/logger.ts';
 
@@ -31,14 +32,16 @@ export function scanView(scan: ClassifiedScan): ScreenScan {
 export function devicesView(availability: HidAvailability, statuses: DeviceStatus[]): DevicesStatus {
   const devices = statuses.map((d) => ({ id: d.id, name: d.name, kind: deviceKind[d.kind], connected: d.state === 'connected' }));
   switch (availability.mode) {
-    case 'hid':
-      return { hid: 'ready', devices, message: statuses.find((d) => d.reason)?.reason ?? null };
+    case 'hid': {
+      const unread = statuses.find((d) => d.reason);
+      return { hid: 'ready', devices, message: unread?.reason ?? null, said: unread ? { key: 'devices.notRead', params: { name: unread.name } } : null };
+    }
     case 'off':
-      return { hid: 'disabled', devices, message: availability.reason };
+      return { hid: 'disabled', devices, message: availability.reason, said: { key: 'diag.dev.off' } };
     case 'keyboard-wedge-only':
-      return { hid: 'unavailable', devices, message: `${availability.reason} ${availability.remedy}`.trim() };
+      return { hid: 'unavailable', devices, message: `${availability.reason} ${availability.remedy}`.trim(), said: hidProblemSaid(availability) };
     case 'starting':
-      return { hid: 'unavailable', devices, message: 'Scanners are starting' };
+      return { hid: 'unavailable', devices, message: 'Scanners are starting', said: { key: 'devices.starting' } };
   }
 }
 
@@ -95,7 +98,7 @@ export async function startInput(options: InputOptions): Promise<InputDevices> {
   async function start(): Promise<void> {
     const settings = options.settings();
     if (!options.loader) {
-      events.publish('devices.status', { hid: 'unavailable', devices: [], message: 'This window reads scanners as keyboard input only' });
+      events.publish('devices.status', { hid: 'unavailable', devices: [], message: 'This window reads scanners as keyboard input only', said: { key: 'devices.keyboardOnly' } });
       return;
     }
     const pipeline = new ScanPipeline(classifier, scans);

@@ -3,7 +3,7 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { DEFAULT_INPUT_SETTINGS, inputSettingsSchema, type InputSettings } from '../../shared/input/settings.ts';
-import { UDEV_RULE_PATH, explainHidUnavailable, type HidProblem } from '../hid/explain.ts';
+import { UDEV_RULE_PATH, explainHidUnavailable, hidProblemSaid, type HidProblem } from '../hid/explain.ts';
 import { hex4, matchDevice, whyNotMatched, type DeviceMatch } from '../hid/matching.ts';
 import { loadNodeHid } from '../hid/node-hid-transport.ts';
 import type { HidDeviceInfo, HidTransportLoader } from '../hid/transport.ts';
@@ -74,7 +74,7 @@ function describe({ info, match, why, accessible }: SeenDevice): string {
 export function deviceCheckOutcome(inspection: DeviceInspection): CheckOutcome {
   if (inspection.state === 'off') return skip('HID devices are turned off in the settings; scanners work as keyboards only', say('diag.dev.off'));
   if (inspection.state === 'unavailable') {
-    return warn(`${inspection.problem.reason} Scanners in keyboard mode still work. ${inspection.problem.remedy}`, say('diag.dev.unavailable', { reason: inspection.problem.reason, remedy: inspection.problem.remedy }));
+    return warn(`${inspection.problem.reason} Scanners in keyboard mode still work. ${inspection.problem.remedy}`, hidProblemSaid(inspection.problem));
   }
   const { backend, seen, missing } = inspection;
   const read = seen.filter((s) => s.match);

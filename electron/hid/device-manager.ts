@@ -3,7 +3,7 @@
 // the terminal on keyboard-wedge input with the reason, never a crash.
 import type { ScanSource } from '../../shared/input/scan.ts';
 import type { InputSettings } from '../../shared/input/settings.ts';
-import { explainHidUnavailable, explainOpenFailure } from './explain.ts';
+import { explainHidUnavailable, explainOpenFailure, type HidProblem } from './explain.ts';
 import { NEEDS_HID_POS_SWITCH, matchDevice, type DeviceKind, type DeviceMatch } from './matching.ts';
 import { createReportDecoder, type ReportDecoder, type ScanSink } from './report-decoder.ts';
 import type { HidConnection, HidDeviceInfo, HidTransport, HidTransportLoader } from './transport.ts';
@@ -26,7 +26,7 @@ export type HidAvailability =
   | { mode: 'starting' }
   | { mode: 'off'; reason: string }
   | { mode: 'hid'; backend: string }
-  | { mode: 'keyboard-wedge-only'; reason: string; remedy: string };
+  | ({ mode: 'keyboard-wedge-only' } & HidProblem);
 
 export type DeviceEvent = { type: 'status'; status: DeviceStatus } | { type: 'availability'; availability: HidAvailability };
 

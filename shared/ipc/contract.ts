@@ -236,7 +236,10 @@ export interface DevicesStatus {
   /** `unavailable` means node-hid could not start: input falls back to keyboard wedge. */
   hid: 'ready' | 'unavailable' | 'disabled';
   devices: { id: string; name: string; kind: DeviceKind; connected: boolean }[];
+  /** English, for the log. */
   message: string | null;
+  /** The same for the screens, in their language. */
+  said: SaidSentence | null;
 }
 
 export type ScanKind = 'loyalty_card' | 'voucher' | 'gift_card' | 'product' | 'unknown';

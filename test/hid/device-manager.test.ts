@@ -68,6 +68,7 @@ describe('when the HID library is unavailable', () => {
     const { manager } = setup({}, bus);
     expect(await manager.start()).toEqual({
       mode: 'keyboard-wedge-only',
+      kind: 'libusb',
       reason: 'The USB library libusb is not installed.',
       remedy: 'Install it: sudo apt-get install libusb-1.0-0 (Debian, Ubuntu), then restart the terminal.',
     });

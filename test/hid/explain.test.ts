@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explainHidUnavailable, explainOpenFailure } from '../../electron/hid/explain.ts';
+import { explainHidUnavailable, explainOpenFailure, hidProblemSaid } from '../../electron/hid/explain.ts';
+import { translate } from '../../shared/i18n/index.ts';
 import { matchDevice, whyNotMatched } from '../../electron/hid/matching.ts';
 import { deviceSettingsSchema } from '../../shared/input/settings.ts';
 import { deviceInfo } from './fake-transport.ts';
@@ -7,6 +8,7 @@ import { deviceInfo } from './fake-transport.ts';
 describe('why HID input is unavailable', () => {
   it('names the package to install or the rule to add', () => {
     expect(explainHidUnavailable(new Error('libudev.so.1: cannot open shared object file'))).toEqual({
+      kind: 'libudev',
       reason: 'The device library libudev is not installed.',
       remedy: 'Install it: sudo apt-get install libudev1, then restart the terminal.',
     });
@@ -14,6 +16,29 @@ describe('why HID input is unavailable', () => {
     expect(explainHidUnavailable(new Error('EACCES: permission denied'), 'linux').remedy).toMatch(/^Install the udev rule: sudo cp resources\/udev\/70-ccpos-hid\.rules/);
     expect(explainHidUnavailable(new Error('EACCES'), 'win32').remedy).toBe('Run the terminal as a user allowed to use USB devices.');
     expect(explainHidUnavailable('weird').reason).toBe('The HID library failed: weird');
+  });
+
+  it('says each problem in Czech and English on the screens, the commands as they are typed', () => {
+    const samples: [unknown, NodeJS.Platform][] = [
+      [new Error('libusb-1.0.so.0: cannot open shared object file'), 'linux'],
+      [new Error('libudev.so.1: cannot open shared object file'), 'linux'],
+      [new Error('Failed to find binding for HID'), 'linux'],
+      [new Error('EACCES: permission denied'), 'linux'],
+      [new Error('EACCES'), 'win32'],
+      ['weird', 'linux'],
+    ];
+    const kinds = new Set<string>();
+    for (const [error, platform] of samples) {
+      const said = hidProblemSaid(explainHidUnavailable(error, platform));
+      kinds.add(said.key);
+      const czech = translate('cs', said.key, said.params);
+      expect(czech, said.key).toMatch(/čtečky v režimu klávesnice fungují dál/);
+      expect(czech, said.key).not.toMatch(/[{}]|scanners|Install|library/);
+      expect(translate('en', said.key, said.params), said.key).toMatch(/scanners in keyboard mode still work/);
+    }
+    expect(kinds.size).toBe(samples.length);
+    expect(translate('cs', 'diag.dev.unavailable.permission-udev', hidProblemSaid(explainHidUnavailable(new Error('EACCES'), 'linux')).params)).toContain('sudo cp resources/udev/70-ccpos-hid.rules');
+    expect(translate('cs', 'diag.dev.unavailable.failed', hidProblemSaid(explainHidUnavailable('weird')).params)).toContain('(weird)');
   });
 
   it('blames permissions for a device that enumerates but will not open on Linux', () => {

@@ -68,14 +68,14 @@ describe('devices status', () => {
   it('says keyboard mode when HID is unavailable or no scanner is connected', () => {
     const devices = new DevicesState();
     expect(devices.scanner).toBe('none');
-    devices.apply({ hid: 'ready', devices: [{ id: 'd1', name: 'Honeywell', kind: 'scanner', connected: true }], message: null });
+    devices.apply({ hid: 'ready', devices: [{ id: 'd1', name: 'Honeywell', kind: 'scanner', connected: true }], message: null, said: null });
     expect(devices.scanner).toBe('hid');
-    devices.apply({ hid: 'ready', devices: [{ id: 'd1', name: 'Honeywell', kind: 'scanner', connected: false }], message: null });
+    devices.apply({ hid: 'ready', devices: [{ id: 'd1', name: 'Honeywell', kind: 'scanner', connected: false }], message: null, said: null });
     expect(devices.scanner).toBe('keyboard');
-    devices.apply({ hid: 'disabled', devices: [], message: null });
+    devices.apply({ hid: 'disabled', devices: [], message: null, said: { key: 'diag.dev.off' } });
     expect(devices.scanner).toBe('keyboard');
-    devices.apply({ hid: 'unavailable', devices: [], message: 'libusb missing' });
+    devices.apply({ hid: 'unavailable', devices: [], message: 'libusb missing', said: { key: 'diag.dev.unavailable.libusb', params: { command: '', detail: '' } } });
     expect(devices.scanner).toBe('keyboard');
-    expect(devices.message).toBe('libusb missing');
+    expect(devices.said?.key).toBe('diag.dev.unavailable.libusb');
   });
 });

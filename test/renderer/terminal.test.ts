@@ -37,7 +37,7 @@ describe('terminal', () => {
     await settle();
     expect(terminal.screen).toBe('signin');
     main.emit('sync.status', { online: false, since: '2026-11-28T13:00:00.000Z', queueSize: 2, oldestPendingAgeMs: 1000, needsAttention: 0 });
-    main.emit('devices.status', { hid: 'unavailable', devices: [], message: null });
+    main.emit('devices.status', { hid: 'unavailable', devices: [], message: null, said: null });
     main.emit('session.changed', { ...signedOut, operator: cashier, language: 'en' });
     expect(terminal.sync.queueSize).toBe(2);
     expect(terminal.devices.scanner).toBe('keyboard');

@@ -31,8 +31,9 @@ export class DevicesState {
     return status.devices.some((d) => d.connected && d.kind !== 'unknown') ? 'hid' : 'keyboard';
   }
 
-  get message(): string | null {
-    return this.#status?.message ?? null;
+  /** Why, as a catalogue sentence for the screen to say in its language. */
+  get said(): DevicesStatus['said'] {
+    return this.#status?.said ?? null;
   }
 
   apply(status: DevicesStatus): void {
