@@ -10,7 +10,8 @@ export const APP_HOST = 'terminal';
 export const appRoot = `${APP_SCHEME}://${APP_HOST}/`;
 export const appPage = `${appRoot}index.html`;
 
-const contentTypes: Readonly<Record<string, string>> = {
+/** What the renderer's files are, by extension; the web preview serves the same. */
+export const contentTypes: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
