@@ -96,7 +96,23 @@ export const crashReportsSchema = z.object({
   uploadUrl: serviceUrl.default(''),
 });
 
+/** The self-service kiosk: CareCloud's Customer API for the customer in front of it, never the shop's login. */
+export const kioskSettingsSchema = z.object({
+  /** The project's address (e.g. `https://shop.crmcarecloud.com`); the Customer API's path is the client's. Empty: the demo sandbox. */
+  customerApiUrl: projectUrl.default(''),
+  /** The kiosk application's external id in CareCloud (Customer API applications have their own). */
+  externalApplicationId: z.string().trim().max(200).default(''),
+  /** Seconds without a touch before the countdown shows, and the countdown's length. */
+  idleSeconds: z.int().min(10).max(600).default(45),
+  countdownSeconds: z.int().min(5).max(120).default(15),
+  /** Points expiring within this many days are shown as expiring soon. */
+  expiringPointsDays: z.int().min(1).max(365).default(30),
+});
+
 export const settingsSchema = z.object({
+  /** `kiosk`: self-service on the Customer API; no enterprise login or password may be kept then. */
+  mode: z.enum(['till', 'kiosk']).default('till'),
+  kiosk: kioskSettingsSchema.prefault({}),
   /** e.g. `https://shop.crmcarecloud.com`; empty means demo mode against the embedded sandbox. */
   projectUrl: projectUrl.default(''),
   externalApplicationId: z.string().trim().default(''),
@@ -118,6 +134,9 @@ export const settingsSchema = z.object({
   idleSignOut: idleSignOutSchema.prefault({}),
   updates: updatesSchema.prefault({}),
   crashReports: crashReportsSchema.prefault({}),
+}).superRefine((settings, ctx) => {
+  // CareCloud: enterprise credentials never in a kiosk's configuration.
+  if (settings.mode === 'kiosk' && settings.login !== '') ctx.addIssue({ code: 'custom', path: ['login'], message: 'must be empty on a kiosk: a kiosk keeps no enterprise login' });
 });
 
 export type TerminalSettings = z.infer<typeof settingsSchema>;
@@ -127,6 +146,7 @@ export type RetrySettings = TerminalSettings['retry'];
 export type SyncSettings = TerminalSettings['sync'];
 export type OfflinePolicy = TerminalSettings['offlinePolicy'];
 export type UpdateSettings = TerminalSettings['updates'];
+export type KioskSettings = TerminalSettings['kiosk'];
 
 export type SettingsResult = { ok: true; value: TerminalSettings } | { ok: false; error: string };
 

@@ -20,12 +20,20 @@ export type Handler<C extends RequestChannel> = (
   context: HandlerContext,
 ) => Promise<Result<ResponseOf<C>>> | Result<ResponseOf<C>>;
 
-export type Handlers = { [C in RequestChannel]: Handler<C> };
+/** The kiosk's channels, answered only by a terminal in kiosk mode. */
+export type KioskChannel = Extract<RequestChannel, `kiosk.${string}`>;
+/** The till's channels, answered only by a till. */
+export type TillChannel = Exclude<RequestChannel, KioskChannel>;
+
+/** What a terminal answers: a till every till channel, a kiosk its own; an absent handler is `unknown_channel`. */
+export type Handlers = { [C in TillChannel]: Handler<C> } & { [C in KioskChannel]?: Handler<C> };
+/** A kiosk's handlers: its own channels, and the few the screens ask before they know the mode. */
+export type KioskHandlers = { [C in KioskChannel]: Handler<C> } & Pick<Handlers, 'session.status' | 'session.language' | 'input.wedgeSettings'>;
 
 export type Dispatch = (channel: unknown, payload: unknown, sender: SenderContext) => Promise<Result<unknown>>;
 
 export interface DispatcherOptions {
-  handlers: Handlers;
+  handlers: Handlers | KioskHandlers;
   currentOperator: () => Operator | null;
   trustSender: SenderCheck;
   /** A request that needs an operator passed the role check: the operator is at the terminal. */
@@ -49,6 +57,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
   return async (channel, payload, sender) => {
     if (!isRequestChannel(channel)) return failure('unknown_channel', 'No such request');
     if (!options.trustSender(sender)) return failure('forbidden_sender', 'This sender may not talk to the terminal');
+    const handler = (options.handlers as Partial<Record<RequestChannel, Handler<RequestChannel>>>)[channel];
+    // A channel of the other mode is as unknown as a made-up one.
+    if (handler === undefined) return failure('unknown_channel', 'No such request');
     const spec = requests[channel];
     // The role comes first: a caller without it learns nothing of the channel's payload schema.
     const operator = options.currentOperator();
@@ -60,7 +71,6 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       return failure('invalid_payload', `The request ${channel} is malformed`, { reasons: payloadReasons(parsed.error) });
     }
     try {
-      const handler = options.handlers[channel] as Handler<RequestChannel>;
       const call = () => handler(parsed.data as never, { operator, sender });
       return await (options.language ? speaking(options.language(), call) : call());
     } catch (error) {

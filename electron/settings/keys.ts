@@ -5,3 +5,7 @@ export const passwordCiphertextKey = 'passwordCiphertext';
 export const legacyPasswordKey = 'password';
 /** Scanners, card readers, keyboard wedge and scan rules (shared/input/settings.ts). */
 export const inputKey = 'input';
+/** The kiosk's Customer API device token, encrypted like the password. */
+export const kioskDeviceTokenCiphertextKey = 'kioskDeviceTokenCiphertext';
+/** The kiosk's device id for `POST /tokens`: random, made once, kept so CareCloud sees one device. */
+export const kioskDeviceIdKey = 'kioskDeviceId';

@@ -8,7 +8,8 @@ import { inputSettingsSchema, type InputSettings, type ScanRule } from '../../sh
 import { defaultSettings, settingsSchema, type SettingsInput, type TerminalSettings } from '../../shared/settings.ts';
 import type { KeyValueBackend } from './backend.ts';
 import { EncryptionUnavailableError, isWeakKeyStorage, type SecretCipher } from './cipher.ts';
-import { inputKey, passwordCiphertextKey } from './keys.ts';
+import { randomUUID } from 'node:crypto';
+import { inputKey, kioskDeviceIdKey, kioskDeviceTokenCiphertextKey, legacyPasswordKey, passwordCiphertextKey } from './keys.ts';
 import { readKeyStorage, readSecurity, securityKey, type KeyStorage } from './key-storage.ts';
 import { migrateSettings } from './migrate.ts';
 import { settingsMigrations, type SettingsMigration } from './migrations/index.ts';
@@ -81,6 +82,13 @@ export class SettingsService {
     this.#store.set(securityKey, { ...readSecurity((key) => this.#store.get(key)), keyStorageBackend: this.#cipher.backend() });
     this.#settings = this.#readShared(options.onProblem ?? (() => {}));
     this.#input = this.#readOwn(inputKey, inputSettingsSchema, options.onProblem);
+    // A kiosk keeps no enterprise password, whatever an older version or a hand left in the file.
+    if (this.#settings.mode === 'kiosk') this.#forgetEnterpriseLogin();
+  }
+
+  /** The terminal is a self-service kiosk (Customer API only). */
+  get kiosk(): boolean {
+    return this.#settings.mode === 'kiosk';
   }
 
   get current(): TerminalSettings {
@@ -94,7 +102,41 @@ export class SettingsService {
 
   /** Demo mode: no CareCloud project is configured. */
   get demo(): boolean {
-    return this.#settings.projectUrl === '';
+    return this.#settings.mode === 'kiosk' ? this.#settings.kiosk.customerApiUrl === '' : this.#settings.projectUrl === '';
+  }
+
+  /** The kiosk's Customer API device token, for the composition root only; null when none is kept. */
+  kioskDeviceToken(): string | null {
+    const ciphertext = this.#store.get(kioskDeviceTokenCiphertextKey);
+    if (typeof ciphertext !== 'string' || ciphertext === '') return null;
+    try {
+      return this.#cipher.decrypt(ciphertext);
+    } catch {
+      // A key that changed (another user, a new keyring): CareCloud gives a new token for the same device.
+      this.#store.delete(kioskDeviceTokenCiphertextKey);
+      return null;
+    }
+  }
+
+  /** Keeps the device token encrypted; without secure storage it is not written at all (a new one is asked for at each start). */
+  setKioskDeviceToken(token: string | null): void {
+    if (token === null || !this.#cipher.available()) this.#store.delete(kioskDeviceTokenCiphertextKey);
+    else this.#store.set(kioskDeviceTokenCiphertextKey, this.#cipher.encrypt(token));
+  }
+
+  /** This kiosk's device id for CareCloud, made once. */
+  kioskDeviceId(): string {
+    const kept = this.#store.get(kioskDeviceIdKey);
+    if (typeof kept === 'string' && /^[0-9a-f-]{36}$/.test(kept)) return kept;
+    const made = randomUUID();
+    this.#store.set(kioskDeviceIdKey, made);
+    return made;
+  }
+
+  #forgetEnterpriseLogin(): void {
+    this.#store.delete(passwordCiphertextKey);
+    this.#store.delete(legacyPasswordKey);
+    if (this.#store.get('login') !== undefined && this.#store.get('login') !== '') this.#store.set('login', '');
   }
 
   /** The decrypted CareCloud password, for the composition root only; never for screens. */
@@ -131,6 +173,12 @@ export class SettingsService {
       devices: { hidEnabled: this.#input.devices.enabled, wedgeEnabled: this.#input.wedge.enabled },
       idleSignOut: { ...s.idleSignOut },
       keyStorage: { backend: keyStorage.backend ?? '', weak: keyStorage.weak, acceptedWeak: keyStorage.accepted },
+      mode: s.mode,
+      kiosk: {
+        customerApiUrl: s.kiosk.customerApiUrl,
+        externalApplicationId: s.kiosk.externalApplicationId,
+        deviceTokenSet: typeof this.#store.get(kioskDeviceTokenCiphertextKey) === 'string',
+      },
     };
   }
 
@@ -157,8 +205,11 @@ export class SettingsService {
       this.#store.set(securityKey, { ...readSecurity((key) => this.#store.get(key)), acceptWeakKeyStorage: patch.acceptWeakKeyStorage });
     }
     const withdrawn = patch.acceptWeakKeyStorage === false && this.keyStorage().weak;
-    if (patch.password === '' || (patch.password === undefined && (credentialsMoved || withdrawn))) this.#store.delete(passwordCiphertextKey);
+    if (shared.mode === 'kiosk') this.#forgetEnterpriseLogin();
+    else if (patch.password === '' || (patch.password === undefined && (credentialsMoved || withdrawn))) this.#store.delete(passwordCiphertextKey);
     else if (patch.password !== undefined) this.#store.set(passwordCiphertextKey, this.#cipher.encrypt(patch.password));
+    // A device token belongs to the project and application it was made for.
+    if (shared.kiosk.customerApiUrl !== s.kiosk.customerApiUrl || shared.kiosk.externalApplicationId !== s.kiosk.externalApplicationId) this.setKioskDeviceToken(null);
     this.#settings = shared;
     this.#input = input;
     for (const listener of this.#listeners) listener(shared);
@@ -185,6 +236,15 @@ export class SettingsService {
       next.offlinePolicy = { ...s.offlinePolicy, vouchers: patch.offlineVoucherPolicy === 'accept_synced' ? 'accept-presynced' : 'refuse' };
     }
     if (patch.requestTimeoutMs !== undefined) next.timeouts = { ...s.timeouts, lookupMs: patch.requestTimeoutMs };
+    if (patch.mode !== undefined) next.mode = patch.mode;
+    if (patch.kiosk !== undefined) next.kiosk = { ...s.kiosk, ...patch.kiosk };
+    if (next.mode === 'kiosk') {
+      // Refused rather than dropped: the manager typed it, and a kiosk must never hold it.
+      if (patch.login !== undefined && patch.login !== '') reasons.push({ name: 'login', reason: 'kiosk_no_login', message: 'must be empty on a kiosk: a kiosk keeps no enterprise login' });
+      if (patch.password !== undefined && patch.password !== '') reasons.push({ name: 'password', reason: 'kiosk_no_login', message: 'cannot be kept on a kiosk: a kiosk keeps no enterprise password' });
+      // Switching to kiosk forgets the login (the password goes in update()).
+      if (patch.login === undefined) next.login = '';
+    }
     if (patch.cashDeskNumber !== undefined) {
       if (/^\d{1,5}$/.test(patch.cashDeskNumber)) next.cashdeskNumber = Number(patch.cashDeskNumber);
       else reasons.push({ name: 'cashDeskNumber', reason: 'invalid_value', message: 'must be a number from 1 to 99999' });

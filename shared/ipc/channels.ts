@@ -48,9 +48,18 @@ export const requestChannels = [
   'dashboard.figures',
   'input.classify',
   'input.wedgeSettings',
+  'kiosk.status',
+  'kiosk.identify',
+  'kiosk.overview',
+  'kiosk.redeem',
+  'kiosk.agreements',
+  'kiosk.signUp',
+  'kiosk.signOut',
+  'kiosk.keepAlive',
+  'kiosk.leave',
 ] as const;
 
-export const eventNames = ['sync.status', 'devices.status', 'input.scan', 'session.changed'] as const;
+export const eventNames = ['sync.status', 'devices.status', 'input.scan', 'session.changed', 'kiosk.changed'] as const;
 
 export type RequestChannel = (typeof requestChannels)[number];
 export type EventName = (typeof eventNames)[number];

@@ -20,8 +20,20 @@ import {
   previewPayload,
   queueFilterSchema,
 } from '../checkout/schemas.ts';
+import {
+  kioskIdentifyPayload,
+  kioskRedeemPayload,
+  kioskSignOutPayload,
+  kioskSignUpPayload,
+  type KioskAgreement,
+  type KioskOverview,
+  type KioskRedemption,
+  type KioskStatus,
+} from '../kiosk.ts';
 
 export type Role = 'cashier' | 'manager';
+/** `till`: a cashier's checkout on the Enterprise API; `kiosk`: self-service on the Customer API, no enterprise login. */
+export type TerminalMode = 'till' | 'kiosk';
 export type Language = 'cs' | 'en';
 
 /** Who may call a channel: anyone (no operator signed in), any operator, or a manager. */
@@ -43,6 +55,8 @@ export interface SessionStatus {
   timeZone: string;
   /** ISO instant until which PIN sign-in is locked after too many wrong PINs. */
   lockedUntil: string | null;
+  /** Absent on a till; `kiosk` when the screens must show the kiosk (its channels are `kiosk.*`). */
+  mode?: TerminalMode;
 }
 
 /** Money in integer minor units (hellers, cents) with its ISO 4217 currency. */
@@ -186,6 +200,10 @@ export interface SettingsView {
   keyStorage: { backend: string; weak: boolean; acceptedWeak: boolean };
   /** The project URL now differs from what the terminal started with (demo or not): restart to apply. */
   restartRequired?: boolean;
+  /** What this terminal is; switching to `kiosk` forgets the login and password. Applies after a restart. */
+  mode?: TerminalMode;
+  /** The kiosk's Customer API set-up; the device token never leaves main, only whether one is kept. */
+  kiosk?: { customerApiUrl: string; externalApplicationId: string; deviceTokenSet: boolean };
 }
 
 export interface StoreOption {
@@ -290,6 +308,10 @@ export const settingsPatchSchema = z
     idleSignOut: z.object({ managerMinutes: idleMinutes, cashierMinutes: idleMinutes }).strict().partial(),
     /** The manager accepts keeping the password under a weak key; false forgets a password kept there. */
     acceptWeakKeyStorage: z.boolean(),
+    /** `kiosk` refuses a login or password in the same patch and forgets the stored ones. */
+    mode: z.enum(['till', 'kiosk']),
+    /** The kiosk's Customer API: the project address and the kiosk application's external id (a new one forgets the device token). */
+    kiosk: z.object({ customerApiUrl: z.string().trim().max(300), externalApplicationId: z.string().trim().max(200) }).strict().partial(),
   })
   .strict()
   .partial();
@@ -384,6 +406,26 @@ export const requests = {
   /** What a keyboard-mode scanner typed: classified in main by the same scan rules and lookups as HID scans; null for a misread swipe. */
   'input.classify': request<ScanEvent | null>()(z.object({ text: z.string().min(1).max(4096) }).strict(), 'operator'),
   'input.wedgeSettings': request<WedgeDetection>()(nothing, 'anyone'),
+
+  // The self-service kiosk (answered only in kiosk mode; elsewhere `unknown_channel`). No
+  // operator signs in on a kiosk: the customer's own CareCloud login is the access check.
+  'kiosk.status': request<KioskStatus>()(nothing, 'anyone'),
+  /** Signs a customer in (card, e-mail or phone with their password, or the app's QR token) and answers their account. */
+  'kiosk.identify': request<KioskOverview>()(kioskIdentifyPayload, 'anyone'),
+  /** The signed-in customer's account again, fresh from CareCloud (`not_signed_in` when nobody is). */
+  'kiosk.overview': request<KioskOverview>()(nothing, 'anyone'),
+  /** One voucher per confirmation id; refused (`offline`) while CareCloud is unreachable. */
+  'kiosk.redeem': request<KioskRedemption>()(kioskRedeemPayload, 'anyone'),
+  /** The consents a sign-up asks for, in the screen's language. */
+  'kiosk.agreements': request<KioskAgreement[]>()(nothing, 'anyone'),
+  /** A new customer, signed in at once (autologin). */
+  'kiosk.signUp': request<KioskOverview>()(kioskSignUpPayload, 'anyone'),
+  /** Logs the customer out of CareCloud and forgets them; safe to call when nobody is signed in. */
+  'kiosk.signOut': request<null>()(kioskSignOutPayload, 'anyone'),
+  /** The customer is still there (the countdown was extended): main's own inactivity sign-out starts again. */
+  'kiosk.keepAlive': request<KioskStatus>()(nothing, 'anyone'),
+  /** A manager's PIN takes the terminal out of kiosk mode (it restarts as a till). */
+  'kiosk.leave': request<null>()(z.object({ pin: pinSchema }).strict(), 'anyone'),
 } satisfies Record<RequestChannel, RequestSpec<z.ZodType, unknown>>;
 
 export const events = {
@@ -391,6 +433,8 @@ export const events = {
   'devices.status': undefined as unknown as DevicesStatus,
   'input.scan': undefined as unknown as ScanEvent,
   'session.changed': undefined as unknown as SessionStatus,
+  /** Loyalty in or out of service, a customer signed in or out (main's inactivity sign-out too). */
+  'kiosk.changed': undefined as unknown as KioskStatus,
 } satisfies Record<EventName, unknown>;
 
 // Both lists must name exactly the same channels as channels.ts.

@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'customer_deleted'
   | 'customer_not_found'
   | 'offline'
+  // the kiosk: CareCloud refused the customer's card, e-mail or phone with that password, or the QR token
+  | 'wrong_credentials'
   // CareCloud and settings
   | 'carecloud_rejected'
   | 'carecloud_unavailable'

@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { requestChannels, type RequestChannel } from '../../shared/ipc/channels.ts';
 import { requests } from '../../shared/ipc/contract.ts';
-import type { Dispatch } from '../../electron/ipc/dispatcher.ts';
+import type { Dispatch, TillChannel } from '../../electron/ipc/dispatcher.ts';
 import { previewSenderCheck, type SenderContext } from '../../electron/ipc/sender.ts';
 import { cashierPin, managerPin, openTerminal, type Fixture } from './terminal-fixture.ts';
 
 const sender: SenderContext = { transport: 'preview', connectionId: 1, origin: 'http://127.0.0.1:1' };
 const stranger: SenderContext = { transport: 'preview', connectionId: 2, origin: 'http://127.0.0.1:1' };
 
-/** A payload each channel's schema must refuse. */
-const badPayloads: Record<RequestChannel, unknown[]> = {
+/** A payload each till channel's schema must refuse (the kiosk's are in test/kiosk/kiosk-ipc.test.ts). */
+const badPayloads: Record<TillChannel, unknown[]> = {
   'session.status': [{ extra: 1 }, 'x', 42],
   'session.language': [{}, { language: 'de' }, { language: 'cs', extra: 1 }, { language: ['cs'] }],
   'operator.signIn': [undefined, {}, { pin: 1234 }, { pin: '12ab' }, { pin: '1234', role: 'manager' }, { pin: '1'.repeat(9) }],
@@ -59,6 +59,8 @@ const badPayloads: Record<RequestChannel, unknown[]> = {
   'input.wedgeSettings': [{ enabled: false }],
 };
 
+const tillChannels = requestChannels.filter((channel): channel is TillChannel => !channel.startsWith('kiosk.'));
+
 describe('IPC dispatcher', () => {
   let fixture: Fixture;
   let dispatch: Dispatch;
@@ -85,9 +87,16 @@ describe('IPC dispatcher', () => {
     expect(fixture.terminal.session.operator).toBeNull();
   });
 
+  it("answers the kiosk's channels on a till as channels it does not know", async () => {
+    await signIn(managerPin);
+    for (const channel of requestChannels.filter((c) => c.startsWith('kiosk.'))) {
+      expect(await dispatch(channel, undefined, sender), channel).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    }
+  });
+
   it('answers a malformed payload on every channel with a typed error that never echoes the value', async () => {
     await signIn(managerPin);
-    for (const channel of requestChannels) {
+    for (const channel of tillChannels) {
       for (const payload of badPayloads[channel]) {
         const result = await dispatch(channel, payload, sender);
         expect(result, `${channel} ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
@@ -100,7 +109,7 @@ describe('IPC dispatcher', () => {
   });
 
   it('every channel in the contract has a bad-payload case here', () => {
-    expect(Object.keys(badPayloads).sort()).toEqual([...requestChannels].sort());
+    expect(Object.keys(badPayloads).sort()).toEqual([...tillChannels].sort());
     expect(Object.keys(requests).sort()).toEqual([...requestChannels].sort());
   });
 

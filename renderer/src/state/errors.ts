@@ -18,6 +18,7 @@ const keyByCode: Readonly<Record<ErrorCode, MessageKey>> = {
   customer_deleted: 'error.customerDeleted',
   customer_not_found: 'error.notFound',
   offline: 'error.offline',
+  wrong_credentials: 'error.wrongCredentials',
   carecloud_rejected: 'error.rejected',
   carecloud_unavailable: 'error.server',
   not_configured: 'error.notConfigured',

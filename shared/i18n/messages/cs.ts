@@ -258,6 +258,7 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
   'diag.store.ok': '{name} ({code}).',
   'diag.store.unknown': 'CareCloud vybranou prodejnu nezná.',
   'diag.journal.waiting': plural('count', { one: '{count} záznam čeká na odeslání.', few: '{count} záznamy čekají na odeslání.', many: '{count} záznamu čeká na odeslání.', other: '{count} záznamů čeká na odeslání.' }),
+  'error.wrongCredentials': 'Karta, e-mail nebo telefon a heslo nesouhlasí. Zkuste to znovu.',
   'error.notConfigured': 'CareCloud na této pokladně není nastavený. Požádejte vedoucího o vyplnění nastavení.',
   'error.invalidState': 'S položkou v tomto stavu to nejde.',
   'error.maybeInCareCloud': 'CareCloud už tento nákup možná má: jeho odeslání nedostalo jasnou odpověď. Nejdřív ho odešlete znovu; CareCloud ho zaeviduje jen jednou, takže se ukáže, zda ho má.',

@@ -258,6 +258,7 @@ export const en = {
   'diag.store.ok': '{name} ({code}).',
   'diag.store.unknown': 'CareCloud does not know the chosen store.',
   'diag.journal.waiting': plural('count', { one: '{count} entry waiting to be sent.', other: '{count} entries waiting to be sent.' }),
+  'error.wrongCredentials': 'The card, e-mail or phone and password do not match. Try again.',
   'error.notConfigured': 'CareCloud is not set up on this terminal. Ask the manager to fill in the settings.',
   'error.invalidState': 'This cannot be done with the entry in its current state.',
   'error.maybeInCareCloud': 'CareCloud may already have this sale: a send of it got no clear answer. Retry it first; CareCloud books it only once, so the retry shows whether it is there.',
