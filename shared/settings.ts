@@ -108,6 +108,52 @@ export const kioskSettingsSchema = z.object({
   /** Points expiring within this many days are shown as expiring soon. */
   expiringPointsDays: z.int().min(1).max(365).default(30),
 });
+// --- receipt printer ---
+/** ESC/POS command dialects the receipt library knows; `escpos` suits most Epson-compatible printers. */
+export const PRINTER_COMMAND_SETS = ['escpos', 'epson', 'sii', 'citizen', 'fit', 'generic'] as const;
+/** Code pages with Czech letters: cp852 (Latin-2, ESC t 18) or the library's per-character `multilingual`. */
+export const PRINTER_CODE_PAGES = ['cp852', 'multilingual'] as const;
+
+const printerHost = z
+  .string()
+  .trim()
+  .max(253)
+  .regex(/^$|^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[[0-9A-Fa-f:.]+\]$/, 'is not a host name or IP address');
+
+const printerFields = {
+  connection: z.enum(['none', 'network', 'spooler']),
+  host: printerHost,
+  port: z.int().min(1).max(65_535),
+  /** The operating system's printer name (CUPS queue on Linux, the shared printer's name on Windows). */
+  queue: z.string().trim().max(128).regex(/^(?!-)[^\u0000-\u001f]*$/, 'starts with - or has control characters'),
+  commandSet: z.enum(PRINTER_COMMAND_SETS),
+  codePage: z.enum(PRINTER_CODE_PAGES),
+  /** Characters per line of the paper: 42 for 58 mm Font A, 48 for 80 mm. */
+  charsPerLine: z.int().min(24).max(64),
+  cut: z.boolean(),
+  /** Open the cash drawer (on the printer's drawer port) when a sale takes cash. */
+  drawer: z.boolean(),
+  /** How long one print may take before the printer is reported as not answering. */
+  timeoutMs: z.int().min(500).max(60_000),
+};
+
+/** The receipt printer: none, a network ESC/POS printer (raw TCP, usually port 9100), or an OS print queue taking raw data. */
+export const printerSchema = z.object({
+  connection: printerFields.connection.default('none'),
+  host: printerFields.host.default(''),
+  port: printerFields.port.default(9100),
+  queue: printerFields.queue.default(''),
+  commandSet: printerFields.commandSet.default('escpos'),
+  codePage: printerFields.codePage.default('cp852'),
+  charsPerLine: printerFields.charsPerLine.default(48),
+  cut: printerFields.cut.default(true),
+  drawer: printerFields.drawer.default(true),
+  timeoutMs: printerFields.timeoutMs.default(5_000),
+});
+/** Only the printer fields that change; no defaults, so what is not named stays as saved. */
+export const printerPatchSchema = z.object(printerFields).strict().partial();
+export type PrinterSettings = z.infer<typeof printerSchema>;
+// --- end receipt printer ---
 
 export const settingsSchema = z.object({
   /** `kiosk`: self-service on the Customer API; no enterprise login or password may be kept then. */
@@ -134,6 +180,7 @@ export const settingsSchema = z.object({
   idleSignOut: idleSignOutSchema.prefault({}),
   updates: updatesSchema.prefault({}),
   crashReports: crashReportsSchema.prefault({}),
+  printer: printerSchema.prefault({}),
 }).superRefine((settings, ctx) => {
   // CareCloud: enterprise credentials never in a kiosk's configuration.
   if (settings.mode === 'kiosk' && settings.login !== '') ctx.addIssue({ code: 'custom', path: ['login'], message: 'must be empty on a kiosk: a kiosk keeps no enterprise login' });

@@ -32,6 +32,11 @@ import { CustomerLookup } from './customers.ts';
 import { runDiagnostics } from './diagnostics.ts';
 import { startInput } from './input.ts';
 import { TerminalSession } from './session.ts';
+import { spokenLanguage } from '../carecloud/language.ts';
+import { demoOperatorName } from '../operators/demo-operators.ts';
+import { PrintService, type Printing } from '../printing/print-service.ts';
+import { printingDesk } from '../printing/desk.ts';
+import { ReceiptPrinter } from '../printing/receipts.ts';
 
 export interface TerminalStores {
   settings: KeyValueBackend;
@@ -71,6 +76,8 @@ export interface Terminal {
   readonly handlers: Handlers;
   readonly sync: SyncEngine;
   readonly demoBackend: DemoBackend | null;
+  /** The receipt printer, for anything in main that prints (receipts, the shift's reports). */
+  readonly printing: Printing;
   /** The current CareCloud client (main process only: it holds the credentials). */
   careCloud(): CareCloudClient;
   dispatcher(trustSender: SenderCheck): Dispatch;
@@ -214,7 +221,31 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
   });
   session.onChange((status) => events.publish('session.changed', status));
 
-  const checkout = createCheckout({ dataDir: options.dataDir, demo, client: () => client, settings, journal, sync, operators, customerCache });
+  const printing = new PrintService({ printer: () => settings.current.printer, log: (event, fields) => logger.log('info', event, fields) });
+  printing.onStatus((status) => events.publish('printing.status', status));
+  const storeName = (): string | null => storeNames.get(settings.current.language) ?? [...storeNames.values()][0] ?? null;
+  const receipts = new ReceiptPrinter({
+    printing,
+    client: () => client,
+    online: () => sync.online,
+    timeZone: () => settings.current.timeZone,
+    lookupMs: () => settings.current.timeouts.lookupMs,
+    cashierName: (stored, language) => (demo ? demoOperatorName(stored, language) : stored),
+    log: (event, fields) => logger.log('warn', event, fields),
+  });
+  const checkout = createCheckout({
+    dataDir: options.dataDir,
+    demo,
+    client: () => client,
+    settings,
+    journal,
+    sync,
+    operators,
+    customerCache,
+    storeName,
+    // Pay answers first; the receipt is completed and printed after, in the cashier's language.
+    onReceipt: (receipt, closed) => receipts.closed(receipt, { ...closed, language: spokenLanguage() ?? settings.current.language }),
+  });
 
   const input = await startInput({ settings: () => settings.input, client: () => client, events, loader: options.hidLoader ?? null, logger, online: () => sync.online, knownVoucher: (code) => checkout.offlineVouchers.holds(code) });
   settings.onChange(() => void input.settingsChanged().catch(() => logger.log('error', 'input.restart', {})));
@@ -226,6 +257,13 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
     dashboard: new Dashboard({ journal, sync, dataDir: options.dataDir, timeZone: () => settings.current.timeZone, currency: () => checkout.places.currency }),
     ...(options.saveDialog ? { saveDialog: options.saveDialog } : {}),
     scans: input,
+    printing: printingDesk({
+      printing,
+      printer: () => settings.current.printer,
+      place: () => ({ storeName: storeName(), cashDesk: settings.current.cashdeskNumber, timeZone: settings.current.timeZone }),
+      reprint: (billId, language) => receipts.reprint(billId, language),
+      receipt: (billId) => receipts.receipt(billId),
+    }),
     demo,
     session,
     settings,
@@ -272,6 +310,7 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
     handlers,
     sync,
     demoBackend,
+    printing,
     careCloud: () => client,
     dispatcher: (trustSender) => dispatcherFor(session, handlers, trustSender),
     updateActivity() {

@@ -24,7 +24,7 @@ import type { ManagerCheck } from './manager-pin.ts';
 import { receiptOf, type Tender } from './receipt.ts';
 import type { SalePlaces } from './sale-place.ts';
 import type { CustomerNames } from './customer-names.ts';
-import type { BenefitLimits, CancelOutcome, PayOutcome, PreviewAnswer, RecentSale, TillSetup } from '../../shared/checkout/answers.ts';
+import type { BenefitLimits, CancelOutcome, PayOutcome, PreviewAnswer, Receipt, RecentSale, TillSetup } from '../../shared/checkout/answers.ts';
 import { cashRoundingStep, settle, type Settlement } from '../../shared/checkout/cash.ts';
 import { readableRequest } from './readable-request.ts';
 
@@ -56,6 +56,10 @@ export interface CheckoutServiceOptions {
   unreachable: () => void;
   /** Names for the recent sales' customers (cache first, CareCloud in the background). */
   customers?: CustomerNames;
+  /** The store's name as CareCloud calls it, for the receipt; null when not known yet. */
+  storeName?: () => string | null;
+  /** A sale closed or saved offline: its receipt goes to the printer from here, off the pay path. */
+  onReceipt?: (receipt: Receipt, closed: { purchaseId: string | null; cashTendered: boolean }) => void;
 }
 
 const REMEMBERED_SALES = 200;
@@ -218,13 +222,33 @@ export class CheckoutService {
     const closure = await this.#close({ ...entry, idempotencyKey: saleKey(request.saleId), tillPayment: { paidMinor: settlement.paidMinor, settlement: { ...settlement }, pointsEarned: evaluation.offline ? null : preview.pointsEarned } });
     const billId = closure.entry.billId ?? '';
     const receipt = () =>
-      receiptOf({ saleId: request.saleId, billId, paymentTime: closure.entry.paymentTime ?? '', settlement, customerId: ask.customer?.customerId ?? null, cardNumber, cart: request.cart, preview, offline: closure.outcome !== 'synced' });
+      receiptOf({
+        saleId: request.saleId,
+        billId,
+        paymentTime: closure.entry.paymentTime ?? '',
+        settlement,
+        customerId: ask.customer?.customerId ?? null,
+        cardNumber,
+        cart: request.cart,
+        preview,
+        offline: closure.outcome !== 'synced',
+        place: { storeId: place.storeId, storeName: this.#o.storeName?.() ?? null, cashDesk: place.cashdesk, cashier: operator.name },
+      });
     let outcome: PayOutcome;
     if (closure.outcome === 'synced') outcome = { outcome: 'closed', purchaseId: closure.purchaseId, receipt: receipt() };
     else if (closure.outcome === 'queued') outcome = { outcome: 'saved_offline', queuePosition: this.#queuePosition(closure.entry), receipt: receipt() };
     else outcome = { outcome: 'rejected', billId, reasons: closure.reasons.map((r) => ({ name: r.name, reason: r.reason, message: r.message ?? r.reason })) };
     remember(this.#paid, request.saleId, outcome);
     this.#previews.delete(request.saleId);
+    if (outcome.outcome === 'closed' || outcome.outcome === 'saved_offline') {
+      const purchaseId = outcome.outcome === 'closed' ? outcome.purchaseId : null;
+      // The printer never holds up the answer: a failing hook is the printer's problem, not the sale's.
+      try {
+        this.#o.onReceipt?.(outcome.receipt, { purchaseId, cashTendered: settlement.cashTenderedMinor > 0 });
+      } catch {
+        /* reported by the printing side */
+      }
+    }
     return outcome;
   }
 

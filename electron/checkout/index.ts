@@ -10,7 +10,7 @@ import { QueueManager } from '../sync/queue-manager.ts';
 import type { VoucherDesk } from '../ipc/handlers/services.ts';
 import { Benefits } from './benefits.ts';
 import { loadCatalogue } from './catalogue-file.ts';
-import { CheckoutService } from './checkout-service.ts';
+import { CheckoutService, type CheckoutServiceOptions } from './checkout-service.ts';
 import { managerPinCheck, type ManagerCheck } from './manager-pin.ts';
 import { ManagerQueue } from './manager-queue.ts';
 import { CustomerNames } from './customer-names.ts';
@@ -43,6 +43,9 @@ export interface CheckoutDeps {
   operators: OperatorDirectory;
   /** Customers this terminal has seen: the queue's names come from here first. */
   customerCache?: CustomerCache;
+  /** The store's name for receipts, and where each closed sale's receipt goes (the printer). */
+  storeName?: () => string | null;
+  onReceipt?: CheckoutServiceOptions['onReceipt'];
 }
 
 export function createCheckout(deps: CheckoutDeps): CheckoutParts {
@@ -83,6 +86,8 @@ export function createCheckout(deps: CheckoutDeps): CheckoutParts {
     cashRoundingMinor: () => settings.current.cashRoundingMinor,
     unreachable: () => void sync.probe().catch(() => {}),
     ...(customerNames ? { customers: customerNames } : {}),
+    ...(deps.storeName ? { storeName: deps.storeName } : {}),
+    ...(deps.onReceipt ? { onReceipt: deps.onReceipt } : {}),
   });
   const checker = new VoucherChecker({ client: deps.client, storeId: () => settings.current.storeId, currency: catalogue.currency, timeZone });
   const queue = new QueueManager({

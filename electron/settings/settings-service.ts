@@ -179,6 +179,7 @@ export class SettingsService {
         externalApplicationId: s.kiosk.externalApplicationId,
         deviceTokenSet: typeof this.#store.get(kioskDeviceTokenCiphertextKey) === 'string',
       },
+      printer: { ...s.printer },
     };
   }
 
@@ -224,6 +225,7 @@ export class SettingsService {
       retry: { ...s.retry },
       offlinePolicy: { ...s.offlinePolicy },
       idleSignOut: { ...s.idleSignOut, ...patch.idleSignOut },
+      printer: { ...s.printer, ...patch.printer },
     };
     const reasons: ErrorReason[] = [];
     if (patch.projectUrl !== undefined) next.projectUrl = patch.projectUrl;

@@ -38,6 +38,14 @@ export interface ReceiptLine {
   discountMinor: number;
 }
 
+/** One VAT rate of a receipt: what was paid for goods at that rate, split into base and tax. */
+export interface VatLine {
+  ratePercent: number;
+  baseMinor: number;
+  vatMinor: number;
+  grossMinor: number;
+}
+
 export interface Receipt {
   saleId: string;
   billId: string;
@@ -58,6 +66,14 @@ export interface Receipt {
   /** Points CareCloud said this purchase earns; null offline, where they are credited when the sale syncs. */
   pointsEarned: number | null;
   toPayMinor: number;
+  /** Where and by whom: the store (its name as CareCloud calls it, when known), the cash desk, the cashier. */
+  store: { id: string; name: string | null };
+  cashDesk: number;
+  cashier: string;
+  /** What was paid for goods per VAT rate (shared/checkout/vat.ts). */
+  vat: VatLine[];
+  /** The customer's points after this purchase, asked of CareCloud once it closed; null offline or when CareCloud did not say. */
+  pointsBalance: number | null;
 }
 
 export type PreviewAnswer =

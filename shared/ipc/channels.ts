@@ -57,9 +57,14 @@ export const requestChannels = [
   'kiosk.signOut',
   'kiosk.keepAlive',
   'kiosk.leave',
+  // receipt printer
+  'printing.status',
+  'printing.test',
+  'printing.reprint',
+  'printing.receipt',
 ] as const;
 
-export const eventNames = ['sync.status', 'devices.status', 'input.scan', 'session.changed', 'kiosk.changed'] as const;
+export const eventNames = ['sync.status', 'devices.status', 'input.scan', 'session.changed', 'kiosk.changed', 'printing.status'] as const;
 
 export type RequestChannel = (typeof requestChannels)[number];
 export type EventName = (typeof eventNames)[number];

@@ -7,7 +7,9 @@ import type { EventName, RequestChannel } from './channels.ts';
 import type { Result } from './result.ts';
 import type { Product } from '../checkout/catalogue.ts';
 import type { DashboardFigures, DrainProgress } from '../dashboard.ts';
-import type { AuditView, BenefitLimits, CancelOutcome, ExportDone, PayOutcome, PreviewAnswer, QueueCustomer, QueueEntryDetail, QueueEntrySummary, QueuePage, RecentSale, TillSetup, VoucherCheck, OpenSale, ParkedSale, ParkedSaleSummary } from '../checkout/answers.ts';
+import type { PrinterStatus, PrintOutcome } from '../printing/status.ts';
+import { printerPatchSchema, printerSchema, type PrinterSettings } from '../settings.ts';
+import type { AuditView, BenefitLimits, CancelOutcome, ExportDone, PayOutcome, PreviewAnswer, QueueCustomer, QueueEntryDetail, QueueEntrySummary, QueuePage, Receipt, RecentSale, TillSetup, VoucherCheck, OpenSale, ParkedSale, ParkedSaleSummary } from '../checkout/answers.ts';
 import {
   entryIdSchema,
   exportFormatSchema,
@@ -198,6 +200,8 @@ export interface SettingsView {
    * after a manager accepted the risk (`acceptedWeak`).
    */
   keyStorage: { backend: string; weak: boolean; acceptedWeak: boolean };
+  /** The receipt printer and how receipts are printed on it. */
+  printer: PrinterSettings;
   /** The project URL now differs from what the terminal started with (demo or not): restart to apply. */
   restartRequired?: boolean;
   /** What this terminal is; switching to `kiosk` forgets the login and password. Applies after a restart. */
@@ -312,6 +316,8 @@ export const settingsPatchSchema = z
     mode: z.enum(['till', 'kiosk']),
     /** The kiosk's Customer API: the project address and the kiosk application's external id (a new one forgets the device token). */
     kiosk: z.object({ customerApiUrl: z.string().trim().max(300), externalApplicationId: z.string().trim().max(200) }).strict().partial(),
+    /** The receipt printer: only the fields that change (checked whole in main). */
+    printer: printerPatchSchema,
   })
   .strict()
   .partial();
@@ -426,6 +432,14 @@ export const requests = {
   'kiosk.keepAlive': request<KioskStatus>()(nothing, 'anyone'),
   /** A manager's PIN takes the terminal out of kiosk mode (it restarts as a till). */
   'kiosk.leave': request<null>()(z.object({ pin: pinSchema }).strict(), 'anyone'),
+  // --- receipt printer ---
+  'printing.status': request<PrinterStatus>()(nothing, 'operator', { passive: true }),
+  /** A test page on the saved printer, or on `printer` (the settings screen's fields before saving); `svg` is the page as printed. */
+  'printing.test': request<{ result: PrintOutcome; svg: string }>()(z.object({ printer: printerSchema.optional() }).strict(), 'manager'),
+  /** A recent sale's receipt again (marked as a copy), by its bill id. */
+  'printing.reprint': request<PrintOutcome>()(z.object({ billId: z.string().trim().min(1).max(64) }).strict(), 'operator'),
+  /** A sale's receipt once completed with CareCloud's points (what was printed); null when this terminal keeps none. */
+  'printing.receipt': request<Receipt | null>()(z.object({ billId: z.string().trim().min(1).max(64) }).strict(), 'operator'),
 } satisfies Record<RequestChannel, RequestSpec<z.ZodType, unknown>>;
 
 export const events = {
@@ -435,6 +449,7 @@ export const events = {
   'session.changed': undefined as unknown as SessionStatus,
   /** Loyalty in or out of service, a customer signed in or out (main's inactivity sign-out too). */
   'kiosk.changed': undefined as unknown as KioskStatus,
+  'printing.status': undefined as unknown as PrinterStatus,
 } satisfies Record<EventName, unknown>;
 
 // Both lists must name exactly the same channels as channels.ts.

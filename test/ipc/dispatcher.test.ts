@@ -57,6 +57,10 @@ const badPayloads: Record<TillChannel, unknown[]> = {
   'dashboard.figures': [{ day: 'today' }, 'x'],
   'input.classify': [{ text: '' }, { text: 'x'.repeat(4097) }, { text: 42 }, { text: 'CODE', kind: 'card' }],
   'input.wedgeSettings': [{ enabled: false }],
+  'printing.status': [{ now: true }],
+  'printing.test': [{ printer: { connection: 'network', host: 'a b' } }, { printer: { connection: 'serial' } }, { extra: 1 }],
+  'printing.reprint': [{}, { billId: '' }, { billId: 'x'.repeat(65) }],
+  'printing.receipt': [{}, { billId: 42 }],
 };
 
 const tillChannels = requestChannels.filter((channel): channel is TillChannel => !channel.startsWith('kiosk.'));

@@ -87,6 +87,10 @@ describe('no token or password crosses to the screens', () => {
     'dashboard.figures': undefined,
     'input.classify': { text: demo.cards.regular },
     'input.wedgeSettings': undefined,
+    'printing.status': undefined,
+    'printing.test': {},
+    'printing.reprint': { billId: 'B-none' },
+    'printing.receipt': { billId: 'B-none' },
   };
 
   async function everyChannel(): Promise<void> {

@@ -91,6 +91,10 @@ const declensions: Record<string, Record<'cs' | 'en', readonly string[]>> = {
     cs: ['K dispozici 0 bodů', 'K dispozici 1 bod', 'K dispozici 2 body', 'K dispozici 5 bodů', 'K dispozici 21 bodů'],
     en: ['0 points available', '1 point available', '2 points available', '5 points available', '21 points available'],
   },
+  'paper.pointsBalance': {
+    cs: ['Stav bodů: 0 bodů', 'Stav bodů: 1 bod', 'Stav bodů: 2 body', 'Stav bodů: 5 bodů', 'Stav bodů: 21 bodů'],
+    en: ['Points balance: 0 points', 'Points balance: 1 point', 'Points balance: 2 points', 'Points balance: 5 points', 'Points balance: 21 points'],
+  },
   'sale.pointsUsed': {
     cs: ['Použito 0 bodů', 'Použit 1 bod', 'Použity 2 body', 'Použito 5 bodů', 'Použito 21 bodů'],
     en: ['0 points used', '1 point used', '2 points used', '5 points used', '21 points used'],

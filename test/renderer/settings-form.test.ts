@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { draftOf, draftProblems, patchOf, SettingsForm } from '../../renderer/src/state/settings-form.svelte.ts';
 import type { SettingsPatch, SettingsView } from '../../shared/ipc/index.ts';
+import { defaultSettings } from '../../shared/settings.ts';
 import { fail, fakeMain, ok } from './fake-main.ts';
 
 const saved: SettingsView = {
@@ -18,6 +19,7 @@ const saved: SettingsView = {
   devices: { hidEnabled: true, wedgeEnabled: true },
   idleSignOut: { managerMinutes: 5, cashierMinutes: 15 },
   keyStorage: { backend: 'gnome_libsecret', weak: false, acceptedWeak: false },
+  printer: { ...defaultSettings.printer },
 };
 
 function settingsMain(update: (patch: SettingsPatch) => ReturnType<typeof ok<SettingsView>> | ReturnType<typeof fail>) {

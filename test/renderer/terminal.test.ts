@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Terminal } from '../../renderer/src/state/terminal.svelte.ts';
 import type { SessionStatus, SettingsPatch } from '../../shared/ipc/index.ts';
+import { defaultSettings } from '../../shared/settings.ts';
 import { alice, aliceCard, fakeMain, ok, type Handlers } from './fake-main.ts';
 
 const cashier = { id: 'o1', name: 'Demo Cashier', role: 'cashier' as const };
@@ -109,6 +110,7 @@ describe('terminal', () => {
         scanRules: { loyaltyCard: '', voucher: '', giftCard: '' }, devices: { hidEnabled: true, wedgeEnabled: true },
         idleSignOut: { managerMinutes: 5, cashierMinutes: 15 },
         keyStorage: { backend: 'gnome_libsecret', weak: false, acceptedWeak: false },
+  printer: { ...defaultSettings.printer },
       }),
       'settings.stores': () => ok([]),
     });

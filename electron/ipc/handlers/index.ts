@@ -7,6 +7,7 @@ import type { HandlerServices } from './services.ts';
 import { sessionHandlers } from './session.ts';
 import { settingsHandlers } from './settings.ts';
 import { updateHandlers } from './updates.ts';
+import { printingHandlers } from './printing.ts';
 
 export type { HandlerServices } from './services.ts';
 
@@ -21,5 +22,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...dashboardHandlers(services),
     ...inputHandlers(services),
     ...updateHandlers(services),
+    ...printingHandlers(services),
   };
 }

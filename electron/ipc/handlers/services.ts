@@ -11,6 +11,7 @@ import type { ManagerCheck } from '../../checkout/manager-pin.ts';
 import type { ParkedSales } from '../../checkout/parked-sales.ts';
 import type { VoucherCheck } from '../../../shared/checkout/answers.ts';
 import type { DashboardFigures } from '../../../shared/dashboard.ts';
+import type { PrintingDesk } from '../../printing/desk.ts';
 
 export interface Diagnostics {
   run(): Promise<DiagnosticsReport>;
@@ -67,6 +68,8 @@ export interface HandlerServices {
   /** Absent (or answering null) where the terminal does not update itself. */
   updates?: () => UpdateDesk | null;
   tillSale?: TillSale;
+  /** The receipt printer: status, test page, reprints. */
+  printing: PrintingDesk;
   /** The manager's dashboard figures (electron/app/dashboard.ts). */
   dashboard: { figures(): DashboardFigures };
   /**

@@ -1,0 +1,109 @@
+// A network ESC/POS printer for tests and benchmarks: listens on 127.0.0.1 (port 0),
+// answers the status query like a printer in the state it is set to, and records every
+// connection's bytes. Decoding helpers read the recorded bytes back in the code page.
+import { createServer, type Server, type Socket } from 'node:net';
+import iconv from 'iconv-lite';
+
+export type FakePrinterMode =
+  /** Answers status (paper fine) and takes everything. */
+  | 'ready'
+  /** Never answers status, takes everything (many cheap printers). */
+  | 'silent'
+  | 'paper_out'
+  | 'paper_low'
+  | 'cover_open'
+  /** Accepts the connection, then reads nothing and answers nothing. */
+  | 'stalled';
+
+const STATUS: Record<'ready' | 'paper_out' | 'paper_low' | 'cover_open', [number, number]> = {
+  ready: [0x12, 0x12],
+  paper_out: [0x32, 0x72],
+  paper_low: [0x12, 0x1e],
+  cover_open: [0x16, 0x12],
+};
+
+export interface FakePrinter {
+  readonly port: number;
+  /** Bytes of every finished connection, in order. */
+  readonly jobs: Buffer[];
+  mode: FakePrinterMode;
+  /** Resolves when `count` connections have finished. */
+  waitForJobs(count: number): Promise<Buffer[]>;
+  close(): Promise<void>;
+}
+
+export async function startFakePrinter(mode: FakePrinterMode = 'ready'): Promise<FakePrinter> {
+  const jobs: Buffer[] = [];
+  const waiters: { count: number; resolve: (jobs: Buffer[]) => void }[] = [];
+  const sockets = new Set<Socket>();
+  const printer: FakePrinter = {
+    port: 0,
+    jobs,
+    mode,
+    waitForJobs(count) {
+      if (jobs.length >= count) return Promise.resolve(jobs.slice(0, count));
+      return new Promise((resolve) => waiters.push({ count, resolve }));
+    },
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    const chunks: Buffer[] = [];
+    const modeNow = printer.mode;
+    if (modeNow === 'stalled') {
+      socket.pause();
+      socket.on('close', () => sockets.delete(socket));
+      return;
+    }
+    let answered = false;
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      const all = Buffer.concat(chunks);
+      if (!answered && modeNow !== 'silent' && all.includes(Buffer.from([0x10, 0x04, 0x04]))) {
+        answered = true;
+        socket.write(Buffer.from(STATUS[modeNow]));
+      }
+    });
+    socket.on('end', () => socket.end());
+    socket.on('close', () => {
+      sockets.delete(socket);
+      jobs.push(Buffer.concat(chunks));
+      for (const waiter of [...waiters]) {
+        if (jobs.length >= waiter.count) {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          waiter.resolve(jobs.slice(0, waiter.count));
+        }
+      }
+    });
+    socket.on('error', () => {});
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  (printer as { port: number }).port = typeof address === 'object' && address ? address.port : 0;
+  return printer;
+}
+
+/** The job's bytes read as text in a code page: commands show as noise, printed words as words. */
+export function decodeJob(job: Buffer, codePage = 'cp852'): string {
+  return iconv.decode(job, codePage);
+}
+
+/** ESC t n: every code page selection in the job. */
+export function codePagesSelected(job: Buffer): number[] {
+  const pages: number[] = [];
+  for (let i = 0; i + 2 < job.length; i += 1) if (job[i] === 0x1b && job[i + 1] === 0x74) pages.push(job[i + 2]!);
+  return pages;
+}
+
+export function includesBytes(job: Buffer, bytes: number[]): boolean {
+  return job.includes(Buffer.from(bytes));
+}
+
+/** GS V: a paper cut. */
+export const CUT = [0x1d, 0x56];
+/** ESC p 0: a drawer kick on pin 2. */
+export const DRAWER_KICK = [0x1b, 0x70, 0x00];
