@@ -11,8 +11,20 @@ if (!target) throw new Error('The page has no #app element');
 
 const { pos, ready } = connectPos((reason) => terminal.connectionLost(reason));
 const terminal = new Terminal(pos);
-const app = mount(App, { target, context: terminalContext(terminal) });
-ready.catch((error: unknown) => {
-  void unmount(app);
-  mount(Unavailable, { target, props: { reason: error instanceof Error ? error.message : String(error) } });
-});
+// The till mounts at once (it shows "connecting" until main answers); a kiosk replaces it.
+let app: ReturnType<typeof mount> | null = mount(App, { target, context: terminalContext(terminal) });
+ready.then(
+  async () => {
+    const status = await pos.session.status();
+    if (!status.ok || status.value.mode !== 'kiosk') return;
+    if (app) void unmount(app);
+    app = null;
+    const { mountKiosk } = await import('./kiosk.ts');
+    await mountKiosk(target, pos);
+  },
+  (error: unknown) => {
+    if (app) void unmount(app);
+    app = null;
+    mount(Unavailable, { target, props: { reason: error instanceof Error ? error.message : String(error) } });
+  },
+);

@@ -31,7 +31,11 @@ export function message(language: Language, key: MessageKey): Message {
  * is written as the language writes numbers ("1 500").
  */
 export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
-  const entry = catalogues[language][key];
+  return fillMessage(language, catalogues[language][key], params);
+}
+
+/** `translate` for an entry of another catalogue (the kiosk's): the same forms and placeholders. */
+export function fillMessage(language: Language, entry: Message, params?: MessageParams): string {
   const text = isPlural(entry) ? pluralForm(language, entry, params?.[entry.by]) : entry;
   if (!params) return text;
   const counted = isPlural(entry) ? entry.by : null;

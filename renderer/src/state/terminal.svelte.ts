@@ -72,7 +72,8 @@ export class Terminal {
 
   /** `connecting` until the first session status: the sign-in screen must not flash up for a signed-in operator. */
   get screen(): Screen {
-    if (!this.session.status) return 'connecting';
+    // A kiosk's screens replace these (main.ts): nothing of the till shows meanwhile.
+    if (!this.session.status || this.session.status.mode === 'kiosk') return 'connecting';
     return this.session.operator ? this.#screen : 'signin';
   }
   get shortcutsOpen(): boolean {
