@@ -71,6 +71,23 @@ export class AuthenticationError extends CareCloudError {
   override name = 'AuthenticationError';
 }
 
+/**
+ * 403 `interface_not_allowed_exception`: the resource is not served on this interface (an
+ * Enterprise-only resource asked on the Customer API, or the reverse, or a method the
+ * project has not allowed there). A set-up mistake, never worth a retry.
+ */
+export class InterfaceNotAllowedError extends AuthenticationError {
+  override name = 'InterfaceNotAllowedError';
+
+  /** The resource CareCloud named, e.g. `tokens`. */
+  get resourceName(): string | undefined {
+    const name = this.body.error_data?.invalid_resource_name;
+    return typeof name === 'string' ? name : undefined;
+  }
+}
+
+export const INTERFACE_NOT_ALLOWED = 'interface_not_allowed_exception';
+
 /** 404 or 405 from CareCloud's own router. */
 export class NotFoundError extends CareCloudError {
   override name = 'NotFoundError';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import ky, { TimeoutError, type KyInstance, type Options as KyOptions } from 'ky';
 import { acceptLanguage, type Language } from '../../shared/i18n/language.ts';
 import type { Timeouts } from '../../shared/settings.ts';
-import { maskPath, maskText } from '../log/mask.ts';
+import { maskPath, maskText, maskTokenSegment } from '../log/mask.ts';
 import type { LogFields, Logger } from '../log/logger.ts';
 import { ResponseCache, cacheLifetimeSeconds } from './cache.ts';
 import { spokenLanguage } from './language.ts';
@@ -244,7 +244,8 @@ export class Pipeline {
         if (!this.#tokens) throw new Error('CareCloud pipeline has no token source for an authenticated call');
         token = await this.#tokens.token();
       }
-      const info: RequestInfo = { method: spec.method, path: spec.path, correlationId, attempt };
+      // Errors name the path; a Customer API token in it is a credential and stays out.
+      const info: RequestInfo = { method: spec.method, path: maskTokenSegment(spec.path), correlationId, attempt };
       try {
         return await this.#attempt<T>(spec, target, token, language, timeoutMs, options.signal, info);
       } catch (error) {
@@ -307,7 +308,7 @@ export class Pipeline {
           throw callerSignal.reason;
         }
         if (error instanceof BodyTooLargeError) {
-          const failure = new UnexpectedResponseError(status ?? 0, '', '', `CareCloud ${spec.method} ${spec.path}: ${error.message}`, info, { cause: error });
+          const failure = new UnexpectedResponseError(status ?? 0, '', '', `CareCloud ${spec.method} ${info.path}: ${error.message}`, info, { cause: error });
           outcome = failure.name;
           throw failure;
         }

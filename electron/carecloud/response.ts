@@ -3,6 +3,8 @@
 import {
   AuthenticationError,
   CareCloudError,
+  INTERFACE_NOT_ALLOWED,
+  InterfaceNotAllowedError,
   ConnectionError,
   InvalidRequestError,
   NotFoundError,
@@ -107,6 +109,8 @@ export function parseErrorBody(error: Record<string, unknown>): CareCloudErrorBo
 
 function careCloudErrorFor(status: number, body: CareCloudErrorBody, rawBody: string, request: RequestInfo, retryAfterMs: number | undefined): CareCloudError {
   if (status === 400) return new InvalidRequestError(status, body, rawBody, request);
+  // CareCloud names this refusal in `type` (its Forbidden answer has no `exception`).
+  if (status === 403 && (body.type === INTERFACE_NOT_ALLOWED || body.exception === INTERFACE_NOT_ALLOWED)) return new InterfaceNotAllowedError(status, body, rawBody, request);
   if (status === 401 || status === 403) return new AuthenticationError(status, body, rawBody, request);
   if (status === 404 || status === 405) return new NotFoundError(status, body, rawBody, request);
   if (status === 429) {

@@ -35,10 +35,22 @@ export function maskText(text: string): string {
   return text.replace(EMAIL, maskEmail).replace(DIGIT_RUN, maskDigits);
 }
 
+// The Customer API names its device token in the path (`/tokens/{token_id}/actions/...`): a credential.
+const TOKEN_SEGMENT = /(\/tokens\/)[^/?]+/g;
+
+/** The path with a Customer API token in it replaced by asterisks: for error messages. */
+export function maskTokenSegment(path: string): string {
+  return path.replace(TOKEN_SEGMENT, '$1***');
+}
+
+function maskSegments(path: string): string {
+  return maskText(maskTokenSegment(path));
+}
+
 /** A request path with its query string: PII parameters masked by name, the rest by pattern. */
 export function maskPath(pathWithQuery: string): string {
   const q = pathWithQuery.indexOf('?');
-  if (q < 0) return maskText(pathWithQuery);
+  if (q < 0) return maskSegments(pathWithQuery);
   const params = new URLSearchParams(pathWithQuery.slice(q + 1));
   const parts: string[] = [];
   for (const [key, value] of params) {
@@ -46,5 +58,5 @@ export function maskPath(pathWithQuery: string): string {
     const masked = PII_PARAMS.has(bare) ? maskValue(value) : maskText(value);
     parts.push(`${key}=${masked}`);
   }
-  return `${maskText(pathWithQuery.slice(0, q))}?${parts.join('&')}`;
+  return `${maskSegments(pathWithQuery.slice(0, q))}?${parts.join('&')}`;
 }

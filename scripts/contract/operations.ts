@@ -5,6 +5,16 @@ export const usedOperations: Record<string, readonly ('get' | 'post' | 'put' | '
   '/users/actions/logout': ['post'],
   '/tests/connection': ['get'],
 
+  // The self-service kiosk on the Customer API: its device token and the customer's login.
+  '/tokens': ['post'],
+  '/tokens/{token_id}/actions/login': ['post'],
+  '/tokens/{token_id}/actions/authentication-token-login': ['post'],
+  '/tokens/{token_id}/actions/auth-token': ['get'],
+  '/tokens/{token_id}/actions/logout': ['post'],
+  '/tokens/{token_id}/actions/send-password-setup-email': ['post'],
+  '/agreements': ['get'],
+  '/wallet/actions/points-expiration-overview': ['get'],
+
   '/customers': ['get', 'post'],
   '/customers/{customer_id}': ['get'],
   '/customers/actions/search-customers': ['get'],

@@ -51,9 +51,40 @@ function resolvePointer(root: JsonObject, ref: string): Json {
   return node;
 }
 
+/** The interfaces an operation is limited to, as the vendor marks it (`x-interface`); prose is stripped after this. */
+export const INTERFACE_MARK = 'x-interface';
+
+function interfaceMarks(spec: JsonObject): Map<string, 'customer' | 'enterprise'> {
+  const byTag = new Map<string, 'customer' | 'enterprise'>();
+  for (const tag of Array.isArray(spec.tags) ? spec.tags : []) {
+    if (!isObject(tag) || typeof tag.name !== 'string') continue;
+    const marked = onlyIn(tag.description);
+    if (marked) byTag.set(tag.name, marked);
+  }
+  return byTag;
+}
+
+function onlyIn(description: Json | undefined): 'customer' | 'enterprise' | undefined {
+  if (typeof description !== 'string') return undefined;
+  const found = /available only in (Customer|Enterprise) API/i.exec(description);
+  return found ? (found[1]!.toLowerCase() as 'customer' | 'enterprise') : undefined;
+}
+
+/** `customer` or `enterprise` when the vendor says only that interface has the operation; undefined for both. */
+function operationInterface(operation: JsonObject, byTag: Map<string, 'customer' | 'enterprise'>): 'customer' | 'enterprise' | undefined {
+  const own = onlyIn(operation.description);
+  if (own) return own;
+  for (const tag of Array.isArray(operation.tags) ? operation.tags : []) {
+    const marked = typeof tag === 'string' ? byTag.get(tag) : undefined;
+    if (marked) return marked;
+  }
+  return undefined;
+}
+
 export function trimSpecification(spec: JsonObject): JsonObject {
   const paths = spec.paths;
   if (!isObject(paths)) throw new Error('The specification has no paths');
+  const byTag = interfaceMarks(spec);
   const keptPaths: JsonObject = {};
   for (const [path, methods] of Object.entries(usedOperations)) {
     const item = paths[path];
@@ -63,7 +94,8 @@ export function trimSpecification(spec: JsonObject): JsonObject {
     for (const method of methods) {
       const operation = item[method];
       if (!isObject(operation)) throw new Error(`The specification no longer has ${method.toUpperCase()} ${path}`);
-      kept[method] = operation;
+      const only = operationInterface(operation, byTag);
+      kept[method] = only ? { ...operation, [INTERFACE_MARK]: only } : operation;
     }
     keptPaths[path] = kept;
   }
