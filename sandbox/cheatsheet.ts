@@ -2,7 +2,8 @@
 // rewards, each with what it demonstrates. Printed by `--cheatsheet` (text or JSON).
 import type { EarningRule } from './model.ts';
 import type { Project } from './project.ts';
-import { demo, demoProducts } from './seed.ts';
+import { customerPasswords, KIOSK_APPLICATION_ID, MOBILE_APPLICATION_ID } from './customer-seed.ts';
+import { cardNumber, customerId, demo, demoProducts } from './seed.ts';
 import type { Credentials } from './tokens.ts';
 
 export interface Cheatsheet {
@@ -12,6 +13,14 @@ export interface Cheatsheet {
   cards: { card_number: string; customer: string; points: number; shows: string }[];
   vouchers: { code: string; shows: string }[];
   rewards: { code: string; name: string; points_cost: number }[];
+  /** The Customer API (kiosk): its applications and the customers who can log in there. */
+  customer_api: {
+    application_id: string;
+    mobile_application_id: string;
+    logins: { card_number: string; customer: string; email: string | null; password: string; shows: string }[];
+    /** How a test or a demo gets the code a customer's mobile app would show. */
+    app_login_code: string;
+  };
 }
 
 const cardStories: Record<keyof typeof demo.cards, string> = {
@@ -85,6 +94,21 @@ export function cheatsheet(project: Project, credentials: Credentials, baseUrl: 
     })),
     vouchers: (Object.keys(demo.vouchers) as (keyof typeof demo.vouchers)[]).map((key) => ({ code: demo.vouchers[key], shows: voucherStories[key] })),
     rewards: project.data.rewards.map((r) => ({ code: r.code, name: r.name.cs, points_cost: r.points_cost })),
+    customer_api: {
+      application_id: KIOSK_APPLICATION_ID,
+      mobile_application_id: MOBILE_APPLICATION_ID,
+      logins: Object.entries(customerPasswords).map(([n, login]) => {
+        const customer = project.customer(customerId(Number(n)));
+        return {
+          card_number: cardNumber(Number(n)),
+          customer: customer ? `${customer.first_name} ${customer.last_name}` : '(none)',
+          email: customer?.email ?? null,
+          password: login.password,
+          shows: login.shows,
+        };
+      }),
+      app_login_code: 'POST /__sandbox/customer-api/app-login-code {"card_number": "..."} (control listener) or sandbox.control.mintAppLoginCode({ cardNumber })',
+    },
   };
 }
 
@@ -99,5 +123,8 @@ export function cheatsheetText(sheet: Cheatsheet): string[] {
   for (const v of sheet.vouchers) lines.push(`  ${v.code.padEnd(10)} ${v.shows}`);
   lines.push('', 'Rewards (create-voucher)');
   for (const r of sheet.rewards) lines.push(`  ${r.code.padEnd(10)} ${r.name.padEnd(30)} ${r.points_cost} pts`);
+  lines.push('', `Kiosk (Customer API)  external_application_id=${sheet.customer_api.application_id}  mobile app ${sheet.customer_api.mobile_application_id}`);
+  for (const l of sheet.customer_api.logins) lines.push(`  ${l.card_number}  ${l.customer.padEnd(22)} ${l.password.padEnd(12)} ${l.shows}`);
+  lines.push(`  app login code: ${sheet.customer_api.app_login_code}`);
   return lines;
 }

@@ -1,4 +1,5 @@
 // The sandbox command line, shared by `npm run sandbox` and `ccpos sandbox`.
+import { KIOSK_APPLICATION_ID } from './customer-seed.ts';
 import { cheatsheet, cheatsheetText } from './cheatsheet.ts';
 import { Project } from './project.ts';
 import { demo } from './seed.ts';
@@ -130,6 +131,7 @@ export async function runSandboxCli(args: string[], io: SandboxIO, until: Promis
   io.out(`CareCloud sandbox listening`);
   io.out(`  base URL     ${sandbox.baseUrl}`);
   io.out(`  project URL  ${sandbox.projectUrl}`);
+  io.out(`  customer API ${sandbox.customerBaseUrl} (kiosk application ${KIOSK_APPLICATION_ID})`);
   if (sandbox.controlUrl) io.out(`  control      ${sandbox.controlUrl}`);
   if (sandbox.controlToken) io.out(`  control key  ${sandbox.controlToken} (send as Authorization: Bearer <key>)`);
   if (options.statePath) io.out(`  state file   ${options.statePath}`);

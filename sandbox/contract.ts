@@ -6,6 +6,10 @@ import { OpenAPIBackend, type Document, type Operation, type OpenAPIValidator } 
 export type RequestValidators = ReturnType<OpenAPIValidator['getRequestValidatorsForOperation']>;
 
 export const API_ROOT = '/webservice/rest-api/enterprise-interface/v1.0';
+/** The Customer API: the same contract, its own root, device tokens instead of a user's login. */
+export const CUSTOMER_API_ROOT = '/webservice/rest-api/customer-interface/v1.0';
+
+export type ApiInterface = 'enterprise' | 'customer';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
 
@@ -16,6 +20,8 @@ export interface Route {
   path: string;
   /** False when the contract marks the operation public (`security: []`). */
   secured: boolean;
+  /** The one interface the vendor limits the operation to (`x-interface`); undefined for both. */
+  only: ApiInterface | undefined;
   operation: Operation;
   /** Required body fields as paths (`*` = every array item), for the `empty` reason. */
   requiredBodyPaths: string[][];
@@ -87,6 +93,7 @@ async function compileContract(): Promise<Contract> {
       method: operation.method as HttpMethod,
       path: operation.path,
       secured: (operation.security ?? []).length > 0,
+      only: interfaceMark((operation as { 'x-interface'?: unknown })['x-interface']),
       operation,
       requiredBodyPaths: body ? requiredPaths(body, []) : [],
       requiredQuery: parameters.filter((p) => p.in === 'query' && p.required).map((p) => p.name),
@@ -171,6 +178,10 @@ async function compileContract(): Promise<Contract> {
       return route;
     },
   };
+}
+
+function interfaceMark(value: unknown): ApiInterface | undefined {
+  return value === 'customer' || value === 'enterprise' ? value : undefined;
 }
 
 /** Formats the contract uses that ajv does not know; a calendar date must be a real one. */

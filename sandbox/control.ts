@@ -11,6 +11,9 @@ const bodies = {
   drop: z.object({ count: z.number().int().min(0) }),
   rateLimit: z.union([z.object({ per_second: z.number().positive(), burst: z.number().int().min(1) }), z.object({ off: z.literal(true) })]),
   earningRule: z.object({ store_id: z.string(), points: z.number().int().min(0), per_minor: z.number().int().min(1) }),
+  appLoginCode: z
+    .object({ customer_id: z.string().min(1).optional(), card_number: z.string().min(1).optional(), application_id: z.string().min(1).optional() })
+    .refine((b) => (b.customer_id === undefined) !== (b.card_number === undefined), 'give customer_id or card_number'),
 };
 
 export interface ControlReply {
@@ -92,6 +95,22 @@ export async function handleControl(control: SandboxControl, method: string, url
       }
       return done;
     }
+    case 'POST /__sandbox/customer-api/app-login-code': {
+      const parsed = parse(bodies.appLoginCode);
+      if (!parsed.ok) return parsed.reply;
+      const b = parsed.value;
+      try {
+        return { status: 200, body: control.mintAppLoginCode(b.customer_id !== undefined ? { customerId: b.customer_id } : { cardNumber: b.card_number! }, b.application_id) };
+      } catch (error) {
+        return { status: 404, body: { error: (error as Error).message } };
+      }
+    }
+    case 'POST /__sandbox/customer-api/app-login-codes/expire':
+      return { status: 200, body: { expired: control.expireAppLoginCodes() } };
+    case 'POST /__sandbox/customer-api/tokens/revoke':
+      return { status: 200, body: { revoked: control.revokeDeviceTokens() } };
+    case 'GET /__sandbox/customer-api/outbox':
+      return { status: 200, body: { messages: control.outbox() } };
     case 'POST /__sandbox/faults/clear':
       control.clearFaults();
       await control.restoreNetwork();

@@ -143,3 +143,48 @@ export function serverFault(status: 500 | 503): ApiError {
     ? apiError(503, 'service_unavailable_exception', 'Service unavailable', { en: 'The service is temporarily unavailable.', cs: 'Služba je dočasně nedostupná.' }, {}, { 'Retry-After': '1' })
     : apiError(500, 'internal_server_error_exception', 'Internal server error', { en: 'The server failed to process the request.', cs: 'Server nedokázal požadavek zpracovat.' });
 }
+
+/**
+ * 403 for a resource this interface does not serve: an Enterprise-only one asked on the
+ * Customer API, a Customer-only one on the Enterprise API, or one the project has not
+ * allowed on the Customer API. CareCloud names the refusal in `type`.
+ */
+export function interfaceNotAllowed(resourceName: string, apiInterface: 'customer' | 'enterprise'): ApiError {
+  const api = apiInterface === 'customer' ? 'Customer' : 'Enterprise';
+  const apiCs = apiInterface === 'customer' ? 'Customer API' : 'Enterprise API';
+  return new ApiError(
+    403,
+    {
+      error: {
+        type: 'interface_not_allowed_exception',
+        exception: 'interface_not_allowed_exception',
+        title: `${api} API is not allowed for this resource`,
+        detail: `Resource name "${resourceName}" is not allowed in ${api} API`,
+        error_data: { invalid_resource_name: resourceName, interface: api },
+      },
+    },
+    {},
+    `Zdroj "${resourceName}" není v ${apiCs} povolen`,
+  );
+}
+
+/** 401 on the Customer API: the device token is unknown (never created, or replaced by a newer one). */
+export function unknownDeviceToken(): ApiError {
+  return apiError(401, 'unauthorized_exception', 'Unauthorized', { en: 'The token is not valid.', cs: 'Token není platný.' }, {}, { 'WWW-Authenticate': 'Bearer' });
+}
+
+/** 401 on the Customer API: the call needs a customer logged in on this token. */
+export function noCustomerLoggedIn(): ApiError {
+  return apiError(401, 'unauthorized_exception', 'Unauthorized', { en: 'No customer is logged in with this token.', cs: 'S tímto tokenem není přihlášen žádný zákazník.' }, {}, { 'WWW-Authenticate': 'Bearer' });
+}
+
+/** The project has no such Customer API application. */
+export function unknownApplication(): ApiError {
+  return apiError(
+    403,
+    'forbidden_exception',
+    'Forbidden',
+    { en: 'The external application does not exist.', cs: 'Externí aplikace neexistuje.' },
+    { invalid_resource_name: 'external_application_id', interface: 'Customer' },
+  );
+}

@@ -227,6 +227,8 @@ export const projectDataSchema = z.object({
   vouchers: z.array(voucher),
   ledger: z.array(ledgerEntry),
   purchases: z.array(purchase),
+  /** Customer API logins: customer id -> password hash. Absent in older state files (the seed's then). */
+  customer_passwords: z.record(z.string(), z.string()).optional(),
 });
 export type ProjectData = z.infer<typeof projectDataSchema>;
 

@@ -1,9 +1,11 @@
 // One API request, start to end: fault, route, auth, rate limit, parse, validate, handle.
 // Each step fails fast with CareCloud's error envelope.
-import { API_ROOT, type Contract, type Route } from './contract.ts';
-import { ApiError, badRequest, methodNotAllowed, routeNotFound, serverFault, tooManyRequests, unauthorized } from './errors.ts';
+import { API_ROOT, CUSTOMER_API_ROOT, type ApiInterface, type Contract, type Route } from './contract.ts';
+import type { CustomerApiState, DeviceRecord } from './customer-api.ts';
+import { ApiError, badRequest, interfaceNotAllowed, methodNotAllowed, routeNotFound, serverFault, tooManyRequests, unauthorized, unknownDeviceToken } from './errors.ts';
 import type { Faults } from './faults.ts';
 import type { Lang, ProjectSettings, Reply, Session } from './handlers/context.ts';
+import { customerHandlers } from './handlers/customer-interface.ts';
 import { handlers } from './handlers/index.ts';
 import type { Project } from './project.ts';
 import { validateRequest } from './request-validation.ts';
@@ -15,6 +17,7 @@ export interface PipelineDeps {
   settings: ProjectSettings;
   credentials: Credentials;
   tokens: TokenStore;
+  customerApi: CustomerApiState;
   limiter: RateLimiter;
   faults: Faults;
   /** Wall-clock now (tests may fix it). */
@@ -40,7 +43,15 @@ export interface Outcome {
   at: string;
 }
 
-const ROOT_PREFIX = `${API_ROOT}/`;
+const ROOTS: readonly { prefix: string; root: string; api: ApiInterface }[] = [
+  { prefix: `${API_ROOT}/`, root: API_ROOT, api: 'enterprise' },
+  { prefix: `${CUSTOMER_API_ROOT}/`, root: CUSTOMER_API_ROOT, api: 'customer' },
+];
+
+/** `customers` of `/customers/{customer_id}/cards`: the resource CareCloud names in an interface refusal. */
+function resourceName(path: string): string {
+  return path.split('/').find((part) => part !== '') ?? '';
+}
 
 export async function runPipeline(deps: PipelineDeps, incoming: Incoming): Promise<Outcome> {
   let route: Route | null = null;
@@ -54,15 +65,22 @@ export async function runPipeline(deps: PipelineDeps, incoming: Incoming): Promi
 
     const queryAt = incoming.url.indexOf('?');
     const pathname = queryAt < 0 ? incoming.url : incoming.url.slice(0, queryAt);
-    if (!pathname.startsWith(ROOT_PREFIX)) throw routeNotFound(pathname);
-    const match = deps.contract.match(incoming.method, pathname.slice(API_ROOT.length));
+    const root = ROOTS.find((r) => pathname.startsWith(r.prefix));
+    if (!root) throw routeNotFound(pathname);
+    const match = deps.contract.match(incoming.method, pathname.slice(root.root.length));
     if (match.kind === 'not_found') throw routeNotFound(pathname);
     if (match.kind === 'method_not_allowed') throw methodNotAllowed(incoming.method, pathname);
     route = match.route;
+    const table = root.api === 'customer' ? customerHandlers : handlers;
+    // Limited to the other interface by the vendor, or not allowed on the Customer API in this project.
+    if ((route.only !== undefined && route.only !== root.api) || !table[route.operationId]) throw interfaceNotAllowed(resourceName(route.path), root.api);
 
-    const session = route.secured ? authenticate(deps, incoming.headers.authorization, at.getTime()) : null;
+    let session: Session | null = null;
+    let device: DeviceRecord | null = null;
+    if (route.secured && root.api === 'enterprise') session = authenticate(deps, incoming.headers.authorization, at.getTime());
+    if (route.secured && root.api === 'customer') device = authenticateDevice(deps, incoming.headers.authorization);
 
-    const wait = deps.limiter.take(session ? `token:${session.token}` : `address:${incoming.remoteAddress}`, performance.now());
+    const wait = deps.limiter.take(session ? `token:${session.token}` : device ? `device:${device.token}` : `address:${incoming.remoteAddress}`, performance.now());
     if (wait > 0) throw tooManyRequests(wait);
 
     if (incoming.bodyText.length > 0) {
@@ -73,7 +91,7 @@ export async function runPipeline(deps: PipelineDeps, incoming: Incoming): Promi
       }
     }
     const valid = validateRequest(route, { method: incoming.method, url: incoming.url, headers: incoming.headers, body }, match.pathParams);
-    const handler = handlers[route.operationId];
+    const handler = table[route.operationId];
     if (!handler) throw routeNotFound(pathname);
     const reply = await handler({
       project: deps.project(),
@@ -86,6 +104,8 @@ export async function runPipeline(deps: PipelineDeps, incoming: Incoming): Promi
       session,
       sortable: route.sortable,
       auth: { credentials: deps.credentials, tokens: deps.tokens, nowMs: at.getTime(), timeZone: deps.settings.timeZone },
+      device,
+      customerApi: deps.customerApi,
     });
     return { reply, route, body, failed: false, at: local };
   } catch (error) {
@@ -107,6 +127,15 @@ function authenticate(deps: PipelineDeps, header: string | string[] | undefined,
   const check = deps.tokens.check(token, nowMs);
   if (!check.ok) throw unauthorized(check.reason === 'expired' ? 'expired' : 'invalid');
   return { token, userId: check.userId };
+}
+
+function authenticateDevice(deps: PipelineDeps, header: string | string[] | undefined): DeviceRecord {
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = value ? /^Bearer\s+(\S+)\s*$/i.exec(value) : null;
+  if (!match) throw unauthorized('missing');
+  const device = deps.customerApi.device(match[1]!);
+  if (!device) throw unknownDeviceToken();
+  return device;
 }
 
 /** Czech unless the caller prefers English (`Accept-Language` with q-values). */

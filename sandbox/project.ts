@@ -3,6 +3,7 @@
 import { entityId } from './ids.ts';
 import { projectDataSchema, projectDataV1Schema, type Card, type Customer, type LedgerEntry, type ProjectData, type Purchase, type Reward, type Store, type Voucher } from './model.ts';
 import { purchaseItemTypes, seedProject } from './seed.ts';
+import { seedCustomerPasswords } from './customer-seed.ts';
 
 export interface Balance {
   earned: number;
@@ -25,6 +26,7 @@ export class Project {
 
   constructor(data: ProjectData = seedProject()) {
     this.#data = data;
+    this.#data.customer_passwords ??= seedCustomerPasswords();
     this.#index();
   }
 
@@ -156,6 +158,19 @@ export class Project {
   availableCredits(customerId: string, currencyId: string): number {
     const b = this.credits(customerId, currencyId);
     return b.earned - b.redeemed;
+  }
+
+  /** The customer's Customer API password hash, if they have a password. */
+  passwordHash(customerId: string): string | undefined {
+    return this.#data.customer_passwords?.[customerId];
+  }
+  setPasswordHash(customerId: string, hash: string): void {
+    (this.#data.customer_passwords ??= {})[customerId] = hash;
+  }
+  customerByPhone(phone: string): Customer | undefined {
+    const digits = phone.replace(/\D/g, '');
+    if (digits === '') return undefined;
+    return this.#data.customers.find((c) => c.phone !== null && c.phone.replace(/\D/g, '') === digits);
   }
 
   addCustomer(c: Customer): void {

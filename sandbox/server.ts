@@ -3,7 +3,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { API_ROOT, loadContract } from './contract.ts';
+import { API_ROOT, CUSTOMER_API_ROOT, loadContract } from './contract.ts';
+import { formatAppLoginCode } from '../shared/carecloud/app-login-code.ts';
+import { CustomerApiState, type SentMessage } from './customer-api.ts';
+import { KIOSK_APPLICATION_ID, MOBILE_APPLICATION_ID } from './customer-seed.ts';
 import { ApiError, payloadTooLarge, serverFault } from './errors.ts';
 import { Faults, type NetworkMode } from './faults.ts';
 import type { Lang, ProjectSettings, Reply } from './handlers/context.ts';
@@ -39,6 +42,17 @@ export interface SandboxOptions {
   cacheMaxAgeSeconds?: number;
   /** Wall clock for token expiry and "now" (tests fix it). */
   clock?: () => Date;
+  /** Customer API applications besides the demo kiosk's and mobile app's. */
+  customerApplications?: string[];
+}
+
+/** A login code as the customer's mobile app would show it (GET /tokens/{id}/actions/auth-token). */
+export interface MintedAppLoginCode {
+  authentication_token: string;
+  token_request_id: string;
+  valid_to: string;
+  /** The text of the app's QR code: `<token_request_id>:<authentication_token>`. */
+  code: string;
 }
 
 export interface SandboxControl {
@@ -54,6 +68,14 @@ export interface SandboxControl {
   expireTokens(): number;
   setRateLimit(limit: RateLimit | null): void;
   setEarningRule(storeId: string, rule: EarningRule): void;
+  /** A login code for this customer (by id or card number) for a Customer API application, as their mobile app would get one. */
+  mintAppLoginCode(customer: { customerId: string } | { cardNumber: string }, applicationId?: string): MintedAppLoginCode;
+  /** Every login code issued so far is expired from now on. */
+  expireAppLoginCodes(): number;
+  /** Drops every Customer API device token (as if each had been replaced elsewhere). */
+  revokeDeviceTokens(): number;
+  /** Password set-up messages the Customer API was asked to send. */
+  outbox(): SentMessage[];
   clearFaults(): void;
   /** Back to the seed: data, received log and faults. Tokens stay valid. */
   reset(): void;
@@ -67,6 +89,8 @@ export interface Sandbox {
   projectUrl: string;
   /** The enterprise interface root under projectUrl. */
   baseUrl: string;
+  /** The Customer API root under projectUrl. */
+  customerBaseUrl: string;
   port: number;
   controlUrl?: string;
   /** Every control request carries it as `Authorization: Bearer <token>`. */
@@ -93,6 +117,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const stateFile = options.statePath ? new StateFile(options.statePath) : null;
   let project = stateFile ? await stateFile.load() : new Project();
   const tokens = new TokenStore(options.tokenLifetimeSeconds ?? 7 * 3600);
+  const customerApi = new CustomerApiState(new Set([KIOSK_APPLICATION_ID, MOBILE_APPLICATION_ID, ...(options.customerApplications ?? [])]));
   const limiter = new RateLimiter(options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit);
   const faults = new Faults();
   const received = new ReceivedLog();
@@ -103,6 +128,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     settings,
     credentials,
     tokens,
+    customerApi,
     limiter,
     faults,
     clock,
@@ -226,6 +252,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           store.earning = { ...rule };
           stateFile?.schedule(project);
         },
+        mintAppLoginCode: (who, applicationId = KIOSK_APPLICATION_ID) => {
+          const customerId = 'customerId' in who ? who.customerId : project.cardByNumber(who.cardNumber)?.customer_id;
+          const customer = customerId ? project.customer(customerId) : undefined;
+          if (!customer || customer.state === 0) throw new Error('no such customer');
+          if (!customerApi.applications.has(applicationId)) throw new Error(`no Customer API application ${applicationId}`);
+          const issued = customerApi.issueAppLoginCode(customer.customer_id, applicationId, clock().getTime());
+          return {
+            authentication_token: issued.token,
+            token_request_id: issued.requestId,
+            valid_to: localDateTime(new Date(issued.expiresAtMs), settings.timeZone),
+            code: formatAppLoginCode({ token: issued.token, tokenRequestId: issued.requestId }),
+          };
+        },
+        expireAppLoginCodes: () => customerApi.expireAppLoginCodes(),
+        revokeDeviceTokens: () => customerApi.revokeAll(),
+        outbox: () => [...customerApi.outbox],
         clearFaults: () => faults.clear(),
         reset: () => {
           project = new Project();
@@ -276,6 +318,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return {
     projectUrl,
     baseUrl: `${projectUrl}${API_ROOT}`,
+    customerBaseUrl: `${projectUrl}${CUSTOMER_API_ROOT}`,
     port,
     ...(controlUrl ? { controlUrl } : {}),
     ...(controlToken ? { controlToken } : {}),

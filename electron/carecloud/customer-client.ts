@@ -20,7 +20,7 @@ import { Pipeline, type CallOptions, type PipelineOptions, type RequestSpec } fr
 import type { BodyOf, QueryOf, Schemas } from './types.ts';
 
 export type { DeviceIdentity } from './device-token.ts';
-export type { Agreement, AppLoginToken, CreditsOverview, CustomerCard, CustomerRecord, CustomerReward, CustomerVoucher, PointsExpiration, PointsOverview } from './customer/answers.ts';
+export type { Agreement, AppLoginToken, CustomerSource, CreditsOverview, CustomerCard, CustomerRecord, CustomerReward, CustomerVoucher, PointsExpiration, PointsOverview } from './customer/answers.ts';
 
 export interface CustomerApiClientOptions {
   /** The project address, e.g. `https://shop.crmcarecloud.com`; the client adds `/webservice/rest-api/customer-interface/v1.0`. */
@@ -257,6 +257,13 @@ export function createCustomerApiClient(options: CustomerApiClientOptions) {
         return answers.checked(answers.listOf('agreements', answers.agreement), data, 'GET', '/agreements').agreements as answers.Agreement[];
       }),
 
+    /** Where customers come from; a sign-up names one (the kiosk's, by its code). */
+    customerSources: (callOptions?: CallOptions): Promise<answers.CustomerSource[]> =>
+      withDeviceToken(async (token) => {
+        const data = await pipeline.request<unknown>({ method: 'GET', path: '/customer-sources', query: { count: 100 }, bearerToken: token }, callOptions);
+        return answers.checked(answers.listOf('customer_sources', answers.customerSource), data, 'GET', '/customer-sources').customer_sources as answers.CustomerSource[];
+      }),
+
     /** The logged-in customer's own account. Each call throws NoCustomerSessionError when nobody is logged in. */
     account: {
       record: (o?: CallOptions) => asCustomer((id, token) => customerReads(token, id, o).record()),
@@ -268,7 +275,7 @@ export function createCustomerApiClient(options: CustomerApiClientOptions) {
       credits: (o?: CallOptions) => asCustomer((id, token) => customerReads(token, id, o).credits()),
       /** A code for logging in to another application (what a mobile app turns into its QR code). */
       appLoginToken: (externalApplicationId: string, o?: CallOptions): Promise<answers.AppLoginToken> =>
-        asCustomer((_id, token) => get(answers.appLoginToken, { path: tokenPath(token, 'auth-token'), query: { external_application_id: externalApplicationId } }, token, o)),
+        asCustomer((_id, token) => get(answers.appLoginToken, { path: tokenPath(token, 'auth-token'), query: { external_application_id: externalApplicationId, token_type: 1 } }, token, o)),
     },
 
     /**

@@ -2,6 +2,7 @@
 import type { components, operations } from '../../shared/carecloud/api-types.ts';
 import type { Project } from '../project.ts';
 import type { Credentials, TokenStore } from '../tokens.ts';
+import type { CustomerApiState, DeviceRecord } from '../customer-api.ts';
 
 export type Lang = 'cs' | 'en';
 export type Schemas = components['schemas'];
@@ -33,6 +34,9 @@ export interface HandlerContext {
   /** Fields `sort_field` may name for this operation's list. */
   sortable: readonly string[];
   auth: { credentials: Credentials; tokens: TokenStore; nowMs: number; timeZone: string };
+  /** On the Customer API: the device token the request came with (null on a public operation). */
+  device?: DeviceRecord | null;
+  customerApi?: CustomerApiState;
 }
 
 export interface Reply {

@@ -1,6 +1,8 @@
 // Every operation of the trimmed contract, by operationId.
 import { getCard, getCards, postAssignCard, postValidateFreeCard } from './cards.ts';
+import { getConsents } from './agreements.ts';
 import type { Handler } from './context.ts';
+import { getWalletPointsExpiration } from './points-expiration.ts';
 import { getCustomer, getCustomers, getCustomerSearch, getSubCustomerCards, getSubCustomerRewards, getSubCustomerStatus, getSubCustomerVouchers, postCustomer } from './customers.ts';
 import {
   getPurchase,
@@ -70,4 +72,6 @@ export const handlers: Record<string, Handler> = {
   getStatuses,
   getCardTypes,
   getCustomerSources,
+  getConsents,
+  getWalletPointsExpiration,
 };

@@ -2,6 +2,7 @@
 // contract (the helper checks each response), so the sandbox cannot drift from it.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadContract } from '../../sandbox/contract.ts';
+import { customerPasswords, emailChannelId, KIOSK_APPLICATION_ID } from '../../sandbox/customer-seed.ts';
 import { cardTypeIds, demo, storeIds } from '../../sandbox/seed.ts';
 import { startTestSandbox, type OkBody, type TestSandbox } from '../support/sandbox.ts';
 import { acceptPayment, sendPurchase } from './bills.ts';
@@ -59,6 +60,27 @@ it('implements every operation of the contract with conforming answers', async (
   await get('/stores');
   await get(`/stores/${storeIds.praha}`);
   for (const path of ['/payment-types', '/purchase-types', '/purchase-item-types', '/currencies', '/languages', '/countries', '/statuses', '/card-types']) await get(path);
+  await get('/agreements');
+  await get('/wallet/actions/points-expiration-overview', { customer_id: customer });
+
+  // The Customer API's own operations, on its own root with a device token.
+  const created = await sandbox.customerCall<OkBody<'postToken'>>('POST', '/tokens', {
+    body: { device: { device_id: 'ops-kiosk', device_system: 'Linux', device_name: 'Kiosk', device_type: 'kiosk' }, setup: { language_id: 'cs', allowed_gps: false, allowed_notifications: false }, external_application_id: KIOSK_APPLICATION_ID },
+  });
+  expect(created.status).toBe(201);
+  const device = created.body.data.token_id;
+  const asKiosk = async <T = unknown>(method: string, path: string, status: number, options: { body?: unknown; query?: Record<string, string | number> } = {}) => {
+    const res = await sandbox.customerCall<T>(method, `/tokens/${device}${path}`, { token: device, ...options });
+    expect(res.status, path).toBe(status);
+    return res.body;
+  };
+  await asKiosk('POST', '/actions/login', 200, { body: { login_type: 'card', login_value: demo.cards.regular, password: customerPasswords[1]!.password } });
+  const code = await asKiosk<OkBody<'getTokenAuthentication'>>('GET', '/actions/auth-token', 200, { query: { external_application_id: KIOSK_APPLICATION_ID, token_type: 1 } });
+  await asKiosk('POST', '/actions/logout', 204);
+  await asKiosk('POST', '/actions/authentication-token-login', 200, { body: { application_id: KIOSK_APPLICATION_ID, token: code.data.authentication_token, token_request_id: code.data.token_request_id } });
+  await asKiosk('POST', '/actions/send-password-setup-email', 204, { body: { communication_channel_id: emailChannelId, recipient: 'jana.novakova@example.cz' } });
+  await asKiosk('POST', '/actions/logout', 204);
+
   const token = await sandbox.token();
   const out = await sandbox.call('POST', '/users/actions/logout', { body: { user_external_application_id: sandbox.credentials.user_external_application_id, bearer_token: token } });
   expect(out.status).toBe(204);

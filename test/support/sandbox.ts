@@ -38,6 +38,8 @@ export interface TestSandbox extends Sandbox {
   token(): Promise<string>;
   forgetToken(): void;
   call<T = unknown>(method: string, path: string, options?: CallOptions): Promise<CallResult<T>>;
+  /** The same on the Customer API: `token` is a device token (no token is sent without one). */
+  customerCall<T = unknown>(method: string, path: string, options?: CallOptions): Promise<CallResult<T>>;
   /** operationIds whose responses were checked against the contract. */
   checkedOperations: Set<string>;
 }
@@ -60,19 +62,21 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
     return body.data.bearer_token;
   }
 
-  async function call<T>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
-    const url = new URL(`${sandbox.baseUrl}${path}`);
+  async function call<T>(method: string, path: string, options: CallOptions = {}, base = sandbox.baseUrl): Promise<CallResult<T>> {
+    const url = new URL(`${base}${path}`);
     for (const [name, value] of Object.entries(options.query ?? {})) {
       if (Array.isArray(value)) for (const item of value) url.searchParams.append(`${name}[]`, String(item));
       else url.searchParams.append(name, String(value));
     }
     const headers: Record<string, string> = { ...options.headers };
-    if (options.token !== false) headers.Authorization = `Bearer ${typeof options.token === 'string' ? options.token : await sandboxToken()}`;
+    if (base === sandbox.customerBaseUrl) {
+      if (typeof options.token === 'string') headers.Authorization = `Bearer ${options.token}`;
+    } else if (options.token !== false) headers.Authorization = `Bearer ${typeof options.token === 'string' ? options.token : await sandboxToken()}`;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     const res = await fetch(url, { method, headers, body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body) });
     const text = await res.text();
     const body = text === '' ? undefined : (JSON.parse(text) as unknown);
-    const match = contract.match(method, url.pathname.slice(new URL(sandbox.baseUrl).pathname.length));
+    const match = contract.match(method, url.pathname.slice(new URL(base).pathname.length));
     if (match.kind === 'found') {
       const problems = check(match.route.operationId, res.status, body ?? null);
       if (problems.length > 0) throw new Error(`${method} ${path} answered ${res.status} outside the contract: ${problems.join('; ')}`);
@@ -97,6 +101,7 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
       token = null;
     },
     call,
+    customerCall: (method, path, options) => call(method, path, options, sandbox.customerBaseUrl),
     checkedOperations,
   };
 }

@@ -113,6 +113,8 @@ export const agreement = z.object({
   last_change: z.string().optional(),
 });
 
+export const customerSource = z.object({ customer_source_id: id, customer_source_text_id: text.optional(), name: text.optional() });
+
 export function listOf<T extends z.ZodType>(key: string, item: T) {
   return z.object({ [key]: z.array(item).max(10_000), total_items: z.number().int().min(0).optional() });
 }
@@ -135,4 +137,5 @@ export type PointsOverview = z.infer<typeof pointsOverview>;
 export type PointsExpiration = z.infer<typeof pointsExpiration>;
 export type CreditsOverview = z.infer<typeof creditsOverview>;
 export type Agreement = z.infer<typeof agreement>;
+export type CustomerSource = z.infer<typeof customerSource>;
 export type AppLoginToken = z.infer<typeof appLoginToken>;
