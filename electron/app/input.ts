@@ -47,7 +47,8 @@ export function devicesView(availability: HidAvailability, statuses: DeviceStatu
 
 export interface InputOptions {
   settings: () => InputSettings;
-  client: () => CareCloudClient;
+  /** The Enterprise client for card and voucher lookups; null on a kiosk (the Customer API looks up no card). */
+  client: (() => CareCloudClient) | null;
   events: EventHub;
   /** node-hid in the app; null where no devices may be opened (the web preview, tests). */
   loader: HidTransportLoader | null;
@@ -76,15 +77,20 @@ export async function startInput(options: InputOptions): Promise<InputDevices> {
   const unreachable = (): void => {
     if (!options.online()) throw new Error('CareCloud is unreachable');
   };
+  const client = options.client;
   const lookup = {
     findCard: async (code: string) => {
+      // A kiosk cannot ask which card a number is: a number the rules do not place is taken
+      // as a card, and the customer's login with it (and their password) is the check.
+      if (!client) return /^\d{6,32}$/.test(code) ? { id: code } : null;
       unreachable();
-      const card = await options.client().cards.byNumber(code, { retry: false });
+      const card = await client().cards.byNumber(code, { retry: false });
       return card?.card_id ? { id: card.card_id } : null;
     },
     findVoucher: async (code: string) => {
+      if (!client) return null;
       unreachable();
-      const voucher = await options.client().vouchers.byCode(code, { retry: false });
+      const voucher = await client().vouchers.byCode(code, { retry: false });
       return voucher?.voucher_id ? { id: voucher.voucher_id } : null;
     },
     knownVoucher: (code: string) => options.knownVoucher?.(code) ?? false,

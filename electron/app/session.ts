@@ -1,6 +1,6 @@
 // Who is signed in at this terminal, and what the status bar says about it. An operator
 // who leaves the terminal alone is signed out after the idle time their role allows.
-import type { Operator, SessionStatus } from '../../shared/ipc/contract.ts';
+import type { Operator, SessionStatus, TerminalMode } from '../../shared/ipc/contract.ts';
 import type { Language } from '../../shared/i18n/language.ts';
 import { demoOperatorName } from '../operators/demo-operators.ts';
 import { NOBODY_SIGNED_IN } from '../operators/actor-names.ts';
@@ -18,6 +18,8 @@ export interface TerminalSessionOptions {
   now?: () => number;
   /** How often an idle operator is looked for. */
   idleCheckMs?: number;
+  /** What the terminal runs as; `kiosk` is told to the screens in every status. */
+  mode?: TerminalMode;
 }
 
 const IDLE_PARK_GRACE_MS = 60_000;
@@ -26,6 +28,7 @@ export class TerminalSession {
   readonly #operators: OperatorDirectory;
   readonly #settings: SettingsService;
   readonly #demo: boolean;
+  readonly #mode: TerminalMode;
   readonly #audit: AuditWriter;
   readonly #now: () => number;
   readonly #listeners = new Set<(status: SessionStatus) => void>();
@@ -43,6 +46,7 @@ export class TerminalSession {
     this.#operators = options.operators;
     this.#settings = options.settings;
     this.#demo = options.demo;
+    this.#mode = options.mode ?? 'till';
     this.#audit = options.audit;
     this.#now = options.now ?? Date.now;
     this.#settings.onChange(() => this.#changed());
@@ -105,6 +109,7 @@ export class TerminalSession {
       language: settings.language,
       timeZone: settings.timeZone,
       lockedUntil: this.#operators.lockedUntil('signin')?.toISOString() ?? null,
+      ...(this.#mode === 'kiosk' ? { mode: 'kiosk' as const } : {}),
     };
   }
 

@@ -37,6 +37,7 @@ import { demoOperatorName } from '../operators/demo-operators.ts';
 import { PrintService, type Printing } from '../printing/print-service.ts';
 import { printingDesk } from '../printing/desk.ts';
 import { ReceiptPrinter } from '../printing/receipts.ts';
+import { assembleKiosk, type KioskApiFactory, type KioskTerminal } from './kiosk-terminal.ts';
 
 export interface TerminalStores {
   settings: KeyValueBackend;
@@ -69,6 +70,7 @@ export interface TerminalOptions {
 }
 
 export interface Terminal {
+  readonly mode: 'till';
   readonly demo: boolean;
   readonly session: TerminalSession;
   readonly settings: SettingsService;
@@ -109,10 +111,42 @@ export function syncStatusView(status: EngineStatus): SyncStatus {
   };
 }
 
+/** A terminal set up as a kiosk was started as a till: it would build the Enterprise client, which a kiosk never has. */
+export class KioskModeError extends Error {
+  constructor() {
+    super('This terminal is set up as a self-service kiosk; it does not run as a till');
+    this.name = 'KioskModeError';
+  }
+}
+
+export interface AppOptions extends TerminalOptions {
+  /** The Customer API client for kiosk mode. */
+  customerApi: KioskApiFactory;
+  /** Kiosk mode was left with a manager's PIN: restart to run as a till. */
+  onLeaveKiosk?: () => void;
+}
+
+/** What the app and the web preview run: a till or a kiosk, as the settings say. */
+export type AppTerminal = Terminal | KioskTerminal;
+
+export async function startApp(options: AppOptions): Promise<AppTerminal> {
+  const opened: { close(): unknown }[] = [];
+  try {
+    const settings = openSettings(options);
+    return settings.kiosk ? await assembleKiosk(options, settings, opened) : await assemble(options, settings, opened);
+  } catch (error) {
+    for (const part of opened.reverse()) await Promise.resolve(part.close()).catch(() => {});
+    throw error;
+  }
+}
+
+/** A till; refuses settings that make this terminal a kiosk (KioskModeError). */
 export async function startTerminal(options: TerminalOptions): Promise<Terminal> {
   const opened: { close(): unknown }[] = [];
   try {
-    return await assemble(options, opened);
+    const settings = openSettings(options);
+    if (settings.kiosk) throw new KioskModeError();
+    return await assemble(options, settings, opened);
   } catch (error) {
     // Whatever did start (the sandbox, the journal) is closed again, newest first.
     for (const part of opened.reverse()) await Promise.resolve(part.close()).catch(() => {});
@@ -120,13 +154,17 @@ export async function startTerminal(options: TerminalOptions): Promise<Terminal>
   }
 }
 
-async function assemble(options: TerminalOptions, opened: { close(): unknown }[]): Promise<Terminal> {
+function openSettings(options: TerminalOptions): SettingsService {
   const logger = options.logger ?? silentLogger;
-  const settings = new SettingsService({
+  return new SettingsService({
     store: options.stores.settings,
     cipher: options.cipher,
     onProblem: (problem) => logger.log('warn', 'settings.problem', { problem }),
   });
+}
+
+async function assemble(options: TerminalOptions, settings: SettingsService, opened: { close(): unknown }[]): Promise<Terminal> {
+  const logger = options.logger ?? silentLogger;
   const demo = options.forceDemo === true || settings.demo;
   const demoBackend = demo ? await options.startDemo() : null;
   if (demoBackend) opened.push(demoBackend);
@@ -303,6 +341,7 @@ async function assemble(options: TerminalOptions, opened: { close(): unknown }[]
 
   let closed = false;
   return {
+    mode: 'till',
     demo,
     session,
     settings,

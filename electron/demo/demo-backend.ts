@@ -7,6 +7,8 @@ export interface DemoBackend {
   credentials: Credentials;
   setOutage(on: boolean): Promise<void>;
   readonly outage: boolean;
+  /** The external application a demo kiosk names to the sandbox's Customer API. */
+  kioskApplicationId?: string;
   /** The store a demo terminal stands in when none is chosen yet. */
   defaultStoreId?: string;
   close(): Promise<void>;

@@ -28,7 +28,7 @@ export type TillChannel = Exclude<RequestChannel, KioskChannel>;
 /** What a terminal answers: a till every till channel, a kiosk its own; an absent handler is `unknown_channel`. */
 export type Handlers = { [C in TillChannel]: Handler<C> } & { [C in KioskChannel]?: Handler<C> };
 /** A kiosk's handlers: its own channels, and the few the screens ask before they know the mode. */
-export type KioskHandlers = { [C in KioskChannel]: Handler<C> } & Pick<Handlers, 'session.status' | 'session.language' | 'input.wedgeSettings'>;
+export type KioskHandlers = { [C in KioskChannel]: Handler<C> } & Pick<Handlers, 'session.status' | 'session.language' | 'input.wedgeSettings' | 'input.classify'>;
 
 export type Dispatch = (channel: unknown, payload: unknown, sender: SenderContext) => Promise<Result<unknown>>;
 
@@ -40,6 +40,8 @@ export interface DispatcherOptions {
   onActivity?: () => void;
   /** The language the caller's screens speak: CareCloud is asked to answer the request in it. */
   language?: () => Language;
+  /** Channels anyone may call here whatever the contract's access (a kiosk has no operators: its scans are the customer's). */
+  anyoneMay?: ReadonlySet<RequestChannel>;
   /** Unexpected errors, for the log; screens get only a typed result. */
   onError?: (channel: RequestChannel, error: unknown) => void;
 }
@@ -63,9 +65,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     const spec = requests[channel];
     // The role comes first: a caller without it learns nothing of the channel's payload schema.
     const operator = options.currentOperator();
-    if (spec.access !== 'anyone' && operator === null) return failure('not_signed_in', 'Sign in first');
-    if (spec.access === 'manager' && operator?.role !== 'manager') return failure('forbidden_role', 'Only a manager may do this');
-    if (spec.access !== 'anyone' && !(spec as { passive?: boolean }).passive) options.onActivity?.();
+    const access = options.anyoneMay?.has(channel) ? 'anyone' : spec.access;
+    if (access !== 'anyone' && operator === null) return failure('not_signed_in', 'Sign in first');
+    if (access === 'manager' && operator?.role !== 'manager') return failure('forbidden_role', 'Only a manager may do this');
+    if (access !== 'anyone' && !(spec as { passive?: boolean }).passive) options.onActivity?.();
     const parsed = (spec.payload as z.ZodType).safeParse(payload);
     if (!parsed.success) {
       return failure('invalid_payload', `The request ${channel} is malformed`, { reasons: payloadReasons(parsed.error) });

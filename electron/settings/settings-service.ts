@@ -244,8 +244,8 @@ export class SettingsService {
       // Refused rather than dropped: the manager typed it, and a kiosk must never hold it.
       if (patch.login !== undefined && patch.login !== '') reasons.push({ name: 'login', reason: 'kiosk_no_login', message: 'must be empty on a kiosk: a kiosk keeps no enterprise login' });
       if (patch.password !== undefined && patch.password !== '') reasons.push({ name: 'password', reason: 'kiosk_no_login', message: 'cannot be kept on a kiosk: a kiosk keeps no enterprise password' });
-      // Switching to kiosk forgets the login (the password goes in update()).
-      if (patch.login === undefined) next.login = '';
+      // Switching to kiosk forgets the login (the password goes in update()); a typed one is refused above, once.
+      next.login = '';
     }
     if (patch.cashDeskNumber !== undefined) {
       if (/^\d{1,5}$/.test(patch.cashDeskNumber)) next.cashdeskNumber = Number(patch.cashDeskNumber);
