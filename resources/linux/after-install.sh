@@ -36,6 +36,10 @@ install -m 0644 "$app/resources/udev/70-ccpos-hid.rules" "$rules_dir/70-ccpos-hi
 mkdir -p "$root/usr/lib/systemd/user"
 install -m 0644 "$app/resources/linux/ccpos.service" "$root/usr/lib/systemd/user/ccpos.service"
 
+# The self-service kiosk without a desktop (cage on tty1): installed, enabled by hand (see the README).
+mkdir -p "$root/usr/lib/systemd/system"
+install -m 0644 "$app/resources/linux/ccpos-cage.service" "$root/usr/lib/systemd/system/ccpos-cage.service"
+
 # The kiosk session offered by the display manager.
 mkdir -p "$root/usr/share/xsessions"
 install -m 0644 "$app/resources/linux/ccpos-kiosk.desktop" "$root/usr/share/xsessions/ccpos-kiosk.desktop"

@@ -16,5 +16,7 @@ rm -f "$root/usr/bin/$command_name"
 rm -f "$root/usr/lib/udev/rules.d/70-ccpos-hid.rules" "$root/lib/udev/rules.d/70-ccpos-hid.rules"
 rm -f "$root/usr/lib/systemd/user/ccpos.service"
 rm -f "$root/usr/share/xsessions/ccpos-kiosk.desktop"
+if [ -z "$root" ] && type systemctl >/dev/null 2>&1; then systemctl disable --now ccpos-cage.service 2>/dev/null || true; fi
+rm -f "$root/usr/lib/systemd/system/ccpos-cage.service"
 if [ -z "$root" ] && type udevadm >/dev/null 2>&1; then udevadm control --reload-rules || true; fi
 exit 0

@@ -112,7 +112,7 @@ describe('the deb\'s scripts', () => {
     expect(installed.stderr).toBe('');
     expect(installed.status).toBe(0);
     expect(execFileSync('readlink', [join(dir, 'usr', 'bin', config.executableName)], { encoding: 'utf8' }).trim()).toBe(join(dir, 'opt', config.productName, config.executableName));
-    const systemFiles = ['usr/lib/udev/rules.d/70-ccpos-hid.rules', 'usr/lib/systemd/user/ccpos.service', 'usr/share/xsessions/ccpos-kiosk.desktop'];
+    const systemFiles = ['usr/lib/udev/rules.d/70-ccpos-hid.rules', 'usr/lib/systemd/user/ccpos.service', 'usr/share/xsessions/ccpos-kiosk.desktop', 'usr/lib/systemd/system/ccpos-cage.service'];
     expect(readFileSync(join(dir, systemFiles[0]!), 'utf8')).toBe(read('resources/udev/70-ccpos-hid.rules'));
     expect(readFileSync(join(dir, systemFiles[1]!), 'utf8')).toBe(read('resources/linux/ccpos.service'));
     for (const file of systemFiles) expect(statSync(join(dir, file)).mode & 0o777).toBe(0o644);
@@ -145,6 +145,34 @@ describe('auto-start and watchdog', () => {
     expect(exec).toBe(`/opt/${config.productName}/resources/linux/ccpos-kiosk-session`);
     accessSync(join(root, 'resources/linux/ccpos-kiosk-session'), constants.X_OK);
     expect(read('resources/linux/ccpos-kiosk-session')).toMatch(/systemctl --user start --wait ccpos\.service/);
+  });
+
+  it('runs a self-service kiosk alone in cage on tty1, always started again, with no way to another virtual terminal', () => {
+    const cage = read('resources/linux/ccpos-cage.service');
+    expect(cage).toMatch(new RegExp(`^ExecStart=/usr/bin/cage -d -- /opt/${config.productName}/${config.executableName} --ozone-platform=wayland$`, 'm'));
+    expect(cage).not.toMatch(/^ExecStart=.*cage[^\n]* -s\b/m);
+    expect(cage).toMatch(/^Restart=always$/m);
+    expect(cage).toMatch(/^User=ccpos-kiosk$/m);
+    expect(cage).toMatch(/^TTYPath=\/dev\/tty1$/m);
+    expect(cage).toMatch(/^PAMName=login$/m);
+    const verified = spawnSync('systemd-analyze', ['verify', join(root, 'resources/linux/ccpos-cage.service')], { encoding: 'utf8' });
+    if (verified.error) return;
+    const complaints = `${verified.stdout}${verified.stderr}`.split('\n').filter((line) => line.trim() !== '' && !/is not executable: No such file or directory/.test(line));
+    expect(complaints).toEqual([]);
+  });
+
+  it('makes the installed terminal the full-screen shell of a Windows auto-logon kiosk account, restarted whatever its exit code', () => {
+    const shell = read('resources/windows/ccpos-kiosk-shell.xml');
+    expect(shell.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
+    expect(shell).toContain(`Shell="%ProgramFiles%\\ccpos\\${config.executableName}.exe" V2:AllAppsFullScreen="true"`);
+    expect(shell).toMatch(/<DefaultAction Action="RestartShell" \/>/);
+    expect(shell).toMatch(/<AutoLogonAccount /);
+    const profiles = [...shell.matchAll(/<Profile Id="(\{[0-9A-F-]{36}\})"/g)].map((m) => m[1]);
+    expect(profiles).toHaveLength(2);
+    expect(new Set(profiles).size).toBe(1);
+    const script = read('resources/windows/ccpos-kiosk-shell.ps1');
+    expect(script).toContain("Join-Path $PSScriptRoot 'ccpos-kiosk-shell.xml'");
+    expect(script).toContain('MDM_AssignedAccess');
   });
 
   it('has a Windows scheduled task that runs the shipped watchdog script for the installed executable', () => {
