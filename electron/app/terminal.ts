@@ -196,8 +196,14 @@ async function assemble(options: TerminalOptions, settings: SettingsService, ope
   const modes = repairDataDirModes(options.dataDir);
   if (modes.fixed.length > 0) logger.log('warn', 'data.modes.fixed', { count: modes.fixed.length });
   if (modes.failed.length > 0) logger.log('error', 'data.modes.failed', { count: modes.failed.length });
-  const journal = Journal.open(journalFile(options.dataDir));
+  const journal = Journal.open(journalFile(options.dataDir), { integrity: 'background' });
   opened.push(journal);
+  journal.integrity.then(
+    (verdict) => {
+      if (verdict === 'corrupt') logger.log('error', 'journal.corrupt', { file: journalFile(options.dataDir) });
+    },
+    (error: unknown) => logger.log('warn', 'journal.integrity.unchecked', { error: error instanceof Error ? error.message : String(error) }),
+  );
   const newSession = (): TerminalSession =>
     new TerminalSession({
       operators,

@@ -270,7 +270,7 @@ export class CheckoutService {
   }
 
   #queuePosition(entry: JournalEntry): number {
-    return this.#o.journal.list({ state: ['pending', 'sending'], to: entry.createdAt + 1 }, { limit: 1, offset: 0 }).total;
+    return this.#o.journal.queuePosition(entry.id);
   }
 
   /** Refunds a closed purchase: a cancellation through the journal, after a manager's PIN. */
@@ -298,11 +298,10 @@ export class CheckoutService {
 
   /** The newest sales of this terminal first: what was paid, when, by whom, the items, and whether each was cancelled. */
   recent(limit: number): RecentSale[] {
-    const { total } = this.#o.journal.list({ kind: 'purchase' }, { limit: 1, offset: 0 });
-    const { entries } = this.#o.journal.list({ kind: 'purchase' }, { limit, offset: Math.max(0, total - limit) });
+    const entries = this.#o.journal.newest('purchase', limit);
     const payments = this.#o.journal.tillPayments(entries.map((e) => e.id));
     const language = spokenLanguage();
-    return entries.reverse().map((entry) => {
+    return entries.map((entry) => {
       const request = readableRequest(entry, this.#o.places.currency);
       const cancellation = entry.billId ? this.#o.journal.byBillId(cancellationBillId(entry.billId)) : null;
       const payment = payments.get(entry.id);

@@ -156,7 +156,7 @@ export class ManagerQueue {
   async customers(ids: readonly string[]): Promise<Record<string, QueueCustomer>> {
     if (!this.#o.customers) return {};
     const cards = new Map<string, string | null>();
-    for (const id of ids) cards.set(id, this.#o.journal.list({ customerId: id }, { limit: 1, offset: 0 }).entries[0]?.cardNumber ?? null);
+    for (const id of ids) cards.set(id, this.#o.journal.lastCardOf(id));
     return this.#o.customers.settle(ids, cards);
   }
 

@@ -5,6 +5,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PRIVATE_DIR_MODE, prepareDatabaseFile } from '../config/file-modes.ts';
 import { guarded, JournalUnavailableError } from './errors.ts';
+import { checkedBeforeOpen, checkIntegrityNow } from './integrity.ts';
 import { checkIdentity, ensureFileId, type JournalIdentity } from './identity.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -17,6 +18,10 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** The identity record beside the file: the database must be the one it names (identity.ts). */
   expectedIdentity?: JournalIdentity | null;
+  /** When SQLite's integrity check runs: before opening (the default), or for a large journal in the background (integrity.ts). */
+  integrity?: 'before-open' | 'background';
+  /** Called with every statement as run, values bound (support's SQL trace; the query-plan test). */
+  trace?: (sql: string) => void;
 }
 
 export const SCHEMA_VERSION = migrations.length;
@@ -63,10 +68,10 @@ function open(file: string, options: OpenOptions): JournalDatabase {
     }
     // The journal holds card numbers: 0600, and its WAL and SHM follow the file's mode.
     prepareDatabaseFile(file);
-    const db = new Database(file);
+    const db = new Database(file, options.trace ? { verbose: (sql) => options.trace!(String(sql)) } : {});
     try {
       db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-      checkIntegrity(db);
+      if (checkedBeforeOpen(file, options.integrity ?? 'before-open')) checkIntegrityNow(db);
       // Before anything writes to the file, so an emptied or replaced journal is refused as found.
       if (options.expectedIdentity) checkIdentity(db, options.expectedIdentity);
       db.pragma('journal_mode = WAL');
@@ -83,11 +88,6 @@ function open(file: string, options: OpenOptions): JournalDatabase {
       throw error;
     }
   });
-}
-
-function checkIntegrity(db: JournalDatabase): void {
-  const rows = db.pragma('quick_check') as { quick_check: string }[];
-  if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') throw new JournalUnavailableError('corrupt');
 }
 
 /** Runs with foreign keys off (set before this is called), so a migration may rebuild a table. */

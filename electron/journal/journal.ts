@@ -9,6 +9,7 @@ import { mayHaveLanded } from './send-certainty.ts';
 import { openJournalDatabase, type JournalDatabase, type OpenOptions } from './database.ts';
 import { databaseIdentity, readIdentityRecord, renewFileId, setIdentityRecordAside, writeIdentityRecord, type JournalIdentity } from './identity.ts';
 import { JournalFigures } from './figures.ts';
+import { checkedBeforeOpen, checkIntegrityInBackground, type IntegrityVerdict } from './integrity.ts';
 import type { Attempt, AttemptOutcome, AuditRecord, EntryFilter, EntryKind, EntryState, HeldVoucher, JournalEntry, NewEntry, Page, RejectionReason, SendResult, TillPayment, Transition } from './types.ts';
 
 interface EntryRow {
@@ -125,7 +126,9 @@ export class Journal {
   /** Refuses (JournalUnavailableError) a journal that is not the one its identity record names. */
   static open(file: string, options: JournalOptions = {}): Journal {
     const expected = readIdentityRecord(file);
+    const checkedNow = checkedBeforeOpen(file, options.integrity ?? 'before-open');
     const journal = Journal.#create(file, openJournalDatabase(file, { ...options, expectedIdentity: expected }), options);
+    if (!checkedNow) journal.#checkInBackground();
     journal.#recorded = expected;
     try {
       journal.#recordIdentity(expected?.checkpointedAt ?? null);
@@ -194,6 +197,22 @@ export class Journal {
       AND NOT EXISTS (SELECT 1 FROM entries d WHERE d.id = e.depends_on AND d.state != 'synced')
       ORDER BY e.id LIMIT 1`);
     this.#finishAttempt = db.prepare('UPDATE attempts SET finished_at = ?, outcome = ?, http_status = ?, error = ? WHERE id = ?');
+  }
+
+  /** The integrity check's verdict: settled at once when it ran before opening. */
+  integrity: Promise<IntegrityVerdict> = Promise.resolve('ok');
+  /** Set once a background check found the file damaged: from then on nothing is written or sent from it. */
+  #damaged: JournalUnavailableError | null = null;
+
+  #checkInBackground(): void {
+    this.integrity = checkIntegrityInBackground(this.#file).then((verdict) => {
+      if (verdict === 'corrupt') this.#damaged = new JournalUnavailableError('corrupt');
+      return verdict;
+    });
+  }
+
+  #refuseIfDamaged(): void {
+    if (this.#damaged) throw this.#damaged;
   }
 
   #figures: JournalFigures | null = null;
@@ -287,6 +306,7 @@ export class Journal {
 
   /** Inserts the entry and its first transition; returns the entry as stored, without reading it back. */
   #insert(input: NewEntry, claimFor: { owner: string; leaseMs: number } | null): JournalEntry {
+    this.#refuseIfDamaged();
     const now = this.#now();
     const request = JSON.stringify(input.request);
     const entry: JournalEntry = {
@@ -397,8 +417,15 @@ export class Journal {
 
   /** Forgets the holds of purchases CareCloud confirmed before `before`: a voucher list synced since then no longer offers them. */
   releaseConfirmedHolds(before: number): number {
+    // CROSS JOIN keeps SQLite walking the few holds and looking each entry up, never the other way round.
     return guarded(() =>
-      this.#db.transaction(() => Number(this.#sql("DELETE FROM voucher_holds WHERE entry_id IN (SELECT id FROM entries WHERE state = 'synced' AND updated_at < ?)").run(before).changes)).immediate(),
+      this.#db
+        .transaction(() =>
+          Number(
+            this.#sql("DELETE FROM voucher_holds WHERE entry_id IN (SELECT h.entry_id FROM voucher_holds h CROSS JOIN entries e ON e.id = h.entry_id WHERE e.state = 'synced' AND e.updated_at < ?)").run(before).changes,
+          ),
+        )
+        .immediate(),
     );
   }
 
@@ -431,6 +458,7 @@ export class Journal {
   }
 
   #claim(id: number, from: EntryState, owner: string, leaseMs: number, now: number): Claim {
+    this.#refuseIfDamaged();
     this.#sql("UPDATE entries SET state = 'sending', lease_owner = ?, lease_expires_at = ?, attempt_count = attempt_count + 1, updated_at = ? WHERE id = ?").run(owner, now + leaseMs, now, id);
     this.#leasesSeen.set(id, { lease: `${owner}|${now + leaseMs}`, at: this.#monotonic() });
     this.#insertTransition.run(id, now, from, 'sending', 'send', owner);
@@ -485,7 +513,7 @@ export class Journal {
     return guarded(() =>
       this.#relaxed(() => this.#db.transaction(() => {
         const now = this.#now();
-        const rows = this.#sql("SELECT id, lease_owner, lease_expires_at, updated_at FROM entries WHERE state = 'sending'").all() as Pick<EntryRow, 'id' | 'lease_owner' | 'lease_expires_at' | 'updated_at'>[];
+        const rows = this.#sql("SELECT id, lease_owner, lease_expires_at, updated_at FROM entries INDEXED BY entries_unsettled WHERE state IN ('sending', 'rejected') AND state = 'sending'").all() as Pick<EntryRow, 'id' | 'lease_owner' | 'lease_expires_at' | 'updated_at'>[];
         const watching = new Set(rows.map((row) => row.id));
         for (const id of this.#leasesSeen.keys()) if (!watching.has(id)) this.#leasesSeen.delete(id);
         let released = 0;
@@ -579,6 +607,37 @@ export class Journal {
       const oldest = firstQueued === null ? null : (this.#sql('SELECT created_at AS at FROM entries WHERE id = ?').get(firstQueued) as { at: number }).at;
       return { queued: counts.pending + counts.sending, oldestQueuedAt: oldest, counts };
     });
+  }
+
+  /** Where this entry stands in the queue: how many queued entries (itself included) go before or with it. */
+  queuePosition(entryId: number): number {
+    return guarded(
+      () =>
+        (
+          this.#sql(`SELECT (SELECT COUNT(*) FROM entries INDEXED BY entries_pending WHERE state = 'pending' AND id <= @id)
+            + (SELECT COUNT(*) FROM entries INDEXED BY entries_unsettled WHERE state IN ('sending', 'rejected') AND state = 'sending' AND id <= @id) AS n`).get({ id: entryId }) as { n: number }
+        ).n,
+    );
+  }
+
+  /** The ids of every queued entry (pending or being sent), oldest first. */
+  queuedIds(): number[] {
+    return guarded(() =>
+      (
+        this.#sql(`SELECT id FROM entries INDEXED BY entries_pending WHERE state = 'pending'
+          UNION ALL SELECT id FROM entries INDEXED BY entries_unsettled WHERE state IN ('sending', 'rejected') AND state = 'sending' ORDER BY id`).all() as { id: number }[]
+      ).map((r) => r.id),
+    );
+  }
+
+  /** The newest entries of a kind, newest first (by the time they were written). */
+  newest(kind: EntryKind, limit: number): JournalEntry[] {
+    return guarded(() => (this.#sql('SELECT * FROM entries WHERE kind = ? ORDER BY created_at DESC, id DESC LIMIT ?').all(kind, limit) as EntryRow[]).map((row) => toEntry(row)));
+  }
+
+  /** The card this customer last bought with at this terminal, if any. */
+  lastCardOf(customerId: string): string | null {
+    return guarded(() => (this.#sql('SELECT card_number AS card FROM entries WHERE customer_id = ? ORDER BY id DESC LIMIT 1').get(customerId) as { card: string | null } | undefined)?.card ?? null);
   }
 
   /** Every state's count: a scan of the journal, for the manager's screens. */
@@ -697,10 +756,7 @@ export class Journal {
       this.#db.transaction(() => {
         const now = this.#now();
         const cutoff = now - retentionDays * 86_400_000;
-        // The newest entry always stays: a new entry's id is one past the largest, so ids never come back.
-        const doomed = this.#sql(`SELECT id, bill_id, state FROM entries WHERE updated_at < ? AND (state = 'synced' OR (state IN ('rejected', 'voided') AND exported_at IS NOT NULL))
-          AND id < (SELECT MAX(id) FROM entries)
-          AND id NOT IN (SELECT depends_on FROM entries WHERE depends_on IS NOT NULL AND state NOT IN ('synced', 'voided'))`).all(cutoff) as { id: number; bill_id: string | null; state: EntryState }[];
+        const doomed = this.#purgeable(cutoff);
         if (doomed.length === 0) return 0;
         const remove = this.#sql('DELETE FROM entries WHERE id = ?');
         const unlink = this.#sql('UPDATE entries SET depends_on = NULL WHERE depends_on = ?');
@@ -714,6 +770,30 @@ export class Journal {
         return doomed.length;
       }).immediate(),
     );
+  }
+
+  /**
+   * What a purge may delete, walking the journal from its oldest entry: ids grow with time, so the
+   * walk stops after a whole batch written after the cutoff, and its cost is the old entries, not
+   * the journal's size. The newest entry always stays (a new entry's id is one past the largest, so
+   * ids never come back), and so does a sale an unsettled cancellation still waits on.
+   */
+  #purgeable(cutoff: number): { id: number; bill_id: string | null; state: EntryState }[] {
+    type Row = Pick<EntryRow, 'id' | 'bill_id' | 'state' | 'created_at' | 'updated_at' | 'exported_at'>;
+    const newest = (this.#sql('SELECT MAX(id) AS id FROM entries').get() as { id: number | null }).id ?? 0;
+    const batch = this.#sql('SELECT id, bill_id, state, created_at, updated_at, exported_at FROM entries WHERE id > ? ORDER BY id LIMIT 500');
+    const awaited = this.#sql("SELECT 1 FROM entries WHERE depends_on = ? AND state NOT IN ('synced', 'voided') LIMIT 1");
+    const doomed: { id: number; bill_id: string | null; state: EntryState }[] = [];
+    for (let after = 0; ; ) {
+      const rows = batch.all(after) as Row[];
+      if (rows.length === 0 || !rows.some((row) => row.created_at < cutoff)) return doomed;
+      for (const row of rows) {
+        if (row.id >= newest) return doomed;
+        const settled = row.state === 'synced' || ((row.state === 'rejected' || row.state === 'voided') && row.exported_at !== null);
+        if (settled && row.updated_at < cutoff && !awaited.get(row.id)) doomed.push({ id: row.id, bill_id: row.bill_id, state: row.state });
+      }
+      after = rows.at(-1)!.id;
+    }
   }
 
   #managerChange(id: number, actor: string, action: string, detail: Record<string, unknown>, change: (row: EntryRow, now: number) => void): JournalEntry {

@@ -23,7 +23,7 @@ interface ReplaySummary {
 
 async function drainWithin(engine: SyncEngine, journal: Journal, deadline: number): Promise<ReplaySummary> {
   // Everything waiting when the run starts is reported, also what was settled without a send.
-  const touched = new Set<number>(journal.list({ state: ['pending', 'sending'] }, { limit: 1_000_000, offset: 0 }).entries.map((e) => e.id));
+  const touched = new Set<number>(journal.queuedIds());
   journal.settleOrphanedCancellations();
   let wentOffline = false;
   for (;;) {
