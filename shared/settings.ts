@@ -154,6 +154,12 @@ export const printerSchema = z.object({
 export const printerPatchSchema = z.object(printerFields).strict().partial();
 export type PrinterSettings = z.infer<typeof printerSchema>;
 // --- end receipt printer ---
+export const shiftSchema = z.object({
+  /** Cash sales wait for an open shift (the drawer's float counted in); card-only sales do not. */
+  cashNeedsOpenShift: z.boolean().default(true),
+  /** A closing count further than this from the expected cash (either way, minor units of the till's currency) needs a manager's PIN. */
+  countDifferenceLimitMinor: z.int().min(0).max(100_000_000).default(5_000),
+});
 
 export const settingsSchema = z.object({
   /** `kiosk`: self-service on the Customer API; no enterprise login or password may be kept then. */
@@ -181,6 +187,7 @@ export const settingsSchema = z.object({
   updates: updatesSchema.prefault({}),
   crashReports: crashReportsSchema.prefault({}),
   printer: printerSchema.prefault({}),
+  shift: shiftSchema.prefault({}),
 }).superRefine((settings, ctx) => {
   // CareCloud: enterprise credentials never in a kiosk's configuration.
   if (settings.mode === 'kiosk' && settings.login !== '') ctx.addIssue({ code: 'custom', path: ['login'], message: 'must be empty on a kiosk: a kiosk keeps no enterprise login' });
@@ -194,6 +201,7 @@ export type SyncSettings = TerminalSettings['sync'];
 export type OfflinePolicy = TerminalSettings['offlinePolicy'];
 export type UpdateSettings = TerminalSettings['updates'];
 export type KioskSettings = TerminalSettings['kiosk'];
+export type ShiftSettings = TerminalSettings['shift'];
 
 export type SettingsResult = { ok: true; value: TerminalSettings } | { ok: false; error: string };
 

@@ -60,6 +60,8 @@ export interface CheckoutServiceOptions {
   storeName?: () => string | null;
   /** A sale closed or saved offline: its receipt goes to the printer from here, off the pay path. */
   onReceipt?: (receipt: Receipt, closed: { purchaseId: string | null; cashTendered: boolean }) => void;
+  /** The lane's drawer: whether a sale may take cash now (an open shift, electron/shift/). */
+  drawer?: { cashAllowed(): boolean };
 }
 
 const REMEMBERED_SALES = 200;
@@ -194,6 +196,8 @@ export class CheckoutService {
     const settled = settle(preview.toPayMinor, request.tender, cashRoundingStep(currency, this.#o.cashRoundingMinor()));
     if (!settled.ok) throw new PosFailure(failure('invalid_payload', `The payment does not cover the sale (${settled.problem})`, { reasons: [{ name: 'tender', reason: settled.problem, message: settled.problem }] }));
     const { settlement } = settled;
+    // Cash goes into a drawer whose float was counted in: no open shift, no cash sale (card alone may go).
+    if (settlement.cashToPayMinor > 0 && this.#o.drawer && !this.#o.drawer.cashAllowed()) throw new PosFailure(failure('no_open_shift', 'Open the shift before taking cash'));
     const place = await this.#o.places.place(operator.name);
     const ask = evaluation.ask;
     // CareCloud gets the amount actually paid: cash rounding is a line of its own, outside loyalty.

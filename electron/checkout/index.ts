@@ -21,6 +21,8 @@ import { OfflineVoucherList } from './offline-vouchers.ts';
 import { ParkedSales } from './parked-sales.ts';
 import { SalePlaces } from './sale-place.ts';
 import { VoucherChecker } from './voucher-check.ts';
+import { ShiftService } from '../shift/shift-service.ts';
+import { spokenLanguage } from '../carecloud/language.ts';
 
 export interface CheckoutParts {
   checkout: CheckoutService;
@@ -31,6 +33,7 @@ export interface CheckoutParts {
   parked: ParkedSales;
   /** The store's vouchers synced for offline use. */
   offlineVouchers: OfflineVoucherList;
+  shifts: ShiftService;
 }
 
 export interface CheckoutDeps {
@@ -75,7 +78,17 @@ export function createCheckout(deps: CheckoutDeps): CheckoutParts {
         },
       })
     : null;
+  const shifts = new ShiftService({
+    journal,
+    managerCheck,
+    lane: () => ({ storeId: settings.current.storeId, cashdesk: settings.current.cashdeskNumber, currency: catalogue.currency }),
+    settings: () => settings.current.shift,
+    exportDir: join(deps.dataDir, 'exports'),
+    language: () => spokenLanguage() ?? settings.current.language,
+    timeZone,
+  });
   const checkout = new CheckoutService({
+    drawer: shifts,
     benefits,
     places,
     sync,
@@ -103,6 +116,7 @@ export function createCheckout(deps: CheckoutDeps): CheckoutParts {
     checkout,
     places,
     managerCheck,
+    shifts,
     parked: new ParkedSales(deps.dataDir),
     offlineVouchers,
     managerQueue: new ManagerQueue({ journal, queue, managerCheck, exportDir: join(deps.dataDir, 'exports'), currency: catalogue.currency, ...(customerNames ? { customers: customerNames } : {}) }),

@@ -16,7 +16,7 @@ import { SendUncertainError } from '../journal/errors.ts';
 import { maskSyncedCard } from '../journal/card-mask.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { AuditRecord, EntryFilter, EntryMatch, JournalEntry, SendPurchaseBody, TillPayment } from '../journal/types.ts';
-import type { ExportFormat } from '../sync/export.ts';
+import { csvCell, type ExportFormat } from '../sync/export.ts';
 import type { QueueManager } from '../sync/queue-manager.ts';
 import type { ManagerCheck } from './manager-pin.ts';
 import type { QueueFilter, QueueEntrySummary, QueuePage, ReadableRequest, QueueEntryDetail, AuditView, ExportDone, QueueCustomer, ResendChange, TenderKind } from '../../shared/checkout/answers.ts';
@@ -293,13 +293,6 @@ function writeDurably(dir: string, file: string, text: string, ownFolder: boolea
   if (ownFolder) ensurePrivateDir(dir);
   writePrivateFile(`${file}.tmp`, text, { flush: true });
   renameSync(`${file}.tmp`, file);
-}
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${text.replace(/"/g, '""')}"`;
 }
 
 function auditCsv(records: AuditView[]): string {

@@ -20,12 +20,13 @@ export function ensurePrivateDir(dir: string): void {
 }
 
 /** Writes (replacing) a file that only its owner may read. */
-export function writePrivateFile(file: string, data: string, options: { flush?: boolean } = {}): void {
+export function writePrivateFile(file: string, data: string | Uint8Array, options: { flush?: boolean } = {}): void {
   const fd = openSync(file, 'w', PRIVATE_FILE_MODE);
   try {
     // A file that existed keeps its old mode through open(); set it.
     if (posixModes) chmodSync(file, PRIVATE_FILE_MODE);
-    writeSync(fd, data);
+    if (typeof data === 'string') writeSync(fd, data);
+    else writeSync(fd, data);
     if (options.flush) fsyncSync(fd);
   } finally {
     closeSync(fd);

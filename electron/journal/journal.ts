@@ -8,6 +8,7 @@ import { guarded, JournalUnavailableError, SendUncertainError } from './errors.t
 import { mayHaveLanded } from './send-certainty.ts';
 import { openJournalDatabase, type JournalDatabase, type OpenOptions } from './database.ts';
 import { databaseIdentity, readIdentityRecord, renewFileId, setIdentityRecordAside, writeIdentityRecord, type JournalIdentity } from './identity.ts';
+import { ShiftBook } from './shifts.ts';
 import { JournalFigures } from './figures.ts';
 import { checkedBeforeOpen, checkIntegrityInBackground, type IntegrityVerdict } from './integrity.ts';
 import type { Attempt, AttemptOutcome, AuditRecord, EntryFilter, EntryKind, EntryState, HeldVoucher, JournalEntry, NewEntry, Page, RejectionReason, SendResult, TillPayment, Transition } from './types.ts';
@@ -213,6 +214,12 @@ export class Journal {
 
   #refuseIfDamaged(): void {
     if (this.#damaged) throw this.#damaged;
+  }
+
+  #shifts: ShiftBook | null = null;
+  /** The lane's shifts, cash movements and their reports (shifts.ts), in this journal's database. */
+  get shifts(): ShiftBook {
+    return (this.#shifts ??= new ShiftBook(this.#db, this.#now, () => this.#refuseIfDamaged()));
   }
 
   #figures: JournalFigures | null = null;

@@ -56,7 +56,7 @@ export function exportRow(entry: JournalEntry): ExportRow {
 }
 
 /** Quotes every text cell and defuses values a spreadsheet would run as a formula. */
-function csvCell(value: string | number | null): string {
+export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;

@@ -62,6 +62,15 @@ export const requestChannels = [
   'printing.test',
   'printing.reprint',
   'printing.receipt',
+  // the lane's shift (issue 13)
+  'shift.current',
+  'shift.open',
+  'shift.cash',
+  'shift.xReport',
+  'shift.close',
+  'shift.report',
+  'shift.closed',
+  'shift.export',
 ] as const;
 
 export const eventNames = ['sync.status', 'devices.status', 'input.scan', 'session.changed', 'kiosk.changed', 'printing.status'] as const;

@@ -10,6 +10,7 @@ import type { DashboardFigures, DrainProgress } from '../dashboard.ts';
 import type { PrinterStatus, PrintOutcome } from '../printing/status.ts';
 import { printerPatchSchema, printerSchema, type PrinterSettings } from '../settings.ts';
 import type { AuditView, BenefitLimits, CancelOutcome, ExportDone, PayOutcome, PreviewAnswer, QueueCustomer, QueueEntryDetail, QueueEntrySummary, QueuePage, Receipt, RecentSale, TillSetup, VoucherCheck, OpenSale, ParkedSale, ParkedSaleSummary } from '../checkout/answers.ts';
+import type { CloseOutcome, ShiftExportDone, ShiftReport, ShiftView } from '../shift.ts';
 import {
   entryIdSchema,
   exportFormatSchema,
@@ -291,6 +292,11 @@ const nothing = z.undefined().or(z.object({}).strict());
 const id = z.string().trim().min(1).max(64);
 const customerOnly = z.object({ customerId: id }).strict();
 const scanPattern = z.string().max(200);
+const shiftAmount = z.int().min(0).max(1_000_000_000);
+const drawerCountSchema = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('denominations'), pieces: z.record(z.string().regex(/^\d{1,9}$/), z.int().min(0).max(100_000)) }).strict(),
+  z.object({ by: z.literal('total'), totalMinor: shiftAmount }).strict(),
+]);
 const idleMinutes = z.int().min(1).max(480);
 
 export const settingsPatchSchema = z
@@ -440,6 +446,21 @@ export const requests = {
   'printing.reprint': request<PrintOutcome>()(z.object({ billId: z.string().trim().min(1).max(64) }).strict(), 'operator'),
   /** A sale's receipt once completed with CareCloud's points (what was printed); null when this terminal keeps none. */
   'printing.receipt': request<Receipt | null>()(z.object({ billId: z.string().trim().min(1).max(64) }).strict(), 'operator'),
+  // --- the lane's shift (issue 13) ---
+  /** The open shift with its cash movements and the drawer's expected cash; null when none is open. */
+  'shift.current': request<ShiftView | null>()(nothing, 'operator'),
+  'shift.open': request<ShiftView>()(z.object({ openingFloatMinor: shiftAmount }).strict(), 'operator'),
+  /** Cash put into or taken out of the drawer, with the reason. */
+  'shift.cash': request<ShiftView>()(z.object({ direction: z.enum(['in', 'out']), amountMinor: shiftAmount.min(1), reason: z.string().trim().min(3).max(200) }).strict(), 'operator'),
+  /** The X report: the open shift as it stands, kept for the record. */
+  'shift.xReport': request<ShiftReport>()(nothing, 'operator'),
+  /** Closes with the count; past the difference limit the answer asks for a manager's PIN, sent with the same close again. */
+  'shift.close': request<CloseOutcome>()(z.object({ count: drawerCountSchema, pin: pinSchema.optional() }).strict(), 'operator'),
+  'shift.report': request<ShiftReport>()(z.object({ id: entryIdSchema }).strict(), 'operator'),
+  /** The Z reports of the newest closed shifts. */
+  'shift.closed': request<ShiftReport[]>()(z.object({ limit: z.int().min(1).max(50) }).strict(), 'operator'),
+  /** A kept report as CSV or PDF: to the exports folder, or through the screen (save dialog / download). */
+  'shift.export': request<ShiftExportDone>()(z.object({ id: entryIdSchema, format: z.enum(['csv', 'pdf']), to: exportTargetSchema.optional() }).strict(), 'operator'),
 } satisfies Record<RequestChannel, RequestSpec<z.ZodType, unknown>>;
 
 export const events = {

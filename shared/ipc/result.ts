@@ -28,6 +28,10 @@ export type ErrorCode =
   | 'invalid_state'
   | 'maybe_in_carecloud'
   | 'journal_unavailable'
+  // the lane's shift
+  | 'no_open_shift'
+  | 'shift_open'
+  | 'shift_closed'
   | 'internal';
 
 /** One invalid parameter as CareCloud or our validation reported it. */

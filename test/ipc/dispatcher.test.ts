@@ -61,6 +61,14 @@ const badPayloads: Record<TillChannel, unknown[]> = {
   'printing.test': [{ printer: { connection: 'network', host: 'a b' } }, { printer: { connection: 'serial' } }, { extra: 1 }],
   'printing.reprint': [{}, { billId: '' }, { billId: 'x'.repeat(65) }],
   'printing.receipt': [{}, { billId: 42 }],
+  'shift.current': [{ id: 1 }],
+  'shift.open': [{}, { openingFloatMinor: -1 }, { openingFloatMinor: 1.5 }, { openingFloatMinor: '100' }, { openingFloatMinor: 100, by: 'x' }],
+  'shift.cash': [{}, { direction: 'in', amountMinor: 0, reason: 'coins' }, { direction: 'sideways', amountMinor: 100, reason: 'coins' }, { direction: 'out', amountMinor: 100, reason: '' }],
+  'shift.xReport': [{ shiftId: 1 }],
+  'shift.close': [{}, { count: { by: 'total' } }, { count: { by: 'total', totalMinor: -5 } }, { count: { by: 'denominations', pieces: { abc: 1 } } }, { count: { by: 'total', totalMinor: 5 }, pin: '12' }],
+  'shift.report': [{}, { id: 0 }, { id: 'x' }],
+  'shift.closed': [{}, { limit: 0 }, { limit: 51 }],
+  'shift.export': [{ id: 1 }, { id: 1, format: 'xlsx' }, { id: 1, format: 'csv', to: 'desktop' }],
 };
 
 const tillChannels = requestChannels.filter((channel): channel is TillChannel => !channel.startsWith('kiosk.'));

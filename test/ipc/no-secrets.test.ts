@@ -91,6 +91,14 @@ describe('no token or password crosses to the screens', () => {
     'printing.test': {},
     'printing.reprint': { billId: 'B-none' },
     'printing.receipt': { billId: 'B-none' },
+    'shift.current': undefined,
+    'shift.open': { openingFloatMinor: 100_000 },
+    'shift.cash': { direction: 'in', amountMinor: 5_000, reason: 'Coins from the safe' },
+    'shift.xReport': undefined,
+    'shift.close': { count: { by: 'total', totalMinor: 105_000 } },
+    'shift.report': { id: 1 },
+    'shift.closed': { limit: 5 },
+    'shift.export': { id: 1, format: 'csv' },
   };
 
   async function everyChannel(): Promise<void> {

@@ -6,6 +6,7 @@ import { dashboardHandlers, queueHandlers } from './queue.ts';
 import type { HandlerServices } from './services.ts';
 import { sessionHandlers } from './session.ts';
 import { settingsHandlers } from './settings.ts';
+import { shiftHandlers } from './shift.ts';
 import { updateHandlers } from './updates.ts';
 import { printingHandlers } from './printing.ts';
 
@@ -23,5 +24,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...inputHandlers(services),
     ...updateHandlers(services),
     ...printingHandlers(services),
+    ...shiftHandlers(services),
   };
 }

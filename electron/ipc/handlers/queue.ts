@@ -17,7 +17,7 @@ function operatorOf(context: HandlerContext): Operator {
  * An export asked for through the screen: the app's window gets its save dialog; the
  * preview (a browser, no dialog of ours) gets the content back for its download.
  */
-function destinationOf(to: 'folder' | 'screen' | undefined, context: HandlerContext, saveDialog: HandlerServices['saveDialog']): ExportDestination {
+export function destinationOf(to: 'folder' | 'screen' | undefined, context: HandlerContext, saveDialog: HandlerServices['saveDialog']): ExportDestination {
   if (to !== 'screen') return { to: 'folder' };
   const sender = context.sender;
   if (sender.transport === 'electron') {

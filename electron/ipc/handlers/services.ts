@@ -10,6 +10,7 @@ import type { ManagerQueue } from '../../checkout/manager-queue.ts';
 import type { ManagerCheck } from '../../checkout/manager-pin.ts';
 import type { ParkedSales } from '../../checkout/parked-sales.ts';
 import type { VoucherCheck } from '../../../shared/checkout/answers.ts';
+import type { ShiftService } from '../../shift/shift-service.ts';
 import type { DashboardFigures } from '../../../shared/dashboard.ts';
 import type { PrintingDesk } from '../../printing/desk.ts';
 
@@ -72,6 +73,8 @@ export interface HandlerServices {
   printing: PrintingDesk;
   /** The manager's dashboard figures (electron/app/dashboard.ts). */
   dashboard: { figures(): DashboardFigures };
+  /** The lane's shift: float, cash in and out, X and Z reports (electron/shift/). */
+  shifts: ShiftService;
   /**
    * The app's save dialog over the window that asked (by webContents id): the path chosen,
    * or null when it was closed. Absent outside Electron; an export asked for through the

@@ -27,6 +27,9 @@ const keyByCode: Readonly<Record<ErrorCode, MessageKey>> = {
   invalid_state: 'error.invalidState',
   maybe_in_carecloud: 'error.maybeInCareCloud',
   journal_unavailable: 'error.journalUnavailable',
+  no_open_shift: 'error.noOpenShift',
+  shift_open: 'error.shiftOpen',
+  shift_closed: 'error.shiftClosed',
   internal: 'error.internal',
 };
 
