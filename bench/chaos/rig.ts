@@ -135,6 +135,7 @@ export class Rig {
       timeZone: TIME_ZONE,
       timeouts: { closureMs: 4_000, lookupMs: 1_500, loginMs: 2_000 },
       sync: { rateLimitPerSecond: 50 },
+      shift: { cashNeedsOpenShift: false },
       [passwordCiphertextKey]: cipher.encrypt(sandbox.credentials.password),
     });
     this.#terminal = await startTerminal({

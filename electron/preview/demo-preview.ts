@@ -20,6 +20,8 @@ export interface DemoPreviewOptions {
   now?: () => number;
   /** A data folder to run on (kept at close); a temporary one otherwise. */
   dataDir?: string;
+  /** Settings the memory-only store starts with (tests); the demo's defaults otherwise. */
+  settings?: Record<string, unknown>;
 }
 
 export interface DemoPreview {
@@ -39,7 +41,7 @@ export async function startDemoPreview(options: DemoPreviewOptions): Promise<Dem
   try {
     terminal = await startTerminal({
       dataDir,
-      stores: { settings: memoryBackend(), operators: memoryBackend(), customerCache: memoryBackend() },
+      stores: { settings: memoryBackend(options.settings ?? {}), operators: memoryBackend(), customerCache: memoryBackend() },
       // Memory-only settings: a per-run key is enough, nothing outlives the process.
       cipher: keyCipher(randomBytes(32)),
       startDemo: () => startSandboxBackend({ rateLimit: null }),

@@ -43,11 +43,13 @@ export async function openTerminal(
   } = {},
 ): Promise<Fixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ccpos-terminal-'));
+  // Lanes of tests about other things take cash without opening a shift; the shift's tests keep the default.
+  const noShift = { shift: { cashNeedsOpenShift: false } };
   const stores = {
     settings: memoryBackend(
       options.startDemo
-        ? (options.settings ?? {})
-        : { projectUrl: `http://127.0.0.1:${await closedPort()}`, externalApplicationId: 'app', login: 'pos', storeId: 'S1', ...options.settings },
+        ? { ...noShift, ...options.settings }
+        : { projectUrl: `http://127.0.0.1:${await closedPort()}`, externalApplicationId: 'app', login: 'pos', storeId: 'S1', ...noShift, ...options.settings },
     ),
     operators: memoryBackend(),
     customerCache: memoryBackend(),

@@ -42,7 +42,8 @@ export async function startSaleHost(options: SaleHostOptions): Promise<SaleHost>
   };
   const terminal = await startTerminal({
     dataDir: options.dataDir,
-    stores: { settings: memoryBackend(options.settings ?? {}), operators: memoryBackend(), customerCache: memoryBackend() },
+    // Lanes of tests about other things take cash without opening a shift; the shift's tests keep the default.
+    stores: { settings: memoryBackend({ shift: { cashNeedsOpenShift: false }, ...options.settings }), operators: memoryBackend(), customerCache: memoryBackend() },
     cipher: keyCipher(randomBytes(32)),
     startDemo: async () => backend,
     forceDemo: true,

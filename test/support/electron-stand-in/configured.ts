@@ -28,6 +28,8 @@ export async function configureTerminal(options: ConfiguredTerminal): Promise<vo
     externalApplicationId: demo.credentials.user_external_application_id,
     login: demo.credentials.login,
     storeId: demo.stores.praha,
+    // A lane of tests about other things: cash without opening a shift.
+    shift: { cashNeedsOpenShift: false },
     ...options.settings,
     [passwordCiphertextKey]: keychainCiphertext(options.keychainKey, demo.credentials.password),
   });
