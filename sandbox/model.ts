@@ -229,6 +229,18 @@ export const projectDataSchema = z.object({
   purchases: z.array(purchase),
   /** Customer API logins: customer id -> password hash. Absent in older state files (the seed's then). */
   customer_passwords: z.record(z.string(), z.string()).optional(),
+  /** Consents given at sign-up, as CareCloud's `personal_information.agreement`. */
+  customer_agreements: z
+    .record(
+      z.string(),
+      z.object({
+        agreement_gtc: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
+        agreement_marketing_communication: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
+        agreement_profiling: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
+        custom_agreements: z.array(z.object({ agreement_id: z.string(), agreement_value: z.union([z.literal(0), z.literal(1), z.literal(2)]) })).optional(),
+      }),
+    )
+    .optional(),
 });
 export type ProjectData = z.infer<typeof projectDataSchema>;
 

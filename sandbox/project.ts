@@ -167,6 +167,12 @@ export class Project {
   setPasswordHash(customerId: string, hash: string): void {
     (this.#data.customer_passwords ??= {})[customerId] = hash;
   }
+  agreementsOf(customerId: string): NonNullable<ProjectData['customer_agreements']>[string] | undefined {
+    return this.#data.customer_agreements?.[customerId];
+  }
+  setAgreements(customerId: string, agreement: NonNullable<ProjectData['customer_agreements']>[string]): void {
+    (this.#data.customer_agreements ??= {})[customerId] = agreement;
+  }
   customerByPhone(phone: string): Customer | undefined {
     const digits = phone.replace(/\D/g, '');
     if (digits === '') return undefined;

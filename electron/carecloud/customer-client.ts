@@ -20,7 +20,7 @@ import { Pipeline, type CallOptions, type PipelineOptions, type RequestSpec } fr
 import type { BodyOf, QueryOf, Schemas } from './types.ts';
 
 export type { DeviceIdentity } from './device-token.ts';
-export type { Agreement, AppLoginToken, CustomerSource, CreditsOverview, CustomerCard, CustomerRecord, CustomerReward, CustomerVoucher, PointsExpiration, PointsOverview } from './customer/answers.ts';
+export type { Agreement, AppLoginToken, CardType, Currency, CustomerSource, CreditsOverview, CustomerCard, CustomerRecord, CustomerReward, CustomerVoucher, PointsExpiration, PointsOverview } from './customer/answers.ts';
 
 export interface CustomerApiClientOptions {
   /** The project address, e.g. `https://shop.crmcarecloud.com`; the client adds `/webservice/rest-api/customer-interface/v1.0`. */
@@ -72,6 +72,14 @@ export interface Redemption {
   voucher: answers.CustomerVoucher;
   /** The voucher with this code existed already (the same redemption asked again): nothing new was created. */
   repeated: boolean;
+}
+
+/** A scanned card number that no card type of the project starts with: it cannot be one of its cards. */
+export class UnknownCardTypeError extends Error {
+  override name = 'UnknownCardTypeError';
+  constructor() {
+    super('No card type of the project has this card number’s prefix');
+  }
 }
 
 /** A call for the logged-in customer made while nobody is logged in on this kiosk. */
@@ -262,6 +270,51 @@ export function createCustomerApiClient(options: CustomerApiClientOptions) {
       withDeviceToken(async (token) => {
         const data = await pipeline.request<unknown>({ method: 'GET', path: '/customer-sources', query: { count: 100 }, bearerToken: token }, callOptions);
         return answers.checked(answers.listOf('customer_sources', answers.customerSource), data, 'GET', '/customer-sources').customer_sources as answers.CustomerSource[];
+      }),
+
+    /** The project's currencies (money values name them by id). */
+    currencies: (callOptions?: CallOptions): Promise<answers.Currency[]> =>
+      withDeviceToken(async (token) => {
+        const data = await pipeline.request<unknown>({ method: 'GET', path: '/currencies', query: { count: 100 }, bearerToken: token }, callOptions);
+        return answers.checked(answers.listOf('currencies', answers.currency), data, 'GET', '/currencies').currencies as answers.Currency[];
+      }),
+
+    /** The project's card types, each with the prefix its numbers start with. */
+    cardTypes: (callOptions?: CallOptions): Promise<answers.CardType[]> =>
+      withDeviceToken(async (token) => {
+        const data = await pipeline.request<unknown>({ method: 'GET', path: '/card-types', query: { count: 100 }, bearerToken: token }, callOptions);
+        return answers.checked(answers.listOf('card_types', answers.cardType), data, 'GET', '/card-types').card_types as answers.CardType[];
+      }),
+
+    /** Whether the Customer API answers at all: CareCloud's connection test, no token needed. */
+    testConnection: async (callOptions?: CallOptions): Promise<void> => {
+      const data = await pipeline.request<unknown>({ method: 'GET', path: '/tests/connection', query: { test_string: 'kiosk' }, authenticated: false }, { ...callOptions, fresh: true });
+      answers.checked(answers.connection, data, 'GET', '/tests/connection');
+    },
+
+    /** Whether a scanned card is free to be given to a customer. */
+    isFreeCard: (cardNumber: string, callOptions?: CallOptions): Promise<boolean> =>
+      withDeviceToken(async (token) => {
+        const body = { card_number: cardNumber } satisfies BodyOf<'postValidateFreeCard'>;
+        const data = await pipeline.request<unknown>({ method: 'POST', path: '/cards/actions/validate-free-card', body, bearerToken: token, idempotent: true, purpose: 'lookup' }, callOptions);
+        return answers.checked(answers.freeCard, data, 'POST', '/cards/actions/validate-free-card').is_free_to_use;
+      }),
+
+    /**
+     * Gives the logged-in customer a free card they scanned (its type from the number's
+     * prefix). Not repeated: CareCloud's refusal (`already_exists`, `card_is_blocked`,
+     * `not_found`) comes back as it is.
+     */
+    assignFreeCard: (cardNumber: string, callOptions?: CallOptions): Promise<string> =>
+      asCustomer(async (customerId, token) => {
+        const data = await pipeline.request<unknown>({ method: 'GET', path: '/card-types', query: { count: 100 }, bearerToken: token }, callOptions);
+        const types = answers.checked(answers.listOf('card_types', answers.cardType), data, 'GET', '/card-types').card_types as answers.CardType[];
+        const type = types.filter((t) => t.prefix !== '' && cardNumber.startsWith(t.prefix)).sort((a, b) => b.prefix.length - a.prefix.length)[0];
+        if (!type) throw new UnknownCardTypeError();
+        const body = { card_number: cardNumber, card_type_id: type.card_type_id, customer_id: customerId } satisfies BodyOf<'postAssignCard'>;
+        const path = '/cards/actions/assign-free-card';
+        const assigned = await pipeline.request<unknown>({ method: 'POST', path, body, bearerToken: token, purpose: 'closure' }, { ...callOptions, retry: false });
+        return answers.checked(answers.cardAssigned, assigned, 'POST', path).card_id;
       }),
 
     /** The logged-in customer's own account. Each call throws NoCustomerSessionError when nobody is logged in. */

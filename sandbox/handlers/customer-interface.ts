@@ -4,13 +4,15 @@
 // Operations not listed here answer 403 `interface_not_allowed_exception` on this
 // interface (Enterprise-only by the vendor, or not allowed in this project).
 import type { CustomerApiState, DeviceRecord } from '../customer-api.ts';
-import { emailChannelId, passwordHash } from '../customer-seed.ts';
+import { agreements, emailChannelId, passwordHash } from '../customer-seed.ts';
 import { invalid, noCustomerLoggedIn, unknownApplication } from '../errors.ts';
 import type { Customer } from '../model.ts';
 import { localDateTime } from '../time.ts';
 import { bodyOf, ok, str, type Handler, type HandlerContext } from './context.ts';
 import { getCustomer, getSubCustomerCards, getSubCustomerRewards, getSubCustomerVouchers, postCustomer } from './customers.ts';
-import { getCustomerSources } from './reference.ts';
+import { postAssignCard, postValidateFreeCard } from './cards.ts';
+import { getCardTypes, getCurrencies, getCustomerSources } from './reference.ts';
+import { getTestsConnection } from './users.ts';
 import { getReward, getRewards, postRewardCreateVoucher } from './rewards.ts';
 import { getConsents } from './agreements.ts';
 import { getWalletPointsExpiration } from './points-expiration.ts';
@@ -55,6 +57,15 @@ function own(ctx: HandlerContext, given: string | undefined, name = 'customer_id
 const forOwnPath = (handler: Handler): Handler => (ctx) => {
   own(ctx, ctx.params.customer_id);
   return handler(ctx);
+};
+
+/** The customer's record with the consents they gave at sign-up. */
+const withAgreements = (handler: Handler): Handler => async (ctx) => {
+  const reply = await handler(ctx);
+  const given = ctx.project.agreementsOf(ctx.params.customer_id ?? '');
+  const data = (reply.body as { data?: { personal_information?: Record<string, unknown> } } | undefined)?.data;
+  if (given && data?.personal_information) data.personal_information.agreement = given;
+  return reply;
 };
 
 const forOwnQuery = (handler: Handler): Handler => (ctx) => {
@@ -170,8 +181,13 @@ export const postCustomerSignUp: Handler = async (ctx) => {
     const problem = passwordProblem(body.password);
     if (problem) throw invalid('password', 'invalid_value_format', '', problem);
   }
+  const agreement = body.customer.personal_information.agreement;
+  for (const custom of agreement?.custom_agreements ?? []) {
+    if (!agreements.some((a) => a.agreement_id === custom.agreement_id)) throw invalid('agreement_id', 'not_found', custom.agreement_id, 'No consent with this id.');
+  }
   const reply = await postCustomer(ctx);
   const customerId = (reply.body as { data: { customer_id: string } }).data.customer_id;
+  if (agreement) ctx.project.setAgreements(customerId, agreement);
   if (body.password !== undefined) ctx.project.setPasswordHash(customerId, passwordHash(customerId, body.password));
   if (body.autologin) current.customerId = customerId;
   return reply;
@@ -182,6 +198,11 @@ export const getOwnVoucher: Handler = (ctx) => {
   const voucher = ctx.project.voucher(ctx.params.voucher_id ?? '');
   if (voucher && voucher.customer_id !== customer.customer_id) throw invalid('voucher_id', 'not_belong_to_logged_in_customer', voucher.voucher_id, 'The value does not belong to the logged-in customer.');
   return getVoucher(ctx);
+};
+
+export const postOwnCard: Handler = (ctx) => {
+  own(ctx, bodyOf<'postAssignCard'>(ctx).customer_id);
+  return postAssignCard(ctx);
 };
 
 export const postOwnRewardVoucher: Handler = (ctx) => {
@@ -199,7 +220,7 @@ export const customerHandlers: Record<string, Handler> = {
   postTokenSendPasswordSetup,
   getConsents,
   postCustomer: postCustomerSignUp,
-  getCustomer: forOwnPath(getCustomer),
+  getCustomer: forOwnPath(withAgreements(getCustomer)),
   getSubCustomerCards: forOwnPath(getSubCustomerCards),
   getSubCustomerVouchers: forOwnPath(getSubCustomerVouchers),
   getSubCustomerRewards: forOwnPath(getSubCustomerRewards),
@@ -211,4 +232,9 @@ export const customerHandlers: Record<string, Handler> = {
   getRewards,
   getReward,
   getCustomerSources,
+  getCurrencies,
+  getCardTypes,
+  getTestsConnection,
+  postValidateFreeCard,
+  postAssignCard: postOwnCard,
 };

@@ -2,7 +2,7 @@
 // a customer logs in, their own account, redemption, sign-up, and every refusal.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCareCloudClient } from '../../electron/carecloud/client.ts';
-import { createCustomerApiClient, NoCustomerSessionError, type CustomerApiClientOptions } from '../../electron/carecloud/customer-client.ts';
+import { createCustomerApiClient, NoCustomerSessionError, UnknownCardTypeError, type CustomerApiClientOptions } from '../../electron/carecloud/customer-client.ts';
 import { AuthenticationError, ConnectionError, InterfaceNotAllowedError, InvalidRequestError, RateLimitError, ServerError, UnexpectedResponseError } from '../../electron/carecloud/errors.ts';
 import { speaking } from '../../electron/carecloud/language.ts';
 import { createLogger } from '../../electron/log/logger.ts';
@@ -287,6 +287,8 @@ describe('signing up on the kiosk', () => {
     });
     expect(session.via).toBe('sign-up');
     expect((await k.client.account.record()).personal_information.email).toBe('alena.nova@example.cz');
+    const stored = await sandbox.customerCall<{ data: { personal_information: { agreement?: unknown } } }>('GET', `/customers/${session.customerId}`, { token: k.client.device.current! });
+    expect(stored.body.data.personal_information.agreement).toEqual({ agreement_gtc: 1, agreement_marketing_communication: 0, agreement_profiling: 0 });
     await k.client.logout();
     expect((await k.client.login({ type: 'email', value: 'alena.nova@example.cz', password: 'Alena2026' })).customerId).toBe(session.customerId);
   });
@@ -298,6 +300,10 @@ describe('signing up on the kiosk', () => {
     expect((weak as InvalidRequestError).hasReason('invalid_value_format', 'password')).toBe(true);
     const taken = await k.client.signUp({ personalInformation: { first_name: 'J', last_name: 'N', email: 'jana.novakova@example.cz', language_id: 'cs' }, customerSourceId: source, password: 'Strong2026' }).catch((e: unknown) => e);
     expect((taken as InvalidRequestError).hasReason('already_exists', 'email')).toBe(true);
+    const consent = await k.client
+      .signUp({ personalInformation: { first_name: 'C', last_name: 'D', email: 'cd@example.cz', language_id: 'cs', agreement: { custom_agreements: [{ agreement_id: 'no-such-consent', agreement_value: 1 }] } }, customerSourceId: source, password: 'Strong2026' })
+      .catch((e: unknown) => e);
+    expect((consent as InvalidRequestError).hasReason('not_found', 'agreement_id')).toBe(true);
     expect(k.client.session()).toBeUndefined();
   });
 
@@ -306,6 +312,31 @@ describe('signing up on the kiosk', () => {
     const czech = await speaking('cs', () => k.client.agreements());
     expect(czech[0]!.name).toBe('Zpracování osobních údajů');
     expect((await k.client.agreements())[0]!.name).toBe('Processing of personal data');
+  });
+});
+
+describe('a free card for the new customer, currencies and the connection test', () => {
+  it('checks a scanned card is free and gives it to the logged-in customer, once', async () => {
+    const k = kiosk();
+    expect(await k.client.isFreeCard(demo.cards.free)).toBe(true);
+    expect(await k.client.isFreeCard(demo.cards.regular)).toBe(false);
+    await expect(k.client.assignFreeCard(demo.cards.free)).rejects.toBeInstanceOf(NoCustomerSessionError);
+    await k.client.login({ type: 'card', value: demo.cards.newCustomer, password: customerPasswords[7]!.password });
+    const cardId = await k.client.assignFreeCard(demo.cards.free);
+    expect((await k.client.account.cards()).map((c) => [c.card_id, c.card_number])).toContainEqual([cardId, demo.cards.free]);
+    expect(await k.client.isFreeCard(demo.cards.free)).toBe(false);
+    const again = await k.client.assignFreeCard(demo.cards.free).catch((e: unknown) => e);
+    expect((again as InvalidRequestError).hasReason('already_exists', 'card_number')).toBe(true);
+    await expect(k.client.assignFreeCard('7770000000001')).rejects.toBeInstanceOf(UnknownCardTypeError);
+  });
+
+  it('lists currencies with their codes and answers the connection test without a token', async () => {
+    const k = kiosk();
+    expect((await k.client.currencies()).map((c) => c.code).sort()).toEqual(['CZK', 'EUR']);
+    await k.client.testConnection();
+    expect(k.stored).toHaveLength(1);
+    await sandbox.control.cutNetwork('refuse');
+    await expect(k.client.testConnection()).rejects.toBeInstanceOf(ConnectionError);
   });
 });
 

@@ -115,6 +115,12 @@ export const agreement = z.object({
 
 export const customerSource = z.object({ customer_source_id: id, customer_source_text_id: text.optional(), name: text.optional() });
 
+export const currency = z.object({ currency_id: id, code: z.string().min(1).max(10) });
+export const cardType = z.object({ card_type_id: id, prefix: z.string().max(40), text_id: text.optional(), name: text.optional() });
+export const freeCard = z.object({ is_free_to_use: z.boolean() });
+export const cardAssigned = z.object({ card_id: id });
+export const connection = z.object({ test_string: z.string().max(1000).optional() });
+
 export function listOf<T extends z.ZodType>(key: string, item: T) {
   return z.object({ [key]: z.array(item).max(10_000), total_items: z.number().int().min(0).optional() });
 }
@@ -138,4 +144,6 @@ export type PointsExpiration = z.infer<typeof pointsExpiration>;
 export type CreditsOverview = z.infer<typeof creditsOverview>;
 export type Agreement = z.infer<typeof agreement>;
 export type CustomerSource = z.infer<typeof customerSource>;
+export type Currency = z.infer<typeof currency>;
+export type CardType = z.infer<typeof cardType>;
 export type AppLoginToken = z.infer<typeof appLoginToken>;
