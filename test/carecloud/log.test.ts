@@ -16,6 +16,9 @@ describe('masking', () => {
     expect(maskText('call +420 777 123 456 or mail a.b@c.cz')).toBe('call ********3456 or mail a***@c.cz');
     expect(maskPath('/customers/8bed991c68a470e7aaeffbf048')).toBe('/customers/8bed991c68a470e7aaeffbf048');
     expect(maskPath('/tests/connection?test_string=hello')).toBe('/tests/connection?test_string=hello');
+    // The Customer API's device token is a credential in the path.
+    expect(maskPath('/tokens/4d8121dea8ae3c7b7fc66e6924ecc466/actions/login')).toBe('/tokens/***/actions/login');
+    expect(maskPath('/tokens/4d8121dea8ae/actions/auth-token?external_application_id=x&token_type=1')).toBe('/tokens/***/actions/auth-token?external_application_id=x&token_type=1');
   });
 });
 

@@ -157,6 +157,25 @@ describe('one customer’s data', () => {
   });
 });
 
+describe('the control API for the Customer API', () => {
+  it('mints a login code as the mobile app would, over the control listener', async () => {
+    const mint = (body: unknown) =>
+      fetch(`${sandbox.controlUrl}/customer-api/app-login-code`, { method: 'POST', headers: { Authorization: `Bearer ${sandbox.controlToken}` }, body: JSON.stringify(body) });
+    const minted = await mint({ card_number: demo.cards.regular });
+    expect(minted.status).toBe(200);
+    const code = (await minted.json()) as { authentication_token: string; token_request_id: string; code: string };
+    expect(code.code).toBe(`${code.token_request_id}:${code.authentication_token}`);
+    const token = await deviceToken();
+    const login = await sandbox.customerCall<OkBody<'postTokenAuthTokenLogin'>>('POST', `/tokens/${token}/actions/authentication-token-login`, {
+      token,
+      body: { application_id: KIOSK_APPLICATION_ID, token: code.authentication_token, token_request_id: code.token_request_id },
+    });
+    expect(login.body.data.customer_id).toBe(demo.customers.regular);
+    expect((await mint({ card_number: '2000000099999' })).status).toBe(404);
+    expect((await mint({})).status).toBe(400);
+  });
+});
+
 describe('the seed’s logins', () => {
   it('keeps no password in the clear, even in a state file', () => {
     const state = new Project().toJson();
