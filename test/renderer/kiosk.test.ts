@@ -299,6 +299,36 @@ describe('kiosk sign-up', () => {
     expect(kiosk.signUp.value('password')).toBe('');
   });
 
+  it('drops a scanned card main says this kiosk cannot give, offers none after, and signs up without it', async () => {
+    let attempts = 0;
+    const { kiosk, calls } = kioskWith({
+      agreements: () => ok([]),
+      signUp: (payload: { cardNumber?: string }) => {
+        attempts++;
+        return payload.cardNumber ? fail('invalid_payload', 'no cards here', { reasons: [{ name: 'cardNumber', reason: 'not_allowed_value', message: 'cards are given at the checkout' }] }) : ok(jana);
+      },
+    });
+    await settle();
+    await kiosk.openSignUp();
+    kiosk.signUp.set('firstName', 'Petr');
+    kiosk.signUp.set('lastName', 'Svoboda');
+    kiosk.signUp.set('phone', '777123456');
+    kiosk.signUp.set('password', 'dlouheheslo');
+    await kiosk.acceptScan(scan('2000000009018'));
+    expect(kiosk.signUp.cardNumber).toBe('2000000009018');
+    await kiosk.submitSignUp();
+    expect(kiosk.screen).toBe('signup');
+    expect(kiosk.signUp.cardsRefused).toBe(true);
+    expect(kiosk.signUp.cardNumber).toBeNull();
+    expect(kiosk.signUp.error).toBeNull();
+    await kiosk.acceptScan(scan('2000000009018'));
+    expect(kiosk.signUp.cardNumber).toBeNull();
+    await kiosk.submitSignUp();
+    expect(attempts).toBe(2);
+    expect(calls.filter((call) => call.method === 'signUp').map((call) => (call.payload as { cardNumber?: string }).cardNumber)).toEqual(['2000000009018', undefined]);
+    expect(kiosk.screen).toBe('customer');
+  });
+
   it('asks for an e-mail or a phone', async () => {
     const { kiosk } = kioskWith({ agreements: () => ok([]) });
     await settle();

@@ -18,6 +18,8 @@ export class KioskSignUpForm {
   #agreements = $state.raw<KioskAgreement[] | null>(null);
   #accepted = $state<Record<string, boolean>>({});
   #cardNumber = $state<string | null>(null);
+  /** Main said this kiosk cannot give a card: none is offered any more. */
+  #cardsRefused = $state(false);
   #loadError = $state.raw<PosError | null>(null);
   #error = $state.raw<PosError | null>(null);
   #problems = $state<SignUpProblem[]>([]);
@@ -67,9 +69,12 @@ export class KioskSignUpForm {
   get cardNumber(): string | null {
     return this.#cardNumber;
   }
-  /** A free card the customer scanned while signing up. */
+  get cardsRefused(): boolean {
+    return this.#cardsRefused;
+  }
+  /** A free card the customer scanned while signing up (ignored once main said it gives none). */
   assignCard(cardNumber: string | null): void {
-    this.#cardNumber = cardNumber;
+    this.#cardNumber = this.#cardsRefused ? null : cardNumber;
   }
   get loadError(): PosError | null {
     return this.#loadError;
@@ -133,6 +138,12 @@ export class KioskSignUpForm {
       });
       if (generation !== this.#generation) return null;
       if (result.ok) return result.value;
+      if (refusesCard(result.error)) {
+        // This kiosk gives no cards: the customer signs up without one (at the checkout they get it).
+        this.#cardNumber = null;
+        this.#cardsRefused = true;
+        return null;
+      }
       this.#error = result.error;
       return null;
     } finally {
@@ -147,9 +158,15 @@ export class KioskSignUpForm {
     this.#agreements = null;
     this.#accepted = {};
     this.#cardNumber = null;
+    this.#cardsRefused = false;
     this.#loadError = null;
     this.#error = null;
     this.#problems = [];
     this.#busy = false;
   }
+}
+
+/** Main's answer that this kiosk cannot give the new customer the scanned card. */
+function refusesCard(error: PosError): boolean {
+  return error.code === 'invalid_payload' && (error.reasons ?? []).some((reason) => reason.name === 'cardNumber');
 }

@@ -115,7 +115,8 @@ export class Kiosk {
       this.#view = 'signin';
       return;
     }
-    if (screen === 'customer' || scan.kind === 'product' || !tokenShape.test(scan.code)) return;
+    // The app's code is no card, whatever else the scan rules guessed it might be.
+    if (screen === 'customer' || !tokenShape.test(scan.code)) return;
     this.#problem = null;
     const visit = this.#visit;
     const overview = await this.signIn.withToken(scan.code);
