@@ -23,6 +23,8 @@ import { SalePlaces } from './sale-place.ts';
 import { VoucherChecker } from './voucher-check.ts';
 import { ShiftService } from '../shift/shift-service.ts';
 import { spokenLanguage } from '../carecloud/language.ts';
+import { RewardDesk } from './rewards-desk.ts';
+import { PointsClaim } from './points-claim.ts';
 
 export interface CheckoutParts {
   checkout: CheckoutService;
@@ -34,6 +36,10 @@ export interface CheckoutParts {
   /** The store's vouchers synced for offline use. */
   offlineVouchers: OfflineVoucherList;
   shifts: ShiftService;
+  /** Rewards turned into vouchers at the lane, and the best ones for a bill. */
+  rewards: RewardDesk;
+  /** Anonymous sales given to a customer afterwards. */
+  pointsClaim: PointsClaim;
 }
 
 export interface CheckoutDeps {
@@ -112,9 +118,19 @@ export function createCheckout(deps: CheckoutDeps): CheckoutParts {
     },
     onWork: () => sync.kick(),
   });
+  const rewards = new RewardDesk({
+    client: deps.client,
+    place: (operatorName) => places.place(operatorName),
+    online: () => sync.online,
+    unreachable: () => void sync.probe().catch(() => {}),
+    timeZone,
+  });
+  const pointsClaim = new PointsClaim({ journal, sync, place: () => ({ storeId: settings.current.storeId, cashdesk: settings.current.cashdeskNumber }) });
   return {
     checkout,
     places,
+    rewards,
+    pointsClaim,
     managerCheck,
     shifts,
     parked: new ParkedSales(deps.dataDir),

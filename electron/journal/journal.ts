@@ -379,6 +379,13 @@ export class Journal {
     });
   }
 
+  /** The customer assignments written for a purchase by its bill_id (points claimed later), oldest first. */
+  assignmentsOf(billId: string): JournalEntry[] {
+    return guarded(() =>
+      (this.#sql("SELECT * FROM entries WHERE kind = 'customer-assignment' AND json_extract(request, '$.body.external_purchase_id') = ? ORDER BY id").all(billId) as EntryRow[]).map((row) => toEntry(row)),
+    );
+  }
+
   /** The entry written under this idempotency key (a till's sale id), if any. */
   byIdempotencyKey(key: string): JournalEntry | null {
     return guarded(() => {

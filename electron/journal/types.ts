@@ -2,7 +2,7 @@ import type { operations } from '../../shared/carecloud/api-types.ts';
 
 export type SendPurchaseBody = operations['postPurchaseSend']['requestBody']['content']['application/json'];
 
-export const ENTRY_KINDS = ['purchase', 'cancellation', 'voucher-application', 'customer-signup', 'card-assignment'] as const;
+export const ENTRY_KINDS = ['purchase', 'cancellation', 'voucher-application', 'customer-signup', 'card-assignment', 'customer-assignment'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 export const ENTRY_STATES = ['pending', 'sending', 'synced', 'rejected', 'voided'] as const;

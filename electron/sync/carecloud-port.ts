@@ -38,6 +38,9 @@ export function careCloudPort(current: () => PortClient): CareCloudPort {
         case 'card-assignment':
           await client.cards.assignFreeCard(request.body as BodyOf<'postAssignCard'>, options);
           return { remoteId: null };
+        case 'customer-assignment':
+          await client.purchases.assignCustomer(request.body as BodyOf<'postPurchaseAssignCustomer'>, options);
+          return { remoteId: null };
       }
     },
     async probe({ timeoutMs, signal }: SendOptions) {

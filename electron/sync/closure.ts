@@ -123,6 +123,7 @@ export function resendWithoutBenefits(original: JournalEntry, operator: string, 
 const writePaths = {
   'customer-signup': () => '/customers',
   'card-assignment': () => '/cards/actions/assign-free-card',
+  'customer-assignment': () => '/purchases/actions/assign-customer',
   'voucher-application': (voucherId: string) => `/vouchers/${encodeURIComponent(voucherId)}/actions/apply-voucher`,
 } as const;
 

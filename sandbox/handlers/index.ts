@@ -11,6 +11,7 @@ import {
   postPurchaseAcceptPayment,
   postPurchaseRecommendedRewards,
   postPurchaseSend,
+  postPurchaseAssignCustomer,
 } from './purchases.ts';
 import {
   getCardTypes,
@@ -57,6 +58,7 @@ export const handlers: Record<string, Handler> = {
   postPurchaseAcceptPayment,
   postPurchaseRecommendedRewards,
   postPurchaseSend,
+  postPurchaseAssignCustomer,
   getPurchasePaymentSummary,
   getRewards,
   getReward,

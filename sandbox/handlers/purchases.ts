@@ -9,6 +9,7 @@ import type { Project } from '../project.ts';
 import { parseLocalDateTime } from '../time.ts';
 import { text, wirePurchase, wireVoucher } from '../wire.ts';
 import { bodyOf, bool, changed, ok, str, type Handler, type HandlerContext } from './context.ts';
+import { referencedCustomer } from './customers.ts';
 
 function wirePaymentVouchers(evaluation: Evaluation, lang: 'cs' | 'en') {
   return evaluation.vouchers.map((v) => {
@@ -241,4 +242,49 @@ export const getPurchasePaymentSummary: Handler = (ctx) => {
     used_points_total: purchase.used_points + purchase.voucher_points,
     used_vouchers: used.map((v) => wireVoucher(ctx.project, v, ctx.lang)),
   });
+};
+
+/**
+ * A customer given to a purchase after it closed: the purchase must exist in this store, be
+ * neither cancelled nor anyone's yet; the customer then collects what the store's rule gives
+ * for what the purchase paid (its vouchers' discounts earn nothing), as a closure with the
+ * customer would have.
+ */
+export const postPurchaseAssignCustomer: Handler = (ctx) => {
+  const body = bodyOf<'postPurchaseAssignCustomer'>(ctx);
+  const { project } = ctx;
+  if (body.customer_id === undefined && body.card_number === undefined) throw invalid('customer_id', 'required', null, 'customer_id or card_number is required.');
+  const store = project.store(body.store_id);
+  if (!store) throw invalid('store_id', 'not_found', body.store_id, 'No store with this id.');
+  const purchase = project.purchaseByBillId(body.external_purchase_id);
+  if (!purchase || purchase.store_id !== store.store_id) throw invalid('external_purchase_id', 'not_found', body.external_purchase_id, 'No purchase with this id in this store.');
+  if (purchase.canceled || purchase.canceled_by !== null) throw invalid('external_purchase_id', 'not_allowed_value', body.external_purchase_id, 'The purchase was cancelled.');
+  if (purchase.customer_id !== null) throw invalid('external_purchase_id', 'relation_already_exists', body.external_purchase_id, 'The purchase already belongs to a customer.');
+  let cardNumber: string | null = null;
+  let customerId = body.customer_id;
+  if (body.card_number !== undefined) {
+    const card = project.cardByNumber(body.card_number);
+    if (!card) throw invalid('card_number', 'not_found', body.card_number, 'No card with this number.');
+    if (card.state === 0) throw invalid('card_number', 'card_is_blocked', body.card_number, 'The card is blocked.');
+    if (card.customer_id === null || (customerId !== undefined && card.customer_id !== customerId)) throw invalid('card_number', 'not_allowed_value', body.card_number, 'The card belongs to no customer or to another one.');
+    customerId = card.customer_id;
+    cardNumber = card.card_number;
+  }
+  const customer = referencedCustomer(project, customerId!);
+  const status = project.data.statuses.find((s) => s.status_id === customer.status_id) ?? null;
+  let earned = 0;
+  if (status?.collection_points && purchase.payment_type !== 'D') {
+    const currency = project.data.currencies.find((c) => c.currency_id === purchase.currency_id);
+    const storeRate = project.data.currencies.find((c) => c.currency_id === store.currency_id)?.rate_to_base ?? currency?.rate_to_base ?? 1;
+    const eligible = purchase.items.filter((i) => !i.loyalty_off).reduce((sum, i) => sum + i.paid_minor, 0);
+    const benefits = purchase.voucher_uses.reduce((sum, v) => sum + v.discount_minor, 0) + purchase.used_credits_minor;
+    const base = Math.max(0, eligible - benefits) * (currency?.rate_to_base ?? 1);
+    earned = Math.floor(base / (store.earning.per_minor * storeRate)) * store.earning.points;
+  }
+  purchase.customer_id = customer.customer_id;
+  purchase.card_number = cardNumber;
+  purchase.earned_points = earned;
+  purchase.last_change = ctx.now;
+  project.addLedger({ customer_id: customer.customer_id, kind: 'points', amount: earned, currency_id: null, at: ctx.now, purchase_id: purchase.purchase_id });
+  return changed(undefined, 204);
 };

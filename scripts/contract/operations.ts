@@ -41,6 +41,7 @@ export const usedOperations: Record<string, readonly ('get' | 'post' | 'put' | '
   '/purchases/actions/accept-payment': ['post'],
   '/purchases/actions/recommended-best-rewards': ['post'],
   '/purchases/actions/send-purchase': ['post'],
+  '/purchases/actions/assign-customer': ['post'],
   '/purchases/{purchase_id}/actions/payment-summary': ['get'],
 
   '/rewards': ['get'],

@@ -7,7 +7,7 @@ import type { Settlement, Tender, TenderAmounts } from './cash.ts';
 import type { Product } from './catalogue.ts';
 
 /** The journal's entry kinds and states, as the screens see them. */
-export type EntryKind = 'purchase' | 'cancellation' | 'voucher-application' | 'customer-signup' | 'card-assignment';
+export type EntryKind = 'purchase' | 'cancellation' | 'voucher-application' | 'customer-signup' | 'card-assignment' | 'customer-assignment';
 export type EntryState = 'pending' | 'sending' | 'synced' | 'rejected' | 'voided';
 export type ExportFormat = 'csv' | 'json';
 

@@ -55,7 +55,7 @@ export const parkPayload = previewPayload
   .strict();
 
 const entryState = z.enum(['pending', 'sending', 'synced', 'rejected', 'voided']);
-const entryKind = z.enum(['purchase', 'cancellation', 'voucher-application', 'customer-signup', 'card-assignment']);
+const entryKind = z.enum(['purchase', 'cancellation', 'voucher-application', 'customer-signup', 'card-assignment', 'customer-assignment']);
 
 export const queueFilterSchema = z
   .object({

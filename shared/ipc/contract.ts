@@ -33,6 +33,7 @@ import {
   type KioskRedemption,
   type KioskStatus,
 } from '../kiosk.ts';
+import { assignPayload, redeemPayload, type AssignOutcome, type RedeemOutcome, type RewardRecommendation } from '../checkout/rewards.ts';
 
 export type Role = 'cashier' | 'manager';
 /** `till`: a cashier's checkout on the Enterprise API; `kiosk`: self-service on the Customer API, no enterprise login. */
@@ -399,6 +400,14 @@ export const requests = {
     z.object({ code: z.string().trim().min(1).max(64).regex(/^[\x21-\x7e]+$/), customerId: z.string().trim().min(1).max(64).nullable() }).strict(),
     'operator',
   ),
+  // Rewards at the lane and points claimed later (shared/checkout/rewards.ts).
+  /** One voucher per confirmation id, however often it is sent. */
+  'rewards.redeem': request<RedeemOutcome>()(redeemPayload, 'operator'),
+  /** recommended-best-rewards for the sale as it is (its customer, its bill). */
+  'rewards.recommend': request<RewardRecommendation>()(previewPayload, 'operator'),
+  /** A closed anonymous sale given to a customer afterwards, journaled like every write. */
+  'purchases.assignCustomer': request<AssignOutcome>()(assignPayload, 'operator'),
+
   'vouchers.syncOffline': request<{ count: number; syncedAt: string }>()(nothing, 'manager'),
 
   'queue.list': request<QueuePage>()(z.object({ filter: queueFilterSchema, page: pageSchema }).strict(), 'manager'),

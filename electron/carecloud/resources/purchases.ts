@@ -32,6 +32,9 @@ export function purchasesResource(pipeline: Pipeline) {
     /** A refund: the original bill sent again as canceled, under a new bill_id, pointing at the original. */
     cancel: (original: SendPurchaseBody, ids: Cancellation, options?: CallOptions): Promise<DataOf<'postPurchaseSend'>> =>
       sendPurchase(cancellationBody(original, ids), options),
+    /** Gives a closed purchase (by its bill_id) to a customer afterwards; CareCloud credits the points then. Not repeatable: a second call is refused. */
+    assignCustomer: (body: BodyOf<'postPurchaseAssignCustomer'>, options?: CallOptions): Promise<void> =>
+      pipeline.request({ method: 'POST', path: '/purchases/actions/assign-customer', body, purpose: 'closure' }, options),
     paymentSummary: (purchaseId: string, options?: CallOptions): Promise<DataOf<'getPurchasePaymentSummary'>> =>
       pipeline.request({ method: 'GET', path: `/purchases/${encodeURIComponent(purchaseId)}/actions/payment-summary` }, options),
   };

@@ -9,6 +9,7 @@ import { settingsHandlers } from './settings.ts';
 import { shiftHandlers } from './shift.ts';
 import { updateHandlers } from './updates.ts';
 import { printingHandlers } from './printing.ts';
+import { rewardHandlers } from './rewards.ts';
 
 export type { HandlerServices } from './services.ts';
 
@@ -25,5 +26,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...updateHandlers(services),
     ...printingHandlers(services),
     ...shiftHandlers(services),
+    ...rewardHandlers(services),
   };
 }

@@ -9,6 +9,8 @@ import type { CheckoutService } from '../../checkout/checkout-service.ts';
 import type { ManagerQueue } from '../../checkout/manager-queue.ts';
 import type { ManagerCheck } from '../../checkout/manager-pin.ts';
 import type { ParkedSales } from '../../checkout/parked-sales.ts';
+import type { RewardDesk } from '../../checkout/rewards-desk.ts';
+import type { PointsClaim } from '../../checkout/points-claim.ts';
 import type { VoucherCheck } from '../../../shared/checkout/answers.ts';
 import type { ShiftService } from '../../shift/shift-service.ts';
 import type { DashboardFigures } from '../../../shared/dashboard.ts';
@@ -61,6 +63,10 @@ export interface HandlerServices {
   checkout: CheckoutService;
   parked: ParkedSales;
   vouchers: VoucherDesk;
+  /** Rewards turned into vouchers, and the best ones for a bill. */
+  rewards: RewardDesk;
+  /** Anonymous sales given to a customer afterwards (points claimed later). */
+  pointsClaim: PointsClaim;
   managerQueue: ManagerQueue;
   /** Keyboard-wedge bursts, classified by the same classifier as HID scans. */
   scans: ScanDesk;

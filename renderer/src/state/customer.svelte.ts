@@ -64,6 +64,18 @@ export class CustomerPanel {
     if (this.#found) void this.show(this.#found);
   }
 
+  /** After the wallet changed (a reward turned into a voucher): points, vouchers and rewards read again, the old values shown meanwhile. */
+  refreshWallet(): Promise<void> {
+    const customerId = this.#found?.customer.id;
+    if (!customerId) return Promise.resolve();
+    const customers = this.#pos.customers;
+    return Promise.all([
+      this.points.load(() => customers.points({ customerId }), { quiet: true }),
+      this.vouchers.load(() => customers.vouchers({ customerId }), { quiet: true }),
+      this.rewards.load(() => customers.rewards({ customerId }), { quiet: true }),
+    ]).then(() => undefined);
+  }
+
   close(): void {
     this.#found = null;
     for (const part of [this.profile, this.points, this.credits, this.vouchers, this.rewards]) part.reset();

@@ -12,6 +12,7 @@ import { AuditLog } from './audit-log.svelte.ts';
 import { ManagerQueue } from './manager-queue.svelte.ts';
 import { ParkedSalesState } from './parked-sales.svelte.ts';
 import { RecentSales } from './recent-sales.svelte.ts';
+import { PointsClaimForm, RewardRedeemer, RewardSuggestion } from './rewards.svelte.ts';
 import { Sale, type SaleOptions } from './sale.svelte.ts';
 import { Session } from './session.svelte.ts';
 import { SettingsForm } from './settings-form.svelte.ts';
@@ -41,6 +42,11 @@ export class Terminal {
   readonly queue: ManagerQueue;
   readonly audit: AuditLog;
   readonly dashboard: DashboardState;
+  /** Rewards redeemed on the customer panel and in the sale, the sale's best reward, and points claimed later. */
+  readonly panelRewards: RewardRedeemer;
+  readonly saleRewards: RewardRedeemer;
+  readonly suggestion: RewardSuggestion;
+  readonly claim: PointsClaimForm;
   readonly #pos: PosApi;
   #screen = $state<MainScreen>('lookup');
   /** Where Esc returns to from the voucher check, the queue and the settings. */
@@ -68,6 +74,10 @@ export class Terminal {
     this.customer = new CustomerPanel(pos);
     this.lookup = new CustomerLookup(pos, (found) => this.#showCustomer(found));
     this.settings = new SettingsForm(pos);
+    this.panelRewards = new RewardRedeemer(pos);
+    this.saleRewards = new RewardRedeemer(pos);
+    this.suggestion = new RewardSuggestion(pos);
+    this.claim = new PointsClaimForm(pos);
   }
 
   /** `connecting` until the first session status: the sign-in screen must not flash up for a signed-in operator. */
