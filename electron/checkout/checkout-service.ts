@@ -300,6 +300,13 @@ export class CheckoutService {
     return { outcome: 'saved_offline', billId, cancellationBillId, queuePosition: this.#queuePosition(entry) };
   }
 
+  /** The customer given to a sale afterwards: the newest assignment that still stands. */
+  #claimOf(entry: JournalEntry): RecentSale['claim'] {
+    if (!entry.billId || entry.customerId || entry.cardNumber) return null;
+    const claim = this.#o.journal.assignmentsOf(entry.billId).filter((e) => e.state !== 'voided').at(-1);
+    return claim ? { customer: this.#o.customers?.view(claim.customerId, claim.cardNumber) ?? null, state: claim.state } : null;
+  }
+
   /** The newest sales of this terminal first: what was paid, when, by whom, the items, and whether each was cancelled. */
   recent(limit: number): RecentSale[] {
     const entries = this.#o.journal.newest('purchase', limit);
@@ -324,6 +331,7 @@ export class CheckoutService {
         state: entry.state,
         purchaseId: entry.remoteId,
         cancellation: cancellation ? { billId: cancellation.billId ?? '', state: cancellation.state } : null,
+        claim: this.#claimOf(entry),
       };
     });
   }

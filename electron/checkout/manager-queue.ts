@@ -64,6 +64,12 @@ function wholeOrNull(value: unknown): number | null {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The sale a customer assignment names (its body is outside input once on disk). */
+function assignedBill(body: unknown): string | null {
+  const id = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).external_purchase_id : null;
+  return typeof id === 'string' && id !== '' ? id : null;
+}
+
 export class ManagerQueue {
   readonly #o: ManagerQueueOptions;
   readonly #now: () => number;
@@ -109,6 +115,7 @@ export class ManagerQueue {
       tender: tenderOf(payment),
       customer: this.#customer(entry),
       cancels: bill?.canceled ? (bill.bill_number ?? null) : null,
+      ...(entry.kind === 'customer-assignment' ? { assigns: assignedBill(entry.request.body) } : {}),
     };
   }
 

@@ -153,6 +153,8 @@ export interface RecentSale {
   state: EntryState;
   purchaseId: string | null;
   cancellation: { billId: string; state: EntryState } | null;
+  /** A customer given to this sale afterwards (points claimed later), as the journal has it now. */
+  claim?: { customer: QueueCustomer | null; state: EntryState } | null;
 }
 
 export type VoucherKind = 'gift_card' | 'value' | 'percent' | 'other';
@@ -286,6 +288,8 @@ export interface QueueEntrySummary {
   customer: QueueCustomer | null;
   /** For a cancellation: the bill_id it cancels. */
   cancels: string | null;
+  /** For a customer given to a sale afterwards (points claimed later): that sale's bill_id. */
+  assigns?: string | null;
 }
 
 export interface QueuePage {

@@ -79,6 +79,14 @@ const declensions: Record<string, Record<'cs' | 'en', readonly string[]>> = {
     cs: ['Nalezeno 0 zákazníků. Vyberte šipkami a potvrďte Enterem.', 'Nalezen 1 zákazník. Vyberte šipkami a potvrďte Enterem.', 'Nalezeni 2 zákazníci. Vyberte šipkami a potvrďte Enterem.', 'Nalezeno 5 zákazníků. Vyberte šipkami a potvrďte Enterem.', 'Nalezeno 21 zákazníků. Vyberte šipkami a potvrďte Enterem.'],
     en: ['0 customers match. Select with the arrow keys and Enter.', '1 customer matches. Select with the arrow keys and Enter.', '2 customers match. Select with the arrow keys and Enter.', '5 customers match. Select with the arrow keys and Enter.', '21 customers match. Select with the arrow keys and Enter.'],
   },
+  'rewards.confirm': {
+    cs: ['Proměnit 0 bodů v poukaz pro zákazníka NAME?', 'Proměnit 1 bod v poukaz pro zákazníka NAME?', 'Proměnit 2 body v poukaz pro zákazníka NAME?', 'Proměnit 5 bodů v poukaz pro zákazníka NAME?', 'Proměnit 21 bodů v poukaz pro zákazníka NAME?'],
+    en: ['Turn 0 points into a voucher for NAME?', 'Turn 1 point into a voucher for NAME?', 'Turn 2 points into a voucher for NAME?', 'Turn 5 points into a voucher for NAME?', 'Turn 21 points into a voucher for NAME?'],
+  },
+  'rewards.usable': {
+    cs: ['lze použít 0× v tomto nákupu', 'lze použít 1× v tomto nákupu', 'lze použít 2× v tomto nákupu', 'lze použít 5× v tomto nákupu', 'lze použít 21× v tomto nákupu'],
+    en: ['usable 0× on this bill', 'usable 1× on this bill', 'usable 2× on this bill', 'usable 5× on this bill', 'usable 21× on this bill'],
+  },
   'customer.rewardPoints': {
     cs: ['0 bodů', '1 bod', '2 body', '5 bodů', '21 bodů'],
     en: ['0 points', '1 point', '2 points', '5 points', '21 points'],

@@ -51,6 +51,8 @@ it('implements every operation of the contract with conforming answers', async (
   await post('/purchases/actions/accept-payment', acceptPayment([{ price: 400 }], { card_number: demo.cards.regular, benefit_codes: [demo.vouchers.value100], payment_type: 'A' }));
   await post('/purchases/actions/recommended-best-rewards', { store_id: storeIds.praha, cashdesk_number: 1, card_number: demo.cards.regular, reward_list_type: 'F', bill: acceptPayment([{ price: 400 }]).bill });
   const sent = await post<OkBody<'postPurchaseSend'>>('/purchases/actions/send-purchase', sendPurchase('OPS-1', [{ price: 400 }], { card_number: demo.cards.regular }, { payment_recap: { vouchers: [{ code: demo.vouchers.value100 }] } }), 201);
+  await post('/purchases/actions/send-purchase', sendPurchase('OPS-2', [{ price: 100 }]), 201);
+  await post('/purchases/actions/assign-customer', { store_id: storeIds.praha, external_purchase_id: 'OPS-2', customer_id: demo.customers.regular }, 204);
   await get('/purchases', { purchase_items_extension: true });
   await get(`/purchases/${sent.data.purchase_id}`);
   await get(`/purchases/${sent.data.purchase_id}/actions/payment-summary`);

@@ -863,7 +863,7 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
   'rewards.suggestNone': 'Na tento nákup se teď žádná odměna nehodí.',
   'rewards.suggestOffline': 'CareCloud není dostupný: teď nelze nic navrhnout.',
   'rewards.recommended': 'Doporučeno',
-  'rewards.usable': plural('count', { one: 'lze použít {count}× v tomto nákupu', few: 'lze použít {count}× v tomto nákupu', many: 'lze použít {count}× v tomto nákupu', other: 'lze použít {count}× v tomto nákupu' }),
+  'rewards.usable': 'lze použít {count}× v tomto nákupu',
   'claim.title': 'Dodatečné připsání bodů',
   'claim.open': 'Body pro zákazníka',
   'claim.openFor': 'Přidat zákazníka',

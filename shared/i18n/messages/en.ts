@@ -863,7 +863,7 @@ export const en = {
   'rewards.suggestNone': 'No reward fits this bill now.',
   'rewards.suggestOffline': 'CareCloud cannot be reached: no suggestion now.',
   'rewards.recommended': 'Recommended',
-  'rewards.usable': plural('count', { one: 'usable {count}× on this bill', other: 'usable {count}× on this bill' }),
+  'rewards.usable': 'usable {count}× on this bill',
   'claim.title': 'Points claimed later',
   'claim.open': 'Points for a customer',
   'claim.openFor': 'Add customer',
