@@ -111,6 +111,14 @@ describe('README cheat sheet', () => {
     expect(sheet).toContain('`V0011` to `V0030`');
   });
 
+  it('lists every reward that costs points, with its cost as the sandbox has it', () => {
+    const rows = table(sheet, 'Reward');
+    const costs = new Map(rows.map((r) => [code(r[0]!), Number(r[1])]));
+    const priced = project.data.rewards.filter((r) => r.points_cost > 0 && !r.is_automated);
+    expect([...costs.keys()].sort()).toEqual(priced.map((r) => r.code).sort());
+    for (const reward of priced) expect(costs.get(reward.code), reward.code).toBe(reward.points_cost);
+  });
+
   it('lists exactly the demo catalogue, with names, prices and quick keys as the till has them', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ccpos-readme-'));
     try {

@@ -1,0 +1,65 @@
+// The customer-assignment kind (points claimed later): a journal of schema 13 takes it after
+// migration 014 with its entries, links and indexes kept, and finds a sale's assignments.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Journal } from '../../electron/journal/journal.ts';
+import { migrations } from '../../electron/journal/migrations/index.ts';
+import { writeEntry } from '../../electron/sync/closure.ts';
+import { purchaseEntry, tempDir } from './helpers.ts';
+
+let temp: ReturnType<typeof tempDir>;
+let journal: Journal | null = null;
+beforeEach(() => {
+  temp = tempDir();
+});
+afterEach(() => {
+  journal?.close();
+  journal = null;
+  temp.cleanup();
+});
+
+const assignment = (billId: string, customerId: string) =>
+  writeEntry({ kind: 'customer-assignment', body: { store_id: 's', external_purchase_id: billId, customer_id: customerId }, storeId: 's', cashdesk: 1, operator: 'o', customerId });
+
+describe('customer assignments in the journal', () => {
+  it('migrates a schema-13 journal keeping its entries and links, then takes the new kind', () => {
+    const file = join(temp.dir, 'old.db');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    for (const step of migrations.slice(0, 13)) db.exec(step);
+    db.pragma('user_version = 13');
+    db.exec(`INSERT INTO entries (id, kind, idempotency_key, bill_id, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at) VALUES (1, 'purchase', 'B1', 'B1', '{"method":"POST","path":"/p","body":{}}', 's', 1, 'o', 'pending', 1, 1, 1)`);
+    db.exec(`INSERT INTO entries (id, kind, idempotency_key, bill_id, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at, depends_on) VALUES (2, 'cancellation', 'CB1', 'CB1', '{"method":"POST","path":"/p","body":{}}', 's', 1, 'o', 'pending', 1, 1, 1, 1)`);
+    expect(() => db.exec(`INSERT INTO entries (kind, idempotency_key, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at) VALUES ('customer-assignment', 'A1', '{}', 's', 1, 'o', 'pending', 1, 1, 1)`)).toThrow(/CHECK/);
+    db.close();
+
+    journal = Journal.open(file, { now: () => 1_800_000_000_000 });
+    expect(journal.get(2)).toMatchObject({ billId: 'CB1', dependsOn: 1 });
+    const added = journal.append({ ...assignment('B1', 'cust-9'), dependsOn: 1 });
+    expect(added).toMatchObject({ kind: 'customer-assignment', state: 'pending', dependsOn: 1, customerId: 'cust-9', billId: null });
+    expect(journal.assignmentsOf('B1').map((e) => e.id)).toEqual([added.id]);
+    journal.close();
+    const check = new Database(file);
+    const indexes = (check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entries' AND sql IS NOT NULL").all() as { name: string }[]).map((r) => r.name).sort();
+    check.close();
+    expect(indexes).toEqual(['entries_kind_created', 'entries_pending', 'entries_unsettled']);
+    journal = null;
+  });
+
+  it("lists only the sale's own assignments, oldest first, and waits for its sale", () => {
+    journal = Journal.open(join(temp.dir, 'journal.db'), { now: () => 1_800_000_000_000 });
+    const sale = journal.append(purchaseEntry({ customerId: undefined }));
+    const other = journal.append(purchaseEntry({ customerId: undefined }));
+    const first = journal.append({ ...assignment(sale.billId!, 'a'), dependsOn: sale.id });
+    journal.append(assignment(other.billId!, 'b'));
+    const second = journal.append({ ...assignment(sale.billId!, 'c'), dependsOn: sale.id });
+    expect(journal.assignmentsOf(sale.billId!).map((e) => [e.id, e.customerId])).toEqual([
+      [first.id, 'a'],
+      [second.id, 'c'],
+    ]);
+    expect(journal.assignmentsOf('nothing')).toEqual([]);
+    // Linked to a sale not yet in CareCloud, the assignment cannot be claimed.
+    expect(journal.claim(first.id, 'p', 1000)).toBeNull();
+  });
+});
