@@ -1,10 +1,12 @@
-// The customer-assignment kind (points claimed later): a journal of schema 13 takes it after
-// migration 014 with its entries, links and indexes kept, and finds a sale's assignments.
+// The customer-assignment kind (points claimed later): a journal of the schema before it takes
+// it after migration 016 with its entries, links, indexes and triggers kept, and finds a
+// sale's assignments.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Journal } from '../../electron/journal/journal.ts';
 import { migrations } from '../../electron/journal/migrations/index.ts';
+import { sql as customerAssignment } from '../../electron/journal/migrations/016-customer-assignment.ts';
 import { writeEntry } from '../../electron/sync/closure.ts';
 import { purchaseEntry, tempDir } from './helpers.ts';
 
@@ -23,12 +25,16 @@ const assignment = (billId: string, customerId: string) =>
   writeEntry({ kind: 'customer-assignment', body: { store_id: 's', external_purchase_id: billId, customer_id: customerId }, storeId: 's', cashdesk: 1, operator: 'o', customerId });
 
 describe('customer assignments in the journal', () => {
-  it('migrates a schema-13 journal keeping its entries and links, then takes the new kind', () => {
+  it('migrates a journal of the schema before keeping its entries, links, indexes and triggers, then takes the new kind', () => {
+    const before = migrations.indexOf(customerAssignment);
+    expect(before).toBeGreaterThan(0);
     const file = join(temp.dir, 'old.db');
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
-    for (const step of migrations.slice(0, 13)) db.exec(step);
-    db.pragma('user_version = 13');
+    for (const step of migrations.slice(0, before)) db.exec(step);
+    db.pragma(`user_version = ${before}`);
+    const shape = (d: Database.Database) => d.prepare("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'entries' AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name").all();
+    const shapeBefore = shape(db);
     db.exec(`INSERT INTO entries (id, kind, idempotency_key, bill_id, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at) VALUES (1, 'purchase', 'B1', 'B1', '{"method":"POST","path":"/p","body":{}}', 's', 1, 'o', 'pending', 1, 1, 1)`);
     db.exec(`INSERT INTO entries (id, kind, idempotency_key, bill_id, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at, depends_on) VALUES (2, 'cancellation', 'CB1', 'CB1', '{"method":"POST","path":"/p","body":{}}', 's', 1, 'o', 'pending', 1, 1, 1, 1)`);
     expect(() => db.exec(`INSERT INTO entries (kind, idempotency_key, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at) VALUES ('customer-assignment', 'A1', '{}', 's', 1, 'o', 'pending', 1, 1, 1)`)).toThrow(/CHECK/);
@@ -41,9 +47,9 @@ describe('customer assignments in the journal', () => {
     expect(journal.assignmentsOf('B1').map((e) => e.id)).toEqual([added.id]);
     journal.close();
     const check = new Database(file);
-    const indexes = (check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entries' AND sql IS NOT NULL").all() as { name: string }[]).map((r) => r.name).sort();
+    const shapeAfter = shape(check);
     check.close();
-    expect(indexes).toEqual(['entries_kind_created', 'entries_pending', 'entries_unsettled']);
+    expect(shapeAfter).toEqual(shapeBefore);
     journal = null;
   });
 
