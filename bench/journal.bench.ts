@@ -136,7 +136,7 @@ const sandboxSale = (n: number) =>
   );
 
 /** The sandbox in its own process, as CareCloud would be: the terminal's event loop is then only the terminal's. */
-async function sandboxProcess(rateLimit: string): Promise<{ projectUrl: string; stop(): Promise<void> }> {
+export async function sandboxProcess(rateLimit: string): Promise<{ projectUrl: string; stop(): Promise<void> }> {
   const cli = fileURLToPath(new URL('../sandbox/cli.ts', import.meta.url));
   const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--rate-limit', rateLimit], { stdio: ['ignore', 'pipe', 'inherit'] });
   const projectUrl = await new Promise<string>((resolve, reject) => {

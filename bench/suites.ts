@@ -3,6 +3,7 @@ import { checkoutSuite } from './checkout.bench.ts';
 import { checkoutUiSuite } from './checkout-ui.bench.ts';
 import { clientSuite } from './client.bench.ts';
 import { journalSuite } from './journal.bench.ts';
+import { journalScaleSuite } from './journal-scale.bench.ts';
 import { inputSuite } from './input.bench.ts';
 import { ipcSuite } from './ipc.bench.ts';
 import { rendererSuite } from './renderer.bench.ts';
@@ -13,6 +14,7 @@ import { sandboxSuite } from './sandbox.bench.ts';
 export const suites: BenchSuite[] = [
   clientSuite,
   journalSuite,
+  journalScaleSuite,
   inputSuite,
   rendererSuite,
   dashboardSuite,

@@ -1,0 +1,264 @@
+// The journal at 10,000, 100,000 and 1,000,000 sales. A sale's commit and an offline pay (the
+// app's own pay through its dispatcher, with the circuit open) keep their p99 within 1.2x of
+// the 10,000-sale journal's; start-up with a million sales (open, migrations check, queue
+// status) is ready within a second; and main's heap after 10,000 offline sales and their replay
+// is within 10% of what it was after the first 1,000.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server, type Socket, connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { startTerminal, type Terminal } from '../electron/app/terminal.ts';
+import type { DemoBackend } from '../electron/demo/demo-backend.ts';
+import { previewSenderCheck, type SenderContext } from '../electron/ipc/sender.ts';
+import { Journal } from '../electron/journal/journal.ts';
+import { journalFile } from '../electron/sync/journal-file.ts';
+import { OperatorDirectory } from '../electron/operators/operators.ts';
+import { memoryBackend } from '../electron/settings/backend.ts';
+import { keyCipher } from '../electron/settings/cipher.ts';
+import { purchaseEntry } from '../electron/sync/closure.ts';
+import { addLine, cartTotals, type Cart } from '../shared/checkout/cart.ts';
+import { productLine, type Product } from '../shared/checkout/catalogue.ts';
+import { demo, storeIds } from '../sandbox/seed.ts';
+import { fillJournal } from '../test/support/big-journal.ts';
+import { figure, percentile, type BenchSuite, type Figure } from './harness.ts';
+import { sandboxProcess } from './journal.bench.ts';
+
+const SIZES = (process.env.CCPOS_BENCH_SCALE ?? '10000,100000,1000000').split(',').map(Number);
+const ROUNDS = 300;
+const MEMORY_SALES = Number(process.env.CCPOS_BENCH_MEMORY_SALES ?? 10_000);
+const cashierPin = '2468';
+const DAY = 86_400_000;
+
+const sale = (n: number) =>
+  purchaseEntry(
+    {
+      storeId: storeIds.praha,
+      cashdesk: 3,
+      operator: 'cashier-7',
+      customerId: `cust-${n % 500}`,
+      bill: {
+        currency_id: 'czk',
+        total_price: 420,
+        purchase_type_id: 'pt',
+        payment_type: 'A',
+        bill_items: Array.from({ length: 4 }, (_, i) => ({ plu_ids: [{ list_code: 'GLOBAL', code: `plu-${i}` }], plu_name: `Item ${i}`, vat_rate: 21, quantity: 1, price: 105, paid_amount: 105, bill_item_id: String(i), loyalty_off: false, purchase_item_type_id: 'it' })),
+      },
+    },
+    { timeZone: 'Europe/Prague' },
+  );
+
+/** Forwards to CareCloud, or refuses every connection (an outage the terminal's circuit sees). */
+async function switchableLink(target: string): Promise<{ projectUrl: string; setDown(down: boolean): void; close(): Promise<void> }> {
+  const { hostname, port } = new URL(target);
+  let down = false;
+  const open = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    if (down) return void client.destroy();
+    const upstream = connect(Number(port), hostname);
+    open.add(client).add(upstream);
+    const forget = () => (open.delete(client), open.delete(upstream));
+    client.on('close', forget).on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address() as { port: number };
+  return {
+    projectUrl: `http://127.0.0.1:${address.port}`,
+    setDown(value) {
+      down = value;
+      if (down) for (const socket of open) socket.destroy();
+    },
+    close: () => new Promise<void>((resolve) => (server.close(() => resolve()), [...open].forEach((s) => s.destroy()))),
+  };
+}
+
+interface Lane {
+  terminal: Terminal;
+  pay(n: number): Promise<number>;
+  goOffline(): Promise<void>;
+  goOnline(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The app's own terminal on a data folder, its CareCloud the sandbox in a process of its own behind a link that can go down. */
+async function lane(dataDir: string): Promise<Lane> {
+  const sandbox = await sandboxProcess('100000:100000');
+  const link = await switchableLink(sandbox.projectUrl);
+  const backend: DemoBackend = {
+    projectUrl: link.projectUrl,
+    credentials: { externalApplicationId: demo.credentials.user_external_application_id, login: demo.credentials.login, password: demo.credentials.password },
+    defaultStoreId: demo.stores.praha,
+    outage: false,
+    setOutage: async () => {},
+    close: async () => {},
+  };
+  const operators = memoryBackend();
+  await new OperatorDirectory(operators).add({ name: 'Bench Cashier', role: 'cashier', pin: cashierPin });
+  // Fast enough to replay 10,000 sales in under a minute; the sandbox's own limit is higher still.
+  const settings = memoryBackend({ sync: { rateLimitPerSecond: 1_000 } });
+  const terminal = await startTerminal({
+    dataDir,
+    stores: { settings, operators, customerCache: memoryBackend() },
+    cipher: keyCipher(randomBytes(32)),
+    startDemo: async () => backend,
+    label: 'bench',
+  });
+  const sender: SenderContext = { transport: 'preview', connectionId: 0, origin: '' };
+  const dispatch = terminal.dispatcher(previewSenderCheck(new Set([0])));
+  const ok = async <T>(channel: string, payload: unknown): Promise<T> => {
+    const result = await dispatch(channel, payload, sender);
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+    return result.value as T;
+  };
+  await ok('operator.signIn', { pin: cashierPin });
+  let cart: Cart = { currency: 'CZK', lines: [] };
+  for (const code of ['8594005650015', '8594012340015', '8594008250120']) cart = addLine(cart, productLine((await ok<Product | null>('checkout.product', { code }))!));
+  const total = cartTotals(cart).totalMinor;
+  const anonymous = { customer: null, voucherCodes: [], points: 0, credit: 0 };
+  // Online once, as a lane is before an outage: the store's reference lists are then known.
+  await ok('checkout.preview', { saleId: `scale-${process.pid}-warm`, cart, ask: anonymous });
+  return {
+    terminal,
+    async pay(n) {
+      const started = performance.now();
+      const paid = await ok<{ outcome: string }>('checkout.pay', { saleId: `scale-${process.pid}-${n}`, cart, ask: anonymous, tender: 'cash', expectedToPayMinor: total });
+      const elapsed = performance.now() - started;
+      if (paid.outcome !== 'saved_offline') throw new Error(`offline pay ended ${paid.outcome}`);
+      return elapsed;
+    },
+    async goOffline() {
+      link.setDown(true);
+      for (let i = 0; i < 20 && terminal.sync.online; i += 1) await terminal.sync.probe();
+      if (terminal.sync.online) throw new Error('the circuit did not open');
+    },
+    async goOnline() {
+      link.setDown(false);
+      for (let i = 0; i < 50 && !(await terminal.sync.probe()); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    },
+    async close() {
+      await terminal.close();
+      await link.close();
+      await sandbox.stop();
+    },
+  };
+}
+
+interface AtSize {
+  entries: number;
+  startupMs: number;
+  commitP99: number;
+  payP99: number;
+}
+
+async function atSize(entries: number): Promise<AtSize> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ccpos-bench-scale-'));
+  try {
+    const file = journalFile(dataDir);
+    const now = Date.now();
+    fillJournal(file, { entries, from: now - 90 * DAY, to: now - 60_000, pending: 20 });
+
+    // Start-up: the worst of three opens (the first one meets a cold cache of the schema).
+    let startupMs = 0;
+    for (let i = 0; i < 3; i += 1) {
+      const started = performance.now();
+      const journal = Journal.open(file, { integrity: 'background' });
+      journal.stats();
+      startupMs = Math.max(startupMs, performance.now() - started);
+      await journal.integrity;
+      journal.close();
+    }
+
+    const journal = Journal.open(file, { integrity: 'background' });
+    const commits: number[] = [];
+    try {
+      for (let i = -20; i < ROUNDS; i += 1) {
+        const input = sale(i);
+        const started = performance.now();
+        journal.append(input);
+        if (i >= 0) commits.push(performance.now() - started);
+      }
+      await journal.integrity;
+    } finally {
+      journal.close();
+    }
+
+    const till = await lane(dataDir);
+    const pays: number[] = [];
+    try {
+      await till.goOffline();
+      for (let i = -20; i < ROUNDS; i += 1) {
+        const elapsed = await till.pay(i);
+        if (i >= 0) pays.push(elapsed);
+      }
+    } finally {
+      await till.close();
+    }
+    return { entries, startupMs, commitP99: percentile(commits, 99), payP99: percentile(pays, 99) };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function collector(): () => number {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  return () => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+}
+
+/** Heap after the first 1,000 offline sales, then after all of them and their replay. */
+async function memoryOverSales(): Promise<{ first: number; after: number }> {
+  const heap = collector();
+  const dataDir = mkdtempSync(join(tmpdir(), 'ccpos-bench-memory-'));
+  const till = await lane(dataDir);
+  try {
+    await till.goOffline();
+    let first = 0;
+    for (let i = 0; i < MEMORY_SALES; i += 1) {
+      await till.pay(i);
+      if (i === 999) first = heap();
+    }
+    await till.goOnline();
+    const journal = Journal.open(journalFile(dataDir));
+    try {
+      for (let rounds = 0; journal.stats().queued > 0 && rounds < 2_000; rounds += 1) {
+        await till.terminal.sync.drain();
+        if (journal.stats().queued > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const left = journal.stats().queued;
+      if (left > 0) throw new Error(`${left} sales were still queued after the replay`);
+    } finally {
+      journal.close();
+    }
+    return { first, after: heap() };
+  } finally {
+    await till.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export const journalScaleSuite: BenchSuite = {
+  name: 'journal-scale',
+  async run(): Promise<Figure[]> {
+    const results: AtSize[] = [];
+    for (const size of SIZES) results.push(await atSize(size));
+    const small = results[0]!;
+    const figures: Figure[] = [];
+    for (const r of results.slice(1)) {
+      figures.push(figure(`sale's journal commit p99 at ${r.entries.toLocaleString('en')} sales (vs ${small.entries.toLocaleString('en')})`, r.commitP99, 'ms', small.commitP99, 'ratio <= 1.2'));
+      figures.push(figure(`offline pay p99 at ${r.entries.toLocaleString('en')} sales (vs ${small.entries.toLocaleString('en')})`, r.payP99, 'ms', small.payP99, 'ratio <= 1.2'));
+    }
+    const largest = results.at(-1)!;
+    figures.push(figure(`start-up with ${largest.entries.toLocaleString('en')} sales (open, migrations check, queue status)`, largest.startupMs, 'ms', null, 'value <= 1000'));
+    const memory = await memoryOverSales();
+    figures.push(figure(`main heap after ${MEMORY_SALES.toLocaleString('en')} offline sales and their replay (vs after the first 1,000)`, memory.after / 1e6, 'MB', memory.first / 1e6, 'ratio <= 1.1'));
+    return figures;
+  },
+};
