@@ -1,8 +1,8 @@
 // Reference data (stores, payment types, ...) kept on the terminal's disk so it survives
 // a restart and is there when CareCloud is not. A damaged file is ignored, not fatal.
-import { readFileSync, renameSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ensurePrivateDir, writePrivateFile } from '../config/file-modes.ts';
+import { ensurePrivateDir, replacePrivateFile } from '../config/file-modes.ts';
 
 export interface SavedList {
   language: string;
@@ -43,10 +43,7 @@ export class ReferenceStore {
     lists[savedKey(kind, list.language)] = list;
     if (!this.file) return;
     ensurePrivateDir(dirname(this.file));
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    writePrivateFile(temporary, JSON.stringify({ version: 1, lists } satisfies FileShape));
-    // Rename is atomic: a power cut leaves the old file or the new one, never half of one.
-    renameSync(temporary, this.file);
+    replacePrivateFile(this.file, JSON.stringify({ version: 1, lists } satisfies FileShape));
   }
 
   #load(): Record<string, SavedList> {

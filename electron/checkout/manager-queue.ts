@@ -1,9 +1,8 @@
 // The manager's offline queue over the journal's queue manager: views for the screen
 // (entries, counts, oldest pending age, one entry in readable form) and actions that
 // each re-check a manager's PIN in main and leave an audit record.
-import { renameSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { ensurePrivateDir, writePrivateFile } from '../config/file-modes.ts';
+import { ensurePrivateDir, replacePrivateFile } from '../config/file-modes.ts';
 import { basename, dirname, join } from 'node:path';
 import { billSearchOf } from '../../shared/checkout/sale-reference.ts';
 import type { Operator } from '../../shared/ipc/contract.ts';
@@ -298,8 +297,7 @@ function stamp(ms: number): string {
 function writeDurably(dir: string, file: string, text: string, ownFolder: boolean): void {
   // Exports carry card numbers and customers: readable by the terminal's account only.
   if (ownFolder) ensurePrivateDir(dir);
-  writePrivateFile(`${file}.tmp`, text, { flush: true });
-  renameSync(`${file}.tmp`, file);
+  replacePrivateFile(file, text);
 }
 
 function auditCsv(records: AuditView[]): string {

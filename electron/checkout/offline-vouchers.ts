@@ -1,8 +1,8 @@
 // Vouchers the terminal may accept while CareCloud is unreachable, when the offline
 // policy allows it: the store's valid vouchers, synced ahead and kept on disk. A voucher
 // accepted from here is flagged; CareCloud decides for good when the sale replays.
-import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { writePrivateFile } from '../config/file-modes.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { replacePrivateFile } from '../config/file-modes.ts';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { currencyDecimals, toMinorUnits } from '../../shared/money.ts';
@@ -65,8 +65,7 @@ export class OfflineVoucherList {
       if (vouchers.length >= MAX_VOUCHERS) break;
     }
     const data = { storeId, currency, syncedAt: new Date().toISOString(), vouchers: vouchers.filter((v) => v.valueMinor !== null) };
-    writePrivateFile(`${this.#file}.tmp`, JSON.stringify(data));
-    renameSync(`${this.#file}.tmp`, this.#file);
+    replacePrivateFile(this.#file, JSON.stringify(data));
     this.#data = data;
     return data.vouchers.length;
   }

@@ -2,7 +2,8 @@
 // forgot their wallet), and signing out parks the open one. Each operator sees only their
 // own. Kept in main, in a file of the data directory, so a reload or a restart loses none.
 import { randomUUID } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
+import { replacePrivateFile } from '../config/file-modes.ts';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ParkedSale, ParkedSaleSummary } from '../../shared/checkout/answers.ts';
@@ -48,9 +49,7 @@ export class ParkedSales {
   }
 
   #write(): void {
-    const temporary = `${this.#file}.tmp`;
-    writeFileSync(temporary, JSON.stringify(this.#sales), { mode: 0o600 });
-    renameSync(temporary, this.#file);
+    replacePrivateFile(this.#file, JSON.stringify(this.#sales));
   }
 
   park(sale: z.infer<typeof parkPayload>, operator: Operator): ParkOutcome {

@@ -1,8 +1,8 @@
 // The data folder holds card numbers, PIN hashes, customers and exports: only the
 // account that runs the terminal may read it. Modes are set explicitly (chmod after
 // create) because a process's umask only ever removes bits and is often 022.
-import { chmodSync, closeSync, createWriteStream, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, writeSync, type WriteStream } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, closeSync, createWriteStream, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, writeSync, type WriteStream } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 export const PRIVATE_DIR_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
@@ -28,6 +28,29 @@ export function writePrivateFile(file: string, data: string | Uint8Array, option
     if (typeof data === 'string') writeSync(fd, data);
     else writeSync(fd, data);
     if (options.flush) fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Replaces a private file whole: written to a temporary file of this process, synced, renamed
+ * over the old one, and the folder synced, so a power cut leaves the old file or the new one,
+ * never half of one, and two processes writing the same file never share a temporary.
+ */
+export function replacePrivateFile(file: string, data: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writePrivateFile(temporary, data, { flush: true });
+  renameSync(temporary, file);
+  syncFolder(dirname(file));
+}
+
+/** Makes a rename in this folder durable; Windows cannot open a folder for that. */
+export function syncFolder(dir: string): void {
+  if (!posixModes) return;
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
   } finally {
     closeSync(fd);
   }

@@ -4,10 +4,10 @@
 // this a journal emptied, replaced or restored from an older copy would quietly become the
 // terminal's journal and its queued sales would vanish without a word.
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
-import { writePrivateFile } from '../config/file-modes.ts';
+import { replacePrivateFile, syncFolder } from '../config/file-modes.ts';
 import { JournalUnavailableError } from './errors.ts';
 import type { JournalDatabase } from './database.ts';
 
@@ -50,12 +50,7 @@ export function readIdentityRecord(journalFile: string): JournalIdentity | null 
 
 /** Written to a temporary file, synced, then renamed over the old record, so a crash leaves one whole record. */
 export function writeIdentityRecord(journalFile: string, identity: JournalIdentity): void {
-  const file = identityFileOf(journalFile);
-  // Per process: tills and `ccpos` on one data folder each write the record.
-  const temporary = `${file}.${process.pid}.tmp`;
-  writePrivateFile(temporary, `${JSON.stringify(identity, null, 2)}\n`, { flush: true });
-  renameSync(temporary, file);
-  syncFolder(dirname(file));
+  replacePrivateFile(identityFileOf(journalFile), `${JSON.stringify(identity, null, 2)}\n`);
 }
 
 /** Keeps a record that no longer matches (before a manager adopts the journal) under a dated name. */
@@ -66,17 +61,6 @@ export function setIdentityRecordAside(journalFile: string, at: number): string 
   renameSync(file, aside);
   syncFolder(dirname(file));
   return aside;
-}
-
-function syncFolder(dir: string): void {
-  // A rename is durable once its folder is synced; Windows cannot open a folder for that.
-  if (process.platform === 'win32') return;
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** What the database itself says: its id (null before migration 012 ran) and its highest entry id. */

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { ensurePrivateDir, writePrivateFile } from '../config/file-modes.ts';
+import { ensurePrivateDir, replacePrivateFile, writePrivateFile } from '../config/file-modes.ts';
 import { parseMarker, type Kept, type VersionMarker } from './rollback.ts';
 
 export interface UpdateFiles {
@@ -37,9 +37,7 @@ export function updateFiles(dataDir: string): UpdateFiles {
     readMarker: () => parseMarker(readText(markerFile)),
     writeMarker(marker) {
       ensurePrivateDir(dir);
-      // A power cut mid-write leaves the old marker, never half a new one.
-      writePrivateFile(`${markerFile}.tmp`, JSON.stringify(marker), { flush: true });
-      renameSync(`${markerFile}.tmp`, markerFile);
+      replacePrivateFile(markerFile, JSON.stringify(marker));
     },
     terminalId() {
       const file = join(dir, 'terminal-id');
