@@ -4,7 +4,9 @@ import { app, BrowserWindow, crashReporter, dialog, webContents } from 'electron
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
-import { startTerminal, type Terminal } from './app/terminal.ts';
+import { startApp, type AppTerminal } from './app/terminal.ts';
+import { createKioskApi } from './kiosk/customer-api-port.ts';
+import { kioskWindowSize, lockDownKiosk, type KioskLockdown } from './window/kiosk-lockdown.ts';
 import { defaultDataDir } from './config/data-dir.ts';
 import { crashFolder, crashReporterOptions, crashUploadUrl } from './crash/crash-reports.ts';
 import { ensurePrivateDir, privateStoreOptions } from './config/file-modes.ts';
@@ -47,7 +49,21 @@ function store(name: string, folder: string): KeyValueBackend {
   return new Conf({ configName: name, cwd: folder, projectVersion: app.getVersion(), ...privateStoreOptions }) as KeyValueBackend;
 }
 
-let terminal: Terminal | null = null;
+let terminal: AppTerminal | null = null;
+let lockdown: KioskLockdown | null = null;
+
+/**
+ * A manager left kiosk mode: start again as a till. Under systemd (the cage unit) the unit
+ * starts the app again after an exit it did not ask for; elsewhere the app relaunches itself.
+ */
+function restartAsTill(): void {
+  lockdown?.release();
+  if (process.env.INVOCATION_ID) app.exit(75);
+  else {
+    app.relaunch();
+    app.exit(0);
+  }
+}
 
 /** An export asked for on the screen: the save dialog over the window that asked, starting in Documents. */
 async function saveDialog(suggestedName: string, webContentsId: number): Promise<string | null> {
@@ -65,7 +81,9 @@ async function start(): Promise<void> {
   // Counts this start; a version that keeps failing hands over to the previous one here.
   const updates = startAppUpdates(dataDir, logger, () => terminal?.updateActivity() ?? null);
   if (updates.rolledBack) return;
-  terminal = await startTerminal({
+  terminal = await startApp({
+    customerApi: createKioskApi,
+    onLeaveKiosk: () => setTimeout(restartAsTill, 200),
     updates: () => updates.service,
     dataDir,
     stores: { settings: store('settings', dataDir), operators: store('operators', dataDir), customerCache: store('customer-cache', dataDir) },
@@ -79,11 +97,15 @@ async function start(): Promise<void> {
   const windows = new Set<number>();
   registerIpc(terminal.dispatcher(electronSenderCheck({ windowIds: () => windows, rendererRoot })));
   const events = terminal.events;
+  const kiosk = terminal.mode === 'kiosk';
   await createHardenedWindow({
     page,
     preload,
-    development,
+    // A kiosk never opens devtools, whatever the environment says.
+    development: development && !kiosk,
+    ...(kiosk ? { size: kioskWindowSize } : {}),
     beforeLoad(window) {
+      if (kiosk) lockdown = lockDownKiosk(window);
       const id = window.webContents.id;
       windows.add(id);
       window.on('closed', () => windows.delete(id));

@@ -1,6 +1,7 @@
 // Demo mode's CareCloud: the embedded sandbox, in-process on a free port, signed
 // in with its demo credentials. The outage switch refuses its connections, as a
 // network cut would; switching it back lets the terminal catch up.
+import { KIOSK_APPLICATION_ID } from '../../sandbox/customer-seed.ts';
 import { demo } from '../../sandbox/seed.ts';
 import { startSandbox, type SandboxOptions } from '../../sandbox/server.ts';
 import type { DemoBackend } from './demo-backend.ts';
@@ -35,6 +36,7 @@ export async function startSandboxBackend(options: SandboxBackendOptions = {}): 
       password: sandbox.credentials.password,
     },
     defaultStoreId: demo.stores.praha,
+    kioskApplicationId: KIOSK_APPLICATION_ID,
     get outage() {
       return outage;
     },

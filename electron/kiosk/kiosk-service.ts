@@ -19,6 +19,7 @@ import { failure, success, type Result } from '../../shared/ipc/result.ts';
 import { currencyDecimals, toMinorUnits } from '../../shared/money.ts';
 import { formatCareCloudDateTime } from '../../shared/datetime.ts';
 import { CareCloudError, ConnectionError, RateLimitError, ServerError, UnexpectedResponseError } from '../carecloud/errors.ts';
+import { NoCustomerSessionError } from '../carecloud/customer-client.ts';
 import { errorToResult } from '../ipc/errors.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
 import { createHash } from 'node:crypto';
@@ -109,6 +110,7 @@ export class KioskService {
       this.#logger.log('info', 'kiosk.identify', { method: payload.method, outcome: this.#outcomeName(error) });
       if (error instanceof CareCloudError && !(error instanceof RateLimitError) && !(error instanceof ServerError) && error.status < 500) {
         this.#reached();
+        if (error.invalidParams.some((p) => p.reason === 'card_is_blocked')) return failure('card_blocked', 'The card is blocked');
         return failure('wrong_credentials', 'CareCloud refused these credentials');
       }
       return this.#failed(error);
@@ -195,6 +197,16 @@ export class KioskService {
     await this.#settleOwedLogout();
     // A customer account is not made offline: its autologin and consents need CareCloud now.
     if (!this.#inService) return failure('offline', 'Sign-up needs CareCloud');
+    // A card that is not free is refused before the account exists, so a sign-up does not end half done.
+    if (payload.cardNumber !== undefined) {
+      let free: boolean;
+      try {
+        free = await this.#options.api().isFreeCard(payload.cardNumber);
+      } catch (error) {
+        return this.#failed(error);
+      }
+      if (!free) return failure('carecloud_rejected', 'The scanned card cannot be given to a customer', { reasons: [{ name: 'card_number', reason: 'already_exists', message: 'the card is not free' }] });
+    }
     const agreements = await this.agreements();
     if (!agreements.ok) return agreements;
     const answers = new Map(payload.agreements.map((a) => [a.id, a.granted]));
@@ -233,7 +245,7 @@ export class KioskService {
     this.#touch();
     if (payload.cardNumber !== undefined) {
       try {
-        await api.assignFreeCard(customerId, payload.cardNumber);
+        await api.assignFreeCard(payload.cardNumber);
       } catch (error) {
         // The account exists and the customer is signed in; the card is what failed, and says why.
         this.#logger.log('warn', 'kiosk.signUp.card', { outcome: this.#outcomeName(error) });
@@ -302,7 +314,7 @@ export class KioskService {
     ]);
     const s = this.#options.settings();
     const available = points.available_points;
-    const value = (points?.available_points_money_value ?? []).map((m) => money(m.value ?? 0, m.currency_id ?? '', currencies))[0] ?? null;
+    const value = (points.available_points_money_value ?? []).flatMap((m) => money(m.value, m.currency_id, currencies))[0] ?? null;
     const horizon = formatCareCloudDateTime(new Date(this.#now() + s.expiringPointsDays * 86_400_000), s.timeZone);
     const expiresOn = expiration.next_date?.slice(0, 10);
     const expiringSoon =
@@ -313,7 +325,7 @@ export class KioskService {
     return {
       customer: { firstName: customer.personal_information.first_name ?? null, lastName: customer.personal_information.last_name ?? null },
       points: { available, value, expiringSoon },
-      credits: (credits.split_by_currency ?? []).map((c) => money(c.available_credits ?? 0, c.currency_id ?? '', currencies)),
+      credits: (credits.split_by_currency ?? []).flatMap((c) => money(c.available_credits, c.currency_id, currencies)),
       vouchers: vouchers.filter((v) => isValidNow(v, now)).map(voucherView),
       rewards: rewards.flatMap((r): KioskReward[] =>
         r.reward_id && typeof r.points_cost === 'number' && r.points_cost <= available && r.state !== 0 && r.state !== 2
@@ -358,6 +370,13 @@ export class KioskService {
 
   /** The typed answer for a failure; an unreachable CareCloud takes the kiosk out of service (and the customer's account off the screen). */
   #failed(error: unknown): Result<never> {
+    if (error instanceof NoCustomerSessionError) {
+      // CareCloud no longer has the customer logged in (the device token was replaced): nothing of theirs stays here either.
+      this.#visit = null;
+      this.#clearIdle();
+      this.#changed();
+      return CUSTOMER_SIGNED_OUT;
+    }
     if (!unreachable(error)) return errorToResult(error);
     if (this.#inService) {
       this.#inService = false;
@@ -416,9 +435,10 @@ function voucherView(voucher: AccountVoucher): KioskVoucher {
   };
 }
 
-function money(value: number, currencyId: string, codes: Map<string, string>): KioskMoney {
-  const code = codes.get(currencyId) ?? currencyId;
-  return { amount: toMinorUnits(value, currencyDecimals(code)), currency: code };
+/** Money in a currency CareCloud named; none when its currency cannot be told (an amount without its currency means nothing). */
+function money(value: number, currencyId: string, codes: Map<string, string>): KioskMoney[] {
+  const code = codes.get(currencyId) ?? (/^[A-Z]{3}$/.test(currencyId) ? currencyId : null);
+  return code ? [{ amount: toMinorUnits(value, currencyDecimals(code)), currency: code }] : [];
 }
 
 /** The voucher code of one redemption: the same device and confirmation always give the same code. */

@@ -80,8 +80,10 @@ export interface CustomerAccountApi {
 
 /** What the kiosk needs beside the client's account calls. */
 export interface KioskExtras {
-  /** POST /cards/actions/assign-free-card for a free card the customer scanned at sign-up. */
-  assignFreeCard(customerId: string, cardNumber: string): Promise<void>;
+  /** POST /cards/actions/validate-free-card: whether a scanned card may be given to a customer. */
+  isFreeCard(cardNumber: string): Promise<boolean>;
+  /** POST /cards/actions/assign-free-card: the scanned free card becomes the logged-in customer's. */
+  assignFreeCard(cardNumber: string): Promise<unknown>;
   /** The customer source a kiosk sign-up is recorded with. */
   customerSourceId(): Promise<string>;
   /** Currency ids to ISO codes (CareCloud's money values carry ids); empty when unknown. */

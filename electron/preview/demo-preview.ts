@@ -5,7 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TerminalSession } from '../app/session.ts';
-import { startTerminal, type Terminal } from '../app/terminal.ts';
+import { startApp, startTerminal, type Terminal } from '../app/terminal.ts';
+import type { KioskTerminal } from '../app/kiosk-terminal.ts';
+import { createKioskApi } from '../kiosk/customer-api-port.ts';
 import { startSandboxBackend } from '../demo/sandbox-backend.ts';
 import type { Logger } from '../log/logger.ts';
 import { memoryBackend } from '../settings/backend.ts';
@@ -30,6 +32,53 @@ export interface DemoPreview {
   /** The sign-ins of the page connections open now, one each. */
   sessions(): TerminalSession[];
   close(): Promise<void>;
+}
+
+export interface KioskDemoPreview {
+  url: string;
+  terminal: KioskTerminal;
+  close(): Promise<void>;
+}
+
+/** The kiosk's screens against a demo kiosk (the sandbox's Customer API), as `npm run preview:web -- --kiosk` shows them. */
+export async function startKioskDemoPreview(options: DemoPreviewOptions): Promise<KioskDemoPreview> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ccpos-kiosk-preview-'));
+  const discard = () => {
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+  let terminal: KioskTerminal | null = null;
+  try {
+    const settings = memoryBackend();
+    settings.set('mode', 'kiosk');
+    const started = await startApp({
+      dataDir,
+      stores: { settings, operators: memoryBackend(), customerCache: memoryBackend() },
+      cipher: keyCipher(randomBytes(32)),
+      startDemo: () => startSandboxBackend({ rateLimit: null }),
+      forceDemo: true,
+      label: 'preview',
+      customerApi: createKioskApi,
+      ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    });
+    if (started.mode !== 'kiosk') throw new Error('The kiosk preview started a till');
+    terminal = started;
+    const host = await startPreviewHost({ terminal, rendererDir: options.rendererDir, ...(options.port !== undefined ? { port: options.port } : {}) });
+    const running = terminal;
+    return {
+      url: host.url,
+      terminal: running,
+      async close() {
+        await host.close();
+        await running.close();
+        discard();
+      },
+    };
+  } catch (error) {
+    await terminal?.close();
+    discard();
+    throw error;
+  }
 }
 
 export async function startDemoPreview(options: DemoPreviewOptions): Promise<DemoPreview> {

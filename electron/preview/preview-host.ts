@@ -19,13 +19,14 @@ import {
   type WireEvent,
   type WireResponse,
 } from '../../shared/ipc/wire.ts';
-import type { Terminal } from '../app/terminal.ts';
+import type { AppTerminal } from '../app/terminal.ts';
 import type { TerminalSession } from '../app/session.ts';
 import { previewSenderCheck } from '../ipc/sender.ts';
 import { securityHeaders, serveFile } from './static-files.ts';
 
 export interface PreviewHostOptions {
-  terminal: Terminal;
+  /** A till or a kiosk: each socket gets a session of its own. */
+  terminal: Pick<AppTerminal, 'openSession' | 'events'>;
   /** The built renderer (`out/renderer`). */
   rendererDir: string;
   /** 0 (the default) for a free port. */
