@@ -138,12 +138,14 @@ export class KioskSignUpForm {
       });
       if (generation !== this.#generation) return null;
       if (result.ok) return result.value;
-      if (refusesCard(result.error)) {
+      if (kioskGivesNoCards(result.error)) {
         // This kiosk gives no cards: the customer signs up without one (at the checkout they get it).
         this.#cardNumber = null;
         this.#cardsRefused = true;
         return null;
       }
+      // A card that is not free is not offered again; the refusal says why.
+      if (cardRefused(result.error)) this.#cardNumber = null;
       this.#error = result.error;
       return null;
     } finally {
@@ -166,7 +168,12 @@ export class KioskSignUpForm {
   }
 }
 
-/** Main's answer that this kiosk cannot give the new customer the scanned card. */
-function refusesCard(error: PosError): boolean {
+/** Main's answer that this kiosk cannot give the new customer a card at all. */
+function kioskGivesNoCards(error: PosError): boolean {
   return error.code === 'invalid_payload' && (error.reasons ?? []).some((reason) => reason.name === 'cardNumber');
+}
+
+/** CareCloud refused the scanned card itself (not free, unknown). */
+function cardRefused(error: PosError): boolean {
+  return (error.reasons ?? []).some((reason) => reason.name === 'card_number' || reason.name === 'cardNumber');
 }
