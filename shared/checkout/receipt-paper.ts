@@ -33,8 +33,9 @@ export function receiptPaper(receipt: Receipt, context: PaperContext): PaperDocu
   page.text(`${t('paper.desk', { desk: receipt.cashDesk })} · ${t('paper.cashier', { name: context.cashierName ?? receipt.cashier })}`, { align: 'center' });
   const at = instantOf(receipt.paymentTime, timeZone);
   if (at) page.text(formatDateTime(language, at, timeZone), { align: 'center' });
-  const stores = receipt.store.name ? [{ id: receipt.store.id, name: receipt.store.name }] : [];
-  page.text(t('paper.sale', { reference: saleReference(receipt.billId, { language, timeZone, stores, ...(at ? { now: at } : {}) }).text }), { align: 'center' });
+  // Store, desk and time are on the lines above: the sale's short code is what is left of its reference.
+  const reference = saleReference(receipt.billId, { language, timeZone });
+  page.text(t('paper.sale', { reference: reference.code ?? receipt.billId }), { align: 'center', bold: true });
   if (context.copy) page.text(t('paper.copy'), { align: 'center', size: 'wide', bold: true });
   page.rule();
 
@@ -78,7 +79,7 @@ export function receiptPaper(receipt: Receipt, context: PaperContext): PaperDocu
     } else page.text(t('paper.pointsLater'));
   }
 
-  page.blank().code(receipt.billId).text(receipt.billId, { align: 'center' });
+  page.blank().code(receipt.billId);
   page.blank().text(t('paper.thanks'), { align: 'center' });
   return page.build();
 }

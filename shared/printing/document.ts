@@ -74,10 +74,10 @@ export class PaperBuilder {
 const TEXT_SPECIALS = /[\\|{}~_"`^\-=]/g;
 
 // Printer code pages have no typographic spaces, quotes or dashes (Intl puts a narrow space in "1 234 Kč").
-const TYPOGRAPHY: Record<string, string> = { '\u00a0': ' ', '\u202f': ' ', '\u2009': ' ', '\u2007': ' ', '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u2013': '-', '\u2014': '-', '\u2212': '-', '\u2026': '...' };
+const TYPOGRAPHY: Record<string, string> = { '\u00a0': ' ', '\u202f': ' ', '\u2009': ' ', '\u2007': ' ', '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u2013': '-', '\u2014': '-', '\u2212': '-', '\u2026': '...', '\u00b7': '-' };
 
 function plainText(text: string): string {
-  return text.replace(/[\u00a0\u202f\u2009\u2007\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2212\u2026]/g, (c) => TYPOGRAPHY[c] ?? c);
+  return text.replace(/[\u00a0\u202f\u2009\u2007\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2212\u2026\u00b7]/g, (c) => TYPOGRAPHY[c] ?? c);
 }
 
 /** Text as ReceiptLine prints it literally: control characters become spaces, specials are escaped. */

@@ -32,7 +32,7 @@ export interface FakePrinter {
   close(): Promise<void>;
 }
 
-export async function startFakePrinter(mode: FakePrinterMode = 'ready'): Promise<FakePrinter> {
+export async function startFakePrinter(mode: FakePrinterMode = 'ready', port = 0): Promise<FakePrinter> {
   const jobs: Buffer[] = [];
   const waiters: { count: number; resolve: (jobs: Buffer[]) => void }[] = [];
   const sockets = new Set<Socket>();
@@ -81,7 +81,7 @@ export async function startFakePrinter(mode: FakePrinterMode = 'ready'): Promise
     });
     socket.on('error', () => {});
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address();
   (printer as { port: number }).port = typeof address === 'object' && address ? address.port : 0;
   return printer;
