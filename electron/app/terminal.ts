@@ -307,6 +307,7 @@ async function assemble(options: TerminalOptions, settings: SettingsService, ope
       place: () => ({ storeName: storeName(), cashDesk: settings.current.cashdeskNumber, timeZone: settings.current.timeZone }),
       reprint: (billId, language) => receipts.reprint(billId, language),
       receipt: (billId) => receipts.receipt(billId),
+      paper: (receipt, language) => receipts.paper(receipt, language),
     }),
     demo,
     session,

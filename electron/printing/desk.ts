@@ -5,6 +5,7 @@ import type { Receipt } from '../../shared/checkout/answers.ts';
 import type { Language } from '../../shared/i18n/language.ts';
 import type { PrinterStatus, PrintOutcome } from '../../shared/printing/status.ts';
 import type { PrinterSettings } from '../../shared/settings.ts';
+import type { PaperDocument } from '../../shared/printing/document.ts';
 import { paperSvg } from './render.ts';
 import type { Printing } from './print-service.ts';
 import { testPage } from './test-page.ts';
@@ -15,8 +16,8 @@ export interface PrintingDesk {
   test(printer: PrinterSettings | null, language: Language): Promise<{ result: PrintOutcome; svg: string }>;
   /** A kept receipt again, marked as a copy; null when this terminal keeps none for the bill. */
   reprint(billId: string, language: Language): Promise<PrintOutcome | null>;
-  /** A sale's receipt as printed (with CareCloud's points once it said them); null when none is kept. */
-  receipt(billId: string): Promise<Receipt | null>;
+  /** A sale's receipt as printed (with CareCloud's points once it said them) and its paper as SVG; null when none is kept. */
+  receipt(billId: string, language: Language): Promise<{ receipt: Receipt; paper: string } | null>;
 }
 
 export interface PrintingDeskOptions {
@@ -26,6 +27,8 @@ export interface PrintingDeskOptions {
   /** A kept receipt printed again; null when none is kept for the bill. */
   reprint: (billId: string, language: Language) => Promise<PrintOutcome | null>;
   receipt: (billId: string) => Promise<Receipt | null>;
+  /** The paper of a receipt in a language (the same document the printer gets). */
+  paper: (receipt: Receipt, language: Language) => PaperDocument;
   now?: () => Date;
 }
 
@@ -40,6 +43,9 @@ export function printingDesk(options: PrintingDeskOptions): PrintingDesk {
       return { result, svg: paperSvg(document, target.charsPerLine) };
     },
     reprint: (billId, language) => options.reprint(billId, language),
-    receipt: (billId) => options.receipt(billId),
+    async receipt(billId, language) {
+      const receipt = await options.receipt(billId);
+      return receipt ? { receipt, paper: paperSvg(options.paper(receipt, language), options.printer().charsPerLine) } : null;
+    },
   };
 }

@@ -5,6 +5,7 @@
 import type { Receipt } from '../../shared/checkout/answers.ts';
 import { receiptPaper } from '../../shared/checkout/receipt-paper.ts';
 import type { Language } from '../../shared/i18n/language.ts';
+import type { PaperDocument } from '../../shared/printing/document.ts';
 import type { PrintOutcome } from '../../shared/printing/status.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
 import type { Printing } from './print-service.ts';
@@ -65,7 +66,12 @@ export class ReceiptPrinter {
     return this.#o.printing.print({ kind: 'receipt', label: billId, document: this.#paper(receipt, language, true) });
   }
 
-  #paper(receipt: Receipt, language: Language, copy: boolean) {
+  /** The receipt's paper in a language, as the printer gets it. */
+  paper(receipt: Receipt, language: Language, copy = false): PaperDocument {
+    return this.#paper(receipt, language, copy);
+  }
+
+  #paper(receipt: Receipt, language: Language, copy: boolean): PaperDocument {
     return receiptPaper(receipt, { language, timeZone: this.#o.timeZone(), copy, cashierName: this.#o.cashierName?.(receipt.cashier, language) ?? receipt.cashier });
   }
 

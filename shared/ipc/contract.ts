@@ -453,8 +453,8 @@ export const requests = {
   'printing.test': request<{ result: PrintOutcome; svg: string }>()(z.object({ printer: printerSchema.optional() }).strict(), 'manager'),
   /** A recent sale's receipt again (marked as a copy), by its bill id. */
   'printing.reprint': request<PrintOutcome>()(z.object({ billId: z.string().trim().min(1).max(64) }).strict(), 'operator'),
-  /** A sale's receipt once completed with CareCloud's points (what was printed); null when this terminal keeps none. */
-  'printing.receipt': request<Receipt | null>()(z.object({ billId: z.string().trim().min(1).max(64) }).strict(), 'operator'),
+  /** A sale's receipt once completed with CareCloud's points, and its paper as an SVG image in the screen's language; null when this terminal keeps none. */
+  'printing.receipt': request<{ receipt: Receipt; paper: string } | null>()(z.object({ billId: z.string().trim().min(1).max(64) }).strict(), 'operator'),
   // --- the lane's shift (issue 13) ---
   /** The open shift with its cash movements and the drawer's expected cash; null when none is open. */
   'shift.current': request<ShiftView | null>()(nothing, 'operator'),

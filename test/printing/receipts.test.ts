@@ -44,8 +44,14 @@ describe('receipts printed after pay', () => {
     const paid = await f.ok('checkout.pay', { saleId, cart, ask, tender: 'card', expectedToPayMinor: shown.preview.toPayMinor });
     if (paid.outcome !== 'closed') throw new Error(`expected closed, got ${paid.outcome}`);
 
-    const receipt = await f.ok('printing.receipt', { billId: paid.receipt.billId });
+    const kept = await f.ok('printing.receipt', { billId: paid.receipt.billId });
+    const receipt = kept?.receipt;
     const balance = await pointsOf(f.sandbox, customerId);
+    // The screen's image of the paper is the same document: Czech, with the balance.
+    expect(kept?.paper).toMatch(/^<svg/);
+    const paperText = (kept?.paper ?? '').replace(/<[^>]+>/g, '').replace(/&#xa0;/g, ' ');
+    expect(paperText).toContain('Rekapitulace DPH');
+    expect(paperText).toContain('Káva zrnková 1 kg');
     expect(receipt).toMatchObject({ billId: paid.receipt.billId, pointsEarned: shown.preview.pointsEarned, pointsBalance: balance, cashDesk: 1, store: { id: demo.stores.praha } });
     expect(receipt!.vat.map((v) => v.ratePercent)).toEqual([21, 12]);
     expect(receipt!.vat.reduce((sum, v) => sum + v.grossMinor, 0)).toBe(paid.receipt.toPayMinor);

@@ -10,6 +10,6 @@ export function printingHandlers({ printing, session }: HandlerServices): Pick<H
       const outcome = await printing.reprint(billId, session.language());
       return outcome ? success(outcome) : failure('not_found', 'This terminal keeps no receipt for this sale');
     },
-    'printing.receipt': async ({ billId }) => success(await printing.receipt(billId)),
+    'printing.receipt': async ({ billId }) => success(await printing.receipt(billId, session.language())),
   };
 }
