@@ -308,6 +308,7 @@ async function assemble(options: TerminalOptions, settings: SettingsService, ope
       reprint: (billId, language) => receipts.reprint(billId, language),
       receipt: (billId) => receipts.receipt(billId),
       paper: (receipt, language) => receipts.paper(receipt, language),
+      cashierName: (stored, language) => (demo ? demoOperatorName(stored, language) : stored),
     }),
     demo,
     session,

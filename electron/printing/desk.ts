@@ -29,6 +29,8 @@ export interface PrintingDeskOptions {
   receipt: (billId: string) => Promise<Receipt | null>;
   /** The paper of a receipt in a language (the same document the printer gets). */
   paper: (receipt: Receipt, language: Language) => PaperDocument;
+  /** The cashier's name as the screens show it in a language (demo operators have one per language). */
+  cashierName?: (stored: string, language: Language) => string;
   now?: () => Date;
 }
 
@@ -45,7 +47,9 @@ export function printingDesk(options: PrintingDeskOptions): PrintingDesk {
     reprint: (billId, language) => options.reprint(billId, language),
     async receipt(billId, language) {
       const receipt = await options.receipt(billId);
-      return receipt ? { receipt, paper: paperSvg(options.paper(receipt, language), options.printer().charsPerLine) } : null;
+      if (!receipt) return null;
+      const shown = { ...receipt, cashier: options.cashierName?.(receipt.cashier, language) ?? receipt.cashier };
+      return { receipt: shown, paper: paperSvg(options.paper(receipt, language), options.printer().charsPerLine) };
     },
   };
 }

@@ -12,6 +12,7 @@ const keys: Record<Exclude<FieldProblem, { text: string }>, MessageKey> = {
   timeZone: 'settings.problem.timeZone',
   idle: 'settings.problem.idle',
   weakKeyStorage: 'settings.problem.weakKeyStorage',
+  printer: 'printer.problem.fields',
 };
 
 export function problemText(locale: Locale, problem: FieldProblem | undefined): string | null {

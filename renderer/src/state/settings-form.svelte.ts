@@ -1,6 +1,7 @@
 // The manager's settings form: a draft of the saved settings, checked here for
 // what can be checked without the main process, saved as a patch of changes.
 import type { DiagnosticsReport, Language, OfflineVoucherPolicy, PosApi, PosError, SettingsPatch, SettingsView, StoreOption } from '../../../shared/ipc/index.ts';
+import type { PrinterSettings } from '../../../shared/settings.ts';
 import { Part } from './part.svelte.ts';
 
 export interface SettingsDraft {
@@ -24,10 +25,12 @@ export interface SettingsDraft {
   idleCashierMinutes: number;
   /** The manager accepts keeping the password under a weak key store. */
   acceptWeakKeyStorage: boolean;
+  /** The receipt printer, field by field as saved (a test print uses the draft). */
+  printer: PrinterSettings;
 }
 
 export type DraftField = keyof SettingsDraft;
-export type FieldProblem = 'url' | 'cashDesk' | 'timeout' | 'pattern' | 'slowPattern' | 'timeZone' | 'idle' | 'weakKeyStorage' | { text: string };
+export type FieldProblem = 'printer' | 'url' | 'cashDesk' | 'timeout' | 'pattern' | 'slowPattern' | 'timeZone' | 'idle' | 'weakKeyStorage' | { text: string };
 export type SaveOutcome = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'invalid' } | { status: 'failed'; error: PosError };
 
 type SettingsPort = Pick<PosApi, 'settings' | 'diagnostics' | 'demo'>;
@@ -40,6 +43,7 @@ const fieldOfPath: Readonly<Record<string, DraftField>> = {
   'scanRules.loyaltyCard': 'loyaltyCardRule', 'scanRules.voucher': 'voucherRule', 'scanRules.giftCard': 'giftCardRule',
   'idleSignOut.managerMinutes': 'idleManagerMinutes', 'idleSignOut.cashierMinutes': 'idleCashierMinutes',
   acceptWeakKeyStorage: 'acceptWeakKeyStorage',
+  'printer.connection': 'printer', 'printer.host': 'printer', 'printer.port': 'printer', 'printer.queue': 'printer', 'printer.charsPerLine': 'printer',
 };
 
 export function draftOf(view: SettingsView): SettingsDraft {
@@ -51,7 +55,16 @@ export function draftOf(view: SettingsView): SettingsDraft {
     hidEnabled: view.devices.hidEnabled, wedgeEnabled: view.devices.wedgeEnabled,
     idleManagerMinutes: view.idleSignOut.managerMinutes, idleCashierMinutes: view.idleSignOut.cashierMinutes,
     acceptWeakKeyStorage: view.keyStorage.acceptedWeak,
+    printer: { ...view.printer },
   };
+}
+
+/** What the form can see wrong with the printer by itself (main checks the whole again). */
+export function printerProblem(printer: PrinterSettings): boolean {
+  if (printer.connection === 'network' && !/^([A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])$/.test(printer.host.trim())) return true;
+  if (printer.connection === 'spooler' && (printer.queue.trim() === '' || printer.queue.trim().startsWith('-'))) return true;
+  if (!Number.isInteger(printer.port) || printer.port < 1 || printer.port > 65_535) return true;
+  return !Number.isInteger(printer.charsPerLine) || printer.charsPerLine < 24 || printer.charsPerLine > 64;
 }
 
 /** Problems the form can see by itself; the main process validates again. */
@@ -70,6 +83,7 @@ export function draftProblems(draft: SettingsDraft): Partial<Record<DraftField, 
     const minutes = draft[field];
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > 480) problems[field] = 'idle';
   }
+  if (printerProblem(draft.printer)) problems.printer = 'printer';
   return problems;
 }
 
@@ -93,6 +107,9 @@ export function patchOf(saved: SettingsView, draft: SettingsDraft): SettingsPatc
   const changedIdle = Object.fromEntries(Object.entries(idle).filter(([key, value]) => value !== saved.idleSignOut[key as keyof typeof idle]));
   if (Object.keys(changedIdle).length > 0) patch.idleSignOut = changedIdle;
   if (draft.acceptWeakKeyStorage !== before.acceptWeakKeyStorage) patch.acceptWeakKeyStorage = draft.acceptWeakKeyStorage;
+  const printer = { ...draft.printer, host: draft.printer.host.trim(), queue: draft.printer.queue.trim() };
+  const changedPrinter = Object.fromEntries(Object.entries(printer).filter(([key, value]) => value !== saved.printer[key as keyof PrinterSettings]));
+  if (Object.keys(changedPrinter).length > 0) patch.printer = changedPrinter;
   return patch;
 }
 

@@ -11,6 +11,7 @@ import { CustomerLookup, type FoundCustomer } from './lookup.svelte.ts';
 import { AuditLog } from './audit-log.svelte.ts';
 import { ManagerQueue } from './manager-queue.svelte.ts';
 import { ParkedSalesState } from './parked-sales.svelte.ts';
+import { PrinterState } from './printer.svelte.ts';
 import { RecentSales } from './recent-sales.svelte.ts';
 import { PointsClaimForm, RewardRedeemer, RewardSuggestion } from './rewards.svelte.ts';
 import { Sale, type SaleOptions } from './sale.svelte.ts';
@@ -47,6 +48,7 @@ export class Terminal {
   readonly saleRewards: RewardRedeemer;
   readonly suggestion: RewardSuggestion;
   readonly claim: PointsClaimForm;
+  readonly printer: PrinterState;
   readonly #pos: PosApi;
   #screen = $state<MainScreen>('lookup');
   /** Where Esc returns to from the voucher check, the queue and the settings. */
@@ -64,6 +66,7 @@ export class Terminal {
     this.#pos = pos;
     this.sale = new Sale(pos, options.sale);
     this.recent = new RecentSales(pos);
+    this.printer = new PrinterState(pos);
     this.parked = new ParkedSalesState(pos, this.sale);
     this.voucherCheck = new VoucherCheckState(pos);
     this.queue = new ManagerQueue(pos, () => this.locale.timeZone, 20, () => this.locale.language);
@@ -127,6 +130,7 @@ export class Terminal {
       'session.changed': (status) => this.#applySession(status),
       'sync.status': (status) => this.#applySync(status),
       'devices.status': (status) => this.devices.apply(status),
+      'printing.status': (status) => this.printer.apply(status),
       'input.scan': (scan) => void this.acceptScan(scan),
     });
     const stopClock = this.clock.start();

@@ -739,6 +739,11 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
   'printer.problem.spooler_failed': 'tisková fronta operačního systému účtenku nepřijala.',
   'printer.problem.not_found': 'žádná tiskárna nemá tento název nebo adresu.',
   'printer.problem.no_receipt': 'tento terminál nemá účtenku tohoto prodeje.',
+  'printer.problem.fields': 'Vyplňte adresu tiskárny (nebo název tiskárny operačního systému), port od 1 do 65535 a 24 až 64 znaků na řádek.',
+  'printer.testPaper': 'Zkušební stránka, jak se tiskla',
+  'printer.paper': 'Účtenka, jak se tiskla',
+  'printer.reprinting': 'Tiskne se…',
+  'printer.printing': 'Tiskne se účtenka…',
   // --- end receipt printer ---
   // --- the lane's shift (issue 13) ---
   'error.noOpenShift': 'Na této pokladně není otevřená směna. Nejdřív otevřete směnu s počátečním stavem; hotovost patří jen do spočítané zásuvky.',

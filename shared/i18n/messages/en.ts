@@ -739,6 +739,11 @@ export const en = {
   'printer.problem.spooler_failed': 'the operating system’s print queue did not take the receipt.',
   'printer.problem.not_found': 'no printer has this name or address.',
   'printer.problem.no_receipt': 'this terminal keeps no receipt for this sale.',
+  'printer.problem.fields': 'Fill in the printer’s address (or its name for the operating system’s printer), a port from 1 to 65535 and 24 to 64 characters per line.',
+  'printer.testPaper': 'The test page as printed',
+  'printer.paper': 'The receipt as printed',
+  'printer.reprinting': 'Printing…',
+  'printer.printing': 'Printing the receipt…',
   // --- end receipt printer ---
   // --- the lane's shift (issue 13) ---
   'error.noOpenShift': 'No shift is open at this lane. Open the shift with its float first; cash goes only into a counted drawer.',
