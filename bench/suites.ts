@@ -9,6 +9,7 @@ import { ipcSuite } from './ipc.bench.ts';
 import { rendererSuite } from './renderer.bench.ts';
 import { dashboardSuite } from './dashboard.bench.ts';
 import { sandboxSuite } from './sandbox.bench.ts';
+import { receiptSuite } from './receipt.bench.ts';
 
 // Every benchmark suite `npm run bench` runs, in order.
 export const suites: BenchSuite[] = [
@@ -22,4 +23,5 @@ export const suites: BenchSuite[] = [
   ipcSuite,
   checkoutSuite,
   checkoutUiSuite,
+  receiptSuite,
 ];

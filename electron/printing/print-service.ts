@@ -92,13 +92,21 @@ export class PrintService implements Printing {
     this.#printing = true;
     this.#publish();
     let outcome: PrintOutcome;
+    let bytes: Buffer | null = null;
     try {
-      const bytes = printerBytes(job.document, printer, { openDrawer: job.openDrawer === true && printer.drawer });
-      const sent = await (this.#o.send ?? sendTo)(printer, bytes);
-      outcome = sent.ok ? { outcome: 'printed', paperLow: sent.paperLow } : { outcome: 'failed', problem: sent.problem };
+      bytes = printerBytes(job.document, printer, { openDrawer: job.openDrawer === true && printer.drawer });
     } catch (error) {
-      this.#o.log?.('print.error', { kind: job.kind, error: error instanceof Error ? error.name : 'unknown' });
-      outcome = { outcome: 'failed', problem: 'spooler_failed' };
+      this.#o.log?.('print.unprintable', { kind: job.kind, error: error instanceof Error ? error.name : 'unknown' });
+    }
+    if (bytes === null) outcome = { outcome: 'failed', problem: 'unprintable' };
+    else {
+      try {
+        const sent = await (this.#o.send ?? sendTo)(printer, bytes);
+        outcome = sent.ok ? { outcome: 'printed', paperLow: sent.paperLow } : { outcome: 'failed', problem: sent.problem };
+      } catch (error) {
+        this.#o.log?.('print.error', { kind: job.kind, error: error instanceof Error ? error.name : 'unknown' });
+        outcome = { outcome: 'failed', problem: 'spooler_failed' };
+      }
     }
     this.#printing = false;
     // A test of a printer not saved yet says nothing about the saved one.

@@ -41,9 +41,13 @@ export class ReceiptPrinter {
   /** A sale closed (or was saved offline): complete, keep and print its receipt. Returns at once. */
   closed(receipt: Receipt, sale: { purchaseId: string | null; cashTendered: boolean; language: Language }): void {
     const completed = this.#complete(receipt, sale.purchaseId);
-    const printed = completed.then((final) =>
-      this.#o.printing.print({ kind: 'receipt', label: final.billId, document: this.#paper(final, sale.language, false), openDrawer: sale.cashTendered }),
-    );
+    const printed = completed
+      .then((final) => this.#o.printing.print({ kind: 'receipt', label: final.billId, document: this.#paper(final, sale.language, false), openDrawer: sale.cashTendered }))
+      // The sale is closed whatever happens here: a receipt that cannot be laid out is reported, never thrown.
+      .catch((error: unknown): PrintOutcome => {
+        this.#o.log?.('receipt.unprintable', { billId: receipt.billId, error: error instanceof Error ? error.name : 'unknown' });
+        return { outcome: 'failed', problem: 'unprintable' };
+      });
     this.#kept.delete(receipt.billId);
     this.#kept.set(receipt.billId, { receipt: completed, printed });
     if (this.#kept.size > KEPT_RECEIPTS) this.#kept.delete(this.#kept.keys().next().value as string);
@@ -63,7 +67,11 @@ export class ReceiptPrinter {
     const kept = this.#kept.get(billId);
     if (!kept) return null;
     const receipt = await kept.receipt;
-    return this.#o.printing.print({ kind: 'receipt', label: billId, document: this.#paper(receipt, language, true) });
+    try {
+      return await this.#o.printing.print({ kind: 'receipt', label: billId, document: this.#paper(receipt, language, true) });
+    } catch {
+      return { outcome: 'failed', problem: 'unprintable' };
+    }
   }
 
   /** The receipt's paper in a language, as the printer gets it. */

@@ -13,7 +13,9 @@ export type PrinterProblem =
   | 'cover_open'
   | 'offline'
   | 'spooler_failed'
-  | 'not_found';
+  | 'not_found'
+  /** The document could not be turned into printer commands (a bug, never the printer's fault). */
+  | 'unprintable';
 
 export type PrintOutcome =
   | { outcome: 'printed'; paperLow: boolean }

@@ -744,6 +744,7 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
   'printer.paper': 'Účtenka, jak se tiskla',
   'printer.reprinting': 'Tiskne se…',
   'printer.printing': 'Tiskne se účtenka…',
+  'printer.problem.unprintable': 'účtenku se nepodařilo připravit pro tuto tiskárnu (viz protokol).',
   // --- end receipt printer ---
   // --- the lane's shift (issue 13) ---
   'error.noOpenShift': 'Na této pokladně není otevřená směna. Nejdřív otevřete směnu s počátečním stavem; hotovost patří jen do spočítané zásuvky.',

@@ -744,6 +744,7 @@ export const en = {
   'printer.paper': 'The receipt as printed',
   'printer.reprinting': 'Printing…',
   'printer.printing': 'Printing the receipt…',
+  'printer.problem.unprintable': 'the receipt could not be laid out for this printer (see the log).',
   // --- end receipt printer ---
   // --- the lane's shift (issue 13) ---
   'error.noOpenShift': 'No shift is open at this lane. Open the shift with its float first; cash goes only into a counted drawer.',
