@@ -46,7 +46,7 @@ async function measure(): Promise<Figure[]> {
     await new OperatorDirectory(operators).add({ name: 'Bench Cashier', role: 'cashier', pin: cashierPin });
     const terminal = await startTerminal({
       dataDir,
-      stores: { settings: memoryBackend({ ...settings, cashdeskNumber: cashdesk }), operators, customerCache: memoryBackend() },
+      stores: { settings: memoryBackend({ shift: { cashNeedsOpenShift: false }, ...settings, cashdeskNumber: cashdesk }), operators, customerCache: memoryBackend() },
       cipher: keyCipher(randomBytes(32)),
       startDemo: async () => backend,
       label: 'bench',
