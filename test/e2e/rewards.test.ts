@@ -123,6 +123,7 @@ describe('rewards at the lane', () => {
     const applied = page.locator(`[data-testid="sale-voucher-item"][data-code="${made[0]}"]`);
     await eventually(() => applied.getAttribute('data-status')).toBe('applied');
     expect(await page.getByTestId('sale-voucher-item').count()).toBe(1);
+    await best.getByTestId('reward-outcome').scrollIntoViewIfNeeded();
     await screenshot(page, 'rewards-sale-applied-en');
     const billId = await payByCard(page);
     const bill = lane.sandbox.control.purchases().find((p) => p.bill_id === billId);
@@ -168,7 +169,13 @@ describe('points claimed later', () => {
     await eventually(() => page.getByTestId('claim-customer').textContent()).toBe('Zákazník: Petr Svoboda');
     await page.getByTestId('claim-confirm').click();
     await eventually(() => outcome.textContent()).toBe(translate('cs', 'claim.refused.already_assigned'));
-    await page.getByTestId('claim-sale').fill('NEZNAMY-UCET-1');
+    // A receipt's barcode scanned into the form fills it; the bill gets nothing.
+    await page.getByTestId('claim-sale').fill('');
+    await page.getByTestId('claim-sale').focus();
+    await scanWithWedge(page, 'NEZNAMY-UCET-1');
+    await eventually(() => page.getByTestId('claim-sale').inputValue()).toBe('NEZNAMY-UCET-1');
+    expect(await page.getByTestId('cart-line').count()).toBe(0);
+    expect(await page.getByTestId('sale-notice').count()).toBe(0);
     await page.getByTestId('claim-confirm').click();
     await eventually(() => outcome.textContent()).toBe(translate('cs', 'claim.refused.unknown_sale'));
     await screenshot(page, 'points-claim-refused-cs');

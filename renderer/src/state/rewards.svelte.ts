@@ -131,6 +131,8 @@ export class PointsClaimForm {
   #cardProblem = $state.raw<PosError | null>(null);
   #sending = $state(false);
   #last = $state.raw<ClaimResult | null>(null);
+  /** The form's field that has the focus: a scan then fills it. */
+  #scanInto: 'sale' | 'card' | null = null;
 
   constructor(pos: ClaimPort) {
     this.#pos = pos;
@@ -150,6 +152,18 @@ export class PointsClaimForm {
   }
   get last(): ClaimResult | null {
     return this.#last;
+  }
+
+  /** The form's sale or card field took (or, with null, lost) the focus. */
+  focused(field: 'sale' | 'card' | null): void {
+    this.#scanInto = field;
+  }
+
+  /** A scan while a field of the form has the focus fills that field; which one, or null when the scan is not the form's. */
+  takeScan(code: string): 'sale' | 'card' | null {
+    if (this.#scanInto === 'sale') this.sale = code;
+    else if (this.#scanInto === 'card') this.card = code;
+    return this.#scanInto;
   }
 
   /** A fresh form, optionally for one sale of the list. */

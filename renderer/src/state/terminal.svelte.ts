@@ -14,6 +14,7 @@ import { ParkedSalesState } from './parked-sales.svelte.ts';
 import { PrinterState } from './printer.svelte.ts';
 import { RecentSales } from './recent-sales.svelte.ts';
 import { PointsClaimForm, RewardRedeemer, RewardSuggestion } from './rewards.svelte.ts';
+import { customerName } from '../names.ts';
 import { Sale, type SaleOptions } from './sale.svelte.ts';
 import { Session } from './session.svelte.ts';
 import { SettingsForm } from './settings-form.svelte.ts';
@@ -356,6 +357,10 @@ export class Terminal {
 
   async #saleScan(scan: ScanEvent): Promise<void> {
     const sale = this.sale;
+    // A receipt's barcode or a card scanned into the points-claim form is for the form, not the bill.
+    const claimed = this.claim.takeScan(scan.code);
+    if (claimed === 'card') await this.claim.findCard(customerName);
+    if (claimed) return;
     switch (scan.kind) {
       case 'product':
         await sale.addByCode(scan.code);
