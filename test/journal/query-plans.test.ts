@@ -37,6 +37,7 @@ describe('query plans of the journal', () => {
       journal.lastCardOf('customer-2');
       journal.byBillId(sale.billId!);
       journal.byIdempotencyKey(sale.idempotencyKey);
+      journal.assignmentsOf(sale.billId!);
       journal.replacementOf(sale.id);
       journal.heldVouchers(['DEMO100', 'BRNO50'], { includeSynced: true });
       journal.heldVouchers(['DEMO100'], { includeSynced: false });
