@@ -409,6 +409,17 @@ describe('when CareCloud is slow to answer, refuses or is down', () => {
     expect(k.client.session()).toBeUndefined();
   });
 
+  it('a CareCloud that accepts the connection and never answers is a timeout, and no customer is kept', async () => {
+    const k = kiosk({ timeouts: { loginMs: 300, lookupMs: 300 }, retry: { maxAttempts: 1 } });
+    await k.client.agreements();
+    await sandbox.control.cutNetwork('hang');
+    const error = await k.client.login(JANA).catch((e: unknown) => e);
+    await sandbox.control.restoreNetwork();
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).kind).toBe('timeout');
+    expect(k.client.session()).toBeUndefined();
+  });
+
   it('a read through a 503 spell is retried; past it, the ServerError comes back', async () => {
     const k = kiosk();
     await k.client.login(JANA);
