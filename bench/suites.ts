@@ -10,6 +10,7 @@ import { rendererSuite } from './renderer.bench.ts';
 import { dashboardSuite } from './dashboard.bench.ts';
 import { sandboxSuite } from './sandbox.bench.ts';
 import { receiptSuite } from './receipt.bench.ts';
+import { kioskSuite } from './kiosk.bench.ts';
 
 // Every benchmark suite `npm run bench` runs, in order.
 export const suites: BenchSuite[] = [
@@ -24,4 +25,5 @@ export const suites: BenchSuite[] = [
   checkoutSuite,
   checkoutUiSuite,
   receiptSuite,
+  kioskSuite,
 ];
