@@ -37,6 +37,7 @@ import { demoOperatorName } from '../operators/demo-operators.ts';
 import { PrintService, type Printing } from '../printing/print-service.ts';
 import { printingDesk } from '../printing/desk.ts';
 import { ReceiptPrinter } from '../printing/receipts.ts';
+import { ReceiptFile } from '../printing/receipt-file.ts';
 import { assembleKiosk, type KioskApiFactory, type KioskTerminal } from './kiosk-terminal.ts';
 
 export interface TerminalStores {
@@ -276,6 +277,7 @@ async function assemble(options: TerminalOptions, settings: SettingsService, ope
     lookupMs: () => settings.current.timeouts.lookupMs,
     cashierName: (stored, language) => (demo ? demoOperatorName(stored, language) : stored),
     log: (event, fields) => logger.log('warn', event, fields),
+    file: new ReceiptFile(options.dataDir),
   });
   const checkout = createCheckout({
     dataDir: options.dataDir,

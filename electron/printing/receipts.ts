@@ -9,6 +9,7 @@ import type { PaperDocument } from '../../shared/printing/document.ts';
 import type { PrintOutcome } from '../../shared/printing/status.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
 import type { Printing } from './print-service.ts';
+import type { ReceiptFile } from './receipt-file.ts';
 import type { LogFields } from '../log/logger.ts';
 
 const KEPT_RECEIPTS = 200;
@@ -23,6 +24,8 @@ export interface ReceiptPrinterOptions {
   /** The cashier's name as the screens show it in a language (demo operators have one per language). */
   cashierName?: (stored: string, language: Language) => string;
   log?: (event: string, fields: LogFields) => void;
+  /** Where printed receipts are kept across restarts (absent: in memory only). */
+  file?: ReceiptFile;
 }
 
 interface Kept {
@@ -36,6 +39,9 @@ export class ReceiptPrinter {
 
   constructor(options: ReceiptPrinterOptions) {
     this.#o = options;
+    for (const receipt of options.file?.read() ?? []) {
+      this.#kept.set(receipt.billId, { receipt: Promise.resolve(receipt), printed: Promise.resolve({ outcome: 'no_printer' }) });
+    }
   }
 
   /** A sale closed (or was saved offline): complete, keep and print its receipt. Returns at once. */
@@ -51,6 +57,18 @@ export class ReceiptPrinter {
     this.#kept.delete(receipt.billId);
     this.#kept.set(receipt.billId, { receipt: completed, printed });
     if (this.#kept.size > KEPT_RECEIPTS) this.#kept.delete(this.#kept.keys().next().value as string);
+    // Kept on disk once printed (or not), so nothing of it competes with the sale.
+    if (this.#o.file) void printed.then(() => this.#save());
+  }
+
+  async #save(): Promise<void> {
+    const file = this.#o.file;
+    if (!file) return;
+    try {
+      await file.save(await Promise.all([...this.#kept.values()].map((kept) => kept.receipt)));
+    } catch (error) {
+      this.#o.log?.('receipts.unsaved', { error: error instanceof Error ? error.name : 'unknown' });
+    }
   }
 
   /** The receipt as printed (with CareCloud's points once it said them); null when none is kept. */

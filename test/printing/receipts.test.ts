@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenefitAsk } from '../../shared/checkout/bill.ts';
 import { cartTotals } from '../../shared/checkout/cart.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { transform } from 'receiptline';
 import { formatNumber } from '../../shared/i18n/index.ts';
 import { demo } from '../../sandbox/seed.ts';
@@ -124,6 +126,33 @@ describe('receipts printed after pay', () => {
       await f.setOutage(false);
       await f.signIn(cashierPin);
     }
+  });
+
+  it('keeps printed receipts across a restart for reprints, card numbers only as on paper', async () => {
+    const identified = await f.ok('customers.identifyByCard', { cardNumber: demo.cards.regular });
+    const cart = await cartOf(f, [barcodes.wine]);
+    const ask: BenefitAsk = { customer: { customerId: identified.customer.id, cardNumber: demo.cards.regular }, voucherCodes: [], points: 0, credit: 0 };
+    const saleId = newSaleId();
+    const shown = await f.ok('checkout.preview', { saleId, cart, ask });
+    if (!shown.current) throw new Error('no current preview');
+    const before = printer.jobs.length;
+    const paid = await f.ok('checkout.pay', { saleId, cart, ask, tender: 'card', expectedToPayMinor: shown.preview.toPayMinor });
+    if (paid.outcome !== 'closed') throw new Error(`expected closed, got ${paid.outcome}`);
+    await printer.waitForJobs(before + 1);
+    const file = join(f.dataDir, 'receipts.json');
+    for (let i = 0; i < 200 && !(existsSync(file) && readFileSync(file, 'utf8').includes(paid.receipt.billId)); i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+    const kept = readFileSync(file, 'utf8');
+    expect(kept).toContain(paid.receipt.billId);
+    expect(kept).not.toContain(demo.cards.regular);
+
+    await f.restart();
+    await f.signIn(cashierPin);
+    const count = printer.jobs.length;
+    expect(await f.ok('printing.reprint', { billId: paid.receipt.billId })).toEqual({ outcome: 'printed', paperLow: false });
+    const copy = decodeJob((await printer.waitForJobs(count + 1))[count]!);
+    expect(copy).toContain('KOPIE');
+    expect(copy).toContain('Víno bílé 0,75 l');
+    expect(copy).toContain(`****${demo.cards.regular.slice(-4)}`);
   });
 
   it('prints the test page a manager asks for, on the fields typed before saving, in the screen’s language', async () => {

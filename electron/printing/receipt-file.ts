@@ -1,0 +1,90 @@
+// The receipts this terminal printed, in `receipts.json` of the data directory, so a receipt
+// can be printed again after a restart. Written off the sale's path (asynchronously, one
+// write at a time, the newest state last); read once at start and checked, since the file
+// is outside input. Card numbers are kept as the paper shows them (last four digits).
+import { readFileSync, renameSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Receipt } from '../../shared/checkout/answers.ts';
+import { maskedCard } from '../../shared/checkout/receipt-paper.ts';
+
+const minor = z.number().int().safe();
+const text = (max: number) => z.string().max(max);
+
+const receiptSchema = z
+  .object({
+    saleId: text(64),
+    billId: text(64).min(1),
+    paymentTime: text(40),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    settlement: z.object({ dueMinor: minor, cardMinor: minor, cashDueMinor: minor, cashToPayMinor: minor, roundingMinor: minor, cashTenderedMinor: minor, changeMinor: minor, paidMinor: minor }).strict(),
+    customerId: text(64).nullable(),
+    cardNumber: text(64).nullable(),
+    lines: z.array(z.object({ lineId: text(64), name: text(200), quantity: z.number().positive().max(1e6), unitPriceMinor: minor, priceMinor: minor, discountMinor: minor }).strict()).max(500),
+    totalMinor: minor,
+    discountMinor: minor,
+    vouchers: z.array(z.object({ code: text(64), name: text(200).nullable(), discountMinor: minor, unverified: z.boolean() }).strict()).max(100),
+    pointsUsed: z.number().finite(),
+    pointsMoneyMinor: minor,
+    creditMinor: minor,
+    pointsEarned: z.number().finite().nullable(),
+    toPayMinor: minor,
+    store: z.object({ id: text(64), name: text(200).nullable() }).strict(),
+    cashDesk: z.number().int().min(0).max(99_999),
+    cashier: text(200),
+    vat: z.array(z.object({ ratePercent: z.number().min(0).max(100), baseMinor: minor, vatMinor: minor, grossMinor: minor }).strict()).max(20),
+    pointsBalance: z.number().finite().nullable(),
+  })
+  .strict();
+
+const fileSchema = z.array(receiptSchema).max(1_000);
+
+export class ReceiptFile {
+  readonly #file: string;
+  #writing: Promise<void> | null = null;
+  #pending: Receipt[] | null = null;
+
+  constructor(dataDir: string) {
+    this.#file = join(dataDir, 'receipts.json');
+  }
+
+  /** The kept receipts, oldest first; a missing file is none, one that does not check is set aside. */
+  read(): Receipt[] {
+    let content: string;
+    try {
+      content = readFileSync(this.#file, 'utf8');
+    } catch {
+      return [];
+    }
+    try {
+      const parsed = fileSchema.safeParse(JSON.parse(content));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // Not JSON: set aside below.
+    }
+    try {
+      renameSync(this.#file, `${this.#file}.unreadable-${Date.now()}`);
+    } catch {
+      // Nothing more to do: the next write replaces it.
+    }
+    return [];
+  }
+
+  /** Saves the list (the newest call wins); resolves once it is on disk or failed. */
+  save(receipts: Receipt[]): Promise<void> {
+    this.#pending = receipts.map((r) => ({ ...r, cardNumber: r.cardNumber === null ? null : maskedCard(r.cardNumber) }));
+    this.#writing ??= this.#drain().finally(() => (this.#writing = null));
+    return this.#writing;
+  }
+
+  async #drain(): Promise<void> {
+    while (this.#pending) {
+      const receipts = this.#pending;
+      this.#pending = null;
+      const temporary = `${this.#file}.${process.pid}.tmp`;
+      await writeFile(temporary, JSON.stringify(receipts), { mode: 0o600 });
+      await rename(temporary, this.#file);
+    }
+  }
+}
