@@ -37,6 +37,7 @@ export async function startSandboxBackend(options: SandboxBackendOptions = {}): 
     },
     defaultStoreId: demo.stores.praha,
     kioskApplicationId: KIOSK_APPLICATION_ID,
+    appLoginCode: (cardNumber) => control.mintAppLoginCode({ cardNumber }).code,
     get outage() {
       return outage;
     },
