@@ -18,7 +18,8 @@ export type KeyAction =
   | 'back'
   | 'voucherField'
   | 'pay'
-  | 'park';
+  | 'park'
+  | 'shift';
 
 export interface Shortcut {
   keys: string;
@@ -34,6 +35,7 @@ export const shortcuts: readonly Shortcut[] = [
   { keys: 'F3', what: 'keys.next' },
   { keys: 'F4', what: 'keys.language' },
   { keys: 'F5', what: 'keys.sale' },
+  { keys: 'Shift+F5', what: 'keys.shift' },
   { keys: 'F6', what: 'keys.settings' },
   { keys: 'F7', what: 'keys.voucherCheck' },
   { keys: 'F8', what: 'keys.queue' },
@@ -62,7 +64,8 @@ export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altK
     case 'F3':
       return screen === 'settings' || screen === 'sale' ? null : 'next';
     case 'F5':
-      return screen === 'settings' ? null : 'sale';
+      if (screen === 'settings') return null;
+      return event.shiftKey ? 'shift' : 'sale';
     case 'F6':
       return screen === 'settings' ? null : 'settings';
     case 'F7':
@@ -80,7 +83,7 @@ export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altK
       return screen === 'sale' ? 'park' : null;
     case 'Escape':
       if (screen === 'settings') return 'closeSettings';
-      if (screen === 'vouchers' || screen === 'queue') return 'back';
+      if (screen === 'vouchers' || screen === 'queue' || screen === 'shift') return 'back';
       return screen === 'customer' ? 'next' : null;
     default:
       return null;

@@ -8,7 +8,7 @@ import { cs } from '../../shared/i18n/messages/cs.ts';
 import { en } from '../../shared/i18n/messages/en.ts';
 
 // A new screen fails to type-check here until it is added, so no screen escapes the checks below.
-const everyScreen = { connecting: true, signin: true, lookup: true, customer: true, settings: true, sale: true, vouchers: true, queue: true, dashboard: true } satisfies Record<Screen, true>;
+const everyScreen = { connecting: true, signin: true, lookup: true, customer: true, settings: true, sale: true, vouchers: true, queue: true, dashboard: true, shift: true } satisfies Record<Screen, true>;
 const screens = Object.keys(everyScreen) as Screen[];
 const handledKeys = ['F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'F10', 'F11', 'F12', 'Escape'];
 
@@ -30,6 +30,7 @@ const sheetText: Record<KeyAction, MessageKey> = {
   pay: 'keys.pay',
   park: 'keys.park',
   dashboard: 'keys.dashboard',
+  shift: 'keys.shift',
 };
 
 const press = (k: string, mods: Partial<{ ctrlKey: boolean; altKey: boolean; metaKey: boolean }> = {}) => ({ key: k, ctrlKey: false, altKey: false, metaKey: false, ...mods });

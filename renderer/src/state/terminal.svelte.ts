@@ -20,8 +20,9 @@ import { Session } from './session.svelte.ts';
 import { SettingsForm } from './settings-form.svelte.ts';
 import { SyncState } from './sync.svelte.ts';
 import { VoucherCheckState } from './voucher-check.svelte.ts';
+import { ShiftState } from './shift.svelte.ts';
 
-export type Screen = 'connecting' | 'signin' | 'lookup' | 'customer' | 'settings' | 'sale' | 'vouchers' | 'queue' | 'dashboard';
+export type Screen = 'connecting' | 'signin' | 'lookup' | 'customer' | 'settings' | 'sale' | 'vouchers' | 'queue' | 'dashboard' | 'shift';
 type MainScreen = Exclude<Screen, 'connecting' | 'signin'>;
 
 export interface TerminalOptions {
@@ -50,6 +51,7 @@ export class Terminal {
   readonly suggestion: RewardSuggestion;
   readonly claim: PointsClaimForm;
   readonly printer: PrinterState;
+  readonly shift: ShiftState;
   readonly #pos: PosApi;
   #screen = $state<MainScreen>('lookup');
   /** Where Esc returns to from the voucher check, the queue and the settings. */
@@ -73,6 +75,7 @@ export class Terminal {
     this.queue = new ManagerQueue(pos, () => this.locale.timeZone, 20, () => this.locale.language);
     this.audit = new AuditLog(pos);
     this.dashboard = new DashboardState(pos);
+    this.shift = new ShiftState(pos);
     this.session = new Session(pos);
     this.sync = new SyncState(this.clock);
     this.customer = new CustomerPanel(pos);
@@ -230,6 +233,12 @@ export class Terminal {
     await this.dashboard.open();
   }
 
+  /** The lane's shift: open it, cash in and out, X report, close with the count (Esc goes back). */
+  async openShift(): Promise<void> {
+    this.#leaveFor('shift');
+    await Promise.all([this.shift.load(), this.sale.loadCatalogue()]);
+  }
+
   async openQueue(): Promise<void> {
     if (!this.session.isManager) return;
     this.#leaveFor('queue');
@@ -337,9 +346,9 @@ export class Terminal {
     if (this.#screen === 'dashboard' && this.session.isManager) this.dashboard.follow(status);
   }
 
-  #leaveFor(screen: 'settings' | 'vouchers' | 'queue'): void {
+  #leaveFor(screen: 'settings' | 'vouchers' | 'queue' | 'shift'): void {
     if (this.#screen === 'dashboard') this.dashboard.close();
-    if (this.#screen !== 'settings' && this.#screen !== 'vouchers' && this.#screen !== 'queue') this.#returnTo = this.#screen;
+    if (this.#screen !== 'settings' && this.#screen !== 'vouchers' && this.#screen !== 'queue' && this.#screen !== 'shift') this.#returnTo = this.#screen;
     this.#screen = screen;
   }
 
