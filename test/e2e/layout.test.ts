@@ -278,6 +278,21 @@ async function cashierWalk(walk: Walk, language: Language): Promise<void> {
   expect(((await page.getByTestId('voucher-used').textContent()) ?? '').replace(/\s/g, ' ')).toContain(language === 'cs' ? 'Částečně použita: utraceno 880,00' : 'Partly used: CZK 880.00 spent');
   expect(await page.getByTestId('voucher-owner').textContent()).toBe(language === 'cs' ? 'Komukoli' : 'Anyone');
   await walk.check('voucher-check', language, { mustSee: ['[data-testid="voucher-balance"]'] });
+
+  // The shift: opened once (the second language finds it open), its X report and the drawer count.
+  await page.keyboard.press('Shift+F5');
+  await page.getByTestId('shift-screen').waitFor();
+  await eventually(() => page.locator('[data-testid="shift-none"], [data-testid="shift-open-facts"]').count()).toBe(1);
+  if ((await page.getByTestId('shift-none').count()) > 0) {
+    await page.getByTestId('shift-float').fill('2000');
+    await page.getByTestId('shift-open').click();
+  }
+  await page.getByTestId('shift-open-facts').waitFor();
+  await page.getByTestId('shift-x').click();
+  await page.getByTestId('shift-report').waitFor();
+  await page.getByTestId('shift-close').click();
+  await page.getByTestId('shift-count').waitFor();
+  await walk.check('shift', language);
   await page.keyboard.press('F9');
   await page.locator('[data-screen="signin"]').waitFor();
 }
@@ -335,7 +350,7 @@ async function managerWalk(walk: Walk, language: Language): Promise<void> {
 describe('layout at three sizes in both languages', () => {
   it('knows every screen the app routes to', () => {
     // The walks below visit these; a new screen must be added to them (and to this list).
-    expect(routedScreens()).toEqual(['connecting', 'customer', 'dashboard', 'lookup', 'queue', 'sale', 'settings', 'signin', 'vouchers']);
+    expect(routedScreens()).toEqual(['connecting', 'customer', 'dashboard', 'lookup', 'queue', 'sale', 'settings', 'shift', 'signin', 'vouchers']);
   });
 
   it('lays out every screen for a cashier and a manager without overflow, overlap or cut-off text', async () => {

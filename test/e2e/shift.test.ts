@@ -38,7 +38,7 @@ async function shiftDay(language: Language): Promise<void> {
   await scanWithWedge(page, coffee);
   await eventually(() => page.getByTestId('cart-line').count()).toBe(1);
   await previewSettled(page);
-  await payCash(lane, '100');
+  await payCash(lane, '500');
   await eventually(async () => (await page.getByTestId('sale-notice').textContent()) ?? '').toContain(w.refused);
   await screenshot(page, `shift-refused-${language}`);
   await page.keyboard.press('Escape');
@@ -56,10 +56,11 @@ async function shiftDay(language: Language): Promise<void> {
   await openSale(page);
   await eventually(() => page.getByTestId('cart-line').count()).toBe(1);
   await previewSettled(page);
-  const due = Number(((await page.getByTestId('to-pay').textContent()) ?? '').replace(/[^\d,]/g, '').replace(',', '.'));
-  await payCash(lane, '100');
+  // Both languages write two decimals: the digits are the amount in hellers.
+  const dueMinor = Number(((await page.getByTestId('to-pay').textContent()) ?? '').replace(/\D/g, ''));
+  await payCash(lane, '500');
   await paidOutcome(page);
-  const cashKept = Math.round(due) * 100;
+  const cashKept = Math.round(dueMinor / 100) * 100;
 
   // Cash in 500, cash out 300, each with its reason.
   await page.keyboard.press('Shift+F5');
