@@ -60,6 +60,15 @@ describe('points claimed later', () => {
     expect(await pointsOf(f.sandbox, customerId)).toBeGreaterThan(before);
     // Journaled like every write: the manager's queue lists it, synced, naming its sale.
     expect((await assignments(f, billId)).map((e) => [e.kind, e.state, e.customerId])).toEqual([['customer-assignment', 'synced', customerId]]);
+    // The manager opens it like any entry.
+    const [listed] = await assignments(f, billId);
+    await f.signIn(managerPin);
+    try {
+      const shown = await f.ok('queue.show', { id: listed!.id });
+      expect(shown.entry).toMatchObject({ kind: 'customer-assignment', assigns: billId, state: 'synced' });
+    } finally {
+      await f.signIn(cashierPin);
+    }
   });
 
   it('refuses a second assignment of the same sale in the screen language, without asking CareCloud twice', async () => {
