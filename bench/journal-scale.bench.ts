@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
+import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { startTerminal, type Terminal } from '../electron/app/terminal.ts';
 import type { DemoBackend } from '../electron/demo/demo-backend.ts';
@@ -115,6 +115,7 @@ async function lane(dataDir: string): Promise<Lane> {
     return result.value as T;
   };
   await ok('operator.signIn', { pin: cashierPin });
+  await ok('shift.open', { openingFloatMinor: 200_000 });
   let cart: Cart = { currency: 'CZK', lines: [] };
   for (const code of ['8594005650015', '8594012340015', '8594008250120']) cart = addLine(cart, productLine((await ok<Product | null>('checkout.product', { code }))!));
   const total = cartTotals(cart).totalMinor;
@@ -203,11 +204,13 @@ async function atSize(entries: number): Promise<AtSize> {
   }
 }
 
-function collector(): () => number {
+/** The live heap: collected, then again once finalizers (fetch's, for one) have run. */
+function collector(): () => Promise<number> {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
-  return () => {
+  return async () => {
     gc();
+    await new Promise((resolve) => setTimeout(resolve, 200));
     gc();
     return process.memoryUsage().heapUsed;
   };
@@ -223,7 +226,10 @@ async function memoryOverSales(): Promise<{ first: number; after: number }> {
     let first = 0;
     for (let i = 0; i < MEMORY_SALES; i += 1) {
       await till.pay(i);
-      if (i === 999) first = heap();
+      if (i === 999) {
+        first = await heap();
+        if (process.env.CCPOS_BENCH_HEAP_SNAPSHOTS) writeHeapSnapshot(join(process.env.CCPOS_BENCH_HEAP_SNAPSHOTS, 'after-1000.heapsnapshot'));
+      }
     }
     await till.goOnline();
     const journal = Journal.open(journalFile(dataDir));
@@ -237,7 +243,9 @@ async function memoryOverSales(): Promise<{ first: number; after: number }> {
     } finally {
       journal.close();
     }
-    return { first, after: heap() };
+    const after = await heap();
+    if (process.env.CCPOS_BENCH_HEAP_SNAPSHOTS) writeHeapSnapshot(join(process.env.CCPOS_BENCH_HEAP_SNAPSHOTS, 'after-all.heapsnapshot'));
+    return { first, after };
   } finally {
     await till.close();
     rmSync(dataDir, { recursive: true, force: true });

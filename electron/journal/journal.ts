@@ -486,6 +486,8 @@ export class Journal {
       this.#relaxed(() => this.#db.transaction((): JournalEntry => {
         const now = this.#now();
         const id = claim.entry.id;
+        // The send is over: its lease needs watching no more (a replay of thousands would keep them all).
+        this.#leasesSeen.delete(id);
         const row = this.#byId.get(id) as EntryRow | undefined;
         if (!row) throw new Error(`Journal entry ${id} no longer exists.`);
         // Every send ends here: the entry is returned from the row read above plus what this commit changed, not read a second time.

@@ -108,10 +108,11 @@ export type SyncAlert =
   | { kind: 'rejected'; entryId: number; billId: string | null; reasons: RejectionReason[] }
   | { kind: 'pending-too-long'; entryId: number; billId: string | null; pendingSinceMs: number };
 
+/** Entry ids, not entries: a replay of a long outage must not hold every sale it sent. */
 export interface DrainReport {
-  synced: JournalEntry[];
-  rejected: JournalEntry[];
-  retried: JournalEntry[];
+  synced: number[];
+  rejected: number[];
+  retried: number[];
   /** True when the drain stopped because CareCloud became unreachable. */
   wentOffline: boolean;
 }
@@ -276,8 +277,12 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   async #send(claim: Claim): Promise<JournalEntry> {
     const { entry } = claim;
     let result: SendResult;
+    // Not AbortSignal.timeout: its timer, and the request it reaches through the client's listeners,
+    // would live on for the whole timeout after the send ended; a replay of thousands piles them up.
+    const abort = new AbortController();
+    const deadline = setTimeout(() => abort.abort(new DOMException('The send took longer than twice its timeout', 'TimeoutError')), this.policy.sendTimeoutMs * 2);
     try {
-      const { remoteId } = await this.#port.send(entry.kind, entry.request, { timeoutMs: this.policy.sendTimeoutMs, signal: AbortSignal.timeout(this.policy.sendTimeoutMs * 2) });
+      const { remoteId } = await this.#port.send(entry.kind, entry.request, { timeoutMs: this.policy.sendTimeoutMs, signal: abort.signal });
       result = { kind: 'synced', remoteId, outcome: 'synced', httpStatus: null };
       this.#reachable();
     } catch (error) {
@@ -306,6 +311,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
         result = { kind: 'retry', outcome: failure.outcome, nextAttemptAt: this.#now() + wait, httpStatus: failure.httpStatus, error: failure.error };
       }
     }
+    clearTimeout(deadline);
     const recorded = this.#record(claim, result);
     this.emit('sent', recorded);
     if (recorded.state === 'rejected' && result.kind === 'rejected') this.emit('alert', { kind: 'rejected', entryId: recorded.id, billId: recorded.billId, reasons: recorded.reasons });
@@ -415,9 +421,9 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
         if (!claim) break;
         this.#catchUp ??= { startedAt: this.#now(), settled: 0, settledAt: [] };
         const entry = await this.#send(claim);
-        if (entry.state === 'synced') report.synced.push(entry);
-        else if (entry.state === 'rejected') report.rejected.push(entry);
-        else report.retried.push(entry);
+        if (entry.state === 'synced') report.synced.push(entry.id);
+        else if (entry.state === 'rejected') report.rejected.push(entry.id);
+        else report.retried.push(entry.id);
         if (entry.state === 'synced' || entry.state === 'rejected') this.#settledInCatchUp();
         if (this.#now() - this.#drainStatusAt >= DRAIN_STATUS_EVERY_MS) {
           this.#drainStatusAt = this.#now();

@@ -28,7 +28,7 @@ async function drainWithin(engine: SyncEngine, journal: Journal, deadline: numbe
   let wentOffline = false;
   for (;;) {
     const report = await engine.drain({ until: deadline });
-    for (const entry of [...report.synced, ...report.rejected, ...report.retried]) touched.add(entry.id);
+    for (const id of [...report.synced, ...report.rejected, ...report.retried]) touched.add(id);
     wentOffline = report.wentOffline;
     const due = journal.nextDueAt();
     if (wentOffline || due === null || due - Date.now() > WAIT_FOR_RETRIES_MS || Date.now() >= deadline) break;
