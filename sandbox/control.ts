@@ -8,7 +8,7 @@ const bodies = {
   network: z.object({ mode: z.enum(['up', 'refuse', 'hang']) }),
   errors: z.object({ status: fault, count: z.number().int().min(1).optional(), duration_ms: z.number().int().min(1).optional() }).refine((b) => (b.count === undefined) !== (b.duration_ms === undefined), 'give count or duration_ms'),
   latency: z.object({ ms: z.number().int().min(0).max(600_000) }),
-  drop: z.object({ count: z.number().int().min(0) }),
+  drop: z.object({ count: z.number().int().min(0), operation_id: z.string().min(1).max(100).optional() }),
   rateLimit: z.union([z.object({ per_second: z.number().positive(), burst: z.number().int().min(1) }), z.object({ off: z.literal(true) })]),
   earningRule: z.object({ store_id: z.string(), points: z.number().int().min(0), per_minor: z.number().int().min(1) }),
   appLoginCode: z
@@ -45,6 +45,8 @@ export async function handleControl(control: SandboxControl, method: string, url
       return { status: 200, body: { requests: control.requests() } };
     case 'GET /__sandbox/purchases':
       return { status: 200, body: { purchases: control.purchases() } };
+    case 'GET /__sandbox/one-time-passwords':
+      return { status: 200, body: { one_time_passwords: control.oneTimePasswords() } };
     case 'POST /__sandbox/network': {
       const parsed = parse(bodies.network);
       if (!parsed.ok) return parsed.reply;
@@ -72,7 +74,7 @@ export async function handleControl(control: SandboxControl, method: string, url
       const parsed = parse(bodies.drop);
       if (!parsed.ok) return parsed.reply;
       const b = parsed.value;
-      control.dropNext(b.count);
+      control.dropNext(b.count, b.operation_id);
       return done;
     }
     case 'POST /__sandbox/tokens/expire':

@@ -17,6 +17,8 @@ export class Faults {
   latencyMs = 0;
   /** Responses still to cut off mid-body (the request itself takes effect). */
   dropRemaining = 0;
+  /** Only responses of this operation are cut (null: any), to lose one write's answer exactly. */
+  dropOperation: string | null = null;
 
   /** The status to fail this request with, if an error fault is active. */
   takeError(nowMs: number): 500 | 503 | null {
@@ -33,8 +35,9 @@ export class Faults {
     return fault.status;
   }
 
-  takeDrop(): boolean {
+  takeDrop(operationId: string | null = null): boolean {
     if (this.dropRemaining <= 0) return false;
+    if (this.dropOperation !== null && operationId !== this.dropOperation) return false;
     this.dropRemaining -= 1;
     return true;
   }
@@ -43,6 +46,7 @@ export class Faults {
     this.error = null;
     this.latencyMs = 0;
     this.dropRemaining = 0;
+    this.dropOperation = null;
   }
 
   describe() {

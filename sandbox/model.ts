@@ -73,9 +73,14 @@ const customer = z.object({
   status_id: z.string(),
   source_id: z.string(),
   city: z.string().nullable(),
+  /** The consents the customer gave or refused, by agreement id (absent in older state files). */
+  consents: z.array(z.object({ consent_id: z.string(), consent_value: z.union([z.literal(0), z.literal(1), z.literal(2)]) })).optional(),
   last_change: z.string(),
 });
 export type Customer = z.infer<typeof customer>;
+
+const agreement = z.object({ agreement_id: z.string(), text_id: z.string(), name: localized, text: localized, withdrawal_text: localized, communication_channel_id: z.string().nullable() });
+export type Agreement = z.infer<typeof agreement>;
 
 const card = z.object({
   card_id: z.string(),
@@ -221,6 +226,8 @@ export const projectDataSchema = z.object({
   statuses: z.array(status),
   card_types: z.array(cardType),
   customer_sources: z.array(named),
+  /** Absent in state files written before the sandbox served consents; the seed's list then. */
+  agreements: z.array(agreement).optional(),
   customers: z.array(customer),
   cards: z.array(card),
   rewards: z.array(reward),

@@ -63,8 +63,8 @@ export interface SandboxControl {
   /** Answer `status` to every request for `ms` milliseconds. */
   failFor(status: 500 | 503, ms: number): void;
   setLatency(ms: number): void;
-  /** Cut the next `count` responses off mid-body; the requests still take effect. */
-  dropNext(count: number): void;
+  /** Cut the next `count` responses (of `operationId` only, when given) off mid-body; the requests still take effect. */
+  dropNext(count: number, operationId?: string): void;
   expireTokens(): number;
   setRateLimit(limit: RateLimit | null): void;
   setEarningRule(storeId: string, rule: EarningRule): void;
@@ -81,6 +81,8 @@ export interface SandboxControl {
   reset(): void;
   requests(): ReceivedRequest[];
   purchases(): ReceivedBill[];
+  /** One-time passwords sent, newest last: what the customer would read in the message. */
+  oneTimePasswords(): { request_id: string; recipient: string; code: string; used: boolean }[];
   status(): ReturnType<Faults['describe']> & { rate_limit: RateLimit | null; requests: number };
 }
 
@@ -190,7 +192,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return;
     }
     // A network cut during the latency already killed this connection.
-    const drop = res.socket === null || res.socket.destroyed || (!outcome.failed && faults.takeDrop());
+    const drop = res.socket === null || res.socket.destroyed || (!outcome.failed && faults.takeDrop(outcome.route?.operationId ?? null));
     send(res, reply, drop);
     received.record(
       {
@@ -241,8 +243,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         setLatency: (ms) => {
           faults.latencyMs = Math.max(0, ms);
         },
-        dropNext: (count) => {
+        dropNext: (count, operationId) => {
           faults.dropRemaining = Math.max(0, Math.floor(count));
+          faults.dropOperation = operationId ?? null;
         },
         expireTokens: () => tokens.expireAll(),
         setRateLimit: (limit) => limiter.set(limit),
@@ -277,6 +280,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         },
         requests: () => received.requests(),
         purchases: () => received.bills(),
+        oneTimePasswords: () => [...project.oneTimePasswords.values()].map((o) => ({ request_id: o.requestId, recipient: o.recipient, code: o.code, used: o.used })),
         status: () => ({ ...faults.describe(), rate_limit: limiter.limit, requests: received.requests().length }),
       }
     : undefined;

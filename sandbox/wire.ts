@@ -18,6 +18,7 @@ export function wireCustomer(c: Customer): Schemas['Customer'] {
   if (c.birthdate) info.birthdate = c.birthdate;
   if (c.store_id) info.store_id = c.store_id;
   if (c.city) info.address = { city: c.city, country_code: 'CZ' };
+  if (c.consents?.length) info.consents = c.consents.map((x) => ({ ...x }));
   return { customer_id: c.customer_id, personal_information: info, last_change: c.last_change, state: c.state };
 }
 

@@ -52,6 +52,16 @@ export const offlinePolicySchema = z.object({
   points: z.enum(['refuse']).default('refuse'),
 });
 
+/** Sign-up at the lane. */
+export const signupSchema = z.object({
+  /** `off`, `offered` (a button on the lookup and the sale), `required` (a free card shown at a sale is signed up before it joins). */
+  mode: z.enum(['off', 'offered', 'required']).default('offered'),
+  /** The customer source new customers are recorded with; empty: the source whose text id is `pos`, else the first. */
+  customerSourceId: z.string().trim().max(64).default(''),
+  /** A phone number is confirmed by a one-time code (text message) before the customer is created. */
+  verifyPhone: z.boolean().default(false),
+});
+
 /** The offline journal and its replay. */
 export const syncSchema = z.object({
   /** The project's CareCloud rate limit in requests per second; replay keeps to 95% of it. */
@@ -180,6 +190,7 @@ export const settingsSchema = z.object({
   timeouts: timeoutsSchema.prefault({}),
   retry: retrySchema.prefault({}),
   offlinePolicy: offlinePolicySchema.prefault({}),
+  signup: signupSchema.prefault({}),
   sync: syncSchema.prefault({}),
   /** Cash rounding per currency in minor units, beyond the legal defaults (CZK whole crowns), e.g. `{ "EUR": 5 }`. */
   cashRoundingMinor: z.record(z.string().regex(/^[A-Z]{3}$/), z.int().min(1).max(100_000)).default({}),

@@ -29,6 +29,7 @@ import { createSyncEngine } from '../sync/create-engine.ts';
 import type { SyncEngine, SyncPolicy, SyncStatus as EngineStatus } from '../sync/engine.ts';
 import { CustomerCache } from './customer-cache.ts';
 import { CustomerLookup } from './customers.ts';
+import { SignupDesk } from './signup.ts';
 import { runDiagnostics } from './diagnostics.ts';
 import { startInput } from './input.ts';
 import { TerminalSession } from './session.ts';
@@ -316,6 +317,14 @@ async function assemble(options: TerminalOptions, settings: SettingsService, ope
     session,
     settings,
     customers,
+    signup: new SignupDesk({
+      api: () => client,
+      sync,
+      settings: () => settings.current,
+      storeCountry: () => storeCountry(client.reference, settings.current.storeId, !sync.online),
+      profile: (customerId) => customers.profile(customerId),
+      ...(options.now ? { now: options.now } : {}),
+    }),
     storeList,
     diagnostics: {
       run: () =>

@@ -13,6 +13,7 @@ import { customersResource } from './resources/customers.ts';
 import { purchasesResource } from './resources/purchases.ts';
 import { referenceResource } from './resources/reference.ts';
 import { rewardsResource } from './resources/rewards.ts';
+import { signupResource } from './resources/signup.ts';
 import { testsResource } from './resources/tests.ts';
 import { usersResource } from './resources/users.ts';
 import { vouchersResource } from './resources/vouchers.ts';
@@ -84,6 +85,7 @@ export function createCareCloudClient(options: CareCloudClientOptions) {
     vouchers: vouchersResource(pipeline),
     purchases: purchasesResource(pipeline),
     rewards: rewardsResource(pipeline),
+    signup: signupResource(pipeline, options.credentials.externalApplicationId),
     reference: referenceResource(pipeline, store, now),
   };
 }

@@ -37,6 +37,8 @@ export interface BenefitsOptions {
   timeZone: () => string;
   offlineVouchers: OfflineVoucherList;
   policy: () => OfflinePolicy;
+  /** A card signed up offline whose assignment CareCloud has not confirmed yet: it cannot answer for it. */
+  awaitingAssignment?: (cardNumber: string) => boolean;
   now?: () => number;
 }
 
@@ -58,6 +60,13 @@ export class Benefits {
   /** Online: accept-payment until CareCloud accepts what is left. Throws transport errors to the caller. */
   async online(cart: Cart, ask: BenefitAsk, place: SalePlace, saleId: string): Promise<Evaluation> {
     if (cart.lines.length === 0 || !wantsCareCloud(ask)) return { preview: plainPreview(cart), refusals: [], ask, offline: false };
+    // The new customer's card is not theirs in CareCloud until its assignment replays: the bill is asked without it and still carries it.
+    const card = ask.unidentifiedCard;
+    if (card !== undefined && this.#options.awaitingAssignment?.(card)) {
+      const { unidentifiedCard: _waiting, ...without } = ask;
+      const evaluation = await this.online(cart, without, place, saleId);
+      return { ...evaluation, ask: { ...evaluation.ask, unidentifiedCard: card } };
+    }
     // CareCloud cannot know a voucher spent in a sale still waiting in the journal: the ledger answers for it.
     const held = new Set(this.#options.ledger.held(ask.voucherCodes, false));
     const spent: Refusal[] = ask.voucherCodes.filter((c) => held.has(c)).map((c) => ({ subject: c, reason: 'voucher_already_used' }));

@@ -223,7 +223,9 @@ export class CheckoutService {
     } catch (error) {
       badCart(error);
     }
-    const closure = await this.#close({ ...entry, idempotencyKey: saleKey(request.saleId), tillPayment: { paidMinor: settlement.paidMinor, settlement: { ...settlement }, pointsEarned: evaluation.offline ? null : preview.pointsEarned } });
+    // A card signed up while CareCloud was unreachable: the sale is sent after its assignment, so the points reach the new customer.
+    const assignment = ask.unidentifiedCard ? this.#o.journal.unconfirmedCardAssignment(ask.unidentifiedCard) : null;
+    const closure = await this.#close({ ...entry, ...(assignment ? { dependsOn: assignment.id } : {}), idempotencyKey: saleKey(request.saleId), tillPayment: { paidMinor: settlement.paidMinor, settlement: { ...settlement }, pointsEarned: evaluation.offline ? null : preview.pointsEarned } });
     const billId = closure.entry.billId ?? '';
     const receipt = () =>
       receiptOf({

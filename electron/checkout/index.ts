@@ -65,7 +65,14 @@ export function createCheckout(deps: CheckoutDeps): CheckoutParts {
   const offlineVouchers = new OfflineVoucherList(deps.dataDir);
   const managerCheck = managerPinCheck(deps.operators, journal);
   const ledger = { held: (codes: readonly string[], includeSynced: boolean) => journal.heldVouchers(codes, { includeSynced }).map((h) => h.code) };
-  const benefits = new Benefits({ client: deps.client, ledger, timeZone, offlineVouchers, policy: () => ({ vouchers: settings.current.offlinePolicy.vouchers }) });
+  const benefits = new Benefits({
+    client: deps.client,
+    ledger,
+    timeZone,
+    offlineVouchers,
+    policy: () => ({ vouchers: settings.current.offlinePolicy.vouchers }),
+    awaitingAssignment: (card) => deps.journal.unconfirmedCardAssignment(card) !== null,
+  });
   const cache = deps.customerCache;
   const customerNames = cache
     ? new CustomerNames({

@@ -94,6 +94,20 @@ const ORPHAN_REJECTION: RejectionReason = {
   message: 'CareCloud refused the sale this cancels, so there is nothing to cancel; if that sale is sent again, retry this cancellation after it',
 };
 
+/** What waited on a sign-up or card assignment that CareCloud refused or the manager voided: the manager decides. */
+const WAITED_REJECTION: Partial<Record<JournalEntry['kind'], RejectionReason>> = {
+  'card-assignment': {
+    name: 'customer_id',
+    reason: 'signup_not_booked',
+    message: 'The sign-up this card was to be assigned with did not reach CareCloud; once the customer exists, retry this assignment',
+  },
+  purchase: {
+    name: 'card_number',
+    reason: 'card_not_assigned',
+    message: 'The card this sale carries was never assigned to its new customer; assign it, then retry this sale',
+  },
+};
+
 export interface Claim {
   entry: JournalEntry;
   attemptId: number;
@@ -372,6 +386,14 @@ export class Journal {
     return row ? toEntry(row) : null;
   }
 
+  /** The newest card assignment of this card CareCloud has not confirmed (a sale carrying the card waits for it), or null. */
+  unconfirmedCardAssignment(cardNumber: string): JournalEntry | null {
+    return guarded(() => {
+      const row = this.#sql("SELECT * FROM entries WHERE kind = 'card-assignment' AND card_number = ? AND state IN ('pending', 'sending', 'rejected') ORDER BY id DESC LIMIT 1").get(cardNumber) as EntryRow | undefined;
+      return row ? toEntry(row) : null;
+    });
+  }
+
   byBillId(billId: string): JournalEntry | null {
     return guarded(() => {
       const row = this.#sql('SELECT * FROM entries WHERE bill_id = ?').get(billId) as EntryRow | undefined;
@@ -565,9 +587,16 @@ export class Journal {
    * decides (it becomes rejected with a sentence), since the sale may still be sent again.
    */
   #settleDependents(id: number, dependencyState: 'rejected' | 'voided', now: number): number {
-    const waiting = this.#sql("SELECT id FROM entries WHERE depends_on = ? AND state = 'pending'").all(id) as { id: number }[];
-    for (const { id: dependent } of waiting) {
-      if (dependencyState === 'voided') {
+    const waiting = this.#sql("SELECT id, kind FROM entries WHERE depends_on = ? AND state = 'pending'").all(id) as { id: number; kind: JournalEntry['kind'] }[];
+    for (const { id: dependent, kind } of waiting) {
+      const waited = WAITED_REJECTION[kind];
+      if (waited) {
+        // A sale or card assignment that waited is still the customer's: it goes to the manager, never voided quietly.
+        this.#sql("UPDATE entries SET state = 'rejected', reasons = ?, last_error = ?, updated_at = ? WHERE id = ?").run(JSON.stringify([waited]), waited.message, now, dependent);
+        this.#insertTransition.run(dependent, now, 'pending', 'rejected', waited.message!, 'system');
+        // A sale waiting on this card assignment waits on nothing that can come now.
+        this.#settleDependents(dependent, 'rejected', now);
+      } else if (dependencyState === 'voided') {
         this.#sql("UPDATE entries SET state = 'voided', void_reason = ?, voided_by = 'system', next_attempt_at = ?, updated_at = ? WHERE id = ?").run(ORPHAN_VOID_REASON, now, now, dependent);
         this.#insertTransition.run(dependent, now, 'pending', 'voided', ORPHAN_VOID_REASON, 'system');
       } else {

@@ -172,6 +172,7 @@ export class SettingsService {
       },
       devices: { hidEnabled: this.#input.devices.enabled, wedgeEnabled: this.#input.wedge.enabled },
       idleSignOut: { ...s.idleSignOut },
+      signup: { ...s.signup },
       keyStorage: { backend: keyStorage.backend ?? '', weak: keyStorage.weak, acceptedWeak: keyStorage.accepted },
       mode: s.mode,
       kiosk: {
@@ -226,6 +227,7 @@ export class SettingsService {
       offlinePolicy: { ...s.offlinePolicy },
       idleSignOut: { ...s.idleSignOut, ...patch.idleSignOut },
       printer: { ...s.printer, ...patch.printer },
+      signup: { ...s.signup, ...patch.signup },
     };
     const reasons: ErrorReason[] = [];
     if (patch.projectUrl !== undefined) next.projectUrl = patch.projectUrl;

@@ -36,8 +36,7 @@ export function careCloudPort(current: () => PortClient): CareCloudPort {
         case 'customer-signup':
           return { remoteId: idOrNull(await client.customers.create(request.body as BodyOf<'postCustomer'>, options), 'customer_id') };
         case 'card-assignment':
-          await client.cards.assignFreeCard(request.body as BodyOf<'postAssignCard'>, options);
-          return { remoteId: null };
+          return { remoteId: idOrNull(await client.cards.assignFreeCard(request.body as BodyOf<'postAssignCard'>, options), 'card_id') };
         case 'customer-assignment':
           await client.purchases.assignCustomer(request.body as BodyOf<'postPurchaseAssignCustomer'>, options);
           return { remoteId: null };

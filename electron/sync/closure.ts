@@ -4,7 +4,7 @@ import { formatCareCloudDateTime } from '../../shared/datetime.ts';
 import { toMinorUnits } from '../../shared/money.ts';
 import { cancellationBody } from '../carecloud/resources/purchases.ts';
 import { cancellationBillId, newBillId, timeOrderedId } from '../journal/bill-id.ts';
-import type { EntryKind, JournalEntry, NewEntry, SendPurchaseBody, VoucherHold } from '../journal/types.ts';
+import type { EntryKind, JournalEntry, JournalRequest, NewEntry, SendPurchaseBody, VoucherHold } from '../journal/types.ts';
 import { checkBill } from './bill-check.ts';
 
 export const SEND_PURCHASE_PATH = '/purchases/actions/send-purchase';
@@ -156,4 +156,17 @@ export function writeEntry(write: OtherWrite, terminal: Pick<Terminal, 'now'> = 
     ...(write.customerId ? { customerId: write.customerId } : {}),
     ...(write.cardNumber ? { cardNumber: write.cardNumber } : {}),
   };
+}
+
+/**
+ * The call a send makes. A card assignment journaled before its customer existed (a sign-up
+ * while CareCloud was unreachable) takes the id CareCloud gave the sign-up it waited for;
+ * null when that sign-up has no id to give.
+ */
+export function requestToSend(entry: JournalEntry, dependency: JournalEntry | null): JournalRequest | null {
+  if (entry.kind !== 'card-assignment') return entry.request;
+  const body = entry.request.body as Record<string, unknown>;
+  if (typeof body.customer_id === 'string' && body.customer_id !== '') return entry.request;
+  if (dependency?.kind !== 'customer-signup' || dependency.state !== 'synced' || !dependency.remoteId) return null;
+  return { ...entry.request, body: { ...body, customer_id: dependency.remoteId } };
 }

@@ -8,6 +8,7 @@ import type { JournalEntry, NewEntry, RejectionReason, SendResult } from '../jou
 import { backgroundDelay, type BackgroundBackoff } from '../carecloud/retry.ts';
 import { CircuitBreaker } from './breaker.ts';
 import { classifySendFailure } from './outcome.ts';
+import { requestToSend } from './closure.ts';
 import { applyOfflinePolicy } from './offline-benefits.ts';
 import type { OfflinePolicy } from '../../shared/settings.ts';
 import { isOwnerAlive, processOwner } from './owner.ts';
@@ -277,12 +278,20 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   async #send(claim: Claim): Promise<JournalEntry> {
     const { entry } = claim;
     let result: SendResult;
+    const request = requestToSend(entry, entry.dependsOn !== null ? this.#journal.get(entry.dependsOn) : null);
+    if (request === null) {
+      const error = 'The sign-up this card assignment waits for has no customer id from CareCloud';
+      const recorded = this.#record(claim, { kind: 'rejected', reasons: [{ name: 'customer_id', reason: 'signup_not_booked', message: error }], httpStatus: null, error });
+      this.emit('sent', recorded);
+      this.emit('alert', { kind: 'rejected', entryId: recorded.id, billId: recorded.billId, reasons: recorded.reasons });
+      return recorded;
+    }
     // Not AbortSignal.timeout: its timer, and the request it reaches through the client's listeners,
     // would live on for the whole timeout after the send ended; a replay of thousands piles them up.
     const abort = new AbortController();
     const deadline = setTimeout(() => abort.abort(new DOMException('The send took longer than twice its timeout', 'TimeoutError')), this.policy.sendTimeoutMs * 2);
     try {
-      const { remoteId } = await this.#port.send(entry.kind, entry.request, { timeoutMs: this.policy.sendTimeoutMs, signal: abort.signal });
+      const { remoteId } = await this.#port.send(entry.kind, request, { timeoutMs: this.policy.sendTimeoutMs, signal: abort.signal });
       result = { kind: 'synced', remoteId, outcome: 'synced', httpStatus: null };
       this.#reachable();
     } catch (error) {

@@ -61,6 +61,11 @@ export const postCustomer: Handler = (ctx) => {
   const info = body.customer.personal_information;
   if (!project.data.languages.some((l) => l.language_id === info.language_id)) throw invalid('language_id', 'not_allowed_value', info.language_id);
   if (info.email && project.customerByEmail(info.email)) throw invalid('email', 'already_exists', info.email, 'A customer with this e-mail already exists.');
+  if (info.phone && project.customerByPhone(info.phone)) throw invalid('phone', 'already_exists', info.phone, 'A customer with this phone number already exists.');
+  if (info.birthdate && (!/^\d{4}-\d{2}-\d{2}$/.test(info.birthdate) || info.birthdate > ctx.now.slice(0, 10))) throw invalid('birthdate', 'invalid_value_format', info.birthdate, 'A birth date is a past day as YYYY-MM-DD.');
+  const known = new Set(project.agreements().map((a) => a.agreement_id));
+  const unknownConsent = info.consents?.find((c) => !known.has(c.consent_id));
+  if (unknownConsent) throw invalid('consent_id', 'not_found', unknownConsent.consent_id, 'No consent with this id.');
   if (info.store_id && !project.store(info.store_id)) throw invalid('store_id', 'not_found', info.store_id);
   const sourceId = body.customer_source.customer_source_id;
   if (!project.data.customer_sources.some((s) => s.id === sourceId)) throw invalid('customer_source_id', 'not_found', sourceId);
@@ -78,6 +83,7 @@ export const postCustomer: Handler = (ctx) => {
     status_id: statusIds.bronze,
     source_id: sourceId,
     city: info.address?.city ?? null,
+    ...(info.consents?.length ? { consents: info.consents.map((c) => ({ consent_id: c.consent_id, consent_value: c.consent_value })) } : {}),
     last_change: ctx.now,
   };
   project.addCustomer(customer);

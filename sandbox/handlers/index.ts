@@ -27,6 +27,7 @@ import {
   getStores,
 } from './reference.ts';
 import { getReward, getRewards, postRewardCreateVoucher } from './rewards.ts';
+import { getConsents, postCustomersCheckRegistrationAbility, postSendOtp, postVerifyOtp } from './signup.ts';
 import { getTestsConnection, postUserLogin, postUserLogout } from './users.ts';
 import { getVoucher, getVouchers, postVoucherApply, postVoucherGiftCardBalance } from './vouchers.ts';
 import { getWalletCredits, getWalletPoints } from './wallet.ts';
@@ -37,6 +38,10 @@ export const handlers: Record<string, Handler> = {
   getTestsConnection,
   getCustomers,
   postCustomer,
+  getConsents,
+  postCustomersCheckRegistrationAbility,
+  postSendOtp,
+  postVerifyOtp,
   getCustomer,
   getCustomerSearch,
   getSubCustomerCards,

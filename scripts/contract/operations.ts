@@ -23,6 +23,12 @@ export const usedOperations: Record<string, readonly ('get' | 'post' | 'put' | '
   '/customers/{customer_id}/rewards': ['get'],
   '/customers/{customer_id}/status-records': ['get'],
 
+  // Sign-up at the lane.
+  '/customers/actions/check-registration-ability': ['post'],
+  '/agreements': ['get'],
+  '/one-time-password/actions/send': ['post'],
+  '/one-time-password/actions/verify': ['post'],
+
   '/cards': ['get'],
   '/cards/{card_id}': ['get'],
   '/cards/actions/validate-free-card': ['post'],

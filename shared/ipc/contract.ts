@@ -11,6 +11,7 @@ import type { PrinterStatus, PrintOutcome } from '../printing/status.ts';
 import { printerPatchSchema, printerSchema, type PrinterSettings } from '../settings.ts';
 import type { AuditView, BenefitLimits, CancelOutcome, ExportDone, PayOutcome, PreviewAnswer, QueueCustomer, QueueEntryDetail, QueueEntrySummary, QueuePage, Receipt, RecentSale, TillSetup, VoucherCheck, OpenSale, ParkedSale, ParkedSaleSummary } from '../checkout/answers.ts';
 import type { CloseOutcome, ShiftExportDone, ShiftReport, ShiftView } from '../shift.ts';
+import { EMAIL_MAX, NAME_MAX, type IdentifierCheck, type SignupForm, type SignupOutcome, type SignupSetup } from '../signup.ts';
 import {
   entryIdSchema,
   exportFormatSchema,
@@ -196,6 +197,8 @@ export interface SettingsView {
   devices: { hidEnabled: boolean; wedgeEnabled: boolean };
   /** Minutes without a request before a signed-in operator is signed out. */
   idleSignOut: { managerMinutes: number; cashierMinutes: number };
+  /** Sign-up at the lane: whether it is offered, the customer source, phone verification. */
+  signup: { mode: 'off' | 'offered' | 'required'; customerSourceId: string; verifyPhone: boolean };
   /**
    * Where the password's key lives (safeStorage's backend; '' before the app recorded it).
    * `weak`: a key built into every copy (Linux `basic_text`); a password is stored there only
@@ -317,6 +320,7 @@ export const settingsPatchSchema = z
     scanRules: z.object({ loyaltyCard: scanPattern, voucher: scanPattern, giftCard: scanPattern }).strict().partial(),
     devices: z.object({ hidEnabled: z.boolean(), wedgeEnabled: z.boolean() }).strict().partial(),
     idleSignOut: z.object({ managerMinutes: idleMinutes, cashierMinutes: idleMinutes }).strict().partial(),
+    signup: z.object({ mode: z.enum(['off', 'offered', 'required']), customerSourceId: z.string().trim().max(64), verifyPhone: z.boolean() }).strict().partial(),
     /** The manager accepts keeping the password under a weak key; false forgets a password kept there. */
     acceptWeakKeyStorage: z.boolean(),
     /** `kiosk` refuses a login or password in the same patch and forgets the stored ones. */
@@ -330,6 +334,24 @@ export const settingsPatchSchema = z
   .partial();
 
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+const signupFormSchema: z.ZodType<SignupForm> = z
+  .object({
+    /** The form's own id, fixed when it opens: a second press of "Sign up" sends the same one and gets the same answer. */
+    requestId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+    firstName: z.string().max(NAME_MAX * 2),
+    lastName: z.string().max(NAME_MAX * 2),
+    email: z.string().max(EMAIL_MAX * 2),
+    phone: z.string().max(40),
+    language: z.string().regex(/^[a-z]{2}$/),
+    /** `YYYY-MM-DD`, or empty. */
+    birthdate: z.string().max(10),
+    consents: z.array(z.object({ agreementId: z.string().min(1).max(64), given: z.boolean() }).strict()).max(50),
+    cardNumber: z.string().max(64),
+    /** The one-time code request the phone was verified with (`signup.verifyCode`). */
+    verificationId: z.string().max(100).nullable(),
+  })
+  .strict();
 
 interface RequestSpec<P extends z.ZodType, R> {
   payload: P;
@@ -409,6 +431,13 @@ export const requests = {
   'purchases.assignCustomer': request<AssignOutcome>()(assignPayload, 'operator'),
 
   'vouchers.syncOffline': request<{ count: number; syncedAt: string }>()(nothing, 'manager'),
+
+  /** Sign-up at the lane (shared/signup.ts): the form's consents and languages, checks, codes, and the sign-up itself. */
+  'signup.setup': request<SignupSetup>()(nothing, 'operator'),
+  'signup.checkIdentifier': request<IdentifierCheck>()(z.object({ type: z.enum(['email', 'phone']), value: z.string().trim().min(1).max(254) }).strict(), 'operator'),
+  'signup.sendCode': request<{ requestId: string }>()(z.object({ phone: z.string().trim().min(1).max(40) }).strict(), 'operator'),
+  'signup.verifyCode': request<{ valid: boolean }>()(z.object({ requestId: z.string().min(1).max(100), code: z.string().trim().min(1).max(12) }).strict(), 'operator'),
+  'signup.register': request<SignupOutcome>()(z.object({ form: signupFormSchema }).strict(), 'operator'),
 
   'queue.list': request<QueuePage>()(z.object({ filter: queueFilterSchema, page: pageSchema }).strict(), 'manager'),
   'queue.show': request<QueueEntryDetail>()(z.object({ id: entryIdSchema }).strict(), 'manager'),

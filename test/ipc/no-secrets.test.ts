@@ -78,6 +78,16 @@ describe('no token or password crosses to the screens', () => {
     'rewards.recommend': { saleId: 'no-secrets-sale', cart: sampleCart, ask: sampleAsk },
     'purchases.assignCustomer': { sale: 'no-secrets-bill', customerId: customer },
     'vouchers.syncOffline': undefined,
+    'signup.setup': undefined,
+    'signup.checkIdentifier': { type: 'email', value: 'new.customer@example.cz' },
+    'signup.sendCode': { phone: '+420 777 000 111' },
+    'signup.verifyCode': { requestId: 'no-such-request', code: '123456' },
+    'signup.register': {
+      form: {
+        requestId: 'no-secrets-form-1', firstName: 'Nová', lastName: 'Zákaznice', email: 'nova.zakaznice@example.cz', phone: '', language: 'cs',
+        birthdate: '', consents: [], cardNumber: '', verificationId: null,
+      },
+    },
     'queue.list': { filter: {}, page: { limit: 10, offset: 0 } },
     'queue.show': { id: 1 },
     'queue.retry': { id: 1, pin: managerPin },

@@ -18,6 +18,7 @@ const saved: SettingsView = {
   scanRules: { loyaltyCard: '^1000\\d{4}$', voucher: '^V', giftCard: '^G' },
   devices: { hidEnabled: true, wedgeEnabled: true },
   idleSignOut: { managerMinutes: 5, cashierMinutes: 15 },
+  signup: { mode: 'offered', customerSourceId: '', verifyPhone: false },
   keyStorage: { backend: 'gnome_libsecret', weak: false, acceptedWeak: false },
   printer: { ...defaultSettings.printer },
 };

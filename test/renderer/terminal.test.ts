@@ -109,6 +109,7 @@ describe('terminal', () => {
         timeZone: 'Europe/Prague', offlineVoucherPolicy: 'refuse', requestTimeoutMs: 3000,
         scanRules: { loyaltyCard: '', voucher: '', giftCard: '' }, devices: { hidEnabled: true, wedgeEnabled: true },
         idleSignOut: { managerMinutes: 5, cashierMinutes: 15 },
+        signup: { mode: 'offered', customerSourceId: '', verifyPhone: false },
         keyStorage: { backend: 'gnome_libsecret', weak: false, acceptedWeak: false },
   printer: { ...defaultSettings.printer },
       }),

@@ -54,6 +54,8 @@ export function referenceResource(pipeline: Pipeline, store: ReferenceStore, now
     statuses: load<Schemas['Status']>('statuses', '/statuses', 'statuses', true),
     cardTypes: load<Schemas['CardType']>('card-types', '/card-types', 'card_types', true),
     customerSources: load<Schemas['CustomerSource']>('customer-sources', '/customer-sources', 'customer_sources', true),
+    /** The consents a sign-up asks for, with their texts in the language asked for. */
+    agreements: load<Schemas['AgreementList']>('agreements', '/agreements', 'agreements', true),
     /** The saved copy only, without asking CareCloud (offline start-up). */
     saved: <T>(kind: string): ReferenceList<T> | undefined => {
       const saved = store.read(kind, pipeline.language());

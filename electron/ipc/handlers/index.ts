@@ -5,6 +5,7 @@ import { inputHandlers } from './input.ts';
 import { dashboardHandlers, queueHandlers } from './queue.ts';
 import type { HandlerServices } from './services.ts';
 import { sessionHandlers } from './session.ts';
+import { signupHandlers } from './signup.ts';
 import { settingsHandlers } from './settings.ts';
 import { shiftHandlers } from './shift.ts';
 import { updateHandlers } from './updates.ts';
@@ -27,5 +28,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...printingHandlers(services),
     ...shiftHandlers(services),
     ...rewardHandlers(services),
+    ...signupHandlers(services),
   };
 }

@@ -3,6 +3,7 @@
 import type { DiagnosticsReport, ScanEvent, StoreOption, UpdateStatus } from '../../../shared/ipc/contract.ts';
 import type { PostponeResult } from '../../update/postpone.ts';
 import type { CustomerLookup } from '../../app/customers.ts';
+import type { SignupDesk } from '../../app/signup.ts';
 import type { TerminalSession } from '../../app/session.ts';
 import type { SettingsService } from '../../settings/settings-service.ts';
 import type { CheckoutService } from '../../checkout/checkout-service.ts';
@@ -54,6 +55,8 @@ export interface HandlerServices {
   session: TerminalSession;
   settings: SettingsService;
   customers: CustomerLookup;
+  /** Sign-up at the lane (electron/app/signup.ts). */
+  signup: SignupDesk;
   storeList: StoreList;
   diagnostics: Diagnostics;
   /** The terminal runs on the embedded sandbox (settings changes to the project apply after a restart). */

@@ -63,6 +63,8 @@ export class Sale {
   /** A customer offered from the panel while the open sale has another: the cashier chooses. */
   #offered = $state.raw<FoundCustomer | null>(null);
   #unidentifiedCard = $state<string | null>(null);
+  /** The name of a customer signed up here while CareCloud was unreachable, whose card the sale carries. */
+  #newCustomerName = $state<string | null>(null);
   #cardOrVoucher = $state<string | null>(null);
   /** Card lookups: only the newest may attach. */
   #cardGeneration = 0;
@@ -303,6 +305,16 @@ export class Sale {
     this.#changed();
   }
 
+  /** Signed up while CareCloud was unreachable: the sale carries the new card, and the points reach the customer when both replay. */
+  attachSignedUp(card: string, name: string): void {
+    if (this.#phase === 'paying') return;
+    this.#attachUnidentified(card);
+    this.#newCustomerName = name;
+  }
+  get newCustomerName(): string | null {
+    return this.#unidentifiedCard !== null ? this.#newCustomerName : null;
+  }
+
   /** A customer found elsewhere (the lookup screen) joins the sale. */
   attach(found: FoundCustomer): void {
     if (this.#phase === 'paying') return;
@@ -512,6 +524,7 @@ export class Sale {
   #detach(): void {
     this.#cardGeneration++;
     this.#unidentifiedCard = null;
+    this.#newCustomerName = null;
     this.#cardOrVoucher = null;
     this.#offered = null;
     this.#customer = null;

@@ -23,6 +23,9 @@ export interface SettingsDraft {
   wedgeEnabled: boolean;
   idleManagerMinutes: number;
   idleCashierMinutes: number;
+  signupMode: SettingsView['signup']['mode'];
+  signupCustomerSourceId: string;
+  signupVerifyPhone: boolean;
   /** The manager accepts keeping the password under a weak key store. */
   acceptWeakKeyStorage: boolean;
   /** The receipt printer, field by field as saved (a test print uses the draft). */
@@ -44,6 +47,7 @@ const fieldOfPath: Readonly<Record<string, DraftField>> = {
   'idleSignOut.managerMinutes': 'idleManagerMinutes', 'idleSignOut.cashierMinutes': 'idleCashierMinutes',
   acceptWeakKeyStorage: 'acceptWeakKeyStorage',
   'printer.connection': 'printer', 'printer.host': 'printer', 'printer.port': 'printer', 'printer.queue': 'printer', 'printer.charsPerLine': 'printer',
+  'signup.mode': 'signupMode', 'signup.customerSourceId': 'signupCustomerSourceId', 'signup.verifyPhone': 'signupVerifyPhone',
 };
 
 export function draftOf(view: SettingsView): SettingsDraft {
@@ -56,6 +60,7 @@ export function draftOf(view: SettingsView): SettingsDraft {
     idleManagerMinutes: view.idleSignOut.managerMinutes, idleCashierMinutes: view.idleSignOut.cashierMinutes,
     acceptWeakKeyStorage: view.keyStorage.acceptedWeak,
     printer: { ...view.printer },
+    signupMode: view.signup.mode, signupCustomerSourceId: view.signup.customerSourceId, signupVerifyPhone: view.signup.verifyPhone,
   };
 }
 
@@ -110,6 +115,9 @@ export function patchOf(saved: SettingsView, draft: SettingsDraft): SettingsPatc
   const printer = { ...draft.printer, host: draft.printer.host.trim(), queue: draft.printer.queue.trim() };
   const changedPrinter = Object.fromEntries(Object.entries(printer).filter(([key, value]) => value !== saved.printer[key as keyof PrinterSettings]));
   if (Object.keys(changedPrinter).length > 0) patch.printer = changedPrinter;
+  const signup = { mode: draft.signupMode, customerSourceId: draft.signupCustomerSourceId.trim(), verifyPhone: draft.signupVerifyPhone };
+  const changedSignup = Object.fromEntries(Object.entries(signup).filter(([key, value]) => value !== saved.signup[key as keyof typeof signup]));
+  if (Object.keys(changedSignup).length > 0) patch.signup = changedSignup;
   return patch;
 }
 

@@ -18,6 +18,7 @@ import { customerName } from '../names.ts';
 import { Sale, type SaleOptions } from './sale.svelte.ts';
 import { Session } from './session.svelte.ts';
 import { SettingsForm } from './settings-form.svelte.ts';
+import { SignUpState, type SignupOrigin } from './signup.svelte.ts';
 import { SyncState } from './sync.svelte.ts';
 import { VoucherCheckState } from './voucher-check.svelte.ts';
 import { ShiftState } from './shift.svelte.ts';
@@ -52,6 +53,7 @@ export class Terminal {
   readonly claim: PointsClaimForm;
   readonly printer: PrinterState;
   readonly shift: ShiftState;
+  readonly signup: SignUpState;
   readonly #pos: PosApi;
   #screen = $state<MainScreen>('lookup');
   /** Where Esc returns to from the voucher check, the queue and the settings. */
@@ -85,6 +87,7 @@ export class Terminal {
     this.saleRewards = new RewardRedeemer(pos);
     this.suggestion = new RewardSuggestion(pos);
     this.claim = new PointsClaimForm(pos);
+    this.signup = new SignUpState(pos, () => this.locale.timeZone);
   }
 
   /** `connecting` until the first session status: the sign-in screen must not flash up for a signed-in operator. */
@@ -182,6 +185,11 @@ export class Terminal {
    */
   async acceptScan(scan: ScanEvent): Promise<void> {
     if (!this.session.operator || this.#screen === 'settings' || this.#screen === 'queue') return;
+    // The sign-up form over the lookup or the sale: a card scanned now is the new customer's card.
+    if (this.signup.open) {
+      if (scan.kind === 'loyalty_card' || scan.kind === 'unknown') this.signup.acceptCard(scan.code);
+      return;
+    }
     if (this.#screen === 'sale') return this.#saleScan(scan);
     if (this.#screen === 'vouchers') {
       if (scan.kind === 'loyalty_card' || scan.kind === 'product') return;
@@ -258,6 +266,7 @@ export class Terminal {
     if (!outcome) return null;
     if ('refused' in outcome) return outcome.refused;
     void this.devices.loadWedge(this.#pos);
+    void this.signup.load();
     this.#languageChoice = null;
     this.locale.language = outcome.saved.language;
     // Main forgets the switched language too: CareCloud answers in the saved one again.
@@ -335,6 +344,7 @@ export class Terminal {
     }
     this.locale.language = this.#languageChoice ?? status.language;
     this.locale.timeZone = status.timeZone;
+    if (signedIn) void this.signup.load();
     if (signedIn && status.operator?.role === 'manager') void this.openDashboard();
   }
 
@@ -354,6 +364,7 @@ export class Terminal {
 
   /** Sign-out: the next operator starts on the lookup with an empty sale. */
   #resetWork(): void {
+    this.signup.close();
     this.parked.show(false);
     this.parked.dismiss();
     this.nextCustomer();
@@ -376,6 +387,11 @@ export class Terminal {
         return;
       case 'loyalty_card':
         await sale.attachCard(scan.code);
+        // A card nobody owns yet, where sign-up is required before a loyalty sale: the form opens with it.
+        if (this.signup.mode === 'required' && sale.notice?.kind === 'card' && sale.notice.error.code === 'unknown_card') {
+          sale.dismissNotice();
+          await this.openSignup('sale', scan.code);
+        }
         return;
       case 'voucher':
       case 'gift_card':
@@ -393,6 +409,31 @@ export class Terminal {
         }
         return;
     }
+  }
+
+  /** The sign-up form, over the lookup or the sale; a card already scanned comes with it. */
+  async openSignup(origin: SignupOrigin, cardNumber = ''): Promise<void> {
+    if (!this.session.operator) return;
+    await this.signup.start(origin, cardNumber, this.locale.language);
+  }
+
+  /**
+   * Signs the customer up. The new customer joins the open sale at once: from the sale
+   * always, from the lookup when the sale has items (the lookup then shows the customer).
+   * Saved offline, the sale carries the new card, so the purchase's points follow it.
+   */
+  async submitSignup(): Promise<void> {
+    const origin = this.signup.origin;
+    const outcome = await this.signup.submit();
+    if (!outcome || outcome.outcome === 'refused') return;
+    const joinSale = origin === 'sale' || this.sale.cart.lines.length > 0;
+    if (outcome.outcome === 'registered') {
+      const found: FoundCustomer = { customer: outcome.customer, card: outcome.card, fromCache: false };
+      if (joinSale) this.sale.offerCustomer(found);
+      if (origin === 'lookup') this.#showCustomer(found);
+      return;
+    }
+    if (outcome.cardNumber && joinSale) this.sale.attachSignedUp(outcome.cardNumber, `${outcome.firstName} ${outcome.lastName}`);
   }
 
   #showCustomer(found: FoundCustomer): void {
