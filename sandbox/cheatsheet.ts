@@ -21,6 +21,10 @@ export interface Cheatsheet {
     /** How a test or a demo gets the code a customer's mobile app would show. */
     app_login_code: string;
   };
+  /** Cards no customer holds yet: sign a new customer up with one (validate-free-card, assign-free-card). */
+  free_cards: string[];
+  /** The consents a sign-up shows (GET /agreements), by text id. */
+  agreements: string[];
 }
 
 const cardStories: Record<keyof typeof demo.cards, string> = {
@@ -34,7 +38,7 @@ const cardStories: Record<keyof typeof demo.cards, string> = {
   cannotPayByPoints: 'status that cannot pay with points: customer_cant_pay_by_points',
   euroCustomer: 'customer of the Bratislava (EUR) store; owns EURO5',
   inactiveCustomer: 'customer who is not active (state 2)',
-  free: 'free card with no customer: validate-free-card / assign-free-card',
+  free: 'free card with no customer: sign a new customer up with it (validate-free-card / assign-free-card); see free cards',
 };
 
 const voucherStories: Record<keyof typeof demo.vouchers, string> = {
@@ -109,6 +113,8 @@ export function cheatsheet(project: Project, credentials: Credentials, baseUrl: 
       }),
       app_login_code: 'POST /__sandbox/customer-api/app-login-code {"card_number": "..."} (control listener) or sandbox.control.mintAppLoginCode({ cardNumber })',
     },
+    free_cards: project.data.cards.filter((c) => c.customer_id === null && c.state === 1).map((c) => c.card_number),
+    agreements: project.agreements().map((a) => a.text_id),
   };
 }
 
@@ -126,5 +132,7 @@ export function cheatsheetText(sheet: Cheatsheet): string[] {
   lines.push('', `Kiosk (Customer API)  external_application_id=${sheet.customer_api.application_id}  mobile app ${sheet.customer_api.mobile_application_id}`);
   for (const l of sheet.customer_api.logins) lines.push(`  ${l.card_number}  ${l.customer.padEnd(22)} ${l.password.padEnd(12)} ${l.shows}`);
   lines.push(`  app login code: ${sheet.customer_api.app_login_code}`);
+  lines.push('', 'Free cards (sign-up at the lane)', `  ${sheet.free_cards.join(' ')}`);
+  lines.push('', `Consents    ${sheet.agreements.join(', ')}`, 'One-time codes sent: GET /__sandbox/one-time-passwords (control API)');
   return lines;
 }

@@ -13,6 +13,10 @@ export const EMAIL_MAX = 254;
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const CARD = /^[\x21-\x7e]{1,64}$/;
 
+export function isEmail(text: string): boolean {
+  return text.length <= EMAIL_MAX && EMAIL.test(text);
+}
+
 /** The form as the screens send it; checked by `signupFormSchema` in the IPC contract. */
 export interface SignupForm {
   /** The form's own id, fixed when it opens: a second press of "Sign up" sends the same one and gets the same answer. */
@@ -73,7 +77,7 @@ export function signupProblems(form: Omit<SignupForm, 'requestId' | 'verificatio
   const email = form.email.trim();
   const phone = form.phone.trim();
   if (email === '' && phone === '') problems.push({ field: 'contact', reason: 'required' });
-  if (email !== '' && (email.length > EMAIL_MAX || !EMAIL.test(email))) problems.push({ field: 'email', reason: 'invalid' });
+  if (email !== '' && !isEmail(email)) problems.push({ field: 'email', reason: 'invalid' });
   if (phone !== '' && careCloudPhone(phone, storeCountry) === null) problems.push({ field: 'phone', reason: 'invalid' });
   if (!/^[a-z]{2}$/.test(form.language)) problems.push({ field: 'language', reason: 'required' });
   const birthdate = form.birthdate.trim();

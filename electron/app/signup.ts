@@ -6,7 +6,7 @@ import type { CustomerProfile } from '../../shared/ipc/contract.ts';
 import { failure, success, type Result } from '../../shared/ipc/result.ts';
 import { careCloudPhone } from '../../shared/phone.ts';
 import type { TerminalSettings } from '../../shared/settings.ts';
-import { signupProblems, type IdentifierCheck, type SignupForm, type SignupOutcome, type SignupProblem, type SignupSetup } from '../../shared/signup.ts';
+import { isEmail, signupProblems, type IdentifierCheck, type SignupForm, type SignupOutcome, type SignupProblem, type SignupSetup } from '../../shared/signup.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
 import { ConnectionError, InvalidRequestError, RateLimitError, ServerError, UnexpectedResponseError } from '../carecloud/errors.ts';
 import type { BodyOf, Schemas } from '../carecloud/types.ts';
@@ -96,8 +96,8 @@ export class SignupDesk {
 
   /** Whether an e-mail or phone is still free; `free: null` when CareCloud cannot be asked. */
   async checkIdentifier(type: 'email' | 'phone', text: string): Promise<Result<IdentifierCheck>> {
-    const value = type === 'phone' ? careCloudPhone(text, await this.#storeCountry()) : text.trim();
-    if (value === null || value === '') return failure('invalid_payload', 'Not a phone number', { reasons: [{ name: type, reason: 'invalid', message: 'not a phone number' }] });
+    const value = type === 'phone' ? careCloudPhone(text, await this.#storeCountry()) : isEmail(text.trim()) ? text.trim() : null;
+    if (value === null) return failure('invalid_payload', `Not ${type === 'phone' ? 'a phone number' : 'an e-mail address'}`, { reasons: [{ name: type, reason: 'invalid', message: 'not valid' }] });
     if (!this.#o.sync.online) return success({ free: null });
     try {
       return success({ free: await this.#o.api().signup.canRegister(type, value) });

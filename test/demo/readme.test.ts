@@ -99,6 +99,12 @@ describe('README cheat sheet', () => {
     }
   });
 
+  it('lists exactly the free cards of the seed, the ones a sign-up can take', () => {
+    const listed = section('Demo cheat sheet').split('**Free cards**')[1]!.split('\n\n')[0]!.match(/`\d{13}`/g)!.map(code);
+    expect(listed).toEqual(cheatsheet(new Project(), demo.credentials, null).free_cards);
+    expect(listed).toContain(demo.cards.free);
+  });
+
   it('lists every demo voucher code with its owner', () => {
     const rows = table(sheet, 'Code');
     const owners = new Map(rows.map((r) => [code(r[0]!), r[1]!]));

@@ -47,3 +47,11 @@ describe('signupProblems', () => {
     expect(signupProblems({ ...valid, cardNumber: '2000000009018' }, today)).toEqual([]);
   });
 });
+
+describe('the sign-up form words', () => {
+  it('has every key in Czech and English, none empty', async () => {
+    const { signupFormWords } = await import('../../shared/i18n/messages/signup-form.ts');
+    expect(Object.keys(signupFormWords.cs).sort()).toEqual(Object.keys(signupFormWords.en).sort());
+    for (const language of ['cs', 'en'] as const) for (const text of Object.values(signupFormWords[language])) expect(text.trim()).not.toBe('');
+  });
+});

@@ -2,7 +2,7 @@
 // The form's id is fixed when it opens, so however often "Sign up" is pressed, main
 // creates one customer and answers every press the same.
 import type { PosApi, PosError } from '../../../shared/ipc/index.ts';
-import { signupProblems, type SignupForm, type SignupOutcome, type SignupProblem, type SignupSetup } from '../../../shared/signup.ts';
+import type { SignupForm, SignupOutcome, SignupProblem, SignupSetup } from '../../../shared/signup.ts';
 
 type SignupPort = Pick<PosApi, 'signup'>;
 export type SignupOrigin = 'lookup' | 'sale';
@@ -21,16 +21,9 @@ function formId(): string {
   return globalThis.crypto.randomUUID();
 }
 
-/** Today as `YYYY-MM-DD` on the terminal's clock, in its time zone (never the browser's). */
-function todayIn(timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date());
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
 
 export class SignUpState {
   readonly #pos: SignupPort;
-  readonly #timeZone: () => string;
   #open = $state(false);
   #origin = $state<SignupOrigin>('lookup');
   #setup = $state.raw<SignupSetup | null>(null);
@@ -52,9 +45,8 @@ export class SignUpState {
   #submitting = $state(false);
   #outcome = $state.raw<SignupOutcome | null>(null);
 
-  constructor(pos: SignupPort, timeZone: () => string) {
+  constructor(pos: SignupPort) {
     this.#pos = pos;
-    this.#timeZone = timeZone;
   }
 
   get open(): boolean {
@@ -154,11 +146,12 @@ export class SignUpState {
     const value = (type === 'email' ? this.email : this.phone).trim();
     const set = (state: IdentifierState) => (type === 'email' ? (this.#emailState = state) : (this.#phoneState = state));
     if (type === 'phone') this.#codeState = { requestId: null, sending: false, verified: false, wrong: false };
-    if (value === '' || signupProblems(this.#form(), todayIn(this.#timeZone())).some((p) => p.field === type)) return void set('unchecked');
+    if (value === '') return void set('unchecked');
     set('checking');
     const result = await this.#pos.signup.checkIdentifier({ type, value });
     if ((type === 'email' ? this.email : this.phone).trim() !== value) return;
-    if (!result.ok) return void set('unknown');
+    // Not an e-mail or phone at all: the sign-up itself says so by the field.
+    if (!result.ok) return void set(result.error.code === 'invalid_payload' ? 'unchecked' : 'unknown');
     set(result.value.free === null ? 'unknown' : result.value.free ? 'free' : 'taken');
   }
 
@@ -190,10 +183,9 @@ export class SignUpState {
   /** Signs the customer up; a press while one is under way is the same sign-up, not another. */
   async submit(): Promise<SignupOutcome | null> {
     if (this.#submitting || !this.#open) return null;
-    const local = signupProblems(this.#form(), todayIn(this.#timeZone()));
-    if (this.needsCode) local.push({ field: 'phone', reason: 'not_verified' });
-    this.#problems = local;
-    if (local.length > 0) return null;
+    // Main checks the form (shared/signup.ts) before anything reaches CareCloud; only the code is known here first.
+    this.#problems = this.needsCode ? [{ field: 'phone', reason: 'not_verified' }] : [];
+    if (this.#problems.length > 0) return null;
     this.#submitting = true;
     try {
       const result = await this.#pos.signup.register({ form: { ...this.#form(), requestId: this.#requestId, verificationId: this.#codeState.verified ? this.#codeState.requestId : null } });

@@ -87,7 +87,7 @@ export class Terminal {
     this.saleRewards = new RewardRedeemer(pos);
     this.suggestion = new RewardSuggestion(pos);
     this.claim = new PointsClaimForm(pos);
-    this.signup = new SignUpState(pos, () => this.locale.timeZone);
+    this.signup = new SignUpState(pos);
   }
 
   /** `connecting` until the first session status: the sign-in screen must not flash up for a signed-in operator. */

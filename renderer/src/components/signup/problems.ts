@@ -1,22 +1,21 @@
 // A sign-up problem as a sentence of the screen's language.
-import type { MessageKey } from '../../../../shared/i18n/index.ts';
+import type { Language } from '../../../../shared/i18n/language.ts';
+import { signupFormWords, type SignupFormKey } from '../../../../shared/i18n/messages/signup-form.ts';
 import type { SignupProblem } from '../../../../shared/signup.ts';
-import type { Locale } from '../../state/locale.svelte.ts';
 
-const sentences: Record<SignupProblem['reason'], MessageKey> = {
-  required: 'signup.problem.required',
-  too_long: 'signup.problem.tooLong',
-  invalid: 'signup.problem.invalid',
-  in_future: 'signup.problem.inFuture',
-  already_registered: 'signup.problem.alreadyRegistered',
-  card_not_free: 'signup.problem.cardNotFree',
-  card_unknown: 'signup.problem.cardUnknown',
-  not_verified: 'signup.problem.notVerified',
-  cannot_verify_offline: 'signup.problem.cannotVerifyOffline',
-  unknown_consent: 'signup.problem.unknownConsent',
+const sentences: Record<SignupProblem['reason'], SignupFormKey> = {
+  required: 'problem.required',
+  too_long: 'problem.tooLong',
+  invalid: 'problem.invalid',
+  in_future: 'problem.inFuture',
+  already_registered: 'problem.alreadyRegistered',
+  card_not_free: 'problem.cardNotFree',
+  card_unknown: 'problem.cardUnknown',
+  not_verified: 'problem.notVerified',
+  cannot_verify_offline: 'problem.cannotVerifyOffline',
+  unknown_consent: 'problem.unknownConsent',
 };
 
-export function signupProblemText(locale: Locale, problem: SignupProblem): string {
-  if (problem.field === 'contact') return locale.t('signup.problem.contact');
-  return locale.t(sentences[problem.reason]);
+export function signupProblemText(language: Language, problem: SignupProblem): string {
+  return signupFormWords[language][problem.field === 'contact' ? 'problem.contact' : sentences[problem.reason]];
 }
