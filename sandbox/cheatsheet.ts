@@ -2,7 +2,7 @@
 // rewards, each with what it demonstrates. Printed by `--cheatsheet` (text or JSON).
 import type { EarningRule } from './model.ts';
 import type { Project } from './project.ts';
-import { customerPasswords, KIOSK_APPLICATION_ID, MOBILE_APPLICATION_ID } from './customer-seed.ts';
+import { agreements, customerPasswords, KIOSK_APPLICATION_ID, MOBILE_APPLICATION_ID } from './customer-seed.ts';
 import { cardNumber, customerId, demo, demoProducts } from './seed.ts';
 import type { Credentials } from './tokens.ts';
 
@@ -114,7 +114,7 @@ export function cheatsheet(project: Project, credentials: Credentials, baseUrl: 
       app_login_code: 'POST /__sandbox/customer-api/app-login-code {"card_number": "..."} (control listener) or sandbox.control.mintAppLoginCode({ cardNumber })',
     },
     free_cards: project.data.cards.filter((c) => c.customer_id === null && c.state === 1).map((c) => c.card_number),
-    agreements: project.agreements().map((a) => a.text_id),
+    agreements: agreements.map((a) => a.text_id),
   };
 }
 

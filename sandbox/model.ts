@@ -79,9 +79,6 @@ const customer = z.object({
 });
 export type Customer = z.infer<typeof customer>;
 
-const agreement = z.object({ agreement_id: z.string(), text_id: z.string(), name: localized, text: localized, withdrawal_text: localized, communication_channel_id: z.string().nullable() });
-export type Agreement = z.infer<typeof agreement>;
-
 const card = z.object({
   card_id: z.string(),
   card_number: z.string(),
@@ -226,8 +223,6 @@ export const projectDataSchema = z.object({
   statuses: z.array(status),
   card_types: z.array(cardType),
   customer_sources: z.array(named),
-  /** Absent in state files written before the sandbox served consents; the seed's list then. */
-  agreements: z.array(agreement).optional(),
   customers: z.array(customer),
   cards: z.array(card),
   rewards: z.array(reward),

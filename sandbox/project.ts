@@ -1,8 +1,8 @@
 // The project's data with the indexes the handlers need, and every change to it.
 // Handlers never edit the arrays directly, so the indexes stay true.
 import { entityId } from './ids.ts';
-import { projectDataSchema, projectDataV1Schema, type Agreement, type Card, type Customer, type LedgerEntry, type ProjectData, type Purchase, type Reward, type Store, type Voucher } from './model.ts';
-import { demoAgreements, purchaseItemTypes, seedProject } from './seed.ts';
+import { projectDataSchema, projectDataV1Schema, type Card, type Customer, type LedgerEntry, type ProjectData, type Purchase, type Reward, type Store, type Voucher } from './model.ts';
+import { purchaseItemTypes, seedProject } from './seed.ts';
 import { seedCustomerPasswords } from './customer-seed.ts';
 
 export interface Balance {
@@ -131,13 +131,6 @@ export class Project {
   }
   store(id: string): Store | undefined {
     return this.#stores.get(id);
-  }
-  agreements(): readonly Agreement[] {
-    return this.data.agreements ?? demoAgreements();
-  }
-  /** A customer (not deleted) with this phone, as CareCloud keeps it (digits with the prefix). */
-  customerByPhone(phone: string): Customer | undefined {
-    return this.#data.customers.find((c) => c.state !== 0 && c.phone === phone);
   }
   /** One-time passwords sent and not yet used, by request id; not part of the state file. */
   readonly oneTimePasswords = new Map<string, OneTimePassword>();

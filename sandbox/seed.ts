@@ -118,29 +118,6 @@ const specials: Record<number, Special> = {
   10: { first: 'Zdeněk', last: 'Pokorný', female: false, status: 'bronze', points: 100, state: 2 },
 };
 
-/** GET /agreements of the demo project: the three consents every CareCloud project has. */
-export function demoAgreements() {
-  const a = (i: number, textId: string, channel: string | null, name: [string, string], text: [string, string], withdrawal: [string, string]) => ({
-    agreement_id: id('agreement', i),
-    text_id: textId,
-    name: { cs: name[0], en: name[1] },
-    text: { cs: text[0], en: text[1] },
-    withdrawal_text: { cs: withdrawal[0], en: withdrawal[1] },
-    communication_channel_id: channel,
-  });
-  return [
-    a(1, 'gtc', null, ['Zpracování osobních údajů', 'Processing of personal data'],
-      ['Souhlasím se zpracováním svých osobních údajů pro účely věrnostního programu.', 'I agree to the processing of my personal data for the loyalty programme.'],
-      ['Souhlas mohu kdykoli odvolat na pokladně nebo e-mailem.', 'I may withdraw this consent at any time at the till or by e-mail.']),
-    a(2, 'marketing', '1', ['Marketingová komunikace', 'Marketing communication'],
-      ['Chci dostávat nabídky a novinky e-mailem a SMS.', 'I want to receive offers and news by e-mail and text message.'],
-      ['Odhlásit se mohu odkazem v každé zprávě.', 'I may unsubscribe through the link in every message.']),
-    a(3, 'profiling', null, ['Profilování', 'Profiling'],
-      ['Souhlasím s vyhodnocováním svých nákupů pro nabídky na míru.', 'I agree that my purchases are analysed for offers made for me.'],
-      ['Souhlas mohu kdykoli odvolat.', 'I may withdraw this consent at any time.']),
-  ];
-}
-
 /** GET /purchase-item-types of the demo project: the vendor's usual types, ids as in any project. */
 export function purchaseItemTypes() {
   const t = (idOf: string, textId: string, cs: string, en: string) => ({ id: idOf, text_id: textId, name: { cs, en } });
@@ -347,7 +324,6 @@ export function seedProject(): ProjectData {
       { card_type_id: cardTypeIds.staff, text_id: 'staff', name: { cs: 'Zaměstnanecká karta', en: 'Staff card' }, prefix: '299' },
     ],
     customer_sources: [n('customer-source', 1, 'pos', 'Pokladna', 'Checkout'), n('customer-source', 2, 'web', 'Web', 'Website')],
-    agreements: demoAgreements(),
     customers,
     cards,
     rewards,

@@ -209,8 +209,8 @@ export class SignupDesk {
           ...(phone !== '' ? { phone } : {}),
           ...(form.birthdate.trim() !== '' ? { birthdate: form.birthdate.trim() } : {}),
           ...(settings.storeId !== '' ? { store_id: settings.storeId } : {}),
-          // Ticked: given (1). Shown and not ticked: not set (2), never a refusal the customer did not make.
-          consents: form.consents.map((c) => ({ consent_id: c.agreementId, consent_value: c.given ? 1 : 2 })),
+          // Ticked: given (1); shown and left unticked: not given (0), as the kiosk answers it.
+          consents: form.consents.map((c) => ({ consent_id: c.agreementId, consent_value: c.given ? 1 : 0 })),
         },
       },
       customer_source: { customer_source_id: await this.#customerSource(settings.signup.customerSourceId) },

@@ -1,4 +1,5 @@
 // Customers and what hangs off them: cards, vouchers, rewards.
+import { agreements } from '../customer-seed.ts';
 import { invalid, resourceNotFound } from '../errors.ts';
 import { listReply, matches } from '../listing.ts';
 import type { Customer } from '../model.ts';
@@ -63,7 +64,7 @@ export const postCustomer: Handler = (ctx) => {
   if (info.email && project.customerByEmail(info.email)) throw invalid('email', 'already_exists', info.email, 'A customer with this e-mail already exists.');
   if (info.phone && project.customerByPhone(info.phone)) throw invalid('phone', 'already_exists', info.phone, 'A customer with this phone number already exists.');
   if (info.birthdate && (!/^\d{4}-\d{2}-\d{2}$/.test(info.birthdate) || info.birthdate > ctx.now.slice(0, 10))) throw invalid('birthdate', 'invalid_value_format', info.birthdate, 'A birth date is a past day as YYYY-MM-DD.');
-  const known = new Set(project.agreements().map((a) => a.agreement_id));
+  const known = new Set(agreements.map((a) => a.agreement_id));
   const unknownConsent = info.consents?.find((c) => !known.has(c.consent_id));
   if (unknownConsent) throw invalid('consent_id', 'not_found', unknownConsent.consent_id, 'No consent with this id.');
   if (info.store_id && !project.store(info.store_id)) throw invalid('store_id', 'not_found', info.store_id);

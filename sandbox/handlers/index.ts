@@ -27,7 +27,7 @@ import {
   getStores,
 } from './reference.ts';
 import { getReward, getRewards, postRewardCreateVoucher } from './rewards.ts';
-import { getConsents, postCustomersCheckRegistrationAbility, postSendOtp, postVerifyOtp } from './signup.ts';
+import { postCustomersCheckRegistrationAbility, postSendOtp, postVerifyOtp } from './signup.ts';
 import { getTestsConnection, postUserLogin, postUserLogout } from './users.ts';
 import { getVoucher, getVouchers, postVoucherApply, postVoucherGiftCardBalance } from './vouchers.ts';
 import { getWalletCredits, getWalletPoints } from './wallet.ts';
@@ -38,7 +38,6 @@ export const handlers: Record<string, Handler> = {
   getTestsConnection,
   getCustomers,
   postCustomer,
-  getConsents,
   postCustomersCheckRegistrationAbility,
   postSendOtp,
   postVerifyOtp,

@@ -1,31 +1,13 @@
-// Sign-up at the lane: the consents a form asks for, whether an e-mail or phone is still
-// free, and one-time codes (kept in memory; a test reads them through the control API).
+// Sign-up at the lane: whether an e-mail or phone is still free, and one-time codes (kept
+// in memory; a test reads them through the control API). The consents are agreements.ts.
 import { randomBytes, randomInt } from 'node:crypto';
 import { invalid } from '../errors.ts';
-import { listReply } from '../listing.ts';
 import { localDateTime } from '../time.ts';
-import { bodyOf, ok, str, type Handler, type HandlerContext } from './context.ts';
+import { bodyOf, ok, type Handler, type HandlerContext } from './context.ts';
 
 const OTP_VALID_MS = 3_600_000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\d{6,15}$/;
-
-export const getConsents: Handler = (ctx) => {
-  const channel = str(ctx.query, 'communication_channel_id');
-  const textId = str(ctx.query, 'text_id');
-  const rows = ctx.project
-    .agreements()
-    .filter((a) => (channel === undefined || a.communication_channel_id === channel) && (textId === undefined || a.text_id === textId))
-    .map((a) => ({
-      agreement_id: a.agreement_id,
-      text_id: a.text_id,
-      name: a.name[ctx.lang],
-      text: a.text[ctx.lang],
-      withdrawal_text: a.withdrawal_text[ctx.lang],
-      ...(a.communication_channel_id !== null ? { communication_channel_id: a.communication_channel_id } : {}),
-    }));
-  return listReply('agreements', rows, ctx.query, ctx.sortable);
-};
 
 export const postCustomersCheckRegistrationAbility: Handler = (ctx) => {
   const body = bodyOf<'postCustomersCheckRegistrationAbility'>(ctx);

@@ -23,9 +23,8 @@ export const usedOperations: Record<string, readonly ('get' | 'post' | 'put' | '
   '/customers/{customer_id}/rewards': ['get'],
   '/customers/{customer_id}/status-records': ['get'],
 
-  // Sign-up at the lane.
+  // Sign-up at the lane (the consents are listed above).
   '/customers/actions/check-registration-ability': ['post'],
-  '/agreements': ['get'],
   '/one-time-password/actions/send': ['post'],
   '/one-time-password/actions/verify': ['post'],
 

@@ -80,7 +80,7 @@ describe('sign-up at the lane', () => {
     expect(await cardOwner(f, card)).toBe(outcome.customer.id);
     const [created] = await customersWithEmail(f, sent.email);
     expect(created?.personal_information.store_id).toBe(demo.stores.praha);
-    expect(created?.personal_information.consents).toEqual([{ consent_id: gtc!.id, consent_value: 1 }, { consent_id: marketing!.id, consent_value: 2 }]);
+    expect(created?.personal_information.consents).toEqual([{ consent_id: gtc!.id, consent_value: 1 }, { consent_id: marketing!.id, consent_value: 0 }]);
     // The card now identifies the new customer at the lane.
     const identified = await f.ok('customers.identifyByCard', { cardNumber: card });
     expect(identified.customer.id).toBe(outcome.customer.id);

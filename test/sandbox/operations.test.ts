@@ -42,7 +42,6 @@ it('implements every operation of the contract with conforming answers', async (
   expect(status.data.status_records?.map((r) => r.status_id)).toEqual([expect.any(String)]);
   const source = (await get<OkBody<'getCustomerSources'>>('/customer-sources')).data.customer_sources[0]!;
   await post('/customers', { customer: { personal_information: { language_id: 'en' } }, customer_source: { customer_source_id: source.customer_source_id }, autologin: false }, 201);
-  await get('/agreements', { text_id: 'gtc' });
   await post('/customers/actions/check-registration-ability', { type: 'email', value: 'nobody.yet@example.cz' });
   const app = sandbox.credentials.user_external_application_id;
   const otp = await post<OkBody<'postSendOtp'>>('/one-time-password/actions/send', { external_application_id: app, communication_channel_id: 2, recipient: '420777000111', otp_type: 2 });
