@@ -36,6 +36,7 @@ describe('query plans of the journal', () => {
       journal.newest('purchase', 20);
       journal.lastCardOf('customer-2');
       journal.byBillId(sale.billId!);
+      journal.unconfirmedCardAssignment('2000000009018');
       journal.byIdempotencyKey(sale.idempotencyKey);
       journal.assignmentsOf(sale.billId!);
       journal.replacementOf(sale.id);
