@@ -13,6 +13,7 @@ import type { ReceiptFile } from './receipt-file.ts';
 import type { LogFields } from '../log/logger.ts';
 
 const KEPT_RECEIPTS = 200;
+const SAVE_DELAY_MS = 2_000;
 
 export interface ReceiptPrinterOptions {
   printing: Printing;
@@ -57,8 +58,19 @@ export class ReceiptPrinter {
     this.#kept.delete(receipt.billId);
     this.#kept.set(receipt.billId, { receipt: completed, printed });
     if (this.#kept.size > KEPT_RECEIPTS) this.#kept.delete(this.#kept.keys().next().value as string);
-    // Kept on disk once printed (or not), so nothing of it competes with the sale.
-    if (this.#o.file) void printed.then(() => this.#save());
+    // Kept on disk a moment after the print, once for a run of sales, so the write never competes with the next sale.
+    if (this.#o.file) void printed.then(() => this.#scheduleSave());
+  }
+
+  #saveTimer: NodeJS.Timeout | null = null;
+
+  #scheduleSave(): void {
+    if (this.#saveTimer) return;
+    this.#saveTimer = setTimeout(() => {
+      this.#saveTimer = null;
+      void this.#save();
+    }, SAVE_DELAY_MS);
+    this.#saveTimer.unref();
   }
 
   async #save(): Promise<void> {

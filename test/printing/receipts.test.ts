@@ -140,7 +140,7 @@ describe('receipts printed after pay', () => {
     if (paid.outcome !== 'closed') throw new Error(`expected closed, got ${paid.outcome}`);
     await printer.waitForJobs(before + 1);
     const file = join(f.dataDir, 'receipts.json');
-    for (let i = 0; i < 200 && !(existsSync(file) && readFileSync(file, 'utf8').includes(paid.receipt.billId)); i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+    for (let i = 0; i < 400 && !(existsSync(file) && readFileSync(file, 'utf8').includes(paid.receipt.billId)); i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
     const kept = readFileSync(file, 'utf8');
     expect(kept).toContain(paid.receipt.billId);
     expect(kept).not.toContain(demo.cards.regular);
