@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a port number, not "${values.port}"`);
   if (!existsSync(rendererDir)) throw new Error('No built renderer in out/renderer: run `vite build --mode renderer` first');
   const preview = values.kiosk ? await startKioskDemoPreview({ rendererDir, port }) : await startDemoPreview({ rendererDir, port });
-  console.log(`ccpos web preview (demo ${values.kiosk ? 'kiosk' : 'mode'}): ${preview.url}`);
+  console.log(values.kiosk ? `ccpos web preview (demo kiosk): ${preview.url}` : `ccpos web preview (demo mode): ${preview.url}`);
   console.log(`Demo PINs: ${demoOperators.map((o) => `${o.role} ${o.pin}`).join(', ')}`);
   const stop = (): void => {
     void preview.close().then(() => process.exit(0));
