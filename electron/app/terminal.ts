@@ -290,6 +290,7 @@ async function assemble(options: TerminalOptions, settings: SettingsService, ope
     operators,
     customerCache,
     storeName,
+    printing,
     // Pay answers first; the receipt is completed and printed after, in the cashier's language.
     onReceipt: (receipt, closed) => receipts.closed(receipt, { ...closed, language: spokenLanguage() ?? settings.current.language }),
   });

@@ -21,7 +21,7 @@ import { OfflineVoucherList } from './offline-vouchers.ts';
 import { ParkedSales } from './parked-sales.ts';
 import { SalePlaces } from './sale-place.ts';
 import { VoucherChecker } from './voucher-check.ts';
-import { ShiftService } from '../shift/shift-service.ts';
+import { ShiftService, type ShiftServiceOptions } from '../shift/shift-service.ts';
 import { spokenLanguage } from '../carecloud/language.ts';
 import { RewardDesk } from './rewards-desk.ts';
 import { PointsClaim } from './points-claim.ts';
@@ -55,6 +55,8 @@ export interface CheckoutDeps {
   /** The store's name for receipts, and where each closed sale's receipt goes (the printer). */
   storeName?: () => string | null;
   onReceipt?: CheckoutServiceOptions['onReceipt'];
+  /** The receipt printer, for the shift's reports. */
+  printing?: ShiftServiceOptions['printing'];
 }
 
 export function createCheckout(deps: CheckoutDeps): CheckoutParts {
@@ -99,6 +101,7 @@ export function createCheckout(deps: CheckoutDeps): CheckoutParts {
     exportDir: join(deps.dataDir, 'exports'),
     language: () => spokenLanguage() ?? settings.current.language,
     timeZone,
+    ...(deps.printing ? { printing: deps.printing } : {}),
   });
   const checkout = new CheckoutService({
     drawer: shifts,

@@ -38,7 +38,7 @@ export function writePrivateFile(file: string, data: string | Uint8Array, option
  * over the old one, and the folder synced, so a power cut leaves the old file or the new one,
  * never half of one, and two processes writing the same file never share a temporary.
  */
-export function replacePrivateFile(file: string, data: string): void {
+export function replacePrivateFile(file: string, data: string | Uint8Array): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writePrivateFile(temporary, data, { flush: true });
   renameSync(temporary, file);

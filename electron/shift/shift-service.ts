@@ -2,9 +2,12 @@
 // the X report at any time, and the close: the drawer counted, expected against counted,
 // a manager's PIN past the set difference, and the Z report kept in the same commit.
 // Answers are domain outcomes; the IPC edge turns refusals into codes.
-import { renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Language } from '../../shared/i18n/index.ts';
+import { translate, type Language } from '../../shared/i18n/index.ts';
+import { PaperBuilder } from '../../shared/printing/document.ts';
+import type { PrintOutcome } from '../../shared/printing/status.ts';
+import { reportLines, reportValueText } from '../../shared/shift-lines.ts';
+import type { Printing } from '../printing/print-service.ts';
 import type { Operator } from '../../shared/ipc/contract.ts';
 import { countedTotal, needsManager, type CloseOutcome, type DrawerCount, type ShiftReport, type ShiftView } from '../../shared/shift.ts';
 import type { ShiftSettings } from '../../shared/settings.ts';
@@ -13,7 +16,7 @@ import type { Journal } from '../journal/journal.ts';
 import { ShiftStateError, type ReportRow, type ShiftRow } from '../journal/shifts.ts';
 import { shiftReport } from './report.ts';
 import { reportCsv, reportPdf } from './report-files.ts';
-import { ensurePrivateDir, writePrivateFile } from '../config/file-modes.ts';
+import { ensurePrivateDir, replacePrivateFile } from '../config/file-modes.ts';
 import type { ExportDestination } from '../checkout/manager-queue.ts';
 import type { ShiftExportDone } from '../../shared/shift.ts';
 
@@ -28,6 +31,8 @@ export interface ShiftServiceOptions {
   /** The report files' words and times: the asking screen's language, the terminal's zone. */
   language: () => Language;
   timeZone: () => string;
+  /** The receipt printer; a report prints on it as the screen shows it. */
+  printing?: Pick<Printing, 'print'>;
 }
 
 /** A request the shift cannot take as asked (amounts, a count, a reason); the IPC edge words it as invalid. */
@@ -149,10 +154,30 @@ export class ShiftService {
     const file = destination.to === 'dialog' ? await destination.choose(name) : join(this.#o.exportDir, name);
     if (file === null) return { format, file: name, delivered: 'cancelled', content: null, encoding };
     if (destination.to === 'folder') ensurePrivateDir(dirname(file));
-    writePrivateFile(`${file}.tmp`, content, { flush: true });
-    renameSync(`${file}.tmp`, file);
+    replacePrivateFile(file, content);
     audit(destination.to);
     return { format, file: basename(file), delivered: destination.to === 'dialog' ? 'saved' : 'folder', content: null, encoding };
+  }
+
+  /** Prints a kept report on the receipt printer, in the asking screen's language; the outcome says whether paper came out. */
+  async print(id: number, operator: Operator): Promise<PrintOutcome> {
+    const report = this.report(id);
+    if (!this.#o.printing) return { outcome: 'failed', problem: 'not_configured' };
+    const language = this.#o.language();
+    const title = translate(language, report.kind === 'Z' ? 'shift.report.zTitle' : 'shift.report.xTitle', { id: report.id });
+    const paper = new PaperBuilder().text(title, { align: 'center', bold: true }).rule();
+    let section: string | null = null;
+    for (const line of reportLines(report, language, this.#o.timeZone())) {
+      if (line.section !== section) {
+        if (section !== null) paper.blank();
+        section = line.section;
+        paper.text(translate(language, line.section), { bold: true });
+      }
+      paper.pair(line.label, reportValueText(line.value, language, report.currency));
+    }
+    const outcome = await this.#o.printing.print({ kind: 'report', label: title, document: paper.build() });
+    this.#book.recordUse(operator.name, 'shift-report-print', { reportId: id, shiftId: report.shiftId, kind: report.kind, outcome: outcome.outcome });
+    return outcome;
   }
 
   #open(): ShiftRow {

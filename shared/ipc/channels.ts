@@ -79,6 +79,7 @@ export const requestChannels = [
   'shift.report',
   'shift.closed',
   'shift.export',
+  'shift.print',
 ] as const;
 
 export const eventNames = ['sync.status', 'devices.status', 'input.scan', 'session.changed', 'kiosk.changed', 'printing.status'] as const;

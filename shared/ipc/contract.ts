@@ -499,6 +499,7 @@ export const requests = {
   'shift.closed': request<ShiftReport[]>()(z.object({ limit: z.int().min(1).max(50) }).strict(), 'operator'),
   /** A kept report as CSV or PDF: to the exports folder, or through the screen (save dialog / download). */
   'shift.export': request<ShiftExportDone>()(z.object({ id: entryIdSchema, format: z.enum(['csv', 'pdf']), to: exportTargetSchema.optional() }).strict(), 'operator'),
+  'shift.print': request<PrintOutcome>()(z.object({ id: entryIdSchema }).strict(), 'operator'),
 } satisfies Record<RequestChannel, RequestSpec<z.ZodType, unknown>>;
 
 export const events = {

@@ -77,6 +77,7 @@ const badPayloads: Record<TillChannel, unknown[]> = {
   'shift.report': [{}, { id: 0 }, { id: 'x' }],
   'shift.closed': [{}, { limit: 0 }, { limit: 51 }],
   'shift.export': [{ id: 1 }, { id: 1, format: 'xlsx' }, { id: 1, format: 'csv', to: 'desktop' }],
+  'shift.print': [{}, { id: 'one' }, { id: 1, copies: 2 }],
 };
 
 const tillChannels = requestChannels.filter((channel): channel is TillChannel => !channel.startsWith('kiosk.'));

@@ -112,6 +112,7 @@ describe('no token or password crosses to the screens', () => {
     'shift.report': { id: 1 },
     'shift.closed': { limit: 5 },
     'shift.export': { id: 1, format: 'csv' },
+    'shift.print': { id: 1 },
   };
 
   async function everyChannel(): Promise<void> {

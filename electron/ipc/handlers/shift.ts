@@ -6,7 +6,7 @@ import type { HandlerContext, Handlers } from '../dispatcher.ts';
 import { destinationOf } from './queue.ts';
 import type { HandlerServices } from './services.ts';
 
-type ShiftChannels = 'shift.current' | 'shift.open' | 'shift.cash' | 'shift.xReport' | 'shift.close' | 'shift.report' | 'shift.closed' | 'shift.export';
+type ShiftChannels = 'shift.current' | 'shift.open' | 'shift.cash' | 'shift.xReport' | 'shift.close' | 'shift.report' | 'shift.closed' | 'shift.export' | 'shift.print';
 
 function operatorOf(context: HandlerContext): Operator {
   if (!context.operator) throw new Error('An operator channel ran without an operator');
@@ -41,5 +41,6 @@ export function shiftHandlers({ shifts, saveDialog }: HandlerServices): Pick<Han
     'shift.report': ({ id }) => answer(() => shifts.report(id)),
     'shift.closed': ({ limit }) => answer(() => shifts.closedShifts(limit)),
     'shift.export': ({ id, format, to }, context) => answer(() => shifts.export(id, format, operatorOf(context), destinationOf(to, context, saveDialog))),
+    'shift.print': ({ id }, context) => answer(() => shifts.print(id, operatorOf(context))),
   };
 }
