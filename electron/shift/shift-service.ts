@@ -162,7 +162,7 @@ export class ShiftService {
   /** Prints a kept report on the receipt printer, in the asking screen's language; the outcome says whether paper came out. */
   async print(id: number, operator: Operator): Promise<PrintOutcome> {
     const report = this.report(id);
-    if (!this.#o.printing) return { outcome: 'failed', problem: 'not_configured' };
+    if (!this.#o.printing) return { outcome: 'no_printer' };
     const language = this.#o.language();
     const title = translate(language, report.kind === 'Z' ? 'shift.report.zTitle' : 'shift.report.xTitle', { id: report.id });
     const paper = new PaperBuilder().text(title, { align: 'center', bold: true }).rule();

@@ -2,6 +2,7 @@
 // count as typed, the X/Z report shown, the closed shifts, and the report's export.
 import type { PosApi, PosError } from '../../../shared/ipc/index.ts';
 import { countedTotal, type CloseOutcome, type DrawerCount, type ShiftExportDone, type ShiftReport, type ShiftView } from '../../../shared/shift.ts';
+import type { PrintOutcome } from '../../../shared/printing/status.ts';
 import { deliverExport } from './export-download.ts';
 
 type ShiftPort = Pick<PosApi, 'shift'>;
@@ -16,6 +17,7 @@ export class ShiftState {
   #problem = $state.raw<PosError | null>(null);
   #pendingClose = $state.raw<Extract<CloseOutcome, { outcome: 'needs_manager' }> | null>(null);
   #exported = $state.raw<ShiftExportDone | null>(null);
+  #printed = $state.raw<PrintOutcome | null>(null);
   #busy = $state(false);
 
   constructor(pos: ShiftPort) {
@@ -42,6 +44,11 @@ export class ShiftState {
   get pendingClose() {
     return this.#pendingClose;
   }
+  /** How the last print of the shown report ended. */
+  get printed(): PrintOutcome | null {
+    return this.#printed;
+  }
+
   get exported(): ShiftExportDone | null {
     return this.#exported;
   }
@@ -144,6 +151,18 @@ export class ShiftState {
   show(report: ShiftReport): void {
     this.#report = report;
     this.#exported = null;
+    this.#printed = null;
+  }
+
+  /** Prints the shown report on the receipt printer. */
+  print(): Promise<boolean> {
+    const report = this.#report;
+    if (!report) return Promise.resolve(false);
+    this.#printed = null;
+    return this.#run(
+      () => this.#pos.shift.print({ id: report.id }),
+      (outcome) => (this.#printed = outcome),
+    );
   }
 
   export(format: 'csv' | 'pdf'): Promise<boolean> {
