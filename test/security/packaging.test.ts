@@ -43,8 +43,9 @@ describe('packaging', () => {
     await buildCliIfStale();
     const loaded = packagesImportedBy(cliBundle);
     // The app's main process keeps the same packages external (vite.config.ts) and loads
-    // these beyond what ccpos does: its settings store, the scan-rule check and its updater.
-    const appOnly = ['electron-store', 'redos-detector', 'electron-updater'];
+    // these beyond what ccpos does: its settings store, the scan-rule check, its updater, the
+    // receipt printer's renderer and the shift report's PDF with its font.
+    const appOnly = ['electron-store', 'redos-detector', 'electron-updater', 'receiptline', 'pdfkit', 'dejavu-fonts-ttf'];
     const unused = [...runtime].filter((name) => !loaded.has(name) && !appOnly.includes(name));
     expect(unused).toEqual([]);
   });
