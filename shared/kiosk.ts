@@ -26,6 +26,12 @@ export interface KioskStatus {
    * out by itself after both have passed without a request.
    */
   inactivity: { idleSeconds: number; countdownSeconds: number };
+  /**
+   * A free card the customer scans is given to them at sign-up. False when the kiosk is set
+   * up without it or CareCloud refused this kiosk's application the card calls since the start:
+   * the sign-up screen asks for no card and says where to get one.
+   */
+  cardsAtSignUp: boolean;
 }
 
 export interface KioskVoucher {

@@ -117,6 +117,15 @@ export const kioskSettingsSchema = z.object({
   countdownSeconds: z.int().min(5).max(120).default(15),
   /** Points expiring within this many days are shown as expiring soon. */
   expiringPointsDays: z.int().min(1).max(365).default(30),
+  /** The name CareCloud lists this kiosk's device under; empty: the computer's name. */
+  deviceName: z.string().trim().max(100).regex(/^[^\u0000-\u001f]*$/, 'has control characters').default(''),
+  /**
+   * The kiosk's CareCloud application may give free cards at sign-up (validate- and
+   * assign-free-card are among its permissions). CareCloud has no call that lists an
+   * application's permissions, so the manager says it here; a refusal seen at run time
+   * turns it off until the next start.
+   */
+  cardsAtSignUp: z.boolean().default(true),
 });
 // --- receipt printer ---
 /** ESC/POS command dialects the receipt library knows; `escpos` suits most Epson-compatible printers. */

@@ -72,7 +72,7 @@ export async function assembleKiosk(options: KioskOptions, settings: SettingsSer
   const api = options.customerApi({
     projectUrl: demoBackend?.projectUrl ?? s.kiosk.customerApiUrl,
     externalApplicationId: demoBackend?.kioskApplicationId ?? s.kiosk.externalApplicationId,
-    device: { deviceId: settings.kioskDeviceId(), system: platform(), name: hostname().slice(0, 100), type: 'kiosk' },
+    device: { deviceId: settings.kioskDeviceId(), system: platform(), name: (s.kiosk.deviceName || hostname()).slice(0, 100), type: 'kiosk' },
     deviceToken: settings.kioskDeviceToken(),
     onDeviceToken: (token) => settings.setKioskDeviceToken(token),
     settings: s,

@@ -18,7 +18,7 @@ import type {
 import { failure, success, type Result } from '../../shared/ipc/result.ts';
 import { currencyDecimals, toMinorUnits } from '../../shared/money.ts';
 import { formatCareCloudDateTime } from '../../shared/datetime.ts';
-import { CareCloudError, ConnectionError, RateLimitError, ServerError, UnexpectedResponseError } from '../carecloud/errors.ts';
+import { AuthenticationError, CareCloudError, ConnectionError, RateLimitError, ServerError, UnexpectedResponseError } from '../carecloud/errors.ts';
 import { NoCustomerSessionError } from '../carecloud/customer-client.ts';
 import { errorToResult } from '../ipc/errors.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
@@ -28,7 +28,7 @@ import type { AccountVoucher, AppCode, CustomerApiPort } from './port.ts';
 export interface KioskServiceOptions {
   /** The current Customer API (a new one after a settings change). */
   api: () => CustomerApiPort;
-  settings: () => { idleSeconds: number; countdownSeconds: number; expiringPointsDays: number; language: Language; timeZone: string };
+  settings: () => { idleSeconds: number; countdownSeconds: number; expiringPointsDays: number; cardsAtSignUp: boolean; language: Language; timeZone: string };
   demo: boolean;
   /** This kiosk's device id: with a confirmation id it makes the voucher's code, unique to one redemption. */
   deviceId: string;
@@ -54,6 +54,9 @@ function unreachable(error: unknown): boolean {
 }
 
 const CUSTOMER_SIGNED_OUT = failure('not_signed_in', 'No customer is signed in on this kiosk');
+const NO_CARDS_HERE = failure('invalid_payload', 'This kiosk gives no cards at sign-up', {
+  reasons: [{ name: 'cardNumber', reason: 'not_allowed_value', message: 'this kiosk gives no cards: the customer gets one at the checkout' }],
+});
 
 export class KioskService {
   readonly #options: KioskServiceOptions;
@@ -61,6 +64,8 @@ export class KioskService {
   readonly #now: () => number;
   #visit: Visit | null = null;
   #inService = true;
+  /** CareCloud answered the card calls with 403: this kiosk's application may not give cards (until the next start). */
+  #cardsRefused = false;
   /** CareCloud may still hold a customer login on the device token (it could not be told of a sign-out). */
   #logoutOwed = false;
   #lastActivity = 0;
@@ -83,6 +88,7 @@ export class KioskService {
       language: s.language,
       timeZone: s.timeZone,
       inactivity: { idleSeconds: s.idleSeconds, countdownSeconds: s.countdownSeconds },
+      cardsAtSignUp: s.cardsAtSignUp && !this.#cardsRefused,
     };
   }
 
@@ -199,10 +205,18 @@ export class KioskService {
     if (!this.#inService) return failure('offline', 'Sign-up needs CareCloud');
     // A card that is not free is refused before the account exists, so a sign-up does not end half done.
     if (payload.cardNumber !== undefined) {
+      if (!this.status().cardsAtSignUp) return NO_CARDS_HERE;
       let free: boolean;
       try {
         free = await this.#options.api().isFreeCard(payload.cardNumber);
       } catch (error) {
+        // 403: the card calls are not among this application's permissions (or not on this interface).
+        if (error instanceof AuthenticationError && error.status === 403) {
+          this.#cardsRefused = true;
+          this.#logger.log('warn', 'kiosk.signUp.card', { outcome: 'cards-not-allowed' });
+          this.#changed();
+          return NO_CARDS_HERE;
+        }
         return this.#failed(error);
       }
       if (!free) return failure('carecloud_rejected', 'The scanned card cannot be given to a customer', { reasons: [{ name: 'card_number', reason: 'already_exists', message: 'the card is not free' }] });

@@ -5,7 +5,7 @@ import { kioskPort, type KioskAgreement, type KioskOverview, type KioskStatus } 
 import type { Result, ScanEvent } from '../../shared/ipc/index.ts';
 import { deferred, fail, fakeMain, ok, type Handlers } from './fake-main.ts';
 
-const inService: KioskStatus = { inService: true, signedIn: false, demo: true, language: 'cs', timeZone: 'Europe/Prague', inactivity: { idleSeconds: 60, countdownSeconds: 20 } };
+const inService: KioskStatus = { inService: true, signedIn: false, demo: true, language: 'cs', timeZone: 'Europe/Prague', inactivity: { idleSeconds: 60, countdownSeconds: 20 }, cardsAtSignUp: true };
 
 const jana: KioskOverview = {
   customer: { firstName: 'Jana', lastName: 'Nováková' },
@@ -327,6 +327,24 @@ describe('kiosk sign-up', () => {
     expect(attempts).toBe(2);
     expect(calls.filter((call) => call.method === 'signUp').map((call) => (call.payload as { cardNumber?: string }).cardNumber)).toEqual(['2000000009018', undefined]);
     expect(kiosk.screen).toBe('customer');
+  });
+
+  it('knows from the status that this kiosk gives no cards: none is taken from a scan, none sent, and a later status can offer them again', async () => {
+    const { kiosk, calls, push } = kioskWith({ status: () => ok({ ...inService, cardsAtSignUp: false }), agreements: () => ok([]), signUp: () => ok(jana) });
+    await settle();
+    await kiosk.openSignUp();
+    expect(kiosk.signUp.cardsOffered).toBe(false);
+    expect(kiosk.signUp.cardsRefused).toBe(false);
+    kiosk.signUp.set('firstName', 'Petr');
+    kiosk.signUp.set('lastName', 'Svoboda');
+    kiosk.signUp.set('phone', '777123456');
+    kiosk.signUp.set('password', 'dlouheheslo');
+    await kiosk.acceptScan(scan('2000000009018'));
+    expect(kiosk.signUp.cardNumber).toBeNull();
+    await kiosk.submitSignUp();
+    expect(calls.filter((call) => call.method === 'signUp').map((call) => (call.payload as { cardNumber?: string }).cardNumber)).toEqual([undefined]);
+    push({ ...inService, signedIn: true, cardsAtSignUp: true });
+    expect(kiosk.signUp.cardsOffered).toBe(true);
   });
 
   it('asks for an e-mail or a phone', async () => {

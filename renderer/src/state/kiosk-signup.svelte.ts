@@ -20,6 +20,8 @@ export class KioskSignUpForm {
   #cardNumber = $state<string | null>(null);
   /** Main said this kiosk cannot give a card: none is offered any more. */
   #cardsRefused = $state(false);
+  /** The kiosk's status says it gives cards at sign-up (known before the customer scans one). */
+  #cardsOffered = $state(true);
   #loadError = $state.raw<PosError | null>(null);
   #error = $state.raw<PosError | null>(null);
   #problems = $state<SignUpProblem[]>([]);
@@ -72,9 +74,17 @@ export class KioskSignUpForm {
   get cardsRefused(): boolean {
     return this.#cardsRefused;
   }
-  /** A free card the customer scanned while signing up (ignored once main said it gives none). */
+  /** Whether the screen asks for a card at all: the kiosk gives cards and main has not refused one on this form. */
+  get cardsOffered(): boolean {
+    return this.#cardsOffered && !this.#cardsRefused;
+  }
+  set cardsOffered(offered: boolean) {
+    this.#cardsOffered = offered;
+    if (!offered) this.#cardNumber = null;
+  }
+  /** A free card the customer scanned while signing up (ignored when the kiosk gives none). */
   assignCard(cardNumber: string | null): void {
-    this.#cardNumber = this.#cardsRefused ? null : cardNumber;
+    this.#cardNumber = this.cardsOffered ? cardNumber : null;
   }
   get loadError(): PosError | null {
     return this.#loadError;

@@ -224,6 +224,7 @@ export class Kiosk {
     this.#status = status;
     this.locale.timeZone = status.timeZone;
     this.idle.configure(status.inactivity.idleSeconds, status.inactivity.countdownSeconds);
+    this.signUp.cardsOffered = status.cardsAtSignUp;
     if (first) this.locale.language = status.language;
     // Out of service, or main signed the customer out (its own inactivity): nothing of them stays.
     const away = !status.inService || (!status.signedIn && this.#overview !== null);

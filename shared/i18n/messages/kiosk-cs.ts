@@ -72,6 +72,7 @@ export const kioskCs: Readonly<Record<KioskMessageKey, Message>> = {
   'kiosk.signup.card': 'Vaše karta',
   'kiosk.signup.cardHint': 'Vezměte si ze stojanu volnou kartu a naskenujte ji, nebo se registrujte bez ní.',
   'kiosk.signup.cardScanned': 'Karta {number} bude vaše.',
+  'kiosk.signup.noCards': 'Tento kiosek karty nevydává: věrnostní kartu dostanete na pokladně. Registrovat se můžete i bez ní.',
   'kiosk.signup.cardRefused': 'Kartu vám tento kiosek vydat nemůže: dostanete ji na pokladně. Klepněte znovu na Registrovat a staňte se členem bez ní.',
   'kiosk.signup.cardRemove': 'Bez karty',
   'kiosk.signup.submit': 'Registrovat',

@@ -72,6 +72,7 @@ export const kioskEn = {
   'kiosk.signup.card': 'Your card',
   'kiosk.signup.cardHint': 'Take a free card from the stand and scan it, or sign up without one.',
   'kiosk.signup.cardScanned': 'Card {number} will be yours.',
+  'kiosk.signup.noCards': 'This kiosk gives no cards: you get a loyalty card at the checkout. You can sign up without one.',
   'kiosk.signup.cardRefused': 'This kiosk cannot give you a card: you get one at the checkout. Tap Sign up again to become a member without it.',
   'kiosk.signup.cardRemove': 'Without a card',
   'kiosk.signup.submit': 'Sign up',
