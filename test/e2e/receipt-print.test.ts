@@ -1,13 +1,17 @@
 // The receipt on screen and on paper in Debian's Chromium: one sale, its receipt shown
 // with store, cashier, VAT and the points balance, the paper image beside it, the same
 // receipt on a fake network printer; a printer that is off, the status bar, a reprint;
-// the manager's test page from the settings. Both languages.
+// a printer out of paper or with its cover open (as the printer's own DLE EOT status bytes
+// say), a reprint from recent sales; the manager's test page from the settings. Both
+// languages, the expected words from the catalogues.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { translate } from '../../shared/i18n/index.ts';
 import { demo } from '../../sandbox/seed.ts';
 import { browserTests } from './support/browser.ts';
 import { scanWithWedge, screenshot } from './support/page.ts';
 import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, receiptBillId, signInTo, type SaleLane } from './support/sale-page.ts';
+import { laneLanguages } from './support/words.ts';
 import { decodeJob, DRAWER_KICK, includesBytes, startFakePrinter, type FakePrinter } from '../support/fake-printer.ts';
 
 const cashierPin = '1111';
@@ -51,10 +55,21 @@ async function sellCoffee(page: Page): Promise<string> {
 }
 
 describe('receipts on screen and on paper', () => {
-  for (const language of ['cs', 'en'] as const) {
-    const words = language === 'cs'
-      ? { desk: 'Pokladna 1', vat: 'Rekapitulace DPH', balance: 'Stav bodů', printed: 'Účtenka vytištěna.', off: 'tiskárna odmítla spojení', reprinted: 'Účtenka vytištěna znovu.', copy: 'KOPIE', change: 'Vrátit' }
-      : { desk: 'Cash desk 1', vat: 'VAT summary', balance: 'Points balance', printed: 'Receipt printed.', off: 'the printer refused the connection', reprinted: 'Receipt reprinted.', copy: 'COPY', change: 'Change' };
+  for (const language of laneLanguages) {
+    const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate(language, key, params);
+    const problem = (key: 'refused' | 'paper_out' | 'cover_open') => t(`printer.problem.${key}`);
+    const words = {
+      desk: t('paper.desk', { desk: 1 }),
+      vat: t('paper.vatTitle'),
+      // The balance's sentence up to the number.
+      balance: t('paper.pointsBalance', { points: 7 }).split('7')[0]!.trim(),
+      printed: t('printer.printed'),
+      off: problem('refused'),
+      reprinted: t('printer.reprinted'),
+      copy: t('paper.copy'),
+      change: t('sale.change'),
+      testPrinted: t('printer.testPrinted'),
+    };
 
     it(`shows the receipt it printed, reports a printer that is off and reprints (${language})`, async () => {
       const printer = await fakePrinter();
@@ -102,6 +117,32 @@ describe('receipts on screen and on paper', () => {
       expect(copy).toContain(words.copy);
       expect(copy).toContain(second.slice(-5));
       await eventually(() => page.getByTestId('printer-status').count()).toBe(0);
+
+      // From recent sales, on a printer that answers its status: out of paper, then its cover
+      // open, each refused before a byte is printed and said on screen and in the status bar;
+      // then ready again, the copy of the first sale.
+      await page.getByTestId('next-sale').click();
+      await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('sale-code');
+      await page.getByTestId('recent-sales').locator('summary').click();
+      const firstRow = page.locator(`[data-testid="recent-sale"][data-bill="${billId}"]`);
+      for (const state of ['paper_out', 'cover_open'] as const) {
+        back.mode = state;
+        const jobsBefore = back.jobs.length;
+        await firstRow.getByTestId('recent-reprint').click();
+        await eventually(() => page.getByTestId('reprint-outcome').textContent()).toBe(t('printer.reprintFailed', { problem: problem(state) }));
+        await eventually(() => page.getByTestId('printer-status').textContent()).toBe(t('printer.status.failed', { problem: problem(state) }));
+        await screenshot(page, `receipt-printer-${state.replace('_', '-')}-${language}`);
+        // Only the status query reached the printer: no receipt was lost in a printer that cannot print it.
+        const [asked] = await back.waitForJobs(jobsBefore + 1).then((jobs) => jobs.slice(jobsBefore));
+        expect(decodeJob(asked!)).not.toContain('Káva');
+      }
+      back.mode = 'ready';
+      await firstRow.getByTestId('recent-reprint').click();
+      await eventually(() => page.getByTestId('reprint-outcome').textContent()).toBe(words.reprinted);
+      const firstCopy = decodeJob(back.jobs.at(-1)!);
+      expect(firstCopy).toContain(words.copy);
+      expect(firstCopy).toContain(billId.slice(-5));
+      await eventually(() => page.getByTestId('printer-status').count()).toBe(0);
       expect(lane.pageErrors).toEqual([]);
     }, 120_000);
 
@@ -122,9 +163,9 @@ describe('receipts on screen and on paper', () => {
       await page.getByTestId('printer-port').fill(String(other.port));
       await page.getByTestId('printer-width').fill('42');
       await page.getByTestId('printer-test').click();
-      await eventually(async () => (await page.getByTestId('printer-test-outcome').textContent()) ?? '').toBe(language === 'cs' ? 'Zkušební stránka se vytiskla.' : 'The test page was printed.');
+      await eventually(async () => (await page.getByTestId('printer-test-outcome').textContent()) ?? '').toBe(words.testPrinted);
       const page1 = decodeJob((await other.waitForJobs(1))[0]!);
-      expect(page1).toContain(language === 'cs' ? 'Zkušební tisk' : 'Test print');
+      expect(page1).toContain(t('paper.testTitle'));
       expect(page1).toContain('ÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ');
       expect(saved.jobs).toEqual([]);
       await page.getByTestId('printer-test-paper').locator('summary').click();
@@ -135,7 +176,7 @@ describe('receipts on screen and on paper', () => {
       await other.close();
       printers.splice(printers.indexOf(other), 1);
       await page.getByTestId('printer-test').click();
-      await eventually(async () => (await page.getByTestId('printer-test-outcome').textContent()) ?? '').toContain(language === 'cs' ? 'tiskárna odmítla spojení' : 'the printer refused the connection');
+      await eventually(async () => (await page.getByTestId('printer-test-outcome').textContent()) ?? '').toContain(words.off);
       // A wrong address cannot be tested.
       await page.getByTestId('printer-host').fill('not a host');
       await eventually(() => page.getByTestId('printer-test').isDisabled()).toBe(true);

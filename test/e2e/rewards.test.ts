@@ -1,15 +1,16 @@
 // Rewards at the lane and points claimed later in Debian's Chromium: redeem on the customer
 // panel and in a sale (applied at once; a double tap makes one voucher), the best reward for
 // the bill, offline refusal, and an anonymous sale given to a customer online and offline
-// then replayed, in both languages with screenshots.
+// then replayed. Each flow in Czech and in English (the catalogues' words), with screenshots.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { translate } from '../../shared/i18n/index.ts';
+import { translate, type Language } from '../../shared/i18n/index.ts';
 import { parseBillId } from '../../shared/checkout/sale-reference.ts';
 import { demo } from '../../sandbox/seed.ts';
 import { browserTests } from './support/browser.ts';
 import { scanWithWedge, screenshot } from './support/page.ts';
 import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, receiptBillId, signInTo, type SaleLane } from './support/sale-page.ts';
+import { laneLanguages, messagePattern } from './support/words.ts';
 
 const cashierPin = '1111';
 const coffee = '8594005650015';
@@ -17,6 +18,7 @@ const wine = '8594012340015';
 const jana = demo.customers.regular;
 
 const e2e = browserTests<SaleLane>();
+const laneIn = (language: Language) => openSaleLane(e2e.browser, { settings: { language } });
 
 async function rewardId(lane: SaleLane, code: string): Promise<string> {
   const res = await lane.sandbox.call<{ data: { rewards: { reward_id: string }[] } }>('GET', '/rewards', { query: { code } });
@@ -52,17 +54,17 @@ async function payByCard(page: Page): Promise<string> {
   return billId;
 }
 
-describe('rewards at the lane', () => {
-  it('redeems on the customer panel once for a double tap, and says offline when CareCloud is gone (cs)', async () => {
-    const lane = e2e.track(await openSaleLane(e2e.browser));
+describe.each(laneLanguages)('rewards at the lane (%s)', (language) => {
+  it('redeems on the customer panel once for a double tap, and says offline when CareCloud is gone', async () => {
+    const lane = e2e.track(await laneIn(language));
     const { page } = lane;
     await signInTo(page, cashierPin);
     await scanWithWedge(page, demo.cards.regular);
     await page.locator('[data-screen="customer"]').waitFor();
     const reward = page.locator(`[data-testid="reward"][data-code="${demo.rewards.value100}"]`);
     await reward.getByTestId('reward-redeem').click();
-    await expect.poll(() => reward.getByTestId('reward-confirming').textContent()).toContain('Proměnit 500 bodů v poukaz pro zákazníka Jana Nováková?');
-    await screenshot(page, 'rewards-panel-confirm-cs');
+    await expect.poll(() => reward.getByTestId('reward-confirming').textContent()).toContain(translate(language, 'rewards.confirm', { points: 500, name: 'Jana Nováková' }));
+    await screenshot(page, `rewards-panel-confirm-${language}`);
     const before = await points(lane, jana);
     const id = await rewardId(lane, demo.rewards.value100);
     const vouchersBefore = await vouchersOf(lane, jana, id);
@@ -71,12 +73,12 @@ describe('rewards at the lane', () => {
     await eventually(() => outcome.getAttribute('data-outcome')).toBe('created');
     const made = (await vouchersOf(lane, jana, id)).filter((code) => !vouchersBefore.includes(code));
     expect(made).toHaveLength(1);
-    expect(await outcome.textContent()).toBe(translate('cs', 'rewards.created', { code: made[0]! }));
+    expect(await outcome.textContent()).toBe(translate(language, 'rewards.created', { code: made[0]! }));
     expect(await points(lane, jana)).toBe(before - 500);
     // The panel reads the wallet again: the points and the new voucher.
     await eventually(async () => (await page.getByTestId('points-available').textContent())?.replace(/\s/g, '')).toBe(String(before - 500));
     await eventually(() => page.getByTestId('vouchers').textContent()).toContain(made[0]!);
-    await screenshot(page, 'rewards-panel-created-cs');
+    await screenshot(page, `rewards-panel-created-${language}`);
 
     const percentVouchers = await vouchersOf(lane, jana, await rewardId(lane, demo.rewards.percent10));
     await lane.outage(true);
@@ -84,18 +86,17 @@ describe('rewards at the lane', () => {
     await percent.getByTestId('reward-redeem').click();
     await percent.getByTestId('reward-confirm').click();
     await eventually(() => percent.getByTestId('reward-outcome').getAttribute('data-outcome')).toBe('offline');
-    expect(await percent.getByTestId('reward-outcome').textContent()).toBe(translate('cs', 'rewards.offline'));
-    await screenshot(page, 'rewards-panel-offline-cs');
+    expect(await percent.getByTestId('reward-outcome').textContent()).toBe(translate(language, 'rewards.offline'));
+    await screenshot(page, `rewards-panel-offline-${language}`);
     await lane.outage(false);
     expect(await vouchersOf(lane, jana, await rewardId(lane, demo.rewards.percent10))).toEqual(percentVouchers);
     expect(lane.pageErrors).toEqual([]);
   }, 90_000);
 
-  it('recommends the best reward for the bill, and a redeem in the sale is applied at once, one voucher for a double tap (en)', async () => {
-    const lane = e2e.track(await openSaleLane(e2e.browser));
+  it('recommends the best reward for the bill, and a redeem in the sale is applied at once, one voucher for a double tap', async () => {
+    const lane = e2e.track(await laneIn(language));
     const { page } = lane;
     await signInTo(page, cashierPin);
-    await page.keyboard.press('F4');
     await openSale(page);
     await scanWithWedge(page, demo.cards.regular);
     await eventually(() => page.getByTestId('sale-customer-name').textContent()).toBe('Jana Nováková');
@@ -106,10 +107,10 @@ describe('rewards at the lane', () => {
     await rewards.waitFor();
     await rewards.getByTestId('reward-suggest').click();
     await eventually(() => rewards.getByTestId('reward-best').getAttribute('data-code')).toBe(demo.rewards.value100);
-    expect(await rewards.getByTestId('reward-best').textContent()).toContain('Best reward for this bill');
+    expect(await rewards.getByTestId('reward-best').textContent()).toContain(translate(language, 'rewards.best'));
     const best = rewards.locator(`[data-testid="reward"][data-code="${demo.rewards.value100}"]`);
     expect(await best.getByTestId('reward-recommended').count()).toBe(1);
-    await screenshot(page, 'rewards-sale-suggested-en');
+    await screenshot(page, `rewards-sale-suggested-${language}`);
 
     const id = await rewardId(lane, demo.rewards.value100);
     const vouchersBefore = await vouchersOf(lane, jana, id);
@@ -118,13 +119,13 @@ describe('rewards at the lane', () => {
     await eventually(() => best.getByTestId('reward-outcome').getAttribute('data-outcome')).toBe('created');
     const made = (await vouchersOf(lane, jana, id)).filter((code) => !vouchersBefore.includes(code));
     expect(made).toHaveLength(1);
-    expect(await best.getByTestId('reward-outcome').textContent()).toBe(translate('en', 'rewards.createdApplied', { code: made[0]! }));
+    expect(await best.getByTestId('reward-outcome').textContent()).toBe(translate(language, 'rewards.createdApplied', { code: made[0]! }));
     // Applied at once, once: the sale carries the new code and CareCloud takes it off the bill.
     const applied = page.locator(`[data-testid="sale-voucher-item"][data-code="${made[0]}"]`);
     await eventually(() => applied.getAttribute('data-status')).toBe('applied');
     expect(await page.getByTestId('sale-voucher-item').count()).toBe(1);
     await best.getByTestId('reward-outcome').scrollIntoViewIfNeeded();
-    await screenshot(page, 'rewards-sale-applied-en');
+    await screenshot(page, `rewards-sale-applied-${language}`);
     const billId = await payByCard(page);
     const bill = lane.sandbox.control.purchases().find((p) => p.bill_id === billId);
     expect(bill).toBeDefined();
@@ -134,9 +135,9 @@ describe('rewards at the lane', () => {
   }, 90_000);
 });
 
-describe('points claimed later', () => {
-  it('gives a recent anonymous sale to a customer by card (cs)', async () => {
-    const lane = e2e.track(await openSaleLane(e2e.browser));
+describe.each(laneLanguages)('points claimed later (%s)', (language) => {
+  it('gives a recent anonymous sale to a customer by card, and a receipt barcode scanned into the form', async () => {
+    const lane = e2e.track(await laneIn(language));
     const { page } = lane;
     await signInTo(page, cashierPin);
     await openSale(page);
@@ -151,24 +152,24 @@ describe('points claimed later', () => {
     expect(await page.getByTestId('claim-sale').inputValue()).toBe(billId);
     await page.getByTestId('claim-card').fill(demo.cards.regular);
     await page.getByTestId('claim-find').click();
-    await eventually(() => page.getByTestId('claim-customer').textContent()).toBe('Zákazník: Jana Nováková');
+    await eventually(() => page.getByTestId('claim-customer').textContent()).toBe(translate(language, 'claim.customer', { name: 'Jana Nováková' }));
     await page.getByTestId('claim-confirm').dblclick();
     const outcome = page.getByTestId('claim-outcome');
-    await eventually(() => outcome.textContent()).toMatch(/^Nákup .+ nyní patří zákazníkovi Jana Nováková; CareCloud připíše jeho body\.$/);
+    await eventually(() => outcome.textContent()).toMatch(messagePattern(language, 'claim.assigned', { name: 'Jana Nováková' }));
     expect(await purchaseCustomer(lane, billId)).toBe(jana);
     // 189 CZK at one point per 10 CZK.
     expect(await points(lane, jana)).toBe(before + 18);
     await eventually(() => row.getByTestId('recent-claimed').getAttribute('data-state')).toBe('synced');
     expect(await row.getByTestId('claim-for').count()).toBe(0);
-    await screenshot(page, 'points-claim-assigned-cs');
+    await screenshot(page, `points-claim-assigned-${language}`);
 
     // The same sale again for another customer, typed by its short reference: refused in the screen's words.
     await page.getByTestId('claim-sale').fill(parseBillId(billId)!.code);
     await page.getByTestId('claim-card').fill(demo.cards.otherCustomer);
     await page.getByTestId('claim-find').click();
-    await eventually(() => page.getByTestId('claim-customer').textContent()).toBe('Zákazník: Petr Svoboda');
+    await eventually(() => page.getByTestId('claim-customer').textContent()).toBe(translate(language, 'claim.customer', { name: 'Petr Svoboda' }));
     await page.getByTestId('claim-confirm').click();
-    await eventually(() => outcome.textContent()).toBe(translate('cs', 'claim.refused.already_assigned'));
+    await eventually(() => outcome.textContent()).toBe(translate(language, 'claim.refused.already_assigned'));
     // A receipt's barcode scanned into the form fills it; the bill gets nothing.
     await page.getByTestId('claim-sale').fill('');
     await page.getByTestId('claim-sale').focus();
@@ -177,16 +178,37 @@ describe('points claimed later', () => {
     expect(await page.getByTestId('cart-line').count()).toBe(0);
     expect(await page.getByTestId('sale-notice').count()).toBe(0);
     await page.getByTestId('claim-confirm').click();
-    await eventually(() => outcome.textContent()).toBe(translate('cs', 'claim.refused.unknown_sale'));
-    await screenshot(page, 'points-claim-refused-cs');
+    await eventually(() => outcome.textContent()).toBe(translate(language, 'claim.refused.unknown_sale'));
+    await screenshot(page, `points-claim-refused-${language}`);
+
+    // The next anonymous sale, claimed from its receipt: the barcode (the bill_id) scanned into the form.
+    await page.locator('#sale-code').focus();
+    await scanWithWedge(page, wine);
+    await eventually(() => page.getByTestId('cart-line').count()).toBe(1);
+    const scanned = await payByCard(page);
+    const pointsBefore = await points(lane, jana);
+    const recent = page.getByTestId('recent-sales');
+    if (!(await recent.evaluate((details: HTMLDetailsElement) => details.open))) await recent.locator('summary').click();
+    await page.getByTestId('claim-sale').fill('');
+    await page.getByTestId('claim-sale').focus();
+    await scanWithWedge(page, scanned);
+    await eventually(() => page.getByTestId('claim-sale').inputValue()).toBe(scanned);
+    expect(await page.getByTestId('cart-line').count()).toBe(0);
+    await page.getByTestId('claim-card').fill(demo.cards.regular);
+    await page.getByTestId('claim-find').click();
+    await eventually(() => page.getByTestId('claim-customer').textContent()).toBe(translate(language, 'claim.customer', { name: 'Jana Nováková' }));
+    await page.getByTestId('claim-confirm').click();
+    await eventually(() => outcome.textContent()).toMatch(messagePattern(language, 'claim.assigned', { name: 'Jana Nováková' }));
+    expect(await purchaseCustomer(lane, scanned)).toBe(jana);
+    expect(await points(lane, jana)).toBe(pointsBefore + 18);
+    await screenshot(page, `points-claim-barcode-${language}`);
     expect(lane.pageErrors).toEqual([]);
   }, 90_000);
 
-  it('offline: a sale typed by its reference is given to a customer and both reach CareCloud in order when it is back (en)', async () => {
-    const lane = e2e.track(await openSaleLane(e2e.browser));
+  it('offline: a sale typed by its reference is given to a customer and both reach CareCloud in order when it is back', async () => {
+    const lane = e2e.track(await laneIn(language));
     const { page } = lane;
     await signInTo(page, cashierPin);
-    await page.keyboard.press('F4');
     // Jana's card seen once online: the terminal knows her offline.
     await scanWithWedge(page, demo.cards.regular);
     await page.locator('[data-screen="customer"]').waitFor();
@@ -200,19 +222,19 @@ describe('points claimed later', () => {
     await page.getByTestId('claim-sale').fill(`Praha · 1 · ${parseBillId(billId)!.code}`);
     await page.getByTestId('claim-card').fill(demo.cards.regular);
     await page.getByTestId('claim-find').click();
-    await eventually(() => page.getByTestId('claim-customer').textContent()).toBe('Customer: Jana Nováková');
+    await eventually(() => page.getByTestId('claim-customer').textContent()).toBe(translate(language, 'claim.customer', { name: 'Jana Nováková' }));
     await page.getByTestId('claim-confirm').click();
     const outcome = page.getByTestId('claim-outcome');
-    await eventually(() => outcome.textContent()).toMatch(/^Saved: the points of .+ reach Jana Nováková when CareCloud is back\.$/);
+    await eventually(() => outcome.textContent()).toMatch(messagePattern(language, 'claim.queued.offline', { name: 'Jana Nováková' }));
     const row = page.locator(`[data-testid="recent-sale"][data-bill="${billId}"]`);
     await eventually(() => row.getByTestId('recent-claimed').getAttribute('data-state')).toBe('pending');
-    await screenshot(page, 'points-claim-offline-en');
+    await screenshot(page, `points-claim-offline-${language}`);
     expect(lane.sandbox.control.purchases().some((p) => p.bill_id === billId && p.purchase_id)).toBe(false);
 
     await lane.outage(false);
     await eventually(() => row.getByTestId('recent-claimed').getAttribute('data-state')).toBe('synced');
     expect(await purchaseCustomer(lane, billId)).toBe(jana);
-    await screenshot(page, 'points-claim-replayed-en');
+    await screenshot(page, `points-claim-replayed-${language}`);
     expect(lane.pageErrors).toEqual([]);
   }, 120_000);
 });

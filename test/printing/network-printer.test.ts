@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PaperBuilder } from '../../shared/printing/document.ts';
 import { printerSchema } from '../../shared/settings.ts';
 import { PrintService } from '../../electron/printing/print-service.ts';
-import { codePagesSelected, CUT, decodeJob, DRAWER_KICK, includesBytes, startFakePrinter, type FakePrinter } from '../support/fake-printer.ts';
+import { Socket } from 'node:net';
+import { readStatus, STATUS_QUERY } from '../../electron/printing/escpos-status.ts';
+import { codePagesSelected, CUT, decodeJob, DRAWER_KICK, includesBytes, startFakePrinter, STATUS_BYTES, type FakePrinter } from '../support/fake-printer.ts';
 
 let printer: FakePrinter | null = null;
 afterEach(async () => {
@@ -56,6 +58,32 @@ describe('printing on a network ESC/POS printer', () => {
     const jobs = await printer.waitForJobs(3);
     expect(decodeJob(jobs[0]!)).not.toContain('Jana');
     expect(decodeJob(jobs[2]!)).toContain('Jana Nováková');
+  });
+
+  it('the fake printer answers each DLE EOT request as it arrives, also split over packets, with a real printer\'s bytes', async () => {
+    printer = await startFakePrinter('paper_out');
+    const socket = new Socket();
+    const answered: number[] = [];
+    socket.on('data', (chunk: Buffer) => answered.push(...chunk));
+    await new Promise<void>((resolve) => socket.connect(printer!.port, '127.0.0.1', resolve));
+    // DLE EOT 1, then 2 split after DLE, then text, then 3 and 4 in one packet.
+    const until = async (count: number) => {
+      while (answered.length < count) await new Promise((r) => setTimeout(r, 10));
+    };
+    socket.write(Buffer.from([0x10, 0x04, 0x01]));
+    await until(1);
+    socket.write(Buffer.from([0x10]));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(answered).toHaveLength(1);
+    socket.write(Buffer.from([0x04, 0x02, 0x41, 0x10, 0x41, 0x10, 0x04, 0x03, 0x10, 0x04, 0x04]));
+    await until(4);
+    socket.destroy();
+    expect(answered).toEqual([0x1a, 0x32, 0x12, 0x7e]);
+    // What the terminal asks (offline cause, then paper) read as it reads a real printer's answer.
+    for (const [mode, problem, paperLow] of [['ready', null, false], ['paper_out', 'paper_out', true], ['cover_open', 'cover_open', false], ['paper_low', null, true]] as const) {
+      const answer = [STATUS_QUERY[2], STATUS_QUERY[5]].map((n) => STATUS_BYTES[mode][n as 2 | 4]);
+      expect(readStatus(Uint8Array.from(answer))).toEqual({ problem, paperLow });
+    }
   });
 
   it('prints on a printer that never answers status', async () => {

@@ -1,5 +1,6 @@
 // A network ESC/POS printer for tests and benchmarks: listens on 127.0.0.1 (port 0),
-// answers the status query like a printer in the state it is set to, and records every
+// answers every real-time status request (DLE EOT n, n = 1..4) the moment it arrives with
+// the byte an Epson-compatible printer in the state it is set to sends, and records every
 // connection's bytes. Decoding helpers read the recorded bytes back in the code page.
 import { createServer, type Server, type Socket } from 'node:net';
 import iconv from 'iconv-lite';
@@ -15,12 +16,28 @@ export type FakePrinterMode =
   /** Accepts the connection, then reads nothing and answers nothing. */
   | 'stalled';
 
-const STATUS: Record<'ready' | 'paper_out' | 'paper_low' | 'cover_open', [number, number]> = {
-  ready: [0x12, 0x12],
-  paper_out: [0x32, 0x72],
-  paper_low: [0x12, 0x1e],
-  cover_open: [0x16, 0x12],
+/**
+ * The answer to DLE EOT 1 (printer), 2 (offline cause), 3 (error cause) and 4 (roll paper
+ * sensor). Every one has bits 1 and 4 set. Offline (1: bit 3) while the cover is open
+ * (2: bit 2) or the paper has run out (2: bit 5, "printing stops at paper end"); the paper
+ * sensor says near-end in bits 2-3 and end in bits 5-6, and a printer without paper reports both.
+ */
+export const STATUS_BYTES: Record<'ready' | 'paper_out' | 'paper_low' | 'cover_open', Record<1 | 2 | 3 | 4, number>> = {
+  ready: { 1: 0x12, 2: 0x12, 3: 0x12, 4: 0x12 },
+  paper_out: { 1: 0x1a, 2: 0x32, 3: 0x12, 4: 0x7e },
+  paper_low: { 1: 0x12, 2: 0x12, 3: 0x12, 4: 0x1e },
+  cover_open: { 1: 0x1a, 2: 0x16, 3: 0x12, 4: 0x12 },
 };
+
+/** DLE EOT n at `at` in the bytes so far: n, null when it is not one, undefined when the bytes stop short of telling. */
+function statusRequestAt(bytes: Buffer, at: number): 1 | 2 | 3 | 4 | null | undefined {
+  if (bytes[at] !== 0x10) return null;
+  if (at + 1 >= bytes.length) return undefined;
+  if (bytes[at + 1] !== 0x04) return null;
+  if (at + 2 >= bytes.length) return undefined;
+  const n = bytes[at + 2]!;
+  return n >= 1 && n <= 4 ? (n as 1 | 2 | 3 | 4) : null;
+}
 
 export interface FakePrinter {
   readonly port: number;
@@ -59,13 +76,21 @@ export async function startFakePrinter(mode: FakePrinterMode = 'ready', port = 0
       socket.on('close', () => sockets.delete(socket));
       return;
     }
-    let answered = false;
+    // Where the search for the next request goes on: a request may arrive split over packets.
+    let scanned = 0;
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
+      if (modeNow === 'silent') return;
       const all = Buffer.concat(chunks);
-      if (!answered && modeNow !== 'silent' && all.includes(Buffer.from([0x10, 0x04, 0x04]))) {
-        answered = true;
-        socket.write(Buffer.from(STATUS[modeNow]));
+      while (scanned < all.length) {
+        const n = statusRequestAt(all, scanned);
+        if (n === undefined) break;
+        if (n === null) {
+          scanned += 1;
+          continue;
+        }
+        scanned += 3;
+        if (!socket.destroyed) socket.write(Buffer.from([STATUS_BYTES[modeNow][n]]));
       }
     });
     socket.on('end', () => socket.end());
