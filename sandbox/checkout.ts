@@ -3,7 +3,7 @@
 import { checkVoucher, refuse, voucherByCode, voucherDiscount, type BillFacts } from './benefits.ts';
 import { invalid } from './errors.ts';
 import type { Schemas } from './handlers/context.ts';
-import { referencedCustomer } from './handlers/customers.ts';
+import { referencedCustomer } from './customer-reference.ts';
 import type { Card, Currency, Customer, Localized, PurchaseItem, Reward, Status, Store, Voucher } from './model.ts';
 import { toMinorUnits } from '../shared/money.ts';
 import type { Project } from './project.ts';

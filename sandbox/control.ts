@@ -1,7 +1,52 @@
 // The control API under /__sandbox/ on its own listener. Bodies are checked like any
 // other input; a bad one gets a 400 that says what is wrong.
 import { z } from 'zod';
-import type { SandboxControl } from './server.ts';
+import type { SentMessage } from './customer-api.ts';
+import type { Faults, NetworkMode } from './faults.ts';
+import type { EarningRule } from './model.ts';
+import type { ReceivedBill, ReceivedRequest } from './received.ts';
+import type { RateLimit } from './tokens.ts';
+
+/** A login code as the customer's mobile app would show it (GET /tokens/{id}/actions/auth-token). */
+export interface MintedAppLoginCode {
+  authentication_token: string;
+  token_request_id: string;
+  valid_to: string;
+  /** The text of the app's QR code: `<token_request_id>:<authentication_token>`. */
+  code: string;
+}
+
+/** What a test or the control listener can make the sandbox do. */
+export interface SandboxControl {
+  cutNetwork(mode: Exclude<NetworkMode, 'up'>): Promise<void>;
+  restoreNetwork(): Promise<void>;
+  /** Answer `status` to the next `count` requests. */
+  failNext(status: 500 | 503, count: number): void;
+  /** Answer `status` to every request for `ms` milliseconds. */
+  failFor(status: 500 | 503, ms: number): void;
+  setLatency(ms: number): void;
+  /** Cut the next `count` responses (of `operationId` only, when given) off mid-body; the requests still take effect. */
+  dropNext(count: number, operationId?: string): void;
+  expireTokens(): number;
+  setRateLimit(limit: RateLimit | null): void;
+  setEarningRule(storeId: string, rule: EarningRule): void;
+  /** A login code for this customer (by id or card number) for a Customer API application, as their mobile app would get one. */
+  mintAppLoginCode(customer: { customerId: string } | { cardNumber: string }, applicationId?: string): MintedAppLoginCode;
+  /** Every login code issued so far is expired from now on. */
+  expireAppLoginCodes(): number;
+  /** Drops every Customer API device token (as if each had been replaced elsewhere). */
+  revokeDeviceTokens(): number;
+  /** Password set-up messages the Customer API was asked to send. */
+  outbox(): SentMessage[];
+  clearFaults(): void;
+  /** Back to the seed: data, received log and faults. Tokens stay valid. */
+  reset(): void;
+  requests(): ReceivedRequest[];
+  purchases(): ReceivedBill[];
+  /** One-time passwords sent, newest last: what the customer would read in the message. */
+  oneTimePasswords(): { request_id: string; recipient: string; code: string; used: boolean }[];
+  status(): ReturnType<Faults['describe']> & { rate_limit: RateLimit | null; requests: number };
+}
 
 const fault = z.union([z.literal(500), z.literal(503)]);
 const bodies = {

@@ -3,7 +3,6 @@ import { agreements } from '../customer-seed.ts';
 import { invalid, resourceNotFound } from '../errors.ts';
 import { listReply, matches } from '../listing.ts';
 import type { Customer } from '../model.ts';
-import type { Project } from '../project.ts';
 import { statusIds } from '../seed.ts';
 import { wireCard, wireCustomer } from '../wire.ts';
 import { bodyOf, bool, changed, ok, str, strList, type Handler, type HandlerContext } from './context.ts';
@@ -16,14 +15,6 @@ export function pathCustomer(ctx: HandlerContext): Customer {
   const customer = ctx.project.customer(id);
   if (!customer) throw resourceNotFound('customers', id);
   if (customer.state === 0) throw invalid('customer_id', 'deleted', id, 'The customer was deleted.');
-  return customer;
-}
-
-/** A customer named in a query or body: `not_found` when unknown, `customer_was_deleted` when deleted. */
-export function referencedCustomer(project: Project, id: string): Customer {
-  const customer = project.customer(id);
-  if (!customer) throw invalid('customer_id', 'not_found', id, 'No customer with this id.');
-  if (customer.state === 0) throw invalid('customer_id', 'customer_was_deleted', id, 'The customer was deleted.');
   return customer;
 }
 

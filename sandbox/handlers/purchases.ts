@@ -9,7 +9,7 @@ import type { Project } from '../project.ts';
 import { parseLocalDateTime } from '../time.ts';
 import { text, wirePurchase, wireVoucher } from '../wire.ts';
 import { bodyOf, bool, changed, ok, str, type Handler, type HandlerContext } from './context.ts';
-import { referencedCustomer } from './customers.ts';
+import { referencedCustomer } from '../customer-reference.ts';
 
 function wirePaymentVouchers(evaluation: Evaluation, lang: 'cs' | 'en') {
   return evaluation.vouchers.map((v) => {

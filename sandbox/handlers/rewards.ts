@@ -4,7 +4,7 @@ import { listReply, matches, containsText } from '../listing.ts';
 import type { Reward, Voucher } from '../model.ts';
 import { wireReward } from '../wire.ts';
 import { bodyOf, bool, changed, int, ok, str, strList, type Handler, type HandlerContext, type Schemas } from './context.ts';
-import { referencedCustomer } from './customers.ts';
+import { referencedCustomer } from '../customer-reference.ts';
 
 export function rewardRows(ctx: HandlerContext): Schemas['Reward'][] {
   const q = ctx.query;

@@ -3,7 +3,7 @@ import { invalid } from '../errors.ts';
 import { fromMinorUnits } from '../../shared/money.ts';
 import { parseLocalDateTime } from '../time.ts';
 import { ok, str, type Handler, type HandlerContext } from './context.ts';
-import { referencedCustomer } from './customers.ts';
+import { referencedCustomer } from '../customer-reference.ts';
 
 function period(ctx: HandlerContext): { from?: string; to?: string } {
   const out: { from?: string; to?: string } = {};
