@@ -14,8 +14,8 @@ import { CheckoutService, type CheckoutServiceOptions } from './checkout-service
 import { managerPinCheck, type ManagerCheck } from './manager-pin.ts';
 import { ManagerQueue } from './manager-queue.ts';
 import { CustomerNames } from './customer-names.ts';
-import { customerSummary } from '../app/customers.ts';
-import type { CustomerCache } from '../app/customer-cache.ts';
+import { customerSummary } from '../customers/lookup.ts';
+import type { CustomerCache } from '../customers/cache.ts';
 import { NotFoundError } from '../carecloud/errors.ts';
 import { OfflineVoucherList } from './offline-vouchers.ts';
 import { ParkedSales } from './parked-sales.ts';

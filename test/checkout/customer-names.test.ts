@@ -1,7 +1,7 @@
 // Names for the queue's customers: the cache first, CareCloud in the background (never
 // holding up the list), a masked card offline; the filter's matching by name, e-mail, phone.
 import { describe, expect, it } from 'vitest';
-import { CustomerCache } from '../../electron/app/customer-cache.ts';
+import { CustomerCache } from '../../electron/customers/cache.ts';
 import { CustomerNames, customerMatches } from '../../electron/checkout/customer-names.ts';
 import { memoryBackend } from '../../electron/settings/backend.ts';
 import type { CustomerSummary } from '../../shared/ipc/contract.ts';

@@ -2,7 +2,7 @@
 // handlers run against the real services in the app, the preview and tests.
 import type { DiagnosticsReport, ScanEvent, StoreOption, UpdateStatus } from '../../../shared/ipc/contract.ts';
 import type { PostponeResult } from '../../update/postpone.ts';
-import type { CustomerLookup } from '../../app/customers.ts';
+import type { CustomerLookup } from '../../customers/lookup.ts';
 import type { SignupDesk } from '../../app/signup.ts';
 import type { TerminalSession } from '../../app/session.ts';
 import type { SettingsService } from '../../settings/settings-service.ts';

@@ -21,8 +21,8 @@ import { currencyDecimals, toMinorUnits } from '../../shared/money.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
 import { ConnectionError, InvalidRequestError, NotFoundError } from '../carecloud/errors.ts';
 import type { Schemas } from '../carecloud/types.ts';
-import type { CustomerCache, WalletPart } from './customer-cache.ts';
-import { matchesQuery, readCustomerQuery } from './customer-query.ts';
+import type { CustomerCache, WalletPart } from './cache.ts';
+import { matchesQuery, readCustomerQuery } from './query.ts';
 
 /** The part of the CareCloud client that customer lookups use. */
 export type CustomerApi = Pick<CareCloudClient, 'cards' | 'customers' | 'wallet' | 'vouchers' | 'rewards' | 'reference'>;
