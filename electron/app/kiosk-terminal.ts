@@ -18,8 +18,8 @@ import { seedDemoOperators } from '../operators/demo-operators.ts';
 import { OperatorDirectory } from '../operators/operators.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import type { TerminalActivity } from '../update/idle.ts';
-import { startInput } from './input.ts';
-import { TerminalSession } from './session.ts';
+import { startInput } from '../input/scans.ts';
+import { TerminalSession } from '../operators/session.ts';
 import type { OwnSession, TerminalOptions } from './terminal.ts';
 
 /** Where the kiosk's Customer API is and who the kiosk is to it. */

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TerminalSession } from '../app/session.ts';
+import type { TerminalSession } from '../operators/session.ts';
 import { startApp, startTerminal, type Terminal } from '../app/terminal.ts';
 import type { KioskTerminal } from '../app/kiosk-terminal.ts';
 import { createKioskApi } from '../kiosk/customer-api-port.ts';

@@ -20,7 +20,7 @@ import {
   type WireResponse,
 } from '../../shared/ipc/wire.ts';
 import type { AppTerminal } from '../app/terminal.ts';
-import type { TerminalSession } from '../app/session.ts';
+import type { TerminalSession } from '../operators/session.ts';
 import { previewSenderCheck } from '../ipc/sender.ts';
 import { securityHeaders, serveFile } from './static-files.ts';
 

@@ -4,7 +4,7 @@
 // indexes of unsettled entries, and nothing scans the entries table.
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Dashboard, hoursOfDay } from '../../electron/app/dashboard.ts';
+import { Dashboard, hoursOfDay } from '../../electron/dashboard/dashboard.ts';
 import { CANCELLATIONS_SQL, OVERDUE_SQL, REJECTED_COUNT_SQL, REJECTED_LIST_SQL, SALES_BY_SPAN_SQL, waitingByAgeSql } from '../../electron/journal/figures.ts';
 import { Journal } from '../../electron/journal/journal.ts';
 import type { NewEntry } from '../../electron/journal/types.ts';

@@ -3,8 +3,8 @@
 import type { DiagnosticsReport, ScanEvent, StoreOption, UpdateStatus } from '../../../shared/ipc/contract.ts';
 import type { PostponeResult } from '../../update/postpone.ts';
 import type { CustomerLookup } from '../../customers/lookup.ts';
-import type { SignupDesk } from '../../app/signup.ts';
-import type { TerminalSession } from '../../app/session.ts';
+import type { SignupDesk } from '../../signup/desk.ts';
+import type { TerminalSession } from '../../operators/session.ts';
 import type { SettingsService } from '../../settings/settings-service.ts';
 import type { CheckoutService } from '../../checkout/checkout-service.ts';
 import type { ManagerQueue } from '../../checkout/manager-queue.ts';
@@ -55,7 +55,7 @@ export interface HandlerServices {
   session: TerminalSession;
   settings: SettingsService;
   customers: CustomerLookup;
-  /** Sign-up at the lane (electron/app/signup.ts). */
+  /** Sign-up at the lane (electron/signup/desk.ts). */
   signup: SignupDesk;
   storeList: StoreList;
   diagnostics: Diagnostics;
@@ -80,7 +80,7 @@ export interface HandlerServices {
   tillSale?: TillSale;
   /** The receipt printer: status, test page, reprints. */
   printing: PrintingDesk;
-  /** The manager's dashboard figures (electron/app/dashboard.ts). */
+  /** The manager's dashboard figures (electron/dashboard/dashboard.ts). */
   dashboard: { figures(): DashboardFigures };
   /** The lane's shift: float, cash in and out, X and Z reports (electron/shift/). */
   shifts: ShiftService;

@@ -5,7 +5,7 @@ import type { DiagnosticsReport } from '../../shared/ipc/contract.ts';
 import type { TerminalSettings } from '../../shared/settings.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
 import type { DemoBackend } from '../demo/demo-backend.ts';
-import { describeFailure, doctorChecks, fail, failureSaid, needs, pass, runDoctor, say, type DoctorCheck } from '../diagnostics/index.ts';
+import { describeFailure, doctorChecks, fail, failureSaid, needs, pass, runDoctor, say, type DoctorCheck } from './index.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 
 export interface DiagnosticsDeps {

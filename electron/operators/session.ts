@@ -2,9 +2,9 @@
 // who leaves the terminal alone is signed out after the idle time their role allows.
 import type { Operator, SessionStatus, TerminalMode } from '../../shared/ipc/contract.ts';
 import type { Language } from '../../shared/i18n/language.ts';
-import { demoOperatorName } from '../operators/demo-operators.ts';
-import { NOBODY_SIGNED_IN } from '../operators/actor-names.ts';
-import type { OperatorDirectory, PinOutcome, UnlockOutcome } from '../operators/operators.ts';
+import { demoOperatorName } from './demo-operators.ts';
+import { NOBODY_SIGNED_IN } from './actor-names.ts';
+import type { OperatorDirectory, PinOutcome, UnlockOutcome } from './operators.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 
 /** Writes one manager action to the audit log. */
