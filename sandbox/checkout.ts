@@ -205,7 +205,6 @@ export function evaluate(project: Project, parties: Parties, ask: BenefitAsk, ru
     } else {
       creditMinor = Math.max(0, Math.min(ask.creditMinor ?? remaining, credits, remaining));
     }
-    remaining -= Math.min(remaining, creditMinor);
   }
 
   let earnedPoints = 0;

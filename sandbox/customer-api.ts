@@ -71,7 +71,7 @@ export class CustomerApiState {
   /** A login code for `customerId`, valid for APP_LOGIN_CODE_SECONDS, usable once. */
   issueAppLoginCode(customerId: string, applicationId: string, nowMs: number, kind: 'alphanumeric' | 'numeric' = 'alphanumeric'): AppLoginCodeRecord {
     const alphabet = kind === 'numeric' ? '0123456789' : 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-    let token = '';
+    let token: string;
     do {
       token = '';
       for (let i = 0; i < 6; i++) token += alphabet[randomInt(alphabet.length)];

@@ -46,7 +46,7 @@ export class Project {
     try {
       raw = JSON.parse(text);
     } catch (error) {
-      throw new Error(`the state file is not JSON (${error instanceof Error ? error.message : String(error)})`);
+      throw new Error(`the state file is not JSON (${error instanceof Error ? error.message : String(error)})`, { cause: error });
     }
     const notState = (issues: { path: PropertyKey[]; message: string }[]) => {
       const first = issues[0];

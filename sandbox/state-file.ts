@@ -16,12 +16,12 @@ export class StateFile {
       text = await readFile(this.path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Project();
-      throw new Error(`cannot read the state file ${this.path}: ${(error as Error).message}`);
+      throw new Error(`cannot read the state file ${this.path}: ${(error as Error).message}`, { cause: error });
     }
     try {
       return Project.fromJson(text);
     } catch (error) {
-      throw new Error(`${this.path}: ${(error as Error).message}`);
+      throw new Error(`${this.path}: ${(error as Error).message}`, { cause: error });
     }
   }
 

@@ -7,7 +7,7 @@ const check = process.argv.includes('--check');
 const built = await buildContract();
 let stale = false;
 for (const [file, text] of [[contractPaths.trimmed, built.trimmedText], [contractPaths.types, built.typesText], [contractPaths.reasons, built.reasonsText]] as const) {
-  let current = '';
+  let current: string;
   try {
     current = readFileSync(file, 'utf8');
   } catch {

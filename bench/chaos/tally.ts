@@ -48,7 +48,7 @@ export function readJournal(file: string): { id: number; billId: string; state: 
   try {
     const rows = db.prepare("SELECT id, bill_id, state, request, last_error, reasons FROM entries WHERE kind = 'purchase'").all() as JournalRow[];
     return rows.map((row) => {
-      let sale: string | null = null;
+      let sale: string | null;
       try {
         sale = (JSON.parse(row.request) as { body?: { bill?: { bill_number?: string } } }).body?.bill?.bill_number ?? null;
       } catch {

@@ -1,7 +1,7 @@
 // The terminal's settings for the app: the shared schema (shared/settings.ts) in
 // settings.json, the password only as ciphertext, numbered migrations on open.
 // Screens see a SettingsView, which says whether a password is set and nothing more.
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { SettingsPatch, SettingsView } from '../../shared/ipc/contract.ts';
 import type { ErrorReason } from '../../shared/ipc/result.ts';
 import { inputSettingsSchema, type InputSettings, type ScanRule } from '../../shared/input/settings.ts';

@@ -160,7 +160,7 @@ export class SignupDesk {
     const email = form.email.trim();
     const phone = form.phone.trim() === '' ? '' : careCloudPhone(form.phone, country)!;
     const card = form.cardNumber.trim();
-    let online = this.#o.sync.online;
+    const online = this.#o.sync.online;
     const setup = await this.setup();
     if (!setup.ok) return setup;
     if (setup.value.agreements === null) return failure('offline', 'The consents were never downloaded and CareCloud cannot be reached');
@@ -190,7 +190,6 @@ export class SignupDesk {
         if (error instanceof InvalidRequestError && error.hasReason('not_found', 'card_number')) return refused([{ field: 'cardNumber', reason: 'card_unknown' }]);
         if (!isOutage(error)) throw error;
         this.#unreachable();
-        online = false;
       }
     }
     if (card !== '' && cardTypeId === null) {

@@ -61,7 +61,7 @@ describe('the history in words', () => {
     clock += 1000;
     const unreachable = connectionError('timeout', { method: 'POST', path: '/purchases/actions/send-purchase' } as never, null, 5000);
     journal.finish(claim, app, { kind: 'retry', outcome: 'timeout', nextAttemptAt: clock, httpStatus: null, error: unreachable.message });
-    claim = journal.claimNext(`preview@other-host:17:deadbeef`, 10_000)!;
+    journal.claimNext(`preview@other-host:17:deadbeef`, 10_000);
     journal.releaseStaleClaims(() => false);
     claim = journal.claimNext(app, 10_000)!;
     journal.finish(claim, app, { kind: 'rejected', reasons: [{ name: 'benefit_codes', reason: 'voucher_already_used' }], httpStatus: 400, error: 'refused' });

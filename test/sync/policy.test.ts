@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CircuitBreaker } from '../../electron/sync/breaker.ts';
 import { classifySendFailure } from '../../electron/sync/outcome.ts';
 import { TokenBucket } from '../../electron/sync/token-bucket.ts';
-import { AuthenticationError, ServerError, UnexpectedResponseError } from '../../electron/carecloud/errors.ts';
+import { AuthenticationError, type ServerError, UnexpectedResponseError } from '../../electron/carecloud/errors.ts';
 import { failureFor } from './fake-port.ts';
 
 const info = { method: 'POST', path: '/x', correlationId: 'c', attempt: 1 };

@@ -8,7 +8,7 @@ import { cancellationEntry } from '../../electron/sync/closure.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 import { outputField, runCcpos, sandboxCliEnv, writeBillFile } from '../support/ccpos.ts';
 import { tempDir } from '../journal/helpers.ts';
-import { bill } from './sandbox-terminal.ts';
+import { type bill } from './sandbox-terminal.ts';
 
 let sandbox: TestSandbox;
 let temp: ReturnType<typeof tempDir>;

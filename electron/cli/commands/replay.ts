@@ -25,7 +25,7 @@ async function drainWithin(engine: SyncEngine, journal: Journal, deadline: numbe
   // Everything waiting when the run starts is reported, also what was settled without a send.
   const touched = new Set<number>(journal.queuedIds());
   journal.settleOrphanedCancellations();
-  let wentOffline = false;
+  let wentOffline: boolean;
   for (;;) {
     const report = await engine.drain({ until: deadline });
     for (const id of [...report.synced, ...report.rejected, ...report.retried]) touched.add(id);

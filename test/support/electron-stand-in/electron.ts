@@ -123,7 +123,7 @@ class App extends EventEmitter {
         symlinkSync(own, lock);
         granted = true;
       } catch {
-        let holder = '';
+        let holder: string;
         try {
           holder = readlinkSync(lock);
         } catch {
@@ -327,7 +327,7 @@ class Session extends EventEmitter {
     record('session.setDevicePermissionHandler', handler !== null);
     this.devicePermissionHandler = handler;
   }
-  override on(event: string | symbol, listener: (...args: any[]) => void): this {
+  override on(event: string | symbol, listener: (...args: unknown[]) => void): this {
     record('session.on', String(event));
     return super.on(event, listener);
   }
@@ -388,11 +388,11 @@ class WebContents extends EventEmitter {
     app.emit('web-contents-created', newEvent(), this);
   }
 
-  override on(event: string | symbol, listener: (...args: any[]) => void): this {
+  override on(event: string | symbol, listener: (...args: unknown[]) => void): this {
     record('webContents.on', this.id, String(event));
     return super.on(event, listener);
   }
-  override once(event: string | symbol, listener: (...args: any[]) => void): this {
+  override once(event: string | symbol, listener: (...args: unknown[]) => void): this {
     record('webContents.once', this.id, String(event));
     return super.once(event, listener);
   }
@@ -536,11 +536,11 @@ export class BrowserWindow extends EventEmitter {
     this.webContents.on('did-finish-load', () => this.emit('ready-to-show', newEvent()));
   }
 
-  override on(event: string | symbol, listener: (...args: any[]) => void): this {
+  override on(event: string | symbol, listener: (...args: unknown[]) => void): this {
     record('BrowserWindow.on', this.id, String(event));
     return super.on(event, listener);
   }
-  override once(event: string | symbol, listener: (...args: any[]) => void): this {
+  override once(event: string | symbol, listener: (...args: unknown[]) => void): this {
     record('BrowserWindow.once', this.id, String(event));
     return super.once(event, listener);
   }
@@ -649,7 +649,7 @@ class IpcMain extends EventEmitter {
     record('ipcMain.removeHandler', channel);
     this.handlers.delete(channel);
   }
-  override on(event: string | symbol, listener: (...args: any[]) => void): this {
+  override on(event: string | symbol, listener: (...args: unknown[]) => void): this {
     record('ipcMain.on', String(event));
     return super.on(event, listener);
   }

@@ -16,7 +16,12 @@ export interface PreloadRecord {
 }
 
 function standIn(this: void): void {
-  const scope = globalThis as unknown as Record<string, any>;
+  const scope = globalThis as unknown as {
+    __standInPreload: PreloadRecord;
+    __standInInvoke: (channel: string, args: unknown[]) => Promise<unknown>;
+    __standInEmit: (channel: string, payload: unknown) => void;
+    __standInRequire: (name: string) => unknown;
+  };
   const record: PreloadRecord = { required: [], exposed: [], listening: [] };
   scope.__standInPreload = record;
   const listeners = new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>();
