@@ -1,10 +1,12 @@
 // The shift in Debian's Chromium, in both languages, on a lane with the default setting
 // (cash needs an open shift): a cash sale refused, the shift opened with its float, a cash
 // sale, cash in and out, the X report, the count by notes and coins past the limit with a
-// manager's PIN, the Z report and its CSV and PDF downloads.
+// manager's PIN, the Z report and its CSV and PDF downloads; the X report printed on a fake
+// network printer and the Z report on a printer that went off. The words from the catalogues.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import type { Language } from '../../shared/i18n/index.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { translate, type Language, type MessageKey } from '../../shared/i18n/index.ts';
+import { CUT, decodeJob, DRAWER_KICK, includesBytes, startFakePrinter, type FakePrinter } from '../support/fake-printer.ts';
 import { browserTests } from './support/browser.ts';
 import { scanWithWedge, screenshot } from './support/page.ts';
 import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, signInTo, type SaleLane } from './support/sale-page.ts';
@@ -14,10 +16,22 @@ const managerPin = '9999';
 const coffee = '8594005650015';
 
 const e2e = browserTests<SaleLane>();
-const words = {
-  cs: { refused: 'není otevřená směna', x: 'X výkaz', z: 'Z výkaz', expected: 'Očekávaná hotovost', drawer: 'Zásuvka', noPrinter: 'v nastavení není zvolena tiskárna' },
-  en: { refused: 'No shift is open', x: 'X report', z: 'Z report', expected: 'Expected cash', drawer: 'Drawer', noPrinter: 'no printer is set in the settings' },
-} as const;
+const printers: FakePrinter[] = [];
+afterEach(async () => {
+  for (const printer of printers.splice(0)) await printer.close();
+});
+
+/** A title's words before its number ("X výkaz {id}" -> "X výkaz"). */
+const titleOf = (language: Language, key: MessageKey) => translate(language, key).split('{')[0]!.trim();
+const wordsIn = (language: Language) => ({
+  refused: translate(language, 'error.noOpenShift'),
+  x: titleOf(language, 'shift.report.xTitle'),
+  z: titleOf(language, 'shift.report.zTitle'),
+  expected: translate(language, 'shift.report.expected'),
+  drawer: translate(language, 'shift.report.section.drawer'),
+  printed: translate(language, 'shift.report.printed'),
+  printerOff: translate(language, 'shift.report.printFailed', { problem: translate(language, 'printer.problem.refused') }),
+});
 
 async function payCash(lane: SaleLane, tendered: string): Promise<void> {
   const { page } = lane;
@@ -28,9 +42,11 @@ async function payCash(lane: SaleLane, tendered: string): Promise<void> {
 }
 
 async function shiftDay(language: Language): Promise<void> {
-  const lane = e2e.track(await openSaleLane(e2e.browser, { settings: { language, shift: { cashNeedsOpenShift: true, countDifferenceLimitMinor: 1_000 } } }));
+  const printer = await startFakePrinter();
+  printers.push(printer);
+  const lane = e2e.track(await openSaleLane(e2e.browser, { settings: { language, shift: { cashNeedsOpenShift: true, countDifferenceLimitMinor: 1_000 }, printer: { connection: 'network', host: '127.0.0.1', port: printer.port, timeoutMs: 2_000 } } }));
   const { page } = lane;
-  const w = words[language];
+  const w = wordsIn(language);
   await signInTo(page, cashierPin);
 
   // Cash before the shift opens is refused with the reason, and the sale stays.
@@ -84,6 +100,15 @@ async function shiftDay(language: Language): Promise<void> {
   expect(await page.getByTestId('shift-report').textContent()).toContain(w.x);
   expect(await page.getByTestId('shift-report').textContent()).toContain(w.expected);
   await screenshot(page, `shift-x-${language}`);
+  // Printed on the receipt printer in the screen's language: cut, and no drawer kick for a report.
+  const receipts = printer.jobs.length;
+  await page.getByTestId('shift-print').click();
+  await eventually(() => page.getByTestId('shift-printed').textContent()).toBe(w.printed);
+  const paper = (await printer.waitForJobs(receipts + 1))[receipts]!;
+  expect(decodeJob(paper)).toContain(w.x);
+  expect(decodeJob(paper)).toContain(w.expected);
+  expect(includesBytes(paper, CUT)).toBe(true);
+  expect(includesBytes(paper, DRAWER_KICK)).toBe(false);
 
   // The count by notes and coins, 20 short of what is expected: past the limit a manager confirms.
   await page.getByTestId('shift-close').click();
@@ -119,9 +144,11 @@ async function shiftDay(language: Language): Promise<void> {
   const pdf = readFileSync((await (await pdfDownload).path())!);
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   await page.getByTestId('shift-exported').waitFor();
-  // The demo has no receipt printer: printing the Z report says so in the screen's language.
+  // The printer went off: printing the Z report says so in the screen's language.
+  await printer.close();
   await page.getByTestId('shift-print').click();
-  expect(await page.getByTestId('shift-print-failed').textContent()).toContain(w.noPrinter);
+  await eventually(() => page.getByTestId('shift-print-failed').textContent()).toBe(w.printerOff);
+  await screenshot(page, `shift-z-printer-off-${language}`);
   expect(lane.pageErrors).toEqual([]);
 }
 
