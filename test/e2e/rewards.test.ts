@@ -205,7 +205,7 @@ describe.each(laneLanguages)('points claimed later (%s)', (language) => {
     expect(lane.pageErrors).toEqual([]);
   }, 90_000);
 
-  it('offline: a sale typed by its reference is given to a customer and both reach CareCloud in order when it is back', async () => {
+  it('offline: a sale typed by its reference and one scanned from its receipt are given to a customer, and reach CareCloud in order when it is back', async () => {
     const lane = e2e.track(await laneIn(language));
     const { page } = lane;
     await signInTo(page, cashierPin);
@@ -231,9 +231,31 @@ describe.each(laneLanguages)('points claimed later (%s)', (language) => {
     await screenshot(page, `points-claim-offline-${language}`);
     expect(lane.sandbox.control.purchases().some((p) => p.bill_id === billId && p.purchase_id)).toBe(false);
 
+    // A second offline sale, claimed from its receipt's barcode scanned into the form.
+    await page.locator('#sale-code').focus();
+    await scanWithWedge(page, wine);
+    await eventually(() => page.getByTestId('cart-line').count()).toBe(1);
+    const scanned = await payByCard(page);
+    const recent = page.getByTestId('recent-sales');
+    if (!(await recent.evaluate((details: HTMLDetailsElement) => details.open))) await recent.locator('summary').click();
+    await page.getByTestId('claim-sale').fill('');
+    await page.getByTestId('claim-sale').focus();
+    await scanWithWedge(page, scanned);
+    await eventually(() => page.getByTestId('claim-sale').inputValue()).toBe(scanned);
+    expect(await page.getByTestId('cart-line').count()).toBe(0);
+    await page.getByTestId('claim-card').fill(demo.cards.regular);
+    await page.getByTestId('claim-find').click();
+    await eventually(() => page.getByTestId('claim-customer').textContent()).toBe(translate(language, 'claim.customer', { name: 'Jana Nováková' }));
+    await page.getByTestId('claim-confirm').click();
+    await eventually(() => outcome.textContent()).toMatch(messagePattern(language, 'claim.queued.offline', { name: 'Jana Nováková' }));
+    const scannedRow = page.locator(`[data-testid="recent-sale"][data-bill="${scanned}"]`);
+    await eventually(() => scannedRow.getByTestId('recent-claimed').getAttribute('data-state')).toBe('pending');
+
     await lane.outage(false);
     await eventually(() => row.getByTestId('recent-claimed').getAttribute('data-state')).toBe('synced');
+    await eventually(() => scannedRow.getByTestId('recent-claimed').getAttribute('data-state')).toBe('synced');
     expect(await purchaseCustomer(lane, billId)).toBe(jana);
+    expect(await purchaseCustomer(lane, scanned)).toBe(jana);
     await screenshot(page, `points-claim-replayed-${language}`);
     expect(lane.pageErrors).toEqual([]);
   }, 120_000);
