@@ -1,8 +1,6 @@
 // The composition root: from the settings, build the CareCloud client, the journal
 // and sync engine, the session and the lookups, and the IPC handlers over them.
 // Electron's IPC and the web preview host both run on what this returns.
-import type { Language } from '../../shared/i18n/language.ts';
-import type { StoreOption, SyncStatus } from '../../shared/ipc/contract.ts';
 import type { TerminalSettings } from '../../shared/settings.ts';
 import { createCareCloudClient, type CareCloudClient } from '../carecloud/client.ts';
 import { storeCountry } from '../carecloud/store-country.ts';
@@ -11,7 +9,7 @@ import { repairDataDirModes } from '../config/file-modes.ts';
 import type { DemoBackend, StartDemoBackend } from '../demo/demo-backend.ts';
 import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatcher.ts';
 import { EventHub } from '../ipc/events.ts';
-import { Dashboard, drainView } from '../dashboard/dashboard.ts';
+import { Dashboard, syncStatusView } from '../dashboard/dashboard.ts';
 import { createHandlers, type HandlerServices } from '../ipc/handlers/index.ts';
 import type { SenderCheck } from '../ipc/sender.ts';
 import type { UpdateDesk } from '../ipc/handlers/services.ts';
@@ -26,10 +24,12 @@ import type { SecretCipher } from '../settings/cipher.ts';
 import { SettingsService } from '../settings/settings-service.ts';
 import { journalFile } from '../sync/journal-file.ts';
 import { createSyncEngine } from '../sync/create-engine.ts';
-import type { SyncEngine, SyncPolicy, SyncStatus as EngineStatus } from '../sync/engine.ts';
+import type { SyncEngine, SyncPolicy } from '../sync/engine.ts';
 import { CustomerCache } from '../customers/cache.ts';
 import { CustomerLookup } from '../customers/lookup.ts';
 import { SignupDesk } from '../signup/desk.ts';
+import { StoreList } from '../stores/store-list.ts';
+import { demoOutageSwitch } from '../sync/outage.ts';
 import { runDiagnostics } from '../diagnostics/test-connection.ts';
 import { startInput } from '../input/scans.ts';
 import { TerminalSession } from '../operators/session.ts';
@@ -100,17 +100,6 @@ export interface OwnSession {
   readonly dispatch: Dispatch;
   /** Signs the operator out and stops the idle timer. */
   close(): void;
-}
-
-export function syncStatusView(status: EngineStatus): SyncStatus {
-  return {
-    online: status.online,
-    since: new Date(status.since).toISOString(),
-    queueSize: status.queued,
-    oldestPendingAgeMs: status.oldestQueuedAgeMs,
-    needsAttention: status.rejected,
-    drain: drainView(status.drain),
-  };
 }
 
 /** A terminal set up as a kiosk was started as a till: it would build the Enterprise client, which a kiosk never has. */
@@ -216,14 +205,8 @@ async function assemble(options: TerminalOptions, settings: SettingsService, ope
     });
   const session = newSession();
   opened.push(session);
-  const sessions = new Set([session]);
-  // The store's name per language CareCloud was asked in; each session shows its own language's.
-  const storeNames = new Map<Language, string>();
-  const setStoreName = (name: string | null, language: Language): void => {
-    if (name === null) storeNames.clear();
-    else storeNames.set(language, name);
-    for (const each of sessions) each.setStoreName(name, language);
-  };
+  const storeList = new StoreList({ client: () => client, storeId: () => settings.current.storeId, language: () => settings.current.language });
+  storeList.show(session);
   // One factory for every engine: settings.sync and the timeouts shape it, the offline policy is read at each closure.
   const sync = createSyncEngine({ journal, client: () => client, settings: () => settings.current, label: options.label ?? 'app', policy: options.syncPolicy });
   sync.on('status', (status) => events.publish('sync.status', syncStatusView(status)));
@@ -246,30 +229,17 @@ async function assemble(options: TerminalOptions, settings: SettingsService, ope
     storeCountry: () => storeCountry(client.reference, settings.current.storeId, !sync.online),
   });
 
-  const storeList = {
-    async stores(): Promise<StoreOption[]> {
-      const asked = client.pipeline.language();
-      const list = await client.reference.stores();
-      const options = list.items.map((s) => ({ id: s.store_id ?? '', name: s.name ?? s.store_id ?? '', code: s.store_code ?? null }));
-      setStoreName(options.find((s) => s.id === settings.current.storeId)?.name ?? null, asked);
-      return options;
-    },
-  };
-
   settings.onChange((next) => {
     // A new client picks up credentials, language (Accept-Language) and timeouts.
     client = buildClient(next);
-    // Another store or language may be chosen: names read before are not this store's any more.
-    setStoreName(null, next.language);
     // Without a password (a new address forgets it) there is nothing to log in with yet.
-    if (demoBackend || settings.password() !== null) void storeList.stores().catch(() => setStoreName(null, next.language));
-    else setStoreName(null, next.language);
+    storeList.settingsChanged(demoBackend !== null || settings.password() !== null);
   });
   session.onChange((status) => events.publish('session.changed', status));
 
   const printing = new PrintService({ printer: () => settings.current.printer, log: (event, fields) => logger.log('info', event, fields) });
   printing.onStatus((status) => events.publish('printing.status', status));
-  const storeName = (): string | null => storeNames.get(settings.current.language) ?? [...storeNames.values()][0] ?? null;
+  const storeName = (): string | null => storeList.storeName();
   const receipts = new ReceiptPrinter({
     printing,
     client: () => client,
@@ -331,16 +301,7 @@ async function assemble(options: TerminalOptions, settings: SettingsService, ope
       run: () =>
         runDiagnostics({ settings, client: () => client, demoBackend, dataDir: options.dataDir, devices: options.hidLoader !== undefined, journalQueue: () => journal.stats().queued }),
     },
-    outage: demoBackend && {
-      async setOutage(on) {
-        await demoBackend.setOutage(on);
-        // Find out now rather than at the next sale, so the status bar follows the switch;
-        // the breaker wants a run of failures before it calls the terminal offline.
-        if (on) for (let probe = 0; probe < sync.policy.breakerThreshold && sync.online; probe += 1) await sync.probe();
-        else await sync.probe();
-        sync.kick();
-      },
-    },
+    outage: demoBackend && demoOutageSwitch(demoBackend, sync),
   };
   const handlers = createHandlers(services);
   const dispatcherFor = (own: TerminalSession, ownHandlers: Handlers, trustSender: SenderCheck): Dispatch =>
@@ -379,13 +340,12 @@ async function assemble(options: TerminalOptions, settings: SettingsService, ope
     },
     openSession(trustSender) {
       const own = newSession();
-      for (const [language, name] of storeNames) own.setStoreName(name, language);
-      sessions.add(own);
+      storeList.show(own);
       return {
         session: own,
         dispatch: dispatcherFor(own, createHandlers({ ...services, session: own }), trustSender),
         close() {
-          sessions.delete(own);
+          storeList.hide(own);
           own.signOut();
           own.close();
         },

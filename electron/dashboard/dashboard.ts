@@ -7,7 +7,8 @@ import { REJECTED_LISTED, WAITING_AGE_BANDS_MS, diskLowThreshold, type Dashboard
 import { currencyDecimals } from '../../shared/money.ts';
 import type { Span } from '../journal/figures.ts';
 import type { Journal } from '../journal/journal.ts';
-import type { DrainProgress as EngineDrain } from '../sync/engine.ts';
+import type { SyncStatus } from '../../shared/ipc/contract.ts';
+import type { DrainProgress as EngineDrain, SyncStatus as EngineStatus } from '../sync/engine.ts';
 
 export interface DiskSpace {
   freeBytes: number;
@@ -63,6 +64,18 @@ export function drainView(drain: EngineDrain | null): DrainProgress | null {
     ratePerSecond: drain.ratePerSecond,
     finishesAt: drain.finishesAt === null ? null : iso(drain.finishesAt),
     paused: drain.paused,
+  };
+}
+
+/** The sync engine's status as the status bar and the dashboard show it. */
+export function syncStatusView(status: EngineStatus): SyncStatus {
+  return {
+    online: status.online,
+    since: new Date(status.since).toISOString(),
+    queueSize: status.queued,
+    oldestPendingAgeMs: status.oldestQueuedAgeMs,
+    needsAttention: status.rejected,
+    drain: drainView(status.drain),
   };
 }
 
