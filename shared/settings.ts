@@ -45,9 +45,16 @@ export const retrySchema = z.object({
   maxElapsedMs: z.int().min(0).max(300_000).default(10_000),
 });
 
+/** `refuse`: vouchers need CareCloud; `accept-synced`: accept codes from the synced store list and flag them. */
+export const OFFLINE_VOUCHER_POLICIES = ['refuse', 'accept-synced'] as const;
+export type OfflineVoucherPolicy = (typeof OFFLINE_VOUCHER_POLICIES)[number];
+/** Settings files written before the spelling was settled say `accept-presynced`: read as `accept-synced`. */
+export function respelledOfflineVoucherPolicy(value: unknown): unknown {
+  return value === 'accept-presynced' ? 'accept-synced' : value;
+}
+
 export const offlinePolicySchema = z.object({
-  /** `refuse`: vouchers need CareCloud; `accept-presynced`: accept codes from the synced store list and flag them. */
-  vouchers: z.enum(['refuse', 'accept-presynced']).default('refuse'),
+  vouchers: z.preprocess(respelledOfflineVoucherPolicy, z.enum(OFFLINE_VOUCHER_POLICIES)).default('refuse'),
   /** Paying with points always needs CareCloud unless this is set. */
   points: z.enum(['refuse']).default('refuse'),
 });

@@ -10,6 +10,7 @@ import { PosFailure } from '../ipc/errors.ts';
 import { InvalidRequestError } from '../carecloud/errors.ts';
 import type { OfflineVoucherList } from './offline-vouchers.ts';
 import type { BenefitLimits, Refusal } from '../../shared/checkout/answers.ts';
+import type { OfflinePolicy } from '../../shared/settings.ts';
 
 export type { Refusal };
 
@@ -19,10 +20,6 @@ export interface Evaluation {
   /** The ask after refusals: what pay sends. */
   ask: BenefitAsk;
   offline: boolean;
-}
-
-export interface OfflinePolicy {
-  vouchers: 'refuse' | 'accept-presynced';
 }
 
 /** The journal's ledger of vouchers this terminal's unconfirmed purchases spend. */
@@ -36,7 +33,7 @@ export interface BenefitsOptions {
   ledger: VoucherLedger;
   timeZone: () => string;
   offlineVouchers: OfflineVoucherList;
-  policy: () => OfflinePolicy;
+  policy: () => Pick<OfflinePolicy, 'vouchers'>;
   /** A card signed up offline whose assignment CareCloud has not confirmed yet: it cannot answer for it. */
   awaitingAssignment?: (cardNumber: string) => boolean;
   now?: () => number;
@@ -148,7 +145,7 @@ export class Benefits {
     const vouchers: AppliedVoucher[] = [];
     const held = new Set(this.#options.ledger.held(ask.voucherCodes, true));
     for (const code of ask.voucherCodes) {
-      if (this.#options.policy().vouchers !== 'accept-presynced') {
+      if (this.#options.policy().vouchers !== 'accept-synced') {
         refusals.push({ subject: code, reason: 'offline_refused' });
         continue;
       }

@@ -163,7 +163,7 @@ export class SettingsService {
       cashDeskNumber: String(s.cashdeskNumber),
       language: s.language,
       timeZone: s.timeZone,
-      offlineVoucherPolicy: s.offlinePolicy.vouchers === 'accept-presynced' ? 'accept_synced' : 'refuse',
+      offlineVoucherPolicy: s.offlinePolicy.vouchers,
       requestTimeoutMs: s.timeouts.lookupMs,
       scanRules: {
         loyaltyCard: this.#screenRule('loyaltyCard'),
@@ -237,7 +237,7 @@ export class SettingsService {
     if (patch.language !== undefined) next.language = patch.language;
     if (patch.timeZone !== undefined) next.timeZone = patch.timeZone;
     if (patch.offlineVoucherPolicy !== undefined) {
-      next.offlinePolicy = { ...s.offlinePolicy, vouchers: patch.offlineVoucherPolicy === 'accept_synced' ? 'accept-presynced' : 'refuse' };
+      next.offlinePolicy = { ...s.offlinePolicy, vouchers: patch.offlineVoucherPolicy };
     }
     if (patch.requestTimeoutMs !== undefined) next.timeouts = { ...s.timeouts, lookupMs: patch.requestTimeoutMs };
     if (patch.mode !== undefined) next.mode = patch.mode;

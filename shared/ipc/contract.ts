@@ -8,7 +8,7 @@ import type { Result } from './result.ts';
 import type { Product } from '../checkout/catalogue.ts';
 import type { DashboardFigures, DrainProgress } from '../dashboard.ts';
 import type { PrinterStatus, PrintOutcome } from '../printing/status.ts';
-import { printerPatchSchema, printerSchema, type PrinterSettings } from '../settings.ts';
+import { OFFLINE_VOUCHER_POLICIES, printerPatchSchema, printerSchema, type OfflineVoucherPolicy, type PrinterSettings } from '../settings.ts';
 import type { AuditView, BenefitLimits, CancelOutcome, ExportDone, PayOutcome, PreviewAnswer, QueueCustomer, QueueEntryDetail, QueueEntrySummary, QueuePage, Receipt, RecentSale, TillSetup, VoucherCheck, OpenSale, ParkedSale, ParkedSaleSummary } from '../checkout/answers.ts';
 import type { CloseOutcome, ShiftExportDone, ShiftReport, ShiftView } from '../shift.ts';
 import { EMAIL_MAX, NAME_MAX, type IdentifierCheck, type SignupForm, type SignupOutcome, type SignupSetup } from '../signup.ts';
@@ -160,7 +160,7 @@ export interface RewardSummary {
   pointsCost: number | null;
 }
 
-export type OfflineVoucherPolicy = 'refuse' | 'accept_synced';
+export type { OfflineVoucherPolicy } from '../settings.ts';
 
 /** The terminal's own updates, for the manager: what is downloaded and what it waits for. */
 export interface UpdateStatus {
@@ -315,7 +315,7 @@ export const settingsPatchSchema = z
     cashDeskNumber: z.string().trim().max(32),
     language: z.enum(['cs', 'en']),
     timeZone: z.string().trim().min(1).max(64),
-    offlineVoucherPolicy: z.enum(['refuse', 'accept_synced']),
+    offlineVoucherPolicy: z.enum(OFFLINE_VOUCHER_POLICIES),
     requestTimeoutMs: z.number().int().min(500).max(60_000),
     scanRules: z.object({ loyaltyCard: scanPattern, voucher: scanPattern, giftCard: scanPattern }).strict().partial(),
     devices: z.object({ hidEnabled: z.boolean(), wedgeEnabled: z.boolean() }).strict().partial(),

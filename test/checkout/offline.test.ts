@@ -133,7 +133,7 @@ describe('a cancellation while offline', () => {
 describe('a sale CareCloud rejects on replay', () => {
   let f: CheckoutFixture;
   beforeAll(async () => {
-    f = await openCheckout({ settings: { offlinePolicy: { vouchers: 'accept-presynced' } } });
+    f = await openCheckout({ settings: { offlinePolicy: { vouchers: 'accept-synced' } } });
     await f.signIn(cashierPin);
   });
   afterAll(() => f?.close());

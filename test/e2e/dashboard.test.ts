@@ -55,7 +55,7 @@ async function dashboardShown(page: SaleLane['page']): Promise<void> {
 
 describe("the manager's dashboard", () => {
   it('shows a day of online and offline sales as the journal has it, the drain, a refusal as an alert, by keyboard, in both languages', async () => {
-    const lane = e2e.track(await openSaleLane(e2e.browser, { settings: { offlinePolicy: { vouchers: 'accept-presynced' } }, viewport: { width: 1280, height: 800 } }));
+    const lane = e2e.track(await openSaleLane(e2e.browser, { settings: { offlinePolicy: { vouchers: 'accept-synced' } }, viewport: { width: 1280, height: 800 } }));
     const { page, sandbox, dataDir } = lane;
     await signInTo(page, managerPin);
     // The manager lands on the dashboard, and an empty day reads as such.

@@ -170,7 +170,7 @@ describe('the manager’s queue', () => {
   }, 120_000);
 
   it('in English: a refused sale says what CareCloud refused and what the resend changes; history and audit in words', async () => {
-    const lane = e2e.track(await openSaleLane(e2e.browser, { settings: { offlinePolicy: { vouchers: 'accept-presynced' } }, viewport: { width: 1280, height: 800 } }));
+    const lane = e2e.track(await openSaleLane(e2e.browser, { settings: { offlinePolicy: { vouchers: 'accept-synced' } }, viewport: { width: 1280, height: 800 } }));
     const { page, sandbox } = lane;
     await signInTo(page, managerPin);
     await page.keyboard.press('F4');

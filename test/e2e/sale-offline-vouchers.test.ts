@@ -19,7 +19,7 @@ async function billOf(page: SaleLane['page']): Promise<string> {
 
 describe('a single-use voucher offline', () => {
   it('is refused in a second offline sale, comes back when the first sale is voided, and CareCloud sees it used once', async () => {
-    const lane = e2e.track(await openSaleLane(e2e.browser, { settings: { offlinePolicy: { vouchers: 'accept-presynced' } }, viewport: { width: 1920, height: 1080 } }));
+    const lane = e2e.track(await openSaleLane(e2e.browser, { settings: { offlinePolicy: { vouchers: 'accept-synced' } }, viewport: { width: 1920, height: 1080 } }));
     const { page, sandbox } = lane;
     await signInTo(page, managerPin);
     await page.keyboard.press('F7');

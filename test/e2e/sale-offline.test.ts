@@ -70,7 +70,7 @@ describe('offline and recovery in the browser', () => {
   }, 60_000);
 
   it('puts a replay CareCloud rejects in the queue; the manager resends it without the voucher and the audit log says who', async () => {
-    const lane = e2e.track(await openSaleLane(e2e.browser, { settings: { offlinePolicy: { vouchers: 'accept-presynced' } }, viewport: { width: 1920, height: 1080 } }));
+    const lane = e2e.track(await openSaleLane(e2e.browser, { settings: { offlinePolicy: { vouchers: 'accept-synced' } }, viewport: { width: 1920, height: 1080 } }));
     const { page, sandbox } = lane;
     await signInTo(page, managerPin);
     await page.keyboard.press('F7');

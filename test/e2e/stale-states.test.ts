@@ -28,7 +28,7 @@ async function withPin(page: SaleLane['page']): Promise<void> {
 
 describe('screens that follow the sync', () => {
   it('tells a retry while offline apart from done, and moves heading, counters, notice and status bar together', async () => {
-    const lane = e2e.track(await openSaleLane(e2e.browser, { settings: { offlinePolicy: { vouchers: 'accept-presynced' } }, viewport: { width: 1920, height: 1080 } }));
+    const lane = e2e.track(await openSaleLane(e2e.browser, { settings: { offlinePolicy: { vouchers: 'accept-synced' } }, viewport: { width: 1920, height: 1080 } }));
     const { page, sandbox } = lane;
     await signInTo(page, managerPin);
     await page.keyboard.press('F7');

@@ -47,10 +47,10 @@ describe('settings service', () => {
   });
 
   it('persists changes in the file ccpos reads with the shared schema', () => {
-    open().update({ cashDeskNumber: '12', language: 'en', offlineVoucherPolicy: 'accept_synced', requestTimeoutMs: 2500 });
+    open().update({ cashDeskNumber: '12', language: 'en', offlineVoucherPolicy: 'accept-synced', requestTimeoutMs: 2500 });
     const parsed = parseSettings(JSON.parse(readFileSync(file(), 'utf8')));
-    expect(parsed).toMatchObject({ ok: true, value: { cashdeskNumber: 12, language: 'en', offlinePolicy: { vouchers: 'accept-presynced' }, timeouts: { lookupMs: 2500 } } });
-    expect(open().view()).toMatchObject({ cashDeskNumber: '12', language: 'en', offlineVoucherPolicy: 'accept_synced', requestTimeoutMs: 2500 });
+    expect(parsed).toMatchObject({ ok: true, value: { cashdeskNumber: 12, language: 'en', offlinePolicy: { vouchers: 'accept-synced' }, timeouts: { lookupMs: 2500 } } });
+    expect(open().view()).toMatchObject({ cashDeskNumber: '12', language: 'en', offlineVoucherPolicy: 'accept-synced', requestTimeoutMs: 2500 });
   });
 
   it('refuses an invalid change as a whole, naming each bad field, and writes nothing', () => {
@@ -84,7 +84,21 @@ describe('settings service', () => {
     expect(settings.password()).toBe('old-plain');
     const text = readFileSync(file(), 'utf8');
     expect(text).not.toContain('old-plain');
-    expect(JSON.parse(text)).toMatchObject({ schemaVersion: 2, cashdeskNumber: 7 });
+    expect(JSON.parse(text)).toMatchObject({ schemaVersion: 3, cashdeskNumber: 7 });
+  });
+
+  it('reads the offline voucher policy as older builds spelled it and writes it in the one spelling', () => {
+    const old = { schemaVersion: 2, language: 'en', offlinePolicy: { vouchers: 'accept-presynced', points: 'refuse' } };
+    // ccpos reads the file with the shared schema, even before the app has migrated it.
+    expect(parseSettings(old)).toMatchObject({ ok: true, value: { offlinePolicy: { vouchers: 'accept-synced' } } });
+    writeFileSync(file(), JSON.stringify(old));
+    const settings = open();
+    expect(settings.view()).toMatchObject({ language: 'en', offlineVoucherPolicy: 'accept-synced' });
+    expect(settings.current.offlinePolicy).toEqual({ vouchers: 'accept-synced', points: 'refuse' });
+    const text = readFileSync(file(), 'utf8');
+    expect(text).not.toContain('presynced');
+    expect(JSON.parse(text)).toMatchObject({ schemaVersion: 3, language: 'en', offlinePolicy: { vouchers: 'accept-synced', points: 'refuse' } });
+    expect(parseSettings({ offlinePolicy: { vouchers: 'accept_synced' } }).ok).toBe(false);
   });
 
   it('drops a plain password rather than keep it when the machine cannot encrypt', () => {

@@ -165,7 +165,7 @@ describe('vouchers and points while offline', () => {
   });
 
   it('takes pre-synced vouchers when the policy allows, flagged for the manager; points stay refused', async () => {
-    const lenient = newEngine({ ...fast, offlineBenefits: { vouchers: 'accept-presynced', points: 'refuse' } });
+    const lenient = newEngine({ ...fast, offlineBenefits: { vouchers: 'accept-synced', points: 'refuse' } });
     await goOffline(lenient);
     const result = await lenient.close(withRecap({ vouchers: [{ code: 'DEMO100' }] }));
     expect(result).toMatchObject({ outcome: 'queued', why: 'offline', entry: { flags: ['offline-voucher'] } });
