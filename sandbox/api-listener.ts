@@ -30,18 +30,19 @@ export async function startApiListener(parts: ApiListenerParts, host: string, po
   const { faults, clock } = deps;
   const hung = new Set<ServerResponse>();
   const api = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
+    const arrived = performance.now();
     if (faults.network === 'hang') {
-      hangOn(req, res);
+      hangOn(req, res, arrived);
       return;
     }
     readBody(req)
-      .then((bodyText) => serve(req, res, bodyText))
+      .then((bodyText) => serve(req, res, bodyText, arrived))
       .catch((error: unknown) => {
         if (!res.headersSent) send(res, errorToReply(error, language(req.headers['accept-language'])), false);
       });
   });
 
-  function hangOn(req: IncomingMessage, res: ServerResponse, handled?: { operationId: string | null; sent: SentBill | null }): void {
+  function hangOn(req: IncomingMessage, res: ServerResponse, arrived: number, handled?: { operationId: string | null; sent: SentBill | null }): void {
     hung.add(res);
     res.on('close', () => hung.delete(res));
     received.record(
@@ -53,12 +54,14 @@ export async function startApiListener(parts: ApiListenerParts, host: string, po
         status: null,
         outcome: 'hung',
         ...(handled?.sent ? { bill_id: handled.sent.billId } : {}),
+        arrived_ms: arrived,
+        answered_ms: null,
       },
       handled?.sent ?? undefined,
     );
   }
 
-  async function serve(req: IncomingMessage, res: ServerResponse, bodyText: string): Promise<void> {
+  async function serve(req: IncomingMessage, res: ServerResponse, bodyText: string, arrived: number): Promise<void> {
     const outcome = await runPipeline(deps, {
       method: req.method ?? 'GET',
       url: req.url ?? '/',
@@ -79,7 +82,7 @@ export async function startApiListener(parts: ApiListenerParts, host: string, po
     if (faults.latencyMs > 0) await delay(faults.latencyMs);
     if (faults.network === 'hang') {
       // The request took effect; its answer never comes.
-      hangOn(req, res, { operationId: outcome.route?.operationId ?? null, sent });
+      hangOn(req, res, arrived, { operationId: outcome.route?.operationId ?? null, sent });
       return;
     }
     // A network cut during the latency already killed this connection.
@@ -94,6 +97,8 @@ export async function startApiListener(parts: ApiListenerParts, host: string, po
         status: reply.status,
         outcome: outcome.failed ? 'failed' : drop ? 'dropped' : 'answered',
         ...(sent ? { bill_id: sent.billId } : {}),
+        arrived_ms: arrived,
+        answered_ms: performance.now(),
       },
       sent ?? undefined,
     );

@@ -10,6 +10,9 @@ export interface ReceivedRequest {
   /** answered; dropped = cut off mid-response; hung = never answered; failed = injected 5xx. */
   outcome: 'answered' | 'dropped' | 'hung' | 'failed';
   bill_id?: string;
+  /** When it arrived and when its answer went out (null: none did), in ms on the sandbox's monotonic clock. */
+  arrived_ms: number;
+  answered_ms: number | null;
 }
 
 export interface ReceivedBill {
@@ -57,4 +60,24 @@ export class ReceivedLog {
     this.#requests = [];
     this.#bills.clear();
   }
+}
+
+/**
+ * How many round trips deep the longest chain among these requests is: a request that
+ * arrived after another's answer went out may have waited for it; requests that overlap
+ * were sent side by side. With CareCloud some distance away (the sandbox's latency), the
+ * client's side-by-side calls overlap and only its sequential ones chain.
+ */
+export function roundTripDepth(requests: readonly Pick<ReceivedRequest, 'arrived_ms' | 'answered_ms'>[]): number {
+  const byArrival = [...requests].sort((a, b) => a.arrived_ms - b.arrived_ms);
+  const depth: number[] = [];
+  byArrival.forEach((request, i) => {
+    let before = 0;
+    for (let j = 0; j < i; j += 1) {
+      const earlier = byArrival[j]!;
+      if (earlier.answered_ms !== null && earlier.answered_ms <= request.arrived_ms) before = Math.max(before, depth[j]!);
+    }
+    depth.push(before + 1);
+  });
+  return Math.max(0, ...depth);
 }

@@ -43,6 +43,27 @@ export interface StorePlace {
 
 const searchLimit = 20;
 
+/** How long a scan's read-ahead waits for the panel to ask for it. */
+const readAheadMs = 5_000;
+
+/** The calls the customer panel makes for one customer; the read-ahead after a card scan makes the same. */
+const customerCalls = {
+  cards: (api: CustomerApi, id: string) => api.cards.ofCustomer(id, { count: 20 }),
+  points: (api: CustomerApi, id: string) => api.wallet.pointsOverview(id),
+  credits: (api: CustomerApi, id: string) => api.wallet.creditsOverview(id),
+  vouchers: (api: CustomerApi, id: string) => api.vouchers.ofCustomer(id, { is_valid: true, count: 100 }),
+  rewards: (api: CustomerApi, id: string) => api.rewards.ofCustomer(id, { count: 100 }),
+};
+type AheadCall = keyof typeof customerCalls | 'customer';
+type AheadAnswer<K extends AheadCall> = K extends keyof typeof customerCalls ? Awaited<ReturnType<(typeof customerCalls)[K]>> : Schemas['Customer'];
+
+interface ReadAhead {
+  until: number;
+  customer: Promise<Schemas['Customer']>;
+  status: Promise<{ name: string; canPayWithPoints: boolean } | null>;
+  calls: Map<AheadCall, Promise<unknown>>;
+}
+
 export function customerSummary(customer: Schemas['Customer']): CustomerSummary {
   const info = customer.personal_information;
   return {
@@ -75,6 +96,7 @@ export class CustomerLookup {
   readonly #place: StorePlace;
 
   readonly #storeCountry: () => Promise<string | null>;
+  readonly #ahead = new Map<string, ReadAhead>();
 
   constructor(options: { api: () => CustomerApi; cache: CustomerCache; connectivity: Connectivity; place: StorePlace; storeCountry?: () => Promise<string | null>; now?: () => number }) {
     this.#api = options.api;
@@ -93,15 +115,21 @@ export class CustomerLookup {
         if (!card) return failure('unknown_card', 'No customer has this card');
         if (card.state !== 1) return failure('card_blocked', 'This card is blocked');
         if (!card.customer_id) return failure('unknown_card', 'This card is not assigned to a customer');
+        const customerId = card.customer_id;
+        // The card was the one call that had to come first: the customer and every part of
+        // their panel go out together now, and the panel's own asks pick them up.
+        const ahead = this.#readAhead(api, customerId);
         let customer: Schemas['Customer'];
         try {
-          customer = await api.customers.get(card.customer_id);
+          customer = await ahead.customer;
         } catch (error) {
+          this.#ahead.delete(customerId);
           if (error instanceof NotFoundError || isDeletedRefusal(error)) return failure('customer_deleted', 'The customer of this card no longer exists');
           throw error;
         }
         const summary = customerSummary(customer);
         if (isDeleted(customer)) {
+          this.#ahead.delete(customerId);
           this.#cache.forget(summary.id);
           return failure('customer_deleted', 'The customer of this card no longer exists');
         }
@@ -144,18 +172,25 @@ export class CustomerLookup {
     return this.#online<CustomerProfile>(
       async () => {
         const api = this.#api();
+        // The customer, their cards and their status side by side; the cards and status
+        // are dropped when the customer turns out to be gone.
+        const asked = this.#take(customerId, 'customer', () => api.customers.get(customerId));
+        const cardPage = this.#take(customerId, 'cards', () => customerCalls.cards(api, customerId));
+        const status = this.#statusOf(api, customerId);
+        const rest = Promise.all([cardPage, status]);
+        rest.catch(() => {});
         let customer: Schemas['Customer'];
         try {
-          customer = await api.customers.get(customerId);
+          customer = await asked;
         } catch (error) {
           if (error instanceof NotFoundError) return failure('customer_not_found', 'CareCloud does not know this customer');
           if (isDeletedRefusal(error)) return failure('customer_deleted', 'This customer no longer exists');
           throw error;
         }
         if (isDeleted(customer)) return failure('customer_deleted', 'This customer no longer exists');
-        const [cardPage, status] = await Promise.all([api.cards.ofCustomer(customerId, { count: 20 }), this.#status(customerId)]);
-        const cards = cardPage.items.map(cardSummary);
-        const summary = { ...customerSummary(customer), statusName: status?.name ?? null };
+        const [cardList, statusNow] = await rest;
+        const cards = cardList.items.map(cardSummary);
+        const summary = { ...customerSummary(customer), statusName: statusNow?.name ?? null };
         this.#cache.remember(summary, cards, this.#now());
         return success({ customer: summary, cards, fromCache: false });
       },
@@ -170,7 +205,11 @@ export class CustomerLookup {
   async points(customerId: string): Promise<Result<PointsOverview>> {
     return this.#wallet(customerId, 'points', pointsSchema, async () => {
       const api = this.#api();
-      const [data, currencies, status] = await Promise.all([api.wallet.pointsOverview(customerId), this.#currencyCodes(), this.#status(customerId)]);
+      const [data, currencies, status] = await Promise.all([
+        this.#take(customerId, 'points', () => customerCalls.points(api, customerId)),
+        this.#currencyCodes(),
+        this.#statusOf(api, customerId),
+      ]);
       const currency = this.#place.currency();
       const value = (data?.available_points_money_value ?? []).map((m) => money(m.value ?? 0, m.currency_id ?? '', currencies)).find((m) => m.currency === currency);
       const canPay = status?.canPayWithPoints ?? null;
@@ -187,15 +226,16 @@ export class CustomerLookup {
 
   async credits(customerId: string): Promise<Result<CreditsOverview>> {
     return this.#wallet(customerId, 'credits', creditsSchema, async () => {
-      const data = await this.#api().wallet.creditsOverview(customerId);
-      const currencies = await this.#currencyCodes();
+      const api = this.#api();
+      const [data, currencies] = await Promise.all([this.#take(customerId, 'credits', () => customerCalls.credits(api, customerId)), this.#currencyCodes()]);
       return { byCurrency: (data?.split_by_currency ?? []).map((c) => money(c.available_credits ?? 0, c.currency_id ?? '', currencies)) };
     });
   }
 
   async vouchers(customerId: string): Promise<Result<VoucherList>> {
     return this.#wallet(customerId, 'vouchers', vouchersSchema, async () => {
-      const page = await this.#api().vouchers.ofCustomer(customerId, { is_valid: true, count: 100 });
+      const api = this.#api();
+      const page = await this.#take(customerId, 'vouchers', () => customerCalls.vouchers(api, customerId));
       const now = formatCareCloudDateTime(new Date(this.#now()), this.#place.timeZone());
       const storeId = this.#place.storeId();
       return {
@@ -214,18 +254,65 @@ export class CustomerLookup {
 
   async rewards(customerId: string): Promise<Result<RewardList>> {
     return this.#wallet(customerId, 'rewards', rewardsSchema, async () => {
-      const page = await this.#api().rewards.ofCustomer(customerId, { count: 100 });
+      const api = this.#api();
+      const page = await this.#take(customerId, 'rewards', () => customerCalls.rewards(api, customerId));
       return { rewards: page.items.map((r) => ({ id: r.reward_id ?? '', code: r.code ?? null, name: r.name ?? '', pointsCost: r.points_cost ?? null })) };
     });
   }
 
   /** The customer's current status from their status record and the project's status list; null when CareCloud has none. */
-  async #status(customerId: string): Promise<{ name: string; canPayWithPoints: boolean } | null> {
-    const api = this.#api();
+  async #status(api: CustomerApi, customerId: string): Promise<{ name: string; canPayWithPoints: boolean } | null> {
     const [records, statuses] = await Promise.all([api.customers.currentStatus(customerId), api.reference.statuses()]);
     const statusId = records.items[0]?.status_id;
     const status = statuses.items.find((s) => s.status_id === statusId);
     return status ? { name: status.name, canPayWithPoints: status.payment_points === true } : null;
+  }
+
+  /** The status read ahead for this scan (the profile and the points both want it), else asked now. */
+  #statusOf(api: CustomerApi, customerId: string): Promise<{ name: string; canPayWithPoints: boolean } | null> {
+    const ahead = this.#ahead.get(customerId);
+    if (ahead && ahead.until > performance.now()) return ahead.status;
+    return this.#status(api, customerId);
+  }
+
+  /**
+   * Everything the customer panel shows of this customer, asked of CareCloud at once.
+   * Each call is answered to the first part that asks for it within a few seconds; later
+   * asks (a refresh after a sale) go to CareCloud again.
+   */
+  #readAhead(api: CustomerApi, customerId: string): ReadAhead {
+    // Real elapsed time, not the terminal's clock (which tests may hold still).
+    const now = performance.now();
+    for (const [id, old] of this.#ahead) if (old.until <= now) this.#ahead.delete(id);
+    const quiet = <T>(call: Promise<T>): Promise<T> => {
+      // The part that takes it sees the failure; one never taken must not be reported as unhandled.
+      call.catch(() => {});
+      return call;
+    };
+    const ahead: ReadAhead = {
+      until: now + readAheadMs,
+      customer: quiet(api.customers.get(customerId)),
+      status: quiet(this.#status(api, customerId)),
+      calls: new Map<AheadCall, Promise<unknown>>([
+        ['cards', quiet(customerCalls.cards(api, customerId))],
+        ['points', quiet(customerCalls.points(api, customerId))],
+        ['credits', quiet(customerCalls.credits(api, customerId))],
+        ['vouchers', quiet(customerCalls.vouchers(api, customerId))],
+        ['rewards', quiet(customerCalls.rewards(api, customerId))],
+      ]),
+    };
+    ahead.calls.set('customer', ahead.customer);
+    this.#ahead.set(customerId, ahead);
+    return ahead;
+  }
+
+  /** The call read ahead for this customer, once; else asked now. */
+  #take<K extends AheadCall>(customerId: string, call: K, ask: () => Promise<AheadAnswer<K>>): Promise<AheadAnswer<K>> {
+    const ahead = this.#ahead.get(customerId);
+    const waiting = ahead && ahead.until > performance.now() ? ahead.calls.get(call) : undefined;
+    if (!waiting) return ask();
+    ahead!.calls.delete(call);
+    return waiting as Promise<AheadAnswer<K>>;
   }
 
   async #currencyCodes(): Promise<Map<string, string>> {
