@@ -2,7 +2,7 @@
 // with store, cashier, VAT and the points balance, the paper image beside it, the same
 // receipt on a fake network printer; a printer that is off, the status bar, a reprint;
 // a printer out of paper or with its cover open (as the printer's own DLE EOT status bytes
-// say), a reprint from recent sales; the manager's test page from the settings. Both
+// say), a reprint from recent sales, an offline receipt saying the points come later; the manager's test page from the settings. Both
 // languages, the expected words from the catalogues.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -11,7 +11,7 @@ import { demo } from '../../sandbox/seed.ts';
 import { browserTests } from './support/browser.ts';
 import { scanWithWedge, screenshot } from './support/page.ts';
 import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, receiptBillId, signInTo, type SaleLane } from './support/sale-page.ts';
-import { laneLanguages } from './support/words.ts';
+import { laneLanguages, messagePattern } from './support/words.ts';
 import { decodeJob, DRAWER_KICK, includesBytes, startFakePrinter, type FakePrinter } from '../support/fake-printer.ts';
 
 const cashierPin = '1111';
@@ -143,6 +143,19 @@ describe('receipts on screen and on paper', () => {
       expect(firstCopy).toContain(words.copy);
       expect(firstCopy).toContain(billId.slice(-5));
       await eventually(() => page.getByTestId('printer-status').count()).toBe(0);
+
+      // Offline: the sale is saved, the receipt on screen and on paper says the points come later.
+      await lane.outage(true);
+      const jobsOnline = back.jobs.length;
+      const offline = await sellCoffee(page);
+      expect(await page.getByTestId('sale-outcome').textContent()).toMatch(messagePattern(language, 'checkout.savedOffline'));
+      expect(await page.getByTestId('points-later').textContent()).toBe(t('checkout.pointsLater'));
+      await eventually(async () => await page.getByTestId('print-outcome').textContent()).toBe(words.printed);
+      const offlinePaper = decodeJob((await back.waitForJobs(jobsOnline + 1))[jobsOnline]!);
+      expect(offlinePaper).toContain(offline.slice(-5));
+      // The sentence wraps on 48 characters: its first words stand on one line.
+      expect(offlinePaper).toContain(t('paper.pointsLater').slice(0, 30));
+      await screenshot(page, `receipt-offline-${language}`);
       expect(lane.pageErrors).toEqual([]);
     }, 120_000);
 
