@@ -24,6 +24,12 @@ function* sourceFiles(dir) {
   }
 }
 
+// Services never import the IPC layer: they throw the domain's errors (electron/domain/)
+// and only electron/ipc/ turns them into answers. The composition roots and transports
+// that wire handlers to services are the exceptions.
+const ipcLayer = 'electron/ipc/';
+const mayImportIpc = ['electron/ipc/', 'electron/app/terminal.ts', 'electron/app/kiosk-terminal.ts', 'electron/main.ts', 'electron/preload.ts', 'electron/preview/'];
+
 const importPattern = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
 const problems = [];
 for (const [area, rule] of Object.entries(rules)) {
@@ -41,6 +47,10 @@ for (const [area, rule] of Object.entries(rules)) {
       if (spec.startsWith('.')) {
         const target = relative(root, resolve(dirname(file), spec)).split('/')[0];
         if (!rule.folders.includes(target)) problems.push(`${where}: ${area}/ may not import from ${target}/ (${spec})`);
+        const targetPath = relative(root, resolve(dirname(file), spec));
+        if (area === 'electron' && `${targetPath}/`.startsWith(ipcLayer) && !mayImportIpc.some((allowed) => where === allowed || where.startsWith(allowed))) {
+          problems.push(`${where}: a service may not import the IPC layer (${spec}); throw an error of electron/domain/errors.ts instead`);
+        }
       } else if (nodeBuiltins.has(spec) && !rule.node) {
         problems.push(`${where}: ${area}/ may not use the Node module ${spec}`);
       } else if ((spec === 'electron' || spec.startsWith('electron/')) && !rule.electron) {

@@ -8,6 +8,7 @@ import type { Language } from '../../shared/i18n/language.ts';
 import type { DemoBackend } from '../demo/demo-backend.ts';
 import type { RequestChannel } from '../../shared/ipc/channels.ts';
 import { createDispatcher, type Dispatch, type KioskHandlers } from '../ipc/dispatcher.ts';
+import { errorToResult } from '../ipc/errors.ts';
 import { EventHub } from '../ipc/events.ts';
 import { kioskHandlers } from '../ipc/handlers/kiosk.ts';
 import type { SenderCheck } from '../ipc/sender.ts';
@@ -90,6 +91,7 @@ export async function assembleKiosk(options: KioskOptions, settings: SettingsSer
     logger,
     ...(options.now ? { now: options.now } : {}),
     onChange: (status) => events.publish('kiosk.changed', status),
+    answerFor: errorToResult,
   });
   opened.push({ close: () => kiosk.close() });
   const input = await startInput({ settings: () => settings.input, client: null, events, loader: options.hidLoader ?? null, logger, online: () => kiosk.status().inService });

@@ -4,9 +4,8 @@
 import { acceptPaymentBody, plainPreview, PreviewAnswerError, readPreview, type AppliedVoucher, type BenefitAsk, type BenefitPreview, type SalePlace } from '../../shared/checkout/bill.ts';
 import { cartTotals, type Cart } from '../../shared/checkout/cart.ts';
 import { formatCareCloudDateTime } from '../../shared/datetime.ts';
-import { failure } from '../../shared/ipc/result.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
-import { PosFailure } from '../ipc/errors.ts';
+import { RefusedByCareCloud, Unavailable } from '../domain/errors.ts';
 import { InvalidRequestError } from '../carecloud/errors.ts';
 import type { OfflineVoucherList } from './offline-vouchers.ts';
 import type { BenefitLimits, Refusal } from '../../shared/checkout/answers.ts';
@@ -79,7 +78,7 @@ export class Benefits {
     // CareCloud counts every code on the bill toward its voucher limit, refused ones too: add the
     // codes one at a time, so a code is "too many" only when the applied ones already fill the limit.
     let settled = await this.#settle(cart, { ...ask, voucherCodes: [] }, place, saleId, paymentTime);
-    if (!settled) throw new Error('CareCloud counted vouchers on a bill without any');
+    if (!settled) throw new Unavailable('carecloud', 'CareCloud counted vouchers on a bill without any');
     const refusals = [...settled.refusals];
     for (const code of ask.voucherCodes) {
       const next = await this.#settle(cart, { ...settled.ask, voucherCodes: [...settled.ask.voucherCodes, code] }, place, saleId, paymentTime);
@@ -110,7 +109,7 @@ export class Benefits {
         current = next;
       }
     }
-    throw new Error('CareCloud kept refusing the bill');
+    throw new RefusedByCareCloud('CareCloud kept refusing the bill');
   }
 
   /** The most points and credit this bill allows: CareCloud asked for `max` of each, side by side. */
@@ -178,7 +177,7 @@ function readAnswer(cart: Cart, data: Parameters<typeof readPreview>[1]): Benefi
     return readPreview(cart, data);
   } catch (error) {
     if (!(error instanceof PreviewAnswerError)) throw error;
-    throw new PosFailure(failure('carecloud_unavailable', error.message));
+    throw new Unavailable('carecloud', error.message, { cause: error });
   }
 }
 

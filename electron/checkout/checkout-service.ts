@@ -6,18 +6,15 @@ import { cartTotals, CartError, type Cart } from '../../shared/checkout/cart.ts'
 import type { Catalogue, Product } from '../../shared/checkout/catalogue.ts';
 import { currencyDecimals } from '../../shared/money.ts';
 import type { Operator } from '../../shared/ipc/contract.ts';
-import { failure } from '../../shared/ipc/result.ts';
 import { ConnectionError } from '../carecloud/errors.ts';
 import { spokenLanguage } from '../carecloud/language.ts';
 import { demoOperatorName } from '../operators/demo-operators.ts';
-import { PosFailure } from '../ipc/errors.ts';
+import { InvalidInput, InvalidState, NotFound } from '../domain/errors.ts';
 import { cancellationBillId } from '../journal/bill-id.ts';
-import { JournalUnavailableError } from '../journal/errors.ts';
 import type { Journal } from '../journal/journal.ts';
+import { ShiftStateError } from '../journal/shifts.ts';
 import type { JournalEntry } from '../journal/types.ts';
 import { cancellationEntry, purchaseEntry } from '../sync/closure.ts';
-import { BillRefusedError } from '../sync/bill-check.ts';
-import { OfflineBenefitRefusedError } from '../sync/offline-benefits.ts';
 import type { ClosureOutcome, SyncEngine } from '../sync/engine.ts';
 import type { Benefits, Evaluation } from './benefits.ts';
 import type { ManagerCheck } from './manager-pin.ts';
@@ -89,7 +86,7 @@ function settlementOf(stored: Record<string, number>): Settlement | null {
 }
 
 function badCart(error: unknown): never {
-  if (error instanceof CartError || error instanceof BillRefusedError) throw new PosFailure(failure('invalid_payload', error.message, { reasons: [{ name: 'cart', reason: 'invalid', message: error.message }] }));
+  if (error instanceof CartError) throw new InvalidInput(error.message, [{ name: 'cart', reason: 'invalid', message: error.message }]);
   throw error;
 }
 
@@ -144,7 +141,7 @@ export class CheckoutService {
     } catch (error) {
       badCart(error);
     }
-    if (cart.currency !== this.#o.places.currency) throw new PosFailure(failure('invalid_payload', `This terminal sells in ${this.#o.places.currency}`));
+    if (cart.currency !== this.#o.places.currency) throw new InvalidInput(`This terminal sells in ${this.#o.places.currency}`);
   }
 
   /** Double-press safe: the same sale id shares one closure and keeps its outcome. */
@@ -183,7 +180,7 @@ export class CheckoutService {
   }
 
   async #pay(request: PayRequest, operator: Operator): Promise<PayOutcome> {
-    if (request.cart.lines.length === 0) throw new PosFailure(failure('invalid_payload', 'An empty sale cannot be paid', { reasons: [{ name: 'cart', reason: 'empty', message: 'An empty sale cannot be paid' }] }));
+    if (request.cart.lines.length === 0) throw new InvalidInput('An empty sale cannot be paid', [{ name: 'cart', reason: 'empty', message: 'An empty sale cannot be paid' }]);
     // The journal remembers sale ids across restarts, where the in-memory answers are gone.
     const recorded = this.#o.journal.byIdempotencyKey(saleKey(request.saleId));
     if (recorded) return this.#alreadyRecorded(recorded);
@@ -194,10 +191,10 @@ export class CheckoutService {
     }
     const currency = request.cart.currency;
     const settled = settle(preview.toPayMinor, request.tender, cashRoundingStep(currency, this.#o.cashRoundingMinor()));
-    if (!settled.ok) throw new PosFailure(failure('invalid_payload', `The payment does not cover the sale (${settled.problem})`, { reasons: [{ name: 'tender', reason: settled.problem, message: settled.problem }] }));
+    if (!settled.ok) throw new InvalidInput(`The payment does not cover the sale (${settled.problem})`, [{ name: 'tender', reason: settled.problem, message: settled.problem }]);
     const { settlement } = settled;
     // Cash goes into a drawer whose float was counted in: no open shift, no cash sale (card alone may go).
-    if (settlement.cashToPayMinor > 0 && this.#o.drawer && !this.#o.drawer.cashAllowed()) throw new PosFailure(failure('no_open_shift', 'Open the shift before taking cash'));
+    if (settlement.cashToPayMinor > 0 && this.#o.drawer && !this.#o.drawer.cashAllowed()) throw new ShiftStateError('no_open_shift');
     const place = await this.#o.places.place(operator.name);
     const ask = evaluation.ask;
     // CareCloud gets the amount actually paid: cash rounding is a line of its own, outside loyalty.
@@ -265,14 +262,9 @@ export class CheckoutService {
   }
 
   async #close(entry: Parameters<SyncEngine['close']>[0]): Promise<ClosureOutcome> {
-    try {
-      return await this.#o.sync.close(entry);
-    } catch (error) {
-      if (error instanceof JournalUnavailableError) throw new PosFailure(failure('journal_unavailable', error.message));
-      // The circuit opened between the preview and pay: the screen previews again and drops what the policy refuses.
-      if (error instanceof OfflineBenefitRefusedError) throw new PosFailure(failure('offline', error.message));
-      throw error;
-    }
+    // Throws JournalUnavailableError, or OfflineBenefitRefusedError when the circuit opened
+    // between the preview and pay: the screen previews again and drops what the policy refuses.
+    return await this.#o.sync.close(entry);
   }
 
   #queuePosition(entry: JournalEntry): number {
@@ -283,12 +275,12 @@ export class CheckoutService {
   async cancel(request: { billId: string; pin: string }, operator: Operator): Promise<CancelOutcome> {
     // The sale is looked up before the PIN, so an unknown bill id answers the same whatever PIN came with it.
     const original = this.#o.journal.byBillId(request.billId);
-    if (!original || original.kind !== 'purchase') throw new PosFailure(failure('not_found', 'This terminal has no sale with this bill id'));
+    if (!original || original.kind !== 'purchase') throw new NotFound('This terminal has no sale with this bill id');
     const manager = await this.#o.managerCheck(request.pin, 'cancel-purchase', operator);
     const cancellationId = cancellationBillId(request.billId);
     const existing = this.#o.journal.byBillId(cancellationId);
     if (existing) return this.#cancelOutcome(request.billId, existing, existing.state === 'synced' ? 'synced' : existing.state === 'rejected' ? 'rejected' : 'queued');
-    if (original.state === 'rejected' || original.state === 'voided') throw new PosFailure(failure('invalid_state', `The sale is ${original.state}; CareCloud has no purchase to cancel`));
+    if (original.state === 'rejected' || original.state === 'voided') throw new InvalidState(`The sale is ${original.state}; CareCloud has no purchase to cancel`);
     const entry = cancellationEntry(original, manager.name);
     this.#o.journal.recordAudit(manager.name, 'cancel-purchase', original.id, { billId: request.billId, cancellationBillId: cancellationId, askedBy: operator.name });
     const closure = await this.#close(entry);

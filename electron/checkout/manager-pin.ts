@@ -2,7 +2,7 @@
 // claims. Refusals are counted at the manager prompt and audited; the answer is the same
 // whatever made the PIN wrong (unknown, a cashier's, too short for a manager here).
 import type { Operator } from '../../shared/ipc/contract.ts';
-import { PosFailure, pinFailure } from '../ipc/errors.ts';
+import { PinRefused } from '../domain/errors.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { OperatorDirectory } from '../operators/operators.ts';
 import { NOBODY_SIGNED_IN } from '../operators/actor-names.ts';
@@ -14,7 +14,7 @@ export function managerPinCheck(operators: OperatorDirectory, journal: Journal):
     const outcome = await operators.checkManager(pin);
     if (!outcome.ok) {
       journal.recordAudit(askedBy?.name ?? NOBODY_SIGNED_IN, 'pin-refused', null, { action, why: outcome.reason });
-      throw new PosFailure(pinFailure(outcome));
+      throw new PinRefused(outcome);
     }
     return outcome.operator;
   };

@@ -6,12 +6,9 @@ import { ensurePrivateDir, replacePrivateFile } from '../config/file-modes.ts';
 import { basename, dirname, join } from 'node:path';
 import { billSearchOf } from '../../shared/checkout/sale-reference.ts';
 import type { Operator } from '../../shared/ipc/contract.ts';
-import { failure } from '../../shared/ipc/result.ts';
 import { minorOf, readableRequest } from './readable-request.ts';
-import { PosFailure } from '../ipc/errors.ts';
 import { spokenLanguage } from '../carecloud/language.ts';
 import { actorName } from '../operators/actor-names.ts';
-import { SendUncertainError } from '../journal/errors.ts';
 import { maskSyncedCard } from '../journal/card-mask.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { AuditRecord, EntryFilter, EntryMatch, JournalEntry, SendPurchaseBody, TillPayment } from '../journal/types.ts';
@@ -139,7 +136,7 @@ export class ManagerQueue {
   }
 
   show(id: number): QueueEntryDetail {
-    const detail = this.#found(() => this.#o.queue.show(id));
+    const detail = this.#o.queue.show(id);
     const body = detail.entry.request.body as Partial<SendPurchaseBody> | null;
     const recap = body?.bill?.payment_recap;
     const request = this.#readable(detail.entry);
@@ -189,22 +186,22 @@ export class ManagerQueue {
 
   // Each action finds its entry before the PIN, so an unknown id answers the same whatever PIN came with it.
   async retry(id: number, pin: string, askedBy: Operator): Promise<QueueEntrySummary> {
-    this.#found(() => this.#o.queue.show(id));
+    this.#o.queue.show(id);
     const manager = await this.#o.managerCheck(pin, 'retry', askedBy);
-    return this.#one(this.#act(() => this.#o.queue.retry(id, manager.name)));
+    return this.#one(this.#o.queue.retry(id, manager.name));
   }
 
   async void(id: number, reason: string, pin: string, askedBy: Operator): Promise<QueueEntrySummary> {
-    this.#found(() => this.#o.queue.show(id));
+    this.#o.queue.show(id);
     const manager = await this.#o.managerCheck(pin, 'void', askedBy);
-    return this.#one(this.#act(() => this.#o.queue.void(id, reason, manager.name)));
+    return this.#one(this.#o.queue.void(id, reason, manager.name));
   }
 
   /** The rejected purchase again as a new sale without its vouchers, points and credit. */
   async resendWithoutBenefits(id: number, pin: string, askedBy: Operator): Promise<QueueEntrySummary> {
-    this.#found(() => this.#o.queue.show(id));
+    this.#o.queue.show(id);
     const manager = await this.#o.managerCheck(pin, 'resend', askedBy);
-    return this.#one(this.#act(() => this.#o.queue.resendWithoutBenefits(id, manager.name)));
+    return this.#one(this.#o.queue.resendWithoutBenefits(id, manager.name));
   }
 
   /**
@@ -250,26 +247,6 @@ export class ManagerQueue {
     const named = typeof record.detail.billId === 'string' ? record.detail.billId : null;
     const billId = named ?? (record.entryId === null ? null : (this.#o.journal.get(record.entryId)?.billId ?? null));
     return { at: iso(record.at), actor: shownName(record.actor), action: record.action, entryId: record.entryId, billId, detail: record.detail };
-  }
-
-  #found<T>(read: () => T): T {
-    try {
-      return read();
-    } catch (error) {
-      if (error instanceof Error && /^There is no journal entry/.test(error.message)) throw new PosFailure(failure('not_found', error.message));
-      throw error;
-    }
-  }
-
-  /** The queue manager says what it refuses in plain errors; the screens get a code. */
-  #act(change: () => JournalEntry): JournalEntry {
-    try {
-      return this.#found(change);
-    } catch (error) {
-      if (error instanceof SendUncertainError) throw new PosFailure(failure('maybe_in_carecloud', error.message));
-      if (error instanceof PosFailure || !(error instanceof Error) || error.name !== 'Error') throw error;
-      throw new PosFailure(failure('invalid_state', error.message));
-    }
   }
 }
 

@@ -3,15 +3,14 @@
 import type { SalePlace } from '../../shared/checkout/bill.ts';
 import { STORE_ITEM_TYPE } from '../../shared/checkout/catalogue.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
+import { NotConfigured } from '../domain/errors.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 
 type ResolvedIds = Pick<SalePlace, 'currencyId' | 'purchaseTypeId' | 'itemTypeIds'>;
 
-export class SalePlaceError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SalePlaceError';
-  }
+/** The terminal's store, or CareCloud's currency, purchase type or item type for it, is missing. */
+export class SalePlaceError extends NotConfigured {
+  override name = 'SalePlaceError';
 }
 
 export class SalePlaces {

@@ -9,6 +9,13 @@ import type { VoucherKind, VoucherCheck } from '../../shared/checkout/answers.ts
 
 export type { VoucherKind, VoucherCheck };
 
+/** The lane's voucher check, and the store's vouchers kept for offline use. */
+export interface VoucherDesk {
+  check(code: string, customerId: string | null): Promise<VoucherCheck>;
+  /** Refreshes the list of vouchers the offline policy may accept; null without a store. */
+  syncOffline(): Promise<{ count: number; syncedAt: string } | null>;
+}
+
 export interface VoucherCheckOptions {
   client: () => CareCloudClient;
   storeId: () => string;

@@ -1,7 +1,8 @@
 // Scanners and card readers in the main process: the device manager reads them,
 // one classifier says what each scan is (HID reports and keyboard-wedge bursts alike),
 // and both reach the screens, as events or as the answer to `input.classify`.
-import type { DeviceKind as ScreenDeviceKind, DevicesStatus, ScanEvent as ScreenScan, ScanKind as ScreenScanKind } from '../../shared/ipc/contract.ts';
+import type { EventName } from '../../shared/ipc/channels.ts';
+import type { DeviceKind as ScreenDeviceKind, DevicesStatus, EventPayloadOf, ScanEvent as ScreenScan, ScanKind as ScreenScanKind } from '../../shared/ipc/contract.ts';
 import { ScanClassifier } from '../../shared/input/classify.ts';
 import { ScanEvents, ScanPipeline } from '../../shared/input/scan-events.ts';
 import type { ClassifiedScan, DecidedBy, ScanKind } from '../../shared/input/scan.ts';
@@ -12,7 +13,6 @@ import { HidDeviceManager, type DeviceStatus, type HidAvailability } from '../hi
 import type { DeviceKind } from '../hid/matching.ts';
 import type { HidTransportLoader } from '../hid/transport.ts';
 import { hidProblemSaid } from '../hid/explain.ts';
-import type { EventHub } from '../ipc/events.ts';
 import type { Logger } from '../log/logger.ts';
 
 const screenKind: Record<ScanKind, ScreenScanKind> = { card: 'loyalty_card', voucher: 'voucher', product: 'product', unknown: 'unknown' };
@@ -49,7 +49,8 @@ export interface InputOptions {
   settings: () => InputSettings;
   /** The Enterprise client for card and voucher lookups; null on a kiosk (the Customer API looks up no card). */
   client: (() => CareCloudClient) | null;
-  events: EventHub;
+  /** Where scans and device changes go to the screens (the terminal's EventHub). */
+  events: { publish<E extends EventName>(event: E, payload: EventPayloadOf<E>): void };
   /** node-hid in the app; null where no devices may be opened (the web preview, tests). */
   loader: HidTransportLoader | null;
   logger: Logger;

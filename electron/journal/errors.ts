@@ -1,4 +1,6 @@
 // Why the journal cannot keep a sale, as one sentence the till can show.
+import { InvalidState, Unavailable } from '../domain/errors.ts';
+
 export type JournalProblem = 'disk-full' | 'read-only' | 'corrupt' | 'busy' | 'write-failed' | 'unavailable' | 'replaced' | 'sales-missing' | 'identity-damaged';
 
 const sentences: Record<JournalProblem, string> = {
@@ -17,17 +19,17 @@ const sentences: Record<JournalProblem, string> = {
 };
 
 /** A manager's change refused because CareCloud may already have the entry: an earlier send of it got no clear answer. */
-export class SendUncertainError extends Error {
+export class SendUncertainError extends InvalidState {
   override name = 'SendUncertainError';
 }
 
-export class JournalUnavailableError extends Error {
+export class JournalUnavailableError extends Unavailable {
   override name = 'JournalUnavailableError';
   constructor(
     readonly problem: JournalProblem,
     options?: ErrorOptions & { detail?: string },
   ) {
-    super(options?.detail ? `${sentences[problem]} ${options.detail}` : sentences[problem], options);
+    super('journal', options?.detail ? `${sentences[problem]} ${options.detail}` : sentences[problem], options);
   }
 }
 

@@ -2,6 +2,7 @@
 // (transitions, attempts, audit), the manager's changes (void, retry, resend as a new sale),
 // exports, audit records and the purge. Every change commits durably with its audit record.
 import type { Statement } from 'better-sqlite3';
+import { InvalidState, NotFound } from '../domain/errors.ts';
 import { guarded, SendUncertainError } from './errors.ts';
 import { mayHaveLanded } from './send-certainty.ts';
 import type { JournalDatabase } from './database.ts';
@@ -81,7 +82,7 @@ export class ManagerDesk {
    */
   void(id: number, reason: string, actor: string): JournalEntry {
     return this.#managerChange(id, actor, 'void', { reason }, (row, now) => {
-      if (row.state !== 'pending' && row.state !== 'rejected') throw new Error(`Entry ${id} is ${row.state}; only pending or rejected entries can be voided.`);
+      if (row.state !== 'pending' && row.state !== 'rejected') throw new InvalidState(`Entry ${id} is ${row.state}; only pending or rejected entries can be voided.`);
       const path = (JSON.parse(row.request) as { path: string }).path;
       const attempts = row.state === 'pending' ? (this.#sql('SELECT outcome, error FROM attempts WHERE entry_id = ? ORDER BY id').all(id) as Pick<Attempt, 'outcome' | 'error'>[]) : [];
       const unclear = attempts.find((attempt) => mayHaveLanded(attempt, path));
@@ -99,7 +100,7 @@ export class ManagerDesk {
   /** Makes a pending entry due now, or sends a rejected one again unchanged. */
   retryNow(id: number, actor: string): JournalEntry {
     return this.#managerChange(id, actor, 'retry', {}, (row, now) => {
-      if (row.state !== 'pending' && row.state !== 'rejected') throw new Error(`Entry ${id} is ${row.state}; only pending or rejected entries can be retried.`);
+      if (row.state !== 'pending' && row.state !== 'rejected') throw new InvalidState(`Entry ${id} is ${row.state}; only pending or rejected entries can be retried.`);
       this.#sql("UPDATE entries SET state = 'pending', next_attempt_at = ?, updated_at = ? WHERE id = ?").run(now, now, id);
       if (row.state !== 'pending') this.#insertTransition.run(id, now, row.state, 'pending', 'retry requested', actor);
     });
@@ -110,8 +111,8 @@ export class ManagerDesk {
     return guarded(() =>
       this.#db.transaction(() => {
         const original = this.#byId.get(originalId) as EntryRow | undefined;
-        if (!original) throw new Error(`There is no journal entry ${originalId}.`);
-        if (original.state !== 'rejected') throw new Error(`Entry ${originalId} is ${original.state}; only a rejected entry can be resent as a new sale.`);
+        if (!original) throw new NotFound(`There is no journal entry ${originalId}.`);
+        if (original.state !== 'rejected') throw new InvalidState(`Entry ${originalId} is ${original.state}; only a rejected entry can be resent as a new sale.`);
         const created = this.#lifecycle.insert({ ...input, replaces: originalId }, null);
         const now = this.#now();
         this.#sql("UPDATE entries SET state = 'voided', void_reason = ?, voided_by = ?, updated_at = ? WHERE id = ?").run(`resent as entry ${created.id}`, actor, now, originalId);
@@ -191,7 +192,7 @@ export class ManagerDesk {
     return guarded(() =>
       this.#db.transaction(() => {
         const row = this.#byId.get(id) as EntryRow | undefined;
-        if (!row) throw new Error(`There is no journal entry ${id}.`);
+        if (!row) throw new NotFound(`There is no journal entry ${id}.`);
         const now = this.#now();
         change(row, now);
         this.#insertAudit.run(now, actor, action, id, JSON.stringify({ ...detail, billId: row.bill_id, previousState: row.state }));

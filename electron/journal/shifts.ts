@@ -1,6 +1,7 @@
 // The lane's shifts in the journal's database (migration 015): opening, cash in and out,
 // the reports and the close, each with its audit record in the same commit. The triggers
 // keep a closed shift as it was; this module only says what they refused in words.
+import { InvalidState, NotFound } from '../domain/errors.ts';
 import type { JournalDatabase } from './database.ts';
 import { guarded } from './errors.ts';
 
@@ -53,10 +54,10 @@ export interface ReportRow {
   report: unknown;
 }
 
-export type ShiftRefusal = 'shift_already_open' | 'shift_closed' | 'no_open_shift' | 'shift_not_found';
+export type ShiftRefusal = 'shift_already_open' | 'shift_closed' | 'no_open_shift';
 
 /** What the shift book refuses, by code (the screens word it). */
-export class ShiftStateError extends Error {
+export class ShiftStateError extends InvalidState {
   override name = 'ShiftStateError';
   constructor(readonly refusal: ShiftRefusal) {
     super(
@@ -64,7 +65,6 @@ export class ShiftStateError extends Error {
         shift_already_open: 'A shift is already open at this lane.',
         shift_closed: 'The shift is closed; nothing of it can change.',
         no_open_shift: 'No shift is open at this lane.',
-        shift_not_found: 'This lane has no such shift.',
       }[refusal],
     );
   }
@@ -74,6 +74,13 @@ const SHIFT_COLUMNS = `id, store_id AS storeId, cashdesk, currency, opened_by AS
   closed_by AS closedBy, closed_at AS closedAt, expected_cash_minor AS expectedCashMinor, counted_cash_minor AS countedCashMinor, count_detail AS countDetail, approved_by AS approvedBy`;
 
 /** The trigger's RAISE text, when SQLite refused a change to a closed shift. */
+export class ShiftNotFound extends NotFound {
+  override name = 'ShiftNotFound';
+  constructor() {
+    super('This lane has no such shift.');
+  }
+}
+
 function refusalOf(error: unknown): ShiftRefusal | null {
   const message = error instanceof Error ? error.message : '';
   if (message === 'shift_already_open') return 'shift_already_open';
@@ -216,7 +223,7 @@ export class ShiftBook {
   close<T>(shiftId: number, decide: (at: number, reportId: number) => { close: ShiftClose; report: unknown; outcome: T } | { outcome: T }): T {
     return this.#write(() => {
       const shift = this.#get(shiftId);
-      if (!shift) throw new ShiftStateError('shift_not_found');
+      if (!shift) throw new ShiftNotFound();
       if (shift.closedAt !== null) throw new ShiftStateError('shift_closed');
       const at = this.#now();
       const id = this.#nextReportId();

@@ -20,7 +20,6 @@ import { currencyDecimals, toMinorUnits } from '../../shared/money.ts';
 import { formatCareCloudDateTime } from '../../shared/datetime.ts';
 import { AuthenticationError, CareCloudError, ConnectionError, RateLimitError, ServerError, UnexpectedResponseError } from '../carecloud/errors.ts';
 import { NoCustomerSessionError } from '../carecloud/customer-client.ts';
-import { errorToResult } from '../ipc/errors.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
 import { createHash } from 'node:crypto';
 import type { AccountVoucher, AppCode, CustomerApiPort } from './port.ts';
@@ -40,6 +39,11 @@ export interface KioskServiceOptions {
   probeEveryMs?: number;
   /** Slack past the screens' countdown before main signs an idle customer out itself. */
   inactivityGraceMs?: number;
+  /**
+   * The screens' answer for a failure that leaves the kiosk in service (a refusal, a bug):
+   * the IPC layer's mapping, handed in by the composition root, so this service words none.
+   */
+  answerFor: (error: unknown) => Result<never>;
 }
 
 interface Visit {
@@ -264,7 +268,7 @@ export class KioskService {
         // The account exists and the customer is signed in; the card is what failed, and says why.
         this.#logger.log('warn', 'kiosk.signUp.card', { outcome: this.#outcomeName(error) });
         this.#changed();
-        const result = unreachable(error) ? this.#failed(error) : errorToResult(error);
+        const result = unreachable(error) ? this.#failed(error) : this.#options.answerFor(error);
         return result;
       }
     }
@@ -391,7 +395,7 @@ export class KioskService {
       this.#changed();
       return CUSTOMER_SIGNED_OUT;
     }
-    if (!unreachable(error)) return errorToResult(error);
+    if (!unreachable(error)) return this.#options.answerFor(error);
     if (this.#inService) {
       this.#inService = false;
       this.#logger.log('warn', 'kiosk.service', { inService: false, error: error instanceof Error ? error.name : 'unknown' });

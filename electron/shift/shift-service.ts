@@ -8,12 +8,13 @@ import { PaperBuilder } from '../../shared/printing/document.ts';
 import type { PrintOutcome } from '../../shared/printing/status.ts';
 import { reportLines, reportValueText } from '../../shared/shift-lines.ts';
 import type { Printing } from '../printing/print-service.ts';
+import { InvalidInput } from '../domain/errors.ts';
 import type { Operator } from '../../shared/ipc/contract.ts';
 import { countedTotal, needsManager, type CloseOutcome, type DrawerCount, type ShiftReport, type ShiftView } from '../../shared/shift.ts';
 import type { ShiftSettings } from '../../shared/settings.ts';
 import type { ManagerCheck } from '../checkout/manager-pin.ts';
 import type { Journal } from '../journal/journal.ts';
-import { ShiftStateError, type ReportRow, type ShiftRow } from '../journal/shifts.ts';
+import { ShiftNotFound, ShiftStateError, type ReportRow, type ShiftRow } from '../journal/shifts.ts';
 import { shiftReport } from './report.ts';
 import { reportCsv, reportPdf } from './report-files.ts';
 import { ensurePrivateDir, replacePrivateFile } from '../config/file-modes.ts';
@@ -35,9 +36,12 @@ export interface ShiftServiceOptions {
   printing?: Pick<Printing, 'print'>;
 }
 
-/** A request the shift cannot take as asked (amounts, a count, a reason); the IPC edge words it as invalid. */
-export class ShiftInputError extends Error {
+/** A request the shift cannot take as asked (amounts, a count, a reason). */
+export class ShiftInputError extends InvalidInput {
   override name = 'ShiftInputError';
+  constructor(message: string) {
+    super(message, [{ name: 'shift', reason: 'invalid', message }]);
+  }
 }
 
 const MAX_AMOUNT_MINOR = 1_000_000_000;
@@ -126,7 +130,7 @@ export class ShiftService {
   /** A kept report (an X or the Z of a closed shift) as it was made. */
   report(id: number): ShiftReport {
     const row = this.#book.report(id);
-    if (!row) throw new ShiftStateError('shift_not_found');
+    if (!row) throw new ShiftNotFound();
     return reportOf(row);
   }
 

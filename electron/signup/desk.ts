@@ -10,7 +10,7 @@ import { isEmail, signupProblems, type IdentifierCheck, type SignupForm, type Si
 import type { CareCloudClient } from '../carecloud/client.ts';
 import { ConnectionError, InvalidRequestError, RateLimitError, ServerError, UnexpectedResponseError } from '../carecloud/errors.ts';
 import type { BodyOf, Schemas } from '../carecloud/types.ts';
-import { PosFailure } from '../ipc/errors.ts';
+import { NotConfigured, RefusedByCareCloud } from '../domain/errors.ts';
 import type { JournalEntry, RejectionReason } from '../journal/types.ts';
 import { writeEntry } from '../sync/closure.ts';
 import type { ClosureOutcome, SyncEngine } from '../sync/engine.ts';
@@ -219,7 +219,7 @@ export class SignupDesk {
     if (signup.outcome === 'rejected') {
       const list = problemsOf(signup.reasons);
       if (list.length > 0) return refused(list);
-      throw new PosFailure(failure('carecloud_rejected', 'CareCloud refused the sign-up', { reasons: signup.reasons.map((r) => ({ name: r.name, reason: r.reason, message: r.message ?? r.reason })) }));
+      throw new RefusedByCareCloud('CareCloud refused the sign-up', signup.reasons.map((r) => ({ name: r.name, reason: r.reason, message: r.message ?? r.reason })));
     }
     const customerId = signup.outcome === 'synced' ? signup.entry.remoteId : null;
     let assignment: ClosureOutcome | null = null;
@@ -261,7 +261,7 @@ export class SignupDesk {
     if (configured !== '') return configured;
     const sources = await this.#list<Schemas['CustomerSource']>(!this.#o.sync.online, 'customer-sources', () => this.#o.api().reference.customerSources());
     const chosen = sources?.find((s) => s.customer_source_text_id === 'pos') ?? sources?.[0];
-    if (!chosen) throw new PosFailure(failure('not_configured', 'No customer source is set for sign-ups and CareCloud lists none'));
+    if (!chosen) throw new NotConfigured('No customer source is set for sign-ups and CareCloud lists none');
     return chosen.customer_source_id;
   }
 

@@ -3,6 +3,7 @@
 // is not its lines) is refused here, with one sentence, and never enters the journal.
 import { CASH_ROUNDING_LINE_ID } from '../../shared/checkout/bill.ts';
 import { MAX_CART_LINES } from '../../shared/checkout/cart.ts';
+import { InvalidInput } from '../domain/errors.ts';
 import type { SendPurchaseBody } from '../journal/types.ts';
 
 /** The serialized send-purchase request; well above a full cart, well below what CareCloud cuts off. */
@@ -10,8 +11,11 @@ export const MAX_BILL_BYTES = 512 * 1024;
 /** A bill file given to `ccpos checkout` (it may be pretty-printed). */
 export const MAX_BILL_FILE_BYTES = 1024 * 1024;
 
-export class BillRefusedError extends Error {
+export class BillRefusedError extends InvalidInput {
   override name = 'BillRefusedError';
+  constructor(problem: string) {
+    super(problem, [{ name: 'cart', reason: 'invalid', message: problem }]);
+  }
 }
 
 type Bill = SendPurchaseBody['bill'];

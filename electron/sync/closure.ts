@@ -3,6 +3,7 @@
 import { formatCareCloudDateTime } from '../../shared/datetime.ts';
 import { toMinorUnits } from '../../shared/money.ts';
 import { cancellationBody } from '../carecloud/resources/purchases.ts';
+import { InvalidState } from '../domain/errors.ts';
 import { cancellationBillId, newBillId, timeOrderedId } from '../journal/bill-id.ts';
 import type { EntryKind, JournalEntry, JournalRequest, NewEntry, SendPurchaseBody, VoucherHold } from '../journal/types.ts';
 import { checkBill } from './bill-check.ts';
@@ -65,8 +66,8 @@ export function purchaseEntry(sale: ClosedBill, terminal: Terminal): NewEntry {
 
 /** CareCloud's cancellation (`cancellationBody`): the original bill under bill_id `C<original>`, bill_number the original. */
 export function cancellationEntry(original: JournalEntry, operator: string): NewEntry {
-  if (original.kind !== 'purchase' || !original.billId) throw new Error(`Entry ${original.id} is not a purchase and cannot be cancelled.`);
-  if (original.state === 'rejected' || original.state === 'voided') throw new Error(`Entry ${original.id} is ${original.state}; CareCloud has no purchase to cancel.`);
+  if (original.kind !== 'purchase' || !original.billId) throw new InvalidState(`Entry ${original.id} is not a purchase and cannot be cancelled.`);
+  if (original.state === 'rejected' || original.state === 'voided') throw new InvalidState(`Entry ${original.id} is ${original.state}; CareCloud has no purchase to cancel.`);
   const journaled = original.request.body as SendPurchaseBody;
   // A synced sale keeps only a masked card number; the customer id says who it was.
   const { card_number: card, ...withoutCard } = journaled;
@@ -91,14 +92,14 @@ export function cancellationEntry(original: JournalEntry, operator: string): New
 
 /** A rejected purchase sent again as a new sale without the vouchers and points CareCloud refused. */
 export function resendWithoutBenefits(original: JournalEntry, operator: string, terminal: Terminal): { entry: NewEntry; dropped: string[] } {
-  if (original.kind !== 'purchase') throw new Error(`Entry ${original.id} is not a purchase.`);
+  if (original.kind !== 'purchase') throw new InvalidState(`Entry ${original.id} is not a purchase.`);
   const body = original.request.body as SendPurchaseBody;
   const recap = body.bill.payment_recap;
   const dropped: string[] = [];
   if (recap?.vouchers?.length) dropped.push(...recap.vouchers.map((v) => `voucher ${v.code ?? '?'}`));
   if (recap?.credit_points) dropped.push(`${recap.credit_points} points`);
   if (recap?.amount_for_credit) dropped.push(`${recap.amount_for_credit} credit`);
-  if (dropped.length === 0) throw new Error(`Entry ${original.id} used no vouchers, points or credit; there is nothing to drop.`);
+  if (dropped.length === 0) throw new InvalidState(`Entry ${original.id} used no vouchers, points or credit; there is nothing to drop.`);
   const { payment_recap: _dropped, bill_id: _id, payment_time: _time, canceled: _canceled, ...rest } = body.bill;
   const keptRecap = recap?.recommended_discounts?.length ? { payment_recap: { recommended_discounts: recap.recommended_discounts } } : {};
   const entry = purchaseEntry(

@@ -2,6 +2,7 @@
 // the offline policy decides: refuse them (the default), or take vouchers the till
 // checked against the pre-synced store list and flag the sale for the manager.
 import type { OfflinePolicy } from '../../shared/settings.ts';
+import { Unavailable } from '../domain/errors.ts';
 import type { NewEntry, SendPurchaseBody } from '../journal/types.ts';
 
 export type OfflineBenefit = 'vouchers' | 'points' | 'credit';
@@ -12,10 +13,11 @@ const sentences: Record<OfflineBenefit, string> = {
   credit: 'Paying with credit is not possible while CareCloud is unreachable; remove the credit payment to close the sale now.',
 };
 
-export class OfflineBenefitRefusedError extends Error {
+/** CareCloud is unreachable and the offline policy will not take this benefit without it. */
+export class OfflineBenefitRefusedError extends Unavailable {
   override name = 'OfflineBenefitRefusedError';
   constructor(readonly benefit: OfflineBenefit) {
-    super(sentences[benefit]);
+    super('offline', sentences[benefit]);
   }
 }
 

@@ -1,5 +1,6 @@
 // What a store manager (in the app) or support (through `ccpos queue`) can do with
 // the offline queue. Every change is audited with who made it.
+import { InvalidInput, InvalidState, NotFound } from '../domain/errors.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { Attempt, AuditRecord, EntryFilter, JournalEntry, Page, Transition } from '../journal/types.ts';
 import { resendWithoutBenefits, type Terminal } from './closure.ts';
@@ -39,7 +40,7 @@ export class QueueManager {
 
   show(id: number): EntryDetail {
     const entry = this.#journal.get(id);
-    if (!entry) throw new Error(`There is no journal entry ${id}.`);
+    if (!entry) throw new NotFound(`There is no journal entry ${id}.`);
     return {
       entry,
       transitions: this.#journal.transitions(id),
@@ -57,7 +58,7 @@ export class QueueManager {
   }
 
   void(id: number, reason: string, actor: string): JournalEntry {
-    if (!reason.trim()) throw new Error('Voiding an entry needs a reason.');
+    if (!reason.trim()) throw new InvalidInput('Voiding an entry needs a reason.', [{ name: 'reason', reason: 'required', message: 'a reason is needed' }]);
     const entry = this.#journal.void(id, reason.trim(), actor);
     this.#onWork();
     return entry;
@@ -66,8 +67,8 @@ export class QueueManager {
   /** A rejected purchase sent again as a new sale without its refused vouchers, points and credit. */
   resendWithoutBenefits(id: number, actor: string): JournalEntry {
     const original = this.#journal.get(id);
-    if (!original) throw new Error(`There is no journal entry ${id}.`);
-    if (original.state !== 'rejected') throw new Error(`Entry ${id} is ${original.state}; only a rejected purchase can be resent without its benefits.`);
+    if (!original) throw new NotFound(`There is no journal entry ${id}.`);
+    if (original.state !== 'rejected') throw new InvalidState(`Entry ${id} is ${original.state}; only a rejected purchase can be resent without its benefits.`);
     const { entry, dropped } = resendWithoutBenefits(original, actor, this.#terminal);
     const created = this.#journal.appendReplacement(id, entry, actor, { dropped, reasons: original.reasons });
     this.#onWork();

@@ -7,9 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Journal } from '../../electron/journal/journal.ts';
 import { ShiftStateError } from '../../electron/journal/shifts.ts';
 import type { NewEntry } from '../../electron/journal/types.ts';
-import { PosFailure } from '../../electron/ipc/errors.ts';
+import { PinRefused } from '../../electron/domain/errors.ts';
 import { ShiftInputError, ShiftService } from '../../electron/shift/shift-service.ts';
-import { failure } from '../../shared/ipc/result.ts';
 import type { Operator } from '../../shared/ipc/contract.ts';
 import { countedTotal, denominationsOf, expectedCash, needsManager } from '../../shared/shift.ts';
 import { settle } from '../../shared/checkout/cash.ts';
@@ -66,7 +65,7 @@ describe('the lane shift', () => {
       language: () => 'en',
       timeZone: () => 'Europe/Prague',
       managerCheck: async (pin) => {
-        if (pin !== MANAGER_PIN) throw new PosFailure(failure('wrong_pin', 'wrong'));
+        if (pin !== MANAGER_PIN) throw new PinRefused({ reason: 'refused', attemptsLeft: 2 });
         return { id: 'm1', name: 'Manager', role: 'manager' };
       },
     });
@@ -150,7 +149,7 @@ describe('the lane shift', () => {
     const short = await shifts.close(jana, { by: 'total', totalMinor: 48_900 }, null);
     expect(short).toEqual({ outcome: 'needs_manager', expectedMinor: 50_000, countedMinor: 48_900, differenceMinor: -1_100, limitMinor: 1_000 });
     expect(shifts.current()).not.toBeNull();
-    await expect(shifts.close(jana, { by: 'total', totalMinor: 48_900 }, '1234')).rejects.toThrow(PosFailure);
+    await expect(shifts.close(jana, { by: 'total', totalMinor: 48_900 }, '1234')).rejects.toThrow(PinRefused);
     expect(shifts.current()).not.toBeNull();
     const approved = await shifts.close(jana, { by: 'total', totalMinor: 48_900 }, MANAGER_PIN);
     expect(approved.outcome).toBe('closed');

@@ -12,7 +12,7 @@ import type { ManagerCheck } from '../../checkout/manager-pin.ts';
 import type { ParkedSales } from '../../checkout/parked-sales.ts';
 import type { RewardDesk } from '../../checkout/rewards-desk.ts';
 import type { PointsClaim } from '../../checkout/points-claim.ts';
-import type { VoucherCheck } from '../../../shared/checkout/answers.ts';
+import type { VoucherDesk } from '../../checkout/voucher-check.ts';
 import type { ShiftService } from '../../shift/shift-service.ts';
 import type { DashboardFigures } from '../../../shared/dashboard.ts';
 import type { PrintingDesk } from '../../printing/desk.ts';
@@ -28,12 +28,6 @@ export interface StoreList {
 export interface OutageSwitch {
   /** Makes the embedded sandbox unreachable (or reachable again). */
   setOutage(on: boolean): Promise<void>;
-}
-
-export interface VoucherDesk {
-  check(code: string, customerId: string | null): Promise<VoucherCheck>;
-  /** Refreshes the list of vouchers the offline policy may accept; null without a store. */
-  syncOffline(): Promise<{ count: number; syncedAt: string } | null>;
 }
 
 export interface ScanDesk {

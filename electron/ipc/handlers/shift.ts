@@ -1,7 +1,5 @@
-import { failure, success, type ErrorCode, type Result } from '../../../shared/ipc/result.ts';
+import { success, type Result } from '../../../shared/ipc/result.ts';
 import type { Operator } from '../../../shared/ipc/contract.ts';
-import { ShiftStateError, type ShiftRefusal } from '../../journal/shifts.ts';
-import { ShiftInputError } from '../../shift/shift-service.ts';
 import type { HandlerContext, Handlers } from '../dispatcher.ts';
 import { destinationOf } from './queue.ts';
 import type { HandlerServices } from './services.ts';
@@ -13,22 +11,9 @@ function operatorOf(context: HandlerContext): Operator {
   return context.operator;
 }
 
-const codes: Record<ShiftRefusal, ErrorCode> = {
-  shift_already_open: 'shift_open',
-  shift_closed: 'shift_closed',
-  no_open_shift: 'no_open_shift',
-  shift_not_found: 'not_found',
-};
-
-/** The shift's refusals as codes the screens word; anything else goes on to the dispatcher. */
+/** The shift's refusals (ShiftStateError, ShiftInputError, NotFound) are worded by the dispatcher's error mapping. */
 async function answer<T>(run: () => T | Promise<T>): Promise<Result<T>> {
-  try {
-    return success(await run());
-  } catch (error) {
-    if (error instanceof ShiftStateError) return failure(codes[error.refusal], error.message);
-    if (error instanceof ShiftInputError) return failure('invalid_payload', error.message, { reasons: [{ name: 'shift', reason: 'invalid', message: error.message }] });
-    throw error;
-  }
+  return success(await run());
 }
 
 export function shiftHandlers({ shifts, saveDialog }: HandlerServices): Pick<Handlers, ShiftChannels> {
