@@ -8,7 +8,7 @@ import { PaperBuilder } from '../../shared/printing/document.ts';
 import type { PrintOutcome } from '../../shared/printing/status.ts';
 import { reportLines, reportValueText } from '../../shared/shift-lines.ts';
 import type { Printing } from '../printing/print-service.ts';
-import { InvalidInput } from '../domain/errors.ts';
+import { InvalidInput, NotConfigured } from '../domain/errors.ts';
 import type { Operator } from '../../shared/ipc/contract.ts';
 import { countedTotal, needsManager, type CloseOutcome, type DrawerCount, type ShiftReport, type ShiftView } from '../../shared/shift.ts';
 import type { ShiftSettings } from '../../shared/settings.ts';
@@ -75,7 +75,7 @@ export class ShiftService {
 
   open(operator: Operator, openingFloatMinor: number): ShiftView {
     const lane = this.#o.lane();
-    if (lane.storeId === '') throw new ShiftInputError('The terminal has no store set');
+    if (lane.storeId === '') throw new NotConfigured('The terminal has no store set');
     const shift = this.#book.open({ ...lane, operator: operator.name, openingFloatMinor: amount(openingFloatMinor, 'The opening float') });
     return this.#view(shift);
   }

@@ -48,18 +48,29 @@ export function errorSentence(locale: Locale, error: PosError): string {
   return locale.t(keyByCode[error.code] ?? 'error.internal');
 }
 
-/** The error, when it is a refused PIN (wrong, or PINs locked here); anything else is the action's own outcome. */
+/** True for the answers every PIN prompt words as a refused PIN: wrong, or PINs locked here. */
+export function isPinRefusal(error: PosError): boolean {
+  return error.code === 'wrong_pin' || error.code === 'locked';
+}
+
+/**
+ * The error, when it is a refused PIN (wrong, or PINs locked here); anything else is the action's own outcome.
+ * Every prompt (sign-in, manager PINs, unlock, the shift's close, settings) asks this, so they agree.
+ */
 export function pinRefusalOf(result: { ok: true } | { ok: false; error: PosError } | null | undefined): PosError | null {
   if (!result || result.ok) return null;
-  return result.error.code === 'wrong_pin' || result.error.code === 'locked' ? result.error : null;
+  return isPinRefusal(result.error) ? result.error : null;
+}
+
+/** PINs locked here: until when, when the time is known and readable. */
+export function lockedSentence(locale: Locale, until: Date | string | null | undefined, now: Date = new Date()): string {
+  const end = until === null || until === undefined ? null : new Date(until);
+  return end && !Number.isNaN(end.getTime()) ? locale.t('pin.locked', { time: locale.time(end, now) }) : locale.t('error.locked');
 }
 
 /** The one sentence for a refused PIN at every prompt: sign-in, manager PINs, unlock. */
 export function pinRefusalSentence(locale: Locale, error: PosError, now: Date = new Date()): string {
-  if (error.code === 'locked') {
-    const until = error.until ? new Date(error.until) : null;
-    return until && !Number.isNaN(until.getTime()) ? locale.t('pin.locked', { time: locale.time(until, now) }) : locale.t('error.locked');
-  }
+  if (error.code === 'locked') return lockedSentence(locale, error.until, now);
   if (error.code !== 'wrong_pin') return errorSentence(locale, error);
   if (error.attemptsLeft === 1) return locale.t('pin.refusedLast');
   if (typeof error.attemptsLeft === 'number') return locale.t('pin.refusedLeft', { remaining: error.attemptsLeft });

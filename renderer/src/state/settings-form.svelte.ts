@@ -2,6 +2,7 @@
 // what can be checked without the main process, saved as a patch of changes.
 import type { DiagnosticsReport, Language, OfflineVoucherPolicy, PosApi, PosError, SettingsPatch, SettingsView, StoreOption } from '../../../shared/ipc/index.ts';
 import type { PrinterSettings } from '../../../shared/settings.ts';
+import { pinRefusalOf } from './errors.ts';
 import { Part } from './part.svelte.ts';
 
 export interface SettingsDraft {
@@ -176,9 +177,10 @@ export class SettingsForm {
     const patch = patchOf(saved, this.draft);
     this.#outcome = { status: 'saving' };
     const result = await this.#pos.settings.update({ patch, pin });
-    if (!result.ok && (result.error.code === 'wrong_pin' || result.error.code === 'locked')) {
+    const refused = pinRefusalOf(result);
+    if (refused) {
       this.#outcome = { status: 'idle' };
-      return { refused: result.error };
+      return { refused };
     }
     if (!result.ok) {
       this.#problems = problemsFromReasons(result.error);

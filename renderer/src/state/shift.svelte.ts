@@ -3,6 +3,7 @@
 import type { PosApi, PosError } from '../../../shared/ipc/index.ts';
 import { countedTotal, type CloseOutcome, type DrawerCount, type ShiftExportDone, type ShiftReport, type ShiftView } from '../../../shared/shift.ts';
 import type { PrintOutcome } from '../../../shared/printing/status.ts';
+import { pinRefusalOf } from './errors.ts';
 import { deliverExport } from './export-download.ts';
 
 type ShiftPort = Pick<PosApi, 'shift'>;
@@ -122,10 +123,8 @@ export class ShiftState {
     await this.#run(
       async () => {
         const result = await this.#pos.shift.close(pin === undefined ? { count } : { count, pin });
-        if (!result.ok && (result.error.code === 'wrong_pin' || result.error.code === 'locked')) {
-          refused = result.error;
-          return { ok: true as const, value: null };
-        }
+        refused = pinRefusalOf(result);
+        if (refused) return { ok: true as const, value: null };
         return result;
       },
       (outcome) => {
