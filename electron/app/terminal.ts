@@ -278,7 +278,7 @@ async function assemble(options: TerminalOptions, settings: SettingsService, ope
     printing: printingDesk({
       printing,
       printer: () => settings.current.printer,
-      place: () => ({ storeName: storeName(), cashDesk: settings.current.cashdeskNumber, timeZone: settings.current.timeZone }),
+      place: () => ({ storeName: storeName(), cashdesk: settings.current.cashdeskNumber, timeZone: settings.current.timeZone }),
       reprint: (billId, language) => receipts.reprint(billId, language),
       receipt: (billId) => receipts.receipt(billId),
       paper: (receipt, language) => receipts.paper(receipt, language),

@@ -235,7 +235,7 @@ export class CheckoutService {
         cart: request.cart,
         preview,
         offline: closure.outcome !== 'synced',
-        place: { storeId: place.storeId, storeName: this.#o.storeName?.() ?? null, cashDesk: place.cashdesk, cashier: operator.name },
+        place: { storeId: place.storeId, storeName: this.#o.storeName?.() ?? null, cashdesk: place.cashdesk, cashier: operator.name },
       });
     let outcome: PayOutcome;
     if (closure.outcome === 'synced') outcome = { outcome: 'closed', purchaseId: closure.purchaseId, receipt: receipt() };

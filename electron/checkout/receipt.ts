@@ -10,7 +10,7 @@ export type { Tender, ReceiptLine, Receipt };
 export interface ReceiptPlace {
   storeId: string;
   storeName: string | null;
-  cashDesk: number;
+  cashdesk: number;
   cashier: string;
 }
 
@@ -40,7 +40,7 @@ export function receiptOf(input: { saleId: string; billId: string; paymentTime: 
     pointsEarned: input.offline ? null : preview.pointsEarned,
     toPayMinor: preview.toPayMinor,
     store: { id: input.place.storeId, name: input.place.storeName },
-    cashDesk: input.place.cashDesk,
+    cashdesk: input.place.cashdesk,
     cashier: input.place.cashier,
     vat: vatSummary(
       input.cart.lines.map((line, i) => ({ vatRate: line.vatRate, amountMinor: lines[i]!.priceMinor - lines[i]!.discountMinor })),

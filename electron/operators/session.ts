@@ -105,7 +105,7 @@ export class TerminalSession {
       demo: this.#demo,
       operator: this.#operator && (this.#demo ? { ...this.#operator, name: demoOperatorName(this.#operator.name, language) } : this.#operator),
       store: settings.storeId === '' ? null : { id: settings.storeId, name: storeName ?? settings.storeId },
-      cashDeskNumber: String(settings.cashdeskNumber),
+      cashdeskNumber: String(settings.cashdeskNumber),
       language: settings.language,
       timeZone: settings.timeZone,
       lockedUntil: this.#operators.lockedUntil('signin')?.toISOString() ?? null,

@@ -23,7 +23,7 @@ export interface PrintingDesk {
 export interface PrintingDeskOptions {
   printing: Printing;
   printer: () => PrinterSettings;
-  place: () => { storeName: string | null; cashDesk: number; timeZone: string };
+  place: () => { storeName: string | null; cashdesk: number; timeZone: string };
   /** A kept receipt printed again; null when none is kept for the bill. */
   reprint: (billId: string, language: Language) => Promise<PrintOutcome | null>;
   receipt: (billId: string) => Promise<Receipt | null>;
@@ -40,7 +40,7 @@ export function printingDesk(options: PrintingDeskOptions): PrintingDesk {
     async test(printer, language) {
       const target = printer ?? options.printer();
       const place = options.place();
-      const document = testPage(target, { language, timeZone: place.timeZone, storeName: place.storeName, cashDesk: place.cashDesk, now: options.now?.() ?? new Date() });
+      const document = testPage(target, { language, timeZone: place.timeZone, storeName: place.storeName, cashdesk: place.cashdesk, now: options.now?.() ?? new Date() });
       const result = await options.printing.print({ kind: 'test', label: 'test', document, ...(printer ? { printer } : {}) });
       return { result, svg: paperSvg(document, target.charsPerLine) };
     },

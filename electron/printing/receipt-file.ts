@@ -31,14 +31,21 @@ const receiptSchema = z
     pointsEarned: z.number().finite().nullable(),
     toPayMinor: minor,
     store: z.object({ id: text(64), name: text(200).nullable() }).strict(),
-    cashDesk: z.number().int().min(0).max(99_999),
+    cashdesk: z.number().int().min(0).max(99_999),
     cashier: text(200),
     vat: z.array(z.object({ ratePercent: z.number().min(0).max(100), baseMinor: minor, vatMinor: minor, grossMinor: minor }).strict()).max(20),
     pointsBalance: z.number().finite().nullable(),
   })
   .strict();
 
-const fileSchema = z.array(receiptSchema).max(1_000);
+/** Receipts kept before the cash desk had one spelling carry `cashDesk`. */
+function respelled(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || !('cashDesk' in value)) return value;
+  const { cashDesk, ...rest } = value;
+  return 'cashdesk' in rest ? value : { ...rest, cashdesk: cashDesk };
+}
+
+const fileSchema = z.array(z.preprocess(respelled, receiptSchema)).max(1_000);
 
 export class ReceiptFile {
   readonly #file: string;

@@ -8,7 +8,7 @@ export interface TestPageContext {
   language: Language;
   timeZone: string;
   storeName: string | null;
-  cashDesk: number;
+  cashdesk: number;
   now: Date;
 }
 
@@ -23,7 +23,7 @@ export function testPage(printer: PrinterSettings, context: TestPageContext): Pa
   const page = new PaperBuilder().text(t('paper.testTitle'), { align: 'center', size: 'wide', bold: true });
   if (context.storeName) page.text(context.storeName, { align: 'center' });
   return page
-    .text(t('paper.desk', { desk: context.cashDesk }), { align: 'center' })
+    .text(t('paper.desk', { desk: context.cashdesk }), { align: 'center' })
     .text(formatDateTime(context.language, context.now, context.timeZone), { align: 'center' })
     .rule()
     .text(t('paper.testPrinter', { printer: printerName(printer) }))

@@ -45,7 +45,6 @@ export class InvalidSettingsError extends Error {
 
 /** Schema paths as the screens name them. */
 const viewNames: Record<string, string> = {
-  cashdeskNumber: 'cashDeskNumber',
   'offlinePolicy.vouchers': 'offlineVoucherPolicy',
   'timeouts.lookupMs': 'requestTimeoutMs',
 };
@@ -160,7 +159,7 @@ export class SettingsService {
       login: s.login,
       passwordSet: typeof this.#store.get(passwordCiphertextKey) === 'string',
       storeId: s.storeId,
-      cashDeskNumber: String(s.cashdeskNumber),
+      cashdeskNumber: String(s.cashdeskNumber),
       language: s.language,
       timeZone: s.timeZone,
       offlineVoucherPolicy: s.offlinePolicy.vouchers,
@@ -249,9 +248,9 @@ export class SettingsService {
       // Switching to kiosk forgets the login (the password goes in update()); a typed one is refused above, once.
       next.login = '';
     }
-    if (patch.cashDeskNumber !== undefined) {
-      if (/^\d{1,5}$/.test(patch.cashDeskNumber)) next.cashdeskNumber = Number(patch.cashDeskNumber);
-      else reasons.push({ name: 'cashDeskNumber', reason: 'invalid_value', message: 'must be a number from 1 to 99999' });
+    if (patch.cashdeskNumber !== undefined) {
+      if (/^\d{1,5}$/.test(patch.cashdeskNumber)) next.cashdeskNumber = Number(patch.cashdeskNumber);
+      else reasons.push({ name: 'cashdeskNumber', reason: 'invalid_value', message: 'must be a number from 1 to 99999' });
     }
     const shared = settingsSchema.safeParse(next);
     if (!shared.success) reasons.push(...reasonsOf(shared.error));

@@ -68,7 +68,7 @@ export interface Receipt {
   toPayMinor: number;
   /** Where and by whom: the store (its name as CareCloud calls it, when known), the cash desk, the cashier. */
   store: { id: string; name: string | null };
-  cashDesk: number;
+  cashdesk: number;
   cashier: string;
   /** What was paid for goods per VAT rate (shared/checkout/vat.ts). */
   vat: VatLine[];

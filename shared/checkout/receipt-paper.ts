@@ -30,7 +30,7 @@ export function receiptPaper(receipt: Receipt, context: PaperContext): PaperDocu
   const page = new PaperBuilder();
 
   page.text(receipt.store.name ?? receipt.store.id, { align: 'center', size: 'wide', bold: true });
-  page.text(`${t('paper.desk', { desk: receipt.cashDesk })} · ${t('paper.cashier', { name: context.cashierName ?? receipt.cashier })}`, { align: 'center' });
+  page.text(`${t('paper.desk', { desk: receipt.cashdesk })} · ${t('paper.cashier', { name: context.cashierName ?? receipt.cashier })}`, { align: 'center' });
   const at = instantOf(receipt.paymentTime, timeZone);
   if (at) page.text(formatDateTime(language, at, timeZone), { align: 'center' });
   // Store, desk and time are on the lines above: the sale's short code is what is left of its reference.

@@ -54,7 +54,7 @@ export interface SessionStatus {
   demo: boolean;
   operator: Operator | null;
   store: { id: string; name: string } | null;
-  cashDeskNumber: string | null;
+  cashdeskNumber: string | null;
   language: Language;
   /** The terminal's time zone setting (IANA): every time a screen shows is on this clock. */
   timeZone: string;
@@ -187,7 +187,7 @@ export interface SettingsView {
   login: string;
   passwordSet: boolean;
   storeId: string;
-  cashDeskNumber: string;
+  cashdeskNumber: string;
   language: Language;
   timeZone: string;
   offlineVoucherPolicy: OfflineVoucherPolicy;
@@ -312,7 +312,7 @@ export const settingsPatchSchema = z
     /** Write-only; an empty string clears it. */
     password: z.string().max(500),
     storeId: z.string().trim().max(64),
-    cashDeskNumber: z.string().trim().max(32),
+    cashdeskNumber: z.string().trim().max(32),
     language: z.enum(['cs', 'en']),
     timeZone: z.string().trim().min(1).max(64),
     offlineVoucherPolicy: z.enum(OFFLINE_VOUCHER_POLICIES),

@@ -162,14 +162,14 @@ describe('checkout terminal in the browser', () => {
     await page.getByTestId('manager-pin').fill(cashierPin);
     await page.keyboard.press('Enter');
     await eventually(() => page.getByTestId('pin-problem').textContent()).toContain('PIN nebyl přijat');
-    expect(preview.terminal.settings.view().cashDeskNumber).not.toBe('42');
+    expect(preview.terminal.settings.view().cashdeskNumber).not.toBe('42');
     await screenshot(page, 'settings-pin');
     await page.getByTestId('manager-pin').fill(managerPin);
     await page.keyboard.press('Enter');
     await page.getByTestId('pin-dialog').waitFor({ state: 'detached' });
     await eventually(() => page.getByTestId('settings-outcome').textContent()).toContain('Nastavení uloženo');
     await screenshot(page, 'settings-saved');
-    expect(preview.terminal.settings.view()).toMatchObject({ cashDeskNumber: '42', storeId: demo.stores.brno });
+    expect(preview.terminal.settings.view()).toMatchObject({ cashdeskNumber: '42', storeId: demo.stores.brno });
     // Esc goes back where the manager came from: the dashboard they landed on.
     await page.keyboard.press('Escape');
     await page.locator('[data-screen="dashboard"]').waitFor();
@@ -180,7 +180,7 @@ describe('checkout terminal in the browser', () => {
     await page.getByTestId('cash-desk').fill('4x');
     await page.getByTestId('save-settings').click();
     await eventually(() => page.getByTestId('settings-outcome').textContent()).toContain('Zkontrolujte');
-    expect(preview.terminal.settings.view().cashDeskNumber).toBe('42');
+    expect(preview.terminal.settings.view().cashdeskNumber).toBe('42');
     await page.getByTestId('test-connection').click();
     await page.locator('[data-testid="diagnostics"] li').first().waitFor();
     await page.setViewportSize({ width: 1024, height: 768 });

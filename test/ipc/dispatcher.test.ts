@@ -195,9 +195,9 @@ describe('IPC dispatcher', () => {
 
   it('refuses invalid settings field by field and keeps the password write-only', async () => {
     await signIn(managerPin);
-    const bad = await dispatch('settings.update', { patch: { projectUrl: 'ftp://x', cashDeskNumber: 'seven' }, pin: managerPin }, sender);
+    const bad = await dispatch('settings.update', { patch: { projectUrl: 'ftp://x', cashdeskNumber: 'seven' }, pin: managerPin }, sender);
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_settings' } });
-    if (!bad.ok) expect(bad.error.reasons?.map((r) => r.name).sort()).toEqual(['cashDeskNumber', 'projectUrl']);
+    if (!bad.ok) expect(bad.error.reasons?.map((r) => r.name).sort()).toEqual(['cashdeskNumber', 'projectUrl']);
     const saved = await dispatch('settings.update', { patch: { password: 'n3w-Secret' }, pin: managerPin }, sender);
     expect(saved).toMatchObject({ ok: true, value: { passwordSet: true } });
     expect(JSON.stringify(saved)).not.toContain('n3w-Secret');

@@ -54,7 +54,7 @@ describe('receipts printed after pay', () => {
     const paperText = (kept?.paper ?? '').replace(/<[^>]+>/g, '').replace(/&#xa0;/g, ' ');
     expect(paperText).toContain('Rekapitulace DPH');
     expect(paperText).toContain('Káva zrnková 1 kg');
-    expect(receipt).toMatchObject({ billId: paid.receipt.billId, pointsEarned: shown.preview.pointsEarned, pointsBalance: balance, cashDesk: 1, store: { id: demo.stores.praha } });
+    expect(receipt).toMatchObject({ billId: paid.receipt.billId, pointsEarned: shown.preview.pointsEarned, pointsBalance: balance, cashdesk: 1, store: { id: demo.stores.praha } });
     expect(receipt!.vat.map((v) => v.ratePercent)).toEqual([21, 12]);
     expect(receipt!.vat.reduce((sum, v) => sum + v.grossMinor, 0)).toBe(paid.receipt.toPayMinor);
 

@@ -81,7 +81,7 @@ describe('the sale', () => {
     expect(sale.phase).toBe('paying');
     await settle();
     await settle();
-    const receipt = { saleId: sale.saleId, billId: 'B1', paymentTime: '2026-11-28 12:00:00', currency: 'CZK', cardNumber: null, settlement: { dueMinor: 42900, cardMinor: 0, cashDueMinor: 42900, cashToPayMinor: 42900, roundingMinor: 0, cashTenderedMinor: 42900, changeMinor: 0, paidMinor: 42900 }, customerId: alice.id, lines: [], totalMinor: 42900, discountMinor: 0, vouchers: [], pointsUsed: 0, pointsMoneyMinor: 0, creditMinor: 0, pointsEarned: null, toPayMinor: 42900, store: { id: 'S1', name: 'Praha' }, cashDesk: 1, cashier: 'Cashier', vat: [], pointsBalance: null };
+    const receipt = { saleId: sale.saleId, billId: 'B1', paymentTime: '2026-11-28 12:00:00', currency: 'CZK', cardNumber: null, settlement: { dueMinor: 42900, cardMinor: 0, cashDueMinor: 42900, cashToPayMinor: 42900, roundingMinor: 0, cashTenderedMinor: 42900, changeMinor: 0, paidMinor: 42900 }, customerId: alice.id, lines: [], totalMinor: 42900, discountMinor: 0, vouchers: [], pointsUsed: 0, pointsMoneyMinor: 0, creditMinor: 0, pointsEarned: null, toPayMinor: 42900, store: { id: 'S1', name: 'Praha' }, cashdesk: 1, cashier: 'Cashier', vat: [], pointsBalance: null };
     paid.resolve({ outcome: 'saved_offline', queuePosition: 1, receipt });
     expect(await second).toBeNull();
     expect((await first)?.outcome).toBe('saved_offline');

@@ -3,7 +3,7 @@ import { Session } from '../../renderer/src/state/session.svelte.ts';
 import type { SessionStatus } from '../../shared/ipc/index.ts';
 import { fail, fakeMain, ok } from './fake-main.ts';
 
-const status: SessionStatus = { demo: true, operator: null, store: { id: 's1', name: 'Praha 1' }, cashDeskNumber: '3', language: 'cs', timeZone: 'Europe/Prague', lockedUntil: null };
+const status: SessionStatus = { demo: true, operator: null, store: { id: 's1', name: 'Praha 1' }, cashdeskNumber: '3', language: 'cs', timeZone: 'Europe/Prague', lockedUntil: null };
 const cashier = { id: 'o1', name: 'Demo Cashier', role: 'cashier' as const };
 
 describe('operator session', () => {

@@ -10,7 +10,7 @@ const saved: SettingsView = {
   login: '',
   passwordSet: false,
   storeId: 's1',
-  cashDeskNumber: '1',
+  cashdeskNumber: '1',
   language: 'cs',
   timeZone: 'Europe/Prague',
   offlineVoucherPolicy: 'refuse',
@@ -50,9 +50,9 @@ describe('settings form', () => {
   });
 
   it('finds what it can check itself before asking the main process', () => {
-    const draft = { ...draftOf(saved), projectUrl: 'http://shop.example.com', cashDeskNumber: '3a', requestTimeoutSeconds: 0.1, giftCardRule: '([', timeZone: 'Mars/Olympus' };
+    const draft = { ...draftOf(saved), projectUrl: 'http://shop.example.com', cashdeskNumber: '3a', requestTimeoutSeconds: 0.1, giftCardRule: '([', timeZone: 'Mars/Olympus' };
     expect(draftProblems(draft)).toEqual({
-      projectUrl: 'url', cashDeskNumber: 'cashDesk', requestTimeoutSeconds: 'timeout', giftCardRule: 'pattern', timeZone: 'timeZone',
+      projectUrl: 'url', cashdeskNumber: 'cashdesk', requestTimeoutSeconds: 'timeout', giftCardRule: 'pattern', timeZone: 'timeZone',
     });
     expect(draftProblems({ ...draftOf(saved), projectUrl: 'http://127.0.0.1:4010' })).toEqual({});
     expect(draftProblems({ ...draftOf(saved), projectUrl: 'https://shop.crmcarecloud.com' })).toEqual({});
@@ -68,12 +68,12 @@ describe('settings form', () => {
     await form.load();
     expect(form.stores.value?.map((s) => s.name)).toEqual(['Praha 1', 'Brno']);
     expect(form.dirty).toBe(false);
-    form.draft!.cashDeskNumber = '7';
+    form.draft!.cashdeskNumber = '7';
     form.draft!.password = 'new secret';
     expect(form.dirty).toBe(true);
     const result = await form.save('123456');
-    expect(patches).toEqual([{ cashDeskNumber: '7', password: 'new secret' }]);
-    expect(result).toMatchObject({ saved: { cashDeskNumber: '7' } });
+    expect(patches).toEqual([{ cashdeskNumber: '7', password: 'new secret' }]);
+    expect(result).toMatchObject({ saved: { cashdeskNumber: '7' } });
     expect(form.outcome).toEqual({ status: 'saved' });
     expect(form.draft?.password).toBe('');
     expect(form.saved.value?.passwordSet).toBe(true);
@@ -84,7 +84,7 @@ describe('settings form', () => {
     const main = settingsMain(() => ok(saved));
     const form = new SettingsForm(main.pos);
     await form.load();
-    form.draft!.cashDeskNumber = 'one';
+    form.draft!.cashdeskNumber = 'one';
     expect(await form.save('123456')).toBeNull();
     expect(form.outcome).toEqual({ status: 'invalid' });
     expect(main.calls.some((c) => c.channel === 'settings.update')).toBe(false);
@@ -106,7 +106,7 @@ describe('settings form', () => {
     const main = settingsMain(() => fail('forbidden_role', 'managers only'));
     const form = new SettingsForm(main.pos);
     await form.load();
-    form.draft!.cashDeskNumber = '9';
+    form.draft!.cashdeskNumber = '9';
     await form.save('123456');
     expect(form.outcome).toEqual({ status: 'failed', error: { code: 'forbidden_role', message: 'managers only' } });
   });

@@ -6,7 +6,7 @@ import type { SessionStatus } from '../../shared/ipc/index.ts';
 import { alice, aliceCard, fakeMain, fail, ok } from './fake-main.ts';
 
 const bread: Product = { plu: '8594001022007', pluList: 'EAN', name: 'Chléb', unitPriceMinor: 5490, vatRate: 12, purchaseItemTypeId: 'store_purchase', loyaltyOff: false, barcodes: [], weighed: false };
-const status = (role: 'cashier' | 'manager'): SessionStatus => ({ demo: true, operator: { id: 'o', name: 'Op', role }, store: null, cashDeskNumber: '1', language: 'cs', timeZone: 'Europe/Prague', lockedUntil: null });
+const status = (role: 'cashier' | 'manager'): SessionStatus => ({ demo: true, operator: { id: 'o', name: 'Op', role }, store: null, cashdeskNumber: '1', language: 'cs', timeZone: 'Europe/Prague', lockedUntil: null });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function terminalAs(role: 'cashier' | 'manager') {

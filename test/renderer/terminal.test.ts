@@ -6,7 +6,7 @@ import { alice, aliceCard, fakeMain, ok, type Handlers } from './fake-main.ts';
 
 const cashier = { id: 'o1', name: 'Demo Cashier', role: 'cashier' as const };
 const manager = { id: 'o2', name: 'Demo Manager', role: 'manager' as const };
-const signedOut: SessionStatus = { demo: true, operator: null, store: null, cashDeskNumber: '1', language: 'cs', timeZone: 'Europe/Prague', lockedUntil: null };
+const signedOut: SessionStatus = { demo: true, operator: null, store: null, cashdeskNumber: '1', language: 'cs', timeZone: 'Europe/Prague', lockedUntil: null };
 
 function terminalWith(handlers: Handlers = {}) {
   const patches: SettingsPatch[] = [];
@@ -105,7 +105,7 @@ describe('terminal', () => {
   it('lets only a manager into the settings', async () => {
     const { main, terminal, stop } = terminalWith({
       'settings.get': () => ok({
-        projectUrl: '', externalApplicationId: '', login: '', passwordSet: false, storeId: '', cashDeskNumber: '1', language: 'cs',
+        projectUrl: '', externalApplicationId: '', login: '', passwordSet: false, storeId: '', cashdeskNumber: '1', language: 'cs',
         timeZone: 'Europe/Prague', offlineVoucherPolicy: 'refuse', requestTimeoutMs: 3000,
         scanRules: { loyaltyCard: '', voucher: '', giftCard: '' }, devices: { hidEnabled: true, wedgeEnabled: true },
         idleSignOut: { managerMinutes: 5, cashierMinutes: 15 },

@@ -50,7 +50,7 @@ describe('the stored CareCloud password stays with its host', () => {
   });
 
   it('keeps the password for other changes, and takes a new one typed with the new address', async () => {
-    expect(await dispatch('settings.update', { patch: { language: 'en', cashDeskNumber: '4' }, pin: managerPin }, sender)).toMatchObject({ ok: true, value: { passwordSet: true } });
+    expect(await dispatch('settings.update', { patch: { language: 'en', cashdeskNumber: '4' }, pin: managerPin }, sender)).toMatchObject({ ok: true, value: { passwordSet: true } });
     expect(fixture.terminal.settings.password()).toBe(storedPassword);
     const moved = await dispatch('settings.update', { patch: { projectUrl: collector.origin, password: 'typed-for-this-host' }, pin: managerPin }, sender);
     expect(moved).toMatchObject({ ok: true, value: { passwordSet: true } });

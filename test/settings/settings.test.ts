@@ -27,7 +27,7 @@ describe('settings service', () => {
   it('starts in demo mode with defaults and no password', () => {
     const settings = open();
     expect(settings.demo).toBe(true);
-    expect(settings.view()).toMatchObject({ projectUrl: '', passwordSet: false, language: 'cs', cashDeskNumber: '1', offlineVoucherPolicy: 'refuse' });
+    expect(settings.view()).toMatchObject({ projectUrl: '', passwordSet: false, language: 'cs', cashdeskNumber: '1', offlineVoucherPolicy: 'refuse' });
     expect(settings.password()).toBeNull();
   });
 
@@ -47,10 +47,10 @@ describe('settings service', () => {
   });
 
   it('persists changes in the file ccpos reads with the shared schema', () => {
-    open().update({ cashDeskNumber: '12', language: 'en', offlineVoucherPolicy: 'accept-synced', requestTimeoutMs: 2500 });
+    open().update({ cashdeskNumber: '12', language: 'en', offlineVoucherPolicy: 'accept-synced', requestTimeoutMs: 2500 });
     const parsed = parseSettings(JSON.parse(readFileSync(file(), 'utf8')));
     expect(parsed).toMatchObject({ ok: true, value: { cashdeskNumber: 12, language: 'en', offlinePolicy: { vouchers: 'accept-synced' }, timeouts: { lookupMs: 2500 } } });
-    expect(open().view()).toMatchObject({ cashDeskNumber: '12', language: 'en', offlineVoucherPolicy: 'accept-synced', requestTimeoutMs: 2500 });
+    expect(open().view()).toMatchObject({ cashdeskNumber: '12', language: 'en', offlineVoucherPolicy: 'accept-synced', requestTimeoutMs: 2500 });
   });
 
   it('refuses an invalid change as a whole, naming each bad field, and writes nothing', () => {
@@ -59,12 +59,12 @@ describe('settings service', () => {
     const before = readFileSync(file(), 'utf8');
     let error: unknown;
     try {
-      settings.update({ login: 'after', projectUrl: 'http://shop.example.com', cashDeskNumber: 'A7', timeZone: 'Mars/Base', scanRules: { voucher: '([' } });
+      settings.update({ login: 'after', projectUrl: 'http://shop.example.com', cashdeskNumber: 'A7', timeZone: 'Mars/Base', scanRules: { voucher: '([' } });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(InvalidSettingsError);
-    expect((error as InvalidSettingsError).reasons.map((r) => r.name).sort()).toEqual(['cashDeskNumber', 'projectUrl', 'scanRules.voucher', 'timeZone']);
+    expect((error as InvalidSettingsError).reasons.map((r) => r.name).sort()).toEqual(['cashdeskNumber', 'projectUrl', 'scanRules.voucher', 'timeZone']);
     expect(readFileSync(file(), 'utf8')).toBe(before);
     expect(settings.view().login).toBe('before');
   });
@@ -80,7 +80,7 @@ describe('settings service', () => {
   it('migrates an old file: cash desk as text, plain password encrypted and removed', () => {
     writeFileSync(file(), JSON.stringify({ cashdeskNumber: '007', password: 'old-plain', login: 'pos' }));
     const settings = open();
-    expect(settings.view().cashDeskNumber).toBe('7');
+    expect(settings.view().cashdeskNumber).toBe('7');
     expect(settings.password()).toBe('old-plain');
     const text = readFileSync(file(), 'utf8');
     expect(text).not.toContain('old-plain');

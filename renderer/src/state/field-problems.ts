@@ -5,7 +5,7 @@ import type { FieldProblem } from './settings-form.svelte.ts';
 
 const keys: Record<Exclude<FieldProblem, { text: string }>, MessageKey> = {
   url: 'settings.problem.url',
-  cashDesk: 'settings.problem.cashDesk',
+  cashdesk: 'settings.problem.cashdesk',
   timeout: 'settings.problem.timeout',
   pattern: 'settings.problem.pattern',
   slowPattern: 'settings.problem.slowPattern',

@@ -93,4 +93,4 @@ export class Session {
   }
 }
 
-const emptyStatus: SessionStatus = { demo: false, operator: null, store: null, cashDeskNumber: null, language: 'cs', timeZone: 'Europe/Prague', lockedUntil: null };
+const emptyStatus: SessionStatus = { demo: false, operator: null, store: null, cashdeskNumber: null, language: 'cs', timeZone: 'Europe/Prague', lockedUntil: null };

@@ -12,7 +12,7 @@ export interface SettingsDraft {
   /** Write-only: empty keeps the saved password. */
   password: string;
   storeId: string;
-  cashDeskNumber: string;
+  cashdeskNumber: string;
   language: Language;
   timeZone: string;
   offlineVoucherPolicy: OfflineVoucherPolicy;
@@ -34,7 +34,7 @@ export interface SettingsDraft {
 }
 
 export type DraftField = keyof SettingsDraft;
-export type FieldProblem = 'printer' | 'url' | 'cashDesk' | 'timeout' | 'pattern' | 'slowPattern' | 'timeZone' | 'idle' | 'weakKeyStorage' | { text: string };
+export type FieldProblem = 'printer' | 'url' | 'cashdesk' | 'timeout' | 'pattern' | 'slowPattern' | 'timeZone' | 'idle' | 'weakKeyStorage' | { text: string };
 export type SaveOutcome = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'invalid' } | { status: 'failed'; error: PosError };
 
 type SettingsPort = Pick<PosApi, 'settings' | 'diagnostics' | 'demo'>;
@@ -42,7 +42,7 @@ type SettingsPort = Pick<PosApi, 'settings' | 'diagnostics' | 'demo'>;
 /** Which draft field a settings key from the main process belongs to. */
 const fieldOfPath: Readonly<Record<string, DraftField>> = {
   projectUrl: 'projectUrl', externalApplicationId: 'externalApplicationId', login: 'login', password: 'password',
-  storeId: 'storeId', cashDeskNumber: 'cashDeskNumber', language: 'language', timeZone: 'timeZone',
+  storeId: 'storeId', cashdeskNumber: 'cashdeskNumber', language: 'language', timeZone: 'timeZone',
   offlineVoucherPolicy: 'offlineVoucherPolicy', requestTimeoutMs: 'requestTimeoutSeconds',
   'scanRules.loyaltyCard': 'loyaltyCardRule', 'scanRules.voucher': 'voucherRule', 'scanRules.giftCard': 'giftCardRule',
   'idleSignOut.managerMinutes': 'idleManagerMinutes', 'idleSignOut.cashierMinutes': 'idleCashierMinutes',
@@ -54,7 +54,7 @@ const fieldOfPath: Readonly<Record<string, DraftField>> = {
 export function draftOf(view: SettingsView): SettingsDraft {
   return {
     projectUrl: view.projectUrl, externalApplicationId: view.externalApplicationId, login: view.login, password: '',
-    storeId: view.storeId, cashDeskNumber: view.cashDeskNumber, language: view.language, timeZone: view.timeZone,
+    storeId: view.storeId, cashdeskNumber: view.cashdeskNumber, language: view.language, timeZone: view.timeZone,
     offlineVoucherPolicy: view.offlineVoucherPolicy, requestTimeoutSeconds: view.requestTimeoutMs / 1000,
     loyaltyCardRule: view.scanRules.loyaltyCard, voucherRule: view.scanRules.voucher, giftCardRule: view.scanRules.giftCard,
     hidEnabled: view.devices.hidEnabled, wedgeEnabled: view.devices.wedgeEnabled,
@@ -78,7 +78,7 @@ export function draftProblems(draft: SettingsDraft): Partial<Record<DraftField, 
   const problems: Partial<Record<DraftField, FieldProblem>> = {};
   const url = draft.projectUrl.trim();
   if (url !== '' && !/^https:\/\/[^/\s]+|^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(url)) problems.projectUrl = 'url';
-  if (!/^\d{0,32}$/.test(draft.cashDeskNumber.trim())) problems.cashDeskNumber = 'cashDesk';
+  if (!/^\d{0,32}$/.test(draft.cashdeskNumber.trim())) problems.cashdeskNumber = 'cashdesk';
   const seconds = draft.requestTimeoutSeconds;
   if (!Number.isFinite(seconds) || seconds < 0.5 || seconds > 60) problems.requestTimeoutSeconds = 'timeout';
   for (const field of ['loyaltyCardRule', 'voucherRule', 'giftCardRule'] as const) {
@@ -97,7 +97,7 @@ export function draftProblems(draft: SettingsDraft): Partial<Record<DraftField, 
 export function patchOf(saved: SettingsView, draft: SettingsDraft): SettingsPatch {
   const before = draftOf(saved);
   const patch: SettingsPatch = {};
-  const text = ['projectUrl', 'externalApplicationId', 'login', 'storeId', 'cashDeskNumber', 'timeZone'] as const;
+  const text = ['projectUrl', 'externalApplicationId', 'login', 'storeId', 'cashdeskNumber', 'timeZone'] as const;
   for (const field of text) if (draft[field].trim() !== before[field]) patch[field] = draft[field].trim();
   if (draft.password !== '') patch.password = draft.password;
   if (draft.language !== before.language) patch.language = draft.language;
