@@ -3,7 +3,7 @@
 // receipt's barcode) or by the short reference this terminal prints and shows.
 import { billSearchOf, parseBillId } from '../../shared/checkout/sale-reference.ts';
 import type { AssignOutcome, AssignRefusal } from '../../shared/checkout/rewards.ts';
-import type { ErrorReason } from '../../shared/ipc/result.ts';
+import type { RefusalReason } from '../domain/errors.ts';
 import { cancellationBillId } from '../journal/bill-id.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { JournalEntry, RejectionReason } from '../journal/types.ts';
@@ -22,12 +22,12 @@ const FOREIGN_BILL_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{5,63}$/;
 
 type Found = { billId: string; purchase: JournalEntry | null } | { refused: AssignRefusal };
 
-function refusal(billId: string | null, reason: AssignRefusal, reasons: ErrorReason[] = []): AssignOutcome {
+function refusal(billId: string | null, reason: AssignRefusal, reasons: RefusalReason[] = []): AssignOutcome {
   return { outcome: 'refused', billId, reason, reasons };
 }
 
 /** CareCloud's refusal in the lane's words: the two a cashier meets have their own sentence. */
-function refusalOf(reasons: readonly RejectionReason[]): { reason: AssignRefusal; reasons: ErrorReason[] } {
+function refusalOf(reasons: readonly RejectionReason[]): { reason: AssignRefusal; reasons: RefusalReason[] } {
   const listed = reasons.map((r) => ({ name: r.name, reason: r.reason, message: r.message ?? r.reason }));
   if (reasons.some((r) => r.reason === 'relation_already_exists')) return { reason: 'already_assigned', reasons: listed };
   if (reasons.some((r) => r.reason === 'not_found' && (r.name === 'external_purchase_id' || r.name === 'purchases'))) return { reason: 'unknown_sale', reasons: listed };

@@ -6,7 +6,7 @@ import { billItems, type SalePlace } from '../../shared/checkout/bill.ts';
 import { cartTotals } from '../../shared/checkout/cart.ts';
 import type { RecommendedReward, RedeemOutcome, RewardRecommendation } from '../../shared/checkout/rewards.ts';
 import { formatCareCloudDateTime } from '../../shared/datetime.ts';
-import type { ErrorReason } from '../../shared/ipc/result.ts';
+import type { RefusalReason } from '../domain/errors.ts';
 import { currencyDecimals, fromMinorUnits } from '../../shared/money.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
 import { CareCloudError, ConnectionError, InvalidRequestError, NotFoundError } from '../carecloud/errors.ts';
@@ -37,7 +37,7 @@ export function voucherCodeFor(confirmationId: string): string {
   return code;
 }
 
-function reasonsOf(error: CareCloudError): ErrorReason[] {
+function reasonsOf(error: CareCloudError): RefusalReason[] {
   return error.invalidParams.map((p) => ({ name: p.name, reason: p.reason, message: p.message ?? p.reason }));
 }
 

@@ -3,7 +3,7 @@
 // Screens see a SettingsView, which says whether a password is set and nothing more.
 import { type z } from 'zod';
 import type { SettingsPatch, SettingsView } from '../../shared/ipc/contract.ts';
-import type { ErrorReason } from '../../shared/ipc/result.ts';
+import type { RefusalReason } from '../domain/errors.ts';
 import { inputSettingsSchema, type InputSettings, type ScanRule } from '../../shared/input/settings.ts';
 import { defaultSettings, settingsSchema, type SettingsInput, type TerminalSettings } from '../../shared/settings.ts';
 import type { KeyValueBackend } from './backend.ts';
@@ -35,8 +35,8 @@ function withScreenRules(input: InputSettings, patch: Partial<SettingsView['scan
 }
 
 export class InvalidSettingsError extends Error {
-  readonly reasons: ErrorReason[];
-  constructor(reasons: ErrorReason[]) {
+  readonly reasons: RefusalReason[];
+  constructor(reasons: RefusalReason[]) {
     super(`Settings not saved: ${reasons.map((r) => `${r.name} ${r.message}`).join('; ')}`);
     this.name = 'InvalidSettingsError';
     this.reasons = reasons;
@@ -49,7 +49,7 @@ const viewNames: Record<string, string> = {
   'timeouts.lookupMs': 'requestTimeoutMs',
 };
 
-function reasonsOf(error: z.ZodError, prefix = ''): ErrorReason[] {
+function reasonsOf(error: z.ZodError, prefix = ''): RefusalReason[] {
   return error.issues.map((issue) => {
     const path = prefix + issue.path.join('.');
     return { name: viewNames[path] ?? path, reason: 'invalid_value', message: issue.message };
@@ -228,7 +228,7 @@ export class SettingsService {
       printer: { ...s.printer, ...patch.printer },
       signup: { ...s.signup, ...patch.signup },
     };
-    const reasons: ErrorReason[] = [];
+    const reasons: RefusalReason[] = [];
     if (patch.projectUrl !== undefined) next.projectUrl = patch.projectUrl;
     if (patch.externalApplicationId !== undefined) next.externalApplicationId = patch.externalApplicationId;
     if (patch.login !== undefined) next.login = patch.login;
@@ -277,7 +277,7 @@ export class SettingsService {
     return this.#input.classification.rules.find((rule) => rule.name === screenRules[key].name)?.pattern ?? '';
   }
 
-  #patchInput(patch: SettingsPatch, reasons: ErrorReason[]): InputSettings | null {
+  #patchInput(patch: SettingsPatch, reasons: RefusalReason[]): InputSettings | null {
     const current = this.#input;
     const next = withScreenRules(
       {
