@@ -83,7 +83,7 @@ const settingsView: SettingsView = {
   login: '',
   passwordSet: false,
   storeId: 's1',
-  cashDeskNumber: '1',
+  cashdeskNumber: '1',
   language: 'cs',
   timeZone: 'Europe/Prague',
   offlineVoucherPolicy: 'refuse',
