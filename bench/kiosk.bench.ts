@@ -20,7 +20,7 @@ import { demo } from '../sandbox/seed.ts';
 import { startSandbox } from '../sandbox/server.ts';
 import { figure, percentile, type BenchSuite, type Figure } from './harness.ts';
 
-const ROUNDS = 60;
+const ROUNDS = 120;
 const WARM_UP = 5;
 const sender: SenderContext = { transport: 'preview', connectionId: 1, origin: 'http://127.0.0.1:1' };
 
@@ -83,8 +83,8 @@ export const kioskSuite: BenchSuite = {
         await signOut();
       }
       return [
-        figure('kiosk card scan to balance median vs raw Customer API calls, CareCloud 20 ms away', Number(percentile(kiosk, 50).toFixed(2)), 'ms', Number(percentile(baseline, 50).toFixed(2)), 'ratio <= 1.25'),
-        figure('kiosk card scan to balance p95 vs raw Customer API calls, CareCloud 20 ms away', Number(percentile(kiosk, 95).toFixed(2)), 'ms', Number(percentile(baseline, 95).toFixed(2)), 'reference'),
+        figure('kiosk card scan to balance median vs raw Customer API calls, CareCloud 20 ms away', Number(percentile(kiosk, 50).toFixed(2)), 'ms', Number(percentile(baseline, 50).toFixed(2)), 'ratio <= 1.15'),
+        figure('kiosk card scan to balance p99 vs raw Customer API calls, CareCloud 20 ms away', Number(percentile(kiosk, 99).toFixed(2)), 'ms', Number(percentile(baseline, 99).toFixed(2)), 'ratio <= 1.15'),
       ];
     } finally {
       sandbox.control!.setLatency(0);

@@ -90,6 +90,17 @@ describe('a card scan against the sandbox, CareCloud some distance away', () => 
     expect(operations(again)).toEqual(expect.arrayContaining(['getSubCustomerRewards', 'getSubCustomerVouchers', 'getWalletPoints']));
   });
 
+  it('checks a gift card in two round trips (the voucher, then its balance) and another voucher in one', async () => {
+    const gift = await received(async () => {
+      expect(await pos.vouchers.check({ code: demo.vouchers.giftPartly, customerId: null })).toMatchObject({ ok: true, value: { found: true, kind: 'gift_card', giftCard: { usage: 'partly' } } });
+    });
+    expect(roundTripDepth(gift)).toBe(2);
+    const plain = await received(async () => {
+      expect(await pos.vouchers.check({ code: demo.vouchers.value100, customerId: null })).toMatchObject({ ok: true, value: { found: true, giftCard: null } });
+    });
+    expect(roundTripDepth(plain)).toBe(1);
+  });
+
   it('shows the panel without the one part CareCloud did not answer, and says so for that part', async () => {
     sandbox.control.dropNext(10, 'getSubCustomerRewards');
     const panel = new CustomerPanel(pos);

@@ -20,6 +20,7 @@ import { memoryBackend } from '../../electron/settings/backend.ts';
 import { keyCipher } from '../../electron/settings/cipher.ts';
 import { customerPasswords, KIOSK_APPLICATION_ID } from '../../sandbox/customer-seed.ts';
 import { demo } from '../../sandbox/seed.ts';
+import { roundTripDepth } from '../../sandbox/received.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 
 const sender: SenderContext = { transport: 'preview', connectionId: 1, origin: 'http://127.0.0.1:1' };
@@ -269,3 +270,20 @@ async function expectBackInService(): Promise<void> {
   }
   expect(kiosk.kiosk.status().inService).toBe(true);
 }
+
+describe('a card at the kiosk, CareCloud some distance away', () => {
+  it('shows the balance after two round trips: the login, then the customer\u2019s account side by side', async () => {
+    value(await ask('kiosk.identify', { method: 'card', ...JANA }));
+    await ask('kiosk.signOut', { reason: 'done' });
+    sandbox.control.setLatency(60);
+    try {
+      const before = sandbox.control.requests().at(-1)?.seq ?? 0;
+      const overview = value(await ask<{ points: { available: number } }>('kiosk.identify', { method: 'card', ...JANA }));
+      expect(overview.points.available).toBeGreaterThan(0);
+      const requests = sandbox.control.requests().filter((r) => r.seq > before);
+      expect(roundTripDepth(requests), JSON.stringify(requests.map((r) => r.operation_id))).toBe(2);
+    } finally {
+      sandbox.control.setLatency(0);
+    }
+  });
+});
