@@ -9,6 +9,11 @@ import { closeServer, listen, readBody } from './http.ts';
 import { errorReply, language, runPipeline, type PipelineDeps } from './pipeline.ts';
 import type { ReceivedLog } from './received.ts';
 
+const askedLanguage = (req: IncomingMessage): { accept_language?: string } => {
+  const header = req.headers['accept-language'];
+  return typeof header === 'string' ? { accept_language: header } : {};
+};
+
 export interface ApiListenerParts {
   deps: PipelineDeps;
   received: ReceivedLog;
@@ -56,6 +61,7 @@ export async function startApiListener(parts: ApiListenerParts, host: string, po
         ...(handled?.sent ? { bill_id: handled.sent.billId } : {}),
         arrived_ms: arrived,
         answered_ms: null,
+        ...askedLanguage(req),
       },
       handled?.sent ?? undefined,
     );
@@ -99,6 +105,7 @@ export async function startApiListener(parts: ApiListenerParts, host: string, po
         ...(sent ? { bill_id: sent.billId } : {}),
         arrived_ms: arrived,
         answered_ms: performance.now(),
+        ...askedLanguage(req),
       },
       sent ?? undefined,
     );

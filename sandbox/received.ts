@@ -13,6 +13,8 @@ export interface ReceivedRequest {
   /** When it arrived and when its answer went out (null: none did), in ms on the sandbox's monotonic clock. */
   arrived_ms: number;
   answered_ms: number | null;
+  /** The Accept-Language the request came with, when it had one. */
+  accept_language?: string;
 }
 
 export interface ReceivedBill {

@@ -2,7 +2,7 @@
 // and sync engine, the session and the lookups, and the IPC handlers over them.
 // Electron's IPC and the web preview host both run on what this returns.
 import type { TerminalSettings } from '../../shared/settings.ts';
-import { createCareCloudClient, type CareCloudClient } from '../carecloud/client.ts';
+import { createCareCloudClient, type CareCloudClient, type CareCloudSettings } from '../carecloud/client.ts';
 import { storeCountry } from '../carecloud/store-country.ts';
 import { createCheckout } from '../checkout/index.ts';
 import { repairDataDirModes } from '../config/file-modes.ts';
@@ -82,7 +82,7 @@ export interface Terminal {
   readonly demoBackend: DemoBackend | null;
   /** The receipt printer, for anything in main that prints (receipts, the shift's reports). */
   readonly printing: Printing;
-  /** The current CareCloud client (main process only: it holds the credentials). */
+  /** The terminal's one CareCloud client (main process only: it holds the credentials). */
   careCloud(): CareCloudClient;
   dispatcher(trustSender: SenderCheck): Dispatch;
   /** What an update install would interrupt now. */
@@ -161,22 +161,20 @@ async function assemble(options: TerminalOptions, settings: SettingsService, ope
   if (demoBackend) opened.push(demoBackend);
   if (demoBackend?.defaultStoreId && settings.current.storeId === '') settings.update({ storeId: demoBackend.defaultStoreId });
 
-  const buildClient = (s: TerminalSettings): CareCloudClient =>
-    createCareCloudClient({
-      projectUrl: demoBackend?.projectUrl ?? s.projectUrl,
-      credentials: demoBackend?.credentials ?? {
-        externalApplicationId: s.externalApplicationId,
-        login: s.login,
-        password: settings.password() ?? '',
-      },
-      language: s.language,
-      timeZone: s.timeZone,
-      timeouts: s.timeouts,
-      retry: s.retry,
-      logger,
-      dataDir: options.dataDir,
-    });
-  let client = buildClient(settings.current);
+  const careCloudSettings = (s: TerminalSettings): CareCloudSettings => ({
+    projectUrl: demoBackend?.projectUrl ?? s.projectUrl,
+    credentials: demoBackend?.credentials ?? {
+      externalApplicationId: s.externalApplicationId,
+      login: s.login,
+      password: settings.password() ?? '',
+    },
+    language: s.language,
+    timeZone: s.timeZone,
+    timeouts: s.timeouts,
+    retry: s.retry,
+  });
+  // One client for the terminal's life: a settings change reconfigures it (see `configure`).
+  const client = createCareCloudClient({ ...careCloudSettings(settings.current), logger, dataDir: options.dataDir });
 
   // The demo keeps its documented 4-digit manager PIN; a configured terminal wants 6 digits or more.
   const operators = new OperatorDirectory(options.stores.operators, { minManagerPin: demo ? 4 : 6, ...(options.now ? { now: options.now } : {}) });
@@ -230,8 +228,8 @@ async function assemble(options: TerminalOptions, settings: SettingsService, ope
   });
 
   settings.onChange((next) => {
-    // A new client picks up credentials, language (Accept-Language) and timeouts.
-    client = buildClient(next);
+    // Language and timeouts change in place; new credentials or another project log the old session out.
+    client.configure(careCloudSettings(next));
     // Without a password (a new address forgets it) there is nothing to log in with yet.
     storeList.settingsChanged(demoBackend !== null || settings.password() !== null);
   });

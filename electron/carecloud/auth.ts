@@ -67,6 +67,8 @@ export class Session implements TokenSource {
   #current: { token: string; renewAt: number } | undefined;
   #lastLogin: LoginFacts | undefined;
   #loggingIn: Promise<string> | undefined;
+  // Bumped by `end`: a login begun before it belongs to the session that ended.
+  #generation = 0;
 
   constructor(
     private readonly login: () => Promise<LoginResult>,
@@ -91,6 +93,22 @@ export class Session implements TokenSource {
     return token;
   }
 
+  /**
+   * Ends this session for good (the credentials or the project changed): its token, and the
+   * token of a login still under way once it arrives, go to `logOut`; the next call logs in
+   * anew. Callers already waiting for that login still get its token; a 401 then brings them
+   * to the new session.
+   */
+  end(logOut: (token: string) => void): void {
+    this.#generation += 1;
+    const token = this.forget();
+    const pending = this.#loggingIn;
+    this.#loggingIn = undefined;
+    this.#lastLogin = undefined;
+    if (token) logOut(token);
+    pending?.then(logOut, () => {});
+  }
+
   /** valid_to, server Date and user of the latest successful login. */
   get lastLogin(): LoginFacts | undefined {
     return this.#lastLogin;
@@ -102,7 +120,9 @@ export class Session implements TokenSource {
 
   #logInOnce(): Promise<string> {
     if (!this.#loggingIn) {
+      const generation = this.#generation;
       const attempt = this.login().then((result) => {
+        if (generation !== this.#generation) return result.token;
         const now = this.now();
         const renewAt = Math.max(result.validTo.getTime() - RENEW_MARGIN_MS, now + MIN_TOKEN_LIFETIME_MS);
         this.#current = { token: result.token, renewAt };

@@ -6,7 +6,7 @@ import { defaultSettings } from '../../shared/settings.ts';
 import type { Logger } from '../log/logger.ts';
 import { silentLogger } from '../log/logger.ts';
 import { Session, type Credentials } from './auth.ts';
-import { Pipeline, type PipelineOptions } from './pipeline.ts';
+import { Pipeline, type PipelineOptions, type PipelineSettings } from './pipeline.ts';
 import { ReferenceStore } from './reference-store.ts';
 import { cardsResource } from './resources/cards.ts';
 import { customersResource } from './resources/customers.ts';
@@ -28,7 +28,8 @@ export function apiBaseUrl(projectUrl: string, apiInterface: ApiInterface = 'ent
   return `${projectUrl.replace(/\/+$/, '')}/webservice/rest-api/${apiInterface}/${API_VERSION}`;
 }
 
-export interface CareCloudClientOptions {
+/** What the settings decide about the client; `configure` swaps them in a running client. */
+export interface CareCloudSettings {
   /** e.g. `https://shop.crmcarecloud.com` or the sandbox's `http://127.0.0.1:PORT`. */
   projectUrl: string;
   credentials: Credentials;
@@ -37,6 +38,9 @@ export interface CareCloudClientOptions {
   timeZone: string;
   timeouts?: Partial<Timeouts>;
   retry?: Partial<RetrySettings>;
+}
+
+export interface CareCloudClientOptions extends CareCloudSettings {
   logger?: Logger;
   /** Reference lists are saved here; memory only when absent. */
   dataDir?: string;
@@ -48,13 +52,23 @@ export interface CareCloudClientOptions {
   maxBodyBytes?: number;
 }
 
+const sameCredentials = (a: Credentials, b: Credentials): boolean =>
+  a.externalApplicationId === b.externalApplicationId && a.login === b.login && a.password === b.password;
+
+/** How long a logout of a replaced session may take; nobody waits for it. */
+const LOGOUT_TIMEOUT_MS = 2_000;
+
 export function createCareCloudClient(options: CareCloudClientOptions) {
   const now = options.now ?? Date.now;
+  let current: CareCloudSettings = options;
+  const pipelineSettings = (s: CareCloudSettings): PipelineSettings => ({
+    baseUrl: apiBaseUrl(s.projectUrl, options.apiInterface),
+    language: s.language,
+    timeouts: { ...defaultSettings.timeouts, ...s.timeouts },
+    retry: { ...defaultSettings.retry, ...s.retry },
+  });
   const pipeline = new Pipeline({
-    baseUrl: apiBaseUrl(options.projectUrl, options.apiInterface),
-    language: options.language,
-    timeouts: { ...defaultSettings.timeouts, ...options.timeouts },
-    retry: { ...defaultSettings.retry, ...options.retry },
+    ...pipelineSettings(options),
     logger: options.logger ?? silentLogger,
     fetch: options.fetch,
     sleep: options.sleep,
@@ -62,10 +76,11 @@ export function createCareCloudClient(options: CareCloudClientOptions) {
     now,
     maxBodyBytes: options.maxBodyBytes,
   });
-  const users = usersResource(pipeline, options.timeZone);
-  const session = new Session(() => users.login(options.credentials), now);
+  const users = usersResource(pipeline, () => current.timeZone);
+  const session = new Session(() => users.login(current.credentials), now);
   pipeline.useTokens(session);
   const store = new ReferenceStore(options.dataDir ? join(options.dataDir, REFERENCE_FILE) : undefined);
+  const reference = referenceResource(pipeline, store, now);
 
   return {
     pipeline,
@@ -75,7 +90,7 @@ export function createCareCloudClient(options: CareCloudClientOptions) {
       /** Ends the current session at CareCloud, if there is one. */
       logoutCurrent: async (): Promise<void> => {
         const token = session.forget();
-        if (token) await users.logout(token, options.credentials.externalApplicationId, { retry: false, timeoutMs: 2_000 });
+        if (token) await users.logout(token, current.credentials.externalApplicationId, { retry: false, timeoutMs: LOGOUT_TIMEOUT_MS });
       },
     },
     tests: testsResource(pipeline),
@@ -85,8 +100,28 @@ export function createCareCloudClient(options: CareCloudClientOptions) {
     vouchers: vouchersResource(pipeline),
     purchases: purchasesResource(pipeline),
     rewards: rewardsResource(pipeline),
-    signup: signupResource(pipeline, options.credentials.externalApplicationId),
-    reference: referenceResource(pipeline, store, now),
+    signup: signupResource(pipeline, () => current.credentials.externalApplicationId),
+    reference,
+    /**
+     * New settings for the calls made from now on, without a new client: language, time
+     * zone, timeouts and retries change in place, keeping the session and every cache. New
+     * credentials or another project end the session (logged out at CareCloud where it was
+     * made, in the background) and the next call logs in with the new ones.
+     */
+    configure(next: CareCloudSettings): void {
+      const before = current;
+      current = { ...next, credentials: { ...next.credentials } };
+      const moved = apiBaseUrl(next.projectUrl, options.apiInterface) !== apiBaseUrl(before.projectUrl, options.apiInterface);
+      if (moved || !sameCredentials(before.credentials, next.credentials)) {
+        const where = apiBaseUrl(before.projectUrl, options.apiInterface);
+        const application = before.credentials.externalApplicationId;
+        // A logout that fails leaves a session CareCloud lets lapse at its valid_to; the call's log line says so.
+        session.end((token) => void users.logout(token, application, { retry: false, timeoutMs: LOGOUT_TIMEOUT_MS }, where).catch(() => {}));
+      }
+      pipeline.configure(pipelineSettings(next));
+      // Another project's stores and types are not this one's.
+      if (moved) reference.forget();
+    },
   };
 }
 

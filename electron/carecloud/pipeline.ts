@@ -43,6 +43,8 @@ export interface RequestSpec {
   authenticated?: boolean;
   /** A specific token instead of the session's (logout of a session already forgotten). */
   bearerToken?: string;
+  /** Another API root than the pipeline's (logout of a session at the project the settings left). */
+  baseUrl?: string;
   purpose?: CallPurpose;
 }
 
@@ -56,6 +58,14 @@ export interface TokenSource {
   token(): Promise<string>;
   /** The token `stale` was refused: get a new one, shared with every other caller that saw it refused. */
   refresh(stale: string): Promise<string>;
+}
+
+/** What a settings change may swap in a running pipeline, without dropping its session or caches. */
+export interface PipelineSettings {
+  baseUrl: string;
+  language: Language;
+  timeouts: Timeouts;
+  retry: RetryPolicy;
 }
 
 export interface PipelineOptions {
@@ -133,7 +143,6 @@ export function pathWithQuery(path: string, query: QueryParams | undefined): str
 }
 
 export class Pipeline {
-  readonly #ky: KyInstance;
   readonly #cache: ResponseCache;
   readonly #inFlight = new Map<string, Promise<Answer<unknown>>>();
   readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -145,6 +154,10 @@ export class Pipeline {
   readonly #languageKy = new Map<Language, KyInstance>();
   readonly #tokenKy = new Map<Language, { token: string; ky: KyInstance }>();
   #tokens: TokenSource | undefined;
+  #ky: KyInstance;
+  #settings: PipelineSettings;
+  // Bumped when the API root changes: answers begun before it are not the new project's to share or keep.
+  #project = 0;
 
   constructor(private readonly options: PipelineOptions) {
     this.#sleep = options.sleep ?? sleep;
@@ -152,14 +165,40 @@ export class Pipeline {
     this.#now = options.now ?? Date.now;
     this.#maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
     this.#cache = new ResponseCache(this.#now);
-    this.#ky = ky.create({
-      prefix: options.baseUrl,
+    this.#settings = { baseUrl: options.baseUrl, language: options.language, timeouts: options.timeouts, retry: options.retry };
+    this.#ky = this.#kyAt(options.baseUrl);
+  }
+
+  #kyAt(baseUrl: string): KyInstance {
+    return ky.create({
+      prefix: baseUrl,
       retry: 0,
       timeout: false,
       throwHttpErrors: false,
       headers: { accept: 'application/json' },
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
     });
+  }
+
+  get settings(): PipelineSettings {
+    return this.#settings;
+  }
+
+  /**
+   * Takes new settings for the calls made from now on; calls already under way finish with
+   * the ones they began with. The token and the cached answers stay, except that another API
+   * root (another project) starts with an empty cache.
+   */
+  configure(next: PipelineSettings): void {
+    const moved = next.baseUrl !== this.#settings.baseUrl;
+    this.#settings = { ...next };
+    if (!moved) return;
+    this.#project += 1;
+    this.#ky = this.#kyAt(next.baseUrl);
+    this.#languageKy.clear();
+    this.#tokenKy.clear();
+    this.#cache.clear();
+    this.#inFlight.clear();
   }
 
   useTokens(tokens: TokenSource): void {
@@ -184,20 +223,24 @@ export class Pipeline {
     if (shared) return shared as Promise<Answer<T>>;
     const call = this.#execute<T>(spec, target, language, options);
     this.#inFlight.set(key, call);
+    const project = this.#project;
+    const settle = (): boolean => {
+      if (this.#inFlight.get(key) === call) this.#inFlight.delete(key);
+      return project === this.#project;
+    };
     // Callers await `call` itself; this only tidies up and fills the cache, and swallows nothing for them.
     call.then(
       (answer) => {
-        this.#inFlight.delete(key);
-        this.#cache.set(key, answer, cacheLifetimeSeconds(answer.headers.get('cache-control')));
+        if (settle()) this.#cache.set(key, answer, cacheLifetimeSeconds(answer.headers.get('cache-control')));
       },
-      () => this.#inFlight.delete(key),
+      settle,
     );
     return call;
   }
 
   /** The language a call made now asks CareCloud for. */
   language(): Language {
-    return spokenLanguage() ?? this.options.language;
+    return spokenLanguage() ?? this.#settings.language;
   }
 
   #kyFor(token: string | undefined, language: Language): KyInstance {
@@ -214,6 +257,12 @@ export class Pipeline {
     return ky;
   }
 
+  #kyElsewhere(baseUrl: string, token: string | undefined, language: Language): KyInstance {
+    const headers: Record<string, string> = { 'accept-language': acceptLanguage(language) };
+    if (token !== undefined) headers.authorization = `Bearer ${token}`;
+    return this.#kyAt(baseUrl).extend({ headers });
+  }
+
   clearCache(): void {
     this.#cache.clear();
   }
@@ -221,16 +270,17 @@ export class Pipeline {
   async #execute<T>(spec: RequestSpec, target: string, language: Language, options: CallOptions): Promise<Answer<T>> {
     const started = this.#now();
     const correlationId = randomUUID();
+    const settings = this.#settings;
     const policy: RetryPolicy =
       options.retry === false
-        ? { ...this.options.retry, maxAttempts: 1 }
+        ? { ...settings.retry, maxAttempts: 1 }
         : options.retry
-          ? { ...this.options.retry, maxAttempts: options.retry.maxAttempts }
-          : this.options.retry;
+          ? { ...settings.retry, maxAttempts: options.retry.maxAttempts }
+          : settings.retry;
     const safeToRepeat = spec.method === 'GET' || spec.idempotent === true;
     const authenticated = spec.authenticated !== false;
     const purpose = spec.purpose ?? (spec.method === 'GET' ? 'lookup' : 'closure');
-    const timeouts = this.options.timeouts;
+    const timeouts = settings.timeouts;
     const timeoutMs = options.timeoutMs ?? (purpose === 'lookup' ? timeouts.lookupMs : purpose === 'closure' ? timeouts.closureMs : timeouts.loginMs);
     let attempt = 0;
     let counted = 0;
@@ -292,7 +342,8 @@ export class Pipeline {
         const init: KyOptions = { method: spec.method, timeout: timeoutMs };
         if (callerSignal) init.signal = callerSignal;
         if (spec.body !== undefined) init.json = spec.body;
-        response = await this.#kyFor(token, language)(target.slice(1), init);
+        const client = spec.baseUrl === undefined ? this.#kyFor(token, language) : this.#kyElsewhere(spec.baseUrl, token, language);
+        response = await client(target.slice(1), init);
         status = response.status;
         const left = Math.max(1, timeoutMs - (performance.now() - begun));
         text = await readBodyCapped(response, this.#maxBody, (cancel) => {

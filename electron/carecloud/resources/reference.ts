@@ -56,6 +56,8 @@ export function referenceResource(pipeline: Pipeline, store: ReferenceStore, now
     customerSources: load<Schemas['CustomerSource']>('customer-sources', '/customer-sources', 'customer_sources', true),
     /** The consents a sign-up asks for, with their texts in the language asked for. */
     agreements: load<Schemas['AgreementList']>('agreements', '/agreements', 'agreements', true),
+    /** Forgets the lists read into memory (another project); the next read asks CareCloud. */
+    forget: (): void => downloaded.clear(),
     /** The saved copy only, without asking CareCloud (offline start-up). */
     saved: <T>(kind: string): ReferenceList<T> | undefined => {
       const saved = store.read(kind, pipeline.language());
