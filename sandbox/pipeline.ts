@@ -4,7 +4,7 @@ import { API_ROOT, CUSTOMER_API_ROOT, type ApiInterface, type Contract, type Rou
 import type { CustomerApiState, DeviceRecord } from './customer-api.ts';
 import { ApiError, badRequest, interfaceNotAllowed, methodNotAllowed, routeNotFound, serverFault, tooManyRequests, unauthorized, unknownDeviceToken } from './errors.ts';
 import type { Faults } from './faults.ts';
-import type { Lang, ProjectSettings, Reply, Session } from './handlers/context.ts';
+import type { Lang, ProjectSettings, Reply, ApiSession } from './handlers/context.ts';
 import { customerHandlers } from './handlers/customer-interface.ts';
 import { handlers } from './handlers/index.ts';
 import type { Project } from './project.ts';
@@ -75,7 +75,7 @@ export async function runPipeline(deps: PipelineDeps, incoming: Incoming): Promi
     // Limited to the other interface by the vendor, or not allowed on the Customer API in this project.
     if ((route.only !== undefined && route.only !== root.api) || !table[route.operationId]) throw interfaceNotAllowed(resourceName(route.path), root.api);
 
-    let session: Session | null = null;
+    let session: ApiSession | null = null;
     let device: DeviceRecord | null = null;
     if (route.secured && root.api === 'enterprise') session = authenticate(deps, incoming.headers.authorization, at.getTime());
     if (route.secured && root.api === 'customer') device = authenticateDevice(deps, incoming.headers.authorization);
@@ -119,7 +119,7 @@ export function errorReply(error: ApiError, lang: Lang): Reply {
   return { status: error.status, body: error.bodyIn(lang), headers: error.headers };
 }
 
-function authenticate(deps: PipelineDeps, header: string | string[] | undefined, nowMs: number): Session {
+function authenticate(deps: PipelineDeps, header: string | string[] | undefined, nowMs: number): ApiSession {
   const value = Array.isArray(header) ? header[0] : header;
   const match = value ? /^Bearer\s+(\S+)\s*$/i.exec(value) : null;
   if (!match) throw unauthorized('missing');

@@ -6,7 +6,7 @@ import type { Journal } from '../journal/journal.ts';
 import type { OperatorDirectory } from '../operators/operators.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import type { SyncEngine } from '../sync/engine.ts';
-import { QueueManager } from '../sync/queue-manager.ts';
+import { QueueActions } from '../sync/queue-manager.ts';
 import { Benefits } from './benefits.ts';
 import { loadCatalogue } from './catalogue-file.ts';
 import { CheckoutService, type CheckoutServiceOptions } from './checkout-service.ts';
@@ -118,7 +118,7 @@ export function createCheckout(deps: CheckoutDeps): CheckoutParts {
     ...(deps.onReceipt ? { onReceipt: deps.onReceipt } : {}),
   });
   const checker = new VoucherChecker({ client: deps.client, storeId: () => settings.current.storeId, currency: catalogue.currency, timeZone });
-  const queue = new QueueManager({
+  const queue = new QueueActions({
     journal,
     terminal: {
       get timeZone() {

@@ -13,7 +13,7 @@ import { maskSyncedCard } from '../journal/card-mask.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { AuditRecord, EntryFilter, EntryMatch, JournalEntry, SendPurchaseBody, TillPayment } from '../journal/types.ts';
 import { csvCell, type ExportFormat } from '../sync/export.ts';
-import type { QueueManager } from '../sync/queue-manager.ts';
+import type { QueueActions } from '../sync/queue-manager.ts';
 import type { ManagerCheck } from './manager-pin.ts';
 import type { QueueFilter, QueueEntrySummary, QueuePage, ReadableRequest, QueueEntryDetail, AuditView, ExportDone, QueueCustomer, ResendChange, TenderKind } from '../../shared/checkout/answers.ts';
 import type { CustomerNames } from './customer-names.ts';
@@ -35,7 +35,7 @@ export type ExportDestination = { to: 'folder' } | { to: 'dialog'; choose: (sugg
 
 export interface ManagerQueueOptions {
   journal: Journal;
-  queue: QueueManager;
+  queue: QueueActions;
   managerCheck: ManagerCheck;
   exportDir: string;
   currency: string;

@@ -29,13 +29,14 @@ function voucherHolds(sale: ClosedBill): VoucherHold[] {
   return (sale.bill.payment_recap?.vouchers ?? []).flatMap((v) => (v.code ? [{ code: v.code, amountMinor: toMinorUnits(v.discount_value ?? 0, sale.currencyDecimals ?? 2) }] : []));
 }
 
-export interface Terminal {
+/** The terminal's time zone and clock: what a bill id and payment time are made from. */
+export interface TerminalClock {
   timeZone: string;
   now?: () => number;
 }
 
 /** The journal entry of a closed sale; throws BillRefusedError for a bill CareCloud could never take. */
-export function purchaseEntry(sale: ClosedBill, terminal: Terminal): NewEntry {
+export function purchaseEntry(sale: ClosedBill, terminal: TerminalClock): NewEntry {
   const now = terminal.now?.() ?? Date.now();
   const billId = newBillId(sale.storeId, sale.cashdesk, now);
   const paymentTime = formatCareCloudDateTime(new Date(now), terminal.timeZone);
@@ -91,7 +92,7 @@ export function cancellationEntry(original: JournalEntry, operator: string): New
 }
 
 /** A rejected purchase sent again as a new sale without the vouchers and points CareCloud refused. */
-export function resendWithoutBenefits(original: JournalEntry, operator: string, terminal: Terminal): { entry: NewEntry; dropped: string[] } {
+export function resendWithoutBenefits(original: JournalEntry, operator: string, terminal: TerminalClock): { entry: NewEntry; dropped: string[] } {
   if (original.kind !== 'purchase') throw new InvalidState(`Entry ${original.id} is not a purchase.`);
   const body = original.request.body as SendPurchaseBody;
   const recap = body.bill.payment_recap;
@@ -144,7 +145,7 @@ export interface OtherWrite {
  * A sign-up, card assignment or voucher application as a journal entry. CareCloud has no
  * idempotency key for these; the entry's key only keeps the journal from recording one twice.
  */
-export function writeEntry(write: OtherWrite, terminal: Pick<Terminal, 'now'> = {}): NewEntry {
+export function writeEntry(write: OtherWrite, terminal: Pick<TerminalClock, 'now'> = {}): NewEntry {
   if (write.kind === 'voucher-application' && !write.voucherId) throw new Error('A voucher application names the voucher.');
   const path = write.kind === 'voucher-application' ? writePaths[write.kind](write.voucherId!) : writePaths[write.kind]();
   return {

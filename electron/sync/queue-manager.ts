@@ -3,7 +3,7 @@
 import { InvalidInput, InvalidState, NotFound } from '../domain/errors.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { Attempt, AuditRecord, EntryFilter, JournalEntry, Page, Transition } from '../journal/types.ts';
-import { resendWithoutBenefits, type Terminal } from './closure.ts';
+import { resendWithoutBenefits, type TerminalClock } from './closure.ts';
 import { toCsv, toJson, type ExportFormat } from './export.ts';
 
 export interface EntryDetail {
@@ -16,19 +16,19 @@ export interface EntryDetail {
   replacedBy: JournalEntry | null;
 }
 
-export interface QueueManagerOptions {
+export interface QueueActionsOptions {
   journal: Journal;
-  terminal: Terminal;
+  terminal: TerminalClock;
   /** Called after every change to the queue: the sync engine sends what is due and reports the new counts. */
   onWork?: () => void;
 }
 
-export class QueueManager {
+export class QueueActions {
   readonly #journal: Journal;
-  readonly #terminal: Terminal;
+  readonly #terminal: TerminalClock;
   readonly #onWork: () => void;
 
-  constructor(options: QueueManagerOptions) {
+  constructor(options: QueueActionsOptions) {
     this.#journal = options.journal;
     this.#terminal = options.terminal;
     this.#onWork = options.onWork ?? (() => {});

@@ -4,13 +4,13 @@ import App from './components/App.svelte';
 import Unavailable from './components/Unavailable.svelte';
 import { connectPos } from './pos.ts';
 import { terminalContext } from './state/context.ts';
-import { Terminal } from './state/terminal.svelte.ts';
+import { TerminalState } from './state/terminal.svelte.ts';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('The page has no #app element');
 
 const { pos, ready } = connectPos((reason) => terminal.connectionLost(reason));
-const terminal = new Terminal(pos);
+const terminal = new TerminalState(pos);
 // The till mounts at once (it shows "connecting" until main answers); a kiosk replaces it.
 let app: ReturnType<typeof mount> | null = mount(App, { target, context: terminalContext(terminal) });
 ready.then(

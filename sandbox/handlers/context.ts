@@ -7,7 +7,7 @@ import type { CustomerApiState, DeviceRecord } from '../customer-api.ts';
 export type Lang = 'cs' | 'en';
 export type Schemas = components['schemas'];
 
-export interface Session {
+export interface ApiSession {
   token: string;
   userId: string;
 }
@@ -30,7 +30,7 @@ export interface HandlerContext {
   lang: Lang;
   /** Project-local `YYYY-MM-DD HH:MM:SS` of this request. */
   now: string;
-  session: Session | null;
+  session: ApiSession | null;
   /** Fields `sort_field` may name for this operation's list. */
   sortable: readonly string[];
   auth: { credentials: Credentials; tokens: TokenStore; nowMs: number; timeZone: string };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Session } from '../../renderer/src/state/session.svelte.ts';
+import { SessionState } from '../../renderer/src/state/session.svelte.ts';
 import type { SessionStatus } from '../../shared/ipc/index.ts';
 import { fail, fakeMain, ok } from './fake-main.ts';
 
@@ -9,7 +9,7 @@ const cashier = { id: 'o1', name: 'Demo Cashier', role: 'cashier' as const };
 describe('operator session', () => {
   it('signs in with a PIN and knows the role', async () => {
     const main = fakeMain({ 'session.status': () => ok(status), 'operator.signIn': ({ pin }) => (pin === '1111' ? ok(cashier) : fail('wrong_pin')) });
-    const session = new Session(main.pos);
+    const session = new SessionState(main.pos);
     expect(await session.refresh()).toBeNull();
     expect(session.demo).toBe(true);
     expect(await session.signIn('1111')).toBe(true);
@@ -20,7 +20,7 @@ describe('operator session', () => {
 
   it('reports a wrong PIN with the attempts left the main process counted', async () => {
     const main = fakeMain({ 'operator.signIn': () => fail('wrong_pin', 'PIN not accepted', { attemptsLeft: 3 }) });
-    const session = new Session(main.pos);
+    const session = new SessionState(main.pos);
     expect(await session.signIn('0000')).toBe(false);
     expect(session.problem).toEqual({ code: 'wrong_pin', message: 'PIN not accepted', attemptsLeft: 3 });
     expect(session.operator).toBeNull();
@@ -31,14 +31,14 @@ describe('operator session', () => {
   it('reports the lock and until when it lasts', async () => {
     const until = '2026-11-28T15:00:00.000Z';
     const main = fakeMain({ 'operator.signIn': () => fail('locked', 'locked', { until }) });
-    const session = new Session(main.pos);
+    const session = new SessionState(main.pos);
     await session.signIn('1234');
     expect(session.lockedUntil?.toISOString()).toBe(until);
   });
 
   it('takes the lock from a pushed status too, and clears the operator on sign-out', async () => {
     const main = fakeMain({ 'operator.signOut': () => ok(null) });
-    const session = new Session(main.pos);
+    const session = new SessionState(main.pos);
     session.apply({ ...status, lockedUntil: '2026-11-28T15:00:00.000Z' });
     expect(session.lockedUntil?.getTime()).toBe(Date.parse('2026-11-28T15:00:00.000Z'));
     session.apply({ ...status, operator: cashier });
@@ -48,7 +48,7 @@ describe('operator session', () => {
 
   it('passes other failures through unchanged', async () => {
     const main = fakeMain({ 'operator.signIn': () => fail('internal', 'disk full') });
-    const session = new Session(main.pos);
+    const session = new SessionState(main.pos);
     await session.signIn('1111');
     expect(session.problem).toEqual({ code: 'internal', message: 'disk full' });
   });
@@ -58,7 +58,7 @@ describe('session status order', () => {
   it('keeps a pushed status that arrived while session.status was on its way', async () => {
     let answer!: (value: ReturnType<typeof ok<SessionStatus>>) => void;
     const main = fakeMain({ 'session.status': () => new Promise((resolve) => (answer = resolve)) });
-    const session = new Session(main.pos);
+    const session = new SessionState(main.pos);
     const refreshed = session.refresh();
     session.apply({ ...status, operator: cashier });
     answer(ok(status));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../../shared/checkout/catalogue.ts';
 import { plainPreview } from '../../shared/checkout/bill.ts';
-import { Terminal } from '../../renderer/src/state/terminal.svelte.ts';
+import { TerminalState } from '../../renderer/src/state/terminal.svelte.ts';
 import type { SessionStatus } from '../../shared/ipc/index.ts';
 import { alice, aliceCard, fakeMain, fail, ok } from './fake-main.ts';
 
@@ -25,7 +25,7 @@ function terminalAs(role: 'cashier' | 'manager') {
     'queue.list': () => ok({ entries: [], total: 0, counts: { pending: 0, sending: 0, synced: 0, rejected: 0, voided: 0 }, oldestPendingAgeMs: null }),
     'audit.list': () => ok({ records: [], total: 0 }),
   });
-  const terminal = new Terminal(main.pos, { sale: { debounceMs: 0 } });
+  const terminal = new TerminalState(main.pos, { sale: { debounceMs: 0 } });
   terminal.start();
   return { main, terminal };
 }

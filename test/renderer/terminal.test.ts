@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Terminal } from '../../renderer/src/state/terminal.svelte.ts';
+import { TerminalState } from '../../renderer/src/state/terminal.svelte.ts';
 import type { SessionStatus, SettingsPatch } from '../../shared/ipc/index.ts';
 import { defaultSettings } from '../../shared/settings.ts';
 import { alice, aliceCard, fakeMain, ok, type Handlers } from './fake-main.ts';
@@ -25,7 +25,7 @@ function terminalWith(handlers: Handlers = {}) {
     },
     ...handlers,
   });
-  const terminal = new Terminal(main.pos);
+  const terminal = new TerminalState(main.pos);
   const stop = terminal.start();
   return { main, terminal, stop, patches };
 }

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { Journal } from '../../electron/journal/journal.ts';
 import type { SendPurchaseBody } from '../../electron/journal/types.ts';
 import { purchaseEntry } from '../../electron/sync/closure.ts';
-import { QueueManager } from '../../electron/sync/queue-manager.ts';
+import { QueueActions } from '../../electron/sync/queue-manager.ts';
 import { tempDir } from '../journal/helpers.ts';
 
 const terminal = { timeZone: 'Europe/Prague' };
 let temp: ReturnType<typeof tempDir>;
 let journal: Journal;
-let manager: QueueManager;
+let manager: QueueActions;
 let work = 0;
 
 function saleWithVoucher(customer = 'cust-1') {
@@ -41,14 +41,14 @@ beforeEach(() => {
   temp = tempDir();
   journal = Journal.open(join(temp.dir, 'journal.db'));
   work = 0;
-  manager = new QueueManager({ journal, terminal, onWork: () => work++ });
+  manager = new QueueActions({ journal, terminal, onWork: () => work++ });
 });
 afterEach(() => {
   journal.close();
   temp.cleanup();
 });
 
-describe('QueueManager', () => {
+describe('QueueActions', () => {
   it('shows an entry with its request, attempts, transitions and audit', () => {
     const entry = journal.append(saleWithVoucher());
     reject(entry.id);

@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 import { cancellationEntry } from '../../electron/sync/closure.ts';
-import { QueueManager } from '../../electron/sync/queue-manager.ts';
+import { QueueActions } from '../../electron/sync/queue-manager.ts';
 import type { JournalEntry } from '../../electron/journal/types.ts';
 import { fastPolicy, htmlProxy, sale, sandboxTerminal, terminal, type SandboxTerminal } from './sandbox-terminal.ts';
 
@@ -66,7 +66,7 @@ describe('online closures', () => {
     expect(refused).toMatchObject({ outcome: 'rejected', reasons: [expect.objectContaining({ name: 'benefit_codes', reason: expect.stringMatching(/voucher/) })] });
     const next = await t.engine.close(sale());
     expect(next.outcome).toBe('synced');
-    const manager = new QueueManager({ journal: t.journal, terminal });
+    const manager = new QueueActions({ journal: t.journal, terminal });
     const resent = manager.resendWithoutBenefits(refused.entry.id, 'manager-anna');
     await drainAll();
     expect(t.journal.get(resent.id)?.state).toBe('synced');

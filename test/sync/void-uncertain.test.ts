@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connectionError } from '../../electron/carecloud/response.ts';
 import { SendUncertainError } from '../../electron/journal/errors.ts';
 import { mayHaveLanded } from '../../electron/journal/send-certainty.ts';
-import { QueueManager } from '../../electron/sync/queue-manager.ts';
+import { QueueActions } from '../../electron/sync/queue-manager.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 import { droppingProxy, type DroppingProxy } from '../support/dropping-proxy.ts';
 import { runCcpos, sandboxCliEnv } from '../support/ccpos.ts';
@@ -44,7 +44,7 @@ describe('voiding a waiting sale', () => {
     expect(closed.outcome).toBe('queued');
     expect(booked().map((b) => b.bill_id)).toEqual([closed.entry.billId]);
 
-    const queue = new QueueManager({ journal: t.journal, terminal });
+    const queue = new QueueActions({ journal: t.journal, terminal });
     expect(() => queue.void(closed.entry.id, 'looks stuck', 'manager-anna')).toThrow(SendUncertainError);
     expect(() => queue.void(closed.entry.id, 'looks stuck', 'manager-anna')).toThrow(/may already be in CareCloud.*Retry it first/);
     expect(t.journal.get(closed.entry.id)).toMatchObject({ state: 'pending' });
@@ -69,7 +69,7 @@ describe('voiding a waiting sale', () => {
       await sandbox.control.restoreNetwork();
       expect(closed.outcome).toBe('queued');
       expect(direct.journal.attempts(closed.entry.id).map((a) => [a.outcome, a.error])).toEqual([['transport', expect.stringContaining('(connection refused)')]]);
-      expect(new QueueManager({ journal: direct.journal, terminal }).void(closed.entry.id, 'entered twice', 'manager-anna')).toMatchObject({ state: 'voided' });
+      expect(new QueueActions({ journal: direct.journal, terminal }).void(closed.entry.id, 'entered twice', 'manager-anna')).toMatchObject({ state: 'voided' });
       await direct.engine.drain();
       expect(booked()).toEqual([]);
     } finally {
@@ -85,7 +85,7 @@ describe('voiding a waiting sale', () => {
     expect(closed.outcome).toBe('queued');
     expect(t.journal.attempts(closed.entry.id)[0]?.error).toMatch(/on POST \/users\/actions\/login$/);
     expect(booked()).toEqual([]);
-    expect(new QueueManager({ journal: t.journal, terminal }).void(closed.entry.id, 'entered twice', 'manager-anna')).toMatchObject({ state: 'voided' });
+    expect(new QueueActions({ journal: t.journal, terminal }).void(closed.entry.id, 'entered twice', 'manager-anna')).toMatchObject({ state: 'voided' });
   }, 30_000);
 });
 

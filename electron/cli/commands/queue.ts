@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { UsageError, EXIT_OK, type CliIO, type Command } from '../command.ts';
 import { Journal } from '../../journal/journal.ts';
 import { ENTRY_KINDS, ENTRY_STATES, type EntryFilter, type EntryKind, type EntryState } from '../../journal/types.ts';
-import { QueueManager } from '../../sync/queue-manager.ts';
+import { QueueActions } from '../../sync/queue-manager.ts';
 import { detailLines, entryLine } from '../../sync/cli-format.ts';
 import { journalFile } from '../../sync/journal-file.ts';
 import { configFlagOptions, configFlagsOf, loadTerminal } from '../../sync/cli-terminal.ts';
@@ -97,7 +97,7 @@ export const queueCommand: Command = {
     const terminal = loadTerminal(io.env, configFlagsOf(values));
     const journal = Journal.open(journalFile(terminal.dataDir));
     try {
-      const manager = new QueueManager({ journal, terminal: { timeZone: terminal.settings.timeZone } });
+      const manager = new QueueActions({ journal, terminal: { timeZone: terminal.settings.timeZone } });
       switch (action) {
         case 'list': {
           const page = manager.list(filterOf(values), { limit: count(values.limit, 'limit', 50), offset: count(values.offset, 'offset', 0) });

@@ -60,7 +60,7 @@ export function filterOf(draft: FilterDraft, timeZone: string, language: Languag
   return { filter, problems };
 }
 
-export class ManagerQueue {
+export class ManagerQueueState {
   readonly #pos: QueuePort;
   readonly pageSize: number;
   readonly page = new Part<QueuePage>();

@@ -2,9 +2,9 @@
 // and this terminal's store by name.
 import { saleReference } from '../../../shared/checkout/sale-reference.ts';
 import type { Locale } from './locale.svelte.ts';
-import type { Session } from './session.svelte.ts';
+import type { SessionState } from './session.svelte.ts';
 
-export function referenceText(where: { locale: Locale; session: Session }, billId: string, cancellation?: boolean): string {
+export function referenceText(where: { locale: Locale; session: SessionState }, billId: string, cancellation?: boolean): string {
   const store = where.session.status?.store;
   return saleReference(billId, {
     language: where.locale.language,

@@ -3,7 +3,7 @@ import type { Operator, PosApi, PosError, SessionStatus } from '../../../shared/
 
 type SessionPort = Pick<PosApi, 'session' | 'operator'>;
 
-export class Session {
+export class SessionState {
   readonly #pos: SessionPort;
   #status = $state<SessionStatus | null>(null);
   #problem = $state<PosError | null>(null);

@@ -9,14 +9,14 @@ import { feedEvents } from './feed.ts';
 import { Locale } from './locale.svelte.ts';
 import { CustomerLookup, type FoundCustomer } from './lookup.svelte.ts';
 import { AuditLog } from './audit-log.svelte.ts';
-import { ManagerQueue } from './manager-queue.svelte.ts';
+import { ManagerQueueState } from './manager-queue.svelte.ts';
 import { ParkedSalesState } from './parked-sales.svelte.ts';
 import { PrinterState } from './printer.svelte.ts';
 import { RecentSales } from './recent-sales.svelte.ts';
 import { PointsClaimForm, RewardRedeemer, RewardSuggestion } from './rewards.svelte.ts';
 import { customerName } from '../names.ts';
 import { Sale, type SaleOptions } from './sale.svelte.ts';
-import { Session } from './session.svelte.ts';
+import { SessionState } from './session.svelte.ts';
 import { SettingsForm } from './settings-form.svelte.ts';
 import { SignUpState, type SignupOrigin } from './signup.svelte.ts';
 import { SyncState } from './sync.svelte.ts';
@@ -30,10 +30,10 @@ export interface TerminalOptions {
   sale?: SaleOptions;
 }
 
-export class Terminal {
+export class TerminalState {
   readonly locale = new Locale();
   readonly clock = new Clock();
-  readonly session: Session;
+  readonly session: SessionState;
   readonly sync: SyncState;
   readonly devices = new DevicesState();
   readonly lookup: CustomerLookup;
@@ -43,7 +43,7 @@ export class Terminal {
   readonly recent: RecentSales;
   readonly parked: ParkedSalesState;
   readonly voucherCheck: VoucherCheckState;
-  readonly queue: ManagerQueue;
+  readonly queue: ManagerQueueState;
   readonly audit: AuditLog;
   readonly dashboard: DashboardState;
   /** Rewards redeemed on the customer panel and in the sale, the sale's best reward, and points claimed later. */
@@ -74,11 +74,11 @@ export class Terminal {
     this.printer = new PrinterState(pos);
     this.parked = new ParkedSalesState(pos, this.sale);
     this.voucherCheck = new VoucherCheckState(pos);
-    this.queue = new ManagerQueue(pos, () => this.locale.timeZone, 20, () => this.locale.language);
+    this.queue = new ManagerQueueState(pos, () => this.locale.timeZone, 20, () => this.locale.language);
     this.audit = new AuditLog(pos);
     this.dashboard = new DashboardState(pos);
     this.shift = new ShiftState(pos);
-    this.session = new Session(pos);
+    this.session = new SessionState(pos);
     this.sync = new SyncState(this.clock);
     this.customer = new CustomerPanel(pos);
     this.lookup = new CustomerLookup(pos, (found) => this.#showCustomer(found));

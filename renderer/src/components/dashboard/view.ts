@@ -4,7 +4,7 @@ import type { DashboardAlert, DashboardFigures, WaitingBand } from '../../../../
 import { locale as localeTag, reasonSentence, type MessageKey } from '../../../../shared/i18n/index.ts';
 import type { Locale } from '../../state/locale.svelte.ts';
 import { referenceText } from '../../state/reference.ts';
-import type { Session } from '../../state/session.svelte.ts';
+import type { SessionState } from '../../state/session.svelte.ts';
 
 export interface BarRow {
   label: string;
@@ -69,7 +69,7 @@ export function kindName(locale: Locale, kind: string): string {
 }
 
 /** One sentence per alert, in the screen's language; a sale by its short reference, as everywhere else. */
-export function alertSentence(where: { locale: Locale; session: Session }, alert: DashboardAlert): string {
+export function alertSentence(where: { locale: Locale; session: SessionState }, alert: DashboardAlert): string {
   const { locale } = where;
   switch (alert.kind) {
     case 'waiting-too-long':
