@@ -149,4 +149,21 @@ describe('one CareCloud client across settings changes', () => {
     expect(asked(after, '/stores').length).toBeGreaterThan(0);
     expect(terminal.careCloud()).toBe(client);
   }, 60_000);
+
+  it('logs the session it replaces out when Test connection checks the login afresh', async () => {
+    const sandbox = await sandboxed();
+    const { terminal } = await terminalOn(sandbox);
+    const client = terminal.careCloud();
+    await client.reference.stores();
+    expect(logins(sandbox)).toHaveLength(1);
+
+    const report = await terminal.handlers['diagnostics.run'](undefined, { operator: null, sender: { transport: 'preview', connectionId: 0, origin: '' } });
+    if (!report.ok) throw new Error('no report');
+    expect(report.value.checks.find((c) => c.id === 'login')?.status).toBe('pass');
+    expect(logins(sandbox).map((r) => r.status)).toEqual([200, 200]);
+    expect(logouts(sandbox).map((r) => r.status)).toEqual([204]);
+    // The lane goes on with the session the check made.
+    await client.reference.countries({ fresh: true });
+    expect(logins(sandbox)).toHaveLength(2);
+  }, 60_000);
 });

@@ -10,7 +10,8 @@ export const loginCheck: DoctorCheck = {
     const client = context.client();
     try {
       // A fresh login, not a remembered token: the check is whether the credentials work now.
-      client.session.forget();
+      // The session it replaces is logged out, not left open at CareCloud (a failed logout only lets it lapse).
+      await client.users.logoutCurrent().catch(() => undefined);
       await client.session.token();
       const facts = client.session.lastLogin;
       if (facts) {
