@@ -53,10 +53,12 @@ let terminal: AppTerminal | null = null;
 let lockdown: KioskLockdown | null = null;
 
 /**
- * A manager left kiosk mode: start again as a till. Under systemd (the cage unit) the unit
- * starts the app again after an exit it did not ask for; elsewhere the app relaunches itself.
+ * A manager changed what this terminal is (a till made a kiosk on the settings screen, or a
+ * kiosk left with a manager's PIN): start again, and startApp builds what the settings say now.
+ * Under systemd (the cage unit) the unit starts the app again after an exit it did not ask
+ * for; elsewhere the app relaunches itself.
  */
-function restartAsTill(): void {
+function restartInNewMode(): void {
   lockdown?.release();
   if (process.env.INVOCATION_ID) app.exit(75);
   else {
@@ -83,7 +85,9 @@ async function start(): Promise<void> {
   if (updates.rolledBack) return;
   terminal = await startApp({
     customerApi: createKioskApi,
-    onLeaveKiosk: () => setTimeout(restartAsTill, 200),
+    // The delay lets the screens get the answer (and say the terminal restarts) first.
+    onLeaveKiosk: () => setTimeout(restartInNewMode, 200),
+    onEnterKiosk: () => setTimeout(restartInNewMode, 200),
     updates: () => updates.service,
     dataDir,
     stores: { settings: store('settings', dataDir), operators: store('operators', dataDir), customerCache: store('customer-cache', dataDir) },

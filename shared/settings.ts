@@ -24,7 +24,7 @@ const projectUrl = z
   .superRefine((value, ctx) => {
     if (value === '') return;
     const problem = projectUrlProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { reason: 'invalid_url' } });
   })
   .transform((value) => value.replace(/\/+$/, ''));
 
@@ -94,7 +94,7 @@ const serviceUrl = z
   .superRefine((value, ctx) => {
     if (value === '') return;
     const problem = projectUrlProblem(value, 'https://updates.example.com/ccpos');
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { reason: 'invalid_url' } });
   })
   .transform((value) => value.replace(/\/+$/, ''));
 

@@ -69,6 +69,8 @@ export interface TerminalOptions {
   updates?: () => UpdateDesk | null;
   /** The app's save dialog for exports asked for through the screen (absent in the preview and tests). */
   saveDialog?: (suggestedName: string, webContentsId: number) => Promise<string | null>;
+  /** A manager made this till a kiosk on the settings screen: restart, so the app comes up as one (startApp reads the mode). */
+  onEnterKiosk?: () => void;
 }
 
 export interface Terminal {
@@ -227,6 +229,13 @@ async function assemble(options: TerminalOptions, settings: SettingsService, ope
     storeCountry: () => storeCountry(client.reference, settings.current.storeId, !sync.online),
   });
 
+  let becameKiosk = false;
+  settings.onChange((next) => {
+    if (next.mode !== 'kiosk' || becameKiosk) return;
+    becameKiosk = true;
+    logger.log('info', 'settings.mode', { mode: 'kiosk' });
+    options.onEnterKiosk?.();
+  });
   settings.onChange((next) => {
     // Language and timeouts change in place; new credentials or another project log the old session out.
     client.configure(careCloudSettings(next));

@@ -52,7 +52,9 @@ const viewNames: Record<string, string> = {
 function reasonsOf(error: z.ZodError, prefix = ''): RefusalReason[] {
   return error.issues.map((issue) => {
     const path = prefix + issue.path.join('.');
-    return { name: viewNames[path] ?? path, reason: 'invalid_value', message: issue.message };
+    // The schema names a web address it refuses (`invalid_url`), so the screens can say it in their language.
+    const reason = issue.code === 'custom' && typeof issue.params?.['reason'] === 'string' ? issue.params['reason'] : 'invalid_value';
+    return { name: viewNames[path] ?? path, reason, message: issue.message };
   });
 }
 
@@ -178,6 +180,11 @@ export class SettingsService {
         customerApiUrl: s.kiosk.customerApiUrl,
         externalApplicationId: s.kiosk.externalApplicationId,
         deviceTokenSet: typeof this.#store.get(kioskDeviceTokenCiphertextKey) === 'string',
+        deviceName: s.kiosk.deviceName,
+        idleSeconds: s.kiosk.idleSeconds,
+        countdownSeconds: s.kiosk.countdownSeconds,
+        expiringPointsDays: s.kiosk.expiringPointsDays,
+        cardsAtSignUp: s.kiosk.cardsAtSignUp,
       },
       printer: { ...s.printer },
     };

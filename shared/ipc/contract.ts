@@ -209,10 +209,19 @@ export interface SettingsView {
   printer: PrinterSettings;
   /** The project URL now differs from what the terminal started with (demo or not): restart to apply. */
   restartRequired?: boolean;
-  /** What this terminal is; switching to `kiosk` forgets the login and password. Applies after a restart. */
+  /** What this terminal is; switching to `kiosk` forgets the login and password, and the app restarts as a kiosk. */
   mode?: TerminalMode;
-  /** The kiosk's Customer API set-up; the device token never leaves main, only whether one is kept. */
-  kiosk?: { customerApiUrl: string; externalApplicationId: string; deviceTokenSet: boolean };
+  /** The kiosk's set-up (shared/settings.ts `kiosk`); the device token never leaves main, only whether one is kept. */
+  kiosk?: {
+    customerApiUrl: string;
+    externalApplicationId: string;
+    deviceTokenSet: boolean;
+    deviceName: string;
+    idleSeconds: number;
+    countdownSeconds: number;
+    expiringPointsDays: number;
+    cardsAtSignUp: boolean;
+  };
 }
 
 export interface StoreOption {
@@ -326,7 +335,18 @@ export const settingsPatchSchema = z
     /** `kiosk` refuses a login or password in the same patch and forgets the stored ones. */
     mode: z.enum(['till', 'kiosk']),
     /** The kiosk's Customer API: the project address and the kiosk application's external id (a new one forgets the device token). */
-    kiosk: z.object({ customerApiUrl: z.string().trim().max(300), externalApplicationId: z.string().trim().max(200) }).strict().partial(),
+    kiosk: z
+      .object({
+        customerApiUrl: z.string().trim().max(300),
+        externalApplicationId: z.string().trim().max(200),
+        deviceName: z.string().trim().max(100),
+        idleSeconds: z.int().min(1).max(3_600),
+        countdownSeconds: z.int().min(1).max(3_600),
+        expiringPointsDays: z.int().min(1).max(3_650),
+        cardsAtSignUp: z.boolean(),
+      })
+      .strict()
+      .partial(),
     /** The receipt printer: only the fields that change (checked whole in main). */
     printer: printerPatchSchema,
   })

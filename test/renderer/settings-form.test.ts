@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftOf, draftProblems, patchOf, SettingsForm } from '../../renderer/src/state/settings-form.svelte.ts';
+import { becomesKiosk, draftOf, draftProblems, patchOf, SettingsForm } from '../../renderer/src/state/settings-form.svelte.ts';
 import type { SettingsPatch, SettingsView } from '../../shared/ipc/index.ts';
 import { defaultSettings } from '../../shared/settings.ts';
 import { fail, fakeMain, ok } from './fake-main.ts';
@@ -100,6 +100,36 @@ describe('settings form', () => {
     expect(await form.save('123456')).toBeNull();
     expect(form.problems).toEqual({ projectUrl: { text: 'must start with https://' } });
     expect(form.outcome).toEqual({ status: 'invalid' });
+  });
+
+  it('makes a till a kiosk: the mode and the kiosk set-up are sent, a login or password typed before is not', () => {
+    const till: SettingsView = { ...saved, login: 'pos-user', passwordSet: true, mode: 'till', kiosk: { customerApiUrl: '', externalApplicationId: '', deviceTokenSet: false, deviceName: '', idleSeconds: 45, countdownSeconds: 15, expiringPointsDays: 30, cardsAtSignUp: true } };
+    const draft = draftOf(till);
+    expect(becomesKiosk(till, draft)).toBe(false);
+    draft.login = 'another';
+    draft.password = 'typed-before';
+    draft.mode = 'kiosk';
+    draft.kioskCustomerApiUrl = ' https://shop.crmcarecloud.com ';
+    draft.kioskApplicationId = 'kiosk-app';
+    draft.kioskCardsAtSignUp = false;
+    expect(becomesKiosk(till, draft)).toBe(true);
+    expect(patchOf(till, draft)).toEqual({ mode: 'kiosk', kiosk: { customerApiUrl: 'https://shop.crmcarecloud.com', externalApplicationId: 'kiosk-app', cardsAtSignUp: false } });
+    expect(draftProblems(draft)).toEqual({});
+  });
+
+  it('checks the kiosk set-up with the shared schema\'s rules, and names main\'s address refusal in the screen\'s words', async () => {
+    const draft = { ...draftOf(saved), mode: 'kiosk' as const, kioskCustomerApiUrl: 'http://shop.example.com', kioskIdleSeconds: 5, kioskCountdownSeconds: 200, kioskExpiringPointsDays: 0 };
+    expect(draftProblems(draft)).toEqual({ kioskCustomerApiUrl: 'kioskUrl', kioskIdleSeconds: 'kioskSeconds', kioskCountdownSeconds: 'kioskCountdown', kioskExpiringPointsDays: 'kioskDays' });
+    expect(draftProblems({ ...draftOf(saved), mode: 'kiosk', kioskCustomerApiUrl: 'http://127.0.0.1:4010' })).toEqual({});
+    // A till's draft does not check kiosk fields it does not send.
+    expect(draftProblems({ ...draft, mode: 'till' })).toEqual({});
+    const main = settingsMain(() => fail('invalid_settings', 'bad', { reasons: [{ name: 'kiosk.customerApiUrl', reason: 'invalid_url', message: 'must start with https://' }] }));
+    const form = new SettingsForm(main.pos);
+    await form.load();
+    form.draft!.mode = 'kiosk';
+    form.draft!.kioskCustomerApiUrl = 'https://shop.example.com';
+    expect(await form.save('123456')).toBeNull();
+    expect(form.problems).toEqual({ kioskCustomerApiUrl: 'kioskUrl' });
   });
 
   it('keeps a failure without reasons as the outcome', async () => {

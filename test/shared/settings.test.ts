@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, parseSettings, projectUrlProblem } from '../../shared/settings.ts';
+import { defaultSettings, parseSettings, projectUrlProblem, settingsSchema } from '../../shared/settings.ts';
 
 describe('terminal settings', () => {
   it('has defaults that fit a checkout lane', () => {
@@ -50,5 +50,25 @@ describe('terminal settings', () => {
     expect(parseSettings({ updates: { checkHours: 0 } }).ok).toBe(false);
     expect(parseSettings({ crashReports: { uploadUrl: 'ftp://crash.example' } })).toEqual({ ok: false, error: expect.stringMatching(/^Setting "crashReports\.uploadUrl" is invalid: is not a web address/) });
     expect(parseSettings({ updates: { url: 'http://127.0.0.1:8080/feed' } }).ok).toBe(true);
+  });
+
+  it('a kiosk: its Customer API address is https (http only on this machine), its set-up has bounds and defaults, and no enterprise login', () => {
+    const kiosk = (fields: Record<string, unknown>) => parseSettings({ mode: 'kiosk', kiosk: fields });
+    expect(kiosk({})).toMatchObject({ ok: true, value: { kiosk: { customerApiUrl: '', externalApplicationId: '', deviceName: '', idleSeconds: 45, countdownSeconds: 15, expiringPointsDays: 30, cardsAtSignUp: true } } });
+    const https = kiosk({ customerApiUrl: ' https://shop.crmcarecloud.com/ ', externalApplicationId: 'kiosk-app', deviceName: 'Kiosk u vchodu', cardsAtSignUp: false });
+    expect(https).toMatchObject({ ok: true, value: { kiosk: { customerApiUrl: 'https://shop.crmcarecloud.com', deviceName: 'Kiosk u vchodu', cardsAtSignUp: false } } });
+    expect(kiosk({ customerApiUrl: 'http://127.0.0.1:4010' }).ok).toBe(true);
+    expect(kiosk({ customerApiUrl: 'http://localhost:4010/' }).ok).toBe(true);
+    for (const bad of ['http://shop.crmcarecloud.com', 'ftp://shop.crmcarecloud.com', 'shop.crmcarecloud.com', 'https://shop.example.com/?token=1']) {
+      expect(kiosk({ customerApiUrl: bad }), bad).toMatchObject({ ok: false, error: expect.stringContaining('"kiosk.customerApiUrl"') });
+    }
+    // The refusal names itself, so the screens can say it in their language.
+    const issue = settingsSchema.safeParse({ mode: 'kiosk', kiosk: { customerApiUrl: 'http://shop.crmcarecloud.com' } }).error?.issues[0];
+    expect(issue).toMatchObject({ path: ['kiosk', 'customerApiUrl'], params: { reason: 'invalid_url' } });
+    for (const [field, values] of Object.entries({ idleSeconds: [9, 601, 1.5], countdownSeconds: [4, 121], expiringPointsDays: [0, 366], deviceName: ['x'.repeat(101), 'a\u0007b'], cardsAtSignUp: ['yes'] })) {
+      for (const value of values) expect(kiosk({ [field]: value }), `${field} ${String(value)}`).toMatchObject({ ok: false, error: expect.stringContaining(`"kiosk.${field}"`) });
+    }
+    expect(parseSettings({ mode: 'kiosk', login: 'pos-user' })).toMatchObject({ ok: false, error: expect.stringContaining('"login"') });
+    expect(parseSettings({ mode: 'till', login: 'pos-user' }).ok).toBe(true);
   });
 });

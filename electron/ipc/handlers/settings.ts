@@ -6,8 +6,8 @@ export function settingsHandlers({ settings, storeList, diagnostics, outage, dem
   Handlers,
   'settings.get' | 'settings.update' | 'settings.stores' | 'diagnostics.run' | 'demo.setOutage'
 > {
-  // Switching between demo mode and a CareCloud project takes a restart.
-  const view = () => ({ ...settings.view(), restartRequired: demo !== settings.demo });
+  // Switching between demo mode and a CareCloud project takes a restart; so does becoming a kiosk (the app restarts itself).
+  const view = () => ({ ...settings.view(), restartRequired: demo !== settings.demo || settings.kiosk });
   return {
     'settings.get': () => success(view()),
     // InvalidSettingsError becomes `invalid_settings` with one reason per field in errorToResult.

@@ -5,6 +5,10 @@ import type { FieldProblem } from './settings-form.svelte.ts';
 
 const keys: Record<Exclude<FieldProblem, { text: string }>, MessageKey> = {
   url: 'settings.problem.url',
+  kioskUrl: 'settings.problem.kioskUrl',
+  kioskSeconds: 'settings.problem.kioskSeconds',
+  kioskCountdown: 'settings.problem.kioskCountdown',
+  kioskDays: 'settings.problem.kioskDays',
   cashdesk: 'settings.problem.cashdesk',
   timeout: 'settings.problem.timeout',
   pattern: 'settings.problem.pattern',

@@ -1,7 +1,7 @@
 // The manager's settings form: a draft of the saved settings, checked here for
 // what can be checked without the main process, saved as a patch of changes.
 import type { DiagnosticsReport, Language, OfflineVoucherPolicy, PosApi, PosError, SettingsPatch, SettingsView, StoreOption } from '../../../shared/ipc/index.ts';
-import type { PrinterSettings } from '../../../shared/settings.ts';
+import { projectUrlProblem, type PrinterSettings } from '../../../shared/settings.ts';
 import { pinRefusalOf } from './errors.ts';
 import { Part } from './part.svelte.ts';
 
@@ -31,10 +31,26 @@ export interface SettingsDraft {
   acceptWeakKeyStorage: boolean;
   /** The receipt printer, field by field as saved (a test print uses the draft). */
   printer: PrinterSettings;
+  /** A till, or a self-service kiosk on the Customer API (no enterprise login kept). */
+  mode: 'till' | 'kiosk';
+  kioskCustomerApiUrl: string;
+  kioskApplicationId: string;
+  kioskDeviceName: string;
+  kioskIdleSeconds: number;
+  kioskCountdownSeconds: number;
+  kioskExpiringPointsDays: number;
+  kioskCardsAtSignUp: boolean;
 }
 
+/** The kiosk's limits as shared/settings.ts has them, for the form's own check. */
+const kioskRanges = {
+  kioskIdleSeconds: [10, 600],
+  kioskCountdownSeconds: [5, 120],
+  kioskExpiringPointsDays: [1, 365],
+} as const;
+
 export type DraftField = keyof SettingsDraft;
-export type FieldProblem = 'printer' | 'url' | 'cashdesk' | 'timeout' | 'pattern' | 'slowPattern' | 'timeZone' | 'idle' | 'weakKeyStorage' | { text: string };
+export type FieldProblem = 'printer' | 'url' | 'kioskUrl' | 'kioskSeconds' | 'kioskCountdown' | 'kioskDays' | 'cashdesk' | 'timeout' | 'pattern' | 'slowPattern' | 'timeZone' | 'idle' | 'weakKeyStorage' | { text: string };
 export type SaveOutcome = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'invalid' } | { status: 'failed'; error: PosError };
 
 type SettingsPort = Pick<PosApi, 'settings' | 'diagnostics' | 'demo'>;
@@ -49,6 +65,9 @@ const fieldOfPath: Readonly<Record<string, DraftField>> = {
   acceptWeakKeyStorage: 'acceptWeakKeyStorage',
   'printer.connection': 'printer', 'printer.host': 'printer', 'printer.port': 'printer', 'printer.queue': 'printer', 'printer.charsPerLine': 'printer',
   'signup.mode': 'signupMode', 'signup.customerSourceId': 'signupCustomerSourceId', 'signup.verifyPhone': 'signupVerifyPhone',
+  mode: 'mode', 'kiosk.customerApiUrl': 'kioskCustomerApiUrl', 'kiosk.externalApplicationId': 'kioskApplicationId', 'kiosk.deviceName': 'kioskDeviceName',
+  'kiosk.idleSeconds': 'kioskIdleSeconds', 'kiosk.countdownSeconds': 'kioskCountdownSeconds', 'kiosk.expiringPointsDays': 'kioskExpiringPointsDays',
+  'kiosk.cardsAtSignUp': 'kioskCardsAtSignUp',
 };
 
 export function draftOf(view: SettingsView): SettingsDraft {
@@ -62,7 +81,17 @@ export function draftOf(view: SettingsView): SettingsDraft {
     acceptWeakKeyStorage: view.keyStorage.acceptedWeak,
     printer: { ...view.printer },
     signupMode: view.signup.mode, signupCustomerSourceId: view.signup.customerSourceId, signupVerifyPhone: view.signup.verifyPhone,
+    mode: view.mode ?? 'till',
+    kioskCustomerApiUrl: view.kiosk?.customerApiUrl ?? '', kioskApplicationId: view.kiosk?.externalApplicationId ?? '',
+    kioskDeviceName: view.kiosk?.deviceName ?? '', kioskIdleSeconds: view.kiosk?.idleSeconds ?? 45,
+    kioskCountdownSeconds: view.kiosk?.countdownSeconds ?? 15, kioskExpiringPointsDays: view.kiosk?.expiringPointsDays ?? 30,
+    kioskCardsAtSignUp: view.kiosk?.cardsAtSignUp ?? true,
   };
+}
+
+/** The draft makes a till a kiosk: saving deletes the enterprise login and password and restarts the app as a kiosk. */
+export function becomesKiosk(saved: SettingsView, draft: SettingsDraft): boolean {
+  return draft.mode === 'kiosk' && (saved.mode ?? 'till') !== 'kiosk';
 }
 
 /** What the form can see wrong with the printer by itself (main checks the whole again). */
@@ -90,6 +119,16 @@ export function draftProblems(draft: SettingsDraft): Partial<Record<DraftField, 
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > 480) problems[field] = 'idle';
   }
   if (printerProblem(draft.printer)) problems.printer = 'printer';
+  if (draft.mode === 'kiosk') {
+    // The shared schema's own check, so the form and main agree on what an address is.
+    const url = draft.kioskCustomerApiUrl.trim();
+    if (url !== '' && projectUrlProblem(url) !== null) problems.kioskCustomerApiUrl = 'kioskUrl';
+    const problemOf = { kioskIdleSeconds: 'kioskSeconds', kioskCountdownSeconds: 'kioskCountdown', kioskExpiringPointsDays: 'kioskDays' } as const;
+    for (const [field, [min, max]] of Object.entries(kioskRanges) as [keyof typeof kioskRanges, readonly [number, number]][]) {
+      const value = draft[field];
+      if (!Number.isInteger(value) || value < min || value > max) problems[field] = problemOf[field];
+    }
+  }
   return problems;
 }
 
@@ -100,6 +139,24 @@ export function patchOf(saved: SettingsView, draft: SettingsDraft): SettingsPatc
   const text = ['projectUrl', 'externalApplicationId', 'login', 'storeId', 'cashdeskNumber', 'timeZone'] as const;
   for (const field of text) if (draft[field].trim() !== before[field]) patch[field] = draft[field].trim();
   if (draft.password !== '') patch.password = draft.password;
+  if (draft.mode !== before.mode) patch.mode = draft.mode;
+  if (draft.mode === 'kiosk') {
+    // A kiosk keeps no enterprise login: what the hidden fields held is not sent (main deletes the saved ones).
+    delete patch.login;
+    delete patch.password;
+    const kiosk = {
+      customerApiUrl: draft.kioskCustomerApiUrl.trim(), externalApplicationId: draft.kioskApplicationId.trim(), deviceName: draft.kioskDeviceName.trim(),
+      idleSeconds: draft.kioskIdleSeconds, countdownSeconds: draft.kioskCountdownSeconds, expiringPointsDays: draft.kioskExpiringPointsDays,
+      cardsAtSignUp: draft.kioskCardsAtSignUp,
+    };
+    const saved = {
+      customerApiUrl: before.kioskCustomerApiUrl, externalApplicationId: before.kioskApplicationId, deviceName: before.kioskDeviceName,
+      idleSeconds: before.kioskIdleSeconds, countdownSeconds: before.kioskCountdownSeconds, expiringPointsDays: before.kioskExpiringPointsDays,
+      cardsAtSignUp: before.kioskCardsAtSignUp,
+    };
+    const changedKiosk = Object.fromEntries(Object.entries(kiosk).filter(([key, value]) => value !== saved[key as keyof typeof saved]));
+    if (Object.keys(changedKiosk).length > 0) patch.kiosk = changedKiosk;
+  }
   if (draft.language !== before.language) patch.language = draft.language;
   if (draft.offlineVoucherPolicy !== before.offlineVoucherPolicy) patch.offlineVoucherPolicy = draft.offlineVoucherPolicy;
   if (draft.requestTimeoutSeconds !== before.requestTimeoutSeconds) patch.requestTimeoutMs = Math.round(draft.requestTimeoutSeconds * 1000);
@@ -209,7 +266,9 @@ function problemsFromReasons(error: PosError): Partial<Record<DraftField, FieldP
   const problems: Partial<Record<DraftField, FieldProblem>> = {};
   for (const reason of error.reasons ?? []) {
     const field = fieldOfPath[reason.name] ?? fieldOfPath[reason.name.split('.')[0] ?? ''];
-    if (field) problems[field] = reason.reason === 'unsafe_pattern' ? 'slowPattern' : reason.reason === 'weak_key_storage' ? 'weakKeyStorage' : { text: reason.message };
+    if (!field) continue;
+    if (reason.reason === 'invalid_url') problems[field] = field === 'kioskCustomerApiUrl' ? 'kioskUrl' : 'url';
+    else problems[field] = reason.reason === 'unsafe_pattern' ? 'slowPattern' : reason.reason === 'weak_key_storage' ? 'weakKeyStorage' : { text: reason.message };
   }
   return problems;
 }
