@@ -190,7 +190,7 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
   'settings.kiosk.expiringPointsDays': "Body, které propadnou do tolika dnů, se ukazují jako brzy propadající",
   'settings.kiosk.cardsAtSignUp': "Při registraci vydat naskenovanou volnou kartu (aplikace kiosku smí v CareCloudu přiřazovat karty)",
   'settings.kiosk.noLogin': "Kiosek nemá žádné přihlášení ani heslo k Enterprise API: ta pole zmizela a nic z nich se neposílá.",
-  'settings.kiosk.switchWarning': "Uložením se z tohoto terminálu stane samoobslužný kiosek. Přihlašovací jméno a heslo k Enterprise API, které jsou v něm uložené, se smažou, aplikace se restartuje jako kiosek a zpět na pokladnu ji přepne jen PIN vedoucího na obrazovce kiosku (Obsluha).",
+  'settings.kiosk.switchWarning': "Uložením se z tohoto terminálu stane samoobslužný kiosek. Přihlašovací jméno a heslo k Enterprise API, které jsou v něm uložené, se smažou, aplikace se restartuje jako kiosek a zpět na pokladnu ji přepne jen PIN vedoucího na kiosku.",
   'settings.kiosk.restarting': "Uloženo: přihlášení a heslo k Enterprise API jsou smazané. Terminál se restartuje jako samoobslužný kiosek…",
   'action.makeKiosk': "udělat z terminálu kiosek a smazat jeho přihlášení k Enterprise API",
   'settings.problem.kioskUrl': "Zadejte adresu projektu s https://, např. https://shop.crmcarecloud.com (http jen pro tento počítač, např. demo sandbox).",

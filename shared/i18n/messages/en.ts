@@ -190,7 +190,7 @@ export const en = {
   'settings.kiosk.expiringPointsDays': "Points expiring within this many days are shown as expiring soon",
   'settings.kiosk.cardsAtSignUp': "Give a scanned free card at sign-up (the kiosk's CareCloud application may assign cards)",
   'settings.kiosk.noLogin': "A kiosk keeps no enterprise login or password: those fields are gone and nothing of them is sent.",
-  'settings.kiosk.switchWarning': "Saving makes this terminal a self-service kiosk. The enterprise login and password saved on it are deleted, the app restarts as a kiosk, and only a manager's PIN on the kiosk's screen (Staff) makes it a till again.",
+  'settings.kiosk.switchWarning': "Saving makes this terminal a self-service kiosk. The enterprise login and password saved on it are deleted, the app restarts as a kiosk, and only a manager's PIN on the kiosk makes it a till again.",
   'settings.kiosk.restarting': "Saved: the enterprise login and password are deleted. The terminal restarts as a self-service kiosk…",
   'action.makeKiosk': "make this terminal a kiosk and delete its enterprise login",
   'settings.problem.kioskUrl': "Use the project's https:// address, e.g. https://shop.crmcarecloud.com (plain http only for this computer, such as the demo sandbox).",
