@@ -2,11 +2,8 @@ import type { operations } from '../../shared/carecloud/api-types.ts';
 
 export type SendPurchaseBody = operations['postPurchaseSend']['requestBody']['content']['application/json'];
 
-export const ENTRY_KINDS = ['purchase', 'cancellation', 'voucher-application', 'customer-signup', 'card-assignment', 'customer-assignment'] as const;
-export type EntryKind = (typeof ENTRY_KINDS)[number];
-
-export const ENTRY_STATES = ['pending', 'sending', 'synced', 'rejected', 'voided'] as const;
-export type EntryState = (typeof ENTRY_STATES)[number];
+export { ENTRY_KINDS, ENTRY_STATES, type EntryKind, type EntryState } from '../../shared/checkout/answers.ts';
+import type { EntryKind, EntryState } from '../../shared/checkout/answers.ts';
 
 /** The exact call a replay makes, fixed when the entry is written. */
 export interface JournalRequest {

@@ -1,7 +1,7 @@
 // The queue as accounting reads it: one row per entry, in CSV or JSON.
 import type { JournalEntry, SendPurchaseBody } from '../journal/types.ts';
 
-export type ExportFormat = 'csv' | 'json';
+export type { ExportFormat } from '../../shared/checkout/answers.ts';
 
 export interface ExportRow {
   entry_id: number;

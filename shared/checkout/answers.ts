@@ -6,10 +6,13 @@ import type { Cart } from './cart.ts';
 import type { Settlement, Tender, TenderAmounts } from './cash.ts';
 import type { Product } from './catalogue.ts';
 
-/** The journal's entry kinds and states, as the screens see them. */
-export type EntryKind = 'purchase' | 'cancellation' | 'voucher-application' | 'customer-signup' | 'card-assignment' | 'customer-assignment';
-export type EntryState = 'pending' | 'sending' | 'synced' | 'rejected' | 'voided';
-export type ExportFormat = 'csv' | 'json';
+/** The journal's entry kinds and states and the queue's export formats: declared once, for the journal, IPC and the screens. */
+export const ENTRY_KINDS = ['purchase', 'cancellation', 'voucher-application', 'customer-signup', 'card-assignment', 'customer-assignment'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+export const ENTRY_STATES = ['pending', 'sending', 'synced', 'rejected', 'voided'] as const;
+export type EntryState = (typeof ENTRY_STATES)[number];
+export const EXPORT_FORMATS = ['csv', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface Refusal {
   /** The voucher code, or `points` / `credit`. */

@@ -1,6 +1,7 @@
 // Payload schemas of the checkout, voucher and queue channels: what main accepts from a screen.
 import { z } from 'zod';
 import { MAX_CART_LINES } from './cart.ts';
+import { ENTRY_KINDS, ENTRY_STATES, EXPORT_FORMATS } from './answers.ts';
 
 const code = z.string().trim().min(1).max(64).regex(/^[\x21-\x7e]+$/);
 const minor = z.int().min(0).max(999_999_999_999);
@@ -54,8 +55,8 @@ export const parkPayload = previewPayload
   .extend({ reason: z.enum(['parked', 'signOut']), customerName: z.string().trim().min(1).max(200).nullable() })
   .strict();
 
-const entryState = z.enum(['pending', 'sending', 'synced', 'rejected', 'voided']);
-const entryKind = z.enum(['purchase', 'cancellation', 'voucher-application', 'customer-signup', 'card-assignment', 'customer-assignment']);
+const entryState = z.enum(ENTRY_STATES);
+const entryKind = z.enum(ENTRY_KINDS);
 
 export const queueFilterSchema = z
   .object({
@@ -74,4 +75,4 @@ export const exportTargetSchema = z.enum(['folder', 'screen']);
 
 export const pageSchema = z.object({ limit: z.int().min(1).max(200), offset: z.int().min(0).max(1_000_000) }).strict();
 export const entryIdSchema = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
-export const exportFormatSchema = z.enum(['csv', 'json']);
+export const exportFormatSchema = z.enum(EXPORT_FORMATS);

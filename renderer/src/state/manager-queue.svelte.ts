@@ -1,6 +1,6 @@
 // The manager's offline queue: the filtered, paged list with counts per state, one
 // entry in full, and the actions, each authorised by a manager's PIN.
-import type { EntryKind, EntryState, ExportDone, ExportFormat, QueueCustomer, QueueEntryDetail, QueueEntrySummary, QueueFilter, QueuePage } from '../../../shared/checkout/answers.ts';
+import { ENTRY_KINDS, ENTRY_STATES, type EntryKind, type EntryState, type ExportDone, type ExportFormat, type QueueCustomer, type QueueEntryDetail, type QueueEntrySummary, type QueueFilter, type QueuePage } from '../../../shared/checkout/answers.ts';
 import type { PosApi, PosError } from '../../../shared/ipc/index.ts';
 import { dayStartIn, type Language } from '../../../shared/i18n/index.ts';
 import { parseDayInput } from '../../../shared/i18n/date-input.ts';
@@ -9,8 +9,8 @@ import { deliverExport } from './export-download.ts';
 
 type QueuePort = Pick<PosApi, 'queue'>;
 
-export const entryStates: readonly EntryState[] = ['pending', 'sending', 'synced', 'rejected', 'voided'];
-export const entryKinds: readonly EntryKind[] = ['purchase', 'cancellation', 'voucher-application', 'customer-signup', 'card-assignment'];
+export const entryStates: readonly EntryState[] = ENTRY_STATES;
+export const entryKinds: readonly EntryKind[] = ENTRY_KINDS;
 
 /** The filter as the form holds it: plain strings, empty meaning "any". */
 export interface FilterDraft {
