@@ -78,6 +78,12 @@ describe('a demo kiosk started from the built bundle', () => {
     await main.until(() => main.callsTo('webContents.reload').length > loads, 'the window was reloaded');
   });
 
+  it('goes back to full screen when something else takes it out (a compositor key, a window manager)', async () => {
+    const before = main.callsTo('BrowserWindow.setFullScreen').length;
+    await main.request({ op: 'emit', target: 'window', targetId: windowId, event: 'leave-full-screen', args: [] });
+    expect(main.callsTo('BrowserWindow.setFullScreen').slice(before)).toEqual([[windowId, true]]);
+  });
+
   it('signs a customer in and out on the demo Customer API', async () => {
     const identified = await main.invoke<Result>('kiosk.identify', { method: 'card', cardNumber: demo.cards.regular, password: customerPasswords[1]!.password });
     expect(identified).toMatchObject({ ok: true, value: { customer: { firstName: 'Jana' } } });
