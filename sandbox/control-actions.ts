@@ -67,12 +67,23 @@ export function sandboxControl(parts: ControlledParts): SandboxControl {
     },
     expireAppLoginCodes: () => customerApi.expireAppLoginCodes(),
     revokeDeviceTokens: () => customerApi.revokeAll(),
+    allowOnCustomerApi: (operationId, allowed) => {
+      if (allowed) customerApi.notAllowed.delete(operationId);
+      else customerApi.notAllowed.add(operationId);
+    },
+    beforeNext: (operationId, action) => {
+      faults.before.set(operationId, () => {
+        action(parts.project());
+        parts.persist();
+      });
+    },
     outbox: () => [...customerApi.outbox],
     clearFaults: () => faults.clear(),
     reset: () => {
       parts.replaceProject(new Project());
       received.clear();
       faults.clear();
+      customerApi.notAllowed.clear();
       parts.persist();
     },
     requests: () => received.requests(),

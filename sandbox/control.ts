@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { SentMessage } from './customer-api.ts';
 import type { Faults, NetworkMode } from './faults.ts';
 import type { EarningRule } from './model.ts';
+import type { Project } from './project.ts';
 import type { ReceivedBill, ReceivedRequest } from './received.ts';
 import type { RateLimit } from './tokens.ts';
 
@@ -36,6 +37,10 @@ export interface SandboxControl {
   expireAppLoginCodes(): number;
   /** Drops every Customer API device token (as if each had been replaced elsewhere). */
   revokeDeviceTokens(): number;
+  /** Whether this project allows an operation on the Customer API; a refused one answers 403 `interface_not_allowed_exception`. */
+  allowOnCustomerApi(operationId: string, allowed: boolean): void;
+  /** Changes the project just before the next request for `operationId` is handled (another till acting in between). */
+  beforeNext(operationId: string, action: (project: Project) => void): void;
   /** Password set-up messages the Customer API was asked to send. */
   outbox(): SentMessage[];
   clearFaults(): void;

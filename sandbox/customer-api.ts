@@ -39,6 +39,8 @@ export class CustomerApiState {
   #byDevice = new Map<string, string>();
   #codes = new Map<string, AppLoginCodeRecord>();
   readonly outbox: SentMessage[] = [];
+  /** Operations this project does not allow on the Customer API (CareCloud's "not allowed in this interface"). */
+  readonly notAllowed = new Set<string>();
 
   constructor(
     /** External applications the project has for the Customer API. */

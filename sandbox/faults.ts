@@ -19,6 +19,8 @@ export class Faults {
   dropRemaining = 0;
   /** Only responses of this operation are cut (null: any), to lose one write's answer exactly. */
   dropOperation: string | null = null;
+  /** Done to the project once, just before the next request for an operation is handled (what another till did meanwhile). */
+  readonly before = new Map<string, () => void>();
 
   /** The status to fail this request with, if an error fault is active. */
   takeError(nowMs: number): 500 | 503 | null {
@@ -42,7 +44,16 @@ export class Faults {
     return true;
   }
 
+  /** The action waiting for this operation, if any; taken once. */
+  takeBefore(operationId: string): (() => void) | null {
+    const action = this.before.get(operationId);
+    if (!action) return null;
+    this.before.delete(operationId);
+    return action;
+  }
+
   clear(): void {
+    this.before.clear();
     this.error = null;
     this.latencyMs = 0;
     this.dropRemaining = 0;

@@ -73,7 +73,8 @@ export async function runPipeline(deps: PipelineDeps, incoming: Incoming): Promi
     route = match.route;
     const table = root.api === 'customer' ? customerHandlers : handlers;
     // Limited to the other interface by the vendor, or not allowed on the Customer API in this project.
-    if ((route.only !== undefined && route.only !== root.api) || !table[route.operationId]) throw interfaceNotAllowed(resourceName(route.path), root.api);
+    const notInProject = root.api === 'customer' && deps.customerApi.notAllowed.has(route.operationId);
+    if ((route.only !== undefined && route.only !== root.api) || !table[route.operationId] || notInProject) throw interfaceNotAllowed(resourceName(route.path), root.api);
 
     let session: ApiSession | null = null;
     let device: DeviceRecord | null = null;
@@ -93,6 +94,7 @@ export async function runPipeline(deps: PipelineDeps, incoming: Incoming): Promi
     const valid = validateRequest(route, { method: incoming.method, url: incoming.url, headers: incoming.headers, body }, match.pathParams);
     const handler = table[route.operationId];
     if (!handler) throw routeNotFound(pathname);
+    deps.faults.takeBefore(route.operationId)?.();
     const reply = await handler({
       project: deps.project(),
       settings: deps.settings,

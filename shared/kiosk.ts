@@ -97,6 +97,24 @@ export interface KioskAgreement {
   mandatory: boolean;
 }
 
+/**
+ * Why a free card the customer scanned at sign-up is not theirs. The account exists and
+ * they are signed in without it: `taken` (another customer got the card meanwhile),
+ * `blocked`, `unknown` (CareCloud knows no such card, or no card type has its number),
+ * `not_allowed` (this project does not let kiosks give cards: the Customer API refuses it),
+ * `refused` (any other refusal of the card).
+ */
+export type KioskCardRefusal = 'taken' | 'blocked' | 'unknown' | 'not_allowed' | 'refused';
+
+/** What became of the scanned card: theirs, or not, why, and whether scanning another free card here may work. */
+export type KioskCardOutcome = { assigned: true } | { assigned: false; why: KioskCardRefusal; retry: boolean };
+
+/** The answer to a sign-up (and to a card scanned after it): the new customer's account, signed in, and their card (null: none was scanned). */
+export interface KioskSignedUp {
+  overview: KioskOverview;
+  card: KioskCardOutcome | null;
+}
+
 // --- payload schemas -------------------------------------------------------
 
 const secret = z.string().min(1).max(200);
@@ -139,5 +157,8 @@ export const kioskSignUpPayload = z
   .refine((p) => p.email !== undefined || p.phone !== undefined, { message: 'an e-mail or a phone is needed', path: ['email'] });
 
 export type KioskSignUpPayload = z.infer<typeof kioskSignUpPayload>;
+
+/** Another free card for the customer who just signed up here without one. */
+export const kioskAssignCardPayload = z.object({ cardNumber }).strict();
 
 export const kioskSignOutPayload = z.object({ reason: z.enum(['done', 'inactivity', 'card_removed']) }).strict();

@@ -38,6 +38,7 @@ export async function startSandboxBackend(options: SandboxBackendOptions = {}): 
     defaultStoreId: demo.stores.praha,
     kioskApplicationId: KIOSK_APPLICATION_ID,
     appLoginCode: (cardNumber) => control.mintAppLoginCode({ cardNumber }).code,
+    sandbox: control,
     get outage() {
       return outage;
     },

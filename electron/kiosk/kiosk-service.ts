@@ -6,11 +6,14 @@
 import type { Language } from '../../shared/i18n/language.ts';
 import type {
   KioskAgreement,
+  KioskCardOutcome,
+  KioskCardRefusal,
   KioskIdentifyPayload,
   KioskMoney,
   KioskOverview,
   KioskRedemption,
   KioskReward,
+  KioskSignedUp,
   KioskSignUpPayload,
   KioskStatus,
   KioskVoucher,
@@ -18,8 +21,8 @@ import type {
 import { failure, success, type Result } from '../../shared/ipc/result.ts';
 import { currencyDecimals, toMinorUnits } from '../../shared/money.ts';
 import { formatCareCloudDateTime } from '../../shared/datetime.ts';
-import { AuthenticationError, CareCloudError, ConnectionError, RateLimitError, ServerError, UnexpectedResponseError } from '../carecloud/errors.ts';
-import { NoCustomerSessionError } from '../carecloud/customer-client.ts';
+import { AuthenticationError, CareCloudError, ConnectionError, InterfaceNotAllowedError, RateLimitError, ServerError, UnexpectedResponseError } from '../carecloud/errors.ts';
+import { NoCustomerSessionError, UnknownCardTypeError } from '../carecloud/customer-client.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
 import { createHash } from 'node:crypto';
 import type { AccountVoucher, AppCode, CustomerApiPort } from './port.ts';
@@ -50,6 +53,10 @@ interface Visit {
   customerId: string;
   /** Redemptions of this visit by confirmation id: a double tap waits for, and answers, the first. */
   redemptions: Map<string, Promise<Result<KioskRedemption>>>;
+  /** Signed up here in this visit and their scanned card was refused: another free card may be scanned (`kiosk.assignCard`). */
+  cardMissing: boolean;
+  /** A card assignment in flight: a second scan waits for it rather than asking CareCloud twice. */
+  assigning: Promise<Result<KioskSignedUp>> | null;
 }
 
 /** Failures that mean CareCloud is not there (or not itself): the kiosk goes out of service. */
@@ -126,7 +133,7 @@ export class KioskService {
       return this.#failed(error);
     }
     this.#reached();
-    this.#visit = { customerId, redemptions: new Map() };
+    this.#visit = { customerId, redemptions: new Map(), cardMissing: false, assigning: null };
     this.#logger.log('info', 'kiosk.identify', { method: payload.method, outcome: 'signed-in' });
     this.#touch();
     const overview = await this.overview();
@@ -202,7 +209,7 @@ export class KioskService {
     }
   }
 
-  async signUp(payload: KioskSignUpPayload): Promise<Result<KioskOverview>> {
+  async signUp(payload: KioskSignUpPayload): Promise<Result<KioskSignedUp>> {
     if (this.#visit) await this.signOut('done');
     await this.#settleOwedLogout();
     // A customer account is not made offline: its autologin and consents need CareCloud now.
@@ -258,23 +265,88 @@ export class KioskService {
       return this.#failed(error);
     }
     this.#reached();
-    this.#visit = { customerId, redemptions: new Map() };
+    const visit: Visit = { customerId, redemptions: new Map(), cardMissing: false, assigning: null };
+    this.#visit = visit;
     this.#logger.log('info', 'kiosk.signUp', { outcome: 'signed-in', card: payload.cardNumber !== undefined });
     this.#touch();
+    this.#changed();
+    // From here on the account exists and its owner is signed in: whatever happens to the
+    // card, the answer is their account (a failure here must not invite a second sign-up).
+    let card: KioskCardOutcome | null = null;
     if (payload.cardNumber !== undefined) {
-      try {
-        await api.assignFreeCard(payload.cardNumber);
-      } catch (error) {
-        // The account exists and the customer is signed in; the card is what failed, and says why.
-        this.#logger.log('warn', 'kiosk.signUp.card', { outcome: this.#outcomeName(error) });
-        this.#changed();
-        const result = unreachable(error) ? this.#failed(error) : this.#options.answerFor(error);
-        return result;
-      }
+      const outcome = await this.#assign(visit, payload.cardNumber);
+      if (!outcome.ok) return outcome;
+      card = outcome.value;
     }
+    return this.#signedUp(visit, card);
+  }
+
+  /**
+   * Another free card for the customer who signed up here in this visit and whose card was
+   * refused. Anyone else (signed in by card or password, or whose card is theirs) is refused
+   * with `invalid_state`; a second scan while one is being assigned waits for it.
+   */
+  async assignCard(cardNumber: string): Promise<Result<KioskSignedUp>> {
+    const visit = this.#visit;
+    if (!visit) return CUSTOMER_SIGNED_OUT;
+    this.#touch();
+    if (visit.assigning) return visit.assigning;
+    if (!visit.cardMissing) return failure('invalid_state', 'A card is given here only to a customer who has just signed up without one');
+    if (!this.#inService) return failure('offline', 'A card can be given only while CareCloud answers');
+    if (!this.status().cardsAtSignUp) return this.#signedUp(visit, { assigned: false, why: 'not_allowed', retry: false });
+    const attempt = (async (): Promise<Result<KioskSignedUp>> => {
+      let free: boolean;
+      try {
+        free = await this.#options.api().isFreeCard(cardNumber);
+      } catch (error) {
+        const why = cardRefusal(error);
+        if (!why) return this.#failed(error);
+        this.#reached();
+        return this.#signedUp(visit, { assigned: false, why, retry: why !== 'not_allowed' });
+      }
+      if (!free) return this.#signedUp(visit, { assigned: false, why: 'taken', retry: true });
+      const outcome = await this.#assign(visit, cardNumber);
+      return outcome.ok ? this.#signedUp(visit, outcome.value) : outcome;
+    })();
+    visit.assigning = attempt;
+    try {
+      return await attempt;
+    } finally {
+      visit.assigning = null;
+    }
+  }
+
+  /** Gives the signed-in customer the card; CareCloud's refusal of the card is an outcome, not a failure. */
+  async #assign(visit: Visit, cardNumber: string): Promise<Result<KioskCardOutcome>> {
+    try {
+      await this.#options.api().assignFreeCard(cardNumber);
+    } catch (error) {
+      const why = cardRefusal(error);
+      this.#logger.log('warn', 'kiosk.card', { outcome: why ?? this.#outcomeName(error) });
+      if (!why) {
+        visit.cardMissing = this.#visit === visit;
+        return this.#failed(error);
+      }
+      this.#reached();
+      visit.cardMissing = true;
+      if (why === 'not_allowed' && !this.#cardsRefused) {
+        // As when the card check is refused: no card is offered at sign-up for the rest of this run.
+        this.#cardsRefused = true;
+        this.#changed();
+      }
+      return success({ assigned: false, why, retry: why !== 'not_allowed' });
+    }
+    this.#reached();
+    visit.cardMissing = false;
+    this.#logger.log('info', 'kiosk.card', { outcome: 'assigned' });
+    return success({ assigned: true });
+  }
+
+  async #signedUp(visit: Visit, card: KioskCardOutcome | null): Promise<Result<KioskSignedUp>> {
+    if (this.#visit !== visit) return CUSTOMER_SIGNED_OUT;
     const overview = await this.overview();
     this.#changed();
-    return overview;
+    return overview.ok ? success({ overview: overview.value, card }) : overview;
   }
 
   /** Logs the customer out of CareCloud and forgets them here; nothing to do when nobody is signed in. */
@@ -428,6 +500,18 @@ export class KioskService {
     if (error instanceof CareCloudError) return `refused-${error.status}`;
     return error instanceof Error ? error.name : 'unknown';
   }
+}
+
+/** CareCloud's refusal of a card as the customer is told it; null for failures that are not about the card. */
+function cardRefusal(error: unknown): KioskCardRefusal | null {
+  if (error instanceof InterfaceNotAllowedError) return 'not_allowed';
+  if (error instanceof UnknownCardTypeError) return 'unknown';
+  if (!(error instanceof CareCloudError) || error instanceof RateLimitError || error instanceof ServerError || error.status >= 500 || error.status === 401) return null;
+  const reasons = error.invalidParams.filter((p) => p.name === 'card_number' || p.name === 'card_type_id').map((p) => p.reason);
+  if (reasons.includes('already_exists')) return 'taken';
+  if (reasons.includes('card_is_blocked')) return 'blocked';
+  if (reasons.includes('not_found')) return 'unknown';
+  return 'refused';
 }
 
 /** The consent to processing personal data: a customer account cannot exist without it. */

@@ -62,6 +62,7 @@ export const requestChannels = [
   'kiosk.redeem',
   'kiosk.agreements',
   'kiosk.signUp',
+  'kiosk.assignCard',
   'kiosk.signOut',
   'kiosk.keepAlive',
   'kiosk.leave',

@@ -29,9 +29,11 @@ import {
   kioskRedeemPayload,
   kioskSignOutPayload,
   kioskSignUpPayload,
+  kioskAssignCardPayload,
   type KioskAgreement,
   type KioskOverview,
   type KioskRedemption,
+  type KioskSignedUp,
   type KioskStatus,
 } from '../kiosk.ts';
 import { assignPayload, redeemPayload, type AssignOutcome, type RedeemOutcome, type RewardRecommendation } from '../checkout/rewards.ts';
@@ -488,8 +490,10 @@ export const requests = {
   'kiosk.redeem': request<KioskRedemption>()(kioskRedeemPayload, 'anyone'),
   /** The consents a sign-up asks for, in the screen's language. */
   'kiosk.agreements': request<KioskAgreement[]>()(nothing, 'anyone'),
-  /** A new customer, signed in at once (autologin). */
-  'kiosk.signUp': request<KioskOverview>()(kioskSignUpPayload, 'anyone'),
+  /** A new customer, signed in at once (autologin), with what became of the free card they scanned: a refused card leaves them signed in without it. */
+  'kiosk.signUp': request<KioskSignedUp>()(kioskSignUpPayload, 'anyone'),
+  /** Another free card for the customer who just signed up here and whose card was refused (`invalid_state` otherwise). */
+  'kiosk.assignCard': request<KioskSignedUp>()(kioskAssignCardPayload, 'anyone'),
   /** Logs the customer out of CareCloud and forgets them; safe to call when nobody is signed in. */
   'kiosk.signOut': request<null>()(kioskSignOutPayload, 'anyone'),
   /** The customer is still there (the countdown was extended): main's own inactivity sign-out starts again. */

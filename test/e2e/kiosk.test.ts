@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { browserTests } from './support/browser.ts';
 import { kioskScreenshot, openKiosk, pageTraces, scanCode, tapKeys, type KioskLane } from './support/kiosk-page.ts';
 import { eventually } from './support/sale-page.ts';
-import { demo } from '../../sandbox/seed.ts';
+import { cardNumber, demo } from '../../sandbox/seed.ts';
 
 const jana = { card: '2000000000015', password: 'Jana2026', email: 'jana.novakova@example.cz', phone: '420601000001' };
 const eva = { card: '2000000000039', password: 'Eva2026x' };
@@ -146,6 +146,67 @@ describe('the kiosk in the browser', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Alena');
   }, 120_000);
 
+  it('keeps a new member signed in when their card is refused after the account was made, says why in both languages, and takes another free card', async () => {
+    const lane = e2e.track(await openKiosk(e2e.browser));
+    const { page } = lane;
+    const sandbox = lane.preview.terminal.demoBackend!.sandbox!;
+    const [card, other] = [cardNumber(903), cardNumber(904)];
+    // A till gives the card to Jana between the kiosk's check and its assignment.
+    sandbox.beforeNext('postAssignCard', (project) => {
+      project.cardByNumber(card)!.customer_id = project.cardByNumber(jana.card)!.customer_id;
+    });
+    await fillSignUp(lane, { firstName: 'Bára', lastName: 'Karetní', email: 'bara.karetni@example.cz', password: 'Bara2026x' });
+    await scanCode(page, card);
+    await page.getByText(card).waitFor();
+    await page.locator('#kiosk-signup-submit').click();
+    await page.locator('[data-kiosk-screen="customer"]').waitFor();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Bára');
+    const note = page.locator('[data-card-note]');
+    expect(await note.getAttribute('data-card-note')).toBe('taken');
+    expect(await note.textContent()).toContain('Jste členem, ale naskenovanou kartu už má někdo jiný');
+    expect(await note.textContent()).toContain('Naskenujte jinou volnou kartu');
+    await page.getByRole('button', { name: 'Přepnout do angličtiny' }).click();
+    await expect.poll(() => note.textContent()).toContain('You are a member, but the card you scanned already belongs to someone else');
+    await kioskScreenshot(page, 'kiosk-card-refused', true);
+    // A card somebody has is refused again; the customer stays.
+    await scanCode(page, demo.cards.otherCustomer);
+    await eventually(() => page.locator('[data-card-note="taken"]').count()).toBe(1);
+    expect(await screenOf(lane)).toBe('customer');
+    // Another free card from the stand is hers.
+    await scanCode(page, other);
+    await page.locator('[data-card-note="assigned"]').waitFor();
+    expect(await note.textContent()).toContain('The card is yours now');
+    const accounts = sandbox.requests().filter((r) => r.operation_id === 'postCustomer');
+    expect(accounts.map((r) => r.status)).toEqual([201]);
+    // She signs in with it and her password; the note was hers only.
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.locator('[data-kiosk-screen="attract"]').waitFor();
+    await signInWithCard(lane, other, 'Bara2026x');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Bára');
+    expect(await page.locator('[data-card-note]').count()).toBe(0);
+  }, 120_000);
+
+  it('tells a new member this kiosk may not give cards when CareCloud does not allow it here, and offers no retry', async () => {
+    const lane = e2e.track(await openKiosk(e2e.browser));
+    const { page } = lane;
+    lane.preview.terminal.demoBackend!.sandbox!.allowOnCustomerApi('postAssignCard', false);
+    await fillSignUp(lane, { firstName: 'Cyril', lastName: 'Bezkarty', email: 'cyril.bezkarty@example.cz', password: 'Cyril2026' });
+    await scanCode(page, cardNumber(905));
+    await page.getByText(cardNumber(905)).waitFor();
+    await page.locator('#kiosk-signup-submit').click();
+    await page.locator('[data-kiosk-screen="customer"]').waitFor();
+    const note = page.locator('[data-card-note="not_allowed"]');
+    await note.waitFor();
+    expect(await note.textContent()).toContain('tento kiosek nesmí vydávat karty');
+    expect(await note.textContent()).toContain('O kartu si řekněte na pokladně');
+    await page.getByRole('button', { name: 'Přepnout do angličtiny' }).click();
+    await expect.poll(() => note.textContent()).toContain('this kiosk is not allowed to give out cards');
+    // No retry: a card scanned now is somebody signing in.
+    await scanCode(page, jana.card);
+    await page.locator('[data-kiosk-screen="signin"]').waitFor();
+    expect(lane.preview.terminal.kiosk.status().signedIn).toBe(false);
+  }, 120_000);
+
   it('counts down when left alone, lets the customer extend, then signs out leaving nothing of them in the page', async () => {
     const lane = e2e.track(await openKiosk(e2e.browser));
     const { page } = lane;
@@ -192,6 +253,18 @@ describe('the kiosk in the browser', () => {
     await page.locator('[data-kiosk-screen="attract"]').waitFor({ timeout: 30_000 });
   }, 120_000);
 });
+
+/** Opens sign-up and fills the form as a customer would, ticking the required consent only. */
+async function fillSignUp(lane: KioskLane, who: { firstName: string; lastName: string; email: string; password: string }): Promise<void> {
+  const { page } = lane;
+  await page.getByRole('button', { name: 'Stát se členem' }).click();
+  await page.locator('[data-agreement]').first().waitFor();
+  await page.locator('[data-agreement] input[type="checkbox"]').first().check();
+  await page.locator('#kiosk-signup-firstName').fill(who.firstName);
+  await page.locator('#kiosk-signup-lastName').fill(who.lastName);
+  await page.locator('#kiosk-signup-email').fill(who.email);
+  await page.locator('#kiosk-signup-password').fill(who.password);
+}
 
 /** The QR code the customer's mobile app would show, as the sandbox issues it. */
 function mintAppLoginCode(lane: KioskLane, card: string): string {

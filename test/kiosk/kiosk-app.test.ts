@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requestChannels } from '../../shared/ipc/channels.ts';
-import type { KioskOverview, KioskRedemption, KioskStatus } from '../../shared/kiosk.ts';
+import type { KioskOverview, KioskRedemption, KioskSignedUp, KioskStatus } from '../../shared/kiosk.ts';
 import { startApp } from '../../electron/app/terminal.ts';
 import type { KioskTerminal } from '../../electron/app/kiosk-terminal.ts';
 import type { Dispatch } from '../../electron/ipc/dispatcher.ts';
@@ -19,13 +19,15 @@ import { createLogger } from '../../electron/log/logger.ts';
 import { memoryBackend } from '../../electron/settings/backend.ts';
 import { keyCipher } from '../../electron/settings/cipher.ts';
 import { customerPasswords, KIOSK_APPLICATION_ID } from '../../sandbox/customer-seed.ts';
-import { demo } from '../../sandbox/seed.ts';
+import { cardNumber, demo } from '../../sandbox/seed.ts';
 import { roundTripDepth } from '../../sandbox/received.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 
 const sender: SenderContext = { transport: 'preview', connectionId: 1, origin: 'http://127.0.0.1:1' };
 const JANA = { cardNumber: demo.cards.regular, password: customerPasswords[1]!.password };
 const JANA_EMAIL = 'jana.novakova@example.cz';
+/** The sandbox's free cards (the cheat sheet's `…9018` to `…9100`); the first is `demo.cards.free`. */
+const freeCards = Array.from({ length: 10 }, (_, i) => cardNumber(901 + i));
 
 let sandbox: TestSandbox;
 let dataDir: string;
@@ -218,17 +220,103 @@ describe('a kiosk started by the app', () => {
     expect(takenCard).toMatchObject({ ok: false, error: { code: 'carecloud_rejected' } });
     expect(sandbox.control.requests().filter((r) => r.operation_id === 'postCustomer')).toHaveLength(0);
 
-    const overview = value(await ask<KioskOverview>('kiosk.signUp', { ...signUp('ok'), agreements: agreements.map((a) => ({ id: a.id, granted: a.mandatory })) }));
+    const { overview, card } = value(await ask<KioskSignedUp>('kiosk.signUp', { ...signUp('ok'), agreements: agreements.map((a) => ({ id: a.id, granted: a.mandatory })) }));
+    expect(card).toBeNull();
     expect(overview.customer).toEqual({ firstName: 'Nová', lastName: 'Zákaznice' });
     expect(overview.points.available).toBe(0);
     expect(value(await ask<KioskStatus>('kiosk.status')).signedIn).toBe(true);
 
     // With the free card the customer scanned: it is theirs once the account is.
-    value(await ask<KioskOverview>('kiosk.signUp', { ...signUp('card'), agreements: agreements.map((a) => ({ id: a.id, granted: a.mandatory })), cardNumber: demo.cards.free }));
+    expect(value(await ask<KioskSignedUp>('kiosk.signUp', { ...signUp('card'), agreements: agreements.map((a) => ({ id: a.id, granted: a.mandatory })), cardNumber: demo.cards.free })).card).toEqual({ assigned: true });
+    // Their card is theirs: there is nothing more to give them here.
+    expect(await ask('kiosk.assignCard', { cardNumber: freeCards[1] })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
     const assigned = sandbox.control.requests().filter((r) => r.operation_id === 'postAssignCard');
     expect(assigned.map((r) => r.status)).toEqual([200]);
     await ask('kiosk.signOut', { reason: 'done' });
     expect(value(await ask<KioskOverview>('kiosk.identify', { method: 'card', cardNumber: demo.cards.free, password: 'Secret-123' })).customer.lastName).toBe('Zákaznice');
+  });
+
+  describe('a sign-up whose scanned card CareCloud refuses once the account exists', () => {
+    const consents = async () => value(await ask<{ id: string; mandatory: boolean }[]>('kiosk.agreements')).map((a) => ({ id: a.id, granted: a.mandatory }));
+    const accounts = () => sandbox.control.requests().filter((r) => r.operation_id === 'postCustomer' && r.status !== null && r.status < 300).length;
+    const assignments = () => sandbox.control.requests().filter((r) => r.operation_id === 'postAssignCard');
+    afterEach(() => {
+      sandbox.control.allowOnCustomerApi('postAssignCard', true);
+    });
+
+    it('answers the signed-in account with the card not theirs (taken meanwhile), makes no second account, and takes another free card scanned after', async () => {
+      const [card, other] = [freeCards[2]!, freeCards[3]!];
+      // Between the kiosk's check and its assignment, a till gives the card to Jana.
+      sandbox.control.beforeNext('postAssignCard', (project) => {
+        project.cardByNumber(card)!.customer_id = project.cardByNumber(demo.cards.regular)!.customer_id;
+      });
+      const before = accounts();
+      const form = { ...signUp('taken-meanwhile'), agreements: await consents(), cardNumber: card };
+      const signedUp = value(await ask<KioskSignedUp>('kiosk.signUp', form));
+      expect(signedUp.card).toEqual({ assigned: false, why: 'taken', retry: true });
+      expect(signedUp.overview.customer).toEqual({ firstName: 'Nová', lastName: 'Zákaznice' });
+      expect(accounts()).toBe(before + 1);
+      expect(value(await ask<KioskStatus>('kiosk.status')).signedIn).toBe(true);
+      expect(pushed.at(-1)).toMatchObject({ signedIn: true });
+
+      // A card somebody has is refused again, without asking to assign it.
+      const assigned = assignments().length;
+      expect(value(await ask<KioskSignedUp>('kiosk.assignCard', { cardNumber: demo.cards.otherCustomer })).card).toEqual({ assigned: false, why: 'taken', retry: true });
+      // A number CareCloud does not know.
+      expect(value(await ask<KioskSignedUp>('kiosk.assignCard', { cardNumber: '2000000099999' })).card).toEqual({ assigned: false, why: 'unknown', retry: true });
+      expect(assignments()).toHaveLength(assigned);
+      // Another free card from the stand is theirs.
+      const retried = value(await ask<KioskSignedUp>('kiosk.assignCard', { cardNumber: other }));
+      expect(retried.card).toEqual({ assigned: true });
+      expect(retried.overview.customer.lastName).toBe('Zákaznice');
+      expect(await ask('kiosk.assignCard', { cardNumber: freeCards[4] })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+
+      // The same form sent again (a second tap after the first answer) makes no second account.
+      expect(await ask('kiosk.signUp', form)).toMatchObject({ ok: false, error: { code: 'carecloud_rejected' } });
+      expect(accounts()).toBe(before + 1);
+      await ask('kiosk.signOut', { reason: 'done' });
+      expect(value(await ask<KioskOverview>('kiosk.identify', { method: 'card', cardNumber: other, password: 'Secret-123' })).customer.lastName).toBe('Zákaznice');
+    });
+
+    it('says a card blocked meanwhile is not theirs', async () => {
+      const card = freeCards[5]!;
+      sandbox.control.beforeNext('postAssignCard', (project) => {
+        project.cardByNumber(card)!.state = 0;
+      });
+      const signedUp = value(await ask<KioskSignedUp>('kiosk.signUp', { ...signUp('blocked-meanwhile'), agreements: await consents(), cardNumber: card }));
+      expect(signedUp.card).toEqual({ assigned: false, why: 'blocked', retry: true });
+      expect(kiosk.kiosk.holdsCustomer()).toBe(true);
+    });
+
+    it('refuses before any account exists when the card is unknown', async () => {
+      const before = accounts();
+      const unknown = await ask('kiosk.signUp', { ...signUp('unknown'), agreements: await consents(), cardNumber: '2000000099999' });
+      expect(unknown).toMatchObject({ ok: false, error: { code: 'carecloud_rejected', reasons: [{ name: 'card_number', reason: 'not_found' }] } });
+      expect(accounts()).toBe(before);
+      expect(kiosk.kiosk.holdsCustomer()).toBe(false);
+    });
+
+    it('says this kiosk may not give cards when the project does not allow assigning them on the Customer API, and refuses a retry', async () => {
+      sandbox.control.allowOnCustomerApi('postAssignCard', false);
+      const before = accounts();
+      const signedUp = value(await ask<KioskSignedUp>('kiosk.signUp', { ...signUp('not-allowed'), agreements: await consents(), cardNumber: freeCards[6] }));
+      expect(signedUp.card).toEqual({ assigned: false, why: 'not_allowed', retry: false });
+      expect(accounts()).toBe(before + 1);
+      expect(assignments().at(-1)?.status).toBe(403);
+      // Tried again anyway: the same clear refusal, the customer still signed in.
+      expect(value(await ask<KioskSignedUp>('kiosk.assignCard', { cardNumber: freeCards[7] })).card).toEqual({ assigned: false, why: 'not_allowed', retry: false });
+      expect(kiosk.kiosk.holdsCustomer()).toBe(true);
+      expect(kiosk.kiosk.status()).toMatchObject({ inService: true, cardsAtSignUp: false });
+      // The sign-up screens ask for no card any more this run.
+      expect(pushed.at(-1)).toMatchObject({ cardsAtSignUp: false });
+    });
+
+    it('gives a card only to the customer who has just signed up here without one', async () => {
+      expect(await ask('kiosk.assignCard', { cardNumber: freeCards[7] })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+      value(await ask<KioskOverview>('kiosk.identify', { method: 'card', ...JANA }));
+      expect(await ask('kiosk.assignCard', { cardNumber: freeCards[7] })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+      expect(await ask('kiosk.assignCard', { cardNumber: 'not a card' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    });
   });
 
   it('signing out logs the customer out of CareCloud and keeps nothing of them in main', async () => {

@@ -21,7 +21,7 @@ const agreements: KioskAgreement[] = [
   { id: 'news', name: 'Newsletter', text: 'Offers by e-mail.', mandatory: false },
 ];
 
-type KioskMethod = 'status' | 'identify' | 'overview' | 'redeem' | 'agreements' | 'signUp' | 'signOut' | 'keepAlive';
+type KioskMethod = 'status' | 'identify' | 'overview' | 'redeem' | 'agreements' | 'signUp' | 'assignCard' | 'signOut' | 'keepAlive';
 type Answers = Partial<{ [M in KioskMethod]: (payload: never) => Promise<Result<unknown>> | Result<unknown> }>;
 
 /** A clock the test moves by hand. */
@@ -265,7 +265,7 @@ describe('kiosk privacy', () => {
 
 describe('kiosk sign-up', () => {
   it('shows every consent unticked, needs the mandatory ones, and sends each answer with the scanned card', async () => {
-    const { kiosk, calls } = kioskWith({ agreements: () => ok(agreements), signUp: () => ok({ ...jana, customer: { firstName: 'Petr', lastName: 'Svoboda' } }) });
+    const { kiosk, calls } = kioskWith({ agreements: () => ok(agreements), signUp: () => ok({ overview: { ...jana, customer: { firstName: 'Petr', lastName: 'Svoboda' } }, card: { assigned: true } }) });
     await settle();
     await kiosk.openSignUp();
     expect(kiosk.screen).toBe('signup');
@@ -305,7 +305,7 @@ describe('kiosk sign-up', () => {
       agreements: () => ok([]),
       signUp: (payload: { cardNumber?: string }) => {
         attempts++;
-        return payload.cardNumber ? fail('invalid_payload', 'no cards here', { reasons: [{ name: 'cardNumber', reason: 'not_allowed_value', message: 'cards are given at the checkout' }] }) : ok(jana);
+        return payload.cardNumber ? fail('invalid_payload', 'no cards here', { reasons: [{ name: 'cardNumber', reason: 'not_allowed_value', message: 'cards are given at the checkout' }] }) : ok({ overview: jana, card: null });
       },
     });
     await settle();
@@ -357,5 +357,56 @@ describe('kiosk sign-up', () => {
     expect(kiosk.signUp.check()).toEqual(['contact']);
     kiosk.signUp.set('phone', '+420 777 123 456');
     expect(kiosk.signUp.check()).toEqual([]);
+  });
+
+  it('shows the new account when the card is refused after it was made, says why, and takes the next card scanned as the one to try', async () => {
+    const petr = { ...jana, customer: { firstName: 'Petr', lastName: 'Svoboda' } };
+    const { kiosk, calls } = kioskWith({
+      agreements: () => ok([]),
+      signUp: () => ok({ overview: petr, card: { assigned: false, why: 'taken', retry: true } }),
+      assignCard: (payload: { cardNumber: string }) => ok({ overview: petr, card: payload.cardNumber === '2000000009025' ? { assigned: true } : { assigned: false, why: 'unknown', retry: true } }),
+    });
+    await settle();
+    await kiosk.openSignUp();
+    kiosk.signUp.set('firstName', 'Petr');
+    kiosk.signUp.set('lastName', 'Svoboda');
+    kiosk.signUp.set('phone', '777123456');
+    kiosk.signUp.set('password', 'dlouheheslo');
+    await kiosk.acceptScan(scan('2000000009018'));
+    await kiosk.submitSignUp();
+    expect(kiosk.screen).toBe('customer');
+    expect(kiosk.overview?.customer.firstName).toBe('Petr');
+    expect(kiosk.card).toEqual({ assigned: false, why: 'taken', retry: true });
+    expect(kiosk.signUp.value('password')).toBe('');
+    // A card scanned now is tried for Petr, not taken as somebody signing in.
+    await kiosk.acceptScan(scan('2000000099999', 'unknown'));
+    expect(kiosk.card).toEqual({ assigned: false, why: 'unknown', retry: true });
+    await kiosk.acceptScan(scan('2000000009025'));
+    expect(kiosk.card).toEqual({ assigned: true });
+    expect(kiosk.screen).toBe('customer');
+    expect(calls.filter((call) => call.method === 'assignCard').map((call) => call.payload)).toEqual([{ cardNumber: '2000000099999' }, { cardNumber: '2000000009025' }]);
+    expect(calls.some((call) => call.method === 'signOut')).toBe(false);
+    // With the card theirs, the next card scanned is somebody else signing in again.
+    await kiosk.acceptScan(scan('2000000000015'));
+    expect(kiosk.screen).toBe('signin');
+    expect(kiosk.card).toBeNull();
+  });
+
+  it('offers no retry when this kiosk may not give cards: a card scanned then is a sign-in, and sign-out forgets the note', async () => {
+    const { kiosk, calls } = kioskWith({
+      agreements: () => ok([]),
+      signUp: () => ok({ overview: jana, card: { assigned: false, why: 'not_allowed', retry: false } }),
+    });
+    await settle();
+    await kiosk.openSignUp();
+    kiosk.signUp.set('firstName', 'Jana');
+    kiosk.signUp.set('lastName', 'Nováková');
+    kiosk.signUp.set('phone', '777123456');
+    kiosk.signUp.set('password', 'dlouheheslo');
+    await kiosk.submitSignUp();
+    expect(kiosk.card).toEqual({ assigned: false, why: 'not_allowed', retry: false });
+    await kiosk.signOut('done');
+    expect(kiosk.card).toBeNull();
+    expect(calls.some((call) => call.method === 'assignCard')).toBe(false);
   });
 });

@@ -38,6 +38,7 @@ export function kioskHandlers(services: KioskHandlerServices): KioskHandlers {
     'kiosk.redeem': ({ rewardId, confirmationId }) => kiosk.redeem(rewardId, confirmationId),
     'kiosk.agreements': () => kiosk.agreements(),
     'kiosk.signUp': (payload) => kiosk.signUp(payload),
+    'kiosk.assignCard': ({ cardNumber }) => kiosk.assignCard(cardNumber),
     'kiosk.signOut': async ({ reason }) => {
       await kiosk.signOut(reason);
       return success(null);

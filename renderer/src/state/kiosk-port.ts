@@ -4,7 +4,7 @@
 import type { PosApi, PosError } from '../../../shared/ipc/index.ts';
 import type { KioskStatus } from '../../../shared/kiosk.ts';
 
-export type KioskApi = Pick<PosApi['kiosk'], 'status' | 'identify' | 'overview' | 'redeem' | 'agreements' | 'signUp' | 'signOut' | 'keepAlive'>;
+export type KioskApi = Pick<PosApi['kiosk'], 'status' | 'identify' | 'overview' | 'redeem' | 'agreements' | 'signUp' | 'assignCard' | 'signOut' | 'keepAlive'>;
 
 export interface KioskPort {
   kiosk: KioskApi;
@@ -20,12 +20,14 @@ export type KioskSignOutReason = 'done' | 'inactivity' | 'card_removed';
 
 export type {
   KioskAgreement,
+  KioskCardOutcome,
   KioskIdentifyPayload,
   KioskMoney,
   KioskOverview,
   KioskPointsExpiry,
   KioskRedemption,
   KioskReward,
+  KioskSignedUp,
   KioskSignUpPayload,
   KioskStatus,
   KioskVoucher,

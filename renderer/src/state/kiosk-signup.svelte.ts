@@ -1,7 +1,7 @@
 // Signing up at the kiosk: the customer's own details, each agreement answered by its own
 // tick (none ticked for them), a password, and a free card they scan where allowed.
 import type { Language } from '../../../shared/ipc/index.ts';
-import type { KioskAgreement, KioskApi, KioskOverview, PosError } from './kiosk-port.ts';
+import type { KioskAgreement, KioskApi, KioskSignedUp, PosError } from './kiosk-port.ts';
 
 export type SignUpField = 'firstName' | 'lastName' | 'email' | 'phone' | 'password';
 export type SignUpProblem = 'name' | 'contact' | 'email' | 'phone' | 'password' | 'agreement';
@@ -125,7 +125,8 @@ export class KioskSignUpForm {
     return problems;
   }
 
-  async submit(): Promise<KioskOverview | null> {
+  /** The new customer's account and what became of their card; null while the form stays. */
+  async submit(): Promise<KioskSignedUp | null> {
     if (this.#busy || !this.#agreements) return null;
     this.#problems = this.check();
     if (this.#problems.length > 0) return null;

@@ -5,7 +5,7 @@
 import type { Language, PosApi, PosError, ScanEvent } from '../../../shared/ipc/index.ts';
 import { feedEvents } from './feed.ts';
 import { KioskIdle, type IdleClock } from './kiosk-idle.svelte.ts';
-import type { KioskOverview, KioskPort, KioskSignOutReason, KioskStatus } from './kiosk-port.ts';
+import type { KioskCardOutcome, KioskOverview, KioskPort, KioskSignOutReason, KioskStatus } from './kiosk-port.ts';
 import { KioskRedeem } from './kiosk-redeem.svelte.ts';
 import { KioskSignIn } from './kiosk-signin.svelte.ts';
 import { KioskSignUpForm } from './kiosk-signup.svelte.ts';
@@ -38,6 +38,9 @@ export class Kiosk {
   #view = $state<KioskView>('attract');
   #overview = $state.raw<KioskOverview | null>(null);
   #problem = $state.raw<PosError | null>(null);
+  /** What became of the card scanned at sign-up, while that customer is here; null: nothing to say. */
+  #card = $state.raw<KioskCardOutcome | null>(null);
+  #assigning = $state(false);
   #scans: Promise<void> = Promise.resolve();
   #keptAliveAt = 0;
   /** Bumped at every sign-out: an answer that was for the customer before is dropped. */
@@ -64,6 +67,13 @@ export class Kiosk {
   }
   get status(): KioskStatus | null {
     return this.#status;
+  }
+  /** The new customer's card: theirs now, or why not and whether another free card may be scanned. */
+  get card(): KioskCardOutcome | null {
+    return this.#card;
+  }
+  get assigningCard(): boolean {
+    return this.#assigning;
   }
   /** A failure that belongs to no form: shown on the attract screen. */
   get problem(): PosError | null {
@@ -106,6 +116,11 @@ export class Kiosk {
     this.touch();
     if (screen === 'signup') {
       if (scan.kind === 'loyalty_card' || scan.kind === 'unknown') this.signUp.assignCard(scan.code);
+      return;
+    }
+    // Just signed up and the card was refused: the next card scanned is the one to try instead.
+    if (screen === 'customer' && this.#card?.assigned === false && this.#card.retry && (scan.kind === 'loyalty_card' || scan.kind === 'unknown')) {
+      await this.assignCard(scan.code);
       return;
     }
     if (scan.kind === 'loyalty_card') {
@@ -151,8 +166,30 @@ export class Kiosk {
 
   async submitSignUp(): Promise<void> {
     const visit = this.#visit;
-    const overview = await this.signUp.submit();
-    if (visit === this.#visit && overview) this.#welcome(overview);
+    const signedUp = await this.signUp.submit();
+    if (visit !== this.#visit || !signedUp) return;
+    this.#welcome(signedUp.overview);
+    this.#card = signedUp.card?.assigned === false ? signedUp.card : null;
+  }
+
+  /** Another free card for the customer whose card was refused at sign-up. */
+  async assignCard(cardNumber: string): Promise<void> {
+    if (this.#assigning) return;
+    const visit = this.#visit;
+    this.#assigning = true;
+    try {
+      const result = await this.#port.kiosk.assignCard({ cardNumber });
+      if (visit !== this.#visit) return;
+      if (result.ok) {
+        this.#overview = result.value.overview;
+        this.#card = result.value.card;
+      } else {
+        this.#problem = result.error;
+        if (result.error.code === 'invalid_state') this.#card = null;
+      }
+    } finally {
+      if (visit === this.#visit) this.#assigning = false;
+    }
   }
 
   async confirmRedeem(): Promise<void> {
@@ -200,6 +237,8 @@ export class Kiosk {
   #forget(): void {
     this.idle.stop();
     this.#overview = null;
+    this.#card = null;
+    this.#assigning = false;
     this.signIn.clear();
     this.signUp.clear();
     this.redeem.clear();
@@ -212,6 +251,7 @@ export class Kiosk {
   }
 
   #welcome(overview: KioskOverview): void {
+    this.#card = null;
     this.signIn.clear();
     this.signUp.clear();
     this.#problem = null;

@@ -84,4 +84,13 @@ export const kioskCs: Readonly<Record<KioskMessageKey, Message>> = {
   'kiosk.signup.problem.password': 'Heslo musí mít alespoň 8 znaků.',
   'kiosk.signup.problem.agreement': 'Pro registraci zaškrtněte povinné souhlasy.',
   'kiosk.signup.agreementsFailed': 'Souhlasy se nepodařilo načíst: {reason}',
+  'kiosk.card.assigned': 'Karta je teď vaše: ukažte ji na pokladně a sbírejte body.',
+  'kiosk.card.assigning': 'Přiřazuji vám kartu…',
+  'kiosk.card.notAssigned.taken': 'Jste členem, ale naskenovanou kartu už má někdo jiný, takže vaše není.',
+  'kiosk.card.notAssigned.blocked': 'Jste členem, ale naskenovaná karta je zablokovaná, takže vaše není.',
+  'kiosk.card.notAssigned.unknown': 'Jste členem, ale věrnostní program naskenovanou kartu nezná, takže vaše není.',
+  'kiosk.card.notAssigned.not_allowed': 'Jste členem, ale tento kiosek nesmí vydávat karty, takže naskenovaná karta vaše není.',
+  'kiosk.card.notAssigned.refused': 'Jste členem, ale věrnostní program naskenovanou kartu odmítl, takže vaše není.',
+  'kiosk.card.retry': 'Naskenujte jinou volnou kartu ze stojanu a hned bude vaše, nebo si o kartu řekněte na pokladně.',
+  'kiosk.card.atCheckout': 'O kartu si řekněte na pokladně; do té doby se přihlaste e-mailem nebo telefonem a heslem.',
 };

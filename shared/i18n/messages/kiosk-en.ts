@@ -84,6 +84,15 @@ export const kioskEn = {
   'kiosk.signup.problem.password': 'The password needs at least 8 characters.',
   'kiosk.signup.problem.agreement': 'Tick the required consents to sign up.',
   'kiosk.signup.agreementsFailed': 'The consents could not be loaded: {reason}',
+  'kiosk.card.assigned': 'The card is yours now: show it at the checkout to collect points.',
+  'kiosk.card.assigning': 'Giving you the card…',
+  'kiosk.card.notAssigned.taken': 'You are a member, but the card you scanned already belongs to someone else, so it is not yours.',
+  'kiosk.card.notAssigned.blocked': 'You are a member, but the card you scanned is blocked, so it is not yours.',
+  'kiosk.card.notAssigned.unknown': 'You are a member, but our loyalty programme does not know the card you scanned, so it is not yours.',
+  'kiosk.card.notAssigned.not_allowed': 'You are a member, but this kiosk is not allowed to give out cards, so the card you scanned is not yours.',
+  'kiosk.card.notAssigned.refused': 'You are a member, but the loyalty programme refused the card you scanned, so it is not yours.',
+  'kiosk.card.retry': 'Scan another free card from the stand to get it now, or ask for one at the checkout.',
+  'kiosk.card.atCheckout': 'Ask for a card at the checkout; until then, sign in with your e-mail or phone and password.',
 } as const;
 
 export type KioskMessageKey = keyof typeof kioskEn;
