@@ -155,52 +155,83 @@ interface AtSize {
   payP99: number;
 }
 
-async function atSize(entries: number): Promise<AtSize> {
+interface Filled {
+  entries: number;
+  dataDir: string;
+  startupMs: number;
+}
+
+async function filled(entries: number): Promise<Filled> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ccpos-bench-scale-'));
-  try {
-    const file = journalFile(dataDir);
-    const now = Date.now();
-    fillJournal(file, { entries, from: now - 90 * DAY, to: now - 60_000, pending: 20 });
-
-    // Start-up: the worst of three opens (the first one meets a cold cache of the schema).
-    let startupMs = 0;
-    for (let i = 0; i < 3; i += 1) {
-      const started = performance.now();
-      const journal = Journal.open(file, { integrity: 'background' });
-      journal.stats();
-      startupMs = Math.max(startupMs, performance.now() - started);
-      await journal.integrity;
-      journal.close();
-    }
-
+  const file = journalFile(dataDir);
+  const now = Date.now();
+  fillJournal(file, { entries, from: now - 90 * DAY, to: now - 60_000, pending: 20 });
+  // Start-up: the worst of three opens (the first one meets a cold cache of the schema).
+  let startupMs = 0;
+  for (let i = 0; i < 3; i += 1) {
+    const started = performance.now();
     const journal = Journal.open(file, { integrity: 'background' });
-    const commits: number[] = [];
-    try {
-      for (let i = -20; i < ROUNDS; i += 1) {
+    journal.stats();
+    startupMs = Math.max(startupMs, performance.now() - started);
+    await journal.integrity;
+    journal.close();
+  }
+  return { entries, dataDir, startupMs };
+}
+
+/**
+ * A sale's commit at every size, the sizes taking turns sale by sale: a commit waits for the
+ * disk's flush, and on a shared machine the flush's time swings by tens of milliseconds within
+ * a minute, so journals measured one after another would compare two moments of the disk, not
+ * two sizes of the journal.
+ */
+async function commitsTakingTurns(journals: readonly Filled[]): Promise<number[][]> {
+  const open = journals.map((j) => Journal.open(journalFile(j.dataDir), { integrity: 'background' }));
+  const commits = journals.map((): number[] => []);
+  try {
+    for (let i = -20; i < ROUNDS; i += 1) {
+      for (const [k, journal] of open.entries()) {
         const input = sale(i);
         const started = performance.now();
         journal.append(input);
-        if (i >= 0) commits.push(performance.now() - started);
+        if (i >= 0) commits[k]!.push(performance.now() - started);
       }
-      await journal.integrity;
-    } finally {
-      journal.close();
     }
-
-    const till = await lane(dataDir);
-    const pays: number[] = [];
-    try {
-      await till.goOffline();
-      for (let i = -20; i < ROUNDS; i += 1) {
-        const elapsed = await till.pay(i);
-        if (i >= 0) pays.push(elapsed);
-      }
-    } finally {
-      await till.close();
-    }
-    return { entries, startupMs, commitP99: percentile(commits, 99), payP99: percentile(pays, 99) };
+    await Promise.all(open.map((j) => j.integrity));
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const journal of open) journal.close();
+  }
+  return commits;
+}
+
+async function offlinePays(dataDir: string): Promise<number[]> {
+  const till = await lane(dataDir);
+  const pays: number[] = [];
+  try {
+    await till.goOffline();
+    for (let i = -20; i < ROUNDS; i += 1) {
+      const elapsed = await till.pay(i);
+      if (i >= 0) pays.push(elapsed);
+    }
+  } finally {
+    await till.close();
+  }
+  return pays;
+}
+
+async function atSizes(sizes: readonly number[]): Promise<AtSize[]> {
+  const journals: Filled[] = [];
+  try {
+    for (const size of sizes) journals.push(await filled(size));
+    const commits = await commitsTakingTurns(journals);
+    const results: AtSize[] = [];
+    for (const [k, j] of journals.entries()) {
+      const pays = await offlinePays(j.dataDir);
+      results.push({ entries: j.entries, startupMs: j.startupMs, commitP99: percentile(commits[k]!, 99), payP99: percentile(pays, 99) });
+    }
+    return results;
+  } finally {
+    for (const j of journals) rmSync(j.dataDir, { recursive: true, force: true });
   }
 }
 
@@ -255,8 +286,7 @@ async function memoryOverSales(): Promise<{ first: number; after: number }> {
 export const journalScaleSuite: BenchSuite = {
   name: 'journal-scale',
   async run(): Promise<Figure[]> {
-    const results: AtSize[] = [];
-    for (const size of SIZES) results.push(await atSize(size));
+    const results = await atSizes(SIZES);
     const small = results[0]!;
     const figures: Figure[] = [];
     for (const r of results.slice(1)) {

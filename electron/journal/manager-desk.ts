@@ -8,6 +8,7 @@ import { mayHaveLanded } from './send-certainty.ts';
 import type { JournalDatabase } from './database.ts';
 import type { SendLifecycle } from './send-lifecycle.ts';
 import { toEntry, type EntryRow, type JournalStore } from './store.ts';
+import { SHORT_CODE_LENGTH } from '../../shared/checkout/sale-reference.ts';
 import type { Attempt, AttemptOutcome, AuditRecord, EntryFilter, EntryState, JournalEntry, NewEntry, Page, Transition } from './types.ts';
 
 export class ManagerDesk {
@@ -31,23 +32,38 @@ export class ManagerDesk {
     this.#lifecycle = lifecycle;
   }
 
-  /** Every state's count: a scan of the journal, for the manager's screens. */
+  /** Every state's count, kept by triggers (migration 017): five rows, whatever the journal's size. */
   countsByState(): Record<EntryState, number> {
-    return guarded(() => {
-      const counts: Record<EntryState, number> = { pending: 0, sending: 0, synced: 0, rejected: 0, voided: 0 };
-      for (const row of this.#sql('SELECT state, COUNT(*) AS n FROM entries GROUP BY state').all() as { state: EntryState; n: number }[]) counts[row.state] = row.n;
-      return counts;
-    });
+    return guarded(() => this.#counts());
   }
 
+  #counts(): Record<EntryState, number> {
+    const counts: Record<EntryState, number> = { pending: 0, sending: 0, synced: 0, rejected: 0, voided: 0 };
+    for (const row of this.#sql('SELECT state, n FROM entry_counts').all() as { state: EntryState; n: number }[]) counts[row.state] = row.n;
+    return counts;
+  }
+
+  /**
+   * A page of entries, oldest first, with how many match and each state's count. Without a filter
+   * beyond states the figures come from the kept counts; a filter's own counts go through the
+   * filter's index. A page given `after` (the last id of the page before) starts there through
+   * the primary key instead of skipping `offset` entries.
+   */
   list(filter: EntryFilter = {}, page: Page = { limit: 50, offset: 0 }): { entries: JournalEntry[]; total: number; counts: Record<EntryState, number> } {
     return guarded(() => {
-      const { where, params } = whereClause(filter);
-      const rows = this.#sql(`SELECT * FROM entries ${where} ORDER BY id LIMIT ? OFFSET ?`).all(...params, page.limit, page.offset) as EntryRow[];
-      const total = (this.#sql(`SELECT COUNT(*) AS n FROM entries ${where}`).get(...params) as { n: number }).n;
-      const { where: countWhere, params: countParams } = whereClause({ ...filter, state: undefined });
-      const counts: Record<EntryState, number> = { pending: 0, sending: 0, synced: 0, rejected: 0, voided: 0 };
-      for (const row of this.#sql(`SELECT state, COUNT(*) AS n FROM entries ${countWhere} GROUP BY state`).all(...countParams) as { state: EntryState; n: number }[]) counts[row.state] = row.n;
+      const { where, params } = whereClause(filter, page.after);
+      const rows = this.#sql(`SELECT * FROM entries ${where} ORDER BY id LIMIT ? OFFSET ?`).all(...params, page.limit, page.after === undefined ? page.offset : 0) as EntryRow[];
+      const { state, ...rest } = filter;
+      let counts: Record<EntryState, number>;
+      if (Object.values(rest).every((value) => value === undefined)) {
+        counts = this.#counts();
+      } else {
+        const { where: countWhere, params: countParams } = whereClause(rest);
+        counts = { pending: 0, sending: 0, synced: 0, rejected: 0, voided: 0 };
+        for (const row of this.#sql(`SELECT state, COUNT(*) AS n FROM entries ${countWhere} GROUP BY state`).all(...countParams) as { state: EntryState; n: number }[]) counts[row.state] = row.n;
+      }
+      const states = state === undefined ? null : Array.isArray(state) ? state : [state];
+      const total = Object.entries(counts).reduce((sum, [s, n]) => (states === null || states.includes(s as EntryState) ? sum + n : sum), 0);
       return { entries: rows.map((row) => toEntry(row)), total, counts };
     });
   }
@@ -206,13 +222,20 @@ function likeEscaped(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function whereClause(filter: EntryFilter): { where: string; params: (string | number)[] } {
+function whereClause(filter: EntryFilter, after?: number): { where: string; params: (string | number)[] } {
   const clauses: string[] = [];
   const params: (string | number)[] = [];
+  if (after !== undefined) {
+    clauses.push('id > ?');
+    params.push(after);
+  }
   if (filter.state !== undefined) {
     const states = Array.isArray(filter.state) ? filter.state : [filter.state];
     clauses.push(`state IN (${states.map(() => '?').join(', ')})`);
     params.push(...states);
+    // The words of the queue's partial indexes, so a page of the queue walks only the queue.
+    if (states.length > 0 && states.every((s) => s === 'pending')) clauses.push("state = 'pending'");
+    else if (states.length > 0 && states.every((s) => s === 'sending' || s === 'rejected')) clauses.push("state IN ('sending', 'rejected')");
   }
   if (filter.kind) {
     clauses.push('kind = ?');
@@ -241,7 +264,11 @@ function whereClause(filter: EntryFilter): { where: string; params: (string | nu
       any.push('bill_id = ?');
       params.push(billId);
     }
-    if (billIdEnd) {
+    if (billIdEnd?.length === SHORT_CODE_LENGTH) {
+      // The short code a receipt prints, through its index (migration 017).
+      any.push(`substr(bill_id, -${SHORT_CODE_LENGTH}) = ?`);
+      params.push(billIdEnd);
+    } else if (billIdEnd) {
       any.push("bill_id LIKE ? ESCAPE '\\'");
       params.push(`%${likeEscaped(billIdEnd)}`);
     }

@@ -151,4 +151,6 @@ export interface EntryMatch {
 export interface Page {
   limit: number;
   offset: number;
+  /** The last id of the page before: the page starts after it (through the primary key) and `offset` is not used. */
+  after?: number;
 }

@@ -82,10 +82,12 @@ export class QueueActions {
   export(filter: EntryFilter, format: ExportFormat, actor: string, deliver: (text: string) => void): { count: number } {
     if (!actor.trim()) throw new Error('An export needs the name of who makes it.');
     const entries: JournalEntry[] = [];
-    for (let offset = 0; ; offset += 500) {
-      const page = this.#journal.list(filter, { limit: 500, offset });
+    // Page after page by the last id read: each page starts through the primary key, not by skipping.
+    for (let after = 0; ; ) {
+      const page = this.#journal.list(filter, { limit: 500, offset: 0, after });
       entries.push(...page.entries);
       if (page.entries.length < 500) break;
+      after = page.entries.at(-1)!.id;
     }
     deliver(format === 'csv' ? toCsv(entries) : toJson(entries));
     this.#journal.markExported(entries.map((e) => e.id), actor, format);

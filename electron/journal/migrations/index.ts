@@ -14,6 +14,7 @@ import { sql as dayFigures } from './013-day-figures.ts';
 import { sql as linkIndexes } from './014-link-indexes.ts';
 import { sql as shifts } from './015-shifts.ts';
 import { sql as customerAssignment } from './016-customer-assignment.ts';
+import { sql as boundedReads } from './017-bounded-reads.ts';
 
 // In order; the schema version is the number of migrations applied (PRAGMA user_version).
-export const migrations: readonly string[] = [journal, managerAudit, queueOrderIndex, leanAppendIndexes, entryFlags, dropStateIndex, plainRowid, unsettledIndex, voucherHolds, tillPayments, maskSyncedCards, journalIdentity, dayFigures, linkIndexes, shifts, customerAssignment];
+export const migrations: readonly string[] = [journal, managerAudit, queueOrderIndex, leanAppendIndexes, entryFlags, dropStateIndex, plainRowid, unsettledIndex, voucherHolds, tillPayments, maskSyncedCards, journalIdentity, dayFigures, linkIndexes, shifts, customerAssignment, boundedReads];
