@@ -3,14 +3,14 @@
 // first, then the free card, which waits for the customer when CareCloud is unreachable).
 import { formatCareCloudDate } from '../../shared/datetime.ts';
 import type { CustomerProfile } from '../../shared/ipc/contract.ts';
-import { failure, success, type Result } from '../../shared/ipc/result.ts';
+import type { Result } from '../../shared/ipc/result.ts';
 import { careCloudPhone } from '../../shared/phone.ts';
 import type { TerminalSettings } from '../../shared/settings.ts';
 import { isEmail, signupProblems, type IdentifierCheck, type SignupForm, type SignupOutcome, type SignupProblem, type SignupSetup } from '../../shared/signup.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
 import { ConnectionError, InvalidRequestError, RateLimitError, ServerError, UnexpectedResponseError } from '../carecloud/errors.ts';
 import type { BodyOf, Schemas } from '../carecloud/types.ts';
-import { NotConfigured, RefusedByCareCloud } from '../domain/errors.ts';
+import { InvalidInput, InvalidState, NotConfigured, NotFound, RefusedByCareCloud, Unavailable } from '../domain/errors.ts';
 import type { JournalEntry, RejectionReason } from '../journal/types.ts';
 import { writeEntry } from '../sync/closure.ts';
 import type { ClosureOutcome, SyncEngine } from '../sync/engine.ts';
@@ -53,7 +53,7 @@ function problemsOf(reasons: readonly RejectionReason[]): SignupProblem[] {
 export class SignupDesk {
   readonly #o: SignupOptions;
   readonly #now: () => number;
-  readonly #forms = new Map<string, Promise<Result<SignupOutcome>>>();
+  readonly #forms = new Map<string, Promise<SignupOutcome>>();
   readonly #verified = new Map<string, { phone: string; until: number }>();
 
   constructor(options: SignupOptions) {
@@ -62,7 +62,7 @@ export class SignupDesk {
   }
 
   /** What the form shows: the mode, the consents with their texts, the languages. Offline, the saved lists. */
-  async setup(): Promise<Result<SignupSetup>> {
+  async setup(): Promise<SignupSetup> {
     const settings = this.#o.settings();
     const offline = !this.#o.sync.online;
     const reference = this.#o.api().reference;
@@ -71,7 +71,7 @@ export class SignupDesk {
     // Saved now for a sign-up while CareCloud is unreachable: a card's type by its prefix, the customer source.
     if (!offline) await Promise.all([reference.cardTypes(), reference.customerSources()]).catch(() => {});
     const ids = (languages ?? []).map((l) => l.language_id).filter((l): l is string => typeof l === 'string' && /^[a-z]{2}$/.test(l));
-    return success({
+    return {
       mode: settings.signup.mode,
       verifyPhone: settings.signup.verifyPhone,
       agreements: agreements === null ? null : agreements
@@ -79,7 +79,7 @@ export class SignupDesk {
         .map((a) => ({ id: a.agreement_id, name: (a.name ?? a.text_id ?? a.agreement_id).slice(0, 200), text: (a.text ?? '').slice(0, 2000) })),
       languages: ids.length > 0 ? ids : ['cs', 'en'],
       offline,
-    });
+    };
   }
 
   async #list<T>(offline: boolean, kind: string, download: () => Promise<{ items: T[] }>): Promise<T[] | null> {
@@ -95,47 +95,47 @@ export class SignupDesk {
   }
 
   /** Whether an e-mail or phone is still free; `free: null` when CareCloud cannot be asked. */
-  async checkIdentifier(type: 'email' | 'phone', text: string): Promise<Result<IdentifierCheck>> {
+  async checkIdentifier(type: 'email' | 'phone', text: string): Promise<IdentifierCheck> {
     const value = type === 'phone' ? careCloudPhone(text, await this.#storeCountry()) : isEmail(text.trim()) ? text.trim() : null;
-    if (value === null) return failure('invalid_payload', `Not ${type === 'phone' ? 'a phone number' : 'an e-mail address'}`, { reasons: [{ name: type, reason: 'invalid', message: 'not valid' }] });
-    if (!this.#o.sync.online) return success({ free: null });
+    if (value === null) throw new InvalidInput(`Not ${type === 'phone' ? 'a phone number' : 'an e-mail address'}`, [{ name: type, reason: 'invalid', message: 'not valid' }]);
+    if (!this.#o.sync.online) return { free: null };
     try {
-      return success({ free: await this.#o.api().signup.canRegister(type, value) });
+      return { free: await this.#o.api().signup.canRegister(type, value) };
     } catch (error) {
       if (!isOutage(error)) throw error;
       this.#unreachable();
-      return success({ free: null });
+      return { free: null };
     }
   }
 
   /** Sends a one-time code by text message; the answer is the request id the code is verified with. */
-  async sendCode(phoneText: string): Promise<Result<{ requestId: string }>> {
+  async sendCode(phoneText: string): Promise<{ requestId: string }> {
     const phone = careCloudPhone(phoneText, await this.#storeCountry());
-    if (phone === null) return failure('invalid_payload', 'Not a phone number', { reasons: [{ name: 'phone', reason: 'invalid', message: 'not a phone number' }] });
-    if (!this.#o.sync.online) return failure('offline', 'A code cannot be sent while CareCloud cannot be reached');
+    if (phone === null) throw new InvalidInput('Not a phone number', [{ name: 'phone', reason: 'invalid', message: 'not a phone number' }]);
+    if (!this.#o.sync.online) throw new Unavailable('offline', 'A code cannot be sent while CareCloud cannot be reached');
     const requestId = await this.#o.api().signup.sendCode(2, phone);
-    if (requestId === null) return failure('carecloud_unavailable', 'CareCloud sent no request id for the code');
+    if (requestId === null) throw new Unavailable('carecloud', 'CareCloud sent no request id for the code');
     this.#verified.delete(requestId);
     this.#pending.set(requestId, phone);
-    return success({ requestId });
+    return { requestId };
   }
 
   readonly #pending = new Map<string, string>();
 
   /** Checks the code the customer read out; a good one marks the phone verified for this form. */
-  async verifyCode(requestId: string, code: string): Promise<Result<{ valid: boolean }>> {
+  async verifyCode(requestId: string, code: string): Promise<{ valid: boolean }> {
     const phone = this.#pending.get(requestId);
-    if (phone === undefined) return failure('not_found', 'No code was sent with this request id');
+    if (phone === undefined) throw new NotFound('No code was sent with this request id');
     const valid = await this.#o.api().signup.verifyCode(requestId, code.trim());
     if (valid) {
       this.#pending.delete(requestId);
       this.#verified.set(requestId, { phone, until: this.#now() + VERIFIED_FOR_MS });
     }
-    return success({ valid });
+    return { valid };
   }
 
   /** Signs the customer up once per form id, however often it is asked. */
-  register(form: SignupForm, operator: string): Promise<Result<SignupOutcome>> {
+  register(form: SignupForm, operator: string): Promise<SignupOutcome> {
     const known = this.#forms.get(form.requestId);
     if (known) return known;
     const answer = this.#register(form, operator).catch((error: unknown) => {
@@ -148,13 +148,13 @@ export class SignupDesk {
     return answer;
   }
 
-  async #register(form: SignupForm, operator: string): Promise<Result<SignupOutcome>> {
+  async #register(form: SignupForm, operator: string): Promise<SignupOutcome> {
     const settings = this.#o.settings();
-    if (settings.signup.mode === 'off') return failure('invalid_state', 'Sign-up at the lane is switched off in the settings');
+    if (settings.signup.mode === 'off') throw new InvalidState('Sign-up at the lane is switched off in the settings');
     const country = await this.#storeCountry();
     const today = formatCareCloudDate(new Date(this.#now()), settings.timeZone);
     const problems = signupProblems(form, today, country);
-    const refused = (list: SignupProblem[]) => success<SignupOutcome>({ outcome: 'refused', problems: list });
+    const refused = (list: SignupProblem[]): SignupOutcome => ({ outcome: 'refused', problems: list });
     if (problems.length > 0) return refused(problems);
 
     const email = form.email.trim();
@@ -162,9 +162,8 @@ export class SignupDesk {
     const card = form.cardNumber.trim();
     const online = this.#o.sync.online;
     const setup = await this.setup();
-    if (!setup.ok) return setup;
-    if (setup.value.agreements === null) return failure('offline', 'The consents were never downloaded and CareCloud cannot be reached');
-    const agreementIds = new Set(setup.value.agreements.map((a) => a.id));
+    if (setup.agreements === null) throw new Unavailable('offline', 'The consents were never downloaded and CareCloud cannot be reached');
+    const agreementIds = new Set(setup.agreements.map((a) => a.id));
     if (form.consents.some((c) => !agreementIds.has(c.agreementId))) return refused([{ field: 'consents', reason: 'unknown_consent' }]);
     if (settings.signup.verifyPhone && phone !== '') {
       if (!online) return refused([{ field: 'phone', reason: 'cannot_verify_offline' }]);
@@ -229,9 +228,9 @@ export class SignupDesk {
       assignment = await this.#o.sync.close(customerId ? assign : { ...assign, dependsOn: signup.entry.id });
     }
     if (customerId === null) {
-      return success({ outcome: 'saved_offline', firstName: form.firstName.trim(), lastName: form.lastName.trim(), cardNumber: card !== '' ? card : null });
+      return { outcome: 'saved_offline', firstName: form.firstName.trim(), lastName: form.lastName.trim(), cardNumber: card !== '' ? card : null };
     }
-    return success(await this.#registered(customerId, card, assignment, form, { email, phone }));
+    return this.#registered(customerId, card, assignment, form, { email, phone });
   }
 
   async #registered(customerId: string, card: string, assignment: ClosureOutcome | null, form: SignupForm, contact: { email: string; phone: string }): Promise<SignupOutcome> {

@@ -102,6 +102,17 @@ describe('refusals on the app’s own wiring', () => {
     expect(await dispatch('shift.report', { id: 987 }, sender)).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
+  it('answers the sign-up desk’s refusals with their codes', async () => {
+    fixture = await openTerminal();
+    const dispatch = fixture.terminal.dispatcher(previewSenderCheck(new Set([1])));
+    await dispatch('operator.signIn', { pin: cashierPin }, sender);
+    expect(await dispatch('signup.verifyCode', { requestId: 'never-sent-0001', code: '123456' }, sender)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch('signup.checkIdentifier', { type: 'email', value: 'not an e-mail' }, sender)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload', reasons: [{ name: 'email', reason: 'invalid' }] },
+    });
+  });
+
   it('answers a sale on a terminal with no store as not_configured, not internal', async () => {
     fixture = await openTerminal({ settings: { storeId: '' } });
     const dispatch = fixture.terminal.dispatcher(previewSenderCheck(new Set([1])));

@@ -1,3 +1,4 @@
+import { success } from '../../../shared/ipc/result.ts';
 import type { Handlers } from '../dispatcher.ts';
 import type { HandlerServices } from './services.ts';
 
@@ -5,13 +6,13 @@ type SignupChannels = 'signup.setup' | 'signup.checkIdentifier' | 'signup.sendCo
 
 export function signupHandlers({ signup }: HandlerServices): Pick<Handlers, SignupChannels> {
   return {
-    'signup.setup': () => signup.setup(),
-    'signup.checkIdentifier': ({ type, value }) => signup.checkIdentifier(type, value),
-    'signup.sendCode': ({ phone }) => signup.sendCode(phone),
-    'signup.verifyCode': ({ requestId, code }) => signup.verifyCode(requestId, code),
-    'signup.register': ({ form }, context) => {
+    'signup.setup': async () => success(await signup.setup()),
+    'signup.checkIdentifier': async ({ type, value }) => success(await signup.checkIdentifier(type, value)),
+    'signup.sendCode': async ({ phone }) => success(await signup.sendCode(phone)),
+    'signup.verifyCode': async ({ requestId, code }) => success(await signup.verifyCode(requestId, code)),
+    'signup.register': async ({ form }, context) => {
       if (!context.operator) throw new Error('An operator channel ran without an operator');
-      return signup.register(form, context.operator.name);
+      return success(await signup.register(form, context.operator.name));
     },
   };
 }
