@@ -24,6 +24,8 @@ export interface DemoPreviewOptions {
   dataDir?: string;
   /** Settings the memory-only store starts with (tests); the demo's defaults otherwise. */
   settings?: Record<string, unknown>;
+  /** A kiosk's manager left kiosk mode (the settings say `till` now): where the app would restart. */
+  onLeaveKiosk?: () => void;
 }
 
 export interface DemoPreview {
@@ -58,6 +60,7 @@ export async function startKioskDemoPreview(options: DemoPreviewOptions): Promis
       forceDemo: true,
       label: 'preview',
       customerApi: createKioskApi,
+      ...(options.onLeaveKiosk ? { onLeaveKiosk: options.onLeaveKiosk } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.now ? { now: options.now } : {}),
     });

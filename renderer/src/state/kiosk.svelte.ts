@@ -9,6 +9,7 @@ import type { KioskCardOutcome, KioskOverview, KioskPort, KioskSignOutReason, Ki
 import { KioskRedeem } from './kiosk-redeem.svelte.ts';
 import { KioskSignIn } from './kiosk-signin.svelte.ts';
 import { KioskSignUpForm } from './kiosk-signup.svelte.ts';
+import { KioskLeave } from './kiosk-leave.svelte.ts';
 import { KioskLocale } from './kiosk-locale.svelte.ts';
 
 export type KioskScreen = 'connecting' | 'offline' | 'attract' | 'signin' | 'signup' | 'customer';
@@ -31,6 +32,8 @@ export class Kiosk {
   readonly signIn: KioskSignIn;
   readonly signUp: KioskSignUpForm;
   readonly redeem: KioskRedeem;
+  /** A manager taking the terminal out of kiosk mode. */
+  readonly leave: KioskLeave;
   readonly #pos: Pick<PosApi, 'input' | 'session' | 'on'>;
   readonly #port: KioskPort;
   readonly #now: () => number;
@@ -54,6 +57,7 @@ export class Kiosk {
     this.signIn = new KioskSignIn(port.kiosk);
     this.signUp = new KioskSignUpForm(port.kiosk);
     this.redeem = new KioskRedeem(port.kiosk, options.newId);
+    this.leave = new KioskLeave(port.kiosk);
   }
 
   get screen(): KioskScreen {

@@ -93,4 +93,11 @@ export const kioskCs: Readonly<Record<KioskMessageKey, Message>> = {
   'kiosk.card.notAssigned.refused': 'Jste členem, ale věrnostní program naskenovanou kartu odmítl, takže vaše není.',
   'kiosk.card.retry': 'Naskenujte jinou volnou kartu ze stojanu a hned bude vaše, nebo si o kartu řekněte na pokladně.',
   'kiosk.card.atCheckout': 'O kartu si řekněte na pokladně; do té doby se přihlaste e-mailem nebo telefonem a heslem.',
+  'kiosk.staff.button': 'Obsluha',
+  'kiosk.staff.title': 'Ukončit režim kiosku',
+  'kiosk.staff.prompt': 'Vedoucí zadá PIN a z terminálu bude znovu pokladna.',
+  'kiosk.staff.pin': 'PIN vedoucího',
+  'kiosk.staff.keypad': 'Klávesnice pro PIN',
+  'kiosk.staff.confirm': 'Udělat pokladnu',
+  'kiosk.staff.restarting': 'PIN přijat. Restartuje se jako pokladna…',
 };

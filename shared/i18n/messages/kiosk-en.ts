@@ -93,6 +93,13 @@ export const kioskEn = {
   'kiosk.card.notAssigned.refused': 'You are a member, but the loyalty programme refused the card you scanned, so it is not yours.',
   'kiosk.card.retry': 'Scan another free card from the stand to get it now, or ask for one at the checkout.',
   'kiosk.card.atCheckout': 'Ask for a card at the checkout; until then, sign in with your e-mail or phone and password.',
+  'kiosk.staff.button': 'Staff',
+  'kiosk.staff.title': 'Leave kiosk mode',
+  'kiosk.staff.prompt': 'A manager enters the PIN to make this terminal a till again.',
+  'kiosk.staff.pin': 'Manager PIN',
+  'kiosk.staff.keypad': 'PIN keypad',
+  'kiosk.staff.confirm': 'Make it a till',
+  'kiosk.staff.restarting': 'PIN accepted. Restarting as a till…',
 } as const;
 
 export type KioskMessageKey = keyof typeof kioskEn;
