@@ -43,7 +43,9 @@ async function reportToEvent(): Promise<number[]> {
     throw error;
   });
   const pipeline = new ScanPipeline(new ScanClassifier(settings.classification, null), events);
-  const manager = new HidDeviceManager({ settings, loader: async () => bus, sink: pipeline });
+  // A barcode scanner reports no card removal.
+  const sink = { submit: pipeline.submit.bind(pipeline), reject: pipeline.reject.bind(pipeline), cardRemoved: () => {} };
+  const manager = new HidDeviceManager({ settings, loader: async () => bus, sink });
   await manager.start();
   const connection = bus.connection('/dev/hidraw0');
   const scans = [encodeHidPosReports(']E0', '3046920029759'), encodeHidPosReports(']E4', '95012346'), encodeHidPosReports(']Q1', `https://shop.example/v/${'x'.repeat(120)}`)];

@@ -2,6 +2,7 @@
 // kiosk's device token, the kiosk service, the manager's PINs (to leave kiosk mode),
 // the scan rules, and the kiosk's IPC handlers. No Enterprise client, session, journal
 // or till service is built here: a kiosk holds no enterprise login.
+import { createHash } from 'node:crypto';
 import { hostname, platform } from 'node:os';
 import type { TerminalSettings } from '../../shared/settings.ts';
 import type { Language } from '../../shared/i18n/language.ts';
@@ -83,6 +84,10 @@ export async function assembleKiosk(options: KioskOptions, settings: SettingsSer
   const operators = new OperatorDirectory(options.stores.operators, { minManagerPin: demo ? 4 : 6, ...(options.now ? { now: options.now } : {}) });
   if (demo) await seedDemoOperators(operators);
   const events = new EventHub();
+  // The reader of the last card read, kept until a sign-in asks for it; the number only as a digest
+  // (nothing of a customer stays in memory after they leave).
+  let lastCardRead: { deviceId: string; digest: string } | null = null;
+  const digestOf = (cardNumber: string): string => createHash('sha256').update(cardNumber).digest('hex');
   const kiosk = new KioskService({
     api: () => api,
     settings: () => ({ ...settings.current.kiosk, language: settings.current.language, timeZone: settings.current.timeZone }),
@@ -92,10 +97,22 @@ export async function assembleKiosk(options: KioskOptions, settings: SettingsSer
     ...(options.now ? { now: options.now } : {}),
     onChange: (status) => events.publish('kiosk.changed', status),
     answerFor: errorToResult,
+    cardReader: (cardNumber) => {
+      const read = lastCardRead;
+      lastCardRead = null;
+      return read && read.digest === digestOf(cardNumber) ? read.deviceId : null;
+    },
   });
   opened.push({ close: () => kiosk.close() });
   const input = await startInput({ settings: () => settings.input, client: null, events, loader: options.hidLoader ?? null, logger, online: () => kiosk.status().inService });
   opened.push({ close: () => input.stop() });
+  input.onScan((scan) => {
+    if (scan.kind === 'card' && scan.deviceId !== null) lastCardRead = { deviceId: scan.deviceId, digest: digestOf(scan.text) };
+  });
+  input.onCardRemoved((removal) => {
+    if (lastCardRead?.deviceId === removal.deviceId) lastCardRead = null;
+    void kiosk.cardRemoved(removal.deviceId);
+  });
 
   const newSession = (): TerminalSession =>
     new TerminalSession({

@@ -52,6 +52,7 @@ interface Slot {
 }
 
 const MAX_RETRY_MS = 60_000;
+const CARD_READERS: ReadonlySet<DeviceKind> = new Set<DeviceKind>(['card-reader', 'keyboard-card-reader']);
 const MAX_REPORT_BYTES = 4096;
 
 const SOURCE_OF: Record<DeviceKind, ScanSource> = {
@@ -116,7 +117,7 @@ export class HidDeviceManager {
       return this.#availability;
     }
     for (const [index, entry] of this.#settings.devices.configured.entries()) {
-      const match: DeviceMatch = { id: `configured/${index}/`, name: entry.name, kind: entry.kind, layout: entry.layout, configured: true };
+      const match: DeviceMatch = { id: `configured/${index}/`, name: entry.name, kind: entry.kind, layout: entry.layout, configured: true, removalSequence: entry.removalSequence ?? null };
       this.#slots.set(match.id, this.#newSlot(match, 'not plugged in'));
     }
     await this.pollNow();
@@ -173,7 +174,7 @@ export class HidDeviceManager {
         slot = this.#newSlot(match, null);
         this.#slots.set(match.id, slot);
       }
-      if (slot.connection && slot.status.path !== info.path) await this.#disconnect(slot, 'disconnected', 'replugged');
+      if (slot.connection && slot.status.path !== info.path) await this.#disconnect(slot, 'disconnected', 'replugged', true);
       if (!slot.connection && !slot.opening && this.#now() >= slot.retryAt) {
         const opening = this.#open(slot, info, transport);
         this.#opening.add(opening);
@@ -182,7 +183,7 @@ export class HidDeviceManager {
     }
     for (const slot of this.#slots.values()) {
       if (present.has(slot.match.id) || slot.opening) continue;
-      if (slot.connection || slot.status.state !== 'disconnected') await this.#disconnect(slot, 'disconnected', slot.match.configured ? 'not plugged in' : 'unplugged');
+      if (slot.connection || slot.status.state !== 'disconnected') await this.#disconnect(slot, 'disconnected', slot.match.configured ? 'not plugged in' : 'unplugged', true);
     }
   }
 
@@ -291,11 +292,12 @@ export class HidDeviceManager {
     if (slot.connection !== connection) return;
     this.#backOff(slot);
     // node-hid reports an unplugged device as a read error.
-    await this.#disconnect(slot, 'disconnected', `stopped answering (${error.message})`);
+    await this.#disconnect(slot, 'disconnected', `stopped answering (${error.message})`, true);
     if (!this.#stopped) void this.pollNow();
   }
 
-  async #disconnect(slot: Slot, state: DeviceState, reason: string): Promise<void> {
+  /** `gone`: the device left the bus (or stopped answering), not the terminal closing it. */
+  async #disconnect(slot: Slot, state: DeviceState, reason: string, gone = false): Promise<void> {
     const connection = slot.connection;
     slot.connection = null;
     slot.queue = [];
@@ -304,6 +306,8 @@ export class HidDeviceManager {
     slot.decoder.reset();
     if (connection) await connection.close().catch(() => {});
     if (slot.status.state !== state || slot.status.reason !== reason) this.#setStatus(slot, state, reason);
+    // A card cannot stay in a reader that is gone: whoever signed in with it has left the reader.
+    if (gone && connection && CARD_READERS.has(slot.match.kind)) this.#sink.cardRemoved({ deviceId: slot.match.id, how: 'reader-unplugged', at: this.#now() });
   }
 
   #backOff(slot: Slot): void {

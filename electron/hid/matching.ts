@@ -18,6 +18,8 @@ export interface DeviceMatch {
   kind: DeviceKind;
   layout: KeyboardLayout;
   configured: boolean;
+  /** What this reader types when the card leaves it; null: it reports no removal. */
+  removalSequence: string | null;
 }
 
 const KIND_USAGE_PAGE: Record<DeviceKind, number> = {
@@ -36,7 +38,7 @@ export function matchDevice(info: HidDeviceInfo, settings: DeviceSettings): Devi
     const page = entry.usagePage ?? KIND_USAGE_PAGE[entry.kind];
     // A scanner may show a keyboard and a POS interface; open the one this kind reads.
     if (info.usagePage !== null && info.usagePage !== page) continue;
-    return { id: `configured/${index}/${info.serialNumber ?? ''}`, name: entry.name, kind: entry.kind, layout: entry.layout, configured: true };
+    return { id: `configured/${index}/${info.serialNumber ?? ''}`, name: entry.name, kind: entry.kind, layout: entry.layout, configured: true, removalSequence: entry.removalSequence ?? null };
   }
   if (!settings.autoDetect) return null;
   const kind = info.usagePage === USAGE_PAGE_BARCODE_SCANNER ? 'barcode-scanner' : info.usagePage === USAGE_PAGE_MAGSTRIPE ? 'card-reader' : null;
@@ -48,6 +50,7 @@ export function matchDevice(info: HidDeviceInfo, settings: DeviceSettings): Devi
     kind,
     layout: 'us',
     configured: false,
+    removalSequence: null,
   };
 }
 

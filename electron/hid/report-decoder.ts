@@ -7,9 +7,17 @@ import type { RawScan, RejectedRead } from '../../shared/input/scan.ts';
 import type { InputSettings } from '../../shared/input/settings.ts';
 import type { DeviceMatch } from './matching.ts';
 
+/** A card left a reader: it typed its removal sequence, or the reader itself left the bus. */
+export interface CardRemoval {
+  deviceId: string;
+  how: 'removal-sequence' | 'reader-unplugged';
+  at: number;
+}
+
 export interface ScanSink {
   submit(scan: RawScan): void;
   reject(read: RejectedRead): void;
+  cardRemoved(removal: CardRemoval): void;
 }
 
 export interface ReportDecoder {
@@ -62,6 +70,10 @@ export function createReportDecoder(device: DeviceMatch, settings: InputSettings
           for (const result of decoder.push(report, at)) {
             if (result.type === 'rejected') {
               sink.reject({ source: 'hid-keyboard', deviceId, reason: result.reason, receivedAt: at });
+              continue;
+            }
+            if (device.removalSequence !== null && result.text === device.removalSequence) {
+              sink.cardRemoved({ deviceId, how: 'removal-sequence', at });
               continue;
             }
             const scan = scanFromTypedText(result.text, { source: 'hid-keyboard', deviceId, receivedAt: at, lrc });

@@ -12,6 +12,7 @@ import type { CareCloudClient } from '../carecloud/client.ts';
 import { HidDeviceManager, type DeviceStatus, type HidAvailability } from '../hid/device-manager.ts';
 import type { DeviceKind } from '../hid/matching.ts';
 import type { HidTransportLoader } from '../hid/transport.ts';
+import type { CardRemoval } from '../hid/report-decoder.ts';
 import { hidProblemSaid } from '../hid/explain.ts';
 import type { Logger } from '../log/logger.ts';
 
@@ -63,6 +64,10 @@ export interface InputOptions {
 export interface InputDevices {
   /** A keyboard-wedge burst as typed: a swipe becomes its card number; classified like any HID scan. Null for a misread swipe. */
   classify(text: string): Promise<ScreenScan | null>;
+  /** Each scan from a HID device as classified (before it goes to the screens). */
+  onScan(listener: (scan: ClassifiedScan) => void): () => void;
+  /** A card left a reader that can tell: its removal sequence, or the reader unplugged. */
+  onCardRemoved(listener: (removal: CardRemoval) => void): () => void;
   /** Re-reads the settings: the device manager restarts when they changed. */
   settingsChanged(): Promise<void>;
   stop(): Promise<void>;
@@ -75,6 +80,17 @@ export async function startInput(options: InputOptions): Promise<InputDevices> {
     if (event.type === 'scan') events.publish('input.scan', scanView(event.scan));
     else logger.log('warn', 'input.rejected', { source: event.read.source, reason: event.read.reason });
   });
+  const removals = new Set<(removal: CardRemoval) => void>();
+  const cardRemoved = (removal: CardRemoval): void => {
+    logger.log('info', 'input.cardRemoved', { how: removal.how });
+    for (const listener of [...removals]) {
+      try {
+        listener(removal);
+      } catch (error) {
+        logger.log('error', 'input.listener', { error: error instanceof Error ? error.name : 'unknown' });
+      }
+    }
+  };
   const unreachable = (): void => {
     if (!options.online()) throw new Error('CareCloud is unreachable');
   };
@@ -109,7 +125,8 @@ export async function startInput(options: InputOptions): Promise<InputDevices> {
       return;
     }
     const pipeline = new ScanPipeline(classifier, scans);
-    const current = new HidDeviceManager({ settings, loader: options.loader, sink: pipeline });
+    const sink = { submit: pipeline.submit.bind(pipeline), reject: pipeline.reject.bind(pipeline), cardRemoved };
+    const current = new HidDeviceManager({ settings, loader: options.loader, sink });
     manager = current;
     const publish = (): void => events.publish('devices.status', devicesView(current.availability, current.statuses()));
     unsubscribe = current.subscribe(publish);
@@ -119,6 +136,18 @@ export async function startInput(options: InputOptions): Promise<InputDevices> {
 
   await start();
   return {
+    onScan(listener) {
+      return scans.subscribe((event) => {
+        if (event.type === 'scan') listener(event.scan);
+      });
+    },
+    onCardRemoved(listener) {
+      const entry = (removal: CardRemoval): void => listener(removal);
+      removals.add(entry);
+      return () => {
+        removals.delete(entry);
+      };
+    },
     async classify(text) {
       const read = scanFromTypedText(text, { source: 'keyboard-wedge', deviceId: null, receivedAt: Date.now(), lrc: options.settings().magstripe.lrc });
       if (isRejectedRead(read)) {

@@ -47,10 +47,14 @@ export interface KioskServiceOptions {
    * the IPC layer's mapping, handed in by the composition root, so this service words none.
    */
   answerFor: (error: unknown) => Result<never>;
+  /** The HID card reader that has just read this card number, if one did (asked once, at a card sign-in). */
+  cardReader?: (cardNumber: string) => string | null;
 }
 
 interface Visit {
   customerId: string;
+  /** The reader holding the card this customer signed in with: its card removal signs them out. */
+  cardReader: string | null;
   /** Redemptions of this visit by confirmation id: a double tap waits for, and answers, the first. */
   redemptions: Map<string, Promise<Result<KioskRedemption>>>;
   /** Signed up here in this visit and their scanned card was refused: another free card may be scanned (`kiosk.assignCard`). */
@@ -133,7 +137,8 @@ export class KioskService {
       return this.#failed(error);
     }
     this.#reached();
-    this.#visit = { customerId, redemptions: new Map(), cardMissing: false, assigning: null };
+    const cardReader = payload.method === 'card' ? (this.#options.cardReader?.(payload.cardNumber) ?? null) : null;
+    this.#visit = { customerId, cardReader, redemptions: new Map(), cardMissing: false, assigning: null };
     this.#logger.log('info', 'kiosk.identify', { method: payload.method, outcome: 'signed-in' });
     this.#touch();
     const overview = await this.overview();
@@ -265,7 +270,7 @@ export class KioskService {
       return this.#failed(error);
     }
     this.#reached();
-    const visit: Visit = { customerId, redemptions: new Map(), cardMissing: false, assigning: null };
+    const visit: Visit = { customerId, cardReader: null, redemptions: new Map(), cardMissing: false, assigning: null };
     this.#visit = visit;
     this.#logger.log('info', 'kiosk.signUp', { outcome: 'signed-in', card: payload.cardNumber !== undefined });
     this.#touch();
@@ -366,6 +371,16 @@ export class KioskService {
       this.#logoutOwed = true;
       if (unreachable(error)) this.#failed(error);
     }
+  }
+
+  /**
+   * A card left a reader: the customer who signed in with the card in that reader is signed out.
+   * Anyone else (signed in by e-mail, phone, the app's code, or a card read elsewhere) stays.
+   */
+  async cardRemoved(readerId: string): Promise<boolean> {
+    if (this.#visit?.cardReader !== readerId) return false;
+    await this.signOut('card_removed');
+    return true;
   }
 
   /** The customer is still there: main's inactivity sign-out starts again. */

@@ -22,6 +22,21 @@ export const configuredDeviceSchema = z.object({
   usagePage: usbId.optional(),
   /** The keyboard country a keyboard-mode device is configured for. */
   layout: z.enum(['us', 'cz']).default('us'),
+  /**
+   * What an insert (dip) or contactless reader in keyboard mode types when the card leaves it,
+   * as programmed into the reader; absent: the reader reports no removal (swipe readers cannot).
+   * Printable ASCII only, never digits alone (a card number must not read as a removal).
+   */
+  removalSequence: z
+    .string()
+    .min(3)
+    .max(64)
+    .regex(/^[\x20-\x7e]+$/, 'printable ASCII only')
+    .refine((text) => !/^[\d\s]+$/.test(text), 'must not be digits alone: a card number could read as a removal')
+    .optional(),
+}).refine((device) => device.removalSequence === undefined || device.kind === 'keyboard-card-reader', {
+  path: ['removalSequence'],
+  message: 'only a keyboard-card-reader types a removal sequence',
 });
 export type ConfiguredDevice = z.infer<typeof configuredDeviceSchema>;
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HidDeviceManager, type DeviceEvent } from '../../electron/hid/device-manager.ts';
 import { loadNodeHid } from '../../electron/hid/node-hid-transport.ts';
-import type { ScanSink } from '../../electron/hid/report-decoder.ts';
+import type { CardRemoval, ScanSink } from '../../electron/hid/report-decoder.ts';
 import { encodeHidPosReports } from '../../shared/input/hid-pos.ts';
 import { encodeKeyboardReports } from '../../shared/input/keyboard-report.ts';
 import { encodeMagstripeReport } from '../../shared/input/magstripe-hid.ts';
@@ -12,6 +12,10 @@ import { FakeHidBus, deviceInfo } from './fake-transport.ts';
 class RecordingSink implements ScanSink {
   readonly scans: RawScan[] = [];
   readonly rejected: RejectedRead[] = [];
+  readonly removals: CardRemoval[] = [];
+  cardRemoved(removal: CardRemoval): void {
+    this.removals.push(removal);
+  }
   submit(scan: RawScan): void {
     this.scans.push(scan);
   }
