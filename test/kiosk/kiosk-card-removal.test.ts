@@ -28,6 +28,9 @@ const JANA = { cardNumber: demo.cards.regular, password: customerPasswords[1]!.p
 const JANA_EMAIL = 'jana.novakova@example.cz';
 const READER_PATH = '/dev/hidraw2';
 const READER = deviceInfo({ path: READER_PATH, vendorId: 0x0801, productId: 0x0003, usagePage: 0x01, usage: 0x06, product: 'Dip reader' });
+/** A second reader on the same kiosk (a HID swipe reader, found by its usage page). */
+const OTHER_PATH = '/dev/hidraw5';
+const OTHER = deviceInfo({ path: OTHER_PATH, vendorId: 0x0801, productId: 0x0002, usagePage: 0x8e, usage: 0x01, product: 'Swipe reader', serialNumber: 'R2' });
 
 let sandbox: TestSandbox;
 let dataDir: string;
@@ -81,6 +84,7 @@ beforeAll(async () => {
     logger: createLogger((line) => logs.push(line)),
     hidLoader: async () => {
       bus.plug(READER);
+      bus.plug(OTHER);
       return bus;
     },
   });
@@ -166,5 +170,17 @@ describe('a kiosk with an insert reader that reports card removal', () => {
       return connection !== undefined && !connection.closed;
     });
     await signInWithReadCard();
+  });
+
+  it('leaves the customer signed in when another reader is unplugged, and signs them out when it is theirs', async () => {
+    await signInWithReadCard();
+    const removalsBefore = removalsLogged();
+    bus.unplug(OTHER_PATH);
+    await until('the other reader\u2019s unplug read', () => removalsLogged() > removalsBefore);
+    expect(logs.filter((line) => line.includes('input.cardRemoved')).at(-1)).toContain('reader-unplugged');
+    expect(kiosk.kiosk.holdsCustomer()).toBe(true);
+    expect((await ask<KioskOverview>('kiosk.overview')).ok).toBe(true);
+    await readerTypes('%CARD-OUT?');
+    await until('the sign-out', () => !kiosk.kiosk.holdsCustomer());
   });
 });
