@@ -2,6 +2,7 @@
 // layer the app starts: an insert reader's programmed removal sequence, or the reader itself
 // unplugged. Swipe readers, scanners and a closing terminal report no removal.
 import { afterEach, describe, expect, it } from 'vitest';
+import { HidDeviceManager } from '../../electron/hid/device-manager.ts';
 import type { CardRemoval } from '../../electron/hid/report-decoder.ts';
 import { startInput, type InputDevices } from '../../electron/input/scans.ts';
 import { silentLogger } from '../../electron/log/logger.ts';
@@ -101,6 +102,23 @@ describe('a card reader unplugged', () => {
     bus.unplug('/dev/hidraw5');
     await settle();
     expect(removals).toMatchObject([{ deviceId: readerId, how: 'reader-unplugged' }]);
+  });
+
+  it('is a removal when the reader left the list and came back at another path between two reads of it', async () => {
+    const bus = new FakeHidBus();
+    bus.plug(deviceInfo({ path: DIP_PATH, vendorId: 0x0801, usagePage: 0x01, usage: 0x06 }));
+    const removals: CardRemoval[] = [];
+    const settings = inputSettingsSchema.parse({ devices: { pollIntervalMs: 60_000, configured: [DIP] } });
+    const manager = new HidDeviceManager({ settings, loader: async () => bus, sink: { submit: () => {}, reject: () => {}, cardRemoved: (r) => removals.push(r) } });
+    await manager.start();
+    // No read error on the old connection: the device list alone shows the replug.
+    bus.connection(DIP_PATH).closed = true;
+    bus.unplug(DIP_PATH);
+    bus.plug(deviceInfo({ path: '/dev/hidraw9', vendorId: 0x0801, usagePage: 0x01, usage: 0x06 }));
+    await manager.pollNow();
+    await settle();
+    await manager.stop();
+    expect(removals).toMatchObject([{ deviceId: 'configured/0/', how: 'reader-unplugged' }]);
   });
 
   it('is not a removal for a barcode scanner, nor when the terminal stops reading', async () => {
