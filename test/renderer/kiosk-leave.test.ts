@@ -73,6 +73,17 @@ describe('leaving kiosk mode from the kiosk', () => {
     expect(leave.problem).toBeNull();
   });
 
+  it('takes no scan as a customer while the PIN keypad is open', async () => {
+    const { kiosk } = kioskLeaving(() => ok(null));
+    await Promise.resolve();
+    kiosk.leave.begin();
+    await kiosk.acceptScan({ kind: 'loyalty_card', code: '2000000000015', source: 'hid', deviceId: 'd1', decidedBy: 'rule' });
+    expect(kiosk.screen).toBe('attract');
+    kiosk.leave.cancel();
+    await kiosk.acceptScan({ kind: 'loyalty_card', code: '2000000000015', source: 'hid', deviceId: 'd1', decidedBy: 'rule' });
+    expect(kiosk.screen).toBe('signin');
+  });
+
   it('sends once while main is answering', async () => {
     const answer = deferred<ReturnType<typeof ok<null>>>();
     const { kiosk, pins } = kioskLeaving(() => answer.promise);

@@ -116,7 +116,8 @@ export class Kiosk {
    */
   async acceptScan(scan: ScanEvent): Promise<void> {
     const screen = this.screen;
-    if (screen === 'connecting' || screen === 'offline') return;
+    // A manager typing the PIN to leave kiosk mode is no customer scanning in.
+    if (screen === 'connecting' || screen === 'offline' || this.leave.open) return;
     this.touch();
     if (screen === 'signup') {
       if (scan.kind === 'loyalty_card' || scan.kind === 'unknown') this.signUp.assignCard(scan.code);
