@@ -52,7 +52,10 @@ module.exports = {
       name: 'services-never-import-ipc',
       severity: 'error',
       comment: 'Services return results and throw domain errors; electron/ipc/ makes answers of them.',
-      from: { path: '^electron/', pathNot: '^electron/(ipc/|main\\.ts|preload|app/terminal\\.ts|app/kiosk-terminal\\.ts|preview/)' },
+      from: {
+        path: '^electron/',
+        pathNot: '^electron/(ipc/|main\\.ts|preload|app/terminal\\.ts|app/kiosk-terminal\\.ts|preview/)',
+      },
       to: { path: '^electron/ipc/' },
     },
     {

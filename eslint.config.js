@@ -9,7 +9,14 @@ import svelteConfig from './svelte.config.js';
 
 export default tseslint.config(
   {
-    ignores: ['out/', 'dist/', 'node_modules/', 'test-artifacts/', 'bench/results.json', 'shared/carecloud/api-types.ts'],
+    ignores: [
+      'out/',
+      'dist/',
+      'node_modules/',
+      'test-artifacts/',
+      'bench/results.json',
+      'shared/carecloud/api-types.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -19,7 +26,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/consistent-type-imports': [
         'error',
         { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
@@ -34,13 +44,26 @@ export default tseslint.config(
       eqeqeq: ['error', 'smart'],
       'max-len': [
         'error',
-        { code: 120, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true },
+        {
+          code: 120,
+          ignoreStrings: true,
+          ignoreTemplateLiterals: true,
+          ignoreRegExpLiterals: true,
+          ignoreUrls: true,
+        },
       ],
     },
   },
   {
     // Command-line tools, benchmarks and tests report on the console; the app logs through its logger.
-    files: ['bench/**', 'scripts/**', 'test/**', 'electron/cli/**', 'electron/preview/cli.ts', 'sandbox/cli*.ts'],
+    files: [
+      'bench/**',
+      'scripts/**',
+      'test/**',
+      'electron/cli/**',
+      'electron/preview/cli.ts',
+      'sandbox/cli*.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
   {

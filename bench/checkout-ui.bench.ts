@@ -26,7 +26,8 @@ function wedgeScript(code: string): string {
   })()`;
 }
 
-const scanWithWedge = (page: import('playwright-core').Page, code: string) => page.evaluate(wedgeScript(code));
+const scanWithWedge = (page: import('playwright-core').Page, code: string) =>
+  page.evaluate(wedgeScript(code));
 const bread = '8594001022007';
 
 export const checkoutUiSuite: BenchSuite = {
@@ -35,7 +36,12 @@ export const checkoutUiSuite: BenchSuite = {
     await ensureRendererBuilt();
     const sandbox = await startTestSandbox();
     const dataDir = mkdtempSync(join(tmpdir(), 'ccpos-bench-sale-'));
-    const host = await startSaleHost({ rendererDir, dataDir, projectUrl: sandbox.projectUrl, outage: (on) => (on ? sandbox.control.cutNetwork('refuse') : sandbox.control.restoreNetwork()) });
+    const host = await startSaleHost({
+      rendererDir,
+      dataDir,
+      projectUrl: sandbox.projectUrl,
+      outage: (on) => (on ? sandbox.control.cutNetwork('refuse') : sandbox.control.restoreNetwork()),
+    });
     const browser = await launchChromium();
     try {
       const page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
@@ -52,7 +58,7 @@ export const checkoutUiSuite: BenchSuite = {
         const scans: number[] = [];
         const raw: number[] = [];
         for (let i = 0; i <= rounds; i++) {
-          const took = await page.evaluate(`new Promise((resolve) => {
+          const took = (await page.evaluate(`new Promise((resolve) => {
             const started = performance.now();
             const observer = new MutationObserver(() => {
               if (document.querySelector('[data-testid="sale-points-available"]')) {
@@ -62,13 +68,17 @@ export const checkoutUiSuite: BenchSuite = {
             });
             observer.observe(document.body, { childList: true, subtree: true });
             ${wedgeScript(demo.cards.regular)};
-          })`) as number;
+          })`)) as number;
           const rawStarted = performance.now();
-          const card = await sandbox.call<{ data: { cards: { customer_id: string }[] } }>('GET', '/cards', { query: { card_number: demo.cards.regular } });
+          const card = await sandbox.call<{ data: { cards: { customer_id: string }[] } }>('GET', '/cards', {
+            query: { card_number: demo.cards.regular },
+          });
           const customerId = card.body.data.cards[0]!.customer_id;
           // What the terminal asks CareCloud in turn: the card, its customer, then the points.
           await sandbox.call('GET', `/customers/${customerId}`);
-          await sandbox.call('GET', '/wallet/actions/points-overview', { query: { customer_id: customerId } });
+          await sandbox.call('GET', '/wallet/actions/points-overview', {
+            query: { customer_id: customerId },
+          });
           const rawTook = performance.now() - rawStarted;
           await page.getByTestId('sale-detach').click();
           await page.getByTestId('sale-points-available').waitFor({ state: 'detached' });
@@ -114,11 +124,41 @@ export const checkoutUiSuite: BenchSuite = {
       }
       // Every figure counts from the first key of the scan, or the press, to the element on screen, timed in the page.
       return [
-        figure(`card scan to customer points on the sale, loopback, median of ${near.scans.length}`, Math.round(percentile(near.scans, 50) * 10) / 10, 'ms', Math.round(percentile(near.raw, 50) * 10) / 10, 'value < 100'),
-        figure('card scan to customer points on the sale, CareCloud 20 ms away, median (vs the raw calls)', Math.round(percentile(far.scans, 50) * 10) / 10, 'ms', Math.round(percentile(far.raw, 50) * 10) / 10, 'ratio <= 1.25'),
-        figure('card scan to customer points on the sale, CareCloud 20 ms away, p99 (vs raw p99)', Math.round(percentile(far.scans, 99) * 10) / 10, 'ms', Math.round(percentile(far.raw, 99) * 10) / 10, 'ratio <= 1.25'),
-        figure(`pay to "saved offline" with the circuit open, median of ${saved.length}`, Math.round(percentile(saved, 50) * 10) / 10, 'ms', null, 'value < 50'),
-        figure('pay to "saved offline" with the circuit open, p99', Math.round(percentile(saved, 99) * 10) / 10, 'ms', null, 'value < 50'),
+        figure(
+          `card scan to customer points on the sale, loopback, median of ${near.scans.length}`,
+          Math.round(percentile(near.scans, 50) * 10) / 10,
+          'ms',
+          Math.round(percentile(near.raw, 50) * 10) / 10,
+          'value < 100',
+        ),
+        figure(
+          'card scan to customer points on the sale, CareCloud 20 ms away, median (vs the raw calls)',
+          Math.round(percentile(far.scans, 50) * 10) / 10,
+          'ms',
+          Math.round(percentile(far.raw, 50) * 10) / 10,
+          'ratio <= 1.25',
+        ),
+        figure(
+          'card scan to customer points on the sale, CareCloud 20 ms away, p99 (vs raw p99)',
+          Math.round(percentile(far.scans, 99) * 10) / 10,
+          'ms',
+          Math.round(percentile(far.raw, 99) * 10) / 10,
+          'ratio <= 1.25',
+        ),
+        figure(
+          `pay to "saved offline" with the circuit open, median of ${saved.length}`,
+          Math.round(percentile(saved, 50) * 10) / 10,
+          'ms',
+          null,
+          'value < 50',
+        ),
+        figure(
+          'pay to "saved offline" with the circuit open, p99',
+          Math.round(percentile(saved, 99) * 10) / 10,
+          'ms',
+          null,
+          'value < 50',
+        ),
       ];
     } finally {
       await browser.close();

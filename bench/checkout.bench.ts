@@ -36,7 +36,11 @@ async function measure(): Promise<Figure[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ccpos-bench-checkout-'));
   const backend: DemoBackend = {
     projectUrl: sandbox.projectUrl,
-    credentials: { externalApplicationId: sandbox.credentials.user_external_application_id, login: sandbox.credentials.login, password: sandbox.credentials.password },
+    credentials: {
+      externalApplicationId: sandbox.credentials.user_external_application_id,
+      login: sandbox.credentials.login,
+      password: sandbox.credentials.password,
+    },
     defaultStoreId: demo.stores.praha,
     outage: false,
     setOutage: async () => {},
@@ -47,7 +51,11 @@ async function measure(): Promise<Figure[]> {
   const terminal = await startTerminal({
     dataDir,
     // The bench times pay, not the shift: cash goes without opening one.
-    stores: { settings: memoryBackend({ shift: { cashNeedsOpenShift: false } }), operators, customerCache: memoryBackend() },
+    stores: {
+      settings: memoryBackend({ shift: { cashNeedsOpenShift: false } }),
+      operators,
+      customerCache: memoryBackend(),
+    },
     cipher: keyCipher(randomBytes(32)),
     startDemo: async () => backend,
     label: 'bench',
@@ -62,12 +70,19 @@ async function measure(): Promise<Figure[]> {
     };
     await ok('operator.signIn', { pin: cashierPin });
 
-    const login = await fetch(`${sandbox.baseUrl}/users/actions/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(sandbox.credentials) });
+    const login = await fetch(`${sandbox.baseUrl}/users/actions/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(sandbox.credentials),
+    });
     const token = ((await login.json()) as { data: { bearer_token: string } }).data.bearer_token;
     const raw = async (method: string, path: string, body?: unknown): Promise<unknown> => {
       const res = await fetch(`${sandbox.baseUrl}${path}`, {
         method,
-        headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const parsed = (await res.json()) as { data?: unknown };
@@ -80,11 +95,21 @@ async function measure(): Promise<Figure[]> {
     const panelViaTerminal = async () => {
       const found = await ok<{ customer: { id: string } }>('customers.identifyByCard', { cardNumber: card });
       const customerId = found.customer.id;
-      await Promise.all(['customers.profile', 'customers.points', 'customers.credits', 'customers.vouchers', 'customers.rewards'].map((c) => ok(c, { customerId })));
+      await Promise.all(
+        [
+          'customers.profile',
+          'customers.points',
+          'customers.credits',
+          'customers.vouchers',
+          'customers.rewards',
+        ].map((c) => ok(c, { customerId })),
+      );
     };
     // The chain: the card first (it names the customer), then everything of that customer at once.
     const chainRaw = async (until?: 'points') => {
-      const cards = (await raw('GET', `/cards?card_number=${card}&count=1`)) as { cards: { customer_id: string }[] };
+      const cards = (await raw('GET', `/cards?card_number=${card}&count=1`)) as {
+        cards: { customer_id: string }[];
+      };
       const id = cards.cards[0]!.customer_id;
       const points = raw('GET', `/wallet/actions/points-overview?customer_id=${id}`);
       const all = Promise.all([
@@ -113,7 +138,13 @@ async function measure(): Promise<Figure[]> {
     const pointsViaTerminal = async () => {
       const found = await ok<{ customer: { id: string } }>('customers.identifyByCard', { cardNumber: card });
       const customerId = found.customer.id;
-      const parts = ['customers.profile', 'customers.points', 'customers.credits', 'customers.vouchers', 'customers.rewards'].map((c) => ok(c, { customerId }));
+      const parts = [
+        'customers.profile',
+        'customers.points',
+        'customers.credits',
+        'customers.vouchers',
+        'customers.rewards',
+      ].map((c) => ok(c, { customerId }));
       rest = Promise.all(parts);
       await parts[1];
     };
@@ -124,20 +155,53 @@ async function measure(): Promise<Figure[]> {
 
     // --- pay to "closed" ---------------------------------------------------------------
     let cart: Cart = { currency: 'CZK', lines: [] };
-    for (const code of ['8594005650015', '8594012340015', '8594008250120']) cart = addLine(cart, productLine((await ok<Product | null>('checkout.product', { code }))!));
-    const ask: BenefitAsk = { customer: { customerId: demo.customers.regular, cardNumber: card }, voucherCodes: [], points: 0, credit: 0 };
+    for (const code of ['8594005650015', '8594012340015', '8594008250120'])
+      cart = addLine(cart, productLine((await ok<Product | null>('checkout.product', { code }))!));
+    const ask: BenefitAsk = {
+      customer: { customerId: demo.customers.regular, cardNumber: card },
+      voucherCodes: [],
+      points: 0,
+      credit: 0,
+    };
     let sale = 0;
     const nextSale = () => `bench-${process.pid}-${(sale += 1)}`;
     const payViaTerminal = async (saleId: string, toPay: number) => {
-      const paid = await ok<{ outcome: string }>('checkout.pay', { saleId, cart, ask, tender: 'card', expectedToPayMinor: toPay });
+      const paid = await ok<{ outcome: string }>('checkout.pay', {
+        saleId,
+        cart,
+        ask,
+        tender: 'card',
+        expectedToPayMinor: toPay,
+      });
       if (paid.outcome !== 'closed') throw new Error(`pay ended ${paid.outcome}`);
     };
-    const place = { storeId: demo.stores.praha, cashdesk: 1, currencyId: currencyIds.czk, purchaseTypeId: purchaseTypeIds.store, itemTypeIds: { store_purchase: purchaseItemTypeIds.store, otc_without_loyalty: purchaseItemTypeIds.otcWithoutLoyalty }, createdBy: 'bench' };
+    const place = {
+      storeId: demo.stores.praha,
+      cashdesk: 1,
+      currencyId: currencyIds.czk,
+      purchaseTypeId: purchaseTypeIds.store,
+      itemTypeIds: {
+        store_purchase: purchaseItemTypeIds.store,
+        otc_without_loyalty: purchaseItemTypeIds.otcWithoutLoyalty,
+      },
+      createdBy: 'bench',
+    };
     const payRaw = async () => {
       // The same request the terminal sends, built and sent without journal or engine.
       const now = Date.now();
-      const bill = { ...finalBill(cart, ask, lastPreview!, place), bill_id: newBillId(place.storeId, 1, now), payment_time: formatCareCloudDateTime(new Date(now), 'Europe/Prague'), canceled: false };
-      await raw('POST', '/purchases/actions/send-purchase', { store_id: place.storeId, cashdesk_number: 1, customer_id: demo.customers.regular, card_number: card, bill });
+      const bill = {
+        ...finalBill(cart, ask, lastPreview!, place),
+        bill_id: newBillId(place.storeId, 1, now),
+        payment_time: formatCareCloudDateTime(new Date(now), 'Europe/Prague'),
+        canceled: false,
+      };
+      await raw('POST', '/purchases/actions/send-purchase', {
+        store_id: place.storeId,
+        cashdesk_number: 1,
+        customer_id: demo.customers.regular,
+        card_number: card,
+        bill,
+      });
     };
     type Preview = Parameters<typeof finalBill>[2];
     let lastPreview: Preview | null = null;
@@ -147,7 +211,11 @@ async function measure(): Promise<Figure[]> {
       for (let round = -10; round < rounds; round += 1) {
         const saleId = nextSale();
         // The screen previews before pay; only pay is timed.
-        const shown = await ok<{ current: boolean; preview: Preview }>('checkout.preview', { saleId, cart, ask });
+        const shown = await ok<{ current: boolean; preview: Preview }>('checkout.preview', {
+          saleId,
+          cart,
+          ask,
+        });
         lastPreview = shown.preview;
         let started = performance.now();
         await payViaTerminal(saleId, shown.preview.toPayMinor);
@@ -171,7 +239,10 @@ async function measure(): Promise<Figure[]> {
     // The voucher check of a gift card: the voucher, then its balance.
     const giftCard = demo.vouchers.giftPartly;
     const voucherViaTerminal = async () => {
-      const check = await ok<{ found: boolean; giftCard: unknown }>('vouchers.check', { code: giftCard, customerId: null });
+      const check = await ok<{ found: boolean; giftCard: unknown }>('vouchers.check', {
+        code: giftCard,
+        customerId: null,
+      });
       if (!check.found || check.giftCard === null) throw new Error('the gift card was not checked');
     };
     const voucherRaw = async () => {
@@ -186,7 +257,8 @@ async function measure(): Promise<Figure[]> {
 
     // --- pay to "saved offline" with the circuit open ----------------------------------
     await control.cutNetwork('refuse');
-    for (let i = 0; i < terminal.sync.policy.breakerThreshold && terminal.sync.online; i += 1) await terminal.sync.probe();
+    for (let i = 0; i < terminal.sync.policy.breakerThreshold && terminal.sync.online; i += 1)
+      await terminal.sync.probe();
     if (terminal.sync.online) throw new Error('the circuit did not open');
     const anonymous: BenefitAsk = { customer: null, voucherCodes: [], points: 0, credit: 0 };
     const total = cartTotals(cart).totalMinor;
@@ -194,7 +266,13 @@ async function measure(): Promise<Figure[]> {
     for (let round = -10; round < offlineRounds; round += 1) {
       const saleId = nextSale();
       const started = performance.now();
-      const paid = await ok<{ outcome: string }>('checkout.pay', { saleId, cart, ask: anonymous, tender: 'cash', expectedToPayMinor: total });
+      const paid = await ok<{ outcome: string }>('checkout.pay', {
+        saleId,
+        cart,
+        ask: anonymous,
+        tender: 'cash',
+        expectedToPayMinor: total,
+      });
       const elapsed = performance.now() - started;
       if (paid.outcome !== 'saved_offline') throw new Error(`offline pay ended ${paid.outcome}`);
       if (round >= 0) offline.push(elapsed);
@@ -202,16 +280,76 @@ async function measure(): Promise<Figure[]> {
     await control.restoreNetwork();
 
     return [
-      figure('card scan to customer panel p50, loopback (vs the two-round-trip chain raw)', percentile(panel.product, 50), 'ms', percentile(panel.raw, 50), 'reference'),
-      figure('pay to closed online p50 (vs raw send-purchase)', percentile(closed, 50), 'ms', percentile(closedRaw, 50), 'ratio <= 1.25'),
-      figure('pay to closed online p99 (vs raw p99)', percentile(closed, 99), 'ms', percentile(closedRaw, 99), 'ratio <= 1.25'),
-      figure('card scan to customer panel p50, CareCloud 20 ms away (vs the two-round-trip chain raw)', percentile(distantPanel.product, 50), 'ms', percentile(distantPanel.raw, 50), 'ratio <= 1.15'),
-      figure('card scan to customer panel p99, CareCloud 20 ms away (vs the chain raw p99)', percentile(distantPanel.product, 99), 'ms', percentile(distantPanel.raw, 99), 'ratio <= 1.15'),
-      figure('card scan to points on the sale p50, CareCloud 20 ms away (vs the two-round-trip chain raw)', percentile(distantPoints.product, 50), 'ms', percentile(distantPoints.raw, 50), 'ratio <= 1.15'),
-      figure('card scan to points on the sale p99, CareCloud 20 ms away (vs the chain raw p99)', percentile(distantPoints.product, 99), 'ms', percentile(distantPoints.raw, 99), 'ratio <= 1.15'),
-      figure('voucher check (gift card) p50, CareCloud 20 ms away (vs the voucher then its balance raw)', percentile(distantVoucher.product, 50), 'ms', percentile(distantVoucher.raw, 50), 'ratio <= 1.15'),
-      figure('voucher check (gift card) p99, CareCloud 20 ms away (vs the chain raw p99)', percentile(distantVoucher.product, 99), 'ms', percentile(distantVoucher.raw, 99), 'ratio <= 1.15'),
-      figure('pay to closed p50, CareCloud 20 ms away (vs raw send-purchase)', percentile(distantPay.closed, 50), 'ms', percentile(distantPay.closedRaw, 50), 'ratio <= 1.25'),
+      figure(
+        'card scan to customer panel p50, loopback (vs the two-round-trip chain raw)',
+        percentile(panel.product, 50),
+        'ms',
+        percentile(panel.raw, 50),
+        'reference',
+      ),
+      figure(
+        'pay to closed online p50 (vs raw send-purchase)',
+        percentile(closed, 50),
+        'ms',
+        percentile(closedRaw, 50),
+        'ratio <= 1.25',
+      ),
+      figure(
+        'pay to closed online p99 (vs raw p99)',
+        percentile(closed, 99),
+        'ms',
+        percentile(closedRaw, 99),
+        'ratio <= 1.25',
+      ),
+      figure(
+        'card scan to customer panel p50, CareCloud 20 ms away (vs the two-round-trip chain raw)',
+        percentile(distantPanel.product, 50),
+        'ms',
+        percentile(distantPanel.raw, 50),
+        'ratio <= 1.15',
+      ),
+      figure(
+        'card scan to customer panel p99, CareCloud 20 ms away (vs the chain raw p99)',
+        percentile(distantPanel.product, 99),
+        'ms',
+        percentile(distantPanel.raw, 99),
+        'ratio <= 1.15',
+      ),
+      figure(
+        'card scan to points on the sale p50, CareCloud 20 ms away (vs the two-round-trip chain raw)',
+        percentile(distantPoints.product, 50),
+        'ms',
+        percentile(distantPoints.raw, 50),
+        'ratio <= 1.15',
+      ),
+      figure(
+        'card scan to points on the sale p99, CareCloud 20 ms away (vs the chain raw p99)',
+        percentile(distantPoints.product, 99),
+        'ms',
+        percentile(distantPoints.raw, 99),
+        'ratio <= 1.15',
+      ),
+      figure(
+        'voucher check (gift card) p50, CareCloud 20 ms away (vs the voucher then its balance raw)',
+        percentile(distantVoucher.product, 50),
+        'ms',
+        percentile(distantVoucher.raw, 50),
+        'ratio <= 1.15',
+      ),
+      figure(
+        'voucher check (gift card) p99, CareCloud 20 ms away (vs the chain raw p99)',
+        percentile(distantVoucher.product, 99),
+        'ms',
+        percentile(distantVoucher.raw, 99),
+        'ratio <= 1.15',
+      ),
+      figure(
+        'pay to closed p50, CareCloud 20 ms away (vs raw send-purchase)',
+        percentile(distantPay.closed, 50),
+        'ms',
+        percentile(distantPay.closedRaw, 50),
+        'ratio <= 1.25',
+      ),
       figure('pay to saved offline, circuit open, p50', percentile(offline, 50), 'ms', null, 'value < 50'),
       figure('pay to saved offline, circuit open, p99', percentile(offline, 99), 'ms', null, 'value < 50'),
     ];
@@ -227,10 +365,18 @@ async function measure(): Promise<Figure[]> {
  * discarded), so drift in load falls on both alike. `untimed` finishes what a way left
  * running before the next way starts.
  */
-async function interleaved(rounds: number, product: () => Promise<void>, raw: () => Promise<void>, untimed: () => Promise<unknown> = async () => {}): Promise<{ product: number[]; raw: number[] }> {
+async function interleaved(
+  rounds: number,
+  product: () => Promise<void>,
+  raw: () => Promise<void>,
+  untimed: () => Promise<unknown> = async () => {},
+): Promise<{ product: number[]; raw: number[] }> {
   const samples = { product: [] as number[], raw: [] as number[] };
   for (let round = -10; round < rounds; round += 1) {
-    const ways = [['product', product], ['raw', raw]] as const;
+    const ways = [
+      ['product', product],
+      ['raw', raw],
+    ] as const;
     for (const [name, run] of round % 2 === 0 ? ways : [...ways].reverse()) {
       const started = performance.now();
       await run();

@@ -39,7 +39,9 @@ server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port +
 /** `delayMs`: how long the server waits before each answer, as CareCloud farther away would. */
 async function startServer(delayMs = 0): Promise<{ origin: string; close(): Promise<void> }> {
   const validTo = formatCareCloudDateTime(new Date(Date.now() + 7 * 3600_000), 'Europe/Prague');
-  const child = spawn(process.execPath, ['-e', SERVER_SOURCE, validTo, String(delayMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', SERVER_SOURCE, validTo, String(delayMs)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`benchmark server exited with ${code}`)));
@@ -57,7 +59,11 @@ async function startServer(delayMs = 0): Promise<{ origin: string; close(): Prom
 }
 
 /** Client, bare fetch and ky alone against one server, interleaved in rotating order. */
-async function measureAt(delayMs: number, warmUp: number, count: number): Promise<{ client: number[]; fetch: number[]; ky: number[] }> {
+async function measureAt(
+  delayMs: number,
+  warmUp: number,
+  count: number,
+): Promise<{ client: number[]; fetch: number[]; ky: number[] }> {
   const server = await startServer(delayMs);
   const sink = fileSink('/dev/null');
   const client = createCareCloudClient({
@@ -68,7 +74,11 @@ async function measureAt(delayMs: number, warmUp: number, count: number): Promis
     logger: createLogger(sink),
   });
   const url = `${apiBaseUrl(server.origin)}/customers/8bed991c68a470e7aaeffbf048`;
-  const headers = { authorization: 'Bearer bench-token', 'accept-language': 'cs', accept: 'application/json' };
+  const headers = {
+    authorization: 'Bearer bench-token',
+    'accept-language': 'cs',
+    accept: 'application/json',
+  };
 
   const viaClient = async () => {
     const data = await client.customers.get('8bed991c68a470e7aaeffbf048');
@@ -79,9 +89,17 @@ async function measureAt(delayMs: number, warmUp: number, count: number): Promis
     const body = (await response.json()) as { data?: { customer_id?: string } };
     if (body.data?.customer_id === undefined) throw new Error('fetch answered without a customer');
   };
-  const bareKy = ky.create({ prefix: apiBaseUrl(server.origin), retry: 0, throwHttpErrors: false, headers: { 'accept-language': 'cs', accept: 'application/json' } });
+  const bareKy = ky.create({
+    prefix: apiBaseUrl(server.origin),
+    retry: 0,
+    throwHttpErrors: false,
+    headers: { 'accept-language': 'cs', accept: 'application/json' },
+  });
   const viaKy = async () => {
-    const response = await bareKy('customers/8bed991c68a470e7aaeffbf048', { timeout: 3_000, headers: { authorization: 'Bearer bench-token' } });
+    const response = await bareKy('customers/8bed991c68a470e7aaeffbf048', {
+      timeout: 3_000,
+      headers: { authorization: 'Bearer bench-token' },
+    });
     const body = JSON.parse(await response.text()) as { data?: { customer_id?: string } };
     if (body.data?.customer_id === undefined) throw new Error('ky answered without a customer');
   };
@@ -117,14 +135,50 @@ export const clientSuite: BenchSuite = {
     // CareCloud 20 ms away, as from a shop: what the client adds to a real round trip.
     const far = await measureAt(20, 50, DISTANT_SAMPLES);
     return [
-      figure('client GET median vs fetch', percentile(near.client, 50), 'ms', percentile(near.fetch, 50), 'ratio <= 1.3'),
+      figure(
+        'client GET median vs fetch',
+        percentile(near.client, 50),
+        'ms',
+        percentile(near.fetch, 50),
+        'ratio <= 1.3',
+      ),
       // ky is the customer's choice: on loopback its own p99 (below) is the reference for this one.
-      figure('client GET p99 vs fetch', percentile(near.client, 99), 'ms', percentile(near.fetch, 99), 'reference'),
+      figure(
+        'client GET p99 vs fetch',
+        percentile(near.client, 99),
+        'ms',
+        percentile(near.fetch, 99),
+        'reference',
+      ),
       // How much of the overhead is ky's own: a reference for the two figures above, not a goal.
-      figure('reference: ky alone GET median vs fetch', percentile(near.ky, 50), 'ms', percentile(near.fetch, 50), 'reference'),
-      figure('reference: ky alone GET p99 vs fetch', percentile(near.ky, 99), 'ms', percentile(near.fetch, 99), 'reference'),
-      figure('client GET median vs fetch, CareCloud 20 ms away', percentile(far.client, 50), 'ms', percentile(far.fetch, 50), 'ratio <= 1.05'),
-      figure('client GET p99 vs fetch, CareCloud 20 ms away', percentile(far.client, 99), 'ms', percentile(far.fetch, 99), 'ratio <= 1.05'),
+      figure(
+        'reference: ky alone GET median vs fetch',
+        percentile(near.ky, 50),
+        'ms',
+        percentile(near.fetch, 50),
+        'reference',
+      ),
+      figure(
+        'reference: ky alone GET p99 vs fetch',
+        percentile(near.ky, 99),
+        'ms',
+        percentile(near.fetch, 99),
+        'reference',
+      ),
+      figure(
+        'client GET median vs fetch, CareCloud 20 ms away',
+        percentile(far.client, 50),
+        'ms',
+        percentile(far.fetch, 50),
+        'ratio <= 1.05',
+      ),
+      figure(
+        'client GET p99 vs fetch, CareCloud 20 ms away',
+        percentile(far.client, 99),
+        'ms',
+        percentile(far.fetch, 99),
+        'ratio <= 1.05',
+      ),
     ];
   },
 };

@@ -26,7 +26,13 @@ export const dashboardSuite: BenchSuite = {
       const now = Date.now();
       // Two weeks of a busy till (about 7,000 sales a day), the last 3,000 unsent after an outage.
       const built = performance.now();
-      fillJournal(journalFile(dataDir), { entries: journalEntries, from: now - 14 * day, to: now - 60_000, pending: 3_000, rejected: 5 });
+      fillJournal(journalFile(dataDir), {
+        entries: journalEntries,
+        from: now - 14 * day,
+        to: now - 60_000,
+        pending: 3_000,
+        rejected: 5,
+      });
       const buildMs = performance.now() - built;
       const preview = await startDemoPreview({ rendererDir, dataDir });
       const browser = await launchChromium();
@@ -45,10 +51,20 @@ export const dashboardSuite: BenchSuite = {
             await page.locator('#pin').waitFor();
             await page.locator('#pin').fill('9999');
             await page.keyboard.press('Enter');
-            await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, dashboardPaintedMark, { timeout: 30_000 });
+            await page.waitForFunction(
+              (mark) => performance.getEntriesByName(mark).length > 0,
+              dashboardPaintedMark,
+              { timeout: 30_000 },
+            );
             const shown = await page.getByTestId('sales-count').textContent();
-            if (!shown || shown.trim() === '0') throw new Error('the dashboard painted no sales from the journal');
-            const ms = await page.evaluate(([open, painted]) => performance.getEntriesByName(painted!)[0]!.startTime - performance.getEntriesByName(open!)[0]!.startTime, [dashboardOpenMark, dashboardPaintedMark]);
+            if (!shown || shown.trim() === '0')
+              throw new Error('the dashboard painted no sales from the journal');
+            const ms = await page.evaluate(
+              ([open, painted]) =>
+                performance.getEntriesByName(painted!)[0]!.startTime -
+                performance.getEntriesByName(open!)[0]!.startTime,
+              [dashboardOpenMark, dashboardPaintedMark],
+            );
             if (i > 0) paint.push(ms); // the first load only warms Chromium up
           } finally {
             await context.close();
@@ -56,7 +72,10 @@ export const dashboardSuite: BenchSuite = {
         }
 
         // The same figures read in main alone, through the channel's own handler.
-        const context = { operator: { id: 'manager', name: 'Manager', role: 'manager' as const }, sender: { transport: 'preview' as const, connectionId: 0, origin: preview.url } };
+        const context = {
+          operator: { id: 'manager', name: 'Manager', role: 'manager' as const },
+          sender: { transport: 'preview' as const, connectionId: 0, origin: preview.url },
+        };
         const reads: number[] = [];
         for (let i = 0; i <= loads; i++) {
           const started = performance.now();
@@ -65,10 +84,34 @@ export const dashboardSuite: BenchSuite = {
           if (i > 0) reads.push(performance.now() - started);
         }
         return [
-          figure(`dashboard: open to numbers painted, ${journalEntries.toLocaleString('en')}-entry journal (median of ${paint.length})`, Math.round(percentile(paint, 50)), 'ms', null, 'value <= 300'),
-          figure('dashboard: open to numbers painted, slowest load', Math.round(Math.max(...paint)), 'ms', null, 'value < 1000'),
-          figure(`dashboard: figures read in main, ${journalEntries.toLocaleString('en')}-entry journal (median of ${reads.length})`, Math.round(percentile(reads, 50) * 10) / 10, 'ms', null, 'value <= 100'),
-          figure(`dashboard bench: ${journalEntries.toLocaleString('en')}-entry journal built in one transaction`, Math.round(buildMs), 'ms', null, 'value < 60000'),
+          figure(
+            `dashboard: open to numbers painted, ${journalEntries.toLocaleString('en')}-entry journal (median of ${paint.length})`,
+            Math.round(percentile(paint, 50)),
+            'ms',
+            null,
+            'value <= 300',
+          ),
+          figure(
+            'dashboard: open to numbers painted, slowest load',
+            Math.round(Math.max(...paint)),
+            'ms',
+            null,
+            'value < 1000',
+          ),
+          figure(
+            `dashboard: figures read in main, ${journalEntries.toLocaleString('en')}-entry journal (median of ${reads.length})`,
+            Math.round(percentile(reads, 50) * 10) / 10,
+            'ms',
+            null,
+            'value <= 100',
+          ),
+          figure(
+            `dashboard bench: ${journalEntries.toLocaleString('en')}-entry journal built in one transaction`,
+            Math.round(buildMs),
+            'ms',
+            null,
+            'value < 60000',
+          ),
         ];
       } finally {
         await browser.close();

@@ -17,7 +17,13 @@ export interface BenchSuite {
   run(): Promise<Figure[]>;
 }
 
-export function figure(name: string, value: number, unit: string, baseline: number | null, target: string): Figure {
+export function figure(
+  name: string,
+  value: number,
+  unit: string,
+  baseline: number | null,
+  target: string,
+): Figure {
   const ratio = baseline === null || baseline === 0 ? null : value / baseline;
   return { name, value, unit, baseline, ratio, target };
 }
@@ -37,9 +43,13 @@ export function meetsTarget(f: Figure): boolean | null {
   if (subject === null) return null;
   const limit = Number(match[3]);
   switch (match[2]) {
-    case '<=': return subject <= limit;
-    case '>=': return subject >= limit;
-    case '<': return subject < limit;
-    default: return subject > limit;
+    case '<=':
+      return subject <= limit;
+    case '>=':
+      return subject >= limit;
+    case '<':
+      return subject < limit;
+    default:
+      return subject > limit;
   }
 }

@@ -27,7 +27,10 @@ function parseCosts(): { hidPos: number; assembler: number; keyboard: number } {
   const qr = encodeHidPosReports(']Q1', 'q'.repeat(500));
   const hidPos = microsecondsPer(PARSE_ROUNDS, () => parseHidPosReport(ean));
   const assembler = new HidPosAssembler();
-  const assembled = microsecondsPer(PARSE_ROUNDS, (i) => assembler.push(qr[i % qr.length]!, i).type === 'barcode');
+  const assembled = microsecondsPer(
+    PARSE_ROUNDS,
+    (i) => assembler.push(qr[i % qr.length]!, i).type === 'barcode',
+  );
   const keys = encodeKeyboardReports('8594000000006', 'us', 'Enter');
   const decoder = new KeyboardReportDecoder();
   const keyboard = microsecondsPer(PARSE_ROUNDS, (i) => decoder.push(keys[i % keys.length]!, i).length);
@@ -48,7 +51,11 @@ async function reportToEvent(): Promise<number[]> {
   const manager = new HidDeviceManager({ settings, loader: async () => bus, sink });
   await manager.start();
   const connection = bus.connection('/dev/hidraw0');
-  const scans = [encodeHidPosReports(']E0', '3046920029759'), encodeHidPosReports(']E4', '95012346'), encodeHidPosReports(']Q1', `https://shop.example/v/${'x'.repeat(120)}`)];
+  const scans = [
+    encodeHidPosReports(']E0', '3046920029759'),
+    encodeHidPosReports(']E4', '95012346'),
+    encodeHidPosReports(']Q1', `https://shop.example/v/${'x'.repeat(120)}`),
+  ];
   const samples: number[] = [];
   let arrived: (() => void) | null = null;
   const stop = events.subscribe(() => arrived?.());
@@ -79,8 +86,20 @@ export const inputSuite: BenchSuite = {
       figure('input: HID POS report parse', cost.hidPos, 'µs/report', null, 'value < 20'),
       figure('input: HID POS long-barcode assembly', cost.assembler, 'µs/report', cost.hidPos, 'value < 50'),
       figure('input: keyboard report decode', cost.keyboard, 'µs/report', null, 'value < 20'),
-      figure('input: report to classified event p50', percentile(latency, 50), 'ms', bareParseMs, 'value < 1'),
-      figure('input: report to classified event p99', percentile(latency, 99), 'ms', bareParseMs, 'value < 1'),
+      figure(
+        'input: report to classified event p50',
+        percentile(latency, 50),
+        'ms',
+        bareParseMs,
+        'value < 1',
+      ),
+      figure(
+        'input: report to classified event p99',
+        percentile(latency, 99),
+        'ms',
+        bareParseMs,
+        'value < 1',
+      ),
     ];
   },
 };

@@ -40,7 +40,9 @@ async function measure(): Promise<Figure[]> {
     const payload = { cardNumber: demo.cards.regular };
 
     const page = new URL(host.url);
-    const socket = new WebSocket(`ws://${page.host}/pos?token=${page.searchParams.get('token')}`, { origin: host.origin });
+    const socket = new WebSocket(`ws://${page.host}/pos?token=${page.searchParams.get('token')}`, {
+      origin: host.origin,
+    });
     const wire = createWireClient((text) => socket.send(text));
     socket.on('message', (data) => wire.receive(data.toString()));
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
@@ -71,10 +73,28 @@ async function measure(): Promise<Figure[]> {
     socket.close();
     const direct = percentile(samples.direct, 50);
     return [
-      figure('card lookup via dispatcher p50 (vs direct handler)', percentile(samples.dispatcher, 50), 'ms', direct, 'ratio <= 1.25'),
-      figure('card lookup via preview WebSocket p50 (vs direct handler)', percentile(samples.preview, 50), 'ms', direct, 'ratio <= 2'),
+      figure(
+        'card lookup via dispatcher p50 (vs direct handler)',
+        percentile(samples.dispatcher, 50),
+        'ms',
+        direct,
+        'ratio <= 1.25',
+      ),
+      figure(
+        'card lookup via preview WebSocket p50 (vs direct handler)',
+        percentile(samples.preview, 50),
+        'ms',
+        direct,
+        'ratio <= 2',
+      ),
       figure('card lookup direct handler p95', percentile(samples.direct, 95), 'ms', null, 'value <= 50'),
-      figure('session.status through the dispatcher p50', percentile(statusSamples, 50), 'µs', null, 'value <= 500'),
+      figure(
+        'session.status through the dispatcher p50',
+        percentile(statusSamples, 50),
+        'µs',
+        null,
+        'value <= 500',
+      ),
     ];
   } finally {
     await host.close();

@@ -44,14 +44,26 @@ const sale = (n: number) =>
         total_price: 420,
         purchase_type_id: 'pt',
         payment_type: 'A',
-        bill_items: Array.from({ length: 4 }, (_, i) => ({ plu_ids: [{ list_code: 'GLOBAL', code: `plu-${i}` }], plu_name: `Item ${i}`, vat_rate: 21, quantity: 1, price: 105, paid_amount: 105, bill_item_id: String(i), loyalty_off: false, purchase_item_type_id: 'it' })),
+        bill_items: Array.from({ length: 4 }, (_, i) => ({
+          plu_ids: [{ list_code: 'GLOBAL', code: `plu-${i}` }],
+          plu_name: `Item ${i}`,
+          vat_rate: 21,
+          quantity: 1,
+          price: 105,
+          paid_amount: 105,
+          bill_item_id: String(i),
+          loyalty_off: false,
+          purchase_item_type_id: 'it',
+        })),
       },
     },
     { timeZone: 'Europe/Prague' },
   );
 
 /** Forwards to CareCloud, or refuses every connection (an outage the terminal's circuit sees). */
-async function switchableLink(target: string): Promise<{ projectUrl: string; setDown(down: boolean): void; close(): Promise<void> }> {
+async function switchableLink(
+  target: string,
+): Promise<{ projectUrl: string; setDown(down: boolean): void; close(): Promise<void> }> {
   const { hostname, port } = new URL(target);
   let down = false;
   const open = new Set<Socket>();
@@ -72,7 +84,8 @@ async function switchableLink(target: string): Promise<{ projectUrl: string; set
       down = value;
       if (down) for (const socket of open) socket.destroy();
     },
-    close: () => new Promise<void>((resolve) => (server.close(() => resolve()), [...open].forEach((s) => s.destroy()))),
+    close: () =>
+      new Promise<void>((resolve) => (server.close(() => resolve()), [...open].forEach((s) => s.destroy()))),
   };
 }
 
@@ -84,13 +97,20 @@ interface Lane {
   close(): Promise<void>;
 }
 
-/** The app's own terminal on a data folder, its CareCloud the sandbox in a process of its own behind a link that can go down. */
+/**
+ * The app's own terminal on a data folder, its CareCloud the sandbox in a process of its own behind a link that can go
+ * down.
+ */
 async function lane(dataDir: string): Promise<Lane> {
   const sandbox = await sandboxProcess('100000:100000');
   const link = await switchableLink(sandbox.projectUrl);
   const backend: DemoBackend = {
     projectUrl: link.projectUrl,
-    credentials: { externalApplicationId: demo.credentials.user_external_application_id, login: demo.credentials.login, password: demo.credentials.password },
+    credentials: {
+      externalApplicationId: demo.credentials.user_external_application_id,
+      login: demo.credentials.login,
+      password: demo.credentials.password,
+    },
     defaultStoreId: demo.stores.praha,
     outage: false,
     setOutage: async () => {},
@@ -117,7 +137,8 @@ async function lane(dataDir: string): Promise<Lane> {
   await ok('operator.signIn', { pin: cashierPin });
   await ok('shift.open', { openingFloatMinor: 200_000 });
   let cart: Cart = { currency: 'CZK', lines: [] };
-  for (const code of ['8594005650015', '8594012340015', '8594008250120']) cart = addLine(cart, productLine((await ok<Product | null>('checkout.product', { code }))!));
+  for (const code of ['8594005650015', '8594012340015', '8594008250120'])
+    cart = addLine(cart, productLine((await ok<Product | null>('checkout.product', { code }))!));
   const total = cartTotals(cart).totalMinor;
   const anonymous = { customer: null, voucherCodes: [], points: 0, credit: 0 };
   // Online once, as a lane is before an outage: the store's reference lists are then known.
@@ -126,7 +147,13 @@ async function lane(dataDir: string): Promise<Lane> {
     terminal,
     async pay(n) {
       const started = performance.now();
-      const paid = await ok<{ outcome: string }>('checkout.pay', { saleId: `scale-${process.pid}-${n}`, cart, ask: anonymous, tender: 'cash', expectedToPayMinor: total });
+      const paid = await ok<{ outcome: string }>('checkout.pay', {
+        saleId: `scale-${process.pid}-${n}`,
+        cart,
+        ask: anonymous,
+        tender: 'cash',
+        expectedToPayMinor: total,
+      });
       const elapsed = performance.now() - started;
       if (paid.outcome !== 'saved_offline') throw new Error(`offline pay ended ${paid.outcome}`);
       return elapsed;
@@ -138,7 +165,8 @@ async function lane(dataDir: string): Promise<Lane> {
     },
     async goOnline() {
       link.setDown(false);
-      for (let i = 0; i < 50 && !(await terminal.sync.probe()); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      for (let i = 0; i < 50 && !(await terminal.sync.probe()); i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 100));
     },
     async close() {
       await terminal.close();
@@ -227,7 +255,12 @@ async function atSizes(sizes: readonly number[]): Promise<AtSize[]> {
     const results: AtSize[] = [];
     for (const [k, j] of journals.entries()) {
       const pays = await offlinePays(j.dataDir);
-      results.push({ entries: j.entries, startupMs: j.startupMs, commitP99: percentile(commits[k]!, 99), payP99: percentile(pays, 99) });
+      results.push({
+        entries: j.entries,
+        startupMs: j.startupMs,
+        commitP99: percentile(commits[k]!, 99),
+        payP99: percentile(pays, 99),
+      });
     }
     return results;
   } finally {
@@ -259,7 +292,8 @@ async function memoryOverSales(): Promise<{ first: number; after: number }> {
       await till.pay(i);
       if (i === 999) {
         first = await heap();
-        if (process.env.CCPOS_BENCH_HEAP_SNAPSHOTS) writeHeapSnapshot(join(process.env.CCPOS_BENCH_HEAP_SNAPSHOTS, 'after-1000.heapsnapshot'));
+        if (process.env.CCPOS_BENCH_HEAP_SNAPSHOTS)
+          writeHeapSnapshot(join(process.env.CCPOS_BENCH_HEAP_SNAPSHOTS, 'after-1000.heapsnapshot'));
       }
     }
     await till.goOnline();
@@ -275,7 +309,8 @@ async function memoryOverSales(): Promise<{ first: number; after: number }> {
       journal.close();
     }
     const after = await heap();
-    if (process.env.CCPOS_BENCH_HEAP_SNAPSHOTS) writeHeapSnapshot(join(process.env.CCPOS_BENCH_HEAP_SNAPSHOTS, 'after-all.heapsnapshot'));
+    if (process.env.CCPOS_BENCH_HEAP_SNAPSHOTS)
+      writeHeapSnapshot(join(process.env.CCPOS_BENCH_HEAP_SNAPSHOTS, 'after-all.heapsnapshot'));
     return { first, after };
   } finally {
     await till.close();
@@ -290,13 +325,45 @@ export const journalScaleSuite: BenchSuite = {
     const small = results[0]!;
     const figures: Figure[] = [];
     for (const r of results.slice(1)) {
-      figures.push(figure(`sale's journal commit p99 at ${r.entries.toLocaleString('en')} sales (vs ${small.entries.toLocaleString('en')})`, r.commitP99, 'ms', small.commitP99, 'ratio <= 1.2'));
-      figures.push(figure(`offline pay p99 at ${r.entries.toLocaleString('en')} sales (vs ${small.entries.toLocaleString('en')})`, r.payP99, 'ms', small.payP99, 'ratio <= 1.2'));
+      figures.push(
+        figure(
+          `sale's journal commit p99 at ${r.entries.toLocaleString('en')} sales (vs ${small.entries.toLocaleString('en')})`,
+          r.commitP99,
+          'ms',
+          small.commitP99,
+          'ratio <= 1.2',
+        ),
+      );
+      figures.push(
+        figure(
+          `offline pay p99 at ${r.entries.toLocaleString('en')} sales (vs ${small.entries.toLocaleString('en')})`,
+          r.payP99,
+          'ms',
+          small.payP99,
+          'ratio <= 1.2',
+        ),
+      );
     }
     const largest = results.at(-1)!;
-    figures.push(figure(`start-up with ${largest.entries.toLocaleString('en')} sales (open, migrations check, queue status)`, largest.startupMs, 'ms', null, 'value <= 1000'));
+    figures.push(
+      figure(
+        `start-up with ${largest.entries.toLocaleString('en')} sales (open, migrations check, queue status)`,
+        largest.startupMs,
+        'ms',
+        null,
+        'value <= 1000',
+      ),
+    );
     const memory = await memoryOverSales();
-    figures.push(figure(`main heap after ${MEMORY_SALES.toLocaleString('en')} offline sales and their replay (vs after the first 1,000)`, memory.after / 1e6, 'MB', memory.first / 1e6, 'ratio <= 1.1'));
+    figures.push(
+      figure(
+        `main heap after ${MEMORY_SALES.toLocaleString('en')} offline sales and their replay (vs after the first 1,000)`,
+        memory.after / 1e6,
+        'MB',
+        memory.first / 1e6,
+        'ratio <= 1.1',
+      ),
+    );
     return figures;
   },
 };

@@ -31,7 +31,14 @@ export const kioskSuite: BenchSuite = {
     const dataDir = mkdtempSync(join(tmpdir(), 'ccpos-kiosk-bench-'));
     const started = await startApp({
       dataDir,
-      stores: { settings: memoryBackend({ mode: 'kiosk', kiosk: { customerApiUrl: sandbox.projectUrl, externalApplicationId: KIOSK_APPLICATION_ID } }), operators: memoryBackend(), customerCache: memoryBackend() },
+      stores: {
+        settings: memoryBackend({
+          mode: 'kiosk',
+          kiosk: { customerApiUrl: sandbox.projectUrl, externalApplicationId: KIOSK_APPLICATION_ID },
+        }),
+        operators: memoryBackend(),
+        customerCache: memoryBackend(),
+      },
       cipher: keyCipher(randomBytes(32)),
       startDemo: () => Promise.reject(new Error('no demo backend in this benchmark')),
       customerApi: createKioskApi,
@@ -42,18 +49,45 @@ export const kioskSuite: BenchSuite = {
     const card = { cardNumber: demo.cards.regular, password: customerPasswords[1]!.password };
 
     const post = async (path: string, body: unknown, token?: string): Promise<unknown> => {
-      const res = await fetch(`${root}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      const res = await fetch(`${root}${path}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
       return res.status === 204 ? null : ((await res.json()) as { data: unknown }).data;
     };
-    const get = async (path: string, token: string): Promise<unknown> => ((await (await fetch(`${root}${path}`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { data: unknown }).data;
-    const { token_id: token } = (await post('/tokens', { device: { device_id: 'kiosk-bench-raw', device_system: 'bench', device_name: 'bench', device_type: 'kiosk' }, setup: { language_id: 'cs', allowed_gps: false, allowed_notifications: false }, external_application_id: KIOSK_APPLICATION_ID })) as { token_id: string };
+    const get = async (path: string, token: string): Promise<unknown> =>
+      (
+        (await (await fetch(`${root}${path}`, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+          data: unknown;
+        }
+      ).data;
+    const { token_id: token } = (await post('/tokens', {
+      device: {
+        device_id: 'kiosk-bench-raw',
+        device_system: 'bench',
+        device_name: 'bench',
+        device_type: 'kiosk',
+      },
+      setup: { language_id: 'cs', allowed_gps: false, allowed_notifications: false },
+      external_application_id: KIOSK_APPLICATION_ID,
+    })) as { token_id: string };
 
     const viaKiosk = async (): Promise<void> => {
-      const answer = (await dispatch('kiosk.identify', { method: 'card', ...card }, sender)) as { ok: boolean };
+      const answer = (await dispatch('kiosk.identify', { method: 'card', ...card }, sender)) as {
+        ok: boolean;
+      };
       if (!answer.ok) throw new Error(`kiosk.identify refused: ${JSON.stringify(answer)}`);
     };
     const raw = async (): Promise<void> => {
-      const { customer_id: id } = (await post(`/tokens/${token}/actions/login`, { login_type: 'card', login_value: card.cardNumber, password: card.password }, token)) as { customer_id: string };
+      const { customer_id: id } = (await post(
+        `/tokens/${token}/actions/login`,
+        { login_type: 'card', login_value: card.cardNumber, password: card.password },
+        token,
+      )) as { customer_id: string };
       await Promise.all([
         get(`/customers/${id}`, token),
         get(`/wallet/actions/points-overview?customer_id=${id}`, token),
@@ -83,8 +117,20 @@ export const kioskSuite: BenchSuite = {
         await signOut();
       }
       return [
-        figure('kiosk card scan to balance median vs raw Customer API calls, CareCloud 20 ms away', Number(percentile(kiosk, 50).toFixed(2)), 'ms', Number(percentile(baseline, 50).toFixed(2)), 'ratio <= 1.15'),
-        figure('kiosk card scan to balance p99 vs raw Customer API calls, CareCloud 20 ms away', Number(percentile(kiosk, 99).toFixed(2)), 'ms', Number(percentile(baseline, 99).toFixed(2)), 'ratio <= 1.15'),
+        figure(
+          'kiosk card scan to balance median vs raw Customer API calls, CareCloud 20 ms away',
+          Number(percentile(kiosk, 50).toFixed(2)),
+          'ms',
+          Number(percentile(baseline, 50).toFixed(2)),
+          'ratio <= 1.15',
+        ),
+        figure(
+          'kiosk card scan to balance p99 vs raw Customer API calls, CareCloud 20 ms away',
+          Number(percentile(kiosk, 99).toFixed(2)),
+          'ms',
+          Number(percentile(baseline, 99).toFixed(2)),
+          'ratio <= 1.15',
+        ),
       ];
     } finally {
       sandbox.control!.setLatency(0);

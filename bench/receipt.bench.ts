@@ -33,7 +33,11 @@ async function measure(): Promise<Figure[]> {
   const terminals: Terminal[] = [];
   const backend: DemoBackend = {
     projectUrl: sandbox.projectUrl,
-    credentials: { externalApplicationId: sandbox.credentials.user_external_application_id, login: sandbox.credentials.login, password: sandbox.credentials.password },
+    credentials: {
+      externalApplicationId: sandbox.credentials.user_external_application_id,
+      login: sandbox.credentials.login,
+      password: sandbox.credentials.password,
+    },
     defaultStoreId: demo.stores.praha,
     outage: false,
     setOutage: async () => {},
@@ -46,7 +50,15 @@ async function measure(): Promise<Figure[]> {
     await new OperatorDirectory(operators).add({ name: 'Bench Cashier', role: 'cashier', pin: cashierPin });
     const terminal = await startTerminal({
       dataDir,
-      stores: { settings: memoryBackend({ shift: { cashNeedsOpenShift: false }, ...settings, cashdeskNumber: cashdesk }), operators, customerCache: memoryBackend() },
+      stores: {
+        settings: memoryBackend({
+          shift: { cashNeedsOpenShift: false },
+          ...settings,
+          cashdeskNumber: cashdesk,
+        }),
+        operators,
+        customerCache: memoryBackend(),
+      },
       cipher: keyCipher(randomBytes(32)),
       startDemo: async () => backend,
       label: 'bench',
@@ -64,17 +76,32 @@ async function measure(): Promise<Figure[]> {
   };
   try {
     const alone = await open({}, 1);
-    const printing = await open({ printer: { connection: 'network', host: '127.0.0.1', port: printer.port } }, 2);
+    const printing = await open(
+      { printer: { connection: 'network', host: '127.0.0.1', port: printer.port } },
+      2,
+    );
     let cart: Cart = { currency: 'CZK', lines: [] };
-    for (const code of ['8594005650015', '8594012340015', '8594008250120']) cart = addLine(cart, productLine((await alone<Product | null>('checkout.product', { code }))!));
-    const ask: BenefitAsk = { customer: { customerId: demo.customers.regular, cardNumber: demo.cards.regular }, voucherCodes: [], points: 0, credit: 0 };
+    for (const code of ['8594005650015', '8594012340015', '8594008250120'])
+      cart = addLine(cart, productLine((await alone<Product | null>('checkout.product', { code }))!));
+    const ask: BenefitAsk = {
+      customer: { customerId: demo.customers.regular, cardNumber: demo.cards.regular },
+      voucherCodes: [],
+      points: 0,
+      credit: 0,
+    };
     let sale = 0;
     const pay = async (ok: typeof alone): Promise<number> => {
       const saleId = `bench-receipt-${process.pid}-${(sale += 1)}`;
       // The screen previews before pay; only pay is timed.
       const shown = await ok<{ preview: { toPayMinor: number } }>('checkout.preview', { saleId, cart, ask });
       const started = performance.now();
-      const paid = await ok<{ outcome: string }>('checkout.pay', { saleId, cart, ask, tender: 'cash', expectedToPayMinor: shown.preview.toPayMinor });
+      const paid = await ok<{ outcome: string }>('checkout.pay', {
+        saleId,
+        cart,
+        ask,
+        tender: 'cash',
+        expectedToPayMinor: shown.preview.toPayMinor,
+      });
       if (paid.outcome !== 'closed') throw new Error(`pay ended ${paid.outcome}`);
       return started;
     };
@@ -110,11 +137,30 @@ async function measure(): Promise<Figure[]> {
         payToPrinted.push(printedMs);
       }
     }
-    if (!printer.jobs.every((job) => job.length > 500)) throw new Error('a receipt reached the printer empty');
+    if (!printer.jobs.every((job) => job.length > 500))
+      throw new Error('a receipt reached the printer empty');
     return [
-      figure('pay to closed with a network receipt printer p50 (vs pay with no printer)', percentile(payPrinting, 50), 'ms', percentile(payAlone, 50), 'ratio <= 1.1'),
-      figure('pay to closed with a network receipt printer p99 (vs no printer p99)', percentile(payPrinting, 99), 'ms', percentile(payAlone, 99), 'ratio <= 1.5'),
-      figure('pay to receipt printed on the network printer p50 (vs pay alone)', percentile(payToPrinted, 50), 'ms', percentile(payAlone, 50), 'value < 1000'),
+      figure(
+        'pay to closed with a network receipt printer p50 (vs pay with no printer)',
+        percentile(payPrinting, 50),
+        'ms',
+        percentile(payAlone, 50),
+        'ratio <= 1.1',
+      ),
+      figure(
+        'pay to closed with a network receipt printer p99 (vs no printer p99)',
+        percentile(payPrinting, 99),
+        'ms',
+        percentile(payAlone, 99),
+        'ratio <= 1.5',
+      ),
+      figure(
+        'pay to receipt printed on the network printer p50 (vs pay alone)',
+        percentile(payToPrinted, 50),
+        'ms',
+        percentile(payAlone, 50),
+        'value < 1000',
+      ),
     ];
   } finally {
     for (const terminal of terminals) await terminal.close();

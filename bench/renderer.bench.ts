@@ -18,7 +18,9 @@ const loads = 15;
 /** Scripts the page loads before it can run: every script tag and module preload. */
 export function initialScripts(indexHtml: string): string[] {
   const scripts = [...indexHtml.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
-  const preloads = [...indexHtml.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+  const preloads = [...indexHtml.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map(
+    (m) => m[1]!,
+  );
   return [...new Set([...scripts, ...preloads])];
 }
 
@@ -28,12 +30,20 @@ export function initialScripts(indexHtml: string): string[] {
  * `import("./x.js")` (the manager's dashboard) loads only when its screen opens.
  */
 export function importedChunks(script: string): string[] {
-  return [...new Set([...script.matchAll(/\b(?:import|export)\s*(?:[^'"`();]*?\bfrom\s*)?["'`]\.\/([\w.-]+\.js)["'`]/g)].map((m) => m[1]!))];
+  return [
+    ...new Set(
+      [...script.matchAll(/\b(?:import|export)\s*(?:[^'"`();]*?\bfrom\s*)?["'`]\.\/([\w.-]+\.js)["'`]/g)].map(
+        (m) => m[1]!,
+      ),
+    ),
+  ];
 }
 
 /** The chunks a script loads on demand (`import("./x.js")`). */
 export function lazyChunks(script: string): string[] {
-  return [...new Set([...script.matchAll(/\bimport\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)/g)].map((m) => m[1]!))];
+  return [
+    ...new Set([...script.matchAll(/\bimport\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)/g)].map((m) => m[1]!)),
+  ];
 }
 
 /** Every script file the first screen runs, relative to the built renderer. */
@@ -52,7 +62,10 @@ export function firstScreenScripts(): string[] {
 }
 
 export function initialJavaScriptKb(): number {
-  const bytes = firstScreenScripts().reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0);
+  const bytes = firstScreenScripts().reduce(
+    (sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length,
+    0,
+  );
   return Math.round((bytes / 1024) * 10) / 10;
 }
 
@@ -62,7 +75,11 @@ interface Samples {
   blank: number[];
 }
 
-async function timeLoad(browser: Browser, url: string, settled: (page: import('playwright-core').Page) => Promise<number | null>): Promise<number> {
+async function timeLoad(
+  browser: Browser,
+  url: string,
+  settled: (page: import('playwright-core').Page) => Promise<number | null>,
+): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   try {
     const page = await context.newPage();
@@ -91,7 +108,11 @@ async function lookupInteractiveMs(): Promise<Samples> {
     // Loads alternate so both see the same machine; the first pair only warms Chromium up.
     for (let i = 0; i <= loads; i++) {
       const blank = await timeLoad(browser, blankUrl, (page) =>
-        page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd),
+        page.evaluate(
+          () =>
+            (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+              .domContentLoadedEventEnd,
+        ),
       );
       const lookup = await timeLoad(browser, preview.url, async (page) => {
         await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, lookupReadyMark);
@@ -121,8 +142,20 @@ export const rendererSuite: BenchSuite = {
     const blankMedian = Math.round(percentile(blank, 50));
     return [
       figure('renderer initial JS (gzip)', size, 'KB', null, 'value <= 120'),
-      figure(`lookup screen interactive after navigation (median of ${lookup.length})`, Math.round(percentile(lookup, 50)), 'ms', blankMedian, 'value < 300'),
-      figure('lookup screen interactive, slowest load', Math.round(Math.max(...lookup)), 'ms', blankMedian, 'value < 1000'),
+      figure(
+        `lookup screen interactive after navigation (median of ${lookup.length})`,
+        Math.round(percentile(lookup, 50)),
+        'ms',
+        blankMedian,
+        'value < 300',
+      ),
+      figure(
+        'lookup screen interactive, slowest load',
+        Math.round(Math.max(...lookup)),
+        'ms',
+        blankMedian,
+        'value < 1000',
+      ),
     ];
   },
 };

@@ -13,7 +13,15 @@ for (const suite of suites) {
 }
 
 const fmt = (n: number | null) => (n === null ? '-' : Number.isInteger(n) ? String(n) : n.toFixed(3));
-const rows = figures.map((f) => [f.name, fmt(f.value), f.unit, fmt(f.baseline), fmt(f.ratio), f.target, { true: 'met', false: 'MISSED', null: '?' }[String(meetsTarget(f)) as 'true' | 'false' | 'null']]);
+const rows = figures.map((f) => [
+  f.name,
+  fmt(f.value),
+  f.unit,
+  fmt(f.baseline),
+  fmt(f.ratio),
+  f.target,
+  { true: 'met', false: 'MISSED', null: '?' }[String(meetsTarget(f)) as 'true' | 'false' | 'null'],
+]);
 const header = ['figure', 'value', 'unit', 'baseline', 'ratio', 'target', ''];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));

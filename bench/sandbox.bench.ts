@@ -89,14 +89,22 @@ function generateLoad(load: Load): Promise<LoadResult> {
   });
 }
 
-const fixedCard = JSON.stringify({ data: { cards: [{ card_id: 'x', card_number: '2000000000015', card_type_id: 't', state: 1 }], total_items: 1 } });
+const fixedCard = JSON.stringify({
+  data: {
+    cards: [{ card_id: 'x', card_number: '2000000000015', card_type_id: 't', state: 1 }],
+    total_items: 1,
+  },
+});
 
 /** The floor: a bare node:http server answering a fixed card list. */
 async function bareServer(): Promise<{ port: number; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(fixedCard) });
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(fixedCard),
+      });
       res.end(fixedCard);
     });
   });
@@ -119,7 +127,15 @@ export const sandboxSuite: BenchSuite = {
     const bare = await bareServer();
     let baseline: LoadResult;
     try {
-      baseline = await generateLoad({ host: '127.0.0.1', port: bare.port, method: 'GET', paths: ['/cards'], headers: {}, expected: 200, ...shape });
+      baseline = await generateLoad({
+        host: '127.0.0.1',
+        port: bare.port,
+        method: 'GET',
+        paths: ['/cards'],
+        headers: {},
+        expected: 200,
+        ...shape,
+      });
     } finally {
       await bare.close();
     }
@@ -127,13 +143,23 @@ export const sandboxSuite: BenchSuite = {
     const sandbox = await startSandbox({ rateLimit: null });
     try {
       const url = new URL(sandbox.baseUrl);
-      const login = await fetch(`${sandbox.baseUrl}/users/actions/login`, { method: 'POST', body: JSON.stringify(sandbox.credentials) });
+      const login = await fetch(`${sandbox.baseUrl}/users/actions/login`, {
+        method: 'POST',
+        body: JSON.stringify(sandbox.credentials),
+      });
       const token = ((await login.json()) as { data: { bearer_token: string } }).data.bearer_token;
       const headers = { Authorization: `Bearer ${token}` };
       const cards = await ordinaryCards(sandbox.baseUrl, headers);
       const target = { host: url.hostname, port: Number(url.port) };
 
-      const lookups = await generateLoad({ ...target, method: 'GET', paths: cards.map((c) => `${url.pathname}/cards?card_number=${c}`), headers, expected: 200, ...shape });
+      const lookups = await generateLoad({
+        ...target,
+        method: 'GET',
+        paths: cards.map((c) => `${url.pathname}/cards?card_number=${c}`),
+        headers,
+        expected: 200,
+        ...shape,
+      });
       const template = JSON.stringify({
         store_id: demo.stores.praha,
         cashdesk_number: 1,
@@ -146,7 +172,17 @@ export const sandboxSuite: BenchSuite = {
           purchase_type_id: purchaseTypeIds.store,
           canceled: false,
           payment_type: 'S',
-          bill_items: Array.from({ length: 4 }, (_, i) => ({ plu_ids: [{ list_code: 'EAN', code: `85900${i}` }], plu_name: `Item ${i}`, vat_rate: 21, quantity: 1, price: 105, paid_amount: 105, bill_item_id: String(i), loyalty_off: false, purchase_item_type_id: purchaseItemTypeIds.store })),
+          bill_items: Array.from({ length: 4 }, (_, i) => ({
+            plu_ids: [{ list_code: 'EAN', code: `85900${i}` }],
+            plu_name: `Item ${i}`,
+            vat_rate: 21,
+            quantity: 1,
+            price: 105,
+            paid_amount: 105,
+            bill_item_id: String(i),
+            loyalty_off: false,
+            purchase_item_type_id: purchaseItemTypeIds.store,
+          })),
         },
       });
       const purchases = await generateLoad({
@@ -159,9 +195,27 @@ export const sandboxSuite: BenchSuite = {
         ...shape,
       });
       return [
-        figure('sandbox card lookups (GET /cards?card_number=)', Math.round(lookups.rate), 'req/s', Math.round(baseline.rate), 'value >= 2000'),
-        figure('sandbox card lookup p99 latency', Number(lookups.p99.toFixed(2)), 'ms', Number(baseline.p99.toFixed(2)), 'value <= 50'),
-        figure('sandbox send-purchase', Math.round(purchases.rate), 'req/s', Math.round(lookups.rate), 'value >= 500'),
+        figure(
+          'sandbox card lookups (GET /cards?card_number=)',
+          Math.round(lookups.rate),
+          'req/s',
+          Math.round(baseline.rate),
+          'value >= 2000',
+        ),
+        figure(
+          'sandbox card lookup p99 latency',
+          Number(lookups.p99.toFixed(2)),
+          'ms',
+          Number(baseline.p99.toFixed(2)),
+          'value <= 50',
+        ),
+        figure(
+          'sandbox send-purchase',
+          Math.round(purchases.rate),
+          'req/s',
+          Math.round(lookups.rate),
+          'value >= 500',
+        ),
       ];
     } finally {
       await sandbox.close();
@@ -172,6 +226,7 @@ export const sandboxSuite: BenchSuite = {
 /** The ordinary demo customers' cards (the edge cases refuse purchases). */
 async function ordinaryCards(baseUrl: string, headers: Record<string, string>): Promise<string[]> {
   const res = await fetch(`${baseUrl}/cards?count=36&offset=14&state=1`, { headers });
-  const cards = ((await res.json()) as { data: { cards: { card_number: string; customer_id?: string }[] } }).data.cards;
+  const cards = ((await res.json()) as { data: { cards: { card_number: string; customer_id?: string }[] } })
+    .data.cards;
   return cards.filter((c) => c.customer_id).map((c) => c.card_number);
 }

@@ -16,7 +16,10 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const builder = new URL('../scripts/build-cli.js', import.meta.url);
-if (existsSync(fileURLToPath(new URL('../electron/cli/main.ts', import.meta.url))) && existsSync(fileURLToPath(builder))) {
+if (
+  existsSync(fileURLToPath(new URL('../electron/cli/main.ts', import.meta.url))) &&
+  existsSync(fileURLToPath(builder))
+) {
   const { buildCliIfStale } = await import(builder.href);
   await buildCliIfStale();
 }

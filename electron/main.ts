@@ -46,7 +46,12 @@ app.on('web-contents-created', (_event, contents) => {
 // conf, as `ccpos` reads them: electron-store would also answer any renderer's
 // `electron-store-get-data` message, a channel outside the contract and its sender check.
 function store(name: string, folder: string): KeyValueBackend {
-  return new Conf({ configName: name, cwd: folder, projectVersion: app.getVersion(), ...privateStoreOptions }) as KeyValueBackend;
+  return new Conf({
+    configName: name,
+    cwd: folder,
+    projectVersion: app.getVersion(),
+    ...privateStoreOptions,
+  }) as KeyValueBackend;
 }
 
 let terminal: AppTerminal | null = null;
@@ -72,7 +77,10 @@ async function saveDialog(suggestedName: string, webContentsId: number): Promise
   const contents = webContents.fromId(webContentsId);
   const window = contents ? BrowserWindow.fromWebContents(contents) : null;
   const extension = suggestedName.endsWith('.json') ? 'json' : 'csv';
-  const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: extension.toUpperCase(), extensions: [extension] }] };
+  const options = {
+    defaultPath: join(app.getPath('documents'), suggestedName),
+    filters: [{ name: extension.toUpperCase(), extensions: [extension] }],
+  };
   const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
 }
@@ -90,7 +98,11 @@ async function start(): Promise<void> {
     onEnterKiosk: () => setTimeout(restartInNewMode, 200),
     updates: () => updates.service,
     dataDir,
-    stores: { settings: store('settings', dataDir), operators: store('operators', dataDir), customerCache: store('customer-cache', dataDir) },
+    stores: {
+      settings: store('settings', dataDir),
+      operators: store('operators', dataDir),
+      customerCache: store('customer-cache', dataDir),
+    },
     cipher: safeStorageCipher,
     startDemo: () => startSandboxBackend({ statePath: join(dataDir, 'demo-sandbox.json') }),
     hidLoader: loadNodeHid,
@@ -119,13 +131,21 @@ async function start(): Promise<void> {
   updates.ready(updateSettings);
 }
 
-app.whenReady().then(start).catch((error: unknown) => {
-  console.error('The terminal could not start:', error);
-  // A terminal that cannot keep sales must not take any: say why in one sentence.
-  if (error instanceof JournalUnavailableError) dialog.showErrorBox('This terminal cannot take sales', error.message);
-  else dialog.showErrorBox('The terminal could not start', error instanceof Error ? error.message : String(error));
-  app.exit(1);
-});
+app
+  .whenReady()
+  .then(start)
+  .catch((error: unknown) => {
+    console.error('The terminal could not start:', error);
+    // A terminal that cannot keep sales must not take any: say why in one sentence.
+    if (error instanceof JournalUnavailableError)
+      dialog.showErrorBox('This terminal cannot take sales', error.message);
+    else
+      dialog.showErrorBox(
+        'The terminal could not start',
+        error instanceof Error ? error.message : String(error),
+      );
+    app.exit(1);
+  });
 app.on('window-all-closed', () => app.quit());
 app.on('before-quit', (event) => {
   if (!terminal) return;

@@ -7,7 +7,8 @@ import type { Result } from '../shared/ipc/result.ts';
 import { ipcEventName, ipcRequestName } from './ipc/electron-channels.ts';
 
 const pos = createPosApi({
-  invoke: (channel, payload) => ipcRenderer.invoke(ipcRequestName(channel), payload) as Promise<Result<unknown>>,
+  invoke: (channel, payload) =>
+    ipcRenderer.invoke(ipcRequestName(channel), payload) as Promise<Result<unknown>>,
   subscribe(event, listener) {
     const name = ipcEventName(event);
     const forward = (_event: IpcRendererEvent, payload: unknown): void => listener(payload);

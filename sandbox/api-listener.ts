@@ -30,7 +30,11 @@ export interface ApiListener {
   close(): Promise<void>;
 }
 
-export async function startApiListener(parts: ApiListenerParts, host: string, port: number): Promise<ApiListener> {
+export async function startApiListener(
+  parts: ApiListenerParts,
+  host: string,
+  port: number,
+): Promise<ApiListener> {
   const { deps, received, check } = parts;
   const { faults, clock } = deps;
   const hung = new Set<ServerResponse>();
@@ -47,7 +51,12 @@ export async function startApiListener(parts: ApiListenerParts, host: string, po
       });
   });
 
-  function hangOn(req: IncomingMessage, res: ServerResponse, arrived: number, handled?: { operationId: string | null; sent: SentBill | null }): void {
+  function hangOn(
+    req: IncomingMessage,
+    res: ServerResponse,
+    arrived: number,
+    handled?: { operationId: string | null; sent: SentBill | null },
+  ): void {
     hung.add(res);
     res.on('close', () => hung.delete(res));
     received.record(
@@ -67,19 +76,32 @@ export async function startApiListener(parts: ApiListenerParts, host: string, po
     );
   }
 
-  async function serve(req: IncomingMessage, res: ServerResponse, bodyText: string, arrived: number): Promise<void> {
+  async function serve(
+    req: IncomingMessage,
+    res: ServerResponse,
+    bodyText: string,
+    arrived: number,
+  ): Promise<void> {
     const outcome = await runPipeline(deps, {
       method: req.method ?? 'GET',
       url: req.url ?? '/',
       headers: req.headers,
       bodyText,
       remoteAddress: req.socket.remoteAddress ?? '',
-    }).catch((error: unknown) => ({ reply: errorToReply(error), route: null, body: undefined, failed: true, at: deps.localNow(clock()) }));
+    }).catch((error: unknown) => ({
+      reply: errorToReply(error),
+      route: null,
+      body: undefined,
+      failed: true,
+      at: deps.localNow(clock()),
+    }));
     let reply = outcome.reply;
     if (check && outcome.route) {
       const problems = check(outcome.route.operationId, reply.status, reply.body);
       if (problems.length > 0) {
-        process.stderr.write(`sandbox: ${outcome.route.operationId} ${reply.status} drifts from the contract: ${problems.join('; ')}\n`);
+        process.stderr.write(
+          `sandbox: ${outcome.route.operationId} ${reply.status} drifts from the contract: ${problems.join('; ')}\n`,
+        );
         reply = errorToReply(new Error(`response drifts from the contract: ${problems.join('; ')}`));
       }
     }
@@ -92,7 +114,10 @@ export async function startApiListener(parts: ApiListenerParts, host: string, po
       return;
     }
     // A network cut during the latency already killed this connection.
-    const drop = res.socket === null || res.socket.destroyed || (!outcome.failed && faults.takeDrop(outcome.route?.operationId ?? null));
+    const drop =
+      res.socket === null ||
+      res.socket.destroyed ||
+      (!outcome.failed && faults.takeDrop(outcome.route?.operationId ?? null));
     send(res, reply, drop);
     received.record(
       {
@@ -154,7 +179,11 @@ function sentBill(operationId: string | undefined, body: unknown, reply: Reply):
   const bill = (body as { bill?: { bill_id?: unknown; canceled?: unknown } }).bill;
   if (!bill || typeof bill.bill_id !== 'string') return null;
   const data = (reply.body as { data?: { purchase_id?: string } } | undefined)?.data;
-  return { billId: bill.bill_id, canceled: bill.canceled === true, purchaseId: reply.status === 201 ? (data?.purchase_id ?? null) : null };
+  return {
+    billId: bill.bill_id,
+    canceled: bill.canceled === true,
+    purchaseId: reply.status === 201 ? (data?.purchase_id ?? null) : null,
+  };
 }
 
 function errorToReply(error: unknown, lang: Lang = 'en'): Reply {

@@ -52,40 +52,74 @@ export function checkVoucher(project: Project, voucher: Voucher, bill: BillFacts
   const reward = rewardOf(project, voucher);
   if (voucher.state !== 1) refuse(code, 'voucher_invalid_type_of_usage', 'The voucher is not active.');
   if (isSpent(project, voucher)) refuse(code, 'voucher_already_used', 'The voucher was already used.');
-  if (voucher.valid_to < bill.at) refuse(code, 'voucher_expired', `The voucher expired on ${voucher.valid_to}.`);
-  if (voucher.valid_from > bill.at) refuse(code, 'voucher_cant_be_applied_by_date', `The voucher is valid from ${voucher.valid_from}.`);
+  if (voucher.valid_to < bill.at)
+    refuse(code, 'voucher_expired', `The voucher expired on ${voucher.valid_to}.`);
+  if (voucher.valid_from > bill.at)
+    refuse(code, 'voucher_cant_be_applied_by_date', `The voucher is valid from ${voucher.valid_from}.`);
   if (reward.valid_time_from && reward.valid_time_to) {
     const time = timeOfDay(bill.at);
     if (time < reward.valid_time_from || time > reward.valid_time_to) {
-      refuse(code, 'voucher_cant_be_applied_by_time', `The voucher is valid between ${reward.valid_time_from} and ${reward.valid_time_to}.`);
+      refuse(
+        code,
+        'voucher_cant_be_applied_by_time',
+        `The voucher is valid between ${reward.valid_time_from} and ${reward.valid_time_to}.`,
+      );
     }
   }
   if (reward.valid_weekdays && !reward.valid_weekdays.includes(weekday(bill.at))) {
-    refuse(code, 'voucher_cant_be_applied_by_validity_days', 'The voucher is not valid on this day of the week.');
+    refuse(
+      code,
+      'voucher_cant_be_applied_by_validity_days',
+      'The voucher is not valid on this day of the week.',
+    );
   }
-  if (reward.status_ids && !reward.status_ids.includes(project.customer(bill.customerId ?? '')?.status_id ?? '')) {
+  if (
+    reward.status_ids &&
+    !reward.status_ids.includes(project.customer(bill.customerId ?? '')?.status_id ?? '')
+  ) {
     refuse(code, 'voucher_cant_be_applied_by_segment', 'The voucher is for another group of customers.');
   }
   if (!voucher.bearer) {
-    if (bill.customerId === null) refuse(code, 'unauthorized_use_vouchers', 'The voucher belongs to a customer; identify the customer first.');
-    if (voucher.customer_id !== bill.customerId) refuse(code, 'voucher_assigned_to_another_customer', 'The voucher belongs to another customer.');
+    if (bill.customerId === null)
+      refuse(
+        code,
+        'unauthorized_use_vouchers',
+        'The voucher belongs to a customer; identify the customer first.',
+      );
+    if (voucher.customer_id !== bill.customerId)
+      refuse(code, 'voucher_assigned_to_another_customer', 'The voucher belongs to another customer.');
   }
   // The voucher's own store binding and its reward's store list are two rules with two reasons.
-  if (voucher.store_id !== null && voucher.store_id !== bill.store.store_id) refuse(code, 'voucher_not_allowed_in_store', 'The voucher was issued for another store.');
-  if (!usableInStore(project, voucher, bill.store.store_id)) refuse(code, 'voucher_cant_be_used_in_store', 'The reward cannot be used in this store.');
+  if (voucher.store_id !== null && voucher.store_id !== bill.store.store_id)
+    refuse(code, 'voucher_not_allowed_in_store', 'The voucher was issued for another store.');
+  if (!usableInStore(project, voucher, bill.store.store_id))
+    refuse(code, 'voucher_cant_be_used_in_store', 'The reward cannot be used in this store.');
   if (reward.benefit.kind !== 'percent' && reward.benefit.currency_id !== bill.currencyId) {
     refuse(code, 'voucher_invalid_type_of_usage', 'The voucher is in another currency than the bill.');
   }
   if (bill.totalMinor < reward.benefit.min_purchase_minor) {
-    refuse(code, 'insufficient_amount_of_purchase', `The voucher needs a purchase of at least ${reward.benefit.min_purchase_minor / 100}.`);
+    refuse(
+      code,
+      'insufficient_amount_of_purchase',
+      `The voucher needs a purchase of at least ${reward.benefit.min_purchase_minor / 100}.`,
+    );
   }
-  if (reward.benefit.kind !== 'gift' && bill.eligibleMinor <= 0) refuse(code, 'not_enough_items_for_voucher', 'No item on the bill may be discounted.');
+  if (reward.benefit.kind !== 'gift' && bill.eligibleMinor <= 0)
+    refuse(code, 'not_enough_items_for_voucher', 'No item on the bill may be discounted.');
   if (bill.items) {
     if (reward.condition && unitsOf(bill.items, reward.condition.plu) < reward.condition.count) {
-      refuse(code, 'voucher_condition_count_not_satisfied', `The bill needs ${reward.condition.count} of product ${reward.condition.plu}.`);
+      refuse(
+        code,
+        'voucher_condition_count_not_satisfied',
+        `The bill needs ${reward.condition.count} of product ${reward.condition.plu}.`,
+      );
     }
     if (reward.bonus && unitsOf(bill.items, reward.bonus.plu) < reward.bonus.count) {
-      refuse(code, 'voucher_bonus_count_not_satisfied', `The bill needs ${reward.bonus.count} of product ${reward.bonus.plu} for the voucher to discount.`);
+      refuse(
+        code,
+        'voucher_bonus_count_not_satisfied',
+        `The bill needs ${reward.bonus.count} of product ${reward.bonus.plu} for the voucher to discount.`,
+      );
     }
   }
   return reward;
@@ -115,9 +149,19 @@ function weekday(local: string): number {
 }
 
 /** Minor units the voucher takes off, given what is still to pay. */
-export function voucherDiscount(voucher: Voucher, reward: Reward, bill: BillFacts, remainingMinor: number): number {
+export function voucherDiscount(
+  voucher: Voucher,
+  reward: Reward,
+  bill: BillFacts,
+  remainingMinor: number,
+): number {
   const b = reward.benefit;
   const base = reward.bonus && bill.items ? bonusMinor(bill.items, reward.bonus) : bill.eligibleMinor;
-  const raw = b.kind === 'gift' ? (voucher.balance_minor ?? 0) : b.kind === 'value' ? b.amount : Math.floor((base * b.amount) / 100);
+  const raw =
+    b.kind === 'gift'
+      ? (voucher.balance_minor ?? 0)
+      : b.kind === 'value'
+        ? b.amount
+        : Math.floor((base * b.amount) / 100);
   return Math.max(0, Math.min(raw, remainingMinor));
 }

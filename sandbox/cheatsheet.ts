@@ -2,14 +2,26 @@
 // rewards, each with what it demonstrates. Printed by `--cheatsheet` (text or JSON).
 import type { EarningRule } from './model.ts';
 import type { Project } from './project.ts';
-import { agreements, customerPasswords, KIOSK_APPLICATION_ID, MOBILE_APPLICATION_ID } from './customer-seed.ts';
+import {
+  agreements,
+  customerPasswords,
+  KIOSK_APPLICATION_ID,
+  MOBILE_APPLICATION_ID,
+} from './customer-seed.ts';
 import { cardNumber, customerId, demo, demoProducts } from './seed.ts';
 import type { Credentials } from './tokens.ts';
 
 export interface Cheatsheet {
   base_url: string | null;
   credentials: Credentials;
-  stores: { store_id: string; code: string; name: string; currency: string; cash_desks: number[]; earning: string }[];
+  stores: {
+    store_id: string;
+    code: string;
+    name: string;
+    currency: string;
+    cash_desks: number[];
+    earning: string;
+  }[];
   cards: { card_number: string; customer: string; points: number; shows: string }[];
   vouchers: { code: string; shows: string }[];
   rewards: { code: string; name: string; points_cost: number }[];
@@ -17,7 +29,13 @@ export interface Cheatsheet {
   customer_api: {
     application_id: string;
     mobile_application_id: string;
-    logins: { card_number: string; customer: string; email: string | null; password: string; shows: string }[];
+    logins: {
+      card_number: string;
+      customer: string;
+      email: string | null;
+      password: string;
+      shows: string;
+    }[];
     /** How a test or a demo gets the code a customer's mobile app would show. */
     app_login_code: string;
   };
@@ -65,7 +83,8 @@ const voucherStories: Record<keyof typeof demo.vouchers, string> = {
 
 /** "1 point per 10 CZK", "1 point per 0.40 EUR": the rule in the store's own currency. */
 export function earningText(rule: EarningRule, currencyCode: string): string {
-  const amount = rule.per_minor % 100 === 0 ? String(rule.per_minor / 100) : (rule.per_minor / 100).toFixed(2);
+  const amount =
+    rule.per_minor % 100 === 0 ? String(rule.per_minor / 100) : (rule.per_minor / 100).toFixed(2);
   return `${rule.points} ${rule.points === 1 ? 'point' : 'points'} per ${amount} ${currencyCode}`;
 }
 
@@ -88,7 +107,10 @@ export function cheatsheet(project: Project, credentials: Credentials, baseUrl: 
       name: s.name.cs,
       currency: project.data.currencies.find((c) => c.currency_id === s.currency_id)?.code ?? '?',
       cash_desks: s.cashdesks,
-      earning: earningText(s.earning, project.data.currencies.find((c) => c.currency_id === s.currency_id)?.code ?? '?'),
+      earning: earningText(
+        s.earning,
+        project.data.currencies.find((c) => c.currency_id === s.currency_id)?.code ?? '?',
+      ),
     })),
     cards: (Object.keys(demo.cards) as (keyof typeof demo.cards)[]).map((key) => ({
       card_number: demo.cards[key],
@@ -96,7 +118,10 @@ export function cheatsheet(project: Project, credentials: Credentials, baseUrl: 
       points: pointsOf(demo.cards[key]),
       shows: cardStories[key],
     })),
-    vouchers: (Object.keys(demo.vouchers) as (keyof typeof demo.vouchers)[]).map((key) => ({ code: demo.vouchers[key], shows: voucherStories[key] })),
+    vouchers: (Object.keys(demo.vouchers) as (keyof typeof demo.vouchers)[]).map((key) => ({
+      code: demo.vouchers[key],
+      shows: voucherStories[key],
+    })),
     rewards: project.data.rewards.map((r) => ({ code: r.code, name: r.name.cs, points_cost: r.points_cost })),
     customer_api: {
       application_id: KIOSK_APPLICATION_ID,
@@ -111,9 +136,12 @@ export function cheatsheet(project: Project, credentials: Credentials, baseUrl: 
           shows: login.shows,
         };
       }),
-      app_login_code: 'POST /__sandbox/customer-api/app-login-code {"card_number": "..."} (control listener) or sandbox.control.mintAppLoginCode({ cardNumber })',
+      app_login_code:
+        'POST /__sandbox/customer-api/app-login-code {"card_number": "..."} (control listener) or sandbox.control.mintAppLoginCode({ cardNumber })',
     },
-    free_cards: project.data.cards.filter((c) => c.customer_id === null && c.state === 1).map((c) => c.card_number),
+    free_cards: project.data.cards
+      .filter((c) => c.customer_id === null && c.state === 1)
+      .map((c) => c.card_number),
     agreements: agreements.map((a) => a.text_id),
   };
 }
@@ -121,18 +149,37 @@ export function cheatsheet(project: Project, credentials: Credentials, baseUrl: 
 export function cheatsheetText(sheet: Cheatsheet): string[] {
   const lines = ['CareCloud sandbox: demo cheat sheet', ''];
   if (sheet.base_url) lines.push(`Base URL   ${sheet.base_url}`);
-  lines.push(`Login      user_external_application_id=${sheet.credentials.user_external_application_id} login=${sheet.credentials.login} password=${sheet.credentials.password}`, '', 'Stores (cash desks)');
-  for (const s of sheet.stores) lines.push(`  ${s.code.padEnd(6)} ${s.name.padEnd(20)} ${s.currency}  desks ${s.cash_desks.join(',')}  ${s.earning}  id ${s.store_id}`);
+  lines.push(
+    `Login      user_external_application_id=${sheet.credentials.user_external_application_id} login=${sheet.credentials.login} password=${sheet.credentials.password}`,
+    '',
+    'Stores (cash desks)',
+  );
+  for (const s of sheet.stores)
+    lines.push(
+      `  ${s.code.padEnd(6)} ${s.name.padEnd(20)} ${s.currency}  desks ${s.cash_desks.join(',')}  ${s.earning}  id ${s.store_id}`,
+    );
   lines.push('', 'Cards');
-  for (const c of sheet.cards) lines.push(`  ${c.card_number}  ${c.customer.padEnd(22)} ${String(c.points).padStart(7)} pts  ${c.shows}`);
+  for (const c of sheet.cards)
+    lines.push(
+      `  ${c.card_number}  ${c.customer.padEnd(22)} ${String(c.points).padStart(7)} pts  ${c.shows}`,
+    );
   lines.push('', 'Voucher codes');
   for (const v of sheet.vouchers) lines.push(`  ${v.code.padEnd(10)} ${v.shows}`);
   lines.push('', 'Rewards (create-voucher)');
-  for (const r of sheet.rewards) lines.push(`  ${r.code.padEnd(10)} ${r.name.padEnd(30)} ${r.points_cost} pts`);
-  lines.push('', `Kiosk (Customer API)  external_application_id=${sheet.customer_api.application_id}  mobile app ${sheet.customer_api.mobile_application_id}`);
-  for (const l of sheet.customer_api.logins) lines.push(`  ${l.card_number}  ${l.customer.padEnd(22)} ${l.password.padEnd(12)} ${l.shows}`);
+  for (const r of sheet.rewards)
+    lines.push(`  ${r.code.padEnd(10)} ${r.name.padEnd(30)} ${r.points_cost} pts`);
+  lines.push(
+    '',
+    `Kiosk (Customer API)  external_application_id=${sheet.customer_api.application_id}  mobile app ${sheet.customer_api.mobile_application_id}`,
+  );
+  for (const l of sheet.customer_api.logins)
+    lines.push(`  ${l.card_number}  ${l.customer.padEnd(22)} ${l.password.padEnd(12)} ${l.shows}`);
   lines.push(`  app login code: ${sheet.customer_api.app_login_code}`);
   lines.push('', 'Free cards (sign-up at the lane)', `  ${sheet.free_cards.join(' ')}`);
-  lines.push('', `Consents    ${sheet.agreements.join(', ')}`, 'One-time codes sent: GET /__sandbox/one-time-passwords (control API)');
+  lines.push(
+    '',
+    `Consents    ${sheet.agreements.join(', ')}`,
+    'One-time codes sent: GET /__sandbox/one-time-passwords (control API)',
+  );
   return lines;
 }

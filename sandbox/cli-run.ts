@@ -29,7 +29,18 @@ export interface SandboxArgs {
 }
 
 export function parseSandboxArgs(args: string[]): SandboxArgs {
-  const parsed: SandboxArgs = { port: 4010, control: false, controlPort: 0, statePath: null, strict: false, tokenLifetimeSeconds: null, rateLimit: DEFAULT_RATE_LIMIT, cheatsheet: false, json: false, help: false };
+  const parsed: SandboxArgs = {
+    port: 4010,
+    control: false,
+    controlPort: 0,
+    statePath: null,
+    strict: false,
+    tokenLifetimeSeconds: null,
+    rateLimit: DEFAULT_RATE_LIMIT,
+    cheatsheet: false,
+    json: false,
+    help: false,
+  };
   const value = (i: number, flag: string) => {
     const next = args[i + 1];
     if (next === undefined || next.startsWith('--')) throw new SandboxUsageError(`${flag} needs a value.`);
@@ -37,7 +48,8 @@ export function parseSandboxArgs(args: string[]): SandboxArgs {
   };
   const port = (text: string, flag: string) => {
     const n = Number(text);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new SandboxUsageError(`${flag} must be a port number from 0 to 65535, not "${text}".`);
+    if (!Number.isInteger(n) || n < 0 || n > 65535)
+      throw new SandboxUsageError(`${flag} must be a port number from 0 to 65535, not "${text}".`);
     return n;
   };
   for (let i = 0; i < args.length; i += 1) {
@@ -64,7 +76,8 @@ export function parseSandboxArgs(args: string[]): SandboxArgs {
         break;
       case '--token-lifetime': {
         const seconds = Number(value(i, arg));
-        if (!Number.isInteger(seconds) || seconds < 1) throw new SandboxUsageError('--token-lifetime must be a whole number of seconds.');
+        if (!Number.isInteger(seconds) || seconds < 1)
+          throw new SandboxUsageError('--token-lifetime must be a whole number of seconds.');
         parsed.tokenLifetimeSeconds = seconds;
         i += 1;
         break;
@@ -77,8 +90,12 @@ export function parseSandboxArgs(args: string[]): SandboxArgs {
           break;
         }
         const m = /^(\d+(?:\.\d+)?)(?::(\d+))?$/.exec(text);
-        if (!m || Number(m[1]) <= 0) throw new SandboxUsageError('--rate-limit takes PER_SECOND[:BURST] or off, e.g. 20:40.');
-        parsed.rateLimit = { perSecond: Number(m[1]), burst: m[2] ? Math.max(1, Number(m[2])) : Math.max(1, Math.ceil(Number(m[1]) * 2)) };
+        if (!m || Number(m[1]) <= 0)
+          throw new SandboxUsageError('--rate-limit takes PER_SECOND[:BURST] or off, e.g. 20:40.');
+        parsed.rateLimit = {
+          perSecond: Number(m[1]),
+          burst: m[2] ? Math.max(1, Number(m[2])) : Math.max(1, Math.ceil(Number(m[1]) * 2)),
+        };
         break;
       }
       case '--cheatsheet':
@@ -105,7 +122,11 @@ export interface SandboxIO {
 }
 
 /** Runs the command; a server runs until `until` settles (default: SIGINT or SIGTERM). */
-export async function runSandboxCli(args: string[], io: SandboxIO, until: Promise<unknown> = termination()): Promise<number> {
+export async function runSandboxCli(
+  args: string[],
+  io: SandboxIO,
+  until: Promise<unknown> = termination(),
+): Promise<number> {
   const options = parseSandboxArgs(args);
   if (options.help) {
     io.out(`Usage: ${SANDBOX_USAGE}`);
@@ -118,14 +139,21 @@ export async function runSandboxCli(args: string[], io: SandboxIO, until: Promis
     else for (const line of cheatsheetText(sheet)) io.out(line);
     return 0;
   }
-  const start: SandboxOptions = { port: options.port, control: options.control, controlPort: options.controlPort, strict: options.strict, rateLimit: options.rateLimit };
+  const start: SandboxOptions = {
+    port: options.port,
+    control: options.control,
+    controlPort: options.controlPort,
+    strict: options.strict,
+    rateLimit: options.rateLimit,
+  };
   if (options.statePath) start.statePath = options.statePath;
   if (options.tokenLifetimeSeconds !== null) start.tokenLifetimeSeconds = options.tokenLifetimeSeconds;
   let sandbox;
   try {
     sandbox = await startSandbox(start);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new SandboxUsageError(`Port ${options.port} is already in use; pick another with --port.`);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new SandboxUsageError(`Port ${options.port} is already in use; pick another with --port.`);
     throw error;
   }
   io.out(`CareCloud sandbox listening`);
@@ -133,10 +161,13 @@ export async function runSandboxCli(args: string[], io: SandboxIO, until: Promis
   io.out(`  project URL  ${sandbox.projectUrl}`);
   io.out(`  customer API ${sandbox.customerBaseUrl} (kiosk application ${KIOSK_APPLICATION_ID})`);
   if (sandbox.controlUrl) io.out(`  control      ${sandbox.controlUrl}`);
-  if (sandbox.controlToken) io.out(`  control key  ${sandbox.controlToken} (send as Authorization: Bearer <key>)`);
+  if (sandbox.controlToken)
+    io.out(`  control key  ${sandbox.controlToken} (send as Authorization: Bearer <key>)`);
   if (options.statePath) io.out(`  state file   ${options.statePath}`);
   const c = sandbox.credentials;
-  io.out(`  login        user_external_application_id=${c.user_external_application_id} login=${c.login} password=${c.password}`);
+  io.out(
+    `  login        user_external_application_id=${c.user_external_application_id} login=${c.login} password=${c.password}`,
+  );
   io.out(`  demo card    ${demo.cards.regular} (more: --cheatsheet)`);
   await until;
   await sandbox.close();

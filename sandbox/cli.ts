@@ -1,7 +1,10 @@
 // npm run sandbox -- [options]: the CareCloud sandbox as a standalone server.
 import { runSandboxCli, SandboxUsageError, SANDBOX_USAGE } from './cli-run.ts';
 
-const io = { out: (line: string) => process.stdout.write(`${line}\n`), err: (line: string) => process.stderr.write(`${line}\n`) };
+const io = {
+  out: (line: string) => process.stdout.write(`${line}\n`),
+  err: (line: string) => process.stderr.write(`${line}\n`),
+};
 try {
   process.exitCode = await runSandboxCli(process.argv.slice(2), io);
 } catch (error) {

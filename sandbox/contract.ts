@@ -87,7 +87,8 @@ async function compileContract(): Promise<Contract> {
     const operationId = operation.operationId;
     if (!operationId) throw new Error(`operation ${operation.method} ${operation.path} has no operationId`);
     const parameters = (operation.parameters ?? []) as { in: string; name: string; required?: boolean }[];
-    const body = (operation.requestBody as { content?: Record<string, { schema?: unknown }> } | undefined)?.content?.['application/json']?.schema;
+    const body = (operation.requestBody as { content?: Record<string, { schema?: unknown }> } | undefined)
+      ?.content?.['application/json']?.schema;
     return {
       operationId,
       method: operation.method as HttpMethod,
@@ -100,7 +101,9 @@ async function compileContract(): Promise<Contract> {
       pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
       sortable: listItemFields(operation),
       arrayQuery: new Set(
-        (parameters as { in: string; name: string; schema?: { type?: string } }[]).filter((p) => p.in === 'query' && p.schema?.type === 'array').map((p) => p.name),
+        (parameters as { in: string; name: string; schema?: { type?: string } }[])
+          .filter((p) => p.in === 'query' && p.schema?.type === 'array')
+          .map((p) => p.name),
       ),
       validators: backend.validator.getRequestValidatorsForOperation(operationId),
     };
@@ -135,13 +138,16 @@ async function compileContract(): Promise<Contract> {
     template.byMethod.set(route.method, route);
   }
   // Literal paths first, then the most specific templates (`/customers/actions/x` before `/customers/{id}`).
-  templates.sort((a, b) => Number(a.pattern !== null) - Number(b.pattern !== null) || b.specificity - a.specificity);
+  templates.sort(
+    (a, b) => Number(a.pattern !== null) - Number(b.pattern !== null) || b.specificity - a.specificity,
+  );
   const literals = new Map(templates.filter((t) => t.pattern === null).map((t) => [t.literal, t]));
   const patterned = templates.filter((t) => t.pattern !== null);
   const byId = new Map(routes.map((r) => [r.operationId, r]));
 
   function match(method: string, relativePath: string): RouteMatch {
-    const path = relativePath.length > 1 && relativePath.endsWith('/') ? relativePath.slice(0, -1) : relativePath;
+    const path =
+      relativePath.length > 1 && relativePath.endsWith('/') ? relativePath.slice(0, -1) : relativePath;
     const verb = method.toLowerCase();
     let pathMatched = false;
     const literal = literals.get(path);
@@ -185,7 +191,11 @@ function interfaceMark(value: unknown): ApiInterface | undefined {
 }
 
 /** Formats the contract uses that ajv does not know; a calendar date must be a real one. */
-export function addContractFormats<T extends { addFormat(name: string, format: { type: 'string'; validate: (value: string) => boolean }): unknown }>(ajv: T): T {
+export function addContractFormats<
+  T extends {
+    addFormat(name: string, format: { type: 'string'; validate: (value: string) => boolean }): unknown;
+  },
+>(ajv: T): T {
   ajv.addFormat('date', { type: 'string', validate: isCalendarDate });
   return ajv;
 }
@@ -206,10 +216,14 @@ function safeDecode(segment: string): string {
 }
 
 function listItemFields(operation: Operation): string[] {
-  const responses = operation.responses as Record<string, { content?: Record<string, { schema?: SchemaNode }> }>;
+  const responses = operation.responses as Record<
+    string,
+    { content?: Record<string, { schema?: SchemaNode }> }
+  >;
   const data = responses['200']?.content?.['application/json']?.schema?.properties?.data;
   for (const property of Object.values(data?.properties ?? {})) {
-    if (property.type === 'array' && property.items?.properties) return Object.keys(property.items.properties);
+    if (property.type === 'array' && property.items?.properties)
+      return Object.keys(property.items.properties);
   }
   return [];
 }
@@ -228,7 +242,8 @@ function requiredPaths(schema: unknown, prefix: string[], depth = 0): string[][]
   const out: string[][] = [];
   for (const part of node.allOf ?? []) out.push(...requiredPaths(part, prefix, depth + 1));
   for (const name of node.required ?? []) out.push([...prefix, name]);
-  for (const [name, child] of Object.entries(node.properties ?? {})) out.push(...requiredPaths(child, [...prefix, name], depth + 1));
+  for (const [name, child] of Object.entries(node.properties ?? {}))
+    out.push(...requiredPaths(child, [...prefix, name], depth + 1));
   if (node.items) out.push(...requiredPaths(node.items, [...prefix, '*'], depth + 1));
   return out;
 }

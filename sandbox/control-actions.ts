@@ -53,10 +53,12 @@ export function sandboxControl(parts: ControlledParts): SandboxControl {
     },
     mintAppLoginCode: (who, applicationId = KIOSK_APPLICATION_ID) => {
       const project = parts.project();
-      const customerId = 'customerId' in who ? who.customerId : project.cardByNumber(who.cardNumber)?.customer_id;
+      const customerId =
+        'customerId' in who ? who.customerId : project.cardByNumber(who.cardNumber)?.customer_id;
       const customer = customerId ? project.customer(customerId) : undefined;
       if (!customer || customer.state === 0) throw new Error('no such customer');
-      if (!customerApi.applications.has(applicationId)) throw new Error(`no Customer API application ${applicationId}`);
+      if (!customerApi.applications.has(applicationId))
+        throw new Error(`no Customer API application ${applicationId}`);
       const issued = customerApi.issueAppLoginCode(customer.customer_id, applicationId, clock().getTime());
       return {
         authentication_token: issued.token,
@@ -89,7 +91,12 @@ export function sandboxControl(parts: ControlledParts): SandboxControl {
     requests: () => received.requests(),
     purchases: () => received.bills(),
     oneTimePasswords: () =>
-      [...parts.project().oneTimePasswords.values()].map((o) => ({ request_id: o.requestId, recipient: o.recipient, code: o.code, used: o.used })),
+      [...parts.project().oneTimePasswords.values()].map((o) => ({
+        request_id: o.requestId,
+        recipient: o.recipient,
+        code: o.code,
+        used: o.used,
+      })),
     status: () => ({ ...faults.describe(), rate_limit: limiter.limit, requests: received.requests().length }),
   };
 }

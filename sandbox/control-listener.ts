@@ -14,7 +14,11 @@ export interface ControlListener {
   token: string;
 }
 
-export async function startControlListener(control: SandboxControl, host: string, port: number): Promise<ControlListener> {
+export async function startControlListener(
+  control: SandboxControl,
+  host: string,
+  port: number,
+): Promise<ControlListener> {
   const token = randomBytes(24).toString('base64url');
   let boundPort = 0;
   const server = createServer((req, res) => {
@@ -45,13 +49,19 @@ export async function startControlListener(control: SandboxControl, host: string
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** Why a control request is refused: a Host that is not this machine, or a missing or wrong token. */
-function controlRefusal(req: IncomingMessage, token: string, port: number): { status: number; error: string } | null {
+function controlRefusal(
+  req: IncomingMessage,
+  token: string,
+  port: number,
+): { status: number; error: string } | null {
   const hostHeader = req.headers.host ?? '';
   const match = /^(\[::1\]|[^:]+)(?::(\d+))?$/.exec(hostHeader.toLowerCase());
-  if (!match || !LOCAL_HOSTS.has(match[1]!) || Number(match[2] ?? 80) !== port) return { status: 403, error: 'the control API answers only to a local Host' };
+  if (!match || !LOCAL_HOSTS.has(match[1]!) || Number(match[2] ?? 80) !== port)
+    return { status: 403, error: 'the control API answers only to a local Host' };
   const given = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
   const a = Buffer.from(given);
   const b = Buffer.from(token);
-  if (a.length !== b.length || !timingSafeEqual(a, b)) return { status: 401, error: 'the control API needs its token: Authorization: Bearer <token>' };
+  if (a.length !== b.length || !timingSafeEqual(a, b))
+    return { status: 401, error: 'the control API needs its token: Authorization: Bearer <token>' };
   return null;
 }

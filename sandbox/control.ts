@@ -26,18 +26,29 @@ export interface SandboxControl {
   /** Answer `status` to every request for `ms` milliseconds. */
   failFor(status: 500 | 503, ms: number): void;
   setLatency(ms: number): void;
-  /** Cut the next `count` responses (of `operationId` only, when given) off mid-body; the requests still take effect. */
+  /**
+   * Cut the next `count` responses (of `operationId` only, when given) off mid-body; the requests still take effect.
+   */
   dropNext(count: number, operationId?: string): void;
   expireTokens(): number;
   setRateLimit(limit: RateLimit | null): void;
   setEarningRule(storeId: string, rule: EarningRule): void;
-  /** A login code for this customer (by id or card number) for a Customer API application, as their mobile app would get one. */
-  mintAppLoginCode(customer: { customerId: string } | { cardNumber: string }, applicationId?: string): MintedAppLoginCode;
+  /**
+   * A login code for this customer (by id or card number) for a Customer API application, as their mobile app would get
+   * one.
+   */
+  mintAppLoginCode(
+    customer: { customerId: string } | { cardNumber: string },
+    applicationId?: string,
+  ): MintedAppLoginCode;
   /** Every login code issued so far is expired from now on. */
   expireAppLoginCodes(): number;
   /** Drops every Customer API device token (as if each had been replaced elsewhere). */
   revokeDeviceTokens(): number;
-  /** Whether this project allows an operation on the Customer API; a refused one answers 403 `interface_not_allowed_exception`. */
+  /**
+   * Whether this project allows an operation on the Customer API; a refused one answers 403
+   * `interface_not_allowed_exception`.
+   */
   allowOnCustomerApi(operationId: string, allowed: boolean): void;
   /** Changes the project just before the next request for `operationId` is handled (another till acting in between). */
   beforeNext(operationId: string, action: (project: Project) => void): void;
@@ -56,14 +67,34 @@ export interface SandboxControl {
 const fault = z.union([z.literal(500), z.literal(503)]);
 const bodies = {
   network: z.object({ mode: z.enum(['up', 'refuse', 'hang']) }),
-  errors: z.object({ status: fault, count: z.number().int().min(1).optional(), duration_ms: z.number().int().min(1).optional() }).refine((b) => (b.count === undefined) !== (b.duration_ms === undefined), 'give count or duration_ms'),
+  errors: z
+    .object({
+      status: fault,
+      count: z.number().int().min(1).optional(),
+      duration_ms: z.number().int().min(1).optional(),
+    })
+    .refine((b) => (b.count === undefined) !== (b.duration_ms === undefined), 'give count or duration_ms'),
   latency: z.object({ ms: z.number().int().min(0).max(600_000) }),
   drop: z.object({ count: z.number().int().min(0), operation_id: z.string().min(1).max(100).optional() }),
-  rateLimit: z.union([z.object({ per_second: z.number().positive(), burst: z.number().int().min(1) }), z.object({ off: z.literal(true) })]),
-  earningRule: z.object({ store_id: z.string(), points: z.number().int().min(0), per_minor: z.number().int().min(1) }),
+  rateLimit: z.union([
+    z.object({ per_second: z.number().positive(), burst: z.number().int().min(1) }),
+    z.object({ off: z.literal(true) }),
+  ]),
+  earningRule: z.object({
+    store_id: z.string(),
+    points: z.number().int().min(0),
+    per_minor: z.number().int().min(1),
+  }),
   appLoginCode: z
-    .object({ customer_id: z.string().min(1).optional(), card_number: z.string().min(1).optional(), application_id: z.string().min(1).optional() })
-    .refine((b) => (b.customer_id === undefined) !== (b.card_number === undefined), 'give customer_id or card_number'),
+    .object({
+      customer_id: z.string().min(1).optional(),
+      card_number: z.string().min(1).optional(),
+      application_id: z.string().min(1).optional(),
+    })
+    .refine(
+      (b) => (b.customer_id === undefined) !== (b.card_number === undefined),
+      'give customer_id or card_number',
+    ),
 };
 
 export interface ControlReply {
@@ -71,7 +102,12 @@ export interface ControlReply {
   body: unknown;
 }
 
-export async function handleControl(control: SandboxControl, method: string, url: string, text: string): Promise<ControlReply> {
+export async function handleControl(
+  control: SandboxControl,
+  method: string,
+  url: string,
+  text: string,
+): Promise<ControlReply> {
   const path = url.split('?')[0]!.replace(/\/$/, '');
   const key = `${method.toUpperCase()} ${path}`;
   let json: unknown = {};
@@ -85,7 +121,15 @@ export async function handleControl(control: SandboxControl, method: string, url
   const parse = <T>(schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; reply: ControlReply } => {
     const result = schema.safeParse(json);
     if (result.success) return { ok: true, value: result.data };
-    return { ok: false, reply: { status: 400, body: { error: result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') } } };
+    return {
+      ok: false,
+      reply: {
+        status: 400,
+        body: {
+          error: result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+        },
+      },
+    };
   };
   const done = { status: 200, body: { ok: true } };
   switch (key) {
@@ -152,7 +196,13 @@ export async function handleControl(control: SandboxControl, method: string, url
       if (!parsed.ok) return parsed.reply;
       const b = parsed.value;
       try {
-        return { status: 200, body: control.mintAppLoginCode(b.customer_id !== undefined ? { customerId: b.customer_id } : { cardNumber: b.card_number! }, b.application_id) };
+        return {
+          status: 200,
+          body: control.mintAppLoginCode(
+            b.customer_id !== undefined ? { customerId: b.customer_id } : { cardNumber: b.card_number! },
+            b.application_id,
+          ),
+        };
       } catch (error) {
         return { status: 404, body: { error: (error as Error).message } };
       }

@@ -52,7 +52,13 @@ export class CustomerApiState {
     const key = `${applicationId}\u0000${deviceId}`;
     const previous = this.#byDevice.get(key);
     if (previous) this.#tokens.delete(previous);
-    const record: DeviceRecord = { token: randomBytes(36).toString('hex'), deviceId, applicationId, language, customerId: null };
+    const record: DeviceRecord = {
+      token: randomBytes(36).toString('hex'),
+      deviceId,
+      applicationId,
+      language,
+      customerId: null,
+    };
     this.#tokens.set(record.token, record);
     this.#byDevice.set(key, record.token);
     return record;
@@ -71,14 +77,25 @@ export class CustomerApiState {
   }
 
   /** A login code for `customerId`, valid for APP_LOGIN_CODE_SECONDS, usable once. */
-  issueAppLoginCode(customerId: string, applicationId: string, nowMs: number, kind: 'alphanumeric' | 'numeric' = 'alphanumeric'): AppLoginCodeRecord {
+  issueAppLoginCode(
+    customerId: string,
+    applicationId: string,
+    nowMs: number,
+    kind: 'alphanumeric' | 'numeric' = 'alphanumeric',
+  ): AppLoginCodeRecord {
     const alphabet = kind === 'numeric' ? '0123456789' : 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
     let token: string;
     do {
       token = '';
       for (let i = 0; i < 6; i++) token += alphabet[randomInt(alphabet.length)];
     } while (this.#codes.has(token));
-    const record: AppLoginCodeRecord = { token, requestId: randomBytes(36).toString('hex'), customerId, applicationId, expiresAtMs: nowMs + APP_LOGIN_CODE_SECONDS * 1000 };
+    const record: AppLoginCodeRecord = {
+      token,
+      requestId: randomBytes(36).toString('hex'),
+      customerId,
+      applicationId,
+      expiresAtMs: nowMs + APP_LOGIN_CODE_SECONDS * 1000,
+    };
     this.#codes.set(token, record);
     return record;
   }

@@ -7,6 +7,7 @@ import type { Project } from './project.ts';
 export function referencedCustomer(project: Project, id: string): Customer {
   const customer = project.customer(id);
   if (!customer) throw invalid('customer_id', 'not_found', id, 'No customer with this id.');
-  if (customer.state === 0) throw invalid('customer_id', 'customer_was_deleted', id, 'The customer was deleted.');
+  if (customer.state === 0)
+    throw invalid('customer_id', 'customer_was_deleted', id, 'The customer was deleted.');
   return customer;
 }

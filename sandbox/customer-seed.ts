@@ -16,7 +16,10 @@ export const emailChannelId = entityId('communication-channel', 1);
 /** Demo customers who can log in on the kiosk, by customer number, with their passwords. */
 export const customerPasswords: Record<number, { password: string; shows: string }> = {
   1: { password: 'Jana2026', shows: 'regular customer: points, vouchers, rewards to redeem' },
-  2: { password: 'Petr2026', shows: 'another customer: not_belong_to_logged_in_customer when Jana asks for his data' },
+  2: {
+    password: 'Petr2026',
+    shows: 'another customer: not_belong_to_logged_in_customer when Jana asks for his data',
+  },
   3: { password: 'Eva2026x', shows: 'gold customer with a lot of points: redeems anything' },
   4: { password: 'Tomas2026', shows: 'customer with credits in CZK and EUR' },
   5: { password: 'Lucie2026', shows: 'blocked card: card_is_blocked by card, logs in by e-mail' },
@@ -31,7 +34,8 @@ export function passwordHash(customer: string, password: string): string {
 
 export function seedCustomerPasswords(): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [n, { password }] of Object.entries(customerPasswords)) out[customerId(Number(n))] = passwordHash(customerId(Number(n)), password);
+  for (const [n, { password }] of Object.entries(customerPasswords))
+    out[customerId(Number(n))] = passwordHash(customerId(Number(n)), password);
   return out;
 }
 
@@ -44,12 +48,21 @@ export interface AgreementRecord {
   communication_channel_id: string | null;
 }
 
-const agreementRecord = (n: number, textId: string, name: Localized, text: Localized, channel: string | null = null): AgreementRecord => ({
+const agreementRecord = (
+  n: number,
+  textId: string,
+  name: Localized,
+  text: Localized,
+  channel: string | null = null,
+): AgreementRecord => ({
   agreement_id: entityId('agreement', n),
   text_id: textId,
   name,
   text,
-  withdrawal_text: { cs: `Souhlas „${name.cs}“ můžete kdykoli odvolat na prodejně nebo v aplikaci.`, en: `You can withdraw "${name.en}" at any time in a store or in the app.` },
+  withdrawal_text: {
+    cs: `Souhlas „${name.cs}“ můžete kdykoli odvolat na prodejně nebo v aplikaci.`,
+    en: `You can withdraw "${name.en}" at any time in a store or in the app.`,
+  },
   communication_channel_id: channel,
 });
 
@@ -68,13 +81,19 @@ export const agreements: AgreementRecord[] = [
     2,
     'agreement_marketing_communication',
     { cs: 'Marketingová komunikace', en: 'Marketing communication' },
-    { cs: 'Chci dostávat nabídky a novinky e-mailem a SMS.', en: 'I want to receive offers and news by e-mail and text message.' },
+    {
+      cs: 'Chci dostávat nabídky a novinky e-mailem a SMS.',
+      en: 'I want to receive offers and news by e-mail and text message.',
+    },
     emailChannelId,
   ),
   agreementRecord(
     3,
     'agreement_profiling',
     { cs: 'Profilování', en: 'Profiling' },
-    { cs: 'Souhlasím s vyhodnocením mých nákupů, abych dostával(a) nabídky na míru.', en: 'I agree that my purchases are analysed so that offers fit me.' },
+    {
+      cs: 'Souhlasím s vyhodnocením mých nákupů, abych dostával(a) nabídky na míru.',
+      en: 'I agree that my purchases are analysed so that offers fit me.',
+    },
   ),
 ];

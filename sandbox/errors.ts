@@ -43,11 +43,23 @@ interface Detail {
   cs: string;
 }
 
-function envelope(exception: string, title: string, detail: string, errorData: Record<string, unknown> = {}): ErrorBody {
+function envelope(
+  exception: string,
+  title: string,
+  detail: string,
+  errorData: Record<string, unknown> = {},
+): ErrorBody {
   return { error: { type: 'about:blank', exception, title, detail, error_data: errorData } };
 }
 
-function apiError(status: number, exception: string, title: string, detail: Detail, errorData: Record<string, unknown> = {}, headers: Record<string, string> = {}): ApiError {
+function apiError(
+  status: number,
+  exception: string,
+  title: string,
+  detail: Detail,
+  errorData: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): ApiError {
   return new ApiError(status, envelope(exception, title, detail.en, errorData), headers, detail.cs);
 }
 
@@ -60,7 +72,13 @@ export function wireValue(value: unknown): string {
 
 export function badRequest(params: InvalidParam[]): ApiError {
   const detail = params.map((p) => `${p.name}: ${p.reason}`).join(', ');
-  return apiError(400, 'bad_request_exception', 'Bad request', { en: `Invalid parameters (${detail}).`, cs: `Neplatné parametry (${detail}).` }, { invalid_params: params });
+  return apiError(
+    400,
+    'bad_request_exception',
+    'Bad request',
+    { en: `Invalid parameters (${detail}).`, cs: `Neplatné parametry (${detail}).` },
+    { invalid_params: params },
+  );
 }
 
 /** The JSON type of a value as CareCloud names it in `actual_type`. */
@@ -71,20 +89,28 @@ export function jsonType(value: unknown): string {
   return typeof value === 'object' ? 'object' : typeof value;
 }
 
-/** A value of the wrong type where the contract wants another, e.g. null for a string (the conventions' argument exception). */
+/**
+ * A value of the wrong type where the contract wants another, e.g. null for a string (the conventions' argument
+ * exception).
+ */
 export function invalidArgument(parameter: string, expectedType: string, actualType: string): ApiError {
   return apiError(
     400,
     'invalid_argument_exception',
     'Bad request',
-    { en: `Parameter ${parameter} must be of type ${expectedType}, ${actualType} given.`, cs: `Parametr ${parameter} musí být typu ${expectedType}, zadáno ${actualType}.` },
+    {
+      en: `Parameter ${parameter} must be of type ${expectedType}, ${actualType} given.`,
+      cs: `Parametr ${parameter} musí být typu ${expectedType}, zadáno ${actualType}.`,
+    },
     { expected_type: expectedType, actual_type: actualType, parameter },
   );
 }
 
 /** One refused parameter, e.g. `invalid('bill_id', 'already_exists', billId)`. */
 export function invalid(name: string, reason: string, value?: unknown, message?: string): ApiError {
-  return badRequest([{ name, reason, value: wireValue(value), message: message ?? defaultMessage(name, reason) }]);
+  return badRequest([
+    { name, reason, value: wireValue(value), message: message ?? defaultMessage(name, reason) },
+  ]);
 }
 
 function defaultMessage(name: string, reason: string): string {
@@ -98,7 +124,14 @@ const tokenProblems = {
 } satisfies Record<string, Detail>;
 
 export function unauthorized(problem: keyof typeof tokenProblems): ApiError {
-  return apiError(401, 'unauthorized_exception', 'Unauthorized', tokenProblems[problem], {}, { 'WWW-Authenticate': 'Bearer' });
+  return apiError(
+    401,
+    'unauthorized_exception',
+    'Unauthorized',
+    tokenProblems[problem],
+    {},
+    { 'WWW-Authenticate': 'Bearer' },
+  );
 }
 
 export function forbiddenApplication(): ApiError {
@@ -112,19 +145,47 @@ export function forbiddenApplication(): ApiError {
 }
 
 export function payloadTooLarge(headers: Record<string, string> = {}): ApiError {
-  return apiError(413, 'bad_request_exception', 'Payload too large', { en: 'The request body is too large.', cs: 'Tělo požadavku je příliš velké.' }, {}, headers);
+  return apiError(
+    413,
+    'bad_request_exception',
+    'Payload too large',
+    { en: 'The request body is too large.', cs: 'Tělo požadavku je příliš velké.' },
+    {},
+    headers,
+  );
 }
 
 export function resourceNotFound(resourceName: string, resourceId: string): ApiError {
-  return apiError(404, 'not_found_exception', 'Not found', { en: `The ${resourceName} ${resourceId} does not exist.`, cs: `Záznam ${resourceName} ${resourceId} neexistuje.` }, { resource_name: resourceName, resource_id: resourceId });
+  return apiError(
+    404,
+    'not_found_exception',
+    'Not found',
+    {
+      en: `The ${resourceName} ${resourceId} does not exist.`,
+      cs: `Záznam ${resourceName} ${resourceId} neexistuje.`,
+    },
+    { resource_name: resourceName, resource_id: resourceId },
+  );
 }
 
 export function routeNotFound(path: string): ApiError {
-  return apiError(404, 'not_found_exception', 'Not found', { en: `No resource at ${path}.`, cs: `Na ${path} není žádný zdroj.` }, { resource_name: path });
+  return apiError(
+    404,
+    'not_found_exception',
+    'Not found',
+    { en: `No resource at ${path}.`, cs: `Na ${path} není žádný zdroj.` },
+    { resource_name: path },
+  );
 }
 
 export function methodNotAllowed(method: string, path: string): ApiError {
-  return apiError(405, 'method_not_allowed_exception', 'Method not allowed', { en: `${method} is not supported on ${path}.`, cs: `Metoda ${method} není na ${path} podporována.` }, { http_method: method });
+  return apiError(
+    405,
+    'method_not_allowed_exception',
+    'Method not allowed',
+    { en: `${method} is not supported on ${path}.`, cs: `Metoda ${method} není na ${path} podporována.` },
+    { http_method: method },
+  );
 }
 
 export function tooManyRequests(retryAfterSeconds: number): ApiError {
@@ -132,7 +193,10 @@ export function tooManyRequests(retryAfterSeconds: number): ApiError {
     429,
     'too_many_requests_exception',
     'Too many requests',
-    { en: `Rate limit exceeded; retry after ${retryAfterSeconds} s.`, cs: `Překročen limit požadavků; zkuste to znovu za ${retryAfterSeconds} s.` },
+    {
+      en: `Rate limit exceeded; retry after ${retryAfterSeconds} s.`,
+      cs: `Překročen limit požadavků; zkuste to znovu za ${retryAfterSeconds} s.`,
+    },
     {},
     { 'Retry-After': String(retryAfterSeconds) },
   );
@@ -140,8 +204,18 @@ export function tooManyRequests(retryAfterSeconds: number): ApiError {
 
 export function serverFault(status: 500 | 503): ApiError {
   return status === 503
-    ? apiError(503, 'service_unavailable_exception', 'Service unavailable', { en: 'The service is temporarily unavailable.', cs: 'Služba je dočasně nedostupná.' }, {}, { 'Retry-After': '1' })
-    : apiError(500, 'internal_server_error_exception', 'Internal server error', { en: 'The server failed to process the request.', cs: 'Server nedokázal požadavek zpracovat.' });
+    ? apiError(
+        503,
+        'service_unavailable_exception',
+        'Service unavailable',
+        { en: 'The service is temporarily unavailable.', cs: 'Služba je dočasně nedostupná.' },
+        {},
+        { 'Retry-After': '1' },
+      )
+    : apiError(500, 'internal_server_error_exception', 'Internal server error', {
+        en: 'The server failed to process the request.',
+        cs: 'Server nedokázal požadavek zpracovat.',
+      });
 }
 
 /**
@@ -170,12 +244,26 @@ export function interfaceNotAllowed(resourceName: string, apiInterface: 'custome
 
 /** 401 on the Customer API: the device token is unknown (never created, or replaced by a newer one). */
 export function unknownDeviceToken(): ApiError {
-  return apiError(401, 'unauthorized_exception', 'Unauthorized', { en: 'The token is not valid.', cs: 'Token není platný.' }, {}, { 'WWW-Authenticate': 'Bearer' });
+  return apiError(
+    401,
+    'unauthorized_exception',
+    'Unauthorized',
+    { en: 'The token is not valid.', cs: 'Token není platný.' },
+    {},
+    { 'WWW-Authenticate': 'Bearer' },
+  );
 }
 
 /** 401 on the Customer API: the call needs a customer logged in on this token. */
 export function noCustomerLoggedIn(): ApiError {
-  return apiError(401, 'unauthorized_exception', 'Unauthorized', { en: 'No customer is logged in with this token.', cs: 'S tímto tokenem není přihlášen žádný zákazník.' }, {}, { 'WWW-Authenticate': 'Bearer' });
+  return apiError(
+    401,
+    'unauthorized_exception',
+    'Unauthorized',
+    { en: 'No customer is logged in with this token.', cs: 'S tímto tokenem není přihlášen žádný zákazník.' },
+    {},
+    { 'WWW-Authenticate': 'Bearer' },
+  );
 }
 
 /** The project has no such Customer API application. */

@@ -19,7 +19,10 @@ export class Faults {
   dropRemaining = 0;
   /** Only responses of this operation are cut (null: any), to lose one write's answer exactly. */
   dropOperation: string | null = null;
-  /** Done to the project once, just before the next request for an operation is handled (what another till did meanwhile). */
+  /**
+   * Done to the project once, just before the next request for an operation is handled (what another till did
+   * meanwhile).
+   */
   readonly before = new Map<string, () => void>();
 
   /** The status to fail this request with, if an error fault is active. */
@@ -61,6 +64,11 @@ export class Faults {
   }
 
   describe() {
-    return { network: this.network, error: this.error, latency_ms: this.latencyMs, drop_remaining: this.dropRemaining };
+    return {
+      network: this.network,
+      error: this.error,
+      latency_ms: this.latencyMs,
+      drop_remaining: this.dropRemaining,
+    };
   }
 }

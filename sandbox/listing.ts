@@ -3,15 +3,31 @@
 import { invalid } from './errors.ts';
 import type { Reply } from './handlers/context.ts';
 
-export function listReply<T extends object>(key: string, rows: T[], query: Record<string, unknown>, sortable: readonly string[], headers?: Record<string, string>): Reply {
+export function listReply<T extends object>(
+  key: string,
+  rows: T[],
+  query: Record<string, unknown>,
+  sortable: readonly string[],
+  headers?: Record<string, string>,
+): Reply {
   const count = typeof query.count === 'number' ? query.count : 100;
   const offset = typeof query.offset === 'number' ? query.offset : 0;
-  const field = typeof query.sort_field === 'string' && query.sort_field !== '' ? query.sort_field : undefined;
+  const field =
+    typeof query.sort_field === 'string' && query.sort_field !== '' ? query.sort_field : undefined;
   let sorted = rows;
   if (field !== undefined) {
-    if (!sortable.includes(field)) throw invalid('sort_field', 'not_allowed_value', field, `Cannot sort by ${field}; sortable fields: ${sortable.join(', ')}.`);
+    if (!sortable.includes(field))
+      throw invalid(
+        'sort_field',
+        'not_allowed_value',
+        field,
+        `Cannot sort by ${field}; sortable fields: ${sortable.join(', ')}.`,
+      );
     const direction = query.sort_direction === 'DESC' ? -1 : 1;
-    sorted = [...rows].sort((a, b) => direction * compare((a as Record<string, unknown>)[field], (b as Record<string, unknown>)[field]));
+    sorted = [...rows].sort(
+      (a, b) =>
+        direction * compare((a as Record<string, unknown>)[field], (b as Record<string, unknown>)[field]),
+    );
   }
   const data = { [key]: sorted.slice(offset, offset + count), total_items: rows.length };
   return headers ? { status: 200, body: { data }, headers } : { status: 200, body: { data } };

@@ -6,7 +6,10 @@ const localized = z.object({ cs: z.string(), en: z.string() });
 export type Localized = z.infer<typeof localized>;
 
 const earningRule = z.object({
-  /** Points credited for every `per_minor` of eligible spend, in the store's own currency (a EUR store's rule in euro cents). */
+  /**
+   * Points credited for every `per_minor` of eligible spend, in the store's own currency (a EUR store's rule in euro
+   * cents).
+   */
   points: z.number().int().min(0),
   per_minor: z.number().int().min(1),
 });
@@ -55,7 +58,12 @@ const status = z.object({
 });
 export type Status = z.infer<typeof status>;
 
-const cardType = z.object({ card_type_id: z.string(), text_id: z.string(), name: localized, prefix: z.string() });
+const cardType = z.object({
+  card_type_id: z.string(),
+  text_id: z.string(),
+  name: localized,
+  prefix: z.string(),
+});
 export type CardType = z.infer<typeof cardType>;
 
 const customer = z.object({
@@ -74,7 +82,14 @@ const customer = z.object({
   source_id: z.string(),
   city: z.string().nullable(),
   /** The consents the customer gave or refused, by agreement id (absent in older state files). */
-  consents: z.array(z.object({ consent_id: z.string(), consent_value: z.union([z.literal(0), z.literal(1), z.literal(2)]) })).optional(),
+  consents: z
+    .array(
+      z.object({
+        consent_id: z.string(),
+        consent_value: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+      }),
+    )
+    .optional(),
   last_change: z.string(),
 });
 export type Customer = z.infer<typeof customer>;
@@ -178,7 +193,12 @@ const purchaseItem = z.object({
 });
 export type PurchaseItem = z.infer<typeof purchaseItem>;
 
-const voucherUse = z.object({ voucher_id: z.string(), code: z.string(), discount_minor: z.number().int(), gift: z.boolean() });
+const voucherUse = z.object({
+  voucher_id: z.string(),
+  code: z.string(),
+  discount_minor: z.number().int(),
+  gift: z.boolean(),
+});
 export type VoucherUse = z.infer<typeof voucherUse>;
 
 const purchase = z.object({
@@ -239,7 +259,14 @@ export const projectDataSchema = z.object({
         agreement_gtc: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
         agreement_marketing_communication: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
         agreement_profiling: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
-        custom_agreements: z.array(z.object({ agreement_id: z.string(), agreement_value: z.union([z.literal(0), z.literal(1), z.literal(2)]) })).optional(),
+        custom_agreements: z
+          .array(
+            z.object({
+              agreement_id: z.string(),
+              agreement_value: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+            }),
+          )
+          .optional(),
       }),
     )
     .optional(),

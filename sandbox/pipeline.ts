@@ -2,7 +2,17 @@
 // Each step fails fast with CareCloud's error envelope.
 import { API_ROOT, CUSTOMER_API_ROOT, type ApiInterface, type Contract, type Route } from './contract.ts';
 import type { CustomerApiState, DeviceRecord } from './customer-api.ts';
-import { ApiError, badRequest, interfaceNotAllowed, methodNotAllowed, routeNotFound, serverFault, tooManyRequests, unauthorized, unknownDeviceToken } from './errors.ts';
+import {
+  ApiError,
+  badRequest,
+  interfaceNotAllowed,
+  methodNotAllowed,
+  routeNotFound,
+  serverFault,
+  tooManyRequests,
+  unauthorized,
+  unknownDeviceToken,
+} from './errors.ts';
 import type { Faults } from './faults.ts';
 import type { Lang, ProjectSettings, Reply, ApiSession } from './handlers/context.ts';
 import { customerHandlers } from './handlers/customer-interface.ts';
@@ -61,7 +71,8 @@ export async function runPipeline(deps: PipelineDeps, incoming: Incoming): Promi
   const lang = language(incoming.headers['accept-language']);
   try {
     const injected = deps.faults.takeError(Date.now());
-    if (injected) return { reply: errorReply(serverFault(injected), lang), route, body, failed: true, at: local };
+    if (injected)
+      return { reply: errorReply(serverFault(injected), lang), route, body, failed: true, at: local };
 
     const queryAt = incoming.url.indexOf('?');
     const pathname = queryAt < 0 ? incoming.url : incoming.url.slice(0, queryAt);
@@ -74,24 +85,45 @@ export async function runPipeline(deps: PipelineDeps, incoming: Incoming): Promi
     const table = root.api === 'customer' ? customerHandlers : handlers;
     // Limited to the other interface by the vendor, or not allowed on the Customer API in this project.
     const notInProject = root.api === 'customer' && deps.customerApi.notAllowed.has(route.operationId);
-    if ((route.only !== undefined && route.only !== root.api) || !table[route.operationId] || notInProject) throw interfaceNotAllowed(resourceName(route.path), root.api);
+    if ((route.only !== undefined && route.only !== root.api) || !table[route.operationId] || notInProject)
+      throw interfaceNotAllowed(resourceName(route.path), root.api);
 
     let session: ApiSession | null = null;
     let device: DeviceRecord | null = null;
-    if (route.secured && root.api === 'enterprise') session = authenticate(deps, incoming.headers.authorization, at.getTime());
-    if (route.secured && root.api === 'customer') device = authenticateDevice(deps, incoming.headers.authorization);
+    if (route.secured && root.api === 'enterprise')
+      session = authenticate(deps, incoming.headers.authorization, at.getTime());
+    if (route.secured && root.api === 'customer')
+      device = authenticateDevice(deps, incoming.headers.authorization);
 
-    const wait = deps.limiter.take(session ? `token:${session.token}` : device ? `device:${device.token}` : `address:${incoming.remoteAddress}`, performance.now());
+    const wait = deps.limiter.take(
+      session
+        ? `token:${session.token}`
+        : device
+          ? `device:${device.token}`
+          : `address:${incoming.remoteAddress}`,
+      performance.now(),
+    );
     if (wait > 0) throw tooManyRequests(wait);
 
     if (incoming.bodyText.length > 0) {
       try {
         body = JSON.parse(incoming.bodyText);
       } catch {
-        throw badRequest([{ name: 'body', reason: 'invalid_value_format', value: incoming.bodyText.slice(0, 100), message: 'The request body is not valid JSON.' }]);
+        throw badRequest([
+          {
+            name: 'body',
+            reason: 'invalid_value_format',
+            value: incoming.bodyText.slice(0, 100),
+            message: 'The request body is not valid JSON.',
+          },
+        ]);
       }
     }
-    const valid = validateRequest(route, { method: incoming.method, url: incoming.url, headers: incoming.headers, body }, match.pathParams);
+    const valid = validateRequest(
+      route,
+      { method: incoming.method, url: incoming.url, headers: incoming.headers, body },
+      match.pathParams,
+    );
     const handler = table[route.operationId];
     if (!handler) throw routeNotFound(pathname);
     deps.faults.takeBefore(route.operationId)?.();
@@ -105,13 +137,19 @@ export async function runPipeline(deps: PipelineDeps, incoming: Incoming): Promi
       now: local,
       session,
       sortable: route.sortable,
-      auth: { credentials: deps.credentials, tokens: deps.tokens, nowMs: at.getTime(), timeZone: deps.settings.timeZone },
+      auth: {
+        credentials: deps.credentials,
+        tokens: deps.tokens,
+        nowMs: at.getTime(),
+        timeZone: deps.settings.timeZone,
+      },
       device,
       customerApi: deps.customerApi,
     });
     return { reply, route, body, failed: false, at: local };
   } catch (error) {
-    if (error instanceof ApiError) return { reply: errorReply(error, lang), route, body, failed: false, at: local };
+    if (error instanceof ApiError)
+      return { reply: errorReply(error, lang), route, body, failed: false, at: local };
     throw error;
   }
 }

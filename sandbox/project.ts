@@ -1,7 +1,18 @@
 // The project's data with the indexes the handlers need, and every change to it.
 // Handlers never edit the arrays directly, so the indexes stay true.
 import { entityId } from './ids.ts';
-import { projectDataSchema, projectDataV1Schema, type Card, type Customer, type LedgerEntry, type ProjectData, type Purchase, type Reward, type Store, type Voucher } from './model.ts';
+import {
+  projectDataSchema,
+  projectDataV1Schema,
+  type Card,
+  type Customer,
+  type LedgerEntry,
+  type ProjectData,
+  type Purchase,
+  type Reward,
+  type Store,
+  type Voucher,
+} from './model.ts';
 import { purchaseItemTypes, seedProject } from './seed.ts';
 import { seedCustomerPasswords } from './customer-seed.ts';
 
@@ -46,11 +57,16 @@ export class Project {
     try {
       raw = JSON.parse(text);
     } catch (error) {
-      throw new Error(`the state file is not JSON (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+      throw new Error(
+        `the state file is not JSON (${error instanceof Error ? error.message : String(error)})`,
+        { cause: error },
+      );
     }
     const notState = (issues: { path: PropertyKey[]; message: string }[]) => {
       const first = issues[0];
-      return new Error(`the state file is not a sandbox state (${first ? `${first.path.map(String).join('.')}: ${first.message}` : 'invalid'})`);
+      return new Error(
+        `the state file is not a sandbox state (${first ? `${first.path.map(String).join('.')}: ${first.message}` : 'invalid'})`,
+      );
     };
     if (typeof raw === 'object' && raw !== null && (raw as { version?: unknown }).version === 1) {
       const older = projectDataV1Schema.safeParse(raw);
@@ -154,7 +170,13 @@ export class Project {
   credits(customerId: string, currencyId: string | null, from?: string, to?: string): Balance {
     return this.#balance(customerId, 'credits', currencyId, from, to);
   }
-  #balance(customerId: string, kind: LedgerEntry['kind'], currencyId: string | null, from?: string, to?: string): Balance {
+  #balance(
+    customerId: string,
+    kind: LedgerEntry['kind'],
+    currencyId: string | null,
+    from?: string,
+    to?: string,
+  ): Balance {
     const balance = { earned: 0, redeemed: 0 };
     for (const e of this.ledgerOf(customerId)) {
       if (e.kind !== kind || (currencyId !== null && e.currency_id !== currencyId)) continue;
@@ -183,7 +205,10 @@ export class Project {
   agreementsOf(customerId: string): NonNullable<ProjectData['customer_agreements']>[string] | undefined {
     return this.#data.customer_agreements?.[customerId];
   }
-  setAgreements(customerId: string, agreement: NonNullable<ProjectData['customer_agreements']>[string]): void {
+  setAgreements(
+    customerId: string,
+    agreement: NonNullable<ProjectData['customer_agreements']>[string],
+  ): void {
     (this.#data.customer_agreements ??= {})[customerId] = agreement;
   }
   customerByPhone(phone: string): Customer | undefined {
@@ -223,7 +248,10 @@ function earningInStoreCurrency(data: Omit<ProjectData, 'version'>): ProjectData
     version: 2,
     stores: data.stores.map((s) => {
       const rate = rates.get(s.currency_id) ?? 1;
-      return { ...s, earning: { ...s.earning, per_minor: Math.max(1, Math.round(s.earning.per_minor / rate)) } };
+      return {
+        ...s,
+        earning: { ...s.earning, per_minor: Math.max(1, Math.round(s.earning.per_minor / rate)) },
+      };
     }),
   };
 }

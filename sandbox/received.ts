@@ -33,7 +33,10 @@ export class ReceivedLog {
   #bills = new Map<string, ReceivedBill>();
   #seq = 0;
 
-  record(entry: Omit<ReceivedRequest, 'seq'>, sent?: { billId: string; canceled: boolean; purchaseId: string | null }): void {
+  record(
+    entry: Omit<ReceivedRequest, 'seq'>,
+    sent?: { billId: string; canceled: boolean; purchaseId: string | null },
+  ): void {
     this.#seq += 1;
     this.#requests.push({ seq: this.#seq, ...entry });
     // Trimmed in batches so a long run does not pay a shift per request.
@@ -41,7 +44,13 @@ export class ReceivedLog {
     if (sent) {
       let bill = this.#bills.get(sent.billId);
       if (!bill) {
-        bill = { bill_id: sent.billId, attempts: 0, statuses: [], purchase_id: null, canceled: sent.canceled };
+        bill = {
+          bill_id: sent.billId,
+          attempts: 0,
+          statuses: [],
+          purchase_id: null,
+          canceled: sent.canceled,
+        };
         this.#bills.set(sent.billId, bill);
       }
       bill.attempts += 1;
@@ -70,14 +79,17 @@ export class ReceivedLog {
  * were sent side by side. With CareCloud some distance away (the sandbox's latency), the
  * client's side-by-side calls overlap and only its sequential ones chain.
  */
-export function roundTripDepth(requests: readonly Pick<ReceivedRequest, 'arrived_ms' | 'answered_ms'>[]): number {
+export function roundTripDepth(
+  requests: readonly Pick<ReceivedRequest, 'arrived_ms' | 'answered_ms'>[],
+): number {
   const byArrival = [...requests].sort((a, b) => a.arrived_ms - b.arrived_ms);
   const depth: number[] = [];
   byArrival.forEach((request, i) => {
     let before = 0;
     for (let j = 0; j < i; j += 1) {
       const earlier = byArrival[j]!;
-      if (earlier.answered_ms !== null && earlier.answered_ms <= request.arrived_ms) before = Math.max(before, depth[j]!);
+      if (earlier.answered_ms !== null && earlier.answered_ms <= request.arrived_ms)
+        before = Math.max(before, depth[j]!);
     }
     depth.push(before + 1);
   });

@@ -31,9 +31,18 @@ const formatKeywords = new Set(['type', 'format', 'pattern', 'parse', 'oneOf', '
  * built here (the shape openapi-backend compiles for: path, query, header, cookie,
  * requestBody) because its own request parsing costs more than the validation itself.
  */
-export function validateRequest(route: Route, request: RawRequest, pathParams: Record<string, string>): ValidRequest {
+export function validateRequest(
+  route: Route,
+  request: RawRequest,
+  pathParams: Record<string, string>,
+): ValidRequest {
   const query = parseQuery(request.url, route.arrayQuery);
-  const parameters: Record<string, unknown> = { path: pathParams, query, header: request.headers, cookie: {} };
+  const parameters: Record<string, unknown> = {
+    path: pathParams,
+    query,
+    header: request.headers,
+    cookie: {},
+  };
   if (request.body !== undefined) parameters.requestBody = request.body;
   const errors: AjvError[] = [];
   for (const validate of route.validators) {
@@ -51,10 +60,20 @@ export function validateRequest(route: Route, request: RawRequest, pathParams: R
     }
   };
   // A null where the contract wants another type is CareCloud's argument exception, not a reason in invalid_params.
-  const nullArgument = result.errors?.find((e) => e.keyword === 'type' && e.instancePath.startsWith('/requestBody/') && valueAt(request.body, e.instancePath.split('/').slice(2)) === null);
+  const nullArgument = result.errors?.find(
+    (e) =>
+      e.keyword === 'type' &&
+      e.instancePath.startsWith('/requestBody/') &&
+      valueAt(request.body, e.instancePath.split('/').slice(2)) === null,
+  );
   if (nullArgument) {
-    const path = nullArgument.instancePath.split('/').slice(2).filter((s) => !/^\d+$/.test(s));
-    const expected = Array.isArray(nullArgument.params.type) ? nullArgument.params.type.join('|') : String(nullArgument.params.type);
+    const path = nullArgument.instancePath
+      .split('/')
+      .slice(2)
+      .filter((s) => !/^\d+$/.test(s));
+    const expected = Array.isArray(nullArgument.params.type)
+      ? nullArgument.params.type.join('|')
+      : String(nullArgument.params.type);
     throw invalidArgument(path[path.length - 1] ?? 'body', expected, jsonType(null));
   }
   const validated = result.errors ? null : result.coerced.query;
@@ -65,7 +84,13 @@ export function validateRequest(route: Route, request: RawRequest, pathParams: R
   }
   if (request.body !== undefined) {
     for (const path of route.requiredBodyPaths) {
-      for (const where of emptyAt(request.body, path, 0, [], [])) add({ name: path[path.length - 1]!, reason: 'empty', value: '', message: `${where} must not be empty.` });
+      for (const where of emptyAt(request.body, path, 0, [], []))
+        add({
+          name: path[path.length - 1]!,
+          reason: 'empty',
+          value: '',
+          message: `${where} must not be empty.`,
+        });
     }
   }
   if (problems.length > 0) throw badRequest(problems);
@@ -93,7 +118,12 @@ function toInvalidParam(error: AjvError, request: RawRequest): InvalidParam {
   const [where, ...rest] = segments;
   if (error.keyword === 'additionalProperties') {
     const extra = String(error.params.additionalProperty);
-    return { name: extra, reason: 'not_allowed_value', value: wireValue(queryValue(request.url, extra)), message: `${extra} is not a parameter of this operation.` };
+    return {
+      name: extra,
+      reason: 'not_allowed_value',
+      value: wireValue(queryValue(request.url, extra)),
+      message: `${extra} is not a parameter of this operation.`,
+    };
   }
   if (error.keyword === 'required') {
     const missing = String(error.params.missingProperty);
@@ -104,7 +134,12 @@ function toInvalidParam(error: AjvError, request: RawRequest): InvalidParam {
   const name = named[named.length - 1] ?? where ?? 'body';
   const value = where === 'requestBody' ? valueAt(request.body, rest) : queryValue(request.url, rest[0]);
   const reason = formatKeywords.has(error.keyword) ? 'invalid_value_format' : 'not_allowed_value';
-  return { name, reason, value: wireValue(value), message: `${rest.join('.') || 'body'} ${error.message ?? 'is invalid'}.` };
+  return {
+    name,
+    reason,
+    value: wireValue(value),
+    message: `${rest.join('.') || 'body'} ${error.message ?? 'is invalid'}.`,
+  };
 }
 
 function valueAt(root: unknown, path: string[]): unknown {

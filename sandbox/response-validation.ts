@@ -12,7 +12,10 @@ export function responseValidator(contract: Contract): ResponseCheck {
   let check = built.get(contract);
   if (!check) {
     const definition = structuredClone(contract.definition);
-    const paths = definition.paths as unknown as Record<string, Record<string, { responses?: Record<string, ResponseObject> }>>;
+    const paths = definition.paths as unknown as Record<
+      string,
+      Record<string, { responses?: Record<string, ResponseObject> }>
+    >;
     for (const item of Object.values(paths)) {
       for (const operation of Object.values(item)) {
         for (const [status, response] of Object.entries(operation.responses ?? {})) {
@@ -21,10 +24,18 @@ export function responseValidator(contract: Contract): ResponseCheck {
         }
       }
     }
-    const validator = new OpenAPIValidator({ definition, lazyCompileValidators: true, ajvOpts: { allErrors: true }, customizeAjv: (ajv) => addContractFormats(ajv) });
+    const validator = new OpenAPIValidator({
+      definition,
+      lazyCompileValidators: true,
+      ajvOpts: { allErrors: true },
+      customizeAjv: (ajv) => addContractFormats(ajv),
+    });
     check = (operationId, status, body) => {
       const result = validator.validateResponse(body, operationId, status);
-      return (result.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}${e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : ''}`);
+      return (result.errors ?? []).map(
+        (e) =>
+          `${e.instancePath || '/'} ${e.message ?? e.keyword}${e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : ''}`,
+      );
     };
     built.set(contract, check);
   }
@@ -47,7 +58,14 @@ interface ResponseObject {
 
 function closeObjects(schema: SchemaObject, depth = 0): void {
   if (depth > 12) return;
-  if (schema.properties && schema.additionalProperties === undefined && !schema.allOf && !schema.oneOf && !schema.anyOf) schema.additionalProperties = false;
+  if (
+    schema.properties &&
+    schema.additionalProperties === undefined &&
+    !schema.allOf &&
+    !schema.oneOf &&
+    !schema.anyOf
+  )
+    schema.additionalProperties = false;
   for (const child of Object.values(schema.properties ?? {})) closeObjects(child, depth + 1);
   if (schema.items) closeObjects(schema.items, depth + 1);
 }

@@ -78,7 +78,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const stateFile = options.statePath ? new StateFile(options.statePath) : null;
   let project = stateFile ? await stateFile.load() : new Project();
   const tokens = new TokenStore(options.tokenLifetimeSeconds ?? 7 * 3600);
-  const customerApi = new CustomerApiState(new Set([KIOSK_APPLICATION_ID, MOBILE_APPLICATION_ID, ...(options.customerApplications ?? [])]));
+  const customerApi = new CustomerApiState(
+    new Set([KIOSK_APPLICATION_ID, MOBILE_APPLICATION_ID, ...(options.customerApplications ?? [])]),
+  );
   const limiter = new RateLimiter(options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit);
   const faults = new Faults();
   const received = new ReceivedLog();
@@ -96,7 +98,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   const persist = (): void => stateFile?.schedule(project);
 
-  const api = await startApiListener({ deps, received, check: options.strict ? responseValidator(contract) : null, changed: persist }, host, options.port ?? 0);
+  const api = await startApiListener(
+    { deps, received, check: options.strict ? responseValidator(contract) : null, changed: persist },
+    host,
+    options.port ?? 0,
+  );
   const projectUrl = `http://${host}:${api.port}`;
 
   const control = options.control
@@ -116,7 +122,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         persist,
       })
     : undefined;
-  const controlListener = control && options.controlListener !== false ? await startControlListener(control, host, options.controlPort ?? 0) : null;
+  const controlListener =
+    control && options.controlListener !== false
+      ? await startControlListener(control, host, options.controlPort ?? 0)
+      : null;
 
   let closed = false;
   return {
@@ -130,7 +139,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     async close() {
       if (closed) return;
       closed = true;
-      await Promise.all([api.close(), controlListener ? closeServer(controlListener.server) : Promise.resolve()]);
+      await Promise.all([
+        api.close(),
+        controlListener ? closeServer(controlListener.server) : Promise.resolve(),
+      ]);
       await stateFile?.flush(project);
     },
   };

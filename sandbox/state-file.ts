@@ -16,7 +16,9 @@ export class StateFile {
       text = await readFile(this.path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Project();
-      throw new Error(`cannot read the state file ${this.path}: ${(error as Error).message}`, { cause: error });
+      throw new Error(`cannot read the state file ${this.path}: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     try {
       return Project.fromJson(text);
@@ -53,7 +55,9 @@ export class StateFile {
         await chmod(temporary, 0o600);
         await rename(temporary, this.path);
       } catch (error) {
-        process.stderr.write(`sandbox: cannot write the state file ${this.path}: ${(error as Error).message}\n`);
+        process.stderr.write(
+          `sandbox: cannot write the state file ${this.path}: ${(error as Error).message}\n`,
+        );
       }
     });
     return this.#writing;

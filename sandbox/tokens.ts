@@ -74,7 +74,10 @@ export class RateLimiter {
       bucket = { tokens: limit.burst, updatedAt: nowMs };
       this.#buckets.set(key, bucket);
     }
-    bucket.tokens = Math.min(limit.burst, bucket.tokens + ((nowMs - bucket.updatedAt) / 1000) * limit.perSecond);
+    bucket.tokens = Math.min(
+      limit.burst,
+      bucket.tokens + ((nowMs - bucket.updatedAt) / 1000) * limit.perSecond,
+    );
     bucket.updatedAt = nowMs;
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;

@@ -19,7 +19,12 @@ export function wireCustomer(c: Customer): Schemas['Customer'] {
   if (c.store_id) info.store_id = c.store_id;
   if (c.city) info.address = { city: c.city, country_code: 'CZ' };
   if (c.consents?.length) info.consents = c.consents.map((x) => ({ ...x }));
-  return { customer_id: c.customer_id, personal_information: info, last_change: c.last_change, state: c.state };
+  return {
+    customer_id: c.customer_id,
+    personal_information: info,
+    last_change: c.last_change,
+    state: c.state,
+  };
 }
 
 export function wireCard(c: Card): Schemas['Card'] {
@@ -42,7 +47,12 @@ export function wireStore(s: Store, lang: Lang): Schemas['Store'] {
     store_id: s.store_id,
     store_code: s.store_code,
     name: text(s.name, lang),
-    store_address: { address1: s.street, zip: s.zip, city: s.city, country_code: s.city === 'Bratislava' ? 'SK' : 'CZ' },
+    store_address: {
+      address1: s.street,
+      zip: s.zip,
+      city: s.city,
+      country_code: s.city === 'Bratislava' ? 'SK' : 'CZ',
+    },
     contact_email: s.email,
     phone_number: s.phone,
     partner_id: s.partner_id,
@@ -62,12 +72,17 @@ export function wireReward(project: Project, r: Reward, lang: Lang): Schemas['Re
     points_cost: r.points_cost,
     reward_group: r.reward_group,
     reward_type_id: r.reward_type_id,
-    store_list: r.store_ids.map((id) => project.store(id)).filter((s): s is Store => s !== undefined).map((s) => wireStore(s, lang)),
+    store_list: r.store_ids
+      .map((id) => project.store(id))
+      .filter((s): s is Store => s !== undefined)
+      .map((s) => wireStore(s, lang)),
     priority: r.priority as Schemas['Reward']['priority'],
     is_automated: r.is_automated,
     has_product_condition: r.condition !== null,
     has_product_bonus: r.bonus !== null,
-    reward_product_relation_conditions: r.condition ? [{ related_to: 'product', count: r.condition.count }] : [],
+    reward_product_relation_conditions: r.condition
+      ? [{ related_to: 'product', count: r.condition.count }]
+      : [],
     reward_product_relation_bonuses: r.bonus ? [{ related_to: 'product', count: r.bonus.count }] : [],
     last_change: r.last_change,
     state: r.state,
@@ -89,7 +104,9 @@ export function voucherValue(project: Project, v: Voucher): number {
 export function wireVoucher(project: Project, v: Voucher, lang: Lang): Schemas['Voucher'] {
   const reward = project.reward(v.reward_id);
   const voucher: Schemas['Voucher'] = {
-    ...(reward ? { reward_group: String(reward.reward_group), reward: wireReward(project, reward, lang) } : {}),
+    ...(reward
+      ? { reward_group: String(reward.reward_group), reward: wireReward(project, reward, lang) }
+      : {}),
     voucher_id: v.voucher_id,
     customer_id: v.customer_id,
     code: v.code,

@@ -47,7 +47,8 @@ export async function buildCli() {
   // The sandbox command reads the contract at ../resources from the bundle, as main does.
   const contractDir = join(root, 'out/resources/carecloud');
   mkdirSync(contractDir, { recursive: true });
-  for (const file of contractFiles) copyAtomically(join(root, 'resources/carecloud', file), join(contractDir, file));
+  for (const file of contractFiles)
+    copyAtomically(join(root, 'resources/carecloud', file), join(contractDir, file));
   renameSync(temporary, cliBundle);
 }
 

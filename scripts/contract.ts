@@ -6,7 +6,11 @@ import { buildContract, contractPaths } from './contract/build.ts';
 const check = process.argv.includes('--check');
 const built = await buildContract();
 let stale = false;
-for (const [file, text] of [[contractPaths.trimmed, built.trimmedText], [contractPaths.types, built.typesText], [contractPaths.reasons, built.reasonsText]] as const) {
+for (const [file, text] of [
+  [contractPaths.trimmed, built.trimmedText],
+  [contractPaths.types, built.typesText],
+  [contractPaths.reasons, built.reasonsText],
+] as const) {
   let current: string;
   try {
     current = readFileSync(file, 'utf8');

@@ -40,14 +40,22 @@ function main() {
     process.exit(1);
   }
   const npm = npmCommand(process.env);
-  const build = spawnSync(npm.command, [...npm.args, 'run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const build = spawnSync(npm.command, [...npm.args, 'run', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (build.error) {
     console.error(`The build could not start: ${build.error.message}`);
     process.exit(1);
   }
   if (build.status !== 0) process.exit(build.status ?? 1);
 
-  const child = spawn(binary, ['.', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', windowsHide: false });
+  const child = spawn(binary, ['.', ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+    windowsHide: false,
+  });
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => child.kill(signal));
   }

@@ -3,7 +3,15 @@
 // Plain data in integer minor units; both processes read these types.
 
 /** Waiting entries are counted by age into these bands (lower bounds, ms); the last is open-ended. */
-export const WAITING_AGE_BANDS_MS: readonly number[] = [0, 60_000, 5 * 60_000, 15 * 60_000, 3_600_000, 4 * 3_600_000, 24 * 3_600_000];
+export const WAITING_AGE_BANDS_MS: readonly number[] = [
+  0,
+  60_000,
+  5 * 60_000,
+  15 * 60_000,
+  3_600_000,
+  4 * 3_600_000,
+  24 * 3_600_000,
+];
 
 /** The journal's disk is low below this much free space, or below `DISK_LOW_SHARE` of the disk, whichever is larger. */
 export const DISK_LOW_BYTES = 512 * 1024 * 1024;

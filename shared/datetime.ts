@@ -103,7 +103,8 @@ export function parseCareCloudDateTime(text: string, timeZone: string): Date | n
     minute: Number(match[5]),
     second: Number(match[6]),
   };
-  if (wall.month < 1 || wall.month > 12 || wall.hour > 23 || wall.minute > 59 || wall.second > 59) return null;
+  if (wall.month < 1 || wall.month > 12 || wall.hour > 23 || wall.minute > 59 || wall.second > 59)
+    return null;
   const local = wallClockAsUtc(wall);
   // Reject days that roll over (2025-02-30).
   if (new Date(local).getUTCDate() !== wall.day) return null;

@@ -11,7 +11,10 @@ export interface KioskMoney {
 }
 
 export interface KioskStatus {
-  /** CareCloud's Customer API answered the kiosk's last call: loyalty is in service. False: "out of service for loyalty", nothing shown. */
+  /**
+   * CareCloud's Customer API answered the kiosk's last call: loyalty is in service. False: "out of service for
+   * loyalty", nothing shown.
+   */
   inService: boolean;
   /** A customer is signed in on this kiosk now. */
   signedIn: boolean;
@@ -107,9 +110,13 @@ export interface KioskAgreement {
 export type KioskCardRefusal = 'taken' | 'blocked' | 'unknown' | 'not_allowed' | 'refused';
 
 /** What became of the scanned card: theirs, or not, why, and whether scanning another free card here may work. */
-export type KioskCardOutcome = { assigned: true } | { assigned: false; why: KioskCardRefusal; retry: boolean };
+export type KioskCardOutcome =
+  { assigned: true } | { assigned: false; why: KioskCardRefusal; retry: boolean };
 
-/** The answer to a sign-up (and to a card scanned after it): the new customer's account, signed in, and their card (null: none was scanned). */
+/**
+ * The answer to a sign-up (and to a card scanned after it): the new customer's account, signed in, and their card
+ * (null: none was scanned).
+ */
 export interface KioskSignedUp {
   overview: KioskOverview;
   card: KioskCardOutcome | null;
@@ -118,16 +125,34 @@ export interface KioskSignedUp {
 // --- payload schemas -------------------------------------------------------
 
 const secret = z.string().min(1).max(200);
-const cardNumber = z.string().trim().min(1).max(64).regex(/^[\x21-\x7e]+$/);
+const cardNumber = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\x21-\x7e]+$/);
 const email = z.email().max(254);
-const phone = z.string().trim().regex(/^\+?[0-9 ]{6,20}$/);
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ]{6,20}$/);
 
 export const kioskIdentifyPayload = z.discriminatedUnion('method', [
   z.object({ method: z.literal('card'), cardNumber, password: secret }).strict(),
   z.object({ method: z.literal('email'), email, password: secret }).strict(),
   z.object({ method: z.literal('phone'), phone, password: secret }).strict(),
   /** The code the customer's mobile app shows as a QR code. */
-  z.object({ method: z.literal('qr'), token: z.string().trim().min(8).max(512).regex(/^[\x21-\x7e]+$/) }).strict(),
+  z
+    .object({
+      method: z.literal('qr'),
+      token: z
+        .string()
+        .trim()
+        .min(8)
+        .max(512)
+        .regex(/^[\x21-\x7e]+$/),
+    })
+    .strict(),
 ]);
 
 export type KioskIdentifyPayload = z.infer<typeof kioskIdentifyPayload>;
@@ -149,16 +174,23 @@ export const kioskSignUpPayload = z
     language: z.enum(['cs', 'en']),
     password: z.string().min(8).max(200),
     /** Every agreement GET /agreements listed, each with the customer's own answer. */
-    agreements: z.array(z.object({ id: z.string().trim().min(1).max(64), granted: z.boolean() }).strict()).max(50),
+    agreements: z
+      .array(z.object({ id: z.string().trim().min(1).max(64), granted: z.boolean() }).strict())
+      .max(50),
     /** A free card the customer scanned, to be assigned to the new account. */
     cardNumber: cardNumber.optional(),
   })
   .strict()
-  .refine((p) => p.email !== undefined || p.phone !== undefined, { message: 'an e-mail or a phone is needed', path: ['email'] });
+  .refine((p) => p.email !== undefined || p.phone !== undefined, {
+    message: 'an e-mail or a phone is needed',
+    path: ['email'],
+  });
 
 export type KioskSignUpPayload = z.infer<typeof kioskSignUpPayload>;
 
 /** Another free card for the customer who just signed up here without one. */
 export const kioskAssignCardPayload = z.object({ cardNumber }).strict();
 
-export const kioskSignOutPayload = z.object({ reason: z.enum(['done', 'inactivity', 'card_removed']) }).strict();
+export const kioskSignOutPayload = z
+  .object({ reason: z.enum(['done', 'inactivity', 'card_removed']) })
+  .strict();

@@ -19,7 +19,9 @@ export function currencyDecimals(currencyCode: string): number {
   let decimals = decimalsCache.get(code);
   if (decimals === undefined) {
     try {
-      decimals = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+      decimals =
+        new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
+          .maximumFractionDigits ?? 2;
     } catch {
       decimals = 2;
     }
@@ -29,7 +31,8 @@ export function currencyDecimals(currencyCode: string): number {
 }
 
 function checkDecimals(decimals: number): void {
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 8) throw new RangeError(`Unsupported number of decimals: ${decimals}`);
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 8)
+    throw new RangeError(`Unsupported number of decimals: ${decimals}`);
 }
 
 /** Plain decimal digits of a finite number, without exponent: 1e-7 -> "0.0000001". */
@@ -55,7 +58,8 @@ function plainDigits(value: number): { negative: boolean; whole: string; fractio
  */
 export function toMinorUnits(amount: number, decimals = 2): MinorUnits {
   checkDecimals(decimals);
-  if (typeof amount !== 'number' || !Number.isFinite(amount)) throw new RangeError(`Not an amount: ${String(amount)}`);
+  if (typeof amount !== 'number' || !Number.isFinite(amount))
+    throw new RangeError(`Not an amount: ${String(amount)}`);
   const { negative, whole, fraction } = plainDigits(amount);
   const kept = fraction.slice(0, decimals).padEnd(decimals, '0');
   const roundUp = (fraction[decimals] ?? '0') >= '5';
@@ -69,7 +73,8 @@ export function toMinorUnits(amount: number, decimals = 2): MinorUnits {
 /** Minor units back to the JSON number CareCloud expects. */
 export function fromMinorUnits(minor: MinorUnits, decimals = 2): number {
   checkDecimals(decimals);
-  if (!Number.isSafeInteger(minor) || Math.abs(minor) > MAX_MINOR_UNITS) throw new RangeError(`Minor units must be an integer within ±${MAX_MINOR_UNITS}: ${minor}`);
+  if (!Number.isSafeInteger(minor) || Math.abs(minor) > MAX_MINOR_UNITS)
+    throw new RangeError(`Minor units must be an integer within ±${MAX_MINOR_UNITS}: ${minor}`);
   // Dividing an integer by a power of ten is correctly rounded, so the result prints as the intended decimal.
   return minor / 10 ** decimals;
 }
@@ -79,7 +84,8 @@ export function sumMinorUnits(amounts: readonly MinorUnits[]): MinorUnits {
   let total = 0;
   for (const amount of amounts) {
     total += amount;
-    if (!Number.isSafeInteger(total) || Math.abs(total) > MAX_MINOR_UNITS) throw new RangeError('Sum of amounts is too large');
+    if (!Number.isSafeInteger(total) || Math.abs(total) > MAX_MINOR_UNITS)
+      throw new RangeError('Sum of amounts is too large');
   }
   return total;
 }

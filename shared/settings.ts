@@ -61,7 +61,10 @@ export const offlinePolicySchema = z.object({
 
 /** Sign-up at the lane. */
 export const signupSchema = z.object({
-  /** `off`, `offered` (a button on the lookup and the sale), `required` (a free card shown at a sale is signed up before it joins). */
+  /**
+   * `off`, `offered` (a button on the lookup and the sale), `required` (a free card shown at a sale is signed up before
+   * it joins).
+   */
   mode: z.enum(['off', 'offered', 'required']).default('offered'),
   /** The customer source new customers are recorded with; empty: the source whose text id is `pos`, else the first. */
   customerSourceId: z.string().trim().max(64).default(''),
@@ -76,7 +79,11 @@ export const syncSchema = z.object({
   /** Consecutive failures to reach CareCloud before closures are queued without trying. */
   breakerThreshold: z.int().min(1).max(20).default(3),
   /** A sale still unsent after this many hours raises an alert. */
-  pendingAlertHours: z.number().min(0.1).max(24 * 90).default(24),
+  pendingAlertHours: z
+    .number()
+    .min(0.1)
+    .max(24 * 90)
+    .default(24),
   /** Synced entries are purged after this many days (rejected and voided ones only once exported). */
   syncedRetentionDays: z.int().min(1).max(3650).default(30),
 });
@@ -125,7 +132,12 @@ export const kioskSettingsSchema = z.object({
   /** Points expiring within this many days are shown as expiring soon. */
   expiringPointsDays: z.int().min(1).max(365).default(30),
   /** The name CareCloud lists this kiosk's device under; empty: the computer's name. */
-  deviceName: z.string().trim().max(100).regex(/^[^\u0000-\u001f]*$/, 'has control characters').default(''),
+  deviceName: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[^\u0000-\u001f]*$/, 'has control characters')
+    .default(''),
   /**
    * The kiosk's CareCloud application may give free cards at sign-up (validate- and
    * assign-free-card are among its permissions). CareCloud has no call that lists an
@@ -144,14 +156,21 @@ const printerHost = z
   .string()
   .trim()
   .max(253)
-  .regex(/^$|^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[[0-9A-Fa-f:.]+\]$/, 'is not a host name or IP address');
+  .regex(
+    /^$|^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$|^\[[0-9A-Fa-f:.]+\]$/,
+    'is not a host name or IP address',
+  );
 
 const printerFields = {
   connection: z.enum(['none', 'network', 'spooler']),
   host: printerHost,
   port: z.int().min(1).max(65_535),
   /** The operating system's printer name (CUPS queue on Linux, the shared printer's name on Windows). */
-  queue: z.string().trim().max(128).regex(/^(?!-)[^\u0000-\u001f]*$/, 'starts with - or has control characters'),
+  queue: z
+    .string()
+    .trim()
+    .max(128)
+    .regex(/^(?!-)[^\u0000-\u001f]*$/, 'starts with - or has control characters'),
   commandSet: z.enum(PRINTER_COMMAND_SETS),
   codePage: z.enum(PRINTER_CODE_PAGES),
   /** Characters per line of the paper: 42 for 58 mm Font A, 48 for 80 mm. */
@@ -163,7 +182,10 @@ const printerFields = {
   timeoutMs: z.int().min(500).max(60_000),
 };
 
-/** The receipt printer: none, a network ESC/POS printer (raw TCP, usually port 9100), or an OS print queue taking raw data. */
+/**
+ * The receipt printer: none, a network ESC/POS printer (raw TCP, usually port 9100), or an OS print queue taking raw
+ * data.
+ */
 export const printerSchema = z.object({
   connection: printerFields.connection.default('none'),
   host: printerFields.host.default(''),
@@ -183,42 +205,52 @@ export type PrinterSettings = z.infer<typeof printerSchema>;
 export const shiftSchema = z.object({
   /** Cash sales wait for an open shift (the drawer's float counted in); card-only sales do not. */
   cashNeedsOpenShift: z.boolean().default(true),
-  /** A closing count further than this from the expected cash (either way, minor units of the till's currency) needs a manager's PIN. */
+  /**
+   * A closing count further than this from the expected cash (either way, minor units of the till's currency) needs a
+   * manager's PIN.
+   */
   countDifferenceLimitMinor: z.int().min(0).max(100_000_000).default(5_000),
 });
 
-export const settingsSchema = z.object({
-  /** `kiosk`: self-service on the Customer API; no enterprise login or password may be kept then. */
-  mode: z.enum(['till', 'kiosk']).default('till'),
-  kiosk: kioskSettingsSchema.prefault({}),
-  /** e.g. `https://shop.crmcarecloud.com`; empty means demo mode against the embedded sandbox. */
-  projectUrl: projectUrl.default(''),
-  externalApplicationId: z.string().trim().default(''),
-  login: z.string().trim().default(''),
-  storeId: z.string().trim().default(''),
-  cashdeskNumber: z.int().min(1).max(99_999).default(1),
-  language: z.enum(['cs', 'en']).default('cs'),
-  timeZone: z
-    .string()
-    .trim()
-    .refine(isValidTimeZone, { message: 'is not a known IANA time zone' })
-    .default('Europe/Prague'),
-  timeouts: timeoutsSchema.prefault({}),
-  retry: retrySchema.prefault({}),
-  offlinePolicy: offlinePolicySchema.prefault({}),
-  signup: signupSchema.prefault({}),
-  sync: syncSchema.prefault({}),
-  /** Cash rounding per currency in minor units, beyond the legal defaults (CZK whole crowns), e.g. `{ "EUR": 5 }`. */
-  cashRoundingMinor: z.record(z.string().regex(/^[A-Z]{3}$/), z.int().min(1).max(100_000)).default({}),
-  idleSignOut: idleSignOutSchema.prefault({}),
-  updates: updatesSchema.prefault({}),
-  crashReports: crashReportsSchema.prefault({}),
-  printer: printerSchema.prefault({}),
-  shift: shiftSchema.prefault({}),
-}).superRefine((settings, ctx) => {
-  // CareCloud: enterprise credentials never in a kiosk's configuration.
-  if (settings.mode === 'kiosk' && settings.login !== '') ctx.addIssue({ code: 'custom', path: ['login'], message: 'must be empty on a kiosk: a kiosk keeps no enterprise login' });
-});
+export const settingsSchema = z
+  .object({
+    /** `kiosk`: self-service on the Customer API; no enterprise login or password may be kept then. */
+    mode: z.enum(['till', 'kiosk']).default('till'),
+    kiosk: kioskSettingsSchema.prefault({}),
+    /** e.g. `https://shop.crmcarecloud.com`; empty means demo mode against the embedded sandbox. */
+    projectUrl: projectUrl.default(''),
+    externalApplicationId: z.string().trim().default(''),
+    login: z.string().trim().default(''),
+    storeId: z.string().trim().default(''),
+    cashdeskNumber: z.int().min(1).max(99_999).default(1),
+    language: z.enum(['cs', 'en']).default('cs'),
+    timeZone: z
+      .string()
+      .trim()
+      .refine(isValidTimeZone, { message: 'is not a known IANA time zone' })
+      .default('Europe/Prague'),
+    timeouts: timeoutsSchema.prefault({}),
+    retry: retrySchema.prefault({}),
+    offlinePolicy: offlinePolicySchema.prefault({}),
+    signup: signupSchema.prefault({}),
+    sync: syncSchema.prefault({}),
+    /** Cash rounding per currency in minor units, beyond the legal defaults (CZK whole crowns), e.g. `{ "EUR": 5 }`. */
+    cashRoundingMinor: z.record(z.string().regex(/^[A-Z]{3}$/), z.int().min(1).max(100_000)).default({}),
+    idleSignOut: idleSignOutSchema.prefault({}),
+    updates: updatesSchema.prefault({}),
+    crashReports: crashReportsSchema.prefault({}),
+    printer: printerSchema.prefault({}),
+    shift: shiftSchema.prefault({}),
+  })
+  .superRefine((settings, ctx) => {
+    // CareCloud: enterprise credentials never in a kiosk's configuration.
+    if (settings.mode === 'kiosk' && settings.login !== '')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['login'],
+        message: 'must be empty on a kiosk: a kiosk keeps no enterprise login',
+      });
+  });
 
 export type TerminalSettings = z.infer<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;

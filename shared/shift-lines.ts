@@ -16,13 +16,16 @@ export interface ReportLine {
 export function reportLines(report: ShiftReport, language: Language, timeZone: string): ReportLine[] {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
   const lines: ReportLine[] = [];
-  const add = (section: MessageKey, label: string, value: ReportValue) => lines.push({ section, label, value });
+  const add = (section: MessageKey, label: string, value: ReportValue) =>
+    lines.push({ section, label, value });
   const money = (minor: number): ReportValue => ({ money: minor });
   const count = (n: number): ReportValue => ({ count: n });
   const when = (iso: string) => ({ text: formatDateTime(language, new Date(iso), timeZone) });
 
   const head: MessageKey = 'shift.report.section.shift';
-  add(head, t('shift.report.kind'), { text: report.kind === 'Z' ? t('shift.report.z') : t('shift.report.x') });
+  add(head, t('shift.report.kind'), {
+    text: report.kind === 'Z' ? t('shift.report.z') : t('shift.report.x'),
+  });
   add(head, t('shift.report.number'), count(report.id));
   add(head, t('shift.report.store'), { text: report.storeId });
   add(head, t('shift.report.cashdesk'), count(report.cashdesk));
@@ -73,7 +76,11 @@ export function reportLines(report: ShiftReport, language: Language, timeZone: s
     add(cashiers, t('shift.report.cashierPaid', { name: cashier.operator }), money(cashier.paidMinor));
     add(cashiers, t('shift.report.cashierCash', { name: cashier.operator }), money(cashier.cashMinor));
     add(cashiers, t('shift.report.cashierCard', { name: cashier.operator }), money(cashier.cardMinor));
-    add(cashiers, t('shift.report.cashierCancellations', { name: cashier.operator }), count(cashier.cancellations));
+    add(
+      cashiers,
+      t('shift.report.cashierCancellations', { name: cashier.operator }),
+      count(cashier.cancellations),
+    );
   }
 
   const drawer: MessageKey = 'shift.report.section.drawer';

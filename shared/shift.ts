@@ -15,7 +15,8 @@ export function denominationsOf(currency: string): readonly MinorUnits[] {
 }
 
 /** The closing count: pieces per denomination (minor units as keys), or the total the cashier counted. */
-export type DrawerCount = { by: 'denominations'; pieces: Readonly<Record<string, number>> } | { by: 'total'; totalMinor: MinorUnits };
+export type DrawerCount =
+  { by: 'denominations'; pieces: Readonly<Record<string, number>> } | { by: 'total'; totalMinor: MinorUnits };
 
 export type CountProblem = 'unknown_denomination' | 'invalid_pieces' | 'invalid_total';
 
@@ -26,14 +27,17 @@ const MAX_PIECES = 100_000;
 /** The counted cash; refuses a denomination the currency does not have and pieces that are not whole. */
 export function countedTotal(count: DrawerCount, currency: string): CountResult {
   if (count.by === 'total') {
-    return Number.isSafeInteger(count.totalMinor) && count.totalMinor >= 0 ? { ok: true, totalMinor: count.totalMinor } : { ok: false, problem: 'invalid_total' };
+    return Number.isSafeInteger(count.totalMinor) && count.totalMinor >= 0
+      ? { ok: true, totalMinor: count.totalMinor }
+      : { ok: false, problem: 'invalid_total' };
   }
   const known = denominationsOf(currency);
   let total = 0;
   for (const [key, pieces] of Object.entries(count.pieces)) {
     const value = Number(key);
     if (!/^\d+$/.test(key) || !known.includes(value)) return { ok: false, problem: 'unknown_denomination' };
-    if (!Number.isSafeInteger(pieces) || pieces < 0 || pieces > MAX_PIECES) return { ok: false, problem: 'invalid_pieces' };
+    if (!Number.isSafeInteger(pieces) || pieces < 0 || pieces > MAX_PIECES)
+      return { ok: false, problem: 'invalid_pieces' };
     total += value * pieces;
   }
   return { ok: true, totalMinor: total };
@@ -49,7 +53,13 @@ export interface CashFlow {
 }
 
 export function expectedCash(flow: CashFlow): MinorUnits {
-  return flow.openingFloatMinor + flow.cashTakenMinor - flow.cashRefundedMinor + flow.cashInMinor - flow.cashOutMinor;
+  return (
+    flow.openingFloatMinor +
+    flow.cashTakenMinor -
+    flow.cashRefundedMinor +
+    flow.cashInMinor -
+    flow.cashOutMinor
+  );
 }
 
 /** A manager must approve a close whose difference is larger than the limit (either way). */
@@ -140,13 +150,24 @@ export interface ShiftReport {
   creditMinor: MinorUnits;
   cash: CashFlow & { expectedMinor: MinorUnits; movementsIn: number; movementsOut: number };
   /** Only on the Z report: what was counted, the difference and who approved it. */
-  close: { countedMinor: MinorUnits; differenceMinor: MinorUnits; count: DrawerCount; approvedBy: string | null } | null;
+  close: {
+    countedMinor: MinorUnits;
+    differenceMinor: MinorUnits;
+    count: DrawerCount;
+    approvedBy: string | null;
+  } | null;
 }
 
 export type CloseOutcome =
   | { outcome: 'closed'; report: ShiftReport }
   /** The difference passes the limit: the same close again with a manager's PIN. */
-  | { outcome: 'needs_manager'; expectedMinor: MinorUnits; countedMinor: MinorUnits; differenceMinor: MinorUnits; limitMinor: MinorUnits };
+  | {
+      outcome: 'needs_manager';
+      expectedMinor: MinorUnits;
+      countedMinor: MinorUnits;
+      differenceMinor: MinorUnits;
+      limitMinor: MinorUnits;
+    };
 
 /** A report exported: where it went, and for the preview's download the file itself (PDF as base64). */
 export interface ShiftExportDone {

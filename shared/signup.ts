@@ -4,7 +4,10 @@
 import type { CardSummary, CustomerSummary } from './ipc/contract.ts';
 import { careCloudPhone } from './phone.ts';
 
-/** Off, offered (a button on the lookup and the sale), or required: a free card shown at a sale is signed up before it joins the sale. */
+/**
+ * Off, offered (a button on the lookup and the sale), or required: a free card shown at a sale is signed up before it
+ * joins the sale.
+ */
 export const SIGNUP_MODES = ['off', 'offered', 'required'] as const;
 export type SignupMode = (typeof SIGNUP_MODES)[number];
 
@@ -19,7 +22,9 @@ export function isEmail(text: string): boolean {
 
 /** The form as the screens send it; checked by `signupFormSchema` in the IPC contract. */
 export interface SignupForm {
-  /** The form's own id, fixed when it opens: a second press of "Sign up" sends the same one and gets the same answer. */
+  /**
+   * The form's own id, fixed when it opens: a second press of "Sign up" sends the same one and gets the same answer.
+   */
   requestId: string;
   firstName: string;
   lastName: string;
@@ -34,7 +39,16 @@ export interface SignupForm {
   verificationId: string | null;
 }
 
-export type SignupField = 'firstName' | 'lastName' | 'contact' | 'email' | 'phone' | 'birthdate' | 'language' | 'cardNumber' | 'consents';
+export type SignupField =
+  | 'firstName'
+  | 'lastName'
+  | 'contact'
+  | 'email'
+  | 'phone'
+  | 'birthdate'
+  | 'language'
+  | 'cardNumber'
+  | 'consents';
 export type SignupReason =
   | 'required'
   | 'too_long'
@@ -64,7 +78,11 @@ function isCalendarDay(text: string): boolean {
  * What is wrong with a form before anything is asked of CareCloud. `today` is the terminal's
  * `YYYY-MM-DD`; `storeCountry` gives a local phone number its prefix.
  */
-export function signupProblems(form: Omit<SignupForm, 'requestId' | 'verificationId'>, today: string, storeCountry: string | null = null): SignupProblem[] {
+export function signupProblems(
+  form: Omit<SignupForm, 'requestId' | 'verificationId'>,
+  today: string,
+  storeCountry: string | null = null,
+): SignupProblem[] {
   const problems: SignupProblem[] = [];
   const name = (field: 'firstName' | 'lastName', value: string) => {
     const text = value.trim();
@@ -78,7 +96,8 @@ export function signupProblems(form: Omit<SignupForm, 'requestId' | 'verificatio
   const phone = form.phone.trim();
   if (email === '' && phone === '') problems.push({ field: 'contact', reason: 'required' });
   if (email !== '' && !isEmail(email)) problems.push({ field: 'email', reason: 'invalid' });
-  if (phone !== '' && careCloudPhone(phone, storeCountry) === null) problems.push({ field: 'phone', reason: 'invalid' });
+  if (phone !== '' && careCloudPhone(phone, storeCountry) === null)
+    problems.push({ field: 'phone', reason: 'invalid' });
   if (!/^[a-z]{2}$/.test(form.language)) problems.push({ field: 'language', reason: 'required' });
   const birthdate = form.birthdate.trim();
   if (birthdate !== '') {

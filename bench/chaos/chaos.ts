@@ -41,7 +41,14 @@ export interface Injected {
 
 export type ScenarioResult =
   | { name: string; summary: string; skipped: string }
-  | ({ name: string; summary: string; skipped: null; error: string | null; durationMs: number; injected: Injected } & Tally);
+  | ({
+      name: string;
+      summary: string;
+      skipped: null;
+      error: string | null;
+      durationMs: number;
+      injected: Injected;
+    } & Tally);
 
 export interface ChaosReport {
   seed: number;
@@ -49,19 +56,33 @@ export interface ChaosReport {
   startedAt: string;
   durationMs: number;
   scenarios: ScenarioResult[];
-  total: Omit<Tally, 'findings' | 'commands' | 'longestHang'> & { commands: Tally['commands']; errors: number };
+  total: Omit<Tally, 'findings' | 'commands' | 'longestHang'> & {
+    commands: Tally['commands'];
+    errors: number;
+  };
 }
 
-/** `bin/ccpos.js`, what a support person runs; its bundle is rebuilt here first when a source is newer, once for the run. */
+/**
+ * `bin/ccpos.js`, what a support person runs; its bundle is rebuilt here first when a source is newer, once for the
+ * run.
+ */
 async function ccposBin(): Promise<string> {
-  const { buildCliIfStale } = (await import(new URL('../../scripts/build-cli.js', import.meta.url).href)) as { buildCliIfStale(): Promise<boolean> };
+  const { buildCliIfStale } = (await import(new URL('../../scripts/build-cli.js', import.meta.url).href)) as {
+    buildCliIfStale(): Promise<boolean>;
+  };
   await buildCliIfStale();
   return fileURLToPath(new URL('../../bin/ccpos.js', import.meta.url));
 }
 
 const FINAL_REPLAYS = 3;
 
-async function runScenario(scenario: Scenario, options: ChaosOptions, sandbox: ChaosSandbox, ccpos: string, checkouts: number): Promise<ScenarioResult> {
+async function runScenario(
+  scenario: Scenario,
+  options: ChaosOptions,
+  sandbox: ChaosSandbox,
+  ccpos: string,
+  checkouts: number,
+): Promise<ScenarioResult> {
   const log = options.log ?? (() => {});
   const started = Date.now();
   const dataDir = mkdtempSync(join(tmpdir(), `ccpos-chaos-${scenario.name}-`));
@@ -72,7 +93,15 @@ async function runScenario(scenario: Scenario, options: ChaosOptions, sandbox: C
   try {
     release = (await scenario.dataFolder?.(dataDir)) ?? null;
     sandbox.control.reset();
-    rig = await Rig.open({ scenario: scenario.name, sandbox, ccpos, dataDir, workDir, random: seededRandom(options.seed).fork(scenario.name), ...(options.verbose ? { log } : {}) });
+    rig = await Rig.open({
+      scenario: scenario.name,
+      sandbox,
+      ccpos,
+      dataDir,
+      workDir,
+      random: seededRandom(options.seed).fork(scenario.name),
+      ...(options.verbose ? { log } : {}),
+    });
     try {
       await scenario.run(rig, checkouts);
     } catch (failure) {
@@ -89,7 +118,13 @@ async function runScenario(scenario: Scenario, options: ChaosOptions, sandbox: C
       drained = replay.code === 0;
     }
     const drainMs = Date.now() - drainStarted;
-    const counted = tally({ journal: readJournal(join(dataDir, 'journal.db')), purchases: await sandbox.purchases(), records: rig.records, drainMs, drained });
+    const counted = tally({
+      journal: readJournal(join(dataDir, 'journal.db')),
+      purchases: await sandbox.purchases(),
+      records: rig.records,
+      drainMs,
+      drained,
+    });
     const requests = sandbox.control.requests();
     const proxy = rig.proxyCounts;
     const injected: Injected = {
@@ -103,10 +138,20 @@ async function runScenario(scenario: Scenario, options: ChaosOptions, sandbox: C
       failed: requests.filter((q) => q.outcome === 'failed').length,
       rateLimited: requests.filter((q) => q.status === 429).length,
     };
-    return { name: scenario.name, summary: scenario.summary, skipped: null, error, durationMs: Date.now() - started, injected, ...counted };
+    return {
+      name: scenario.name,
+      summary: scenario.summary,
+      skipped: null,
+      error,
+      durationMs: Date.now() - started,
+      injected,
+      ...counted,
+    };
   } finally {
     await rig?.close().catch(() => {});
-    await release?.().catch((failure: unknown) => log(`  could not release the data folder of ${scenario.name}: ${String(failure)}`));
+    await release?.().catch((failure: unknown) =>
+      log(`  could not release the data folder of ${scenario.name}: ${String(failure)}`),
+    );
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(workDir, { recursive: true, force: true });
   }
@@ -115,9 +160,14 @@ async function runScenario(scenario: Scenario, options: ChaosOptions, sandbox: C
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const log = options.log ?? (() => {});
   const startedAt = new Date();
-  const chosen = options.only?.length ? allScenarios.filter((s) => options.only!.includes(s.name)) : allScenarios;
+  const chosen = options.only?.length
+    ? allScenarios.filter((s) => options.only!.includes(s.name))
+    : allScenarios;
   const unknown = (options.only ?? []).filter((name) => !allScenarios.some((s) => s.name === name));
-  if (unknown.length > 0) throw new Error(`No scenario ${unknown.join(', ')}; there are ${allScenarios.map((s) => s.name).join(', ')}.`);
+  if (unknown.length > 0)
+    throw new Error(
+      `No scenario ${unknown.join(', ')}; there are ${allScenarios.map((s) => s.name).join(', ')}.`,
+    );
   const ccpos = await ccposBin();
   const sandbox = await startChaosSandbox();
   const results: ScenarioResult[] = [];
@@ -135,7 +185,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       results.push(result);
       if (result.skipped === null) {
         log(`  ${describe(result)}; ${(result.durationMs / 1000).toFixed(1)} s`);
-        log(`  faults that struck: ${Object.entries(result.injected).filter(([, n]) => n > 0).map(([name, n]) => `${name} ${n}`).join(', ') || 'none'}`);
+        log(
+          `  faults that struck: ${
+            Object.entries(result.injected)
+              .filter(([, n]) => n > 0)
+              .map(([name, n]) => `${name} ${n}`)
+              .join(', ') || 'none'
+          }`,
+        );
         for (const finding of result.findings.slice(0, 20)) log(`  ! ${finding}`);
         if (result.error) log(`  ! the scenario failed: ${result.error}`);
       }
@@ -156,13 +213,26 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     longestHangMs: Math.max(0, ...ran.map((r) => r.longestHangMs)),
     rejected: sum((r) => r.rejected),
     voided: sum((r) => r.voided),
-    commands: { checkouts: sum((r) => r.commands.checkouts), replays: sum((r) => r.commands.replays), appSales: sum((r) => r.commands.appSales), voids: sum((r) => r.commands.voids), killed: sum((r) => r.commands.killed) },
+    commands: {
+      checkouts: sum((r) => r.commands.checkouts),
+      replays: sum((r) => r.commands.replays),
+      appSales: sum((r) => r.commands.appSales),
+      voids: sum((r) => r.commands.voids),
+      killed: sum((r) => r.commands.killed),
+    },
     errors: ran.filter((r) => r.error !== null).length,
   };
   // Skipped scenarios were listed first; the report keeps the run's order.
   const order = chosen.map((s) => s.name);
   results.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
-  return { seed: options.seed, checkouts: options.checkouts, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), scenarios: results, total };
+  return {
+    seed: options.seed,
+    checkouts: options.checkouts,
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    scenarios: results,
+    total,
+  };
 }
 
 /** Whether the run found nothing: every count but journaled and in CareCloud is 0, and no scenario broke. */

@@ -11,7 +11,14 @@ import { memoryBackend } from '../../electron/settings/backend.ts';
 import { keyCipher } from '../../electron/settings/cipher.ts';
 import { passwordCiphertextKey } from '../../electron/settings/keys.ts';
 import { purchaseEntry } from '../../electron/sync/closure.ts';
-import { cardNumber, currencyIds, customerId, purchaseItemTypeIds, purchaseTypeIds, storeIds } from '../../sandbox/seed.ts';
+import {
+  cardNumber,
+  currencyIds,
+  customerId,
+  purchaseItemTypeIds,
+  purchaseTypeIds,
+  storeIds,
+} from '../../sandbox/seed.ts';
 import { droppingProxy, type DroppingProxy } from '../../test/support/dropping-proxy.ts';
 import type { Random } from './random.ts';
 import type { ChaosSandbox } from './sandbox.ts';
@@ -95,7 +102,14 @@ export class Rig {
     rig.#proxy = await droppingProxy(setup.sandbox.projectUrl, {}, () => setup.random.next());
     // The tills' shared settings file, as the app writes it: shorter timeouts than the defaults
     // so a cut network costs seconds, and the project's rate limit.
-    writeFileSync(join(setup.dataDir, 'settings.json'), JSON.stringify({ timeouts: { closureMs: 4_000, lookupMs: 1_500, loginMs: 2_000 }, sync: { rateLimitPerSecond: 50 } }), { mode: 0o600 });
+    writeFileSync(
+      join(setup.dataDir, 'settings.json'),
+      JSON.stringify({
+        timeouts: { closureMs: 4_000, lookupMs: 1_500, loginMs: 2_000 },
+        sync: { rateLimitPerSecond: 50 },
+      }),
+      { mode: 0o600 },
+    );
     return rig;
   }
 
@@ -120,7 +134,10 @@ export class Rig {
     await control.restoreNetwork();
   }
 
-  /** The app's terminal on the shared folder, configured against CareCloud behind the proxy; its sync engine runs in the background. */
+  /**
+   * The app's terminal on the shared folder, configured against CareCloud behind the proxy; its sync engine runs in the
+   * background.
+   */
   async openApp(): Promise<Terminal> {
     if (this.#terminal) return this.#terminal;
     const { sandbox, dataDir } = this.setup;
@@ -163,7 +180,17 @@ export class Rig {
     const lines = r.int(1, 3);
     const items = Array.from({ length: lines }, (_, i) => {
       const price = r.int(10, 400);
-      return { plu_ids: [{ list_code: 'GLOBAL', code: '8590000000017' }], plu_name: 'Chléb', vat_rate: 12, quantity: 1, price, paid_amount: price, bill_item_id: String(i + 1), loyalty_off: false, purchase_item_type_id: purchaseItemTypeIds.store };
+      return {
+        plu_ids: [{ list_code: 'GLOBAL', code: '8590000000017' }],
+        plu_name: 'Chléb',
+        vat_rate: 12,
+        quantity: 1,
+        price,
+        paid_amount: price,
+        bill_item_id: String(i + 1),
+        loyalty_off: false,
+        purchase_item_type_id: purchaseItemTypeIds.store,
+      };
     });
     const customer = r.pick([0, 1, 2, 3, 4]);
     return {
@@ -206,18 +233,32 @@ export class Rig {
     return done;
   }
 
-  #spawn(kind: 'checkout' | 'replay' | 'void', args: string[], sale: string | null, cashdesk: number, skewMs: number, killAfterMs: number | undefined, limitMs: number): Promise<CommandRecord> {
+  #spawn(
+    kind: 'checkout' | 'replay' | 'void',
+    args: string[],
+    sale: string | null,
+    cashdesk: number,
+    skewMs: number,
+    killAfterMs: number | undefined,
+    limitMs: number,
+  ): Promise<CommandRecord> {
     const node = [...(skewMs !== 0 ? ['--import', skewPreload] : []), this.setup.ccpos, ...args];
     const startedAt = Date.now();
-    const child = spawn(process.execPath, node, { env: this.#env(cashdesk, skewMs), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, node, {
+      env: this.#env(cashdesk, skewMs),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     let killed = false;
     let hung = false;
-    const killer = killAfterMs === undefined ? null : setTimeout(() => {
-      killed = child.exitCode === null && child.signalCode === null && child.kill('SIGKILL');
-    }, killAfterMs);
+    const killer =
+      killAfterMs === undefined
+        ? null
+        : setTimeout(() => {
+            killed = child.exitCode === null && child.signalCode === null && child.kill('SIGKILL');
+          }, killAfterMs);
     const limit = setTimeout(() => {
       hung = child.kill('SIGKILL');
     }, limitMs);
@@ -228,9 +269,25 @@ export class Rig {
           clearTimeout(limit);
           const outcome = /^outcome +(\w+)/m.exec(output)?.[1] ?? (kind === 'checkout' ? 'failed' : null);
           const billId = /^bill_id +(\S+)$/m.exec(output)?.[1] ?? null;
-          const record: CommandRecord = { kind, sale, cashdesk, skewMs, startedAt, endedAt: Date.now(), killed: killed && !hung, hung, code, signal, outcome, billId: billId === '-' ? null : billId, output: output.slice(-2_000) };
+          const record: CommandRecord = {
+            kind,
+            sale,
+            cashdesk,
+            skewMs,
+            startedAt,
+            endedAt: Date.now(),
+            killed: killed && !hung,
+            hung,
+            code,
+            signal,
+            outcome,
+            billId: billId === '-' ? null : billId,
+            output: output.slice(-2_000),
+          };
           this.records.push(record);
-          this.setup.log?.(`  ${kind}${sale ? ` ${sale}` : ''} till ${cashdesk}${skewMs ? ` skew ${Math.round(skewMs / 60_000)} min` : ''}: ${record.hung ? 'HUNG' : record.killed ? 'killed' : `exit ${code}${outcome ? ` ${outcome}` : ''}`} in ${record.endedAt - startedAt} ms`);
+          this.setup.log?.(
+            `  ${kind}${sale ? ` ${sale}` : ''} till ${cashdesk}${skewMs ? ` skew ${Math.round(skewMs / 60_000)} min` : ''}: ${record.hung ? 'HUNG' : record.killed ? 'killed' : `exit ${code}${outcome ? ` ${outcome}` : ''}`} in ${record.endedAt - startedAt} ms`,
+          );
           if (process.env.CHAOS_DEBUG) this.setup.log?.(output);
           resolve(record);
         };
@@ -245,18 +302,42 @@ export class Rig {
     const { sale, file } = this.bill();
     const path = join(this.setup.workDir, `${sale}.json`);
     writeFileSync(path, JSON.stringify(file));
-    return this.#spawn('checkout', ['checkout', '--file', path, '--operator', 'chaos'], sale, options.cashdesk ?? 2, options.skewMs ?? 0, options.killAfterMs, CHECKOUT_LIMIT_MS);
+    return this.#spawn(
+      'checkout',
+      ['checkout', '--file', path, '--operator', 'chaos'],
+      sale,
+      options.cashdesk ?? 2,
+      options.skewMs ?? 0,
+      options.killAfterMs,
+      CHECKOUT_LIMIT_MS,
+    );
   }
 
   /** `ccpos replay`, within its own time budget. */
   replay(options: ReplayOptions = {}): Promise<CommandRecord> {
     const seconds = options.maxSeconds ?? 20;
-    return this.#spawn('replay', ['replay', '--max-seconds', String(seconds)], null, 9, options.skewMs ?? 0, options.killAfterMs, seconds * 1000 + REPLAY_GRACE_MS);
+    return this.#spawn(
+      'replay',
+      ['replay', '--max-seconds', String(seconds)],
+      null,
+      9,
+      options.skewMs ?? 0,
+      options.killAfterMs,
+      seconds * 1000 + REPLAY_GRACE_MS,
+    );
   }
 
   /** A manager gives up a waiting entry with `ccpos queue void`, as one might when a sale looks stuck. */
   voidEntry(id: number): Promise<CommandRecord> {
-    return this.#spawn('void', ['queue', 'void', String(id), '--reason', 'chaos: given up', '--by', 'manager-chaos'], null, 9, 0, undefined, CHECKOUT_LIMIT_MS);
+    return this.#spawn(
+      'void',
+      ['queue', 'void', String(id), '--reason', 'chaos: given up', '--by', 'manager-chaos'],
+      null,
+      9,
+      0,
+      undefined,
+      CHECKOUT_LIMIT_MS,
+    );
   }
 
   /** A sale closed through the app's sync engine, as the till's pay does once the bill is final. */
@@ -264,19 +345,53 @@ export class Rig {
     const { sale, file } = this.bill();
     const startedAt = Date.now();
     const done = (async (): Promise<CommandRecord> => {
-      const base = { kind: 'app-sale' as const, sale, cashdesk: APP_CASHDESK, skewMs: 0, startedAt, killed: false, hung: false, code: null, signal: null };
+      const base = {
+        kind: 'app-sale' as const,
+        sale,
+        cashdesk: APP_CASHDESK,
+        skewMs: 0,
+        startedAt,
+        killed: false,
+        hung: false,
+        code: null,
+        signal: null,
+      };
       const terminal = await this.openApp();
-      const billFile = file as { customer_id?: string; card_number?: string; bill: Parameters<typeof purchaseEntry>[0]['bill'] };
+      const billFile = file as {
+        customer_id?: string;
+        card_number?: string;
+        bill: Parameters<typeof purchaseEntry>[0]['bill'];
+      };
       let record: CommandRecord;
       try {
         const entry = purchaseEntry(
-          { storeId: storeIds.praha, cashdesk: APP_CASHDESK, operator: 'chaos-app', ...(billFile.customer_id ? { customerId: billFile.customer_id, cardNumber: billFile.card_number! } : {}), bill: billFile.bill },
+          {
+            storeId: storeIds.praha,
+            cashdesk: APP_CASHDESK,
+            operator: 'chaos-app',
+            ...(billFile.customer_id
+              ? { customerId: billFile.customer_id, cardNumber: billFile.card_number! }
+              : {}),
+            bill: billFile.bill,
+          },
           { timeZone: TIME_ZONE },
         );
         const result = await terminal.sync.close(entry);
-        record = { ...base, endedAt: Date.now(), outcome: result.outcome, billId: result.entry.billId, output: result.outcome === 'queued' ? `${result.why} ${result.error ?? ''}` : '' };
+        record = {
+          ...base,
+          endedAt: Date.now(),
+          outcome: result.outcome,
+          billId: result.entry.billId,
+          output: result.outcome === 'queued' ? `${result.why} ${result.error ?? ''}` : '',
+        };
       } catch (error) {
-        record = { ...base, endedAt: Date.now(), outcome: 'failed', billId: null, output: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+        record = {
+          ...base,
+          endedAt: Date.now(),
+          outcome: 'failed',
+          billId: null,
+          output: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        };
       }
       this.records.push(record);
       this.setup.log?.(`  app sale ${sale}: ${record.outcome} in ${record.endedAt - startedAt} ms`);

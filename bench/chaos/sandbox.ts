@@ -20,9 +20,12 @@ export async function startChaosSandbox(): Promise<ChaosSandbox> {
     ...sandbox,
     control: sandbox.control,
     async purchases() {
-      const res = await fetch(`${controlUrl}/purchases`, { headers: { Authorization: `Bearer ${controlToken}` } });
+      const res = await fetch(`${controlUrl}/purchases`, {
+        headers: { Authorization: `Bearer ${controlToken}` },
+      });
       const body = (await res.json()) as { purchases?: ReceivedBill[] };
-      if (res.status !== 200 || !Array.isArray(body.purchases)) throw new Error(`GET /__sandbox/purchases answered ${res.status}`);
+      if (res.status !== 200 || !Array.isArray(body.purchases))
+        throw new Error(`GET /__sandbox/purchases answered ${res.status}`);
       return body.purchases;
     },
   };

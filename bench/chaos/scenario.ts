@@ -10,7 +10,9 @@ export interface Scenario {
   unavailable?(): Promise<string | null>;
   /** A data folder of its own (a small tmpfs), released by the returned function. */
   dataFolder?(dir: string): Promise<() => Promise<void>>;
-  /** Runs `checkouts` sales through the rig under the scenario's faults. The rig calms the faults and drains afterwards. */
+  /**
+   * Runs `checkouts` sales through the rig under the scenario's faults. The rig calms the faults and drains afterwards.
+   */
   run(rig: Rig, checkouts: number): Promise<void>;
 }
 
@@ -44,13 +46,21 @@ export async function runWorkload(rig: Rig, w: Workload): Promise<void> {
     await w.beforeSale?.(i);
     const sale = r.chance(w.appShare)
       ? rig.appSale()
-      : rig.checkout({ cashdesk: r.pick(w.cashdesks), skewMs: skew(), ...(r.chance(w.killChance) ? { killAfterMs: r.int(0, w.killWithinMs) } : {}) });
+      : rig.checkout({
+          cashdesk: r.pick(w.cashdesks),
+          skewMs: skew(),
+          ...(r.chance(w.killChance) ? { killAfterMs: r.int(0, w.killWithinMs) } : {}),
+        });
     inFlight.add(sale);
     void sale.finally(() => inFlight.delete(sale));
     // A short run still gets one replay while its last sales are in flight.
     const replayNow = (i + 1) % w.replayEvery === 0 || (w.checkouts < w.replayEvery && i === w.checkouts - 1);
     if (w.replayEvery > 0 && replayNow && replays.size < 2) {
-      const replay = rig.replay({ skewMs: skew(), maxSeconds: 15, ...(r.chance(w.replayKillChance) ? { killAfterMs: r.int(0, 3_000) } : {}) });
+      const replay = rig.replay({
+        skewMs: skew(),
+        maxSeconds: 15,
+        ...(r.chance(w.replayKillChance) ? { killAfterMs: r.int(0, 3_000) } : {}),
+      });
       replays.add(replay);
       void replay.finally(() => replays.delete(replay));
     }

@@ -42,19 +42,31 @@ interface JournalRow {
   reasons: string | null;
 }
 
-export function readJournal(file: string): { id: number; billId: string; state: string; sale: string | null; detail: string }[] {
+export function readJournal(
+  file: string,
+): { id: number; billId: string; state: string; sale: string | null; detail: string }[] {
   if (!existsSync(file)) return [];
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare("SELECT id, bill_id, state, request, last_error, reasons FROM entries WHERE kind = 'purchase'").all() as JournalRow[];
+    const rows = db
+      .prepare("SELECT id, bill_id, state, request, last_error, reasons FROM entries WHERE kind = 'purchase'")
+      .all() as JournalRow[];
     return rows.map((row) => {
       let sale: string | null;
       try {
-        sale = (JSON.parse(row.request) as { body?: { bill?: { bill_number?: string } } }).body?.bill?.bill_number ?? null;
+        sale =
+          (JSON.parse(row.request) as { body?: { bill?: { bill_number?: string } } }).body?.bill
+            ?.bill_number ?? null;
       } catch {
         sale = null;
       }
-      return { id: row.id, billId: row.bill_id ?? `entry-${row.id}`, state: row.state, sale, detail: `entry ${row.id} ${row.state}${row.last_error ? ` (${row.last_error})` : ''}${row.reasons ? ` ${row.reasons}` : ''}` };
+      return {
+        id: row.id,
+        billId: row.bill_id ?? `entry-${row.id}`,
+        state: row.state,
+        sale,
+        detail: `entry ${row.id} ${row.state}${row.last_error ? ` (${row.last_error})` : ''}${row.reasons ? ` ${row.reasons}` : ''}`,
+      };
     });
   } finally {
     db.close();
@@ -63,30 +75,53 @@ export function readJournal(file: string): { id: number; billId: string; state: 
 
 const booked = (bill: ReceivedBill) => bill.statuses.filter((status) => status === 201).length;
 
-export function tally(input: { journal: ReturnType<typeof readJournal>; purchases: ReceivedBill[]; records: CommandRecord[]; drainMs: number; drained: boolean }): Tally {
+export function tally(input: {
+  journal: ReturnType<typeof readJournal>;
+  purchases: ReceivedBill[];
+  records: CommandRecord[];
+  drainMs: number;
+  drained: boolean;
+}): Tally {
   const { journal, purchases, records } = input;
   const findings: string[] = [];
   const landed = new Map(purchases.filter((b) => booked(b) > 0 && !b.canceled).map((b) => [b.bill_id, b]));
   const journalByBill = new Map(journal.map((e) => [e.billId, e]));
   const billsOfSale = new Map<string, string[]>();
-  for (const entry of journal) if (entry.sale) billsOfSale.set(entry.sale, [...(billsOfSale.get(entry.sale) ?? []), entry.billId]);
-  const saleLanded = (sale: string | null) => (sale ? (billsOfSale.get(sale) ?? []).some((billId) => landed.has(billId)) : false);
+  for (const entry of journal)
+    if (entry.sale) billsOfSale.set(entry.sale, [...(billsOfSale.get(entry.sale) ?? []), entry.billId]);
+  const saleLanded = (sale: string | null) =>
+    sale ? (billsOfSale.get(sale) ?? []).some((billId) => landed.has(billId)) : false;
 
   const lostBills = new Set<string>();
   for (const entry of journal) {
     if (entry.state === 'voided' || landed.has(entry.billId)) continue;
     lostBills.add(entry.billId);
-    findings.push(`lost: ${entry.sale ?? '?'} ${entry.billId} is journaled (${entry.detail}) but not in CareCloud`);
+    findings.push(
+      `lost: ${entry.sale ?? '?'} ${entry.billId} is journaled (${entry.detail}) but not in CareCloud`,
+    );
   }
   for (const record of records) {
-    const closed = (record.kind === 'checkout' || record.kind === 'app-sale') && !record.killed && !record.hung && (record.outcome === 'synced' || record.outcome === 'queued');
+    const closed =
+      (record.kind === 'checkout' || record.kind === 'app-sale') &&
+      !record.killed &&
+      !record.hung &&
+      (record.outcome === 'synced' || record.outcome === 'queued');
     if (!closed) continue;
     if (record.billId && !journalByBill.has(record.billId) && !landed.has(record.billId)) {
       lostBills.add(record.billId);
-      findings.push(`lost: ${record.sale} was reported ${record.outcome} as ${record.billId}, which neither the journal nor CareCloud has`);
-    } else if (record.outcome === 'synced' && record.billId && !landed.has(record.billId) && !lostBills.has(record.billId)) {
+      findings.push(
+        `lost: ${record.sale} was reported ${record.outcome} as ${record.billId}, which neither the journal nor CareCloud has`,
+      );
+    } else if (
+      record.outcome === 'synced' &&
+      record.billId &&
+      !landed.has(record.billId) &&
+      !lostBills.has(record.billId)
+    ) {
       lostBills.add(record.billId);
-      findings.push(`lost: ${record.sale} was reported synced as ${record.billId} but CareCloud does not have it`);
+      findings.push(
+        `lost: ${record.sale} was reported synced as ${record.billId} but CareCloud does not have it`,
+      );
     }
   }
 
@@ -94,7 +129,9 @@ export function tally(input: { journal: ReturnType<typeof readJournal>; purchase
   for (const bill of purchases) {
     if (booked(bill) > 1) {
       doubled += 1;
-      findings.push(`doubled: ${bill.bill_id} was booked ${booked(bill)} times (answers ${bill.statuses.join(', ')})`);
+      findings.push(
+        `doubled: ${bill.bill_id} was booked ${booked(bill)} times (answers ${bill.statuses.join(', ')})`,
+      );
     }
   }
   for (const [sale, bills] of billsOfSale) {
@@ -108,12 +145,19 @@ export function tally(input: { journal: ReturnType<typeof readJournal>; purchase
   let failedButLanded = 0;
   for (const record of records) {
     if (record.kind === 'replay' || record.kind === 'void' || record.killed) continue;
-    const reportedClosed = !record.hung && record.code !== null && record.code === (record.kind === 'checkout' ? 0 : null) && (record.outcome === 'synced' || record.outcome === 'queued');
-    const appClosed = record.kind === 'app-sale' && (record.outcome === 'synced' || record.outcome === 'queued');
+    const reportedClosed =
+      !record.hung &&
+      record.code !== null &&
+      record.code === (record.kind === 'checkout' ? 0 : null) &&
+      (record.outcome === 'synced' || record.outcome === 'queued');
+    const appClosed =
+      record.kind === 'app-sale' && (record.outcome === 'synced' || record.outcome === 'queued');
     if (reportedClosed || appClosed) continue;
     if (saleLanded(record.sale) || (record.billId !== null && landed.has(record.billId))) {
       failedButLanded += 1;
-      findings.push(`failed but landed: ${record.sale} ended ${record.hung ? 'hung' : `with exit ${record.code} ${record.outcome}`} yet CareCloud has it: ${record.output.trim().split('\n').slice(-3).join(' / ')}`);
+      findings.push(
+        `failed but landed: ${record.sale} ended ${record.hung ? 'hung' : `with exit ${record.code} ${record.outcome}`} yet CareCloud has it: ${record.output.trim().split('\n').slice(-3).join(' / ')}`,
+      );
     }
   }
 
@@ -121,7 +165,9 @@ export function tally(input: { journal: ReturnType<typeof readJournal>; purchase
   for (const entry of journal) {
     if (entry.state !== 'voided' || !landed.has(entry.billId)) continue;
     failedButLanded += 1;
-    findings.push(`failed but landed: ${entry.sale ?? '?'} ${entry.billId} was voided in the queue (${entry.detail}) yet CareCloud has it`);
+    findings.push(
+      `failed but landed: ${entry.sale ?? '?'} ${entry.billId} was voided in the queue (${entry.detail}) yet CareCloud has it`,
+    );
   }
 
   let unjournaled = 0;
@@ -132,8 +178,12 @@ export function tally(input: { journal: ReturnType<typeof readJournal>; purchase
   }
 
   const hungCommands = records.filter((r) => r.hung);
-  for (const record of hungCommands) findings.push(`hung: ${record.kind}${record.sale ? ` ${record.sale}` : ''} did not end within its limit: ${record.output.trim().split('\n').slice(-2).join(' / ')}`);
-  if (!input.drained) findings.push(`hung: the final drain left sales waiting after ${Math.round(input.drainMs / 1000)} s`);
+  for (const record of hungCommands)
+    findings.push(
+      `hung: ${record.kind}${record.sale ? ` ${record.sale}` : ''} did not end within its limit: ${record.output.trim().split('\n').slice(-2).join(' / ')}`,
+    );
+  if (!input.drained)
+    findings.push(`hung: the final drain left sales waiting after ${Math.round(input.drainMs / 1000)} s`);
   let longestHangMs = input.drainMs;
   let longestHang = 'the final drain';
   for (const record of records) {
@@ -166,6 +216,8 @@ export function tally(input: { journal: ReturnType<typeof readJournal>; purchase
 }
 
 /** The counts that must all be 0. */
-export function faultCount(t: Pick<Tally, 'lost' | 'doubled' | 'failedButLanded' | 'unjournaled' | 'hung'>): number {
+export function faultCount(
+  t: Pick<Tally, 'lost' | 'doubled' | 'failedButLanded' | 'unjournaled' | 'hung'>,
+): number {
   return t.lost + t.doubled + t.failedButLanded + t.unjournaled + t.hung;
 }

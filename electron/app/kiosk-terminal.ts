@@ -65,7 +65,11 @@ export interface KioskOptions extends TerminalOptions {
 /** The scan classification may be asked by anyone on a kiosk: there are no operators, only customers. */
 const kioskAnyone: ReadonlySet<RequestChannel> = new Set<RequestChannel>(['input.classify']);
 
-export async function assembleKiosk(options: KioskOptions, settings: SettingsService, opened: { close(): unknown }[]): Promise<KioskTerminal> {
+export async function assembleKiosk(
+  options: KioskOptions,
+  settings: SettingsService,
+  opened: { close(): unknown }[],
+): Promise<KioskTerminal> {
   const logger = options.logger ?? silentLogger;
   const demo = options.forceDemo === true || settings.demo;
   const demoBackend = demo ? await options.startDemo() : null;
@@ -74,14 +78,22 @@ export async function assembleKiosk(options: KioskOptions, settings: SettingsSer
   const api = options.customerApi({
     projectUrl: demoBackend?.projectUrl ?? s.kiosk.customerApiUrl,
     externalApplicationId: demoBackend?.kioskApplicationId ?? s.kiosk.externalApplicationId,
-    device: { deviceId: settings.kioskDeviceId(), system: platform(), name: (s.kiosk.deviceName || hostname()).slice(0, 100), type: 'kiosk' },
+    device: {
+      deviceId: settings.kioskDeviceId(),
+      system: platform(),
+      name: (s.kiosk.deviceName || hostname()).slice(0, 100),
+      type: 'kiosk',
+    },
     deviceToken: settings.kioskDeviceToken(),
     onDeviceToken: (token) => settings.setKioskDeviceToken(token),
     settings: s,
     logger,
   });
 
-  const operators = new OperatorDirectory(options.stores.operators, { minManagerPin: demo ? 4 : 6, ...(options.now ? { now: options.now } : {}) });
+  const operators = new OperatorDirectory(options.stores.operators, {
+    minManagerPin: demo ? 4 : 6,
+    ...(options.now ? { now: options.now } : {}),
+  });
   if (demo) await seedDemoOperators(operators);
   const events = new EventHub();
   // The reader of the last card read, kept until a sign-in asks for it; the number only as a digest
@@ -90,7 +102,11 @@ export async function assembleKiosk(options: KioskOptions, settings: SettingsSer
   const digestOf = (cardNumber: string): string => createHash('sha256').update(cardNumber).digest('hex');
   const kiosk = new KioskService({
     api: () => api,
-    settings: () => ({ ...settings.current.kiosk, language: settings.current.language, timeZone: settings.current.timeZone }),
+    settings: () => ({
+      ...settings.current.kiosk,
+      language: settings.current.language,
+      timeZone: settings.current.timeZone,
+    }),
     demo,
     deviceId: settings.kioskDeviceId(),
     logger,
@@ -104,7 +120,14 @@ export async function assembleKiosk(options: KioskOptions, settings: SettingsSer
     },
   });
   opened.push({ close: () => kiosk.close() });
-  const input = await startInput({ settings: () => settings.input, client: null, events, loader: options.hidLoader ?? null, logger, online: () => kiosk.status().inService });
+  const input = await startInput({
+    settings: () => settings.input,
+    client: null,
+    events,
+    loader: options.hidLoader ?? null,
+    logger,
+    online: () => kiosk.status().inService,
+  });
   opened.push({ close: () => input.stop() });
   input.onScan((scan) => {
     if (scan.kind === 'card' && scan.deviceId !== null) lastCardRead = { deviceId: scan.deviceId, digest: digestOf(scan.text) };
@@ -130,7 +153,10 @@ export async function assembleKiosk(options: KioskOptions, settings: SettingsSer
   const handlersFor = (own: TerminalSession): KioskHandlers =>
     kioskHandlers({
       kiosk,
-      language: { current: () => own.language(), set: (language: Language) => own.setScreenLanguage(language) },
+      language: {
+        current: () => own.language(),
+        set: (language: Language) => own.setScreenLanguage(language),
+      },
       sessionStatus: () => own.status(),
       wedge: () => ({ ...settings.input.wedge, suffixes: [...settings.input.wedge.suffixes] }),
       classify: (text) => input.classify(text),
@@ -146,14 +172,22 @@ export async function assembleKiosk(options: KioskOptions, settings: SettingsSer
       },
     });
   const handlers = handlersFor(session);
-  const dispatcherFor = (own: TerminalSession, ownHandlers: KioskHandlers, trustSender: SenderCheck): Dispatch =>
+  const dispatcherFor = (
+    own: TerminalSession,
+    ownHandlers: KioskHandlers,
+    trustSender: SenderCheck,
+  ): Dispatch =>
     createDispatcher({
       handlers: ownHandlers,
       currentOperator: () => null,
       language: () => own.language(),
       anyoneMay: kioskAnyone,
       trustSender,
-      onError: (channel, error) => logger.log('error', 'ipc.failed', { channel, error: error instanceof Error ? error.name : 'unknown' }),
+      onError: (channel, error) =>
+        logger.log('error', 'ipc.failed', {
+          channel,
+          error: error instanceof Error ? error.name : 'unknown',
+        }),
     });
 
   session.onChange((status) => events.publish('session.changed', status));

@@ -57,7 +57,10 @@ export interface TerminalOptions {
   /** Demo mode whatever the settings say (the web preview). */
   forceDemo?: boolean;
   logger?: Logger;
-  /** Only where a test must differ from the settings (shorter waits); everything else comes from settings.sync and the timeouts. */
+  /**
+   * Only where a test must differ from the settings (shorter waits); everything else comes from settings.sync and the
+   * timeouts.
+   */
   syncPolicy?: Partial<SyncPolicy>;
   /** Who claims journal entries: `app` or `preview`. */
   label?: string;
@@ -69,7 +72,10 @@ export interface TerminalOptions {
   updates?: () => UpdateDesk | null;
   /** The app's save dialog for exports asked for through the screen (absent in the preview and tests). */
   saveDialog?: (suggestedName: string, webContentsId: number) => Promise<string | null>;
-  /** A manager made this till a kiosk on the settings screen: restart, so the app comes up as one (startApp reads the mode). */
+  /**
+   * A manager made this till a kiosk on the settings screen: restart, so the app comes up as one (startApp reads the
+   * mode).
+   */
   onEnterKiosk?: () => void;
 }
 
@@ -104,7 +110,9 @@ export interface OwnSession {
   close(): void;
 }
 
-/** A terminal set up as a kiosk was started as a till: it would build the Enterprise client, which a kiosk never has. */
+/**
+ * A terminal set up as a kiosk was started as a till: it would build the Enterprise client, which a kiosk never has.
+ */
 export class KioskModeError extends Error {
   constructor() {
     super('This terminal is set up as a self-service kiosk; it does not run as a till');
@@ -126,7 +134,9 @@ export async function startApp(options: AppOptions): Promise<AppTerminal> {
   const opened: { close(): unknown }[] = [];
   try {
     const settings = openSettings(options);
-    return settings.kiosk ? await assembleKiosk(options, settings, opened) : await assemble(options, settings, opened);
+    return settings.kiosk
+      ? await assembleKiosk(options, settings, opened)
+      : await assemble(options, settings, opened);
   } catch (error) {
     for (const part of opened.reverse()) await Promise.resolve(part.close()).catch(() => {});
     throw error;
@@ -156,12 +166,17 @@ function openSettings(options: TerminalOptions): SettingsService {
   });
 }
 
-async function assemble(options: TerminalOptions, settings: SettingsService, opened: { close(): unknown }[]): Promise<Terminal> {
+async function assemble(
+  options: TerminalOptions,
+  settings: SettingsService,
+  opened: { close(): unknown }[],
+): Promise<Terminal> {
   const logger = options.logger ?? silentLogger;
   const demo = options.forceDemo === true || settings.demo;
   const demoBackend = demo ? await options.startDemo() : null;
   if (demoBackend) opened.push(demoBackend);
-  if (demoBackend?.defaultStoreId && settings.current.storeId === '') settings.update({ storeId: demoBackend.defaultStoreId });
+  if (demoBackend?.defaultStoreId && settings.current.storeId === '')
+    settings.update({ storeId: demoBackend.defaultStoreId });
 
   const careCloudSettings = (s: TerminalSettings): CareCloudSettings => ({
     projectUrl: demoBackend?.projectUrl ?? s.projectUrl,
@@ -176,10 +191,17 @@ async function assemble(options: TerminalOptions, settings: SettingsService, ope
     retry: s.retry,
   });
   // One client for the terminal's life: a settings change reconfigures it (see `configure`).
-  const client = createCareCloudClient({ ...careCloudSettings(settings.current), logger, dataDir: options.dataDir });
+  const client = createCareCloudClient({
+    ...careCloudSettings(settings.current),
+    logger,
+    dataDir: options.dataDir,
+  });
 
   // The demo keeps its documented 4-digit manager PIN; a configured terminal wants 6 digits or more.
-  const operators = new OperatorDirectory(options.stores.operators, { minManagerPin: demo ? 4 : 6, ...(options.now ? { now: options.now } : {}) });
+  const operators = new OperatorDirectory(options.stores.operators, {
+    minManagerPin: demo ? 4 : 6,
+    ...(options.now ? { now: options.now } : {}),
+  });
   if (demo) await seedDemoOperators(operators);
   const events = new EventHub();
 
@@ -191,9 +213,13 @@ async function assemble(options: TerminalOptions, settings: SettingsService, ope
   opened.push(journal);
   journal.integrity.then(
     (verdict) => {
-      if (verdict === 'corrupt') logger.log('error', 'journal.corrupt', { file: journalFile(options.dataDir) });
+      if (verdict === 'corrupt')
+        logger.log('error', 'journal.corrupt', { file: journalFile(options.dataDir) });
     },
-    (error: unknown) => logger.log('warn', 'journal.integrity.unchecked', { error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      logger.log('warn', 'journal.integrity.unchecked', {
+        error: error instanceof Error ? error.message : String(error),
+      }),
   );
   const newSession = (): TerminalSession =>
     new TerminalSession({
@@ -205,12 +231,24 @@ async function assemble(options: TerminalOptions, settings: SettingsService, ope
     });
   const session = newSession();
   opened.push(session);
-  const storeList = new StoreList({ client: () => client, storeId: () => settings.current.storeId, language: () => settings.current.language });
+  const storeList = new StoreList({
+    client: () => client,
+    storeId: () => settings.current.storeId,
+    language: () => settings.current.language,
+  });
   storeList.show(session);
   // One factory for every engine: settings.sync and the timeouts shape it, the offline policy is read at each closure.
-  const sync = createSyncEngine({ journal, client: () => client, settings: () => settings.current, label: options.label ?? 'app', policy: options.syncPolicy });
+  const sync = createSyncEngine({
+    journal,
+    client: () => client,
+    settings: () => settings.current,
+    label: options.label ?? 'app',
+    policy: options.syncPolicy,
+  });
   sync.on('status', (status) => events.publish('sync.status', syncStatusView(status)));
-  sync.on('trouble', (error) => logger.log('error', 'sync.trouble', { error: error instanceof Error ? error.name : 'unknown' }));
+  sync.on('trouble', (error) =>
+    logger.log('error', 'sync.trouble', { error: error instanceof Error ? error.name : 'unknown' }),
+  );
 
   const customerCache = new CustomerCache(options.stores.customerCache);
   const customers = new CustomerLookup({
@@ -244,7 +282,10 @@ async function assemble(options: TerminalOptions, settings: SettingsService, ope
   });
   session.onChange((status) => events.publish('session.changed', status));
 
-  const printing = new PrintService({ printer: () => settings.current.printer, log: (event, fields) => logger.log('info', event, fields) });
+  const printing = new PrintService({
+    printer: () => settings.current.printer,
+    log: (event, fields) => logger.log('info', event, fields),
+  });
   printing.onStatus((status) => events.publish('printing.status', status));
   const storeName = (): string | null => storeList.storeName();
   const receipts = new ReceiptPrinter({
@@ -269,23 +310,42 @@ async function assemble(options: TerminalOptions, settings: SettingsService, ope
     storeName,
     printing,
     // Pay answers first; the receipt is completed and printed after, in the cashier's language.
-    onReceipt: (receipt, closed) => receipts.closed(receipt, { ...closed, language: spokenLanguage() ?? settings.current.language }),
+    onReceipt: (receipt, closed) =>
+      receipts.closed(receipt, { ...closed, language: spokenLanguage() ?? settings.current.language }),
   });
 
-  const input = await startInput({ settings: () => settings.input, client: () => client, events, loader: options.hidLoader ?? null, logger, online: () => sync.online, knownVoucher: (code) => checkout.offlineVouchers.holds(code) });
+  const input = await startInput({
+    settings: () => settings.input,
+    client: () => client,
+    events,
+    loader: options.hidLoader ?? null,
+    logger,
+    online: () => sync.online,
+    knownVoucher: (code) => checkout.offlineVouchers.holds(code),
+  });
   settings.onChange(() => void input.settingsChanged().catch(() => logger.log('error', 'input.restart', {})));
   let saleOpen = false;
   const services: HandlerServices = {
     ...checkout,
     ...(options.updates ? { updates: options.updates } : {}),
     tillSale: { report: (open) => (saleOpen = open) },
-    dashboard: new Dashboard({ journal, sync, dataDir: options.dataDir, timeZone: () => settings.current.timeZone, currency: () => checkout.places.currency }),
+    dashboard: new Dashboard({
+      journal,
+      sync,
+      dataDir: options.dataDir,
+      timeZone: () => settings.current.timeZone,
+      currency: () => checkout.places.currency,
+    }),
     ...(options.saveDialog ? { saveDialog: options.saveDialog } : {}),
     scans: input,
     printing: printingDesk({
       printing,
       printer: () => settings.current.printer,
-      place: () => ({ storeName: storeName(), cashdesk: settings.current.cashdeskNumber, timeZone: settings.current.timeZone }),
+      place: () => ({
+        storeName: storeName(),
+        cashdesk: settings.current.cashdeskNumber,
+        timeZone: settings.current.timeZone,
+      }),
       reprint: (billId, language) => receipts.reprint(billId, language),
       receipt: (billId) => receipts.receipt(billId),
       paper: (receipt, language) => receipts.paper(receipt, language),
@@ -306,7 +366,14 @@ async function assemble(options: TerminalOptions, settings: SettingsService, ope
     storeList,
     diagnostics: {
       run: () =>
-        runDiagnostics({ settings, client: () => client, demoBackend, dataDir: options.dataDir, devices: options.hidLoader !== undefined, journalQueue: () => journal.stats().queued }),
+        runDiagnostics({
+          settings,
+          client: () => client,
+          demoBackend,
+          dataDir: options.dataDir,
+          devices: options.hidLoader !== undefined,
+          journalQueue: () => journal.stats().queued,
+        }),
     },
     outage: demoBackend && demoOutageSwitch(demoBackend, sync),
   };
@@ -318,7 +385,11 @@ async function assemble(options: TerminalOptions, settings: SettingsService, ope
       language: () => own.language(),
       onActivity: () => own.touch(),
       trustSender,
-      onError: (channel, error) => logger.log('error', 'ipc.failed', { channel, error: error instanceof Error ? error.name : 'unknown' }),
+      onError: (channel, error) =>
+        logger.log('error', 'ipc.failed', {
+          channel,
+          error: error instanceof Error ? error.name : 'unknown',
+        }),
     });
 
   events.publish('session.changed', session.status());

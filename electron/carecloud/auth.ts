@@ -11,7 +11,9 @@ export interface Credentials {
   password: string;
 }
 
-type LoginData = NonNullable<operations['postUserLogin']['responses'][200]['content']['application/json']['data']>;
+type LoginData = NonNullable<
+  operations['postUserLogin']['responses'][200]['content']['application/json']['data']
+>;
 
 export interface LoginResult {
   token: string;
@@ -25,10 +27,16 @@ export interface LoginResult {
 
 /** Renew this long before `valid_to` so a call never leaves with a token about to lapse. */
 export const RENEW_MARGIN_MS = 60_000;
-/** A `valid_to` already past by our clock (wrong zone or clock) still keeps the token this long; a 401 covers the rest. */
+/**
+ * A `valid_to` already past by our clock (wrong zone or clock) still keeps the token this long; a 401 covers the rest.
+ */
 export const MIN_TOKEN_LIFETIME_MS = 5 * 60_000;
 
-export async function logIn(pipeline: Pipeline, credentials: Credentials, timeZone: string): Promise<LoginResult> {
+export async function logIn(
+  pipeline: Pipeline,
+  credentials: Credentials,
+  timeZone: string,
+): Promise<LoginResult> {
   const answer: Answer<LoginData | undefined> = await pipeline.send<LoginData | undefined>({
     method: 'POST',
     path: '/users/actions/login',
@@ -45,10 +53,24 @@ export async function logIn(pipeline: Pipeline, credentials: Credentials, timeZo
   const data = answer.data;
   const request = { method: 'POST', path: '/users/actions/login', correlationId: '', attempt: 0 };
   const token = data && typeof data.bearer_token === 'string' ? data.bearer_token.trim() : '';
-  if (token === '') throw new UnexpectedResponseError(answer.status, 'application/json', '', 'CareCloud login answered without a bearer token', request);
+  if (token === '')
+    throw new UnexpectedResponseError(
+      answer.status,
+      'application/json',
+      '',
+      'CareCloud login answered without a bearer token',
+      request,
+    );
   const validToText = typeof data?.valid_to === 'string' ? data.valid_to : '';
   const validTo = parseCareCloudDateTime(validToText, timeZone);
-  if (!validTo) throw new UnexpectedResponseError(answer.status, 'application/json', '', `CareCloud login answered with an unreadable valid_to "${validToText.slice(0, 40)}"`, request);
+  if (!validTo)
+    throw new UnexpectedResponseError(
+      answer.status,
+      'application/json',
+      '',
+      `CareCloud login answered with an unreadable valid_to "${validToText.slice(0, 40)}"`,
+      request,
+    );
   const dateHeader = answer.headers.get('date');
   const serverDate = dateHeader ? new Date(dateHeader) : undefined;
   return {

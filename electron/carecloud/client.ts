@@ -90,7 +90,11 @@ export function createCareCloudClient(options: CareCloudClientOptions) {
       /** Ends the current session at CareCloud, if there is one. */
       logoutCurrent: async (): Promise<void> => {
         const token = session.forget();
-        if (token) await users.logout(token, current.credentials.externalApplicationId, { retry: false, timeoutMs: LOGOUT_TIMEOUT_MS });
+        if (token)
+          await users.logout(token, current.credentials.externalApplicationId, {
+            retry: false,
+            timeoutMs: LOGOUT_TIMEOUT_MS,
+          });
       },
     },
     tests: testsResource(pipeline),
@@ -111,12 +115,19 @@ export function createCareCloudClient(options: CareCloudClientOptions) {
     configure(next: CareCloudSettings): void {
       const before = current;
       current = { ...next, credentials: { ...next.credentials } };
-      const moved = apiBaseUrl(next.projectUrl, options.apiInterface) !== apiBaseUrl(before.projectUrl, options.apiInterface);
+      const moved =
+        apiBaseUrl(next.projectUrl, options.apiInterface) !==
+        apiBaseUrl(before.projectUrl, options.apiInterface);
       if (moved || !sameCredentials(before.credentials, next.credentials)) {
         const where = apiBaseUrl(before.projectUrl, options.apiInterface);
         const application = before.credentials.externalApplicationId;
         // A logout that fails leaves a session CareCloud lets lapse at its valid_to; the call's log line says so.
-        session.end((token) => void users.logout(token, application, { retry: false, timeoutMs: LOGOUT_TIMEOUT_MS }, where).catch(() => {}));
+        session.end(
+          (token) =>
+            void users
+              .logout(token, application, { retry: false, timeoutMs: LOGOUT_TIMEOUT_MS }, where)
+              .catch(() => {}),
+        );
       }
       pipeline.configure(pipelineSettings(next));
       // Another project's stores and types are not this one's.

@@ -48,7 +48,10 @@ export class CareCloudError extends CareCloudFailure {
     readonly rawBody: string,
     request: RequestInfo,
   ) {
-    super(`CareCloud ${status} on ${request.method} ${request.path}: ${body.title ?? body.exception ?? 'error'}${body.detail ? ` (${body.detail})` : ''}`, request);
+    super(
+      `CareCloud ${status} on ${request.method} ${request.path}: ${body.title ?? body.exception ?? 'error'}${body.detail ? ` (${body.detail})` : ''}`,
+      request,
+    );
   }
 
   get invalidParams(): InvalidParam[] {
@@ -57,7 +60,9 @@ export class CareCloudError extends CareCloudFailure {
 
   /** True when some invalid_params entry carries this reason (and name, when given). */
   hasReason(reason: string, name?: string): boolean {
-    return this.body.invalid_params.some((p) => p.reason === reason && (name === undefined || p.name === name));
+    return this.body.invalid_params.some(
+      (p) => p.reason === reason && (name === undefined || p.name === name),
+    );
   }
 }
 

@@ -9,8 +9,22 @@ import { maskPath, maskText, maskTokenSegment } from '../log/mask.ts';
 import type { LogFields, Logger } from '../log/logger.ts';
 import { ResponseCache, cacheLifetimeSeconds } from './cache.ts';
 import { spokenLanguage } from './language.ts';
-import { AuthenticationError, CareCloudError, CareCloudFailure, ConnectionError, UnexpectedResponseError, type RequestInfo } from './errors.ts';
-import { BodyTooLargeError, MAX_BODY_BYTES, classifyTransportError, connectionError, interpretAnswer, readBodyCapped } from './response.ts';
+import {
+  AuthenticationError,
+  CareCloudError,
+  CareCloudFailure,
+  ConnectionError,
+  UnexpectedResponseError,
+  type RequestInfo,
+} from './errors.ts';
+import {
+  BodyTooLargeError,
+  MAX_BODY_BYTES,
+  classifyTransportError,
+  connectionError,
+  interpretAnswer,
+  readBodyCapped,
+} from './response.ts';
 import { parseRetryAfter, planRetry, type RetryPolicy } from './retry.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -134,7 +148,8 @@ export function pathWithQuery(path: string, query: QueryParams | undefined): str
     if (value === undefined || value === null) continue;
     if (Array.isArray(value)) {
       const arrayKey = encodeKey(key.endsWith('[]') ? key : `${key}[]`);
-      for (const item of value as readonly QueryScalar[]) parts.push(`${arrayKey}=${encodeURIComponent(String(item))}`);
+      for (const item of value as readonly QueryScalar[])
+        parts.push(`${arrayKey}=${encodeURIComponent(String(item))}`);
     } else {
       parts.push(`${encodeKey(key)}=${encodeURIComponent(String(value))}`);
     }
@@ -165,7 +180,12 @@ export class Pipeline {
     this.#now = options.now ?? Date.now;
     this.#maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
     this.#cache = new ResponseCache(this.#now);
-    this.#settings = { baseUrl: options.baseUrl, language: options.language, timeouts: options.timeouts, retry: options.retry };
+    this.#settings = {
+      baseUrl: options.baseUrl,
+      language: options.language,
+      timeouts: options.timeouts,
+      retry: options.retry,
+    };
     this.#ky = this.#kyAt(options.baseUrl);
   }
 
@@ -214,7 +234,8 @@ export class Pipeline {
   send<T>(spec: RequestSpec, options: CallOptions = {}): Promise<Answer<T>> {
     const target = pathWithQuery(spec.path, spec.query);
     const language = this.language();
-    if (spec.method !== 'GET' || options.fresh || options.signal) return this.#execute<T>(spec, target, language, options);
+    if (spec.method !== 'GET' || options.fresh || options.signal)
+      return this.#execute<T>(spec, target, language, options);
     // Names and messages come in the asked language: an answer is shared only within it.
     const key = `${language} ${target}`;
     const cached = this.#cache.get(key);
@@ -229,12 +250,9 @@ export class Pipeline {
       return project === this.#project;
     };
     // Callers await `call` itself; this only tidies up and fills the cache, and swallows nothing for them.
-    call.then(
-      (answer) => {
-        if (settle()) this.#cache.set(key, answer, cacheLifetimeSeconds(answer.headers.get('cache-control')));
-      },
-      settle,
-    );
+    call.then((answer) => {
+      if (settle()) this.#cache.set(key, answer, cacheLifetimeSeconds(answer.headers.get('cache-control')));
+    }, settle);
     return call;
   }
 
@@ -267,7 +285,12 @@ export class Pipeline {
     this.#cache.clear();
   }
 
-  async #execute<T>(spec: RequestSpec, target: string, language: Language, options: CallOptions): Promise<Answer<T>> {
+  async #execute<T>(
+    spec: RequestSpec,
+    target: string,
+    language: Language,
+    options: CallOptions,
+  ): Promise<Answer<T>> {
     const started = this.#now();
     const correlationId = randomUUID();
     const settings = this.#settings;
@@ -281,7 +304,13 @@ export class Pipeline {
     const authenticated = spec.authenticated !== false;
     const purpose = spec.purpose ?? (spec.method === 'GET' ? 'lookup' : 'closure');
     const timeouts = settings.timeouts;
-    const timeoutMs = options.timeoutMs ?? (purpose === 'lookup' ? timeouts.lookupMs : purpose === 'closure' ? timeouts.closureMs : timeouts.loginMs);
+    const timeoutMs =
+      options.timeoutMs ??
+      (purpose === 'lookup'
+        ? timeouts.lookupMs
+        : purpose === 'closure'
+          ? timeouts.closureMs
+          : timeouts.loginMs);
     let attempt = 0;
     let counted = 0;
     let reloggedIn = false;
@@ -291,29 +320,48 @@ export class Pipeline {
       counted++;
       let token: string | undefined = spec.bearerToken;
       if (authenticated && token === undefined) {
-        if (!this.#tokens) throw new Error('CareCloud pipeline has no token source for an authenticated call');
+        if (!this.#tokens)
+          throw new Error('CareCloud pipeline has no token source for an authenticated call');
         token = await this.#tokens.token();
       }
       // Errors name the path; a Customer API token in it is a credential and stays out.
-      const info: RequestInfo = { method: spec.method, path: maskTokenSegment(spec.path), correlationId, attempt };
+      const info: RequestInfo = {
+        method: spec.method,
+        path: maskTokenSegment(spec.path),
+        correlationId,
+        attempt,
+      };
       try {
         return await this.#attempt<T>(spec, target, token, language, timeoutMs, options.signal, info);
       } catch (error) {
         if (!(error instanceof CareCloudFailure)) throw error;
-        if (error instanceof AuthenticationError && error.status === 401 && authenticated && spec.bearerToken === undefined && token !== undefined && !reloggedIn) {
+        if (
+          error instanceof AuthenticationError &&
+          error.status === 401 &&
+          authenticated &&
+          spec.bearerToken === undefined &&
+          token !== undefined &&
+          !reloggedIn
+        ) {
           // One fresh login and one more try; a second 401 is final.
           reloggedIn = true;
           counted--;
           await this.#tokens!.refresh(token);
           continue;
         }
-        const status = error instanceof CareCloudError || error instanceof UnexpectedResponseError ? error.status : undefined;
+        const status =
+          error instanceof CareCloudError || error instanceof UnexpectedResponseError
+            ? error.status
+            : undefined;
         const delay = planRetry(
           {
             attempt: counted,
             safeToRepeat,
             outcome: { status, transportFailure: error instanceof ConnectionError },
-            retryAfterMs: 'retryAfterMs' in error && typeof error.retryAfterMs === 'number' ? error.retryAfterMs : undefined,
+            retryAfterMs:
+              'retryAfterMs' in error && typeof error.retryAfterMs === 'number'
+                ? error.retryAfterMs
+                : undefined,
             elapsedMs: this.#now() - started,
           },
           policy,
@@ -325,7 +373,15 @@ export class Pipeline {
     }
   }
 
-  async #attempt<T>(spec: RequestSpec, target: string, token: string | undefined, language: Language, timeoutMs: number, callerSignal: AbortSignal | undefined, info: RequestInfo): Promise<Answer<T>> {
+  async #attempt<T>(
+    spec: RequestSpec,
+    target: string,
+    token: string | undefined,
+    language: Language,
+    timeoutMs: number,
+    callerSignal: AbortSignal | undefined,
+    info: RequestInfo,
+  ): Promise<Answer<T>> {
     // ky's own timeout bounds the wait for headers; the body gets what is left of the
     // same budget. No signal of ours on the common path: that spares ky and undici a
     // combined signal and a second Request per call.
@@ -342,7 +398,10 @@ export class Pipeline {
         const init: KyOptions = { method: spec.method, timeout: timeoutMs };
         if (callerSignal) init.signal = callerSignal;
         if (spec.body !== undefined) init.json = spec.body;
-        const client = spec.baseUrl === undefined ? this.#kyFor(token, language) : this.#kyElsewhere(spec.baseUrl, token, language);
+        const client =
+          spec.baseUrl === undefined
+            ? this.#kyFor(token, language)
+            : this.#kyElsewhere(spec.baseUrl, token, language);
         response = await client(target.slice(1), init);
         status = response.status;
         const left = Math.max(1, timeoutMs - (performance.now() - begun));
@@ -359,7 +418,14 @@ export class Pipeline {
           throw callerSignal.reason;
         }
         if (error instanceof BodyTooLargeError) {
-          const failure = new UnexpectedResponseError(status ?? 0, '', '', `CareCloud ${spec.method} ${info.path}: ${error.message}`, info, { cause: error });
+          const failure = new UnexpectedResponseError(
+            status ?? 0,
+            '',
+            '',
+            `CareCloud ${spec.method} ${info.path}: ${error.message}`,
+            info,
+            { cause: error },
+          );
           outcome = failure.name;
           throw failure;
         }
@@ -367,9 +433,15 @@ export class Pipeline {
         outcome = `connection:${kind}`;
         throw connectionError(kind, info, error, timeoutMs);
       }
-      const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(response.headers.get('retry-after'), Date.now()) : undefined;
+      const retryAfterMs =
+        status === 429 || status === 503
+          ? parseRetryAfter(response.headers.get('retry-after'), Date.now())
+          : undefined;
       try {
-        const data = interpretAnswer({ status, contentType: response.headers.get('content-type') ?? '', text, retryAfterMs }, info) as T;
+        const data = interpretAnswer(
+          { status, contentType: response.headers.get('content-type') ?? '', text, retryAfterMs },
+          info,
+        ) as T;
         return { data, status, headers: response.headers };
       } catch (error) {
         outcome = error instanceof Error ? error.name : 'error';

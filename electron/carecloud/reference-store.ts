@@ -56,7 +56,8 @@ export class ReferenceStore {
     } catch {
       return this.#lists;
     }
-    const lists = typeof parsed === 'object' && parsed !== null ? (parsed as { lists?: unknown }).lists : undefined;
+    const lists =
+      typeof parsed === 'object' && parsed !== null ? (parsed as { lists?: unknown }).lists : undefined;
     if (typeof lists === 'object' && lists !== null) {
       for (const [kind, list] of Object.entries(lists)) if (isSavedList(list)) this.#lists[kind] = list;
     }

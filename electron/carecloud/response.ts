@@ -32,7 +32,11 @@ export class BodyTooLargeError extends Error {
  * The body as text, refusing to read more than `limit` bytes. `armDeadline` receives a
  * cancel function to call when the body takes too long; reading then stops.
  */
-export async function readBodyCapped(response: Response, limit: number, armDeadline?: (cancel: () => void) => void): Promise<string> {
+export async function readBodyCapped(
+  response: Response,
+  limit: number,
+  armDeadline?: (cancel: () => void) => void,
+): Promise<string> {
   const lengthHeader = response.headers.get('content-length');
   if (lengthHeader !== null && Number(lengthHeader) > limit) {
     await response.body?.cancel().catch(() => {});
@@ -62,7 +66,8 @@ export async function readBodyCapped(response: Response, limit: number, armDeadl
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const optionalString = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined;
 
 function paramName(name: unknown): string {
   if (typeof name === 'string') return name;
@@ -89,7 +94,12 @@ export function parseErrorBody(error: Record<string, unknown>): CareCloudErrorBo
   }
   const exception = optionalString(error.exception);
   // Argument exceptions name the parameter in error_data instead of invalid_params; callers branch on one list.
-  if (invalidParams.length === 0 && errorData && typeof errorData.parameter === 'string' && exception?.endsWith('_argument_exception')) {
+  if (
+    invalidParams.length === 0 &&
+    errorData &&
+    typeof errorData.parameter === 'string' &&
+    exception?.endsWith('_argument_exception')
+  ) {
     invalidParams.push({
       name: errorData.parameter,
       reason: exception.slice(0, -'_exception'.length),
@@ -107,10 +117,17 @@ export function parseErrorBody(error: Record<string, unknown>): CareCloudErrorBo
   };
 }
 
-function careCloudErrorFor(status: number, body: CareCloudErrorBody, rawBody: string, request: RequestInfo, retryAfterMs: number | undefined): CareCloudError {
+function careCloudErrorFor(
+  status: number,
+  body: CareCloudErrorBody,
+  rawBody: string,
+  request: RequestInfo,
+  retryAfterMs: number | undefined,
+): CareCloudError {
   if (status === 400) return new InvalidRequestError(status, body, rawBody, request);
   // CareCloud names this refusal in `type` (its Forbidden answer has no `exception`).
-  if (status === 403 && (body.type === INTERFACE_NOT_ALLOWED || body.exception === INTERFACE_NOT_ALLOWED)) return new InterfaceNotAllowedError(status, body, rawBody, request);
+  if (status === 403 && (body.type === INTERFACE_NOT_ALLOWED || body.exception === INTERFACE_NOT_ALLOWED))
+    return new InterfaceNotAllowedError(status, body, rawBody, request);
   if (status === 401 || status === 403) return new AuthenticationError(status, body, rawBody, request);
   if (status === 404 || status === 405) return new NotFoundError(status, body, rawBody, request);
   if (status === 429) {
@@ -140,7 +157,14 @@ export interface WireAnswer {
 export function interpretAnswer(answer: WireAnswer, request: RequestInfo): unknown {
   const { status, contentType, text } = answer;
   const unexpected = (why: string, cause?: unknown) =>
-    new UnexpectedResponseError(status, contentType, text.slice(0, 2000), `CareCloud ${request.method} ${request.path}: ${why} (HTTP ${status})`, request, cause === undefined ? undefined : { cause });
+    new UnexpectedResponseError(
+      status,
+      contentType,
+      text.slice(0, 2000),
+      `CareCloud ${request.method} ${request.path}: ${why} (HTTP ${status})`,
+      request,
+      cause === undefined ? undefined : { cause },
+    );
 
   if (text.length === 0 || (text.length < 16 && text.trim() === '')) {
     if (status === 204 || status === 205) return undefined;
@@ -149,7 +173,8 @@ export function interpretAnswer(answer: WireAnswer, request: RequestInfo): unkno
     }
     throw unexpected('empty answer');
   }
-  if (!/\bjson\b/i.test(contentType)) throw unexpected(`answer is ${contentType || 'of no declared type'}, not JSON`);
+  if (!/\bjson\b/i.test(contentType))
+    throw unexpected(`answer is ${contentType || 'of no declared type'}, not JSON`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -164,7 +189,8 @@ export function interpretAnswer(answer: WireAnswer, request: RequestInfo): unkno
   if (isRecord(parsed.error)) {
     throw careCloudErrorFor(status, parseErrorBody(parsed.error), text, request, answer.retryAfterMs);
   }
-  if (MEANINGFUL_WITHOUT_BODY.has(status)) throw careCloudErrorFor(status, { invalid_params: [] }, text, request, answer.retryAfterMs);
+  if (MEANINGFUL_WITHOUT_BODY.has(status))
+    throw careCloudErrorFor(status, { invalid_params: [] }, text, request, answer.retryAfterMs);
   throw unexpected('error answer has no "error" envelope');
 }
 
@@ -215,7 +241,12 @@ export function classifyTransportError(error: unknown): ConnectionFailureKind {
   return 'network';
 }
 
-export function connectionError(kind: ConnectionFailureKind, request: RequestInfo, cause: unknown, timeoutMs?: number): ConnectionError {
+export function connectionError(
+  kind: ConnectionFailureKind,
+  request: RequestInfo,
+  cause: unknown,
+  timeoutMs?: number,
+): ConnectionError {
   const what: Record<ConnectionFailureKind, string> = {
     refused: 'connection refused',
     dns: 'host name not found',
@@ -224,5 +255,10 @@ export function connectionError(kind: ConnectionFailureKind, request: RequestInf
     tls: 'secure connection failed',
     network: 'network error',
   };
-  return new ConnectionError(kind, `Could not reach CareCloud (${what[kind]}) on ${request.method} ${request.path}`, request, { cause });
+  return new ConnectionError(
+    kind,
+    `Could not reach CareCloud (${what[kind]}) on ${request.method} ${request.path}`,
+    request,
+    { cause },
+  );
 }

@@ -38,8 +38,14 @@ export function shouldRetry(state: RetryState, policy: RetryPolicy): boolean {
  * Wait before the next attempt: the server's Retry-After when it sent one, otherwise
  * capped exponential backoff with full jitter (a random wait between 0 and the cap).
  */
-export function backoffDelay(attempt: number, retryAfterMs: number | undefined, random: () => number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>): number {
-  if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs)) return Math.max(0, Math.ceil(retryAfterMs));
+export function backoffDelay(
+  attempt: number,
+  retryAfterMs: number | undefined,
+  random: () => number,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
+): number {
+  if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs))
+    return Math.max(0, Math.ceil(retryAfterMs));
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   const r = Math.min(Math.max(random(), 0), 1);
   return Math.floor(r * ceiling);
@@ -59,11 +65,17 @@ export const BACKGROUND_JITTER = 0.2;
  * Wait before background attempt `attempt + 1`: base × 2^(attempt−1) up to the cap, ±20% jitter;
  * never sooner than the server's Retry-After when it sent one.
  */
-export function backgroundDelay(attempt: number, retryAfterMs: number | undefined, random: () => number, policy: BackgroundBackoff): number {
+export function backgroundDelay(
+  attempt: number,
+  retryAfterMs: number | undefined,
+  random: () => number,
+  policy: BackgroundBackoff,
+): number {
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, Math.min(attempt - 1, 30)));
   const r = Math.min(Math.max(random(), 0), 1);
   const jittered = Math.round(ceiling * (1 - BACKGROUND_JITTER + 2 * BACKGROUND_JITTER * r));
-  const hint = retryAfterMs !== undefined && Number.isFinite(retryAfterMs) ? Math.max(0, Math.ceil(retryAfterMs)) : 0;
+  const hint =
+    retryAfterMs !== undefined && Number.isFinite(retryAfterMs) ? Math.max(0, Math.ceil(retryAfterMs)) : 0;
   return Math.max(hint, jittered);
 }
 

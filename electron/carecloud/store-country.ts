@@ -3,7 +3,11 @@
 import type { CareCloudClient } from './client.ts';
 import type { Schemas } from './types.ts';
 
-export async function storeCountry(reference: Pick<CareCloudClient['reference'], 'stores' | 'saved'>, storeId: string, offline = false): Promise<string | null> {
+export async function storeCountry(
+  reference: Pick<CareCloudClient['reference'], 'stores' | 'saved'>,
+  storeId: string,
+  offline = false,
+): Promise<string | null> {
   if (storeId === '') return null;
   const list = offline ? reference.saved<Schemas['Store']>('stores') : await reference.stores();
   return list?.items.find((s) => s.store_id === storeId)?.store_address?.country_code ?? null;

@@ -4,9 +4,15 @@ import type { components, operations } from '../../shared/carecloud/api-types.ts
 export type OperationId = keyof operations;
 export type Schemas = components['schemas'];
 
-export type QueryOf<K extends OperationId> = operations[K]['parameters'] extends { query?: infer Q } ? NonNullable<Q> : never;
+export type QueryOf<K extends OperationId> = operations[K]['parameters'] extends { query?: infer Q }
+  ? NonNullable<Q>
+  : never;
 
-export type BodyOf<K extends OperationId> = operations[K] extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
+export type BodyOf<K extends OperationId> = operations[K] extends {
+  requestBody: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
 
 type SuccessOf<K extends OperationId> = operations[K]['responses'] extends { 200: infer S }
   ? S
@@ -15,7 +21,8 @@ type SuccessOf<K extends OperationId> = operations[K]['responses'] extends { 200
     : never;
 
 /** The `data` of the operation's success answer (undefined for 204 operations). */
-export type DataOf<K extends OperationId> = SuccessOf<K> extends { content: { 'application/json': { data?: infer D } } } ? D : undefined;
+export type DataOf<K extends OperationId> =
+  SuccessOf<K> extends { content: { 'application/json': { data?: infer D } } } ? D : undefined;
 
 /** One page of a list: the records and CareCloud's count of all matching records. */
 export interface Page<T> {

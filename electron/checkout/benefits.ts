@@ -1,7 +1,16 @@
 // What CareCloud gives a bill: accept-payment for the cart, with the vouchers, points or
 // credit it refuses taken out one by one and reported by reason code; offline, what
 // the offline policy allows, with nothing asked of the network.
-import { acceptPaymentBody, plainPreview, PreviewAnswerError, readPreview, type AppliedVoucher, type BenefitAsk, type BenefitPreview, type SalePlace } from '../../shared/checkout/bill.ts';
+import {
+  acceptPaymentBody,
+  plainPreview,
+  PreviewAnswerError,
+  readPreview,
+  type AppliedVoucher,
+  type BenefitAsk,
+  type BenefitPreview,
+  type SalePlace,
+} from '../../shared/checkout/bill.ts';
 import { cartTotals, type Cart } from '../../shared/checkout/cart.ts';
 import { formatCareCloudDateTime } from '../../shared/datetime.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
@@ -55,8 +64,10 @@ export class Benefits {
 
   /** Online: accept-payment until CareCloud accepts what is left. Throws transport errors to the caller. */
   async online(cart: Cart, ask: BenefitAsk, place: SalePlace, saleId: string): Promise<Evaluation> {
-    if (cart.lines.length === 0 || !wantsCareCloud(ask)) return { preview: plainPreview(cart), refusals: [], ask, offline: false };
-    // The new customer's card is not theirs in CareCloud until its assignment replays: the bill is asked without it and still carries it.
+    if (cart.lines.length === 0 || !wantsCareCloud(ask))
+      return { preview: plainPreview(cart), refusals: [], ask, offline: false };
+    // The new customer's card is not theirs in CareCloud until its assignment replays: the bill is asked without it and
+    // still carries it.
     const card = ask.unidentifiedCard;
     if (card !== undefined && this.#options.awaitingAssignment?.(card)) {
       const { unidentifiedCard: _waiting, ...without } = ask;
@@ -65,8 +76,15 @@ export class Benefits {
     }
     // CareCloud cannot know a voucher spent in a sale still waiting in the journal: the ledger answers for it.
     const held = new Set(this.#options.ledger.held(ask.voucherCodes, false));
-    const spent: Refusal[] = ask.voucherCodes.filter((c) => held.has(c)).map((c) => ({ subject: c, reason: 'voucher_already_used' }));
-    const result = await this.#askCareCloud(cart, { ...ask, voucherCodes: ask.voucherCodes.filter((c) => !held.has(c)) }, place, saleId);
+    const spent: Refusal[] = ask.voucherCodes
+      .filter((c) => held.has(c))
+      .map((c) => ({ subject: c, reason: 'voucher_already_used' }));
+    const result = await this.#askCareCloud(
+      cart,
+      { ...ask, voucherCodes: ask.voucherCodes.filter((c) => !held.has(c)) },
+      place,
+      saleId,
+    );
     return { ...result, refusals: [...spent, ...result.refusals] };
   }
 
@@ -81,7 +99,13 @@ export class Benefits {
     if (!settled) throw new Unavailable('carecloud', 'CareCloud counted vouchers on a bill without any');
     const refusals = [...settled.refusals];
     for (const code of ask.voucherCodes) {
-      const next = await this.#settle(cart, { ...settled.ask, voucherCodes: [...settled.ask.voucherCodes, code] }, place, saleId, paymentTime);
+      const next = await this.#settle(
+        cart,
+        { ...settled.ask, voucherCodes: [...settled.ask.voucherCodes, code] },
+        place,
+        saleId,
+        paymentTime,
+      );
       if (!next) {
         refusals.push({ subject: code, reason: 'max_number_of_voucher_exceeded' });
         continue;
@@ -93,17 +117,34 @@ export class Benefits {
   }
 
   /** accept-payment with each refused benefit taken out; null when CareCloud says the bill has too many vouchers. */
-  async #settle(cart: Cart, ask: BenefitAsk, place: SalePlace, saleId: string, paymentTime: string): Promise<Omit<Evaluation, 'offline'> | null> {
+  async #settle(
+    cart: Cart,
+    ask: BenefitAsk,
+    place: SalePlace,
+    saleId: string,
+    paymentTime: string,
+  ): Promise<Omit<Evaluation, 'offline'> | null> {
     const refusals: Refusal[] = [];
     let current: BenefitAsk = { ...ask, voucherCodes: [...ask.voucherCodes] };
     // Each refusal removes one benefit, so this ends after at most one call per benefit.
     for (let round = 0; round <= ask.voucherCodes.length + 2; round += 1) {
       try {
-        const body = acceptPaymentBody(cart, current, place, `${PREVIEW_BILL_PREFIX}${saleId}`.slice(0, 64), paymentTime);
+        const body = acceptPaymentBody(
+          cart,
+          current,
+          place,
+          `${PREVIEW_BILL_PREFIX}${saleId}`.slice(0, 64),
+          paymentTime,
+        );
         const data = await this.#options.client().purchases.acceptPayment(body, { retry: false });
         return { preview: readAnswer(cart, data), refusals, ask: current };
       } catch (error) {
-        if (error instanceof InvalidRequestError && error.invalidParams[0]?.reason === 'max_number_of_voucher_exceeded' && error.invalidParams[0].name === 'benefit_codes') return null;
+        if (
+          error instanceof InvalidRequestError &&
+          error.invalidParams[0]?.reason === 'max_number_of_voucher_exceeded' &&
+          error.invalidParams[0].name === 'benefit_codes'
+        )
+          return null;
         const next = error instanceof InvalidRequestError ? withoutRefused(current, error, refusals) : null;
         if (!next) throw error;
         current = next;
@@ -115,12 +156,14 @@ export class Benefits {
   /** The most points and credit this bill allows: CareCloud asked for `max` of each, side by side. */
   async limits(cart: Cart, ask: BenefitAsk, place: SalePlace, saleId: string): Promise<BenefitLimits> {
     const none = { maxPoints: 0, maxPointsMoneyMinor: 0, maxCreditMinor: 0, offline: false };
-    if (!ask.customer || cart.lines.length === 0) return { ...none, pointsRefusal: null, creditRefusal: null };
+    if (!ask.customer || cart.lines.length === 0)
+      return { ...none, pointsRefusal: null, creditRefusal: null };
     const [points, credit] = await Promise.all([
       this.online(cart, { ...ask, points: 'max', credit: 0 }, place, saleId),
       this.online(cart, { ...ask, points: 0, credit: 'max' }, place, saleId),
     ]);
-    const refusal = (evaluation: Evaluation, subject: string) => evaluation.refusals.find((r) => r.subject === subject)?.reason ?? null;
+    const refusal = (evaluation: Evaluation, subject: string) =>
+      evaluation.refusals.find((r) => r.subject === subject)?.reason ?? null;
     return {
       ...none,
       maxPoints: points.preview.pointsUsed,
@@ -139,7 +182,10 @@ export class Benefits {
     if (ask.credit !== 0) refusals.push({ subject: 'credit', reason: 'offline_refused' });
     const accepted: string[] = [];
     const localNow = formatCareCloudDateTime(new Date(this.#now()), this.#options.timeZone());
-    const eligible = cartTotals(cart).lines.reduce((sum, l, i) => (cart.lines[i]!.loyaltyOff ? sum : sum + l.paidMinor), 0);
+    const eligible = cartTotals(cart).lines.reduce(
+      (sum, l, i) => (cart.lines[i]!.loyaltyOff ? sum : sum + l.paidMinor),
+      0,
+    );
     let remaining = Math.min(eligible, preview.totalMinor);
     const vouchers: AppliedVoucher[] = [];
     const held = new Set(this.#options.ledger.held(ask.voucherCodes, true));
@@ -152,7 +198,12 @@ export class Benefits {
         refusals.push({ subject: code, reason: 'voucher_already_used' });
         continue;
       }
-      const verdict = this.#options.offlineVouchers.check(code, ask.customer?.customerId ?? null, storeId, localNow);
+      const verdict = this.#options.offlineVouchers.check(
+        code,
+        ask.customer?.customerId ?? null,
+        storeId,
+        localNow,
+      );
       if (!verdict.ok) {
         refusals.push({ subject: code, reason: verdict.reason });
         continue;
@@ -187,7 +238,9 @@ function withoutRefused(ask: BenefitAsk, error: InvalidRequestError, refusals: R
   if (!param) return null;
   if (param.name === 'benefit_codes') {
     const value = typeof param.value === 'string' ? param.value : '';
-    const code = ask.voucherCodes.find((c) => c === value) ?? (ask.voucherCodes.length === 1 ? ask.voucherCodes[0] : undefined);
+    const code =
+      ask.voucherCodes.find((c) => c === value) ??
+      (ask.voucherCodes.length === 1 ? ask.voucherCodes[0] : undefined);
     if (code === undefined) return null;
     refusals.push({ subject: code, reason: param.reason });
     return { ...ask, voucherCodes: ask.voucherCodes.filter((c) => c !== code) };

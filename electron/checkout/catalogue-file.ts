@@ -25,7 +25,10 @@ export function readCatalogue(file: string): Catalogue {
   const parsed = catalogueSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new CatalogueFileError(file, `${issue?.path.join('.') || 'catalogue'} ${issue?.message ?? 'is invalid'}`);
+    throw new CatalogueFileError(
+      file,
+      `${issue?.path.join('.') || 'catalogue'} ${issue?.message ?? 'is invalid'}`,
+    );
   }
   return new Catalogue(parsed.data);
 }

@@ -21,7 +21,15 @@ import type { ManagerCheck } from './manager-pin.ts';
 import { receiptOf, type Tender } from './receipt.ts';
 import type { SalePlaces } from './sale-place.ts';
 import type { CustomerNames } from './customer-names.ts';
-import type { BenefitLimits, CancelOutcome, PayOutcome, PreviewAnswer, Receipt, RecentSale, TillSetup } from '../../shared/checkout/answers.ts';
+import type {
+  BenefitLimits,
+  CancelOutcome,
+  PayOutcome,
+  PreviewAnswer,
+  Receipt,
+  RecentSale,
+  TillSetup,
+} from '../../shared/checkout/answers.ts';
 import { cashRoundingStep, settle, type Settlement } from '../../shared/checkout/cash.ts';
 import { readableRequest } from './readable-request.ts';
 
@@ -78,15 +86,27 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
   if (map.size > REMEMBERED_SALES) map.delete(map.keys().next().value as K);
 }
 
-const SETTLEMENT_FIELDS = ['dueMinor', 'cardMinor', 'cashDueMinor', 'cashToPayMinor', 'roundingMinor', 'cashTenderedMinor', 'changeMinor', 'paidMinor'] as const;
+const SETTLEMENT_FIELDS = [
+  'dueMinor',
+  'cardMinor',
+  'cashDueMinor',
+  'cashToPayMinor',
+  'roundingMinor',
+  'cashTenderedMinor',
+  'changeMinor',
+  'paidMinor',
+] as const;
 
 /** A stored settlement, only when every amount is a whole number (the journal file is outside input). */
 function settlementOf(stored: Record<string, number>): Settlement | null {
-  return SETTLEMENT_FIELDS.every((field) => Number.isSafeInteger(stored[field])) ? (stored as unknown as Settlement) : null;
+  return SETTLEMENT_FIELDS.every((field) => Number.isSafeInteger(stored[field]))
+    ? (stored as unknown as Settlement)
+    : null;
 }
 
 function badCart(error: unknown): never {
-  if (error instanceof CartError) throw new InvalidInput(error.message, [{ name: 'cart', reason: 'invalid', message: error.message }]);
+  if (error instanceof CartError)
+    throw new InvalidInput(error.message, [{ name: 'cart', reason: 'invalid', message: error.message }]);
   throw error;
 }
 
@@ -108,23 +128,42 @@ export class CheckoutService {
 
   catalogue(): TillSetup {
     const currency = this.#o.catalogue.currency;
-    return { currency, quickKeys: this.#o.catalogue.quickKeys(), cashRoundingMinor: cashRoundingStep(currency, this.#o.cashRoundingMinor()) };
+    return {
+      currency,
+      quickKeys: this.#o.catalogue.quickKeys(),
+      cashRoundingMinor: cashRoundingStep(currency, this.#o.cashRoundingMinor()),
+    };
   }
 
-  /** The newest request for a sale wins: an answer that arrives after a newer request started is reported as not current. */
+  /**
+   * The newest request for a sale wins: an answer that arrives after a newer request started is reported as not
+   * current.
+   */
   async preview(request: PreviewRequest, operator: Operator): Promise<PreviewAnswer> {
     const ticket = ++this.#sequence;
     remember(this.#latest, request.saleId, ticket);
     const evaluation = await this.#evaluate(request, operator);
     if (this.#latest.get(request.saleId) !== ticket) return { current: false };
-    return { current: true, preview: evaluation.preview, refusals: evaluation.refusals, offline: evaluation.offline };
+    return {
+      current: true,
+      preview: evaluation.preview,
+      refusals: evaluation.refusals,
+      offline: evaluation.offline,
+    };
   }
 
   /** What the points and credit fields may hold for this bill; offline, nothing. */
   async limits(request: PreviewRequest, operator: Operator): Promise<BenefitLimits> {
     this.#checkCart(request.cart);
     const place = await this.#o.places.place(operator.name);
-    const offline = { maxPoints: 0, maxPointsMoneyMinor: 0, maxCreditMinor: 0, pointsRefusal: 'offline_refused', creditRefusal: 'offline_refused', offline: true };
+    const offline = {
+      maxPoints: 0,
+      maxPointsMoneyMinor: 0,
+      maxCreditMinor: 0,
+      pointsRefusal: 'offline_refused',
+      creditRefusal: 'offline_refused',
+      offline: true,
+    };
     if (!this.#o.sync.online) return offline;
     try {
       return await this.#o.benefits.limits(request.cart, request.ask, place, request.saleId);
@@ -141,7 +180,8 @@ export class CheckoutService {
     } catch (error) {
       badCart(error);
     }
-    if (cart.currency !== this.#o.places.currency) throw new InvalidInput(`This terminal sells in ${this.#o.places.currency}`);
+    if (cart.currency !== this.#o.places.currency)
+      throw new InvalidInput(`This terminal sells in ${this.#o.places.currency}`);
   }
 
   /** Double-press safe: the same sale id shares one closure and keeps its outcome. */
@@ -159,8 +199,16 @@ export class CheckoutService {
   async #evaluate(request: PreviewRequest, operator: Operator): Promise<Evaluation> {
     this.#checkCart(request.cart);
     const place = await this.#o.places.place(operator.name);
-    // A voucher spent or given back by another sale since the last preview changes the answer: the ledger is part of the key.
-    const held = request.ask.voucherCodes.length === 0 ? '' : JSON.stringify(this.#o.journal.heldVouchers(request.ask.voucherCodes, { includeSynced: !this.#o.sync.online }).map((h) => h.code));
+    // A voucher spent or given back by another sale since the last preview changes the answer: the ledger is part of
+    // the key.
+    const held =
+      request.ask.voucherCodes.length === 0
+        ? ''
+        : JSON.stringify(
+            this.#o.journal
+              .heldVouchers(request.ask.voucherCodes, { includeSynced: !this.#o.sync.online })
+              .map((h) => h.code),
+          );
     const key = fingerprint(request, place.storeId, held);
     const cached = this.#previews.get(request.saleId);
     if (cached?.key === key && cached.evaluation.offline === !this.#o.sync.online) return cached.evaluation;
@@ -180,21 +228,37 @@ export class CheckoutService {
   }
 
   async #pay(request: PayRequest, operator: Operator): Promise<PayOutcome> {
-    if (request.cart.lines.length === 0) throw new InvalidInput('An empty sale cannot be paid', [{ name: 'cart', reason: 'empty', message: 'An empty sale cannot be paid' }]);
+    if (request.cart.lines.length === 0)
+      throw new InvalidInput('An empty sale cannot be paid', [
+        { name: 'cart', reason: 'empty', message: 'An empty sale cannot be paid' },
+      ]);
     // The journal remembers sale ids across restarts, where the in-memory answers are gone.
     const recorded = this.#o.journal.byIdempotencyKey(saleKey(request.saleId));
     if (recorded) return this.#alreadyRecorded(recorded);
     const evaluation = await this.#evaluate(request, operator);
     const { preview } = evaluation;
     if (evaluation.refusals.length > 0 || preview.toPayMinor !== request.expectedToPayMinor) {
-      return { outcome: 'totals_changed', preview, refusals: evaluation.refusals, offline: evaluation.offline };
+      return {
+        outcome: 'totals_changed',
+        preview,
+        refusals: evaluation.refusals,
+        offline: evaluation.offline,
+      };
     }
     const currency = request.cart.currency;
-    const settled = settle(preview.toPayMinor, request.tender, cashRoundingStep(currency, this.#o.cashRoundingMinor()));
-    if (!settled.ok) throw new InvalidInput(`The payment does not cover the sale (${settled.problem})`, [{ name: 'tender', reason: settled.problem, message: settled.problem }]);
+    const settled = settle(
+      preview.toPayMinor,
+      request.tender,
+      cashRoundingStep(currency, this.#o.cashRoundingMinor()),
+    );
+    if (!settled.ok)
+      throw new InvalidInput(`The payment does not cover the sale (${settled.problem})`, [
+        { name: 'tender', reason: settled.problem, message: settled.problem },
+      ]);
     const { settlement } = settled;
     // Cash goes into a drawer whose float was counted in: no open shift, no cash sale (card alone may go).
-    if (settlement.cashToPayMinor > 0 && this.#o.drawer && !this.#o.drawer.cashAllowed()) throw new ShiftStateError('no_open_shift');
+    if (settlement.cashToPayMinor > 0 && this.#o.drawer && !this.#o.drawer.cashAllowed())
+      throw new ShiftStateError('no_open_shift');
     const place = await this.#o.places.place(operator.name);
     const ask = evaluation.ask;
     // CareCloud gets the amount actually paid: cash rounding is a line of its own, outside loyalty.
@@ -220,9 +284,21 @@ export class CheckoutService {
     } catch (error) {
       badCart(error);
     }
-    // A card signed up while CareCloud was unreachable: the sale is sent after its assignment, so the points reach the new customer.
-    const assignment = ask.unidentifiedCard ? this.#o.journal.unconfirmedCardAssignment(ask.unidentifiedCard) : null;
-    const closure = await this.#close({ ...entry, ...(assignment ? { dependsOn: assignment.id } : {}), idempotencyKey: saleKey(request.saleId), tillPayment: { paidMinor: settlement.paidMinor, settlement: { ...settlement }, pointsEarned: evaluation.offline ? null : preview.pointsEarned } });
+    // A card signed up while CareCloud was unreachable: the sale is sent after its assignment, so the points reach the
+    // new customer.
+    const assignment = ask.unidentifiedCard
+      ? this.#o.journal.unconfirmedCardAssignment(ask.unidentifiedCard)
+      : null;
+    const closure = await this.#close({
+      ...entry,
+      ...(assignment ? { dependsOn: assignment.id } : {}),
+      idempotencyKey: saleKey(request.saleId),
+      tillPayment: {
+        paidMinor: settlement.paidMinor,
+        settlement: { ...settlement },
+        pointsEarned: evaluation.offline ? null : preview.pointsEarned,
+      },
+    });
     const billId = closure.entry.billId ?? '';
     const receipt = () =>
       receiptOf({
@@ -235,12 +311,32 @@ export class CheckoutService {
         cart: request.cart,
         preview,
         offline: closure.outcome !== 'synced',
-        place: { storeId: place.storeId, storeName: this.#o.storeName?.() ?? null, cashdesk: place.cashdesk, cashier: operator.name },
+        place: {
+          storeId: place.storeId,
+          storeName: this.#o.storeName?.() ?? null,
+          cashdesk: place.cashdesk,
+          cashier: operator.name,
+        },
       });
     let outcome: PayOutcome;
-    if (closure.outcome === 'synced') outcome = { outcome: 'closed', purchaseId: closure.purchaseId, receipt: receipt() };
-    else if (closure.outcome === 'queued') outcome = { outcome: 'saved_offline', queuePosition: this.#queuePosition(closure.entry), receipt: receipt() };
-    else outcome = { outcome: 'rejected', billId, reasons: closure.reasons.map((r) => ({ name: r.name, reason: r.reason, message: r.message ?? r.reason })) };
+    if (closure.outcome === 'synced')
+      outcome = { outcome: 'closed', purchaseId: closure.purchaseId, receipt: receipt() };
+    else if (closure.outcome === 'queued')
+      outcome = {
+        outcome: 'saved_offline',
+        queuePosition: this.#queuePosition(closure.entry),
+        receipt: receipt(),
+      };
+    else
+      outcome = {
+        outcome: 'rejected',
+        billId,
+        reasons: closure.reasons.map((r) => ({
+          name: r.name,
+          reason: r.reason,
+          message: r.message ?? r.reason,
+        })),
+      };
     remember(this.#paid, request.saleId, outcome);
     this.#previews.delete(request.saleId);
     if (outcome.outcome === 'closed' || outcome.outcome === 'saved_offline') {
@@ -258,7 +354,13 @@ export class CheckoutService {
   #alreadyRecorded(entry: JournalEntry): PayOutcome {
     if (entry.state === 'pending' || entry.state === 'sending') this.#o.sync.kick();
     const queued = entry.state === 'pending' || entry.state === 'sending';
-    return { outcome: 'already_recorded', billId: entry.billId ?? '', state: entry.state, purchaseId: entry.remoteId, queuePosition: queued ? this.#queuePosition(entry) : null };
+    return {
+      outcome: 'already_recorded',
+      billId: entry.billId ?? '',
+      state: entry.state,
+      purchaseId: entry.remoteId,
+      queuePosition: queued ? this.#queuePosition(entry) : null,
+    };
   }
 
   async #close(entry: Parameters<SyncEngine['close']>[0]): Promise<ClosureOutcome> {
@@ -275,14 +377,25 @@ export class CheckoutService {
   async cancel(request: { billId: string; pin: string }, operator: Operator): Promise<CancelOutcome> {
     // The sale is looked up before the PIN, so an unknown bill id answers the same whatever PIN came with it.
     const original = this.#o.journal.byBillId(request.billId);
-    if (!original || original.kind !== 'purchase') throw new NotFound('This terminal has no sale with this bill id');
+    if (!original || original.kind !== 'purchase')
+      throw new NotFound('This terminal has no sale with this bill id');
     const manager = await this.#o.managerCheck(request.pin, 'cancel-purchase', operator);
     const cancellationId = cancellationBillId(request.billId);
     const existing = this.#o.journal.byBillId(cancellationId);
-    if (existing) return this.#cancelOutcome(request.billId, existing, existing.state === 'synced' ? 'synced' : existing.state === 'rejected' ? 'rejected' : 'queued');
-    if (original.state === 'rejected' || original.state === 'voided') throw new InvalidState(`The sale is ${original.state}; CareCloud has no purchase to cancel`);
+    if (existing)
+      return this.#cancelOutcome(
+        request.billId,
+        existing,
+        existing.state === 'synced' ? 'synced' : existing.state === 'rejected' ? 'rejected' : 'queued',
+      );
+    if (original.state === 'rejected' || original.state === 'voided')
+      throw new InvalidState(`The sale is ${original.state}; CareCloud has no purchase to cancel`);
     const entry = cancellationEntry(original, manager.name);
-    this.#o.journal.recordAudit(manager.name, 'cancel-purchase', original.id, { billId: request.billId, cancellationBillId: cancellationId, askedBy: operator.name });
+    this.#o.journal.recordAudit(manager.name, 'cancel-purchase', original.id, {
+      billId: request.billId,
+      cancellationBillId: cancellationId,
+      askedBy: operator.name,
+    });
     const closure = await this.#close(entry);
     return this.#cancelOutcome(request.billId, closure.entry, closure.outcome);
   }
@@ -290,18 +403,40 @@ export class CheckoutService {
   #cancelOutcome(billId: string, entry: JournalEntry, outcome: ClosureOutcome['outcome']): CancelOutcome {
     const cancellationBillId = entry.billId ?? '';
     if (outcome === 'synced') return { outcome: 'closed', billId, cancellationBillId };
-    if (outcome === 'rejected') return { outcome: 'rejected', billId, cancellationBillId, reasons: entry.reasons.map((r) => ({ name: r.name, reason: r.reason, message: r.message ?? r.reason })) };
-    return { outcome: 'saved_offline', billId, cancellationBillId, queuePosition: this.#queuePosition(entry) };
+    if (outcome === 'rejected')
+      return {
+        outcome: 'rejected',
+        billId,
+        cancellationBillId,
+        reasons: entry.reasons.map((r) => ({
+          name: r.name,
+          reason: r.reason,
+          message: r.message ?? r.reason,
+        })),
+      };
+    return {
+      outcome: 'saved_offline',
+      billId,
+      cancellationBillId,
+      queuePosition: this.#queuePosition(entry),
+    };
   }
 
   /** The customer given to a sale afterwards: the newest assignment that still stands. */
   #claimOf(entry: JournalEntry): RecentSale['claim'] {
     if (!entry.billId || entry.customerId || entry.cardNumber) return null;
-    const claim = this.#o.journal.assignmentsOf(entry.billId).filter((e) => e.state !== 'voided').at(-1);
-    return claim ? { customer: this.#o.customers?.view(claim.customerId, claim.cardNumber) ?? null, state: claim.state } : null;
+    const claim = this.#o.journal
+      .assignmentsOf(entry.billId)
+      .filter((e) => e.state !== 'voided')
+      .at(-1);
+    return claim
+      ? { customer: this.#o.customers?.view(claim.customerId, claim.cardNumber) ?? null, state: claim.state }
+      : null;
   }
 
-  /** The newest sales of this terminal first: what was paid, when, by whom, the items, and whether each was cancelled. */
+  /**
+   * The newest sales of this terminal first: what was paid, when, by whom, the items, and whether each was cancelled.
+   */
   recent(limit: number): RecentSale[] {
     const entries = this.#o.journal.newest('purchase', limit);
     const payments = this.#o.journal.tillPayments(entries.map((e) => e.id));
@@ -329,5 +464,4 @@ export class CheckoutService {
       };
     });
   }
-
 }

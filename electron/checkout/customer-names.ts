@@ -26,7 +26,10 @@ export interface CustomerNamesOptions {
 const retryAfterMs = 5 * 60_000;
 
 export function displayName(customer: Pick<CustomerSummary, 'firstName' | 'lastName'>): string | null {
-  const name = [customer.firstName, customer.lastName].filter((part) => part && part.trim()).join(' ').trim();
+  const name = [customer.firstName, customer.lastName]
+    .filter((part) => part && part.trim())
+    .join(' ')
+    .trim();
   return name === '' ? null : name;
 }
 
@@ -41,11 +44,25 @@ const fold = (text: string | null | undefined): string =>
 export function customerMatches(text: string, customer: CustomerSummary): boolean {
   const wanted = fold(text).replace(/\s+/g, ' ');
   if (wanted === '') return false;
-  if (fold(`${customer.firstName ?? ''} ${customer.lastName ?? ''}`).replace(/\s+/g, ' ').includes(wanted)) return true;
-  if (fold(`${customer.lastName ?? ''} ${customer.firstName ?? ''}`).replace(/\s+/g, ' ').includes(wanted)) return true;
+  if (
+    fold(`${customer.firstName ?? ''} ${customer.lastName ?? ''}`)
+      .replace(/\s+/g, ' ')
+      .includes(wanted)
+  )
+    return true;
+  if (
+    fold(`${customer.lastName ?? ''} ${customer.firstName ?? ''}`)
+      .replace(/\s+/g, ' ')
+      .includes(wanted)
+  )
+    return true;
   if (wanted.includes('@') || wanted.length >= 3) if (fold(customer.email).includes(wanted)) return true;
   const digits = text.replace(/\D/g, '');
-  return digits.length >= 4 && digits.length === text.replace(/[\s()+/-]/g, '').length && (customer.phone ?? '').replace(/\D/g, '').includes(digits.replace(/^0+/, ''));
+  return (
+    digits.length >= 4 &&
+    digits.length === text.replace(/[\s()+/-]/g, '').length &&
+    (customer.phone ?? '').replace(/\D/g, '').includes(digits.replace(/^0+/, ''))
+  );
 }
 
 export class CustomerNames {
@@ -73,18 +90,32 @@ export class CustomerNames {
   }
 
   /** Waits (at most `timeoutMs`) for the lookups of these customers, then answers what is known. */
-  async settle(ids: readonly string[], cards: ReadonlyMap<string, string | null>, timeoutMs = 4_000): Promise<Record<string, QueueCustomer>> {
-    const pending = [...new Set(ids)].map((id) => this.#inFlight.get(id)).filter((p): p is Promise<void> => p !== undefined);
+  async settle(
+    ids: readonly string[],
+    cards: ReadonlyMap<string, string | null>,
+    timeoutMs = 4_000,
+  ): Promise<Record<string, QueueCustomer>> {
+    const pending = [...new Set(ids)]
+      .map((id) => this.#inFlight.get(id))
+      .filter((p): p is Promise<void> => p !== undefined);
     if (pending.length > 0) {
       let timer: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([Promise.allSettled(pending), new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+      await Promise.race([
+        Promise.allSettled(pending),
+        new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+      ]);
       clearTimeout(timer);
     }
     const answer: Record<string, QueueCustomer> = {};
     for (const id of new Set(ids)) {
       const known = this.#o.directory.byId(id);
       const card = cards.get(id) ?? null;
-      answer[id] = { id, name: known ? displayName(known.customer) : null, card: card ? maskSyncedCard(card) : null, pending: this.#inFlight.has(id) };
+      answer[id] = {
+        id,
+        name: known ? displayName(known.customer) : null,
+        card: card ? maskSyncedCard(card) : null,
+        pending: this.#inFlight.has(id),
+      };
     }
     return answer;
   }

@@ -65,7 +65,10 @@ export function createCheckout(deps: CheckoutDeps): CheckoutParts {
   const places = new SalePlaces({ client: deps.client, settings, currency: catalogue.currency });
   const offlineVouchers = new OfflineVoucherList(deps.dataDir);
   const managerCheck = managerPinCheck(deps.operators, journal);
-  const ledger = { held: (codes: readonly string[], includeSynced: boolean) => journal.heldVouchers(codes, { includeSynced }).map((h) => h.code) };
+  const ledger = {
+    held: (codes: readonly string[], includeSynced: boolean) =>
+      journal.heldVouchers(codes, { includeSynced }).map((h) => h.code),
+  };
   const benefits = new Benefits({
     client: deps.client,
     ledger,
@@ -95,7 +98,11 @@ export function createCheckout(deps: CheckoutDeps): CheckoutParts {
   const shifts = new ShiftService({
     journal,
     managerCheck,
-    lane: () => ({ storeId: settings.current.storeId, cashdesk: settings.current.cashdeskNumber, currency: catalogue.currency }),
+    lane: () => ({
+      storeId: settings.current.storeId,
+      cashdesk: settings.current.cashdeskNumber,
+      currency: catalogue.currency,
+    }),
     settings: () => settings.current.shift,
     exportDir: join(deps.dataDir, 'exports'),
     language: () => spokenLanguage() ?? settings.current.language,
@@ -117,7 +124,12 @@ export function createCheckout(deps: CheckoutDeps): CheckoutParts {
     ...(deps.storeName ? { storeName: deps.storeName } : {}),
     ...(deps.onReceipt ? { onReceipt: deps.onReceipt } : {}),
   });
-  const checker = new VoucherChecker({ client: deps.client, storeId: () => settings.current.storeId, currency: catalogue.currency, timeZone });
+  const checker = new VoucherChecker({
+    client: deps.client,
+    storeId: () => settings.current.storeId,
+    currency: catalogue.currency,
+    timeZone,
+  });
   const queue = new QueueActions({
     journal,
     terminal: {
@@ -134,7 +146,11 @@ export function createCheckout(deps: CheckoutDeps): CheckoutParts {
     unreachable: () => void sync.probe().catch(() => {}),
     timeZone,
   });
-  const pointsClaim = new PointsClaim({ journal, sync, place: () => ({ storeId: settings.current.storeId, cashdesk: settings.current.cashdeskNumber }) });
+  const pointsClaim = new PointsClaim({
+    journal,
+    sync,
+    place: () => ({ storeId: settings.current.storeId, cashdesk: settings.current.cashdeskNumber }),
+  });
   return {
     checkout,
     places,
@@ -144,7 +160,14 @@ export function createCheckout(deps: CheckoutDeps): CheckoutParts {
     shifts,
     parked: new ParkedSales(deps.dataDir),
     offlineVouchers,
-    managerQueue: new ManagerQueue({ journal, queue, managerCheck, exportDir: join(deps.dataDir, 'exports'), currency: catalogue.currency, ...(customerNames ? { customers: customerNames } : {}) }),
+    managerQueue: new ManagerQueue({
+      journal,
+      queue,
+      managerCheck,
+      exportDir: join(deps.dataDir, 'exports'),
+      currency: catalogue.currency,
+      ...(customerNames ? { customers: customerNames } : {}),
+    }),
     vouchers: {
       check: (code, customerId) => checker.check(code, customerId),
       async syncOffline() {

@@ -13,7 +13,10 @@ export function managerPinCheck(operators: OperatorDirectory, journal: Journal):
   return async (pin, action, askedBy) => {
     const outcome = await operators.checkManager(pin);
     if (!outcome.ok) {
-      journal.recordAudit(askedBy?.name ?? NOBODY_SIGNED_IN, 'pin-refused', null, { action, why: outcome.reason });
+      journal.recordAudit(askedBy?.name ?? NOBODY_SIGNED_IN, 'pin-refused', null, {
+        action,
+        why: outcome.reason,
+      });
       throw new PinRefused(outcome);
     }
     return outcome.operator;

@@ -11,11 +11,29 @@ import { spokenLanguage } from '../carecloud/language.ts';
 import { actorName } from '../operators/actor-names.ts';
 import { maskSyncedCard } from '../journal/card-mask.ts';
 import type { Journal } from '../journal/journal.ts';
-import type { AuditRecord, EntryFilter, EntryMatch, JournalEntry, SendPurchaseBody, TillPayment } from '../journal/types.ts';
+import type {
+  AuditRecord,
+  EntryFilter,
+  EntryMatch,
+  JournalEntry,
+  SendPurchaseBody,
+  TillPayment,
+} from '../journal/types.ts';
 import { csvCell, type ExportFormat } from '../sync/export.ts';
 import type { QueueActions } from '../sync/queue-manager.ts';
 import type { ManagerCheck } from './manager-pin.ts';
-import type { QueueFilter, QueueEntrySummary, QueuePage, ReadableRequest, QueueEntryDetail, AuditView, ExportDone, QueueCustomer, ResendChange, TenderKind } from '../../shared/checkout/answers.ts';
+import type {
+  QueueFilter,
+  QueueEntrySummary,
+  QueuePage,
+  ReadableRequest,
+  QueueEntryDetail,
+  AuditView,
+  ExportDone,
+  QueueCustomer,
+  ResendChange,
+  TenderKind,
+} from '../../shared/checkout/answers.ts';
 import type { CustomerNames } from './customer-names.ts';
 import { describeAttempt, describeTransition } from './queue-history.ts';
 import type { ActorView } from '../../shared/checkout/answers.ts';
@@ -24,14 +42,25 @@ function spokenActor(actor: ActorView): ActorView {
   return actor.kind === 'person' ? { kind: 'person', name: shownName(actor.name) } : actor;
 }
 
-export type { QueueFilter, QueueEntrySummary, QueuePage, ReadableRequest, QueueEntryDetail, AuditView, ExportDone };
+export type {
+  QueueFilter,
+  QueueEntrySummary,
+  QueuePage,
+  ReadableRequest,
+  QueueEntryDetail,
+  AuditView,
+  ExportDone,
+};
 
 /**
  * Where an export goes: the exports folder; a file the manager picks in the app's save
  * dialog (`choose` answers the path, null when the dialog was closed); or back to the
  * preview's screen as a download.
  */
-export type ExportDestination = { to: 'folder' } | { to: 'dialog'; choose: (suggestedName: string) => Promise<string | null> } | { to: 'download' };
+export type ExportDestination =
+  | { to: 'folder' }
+  | { to: 'dialog'; choose: (suggestedName: string) => Promise<string | null> }
+  | { to: 'download' };
 
 export interface ManagerQueueOptions {
   journal: Journal;
@@ -62,7 +91,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The sale a customer assignment names (its body is outside input once on disk). */
 function assignedBill(body: unknown): string | null {
-  const id = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).external_purchase_id : null;
+  const id =
+    typeof body === 'object' && body !== null ? (body as Record<string, unknown>).external_purchase_id : null;
   return typeof id === 'string' && id !== '' ? id : null;
 }
 
@@ -85,7 +115,12 @@ export class ManagerQueue {
   #customer(entry: JournalEntry): QueueCustomer | null {
     if (this.#o.customers) return this.#o.customers.view(entry.customerId, entry.cardNumber);
     if (!entry.customerId && !entry.cardNumber) return null;
-    return { id: entry.customerId, name: null, card: entry.cardNumber ? maskSyncedCard(entry.cardNumber) : null, pending: false };
+    return {
+      id: entry.customerId,
+      name: null,
+      card: entry.cardNumber ? maskSyncedCard(entry.cardNumber) : null,
+      pending: false,
+    };
   }
 
   #summary(entry: JournalEntry, payment?: TillPayment): QueueEntrySummary {
@@ -131,7 +166,8 @@ export class ManagerQueue {
       entries: this.#summaries(result.entries),
       total: result.total,
       counts: this.#o.journal.countsByState(),
-      oldestPendingAgeMs: stats.oldestQueuedAt === null ? null : Math.max(0, this.#now() - stats.oldestQueuedAt),
+      oldestPendingAgeMs:
+        stats.oldestQueuedAt === null ? null : Math.max(0, this.#now() - stats.oldestQueuedAt),
     };
   }
 
@@ -140,12 +176,19 @@ export class ManagerQueue {
     const body = detail.entry.request.body as Partial<SendPurchaseBody> | null;
     const recap = body?.bill?.payment_recap;
     const request = this.#readable(detail.entry);
-    const canResend = detail.entry.state === 'rejected' && detail.entry.kind === 'purchase' && Boolean(recap?.vouchers?.length || recap?.credit_points || recap?.amount_for_credit);
-    const resendChange: ResendChange | null = canResend ? { vouchers: request.vouchers, points: request.pointsUsed, creditMinor: request.creditMinor } : null;
+    const canResend =
+      detail.entry.state === 'rejected' &&
+      detail.entry.kind === 'purchase' &&
+      Boolean(recap?.vouchers?.length || recap?.credit_points || recap?.amount_for_credit);
+    const resendChange: ResendChange | null = canResend
+      ? { vouchers: request.vouchers, points: request.pointsUsed, creditMinor: request.creditMinor }
+      : null;
     return {
       entry: this.#one(detail.entry),
       request,
-      history: detail.transitions.map((t) => describeTransition(t, this.#host, iso)).map((e) => ({ ...e, by: spokenActor(e.by) })),
+      history: detail.transitions
+        .map((t) => describeTransition(t, this.#host, iso))
+        .map((e) => ({ ...e, by: spokenActor(e.by) })),
       attempts: detail.attempts.map((a) => describeAttempt(a, this.#host, iso)),
       audit: detail.audit.map((r) => this.#auditView(r)),
       replaces: detail.replaces?.id ?? null,
@@ -163,7 +206,9 @@ export class ManagerQueue {
     return this.#o.customers.settle(ids, cards);
   }
 
-  /** The screen's filter for the journal; the search text is matched here, over the entries and the cached customers. */
+  /**
+   * The screen's filter for the journal; the search text is matched here, over the entries and the cached customers.
+   */
   #entryFilter(filter: QueueFilter): EntryFilter {
     const out = toEntryFilter(filter);
     const text = filter.search?.trim();
@@ -209,7 +254,13 @@ export class ManagerQueue {
    * screen gets the content only for the preview's download: in the app it stays in main
    * (it holds card numbers of unsent sales), in the folder or the file the manager chose.
    */
-  async export(filter: QueueFilter, format: ExportFormat, pin: string, askedBy: Operator, destination: ExportDestination = { to: 'folder' }): Promise<ExportDone> {
+  async export(
+    filter: QueueFilter,
+    format: ExportFormat,
+    pin: string,
+    askedBy: Operator,
+    destination: ExportDestination = { to: 'folder' },
+  ): Promise<ExportDone> {
     const manager = await this.#o.managerCheck(pin, 'export', askedBy);
     const name = `queue-${stamp(this.#now())}.${format}`;
     const entryFilter = this.#entryFilter(filter);
@@ -220,33 +271,74 @@ export class ManagerQueue {
     }
     const file = destination.to === 'dialog' ? await destination.choose(name) : join(this.#o.exportDir, name);
     if (file === null) return { format, count: 0, file: name, delivered: 'cancelled', content: null };
-    const { count } = this.#o.queue.export(entryFilter, format, manager.name, (text) => writeDurably(dirname(file), file, text, destination.to === 'folder'));
-    return { format, count, file: basename(file), delivered: destination.to === 'dialog' ? 'saved' : 'folder', content: null };
+    const { count } = this.#o.queue.export(entryFilter, format, manager.name, (text) =>
+      writeDurably(dirname(file), file, text, destination.to === 'folder'),
+    );
+    return {
+      format,
+      count,
+      file: basename(file),
+      delivered: destination.to === 'dialog' ? 'saved' : 'folder',
+      content: null,
+    };
   }
 
   audit(page: { limit: number; offset: number }, entryId?: number): { records: AuditView[]; total: number } {
     const all = this.#o.journal.audit(entryId).reverse();
-    return { records: all.slice(page.offset, page.offset + page.limit).map((r) => this.#auditView(r)), total: all.length };
+    return {
+      records: all.slice(page.offset, page.offset + page.limit).map((r) => this.#auditView(r)),
+      total: all.length,
+    };
   }
 
-  async exportAudit(format: ExportFormat, pin: string, askedBy: Operator, destination: ExportDestination = { to: 'folder' }): Promise<ExportDone> {
+  async exportAudit(
+    format: ExportFormat,
+    pin: string,
+    askedBy: Operator,
+    destination: ExportDestination = { to: 'folder' },
+  ): Promise<ExportDone> {
     const manager = await this.#o.managerCheck(pin, 'audit-export', askedBy);
     const name = `audit-${stamp(this.#now())}.${format}`;
-    const file = destination.to === 'dialog' ? await destination.choose(name) : destination.to === 'folder' ? join(this.#o.exportDir, name) : null;
-    if (destination.to === 'dialog' && file === null) return { format, count: 0, file: name, delivered: 'cancelled', content: null };
+    const file =
+      destination.to === 'dialog'
+        ? await destination.choose(name)
+        : destination.to === 'folder'
+          ? join(this.#o.exportDir, name)
+          : null;
+    if (destination.to === 'dialog' && file === null)
+      return { format, count: 0, file: name, delivered: 'cancelled', content: null };
     // The file keeps names as they were recorded, whatever language the screen speaks.
     const records = this.#o.journal.audit().map((r) => ({ ...this.#auditView(r), actor: r.actor }));
     const content = format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : auditCsv(records);
     if (file !== null) writeDurably(dirname(file), file, content, destination.to === 'folder');
-    this.#o.journal.recordAudit(manager.name, 'audit-export', null, { format, count: records.length, askedBy: askedBy.name, delivered: destination.to });
+    this.#o.journal.recordAudit(manager.name, 'audit-export', null, {
+      format,
+      count: records.length,
+      askedBy: askedBy.name,
+      delivered: destination.to,
+    });
     if (file === null) return { format, count: records.length, file: name, delivered: 'download', content };
-    return { format, count: records.length, file: basename(file), delivered: destination.to === 'dialog' ? 'saved' : 'folder', content: null };
+    return {
+      format,
+      count: records.length,
+      file: basename(file),
+      delivered: destination.to === 'dialog' ? 'saved' : 'folder',
+      content: null,
+    };
   }
 
   #auditView(record: AuditRecord): AuditView {
     const named = typeof record.detail.billId === 'string' ? record.detail.billId : null;
-    const billId = named ?? (record.entryId === null ? null : (this.#o.journal.get(record.entryId)?.billId ?? null));
-    return { at: iso(record.at), actor: shownName(record.actor), action: record.action, entryId: record.entryId, billId, detail: record.detail };
+    const billId =
+      named ?? (record.entryId === null ? null : (this.#o.journal.get(record.entryId)?.billId ?? null));
+    return {
+      at: iso(record.at),
+      actor: shownName(record.actor),
+      action: record.action,
+      entryId: record.entryId,
+      billId,
+      detail: record.detail,
+    };
   }
 }
 
@@ -278,6 +370,8 @@ function writeDurably(dir: string, file: string, text: string, ownFolder: boolea
 }
 
 function auditCsv(records: AuditView[]): string {
-  const rows = records.map((r) => [r.at, r.actor, r.action, r.entryId, r.billId, JSON.stringify(r.detail)].map(csvCell).join(','));
+  const rows = records.map((r) =>
+    [r.at, r.actor, r.action, r.entryId, r.billId, JSON.stringify(r.detail)].map(csvCell).join(','),
+  );
   return ['at,actor,action,entry_id,bill_id,detail', ...rows].join('\r\n') + '\r\n';
 }

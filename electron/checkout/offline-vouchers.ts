@@ -23,10 +23,24 @@ const syncedVoucher = z.object({
   validFrom: z.string().nullable(),
   validTo: z.string().nullable(),
 });
-const fileSchema = z.object({ storeId: z.string(), currency: z.string(), syncedAt: z.string(), vouchers: z.array(syncedVoucher) });
+const fileSchema = z.object({
+  storeId: z.string(),
+  currency: z.string(),
+  syncedAt: z.string(),
+  vouchers: z.array(syncedVoucher),
+});
 
 export type SyncedVoucher = z.infer<typeof syncedVoucher>;
-export type OfflineVoucherVerdict = { ok: true; voucher: SyncedVoucher } | { ok: false; reason: 'offline_not_presynced' | 'voucher_assigned_to_another_customer' | 'voucher_expired' | 'voucher_cant_be_applied_by_date' };
+export type OfflineVoucherVerdict =
+  | { ok: true; voucher: SyncedVoucher }
+  | {
+      ok: false;
+      reason:
+        | 'offline_not_presynced'
+        | 'voucher_assigned_to_another_customer'
+        | 'voucher_expired'
+        | 'voucher_cant_be_applied_by_date';
+    };
 
 export class OfflineVoucherList {
   readonly #file: string;
@@ -51,20 +65,31 @@ export class OfflineVoucherList {
   /** Downloads the vouchers valid now in this store and replaces the list on disk atomically. */
   async refresh(client: CareCloudClient, storeId: string, currency: string): Promise<number> {
     const vouchers: SyncedVoucher[] = [];
-    for await (const v of listAll<Schemas['Voucher']>(client.pipeline, '/vouchers', 'vouchers', { is_valid: true, store_id: storeId })) {
+    for await (const v of listAll<Schemas['Voucher']>(client.pipeline, '/vouchers', 'vouchers', {
+      is_valid: true,
+      store_id: storeId,
+    })) {
       if (!v.code || v.reward?.reward_group === 4) continue;
       vouchers.push({
         code: v.code,
         name: v.reward?.name ?? null,
         customerId: v.customer_id || null,
-        valueMinor: typeof v.value === 'number' && v.value > 0 ? toMinorUnits(v.value, currencyDecimals(currency)) : null,
+        valueMinor:
+          typeof v.value === 'number' && v.value > 0
+            ? toMinorUnits(v.value, currencyDecimals(currency))
+            : null,
         percent: null,
         validFrom: v.valid_from ?? null,
         validTo: v.valid_to ?? null,
       });
       if (vouchers.length >= MAX_VOUCHERS) break;
     }
-    const data = { storeId, currency, syncedAt: new Date().toISOString(), vouchers: vouchers.filter((v) => v.valueMinor !== null) };
+    const data = {
+      storeId,
+      currency,
+      syncedAt: new Date().toISOString(),
+      vouchers: vouchers.filter((v) => v.valueMinor !== null),
+    };
     replacePrivateFile(this.#file, JSON.stringify(data));
     this.#data = data;
     return data.vouchers.length;
@@ -80,9 +105,12 @@ export class OfflineVoucherList {
     const data = this.#data;
     const voucher = data && data.storeId === storeId ? data.vouchers.find((v) => v.code === code) : undefined;
     if (!voucher) return { ok: false, reason: 'offline_not_presynced' };
-    if (voucher.customerId !== null && voucher.customerId !== customerId) return { ok: false, reason: 'voucher_assigned_to_another_customer' };
-    if (voucher.validTo !== null && voucher.validTo < localNow) return { ok: false, reason: 'voucher_expired' };
-    if (voucher.validFrom !== null && voucher.validFrom > localNow) return { ok: false, reason: 'voucher_cant_be_applied_by_date' };
+    if (voucher.customerId !== null && voucher.customerId !== customerId)
+      return { ok: false, reason: 'voucher_assigned_to_another_customer' };
+    if (voucher.validTo !== null && voucher.validTo < localNow)
+      return { ok: false, reason: 'voucher_expired' };
+    if (voucher.validFrom !== null && voucher.validFrom > localNow)
+      return { ok: false, reason: 'voucher_cant_be_applied_by_date' };
     return { ok: true, voucher };
   }
 }

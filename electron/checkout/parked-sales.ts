@@ -13,7 +13,15 @@ import type { Operator } from '../../shared/ipc/contract.ts';
 
 const MAX_PARKED_PER_OPERATOR = 20;
 
-const storedSchema = z.array(parkPayload.extend({ id: z.string().min(1).max(64), operatorId: z.string().min(1).max(64), parkedAt: z.string().max(40) }).strict());
+const storedSchema = z.array(
+  parkPayload
+    .extend({
+      id: z.string().min(1).max(64),
+      operatorId: z.string().min(1).max(64),
+      parkedAt: z.string().max(40),
+    })
+    .strict(),
+);
 
 type Stored = z.infer<typeof storedSchema>[number];
 
@@ -55,8 +63,14 @@ export class ParkedSales {
   park(sale: z.infer<typeof parkPayload>, operator: Operator): ParkOutcome {
     // The same sale parked again replaces its older copy.
     const others = this.#sales.filter((s) => !(s.operatorId === operator.id && s.saleId === sale.saleId));
-    if (others.filter((s) => s.operatorId === operator.id).length >= MAX_PARKED_PER_OPERATOR) return { outcome: 'full' };
-    const stored: Stored = { ...sale, id: randomUUID(), operatorId: operator.id, parkedAt: this.#now().toISOString() };
+    if (others.filter((s) => s.operatorId === operator.id).length >= MAX_PARKED_PER_OPERATOR)
+      return { outcome: 'full' };
+    const stored: Stored = {
+      ...sale,
+      id: randomUUID(),
+      operatorId: operator.id,
+      parkedAt: this.#now().toISOString(),
+    };
     this.#sales = [...others, stored];
     this.#write();
     return { outcome: 'parked', sale: summaryOf(stored) };
@@ -79,5 +93,13 @@ export class ParkedSales {
 }
 
 function summaryOf(sale: Stored): ParkedSaleSummary {
-  return { id: sale.id, parkedAt: sale.parkedAt, reason: sale.reason, customerName: sale.customerName, itemCount: sale.cart.lines.length, totalMinor: cartTotals(sale.cart).totalMinor, currency: sale.cart.currency };
+  return {
+    id: sale.id,
+    parkedAt: sale.parkedAt,
+    reason: sale.reason,
+    customerName: sale.customerName,
+    itemCount: sale.cart.lines.length,
+    totalMinor: cartTotals(sale.cart).totalMinor,
+    currency: sale.cart.currency,
+  };
 }

@@ -29,8 +29,14 @@ function refusal(billId: string | null, reason: AssignRefusal, reasons: RefusalR
 /** CareCloud's refusal in the lane's words: the two a cashier meets have their own sentence. */
 function refusalOf(reasons: readonly RejectionReason[]): { reason: AssignRefusal; reasons: RefusalReason[] } {
   const listed = reasons.map((r) => ({ name: r.name, reason: r.reason, message: r.message ?? r.reason }));
-  if (reasons.some((r) => r.reason === 'relation_already_exists')) return { reason: 'already_assigned', reasons: listed };
-  if (reasons.some((r) => r.reason === 'not_found' && (r.name === 'external_purchase_id' || r.name === 'purchases'))) return { reason: 'unknown_sale', reasons: listed };
+  if (reasons.some((r) => r.reason === 'relation_already_exists'))
+    return { reason: 'already_assigned', reasons: listed };
+  if (
+    reasons.some(
+      (r) => r.reason === 'not_found' && (r.name === 'external_purchase_id' || r.name === 'purchases'),
+    )
+  )
+    return { reason: 'unknown_sale', reasons: listed };
   return { reason: 'refused', reasons: listed };
 }
 
@@ -43,12 +49,17 @@ export class PointsClaim {
   }
 
   /** One request per sale at a time: a second press while the first runs gets its answer. */
-  assign(request: { sale: string; customerId: string; cardNumber?: string | undefined }, operator: string): Promise<AssignOutcome> {
+  assign(
+    request: { sale: string; customerId: string; cardNumber?: string | undefined },
+    operator: string,
+  ): Promise<AssignOutcome> {
     const found = this.#find(request.sale);
     if ('refused' in found) return Promise.resolve(refusal(null, found.refused));
     const running = this.#running.get(found.billId);
     if (running) return running;
-    const started = this.#assign(found, request.customerId, request.cardNumber, operator).finally(() => this.#running.delete(found.billId));
+    const started = this.#assign(found, request.customerId, request.cardNumber, operator).finally(() =>
+      this.#running.delete(found.billId),
+    );
     this.#running.set(found.billId, started);
     return started;
   }
@@ -61,7 +72,10 @@ export class PointsClaim {
       return { billId: search.billId, purchase: this.#purchase(search.billId) };
     }
     if (search?.by === 'code') {
-      const { entries } = this.#o.journal.list({ kind: 'purchase', anyOf: { billIdEnd: search.code } }, { limit: 2, offset: 0 });
+      const { entries } = this.#o.journal.list(
+        { kind: 'purchase', anyOf: { billIdEnd: search.code } },
+        { limit: 2, offset: 0 },
+      );
       const matching = entries.filter((e) => e.billId && parseBillId(e.billId)?.code === search.code);
       // Two of this terminal's sales with one code: the receipt's barcode (the whole bill_id) tells them apart.
       if (matching.length !== 1) return { refused: 'unknown_sale' };
@@ -77,30 +91,61 @@ export class PointsClaim {
     return entry?.kind === 'purchase' ? entry : null;
   }
 
-  async #assign(found: { billId: string; purchase: JournalEntry | null }, customerId: string, cardNumber: string | undefined, operator: string): Promise<AssignOutcome> {
+  async #assign(
+    found: { billId: string; purchase: JournalEntry | null },
+    customerId: string,
+    cardNumber: string | undefined,
+    operator: string,
+  ): Promise<AssignOutcome> {
     const { billId, purchase } = found;
     if (purchase) {
       if (purchase.customerId || purchase.cardNumber) return refusal(billId, 'already_assigned');
-      if (purchase.state === 'rejected' || purchase.state === 'voided') return refusal(billId, 'sale_not_sent');
+      if (purchase.state === 'rejected' || purchase.state === 'voided')
+        return refusal(billId, 'sale_not_sent');
       const cancellation = this.#o.journal.byBillId(cancellationBillId(billId));
-      if (cancellation && cancellation.state !== 'rejected' && cancellation.state !== 'voided') return refusal(billId, 'sale_cancelled');
+      if (cancellation && cancellation.state !== 'rejected' && cancellation.state !== 'voided')
+        return refusal(billId, 'sale_cancelled');
     }
-    const earlier = this.#o.journal.assignmentsOf(billId).filter((e) => e.state !== 'rejected' && e.state !== 'voided');
+    const earlier = this.#o.journal
+      .assignmentsOf(billId)
+      .filter((e) => e.state !== 'rejected' && e.state !== 'voided');
     if (earlier.some((e) => e.customerId !== customerId)) return refusal(billId, 'already_assigned');
     const same = earlier.at(-1);
-    if (same) return same.state === 'synced' ? { outcome: 'assigned', billId } : { outcome: 'queued', billId, why: 'send-failed' };
+    if (same)
+      return same.state === 'synced'
+        ? { outcome: 'assigned', billId }
+        : { outcome: 'queued', billId, why: 'send-failed' };
 
     const here = this.#o.place();
     const storeId = purchase?.storeId ?? here.storeId;
-    const body = { store_id: storeId, external_purchase_id: billId, customer_id: customerId, ...(cardNumber ? { card_number: cardNumber } : {}) };
-    const entry = writeEntry({ kind: 'customer-assignment', body, storeId, cashdesk: purchase?.cashdesk ?? here.cashdesk, operator, customerId, ...(cardNumber ? { cardNumber } : {}) });
+    const body = {
+      store_id: storeId,
+      external_purchase_id: billId,
+      customer_id: customerId,
+      ...(cardNumber ? { card_number: cardNumber } : {}),
+    };
+    const entry = writeEntry({
+      kind: 'customer-assignment',
+      body,
+      storeId,
+      cashdesk: purchase?.cashdesk ?? here.cashdesk,
+      operator,
+      customerId,
+      ...(cardNumber ? { cardNumber } : {}),
+    });
     // The sale itself must reach CareCloud first: until then the assignment waits in the journal.
-    const closed = await this.#o.sync.close(purchase && purchase.state !== 'synced' ? { ...entry, dependsOn: purchase.id } : entry);
+    const closed = await this.#o.sync.close(
+      purchase && purchase.state !== 'synced' ? { ...entry, dependsOn: purchase.id } : entry,
+    );
     if (closed.outcome === 'synced') return { outcome: 'assigned', billId };
     if (closed.outcome === 'rejected') {
       const refused = refusalOf(closed.reasons);
       return refusal(billId, refused.reason, refused.reasons);
     }
-    return { outcome: 'queued', billId, why: closed.why === 'waiting-for-original' ? 'waiting-for-sale' : closed.why };
+    return {
+      outcome: 'queued',
+      billId,
+      why: closed.why === 'waiting-for-original' ? 'waiting-for-sale' : closed.why,
+    };
   }
 }

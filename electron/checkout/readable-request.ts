@@ -38,7 +38,10 @@ export function readableRequest(entry: JournalEntry, currency: string): Readable
       paidMinor: minor(item.paid_amount) ?? 0,
       vatRate: item.vat_rate,
     })),
-    vouchers: (recap?.vouchers ?? []).map((v) => ({ code: v.code ?? '', discountMinor: minor(v.discount_value) ?? 0 })),
+    vouchers: (recap?.vouchers ?? []).map((v) => ({
+      code: v.code ?? '',
+      discountMinor: minor(v.discount_value) ?? 0,
+    })),
     pointsUsed: recap?.credit_points ?? 0,
     creditMinor: minor(recap?.amount_for_credit) ?? 0,
   };

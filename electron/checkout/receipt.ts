@@ -14,13 +14,33 @@ export interface ReceiptPlace {
   cashier: string;
 }
 
-export function receiptOf(input: { saleId: string; billId: string; paymentTime: string; settlement: Settlement; customerId: string | null; cardNumber: string | null; cart: Cart; preview: BenefitPreview; offline: boolean; place: ReceiptPlace }): Receipt {
+export function receiptOf(input: {
+  saleId: string;
+  billId: string;
+  paymentTime: string;
+  settlement: Settlement;
+  customerId: string | null;
+  cardNumber: string | null;
+  cart: Cart;
+  preview: BenefitPreview;
+  offline: boolean;
+  place: ReceiptPlace;
+}): Receipt {
   const totals = cartTotals(input.cart);
   const { preview } = input;
   const lines = input.cart.lines.map((line, i) => {
     const amounts = totals.lines[i]!;
-    const loyalty = preview.lineDiscounts.filter((d) => d.lineId === line.lineId).reduce((s, d) => s + d.discountMinor, 0);
-    return { lineId: line.lineId, name: line.name, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, priceMinor: amounts.priceMinor, discountMinor: amounts.priceMinor - amounts.paidMinor + loyalty };
+    const loyalty = preview.lineDiscounts
+      .filter((d) => d.lineId === line.lineId)
+      .reduce((s, d) => s + d.discountMinor, 0);
+    return {
+      lineId: line.lineId,
+      name: line.name,
+      quantity: line.quantity,
+      unitPriceMinor: line.unitPriceMinor,
+      priceMinor: amounts.priceMinor,
+      discountMinor: amounts.priceMinor - amounts.paidMinor + loyalty,
+    };
   });
   return {
     saleId: input.saleId,
@@ -33,7 +53,12 @@ export function receiptOf(input: { saleId: string; billId: string; paymentTime: 
     lines,
     totalMinor: preview.totalMinor,
     discountMinor: preview.discountMinor,
-    vouchers: preview.vouchers.map((v) => ({ code: v.code, name: v.name, discountMinor: v.discountMinor, unverified: v.unverified === true })),
+    vouchers: preview.vouchers.map((v) => ({
+      code: v.code,
+      name: v.name,
+      discountMinor: v.discountMinor,
+      unverified: v.unverified === true,
+    })),
     pointsUsed: preview.pointsUsed,
     pointsMoneyMinor: preview.pointsMoneyMinor,
     creditMinor: preview.creditMinor,
@@ -43,7 +68,10 @@ export function receiptOf(input: { saleId: string; billId: string; paymentTime: 
     cashdesk: input.place.cashdesk,
     cashier: input.place.cashier,
     vat: vatSummary(
-      input.cart.lines.map((line, i) => ({ vatRate: line.vatRate, amountMinor: lines[i]!.priceMinor - lines[i]!.discountMinor })),
+      input.cart.lines.map((line, i) => ({
+        vatRate: line.vatRate,
+        amountMinor: lines[i]!.priceMinor - lines[i]!.discountMinor,
+      })),
       preview.toPayMinor,
     ),
     pointsBalance: null,

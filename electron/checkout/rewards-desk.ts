@@ -4,7 +4,11 @@
 import { createHash } from 'node:crypto';
 import { billItems, type SalePlace } from '../../shared/checkout/bill.ts';
 import { cartTotals } from '../../shared/checkout/cart.ts';
-import type { RecommendedReward, RedeemOutcome, RewardRecommendation } from '../../shared/checkout/rewards.ts';
+import type {
+  RecommendedReward,
+  RedeemOutcome,
+  RewardRecommendation,
+} from '../../shared/checkout/rewards.ts';
 import { formatCareCloudDateTime } from '../../shared/datetime.ts';
 import type { RefusalReason } from '../domain/errors.ts';
 import { currencyDecimals, fromMinorUnits } from '../../shared/money.ts';
@@ -63,13 +67,31 @@ export class RewardDesk {
    */
   redeem(request: { customerId: string; rewardId: string; confirmationId: string }): Promise<RedeemOutcome> {
     let confirmation = this.#confirmations.get(request.confirmationId);
-    if (confirmation && (confirmation.customerId !== request.customerId || confirmation.rewardId !== request.rewardId)) {
-      return Promise.resolve({ outcome: 'refused', reasons: [{ name: 'confirmation_id', reason: 'already_exists', message: 'This confirmation was given for another reward or customer' }] });
+    if (
+      confirmation &&
+      (confirmation.customerId !== request.customerId || confirmation.rewardId !== request.rewardId)
+    ) {
+      return Promise.resolve({
+        outcome: 'refused',
+        reasons: [
+          {
+            name: 'confirmation_id',
+            reason: 'already_exists',
+            message: 'This confirmation was given for another reward or customer',
+          },
+        ],
+      });
     }
     if (!confirmation) {
-      confirmation = { customerId: request.customerId, rewardId: request.rewardId, running: null, created: null };
+      confirmation = {
+        customerId: request.customerId,
+        rewardId: request.rewardId,
+        running: null,
+        created: null,
+      };
       this.#confirmations.set(request.confirmationId, confirmation);
-      if (this.#confirmations.size > REMEMBERED) this.#confirmations.delete(this.#confirmations.keys().next().value as string);
+      if (this.#confirmations.size > REMEMBERED)
+        this.#confirmations.delete(this.#confirmations.keys().next().value as string);
     }
     if (confirmation.created) return Promise.resolve(confirmation.created);
     if (confirmation.running) return confirmation.running;
@@ -88,18 +110,32 @@ export class RewardDesk {
     if (!this.#o.online()) return { outcome: 'offline' };
     const client = this.#o.client();
     try {
-      const data = await client.rewards.createVoucher(rewardId, { customer_id: customerId, code }, { retry: false });
-      const voucherId = typeof data?.voucher_id === 'string' && data.voucher_id !== '' ? data.voucher_id : null;
+      const data = await client.rewards.createVoucher(
+        rewardId,
+        { customer_id: customerId, code },
+        { retry: false },
+      );
+      const voucherId =
+        typeof data?.voucher_id === 'string' && data.voucher_id !== '' ? data.voucher_id : null;
       if (!voucherId) return { outcome: 'uncertain' };
       return { outcome: 'created', voucher: { voucherId, code, rewardId } };
     } catch (error) {
-      if (error instanceof InvalidRequestError && error.hasReason('already_exists', 'code')) return this.#madeEarlier(customerId, rewardId, code, error);
-      if (error instanceof NotFoundError) return { outcome: 'refused', reasons: reasonsOf(error).length ? reasonsOf(error) : [{ name: 'reward_id', reason: 'not_found', message: 'not_found' }] };
+      if (error instanceof InvalidRequestError && error.hasReason('already_exists', 'code'))
+        return this.#madeEarlier(customerId, rewardId, code, error);
+      if (error instanceof NotFoundError)
+        return {
+          outcome: 'refused',
+          reasons: reasonsOf(error).length
+            ? reasonsOf(error)
+            : [{ name: 'reward_id', reason: 'not_found', message: 'not_found' }],
+        };
       if (error instanceof InvalidRequestError) return { outcome: 'refused', reasons: reasonsOf(error) };
       if (error instanceof ConnectionError) {
         this.#o.unreachable();
         // A refused connection never reached CareCloud; anything else may have.
-        return error.kind === 'refused' || error.kind === 'dns' ? { outcome: 'offline' } : { outcome: 'uncertain' };
+        return error.kind === 'refused' || error.kind === 'dns'
+          ? { outcome: 'offline' }
+          : { outcome: 'uncertain' };
       }
       if (error instanceof CareCloudError) return { outcome: 'uncertain' };
       throw error;
@@ -107,10 +143,19 @@ export class RewardDesk {
   }
 
   /** The code exists: it is this confirmation's voucher only if it is this customer's of this reward. */
-  async #madeEarlier(customerId: string, rewardId: string, code: string, refusal: InvalidRequestError): Promise<RedeemOutcome> {
+  async #madeEarlier(
+    customerId: string,
+    rewardId: string,
+    code: string,
+    refusal: InvalidRequestError,
+  ): Promise<RedeemOutcome> {
     try {
       const voucher = await this.#o.client().vouchers.byCode(code, { retry: false });
-      if (voucher?.voucher_id && voucher.customer_id === customerId && (voucher.reward?.reward_id ?? rewardId) === rewardId) {
+      if (
+        voucher?.voucher_id &&
+        voucher.customer_id === customerId &&
+        (voucher.reward?.reward_id ?? rewardId) === rewardId
+      ) {
         return { outcome: 'created', voucher: { voucherId: voucher.voucher_id, code, rewardId } };
       }
       return { outcome: 'refused', reasons: reasonsOf(refusal) };
@@ -151,7 +196,13 @@ export class RewardDesk {
       const rows = Array.isArray(answer?.recommended_best_rewards) ? answer.recommended_best_rewards : [];
       const rewards: RecommendedReward[] = [];
       for (const row of rows) {
-        if (typeof row?.code !== 'string' || row.code === '' || typeof row.max_count !== 'number' || row.max_count < 1) continue;
+        if (
+          typeof row?.code !== 'string' ||
+          row.code === '' ||
+          typeof row.max_count !== 'number' ||
+          row.max_count < 1
+        )
+          continue;
         const mine = byCode.get(row.code);
         rewards.push({
           code: row.code,

@@ -43,7 +43,11 @@ export class SalePlaces {
 
   async #resolve(): Promise<ResolvedIds> {
     const client = this.#client();
-    const [currencies, types, itemTypes] = await Promise.all([client.reference.currencies(), client.reference.purchaseTypes(), client.reference.purchaseItemTypes()]);
+    const [currencies, types, itemTypes] = await Promise.all([
+      client.reference.currencies(),
+      client.reference.purchaseTypes(),
+      client.reference.purchaseItemTypes(),
+    ]);
     const currency = currencies.items.find((c) => c.code?.toUpperCase() === this.#currency);
     if (!currency?.currency_id) throw new SalePlaceError(`CareCloud has no currency ${this.#currency}`);
     const type = types.items.find((t) => t.text_id === 'store') ?? types.items[0];
@@ -55,7 +59,8 @@ export class SalePlaces {
       itemTypeIds[t.type_id] = t.type_id;
       if (t.text_id) itemTypeIds[t.text_id] = t.type_id;
     }
-    if (!Object.hasOwn(itemTypeIds, STORE_ITEM_TYPE)) throw new SalePlaceError(`CareCloud has no purchase item type ${STORE_ITEM_TYPE}`);
+    if (!Object.hasOwn(itemTypeIds, STORE_ITEM_TYPE))
+      throw new SalePlaceError(`CareCloud has no purchase item type ${STORE_ITEM_TYPE}`);
     return { currencyId: currency.currency_id, purchaseTypeId: type.type_id, itemTypeIds };
   }
 }

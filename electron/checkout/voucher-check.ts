@@ -35,7 +35,11 @@ function text(value: unknown): string | null {
  * zone), as CareCloud's reason codes: its state, its dates, its store. Empty when it can.
  * The voucher check and the customer panel both ask this.
  */
-export function voucherPlaceRefusals(voucher: Pick<Schemas['Voucher'], 'state' | 'valid_from' | 'valid_to' | 'store_id' | 'reward'>, storeId: string, now: string): string[] {
+export function voucherPlaceRefusals(
+  voucher: Pick<Schemas['Voucher'], 'state' | 'valid_from' | 'valid_to' | 'store_id' | 'reward'>,
+  storeId: string,
+  now: string,
+): string[] {
   const reasons: string[] = [];
   const validFrom = text(voucher.valid_from);
   const validTo = text(voucher.valid_to);
@@ -58,10 +62,32 @@ export class VoucherChecker {
   async check(code: string, customerId: string | null): Promise<VoucherCheck> {
     const client = this.#o.client();
     const voucher = await client.vouchers.byCode(code);
-    if (!voucher || voucher.code !== code) return { code, found: false, voucherId: null, name: null, kind: 'other', valueMinor: null, customerId: null, stores: [], validFrom: null, validTo: null, usedAt: null, giftCard: null, refusals: ['not_found'] };
+    if (!voucher || voucher.code !== code)
+      return {
+        code,
+        found: false,
+        voucherId: null,
+        name: null,
+        kind: 'other',
+        valueMinor: null,
+        customerId: null,
+        stores: [],
+        validFrom: null,
+        validTo: null,
+        usedAt: null,
+        giftCard: null,
+        refusals: ['not_found'],
+      };
     const decimals = currencyDecimals(this.#o.currency);
     const reward = voucher.reward;
-    const kind: VoucherKind = reward?.reward_group === GIFT_CARD_GROUP ? 'gift_card' : typeof voucher.value === 'number' && voucher.value > 0 ? 'value' : reward ? 'percent' : 'other';
+    const kind: VoucherKind =
+      reward?.reward_group === GIFT_CARD_GROUP
+        ? 'gift_card'
+        : typeof voucher.value === 'number' && voucher.value > 0
+          ? 'value'
+          : reward
+            ? 'percent'
+            : 'other';
     let giftCard: VoucherCheck['giftCard'] = null;
     if (kind === 'gift_card') {
       try {
@@ -69,12 +95,19 @@ export class VoucherChecker {
         const balanceMinor = Math.max(0, toMinorUnits(balance?.current_balance ?? 0, decimals));
         // Never less than what is left: a card cannot hold more than it was worth.
         const originalMinor = Math.max(balanceMinor, toMinorUnits(balance?.original_balance ?? 0, decimals));
-        giftCard = { balanceMinor, originalMinor, usage: balanceMinor === originalMinor ? 'unused' : balanceMinor === 0 ? 'spent' : 'partly' };
+        giftCard = {
+          balanceMinor,
+          originalMinor,
+          usage: balanceMinor === originalMinor ? 'unused' : balanceMinor === 0 ? 'spent' : 'partly',
+        };
       } catch (error) {
         if (!(error instanceof InvalidRequestError)) throw error;
       }
     }
-    const stores = (reward?.store_list ?? []).map((s: Schemas['Store']) => ({ id: s.store_id ?? '', name: text(s.name) }));
+    const stores = (reward?.store_list ?? []).map((s: Schemas['Store']) => ({
+      id: s.store_id ?? '',
+      name: text(s.name),
+    }));
     const check: VoucherCheck = {
       code,
       found: true,
@@ -100,10 +133,21 @@ export class VoucherChecker {
     const storeId = this.#o.storeId();
     const place = voucherPlaceRefusals(voucher, storeId, now);
     const reasons: string[] = place.filter((r) => r === 'voucher_invalid_type_of_usage');
-    if (check.kind === 'gift_card' ? check.giftCard !== null && check.giftCard.balanceMinor <= 0 : check.usedAt !== null) reasons.push('voucher_already_used');
+    if (
+      check.kind === 'gift_card'
+        ? check.giftCard !== null && check.giftCard.balanceMinor <= 0
+        : check.usedAt !== null
+    )
+      reasons.push('voucher_already_used');
     reasons.push(...place.filter((r) => r !== 'voucher_invalid_type_of_usage'));
     // A gift card is anyone's; other vouchers only their customer's.
-    if (check.kind !== 'gift_card' && customerId !== null && check.customerId !== null && check.customerId !== customerId) reasons.push('voucher_assigned_to_another_customer');
+    if (
+      check.kind !== 'gift_card' &&
+      customerId !== null &&
+      check.customerId !== null &&
+      check.customerId !== customerId
+    )
+      reasons.push('voucher_assigned_to_another_customer');
     return reasons;
   }
 }

@@ -16,12 +16,21 @@ function cliLogger(dataDir: string): { logger: Logger; close(): Promise<void> } 
   }
 }
 
-export function clientFromConfig(config: CliConfig, overrides: { logger?: Logger } = {}): { client: CareCloudClient; close(): Promise<void> } {
-  const log = overrides.logger ? { logger: overrides.logger, close: async () => {} } : cliLogger(config.dataDir);
+export function clientFromConfig(
+  config: CliConfig,
+  overrides: { logger?: Logger } = {},
+): { client: CareCloudClient; close(): Promise<void> } {
+  const log = overrides.logger
+    ? { logger: overrides.logger, close: async () => {} }
+    : cliLogger(config.dataDir);
   const s = config.settings;
   const client = createCareCloudClient({
     projectUrl: s.projectUrl,
-    credentials: { externalApplicationId: s.externalApplicationId, login: s.login, password: config.password },
+    credentials: {
+      externalApplicationId: s.externalApplicationId,
+      login: s.login,
+      password: config.password,
+    },
     language: s.language,
     timeZone: s.timeZone,
     timeouts: s.timeouts,

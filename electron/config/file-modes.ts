@@ -1,7 +1,19 @@
 // The data folder holds card numbers, PIN hashes, customers and exports: only the
 // account that runs the terminal may read it. Modes are set explicitly (chmod after
 // create) because a process's umask only ever removes bits and is often 022.
-import { chmodSync, closeSync, createWriteStream, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, writeSync, type WriteStream } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  createWriteStream,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  writeSync,
+  type WriteStream,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export const PRIVATE_DIR_MODE = 0o700;
@@ -20,7 +32,11 @@ export function ensurePrivateDir(dir: string): void {
 }
 
 /** Writes (replacing) a file that only its owner may read. */
-export function writePrivateFile(file: string, data: string | Uint8Array, options: { flush?: boolean } = {}): void {
+export function writePrivateFile(
+  file: string,
+  data: string | Uint8Array,
+  options: { flush?: boolean } = {},
+): void {
   const fd = openSync(file, 'w', PRIVATE_FILE_MODE);
   try {
     // A file that existed keeps its old mode through open(); set it.
@@ -101,7 +117,10 @@ export const octal = (mode: number): string => mode.toString(8).padStart(4, '0')
 
 const MAX_ENTRIES = 10_000;
 
-/** Every folder and file under `root` (itself included) that its group or other users may use. Symlinks are not followed. */
+/**
+ * Every folder and file under `root` (itself included) that its group or other users may use. Symlinks are not
+ * followed.
+ */
 export function findWrongModes(root: string): WrongMode[] {
   if (!posixModes) return [];
   const wrong: WrongMode[] = [];
@@ -132,7 +151,10 @@ export function findWrongModes(root: string): WrongMode[] {
   return wrong;
 }
 
-/** Makes the data folder private: 0700 folders, 0600 files. Returns what it changed; what it could not change stays in `failed`. */
+/**
+ * Makes the data folder private: 0700 folders, 0600 files. Returns what it changed; what it could not change stays in
+ * `failed`.
+ */
 export function repairDataDirModes(root: string): { fixed: WrongMode[]; failed: WrongMode[] } {
   ensurePrivateDir(root);
   const fixed: WrongMode[] = [];

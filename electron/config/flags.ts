@@ -2,7 +2,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, type ConfigFlags } from './load.ts';
 
-export const CONFIG_FLAG_USAGE = '[--project-url URL] [--app-id ID] [--login NAME] [--password-stdin | --password-file FILE] [--data-dir DIR] [--store-id ID] [--cashdesk N] [--language cs|en] [--timezone ZONE]';
+export const CONFIG_FLAG_USAGE =
+  '[--project-url URL] [--app-id ID] [--login NAME] [--password-stdin | --password-file FILE] [--data-dir DIR] [--store-id ID] [--cashdesk N] [--language cs|en] [--timezone ZONE]';
 
 export const configOptions = {
   'project-url': { type: 'string' },
@@ -56,7 +57,8 @@ export function parseCommandLine(args: string[], switches: readonly string[] = [
 /** The configuration flags out of a command's parsed options. */
 export function configFlagsOf(values: Record<string, unknown>): ConfigFlags {
   if (values.password !== undefined) throw new ConfigError(PASSWORD_FLAG_REFUSED);
-  const text = (name: keyof typeof configOptions) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const text = (name: keyof typeof configOptions) =>
+    typeof values[name] === 'string' ? (values[name] as string) : undefined;
   return {
     projectUrl: text('project-url'),
     appId: text('app-id'),

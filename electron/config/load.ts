@@ -39,9 +39,15 @@ export interface CliConfig {
   keyStorage: KeyStorage;
 }
 
-type Field = 'projectUrl' | 'externalApplicationId' | 'login' | 'storeId' | 'cashdeskNumber' | 'language' | 'timeZone';
+type Field =
+  'projectUrl' | 'externalApplicationId' | 'login' | 'storeId' | 'cashdeskNumber' | 'language' | 'timeZone';
 
-const OVERRIDES: { field: Field; env: string; flag: 'projectUrl' | 'appId' | 'login' | 'storeId' | 'cashdesk' | 'language' | 'timeZone'; option: string }[] = [
+const OVERRIDES: {
+  field: Field;
+  env: string;
+  flag: 'projectUrl' | 'appId' | 'login' | 'storeId' | 'cashdesk' | 'language' | 'timeZone';
+  option: string;
+}[] = [
   { field: 'projectUrl', env: 'CARECLOUD_PROJECT_URL', flag: 'projectUrl', option: '--project-url' },
   { field: 'externalApplicationId', env: 'CARECLOUD_APP_ID', flag: 'appId', option: '--app-id' },
   { field: 'login', env: 'CARECLOUD_LOGIN', flag: 'login', option: '--login' },
@@ -57,9 +63,17 @@ function readSettingsFile(dataDir: string): Record<string, unknown> {
   try {
     // conf creates a missing folder with the umask's mode; the data folder is private.
     ensurePrivateDir(dataDir);
-    return { ...new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', ...privateStoreOptions }).store };
+    return {
+      ...new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', ...privateStoreOptions })
+        .store,
+    };
   } catch (error) {
-    const reason = error instanceof SyntaxError ? 'it is not valid JSON' : error instanceof Error ? error.message : String(error);
+    const reason =
+      error instanceof SyntaxError
+        ? 'it is not valid JSON'
+        : error instanceof Error
+          ? error.message
+          : String(error);
     throw new ConfigError(`Cannot read the settings file ${join(dataDir, 'settings.json')}: ${reason}.`);
   }
 }
@@ -73,11 +87,16 @@ function firstLine(text: string): string {
 /** The password from --password-stdin or --password-file, undefined when neither was given. */
 function passwordFromFlags(flags: ConfigFlags, readStdin: () => string): string | undefined {
   if (flags.passwordStdin && flags.passwordFile !== undefined) {
-    throw new ConfigError('Give the password either with --password-stdin or with --password-file, not both.');
+    throw new ConfigError(
+      'Give the password either with --password-stdin or with --password-file, not both.',
+    );
   }
   if (flags.passwordStdin) {
     const password = firstLine(readStdin());
-    if (password === '') throw new ConfigError('--password-stdin read no password: pipe it in, for example: ccpos doctor --password-stdin < FILE.');
+    if (password === '')
+      throw new ConfigError(
+        '--password-stdin read no password: pipe it in, for example: ccpos doctor --password-stdin < FILE.',
+      );
     return password;
   }
   if (flags.passwordFile === undefined) return undefined;
@@ -89,18 +108,26 @@ function passwordFromFlags(flags: ConfigFlags, readStdin: () => string): string 
     mode = stat.mode & 0o777;
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    throw new ConfigError(`Cannot read the password file ${file}: ${error instanceof Error ? error.message : String(error)}.`);
+    throw new ConfigError(
+      `Cannot read the password file ${file}: ${error instanceof Error ? error.message : String(error)}.`,
+    );
   }
   // Windows has no such modes; there the folder's ACLs protect the file.
   if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
-    throw new ConfigError(`The password file ${file} can be read by other users (mode ${mode.toString(8).padStart(4, '0')}): run chmod 600 ${file}.`);
+    throw new ConfigError(
+      `The password file ${file} can be read by other users (mode ${mode.toString(8).padStart(4, '0')}): run chmod 600 ${file}.`,
+    );
   }
   const password = firstLine(readFileSync(file, 'utf8'));
   if (password === '') throw new ConfigError(`The password file ${file} is empty.`);
   return password;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}, readStdin: () => string = readProcessStdin): CliConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv,
+  flags: ConfigFlags = {},
+  readStdin: () => string = readProcessStdin,
+): CliConfig {
   const dataDir = flags.dataDir ?? (given(env.CCPOS_DATA_DIR) ? env.CCPOS_DATA_DIR : defaultDataDir(env));
   const raw = readSettingsFile(dataDir);
   const keyStorage = readKeyStorage((key) => raw[key]);
@@ -117,20 +144,36 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}, read
   if (!parsed.ok) {
     const field = /^Setting "([^".]+)/.exec(parsed.error)?.[1] as Field | undefined;
     const source = field ? sources[field] : undefined;
-    throw new ConfigError(source ? `${parsed.error.replace(/\.$/, '')} (from ${source}).` : `${parsed.error.replace(/\.$/, '')} (in ${join(dataDir, 'settings.json')}).`);
+    throw new ConfigError(
+      source
+        ? `${parsed.error.replace(/\.$/, '')} (from ${source}).`
+        : `${parsed.error.replace(/\.$/, '')} (in ${join(dataDir, 'settings.json')}).`,
+    );
   }
-  const password = passwordFromFlags(flags, readStdin) ?? (given(env.CARECLOUD_PASSWORD) ? env.CARECLOUD_PASSWORD : '');
-  return { settings: parsed.value, password, dataDir, settingsFile: join(dataDir, 'settings.json'), keyStorage };
+  const password =
+    passwordFromFlags(flags, readStdin) ?? (given(env.CARECLOUD_PASSWORD) ? env.CARECLOUD_PASSWORD : '');
+  return {
+    settings: parsed.value,
+    password,
+    dataDir,
+    settingsFile: join(dataDir, 'settings.json'),
+    keyStorage,
+  };
 }
 
 /** What is still missing before CareCloud can be called, as one sentence each. */
 export function missingForCareCloud(config: CliConfig): string[] {
   const s = config.settings;
   const missing: string[] = [];
-  if (s.projectUrl === '') missing.push('No CareCloud project is configured: set CARECLOUD_PROJECT_URL or --project-url.');
-  if (s.externalApplicationId === '') missing.push('No external application id: set CARECLOUD_APP_ID or --app-id.');
+  if (s.projectUrl === '')
+    missing.push('No CareCloud project is configured: set CARECLOUD_PROJECT_URL or --project-url.');
+  if (s.externalApplicationId === '')
+    missing.push('No external application id: set CARECLOUD_APP_ID or --app-id.');
   if (s.login === '') missing.push('No CareCloud login: set CARECLOUD_LOGIN or --login.');
-  if (config.password === '') missing.push('No CareCloud password: set CARECLOUD_PASSWORD (or use --password-stdin or --password-file FILE).');
+  if (config.password === '')
+    missing.push(
+      'No CareCloud password: set CARECLOUD_PASSWORD (or use --password-stdin or --password-file FILE).',
+    );
   return missing;
 }
 

@@ -17,7 +17,9 @@ export interface CrashReporterStart {
   globalExtra: Record<string, string>;
 }
 
-/** The upload address from settings.json, read before anything else starts; a missing or invalid file uploads nothing. */
+/**
+ * The upload address from settings.json, read before anything else starts; a missing or invalid file uploads nothing.
+ */
 export function crashUploadUrl(dataDir: string): string {
   let text: string;
   try {
@@ -34,7 +36,13 @@ export function crashUploadUrl(dataDir: string): string {
 }
 
 export function crashReporterOptions(uploadUrl: string, version: string): CrashReporterStart {
-  return { productName: 'ccpos', submitURL: uploadUrl, uploadToServer: uploadUrl !== '', compress: true, globalExtra: { version } };
+  return {
+    productName: 'ccpos',
+    submitURL: uploadUrl,
+    uploadToServer: uploadUrl !== '',
+    compress: true,
+    globalExtra: { version },
+  };
 }
 
 export interface CrashDump {

@@ -27,7 +27,9 @@ function isWallet(value: unknown): value is [string, Wallet] {
   if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string') return false;
   const wallet = value[1] as Record<string, unknown> | null;
   if (typeof wallet !== 'object' || wallet === null) return false;
-  return Object.values(wallet).every((part) => typeof part === 'object' && part !== null && typeof (part as KnownPart).at === 'number');
+  return Object.values(wallet).every(
+    (part) => typeof part === 'object' && part !== null && typeof (part as KnownPart).at === 'number',
+  );
 }
 
 function isCachedCustomer(value: unknown): value is CachedCustomer {

@@ -25,7 +25,10 @@ import type { CustomerCache, WalletPart } from './cache.ts';
 import { matchesQuery, readCustomerQuery } from './query.ts';
 
 /** The part of the CareCloud client that customer lookups use. */
-export type CustomerApi = Pick<CareCloudClient, 'cards' | 'customers' | 'wallet' | 'vouchers' | 'rewards' | 'reference'>;
+export type CustomerApi = Pick<
+  CareCloudClient,
+  'cards' | 'customers' | 'wallet' | 'vouchers' | 'rewards' | 'reference'
+>;
 
 export interface Connectivity {
   /** True once the terminal knows CareCloud is unreachable: lookups go straight to the cache. */
@@ -55,7 +58,9 @@ const customerCalls = {
   rewards: (api: CustomerApi, id: string) => api.rewards.ofCustomer(id, { count: 100 }),
 };
 type AheadCall = keyof typeof customerCalls | 'customer';
-type AheadAnswer<K extends AheadCall> = K extends keyof typeof customerCalls ? Awaited<ReturnType<(typeof customerCalls)[K]>> : Schemas['Customer'];
+type AheadAnswer<K extends AheadCall> = K extends keyof typeof customerCalls
+  ? Awaited<ReturnType<(typeof customerCalls)[K]>>
+  : Schemas['Customer'];
 
 interface ReadAhead {
   until: number;
@@ -78,12 +83,18 @@ export function customerSummary(customer: Schemas['Customer']): CustomerSummary 
 }
 
 export function cardSummary(card: Schemas['Card']): CardSummary {
-  return { id: card.card_id ?? '', number: card.card_number, validTo: card.valid_to || null, active: card.state === 1 };
+  return {
+    id: card.card_id ?? '',
+    number: card.card_number,
+    validTo: card.valid_to || null,
+    active: card.state === 1,
+  };
 }
 
 /** CareCloud refuses to read a deleted customer with reason `deleted` (or `customer_was_deleted`). */
 const isDeletedRefusal = (error: unknown): boolean =>
-  error instanceof InvalidRequestError && (error.hasReason('deleted') || error.hasReason('customer_was_deleted'));
+  error instanceof InvalidRequestError &&
+  (error.hasReason('deleted') || error.hasReason('customer_was_deleted'));
 
 /** CareCloud's customer state: 0 deleted, 1 active, 2 not active. */
 const isDeleted = (customer: Schemas['Customer']): boolean => customer.state === 0;
@@ -98,7 +109,14 @@ export class CustomerLookup {
   readonly #storeCountry: () => Promise<string | null>;
   readonly #ahead = new Map<string, ReadAhead>();
 
-  constructor(options: { api: () => CustomerApi; cache: CustomerCache; connectivity: Connectivity; place: StorePlace; storeCountry?: () => Promise<string | null>; now?: () => number }) {
+  constructor(options: {
+    api: () => CustomerApi;
+    cache: CustomerCache;
+    connectivity: Connectivity;
+    place: StorePlace;
+    storeCountry?: () => Promise<string | null>;
+    now?: () => number;
+  }) {
     this.#api = options.api;
     this.#place = options.place;
     this.#storeCountry = options.storeCountry ?? (async () => null);
@@ -124,7 +142,8 @@ export class CustomerLookup {
           customer = await ahead.customer;
         } catch (error) {
           this.#ahead.delete(customerId);
-          if (error instanceof NotFoundError || isDeletedRefusal(error)) return failure('customer_deleted', 'The customer of this card no longer exists');
+          if (error instanceof NotFoundError || isDeletedRefusal(error))
+            return failure('customer_deleted', 'The customer of this card no longer exists');
           throw error;
         }
         const summary = customerSummary(customer);
@@ -139,7 +158,11 @@ export class CustomerLookup {
       },
       () => {
         const known = this.#cache.byCardNumber(cardNumber);
-        if (!known) return failure('offline', 'CareCloud cannot be reached and this card is not known on this terminal');
+        if (!known)
+          return failure(
+            'offline',
+            'CareCloud cannot be reached and this card is not known on this terminal',
+          );
         if (!known.card.active) return failure('card_blocked', 'This card is blocked');
         return success({ ...known, fromCache: true });
       },
@@ -153,10 +176,16 @@ export class CustomerLookup {
         const customers = this.#api().customers;
         let page;
         if (query.by === 'email') page = await customers.list({ email: query.email, count: searchLimit });
-        else if (query.by === 'phone') page = await customers.list({ phone: query.phone, count: searchLimit });
+        else if (query.by === 'phone')
+          page = await customers.list({ phone: query.phone, count: searchLimit });
         else {
-          page = await customers.list({ last_name: query.lastName, ...(query.firstName ? { first_name: query.firstName } : {}), count: searchLimit });
-          if (page.items.length === 0 && query.firstName === null) page = await customers.list({ first_name: query.lastName, count: searchLimit });
+          page = await customers.list({
+            last_name: query.lastName,
+            ...(query.firstName ? { first_name: query.firstName } : {}),
+            count: searchLimit,
+          });
+          if (page.items.length === 0 && query.firstName === null)
+            page = await customers.list({ first_name: query.lastName, count: searchLimit });
         }
         const found = page.items.filter((c) => !isDeleted(c)).map(customerSummary);
         return success({ customers: found, totalItems: page.totalItems, fromCache: false });
@@ -183,7 +212,8 @@ export class CustomerLookup {
         try {
           customer = await asked;
         } catch (error) {
-          if (error instanceof NotFoundError) return failure('customer_not_found', 'CareCloud does not know this customer');
+          if (error instanceof NotFoundError)
+            return failure('customer_not_found', 'CareCloud does not know this customer');
           if (isDeletedRefusal(error)) return failure('customer_deleted', 'This customer no longer exists');
           throw error;
         }
@@ -196,7 +226,11 @@ export class CustomerLookup {
       },
       () => {
         const known = this.#cache.byId(customerId);
-        if (!known) return failure('offline', 'CareCloud cannot be reached and this customer is not known on this terminal');
+        if (!known)
+          return failure(
+            'offline',
+            'CareCloud cannot be reached and this customer is not known on this terminal',
+          );
         return success({ customer: known.customer, cards: known.cards, fromCache: true });
       },
     );
@@ -211,7 +245,9 @@ export class CustomerLookup {
         this.#statusOf(api, customerId),
       ]);
       const currency = this.#place.currency();
-      const value = (data?.available_points_money_value ?? []).map((m) => money(m.value ?? 0, m.currency_id ?? '', currencies)).find((m) => m.currency === currency);
+      const value = (data?.available_points_money_value ?? [])
+        .map((m) => money(m.value ?? 0, m.currency_id ?? '', currencies))
+        .find((m) => m.currency === currency);
       const canPay = status?.canPayWithPoints ?? null;
       return {
         available: data?.available_points ?? 0,
@@ -227,8 +263,15 @@ export class CustomerLookup {
   async credits(customerId: string): Promise<Result<CreditsOverview>> {
     return this.#wallet(customerId, 'credits', creditsSchema, async () => {
       const api = this.#api();
-      const [data, currencies] = await Promise.all([this.#take(customerId, 'credits', () => customerCalls.credits(api, customerId)), this.#currencyCodes()]);
-      return { byCurrency: (data?.split_by_currency ?? []).map((c) => money(c.available_credits ?? 0, c.currency_id ?? '', currencies)) };
+      const [data, currencies] = await Promise.all([
+        this.#take(customerId, 'credits', () => customerCalls.credits(api, customerId)),
+        this.#currencyCodes(),
+      ]);
+      return {
+        byCurrency: (data?.split_by_currency ?? []).map((c) =>
+          money(c.available_credits ?? 0, c.currency_id ?? '', currencies),
+        ),
+      };
     });
   }
 
@@ -256,20 +299,38 @@ export class CustomerLookup {
     return this.#wallet(customerId, 'rewards', rewardsSchema, async () => {
       const api = this.#api();
       const page = await this.#take(customerId, 'rewards', () => customerCalls.rewards(api, customerId));
-      return { rewards: page.items.map((r) => ({ id: r.reward_id ?? '', code: r.code ?? null, name: r.name ?? '', pointsCost: r.points_cost ?? null })) };
+      return {
+        rewards: page.items.map((r) => ({
+          id: r.reward_id ?? '',
+          code: r.code ?? null,
+          name: r.name ?? '',
+          pointsCost: r.points_cost ?? null,
+        })),
+      };
     });
   }
 
-  /** The customer's current status from their status record and the project's status list; null when CareCloud has none. */
-  async #status(api: CustomerApi, customerId: string): Promise<{ name: string; canPayWithPoints: boolean } | null> {
-    const [records, statuses] = await Promise.all([api.customers.currentStatus(customerId), api.reference.statuses()]);
+  /**
+   * The customer's current status from their status record and the project's status list; null when CareCloud has none.
+   */
+  async #status(
+    api: CustomerApi,
+    customerId: string,
+  ): Promise<{ name: string; canPayWithPoints: boolean } | null> {
+    const [records, statuses] = await Promise.all([
+      api.customers.currentStatus(customerId),
+      api.reference.statuses(),
+    ]);
     const statusId = records.items[0]?.status_id;
     const status = statuses.items.find((s) => s.status_id === statusId);
     return status ? { name: status.name, canPayWithPoints: status.payment_points === true } : null;
   }
 
   /** The status read ahead for this scan (the profile and the points both want it), else asked now. */
-  #statusOf(api: CustomerApi, customerId: string): Promise<{ name: string; canPayWithPoints: boolean } | null> {
+  #statusOf(
+    api: CustomerApi,
+    customerId: string,
+  ): Promise<{ name: string; canPayWithPoints: boolean } | null> {
     const ahead = this.#ahead.get(customerId);
     if (ahead && ahead.until > performance.now()) return ahead.status;
     return this.#status(api, customerId);
@@ -307,7 +368,11 @@ export class CustomerLookup {
   }
 
   /** The call read ahead for this customer, once; else asked now. */
-  #take<K extends AheadCall>(customerId: string, call: K, ask: () => Promise<AheadAnswer<K>>): Promise<AheadAnswer<K>> {
+  #take<K extends AheadCall>(
+    customerId: string,
+    call: K,
+    ask: () => Promise<AheadAnswer<K>>,
+  ): Promise<AheadAnswer<K>> {
     const ahead = this.#ahead.get(customerId);
     const waiting = ahead && ahead.until > performance.now() ? ahead.calls.get(call) : undefined;
     if (!waiting) return ask();
@@ -339,11 +404,20 @@ export class CustomerLookup {
    * A wallet part from CareCloud, kept on the terminal; while CareCloud cannot be reached,
    * the last one kept with when CareCloud gave it (`asOf`), never passed off as current.
    */
-  async #wallet<T extends object>(customerId: string, part: WalletPart, schema: z.ZodType<T>, ask: () => Promise<T>): Promise<Result<T & { asOf: string | null }>> {
+  async #wallet<T extends object>(
+    customerId: string,
+    part: WalletPart,
+    schema: z.ZodType<T>,
+    ask: () => Promise<T>,
+  ): Promise<Result<T & { asOf: string | null }>> {
     const lastKnown = (): Result<T & { asOf: string | null }> => {
       const known = this.#cache.knownPart(customerId, part);
       const value = known ? schema.safeParse(known.value) : null;
-      if (!known || !value?.success) return failure('offline', 'CareCloud cannot be reached and this terminal has not seen this wallet yet');
+      if (!known || !value?.success)
+        return failure(
+          'offline',
+          'CareCloud cannot be reached and this terminal has not seen this wallet yet',
+        );
       return success({ ...value.data, asOf: new Date(known.at).toISOString() });
     };
     if (this.#connectivity.offline()) return lastKnown();
@@ -361,14 +435,37 @@ export class CustomerLookup {
 }
 
 const moneySchema = z.object({ amount: z.int(), currency: z.string() });
-const pointsSchema = z.object({ available: z.number(), earned: z.number(), redeemed: z.number(), moneyValue: moneySchema.nullable(), canPayWithPoints: z.boolean().nullable() });
+const pointsSchema = z.object({
+  available: z.number(),
+  earned: z.number(),
+  redeemed: z.number(),
+  moneyValue: moneySchema.nullable(),
+  canPayWithPoints: z.boolean().nullable(),
+});
 const creditsSchema = z.object({ byCurrency: z.array(moneySchema) });
 const vouchersSchema = z.object({
   vouchers: z.array(
-    z.object({ id: z.string(), code: z.string().nullable(), name: z.string().nullable(), value: z.number().nullable(), validFrom: z.string().nullable(), validTo: z.string().nullable(), refusals: z.array(z.string()) }),
+    z.object({
+      id: z.string(),
+      code: z.string().nullable(),
+      name: z.string().nullable(),
+      value: z.number().nullable(),
+      validFrom: z.string().nullable(),
+      validTo: z.string().nullable(),
+      refusals: z.array(z.string()),
+    }),
   ),
 });
-const rewardsSchema = z.object({ rewards: z.array(z.object({ id: z.string(), code: z.string().nullable(), name: z.string(), pointsCost: z.number().nullable() })) });
+const rewardsSchema = z.object({
+  rewards: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string().nullable(),
+      name: z.string(),
+      pointsCost: z.number().nullable(),
+    }),
+  ),
+});
 
 function money(value: number, currencyId: string, codes: Map<string, string>): Money {
   const code = codes.get(currencyId) ?? currencyId;

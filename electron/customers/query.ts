@@ -24,7 +24,10 @@ const fold = (text: string | null): string =>
     .toLowerCase();
 
 /** The same query against a cached customer, accent- and case-insensitive. */
-export function matchesQuery(query: CustomerQuery, customer: { email: string | null; phone: string | null; firstName: string | null; lastName: string | null }): boolean {
+export function matchesQuery(
+  query: CustomerQuery,
+  customer: { email: string | null; phone: string | null; firstName: string | null; lastName: string | null },
+): boolean {
   switch (query.by) {
     case 'email':
       return fold(customer.email) === fold(query.email);
@@ -32,7 +35,9 @@ export function matchesQuery(query: CustomerQuery, customer: { email: string | n
       return (customer.phone ?? '').replace(/\D/g, '').replace(/^0+/, '') === query.phone;
     case 'name':
       return (
-        fold(customer.lastName) === fold(query.lastName) && (query.firstName === null || fold(customer.firstName) === fold(query.firstName))
-      ) || (query.firstName === null && fold(customer.firstName) === fold(query.lastName));
+        (fold(customer.lastName) === fold(query.lastName) &&
+          (query.firstName === null || fold(customer.firstName) === fold(query.firstName))) ||
+        (query.firstName === null && fold(customer.firstName) === fold(query.lastName))
+      );
   }
 }

@@ -3,7 +3,16 @@
 // space where the journal lives. "Today" and its hours are the terminal's time zone's.
 import { statfsSync } from 'node:fs';
 import { formatCareCloudDate, parseCareCloudDateTime } from '../../shared/datetime.ts';
-import { REJECTED_LISTED, WAITING_AGE_BANDS_MS, diskLowThreshold, type DashboardAlert, type DashboardFigures, type DrainProgress, type HourFigures, type RejectedEntry } from '../../shared/dashboard.ts';
+import {
+  REJECTED_LISTED,
+  WAITING_AGE_BANDS_MS,
+  diskLowThreshold,
+  type DashboardAlert,
+  type DashboardFigures,
+  type DrainProgress,
+  type HourFigures,
+  type RejectedEntry,
+} from '../../shared/dashboard.ts';
 import { currencyDecimals } from '../../shared/money.ts';
 import type { Span } from '../journal/figures.ts';
 import type { Journal } from '../journal/journal.ts';
@@ -30,7 +39,10 @@ export interface DashboardDeps {
 export function statfsSpace(path: string): DiskSpace | null {
   try {
     const stats = statfsSync(path);
-    return { freeBytes: Number(stats.bavail) * Number(stats.bsize), totalBytes: Number(stats.blocks) * Number(stats.bsize) };
+    return {
+      freeBytes: Number(stats.bavail) * Number(stats.bsize),
+      totalBytes: Number(stats.blocks) * Number(stats.bsize),
+    };
   } catch {
     return null;
   }
@@ -45,9 +57,18 @@ export function hoursOfDay(now: number, timeZone: string): { day: string; hours:
   const starts: number[] = [];
   for (let hour = 0; hour < 24; hour++) {
     const at = parseCareCloudDateTime(`${day} ${String(hour).padStart(2, '0')}:00:00`, timeZone);
-    if (at && formatCareCloudDate(at, timeZone) === day && (starts.length === 0 || at.getTime() > starts[starts.length - 1]!)) starts.push(at.getTime());
+    if (
+      at &&
+      formatCareCloudDate(at, timeZone) === day &&
+      (starts.length === 0 || at.getTime() > starts[starts.length - 1]!)
+    )
+      starts.push(at.getTime());
   }
-  const next = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + 1)).toISOString().slice(0, 10);
+  const next = new Date(
+    Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + 1),
+  )
+    .toISOString()
+    .slice(0, 10);
   const end = parseCareCloudDateTime(`${next} 00:00:00`, timeZone)!.getTime();
   const hours = starts.map((from, i) => ({ from, to: starts[i + 1] ?? end }));
   return { day, hours, whole: { from: starts[0]!, to: end } };
@@ -105,18 +126,44 @@ export class Dashboard {
     }));
 
     const byHour = new Map(read.rows.map((r) => [r.hour, r]));
-    const sum = (pick: (r: (typeof read.rows)[number]) => number) => read.rows.reduce((n, r) => n + pick(r), 0);
-    const hourFigures: HourFigures[] = hours.map((span, i) => ({ startsAt: iso(span.from), sales: byHour.get(i)?.sales ?? 0, paidMinor: byHour.get(i)?.paid ?? 0 }));
+    const sum = (pick: (r: (typeof read.rows)[number]) => number) =>
+      read.rows.reduce((n, r) => n + pick(r), 0);
+    const hourFigures: HourFigures[] = hours.map((span, i) => ({
+      startsAt: iso(span.from),
+      sales: byHour.get(i)?.sales ?? 0,
+      paidMinor: byHour.get(i)?.paid ?? 0,
+    }));
     const bandCounts = new Map(read.bands.map((b) => [b.band, b.count]));
-    const bands = WAITING_AGE_BANDS_MS.map((fromMs, i) => ({ fromMs, toMs: WAITING_AGE_BANDS_MS[i + 1] ?? null, count: bandCounts.get(i) ?? 0 }));
-    const rejectedEntries: RejectedEntry[] = read.rejected.entries.map((r) => ({ id: r.id, billId: r.billId, kind: r.kind, at: iso(r.at), reasons: r.reasons.map(({ name, reason }) => ({ name, reason })) }));
+    const bands = WAITING_AGE_BANDS_MS.map((fromMs, i) => ({
+      fromMs,
+      toMs: WAITING_AGE_BANDS_MS[i + 1] ?? null,
+      count: bandCounts.get(i) ?? 0,
+    }));
+    const rejectedEntries: RejectedEntry[] = read.rejected.entries.map((r) => ({
+      id: r.id,
+      billId: r.billId,
+      kind: r.kind,
+      at: iso(r.at),
+      reasons: r.reasons.map(({ name, reason }) => ({ name, reason })),
+    }));
 
     const space = this.#diskSpace(this.#deps.dataDir);
-    const disk = space && { ...space, thresholdBytes: diskLowThreshold(space.totalBytes), low: space.freeBytes < diskLowThreshold(space.totalBytes) };
+    const disk = space && {
+      ...space,
+      thresholdBytes: diskLowThreshold(space.totalBytes),
+      low: space.freeBytes < diskLowThreshold(space.totalBytes),
+    };
 
     const alerts: DashboardAlert[] = [];
-    if (disk?.low) alerts.push({ kind: 'disk-low', freeBytes: disk.freeBytes, thresholdBytes: disk.thresholdBytes });
-    if (read.overdue.count > 0 && read.overdue.oldest !== null) alerts.push({ kind: 'waiting-too-long', count: read.overdue.count, oldestAgeMs: now - read.overdue.oldest, thresholdMs });
+    if (disk?.low)
+      alerts.push({ kind: 'disk-low', freeBytes: disk.freeBytes, thresholdBytes: disk.thresholdBytes });
+    if (read.overdue.count > 0 && read.overdue.oldest !== null)
+      alerts.push({
+        kind: 'waiting-too-long',
+        count: read.overdue.count,
+        oldestAgeMs: now - read.overdue.oldest,
+        thresholdMs,
+      });
     for (const entry of rejectedEntries) alerts.push({ kind: 'rejected', entry });
 
     return {
@@ -132,8 +179,15 @@ export class Dashboard {
         cancellations: { count: read.cancellations.count, paidMinor: read.cancellations.paid },
       },
       tenders: { cardMinor: sum((r) => r.card), cashMinor: sum((r) => r.cash) },
-      points: { used: sum((r) => r.pointsUsed), earned: sum((r) => r.pointsEarned), salesAwaitingPoints: sum((r) => r.awaitingPoints) },
-      vouchers: { count: sum((r) => r.vouchers), amountMinor: Math.round(sum((r) => r.voucherValue) * 10 ** currencyDecimals(currency)) },
+      points: {
+        used: sum((r) => r.pointsUsed),
+        earned: sum((r) => r.pointsEarned),
+        salesAwaitingPoints: sum((r) => r.awaitingPoints),
+      },
+      vouchers: {
+        count: sum((r) => r.vouchers),
+        amountMinor: Math.round(sum((r) => r.voucherValue) * 10 ** currencyDecimals(currency)),
+      },
       queue: {
         waiting: bands.reduce((n, b) => n + b.count, 0),
         bands,

@@ -10,9 +10,15 @@ export interface DemoBackend {
   readonly outage: boolean;
   /** The external application a demo kiosk names to the sandbox's Customer API. */
   kioskApplicationId?: string;
-  /** The QR code text the customer's mobile app would show for the owner of this card (the sandbox mints it; demo and tests). */
+  /**
+   * The QR code text the customer's mobile app would show for the owner of this card (the sandbox mints it; demo and
+   * tests).
+   */
   appLoginCode?(cardNumber: string): string;
-  /** The embedded sandbox's in-process controls, where the backend is the sandbox (tests make CareCloud refuse with them). */
+  /**
+   * The embedded sandbox's in-process controls, where the backend is the sandbox (tests make CareCloud refuse with
+   * them).
+   */
   sandbox?: SandboxControl;
   /** The store a demo terminal stands in when none is chosen yet. */
   defaultStoreId?: string;

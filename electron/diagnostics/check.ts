@@ -33,7 +33,10 @@ export interface DoctorCheck {
   run(context: DoctorContext): Promise<CheckOutcome>;
 }
 
-const outcome = (status: CheckStatus) => (detail: string, ...said: Said[]): CheckOutcome => (said.length > 0 ? { status, detail, said } : { status, detail });
+const outcome =
+  (status: CheckStatus) =>
+  (detail: string, ...said: Said[]): CheckOutcome =>
+    said.length > 0 ? { status, detail, said } : { status, detail };
 export const pass = outcome('pass');
 export const warn = outcome('warn');
 export const fail = outcome('fail');

@@ -2,7 +2,11 @@
 // configuration, and why HID input is unavailable when it is (what to install, which udev rule).
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { DEFAULT_INPUT_SETTINGS, inputSettingsSchema, type InputSettings } from '../../shared/input/settings.ts';
+import {
+  DEFAULT_INPUT_SETTINGS,
+  inputSettingsSchema,
+  type InputSettings,
+} from '../../shared/input/settings.ts';
 import { UDEV_RULE_PATH, explainHidUnavailable, hidProblemSaid, type HidProblem } from '../hid/explain.ts';
 import { hex4, matchDevice, whyNotMatched, type DeviceMatch } from '../hid/matching.ts';
 import { loadNodeHid } from '../hid/node-hid-transport.ts';
@@ -40,7 +44,10 @@ async function canOpenHidraw(path: string): Promise<boolean | null> {
   }
 }
 
-export async function inspectDevices(settings: InputSettings, options: InspectOptions = {}): Promise<DeviceInspection> {
+export async function inspectDevices(
+  settings: InputSettings,
+  options: InspectOptions = {},
+): Promise<DeviceInspection> {
   if (!settings.devices.enabled) return { state: 'off' };
   const platform = options.platform ?? process.platform;
   const canOpen = options.canOpen ?? (platform === 'linux' ? canOpenHidraw : async () => null);
@@ -56,7 +63,12 @@ export async function inspectDevices(settings: InputSettings, options: InspectOp
   const seen: SeenDevice[] = [];
   for (const info of devices) {
     const match = matchDevice(info, settings.devices);
-    seen.push({ info, match, why: match ? null : whyNotMatched(info, settings.devices), accessible: match ? await canOpen(info.path) : null });
+    seen.push({
+      info,
+      match,
+      why: match ? null : whyNotMatched(info, settings.devices),
+      accessible: match ? await canOpen(info.path) : null,
+    });
   }
   const found = new Set(seen.flatMap((s) => (s.match?.configured ? [s.match.name] : [])));
   const missing = settings.devices.configured.map((c) => c.name).filter((name) => !found.has(name));
@@ -64,7 +76,10 @@ export async function inspectDevices(settings: InputSettings, options: InspectOp
 }
 
 function describe({ info, match, why, accessible }: SeenDevice): string {
-  const usage = info.usagePage === null ? '' : ` usage 0x${info.usagePage.toString(16)}/0x${(info.usage ?? 0).toString(16)}`;
+  const usage =
+    info.usagePage === null
+      ? ''
+      : ` usage 0x${info.usagePage.toString(16)}/0x${(info.usage ?? 0).toString(16)}`;
   const label = `${hex4(info.vendorId)}:${hex4(info.productId)}${info.product ? ` "${info.product}"` : ''}${usage} at ${info.path}`;
   if (!match) return `${label}: not read, ${why}`;
   const access = accessible === false ? ', but this user may not open it' : '';
@@ -72,9 +87,16 @@ function describe({ info, match, why, accessible }: SeenDevice): string {
 }
 
 export function deviceCheckOutcome(inspection: DeviceInspection): CheckOutcome {
-  if (inspection.state === 'off') return skip('HID devices are turned off in the settings; scanners work as keyboards only', say('diag.dev.off'));
+  if (inspection.state === 'off')
+    return skip(
+      'HID devices are turned off in the settings; scanners work as keyboards only',
+      say('diag.dev.off'),
+    );
   if (inspection.state === 'unavailable') {
-    return warn(`${inspection.problem.reason} Scanners in keyboard mode still work. ${inspection.problem.remedy}`, hidProblemSaid(inspection.problem));
+    return warn(
+      `${inspection.problem.reason} Scanners in keyboard mode still work. ${inspection.problem.remedy}`,
+      hidProblemSaid(inspection.problem),
+    );
   }
   const { backend, seen, missing } = inspection;
   const read = seen.filter((s) => s.match);

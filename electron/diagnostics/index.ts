@@ -22,7 +22,10 @@ export const doctorChecks: DoctorCheck[] = [
 ];
 
 /** Runs the checks in order; a check that throws is a failed check, never a crash. */
-export async function runDoctor(context: Omit<DoctorContext, 'earlier' | 'facts'>, checks: readonly DoctorCheck[] = doctorChecks): Promise<DiagnosticsReport> {
+export async function runDoctor(
+  context: Omit<DoctorContext, 'earlier' | 'facts'>,
+  checks: readonly DoctorCheck[] = doctorChecks,
+): Promise<DiagnosticsReport> {
   const earlier = new Map<string, DiagnosticCheck>();
   const full: DoctorContext = { ...context, earlier, facts: {} };
   const results: DiagnosticCheck[] = [];
@@ -32,7 +35,13 @@ export async function runDoctor(context: Omit<DoctorContext, 'earlier' | 'facts'
       result = { id: check.id, title: check.title, ...(await check.run(full)) };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      result = { id: check.id, title: check.title, status: 'fail', detail: message, said: [{ key: 'diag.fail.other', params: { message } }] };
+      result = {
+        id: check.id,
+        title: check.title,
+        status: 'fail',
+        detail: message,
+        said: [{ key: 'diag.fail.other', params: { message } }],
+      };
     }
     earlier.set(check.id, result);
     results.push(result);

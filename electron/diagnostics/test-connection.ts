@@ -5,7 +5,17 @@ import type { DiagnosticsReport } from '../../shared/ipc/contract.ts';
 import type { TerminalSettings } from '../../shared/settings.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
 import type { DemoBackend } from '../demo/demo-backend.ts';
-import { describeFailure, doctorChecks, fail, failureSaid, needs, pass, runDoctor, say, type DoctorCheck } from './index.ts';
+import {
+  describeFailure,
+  doctorChecks,
+  fail,
+  failureSaid,
+  needs,
+  pass,
+  runDoctor,
+  say,
+  type DoctorCheck,
+} from './index.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 
 export interface DiagnosticsDeps {
@@ -32,7 +42,10 @@ function storeCheck(storeId: string): DoctorCheck {
         const stores = await context.client().reference.stores({ fresh: true });
         const store = stores.items.find((s) => s.store_id === storeId);
         return store
-          ? pass(`${store.name ?? storeId} (${store.store_code ?? storeId})`, say('diag.store.ok', { name: store.name ?? storeId, code: store.store_code ?? storeId }))
+          ? pass(
+              `${store.name ?? storeId} (${store.store_code ?? storeId})`,
+              say('diag.store.ok', { name: store.name ?? storeId, code: store.store_code ?? storeId }),
+            )
           : fail('CareCloud does not know the chosen store', say('diag.store.unknown'));
       } catch (error) {
         return fail(describeFailure(error), failureSaid(error));
@@ -58,7 +71,13 @@ export function runDiagnostics(deps: DiagnosticsDeps): Promise<DiagnosticsReport
   // What the terminal actually uses: in demo mode the sandbox and its credentials.
   const settings: TerminalSettings & { input: unknown } = {
     ...current,
-    ...(demo ? { projectUrl: demo.projectUrl, login: demo.credentials.login, externalApplicationId: demo.credentials.externalApplicationId } : {}),
+    ...(demo
+      ? {
+          projectUrl: demo.projectUrl,
+          login: demo.credentials.login,
+          externalApplicationId: demo.credentials.externalApplicationId,
+        }
+      : {}),
     input: deps.settings.input,
   };
   const configProblems: string[] = [];
@@ -68,6 +87,20 @@ export function runDiagnostics(deps: DiagnosticsDeps): Promise<DiagnosticsReport
     if (current.login === '') configProblems.push('No CareCloud login.');
     if (deps.settings.password() === null) configProblems.push('No CareCloud password.');
   }
-  const checks = [...doctorChecks.filter((c) => deps.devices || c.id !== 'devices'), storeCheck(current.storeId), journalCheck(deps.journalQueue)];
-  return runDoctor({ settings, configProblems, client: deps.client, now: Date.now, dataDir: deps.dataDir, keyStorage: deps.settings.keyStorage() }, checks);
+  const checks = [
+    ...doctorChecks.filter((c) => deps.devices || c.id !== 'devices'),
+    storeCheck(current.storeId),
+    journalCheck(deps.journalQueue),
+  ];
+  return runDoctor(
+    {
+      settings,
+      configProblems,
+      client: deps.client,
+      now: Date.now,
+      dataDir: deps.dataDir,
+      keyStorage: deps.settings.keyStorage(),
+    },
+    checks,
+  );
 }

@@ -28,7 +28,8 @@ export type HidAvailability =
   | { mode: 'hid'; backend: string }
   | ({ mode: 'keyboard-wedge-only' } & HidProblem);
 
-export type DeviceEvent = { type: 'status'; status: DeviceStatus } | { type: 'availability'; availability: HidAvailability };
+export type DeviceEvent =
+  { type: 'status'; status: DeviceStatus } | { type: 'availability'; availability: HidAvailability };
 
 export interface DeviceManagerOptions {
   settings: InputSettings;
@@ -117,7 +118,14 @@ export class HidDeviceManager {
       return this.#availability;
     }
     for (const [index, entry] of this.#settings.devices.configured.entries()) {
-      const match: DeviceMatch = { id: `configured/${index}/`, name: entry.name, kind: entry.kind, layout: entry.layout, configured: true, removalSequence: entry.removalSequence ?? null };
+      const match: DeviceMatch = {
+        id: `configured/${index}/`,
+        name: entry.name,
+        kind: entry.kind,
+        layout: entry.layout,
+        configured: true,
+        removalSequence: entry.removalSequence ?? null,
+      };
       this.#slots.set(match.id, this.#newSlot(match, 'not plugged in'));
     }
     await this.pollNow();
@@ -139,7 +147,11 @@ export class HidDeviceManager {
     this.#timer = null;
     await this.#polling;
     await Promise.all([...this.#opening]);
-    await Promise.all([...this.#slots.values()].map((slot) => this.#disconnect(slot, 'disconnected', 'the terminal stopped reading devices')));
+    await Promise.all(
+      [...this.#slots.values()].map((slot) =>
+        this.#disconnect(slot, 'disconnected', 'the terminal stopped reading devices'),
+      ),
+    );
   }
 
   async #poll(): Promise<void> {
@@ -174,7 +186,8 @@ export class HidDeviceManager {
         slot = this.#newSlot(match, null);
         this.#slots.set(match.id, slot);
       }
-      if (slot.connection && slot.status.path !== info.path) await this.#disconnect(slot, 'disconnected', 'replugged', true);
+      if (slot.connection && slot.status.path !== info.path)
+        await this.#disconnect(slot, 'disconnected', 'replugged', true);
       if (!slot.connection && !slot.opening && this.#now() >= slot.retryAt) {
         const opening = this.#open(slot, info, transport);
         this.#opening.add(opening);
@@ -183,7 +196,13 @@ export class HidDeviceManager {
     }
     for (const slot of this.#slots.values()) {
       if (present.has(slot.match.id) || slot.opening) continue;
-      if (slot.connection || slot.status.state !== 'disconnected') await this.#disconnect(slot, 'disconnected', slot.match.configured ? 'not plugged in' : 'unplugged', true);
+      if (slot.connection || slot.status.state !== 'disconnected')
+        await this.#disconnect(
+          slot,
+          'disconnected',
+          slot.match.configured ? 'not plugged in' : 'unplugged',
+          true,
+        );
     }
   }
 
@@ -267,7 +286,12 @@ export class HidDeviceManager {
         if (report === null) {
           const at = this.#now();
           slot.decoder.lost(at);
-          this.#sink.reject({ source: SOURCE_OF[slot.match.kind], deviceId: slot.match.id, reason: `${slot.status.droppedReports} reports dropped: the device sent more than the terminal could read`, receivedAt: at });
+          this.#sink.reject({
+            source: SOURCE_OF[slot.match.kind],
+            deviceId: slot.match.id,
+            reason: `${slot.status.droppedReports} reports dropped: the device sent more than the terminal could read`,
+            receivedAt: at,
+          });
           this.#emit({ type: 'status', status: { ...slot.status } });
         } else if (report) {
           slot.failures = 0;
@@ -307,7 +331,8 @@ export class HidDeviceManager {
     if (connection) await connection.close().catch(() => {});
     if (slot.status.state !== state || slot.status.reason !== reason) this.#setStatus(slot, state, reason);
     // A card cannot stay in a reader that is gone: whoever signed in with it has left the reader.
-    if (gone && connection && CARD_READERS.has(slot.match.kind)) this.#sink.cardRemoved({ deviceId: slot.match.id, how: 'reader-unplugged', at: this.#now() });
+    if (gone && connection && CARD_READERS.has(slot.match.kind))
+      this.#sink.cardRemoved({ deviceId: slot.match.id, how: 'reader-unplugged', at: this.#now() });
   }
 
   #backOff(slot: Slot): void {
@@ -319,7 +344,15 @@ export class HidDeviceManager {
   #newSlot(match: DeviceMatch, reason: string | null): Slot {
     return {
       match,
-      status: { id: match.id, name: match.name, kind: match.kind, path: null, state: 'disconnected', reason, droppedReports: 0 },
+      status: {
+        id: match.id,
+        name: match.name,
+        kind: match.kind,
+        path: null,
+        state: 'disconnected',
+        reason,
+        droppedReports: 0,
+      },
       connection: null,
       opening: false,
       decoder: createReportDecoder(match, this.#settings, this.#sink),

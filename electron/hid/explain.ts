@@ -22,15 +22,30 @@ function message(error: unknown): string {
 }
 
 /** Why node-hid could not load or list devices, and what fixes it. */
-export function explainHidUnavailable(error: unknown, platform: NodeJS.Platform = process.platform): HidProblem {
+export function explainHidUnavailable(
+  error: unknown,
+  platform: NodeJS.Platform = process.platform,
+): HidProblem {
   const text = message(error);
   if (/libusb-1\.0\.so/.test(text)) {
-    return { kind: 'libusb', reason: 'The USB library libusb is not installed.', remedy: 'Install it: sudo apt-get install libusb-1.0-0 (Debian, Ubuntu), then restart the terminal.' };
+    return {
+      kind: 'libusb',
+      reason: 'The USB library libusb is not installed.',
+      remedy: 'Install it: sudo apt-get install libusb-1.0-0 (Debian, Ubuntu), then restart the terminal.',
+    };
   }
   if (/libudev\.so/.test(text)) {
-    return { kind: 'libudev', reason: 'The device library libudev is not installed.', remedy: 'Install it: sudo apt-get install libudev1, then restart the terminal.' };
+    return {
+      kind: 'libudev',
+      reason: 'The device library libudev is not installed.',
+      remedy: 'Install it: sudo apt-get install libudev1, then restart the terminal.',
+    };
   }
-  if (/Failed to find binding|No native build|Cannot find module|ERR_MODULE_NOT_FOUND|MODULE_NOT_FOUND/.test(text)) {
+  if (
+    /Failed to find binding|No native build|Cannot find module|ERR_MODULE_NOT_FOUND|MODULE_NOT_FOUND/.test(
+      text,
+    )
+  ) {
     return {
       kind: 'missing',
       reason: 'The HID library is missing from this installation.',
@@ -40,12 +55,24 @@ export function explainHidUnavailable(error: unknown, platform: NodeJS.Platform 
   if (/EACCES|permission denied/i.test(text)) {
     return platform === 'linux'
       ? { kind: 'permission-udev', reason: 'This user may not read HID devices.', remedy: UDEV_REMEDY }
-      : { kind: 'permission', reason: 'This user may not read HID devices.', remedy: 'Run the terminal as a user allowed to use USB devices.' };
+      : {
+          kind: 'permission',
+          reason: 'This user may not read HID devices.',
+          remedy: 'Run the terminal as a user allowed to use USB devices.',
+        };
   }
-  return { kind: 'failed', detail: text, reason: `The HID library failed: ${text}`, remedy: 'Check that the USB stack works (lsusb); scanners in keyboard mode keep working meanwhile.' };
+  return {
+    kind: 'failed',
+    detail: text,
+    reason: `The HID library failed: ${text}`,
+    remedy: 'Check that the USB stack works (lsusb); scanners in keyboard mode keep working meanwhile.',
+  };
 }
 
-/** Why one device would not open. On Linux a device that enumerates but will not open is almost always a permission problem. */
+/**
+ * Why one device would not open. On Linux a device that enumerates but will not open is almost always a permission
+ * problem.
+ */
 export function explainOpenFailure(error: unknown, platform: NodeJS.Platform = process.platform): string {
   const text = message(error);
   if (platform === 'linux' && /cannot open|EACCES|permission/i.test(text)) {
@@ -55,6 +82,12 @@ export function explainOpenFailure(error: unknown, platform: NodeJS.Platform = p
 }
 
 /** The problem as a sentence of the screens' catalogue. */
-export function hidProblemSaid(problem: Pick<HidProblem, 'kind' | 'detail'>): { key: `diag.dev.unavailable.${HidProblemKind}`; params: Record<string, string> } {
-  return { key: `diag.dev.unavailable.${problem.kind}`, params: { command: UDEV_COMMAND, detail: problem.detail ?? '' } };
+export function hidProblemSaid(problem: Pick<HidProblem, 'kind' | 'detail'>): {
+  key: `diag.dev.unavailable.${HidProblemKind}`;
+  params: Record<string, string>;
+} {
+  return {
+    key: `diag.dev.unavailable.${problem.kind}`,
+    params: { command: UDEV_COMMAND, detail: problem.detail ?? '' },
+  };
 }

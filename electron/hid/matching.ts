@@ -38,15 +38,29 @@ export function matchDevice(info: HidDeviceInfo, settings: DeviceSettings): Devi
     const page = entry.usagePage ?? KIND_USAGE_PAGE[entry.kind];
     // A scanner may show a keyboard and a POS interface; open the one this kind reads.
     if (info.usagePage !== null && info.usagePage !== page) continue;
-    return { id: `configured/${index}/${info.serialNumber ?? ''}`, name: entry.name, kind: entry.kind, layout: entry.layout, configured: true, removalSequence: entry.removalSequence ?? null };
+    return {
+      id: `configured/${index}/${info.serialNumber ?? ''}`,
+      name: entry.name,
+      kind: entry.kind,
+      layout: entry.layout,
+      configured: true,
+      removalSequence: entry.removalSequence ?? null,
+    };
   }
   if (!settings.autoDetect) return null;
-  const kind = info.usagePage === USAGE_PAGE_BARCODE_SCANNER ? 'barcode-scanner' : info.usagePage === USAGE_PAGE_MAGSTRIPE ? 'card-reader' : null;
+  const kind =
+    info.usagePage === USAGE_PAGE_BARCODE_SCANNER
+      ? 'barcode-scanner'
+      : info.usagePage === USAGE_PAGE_MAGSTRIPE
+        ? 'card-reader'
+        : null;
   if (!kind) return null;
   const label = kind === 'barcode-scanner' ? 'barcode scanner' : 'card reader';
   return {
     id: `${hex4(info.vendorId)}:${hex4(info.productId)}/${info.serialNumber ?? `if${info.interface}`}`,
-    name: info.product ? `${info.product} (${label})` : `${label} ${hex4(info.vendorId)}:${hex4(info.productId)}`,
+    name: info.product
+      ? `${info.product} (${label})`
+      : `${label} ${hex4(info.vendorId)}:${hex4(info.productId)}`,
     kind,
     layout: 'us',
     configured: false,
@@ -62,7 +76,10 @@ export function whyNotMatched(info: HidDeviceInfo, settings: DeviceSettings): st
       ? 'a keyboard interface of a configured vendor; the desktop reads it as keystrokes (keyboard-wedge input)'
       : 'a keyboard; keyboard-mode scanners on it are read as keystrokes (keyboard-wedge input)';
   }
-  if ((info.usagePage === USAGE_PAGE_BARCODE_SCANNER || info.usagePage === USAGE_PAGE_MAGSTRIPE) && !settings.autoDetect) {
+  if (
+    (info.usagePage === USAGE_PAGE_BARCODE_SCANNER || info.usagePage === USAGE_PAGE_MAGSTRIPE) &&
+    !settings.autoDetect
+  ) {
     return 'a scanner or card reader, but automatic detection is off and no configured device matches it';
   }
   if (vendorConfigured) return 'the vendor is configured but the product id or usage page does not match';

@@ -55,7 +55,9 @@ class NodeHidConnection implements HidConnection {
   }
 
   start(onReport: (report: Uint8Array) => void, onError: (error: Error) => void): void {
-    this.#device.on('error', (error: unknown) => onError(error instanceof Error ? error : new Error(String(error))));
+    this.#device.on('error', (error: unknown) =>
+      onError(error instanceof Error ? error : new Error(String(error))),
+    );
     // Adding the data listener starts node-hid's read thread.
     this.#device.on('data', (report: Buffer) => onReport(report));
   }

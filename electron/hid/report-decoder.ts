@@ -30,20 +30,35 @@ export interface ReportDecoder {
 
 const IGNORED = 'not a scanned-data report';
 
-export function createReportDecoder(device: DeviceMatch, settings: InputSettings, sink: ScanSink): ReportDecoder {
+export function createReportDecoder(
+  device: DeviceMatch,
+  settings: InputSettings,
+  sink: ScanSink,
+): ReportDecoder {
   const deviceId = device.id;
   switch (device.kind) {
     case 'barcode-scanner': {
-      const assembler = new HidPosAssembler({ maxBytes: settings.devices.maxScanBytes, maxGapMs: settings.devices.reassemblyGapMs });
+      const assembler = new HidPosAssembler({
+        maxBytes: settings.devices.maxScanBytes,
+        maxGapMs: settings.devices.reassemblyGapMs,
+      });
       return {
         push(report, at) {
           const result = assembler.push(report, at);
           if (result.type === 'pending') return;
           const dropped = result.type === 'dropped' ? result.reason : result.dropped;
           // Other reports on the interface (command replies, vendor reports) are not misreads.
-          if (dropped && dropped !== IGNORED) sink.reject({ source: 'hid-pos', deviceId, reason: dropped, receivedAt: at });
+          if (dropped && dropped !== IGNORED)
+            sink.reject({ source: 'hid-pos', deviceId, reason: dropped, receivedAt: at });
           if (result.type === 'barcode') {
-            sink.submit({ text: result.barcode.text, source: 'hid-pos', aim: result.barcode.aim, swiped: false, deviceId, receivedAt: at });
+            sink.submit({
+              text: result.barcode.text,
+              source: 'hid-pos',
+              aim: result.barcode.aim,
+              swiped: false,
+              deviceId,
+              receivedAt: at,
+            });
           }
         },
         reset: () => assembler.reset(),
@@ -54,8 +69,22 @@ export function createReportDecoder(device: DeviceMatch, settings: InputSettings
       return {
         push(report, at) {
           const swipe = parseMagstripeReport(report);
-          if (swipe.ok) sink.submit({ text: swipe.value.cardNumber, source: 'hid-magstripe', aim: null, swiped: true, deviceId, receivedAt: at });
-          else sink.reject({ source: 'hid-magstripe', deviceId, reason: `card read failed: ${swipe.reason}`, receivedAt: at });
+          if (swipe.ok)
+            sink.submit({
+              text: swipe.value.cardNumber,
+              source: 'hid-magstripe',
+              aim: null,
+              swiped: true,
+              deviceId,
+              receivedAt: at,
+            });
+          else
+            sink.reject({
+              source: 'hid-magstripe',
+              deviceId,
+              reason: `card read failed: ${swipe.reason}`,
+              receivedAt: at,
+            });
         },
         reset: () => {},
         // Each report is a whole swipe, so a lost one cannot corrupt the next.
@@ -63,7 +92,11 @@ export function createReportDecoder(device: DeviceMatch, settings: InputSettings
       };
     case 'keyboard-scanner':
     case 'keyboard-card-reader': {
-      const decoder = new KeyboardReportDecoder({ layout: device.layout, maxLength: settings.devices.maxScanBytes, maxGapMs: settings.devices.reassemblyGapMs });
+      const decoder = new KeyboardReportDecoder({
+        layout: device.layout,
+        maxLength: settings.devices.maxScanBytes,
+        maxGapMs: settings.devices.reassemblyGapMs,
+      });
       const lrc = settings.magstripe.lrc;
       return {
         push(report, at) {
@@ -76,7 +109,12 @@ export function createReportDecoder(device: DeviceMatch, settings: InputSettings
               sink.cardRemoved({ deviceId, how: 'removal-sequence', at });
               continue;
             }
-            const scan = scanFromTypedText(result.text, { source: 'hid-keyboard', deviceId, receivedAt: at, lrc });
+            const scan = scanFromTypedText(result.text, {
+              source: 'hid-keyboard',
+              deviceId,
+              receivedAt: at,
+              lrc,
+            });
             if (isRejectedRead(scan)) sink.reject(scan);
             else sink.submit(scan);
           }

@@ -2,7 +2,13 @@
 // one classifier says what each scan is (HID reports and keyboard-wedge bursts alike),
 // and both reach the screens, as events or as the answer to `input.classify`.
 import type { EventName } from '../../shared/ipc/channels.ts';
-import type { DeviceKind as ScreenDeviceKind, DevicesStatus, EventPayloadOf, ScanEvent as ScreenScan, ScanKind as ScreenScanKind } from '../../shared/ipc/contract.ts';
+import type {
+  DeviceKind as ScreenDeviceKind,
+  DevicesStatus,
+  EventPayloadOf,
+  ScanEvent as ScreenScan,
+  ScanKind as ScreenScanKind,
+} from '../../shared/ipc/contract.ts';
 import { ScanClassifier } from '../../shared/input/classify.ts';
 import { ScanEvents, ScanPipeline } from '../../shared/input/scan-events.ts';
 import type { ClassifiedScan, DecidedBy, ScanKind } from '../../shared/input/scan.ts';
@@ -16,7 +22,12 @@ import type { CardRemoval } from '../hid/report-decoder.ts';
 import { hidProblemSaid } from '../hid/explain.ts';
 import type { Logger } from '../log/logger.ts';
 
-const screenKind: Record<ScanKind, ScreenScanKind> = { card: 'loyalty_card', voucher: 'voucher', product: 'product', unknown: 'unknown' };
+const screenKind: Record<ScanKind, ScreenScanKind> = {
+  card: 'loyalty_card',
+  voucher: 'voucher',
+  product: 'product',
+  unknown: 'unknown',
+};
 const deviceKind: Record<DeviceKind, ScreenDeviceKind> = {
   'barcode-scanner': 'scanner',
   'keyboard-scanner': 'scanner',
@@ -24,25 +35,58 @@ const deviceKind: Record<DeviceKind, ScreenDeviceKind> = {
   'keyboard-card-reader': 'card_reader',
 };
 
-const decidedByView: Record<DecidedBy, ScreenScan['decidedBy']> = { rule: 'rule', swipe: 'swipe', carecloud: 'carecloud', terminal: 'terminal', fallback: 'fallback', 'lookup-failed': 'unreachable' };
+const decidedByView: Record<DecidedBy, ScreenScan['decidedBy']> = {
+  rule: 'rule',
+  swipe: 'swipe',
+  carecloud: 'carecloud',
+  terminal: 'terminal',
+  fallback: 'fallback',
+  'lookup-failed': 'unreachable',
+};
 
 export function scanView(scan: ClassifiedScan): ScreenScan {
-  return { kind: screenKind[scan.kind], code: scan.text, source: scan.source === 'keyboard-wedge' ? 'wedge' : 'hid', deviceId: scan.deviceId, decidedBy: decidedByView[scan.decidedBy] };
+  return {
+    kind: screenKind[scan.kind],
+    code: scan.text,
+    source: scan.source === 'keyboard-wedge' ? 'wedge' : 'hid',
+    deviceId: scan.deviceId,
+    decidedBy: decidedByView[scan.decidedBy],
+  };
 }
 
 export function devicesView(availability: HidAvailability, statuses: DeviceStatus[]): DevicesStatus {
-  const devices = statuses.map((d) => ({ id: d.id, name: d.name, kind: deviceKind[d.kind], connected: d.state === 'connected' }));
+  const devices = statuses.map((d) => ({
+    id: d.id,
+    name: d.name,
+    kind: deviceKind[d.kind],
+    connected: d.state === 'connected',
+  }));
   switch (availability.mode) {
     case 'hid': {
       const unread = statuses.find((d) => d.reason);
-      return { hid: 'ready', devices, message: unread?.reason ?? null, said: unread ? { key: 'devices.notRead', params: { name: unread.name } } : null };
+      return {
+        hid: 'ready',
+        devices,
+        message: unread?.reason ?? null,
+        said: unread ? { key: 'devices.notRead', params: { name: unread.name } } : null,
+      };
     }
     case 'off':
       return { hid: 'disabled', devices, message: availability.reason, said: { key: 'diag.dev.off' } };
     case 'keyboard-wedge-only':
-      return { hid: 'unavailable', devices, message: `${availability.reason} ${availability.remedy}`.trim(), said: hidProblemSaid(availability) };
+      return {
+        hid: 'unavailable',
+        devices,
+        message: `${availability.reason} ${availability.remedy}`.trim(),
+        said: hidProblemSaid(availability),
+      };
     case 'starting':
-      return { hid: 'unavailable', devices, message: 'Scanners are starting', said: { key: 'devices.starting' } };
+      return {
+        hid: 'unavailable',
+        devices,
+        message: 'Scanners are starting',
+        said: { key: 'devices.starting' },
+      };
   }
 }
 
@@ -62,7 +106,10 @@ export interface InputOptions {
 }
 
 export interface InputDevices {
-  /** A keyboard-wedge burst as typed: a swipe becomes its card number; classified like any HID scan. Null for a misread swipe. */
+  /**
+   * A keyboard-wedge burst as typed: a swipe becomes its card number; classified like any HID scan. Null for a misread
+   * swipe.
+   */
   classify(text: string): Promise<ScreenScan | null>;
   /** Each scan from a HID device as classified (before it goes to the screens). */
   onScan(listener: (scan: ClassifiedScan) => void): () => void;
@@ -75,7 +122,9 @@ export interface InputDevices {
 
 export async function startInput(options: InputOptions): Promise<InputDevices> {
   const { events, logger } = options;
-  const scans = new ScanEvents((error) => logger.log('error', 'input.listener', { error: error instanceof Error ? error.name : 'unknown' }));
+  const scans = new ScanEvents((error) =>
+    logger.log('error', 'input.listener', { error: error instanceof Error ? error.name : 'unknown' }),
+  );
   scans.subscribe((event) => {
     if (event.type === 'scan') events.publish('input.scan', scanView(event.scan));
     else logger.log('warn', 'input.rejected', { source: event.read.source, reason: event.read.reason });
@@ -121,14 +170,20 @@ export async function startInput(options: InputOptions): Promise<InputDevices> {
   async function start(): Promise<void> {
     const settings = options.settings();
     if (!options.loader) {
-      events.publish('devices.status', { hid: 'unavailable', devices: [], message: 'This window reads scanners as keyboard input only', said: { key: 'devices.keyboardOnly' } });
+      events.publish('devices.status', {
+        hid: 'unavailable',
+        devices: [],
+        message: 'This window reads scanners as keyboard input only',
+        said: { key: 'devices.keyboardOnly' },
+      });
       return;
     }
     const pipeline = new ScanPipeline(classifier, scans);
     const sink = { submit: pipeline.submit.bind(pipeline), reject: pipeline.reject.bind(pipeline), cardRemoved };
     const current = new HidDeviceManager({ settings, loader: options.loader, sink });
     manager = current;
-    const publish = (): void => events.publish('devices.status', devicesView(current.availability, current.statuses()));
+    const publish = (): void =>
+      events.publish('devices.status', devicesView(current.availability, current.statuses()));
     unsubscribe = current.subscribe(publish);
     await current.start();
     publish();
@@ -149,7 +204,12 @@ export async function startInput(options: InputOptions): Promise<InputDevices> {
       };
     },
     async classify(text) {
-      const read = scanFromTypedText(text, { source: 'keyboard-wedge', deviceId: null, receivedAt: Date.now(), lrc: options.settings().magstripe.lrc });
+      const read = scanFromTypedText(text, {
+        source: 'keyboard-wedge',
+        deviceId: null,
+        receivedAt: Date.now(),
+        lrc: options.settings().magstripe.lrc,
+      });
       if (isRejectedRead(read)) {
         logger.log('warn', 'input.rejected', { source: read.source, reason: read.reason });
         return null;

@@ -28,9 +28,16 @@ export type TillChannel = Exclude<RequestChannel, KioskChannel>;
 /** What a terminal answers: a till every till channel, a kiosk its own; an absent handler is `unknown_channel`. */
 export type Handlers = { [C in TillChannel]: Handler<C> } & { [C in KioskChannel]?: Handler<C> };
 /** A kiosk's handlers: its own channels, and the few the screens ask before they know the mode. */
-export type KioskHandlers = { [C in KioskChannel]: Handler<C> } & Pick<Handlers, 'session.status' | 'session.language' | 'input.wedgeSettings' | 'input.classify'>;
+export type KioskHandlers = { [C in KioskChannel]: Handler<C> } & Pick<
+  Handlers,
+  'session.status' | 'session.language' | 'input.wedgeSettings' | 'input.classify'
+>;
 
-export type Dispatch = (channel: unknown, payload: unknown, sender: SenderContext) => Promise<Result<unknown>>;
+export type Dispatch = (
+  channel: unknown,
+  payload: unknown,
+  sender: SenderContext,
+) => Promise<Result<unknown>>;
 
 export interface DispatcherOptions {
   handlers: Handlers | KioskHandlers;
@@ -40,7 +47,10 @@ export interface DispatcherOptions {
   onActivity?: () => void;
   /** The language the caller's screens speak: CareCloud is asked to answer the request in it. */
   language?: () => Language;
-  /** Channels anyone may call here whatever the contract's access (a kiosk has no operators: its scans are the customer's). */
+  /**
+   * Channels anyone may call here whatever the contract's access (a kiosk has no operators: its scans are the
+   * customer's).
+   */
   anyoneMay?: ReadonlySet<RequestChannel>;
   /** Unexpected errors, for the log; screens get only a typed result. */
   onError?: (channel: RequestChannel, error: unknown) => void;
@@ -58,7 +68,8 @@ function payloadReasons(error: z.ZodError): ErrorReason[] {
 export function createDispatcher(options: DispatcherOptions): Dispatch {
   return async (channel, payload, sender) => {
     if (!isRequestChannel(channel)) return failure('unknown_channel', 'No such request');
-    if (!options.trustSender(sender)) return failure('forbidden_sender', 'This sender may not talk to the terminal');
+    if (!options.trustSender(sender))
+      return failure('forbidden_sender', 'This sender may not talk to the terminal');
     const handler = (options.handlers as Partial<Record<RequestChannel, Handler<RequestChannel>>>)[channel];
     // A channel of the other mode is as unknown as a made-up one.
     if (handler === undefined) return failure('unknown_channel', 'No such request');
@@ -67,11 +78,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     const operator = options.currentOperator();
     const access = options.anyoneMay?.has(channel) ? 'anyone' : spec.access;
     if (access !== 'anyone' && operator === null) return failure('not_signed_in', 'Sign in first');
-    if (access === 'manager' && operator?.role !== 'manager') return failure('forbidden_role', 'Only a manager may do this');
+    if (access === 'manager' && operator?.role !== 'manager')
+      return failure('forbidden_role', 'Only a manager may do this');
     if (access !== 'anyone' && !(spec as { passive?: boolean }).passive) options.onActivity?.();
     const parsed = (spec.payload as z.ZodType).safeParse(payload);
     if (!parsed.success) {
-      return failure('invalid_payload', `The request ${channel} is malformed`, { reasons: payloadReasons(parsed.error) });
+      return failure('invalid_payload', `The request ${channel} is malformed`, {
+        reasons: payloadReasons(parsed.error),
+      });
     }
     try {
       const call = () => handler(parsed.data as never, { operator, sender });

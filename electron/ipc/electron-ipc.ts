@@ -19,7 +19,9 @@ function senderOf(event: IpcMainInvokeEvent): SenderContext {
 
 export function registerIpc(dispatch: Dispatch): () => void {
   for (const channel of requestChannels) {
-    ipcMain.handle(ipcRequestName(channel), (event, payload: unknown) => dispatch(channel, payload, senderOf(event)));
+    ipcMain.handle(ipcRequestName(channel), (event, payload: unknown) =>
+      dispatch(channel, payload, senderOf(event)),
+    );
   }
   return () => {
     for (const channel of requestChannels) ipcMain.removeHandler(ipcRequestName(channel));

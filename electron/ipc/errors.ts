@@ -38,7 +38,10 @@ import { InvalidSettingsError } from '../settings/settings-service.ts';
  * unlock): it never says whether the PIN belongs to somebody, or to whom.
  */
 export function pinFailure(refusal: PinRefusal): Result<never> {
-  if (refusal.reason === 'locked') return failure('locked', 'Too many wrong PINs; PINs are locked here for a while', { until: refusal.until.toISOString() });
+  if (refusal.reason === 'locked')
+    return failure('locked', 'Too many wrong PINs; PINs are locked here for a while', {
+      until: refusal.until.toISOString(),
+    });
   return failure('wrong_pin', 'PIN not accepted', { attemptsLeft: refusal.attemptsLeft });
 }
 
@@ -47,7 +50,9 @@ function reasonsOf(error: CareCloudError): ErrorReason[] {
 }
 
 function listed(reasons: readonly RefusalReason[]): { reasons?: ErrorReason[] } {
-  return reasons.length > 0 ? { reasons: reasons.map((r) => ({ name: r.name, reason: r.reason, message: r.message })) } : {};
+  return reasons.length > 0
+    ? { reasons: reasons.map((r) => ({ name: r.name, reason: r.reason, message: r.message })) }
+    : {};
 }
 
 const shiftCodes: Record<ShiftRefusal, ErrorCode> = {
@@ -71,24 +76,37 @@ function domainAnswer(error: DomainError): Result<never> {
   if (error instanceof InvalidState) return failure('invalid_state', error.message);
   if (error instanceof InvalidInput) return failure('invalid_payload', error.message, listed(error.reasons));
   if (error instanceof NotConfigured) return failure('not_configured', error.message);
-  if (error instanceof RefusedByCareCloud) return failure('carecloud_rejected', error.message, listed(error.reasons));
+  if (error instanceof RefusedByCareCloud)
+    return failure('carecloud_rejected', error.message, listed(error.reasons));
   if (error instanceof Unavailable) return failure(unavailableCodes[error.what], error.message);
   return failure('internal', 'Something went wrong in the terminal; the details are in its log');
 }
 
 export function errorToResult(error: unknown): Result<never> {
   if (error instanceof DomainError) return domainAnswer(error);
-  if (error instanceof UnknownCardTypeError) return failure('unknown_card', 'No card type of the project has this card number\u2019s prefix');
-  if (error instanceof NoCustomerSessionError) return failure('not_signed_in', 'No customer is signed in on this kiosk');
-  if (error instanceof CartError) return failure('invalid_payload', error.message, { reasons: [{ name: 'cart', reason: 'invalid', message: error.message }] });
-  if (error instanceof InvalidSettingsError) return failure('invalid_settings', 'Some settings are invalid', { reasons: error.reasons });
+  if (error instanceof UnknownCardTypeError)
+    return failure('unknown_card', 'No card type of the project has this card number\u2019s prefix');
+  if (error instanceof NoCustomerSessionError)
+    return failure('not_signed_in', 'No customer is signed in on this kiosk');
+  if (error instanceof CartError)
+    return failure('invalid_payload', error.message, {
+      reasons: [{ name: 'cart', reason: 'invalid', message: error.message }],
+    });
+  if (error instanceof InvalidSettingsError)
+    return failure('invalid_settings', 'Some settings are invalid', { reasons: error.reasons });
   if (error instanceof EncryptionUnavailableError) return failure('invalid_settings', error.message);
   if (error instanceof ConnectionError) return failure('offline', 'CareCloud cannot be reached');
-  if (error instanceof RateLimitError || error instanceof ServerError || error instanceof UnexpectedResponseError) {
+  if (
+    error instanceof RateLimitError ||
+    error instanceof ServerError ||
+    error instanceof UnexpectedResponseError
+  ) {
     return failure('carecloud_unavailable', 'CareCloud is not answering properly; try again shortly');
   }
-  if (error instanceof AuthenticationError) return failure('carecloud_rejected', 'CareCloud refused the terminal\u2019s credentials');
-  if (error instanceof NotFoundError) return failure('customer_not_found', 'CareCloud does not know this record');
+  if (error instanceof AuthenticationError)
+    return failure('carecloud_rejected', 'CareCloud refused the terminal\u2019s credentials');
+  if (error instanceof NotFoundError)
+    return failure('customer_not_found', 'CareCloud does not know this record');
   if (error instanceof InvalidRequestError || error instanceof CareCloudError) {
     return failure('carecloud_rejected', 'CareCloud refused the request', { reasons: reasonsOf(error) });
   }

@@ -23,7 +23,10 @@ export type SenderCheck = (sender: SenderContext) => boolean;
  * Electron senders: only the main frame of one of the app's own windows, showing
  * the app's own page from `rendererRoot` (app://terminal/ in the app).
  */
-export function electronSenderCheck(options: { windowIds: () => ReadonlySet<number>; rendererRoot: string }): SenderCheck {
+export function electronSenderCheck(options: {
+  windowIds: () => ReadonlySet<number>;
+  rendererRoot: string;
+}): SenderCheck {
   return (sender) => {
     if (sender.transport !== 'electron') return false;
     if (!sender.mainFrame || !options.windowIds().has(sender.webContentsId)) return false;

@@ -45,7 +45,12 @@ function nextRandom(ms: number): number[] {
 
 /** A 26-character time-ordered unique value (ULID layout, Crockford base32). */
 export function timeOrderedId(now: number = Date.now()): string {
-  return encodeTime(now) + nextRandom(now).map((d) => CROCKFORD[d]).join('');
+  return (
+    encodeTime(now) +
+    nextRandom(now)
+      .map((d) => CROCKFORD[d])
+      .join('')
+  );
 }
 
 function storeTag(storeId: string): string {
@@ -55,7 +60,8 @@ function storeTag(storeId: string): string {
 }
 
 export function newBillId(storeId: string, cashdesk: number, now: number = Date.now()): string {
-  if (!Number.isInteger(cashdesk) || cashdesk < 0 || cashdesk > 99999) throw new Error(`Cash desk number ${cashdesk} is not a whole number between 0 and 99999.`);
+  if (!Number.isInteger(cashdesk) || cashdesk < 0 || cashdesk > 99999)
+    throw new Error(`Cash desk number ${cashdesk} is not a whole number between 0 and 99999.`);
   return `${storeTag(storeId)}-${cashdesk}-${timeOrderedId(now)}`;
 }
 

@@ -18,7 +18,10 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** The identity record beside the file: the database must be the one it names (identity.ts). */
   expectedIdentity?: JournalIdentity | null;
-  /** When SQLite's integrity check runs: before opening (the default), or for a large journal in the background (integrity.ts). */
+  /**
+   * When SQLite's integrity check runs: before opening (the default), or for a large journal in the background
+   * (integrity.ts).
+   */
   integrity?: 'before-open' | 'background';
   /** Called with every statement as run, values bound (support's SQL trace; the query-plan test). */
   trace?: (sql: string) => void;
@@ -36,7 +39,8 @@ const keepRunningOverFileSizeLimit = () => {};
  * journal's sentence and the process ends normally.
  */
 function surviveFileSizeLimit(): void {
-  if (process.platform !== 'win32' && !process.listeners('SIGXFSZ').includes(keepRunningOverFileSizeLimit)) process.on('SIGXFSZ', keepRunningOverFileSizeLimit);
+  if (process.platform !== 'win32' && !process.listeners('SIGXFSZ').includes(keepRunningOverFileSizeLimit))
+    process.on('SIGXFSZ', keepRunningOverFileSizeLimit);
 }
 
 export function openJournalDatabase(file: string, options: OpenOptions = {}): JournalDatabase {
@@ -45,7 +49,12 @@ export function openJournalDatabase(file: string, options: OpenOptions = {}): Jo
     return open(file, options);
   } catch (error) {
     // SQLite reports a read-only folder as "cannot open"; say what it really is.
-    if (error instanceof JournalUnavailableError && error.problem === 'unavailable' && !writable(dirname(file))) throw new JournalUnavailableError('read-only', { cause: error });
+    if (
+      error instanceof JournalUnavailableError &&
+      error.problem === 'unavailable' &&
+      !writable(dirname(file))
+    )
+      throw new JournalUnavailableError('read-only', { cause: error });
     throw error;
   }
 }
@@ -64,7 +73,9 @@ function open(file: string, options: OpenOptions): JournalDatabase {
     try {
       mkdirSync(dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
     } catch (error) {
-      throw Object.assign(new Error(`cannot create ${dirname(file)}`, { cause: error }), { code: (error as NodeJS.ErrnoException).code });
+      throw Object.assign(new Error(`cannot create ${dirname(file)}`, { cause: error }), {
+        code: (error as NodeJS.ErrnoException).code,
+      });
     }
     // The journal holds card numbers: 0600, and its WAL and SHM follow the file's mode.
     prepareDatabaseFile(file);
@@ -97,10 +108,16 @@ function migrate(db: JournalDatabase): void {
   // Read again inside the write lock: another process may have migrated meanwhile.
   db.transaction(() => {
     const current = version();
-    if (current > migrations.length) throw new Error(`The offline journal was written by a newer version (schema ${current}); this one knows schema ${migrations.length}.`);
+    if (current > migrations.length)
+      throw new Error(
+        `The offline journal was written by a newer version (schema ${current}); this one knows schema ${migrations.length}.`,
+      );
     for (let step = current; step < migrations.length; step++) db.exec(migrations[step]!);
     const broken = db.pragma('foreign_key_check') as unknown[];
-    if (broken.length > 0) throw new Error(`Upgrading the offline journal would break ${broken.length} links between its records; it was left as it was.`);
+    if (broken.length > 0)
+      throw new Error(
+        `Upgrading the offline journal would break ${broken.length} links between its records; it was left as it was.`,
+      );
     db.pragma(`user_version = ${migrations.length}`);
   }).immediate();
 }

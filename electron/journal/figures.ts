@@ -134,7 +134,15 @@ export class JournalFigures {
 
   rejected(limit: number): { count: number; entries: RejectedRow[] } {
     const { count } = this.#rejectedCount.get() as { count: number };
-    const rows = this.#rejectedList.all(limit) as (Omit<RejectedRow, 'reasons'> & { reasons: string | null })[];
-    return { count, entries: rows.map((r) => ({ ...r, reasons: r.reasons ? (JSON.parse(r.reasons) as RejectionReason[]) : [] })) };
+    const rows = this.#rejectedList.all(limit) as (Omit<RejectedRow, 'reasons'> & {
+      reasons: string | null;
+    })[];
+    return {
+      count,
+      entries: rows.map((r) => ({
+        ...r,
+        reasons: r.reasons ? (JSON.parse(r.reasons) as RejectionReason[]) : [],
+      })),
+    };
   }
 }

@@ -65,9 +65,15 @@ export function setIdentityRecordAside(journalFile: string, at: number): string 
 
 /** What the database itself says: its id (null before migration 012 ran) and its highest entry id. */
 export function databaseIdentity(db: JournalDatabase): { fileId: string | null; highestEntryId: number } {
-  const hasTable = (name: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
-  const fileId = hasTable('journal_identity') ? ((db.prepare('SELECT file_id FROM journal_identity').get() as { file_id: string } | undefined)?.file_id ?? null) : null;
-  const highestEntryId = hasTable('entries') ? ((db.prepare('SELECT MAX(id) AS id FROM entries').get() as { id: number | null }).id ?? 0) : 0;
+  const hasTable = (name: string) =>
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+  const fileId = hasTable('journal_identity')
+    ? ((db.prepare('SELECT file_id FROM journal_identity').get() as { file_id: string } | undefined)
+        ?.file_id ?? null)
+    : null;
+  const highestEntryId = hasTable('entries')
+    ? ((db.prepare('SELECT MAX(id) AS id FROM entries').get() as { id: number | null }).id ?? 0)
+    : 0;
   return { fileId, highestEntryId };
 }
 
@@ -80,27 +86,41 @@ export function checkIdentity(db: JournalDatabase, expected: JournalIdentity): v
   const actual = databaseIdentity(db);
   const had = `This terminal's journal had entries up to no. ${expected.highestEntryId}${expected.checkpointedAt === null ? '' : `, last saved to disk at ${new Date(expected.checkpointedAt).toISOString()}`}`;
   if (actual.fileId !== expected.fileId) {
-    const found = actual.highestEntryId === 0 ? 'this one is empty' : `this one is another journal, with entries up to no. ${actual.highestEntryId}`;
+    const found =
+      actual.highestEntryId === 0
+        ? 'this one is empty'
+        : `this one is another journal, with entries up to no. ${actual.highestEntryId}`;
     throw new JournalUnavailableError('replaced', { detail: `(${had}; ${found}.)` });
   }
   if (actual.highestEntryId < expected.highestEntryId) {
-    throw new JournalUnavailableError('sales-missing', { detail: `(${had}; this one ends at no. ${actual.highestEntryId}.)` });
+    throw new JournalUnavailableError('sales-missing', {
+      detail: `(${had}; this one ends at no. ${actual.highestEntryId}.)`,
+    });
   }
 }
 
 /** Gives a journal its id the first time it is opened after migration 012; returns the id. */
 export function ensureFileId(db: JournalDatabase, now: number): string {
-  const read = () => (db.prepare('SELECT file_id FROM journal_identity').get() as { file_id: string } | undefined)?.file_id;
+  const read = () =>
+    (db.prepare('SELECT file_id FROM journal_identity').get() as { file_id: string } | undefined)?.file_id;
   // Read first: a journal opened on a read-only disk must not need a write to open.
   const existing = read();
   if (existing !== undefined) return existing;
-  db.prepare('INSERT OR IGNORE INTO journal_identity (singleton, file_id, created_at) VALUES (1, ?, ?)').run(randomUUID(), now);
+  db.prepare('INSERT OR IGNORE INTO journal_identity (singleton, file_id, created_at) VALUES (1, ?, ?)').run(
+    randomUUID(),
+    now,
+  );
   return read()!;
 }
 
-/** A manager accepting the journal as it is: it gets a new id, so a copy of another terminal's journal is no longer that one. */
+/**
+ * A manager accepting the journal as it is: it gets a new id, so a copy of another terminal's journal is no longer that
+ * one.
+ */
 export function renewFileId(db: JournalDatabase, now: number): string {
   const fileId = randomUUID();
-  db.prepare('INSERT INTO journal_identity (singleton, file_id, created_at) VALUES (1, ?, ?) ON CONFLICT (singleton) DO UPDATE SET file_id = excluded.file_id, created_at = excluded.created_at').run(fileId, now);
+  db.prepare(
+    'INSERT INTO journal_identity (singleton, file_id, created_at) VALUES (1, ?, ?) ON CONFLICT (singleton) DO UPDATE SET file_id = excluded.file_id, created_at = excluded.created_at',
+  ).run(fileId, now);
   return fileId;
 }

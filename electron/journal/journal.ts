@@ -5,7 +5,14 @@
 // and manager-desk.ts (the manager's page, changes, audit and purge), over store.ts.
 import { guarded, JournalUnavailableError } from './errors.ts';
 import { openJournalDatabase, type JournalDatabase, type OpenOptions } from './database.ts';
-import { databaseIdentity, readIdentityRecord, renewFileId, setIdentityRecordAside, writeIdentityRecord, type JournalIdentity } from './identity.ts';
+import {
+  databaseIdentity,
+  readIdentityRecord,
+  renewFileId,
+  setIdentityRecordAside,
+  writeIdentityRecord,
+  type JournalIdentity,
+} from './identity.ts';
 import { ShiftBook } from './shifts.ts';
 import { JournalFigures } from './figures.ts';
 import { checkedBeforeOpen, checkIntegrityInBackground, type IntegrityVerdict } from './integrity.ts';
@@ -13,7 +20,20 @@ import { JournalStore } from './store.ts';
 import { SendLifecycle, type Claim } from './send-lifecycle.ts';
 import { JournalQueries, type QueueStats } from './queries.ts';
 import { ManagerDesk } from './manager-desk.ts';
-import type { Attempt, AuditRecord, EntryFilter, EntryKind, EntryState, HeldVoucher, JournalEntry, NewEntry, Page, SendResult, TillPayment, Transition } from './types.ts';
+import type {
+  Attempt,
+  AuditRecord,
+  EntryFilter,
+  EntryKind,
+  EntryState,
+  HeldVoucher,
+  JournalEntry,
+  NewEntry,
+  Page,
+  SendResult,
+  TillPayment,
+  Transition,
+} from './types.ts';
 
 export type { Claim } from './send-lifecycle.ts';
 export type { QueueStats } from './queries.ts';
@@ -36,13 +56,18 @@ export class Journal {
   static open(file: string, options: JournalOptions = {}): Journal {
     const expected = readIdentityRecord(file);
     const checkedNow = checkedBeforeOpen(file, options.integrity ?? 'before-open');
-    const journal = Journal.#create(file, openJournalDatabase(file, { ...options, expectedIdentity: expected }), options);
+    const journal = Journal.#create(
+      file,
+      openJournalDatabase(file, { ...options, expectedIdentity: expected }),
+      options,
+    );
     if (!checkedNow) journal.#checkInBackground();
     journal.#recorded = expected;
     try {
       journal.#recordIdentity(expected?.checkpointedAt ?? null);
     } catch (error) {
-      // A full or read-only disk reports itself on the first write that matters; the record is written at the next checkpoint.
+      // A full or read-only disk reports itself on the first write that matters; the record is written at the next
+      // checkpoint.
       if (!(error instanceof JournalUnavailableError)) throw error;
     }
     return journal;
@@ -53,7 +78,16 @@ export class Journal {
    * record is kept aside under a dated name, the journal gets a new id and the audit says what
    * the old record expected.
    */
-  static adopt(file: string, actor: string, options: JournalOptions = {}): { journal: Journal; previous: JournalIdentity | null; setAside: string | null; identity: JournalIdentity } {
+  static adopt(
+    file: string,
+    actor: string,
+    options: JournalOptions = {},
+  ): {
+    journal: Journal;
+    previous: JournalIdentity | null;
+    setAside: string | null;
+    identity: JournalIdentity;
+  } {
     if (!actor.trim()) throw new Error('Adopting a journal needs the name of who does it.');
     let previous: JournalIdentity | null = null;
     try {
@@ -77,7 +111,12 @@ export class Journal {
   }
 
   static #create(file: string, db: JournalDatabase, options: JournalOptions): Journal {
-    return new Journal(file, db, options.now ?? Date.now, options.monotonic ?? options.now ?? (() => performance.now()));
+    return new Journal(
+      file,
+      db,
+      options.now ?? Date.now,
+      options.monotonic ?? options.now ?? (() => performance.now()),
+    );
   }
 
   readonly #file: string;
@@ -111,10 +150,15 @@ export class Journal {
   #figures: JournalFigures | null = null;
   /** The dashboard's reads (figures.ts), all from one snapshot of the journal. */
   figures<T>(read: (figures: JournalFigures) => T): T {
-    return guarded(() => this.#db.transaction(() => read((this.#figures ??= new JournalFigures(this.#db)))).deferred());
+    return guarded(() =>
+      this.#db.transaction(() => read((this.#figures ??= new JournalFigures(this.#db)))).deferred(),
+    );
   }
 
-  /** Copies the WAL into the database file and empties it (other readers permitting), durably; then notes it in the identity record. */
+  /**
+   * Copies the WAL into the database file and empties it (other readers permitting), durably; then notes it in the
+   * identity record.
+   */
   checkpoint(): void {
     guarded(() => this.#db.pragma('wal_checkpoint(TRUNCATE)'));
     this.#recordIdentity(this.#now());
@@ -127,18 +171,32 @@ export class Journal {
 
   #recorded: JournalIdentity | null = null;
 
-  /** Rewrites the identity record when it would say something new (a plain open that changes nothing writes nothing). */
+  /**
+   * Rewrites the identity record when it would say something new (a plain open that changes nothing writes nothing).
+   */
   #recordIdentity(checkpointedAt: number | null): JournalIdentity {
     const actual = guarded(() => databaseIdentity(this.#db));
-    const identity: JournalIdentity = { version: 1, fileId: actual.fileId!, highestEntryId: actual.highestEntryId, checkpointedAt };
+    const identity: JournalIdentity = {
+      version: 1,
+      fileId: actual.fileId!,
+      highestEntryId: actual.highestEntryId,
+      checkpointedAt,
+    };
     const known = this.#recorded;
-    const unchanged = known !== null && known.fileId === identity.fileId && known.highestEntryId === identity.highestEntryId && known.checkpointedAt === identity.checkpointedAt;
+    const unchanged =
+      known !== null &&
+      known.fileId === identity.fileId &&
+      known.highestEntryId === identity.highestEntryId &&
+      known.checkpointedAt === identity.checkpointedAt;
     if (!unchanged) guarded(() => writeIdentityRecord(this.#file, identity));
     this.#recorded = identity;
     return identity;
   }
 
-  /** Notes the highest entry in the identity record on the way out, so losing entries written since the last checkpoint is noticed too. */
+  /**
+   * Notes the highest entry in the identity record on the way out, so losing entries written since the last checkpoint
+   * is noticed too.
+   */
   close(): void {
     if (!this.#db.open) return;
     try {
@@ -198,7 +256,10 @@ export class Journal {
     return this.#lifecycle.nextDueAt();
   }
 
-  /** Forgets the holds of purchases CareCloud confirmed before `before`: a voucher list synced since then no longer offers them. */
+  /**
+   * Forgets the holds of purchases CareCloud confirmed before `before`: a voucher list synced since then no longer
+   * offers them.
+   */
   releaseConfirmedHolds(before: number): number {
     return this.#lifecycle.releaseConfirmedHolds(before);
   }
@@ -209,7 +270,10 @@ export class Journal {
     return this.#queries.get(id);
   }
 
-  /** The newest card assignment of this card CareCloud has not confirmed (a sale carrying the card waits for it), or null. */
+  /**
+   * The newest card assignment of this card CareCloud has not confirmed (a sale carrying the card waits for it), or
+   * null.
+   */
   unconfirmedCardAssignment(cardNumber: string): JournalEntry | null {
     return this.#queries.unconfirmedCardAssignment(cardNumber);
   }
@@ -233,7 +297,10 @@ export class Journal {
     return this.#queries.replacementOf(id);
   }
 
-  /** The voucher ledger: what unconfirmed (and, with `includeSynced`, recently confirmed) purchases spend of these codes. */
+  /**
+   * The voucher ledger: what unconfirmed (and, with `includeSynced`, recently confirmed) purchases spend of these
+   * codes.
+   */
   heldVouchers(codes: readonly string[], options: { includeSynced: boolean }): HeldVoucher[] {
     return this.#queries.heldVouchers(codes, options);
   }
@@ -275,7 +342,10 @@ export class Journal {
     return this.#manager.countsByState();
   }
 
-  list(filter: EntryFilter = {}, page: Page = { limit: 50, offset: 0 }): { entries: JournalEntry[]; total: number; counts: Record<EntryState, number> } {
+  list(
+    filter: EntryFilter = {},
+    page: Page = { limit: 50, offset: 0 },
+  ): { entries: JournalEntry[]; total: number; counts: Record<EntryState, number> } {
     return this.#manager.list(filter, page);
   }
 
@@ -302,7 +372,12 @@ export class Journal {
   }
 
   /** Appends the replacement of a rejected entry and links the two, with an audit record, in one commit. */
-  appendReplacement(originalId: number, input: NewEntry, actor: string, detail: Record<string, unknown>): JournalEntry {
+  appendReplacement(
+    originalId: number,
+    input: NewEntry,
+    actor: string,
+    detail: Record<string, unknown>,
+  ): JournalEntry {
     return this.#manager.appendReplacement(originalId, input, actor, detail);
   }
 

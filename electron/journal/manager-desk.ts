@@ -9,7 +9,17 @@ import type { JournalDatabase } from './database.ts';
 import type { SendLifecycle } from './send-lifecycle.ts';
 import { toEntry, type EntryRow, type JournalStore } from './store.ts';
 import { SHORT_CODE_LENGTH } from '../../shared/checkout/sale-reference.ts';
-import type { Attempt, AttemptOutcome, AuditRecord, EntryFilter, EntryState, JournalEntry, NewEntry, Page, Transition } from './types.ts';
+import type {
+  Attempt,
+  AttemptOutcome,
+  AuditRecord,
+  EntryFilter,
+  EntryState,
+  JournalEntry,
+  NewEntry,
+  Page,
+  Transition,
+} from './types.ts';
 
 export class ManagerDesk {
   readonly #db: JournalDatabase;
@@ -39,7 +49,11 @@ export class ManagerDesk {
 
   #counts(): Record<EntryState, number> {
     const counts: Record<EntryState, number> = { pending: 0, sending: 0, synced: 0, rejected: 0, voided: 0 };
-    for (const row of this.#sql('SELECT state, n FROM entry_counts').all() as { state: EntryState; n: number }[]) counts[row.state] = row.n;
+    for (const row of this.#sql('SELECT state, n FROM entry_counts').all() as {
+      state: EntryState;
+      n: number;
+    }[])
+      counts[row.state] = row.n;
     return counts;
   }
 
@@ -49,10 +63,17 @@ export class ManagerDesk {
    * filter's index. A page given `after` (the last id of the page before) starts there through
    * the primary key instead of skipping `offset` entries.
    */
-  list(filter: EntryFilter = {}, page: Page = { limit: 50, offset: 0 }): { entries: JournalEntry[]; total: number; counts: Record<EntryState, number> } {
+  list(
+    filter: EntryFilter = {},
+    page: Page = { limit: 50, offset: 0 },
+  ): { entries: JournalEntry[]; total: number; counts: Record<EntryState, number> } {
     return guarded(() => {
       const { where, params } = whereClause(filter, page.after);
-      const rows = this.#sql(`SELECT * FROM entries ${where} ORDER BY id LIMIT ? OFFSET ?`).all(...params, page.limit, page.after === undefined ? page.offset : 0) as EntryRow[];
+      const rows = this.#sql(`SELECT * FROM entries ${where} ORDER BY id LIMIT ? OFFSET ?`).all(
+        ...params,
+        page.limit,
+        page.after === undefined ? page.offset : 0,
+      ) as EntryRow[];
       const { state, ...rest } = filter;
       let counts: Record<EntryState, number>;
       if (Object.values(rest).every((value) => value === undefined)) {
@@ -60,34 +81,86 @@ export class ManagerDesk {
       } else {
         const { where: countWhere, params: countParams } = whereClause(rest);
         counts = { pending: 0, sending: 0, synced: 0, rejected: 0, voided: 0 };
-        for (const row of this.#sql(`SELECT state, COUNT(*) AS n FROM entries ${countWhere} GROUP BY state`).all(...countParams) as { state: EntryState; n: number }[]) counts[row.state] = row.n;
+        for (const row of this.#sql(
+          `SELECT state, COUNT(*) AS n FROM entries ${countWhere} GROUP BY state`,
+        ).all(...countParams) as { state: EntryState; n: number }[])
+          counts[row.state] = row.n;
       }
       const states = state === undefined ? null : Array.isArray(state) ? state : [state];
-      const total = Object.entries(counts).reduce((sum, [s, n]) => (states === null || states.includes(s as EntryState) ? sum + n : sum), 0);
+      const total = Object.entries(counts).reduce(
+        (sum, [s, n]) => (states === null || states.includes(s as EntryState) ? sum + n : sum),
+        0,
+      );
       return { entries: rows.map((row) => toEntry(row)), total, counts };
     });
   }
 
   transitions(id: number): Transition[] {
     return guarded(() => {
-      const stored = (this.#sql('SELECT at, from_state, to_state, cause, actor FROM transitions WHERE entry_id = ? ORDER BY id').all(id) as { at: number; from_state: EntryState | null; to_state: EntryState; cause: string; actor: string }[]).map((r) => ({ at: r.at, from: r.from_state, to: r.to_state, cause: r.cause, actor: r.actor }));
+      const stored = (
+        this.#sql(
+          'SELECT at, from_state, to_state, cause, actor FROM transitions WHERE entry_id = ? ORDER BY id',
+        ).all(id) as {
+          at: number;
+          from_state: EntryState | null;
+          to_state: EntryState;
+          cause: string;
+          actor: string;
+        }[]
+      ).map((r) => ({ at: r.at, from: r.from_state, to: r.to_state, cause: r.cause, actor: r.actor }));
       const row = this.#byId.get(id) as EntryRow | undefined;
       if (!row || stored[0]?.from === null) return stored;
-      const recorded: Transition = { at: row.created_at, from: null, to: 'pending', cause: row.replaces ? `resend of entry ${row.replaces}` : 'recorded', actor: row.operator };
+      const recorded: Transition = {
+        at: row.created_at,
+        from: null,
+        to: 'pending',
+        cause: row.replaces ? `resend of entry ${row.replaces}` : 'recorded',
+        actor: row.operator,
+      };
       return [recorded, ...stored];
     });
   }
 
   attempts(id: number): Attempt[] {
     return guarded(() =>
-      (this.#sql('SELECT id, owner, started_at, finished_at, outcome, http_status, error FROM attempts WHERE entry_id = ? ORDER BY id').all(id) as { id: number; owner: string; started_at: number; finished_at: number | null; outcome: AttemptOutcome | null; http_status: number | null; error: string | null }[]).map((r) => ({ id: r.id, owner: r.owner, startedAt: r.started_at, finishedAt: r.finished_at, outcome: r.outcome, httpStatus: r.http_status, error: r.error })),
+      (
+        this.#sql(
+          'SELECT id, owner, started_at, finished_at, outcome, http_status, error FROM attempts WHERE entry_id = ? ORDER BY id',
+        ).all(id) as {
+          id: number;
+          owner: string;
+          started_at: number;
+          finished_at: number | null;
+          outcome: AttemptOutcome | null;
+          http_status: number | null;
+          error: string | null;
+        }[]
+      ).map((r) => ({
+        id: r.id,
+        owner: r.owner,
+        startedAt: r.started_at,
+        finishedAt: r.finished_at,
+        outcome: r.outcome,
+        httpStatus: r.http_status,
+        error: r.error,
+      })),
     );
   }
 
   audit(entryId?: number): AuditRecord[] {
     return guarded(() => {
-      const rows = (entryId === undefined ? this.#sql('SELECT * FROM audit ORDER BY id').all() : this.#sql('SELECT * FROM audit WHERE entry_id = ? ORDER BY id').all(entryId)) as { at: number; actor: string; action: string; entry_id: number | null; detail: string }[];
-      return rows.map((r) => ({ at: r.at, actor: r.actor, action: r.action, entryId: r.entry_id, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+      const rows = (
+        entryId === undefined
+          ? this.#sql('SELECT * FROM audit ORDER BY id').all()
+          : this.#sql('SELECT * FROM audit WHERE entry_id = ? ORDER BY id').all(entryId)
+      ) as { at: number; actor: string; action: string; entry_id: number | null; detail: string }[];
+      return rows.map((r) => ({
+        at: r.at,
+        actor: r.actor,
+        action: r.action,
+        entryId: r.entry_id,
+        detail: JSON.parse(r.detail) as Record<string, unknown>,
+      }));
     });
   }
 
@@ -98,16 +171,27 @@ export class ManagerDesk {
    */
   void(id: number, reason: string, actor: string): JournalEntry {
     return this.#managerChange(id, actor, 'void', { reason }, (row, now) => {
-      if (row.state !== 'pending' && row.state !== 'rejected') throw new InvalidState(`Entry ${id} is ${row.state}; only pending or rejected entries can be voided.`);
+      if (row.state !== 'pending' && row.state !== 'rejected')
+        throw new InvalidState(
+          `Entry ${id} is ${row.state}; only pending or rejected entries can be voided.`,
+        );
       const path = (JSON.parse(row.request) as { path: string }).path;
-      const attempts = row.state === 'pending' ? (this.#sql('SELECT outcome, error FROM attempts WHERE entry_id = ? ORDER BY id').all(id) as Pick<Attempt, 'outcome' | 'error'>[]) : [];
+      const attempts =
+        row.state === 'pending'
+          ? (this.#sql('SELECT outcome, error FROM attempts WHERE entry_id = ? ORDER BY id').all(id) as Pick<
+              Attempt,
+              'outcome' | 'error'
+            >[])
+          : [];
       const unclear = attempts.find((attempt) => mayHaveLanded(attempt, path));
       if (unclear) {
         throw new SendUncertainError(
           `Entry ${id} may already be in CareCloud: a send of it got no clear answer (${unclear.error ?? unclear.outcome ?? 'the sender ended mid-send'}). Retry it first; CareCloud books it only once, so the retry shows whether CareCloud has it.`,
         );
       }
-      this.#sql("UPDATE entries SET state = 'voided', void_reason = ?, voided_by = ?, updated_at = ? WHERE id = ?").run(reason, actor, now, id);
+      this.#sql(
+        "UPDATE entries SET state = 'voided', void_reason = ?, voided_by = ?, updated_at = ? WHERE id = ?",
+      ).run(reason, actor, now, id);
       this.#insertTransition.run(id, now, row.state, 'voided', `voided: ${reason}`, actor);
       this.#lifecycle.settleDependents(id, 'voided', now);
     });
@@ -116,66 +200,119 @@ export class ManagerDesk {
   /** Makes a pending entry due now, or sends a rejected one again unchanged. */
   retryNow(id: number, actor: string): JournalEntry {
     return this.#managerChange(id, actor, 'retry', {}, (row, now) => {
-      if (row.state !== 'pending' && row.state !== 'rejected') throw new InvalidState(`Entry ${id} is ${row.state}; only pending or rejected entries can be retried.`);
-      this.#sql("UPDATE entries SET state = 'pending', next_attempt_at = ?, updated_at = ? WHERE id = ?").run(now, now, id);
-      if (row.state !== 'pending') this.#insertTransition.run(id, now, row.state, 'pending', 'retry requested', actor);
+      if (row.state !== 'pending' && row.state !== 'rejected')
+        throw new InvalidState(
+          `Entry ${id} is ${row.state}; only pending or rejected entries can be retried.`,
+        );
+      this.#sql("UPDATE entries SET state = 'pending', next_attempt_at = ?, updated_at = ? WHERE id = ?").run(
+        now,
+        now,
+        id,
+      );
+      if (row.state !== 'pending')
+        this.#insertTransition.run(id, now, row.state, 'pending', 'retry requested', actor);
     });
   }
 
   /** Appends the replacement of a rejected entry and links the two, with an audit record, in one commit. */
-  appendReplacement(originalId: number, input: NewEntry, actor: string, detail: Record<string, unknown>): JournalEntry {
+  appendReplacement(
+    originalId: number,
+    input: NewEntry,
+    actor: string,
+    detail: Record<string, unknown>,
+  ): JournalEntry {
     return guarded(() =>
-      this.#db.transaction(() => {
-        const original = this.#byId.get(originalId) as EntryRow | undefined;
-        if (!original) throw new NotFound(`There is no journal entry ${originalId}.`);
-        if (original.state !== 'rejected') throw new InvalidState(`Entry ${originalId} is ${original.state}; only a rejected entry can be resent as a new sale.`);
-        const created = this.#lifecycle.insert({ ...input, replaces: originalId }, null);
-        const now = this.#now();
-        this.#sql("UPDATE entries SET state = 'voided', void_reason = ?, voided_by = ?, updated_at = ? WHERE id = ?").run(`resent as entry ${created.id}`, actor, now, originalId);
-        this.#insertTransition.run(originalId, now, 'rejected', 'voided', `resent as entry ${created.id}`, actor);
-        this.#lifecycle.settleDependents(originalId, 'voided', now);
-        this.#insertAudit.run(now, actor, 'resend', originalId, JSON.stringify({ ...detail, newEntryId: created.id, newBillId: created.billId }));
-        return created;
-      }).immediate(),
+      this.#db
+        .transaction(() => {
+          const original = this.#byId.get(originalId) as EntryRow | undefined;
+          if (!original) throw new NotFound(`There is no journal entry ${originalId}.`);
+          if (original.state !== 'rejected')
+            throw new InvalidState(
+              `Entry ${originalId} is ${original.state}; only a rejected entry can be resent as a new sale.`,
+            );
+          const created = this.#lifecycle.insert({ ...input, replaces: originalId }, null);
+          const now = this.#now();
+          this.#sql(
+            "UPDATE entries SET state = 'voided', void_reason = ?, voided_by = ?, updated_at = ? WHERE id = ?",
+          ).run(`resent as entry ${created.id}`, actor, now, originalId);
+          this.#insertTransition.run(
+            originalId,
+            now,
+            'rejected',
+            'voided',
+            `resent as entry ${created.id}`,
+            actor,
+          );
+          this.#lifecycle.settleDependents(originalId, 'voided', now);
+          this.#insertAudit.run(
+            now,
+            actor,
+            'resend',
+            originalId,
+            JSON.stringify({ ...detail, newEntryId: created.id, newBillId: created.billId }),
+          );
+          return created;
+        })
+        .immediate(),
     );
   }
 
   /** A manager action that changes no entry (a cancellation asked for, an audit export, a refused PIN), durably. */
   recordAudit(actor: string, action: string, entryId: number | null, detail: Record<string, unknown>): void {
     if (!actor.trim()) throw new Error('An audit record needs the name of who acted.');
-    guarded(() => this.#db.transaction(() => this.#insertAudit.run(this.#now(), actor, action, entryId, JSON.stringify(detail))).immediate());
+    guarded(() =>
+      this.#db
+        .transaction(() => this.#insertAudit.run(this.#now(), actor, action, entryId, JSON.stringify(detail)))
+        .immediate(),
+    );
   }
 
   markExported(ids: number[], actor: string, format: string): void {
     guarded(() =>
-      this.#db.transaction(() => {
-        const now = this.#now();
-        const mark = this.#sql('UPDATE entries SET exported_at = ? WHERE id = ?');
-        for (const id of ids) mark.run(now, id);
-        this.#insertAudit.run(now, actor, 'export', null, JSON.stringify({ format, count: ids.length, entryIds: ids }));
-      }).immediate(),
+      this.#db
+        .transaction(() => {
+          const now = this.#now();
+          const mark = this.#sql('UPDATE entries SET exported_at = ? WHERE id = ?');
+          for (const id of ids) mark.run(now, id);
+          this.#insertAudit.run(
+            now,
+            actor,
+            'export',
+            null,
+            JSON.stringify({ format, count: ids.length, entryIds: ids }),
+          );
+        })
+        .immediate(),
     );
   }
 
   /** Deletes synced entries older than the retention, and rejected or voided ones only once exported. */
   purge(retentionDays: number, actor = 'system'): number {
     return guarded(() =>
-      this.#db.transaction(() => {
-        const now = this.#now();
-        const cutoff = now - retentionDays * 86_400_000;
-        const doomed = this.#purgeable(cutoff);
-        if (doomed.length === 0) return 0;
-        const remove = this.#sql('DELETE FROM entries WHERE id = ?');
-        const unlink = this.#sql('UPDATE entries SET depends_on = NULL WHERE depends_on = ?');
-        const unlinkReplaces = this.#sql('UPDATE entries SET replaces = NULL WHERE replaces = ?');
-        for (const row of doomed) {
-          unlink.run(row.id);
-          unlinkReplaces.run(row.id);
-          remove.run(row.id);
-        }
-        this.#insertAudit.run(now, actor, 'purge', null, JSON.stringify({ retentionDays, count: doomed.length, billIds: doomed.map((r) => r.bill_id) }));
-        return doomed.length;
-      }).immediate(),
+      this.#db
+        .transaction(() => {
+          const now = this.#now();
+          const cutoff = now - retentionDays * 86_400_000;
+          const doomed = this.#purgeable(cutoff);
+          if (doomed.length === 0) return 0;
+          const remove = this.#sql('DELETE FROM entries WHERE id = ?');
+          const unlink = this.#sql('UPDATE entries SET depends_on = NULL WHERE depends_on = ?');
+          const unlinkReplaces = this.#sql('UPDATE entries SET replaces = NULL WHERE replaces = ?');
+          for (const row of doomed) {
+            unlink.run(row.id);
+            unlinkReplaces.run(row.id);
+            remove.run(row.id);
+          }
+          this.#insertAudit.run(
+            now,
+            actor,
+            'purge',
+            null,
+            JSON.stringify({ retentionDays, count: doomed.length, billIds: doomed.map((r) => r.bill_id) }),
+          );
+          return doomed.length;
+        })
+        .immediate(),
     );
   }
 
@@ -188,32 +325,53 @@ export class ManagerDesk {
   #purgeable(cutoff: number): { id: number; bill_id: string | null; state: EntryState }[] {
     type Row = Pick<EntryRow, 'id' | 'bill_id' | 'state' | 'created_at' | 'updated_at' | 'exported_at'>;
     const newest = (this.#sql('SELECT MAX(id) AS id FROM entries').get() as { id: number | null }).id ?? 0;
-    const batch = this.#sql('SELECT id, bill_id, state, created_at, updated_at, exported_at FROM entries WHERE id > ? ORDER BY id LIMIT 500');
-    const awaited = this.#sql("SELECT 1 FROM entries WHERE depends_on = ? AND state NOT IN ('synced', 'voided') LIMIT 1");
+    const batch = this.#sql(
+      'SELECT id, bill_id, state, created_at, updated_at, exported_at FROM entries WHERE id > ? ORDER BY id LIMIT 500',
+    );
+    const awaited = this.#sql(
+      "SELECT 1 FROM entries WHERE depends_on = ? AND state NOT IN ('synced', 'voided') LIMIT 1",
+    );
     const doomed: { id: number; bill_id: string | null; state: EntryState }[] = [];
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = batch.all(after) as Row[];
       if (rows.length === 0 || !rows.some((row) => row.created_at < cutoff)) return doomed;
       for (const row of rows) {
         if (row.id >= newest) return doomed;
-        const settled = row.state === 'synced' || ((row.state === 'rejected' || row.state === 'voided') && row.exported_at !== null);
-        if (settled && row.updated_at < cutoff && !awaited.get(row.id)) doomed.push({ id: row.id, bill_id: row.bill_id, state: row.state });
+        const settled =
+          row.state === 'synced' ||
+          ((row.state === 'rejected' || row.state === 'voided') && row.exported_at !== null);
+        if (settled && row.updated_at < cutoff && !awaited.get(row.id))
+          doomed.push({ id: row.id, bill_id: row.bill_id, state: row.state });
       }
       after = rows.at(-1)!.id;
     }
   }
 
-  #managerChange(id: number, actor: string, action: string, detail: Record<string, unknown>, change: (row: EntryRow, now: number) => void): JournalEntry {
+  #managerChange(
+    id: number,
+    actor: string,
+    action: string,
+    detail: Record<string, unknown>,
+    change: (row: EntryRow, now: number) => void,
+  ): JournalEntry {
     if (!actor.trim()) throw new Error('A manager action needs the name of who does it.');
     return guarded(() =>
-      this.#db.transaction(() => {
-        const row = this.#byId.get(id) as EntryRow | undefined;
-        if (!row) throw new NotFound(`There is no journal entry ${id}.`);
-        const now = this.#now();
-        change(row, now);
-        this.#insertAudit.run(now, actor, action, id, JSON.stringify({ ...detail, billId: row.bill_id, previousState: row.state }));
-        return this.#get(id)!;
-      }).immediate(),
+      this.#db
+        .transaction(() => {
+          const row = this.#byId.get(id) as EntryRow | undefined;
+          if (!row) throw new NotFound(`There is no journal entry ${id}.`);
+          const now = this.#now();
+          change(row, now);
+          this.#insertAudit.run(
+            now,
+            actor,
+            action,
+            id,
+            JSON.stringify({ ...detail, billId: row.bill_id, previousState: row.state }),
+          );
+          return this.#get(id)!;
+        })
+        .immediate(),
     );
   }
 }
@@ -235,7 +393,8 @@ function whereClause(filter: EntryFilter, after?: number): { where: string; para
     params.push(...states);
     // The words of the queue's partial indexes, so a page of the queue walks only the queue.
     if (states.length > 0 && states.every((s) => s === 'pending')) clauses.push("state = 'pending'");
-    else if (states.length > 0 && states.every((s) => s === 'sending' || s === 'rejected')) clauses.push("state IN ('sending', 'rejected')");
+    else if (states.length > 0 && states.every((s) => s === 'sending' || s === 'rejected'))
+      clauses.push("state IN ('sending', 'rejected')");
   }
   if (filter.kind) {
     clauses.push('kind = ?');

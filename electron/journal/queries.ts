@@ -28,10 +28,15 @@ export class JournalQueries {
     return guarded(() => this.#get(id));
   }
 
-  /** The newest card assignment of this card CareCloud has not confirmed (a sale carrying the card waits for it), or null. */
+  /**
+   * The newest card assignment of this card CareCloud has not confirmed (a sale carrying the card waits for it), or
+   * null.
+   */
   unconfirmedCardAssignment(cardNumber: string): JournalEntry | null {
     return guarded(() => {
-      const row = this.#sql("SELECT * FROM entries WHERE kind = 'card-assignment' AND card_number = ? AND state IN ('pending', 'sending', 'rejected') ORDER BY id DESC LIMIT 1").get(cardNumber) as EntryRow | undefined;
+      const row = this.#sql(
+        "SELECT * FROM entries WHERE kind = 'card-assignment' AND card_number = ? AND state IN ('pending', 'sending', 'rejected') ORDER BY id DESC LIMIT 1",
+      ).get(cardNumber) as EntryRow | undefined;
       return row ? toEntry(row) : null;
     });
   }
@@ -46,14 +51,19 @@ export class JournalQueries {
   /** The customer assignments written for a purchase by its bill_id (points claimed later), oldest first. */
   assignmentsOf(billId: string): JournalEntry[] {
     return guarded(() =>
-      (this.#sql("SELECT * FROM entries WHERE kind = 'customer-assignment' AND json_extract(request, '$.body.external_purchase_id') = ? ORDER BY id").all(billId) as EntryRow[]).map((row) => toEntry(row)),
+      (
+        this.#sql(
+          "SELECT * FROM entries WHERE kind = 'customer-assignment' AND json_extract(request, '$.body.external_purchase_id') = ? ORDER BY id",
+        ).all(billId) as EntryRow[]
+      ).map((row) => toEntry(row)),
     );
   }
 
   /** The entry written under this idempotency key (a till's sale id), if any. */
   byIdempotencyKey(key: string): JournalEntry | null {
     return guarded(() => {
-      const row = this.#sql('SELECT * FROM entries WHERE idempotency_key = ?').get(key) as EntryRow | undefined;
+      const row = this.#sql('SELECT * FROM entries WHERE idempotency_key = ?').get(key) as
+        EntryRow | undefined;
       return row ? toEntry(row) : null;
     });
   }
@@ -61,7 +71,8 @@ export class JournalQueries {
   /** The entry that was written to replace this one, if any. */
   replacementOf(id: number): JournalEntry | null {
     return guarded(() => {
-      const row = this.#sql('SELECT * FROM entries WHERE replaces = ? ORDER BY id LIMIT 1').get(id) as EntryRow | undefined;
+      const row = this.#sql('SELECT * FROM entries WHERE replaces = ? ORDER BY id LIMIT 1').get(id) as
+        EntryRow | undefined;
       return row ? toEntry(row) : null;
     });
   }
@@ -75,12 +86,18 @@ export class JournalQueries {
     if (codes.length === 0) return [];
     const states = options.includeSynced ? "('pending', 'sending', 'synced')" : "('pending', 'sending')";
     return guarded(() => {
-      const rows = this.#sql(`SELECT h.code AS code, SUM(h.amount_minor) AS amount, json_group_array(e.bill_id) AS bills
+      const rows = this.#sql(
+        `SELECT h.code AS code, SUM(h.amount_minor) AS amount, json_group_array(e.bill_id) AS bills
         FROM voucher_holds h JOIN entries e ON e.id = h.entry_id
         WHERE h.code IN (SELECT value FROM json_each(?)) AND e.state IN ${states}
           AND NOT EXISTS (SELECT 1 FROM entries c WHERE c.depends_on = e.id AND c.kind = 'cancellation' AND c.state NOT IN ('rejected', 'voided'))
-        GROUP BY h.code ORDER BY h.code`).all(JSON.stringify(codes)) as { code: string; amount: number; bills: string }[];
-      return rows.map((r) => ({ code: r.code, amountMinor: r.amount, billIds: (JSON.parse(r.bills) as (string | null)[]).filter((b): b is string => b !== null) }));
+        GROUP BY h.code ORDER BY h.code`,
+      ).all(JSON.stringify(codes)) as { code: string; amount: number; bills: string }[];
+      return rows.map((r) => ({
+        code: r.code,
+        amountMinor: r.amount,
+        billIds: (JSON.parse(r.bills) as (string | null)[]).filter((b): b is string => b !== null),
+      }));
     });
   }
 
@@ -88,8 +105,15 @@ export class JournalQueries {
   tillPayments(ids: readonly number[]): Map<number, TillPayment> {
     if (ids.length === 0) return new Map();
     return guarded(() => {
-      const rows = this.#sql('SELECT entry_id AS id, paid_minor AS paid, settlement FROM till_payments WHERE entry_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: number; paid: number; settlement: string }[];
-      return new Map(rows.map((r) => [r.id, { paidMinor: r.paid, settlement: JSON.parse(r.settlement) as Record<string, number> }]));
+      const rows = this.#sql(
+        'SELECT entry_id AS id, paid_minor AS paid, settlement FROM till_payments WHERE entry_id IN (SELECT value FROM json_each(?))',
+      ).all(JSON.stringify(ids)) as { id: number; paid: number; settlement: string }[];
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          { paidMinor: r.paid, settlement: JSON.parse(r.settlement) as Record<string, number> },
+        ]),
+      );
     });
   }
 
@@ -98,17 +122,33 @@ export class JournalQueries {
     return guarded(() => {
       type Row = { state: 'pending' | 'sending' | 'rejected'; n: number; first: number | null };
       const rows = [
-        this.#sql("SELECT 'pending' AS state, COUNT(*) AS n, MIN(id) AS first FROM entries INDEXED BY entries_pending WHERE state = 'pending'").get() as Row,
-        ...(this.#sql("SELECT state, COUNT(*) AS n, MIN(id) AS first FROM entries INDEXED BY entries_unsettled WHERE state IN ('sending', 'rejected') GROUP BY state").all() as Row[]),
+        this.#sql(
+          "SELECT 'pending' AS state, COUNT(*) AS n, MIN(id) AS first FROM entries INDEXED BY entries_pending WHERE state = 'pending'",
+        ).get() as Row,
+        ...(this.#sql(
+          "SELECT state, COUNT(*) AS n, MIN(id) AS first FROM entries INDEXED BY entries_unsettled WHERE state IN ('sending', 'rejected') GROUP BY state",
+        ).all() as Row[]),
       ];
       const counts = { pending: 0, sending: 0, rejected: 0 };
       let firstQueued: number | null = null;
       for (const row of rows) {
         counts[row.state] = row.n;
-        if (row.state !== 'rejected' && row.first !== null && (firstQueued === null || row.first < firstQueued)) firstQueued = row.first;
+        if (
+          row.state !== 'rejected' &&
+          row.first !== null &&
+          (firstQueued === null || row.first < firstQueued)
+        )
+          firstQueued = row.first;
       }
       // Ids grow with time, so the first queued id is the oldest queued entry.
-      const oldest = firstQueued === null ? null : (this.#sql('SELECT created_at AS at FROM entries WHERE id = ?').get(firstQueued) as { at: number }).at;
+      const oldest =
+        firstQueued === null
+          ? null
+          : (
+              this.#sql('SELECT created_at AS at FROM entries WHERE id = ?').get(firstQueued) as {
+                at: number;
+              }
+            ).at;
       return { queued: counts.pending + counts.sending, oldestQueuedAt: oldest, counts };
     });
   }
@@ -118,8 +158,10 @@ export class JournalQueries {
     return guarded(
       () =>
         (
-          this.#sql(`SELECT (SELECT COUNT(*) FROM entries INDEXED BY entries_pending WHERE state = 'pending' AND id <= @id)
-            + (SELECT COUNT(*) FROM entries INDEXED BY entries_unsettled WHERE state IN ('sending', 'rejected') AND state = 'sending' AND id <= @id) AS n`).get({ id: entryId }) as { n: number }
+          this.#sql(
+            `SELECT (SELECT COUNT(*) FROM entries INDEXED BY entries_pending WHERE state = 'pending' AND id <= @id)
+            + (SELECT COUNT(*) FROM entries INDEXED BY entries_unsettled WHERE state IN ('sending', 'rejected') AND state = 'sending' AND id <= @id) AS n`,
+          ).get({ id: entryId }) as { n: number }
         ).n,
     );
   }
@@ -128,20 +170,35 @@ export class JournalQueries {
   queuedIds(): number[] {
     return guarded(() =>
       (
-        this.#sql(`SELECT id FROM entries INDEXED BY entries_pending WHERE state = 'pending'
-          UNION ALL SELECT id FROM entries INDEXED BY entries_unsettled WHERE state IN ('sending', 'rejected') AND state = 'sending' ORDER BY id`).all() as { id: number }[]
+        this.#sql(
+          `SELECT id FROM entries INDEXED BY entries_pending WHERE state = 'pending'
+          UNION ALL SELECT id FROM entries INDEXED BY entries_unsettled WHERE state IN ('sending', 'rejected') AND state = 'sending' ORDER BY id`,
+        ).all() as { id: number }[]
       ).map((r) => r.id),
     );
   }
 
   /** The newest entries of a kind, newest first (by the time they were written). */
   newest(kind: EntryKind, limit: number): JournalEntry[] {
-    return guarded(() => (this.#sql('SELECT * FROM entries WHERE kind = ? ORDER BY created_at DESC, id DESC LIMIT ?').all(kind, limit) as EntryRow[]).map((row) => toEntry(row)));
+    return guarded(() =>
+      (
+        this.#sql('SELECT * FROM entries WHERE kind = ? ORDER BY created_at DESC, id DESC LIMIT ?').all(
+          kind,
+          limit,
+        ) as EntryRow[]
+      ).map((row) => toEntry(row)),
+    );
   }
 
   /** The card this customer last bought with at this terminal, if any. */
   lastCardOf(customerId: string): string | null {
-    return guarded(() => (this.#sql('SELECT card_number AS card FROM entries WHERE customer_id = ? ORDER BY id DESC LIMIT 1').get(customerId) as { card: string | null } | undefined)?.card ?? null);
+    return guarded(
+      () =>
+        (
+          this.#sql(
+            'SELECT card_number AS card FROM entries WHERE customer_id = ? ORDER BY id DESC LIMIT 1',
+          ).get(customerId) as { card: string | null } | undefined
+        )?.card ?? null,
+    );
   }
-
 }

@@ -88,7 +88,9 @@ function refusalOf(error: unknown): ShiftRefusal | null {
   return null;
 }
 
-function shiftOf(row: (Omit<ShiftRow, 'countDetail'> & { countDetail: string | null }) | undefined): ShiftRow | null {
+function shiftOf(
+  row: (Omit<ShiftRow, 'countDetail'> & { countDetail: string | null }) | undefined,
+): ShiftRow | null {
   if (!row) return null;
   return { ...row, countDetail: row.countDetail === null ? null : (JSON.parse(row.countDetail) as unknown) };
 }
@@ -122,7 +124,9 @@ export class ShiftBook {
   }
 
   #audit(at: number, actor: string, action: string, detail: Record<string, unknown>): void {
-    this.#db.prepare('INSERT INTO audit (at, actor, action, entry_id, detail) VALUES (?, ?, ?, NULL, ?)').run(at, actor, action, JSON.stringify(detail));
+    this.#db
+      .prepare('INSERT INTO audit (at, actor, action, entry_id, detail) VALUES (?, ?, ?, NULL, ?)')
+      .run(at, actor, action, JSON.stringify(detail));
   }
 
   /** Writes in one immediate commit; a trigger's refusal becomes a ShiftStateError. */
@@ -143,16 +147,24 @@ export class ShiftBook {
     return this.#write(() => {
       const at = this.#now();
       const { lastInsertRowid } = this.#db
-        .prepare('INSERT INTO shifts (store_id, cashdesk, currency, opened_by, opened_at, opening_float_minor) VALUES (?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO shifts (store_id, cashdesk, currency, opened_by, opened_at, opening_float_minor) VALUES (?, ?, ?, ?, ?, ?)',
+        )
         .run(shift.storeId, shift.cashdesk, shift.currency, shift.operator, at, shift.openingFloatMinor);
       const id = Number(lastInsertRowid);
-      this.#audit(at, shift.operator, 'shift-open', { shiftId: id, openingFloatMinor: shift.openingFloatMinor, currency: shift.currency });
+      this.#audit(at, shift.operator, 'shift-open', {
+        shiftId: id,
+        openingFloatMinor: shift.openingFloatMinor,
+        currency: shift.currency,
+      });
       return this.#get(id)!;
     });
   }
 
   current(): ShiftRow | null {
-    return guarded(() => shiftOf(this.#db.prepare(`SELECT ${SHIFT_COLUMNS} FROM shifts WHERE closed_at IS NULL`).get() as never));
+    return guarded(() =>
+      shiftOf(this.#db.prepare(`SELECT ${SHIFT_COLUMNS} FROM shifts WHERE closed_at IS NULL`).get() as never),
+    );
   }
 
   get(id: number): ShiftRow | null {
@@ -165,16 +177,34 @@ export class ShiftBook {
 
   /** The newest closed shifts first. */
   recentClosed(limit: number): ShiftRow[] {
-    return guarded(() => (this.#db.prepare(`SELECT ${SHIFT_COLUMNS} FROM shifts WHERE closed_at IS NOT NULL ORDER BY id DESC LIMIT ?`).all(limit) as never[]).map((row) => shiftOf(row)!));
+    return guarded(() =>
+      (
+        this.#db
+          .prepare(`SELECT ${SHIFT_COLUMNS} FROM shifts WHERE closed_at IS NOT NULL ORDER BY id DESC LIMIT ?`)
+          .all(limit) as never[]
+      ).map((row) => shiftOf(row)!),
+    );
   }
 
-  addMovement(shiftId: number, direction: 'in' | 'out', amountMinor: number, reason: string, operator: string): MovementRow {
+  addMovement(
+    shiftId: number,
+    direction: 'in' | 'out',
+    amountMinor: number,
+    reason: string,
+    operator: string,
+  ): MovementRow {
     return this.#write(() => {
       const at = this.#now();
       const { lastInsertRowid } = this.#db
-        .prepare('INSERT INTO cash_movements (shift_id, direction, amount_minor, reason, operator, at) VALUES (?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO cash_movements (shift_id, direction, amount_minor, reason, operator, at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
         .run(shiftId, direction, amountMinor, reason, operator, at);
-      this.#audit(at, operator, direction === 'in' ? 'cash-in' : 'cash-out', { shiftId, amountMinor, reason });
+      this.#audit(at, operator, direction === 'in' ? 'cash-in' : 'cash-out', {
+        shiftId,
+        amountMinor,
+        reason,
+      });
       return { id: Number(lastInsertRowid), shiftId, direction, amountMinor, reason, operator, at };
     });
   }
@@ -183,7 +213,9 @@ export class ShiftBook {
     return guarded(
       () =>
         this.#db
-          .prepare('SELECT id, shift_id AS shiftId, direction, amount_minor AS amountMinor, reason, operator, at FROM cash_movements WHERE shift_id = ? ORDER BY id')
+          .prepare(
+            'SELECT id, shift_id AS shiftId, direction, amount_minor AS amountMinor, reason, operator, at FROM cash_movements WHERE shift_id = ? ORDER BY id',
+          )
           .all(shiftId) as MovementRow[],
     );
   }
@@ -210,7 +242,11 @@ export class ShiftBook {
       const at = this.#now();
       const id = this.#nextReportId();
       const report = build(id, at);
-      this.#db.prepare("INSERT INTO shift_reports (id, shift_id, kind, at, made_by, report) VALUES (?, ?, 'X', ?, ?, ?)").run(id, shiftId, at, madeBy, JSON.stringify(report));
+      this.#db
+        .prepare(
+          "INSERT INTO shift_reports (id, shift_id, kind, at, made_by, report) VALUES (?, ?, 'X', ?, ?, ?)",
+        )
+        .run(id, shiftId, at, madeBy, JSON.stringify(report));
       this.#audit(at, madeBy, 'shift-x-report', { shiftId, reportId: id });
       return { id, shiftId, kind: 'X', at, madeBy, report };
     });
@@ -220,7 +256,13 @@ export class ShiftBook {
    * Closes the shift with its Z report in one commit. `decide` reads the shift as it is inside
    * the write lock (no sale can slip in between) and answers the close, or null to leave it open.
    */
-  close<T>(shiftId: number, decide: (at: number, reportId: number) => { close: ShiftClose; report: unknown; outcome: T } | { outcome: T }): T {
+  close<T>(
+    shiftId: number,
+    decide: (
+      at: number,
+      reportId: number,
+    ) => { close: ShiftClose; report: unknown; outcome: T } | { outcome: T },
+  ): T {
     return this.#write(() => {
       const shift = this.#get(shiftId);
       if (!shift) throw new ShiftNotFound();
@@ -230,10 +272,24 @@ export class ShiftBook {
       const decided = decide(at, id);
       if (!('close' in decided)) return decided.outcome;
       const { close } = decided;
-      this.#db.prepare("INSERT INTO shift_reports (id, shift_id, kind, at, made_by, report) VALUES (?, ?, 'Z', ?, ?, ?)").run(id, shiftId, at, close.closedBy, JSON.stringify(decided.report));
       this.#db
-        .prepare('UPDATE shifts SET closed_by = ?, closed_at = ?, expected_cash_minor = ?, counted_cash_minor = ?, count_detail = ?, approved_by = ? WHERE id = ?')
-        .run(close.closedBy, at, close.expectedCashMinor, close.countedCashMinor, JSON.stringify(close.countDetail), close.approvedBy, shiftId);
+        .prepare(
+          "INSERT INTO shift_reports (id, shift_id, kind, at, made_by, report) VALUES (?, ?, 'Z', ?, ?, ?)",
+        )
+        .run(id, shiftId, at, close.closedBy, JSON.stringify(decided.report));
+      this.#db
+        .prepare(
+          'UPDATE shifts SET closed_by = ?, closed_at = ?, expected_cash_minor = ?, counted_cash_minor = ?, count_detail = ?, approved_by = ? WHERE id = ?',
+        )
+        .run(
+          close.closedBy,
+          at,
+          close.expectedCashMinor,
+          close.countedCashMinor,
+          JSON.stringify(close.countDetail),
+          close.approvedBy,
+          shiftId,
+        );
       this.#audit(at, close.closedBy, 'shift-close', {
         shiftId,
         reportId: id,
@@ -247,23 +303,38 @@ export class ShiftBook {
   }
 
   #nextReportId(): number {
-    return ((this.#db.prepare('SELECT MAX(id) AS id FROM shift_reports').get() as { id: number | null }).id ?? 0) + 1;
+    return (
+      ((this.#db.prepare('SELECT MAX(id) AS id FROM shift_reports').get() as { id: number | null }).id ?? 0) +
+      1
+    );
   }
 
   report(id: number): ReportRow | null {
     return guarded(() => {
-      const row = this.#db.prepare('SELECT id, shift_id AS shiftId, kind, at, made_by AS madeBy, report FROM shift_reports WHERE id = ?').get(id) as (Omit<ReportRow, 'report'> & { report: string }) | undefined;
+      const row = this.#db
+        .prepare(
+          'SELECT id, shift_id AS shiftId, kind, at, made_by AS madeBy, report FROM shift_reports WHERE id = ?',
+        )
+        .get(id) as (Omit<ReportRow, 'report'> & { report: string }) | undefined;
       return row ? { ...row, report: JSON.parse(row.report) as unknown } : null;
     });
   }
 
   zReportOf(shiftId: number): ReportRow | null {
-    const row = guarded(() => this.#db.prepare("SELECT id FROM shift_reports WHERE shift_id = ? AND kind = 'Z'").get(shiftId) as { id: number } | undefined);
+    const row = guarded(
+      () =>
+        this.#db.prepare("SELECT id FROM shift_reports WHERE shift_id = ? AND kind = 'Z'").get(shiftId) as
+          { id: number } | undefined,
+    );
     return row ? this.report(row.id) : null;
   }
 
   /** An export or a print of a report, for the audit trail. */
-  recordUse(actor: string, action: 'shift-report-export' | 'shift-report-print', detail: Record<string, unknown>): void {
+  recordUse(
+    actor: string,
+    action: 'shift-report-export' | 'shift-report-print',
+    detail: Record<string, unknown>,
+  ): void {
     this.#refuseIfDamaged();
     guarded(() => this.#db.transaction(() => this.#audit(this.#now(), actor, action, detail)).immediate());
   }

@@ -43,7 +43,10 @@ export function maskedEntry(entry: JournalEntry): JournalEntry {
   return {
     ...entry,
     cardNumber: entry.cardNumber === null ? null : maskSyncedCard(entry.cardNumber),
-    request: card === null ? entry.request : { ...entry.request, body: { ...(body as object), card_number: maskSyncedCard(card) } },
+    request:
+      card === null
+        ? entry.request
+        : { ...entry.request, body: { ...(body as object), card_number: maskSyncedCard(card) } },
   };
 }
 
@@ -91,8 +94,12 @@ export class JournalStore {
     readonly db: JournalDatabase,
     readonly now: () => number,
   ) {
-    this.insertTransition = db.prepare('INSERT INTO transitions (entry_id, at, from_state, to_state, cause, actor) VALUES (?, ?, ?, ?, ?, ?)');
-    this.insertAudit = db.prepare('INSERT INTO audit (at, actor, action, entry_id, detail) VALUES (?, ?, ?, ?, ?)');
+    this.insertTransition = db.prepare(
+      'INSERT INTO transitions (entry_id, at, from_state, to_state, cause, actor) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.insertAudit = db.prepare(
+      'INSERT INTO audit (at, actor, action, entry_id, detail) VALUES (?, ?, ?, ?, ?)',
+    );
     this.byId = db.prepare('SELECT * FROM entries WHERE id = ?');
   }
 

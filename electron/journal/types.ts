@@ -48,7 +48,10 @@ export interface TillPayment {
   paidMinor: number;
   /** The settlement as the till computed it (card, cash due and rounded, handed over, change). */
   settlement: Record<string, number>;
-  /** Points CareCloud said this purchase earns, when it answered at the till (null offline: CareCloud decides at the replay). */
+  /**
+   * Points CareCloud said this purchase earns, when it answered at the till (null offline: CareCloud decides at the
+   * replay).
+   */
   pointsEarned?: number | null;
 }
 
@@ -103,7 +106,17 @@ export interface Transition {
   actor: string;
 }
 
-export type AttemptOutcome = 'synced' | 'already-landed' | 'rejected' | 'transport' | 'timeout' | 'rate-limited' | 'server' | 'unexpected' | 'auth' | 'abandoned';
+export type AttemptOutcome =
+  | 'synced'
+  | 'already-landed'
+  | 'rejected'
+  | 'transport'
+  | 'timeout'
+  | 'rate-limited'
+  | 'server'
+  | 'unexpected'
+  | 'auth'
+  | 'abandoned';
 
 export interface Attempt {
   id: number;
@@ -125,9 +138,20 @@ export interface AuditRecord {
 
 /** How one send ended, as the sync engine tells the journal. */
 export type SendResult =
-  | { kind: 'synced'; remoteId: string | null; outcome: 'synced' | 'already-landed'; httpStatus: number | null }
+  | {
+      kind: 'synced';
+      remoteId: string | null;
+      outcome: 'synced' | 'already-landed';
+      httpStatus: number | null;
+    }
   | { kind: 'rejected'; reasons: RejectionReason[]; httpStatus: number | null; error: string }
-  | { kind: 'retry'; outcome: AttemptOutcome; nextAttemptAt: number; httpStatus: number | null; error: string };
+  | {
+      kind: 'retry';
+      outcome: AttemptOutcome;
+      nextAttemptAt: number;
+      httpStatus: number | null;
+      error: string;
+    };
 
 export interface EntryFilter {
   state?: EntryState | EntryState[];
@@ -136,7 +160,9 @@ export interface EntryFilter {
   to?: number;
   customerId?: string;
   billId?: string;
-  /** Entries matching any of these: a whole bill_id, the end of one (a reference's short code), customers, card digits. */
+  /**
+   * Entries matching any of these: a whole bill_id, the end of one (a reference's short code), customers, card digits.
+   */
   anyOf?: EntryMatch;
 }
 

@@ -25,7 +25,8 @@ export function createKioskApi(setup: KioskApiSetup): CustomerApiPort {
   let currencies: Map<string, string> | null = null;
   let sourceId: string | null = null;
 
-  const readCurrencies = async (): Promise<Map<string, string>> => new Map((await client.currencies()).map((c) => [c.currency_id, c.code]));
+  const readCurrencies = async (): Promise<Map<string, string>> =>
+    new Map((await client.currencies()).map((c) => [c.currency_id, c.code]));
 
   return {
     login: (by) => client.login(by),
@@ -47,8 +48,18 @@ export function createKioskApi(setup: KioskApiSetup): CustomerApiPort {
     async customerSourceId() {
       if (sourceId) return sourceId;
       const sources = await client.customerSources();
-      const pick = kioskSources.map((text) => sources.find((s) => s.customer_source_text_id === text)).find((s) => s !== undefined) ?? sources[0];
-      if (!pick) throw new UnexpectedResponseError(200, 'application/json', '', 'CareCloud lists no customer source for a sign-up', { method: 'GET', path: '/customer-sources', correlationId: '', attempt: 1 });
+      const pick =
+        kioskSources
+          .map((text) => sources.find((s) => s.customer_source_text_id === text))
+          .find((s) => s !== undefined) ?? sources[0];
+      if (!pick)
+        throw new UnexpectedResponseError(
+          200,
+          'application/json',
+          '',
+          'CareCloud lists no customer source for a sign-up',
+          { method: 'GET', path: '/customer-sources', correlationId: '', attempt: 1 },
+        );
       sourceId = pick.customer_source_id;
       return sourceId;
     },

@@ -21,7 +21,15 @@ import type {
 import { failure, success, type Result } from '../../shared/ipc/result.ts';
 import { currencyDecimals, toMinorUnits } from '../../shared/money.ts';
 import { formatCareCloudDateTime } from '../../shared/datetime.ts';
-import { AuthenticationError, CareCloudError, ConnectionError, InterfaceNotAllowedError, RateLimitError, ServerError, UnexpectedResponseError } from '../carecloud/errors.ts';
+import {
+  AuthenticationError,
+  CareCloudError,
+  ConnectionError,
+  InterfaceNotAllowedError,
+  RateLimitError,
+  ServerError,
+  UnexpectedResponseError,
+} from '../carecloud/errors.ts';
 import { NoCustomerSessionError, UnknownCardTypeError } from '../carecloud/customer-client.ts';
 import { silentLogger, type Logger } from '../log/logger.ts';
 import { createHash } from 'node:crypto';
@@ -30,7 +38,14 @@ import type { AccountVoucher, AppCode, CustomerApiPort } from './port.ts';
 export interface KioskServiceOptions {
   /** The current Customer API (a new one after a settings change). */
   api: () => CustomerApiPort;
-  settings: () => { idleSeconds: number; countdownSeconds: number; expiringPointsDays: number; cardsAtSignUp: boolean; language: Language; timeZone: string };
+  settings: () => {
+    idleSeconds: number;
+    countdownSeconds: number;
+    expiringPointsDays: number;
+    cardsAtSignUp: boolean;
+    language: Language;
+    timeZone: string;
+  };
   demo: boolean;
   /** This kiosk's device id: with a confirmation id it makes the voucher's code, unique to one redemption. */
   deviceId: string;
@@ -57,7 +72,10 @@ interface Visit {
   cardReader: string | null;
   /** Redemptions of this visit by confirmation id: a double tap waits for, and answers, the first. */
   redemptions: Map<string, Promise<Result<KioskRedemption>>>;
-  /** Signed up here in this visit and their scanned card was refused: another free card may be scanned (`kiosk.assignCard`). */
+  /**
+   * Signed up here in this visit and their scanned card was refused: another free card may be scanned
+   * (`kiosk.assignCard`).
+   */
   cardMissing: boolean;
   /** A card assignment in flight: a second scan waits for it rather than asking CareCloud twice. */
   assigning: Promise<Result<KioskSignedUp>> | null;
@@ -65,12 +83,22 @@ interface Visit {
 
 /** Failures that mean CareCloud is not there (or not itself): the kiosk goes out of service. */
 function unreachable(error: unknown): boolean {
-  return error instanceof ConnectionError || error instanceof ServerError || error instanceof UnexpectedResponseError;
+  return (
+    error instanceof ConnectionError ||
+    error instanceof ServerError ||
+    error instanceof UnexpectedResponseError
+  );
 }
 
 const CUSTOMER_SIGNED_OUT = failure('not_signed_in', 'No customer is signed in on this kiosk');
 const NO_CARDS_HERE = failure('invalid_payload', 'This kiosk gives no cards at sign-up', {
-  reasons: [{ name: 'cardNumber', reason: 'not_allowed_value', message: 'this kiosk gives no cards: the customer gets one at the checkout' }],
+  reasons: [
+    {
+      name: 'cardNumber',
+      reason: 'not_allowed_value',
+      message: 'this kiosk gives no cards: the customer gets one at the checkout',
+    },
+  ],
 });
 
 export class KioskService {
@@ -124,14 +152,29 @@ export class KioskService {
         if (!code) return failure('wrong_credentials', 'This is not a code from the customer\u2019s app');
         customerId = (await api.loginWithAppCode(code)).customerId;
       } else {
-        const value = payload.method === 'card' ? payload.cardNumber : payload.method === 'email' ? payload.email : payload.phone.replace(/ /g, '');
-        customerId = (await api.login({ type: payload.method, value, password: payload.password })).customerId;
+        const value =
+          payload.method === 'card'
+            ? payload.cardNumber
+            : payload.method === 'email'
+              ? payload.email
+              : payload.phone.replace(/ /g, '');
+        customerId = (await api.login({ type: payload.method, value, password: payload.password }))
+          .customerId;
       }
     } catch (error) {
-      this.#logger.log('info', 'kiosk.identify', { method: payload.method, outcome: this.#outcomeName(error) });
-      if (error instanceof CareCloudError && !(error instanceof RateLimitError) && !(error instanceof ServerError) && error.status < 500) {
+      this.#logger.log('info', 'kiosk.identify', {
+        method: payload.method,
+        outcome: this.#outcomeName(error),
+      });
+      if (
+        error instanceof CareCloudError &&
+        !(error instanceof RateLimitError) &&
+        !(error instanceof ServerError) &&
+        error.status < 500
+      ) {
         this.#reached();
-        if (error.invalidParams.some((p) => p.reason === 'card_is_blocked')) return failure('card_blocked', 'The card is blocked');
+        if (error.invalidParams.some((p) => p.reason === 'card_is_blocked'))
+          return failure('card_blocked', 'The card is blocked');
         return failure('wrong_credentials', 'CareCloud refused these credentials');
       }
       return this.#failed(error);
@@ -197,7 +240,8 @@ export class KioskService {
     this.#logger.log('info', 'kiosk.redeem', { outcome: made.repeated ? 'repeated' : 'voucher' });
     try {
       const overview = await this.#load();
-      const voucher = overview.vouchers.find((v) => v.id === made.voucher.voucher_id) ?? voucherView(made.voucher);
+      const voucher =
+        overview.vouchers.find((v) => v.id === made.voucher.voucher_id) ?? voucherView(made.voucher);
       return success({ voucher, repeated: made.repeated, overview });
     } catch (error) {
       return this.#failed(error);
@@ -208,7 +252,14 @@ export class KioskService {
     try {
       const list = await this.#options.api().agreements();
       this.#reached();
-      return success(list.map((a) => ({ id: a.agreement_id, name: a.name ?? a.text_id ?? a.agreement_id, text: a.text ?? '', mandatory: isPersonalDataConsent(a.text_id) })));
+      return success(
+        list.map((a) => ({
+          id: a.agreement_id,
+          name: a.name ?? a.text_id ?? a.agreement_id,
+          text: a.text ?? '',
+          mandatory: isPersonalDataConsent(a.text_id),
+        })),
+      );
     } catch (error) {
       return this.#failed(error);
     }
@@ -235,18 +286,33 @@ export class KioskService {
         }
         return this.#failed(error);
       }
-      if (!free) return failure('carecloud_rejected', 'The scanned card cannot be given to a customer', { reasons: [{ name: 'card_number', reason: 'already_exists', message: 'the card is not free' }] });
+      if (!free)
+        return failure('carecloud_rejected', 'The scanned card cannot be given to a customer', {
+          reasons: [{ name: 'card_number', reason: 'already_exists', message: 'the card is not free' }],
+        });
     }
     const agreements = await this.agreements();
     if (!agreements.ok) return agreements;
     const answers = new Map(payload.agreements.map((a) => [a.id, a.granted]));
     const unanswered = agreements.value.filter((a) => !answers.has(a.id));
     if (unanswered.length > 0) {
-      return failure('invalid_payload', 'Every consent needs its own answer', { reasons: unanswered.map((a) => ({ name: `agreements.${a.id}`, reason: 'required', message: 'not answered' })) });
+      return failure('invalid_payload', 'Every consent needs its own answer', {
+        reasons: unanswered.map((a) => ({
+          name: `agreements.${a.id}`,
+          reason: 'required',
+          message: 'not answered',
+        })),
+      });
     }
     const missing = agreements.value.filter((a) => a.mandatory && answers.get(a.id) !== true);
     if (missing.length > 0) {
-      return failure('invalid_payload', 'A consent the sign-up needs is not given', { reasons: missing.map((a) => ({ name: `agreements.${a.id}`, reason: 'required', message: 'must be given' })) });
+      return failure('invalid_payload', 'A consent the sign-up needs is not given', {
+        reasons: missing.map((a) => ({
+          name: `agreements.${a.id}`,
+          reason: 'required',
+          message: 'must be given',
+        })),
+      });
     }
     const api = this.#options.api();
     let customerId: string;
@@ -259,7 +325,12 @@ export class KioskService {
           ...(payload.email !== undefined ? { email: payload.email } : {}),
           ...(payload.phone !== undefined ? { phone: payload.phone.replace(/ /g, '') } : {}),
           language_id: payload.language,
-          agreement: { custom_agreements: agreements.value.map((a) => ({ agreement_id: a.id, agreement_value: answers.get(a.id) === true ? 1 : 0 })) },
+          agreement: {
+            custom_agreements: agreements.value.map((a) => ({
+              agreement_id: a.id,
+              agreement_value: answers.get(a.id) === true ? 1 : 0,
+            })),
+          },
         },
         customerSourceId,
         password: payload.password,
@@ -272,7 +343,10 @@ export class KioskService {
     this.#reached();
     const visit: Visit = { customerId, cardReader: null, redemptions: new Map(), cardMissing: false, assigning: null };
     this.#visit = visit;
-    this.#logger.log('info', 'kiosk.signUp', { outcome: 'signed-in', card: payload.cardNumber !== undefined });
+    this.#logger.log('info', 'kiosk.signUp', {
+      outcome: 'signed-in',
+      card: payload.cardNumber !== undefined,
+    });
     this.#touch();
     this.#changed();
     // From here on the account exists and its owner is signed in: whatever happens to the
@@ -296,9 +370,14 @@ export class KioskService {
     if (!visit) return CUSTOMER_SIGNED_OUT;
     this.#touch();
     if (visit.assigning) return visit.assigning;
-    if (!visit.cardMissing) return failure('invalid_state', 'A card is given here only to a customer who has just signed up without one');
+    if (!visit.cardMissing)
+      return failure(
+        'invalid_state',
+        'A card is given here only to a customer who has just signed up without one',
+      );
     if (!this.#inService) return failure('offline', 'A card can be given only while CareCloud answers');
-    if (!this.status().cardsAtSignUp) return this.#signedUp(visit, { assigned: false, why: 'not_allowed', retry: false });
+    if (!this.status().cardsAtSignUp)
+      return this.#signedUp(visit, { assigned: false, why: 'not_allowed', retry: false });
     const attempt = (async (): Promise<Result<KioskSignedUp>> => {
       let free: boolean;
       try {
@@ -419,22 +498,47 @@ export class KioskService {
     ]);
     const s = this.#options.settings();
     const available = points.available_points;
-    const value = (points.available_points_money_value ?? []).flatMap((m) => money(m.value, m.currency_id, currencies))[0] ?? null;
-    const horizon = formatCareCloudDateTime(new Date(this.#now() + s.expiringPointsDays * 86_400_000), s.timeZone);
+    const value =
+      (points.available_points_money_value ?? []).flatMap((m) =>
+        money(m.value, m.currency_id, currencies),
+      )[0] ?? null;
+    const horizon = formatCareCloudDateTime(
+      new Date(this.#now() + s.expiringPointsDays * 86_400_000),
+      s.timeZone,
+    );
     const expiresOn = expiration.next_date?.slice(0, 10);
     const expiringSoon =
-      expiration.next_amount !== undefined && expiration.next_amount > 0 && expiresOn !== undefined && expiresOn <= horizon.slice(0, 10)
+      expiration.next_amount !== undefined &&
+      expiration.next_amount > 0 &&
+      expiresOn !== undefined &&
+      expiresOn <= horizon.slice(0, 10)
         ? [{ points: expiration.next_amount, expiresOn }]
         : [];
     const now = formatCareCloudDateTime(new Date(this.#now()), s.timeZone);
     return {
-      customer: { firstName: customer.personal_information.first_name ?? null, lastName: customer.personal_information.last_name ?? null },
+      customer: {
+        firstName: customer.personal_information.first_name ?? null,
+        lastName: customer.personal_information.last_name ?? null,
+      },
       points: { available, value, expiringSoon },
-      credits: (credits.split_by_currency ?? []).flatMap((c) => money(c.available_credits, c.currency_id, currencies)),
+      credits: (credits.split_by_currency ?? []).flatMap((c) =>
+        money(c.available_credits, c.currency_id, currencies),
+      ),
       vouchers: vouchers.filter((v) => isValidNow(v, now)).map(voucherView),
       rewards: rewards.flatMap((r): KioskReward[] =>
-        r.reward_id && typeof r.points_cost === 'number' && r.points_cost <= available && r.state !== 0 && r.state !== 2
-          ? [{ id: r.reward_id, name: r.name, pointsCost: r.points_cost, description: r.subtitle ?? r.note ?? null }]
+        r.reward_id &&
+        typeof r.points_cost === 'number' &&
+        r.points_cost <= available &&
+        r.state !== 0 &&
+        r.state !== 2
+          ? [
+              {
+                id: r.reward_id,
+                name: r.name,
+                pointsCost: r.points_cost,
+                description: r.subtitle ?? r.note ?? null,
+              },
+            ]
           : [],
       ),
       asOf: new Date(this.#now()).toISOString(),
@@ -473,10 +577,14 @@ export class KioskService {
     this.#changed();
   }
 
-  /** The typed answer for a failure; an unreachable CareCloud takes the kiosk out of service (and the customer's account off the screen). */
+  /**
+   * The typed answer for a failure; an unreachable CareCloud takes the kiosk out of service (and the customer's account
+   * off the screen).
+   */
   #failed(error: unknown): Result<never> {
     if (error instanceof NoCustomerSessionError) {
-      // CareCloud no longer has the customer logged in (the device token was replaced): nothing of theirs stays here either.
+      // CareCloud no longer has the customer logged in (the device token was replaced): nothing of theirs stays here
+      // either.
       this.#visit = null;
       this.#clearIdle();
       this.#changed();
@@ -485,7 +593,10 @@ export class KioskService {
     if (!unreachable(error)) return this.#options.answerFor(error);
     if (this.#inService) {
       this.#inService = false;
-      this.#logger.log('warn', 'kiosk.service', { inService: false, error: error instanceof Error ? error.name : 'unknown' });
+      this.#logger.log('warn', 'kiosk.service', {
+        inService: false,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
       this.#changed();
       this.#scheduleProbe();
     }
@@ -521,8 +632,17 @@ export class KioskService {
 function cardRefusal(error: unknown): KioskCardRefusal | null {
   if (error instanceof InterfaceNotAllowedError) return 'not_allowed';
   if (error instanceof UnknownCardTypeError) return 'unknown';
-  if (!(error instanceof CareCloudError) || error instanceof RateLimitError || error instanceof ServerError || error.status >= 500 || error.status === 401) return null;
-  const reasons = error.invalidParams.filter((p) => p.name === 'card_number' || p.name === 'card_type_id').map((p) => p.reason);
+  if (
+    !(error instanceof CareCloudError) ||
+    error instanceof RateLimitError ||
+    error instanceof ServerError ||
+    error.status >= 500 ||
+    error.status === 401
+  )
+    return null;
+  const reasons = error.invalidParams
+    .filter((p) => p.name === 'card_number' || p.name === 'card_type_id')
+    .map((p) => p.reason);
   if (reasons.includes('already_exists')) return 'taken';
   if (reasons.includes('card_is_blocked')) return 'blocked';
   if (reasons.includes('not_found')) return 'unknown';
@@ -552,7 +672,10 @@ function voucherView(voucher: AccountVoucher): KioskVoucher {
   };
 }
 
-/** Money in a currency CareCloud named; none when its currency cannot be told (an amount without its currency means nothing). */
+/**
+ * Money in a currency CareCloud named; none when its currency cannot be told (an amount without its currency means
+ * nothing).
+ */
 function money(value: number, currencyId: string, codes: Map<string, string>): KioskMoney[] {
   const code = codes.get(currencyId) ?? (/^[A-Z]{3}$/.test(currencyId) ? currencyId : null);
   return code ? [{ amount: toMinorUnits(value, currencyDecimals(code)), currency: code }] : [];

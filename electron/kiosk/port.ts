@@ -67,15 +67,25 @@ export interface CustomerAccountApi {
   signUp(input: SignUpInput): Promise<SessionAnswer>;
   agreements(): Promise<AccountAgreement[]>;
   account: {
-    record(): Promise<{ personal_information: { first_name?: string | undefined; last_name?: string | undefined } }>;
+    record(): Promise<{
+      personal_information: { first_name?: string | undefined; last_name?: string | undefined };
+    }>;
     vouchers(query?: { is_valid?: boolean; code?: string; count?: number }): Promise<AccountVoucher[]>;
     rewards(): Promise<AccountReward[]>;
-    points(): Promise<{ available_points: number; available_points_money_value?: { currency_id: string; value: number }[] | undefined }>;
+    points(): Promise<{
+      available_points: number;
+      available_points_money_value?: { currency_id: string; value: number }[] | undefined;
+    }>;
     pointsExpiration(): Promise<{ next_amount?: number | undefined; next_date?: string | undefined }>;
-    credits(): Promise<{ split_by_currency?: { currency_id: string; available_credits: number }[] | undefined }>;
+    credits(): Promise<{
+      split_by_currency?: { currency_id: string; available_credits: number }[] | undefined;
+    }>;
   };
   /** One voucher per `code`: asked again with the same code, the voucher made the first time (`repeated`). */
-  redeemReward(rewardId: string, redemption: { code?: string }): Promise<{ voucher: AccountVoucher; repeated: boolean }>;
+  redeemReward(
+    rewardId: string,
+    redemption: { code?: string },
+  ): Promise<{ voucher: AccountVoucher; repeated: boolean }>;
 }
 
 /** What the kiosk needs beside the client's account calls. */

@@ -24,10 +24,16 @@ interface DeferringSink extends LogSink {
   enqueue(record: LogRecord): void;
 }
 
-const isDeferring = (sink: LogSink): sink is DeferringSink => typeof (sink as Partial<DeferringSink>).enqueue === 'function';
+const isDeferring = (sink: LogSink): sink is DeferringSink =>
+  typeof (sink as Partial<DeferringSink>).enqueue === 'function';
 
 function formatRecord(record: LogRecord): string {
-  return JSON.stringify({ time: new Date(record.time).toISOString(), level: record.level, event: record.event, ...record.fields });
+  return JSON.stringify({
+    time: new Date(record.time).toISOString(),
+    level: record.level,
+    event: record.event,
+    ...record.fields,
+  });
 }
 
 export function createLogger(sink: LogSink, now: () => number = Date.now): Logger {

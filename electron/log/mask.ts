@@ -1,7 +1,21 @@
 // Personal data never reaches a log line: emails, phone numbers and card numbers are
 // masked wherever they appear, query strings included.
 
-const PII_PARAMS = new Set(['email', 'email_list', 'phone', 'card_number', 'card_number_list', 'secondary_card_number', 'first_name', 'last_name', 'birthdate', 'code', 'password', 'bearer_token', 'login']);
+const PII_PARAMS = new Set([
+  'email',
+  'email_list',
+  'phone',
+  'card_number',
+  'card_number_list',
+  'secondary_card_number',
+  'first_name',
+  'last_name',
+  'birthdate',
+  'code',
+  'password',
+  'bearer_token',
+  'login',
+]);
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 // A run of 6+ digits (spaces, dashes, a leading + allowed) not glued to letters: phones and card numbers.

@@ -35,13 +35,16 @@ export const operatorsCommand: Command = {
     const { values, positionals } = parse(args);
     const dataDir = values['data-dir'] ?? (io.env.CCPOS_DATA_DIR || defaultDataDir(io.env));
     ensurePrivateDir(dataDir);
-    const directory = new OperatorDirectory(new Conf({ cwd: dataDir, configName: 'operators', ...privateStoreOptions }) as KeyValueBackend);
+    const directory = new OperatorDirectory(
+      new Conf({ cwd: dataDir, configName: 'operators', ...privateStoreOptions }) as KeyValueBackend,
+    );
     const [action, id] = positionals;
     switch (action) {
       case 'list': {
         const operators = directory.list();
         if (operators.length === 0) io.out('No operators: add a manager with `ccpos operators add`.');
-        for (const operator of operators) io.out(`${operator.id}  ${operator.role.padEnd(7)}  ${operator.name}`);
+        for (const operator of operators)
+          io.out(`${operator.id}  ${operator.role.padEnd(7)}  ${operator.name}`);
         const signIn = directory.lockedUntil('signin');
         if (signIn) io.out(`Sign-in is locked until ${signIn.toISOString()}.`);
         const manager = directory.lockedUntil('manager');
@@ -51,15 +54,20 @@ export const operatorsCommand: Command = {
       case 'add': {
         const pin = io.env.CCPOS_PIN ?? '';
         if (!values.name?.trim()) throw new UsageError('Give the operator a --name.');
-        if (values.role !== 'cashier' && values.role !== 'manager') throw new UsageError('--role must be cashier or manager.');
+        if (values.role !== 'cashier' && values.role !== 'manager')
+          throw new UsageError('--role must be cashier or manager.');
         if (!/^\d{4,8}$/.test(pin)) throw new UsageError('Set CCPOS_PIN to the new PIN, 4 to 8 digits.');
         try {
           const operator = await directory.add({ name: values.name.trim(), role: values.role, pin });
           io.out(`Added ${operator.role} ${operator.name} (${operator.id}).`);
           return EXIT_OK;
         } catch (error) {
-          if (error instanceof PinInUseError) throw new UsageError('Another operator already uses this PIN; choose another.');
-          if (error instanceof PinTooShortError) throw new UsageError(`A manager's PIN is ${error.minimum} to 8 digits; set CCPOS_PIN to a longer one.`);
+          if (error instanceof PinInUseError)
+            throw new UsageError('Another operator already uses this PIN; choose another.');
+          if (error instanceof PinTooShortError)
+            throw new UsageError(
+              `A manager's PIN is ${error.minimum} to 8 digits; set CCPOS_PIN to a longer one.`,
+            );
           throw error;
         }
       }

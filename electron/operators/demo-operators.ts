@@ -4,8 +4,18 @@ import type { Language } from '../../shared/i18n/language.ts';
 import type { OperatorDirectory } from './operators.ts';
 
 export const demoOperators = [
-  { name: 'Demo Cashier', names: { en: 'Demo Cashier', cs: 'Ukázková pokladní' }, role: 'cashier', pin: '1111' },
-  { name: 'Demo Manager', names: { en: 'Demo Manager', cs: 'Ukázkový vedoucí' }, role: 'manager', pin: '9999' },
+  {
+    name: 'Demo Cashier',
+    names: { en: 'Demo Cashier', cs: 'Ukázková pokladní' },
+    role: 'cashier',
+    pin: '1111',
+  },
+  {
+    name: 'Demo Manager',
+    names: { en: 'Demo Manager', cs: 'Ukázkový vedoucí' },
+    role: 'manager',
+    pin: '9999',
+  },
 ] as const;
 
 export async function seedDemoOperators(directory: OperatorDirectory): Promise<void> {

@@ -110,9 +110,15 @@ export class OperatorDirectory {
 
   async add(input: { name: string; role: Role; pin: string }): Promise<Operator> {
     if (!/^\d{4,8}$/.test(input.pin)) throw new RangeError('A PIN is 4 to 8 digits');
-    if (input.role === 'manager' && input.pin.length < this.#minManagerPin) throw new PinTooShortError(this.#minManagerPin);
+    if (input.role === 'manager' && input.pin.length < this.#minManagerPin)
+      throw new PinTooShortError(this.#minManagerPin);
     if (await this.#find(input.pin)) throw new PinInUseError();
-    const operator: StoredOperator = { id: randomUUID(), name: input.name, role: input.role, pinHash: await hashPin(input.pin) };
+    const operator: StoredOperator = {
+      id: randomUUID(),
+      name: input.name,
+      role: input.role,
+      pinHash: await hashPin(input.pin),
+    };
     this.#backend.set(operatorsKey, [...this.#stored(), operator]);
     return { id: operator.id, name: operator.name, role: operator.role };
   }
@@ -147,7 +153,8 @@ export class OperatorDirectory {
   /** A manager at the terminal lifts the sign-in and manager locks; the unlock prompt has a count of its own. */
   unlockWith(pin: string): Promise<UnlockOutcome> {
     return this.#serial(async () => {
-      if (!this.lockedUntil('signin') && !this.lockedUntil('manager')) return { ok: false, reason: 'not_locked' } as const;
+      if (!this.lockedUntil('signin') && !this.lockedUntil('manager'))
+        return { ok: false, reason: 'not_locked' } as const;
       const outcome = await this.#attempt('unlock', pin, 'manager');
       if (outcome.ok) this.unlock();
       return outcome;
@@ -178,7 +185,10 @@ export class OperatorDirectory {
     }
     const now = this.#now();
     const current = state[prompt];
-    const remembered = current.lastFailureAt !== null && now - current.lastFailureAt < this.#policy.lockMs ? current.failures : 0;
+    const remembered =
+      current.lastFailureAt !== null && now - current.lastFailureAt < this.#policy.lockMs
+        ? current.failures
+        : 0;
     const failures = remembered + 1;
     if (failures >= this.#policy.maxAttempts) {
       const until = now + this.#policy.lockMs;
@@ -209,7 +219,8 @@ export class OperatorDirectory {
     // A lock written in the old single-count form still holds sign-in and manager PINs.
     const legacy = readPrompt(this.#backend.get(legacyLockKey));
     if (legacy.lockedUntil !== null) {
-      for (const p of ['signin', 'manager'] as const) state[p].lockedUntil = Math.max(state[p].lockedUntil ?? 0, legacy.lockedUntil);
+      for (const p of ['signin', 'manager'] as const)
+        state[p].lockedUntil = Math.max(state[p].lockedUntil ?? 0, legacy.lockedUntil);
     }
     return state;
   }

@@ -100,10 +100,17 @@ export class TerminalSession {
   status(): SessionStatus {
     const settings = this.#settings.current;
     const language = this.language();
-    const storeName = this.#storeNames.get(language) ?? this.#storeNames.get(settings.language) ?? [...this.#storeNames.values()][0];
+    const storeName =
+      this.#storeNames.get(language) ??
+      this.#storeNames.get(settings.language) ??
+      [...this.#storeNames.values()][0];
     return {
       demo: this.#demo,
-      operator: this.#operator && (this.#demo ? { ...this.#operator, name: demoOperatorName(this.#operator.name, language) } : this.#operator),
+      operator:
+        this.#operator &&
+        (this.#demo
+          ? { ...this.#operator, name: demoOperatorName(this.#operator.name, language) }
+          : this.#operator),
       store: settings.storeId === '' ? null : { id: settings.storeId, name: storeName ?? settings.storeId },
       cashdeskNumber: String(settings.cashdeskNumber),
       language: settings.language,
@@ -127,8 +134,10 @@ export class TerminalSession {
   /** A manager at the terminal lifts the PIN locks; the unlock is audited either way. */
   async unlock(pin: string): Promise<UnlockOutcome> {
     const outcome = await this.#operators.unlockWith(pin);
-    if (outcome.ok) this.#audit(outcome.operator.name, 'pin-unlock', { signedIn: this.#operator?.name ?? null });
-    else if (outcome.reason !== 'not_locked') this.#audit(this.#operator?.name ?? NOBODY_SIGNED_IN, 'pin-refused', { action: 'unlock' });
+    if (outcome.ok)
+      this.#audit(outcome.operator.name, 'pin-unlock', { signedIn: this.#operator?.name ?? null });
+    else if (outcome.reason !== 'not_locked')
+      this.#audit(this.#operator?.name ?? NOBODY_SIGNED_IN, 'pin-refused', { action: 'unlock' });
     this.#changed();
     return outcome;
   }

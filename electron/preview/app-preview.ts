@@ -18,7 +18,10 @@ export interface AppPreviewOptions {
   rendererDir: string;
   /** The data folder: settings.json, operators.json and the journal, kept at close. */
   dataDir: string;
-  /** The key the settings' secrets are encrypted with (the app's is safeStorage's); one for the preview's life otherwise. */
+  /**
+   * The key the settings' secrets are encrypted with (the app's is safeStorage's); one for the preview's life
+   * otherwise.
+   */
   cipher?: SecretCipher;
   logger?: Logger;
 }
@@ -51,9 +54,14 @@ export async function startAppPreview(options: AppPreviewOptions): Promise<AppPr
     // Read from the files afresh, as a new process of the app would.
     const terminal = await startApp({
       dataDir: options.dataDir,
-      stores: { settings: store('settings', options.dataDir), operators: store('operators', options.dataDir), customerCache: store('customer-cache', options.dataDir) },
+      stores: {
+        settings: store('settings', options.dataDir),
+        operators: store('operators', options.dataDir),
+        customerCache: store('customer-cache', options.dataDir),
+      },
       cipher,
-      startDemo: () => startSandboxBackend({ statePath: join(options.dataDir, 'demo-sandbox.json'), rateLimit: null }),
+      startDemo: () =>
+        startSandboxBackend({ statePath: join(options.dataDir, 'demo-sandbox.json'), rateLimit: null }),
       label: 'preview',
       customerApi: createKioskApi,
       onEnterKiosk: () => setTimeout(restart, 200),

@@ -11,10 +11,18 @@ const rendererDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { port: { type: 'string' }, kiosk: { type: 'boolean' } } });
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a port number, not "${values.port}"`);
-  if (!existsSync(rendererDir)) throw new Error('No built renderer in out/renderer: run `vite build --mode renderer` first');
-  const preview = values.kiosk ? await startKioskDemoPreview({ rendererDir, port }) : await startDemoPreview({ rendererDir, port });
-  console.log(values.kiosk ? `ccpos web preview (demo kiosk): ${preview.url}` : `ccpos web preview (demo mode): ${preview.url}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`--port must be a port number, not "${values.port}"`);
+  if (!existsSync(rendererDir))
+    throw new Error('No built renderer in out/renderer: run `vite build --mode renderer` first');
+  const preview = values.kiosk
+    ? await startKioskDemoPreview({ rendererDir, port })
+    : await startDemoPreview({ rendererDir, port });
+  console.log(
+    values.kiosk
+      ? `ccpos web preview (demo kiosk): ${preview.url}`
+      : `ccpos web preview (demo mode): ${preview.url}`,
+  );
   console.log(`Demo PINs: ${demoOperators.map((o) => `${o.role} ${o.pin}`).join(', ')}`);
   const stop = (): void => {
     void preview.close().then(() => process.exit(0));

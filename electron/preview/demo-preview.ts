@@ -42,7 +42,10 @@ export interface KioskDemoPreview {
   close(): Promise<void>;
 }
 
-/** The kiosk's screens against a demo kiosk (the sandbox's Customer API), as `npm run preview:web -- --kiosk` shows them. */
+/**
+ * The kiosk's screens against a demo kiosk (the sandbox's Customer API), as `npm run preview:web -- --kiosk` shows
+ * them.
+ */
 export async function startKioskDemoPreview(options: DemoPreviewOptions): Promise<KioskDemoPreview> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ccpos-kiosk-preview-'));
   const discard = () => {
@@ -66,7 +69,11 @@ export async function startKioskDemoPreview(options: DemoPreviewOptions): Promis
     });
     if (started.mode !== 'kiosk') throw new Error('The kiosk preview started a till');
     terminal = started;
-    const host = await startPreviewHost({ terminal, rendererDir: options.rendererDir, ...(options.port !== undefined ? { port: options.port } : {}) });
+    const host = await startPreviewHost({
+      terminal,
+      rendererDir: options.rendererDir,
+      ...(options.port !== undefined ? { port: options.port } : {}),
+    });
     const running = terminal;
     return {
       url: host.url,
@@ -93,7 +100,11 @@ export async function startDemoPreview(options: DemoPreviewOptions): Promise<Dem
   try {
     terminal = await startTerminal({
       dataDir,
-      stores: { settings: memoryBackend(options.settings ?? {}), operators: memoryBackend(), customerCache: memoryBackend() },
+      stores: {
+        settings: memoryBackend(options.settings ?? {}),
+        operators: memoryBackend(),
+        customerCache: memoryBackend(),
+      },
       // Memory-only settings: a per-run key is enough, nothing outlives the process.
       cipher: keyCipher(randomBytes(32)),
       startDemo: () => startSandboxBackend({ rateLimit: null }),
@@ -102,7 +113,11 @@ export async function startDemoPreview(options: DemoPreviewOptions): Promise<Dem
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
-    const host = await startPreviewHost({ terminal, rendererDir: options.rendererDir, ...(options.port !== undefined ? { port: options.port } : {}) });
+    const host = await startPreviewHost({
+      terminal,
+      rendererDir: options.rendererDir,
+      ...(options.port !== undefined ? { port: options.port } : {}),
+    });
     const running = terminal;
     return {
       url: host.url,

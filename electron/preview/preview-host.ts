@@ -66,7 +66,13 @@ function refuse(socket: Duplex, status: 400 | 403 | 404, text: string): void {
 
 function answer(response: ServerResponse, status: number, body?: unknown): void {
   const text = body === undefined ? '' : JSON.stringify(body);
-  response.writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(text);
+  response
+    .writeHead(status, {
+      ...securityHeaders,
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-store',
+    })
+    .end(text);
 }
 
 function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
@@ -89,7 +95,12 @@ function tokenOf(text: string | null): string | null {
   if (text === null) return null;
   try {
     const value: unknown = JSON.parse(text);
-    if (typeof value === 'object' && value !== null && typeof (value as { token?: unknown }).token === 'string') return (value as { token: string }).token;
+    if (
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { token?: unknown }).token === 'string'
+    )
+      return (value as { token: string }).token;
   } catch {
     // Not JSON: no token.
   }
@@ -137,7 +148,8 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     }
     const path = new URL(request.url ?? '/', origin).pathname;
     if (path === previewTicketPath) {
-      if (request.method !== 'POST') return void response.writeHead(405, { ...securityHeaders, Allow: 'POST' }).end();
+      if (request.method !== 'POST')
+        return void response.writeHead(405, { ...securityHeaders, Allow: 'POST' }).end();
       if (request.headers.origin !== origin) return answer(response, 403);
       void readBody(request, maxTicketRequestBytes).then((body) => {
         if (!sameToken(tokenOf(body), token)) return answer(response, 403);
@@ -168,7 +180,8 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     if (!addressedHere(request) || request.headers.origin !== origin) return refuse(socket, 403, 'Forbidden');
     if (!redeem(url.searchParams.get(previewTicketParam))) return refuse(socket, 403, 'Forbidden');
     sockets.handleUpgrade(request, socket, head, (ws) => {
-      if (accepted.size >= maxConnections) return ws.close(previewCloseCodes.tooManyConnections, 'too many preview connections');
+      if (accepted.size >= maxConnections)
+        return ws.close(previewCloseCodes.tooManyConnections, 'too many preview connections');
       connect(ws);
     });
   });
@@ -195,7 +208,9 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     const disconnect = options.terminal.events.connect((event, payload) => {
       if (event !== 'session.changed') send({ type: 'event', event, payload });
     });
-    const stopSession = own.session.onChange((status) => send({ type: 'event', event: 'session.changed', payload: status }));
+    const stopSession = own.session.onChange((status) =>
+      send({ type: 'event', event: 'session.changed', payload: status }),
+    );
     send({ type: 'event', event: 'session.changed', payload: own.session.status() });
     ws.on('message', (data, isBinary) => {
       if (ws.readyState !== ws.OPEN) return;
@@ -203,9 +218,9 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
       if (isBinary) return ws.close(1003, 'text frames only');
       const message = parseWireMessage(data.toString());
       if (message?.type !== 'request') return ws.close(1008, 'malformed request');
-      void own.dispatch(message.channel, message.payload, { transport: 'preview', connectionId, origin }).then((result) =>
-        send({ type: 'response', id: message.id, result }),
-      );
+      void own
+        .dispatch(message.channel, message.payload, { transport: 'preview', connectionId, origin })
+        .then((result) => send({ type: 'response', id: message.id, result }));
     });
     ws.on('error', () => ws.terminate());
     ws.on('close', () => {

@@ -33,11 +33,23 @@ export function fileInside(root: string, urlPath: string): string | null {
 
 export async function serveFile(root: string, urlPath: string, response: ServerResponse): Promise<void> {
   const file = fileInside(root, urlPath);
-  const found = file ? await stat(file).then((s) => s.isFile(), () => false) : false;
+  const found = file
+    ? await stat(file).then(
+        (s) => s.isFile(),
+        () => false,
+      )
+    : false;
   if (!file || !found) {
-    response.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    response
+      .writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' })
+      .end('Not found');
     return;
   }
   const body = await readFile(file);
-  response.writeHead(200, { ...securityHeaders, 'Content-Type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+  response
+    .writeHead(200, {
+      ...securityHeaders,
+      'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+    })
+    .end(body);
 }

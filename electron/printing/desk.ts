@@ -16,7 +16,10 @@ export interface PrintingDesk {
   test(printer: PrinterSettings | null, language: Language): Promise<{ result: PrintOutcome; svg: string }>;
   /** A kept receipt again, marked as a copy; null when this terminal keeps none for the bill. */
   reprint(billId: string, language: Language): Promise<PrintOutcome | null>;
-  /** A sale's receipt as printed (with CareCloud's points once it said them) and its paper as SVG; null when none is kept. */
+  /**
+   * A sale's receipt as printed (with CareCloud's points once it said them) and its paper as SVG; null when none is
+   * kept.
+   */
   receipt(billId: string, language: Language): Promise<{ receipt: Receipt; paper: string } | null>;
 }
 
@@ -40,16 +43,33 @@ export function printingDesk(options: PrintingDeskOptions): PrintingDesk {
     async test(printer, language) {
       const target = printer ?? options.printer();
       const place = options.place();
-      const document = testPage(target, { language, timeZone: place.timeZone, storeName: place.storeName, cashdesk: place.cashdesk, now: options.now?.() ?? new Date() });
-      const result = await options.printing.print({ kind: 'test', label: 'test', document, ...(printer ? { printer } : {}) });
+      const document = testPage(target, {
+        language,
+        timeZone: place.timeZone,
+        storeName: place.storeName,
+        cashdesk: place.cashdesk,
+        now: options.now?.() ?? new Date(),
+      });
+      const result = await options.printing.print({
+        kind: 'test',
+        label: 'test',
+        document,
+        ...(printer ? { printer } : {}),
+      });
       return { result, svg: paperSvg(document, target.charsPerLine) };
     },
     reprint: (billId, language) => options.reprint(billId, language),
     async receipt(billId, language) {
       const receipt = await options.receipt(billId);
       if (!receipt) return null;
-      const shown = { ...receipt, cashier: options.cashierName?.(receipt.cashier, language) ?? receipt.cashier };
-      return { receipt: shown, paper: paperSvg(options.paper(receipt, language), options.printer().charsPerLine) };
+      const shown = {
+        ...receipt,
+        cashier: options.cashierName?.(receipt.cashier, language) ?? receipt.cashier,
+      };
+      return {
+        receipt: shown,
+        paper: paperSvg(options.paper(receipt, language), options.printer().charsPerLine),
+      };
     },
   };
 }

@@ -23,6 +23,7 @@ export function readStatus(answer: Uint8Array): PaperState | null {
   const paper = answer[1]!;
   if (!isStatusByte(cause) || !isStatusByte(paper)) return null;
   const paperOut = (paper & 0x60) !== 0 || (cause & 0x20) !== 0;
-  const problem: PrinterProblem | null = (cause & 0x04) !== 0 ? 'cover_open' : paperOut ? 'paper_out' : (cause & 0x40) !== 0 ? 'offline' : null;
+  const problem: PrinterProblem | null =
+    (cause & 0x04) !== 0 ? 'cover_open' : paperOut ? 'paper_out' : (cause & 0x40) !== 0 ? 'offline' : null;
   return { problem, paperLow: (paper & 0x0c) !== 0 };
 }

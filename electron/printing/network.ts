@@ -64,9 +64,13 @@ export function sendToNetworkPrinter(target: NetworkTarget, bytes: Buffer): Prom
         print();
       }
     });
-    socket.on('error', (error: NodeJS.ErrnoException) => finish({ ok: false, problem: printing && !socket.connecting ? 'unreachable' : problemOf(error) }));
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      finish({ ok: false, problem: printing && !socket.connecting ? 'unreachable' : problemOf(error) }),
+    );
     // Some printers keep their side open: every byte handed over and a moment's quiet is done too.
-    socket.on('finish', () => setTimeout(() => finish({ ok: true, paperLow: status?.paperLow ?? false }), 1_000).unref());
+    socket.on('finish', () =>
+      setTimeout(() => finish({ ok: true, paperLow: status?.paperLow ?? false }), 1_000).unref(),
+    );
     socket.on('close', () => {
       if (printing) finish({ ok: true, paperLow: status?.paperLow ?? false });
       else finish({ ok: false, problem: 'unreachable' });

@@ -40,9 +40,13 @@ export interface PrintServiceOptions {
 export function sendTo(printer: PrinterSettings, bytes: Buffer): Promise<SendResult> {
   if (printer.connection === 'network') {
     if (printer.host === '') return Promise.resolve({ ok: false, problem: 'not_configured' });
-    return sendToNetworkPrinter({ host: printer.host.replace(/^\[|\]$/g, ''), port: printer.port, timeoutMs: printer.timeoutMs }, bytes);
+    return sendToNetworkPrinter(
+      { host: printer.host.replace(/^\[|\]$/g, ''), port: printer.port, timeoutMs: printer.timeoutMs },
+      bytes,
+    );
   }
-  if (printer.connection === 'spooler') return sendToSpooler({ queue: printer.queue, timeoutMs: printer.timeoutMs }, bytes);
+  if (printer.connection === 'spooler')
+    return sendToSpooler({ queue: printer.queue, timeoutMs: printer.timeoutMs }, bytes);
   return Promise.resolve({ ok: false, problem: 'not_configured' });
 }
 
@@ -79,7 +83,8 @@ export class PrintService implements Printing {
   print(job: PrintJob): Promise<PrintOutcome> {
     const printer = job.printer ?? this.#o.printer();
     // A receipt with no printer set is simply not printed; a test page asks for one.
-    if (printer.connection === 'none' && job.kind !== 'test') return Promise.resolve({ outcome: 'no_printer' });
+    if (printer.connection === 'none' && job.kind !== 'test')
+      return Promise.resolve({ outcome: 'no_printer' });
     this.#waiting += 1;
     const run = this.#tail.then(() => this.#run(job, printer));
     this.#tail = run;
@@ -96,15 +101,23 @@ export class PrintService implements Printing {
     try {
       bytes = printerBytes(job.document, printer, { openDrawer: job.openDrawer === true && printer.drawer });
     } catch (error) {
-      this.#o.log?.('print.unprintable', { kind: job.kind, error: error instanceof Error ? error.name : 'unknown' });
+      this.#o.log?.('print.unprintable', {
+        kind: job.kind,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
     }
     if (bytes === null) outcome = { outcome: 'failed', problem: 'unprintable' };
     else {
       try {
         const sent = await (this.#o.send ?? sendTo)(printer, bytes);
-        outcome = sent.ok ? { outcome: 'printed', paperLow: sent.paperLow } : { outcome: 'failed', problem: sent.problem };
+        outcome = sent.ok
+          ? { outcome: 'printed', paperLow: sent.paperLow }
+          : { outcome: 'failed', problem: sent.problem };
       } catch (error) {
-        this.#o.log?.('print.error', { kind: job.kind, error: error instanceof Error ? error.name : 'unknown' });
+        this.#o.log?.('print.error', {
+          kind: job.kind,
+          error: error instanceof Error ? error.name : 'unknown',
+        });
         outcome = { outcome: 'failed', problem: 'spooler_failed' };
       }
     }
@@ -113,9 +126,18 @@ export class PrintService implements Printing {
     if (!job.printer) {
       this.#problem = outcome.outcome === 'failed' ? outcome.problem : null;
       this.#paperLow = outcome.outcome === 'printed' && outcome.paperLow;
-      this.#last = { kind: job.kind, label: job.label, at: (this.#o.now?.() ?? new Date()).toISOString(), outcome: outcome.outcome === 'printed' ? 'printed' : 'failed' };
+      this.#last = {
+        kind: job.kind,
+        label: job.label,
+        at: (this.#o.now?.() ?? new Date()).toISOString(),
+        outcome: outcome.outcome === 'printed' ? 'printed' : 'failed',
+      };
     }
-    this.#o.log?.('print.done', { kind: job.kind, outcome: outcome.outcome, ...(outcome.outcome === 'failed' ? { problem: outcome.problem } : {}) });
+    this.#o.log?.('print.done', {
+      kind: job.kind,
+      outcome: outcome.outcome,
+      ...(outcome.outcome === 'failed' ? { problem: outcome.problem } : {}),
+    });
     this.#publish();
     return outcome;
   }

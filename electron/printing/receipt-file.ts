@@ -18,13 +18,48 @@ const receiptSchema = z
     billId: text(64).min(1),
     paymentTime: text(40),
     currency: z.string().regex(/^[A-Z]{3}$/),
-    settlement: z.object({ dueMinor: minor, cardMinor: minor, cashDueMinor: minor, cashToPayMinor: minor, roundingMinor: minor, cashTenderedMinor: minor, changeMinor: minor, paidMinor: minor }).strict(),
+    settlement: z
+      .object({
+        dueMinor: minor,
+        cardMinor: minor,
+        cashDueMinor: minor,
+        cashToPayMinor: minor,
+        roundingMinor: minor,
+        cashTenderedMinor: minor,
+        changeMinor: minor,
+        paidMinor: minor,
+      })
+      .strict(),
     customerId: text(64).nullable(),
     cardNumber: text(64).nullable(),
-    lines: z.array(z.object({ lineId: text(64), name: text(200), quantity: z.number().positive().max(1e6), unitPriceMinor: minor, priceMinor: minor, discountMinor: minor }).strict()).max(500),
+    lines: z
+      .array(
+        z
+          .object({
+            lineId: text(64),
+            name: text(200),
+            quantity: z.number().positive().max(1e6),
+            unitPriceMinor: minor,
+            priceMinor: minor,
+            discountMinor: minor,
+          })
+          .strict(),
+      )
+      .max(500),
     totalMinor: minor,
     discountMinor: minor,
-    vouchers: z.array(z.object({ code: text(64), name: text(200).nullable(), discountMinor: minor, unverified: z.boolean() }).strict()).max(100),
+    vouchers: z
+      .array(
+        z
+          .object({
+            code: text(64),
+            name: text(200).nullable(),
+            discountMinor: minor,
+            unverified: z.boolean(),
+          })
+          .strict(),
+      )
+      .max(100),
     pointsUsed: z.number().finite(),
     pointsMoneyMinor: minor,
     creditMinor: minor,
@@ -33,7 +68,18 @@ const receiptSchema = z
     store: z.object({ id: text(64), name: text(200).nullable() }).strict(),
     cashdesk: z.number().int().min(0).max(99_999),
     cashier: text(200),
-    vat: z.array(z.object({ ratePercent: z.number().min(0).max(100), baseMinor: minor, vatMinor: minor, grossMinor: minor }).strict()).max(20),
+    vat: z
+      .array(
+        z
+          .object({
+            ratePercent: z.number().min(0).max(100),
+            baseMinor: minor,
+            vatMinor: minor,
+            grossMinor: minor,
+          })
+          .strict(),
+      )
+      .max(20),
     pointsBalance: z.number().finite().nullable(),
   })
   .strict();
@@ -80,7 +126,10 @@ export class ReceiptFile {
 
   /** Saves the list (the newest call wins); resolves once it is on disk or failed. */
   save(receipts: Receipt[]): Promise<void> {
-    this.#pending = receipts.map((r) => ({ ...r, cardNumber: r.cardNumber === null ? null : maskedCard(r.cardNumber) }));
+    this.#pending = receipts.map((r) => ({
+      ...r,
+      cardNumber: r.cardNumber === null ? null : maskedCard(r.cardNumber),
+    }));
     this.#writing ??= this.#drain().finally(() => (this.#writing = null));
     return this.#writing;
   }

@@ -41,18 +41,34 @@ export class ReceiptPrinter {
   constructor(options: ReceiptPrinterOptions) {
     this.#o = options;
     for (const receipt of options.file?.read() ?? []) {
-      this.#kept.set(receipt.billId, { receipt: Promise.resolve(receipt), printed: Promise.resolve({ outcome: 'no_printer' }) });
+      this.#kept.set(receipt.billId, {
+        receipt: Promise.resolve(receipt),
+        printed: Promise.resolve({ outcome: 'no_printer' }),
+      });
     }
   }
 
   /** A sale closed (or was saved offline): complete, keep and print its receipt. Returns at once. */
-  closed(receipt: Receipt, sale: { purchaseId: string | null; cashTendered: boolean; language: Language }): void {
+  closed(
+    receipt: Receipt,
+    sale: { purchaseId: string | null; cashTendered: boolean; language: Language },
+  ): void {
     const completed = this.#complete(receipt, sale.purchaseId);
     const printed = completed
-      .then((final) => this.#o.printing.print({ kind: 'receipt', label: final.billId, document: this.#paper(final, sale.language, false), openDrawer: sale.cashTendered }))
+      .then((final) =>
+        this.#o.printing.print({
+          kind: 'receipt',
+          label: final.billId,
+          document: this.#paper(final, sale.language, false),
+          openDrawer: sale.cashTendered,
+        }),
+      )
       // The sale is closed whatever happens here: a receipt that cannot be laid out is reported, never thrown.
       .catch((error: unknown): PrintOutcome => {
-        this.#o.log?.('receipt.unprintable', { billId: receipt.billId, error: error instanceof Error ? error.name : 'unknown' });
+        this.#o.log?.('receipt.unprintable', {
+          billId: receipt.billId,
+          error: error instanceof Error ? error.name : 'unknown',
+        });
         return { outcome: 'failed', problem: 'unprintable' };
       });
     this.#kept.delete(receipt.billId);
@@ -98,7 +114,11 @@ export class ReceiptPrinter {
     if (!kept) return null;
     const receipt = await kept.receipt;
     try {
-      return await this.#o.printing.print({ kind: 'receipt', label: billId, document: this.#paper(receipt, language, true) });
+      return await this.#o.printing.print({
+        kind: 'receipt',
+        label: billId,
+        document: this.#paper(receipt, language, true),
+      });
     } catch {
       return { outcome: 'failed', problem: 'unprintable' };
     }
@@ -110,7 +130,12 @@ export class ReceiptPrinter {
   }
 
   #paper(receipt: Receipt, language: Language, copy: boolean): PaperDocument {
-    return receiptPaper(receipt, { language, timeZone: this.#o.timeZone(), copy, cashierName: this.#o.cashierName?.(receipt.cashier, language) ?? receipt.cashier });
+    return receiptPaper(receipt, {
+      language,
+      timeZone: this.#o.timeZone(),
+      copy,
+      cashierName: this.#o.cashierName?.(receipt.cashier, language) ?? receipt.cashier,
+    });
   }
 
   async #complete(receipt: Receipt, purchaseId: string | null): Promise<Receipt> {
@@ -119,15 +144,19 @@ export class ReceiptPrinter {
     const options = { retry: false as const, timeoutMs: this.#o.lookupMs() };
     const [summary, points] = await Promise.allSettled([
       client.purchases.paymentSummary(purchaseId, options),
-      receipt.customerId ? client.wallet.pointsOverview(receipt.customerId, {}, { ...options, fresh: true }) : Promise.resolve(null),
+      receipt.customerId
+        ? client.wallet.pointsOverview(receipt.customerId, {}, { ...options, fresh: true })
+        : Promise.resolve(null),
     ]);
     const earned = summary.status === 'fulfilled' ? summary.value?.earned_points : undefined;
     const balance = points.status === 'fulfilled' ? points.value?.available_points : undefined;
-    if (summary.status === 'rejected' || points.status === 'rejected') this.#o.log?.('receipt.points.unknown', { billId: receipt.billId });
+    if (summary.status === 'rejected' || points.status === 'rejected')
+      this.#o.log?.('receipt.points.unknown', { billId: receipt.billId });
     return {
       ...receipt,
       pointsEarned: typeof earned === 'number' && Number.isFinite(earned) ? earned : receipt.pointsEarned,
-      pointsBalance: receipt.customerId && typeof balance === 'number' && Number.isFinite(balance) ? balance : null,
+      pointsBalance:
+        receipt.customerId && typeof balance === 'number' && Number.isFinite(balance) ? balance : null,
     };
   }
 }

@@ -12,7 +12,11 @@ export interface PrintOptions {
 }
 
 /** The bytes the printer is sent: ReceiptLine writes them as a binary (latin1) string. */
-export function printerBytes(document: PaperDocument, printer: PrinterSettings, options: PrintOptions): Buffer {
+export function printerBytes(
+  document: PaperDocument,
+  printer: PrinterSettings,
+  options: PrintOptions,
+): Buffer {
   const markup = (options.openDrawer ? `${DRAWER_KICK}\n` : '') + toMarkup(document);
   const commands = transform(markup, {
     cpl: printer.charsPerLine,

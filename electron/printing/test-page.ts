@@ -19,7 +19,8 @@ export function printerName(printer: PrinterSettings): string {
 }
 
 export function testPage(printer: PrinterSettings, context: TestPageContext): PaperDocument {
-  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(context.language, key, params);
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+    translate(context.language, key, params);
   const page = new PaperBuilder().text(t('paper.testTitle'), { align: 'center', size: 'wide', bold: true });
   if (context.storeName) page.text(context.storeName, { align: 'center' });
   return page

@@ -11,7 +11,11 @@ export class SettingsFromNewerVersionError extends Error {
 }
 
 /** Applies every migration above the stored version, recording each as it lands. */
-export function migrateSettings(store: KeyValueBackend, cipher: SecretCipher, migrations: readonly SettingsMigration[]): number[] {
+export function migrateSettings(
+  store: KeyValueBackend,
+  cipher: SecretCipher,
+  migrations: readonly SettingsMigration[],
+): number[] {
   const stored = store.get(schemaVersionKey);
   const current = typeof stored === 'number' && Number.isSafeInteger(stored) && stored >= 0 ? stored : 0;
   const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -5,7 +5,9 @@ import { isSafe } from 'redos-detector';
 /** The checker's own budget: a pattern it cannot clear within it is refused as well. */
 const CHECK_TIMEOUT_MS = 500;
 
-/** True when a valid pattern may take super-linear time on some input (an invalid one is reported as invalid elsewhere). */
+/**
+ * True when a valid pattern may take super-linear time on some input (an invalid one is reported as invalid elsewhere).
+ */
 export function isSlowScanPattern(source: string): boolean {
   let pattern: RegExp;
   try {

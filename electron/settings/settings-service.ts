@@ -5,11 +5,22 @@ import { type z } from 'zod';
 import type { SettingsPatch, SettingsView } from '../../shared/ipc/contract.ts';
 import type { RefusalReason } from '../domain/errors.ts';
 import { inputSettingsSchema, type InputSettings, type ScanRule } from '../../shared/input/settings.ts';
-import { defaultSettings, settingsSchema, type SettingsInput, type TerminalSettings } from '../../shared/settings.ts';
+import {
+  defaultSettings,
+  settingsSchema,
+  type SettingsInput,
+  type TerminalSettings,
+} from '../../shared/settings.ts';
 import type { KeyValueBackend } from './backend.ts';
 import { EncryptionUnavailableError, isWeakKeyStorage, type SecretCipher } from './cipher.ts';
 import { randomUUID } from 'node:crypto';
-import { inputKey, kioskDeviceIdKey, kioskDeviceTokenCiphertextKey, legacyPasswordKey, passwordCiphertextKey } from './keys.ts';
+import {
+  inputKey,
+  kioskDeviceIdKey,
+  kioskDeviceTokenCiphertextKey,
+  legacyPasswordKey,
+  passwordCiphertextKey,
+} from './keys.ts';
 import { readKeyStorage, readSecurity, securityKey, type KeyStorage } from './key-storage.ts';
 import { migrateSettings } from './migrate.ts';
 import { settingsMigrations, type SettingsMigration } from './migrations/index.ts';
@@ -29,7 +40,11 @@ function withScreenRules(input: InputSettings, patch: Partial<SettingsView['scan
     const { name, kind } = screenRules[key];
     rules = rules.filter((rule) => rule.name !== name);
     // Screen rules go first: they are the most specific thing a manager said.
-    if (pattern !== '') rules = [{ name, kind, pattern, prefixes: [], lengths: [], checkDigit: 'none', symbologies: [] }, ...rules];
+    if (pattern !== '')
+      rules = [
+        { name, kind, pattern, prefixes: [], lengths: [], checkDigit: 'none', symbologies: [] },
+        ...rules,
+      ];
   }
   return { ...input, classification: { ...input.classification, rules } };
 }
@@ -53,7 +68,10 @@ function reasonsOf(error: z.ZodError, prefix = ''): RefusalReason[] {
   return error.issues.map((issue) => {
     const path = prefix + issue.path.join('.');
     // The schema names a web address it refuses (`invalid_url`), so the screens can say it in their language.
-    const reason = issue.code === 'custom' && typeof issue.params?.['reason'] === 'string' ? issue.params['reason'] : 'invalid_value';
+    const reason =
+      issue.code === 'custom' && typeof issue.params?.['reason'] === 'string'
+        ? issue.params['reason']
+        : 'invalid_value';
     return { name: viewNames[path] ?? path, reason, message: issue.message };
   });
 }
@@ -80,7 +98,10 @@ export class SettingsService {
     this.#cipher = options.cipher;
     migrateSettings(this.#store, this.#cipher, options.migrations ?? settingsMigrations);
     // Recorded for `ccpos doctor`, which cannot ask safeStorage itself.
-    this.#store.set(securityKey, { ...readSecurity((key) => this.#store.get(key)), keyStorageBackend: this.#cipher.backend() });
+    this.#store.set(securityKey, {
+      ...readSecurity((key) => this.#store.get(key)),
+      keyStorageBackend: this.#cipher.backend(),
+    });
     this.#settings = this.#readShared(options.onProblem ?? (() => {}));
     this.#input = this.#readOwn(inputKey, inputSettingsSchema, options.onProblem);
     // A kiosk keeps no enterprise password, whatever an older version or a hand left in the file.
@@ -103,7 +124,9 @@ export class SettingsService {
 
   /** Demo mode: no CareCloud project is configured. */
   get demo(): boolean {
-    return this.#settings.mode === 'kiosk' ? this.#settings.kiosk.customerApiUrl === '' : this.#settings.projectUrl === '';
+    return this.#settings.mode === 'kiosk'
+      ? this.#settings.kiosk.customerApiUrl === ''
+      : this.#settings.projectUrl === '';
   }
 
   /** The kiosk's Customer API device token, for the composition root only; null when none is kept. */
@@ -119,7 +142,10 @@ export class SettingsService {
     }
   }
 
-  /** Keeps the device token encrypted; without secure storage it is not written at all (a new one is asked for at each start). */
+  /**
+   * Keeps the device token encrypted; without secure storage it is not written at all (a new one is asked for at each
+   * start).
+   */
   setKioskDeviceToken(token: string | null): void {
     if (token === null || !this.#cipher.available()) this.#store.delete(kioskDeviceTokenCiphertextKey);
     else this.#store.set(kioskDeviceTokenCiphertextKey, this.#cipher.encrypt(token));
@@ -137,7 +163,8 @@ export class SettingsService {
   #forgetEnterpriseLogin(): void {
     this.#store.delete(passwordCiphertextKey);
     this.#store.delete(legacyPasswordKey);
-    if (this.#store.get('login') !== undefined && this.#store.get('login') !== '') this.#store.set('login', '');
+    if (this.#store.get('login') !== undefined && this.#store.get('login') !== '')
+      this.#store.set('login', '');
   }
 
   /** The decrypted CareCloud password, for the composition root only; never for screens. */
@@ -174,7 +201,11 @@ export class SettingsService {
       devices: { hidEnabled: this.#input.devices.enabled, wedgeEnabled: this.#input.wedge.enabled },
       idleSignOut: { ...s.idleSignOut },
       signup: { ...s.signup },
-      keyStorage: { backend: keyStorage.backend ?? '', weak: keyStorage.weak, acceptedWeak: keyStorage.accepted },
+      keyStorage: {
+        backend: keyStorage.backend ?? '',
+        weak: keyStorage.weak,
+        acceptedWeak: keyStorage.accepted,
+      },
       mode: s.mode,
       kiosk: {
         customerApiUrl: s.kiosk.customerApiUrl,
@@ -206,18 +237,29 @@ export class SettingsService {
     const { shared, input } = this.#prepare(patch);
     const s = this.#settings;
     const credentialsMoved =
-      shared.projectUrl !== s.projectUrl || shared.externalApplicationId !== s.externalApplicationId || shared.login !== s.login;
+      shared.projectUrl !== s.projectUrl ||
+      shared.externalApplicationId !== s.externalApplicationId ||
+      shared.login !== s.login;
     for (const [key, value] of Object.entries(shared)) this.#store.set(key, value);
     this.#store.set(inputKey, input);
     if (patch.acceptWeakKeyStorage !== undefined) {
-      this.#store.set(securityKey, { ...readSecurity((key) => this.#store.get(key)), acceptWeakKeyStorage: patch.acceptWeakKeyStorage });
+      this.#store.set(securityKey, {
+        ...readSecurity((key) => this.#store.get(key)),
+        acceptWeakKeyStorage: patch.acceptWeakKeyStorage,
+      });
     }
     const withdrawn = patch.acceptWeakKeyStorage === false && this.keyStorage().weak;
     if (shared.mode === 'kiosk') this.#forgetEnterpriseLogin();
-    else if (patch.password === '' || (patch.password === undefined && (credentialsMoved || withdrawn))) this.#store.delete(passwordCiphertextKey);
-    else if (patch.password !== undefined) this.#store.set(passwordCiphertextKey, this.#cipher.encrypt(patch.password));
+    else if (patch.password === '' || (patch.password === undefined && (credentialsMoved || withdrawn)))
+      this.#store.delete(passwordCiphertextKey);
+    else if (patch.password !== undefined)
+      this.#store.set(passwordCiphertextKey, this.#cipher.encrypt(patch.password));
     // A device token belongs to the project and application it was made for.
-    if (shared.kiosk.customerApiUrl !== s.kiosk.customerApiUrl || shared.kiosk.externalApplicationId !== s.kiosk.externalApplicationId) this.setKioskDeviceToken(null);
+    if (
+      shared.kiosk.customerApiUrl !== s.kiosk.customerApiUrl ||
+      shared.kiosk.externalApplicationId !== s.kiosk.externalApplicationId
+    )
+      this.setKioskDeviceToken(null);
     this.#settings = shared;
     this.#input = input;
     for (const listener of this.#listeners) listener(shared);
@@ -245,31 +287,58 @@ export class SettingsService {
     if (patch.offlineVoucherPolicy !== undefined) {
       next.offlinePolicy = { ...s.offlinePolicy, vouchers: patch.offlineVoucherPolicy };
     }
-    if (patch.requestTimeoutMs !== undefined) next.timeouts = { ...s.timeouts, lookupMs: patch.requestTimeoutMs };
+    if (patch.requestTimeoutMs !== undefined)
+      next.timeouts = { ...s.timeouts, lookupMs: patch.requestTimeoutMs };
     if (patch.mode !== undefined) next.mode = patch.mode;
     if (patch.kiosk !== undefined) next.kiosk = { ...s.kiosk, ...patch.kiosk };
     if (next.mode === 'kiosk') {
       // Refused rather than dropped: the manager typed it, and a kiosk must never hold it.
-      if (patch.login !== undefined && patch.login !== '') reasons.push({ name: 'login', reason: 'kiosk_no_login', message: 'must be empty on a kiosk: a kiosk keeps no enterprise login' });
-      if (patch.password !== undefined && patch.password !== '') reasons.push({ name: 'password', reason: 'kiosk_no_login', message: 'cannot be kept on a kiosk: a kiosk keeps no enterprise password' });
+      if (patch.login !== undefined && patch.login !== '')
+        reasons.push({
+          name: 'login',
+          reason: 'kiosk_no_login',
+          message: 'must be empty on a kiosk: a kiosk keeps no enterprise login',
+        });
+      if (patch.password !== undefined && patch.password !== '')
+        reasons.push({
+          name: 'password',
+          reason: 'kiosk_no_login',
+          message: 'cannot be kept on a kiosk: a kiosk keeps no enterprise password',
+        });
       // Switching to kiosk forgets the login (the password goes in update()); a typed one is refused above, once.
       next.login = '';
     }
     if (patch.cashdeskNumber !== undefined) {
       if (/^\d{1,5}$/.test(patch.cashdeskNumber)) next.cashdeskNumber = Number(patch.cashdeskNumber);
-      else reasons.push({ name: 'cashdeskNumber', reason: 'invalid_value', message: 'must be a number from 1 to 99999' });
+      else
+        reasons.push({
+          name: 'cashdeskNumber',
+          reason: 'invalid_value',
+          message: 'must be a number from 1 to 99999',
+        });
     }
     const shared = settingsSchema.safeParse(next);
     if (!shared.success) reasons.push(...reasonsOf(shared.error));
     const input = this.#patchInput(patch, reasons);
     for (const [key, source] of Object.entries(patch.scanRules ?? {})) {
       if (source !== undefined && source !== '' && isSlowScanPattern(source)) {
-        reasons.push({ name: `scanRules.${key}`, reason: 'unsafe_pattern', message: 'this pattern can take too long on some scans; write it without nested or overlapping repetition' });
+        reasons.push({
+          name: `scanRules.${key}`,
+          reason: 'unsafe_pattern',
+          message:
+            'this pattern can take too long on some scans; write it without nested or overlapping repetition',
+        });
       }
     }
-    if (patch.password !== undefined && patch.password !== '' && !this.#cipher.available()) throw new EncryptionUnavailableError();
+    if (patch.password !== undefined && patch.password !== '' && !this.#cipher.available())
+      throw new EncryptionUnavailableError();
     const accepted = patch.acceptWeakKeyStorage ?? this.keyStorage().accepted;
-    if (patch.password !== undefined && patch.password !== '' && isWeakKeyStorage(this.#cipher.backend()) && !accepted) {
+    if (
+      patch.password !== undefined &&
+      patch.password !== '' &&
+      isWeakKeyStorage(this.#cipher.backend()) &&
+      !accepted
+    ) {
       reasons.push({
         name: 'password',
         reason: 'weak_key_storage',
@@ -281,7 +350,9 @@ export class SettingsService {
   }
 
   #screenRule(key: keyof typeof screenRules): string {
-    return this.#input.classification.rules.find((rule) => rule.name === screenRules[key].name)?.pattern ?? '';
+    return (
+      this.#input.classification.rules.find((rule) => rule.name === screenRules[key].name)?.pattern ?? ''
+    );
   }
 
   #patchInput(patch: SettingsPatch, reasons: RefusalReason[]): InputSettings | null {
@@ -296,11 +367,18 @@ export class SettingsService {
     );
     const parsed = inputSettingsSchema.safeParse(next);
     if (parsed.success) return parsed.data;
-    const names = Object.fromEntries(Object.entries(screenRules).map(([key, rule]) => [rule.name, `scanRules.${key}`]));
+    const names = Object.fromEntries(
+      Object.entries(screenRules).map(([key, rule]) => [rule.name, `scanRules.${key}`]),
+    );
     for (const issue of parsed.error.issues) {
       const [area, , index] = issue.path;
-      const rule = area === 'classification' && typeof index === 'number' ? next.classification.rules[index] : undefined;
-      reasons.push({ name: (rule && names[rule.name]) ?? `input.${issue.path.join('.')}`, reason: 'invalid_value', message: issue.message });
+      const rule =
+        area === 'classification' && typeof index === 'number' ? next.classification.rules[index] : undefined;
+      reasons.push({
+        name: (rule && names[rule.name]) ?? `input.${issue.path.join('.')}`,
+        reason: 'invalid_value',
+        message: issue.message,
+      });
     }
     return null;
   }
@@ -312,7 +390,8 @@ export class SettingsService {
 
   #readShared(onProblem: (problem: string) => void): TerminalSettings {
     const raw: Record<string, unknown> = {};
-    for (const key of Object.keys(settingsSchema.shape)) if (this.#store.has(key)) raw[key] = this.#store.get(key);
+    for (const key of Object.keys(settingsSchema.shape))
+      if (this.#store.has(key)) raw[key] = this.#store.get(key);
     // A bad value falls back to its default so one hand-edited field cannot stop the terminal.
     const keys = Object.keys(raw).length;
     for (let attempt = 0; attempt <= keys; attempt += 1) {
@@ -321,7 +400,9 @@ export class SettingsService {
       const issue = parsed.error.issues[0];
       const key = issue?.path[0];
       if (typeof key !== 'string' || !(key in raw)) break;
-      onProblem(`Setting "${issue?.path.join('.')}" in the settings file is invalid (${issue?.message}); using the default.`);
+      onProblem(
+        `Setting "${issue?.path.join('.')}" in the settings file is invalid (${issue?.message}); using the default.`,
+      );
       delete raw[key];
     }
     return defaultSettings;

@@ -15,10 +15,27 @@ export function reportCsv(report: ShiftReport, language: Language, timeZone: str
   const t = (key: MessageKey) => translate(language, key);
   const decimals = currencyDecimals(report.currency);
   const rows = reportLines(report, language, timeZone).map((line) => {
-    const value = 'money' in line.value ? fromMinorUnits(line.value.money, decimals).toFixed(decimals) : 'count' in line.value ? line.value.count : line.value.text;
-    return [t(line.section), line.label, value, 'money' in line.value ? report.currency : null].map((cell) => csvCell(typeof cell === 'number' ? cell : cell === null ? null : String(cell))).join(',');
+    const value =
+      'money' in line.value
+        ? fromMinorUnits(line.value.money, decimals).toFixed(decimals)
+        : 'count' in line.value
+          ? line.value.count
+          : line.value.text;
+    return [t(line.section), line.label, value, 'money' in line.value ? report.currency : null]
+      .map((cell) => csvCell(typeof cell === 'number' ? cell : cell === null ? null : String(cell)))
+      .join(',');
   });
-  return [[t('shift.report.col.section'), t('shift.report.col.item'), t('shift.report.col.value'), t('shift.report.col.currency')].join(','), ...rows].join('\r\n') + '\r\n';
+  return (
+    [
+      [
+        t('shift.report.col.section'),
+        t('shift.report.col.item'),
+        t('shift.report.col.value'),
+        t('shift.report.col.currency'),
+      ].join(','),
+      ...rows,
+    ].join('\r\n') + '\r\n'
+  );
 }
 
 const fontFile = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
@@ -28,7 +45,12 @@ const boldFontFile = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/tt
 export function reportPdf(report: ShiftReport, language: Language, timeZone: string): Promise<Buffer> {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
   const title = t(report.kind === 'Z' ? 'shift.report.zTitle' : 'shift.report.xTitle', { id: report.id });
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: title, Creator: 'ccpos' }, lang: language });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    info: { Title: title, Creator: 'ccpos' },
+    lang: language,
+  });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -48,9 +70,15 @@ export function reportPdf(report: ShiftReport, language: Language, timeZone: str
       doc.moveDown(0.6).font('bold').fontSize(11).text(t(section), left);
     }
     const y = doc.y;
-    doc.font('body').fontSize(10).text(line.label, left, y, { width: width * 0.65 });
+    doc
+      .font('body')
+      .fontSize(10)
+      .text(line.label, left, y, { width: width * 0.65 });
     const after = doc.y;
-    doc.text(reportValueText(line.value, language, report.currency), left + width * 0.65, y, { width: width * 0.35, align: 'right' });
+    doc.text(reportValueText(line.value, language, report.currency), left + width * 0.65, y, {
+      width: width * 0.35,
+      align: 'right',
+    });
     doc.y = Math.max(after, doc.y);
   }
   doc.end();

@@ -7,10 +7,18 @@ import { readableRequest, minorOf } from '../checkout/readable-request.ts';
 import type { MemberRow, MovementRow, ShiftRow } from '../journal/shifts.ts';
 import type { JournalEntry, SendPurchaseBody } from '../journal/types.ts';
 
-const SETTLEMENT_FIELDS = ['cardMinor', 'cashToPayMinor', 'cashTenderedMinor', 'changeMinor', 'roundingMinor'] as const;
+const SETTLEMENT_FIELDS = [
+  'cardMinor',
+  'cashToPayMinor',
+  'cashTenderedMinor',
+  'changeMinor',
+  'roundingMinor',
+] as const;
 type Kept = Record<(typeof SETTLEMENT_FIELDS)[number], number>;
 
-/** A stored settlement, only when every amount is whole (the journal file is outside input); else nothing of it counts. */
+/**
+ * A stored settlement, only when every amount is whole (the journal file is outside input); else nothing of it counts.
+ */
 function settlementOf(text: string | null): Kept | null {
   if (text === null) return null;
   try {
@@ -40,7 +48,12 @@ export interface ReportContext {
   close: { countedMinor: number; count: DrawerCount; approvedBy: string | null; closedBy: string } | null;
 }
 
-export function shiftReport(shift: ShiftRow, members: readonly MemberRow[], movements: readonly MovementRow[], context: ReportContext): ShiftReport {
+export function shiftReport(
+  shift: ShiftRow,
+  members: readonly MemberRow[],
+  movements: readonly MovementRow[],
+  context: ReportContext,
+): ShiftReport {
   const currency = shift.currency;
   const sales = { count: 0, totalMinor: 0, paidMinor: 0 };
   const cancellations = { count: 0, paidMinor: 0, cashRefundedMinor: 0 };
@@ -56,7 +69,11 @@ export function shiftReport(shift: ShiftRow, members: readonly MemberRow[], move
   let waiting = 0;
   const cashier = (name: string): CashierFigures => {
     let figures = cashiers.get(name);
-    if (!figures) cashiers.set(name, (figures = { operator: name, sales: 0, paidMinor: 0, cardMinor: 0, cashMinor: 0, cancellations: 0 }));
+    if (!figures)
+      cashiers.set(
+        name,
+        (figures = { operator: name, sales: 0, paidMinor: 0, cardMinor: 0, cashMinor: 0, cancellations: 0 }),
+      );
     return figures;
   };
 
@@ -104,12 +121,14 @@ export function shiftReport(shift: ShiftRow, members: readonly MemberRow[], move
     points.used += request?.pointsUsed ?? 0;
     creditMinor += request?.creditMinor ?? 0;
     const recap = (entry?.request.body as Partial<SendPurchaseBody> | null)?.bill?.payment_recap;
-    for (const discount of recap?.recommended_discounts ?? []) discountsMinor += minorOf(discount.discount_value, currency) ?? 0;
+    for (const discount of recap?.recommended_discounts ?? [])
+      discountsMinor += minorOf(discount.discount_value, currency) ?? 0;
     if (row.pointsEarned !== null) points.issued += row.pointsEarned;
     else if (row.customerId !== null || row.cardNumber !== null) points.awaiting += 1;
   }
   // VAT included in a gross amount at a rate, to the minor unit.
-  for (const figures of vat.values()) figures.vatMinor = Math.round((figures.grossMinor * figures.rate) / (100 + figures.rate));
+  for (const figures of vat.values())
+    figures.vatMinor = Math.round((figures.grossMinor * figures.rate) / (100 + figures.rate));
 
   const flow = {
     openingFloatMinor: shift.openingFloatMinor,
@@ -145,7 +164,19 @@ export function shiftReport(shift: ShiftRow, members: readonly MemberRow[], move
     vouchers,
     points,
     creditMinor,
-    cash: { ...flow, expectedMinor, movementsIn: movements.filter((m) => m.direction === 'in').length, movementsOut: movements.filter((m) => m.direction === 'out').length },
-    close: close ? { countedMinor: close.countedMinor, differenceMinor: close.countedMinor - expectedMinor, count: close.count, approvedBy: close.approvedBy } : null,
+    cash: {
+      ...flow,
+      expectedMinor,
+      movementsIn: movements.filter((m) => m.direction === 'in').length,
+      movementsOut: movements.filter((m) => m.direction === 'out').length,
+    },
+    close: close
+      ? {
+          countedMinor: close.countedMinor,
+          differenceMinor: close.countedMinor - expectedMinor,
+          count: close.count,
+          approvedBy: close.approvedBy,
+        }
+      : null,
   };
 }

@@ -10,7 +10,14 @@ import { reportLines, reportValueText } from '../../shared/shift-lines.ts';
 import type { Printing } from '../printing/print-service.ts';
 import { InvalidInput, NotConfigured } from '../domain/errors.ts';
 import type { Operator } from '../../shared/ipc/contract.ts';
-import { countedTotal, needsManager, type CloseOutcome, type DrawerCount, type ShiftReport, type ShiftView } from '../../shared/shift.ts';
+import {
+  countedTotal,
+  needsManager,
+  type CloseOutcome,
+  type DrawerCount,
+  type ShiftReport,
+  type ShiftView,
+} from '../../shared/shift.ts';
 import type { ShiftSettings } from '../../shared/settings.ts';
 import type { ManagerCheck } from '../checkout/manager-pin.ts';
 import type { Journal } from '../journal/journal.ts';
@@ -47,7 +54,8 @@ export class ShiftInputError extends InvalidInput {
 const MAX_AMOUNT_MINOR = 1_000_000_000;
 
 function amount(value: number, what: string): number {
-  if (!Number.isSafeInteger(value) || value < 0 || value > MAX_AMOUNT_MINOR) throw new ShiftInputError(`${what} must be whole minor units between 0 and ${MAX_AMOUNT_MINOR}`);
+  if (!Number.isSafeInteger(value) || value < 0 || value > MAX_AMOUNT_MINOR)
+    throw new ShiftInputError(`${what} must be whole minor units between 0 and ${MAX_AMOUNT_MINOR}`);
   return value;
 }
 
@@ -76,13 +84,18 @@ export class ShiftService {
   open(operator: Operator, openingFloatMinor: number): ShiftView {
     const lane = this.#o.lane();
     if (lane.storeId === '') throw new NotConfigured('The terminal has no store set');
-    const shift = this.#book.open({ ...lane, operator: operator.name, openingFloatMinor: amount(openingFloatMinor, 'The opening float') });
+    const shift = this.#book.open({
+      ...lane,
+      operator: operator.name,
+      openingFloatMinor: amount(openingFloatMinor, 'The opening float'),
+    });
     return this.#view(shift);
   }
 
   move(operator: Operator, direction: 'in' | 'out', amountMinor: number, reason: string): ShiftView {
     const shift = this.#open();
-    if (amount(amountMinor, 'A cash movement') === 0) throw new ShiftInputError('A cash movement is more than nothing');
+    if (amount(amountMinor, 'A cash movement') === 0)
+      throw new ShiftInputError('A cash movement is more than nothing');
     const why = reason.trim();
     if (why.length < 3) throw new ShiftInputError('A cash movement needs its reason');
     this.#book.addMovement(shift.id, direction, amountMinor, why, operator.name);
@@ -93,7 +106,13 @@ export class ShiftService {
   xReport(operator: Operator): ShiftReport {
     const shift = this.#open();
     const row = this.#book.recordX(shift.id, operator.name, (id, at) =>
-      shiftReport(shift, this.#book.members(shift.id), this.#book.movements(shift.id), { kind: 'X', id, madeBy: operator.name, madeAt: at, close: null }),
+      shiftReport(shift, this.#book.members(shift.id), this.#book.movements(shift.id), {
+        kind: 'X',
+        id,
+        madeBy: operator.name,
+        madeAt: at,
+        close: null,
+      }),
     );
     return row.report as ShiftReport;
   }
@@ -112,15 +131,42 @@ export class ShiftService {
     return this.#book.close(shift.id, (at, reportId) => {
       const members = this.#book.members(shift.id);
       const movements = this.#book.movements(shift.id);
-      const asIs = shiftReport(shift, members, movements, { kind: 'X', id: reportId, madeBy: operator.name, madeAt: at, close: null });
+      const asIs = shiftReport(shift, members, movements, {
+        kind: 'X',
+        id: reportId,
+        madeBy: operator.name,
+        madeAt: at,
+        close: null,
+      });
       const expectedMinor = asIs.cash.expectedMinor;
       const differenceMinor = counted.totalMinor - expectedMinor;
       const approval = needsManager(differenceMinor, limitMinor);
-      if (approval && manager === null) return { outcome: { outcome: 'needs_manager', expectedMinor, countedMinor: counted.totalMinor, differenceMinor, limitMinor } as CloseOutcome };
+      if (approval && manager === null)
+        return {
+          outcome: {
+            outcome: 'needs_manager',
+            expectedMinor,
+            countedMinor: counted.totalMinor,
+            differenceMinor,
+            limitMinor,
+          } as CloseOutcome,
+        };
       const approvedBy = approval ? manager!.name : null;
-      const report = shiftReport(shift, members, movements, { kind: 'Z', id: reportId, madeBy: operator.name, madeAt: at, close: { countedMinor: counted.totalMinor, count, approvedBy, closedBy: operator.name } });
+      const report = shiftReport(shift, members, movements, {
+        kind: 'Z',
+        id: reportId,
+        madeBy: operator.name,
+        madeAt: at,
+        close: { countedMinor: counted.totalMinor, count, approvedBy, closedBy: operator.name },
+      });
       return {
-        close: { closedBy: operator.name, expectedCashMinor: expectedMinor, countedCashMinor: counted.totalMinor, countDetail: count, approvedBy },
+        close: {
+          closedBy: operator.name,
+          expectedCashMinor: expectedMinor,
+          countedCashMinor: counted.totalMinor,
+          countDetail: count,
+          approvedBy,
+        },
         report,
         outcome: { outcome: 'closed', report } as CloseOutcome,
       };
@@ -144,31 +190,63 @@ export class ShiftService {
   }
 
   /** A kept report as CSV or PDF, where the screen asked; the export is audited. */
-  async export(id: number, format: 'csv' | 'pdf', operator: Operator, destination: ExportDestination = { to: 'folder' }): Promise<ShiftExportDone> {
+  async export(
+    id: number,
+    format: 'csv' | 'pdf',
+    operator: Operator,
+    destination: ExportDestination = { to: 'folder' },
+  ): Promise<ShiftExportDone> {
     const report = this.report(id);
     const language = this.#o.language();
-    const content = format === 'csv' ? reportCsv(report, language, this.#o.timeZone()) : await reportPdf(report, language, this.#o.timeZone());
+    const content =
+      format === 'csv'
+        ? reportCsv(report, language, this.#o.timeZone())
+        : await reportPdf(report, language, this.#o.timeZone());
     const name = `shift-${report.shiftId}-${report.kind}-${report.id}.${format}`;
-    const audit = (delivered: string) => this.#book.recordUse(operator.name, 'shift-report-export', { reportId: id, shiftId: report.shiftId, kind: report.kind, format, delivered });
+    const audit = (delivered: string) =>
+      this.#book.recordUse(operator.name, 'shift-report-export', {
+        reportId: id,
+        shiftId: report.shiftId,
+        kind: report.kind,
+        format,
+        delivered,
+      });
     const encoding = format === 'csv' ? 'utf8' : 'base64';
     if (destination.to === 'download') {
       audit('download');
-      return { format, file: name, delivered: 'download', content: typeof content === 'string' ? content : content.toString('base64'), encoding };
+      return {
+        format,
+        file: name,
+        delivered: 'download',
+        content: typeof content === 'string' ? content : content.toString('base64'),
+        encoding,
+      };
     }
     const file = destination.to === 'dialog' ? await destination.choose(name) : join(this.#o.exportDir, name);
     if (file === null) return { format, file: name, delivered: 'cancelled', content: null, encoding };
     if (destination.to === 'folder') ensurePrivateDir(dirname(file));
     replacePrivateFile(file, content);
     audit(destination.to);
-    return { format, file: basename(file), delivered: destination.to === 'dialog' ? 'saved' : 'folder', content: null, encoding };
+    return {
+      format,
+      file: basename(file),
+      delivered: destination.to === 'dialog' ? 'saved' : 'folder',
+      content: null,
+      encoding,
+    };
   }
 
-  /** Prints a kept report on the receipt printer, in the asking screen's language; the outcome says whether paper came out. */
+  /**
+   * Prints a kept report on the receipt printer, in the asking screen's language; the outcome says whether paper came
+   * out.
+   */
   async print(id: number, operator: Operator): Promise<PrintOutcome> {
     const report = this.report(id);
     if (!this.#o.printing) return { outcome: 'no_printer' };
     const language = this.#o.language();
-    const title = translate(language, report.kind === 'Z' ? 'shift.report.zTitle' : 'shift.report.xTitle', { id: report.id });
+    const title = translate(language, report.kind === 'Z' ? 'shift.report.zTitle' : 'shift.report.xTitle', {
+      id: report.id,
+    });
     const paper = new PaperBuilder().text(title, { align: 'center', bold: true }).rule();
     let section: string | null = null;
     for (const line of reportLines(report, language, this.#o.timeZone())) {
@@ -180,7 +258,12 @@ export class ShiftService {
       paper.pair(line.label, reportValueText(line.value, language, report.currency));
     }
     const outcome = await this.#o.printing.print({ kind: 'report', label: title, document: paper.build() });
-    this.#book.recordUse(operator.name, 'shift-report-print', { reportId: id, shiftId: report.shiftId, kind: report.kind, outcome: outcome.outcome });
+    this.#book.recordUse(operator.name, 'shift-report-print', {
+      reportId: id,
+      shiftId: report.shiftId,
+      kind: report.kind,
+      outcome: outcome.outcome,
+    });
     return outcome;
   }
 
@@ -194,7 +277,13 @@ export class ShiftService {
     const movements = this.#book.movements(shift.id);
     const expected =
       shift.expectedCashMinor ??
-      shiftReport(shift, this.#book.members(shift.id), movements, { kind: 'X', id: 0, madeBy: '', madeAt: Date.now(), close: null }).cash.expectedMinor;
+      shiftReport(shift, this.#book.members(shift.id), movements, {
+        kind: 'X',
+        id: 0,
+        madeBy: '',
+        madeAt: Date.now(),
+        close: null,
+      }).cash.expectedMinor;
     return {
       id: shift.id,
       storeId: shift.storeId,
@@ -205,7 +294,14 @@ export class ShiftService {
       openingFloatMinor: shift.openingFloatMinor,
       closedBy: shift.closedBy,
       closedAt: shift.closedAt === null ? null : new Date(shift.closedAt).toISOString(),
-      movements: movements.map((m) => ({ id: m.id, direction: m.direction, amountMinor: m.amountMinor, reason: m.reason, operator: m.operator, at: new Date(m.at).toISOString() })),
+      movements: movements.map((m) => ({
+        id: m.id,
+        direction: m.direction,
+        amountMinor: m.amountMinor,
+        reason: m.reason,
+        operator: m.operator,
+        at: new Date(m.at).toISOString(),
+      })),
       expectedCashMinor: expected,
     };
   }

@@ -29,7 +29,11 @@ export class StoreList {
     const { pipeline, reference } = this.options.client();
     const asked = pipeline.language();
     const list = await reference.stores();
-    const options = list.items.map((s) => ({ id: s.store_id ?? '', name: s.name ?? s.store_id ?? '', code: s.store_code ?? null }));
+    const options = list.items.map((s) => ({
+      id: s.store_id ?? '',
+      name: s.name ?? s.store_id ?? '',
+      code: s.store_code ?? null,
+    }));
     this.#learn(options.find((s) => s.id === this.options.storeId())?.name ?? null, asked);
     return options;
   }

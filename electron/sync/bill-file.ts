@@ -21,8 +21,24 @@ const billItem = z
   })
   .strict();
 
-const voucher = z.object({ code: text.optional(), name: z.string().optional(), discount_value: amount.optional(), discount_percent: amount.optional(), bill_item_id: text.optional() }).strict();
-const discount = z.object({ discount_code: z.string().optional(), discount_value: amount.optional(), discount_percent: amount.optional(), description: z.string().optional(), bill_item_id: text }).strict();
+const voucher = z
+  .object({
+    code: text.optional(),
+    name: z.string().optional(),
+    discount_value: amount.optional(),
+    discount_percent: amount.optional(),
+    bill_item_id: text.optional(),
+  })
+  .strict();
+const discount = z
+  .object({
+    discount_code: z.string().optional(),
+    discount_value: amount.optional(),
+    discount_percent: amount.optional(),
+    description: z.string().optional(),
+    bill_item_id: text,
+  })
+  .strict();
 
 const billFile = z
   .object({
@@ -37,7 +53,15 @@ const billFile = z
         created_by: z.string().optional(),
         bill_number: z.string().optional(),
         bill_items: z.array(billItem).min(1),
-        payment_recap: z.object({ credit_points: amount.optional(), amount_for_credit: amount.optional(), vouchers: z.array(voucher).optional(), recommended_discounts: z.array(discount).optional() }).strict().optional(),
+        payment_recap: z
+          .object({
+            credit_points: amount.optional(),
+            amount_for_credit: amount.optional(),
+            vouchers: z.array(voucher).optional(),
+            recommended_discounts: z.array(discount).optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
   })
@@ -54,17 +78,33 @@ export function parseBillFile(json: string): { ok: true; value: BillFile } | { o
   } catch {
     return { ok: false, error: 'The bill file is not valid JSON.' };
   }
-  if (typeof data === 'object' && data !== null && 'bill' in data && typeof data.bill === 'object' && data.bill !== null) {
+  if (
+    typeof data === 'object' &&
+    data !== null &&
+    'bill' in data &&
+    typeof data.bill === 'object' &&
+    data.bill !== null
+  ) {
     for (const fixed of ['bill_id', 'payment_time', 'canceled'])
-      if (fixed in data.bill) return { ok: false, error: `The bill file must not set bill.${fixed}: it is fixed when the sale is journaled.` };
+      if (fixed in data.bill)
+        return {
+          ok: false,
+          error: `The bill file must not set bill.${fixed}: it is fixed when the sale is journaled.`,
+        };
   }
   const result = billFile.safeParse(data);
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0]!;
-  return { ok: false, error: `The bill file is invalid at ${issue.path.join('.') || 'the top level'}: ${issue.message}.` };
+  return {
+    ok: false,
+    error: `The bill file is invalid at ${issue.path.join('.') || 'the top level'}: ${issue.message}.`,
+  };
 }
 
-export function closedBill(file: BillFile, terminal: { storeId: string; cashdesk: number; operator: string }): ClosedBill {
+export function closedBill(
+  file: BillFile,
+  terminal: { storeId: string; cashdesk: number; operator: string },
+): ClosedBill {
   return {
     storeId: terminal.storeId,
     cashdesk: terminal.cashdesk,

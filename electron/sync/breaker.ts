@@ -64,6 +64,8 @@ export class CircuitBreaker {
   }
 
   #scheduleProbe(): void {
-    this.#nextProbeAt = this.#options.now() + backgroundDelay(this.#probeFailures, undefined, this.#options.random, this.#options.probe);
+    this.#nextProbeAt =
+      this.#options.now() +
+      backgroundDelay(this.#probeFailures, undefined, this.#options.random, this.#options.probe);
   }
 }

@@ -26,19 +26,44 @@ export function careCloudPort(current: () => PortClient): CareCloudPort {
       switch (kind) {
         case 'purchase':
         case 'cancellation':
-          return { remoteId: idOrNull(await client.purchases.sendPurchase(request.body as BodyOf<'postPurchaseSend'>, options), 'purchase_id') };
+          return {
+            remoteId: idOrNull(
+              await client.purchases.sendPurchase(request.body as BodyOf<'postPurchaseSend'>, options),
+              'purchase_id',
+            ),
+          };
         case 'voucher-application': {
           const match = VOUCHER_APPLY.exec(request.path);
-          if (!match) throw new Error(`A voucher application must be sent to /vouchers/{id}/actions/apply-voucher, not ${request.path}.`);
-          await client.vouchers.applyVoucher(decodeURIComponent(match[1]!), request.body as BodyOf<'postVoucherApply'>, options);
+          if (!match)
+            throw new Error(
+              `A voucher application must be sent to /vouchers/{id}/actions/apply-voucher, not ${request.path}.`,
+            );
+          await client.vouchers.applyVoucher(
+            decodeURIComponent(match[1]!),
+            request.body as BodyOf<'postVoucherApply'>,
+            options,
+          );
           return { remoteId: null };
         }
         case 'customer-signup':
-          return { remoteId: idOrNull(await client.customers.create(request.body as BodyOf<'postCustomer'>, options), 'customer_id') };
+          return {
+            remoteId: idOrNull(
+              await client.customers.create(request.body as BodyOf<'postCustomer'>, options),
+              'customer_id',
+            ),
+          };
         case 'card-assignment':
-          return { remoteId: idOrNull(await client.cards.assignFreeCard(request.body as BodyOf<'postAssignCard'>, options), 'card_id') };
+          return {
+            remoteId: idOrNull(
+              await client.cards.assignFreeCard(request.body as BodyOf<'postAssignCard'>, options),
+              'card_id',
+            ),
+          };
         case 'customer-assignment':
-          await client.purchases.assignCustomer(request.body as BodyOf<'postPurchaseAssignCustomer'>, options);
+          await client.purchases.assignCustomer(
+            request.body as BodyOf<'postPurchaseAssignCustomer'>,
+            options,
+          );
           return { remoteId: null };
       }
     },

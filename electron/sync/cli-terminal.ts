@@ -3,7 +3,13 @@
 // the data directory, and for sending, a CareCloud client and a sync engine.
 import { clientFromConfig } from '../config/client.ts';
 import { configFlagsOf, configOptions } from '../config/flags.ts';
-import { ConfigError, loadConfig, missingForCareCloud, type CliConfig, type ConfigFlags } from '../config/load.ts';
+import {
+  ConfigError,
+  loadConfig,
+  missingForCareCloud,
+  type CliConfig,
+  type ConfigFlags,
+} from '../config/load.ts';
 import { Journal } from '../journal/journal.ts';
 import { createSyncEngine } from './create-engine.ts';
 import type { SyncEngine } from './engine.ts';

@@ -5,7 +5,14 @@ import { toMinorUnits } from '../../shared/money.ts';
 import { cancellationBody } from '../carecloud/resources/purchases.ts';
 import { InvalidState } from '../domain/errors.ts';
 import { cancellationBillId, newBillId, timeOrderedId } from '../journal/bill-id.ts';
-import type { EntryKind, JournalEntry, JournalRequest, NewEntry, SendPurchaseBody, VoucherHold } from '../journal/types.ts';
+import type {
+  EntryKind,
+  JournalEntry,
+  JournalRequest,
+  NewEntry,
+  SendPurchaseBody,
+  VoucherHold,
+} from '../journal/types.ts';
 import { checkBill } from './bill-check.ts';
 
 export const SEND_PURCHASE_PATH = '/purchases/actions/send-purchase';
@@ -26,7 +33,11 @@ export interface ClosedBill {
 
 /** What the bill's vouchers take, for the journal's voucher ledger. */
 function voucherHolds(sale: ClosedBill): VoucherHold[] {
-  return (sale.bill.payment_recap?.vouchers ?? []).flatMap((v) => (v.code ? [{ code: v.code, amountMinor: toMinorUnits(v.discount_value ?? 0, sale.currencyDecimals ?? 2) }] : []));
+  return (sale.bill.payment_recap?.vouchers ?? []).flatMap((v) =>
+    v.code
+      ? [{ code: v.code, amountMinor: toMinorUnits(v.discount_value ?? 0, sale.currencyDecimals ?? 2) }]
+      : [],
+  );
 }
 
 /** The terminal's time zone and clock: what a bill id and payment time are made from. */
@@ -65,16 +76,24 @@ export function purchaseEntry(sale: ClosedBill, terminal: TerminalClock): NewEnt
   };
 }
 
-/** CareCloud's cancellation (`cancellationBody`): the original bill under bill_id `C<original>`, bill_number the original. */
+/**
+ * CareCloud's cancellation (`cancellationBody`): the original bill under bill_id `C<original>`, bill_number the
+ * original.
+ */
 export function cancellationEntry(original: JournalEntry, operator: string): NewEntry {
-  if (original.kind !== 'purchase' || !original.billId) throw new InvalidState(`Entry ${original.id} is not a purchase and cannot be cancelled.`);
-  if (original.state === 'rejected' || original.state === 'voided') throw new InvalidState(`Entry ${original.id} is ${original.state}; CareCloud has no purchase to cancel.`);
+  if (original.kind !== 'purchase' || !original.billId)
+    throw new InvalidState(`Entry ${original.id} is not a purchase and cannot be cancelled.`);
+  if (original.state === 'rejected' || original.state === 'voided')
+    throw new InvalidState(`Entry ${original.id} is ${original.state}; CareCloud has no purchase to cancel.`);
   const journaled = original.request.body as SendPurchaseBody;
   // A synced sale keeps only a masked card number; the customer id says who it was.
   const { card_number: card, ...withoutCard } = journaled;
   const originalBody = typeof card === 'string' && card.includes('*') ? withoutCard : journaled;
   const billId = cancellationBillId(original.billId);
-  const body = cancellationBody(originalBody, { originalBillId: original.billId, cancellationBillId: billId });
+  const body = cancellationBody(originalBody, {
+    originalBillId: original.billId,
+    cancellationBillId: billId,
+  });
   const paymentTime = body.bill.payment_time;
   return {
     kind: 'cancellation',
@@ -92,7 +111,11 @@ export function cancellationEntry(original: JournalEntry, operator: string): New
 }
 
 /** A rejected purchase sent again as a new sale without the vouchers and points CareCloud refused. */
-export function resendWithoutBenefits(original: JournalEntry, operator: string, terminal: TerminalClock): { entry: NewEntry; dropped: string[] } {
+export function resendWithoutBenefits(
+  original: JournalEntry,
+  operator: string,
+  terminal: TerminalClock,
+): { entry: NewEntry; dropped: string[] } {
   if (original.kind !== 'purchase') throw new InvalidState(`Entry ${original.id} is not a purchase.`);
   const body = original.request.body as SendPurchaseBody;
   const recap = body.bill.payment_recap;
@@ -100,9 +123,20 @@ export function resendWithoutBenefits(original: JournalEntry, operator: string, 
   if (recap?.vouchers?.length) dropped.push(...recap.vouchers.map((v) => `voucher ${v.code ?? '?'}`));
   if (recap?.credit_points) dropped.push(`${recap.credit_points} points`);
   if (recap?.amount_for_credit) dropped.push(`${recap.amount_for_credit} credit`);
-  if (dropped.length === 0) throw new InvalidState(`Entry ${original.id} used no vouchers, points or credit; there is nothing to drop.`);
-  const { payment_recap: _dropped, bill_id: _id, payment_time: _time, canceled: _canceled, ...rest } = body.bill;
-  const keptRecap = recap?.recommended_discounts?.length ? { payment_recap: { recommended_discounts: recap.recommended_discounts } } : {};
+  if (dropped.length === 0)
+    throw new InvalidState(
+      `Entry ${original.id} used no vouchers, points or credit; there is nothing to drop.`,
+    );
+  const {
+    payment_recap: _dropped,
+    bill_id: _id,
+    payment_time: _time,
+    canceled: _canceled,
+    ...rest
+  } = body.bill;
+  const keptRecap = recap?.recommended_discounts?.length
+    ? { payment_recap: { recommended_discounts: recap.recommended_discounts } }
+    : {};
   const entry = purchaseEntry(
     {
       storeId: original.storeId,
@@ -126,7 +160,8 @@ const writePaths = {
   'customer-signup': () => '/customers',
   'card-assignment': () => '/cards/actions/assign-free-card',
   'customer-assignment': () => '/purchases/actions/assign-customer',
-  'voucher-application': (voucherId: string) => `/vouchers/${encodeURIComponent(voucherId)}/actions/apply-voucher`,
+  'voucher-application': (voucherId: string) =>
+    `/vouchers/${encodeURIComponent(voucherId)}/actions/apply-voucher`,
 } as const;
 
 export interface OtherWrite {
@@ -146,8 +181,12 @@ export interface OtherWrite {
  * idempotency key for these; the entry's key only keeps the journal from recording one twice.
  */
 export function writeEntry(write: OtherWrite, terminal: Pick<TerminalClock, 'now'> = {}): NewEntry {
-  if (write.kind === 'voucher-application' && !write.voucherId) throw new Error('A voucher application names the voucher.');
-  const path = write.kind === 'voucher-application' ? writePaths[write.kind](write.voucherId!) : writePaths[write.kind]();
+  if (write.kind === 'voucher-application' && !write.voucherId)
+    throw new Error('A voucher application names the voucher.');
+  const path =
+    write.kind === 'voucher-application'
+      ? writePaths[write.kind](write.voucherId!)
+      : writePaths[write.kind]();
   return {
     kind: write.kind,
     idempotencyKey: `${write.kind}:${write.storeId.replace(/[^A-Za-z0-9]/g, '')}-${write.cashdesk}-${timeOrderedId(terminal.now?.() ?? Date.now())}`,
@@ -169,6 +208,7 @@ export function requestToSend(entry: JournalEntry, dependency: JournalEntry | nu
   if (entry.kind !== 'card-assignment') return entry.request;
   const body = entry.request.body as Record<string, unknown>;
   if (typeof body.customer_id === 'string' && body.customer_id !== '') return entry.request;
-  if (dependency?.kind !== 'customer-signup' || dependency.state !== 'synced' || !dependency.remoteId) return null;
+  if (dependency?.kind !== 'customer-signup' || dependency.state !== 'synced' || !dependency.remoteId)
+    return null;
   return { ...entry.request, body: { ...body, customer_id: dependency.remoteId } };
 }

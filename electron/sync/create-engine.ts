@@ -22,7 +22,8 @@ export interface SyncEngineSetup {
 }
 
 export function createSyncEngine(setup: SyncEngineSetup): SyncEngine {
-  const settings = typeof setup.settings === 'function' ? setup.settings : () => setup.settings as TerminalSettings;
+  const settings =
+    typeof setup.settings === 'function' ? setup.settings : () => setup.settings as TerminalSettings;
   const client = typeof setup.client === 'function' ? setup.client : () => setup.client as PortClient;
   const fromSettings = syncPolicyFrom(settings());
   // Read at each closure, so a change of the offline policy applies to the next sale.
@@ -43,4 +44,3 @@ export function createSyncEngine(setup: SyncEngineSetup): SyncEngine {
     ...(setup.random ? { random: setup.random } : {}),
   });
 }
-

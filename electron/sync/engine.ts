@@ -74,9 +74,22 @@ const OVERDUE_CHECK_EVERY_MS = 60_000;
 const STALE_CLAIMS_EVERY_MS = 5_000;
 
 export type ClosureOutcome =
-  /** `unrecorded`: CareCloud has the sale but the journal could not yet write its answer (it is written as soon as it can be). */
-  | { outcome: 'synced'; entry: JournalEntry; purchaseId: string | null; unrecorded?: JournalUnavailableError }
-  | { outcome: 'queued'; entry: JournalEntry; why: 'offline' | 'waiting-for-original' | 'send-failed'; error?: string }
+  /**
+   * `unrecorded`: CareCloud has the sale but the journal could not yet write its answer (it is written as soon as it
+   * can be).
+   */
+  | {
+      outcome: 'synced';
+      entry: JournalEntry;
+      purchaseId: string | null;
+      unrecorded?: JournalUnavailableError;
+    }
+  | {
+      outcome: 'queued';
+      entry: JournalEntry;
+      why: 'offline' | 'waiting-for-original' | 'send-failed';
+      error?: string;
+    }
   | { outcome: 'rejected'; entry: JournalEntry; reasons: RejectionReason[] };
 
 export interface SyncStatus {
@@ -140,7 +153,9 @@ export interface SyncEngineOptions {
 /** Slack over the send timeout before the cashier is released. */
 const CASHIER_GRACE_MS = 250;
 
-/** A send of at least this size whose connection breaks is checked with a probe before CareCloud is called unreachable. */
+/**
+ * A send of at least this size whose connection breaks is checked with a probe before CareCloud is called unreachable.
+ */
 const CUT_UPLOAD_SUSPECT_BYTES = 64 * 1024;
 /** Cut uploads (with CareCloud answering probes) before the entry goes to the manager. */
 const CUT_UPLOADS_BEFORE_REJECTING = 3;
@@ -156,9 +171,17 @@ const RECORD_RETRY_MS = 1_000;
 /** The entry as a send left it, for when the journal cannot write that yet. */
 function answered(entry: JournalEntry, result: SendResult): JournalEntry {
   const released = { leaseOwner: null, leaseExpiresAt: null };
-  if (result.kind === 'synced') return { ...entry, ...released, state: 'synced', remoteId: result.remoteId, lastError: null };
-  if (result.kind === 'rejected') return { ...entry, ...released, state: 'rejected', reasons: result.reasons, lastError: result.error };
-  return { ...entry, ...released, state: 'pending', nextAttemptAt: result.nextAttemptAt, lastError: result.error };
+  if (result.kind === 'synced')
+    return { ...entry, ...released, state: 'synced', remoteId: result.remoteId, lastError: null };
+  if (result.kind === 'rejected')
+    return { ...entry, ...released, state: 'rejected', reasons: result.reasons, lastError: result.error };
+  return {
+    ...entry,
+    ...released,
+    state: 'pending',
+    nextAttemptAt: result.nextAttemptAt,
+    lastError: result.error,
+  };
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -182,7 +205,10 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   #lastStaleClaimsAt = -Infinity;
   #statusTimer: NodeJS.Timeout | null = null;
   /** Answers CareCloud gave that the journal could not write yet (a full disk, say), by entry id. */
-  readonly #unrecorded = new Map<number, { claim: Claim; result: SendResult; error: JournalUnavailableError }>();
+  readonly #unrecorded = new Map<
+    number,
+    { claim: Claim; result: SendResult; error: JournalUnavailableError }
+  >();
   #recordTimer: NodeJS.Timeout | null = null;
   #checkpointTimer: NodeJS.Timeout | null = null;
   /** Uploads of big entries CareCloud cut while it answered probes, by entry id. */
@@ -199,9 +225,19 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     this.#now = options.now ?? Date.now;
     this.#random = options.random ?? Math.random;
     this.owner = processOwner(options.label ?? 'app');
-    this.#breaker = new CircuitBreaker({ threshold: this.policy.breakerThreshold, probe: this.policy.probeBackoff, now: this.#now, random: this.#random });
+    this.#breaker = new CircuitBreaker({
+      threshold: this.policy.breakerThreshold,
+      probe: this.policy.probeBackoff,
+      now: this.#now,
+      random: this.#random,
+    });
     // A burst of 10 ms worth of sends absorbs late timers on a busy machine without going over the limit.
-    this.#bucket = new TokenBucket({ ratePerSecond: this.policy.ratePerSecond, burst: Math.max(1, Math.ceil(this.policy.ratePerSecond / 100)), now: this.#now, sleep: options.sleep ?? realSleep });
+    this.#bucket = new TokenBucket({
+      ratePerSecond: this.policy.ratePerSecond,
+      burst: Math.max(1, Math.ceil(this.policy.ratePerSecond / 100)),
+      now: this.#now,
+      sleep: options.sleep ?? realSleep,
+    });
     this.#releaseStaleClaims();
   }
 
@@ -228,7 +264,10 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
    */
   async close(input: NewEntry): Promise<ClosureOutcome> {
     if (this.#breaker.isOpen) {
-      const queued = this.#queued(this.#journal.append(applyOfflinePolicy(input, this.policy.offlineBenefits)), 'offline');
+      const queued = this.#queued(
+        this.#journal.append(applyOfflinePolicy(input, this.policy.offlineBenefits)),
+        'offline',
+      );
       this.#checkpointSoon();
       return queued;
     }
@@ -250,7 +289,9 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     // The cashier waits for one send timeout at most, whatever the client does inside (a login, say);
     // a late answer is still recorded by the send itself.
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), this.policy.sendTimeoutMs + CASHIER_GRACE_MS)));
+    const late = new Promise<null>(
+      (resolve) => (timer = setTimeout(() => resolve(null), this.policy.sendTimeoutMs + CASHIER_GRACE_MS)),
+    );
     const entry = await Promise.race([sending, late]).finally(() => clearTimeout(timer));
     if (entry === null) {
       const settled = sending.then(
@@ -260,16 +301,25 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
       this.#lateSends.add(settled);
       void settled.finally(() => this.#lateSends.delete(settled));
       this.#unreachable();
-      return this.#queued(this.#journal.get(claim.entry.id) ?? claim.entry, 'send-failed', 'CareCloud did not answer in time');
+      return this.#queued(
+        this.#journal.get(claim.entry.id) ?? claim.entry,
+        'send-failed',
+        'CareCloud did not answer in time',
+      );
     }
     this.kick();
     const unrecorded = this.#unrecorded.get(entry.id)?.error;
-    if (entry.state === 'synced') return { outcome: 'synced', entry, purchaseId: entry.remoteId, ...(unrecorded ? { unrecorded } : {}) };
+    if (entry.state === 'synced')
+      return { outcome: 'synced', entry, purchaseId: entry.remoteId, ...(unrecorded ? { unrecorded } : {}) };
     if (entry.state === 'rejected') return { outcome: 'rejected', entry, reasons: entry.reasons };
     return this.#queued(entry, 'send-failed', entry.lastError ?? undefined);
   }
 
-  #queued(entry: JournalEntry, why: 'offline' | 'waiting-for-original' | 'send-failed', error?: string): ClosureOutcome {
+  #queued(
+    entry: JournalEntry,
+    why: 'offline' | 'waiting-for-original' | 'send-failed',
+    error?: string,
+  ): ClosureOutcome {
     this.#emitStatus();
     return { outcome: 'queued', entry, why, ...(error ? { error } : {}) };
   }
@@ -278,31 +328,59 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   async #send(claim: Claim): Promise<JournalEntry> {
     const { entry } = claim;
     let result: SendResult;
-    const request = requestToSend(entry, entry.dependsOn !== null ? this.#journal.get(entry.dependsOn) : null);
+    const request = requestToSend(
+      entry,
+      entry.dependsOn !== null ? this.#journal.get(entry.dependsOn) : null,
+    );
     if (request === null) {
       const error = 'The sign-up this card assignment waits for has no customer id from CareCloud';
-      const recorded = this.#record(claim, { kind: 'rejected', reasons: [{ name: 'customer_id', reason: 'signup_not_booked', message: error }], httpStatus: null, error });
+      const recorded = this.#record(claim, {
+        kind: 'rejected',
+        reasons: [{ name: 'customer_id', reason: 'signup_not_booked', message: error }],
+        httpStatus: null,
+        error,
+      });
       this.emit('sent', recorded);
-      this.emit('alert', { kind: 'rejected', entryId: recorded.id, billId: recorded.billId, reasons: recorded.reasons });
+      this.emit('alert', {
+        kind: 'rejected',
+        entryId: recorded.id,
+        billId: recorded.billId,
+        reasons: recorded.reasons,
+      });
       return recorded;
     }
     // Not AbortSignal.timeout: its timer, and the request it reaches through the client's listeners,
     // would live on for the whole timeout after the send ended; a replay of thousands piles them up.
     const abort = new AbortController();
-    const deadline = setTimeout(() => abort.abort(new DOMException('The send took longer than twice its timeout', 'TimeoutError')), this.policy.sendTimeoutMs * 2);
+    const deadline = setTimeout(
+      () => abort.abort(new DOMException('The send took longer than twice its timeout', 'TimeoutError')),
+      this.policy.sendTimeoutMs * 2,
+    );
     try {
-      const { remoteId } = await this.#port.send(entry.kind, request, { timeoutMs: this.policy.sendTimeoutMs, signal: abort.signal });
+      const { remoteId } = await this.#port.send(entry.kind, request, {
+        timeoutMs: this.policy.sendTimeoutMs,
+        signal: abort.signal,
+      });
       result = { kind: 'synced', remoteId, outcome: 'synced', httpStatus: null };
       this.#reachable();
     } catch (error) {
       const failure = classifySendFailure(entry.kind, error);
       if (failure.kind === 'landed') {
-        result = { kind: 'synced', remoteId: null, outcome: 'already-landed', httpStatus: failure.httpStatus };
+        result = {
+          kind: 'synced',
+          remoteId: null,
+          outcome: 'already-landed',
+          httpStatus: failure.httpStatus,
+        };
         this.#reachable();
       } else if (failure.kind === 'rejected') {
         result = failure;
         this.#reachable();
-      } else if (failure.outcome === 'transport' && requestBytes(entry) > CUT_UPLOAD_SUSPECT_BYTES && (await this.#answersProbe())) {
+      } else if (
+        failure.outcome === 'transport' &&
+        requestBytes(entry) > CUT_UPLOAD_SUSPECT_BYTES &&
+        (await this.#answersProbe())
+      ) {
         // A big upload broke while CareCloud still answers: this entry's trouble, not the network's.
         this.#reachable();
         const cuts = (this.#cutUploads.get(entry.id) ?? 0) + 1;
@@ -310,20 +388,51 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
         const error = `CareCloud cut the upload of this ${Math.ceil(requestBytes(entry) / 1024)} KB request while it answered otherwise (${failure.error})`;
         if (cuts >= CUT_UPLOADS_BEFORE_REJECTING) {
           this.#cutUploads.delete(entry.id);
-          result = { kind: 'rejected', reasons: [{ name: 'bill', reason: 'upload_cut', message: error }], httpStatus: null, error };
-        } else result = { kind: 'retry', outcome: 'transport', nextAttemptAt: this.#now() + backgroundDelay(entry.attemptCount, undefined, this.#random, this.policy.entryBackoff), httpStatus: null, error };
+          result = {
+            kind: 'rejected',
+            reasons: [{ name: 'bill', reason: 'upload_cut', message: error }],
+            httpStatus: null,
+            error,
+          };
+        } else
+          result = {
+            kind: 'retry',
+            outcome: 'transport',
+            nextAttemptAt:
+              this.#now() +
+              backgroundDelay(entry.attemptCount, undefined, this.#random, this.policy.entryBackoff),
+            httpStatus: null,
+            error,
+          };
       } else {
         if (failure.outcome === 'rate-limited') this.#bucket.slowDown(failure.retryAfterMs);
         if (failure.unreachable) this.#unreachable();
         else this.#reachable();
-        const wait = backgroundDelay(entry.attemptCount, failure.retryAfterMs, this.#random, this.policy.entryBackoff);
-        result = { kind: 'retry', outcome: failure.outcome, nextAttemptAt: this.#now() + wait, httpStatus: failure.httpStatus, error: failure.error };
+        const wait = backgroundDelay(
+          entry.attemptCount,
+          failure.retryAfterMs,
+          this.#random,
+          this.policy.entryBackoff,
+        );
+        result = {
+          kind: 'retry',
+          outcome: failure.outcome,
+          nextAttemptAt: this.#now() + wait,
+          httpStatus: failure.httpStatus,
+          error: failure.error,
+        };
       }
     }
     clearTimeout(deadline);
     const recorded = this.#record(claim, result);
     this.emit('sent', recorded);
-    if (recorded.state === 'rejected' && result.kind === 'rejected') this.emit('alert', { kind: 'rejected', entryId: recorded.id, billId: recorded.billId, reasons: recorded.reasons });
+    if (recorded.state === 'rejected' && result.kind === 'rejected')
+      this.emit('alert', {
+        kind: 'rejected',
+        entryId: recorded.id,
+        billId: recorded.billId,
+        reasons: recorded.reasons,
+      });
     return recorded;
   }
 
@@ -419,7 +528,9 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     return this.#draining;
   }
 
-  /** `until`: no new send starts after this time (a replay's budget); sends in flight still end within their timeout. */
+  /**
+   * `until`: no new send starts after this time (a replay's budget); sends in flight still end within their timeout.
+   */
   async #drain(until: number): Promise<DrainReport> {
     const report: DrainReport = { synced: [], rejected: [], retried: [], wentOffline: false };
     const worker = async () => {
@@ -480,7 +591,8 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     const now = this.#now();
     catchUp.settled += 1;
     catchUp.settledAt.push(now);
-    while (catchUp.settledAt.length > 0 && catchUp.settledAt[0]! <= now - DRAIN_RATE_WINDOW_MS) catchUp.settledAt.shift();
+    while (catchUp.settledAt.length > 0 && catchUp.settledAt[0]! <= now - DRAIN_RATE_WINDOW_MS)
+      catchUp.settledAt.shift();
   }
 
   /** The catch-up's progress with `remaining` entries left; it ends (null) once nothing is left. */
@@ -496,8 +608,18 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     const elapsed = Math.min(DRAIN_RATE_WINDOW_MS, now - catchUp.startedAt);
     const recent = catchUp.settledAt.filter((at) => at > now - DRAIN_RATE_WINDOW_MS).length;
     const ratePerSecond = elapsed >= DRAIN_RATE_MIN_MS ? recent / (elapsed / 1000) : null;
-    const finishesAt = !paused && ratePerSecond !== null && ratePerSecond > 0 ? now + Math.round((remaining / ratePerSecond) * 1000) : null;
-    return { startedAt: catchUp.startedAt, settled: catchUp.settled, remaining, ratePerSecond, finishesAt, paused };
+    const finishesAt =
+      !paused && ratePerSecond !== null && ratePerSecond > 0
+        ? now + Math.round((remaining / ratePerSecond) * 1000)
+        : null;
+    return {
+      startedAt: catchUp.startedAt,
+      settled: catchUp.settled,
+      remaining,
+      ratePerSecond,
+      finishesAt,
+      paused,
+    };
   }
 
   status(): SyncStatus {
@@ -529,11 +651,19 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
 
   #checkStalePending(): void {
     const cutoff = this.#now() - this.policy.pendingAlertMs;
-    const { entries } = this.#journal.list({ state: ['pending', 'sending'], to: cutoff }, { limit: 100, offset: 0 });
+    const { entries } = this.#journal.list(
+      { state: ['pending', 'sending'], to: cutoff },
+      { limit: 100, offset: 0 },
+    );
     for (const entry of entries) {
       if (this.#alerted.has(entry.id)) continue;
       this.#alerted.add(entry.id);
-      this.emit('alert', { kind: 'pending-too-long', entryId: entry.id, billId: entry.billId, pendingSinceMs: this.#now() - entry.createdAt });
+      this.emit('alert', {
+        kind: 'pending-too-long',
+        entryId: entry.id,
+        billId: entry.billId,
+        pendingSinceMs: this.#now() - entry.createdAt,
+      });
     }
   }
 
@@ -579,7 +709,10 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
         if ((this.#breaker.nextProbeAt ?? 0) <= this.#now()) await this.probe();
       }
       if (!this.#breaker.isOpen) await this.drain();
-      if (this.#now() - this.#lastOverdueCheckAt >= Math.min(OVERDUE_CHECK_EVERY_MS, this.policy.pendingAlertMs)) {
+      if (
+        this.#now() - this.#lastOverdueCheckAt >=
+        Math.min(OVERDUE_CHECK_EVERY_MS, this.policy.pendingAlertMs)
+      ) {
         this.#lastOverdueCheckAt = this.#now();
         this.#checkStalePending();
       }

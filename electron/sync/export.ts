@@ -66,16 +66,47 @@ export function csvCell(value: string | number | null): string {
 export function toCsv(entries: readonly JournalEntry[]): string {
   const rows = entries.map(exportRow);
   const header = Object.keys(exportRow({ ...placeholderEntry })) as (keyof ExportRow)[];
-  return [header.join(','), ...rows.map((row) => header.map((key) => csvCell(row[key])).join(','))].join('\r\n') + '\r\n';
+  return (
+    [header.join(','), ...rows.map((row) => header.map((key) => csvCell(row[key])).join(','))].join('\r\n') +
+    '\r\n'
+  );
 }
 
 export function toJson(entries: readonly JournalEntry[]): string {
-  return `${JSON.stringify(entries.map((entry) => ({ ...exportRow(entry), request: entry.request })), null, 2)}\n`;
+  return `${JSON.stringify(
+    entries.map((entry) => ({ ...exportRow(entry), request: entry.request })),
+    null,
+    2,
+  )}\n`;
 }
 
 // Only used to read the column names in order.
 const placeholderEntry: JournalEntry = {
-  id: 0, kind: 'purchase', idempotencyKey: '', billId: null, request: { method: 'POST', path: '', body: null }, paymentTime: null, storeId: '', cashdesk: 0, operator: '',
-  customerId: null, cardNumber: null, dependsOn: null, replaces: null, flags: [], state: 'pending', remoteId: null, reasons: [], voidReason: null, voidedBy: null, attemptCount: 0,
-  nextAttemptAt: 0, lastError: null, leaseOwner: null, leaseExpiresAt: null, createdAt: 0, updatedAt: 0, exportedAt: null,
+  id: 0,
+  kind: 'purchase',
+  idempotencyKey: '',
+  billId: null,
+  request: { method: 'POST', path: '', body: null },
+  paymentTime: null,
+  storeId: '',
+  cashdesk: 0,
+  operator: '',
+  customerId: null,
+  cardNumber: null,
+  dependsOn: null,
+  replaces: null,
+  flags: [],
+  state: 'pending',
+  remoteId: null,
+  reasons: [],
+  voidReason: null,
+  voidedBy: null,
+  attemptCount: 0,
+  nextAttemptAt: 0,
+  lastError: null,
+  leaseOwner: null,
+  leaseExpiresAt: null,
+  createdAt: 0,
+  updatedAt: 0,
+  exportedAt: null,
 };

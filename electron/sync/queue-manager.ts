@@ -58,7 +58,10 @@ export class QueueActions {
   }
 
   void(id: number, reason: string, actor: string): JournalEntry {
-    if (!reason.trim()) throw new InvalidInput('Voiding an entry needs a reason.', [{ name: 'reason', reason: 'required', message: 'a reason is needed' }]);
+    if (!reason.trim())
+      throw new InvalidInput('Voiding an entry needs a reason.', [
+        { name: 'reason', reason: 'required', message: 'a reason is needed' },
+      ]);
     const entry = this.#journal.void(id, reason.trim(), actor);
     this.#onWork();
     return entry;
@@ -68,7 +71,10 @@ export class QueueActions {
   resendWithoutBenefits(id: number, actor: string): JournalEntry {
     const original = this.#journal.get(id);
     if (!original) throw new NotFound(`There is no journal entry ${id}.`);
-    if (original.state !== 'rejected') throw new InvalidState(`Entry ${id} is ${original.state}; only a rejected purchase can be resent without its benefits.`);
+    if (original.state !== 'rejected')
+      throw new InvalidState(
+        `Entry ${id} is ${original.state}; only a rejected purchase can be resent without its benefits.`,
+      );
     const { entry, dropped } = resendWithoutBenefits(original, actor, this.#terminal);
     const created = this.#journal.appendReplacement(id, entry, actor, { dropped, reasons: original.reasons });
     this.#onWork();
@@ -79,18 +85,27 @@ export class QueueActions {
    * Every entry matching the filter, as text handed to `deliver` (which writes it somewhere);
    * only once that succeeded are the entries marked exported, with an audit record.
    */
-  export(filter: EntryFilter, format: ExportFormat, actor: string, deliver: (text: string) => void): { count: number } {
+  export(
+    filter: EntryFilter,
+    format: ExportFormat,
+    actor: string,
+    deliver: (text: string) => void,
+  ): { count: number } {
     if (!actor.trim()) throw new Error('An export needs the name of who makes it.');
     const entries: JournalEntry[] = [];
     // Page after page by the last id read: each page starts through the primary key, not by skipping.
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = this.#journal.list(filter, { limit: 500, offset: 0, after });
       entries.push(...page.entries);
       if (page.entries.length < 500) break;
       after = page.entries.at(-1)!.id;
     }
     deliver(format === 'csv' ? toCsv(entries) : toJson(entries));
-    this.#journal.markExported(entries.map((e) => e.id), actor, format);
+    this.#journal.markExported(
+      entries.map((e) => e.id),
+      actor,
+      format,
+    );
     return { count: entries.length };
   }
 }

@@ -17,7 +17,8 @@ export class TokenBucket {
   readonly #options: TokenBucketOptions;
 
   constructor(options: TokenBucketOptions) {
-    if (!(options.ratePerSecond > 0) || !(options.burst >= 1)) throw new Error('A token bucket needs a positive rate and a burst of at least one.');
+    if (!(options.ratePerSecond > 0) || !(options.burst >= 1))
+      throw new Error('A token bucket needs a positive rate and a burst of at least one.');
     this.#options = options;
     this.#max = options.ratePerSecond;
     this.#rate = options.ratePerSecond;
@@ -34,7 +35,8 @@ export class TokenBucket {
     this.#last = now;
     this.#tokens = Math.min(this.#options.burst, this.#tokens + (elapsed * this.#rate) / 1000);
     // Recover 10% of the configured rate per second without a 429.
-    if (this.#rate < this.#max && now >= this.#pausedUntil) this.#rate = Math.min(this.#max, this.#rate + (elapsed / 1000) * 0.1 * this.#max);
+    if (this.#rate < this.#max && now >= this.#pausedUntil)
+      this.#rate = Math.min(this.#max, this.#rate + (elapsed / 1000) * 0.1 * this.#max);
   }
 
   /** Takes a token now, even into debt: for the sale a cashier is waiting on. */

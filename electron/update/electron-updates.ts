@@ -38,13 +38,18 @@ function handOver(plan: RollbackPlan, artifact: string): boolean {
   return false;
 }
 
-export function startAppUpdates(dataDir: string, logger: Logger, activity: () => TerminalActivity | null): AppUpdates {
+export function startAppUpdates(
+  dataDir: string,
+  logger: Logger,
+  activity: () => TerminalActivity | null,
+): AppUpdates {
   const files = updateFiles(dataDir);
   const version = app.getVersion();
   const { marker, decision } = onStart(files.readMarker(), version);
   files.writeMarker(marker);
   let rolledBack = false;
-  if (decision.action === 'run-cannot-roll-back') logger.log('error', 'update.failing', { version, failedStarts: decision.failedStarts });
+  if (decision.action === 'run-cannot-roll-back')
+    logger.log('error', 'update.failing', { version, failedStarts: decision.failedStarts });
   if (decision.action === 'roll-back') {
     const plan = rollbackPlan(decision.to.artifact, process.platform, process.env);
     logger.log('error', 'update.rollback', { from: decision.from, to: decision.to.version, plan: plan.kind });
@@ -52,7 +57,9 @@ export function startAppUpdates(dataDir: string, logger: Logger, activity: () =>
       rolledBack = handOver(plan, decision.to.artifact);
     } catch (error) {
       // The failing version keeps running rather than none at all; the log says why.
-      logger.log('error', 'update.rollback.failed', { error: error instanceof Error ? error.message : String(error) });
+      logger.log('error', 'update.rollback.failed', {
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
     if (plan.kind === 'none') logger.log('error', 'update.rollback.impossible', { why: plan.why });
   }

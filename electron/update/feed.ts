@@ -28,7 +28,15 @@ export interface UpdateFeed {
 }
 
 /** Null when no server is configured: the terminal then never updates itself. */
-export function updateFeed(settings: UpdateSettings, platform: NodeJS.Platform, arch: string): UpdateFeed | null {
+export function updateFeed(
+  settings: UpdateSettings,
+  platform: NodeJS.Platform,
+  arch: string,
+): UpdateFeed | null {
   if (settings.url === '') return null;
-  return { baseUrl: settings.url, channel: updaterChannel(settings.channel), url: `${settings.url}/${feedFile(settings.channel, platform, arch)}` };
+  return {
+    baseUrl: settings.url,
+    channel: updaterChannel(settings.channel),
+    url: `${settings.url}/${feedFile(settings.channel, platform, arch)}`,
+  };
 }

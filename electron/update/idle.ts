@@ -2,7 +2,10 @@
 // interrupts nobody. Installing restarts the app, so an open sale (including one being
 // paid), a shift being closed or a journal entry on its way to CareCloud would be cut off.
 export interface TerminalActivity {
-  /** The till shows a sale with lines, or one being paid (the renderer reports it; a dead renderer's last report stands). */
+  /**
+   * The till shows a sale with lines, or one being paid (the renderer reports it; a dead renderer's last report
+   * stands).
+   */
   saleOpen: boolean;
   /** A shift or day closing is running. The terminal has no shift closing yet: always false until it does. */
   shiftClosing: boolean;
@@ -14,10 +17,15 @@ export interface TerminalActivity {
 
 export type IdleBlocker = 'postponed' | 'sale-open' | 'shift-closing' | 'journal-sending';
 
-export type InstallVerdict = { install: true; pendingKept: number } | { install: false; blockers: IdleBlocker[] };
+export type InstallVerdict =
+  { install: true; pendingKept: number } | { install: false; blockers: IdleBlocker[] };
 
 /** Every reason that holds the update back, so the manager's screen can say all of them. */
-export function installVerdict(activity: TerminalActivity, postponedUntil: number | null, now: number): InstallVerdict {
+export function installVerdict(
+  activity: TerminalActivity,
+  postponedUntil: number | null,
+  now: number,
+): InstallVerdict {
   const blockers: IdleBlocker[] = [];
   if (postponedUntil !== null && now < postponedUntil) blockers.push('postponed');
   if (activity.saleOpen) blockers.push('sale-open');

@@ -13,7 +13,9 @@ export interface Postponement {
   by: string;
 }
 
-export type PostponeResult = { ok: true; value: Postponement } | { ok: false; reason: 'nothing-to-postpone' | 'invalid-hours' | 'limit-reached' };
+export type PostponeResult =
+  | { ok: true; value: Postponement }
+  | { ok: false; reason: 'nothing-to-postpone' | 'invalid-hours' | 'limit-reached' };
 
 export interface ReadyUpdate {
   version: string;
@@ -23,7 +25,8 @@ export interface ReadyUpdate {
 
 export function postpone(ready: ReadyUpdate | null, hours: number, by: string, now: number): PostponeResult {
   if (ready === null) return { ok: false, reason: 'nothing-to-postpone' };
-  if (!Number.isInteger(hours) || hours < 1 || hours > MAX_POSTPONE_HOURS) return { ok: false, reason: 'invalid-hours' };
+  if (!Number.isInteger(hours) || hours < 1 || hours > MAX_POSTPONE_HOURS)
+    return { ok: false, reason: 'invalid-hours' };
   const limit = ready.readyAt + POSTPONE_LIMIT_HOURS * HOUR;
   if (now >= limit) return { ok: false, reason: 'limit-reached' };
   return { ok: true, value: { version: ready.version, until: Math.min(now + hours * HOUR, limit), by } };

@@ -7,7 +7,9 @@ import { z } from 'zod';
 /** Starts without reaching ready before the previous version is put back. */
 export const MAX_FAILED_STARTS = 3;
 
-const keptSchema = z.object({ version: z.string().min(1).max(64), artifact: z.string().min(1).max(4096).nullable() }).strict();
+const keptSchema = z
+  .object({ version: z.string().min(1).max(64), artifact: z.string().min(1).max(4096).nullable() })
+  .strict();
 
 export const versionMarkerSchema = z
   .object({
@@ -38,19 +40,38 @@ function fresh(version: string, previous: Kept | null, refused: string[]): Versi
   return { version, failedStarts: 1, readyAt: null, previous, kept: null, refused };
 }
 
-export function onStart(marker: VersionMarker | null, running: string): { marker: VersionMarker; decision: StartDecision } {
+export function onStart(
+  marker: VersionMarker | null,
+  running: string,
+): { marker: VersionMarker; decision: StartDecision } {
   if (marker === null) return { marker: fresh(running, null, []), decision: { action: 'run' } };
   if (marker.version !== running) {
     // A new version (an update) or an older one (a rollback): what ran before becomes previous.
-    const previous: Kept = marker.kept?.version === marker.version ? marker.kept : { version: marker.version, artifact: null };
+    const previous: Kept =
+      marker.kept?.version === marker.version ? marker.kept : { version: marker.version, artifact: null };
     const rolledBack = marker.previous?.version === running && marker.readyAt === null;
-    const refused = rolledBack ? [...new Set([...marker.refused, marker.version])].slice(-50) : marker.refused;
+    const refused = rolledBack
+      ? [...new Set([...marker.refused, marker.version])].slice(-50)
+      : marker.refused;
     return { marker: fresh(running, rolledBack ? null : previous, refused), decision: { action: 'run' } };
   }
-  const next: VersionMarker = { ...marker, failedStarts: marker.readyAt === null ? marker.failedStarts + 1 : 1, readyAt: null };
-  if (marker.readyAt !== null || next.failedStarts <= MAX_FAILED_STARTS) return { marker: next, decision: { action: 'run' } };
+  const next: VersionMarker = {
+    ...marker,
+    failedStarts: marker.readyAt === null ? marker.failedStarts + 1 : 1,
+    readyAt: null,
+  };
+  if (marker.readyAt !== null || next.failedStarts <= MAX_FAILED_STARTS)
+    return { marker: next, decision: { action: 'run' } };
   const previous = marker.previous;
-  if (previous && previous.artifact !== null) return { marker: next, decision: { action: 'roll-back', from: running, to: { version: previous.version, artifact: previous.artifact } } };
+  if (previous && previous.artifact !== null)
+    return {
+      marker: next,
+      decision: {
+        action: 'roll-back',
+        from: running,
+        to: { version: previous.version, artifact: previous.artifact },
+      },
+    };
   return { marker: next, decision: { action: 'run-cannot-roll-back', failedStarts: next.failedStarts } };
 }
 
@@ -90,15 +111,27 @@ export type RollbackPlan =
   | { kind: 'none'; why: string };
 
 /** How the kept file of the previous version can be put back on this system. */
-export function rollbackPlan(artifact: string, platform: NodeJS.Platform, env: NodeJS.ProcessEnv): RollbackPlan {
+export function rollbackPlan(
+  artifact: string,
+  platform: NodeJS.Platform,
+  env: NodeJS.ProcessEnv,
+): RollbackPlan {
   const lower = artifact.toLowerCase();
   if (lower.endsWith('.appimage')) {
     const target = env.APPIMAGE;
-    if (platform !== 'linux' || !target || !target.startsWith('/')) return { kind: 'none', why: 'the terminal does not run from an AppImage now' };
+    if (platform !== 'linux' || !target || !target.startsWith('/'))
+      return { kind: 'none', why: 'the terminal does not run from an AppImage now' };
     // systemd sets INVOCATION_ID for its services; a relaunched child there would be stopped with the unit.
     return { kind: 'replace-appimage', target, restart: env.INVOCATION_ID ? 'systemd' : 'relaunch' };
   }
-  if (lower.endsWith('.exe')) return platform === 'win32' ? { kind: 'run-installer' } : { kind: 'none', why: 'a Windows installer cannot run here' };
-  if (lower.endsWith('.deb')) return { kind: 'none', why: `installing a deb needs root: run sudo apt install --allow-downgrades ${artifact}` };
+  if (lower.endsWith('.exe'))
+    return platform === 'win32'
+      ? { kind: 'run-installer' }
+      : { kind: 'none', why: 'a Windows installer cannot run here' };
+  if (lower.endsWith('.deb'))
+    return {
+      kind: 'none',
+      why: `installing a deb needs root: run sudo apt install --allow-downgrades ${artifact}`,
+    };
   return { kind: 'none', why: `nothing installs ${artifact}` };
 }

@@ -16,7 +16,12 @@ export function rolloutPlace(terminalId: string): number {
  */
 export function stagingPercentage(raw: unknown): number | null {
   if (raw === undefined || raw === null) return 100;
-  const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : NaN;
+  const value =
+    typeof raw === 'number'
+      ? raw
+      : typeof raw === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(raw)
+        ? Number(raw)
+        : NaN;
   if (!Number.isFinite(value) || value < 0 || value > 100) return null;
   return value;
 }

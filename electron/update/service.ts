@@ -8,7 +8,14 @@ import type { UpdateSettings } from '../../shared/settings.ts';
 import type { Logger } from '../log/logger.ts';
 import { updateFeed } from './feed.ts';
 import { installVerdict, type TerminalActivity } from './idle.ts';
-import { postpone, postponedUntil, POSTPONE_LIMIT_HOURS, type Postponement, type PostponeResult, type ReadyUpdate } from './postpone.ts';
+import {
+  postpone,
+  postponedUntil,
+  POSTPONE_LIMIT_HOURS,
+  type Postponement,
+  type PostponeResult,
+  type ReadyUpdate,
+} from './postpone.ts';
 import { installRestart } from './restart.ts';
 import { beforeInstall, mayOffer } from './rollback.ts';
 import type { UpdateFiles } from './update-files.ts';
@@ -54,9 +61,16 @@ export class UpdateService {
   /** Starts checking; does nothing without a server in the settings or where the app cannot update. */
   start(): void {
     const { updater, settings, files } = this.#options;
-    const feed = updateFeed(settings, this.#options.platform ?? process.platform, this.#options.arch ?? process.arch);
+    const feed = updateFeed(
+      settings,
+      this.#options.platform ?? process.platform,
+      this.#options.arch ?? process.arch,
+    );
     if (!updater || !feed) return;
-    configureUpdater(updater, feed, { terminalId: files.terminalId(), mayOffer: (version) => mayOffer(files.readMarker(), version) });
+    configureUpdater(updater, feed, {
+      terminalId: files.terminalId(),
+      mayOffer: (version) => mayOffer(files.readMarker(), version),
+    });
     updater.on('update-available', () => (this.#state = 'downloading'));
     updater.on('update-not-available', () => (this.#state = 'up-to-date'));
     updater.on('update-downloaded', (event: UpdateDownloadedEvent) => this.#downloaded(event));
@@ -65,7 +79,9 @@ export class UpdateService {
       this.#installing = false;
       this.#state = this.#ready ? 'ready' : 'failed';
       this.#problem = error.message.split('\n')[0] ?? 'unknown problem';
-      this.#options.logger.log('warn', 'update.failed', { code: (error as Error & { code?: string }).code ?? 'unknown' });
+      this.#options.logger.log('warn', 'update.failed', {
+        code: (error as Error & { code?: string }).code ?? 'unknown',
+      });
     });
     this.#state = 'checking';
     void this.check();
@@ -134,7 +150,11 @@ export class UpdateService {
       }
       files.writeMarker(beforeInstall(marker, kept ?? { version: currentVersion, artifact: null }));
     }
-    logger.log('info', 'update.install', { from: currentVersion, to: ready.version, pendingKept: verdict.pendingKept });
+    logger.log('info', 'update.install', {
+      from: currentVersion,
+      to: ready.version,
+      pendingKept: verdict.pendingKept,
+    });
     const restart = installRestart(env);
     this.#options.onInstall?.(restart.exitCode);
     updater.quitAndInstall(true, restart.runAfter);

@@ -57,13 +57,16 @@ export function updateFiles(dataDir: string): UpdateFiles {
     },
     kept(version) {
       if (!existsSync(keptDir)) return null;
-      const name = readdirSync(keptDir).find((n) => n.startsWith(`${keptName(version)}.`) && !n.endsWith('.tmp'));
+      const name = readdirSync(keptDir).find(
+        (n) => n.startsWith(`${keptName(version)}.`) && !n.endsWith('.tmp'),
+      );
       return name ? { version, artifact: join(keptDir, name) } : null;
     },
     prune(versions) {
       if (!existsSync(keptDir)) return;
       const keep = versions.map((v) => `${keptName(v)}.`);
-      for (const name of readdirSync(keptDir)) if (!keep.some((prefix) => name.startsWith(prefix))) rmSync(join(keptDir, name), { force: true });
+      for (const name of readdirSync(keptDir))
+        if (!keep.some((prefix) => name.startsWith(prefix))) rmSync(join(keptDir, name), { force: true });
     },
   };
 }

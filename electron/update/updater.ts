@@ -20,5 +20,6 @@ export function configureUpdater(updater: AppUpdater, feed: UpdateFeed, policy: 
   // A terminal moved from pilot back to stable waits for stable to catch up instead of downgrading.
   updater.allowDowngrade = false;
   updater.allowPrerelease = false;
-  updater.isUserWithinRollout = (info: UpdateInfo) => inRollout(policy.terminalId, info.stagingPercentage) && policy.mayOffer(info.version);
+  updater.isUserWithinRollout = (info: UpdateInfo) =>
+    inRollout(policy.terminalId, info.stagingPercentage) && policy.mayOffer(info.version);
 }

@@ -8,7 +8,10 @@ import { contentSecurityPolicy } from './policy.ts';
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+    },
   ]);
 }
 
@@ -26,7 +29,11 @@ export function serveApp(target: Session, root: string): void {
     const file = resolveAppFile(request.url, root, isFile);
     if (file === null || !(await stat(file.path)).isFile()) return new Response('Not found', { status: 404 });
     return new Response(await readFile(file.path), {
-      headers: { 'Content-Type': file.contentType, 'Content-Security-Policy': contentSecurityPolicy, 'X-Content-Type-Options': 'nosniff' },
+      headers: {
+        'Content-Type': file.contentType,
+        'Content-Security-Policy': contentSecurityPolicy,
+        'X-Content-Type-Options': 'nosniff',
+      },
     });
   });
 }

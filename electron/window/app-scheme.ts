@@ -40,7 +40,13 @@ export function resolveAppFile(url: string, root: string, exists: (path: string)
   } catch {
     return null;
   }
-  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST || parsed.username !== '' || parsed.password !== '') return null;
+  if (
+    parsed.protocol !== `${APP_SCHEME}:` ||
+    parsed.host !== APP_HOST ||
+    parsed.username !== '' ||
+    parsed.password !== ''
+  )
+    return null;
   let pathname: string;
   try {
     pathname = decodeURIComponent(parsed.pathname);

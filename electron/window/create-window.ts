@@ -13,7 +13,10 @@ export interface WindowOptions {
   /** Absolute path of the preload script. */
   preload: string;
   development: boolean;
-  size?: Pick<BrowserWindowConstructorOptions, 'width' | 'height' | 'minWidth' | 'minHeight' | 'fullscreen' | 'kiosk'>;
+  size?: Pick<
+    BrowserWindowConstructorOptions,
+    'width' | 'height' | 'minWidth' | 'minHeight' | 'fullscreen' | 'kiosk'
+  >;
   /** Runs before the page loads, so IPC and events know the window from its first message. */
   beforeLoad?: (window: BrowserWindow) => void;
 }
@@ -36,7 +39,10 @@ function hardenSession(target: Session, rendererRoot: string, rendererDir: strin
   });
   // No remote content, and no file outside the renderer folder: only the app's own files.
   target.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isAppPage(details.url, rendererRoot) || details.url.startsWith('devtools:') || details.url.startsWith('data:');
+    const allowed =
+      isAppPage(details.url, rendererRoot) ||
+      details.url.startsWith('devtools:') ||
+      details.url.startsWith('data:');
     callback({ cancel: !allowed });
   });
 }

@@ -32,7 +32,9 @@ export function isAppPage(url: string, rendererRoot: string): boolean {
   try {
     const parsed = new URL(url);
     const root = new URL(rendererRoot);
-    return parsed.protocol === root.protocol && parsed.host === root.host && parsed.href.startsWith(root.href);
+    return (
+      parsed.protocol === root.protocol && parsed.host === root.host && parsed.href.startsWith(root.href)
+    );
   } catch {
     return false;
   }

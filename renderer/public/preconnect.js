@@ -18,7 +18,9 @@
     })
     .then(function (body) {
       if (!body || typeof body.ticket !== 'string') return null;
-      var socket = new WebSocket(scheme + '//' + location.host + '/pos?ticket=' + encodeURIComponent(body.ticket));
+      var socket = new WebSocket(
+        scheme + '//' + location.host + '/pos?ticket=' + encodeURIComponent(body.ticket),
+      );
       var early = [];
       function keep(event) {
         if (typeof event.data === 'string') early.push(event.data);

@@ -51,7 +51,11 @@ export const shortcuts: readonly Shortcut[] = [
 ];
 
 /** The action a key press asks for on this screen, or null to let it through. */
-export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey'> & { shiftKey?: boolean }, screen: Screen, sheetOpen: boolean): KeyAction | null {
+export function shortcutFor(
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey'> & { shiftKey?: boolean },
+  screen: Screen,
+  sheetOpen: boolean,
+): KeyAction | null {
   if (event.ctrlKey || event.altKey || event.metaKey) return null;
   if (event.key === 'F1') return 'help';
   if (sheetOpen) return event.key === 'Escape' ? 'closeSheet' : null;

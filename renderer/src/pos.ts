@@ -66,8 +66,10 @@ async function socketTicket(token: string): Promise<string> {
     cache: 'no-store',
   });
   const body: unknown = response.ok ? await response.json() : null;
-  const ticket = typeof body === 'object' && body !== null ? (body as { ticket?: unknown }).ticket : undefined;
-  if (typeof ticket !== 'string') throw new PosUnavailableError(`The preview host refused the token (${response.status})`);
+  const ticket =
+    typeof body === 'object' && body !== null ? (body as { ticket?: unknown }).ticket : undefined;
+  if (typeof ticket !== 'string')
+    throw new PosUnavailableError(`The preview host refused the token (${response.status})`);
   return ticket;
 }
 
@@ -78,7 +80,8 @@ async function previewSocket(token: string): Promise<{ socket: WebSocket; early:
   const pending = window.ccposEarlySocket;
   delete window.ccposEarlySocket;
   const early = pending ? await pending.catch(() => null) : null;
-  if (early && early.socket.url.startsWith(base) && early.socket.readyState <= WebSocket.OPEN) return { socket: early.socket, early: early.adopt() };
+  if (early && early.socket.url.startsWith(base) && early.socket.readyState <= WebSocket.OPEN)
+    return { socket: early.socket, early: early.adopt() };
   early?.socket.close();
   const ticket = await socketTicket(token);
   return { socket: new WebSocket(`${base}${encodeURIComponent(ticket)}`), early: [] };
@@ -87,7 +90,9 @@ async function previewSocket(token: string): Promise<{ socket: WebSocket; early:
 function connectPreview(token: string, onDisconnect: (reason: string) => void): PosConnection {
   let socket: WebSocket | null = null;
   const waiting: string[] = [];
-  const client = createWireClient((text) => (socket?.readyState === WebSocket.OPEN ? socket.send(text) : waiting.push(text)));
+  const client = createWireClient((text) =>
+    socket?.readyState === WebSocket.OPEN ? socket.send(text) : waiting.push(text),
+  );
   const status = rememberingStatus(client.transport);
   const ready = previewSocket(token).then(
     (opened) =>
@@ -121,7 +126,9 @@ function connectPreview(token: string, onDisconnect: (reason: string) => void): 
     (error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
       client.close(reason);
-      throw error instanceof PosUnavailableError ? error : new PosUnavailableError(`The preview host could not be reached: ${reason}`);
+      throw error instanceof PosUnavailableError
+        ? error
+        : new PosUnavailableError(`The preview host could not be reached: ${reason}`);
     },
   );
   return { pos: createPosApi(status), ready };
@@ -150,14 +157,20 @@ function rememberingStatus(transport: PosTransport): PosTransport {
 
 /** The screens branch on results only: a rejected call (a broken bridge) becomes a failed result. */
 function neverRejecting(api: PosApi): PosTransport {
-  const methods = api as unknown as Record<string, Record<string, (payload: unknown) => Promise<Result<unknown>>>>;
+  const methods = api as unknown as Record<
+    string,
+    Record<string, (payload: unknown) => Promise<Result<unknown>>>
+  >;
   return {
     async invoke(channel, payload) {
       const [namespace, method] = channel.split('.') as [string, string];
       try {
         return await methods[namespace]![method]!(payload);
       } catch (error) {
-        return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+        };
       }
     },
     subscribe: (event, listener) => api.on(event, listener as never),

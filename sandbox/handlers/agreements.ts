@@ -7,7 +7,11 @@ export const getConsents: Handler = (ctx) => {
   const channel = str(ctx.query, 'communication_channel_id');
   const textId = str(ctx.query, 'text_id');
   const rows = agreements
-    .filter((a) => (channel === undefined || a.communication_channel_id === channel) && (textId === undefined || a.text_id === textId))
+    .filter(
+      (a) =>
+        (channel === undefined || a.communication_channel_id === channel) &&
+        (textId === undefined || a.text_id === textId),
+    )
     .map((a) => ({
       agreement_id: a.agreement_id,
       name: a.name[ctx.lang],

@@ -48,7 +48,8 @@ export const postValidateFreeCard: Handler = (ctx) => {
 export const postAssignCard: Handler = (ctx) => {
   const body = bodyOf<'postAssignCard'>(ctx);
   const { project } = ctx;
-  if (!project.data.card_types.some((t) => t.card_type_id === body.card_type_id)) throw invalid('card_type_id', 'not_found', body.card_type_id);
+  if (!project.data.card_types.some((t) => t.card_type_id === body.card_type_id))
+    throw invalid('card_type_id', 'not_found', body.card_type_id);
   const customer = project.customer(body.customer_id);
   if (!customer) throw invalid('customer_id', 'not_found', body.customer_id);
   if (customer.state === 0) throw invalid('customer_id', 'deleted', body.customer_id);
@@ -56,12 +57,22 @@ export const postAssignCard: Handler = (ctx) => {
   if (body.card_number !== undefined) {
     card = project.cardByNumber(body.card_number);
     if (!card) throw invalid('card_number', 'not_found', body.card_number);
-    if (card.customer_id !== null) throw invalid('card_number', 'already_exists', body.card_number, 'The card already belongs to a customer.');
+    if (card.customer_id !== null)
+      throw invalid(
+        'card_number',
+        'already_exists',
+        body.card_number,
+        'The card already belongs to a customer.',
+      );
     if (card.state === 0) throw invalid('card_number', 'card_is_blocked', body.card_number);
-    if (card.card_type_id !== body.card_type_id) throw invalid('card_type_id', 'not_allowed_value', body.card_type_id, 'The card is of another type.');
+    if (card.card_type_id !== body.card_type_id)
+      throw invalid('card_type_id', 'not_allowed_value', body.card_type_id, 'The card is of another type.');
   } else {
-    card = project.data.cards.find((c) => c.customer_id === null && c.state === 1 && c.card_type_id === body.card_type_id);
-    if (!card) throw invalid('card_type_id', 'not_found', body.card_type_id, 'No free card of this type is left.');
+    card = project.data.cards.find(
+      (c) => c.customer_id === null && c.state === 1 && c.card_type_id === body.card_type_id,
+    );
+    if (!card)
+      throw invalid('card_type_id', 'not_found', body.card_type_id, 'No free card of this type is left.');
   }
   card.customer_id = customer.customer_id;
   card.last_change = ctx.now;

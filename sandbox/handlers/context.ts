@@ -49,7 +49,11 @@ export interface Reply {
 
 export type Handler = (ctx: HandlerContext) => Reply | Promise<Reply>;
 
-export type RequestBody<K extends keyof operations> = operations[K] extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
+export type RequestBody<K extends keyof operations> = operations[K] extends {
+  requestBody: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
 
 export function ok(data: unknown, status = 200, headers?: Record<string, string>): Reply {
   return headers ? { status, body: { data }, headers } : { status, body: { data } };

@@ -9,7 +9,13 @@ import { invalid, noCustomerLoggedIn, unknownApplication } from '../errors.ts';
 import type { Customer } from '../model.ts';
 import { localDateTime } from '../time.ts';
 import { bodyOf, ok, str, type Handler, type HandlerContext } from './context.ts';
-import { getCustomer, getSubCustomerCards, getSubCustomerRewards, getSubCustomerVouchers, postCustomer } from './customers.ts';
+import {
+  getCustomer,
+  getSubCustomerCards,
+  getSubCustomerRewards,
+  getSubCustomerVouchers,
+  postCustomer,
+} from './customers.ts';
 import { postAssignCard, postValidateFreeCard } from './cards.ts';
 import { getCardTypes, getCurrencies, getCustomerSources } from './reference.ts';
 import { getTestsConnection } from './users.ts';
@@ -32,7 +38,13 @@ function device(ctx: HandlerContext): DeviceRecord {
 /** The `{token_id}` of the path must be the token the request is authorised with. */
 function pathDevice(ctx: HandlerContext): DeviceRecord {
   const current = device(ctx);
-  if (ctx.params.token_id !== current.token) throw invalid('token_id', 'not_allowed_value', '', 'The token in the path is not the token in the Authorization header.');
+  if (ctx.params.token_id !== current.token)
+    throw invalid(
+      'token_id',
+      'not_allowed_value',
+      '',
+      'The token in the path is not the token in the Authorization header.',
+    );
   return current;
 }
 
@@ -50,34 +62,52 @@ export function loggedInCustomer(ctx: HandlerContext): Customer {
 /** `given` must be the logged-in customer's id. */
 function own(ctx: HandlerContext, given: string | undefined, name = 'customer_id'): Customer {
   const customer = loggedInCustomer(ctx);
-  if (given !== customer.customer_id) throw invalid(name, 'not_belong_to_logged_in_customer', given ?? '', 'The value does not belong to the logged-in customer.');
+  if (given !== customer.customer_id)
+    throw invalid(
+      name,
+      'not_belong_to_logged_in_customer',
+      given ?? '',
+      'The value does not belong to the logged-in customer.',
+    );
   return customer;
 }
 
-const forOwnPath = (handler: Handler): Handler => (ctx) => {
-  own(ctx, ctx.params.customer_id);
-  return handler(ctx);
-};
+const forOwnPath =
+  (handler: Handler): Handler =>
+  (ctx) => {
+    own(ctx, ctx.params.customer_id);
+    return handler(ctx);
+  };
 
 /** The customer's record with the consents they gave at sign-up. */
-const withAgreements = (handler: Handler): Handler => async (ctx) => {
-  const reply = await handler(ctx);
-  const given = ctx.project.agreementsOf(ctx.params.customer_id ?? '');
-  const data = (reply.body as { data?: { personal_information?: Record<string, unknown> } } | undefined)?.data;
-  if (given && data?.personal_information) data.personal_information.agreement = given;
-  return reply;
-};
+const withAgreements =
+  (handler: Handler): Handler =>
+  async (ctx) => {
+    const reply = await handler(ctx);
+    const given = ctx.project.agreementsOf(ctx.params.customer_id ?? '');
+    const data = (reply.body as { data?: { personal_information?: Record<string, unknown> } } | undefined)
+      ?.data;
+    if (given && data?.personal_information) data.personal_information.agreement = given;
+    return reply;
+  };
 
-const forOwnQuery = (handler: Handler): Handler => (ctx) => {
-  own(ctx, str(ctx.query, 'customer_id'));
-  return handler(ctx);
-};
+const forOwnQuery =
+  (handler: Handler): Handler =>
+  (ctx) => {
+    own(ctx, str(ctx.query, 'customer_id'));
+    return handler(ctx);
+  };
 
 export const postToken: Handler = (ctx) => {
   const body = bodyOf<'postToken'>(ctx);
   if (!state(ctx).applications.has(body.external_application_id)) throw unknownApplication();
-  if (!ctx.project.data.languages.some((l) => l.language_id === body.setup.language_id)) throw invalid('language_id', 'not_allowed_value', body.setup.language_id);
-  const record = state(ctx).createToken(body.device.device_id, body.external_application_id, body.setup.language_id);
+  if (!ctx.project.data.languages.some((l) => l.language_id === body.setup.language_id))
+    throw invalid('language_id', 'not_allowed_value', body.setup.language_id);
+  const record = state(ctx).createToken(
+    body.device.device_id,
+    body.external_application_id,
+    body.setup.language_id,
+  );
   return ok({ token_id: record.token }, 201);
 };
 
@@ -86,7 +116,8 @@ function customerByLogin(ctx: HandlerContext, type: 'email' | 'phone' | 'card', 
   let customer: Customer | undefined;
   if (type === 'card') {
     const card = project.cardByNumber(value.trim());
-    if (card?.customer_id && card.state === 0) throw invalid('login_value', 'card_is_blocked', '', 'The card is blocked.');
+    if (card?.customer_id && card.state === 0)
+      throw invalid('login_value', 'card_is_blocked', '', 'The card is blocked.');
     customer = card?.customer_id ? project.customer(card.customer_id) : undefined;
   } else if (type === 'email') {
     customer = project.customerByEmail(value.trim());
@@ -94,7 +125,8 @@ function customerByLogin(ctx: HandlerContext, type: 'email' | 'phone' | 'card', 
     customer = project.customerByPhone(value);
   }
   // A deleted account cannot log in; the answer does not say it ever existed.
-  if (!customer || customer.state === 0) throw invalid('login_value', 'not_found', '', 'No customer with this login.');
+  if (!customer || customer.state === 0)
+    throw invalid('login_value', 'not_found', '', 'No customer with this login.');
   return customer;
 }
 
@@ -103,7 +135,8 @@ export const postTokenLogin: Handler = (ctx) => {
   const body = bodyOf<'postTokenLogin'>(ctx);
   const customer = customerByLogin(ctx, body.login_type, body.login_value);
   const stored = ctx.project.passwordHash(customer.customer_id);
-  if (!stored || stored !== passwordHash(customer.customer_id, body.password)) throw invalid('password', 'not_allowed_value', '', 'The password is wrong.');
+  if (!stored || stored !== passwordHash(customer.customer_id, body.password))
+    throw invalid('password', 'not_allowed_value', '', 'The password is wrong.');
   current.customerId = customer.customer_id;
   return ok({ customer_id: customer.customer_id });
 };
@@ -112,27 +145,52 @@ export const getTokenAuthentication: Handler = (ctx) => {
   pathDevice(ctx);
   const customer = loggedInCustomer(ctx);
   const applicationId = str(ctx.query, 'external_application_id') ?? '';
-  if (!state(ctx).applications.has(applicationId)) throw invalid('external_application_id', 'not_found', applicationId);
-  const code = state(ctx).issueAppLoginCode(customer.customer_id, applicationId, ctx.auth.nowMs, ctx.query.token_type === 2 ? 'numeric' : 'alphanumeric');
-  return ok({ authentication_token: code.token, token_request_id: code.requestId, valid_to: localDateTime(new Date(code.expiresAtMs), ctx.auth.timeZone) });
+  if (!state(ctx).applications.has(applicationId))
+    throw invalid('external_application_id', 'not_found', applicationId);
+  const code = state(ctx).issueAppLoginCode(
+    customer.customer_id,
+    applicationId,
+    ctx.auth.nowMs,
+    ctx.query.token_type === 2 ? 'numeric' : 'alphanumeric',
+  );
+  return ok({
+    authentication_token: code.token,
+    token_request_id: code.requestId,
+    valid_to: localDateTime(new Date(code.expiresAtMs), ctx.auth.timeZone),
+  });
 };
 
 export const postTokenAuthTokenLogin: Handler = (ctx) => {
   const current = pathDevice(ctx);
   const body = bodyOf<'postTokenAuthTokenLogin'>(ctx);
   const api = state(ctx);
-  if (body.application_id !== current.applicationId) throw invalid('application_id', 'not_allowed_value', body.application_id, 'The code is for another application.');
+  if (body.application_id !== current.applicationId)
+    throw invalid(
+      'application_id',
+      'not_allowed_value',
+      body.application_id,
+      'The code is for another application.',
+    );
   const code = api.appLoginCode(body.token);
-  if (!code) throw invalid('token', 'not_found', '', 'No such authentication token (or it was used already).');
+  if (!code)
+    throw invalid('token', 'not_found', '', 'No such authentication token (or it was used already).');
   if (code.expiresAtMs <= ctx.auth.nowMs) {
     api.useAppLoginCode(body.token);
     throw invalid('token', 'not_allowed_value', '', 'The authentication token has expired.');
   }
-  if (code.requestId !== body.token_request_id) throw invalid('token_request_id', 'not_allowed_value', '', 'The request id does not match the token.');
-  if (code.applicationId !== body.application_id) throw invalid('application_id', 'not_allowed_value', body.application_id, 'The code is for another application.');
+  if (code.requestId !== body.token_request_id)
+    throw invalid('token_request_id', 'not_allowed_value', '', 'The request id does not match the token.');
+  if (code.applicationId !== body.application_id)
+    throw invalid(
+      'application_id',
+      'not_allowed_value',
+      body.application_id,
+      'The code is for another application.',
+    );
   const customer = ctx.project.customer(code.customerId);
   api.useAppLoginCode(body.token);
-  if (!customer || customer.state === 0) throw invalid('token', 'not_found', '', 'No such authentication token.');
+  if (!customer || customer.state === 0)
+    throw invalid('token', 'not_found', '', 'No such authentication token.');
   current.customerId = customer.customer_id;
   return ok({ customer_id: customer.customer_id });
 };
@@ -149,20 +207,39 @@ export const postTokenSendPasswordSetup: Handler = (ctx) => {
   if (body.communication_channel_id !== undefined || body.recipient !== undefined) {
     if (body.communication_channel_id === undefined) throw invalid('communication_channel_id', 'required');
     if (body.recipient === undefined) throw invalid('recipient', 'required');
-    if (body.communication_channel_id !== emailChannelId) throw invalid('communication_channel_id', 'not_found', body.communication_channel_id);
+    if (body.communication_channel_id !== emailChannelId)
+      throw invalid('communication_channel_id', 'not_found', body.communication_channel_id);
     recipient = body.recipient;
   } else if (body.email !== undefined) {
     recipient = body.email;
   } else {
-    throw invalid('communication_channel_id', 'required', '', 'Give communication_channel_id and recipient (or the deprecated email).');
+    throw invalid(
+      'communication_channel_id',
+      'required',
+      '',
+      'Give communication_channel_id and recipient (or the deprecated email).',
+    );
   }
   // The answer is the same whether or not a customer has this address: nobody learns who is a member.
   const customer = ctx.project.customerByEmail(recipient.trim());
-  state(ctx).outbox.push({ at: ctx.now, channel_id: emailChannelId, recipient: recipient.trim(), customer_id: customer && customer.state !== 0 ? customer.customer_id : null, kind: 'password_setup' });
+  state(ctx).outbox.push({
+    at: ctx.now,
+    channel_id: emailChannelId,
+    recipient: recipient.trim(),
+    customer_id: customer && customer.state !== 0 ? customer.customer_id : null,
+    kind: 'password_setup',
+  });
   return { status: 204 };
 };
 
-const COMMON_PASSWORDS = new Set(['password1', 'password123', 'abc12345', 'qwerty123', 'heslo123', '12345678a']);
+const COMMON_PASSWORDS = new Set([
+  'password1',
+  'password123',
+  'abc12345',
+  'qwerty123',
+  'heslo123',
+  '12345678a',
+]);
 
 /** CareCloud's rule: at least 8 characters, a number and an uppercase letter, not a common password. */
 function passwordProblem(password: string): string | null {
@@ -176,19 +253,22 @@ function passwordProblem(password: string): string | null {
 export const postCustomerSignUp: Handler = async (ctx) => {
   const current = device(ctx);
   const body = bodyOf<'postCustomer'>(ctx);
-  if (body.autologin && body.password === undefined) throw invalid('password', 'required', '', 'autologin needs a password.');
+  if (body.autologin && body.password === undefined)
+    throw invalid('password', 'required', '', 'autologin needs a password.');
   if (body.password !== undefined) {
     const problem = passwordProblem(body.password);
     if (problem) throw invalid('password', 'invalid_value_format', '', problem);
   }
   const agreement = body.customer.personal_information.agreement;
   for (const custom of agreement?.custom_agreements ?? []) {
-    if (!agreements.some((a) => a.agreement_id === custom.agreement_id)) throw invalid('agreement_id', 'not_found', custom.agreement_id, 'No consent with this id.');
+    if (!agreements.some((a) => a.agreement_id === custom.agreement_id))
+      throw invalid('agreement_id', 'not_found', custom.agreement_id, 'No consent with this id.');
   }
   const reply = await postCustomer(ctx);
   const customerId = (reply.body as { data: { customer_id: string } }).data.customer_id;
   if (agreement) ctx.project.setAgreements(customerId, agreement);
-  if (body.password !== undefined) ctx.project.setPasswordHash(customerId, passwordHash(customerId, body.password));
+  if (body.password !== undefined)
+    ctx.project.setPasswordHash(customerId, passwordHash(customerId, body.password));
   if (body.autologin) current.customerId = customerId;
   return reply;
 };
@@ -196,7 +276,13 @@ export const postCustomerSignUp: Handler = async (ctx) => {
 export const getOwnVoucher: Handler = (ctx) => {
   const customer = loggedInCustomer(ctx);
   const voucher = ctx.project.voucher(ctx.params.voucher_id ?? '');
-  if (voucher && voucher.customer_id !== customer.customer_id) throw invalid('voucher_id', 'not_belong_to_logged_in_customer', voucher.voucher_id, 'The value does not belong to the logged-in customer.');
+  if (voucher && voucher.customer_id !== customer.customer_id)
+    throw invalid(
+      'voucher_id',
+      'not_belong_to_logged_in_customer',
+      voucher.voucher_id,
+      'The value does not belong to the logged-in customer.',
+    );
   return getVoucher(ctx);
 };
 

@@ -51,16 +51,30 @@ export const postCustomer: Handler = (ctx) => {
   const body = bodyOf<'postCustomer'>(ctx);
   const { project } = ctx;
   const info = body.customer.personal_information;
-  if (!project.data.languages.some((l) => l.language_id === info.language_id)) throw invalid('language_id', 'not_allowed_value', info.language_id);
-  if (info.email && project.customerByEmail(info.email)) throw invalid('email', 'already_exists', info.email, 'A customer with this e-mail already exists.');
-  if (info.phone && project.customerByPhone(info.phone)) throw invalid('phone', 'already_exists', info.phone, 'A customer with this phone number already exists.');
-  if (info.birthdate && (!/^\d{4}-\d{2}-\d{2}$/.test(info.birthdate) || info.birthdate > ctx.now.slice(0, 10))) throw invalid('birthdate', 'invalid_value_format', info.birthdate, 'A birth date is a past day as YYYY-MM-DD.');
+  if (!project.data.languages.some((l) => l.language_id === info.language_id))
+    throw invalid('language_id', 'not_allowed_value', info.language_id);
+  if (info.email && project.customerByEmail(info.email))
+    throw invalid('email', 'already_exists', info.email, 'A customer with this e-mail already exists.');
+  if (info.phone && project.customerByPhone(info.phone))
+    throw invalid('phone', 'already_exists', info.phone, 'A customer with this phone number already exists.');
+  if (
+    info.birthdate &&
+    (!/^\d{4}-\d{2}-\d{2}$/.test(info.birthdate) || info.birthdate > ctx.now.slice(0, 10))
+  )
+    throw invalid(
+      'birthdate',
+      'invalid_value_format',
+      info.birthdate,
+      'A birth date is a past day as YYYY-MM-DD.',
+    );
   const known = new Set(agreements.map((a) => a.agreement_id));
   const unknownConsent = info.consents?.find((c) => !known.has(c.consent_id));
-  if (unknownConsent) throw invalid('consent_id', 'not_found', unknownConsent.consent_id, 'No consent with this id.');
+  if (unknownConsent)
+    throw invalid('consent_id', 'not_found', unknownConsent.consent_id, 'No consent with this id.');
   if (info.store_id && !project.store(info.store_id)) throw invalid('store_id', 'not_found', info.store_id);
   const sourceId = body.customer_source.customer_source_id;
-  if (!project.data.customer_sources.some((s) => s.id === sourceId)) throw invalid('customer_source_id', 'not_found', sourceId);
+  if (!project.data.customer_sources.some((s) => s.id === sourceId))
+    throw invalid('customer_source_id', 'not_found', sourceId);
   const customer: Customer = {
     customer_id: project.nextId('customer'),
     first_name: info.first_name ?? '',
@@ -75,7 +89,9 @@ export const postCustomer: Handler = (ctx) => {
     status_id: statusIds.bronze,
     source_id: sourceId,
     city: info.address?.city ?? null,
-    ...(info.consents?.length ? { consents: info.consents.map((c) => ({ consent_id: c.consent_id, consent_value: c.consent_value })) } : {}),
+    ...(info.consents?.length
+      ? { consents: info.consents.map((c) => ({ consent_id: c.consent_id, consent_value: c.consent_value })) }
+      : {}),
     last_change: ctx.now,
   };
   project.addCustomer(customer);
@@ -100,12 +116,14 @@ export const getCustomerSearch: Handler = (ctx) => {
     if (missing) throw invalid(missing, 'required', '', `Strict search needs ${searchFields.join(', ')}.`);
   }
   if (given.length === 0) return ok({ strict: [] });
-  const want = (f: (typeof searchFields)[number]) => (f === 'birthdate' ? isoBirthdate(str(ctx.query, f))! : str(ctx.query, f)!.toLowerCase());
+  const want = (f: (typeof searchFields)[number]) =>
+    f === 'birthdate' ? isoBirthdate(str(ctx.query, f))! : str(ctx.query, f)!.toLowerCase();
   const results: { customer_id: string; match: number }[] = [];
   for (const c of ctx.project.data.customers) {
     if (c.state === 0) continue;
     const hits = given.filter((f) => {
-      if (f === 'card_number') return ctx.project.cardByNumber(str(ctx.query, f)!)?.customer_id === c.customer_id;
+      if (f === 'card_number')
+        return ctx.project.cardByNumber(str(ctx.query, f)!)?.customer_id === c.customer_id;
       const value = f === 'first_name' ? c.first_name : f === 'last_name' ? c.last_name : c.birthdate;
       return (value ?? '').toLowerCase() === want(f);
     }).length;
@@ -145,8 +163,17 @@ export const getSubCustomerVouchers: Handler = (ctx) => {
 export const getSubCustomerStatus: Handler = (ctx) => {
   const customer = pathCustomer(ctx);
   const validNow = bool(ctx.query, 'valid_now');
-  const rows = [{ status_record_id: `${customer.customer_id}-status`, status_id: customer.status_id, customer_id: customer.customer_id, valid_from: customer.last_change, valid_to: '2099-12-31 23:59:59', state: 1 as const, last_change: customer.last_change }]
-    .filter((r) => validNow === undefined || (r.valid_from <= ctx.now && r.valid_to >= ctx.now) === validNow);
+  const rows = [
+    {
+      status_record_id: `${customer.customer_id}-status`,
+      status_id: customer.status_id,
+      customer_id: customer.customer_id,
+      valid_from: customer.last_change,
+      valid_to: '2099-12-31 23:59:59',
+      state: 1 as const,
+      last_change: customer.last_change,
+    },
+  ].filter((r) => validNow === undefined || (r.valid_from <= ctx.now && r.valid_to >= ctx.now) === validNow);
   return listReply('status_records', rows, ctx.query, ctx.sortable);
 };
 
@@ -154,4 +181,3 @@ export const getSubCustomerRewards: Handler = (ctx) => {
   pathCustomer(ctx);
   return listReply('rewards', rewardRows(ctx), ctx.query, ctx.sortable);
 };
-

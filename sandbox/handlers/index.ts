@@ -3,7 +3,16 @@ import { getCard, getCards, postAssignCard, postValidateFreeCard } from './cards
 import { getConsents } from './agreements.ts';
 import type { Handler } from './context.ts';
 import { getWalletPointsExpiration } from './points-expiration.ts';
-import { getCustomer, getCustomers, getCustomerSearch, getSubCustomerCards, getSubCustomerRewards, getSubCustomerStatus, getSubCustomerVouchers, postCustomer } from './customers.ts';
+import {
+  getCustomer,
+  getCustomers,
+  getCustomerSearch,
+  getSubCustomerCards,
+  getSubCustomerRewards,
+  getSubCustomerStatus,
+  getSubCustomerVouchers,
+  postCustomer,
+} from './customers.ts';
 import {
   getPurchase,
   getPurchasePaymentSummary,

@@ -27,7 +27,9 @@ export const getWalletPointsExpiration: Handler = (ctx) => {
   return ok({
     next_amount: next ? ahead.filter((l) => l.expires === next).reduce((sum, l) => sum + l.left, 0) : 0,
     ...(next ? { next_date: next } : {}),
-    current_month_amount: ahead.filter((l) => l.expires.slice(0, 7) === today.slice(0, 7)).reduce((sum, l) => sum + l.left, 0),
+    current_month_amount: ahead
+      .filter((l) => l.expires.slice(0, 7) === today.slice(0, 7))
+      .reduce((sum, l) => sum + l.left, 0),
   });
 };
 

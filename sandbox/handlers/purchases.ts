@@ -56,9 +56,20 @@ export const postPurchaseSend: Handler = (ctx) => {
   const { project } = ctx;
   const bill = body.bill;
   // First: a replay of a closure that already landed must learn exactly that.
-  if (project.purchaseByBillId(bill.bill_id)) throw invalid('bill_id', 'already_exists', bill.bill_id, 'A purchase with this bill_id was already received.');
+  if (project.purchaseByBillId(bill.bill_id))
+    throw invalid(
+      'bill_id',
+      'already_exists',
+      bill.bill_id,
+      'A purchase with this bill_id was already received.',
+    );
   if (!project.data.purchase_types.some((t) => t.id === bill.purchase_type_id)) {
-    throw invalid('purchase_type_id', 'not_allowed_value', bill.purchase_type_id, 'No purchase type with this id.');
+    throw invalid(
+      'purchase_type_id',
+      'not_allowed_value',
+      bill.purchase_type_id,
+      'No purchase type with this id.',
+    );
   }
   if (bill.canceled) return cancel(ctx);
   const parties = resolveParties(project, body);
@@ -98,17 +109,44 @@ export const postPurchaseSend: Handler = (ctx) => {
     used_points: evaluation.pointsUsed,
     voucher_points: evaluation.voucherPoints,
     used_credits_minor: evaluation.creditMinor,
-    voucher_uses: evaluation.vouchers.map((v) => ({ voucher_id: v.voucher.voucher_id, code: v.voucher.code, discount_minor: v.discountMinor, gift: v.reward.benefit.kind === 'gift' })),
+    voucher_uses: evaluation.vouchers.map((v) => ({
+      voucher_id: v.voucher.voucher_id,
+      code: v.voucher.code,
+      discount_minor: v.discountMinor,
+      gift: v.reward.benefit.kind === 'gift',
+    })),
     last_change: ctx.now,
   });
   if (customerId) {
-    project.addLedger({ customer_id: customerId, kind: 'points', amount: -(evaluation.pointsUsed + evaluation.voucherPoints), currency_id: null, at, purchase_id: purchaseId });
-    project.addLedger({ customer_id: customerId, kind: 'points', amount: evaluation.earnedPoints, currency_id: null, at, purchase_id: purchaseId });
-    project.addLedger({ customer_id: customerId, kind: 'credits', amount: -evaluation.creditMinor, currency_id: parties.currency.currency_id, at, purchase_id: purchaseId });
+    project.addLedger({
+      customer_id: customerId,
+      kind: 'points',
+      amount: -(evaluation.pointsUsed + evaluation.voucherPoints),
+      currency_id: null,
+      at,
+      purchase_id: purchaseId,
+    });
+    project.addLedger({
+      customer_id: customerId,
+      kind: 'points',
+      amount: evaluation.earnedPoints,
+      currency_id: null,
+      at,
+      purchase_id: purchaseId,
+    });
+    project.addLedger({
+      customer_id: customerId,
+      kind: 'credits',
+      amount: -evaluation.creditMinor,
+      currency_id: parties.currency.currency_id,
+      at,
+      purchase_id: purchaseId,
+    });
   }
   for (const used of evaluation.vouchers) {
     // A gift card keeps its balance; its applied_date is its last use, as for any voucher its use.
-    if (used.reward.benefit.kind === 'gift') used.voucher.balance_minor = (used.voucher.balance_minor ?? 0) - used.discountMinor;
+    if (used.reward.benefit.kind === 'gift')
+      used.voucher.balance_minor = (used.voucher.balance_minor ?? 0) - used.discountMinor;
     used.voucher.applied_date = at;
     used.voucher.last_change = ctx.now;
   }
@@ -126,18 +164,54 @@ function cancel(ctx: HandlerContext): ReturnType<Handler> {
   const store = project.store(body.store_id);
   if (!store) throw invalid('store_id', 'not_found', body.store_id, 'No store with this id.');
   const at = parseLocalDateTime(bill.payment_time);
-  if (!at) throw invalid('payment_time', 'invalid_value_format', bill.payment_time, 'payment_time must be YYYY-MM-DD HH:MM:SS.');
-  if (bill.bill_number === undefined || bill.bill_number === '') throw invalid('bill_number', 'required', '', 'A cancellation names the original bill_id in bill_number.');
+  if (!at)
+    throw invalid(
+      'payment_time',
+      'invalid_value_format',
+      bill.payment_time,
+      'payment_time must be YYYY-MM-DD HH:MM:SS.',
+    );
+  if (bill.bill_number === undefined || bill.bill_number === '')
+    throw invalid('bill_number', 'required', '', 'A cancellation names the original bill_id in bill_number.');
   const original = project.purchaseByBillId(bill.bill_number);
-  if (!original) throw invalid('bill_number', 'not_found', bill.bill_number, 'No purchase with this bill_id to cancel.');
-  if (original.canceled) throw invalid('bill_number', 'not_allowed_value', bill.bill_number, 'A cancellation cannot be canceled.');
-  if (original.canceled_by !== null) throw invalid('bill_number', 'already_exists', bill.bill_number, `The purchase was already canceled by ${original.canceled_by}.`);
+  if (!original)
+    throw invalid('bill_number', 'not_found', bill.bill_number, 'No purchase with this bill_id to cancel.');
+  if (original.canceled)
+    throw invalid('bill_number', 'not_allowed_value', bill.bill_number, 'A cancellation cannot be canceled.');
+  if (original.canceled_by !== null)
+    throw invalid(
+      'bill_number',
+      'already_exists',
+      bill.bill_number,
+      `The purchase was already canceled by ${original.canceled_by}.`,
+    );
   const purchaseId = project.nextId('purchase');
   const customerId = original.customer_id;
   if (customerId) {
-    project.addLedger({ customer_id: customerId, kind: 'points', amount: -original.earned_points, currency_id: null, at, purchase_id: purchaseId });
-    project.addLedger({ customer_id: customerId, kind: 'points', amount: original.used_points + original.voucher_points, currency_id: null, at, purchase_id: purchaseId });
-    project.addLedger({ customer_id: customerId, kind: 'credits', amount: original.used_credits_minor, currency_id: original.currency_id, at, purchase_id: purchaseId });
+    project.addLedger({
+      customer_id: customerId,
+      kind: 'points',
+      amount: -original.earned_points,
+      currency_id: null,
+      at,
+      purchase_id: purchaseId,
+    });
+    project.addLedger({
+      customer_id: customerId,
+      kind: 'points',
+      amount: original.used_points + original.voucher_points,
+      currency_id: null,
+      at,
+      purchase_id: purchaseId,
+    });
+    project.addLedger({
+      customer_id: customerId,
+      kind: 'credits',
+      amount: original.used_credits_minor,
+      currency_id: original.currency_id,
+      at,
+      purchase_id: purchaseId,
+    });
   }
   for (const use of original.voucher_uses) {
     const voucher = project.voucher(use.voucher_id);
@@ -145,7 +219,8 @@ function cancel(ctx: HandlerContext): ReturnType<Handler> {
     if (use.gift) {
       voucher.balance_minor = (voucher.balance_minor ?? 0) + use.discount_minor;
       // Whole again means never used; otherwise an earlier use still stands.
-      if (voucher.original_minor !== null && voucher.balance_minor >= voucher.original_minor) voucher.applied_date = null;
+      if (voucher.original_minor !== null && voucher.balance_minor >= voucher.original_minor)
+        voucher.applied_date = null;
     } else voucher.applied_date = null;
     voucher.last_change = ctx.now;
   }
@@ -183,7 +258,12 @@ export const postPurchaseRecommendedRewards: Handler = (ctx) => {
     if (body.reward_list_type === 'F') return true;
     // Condensed: only what this bill and this customer can actually use.
     const b = r.benefit;
-    return parties.facts.eligibleMinor > 0 && parties.facts.totalMinor >= b.min_purchase_minor && (b.kind === 'percent' || b.currency_id === parties.currency.currency_id) && available >= r.points_cost;
+    return (
+      parties.facts.eligibleMinor > 0 &&
+      parties.facts.totalMinor >= b.min_purchase_minor &&
+      (b.kind === 'percent' || b.currency_id === parties.currency.currency_id) &&
+      available >= r.points_cost
+    );
   });
   const rows = rewards
     .sort((a, b) => a.priority - b.priority)
@@ -204,7 +284,8 @@ function purchaseRows(ctx: HandlerContext): Purchase[] {
   const bounds = [from, to].map((raw, i) => {
     if (raw === undefined) return undefined;
     const parsed = parseLocalDateTime(raw);
-    if (!parsed) throw invalid(i === 0 ? 'payment_time_from' : 'payment_time_to', 'invalid_value_format', raw);
+    if (!parsed)
+      throw invalid(i === 0 ? 'payment_time_from' : 'payment_time_to', 'invalid_value_format', raw);
     return parsed;
   });
   return ctx.project.data.purchases.filter(
@@ -220,7 +301,12 @@ function purchaseRows(ctx: HandlerContext): Purchase[] {
 
 export const getPurchases: Handler = (ctx) => {
   const withItems = bool(ctx.query, 'purchase_items_extension') === true;
-  return listReply('purchases', purchaseRows(ctx).map((p) => wirePurchase(p, withItems)), ctx.query, ctx.sortable);
+  return listReply(
+    'purchases',
+    purchaseRows(ctx).map((p) => wirePurchase(p, withItems)),
+    ctx.query,
+    ctx.sortable,
+  );
 };
 
 function pathPurchase(project: Project, ctx: HandlerContext): Purchase {
@@ -234,7 +320,9 @@ export const getPurchase: Handler = (ctx) => ok(wirePurchase(pathPurchase(ctx.pr
 
 export const getPurchasePaymentSummary: Handler = (ctx) => {
   const purchase = pathPurchase(ctx.project, ctx);
-  const used = purchase.voucher_uses.map((u) => ctx.project.voucher(u.voucher_id)).filter((v) => v !== undefined);
+  const used = purchase.voucher_uses
+    .map((u) => ctx.project.voucher(u.voucher_id))
+    .filter((v) => v !== undefined);
   return ok({
     earned_points: purchase.earned_points,
     used_credits: fromMinorUnits(purchase.used_credits_minor),
@@ -253,20 +341,46 @@ export const getPurchasePaymentSummary: Handler = (ctx) => {
 export const postPurchaseAssignCustomer: Handler = (ctx) => {
   const body = bodyOf<'postPurchaseAssignCustomer'>(ctx);
   const { project } = ctx;
-  if (body.customer_id === undefined && body.card_number === undefined) throw invalid('customer_id', 'required', null, 'customer_id or card_number is required.');
+  if (body.customer_id === undefined && body.card_number === undefined)
+    throw invalid('customer_id', 'required', null, 'customer_id or card_number is required.');
   const store = project.store(body.store_id);
   if (!store) throw invalid('store_id', 'not_found', body.store_id, 'No store with this id.');
   const purchase = project.purchaseByBillId(body.external_purchase_id);
-  if (!purchase || purchase.store_id !== store.store_id) throw invalid('external_purchase_id', 'not_found', body.external_purchase_id, 'No purchase with this id in this store.');
-  if (purchase.canceled || purchase.canceled_by !== null) throw invalid('external_purchase_id', 'not_allowed_value', body.external_purchase_id, 'The purchase was cancelled.');
-  if (purchase.customer_id !== null) throw invalid('external_purchase_id', 'relation_already_exists', body.external_purchase_id, 'The purchase already belongs to a customer.');
+  if (!purchase || purchase.store_id !== store.store_id)
+    throw invalid(
+      'external_purchase_id',
+      'not_found',
+      body.external_purchase_id,
+      'No purchase with this id in this store.',
+    );
+  if (purchase.canceled || purchase.canceled_by !== null)
+    throw invalid(
+      'external_purchase_id',
+      'not_allowed_value',
+      body.external_purchase_id,
+      'The purchase was cancelled.',
+    );
+  if (purchase.customer_id !== null)
+    throw invalid(
+      'external_purchase_id',
+      'relation_already_exists',
+      body.external_purchase_id,
+      'The purchase already belongs to a customer.',
+    );
   let cardNumber: string | null = null;
   let customerId = body.customer_id;
   if (body.card_number !== undefined) {
     const card = project.cardByNumber(body.card_number);
     if (!card) throw invalid('card_number', 'not_found', body.card_number, 'No card with this number.');
-    if (card.state === 0) throw invalid('card_number', 'card_is_blocked', body.card_number, 'The card is blocked.');
-    if (card.customer_id === null || (customerId !== undefined && card.customer_id !== customerId)) throw invalid('card_number', 'not_allowed_value', body.card_number, 'The card belongs to no customer or to another one.');
+    if (card.state === 0)
+      throw invalid('card_number', 'card_is_blocked', body.card_number, 'The card is blocked.');
+    if (card.customer_id === null || (customerId !== undefined && card.customer_id !== customerId))
+      throw invalid(
+        'card_number',
+        'not_allowed_value',
+        body.card_number,
+        'The card belongs to no customer or to another one.',
+      );
     customerId = card.customer_id;
     cardNumber = card.card_number;
   }
@@ -275,9 +389,13 @@ export const postPurchaseAssignCustomer: Handler = (ctx) => {
   let earned = 0;
   if (status?.collection_points && purchase.payment_type !== 'D') {
     const currency = project.data.currencies.find((c) => c.currency_id === purchase.currency_id);
-    const storeRate = project.data.currencies.find((c) => c.currency_id === store.currency_id)?.rate_to_base ?? currency?.rate_to_base ?? 1;
+    const storeRate =
+      project.data.currencies.find((c) => c.currency_id === store.currency_id)?.rate_to_base ??
+      currency?.rate_to_base ??
+      1;
     const eligible = purchase.items.filter((i) => !i.loyalty_off).reduce((sum, i) => sum + i.paid_minor, 0);
-    const benefits = purchase.voucher_uses.reduce((sum, v) => sum + v.discount_minor, 0) + purchase.used_credits_minor;
+    const benefits =
+      purchase.voucher_uses.reduce((sum, v) => sum + v.discount_minor, 0) + purchase.used_credits_minor;
     const base = Math.max(0, eligible - benefits) * (currency?.rate_to_base ?? 1);
     earned = Math.floor(base / (store.earning.per_minor * storeRate)) * store.earning.points;
   }
@@ -285,6 +403,13 @@ export const postPurchaseAssignCustomer: Handler = (ctx) => {
   purchase.card_number = cardNumber;
   purchase.earned_points = earned;
   purchase.last_change = ctx.now;
-  project.addLedger({ customer_id: customer.customer_id, kind: 'points', amount: earned, currency_id: null, at: ctx.now, purchase_id: purchase.purchase_id });
+  project.addLedger({
+    customer_id: customer.customer_id,
+    kind: 'points',
+    amount: earned,
+    currency_id: null,
+    at: ctx.now,
+    purchase_id: purchase.purchase_id,
+  });
   return changed(undefined, 204);
 };

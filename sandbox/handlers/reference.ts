@@ -19,10 +19,14 @@ export const getStores = reference('stores', (ctx) => {
   const visible = int(ctx.query, 'visible_for_customer');
   const systemId = str(ctx.query, 'system_id');
   const propertyId = str(ctx.query, 'property_id');
-  return ctx.project.data.stores
-    // The demo stores carry no custom properties, so a property filter finds none.
-    .filter((s) => matches(s.visible, visible) && matches(s.system_id, systemId) && propertyId === undefined)
-    .map((s) => wireStore(s, ctx.lang));
+  return (
+    ctx.project.data.stores
+      // The demo stores carry no custom properties, so a property filter finds none.
+      .filter(
+        (s) => matches(s.visible, visible) && matches(s.system_id, systemId) && propertyId === undefined,
+      )
+      .map((s) => wireStore(s, ctx.lang))
+  );
 });
 
 export const getStore: Handler = (ctx) => {
@@ -33,20 +37,33 @@ export const getStore: Handler = (ctx) => {
 };
 
 export const getPaymentTypes = reference('payment_types', (ctx) =>
-  ctx.project.data.payment_types.map((t) => ({ payment_type_id: t.id, name: text(t.name, ctx.lang), last_change: SEEDED_AT })),
+  ctx.project.data.payment_types.map((t) => ({
+    payment_type_id: t.id,
+    name: text(t.name, ctx.lang),
+    last_change: SEEDED_AT,
+  })),
 );
 
 export const getPurchaseItemTypes = reference('purchase_item_types', (ctx) =>
-  ctx.project.purchaseItemTypes().filter((t) => matches(t.text_id, str(ctx.query, 'text_id'))).map((t) => ({ type_id: t.id, name: text(t.name, ctx.lang), text_id: t.text_id })),
+  ctx.project
+    .purchaseItemTypes()
+    .filter((t) => matches(t.text_id, str(ctx.query, 'text_id')))
+    .map((t) => ({ type_id: t.id, name: text(t.name, ctx.lang), text_id: t.text_id })),
 );
 
 export const getPurchaseTypes = reference('purchase_types', (ctx) =>
-  ctx.project.data.purchase_types.filter((t) => matches(t.text_id, str(ctx.query, 'text_id'))).map((t) => ({ type_id: t.id, name: text(t.name, ctx.lang), text_id: t.text_id })),
+  ctx.project.data.purchase_types
+    .filter((t) => matches(t.text_id, str(ctx.query, 'text_id')))
+    .map((t) => ({ type_id: t.id, name: text(t.name, ctx.lang), text_id: t.text_id })),
 );
 
 export const getCurrencies = reference('currencies', (ctx) =>
   ctx.project.data.currencies
-    .filter((c) => containsText(text(c.name, ctx.lang), str(ctx.query, 'currency_name')) && matches(c.code, str(ctx.query, 'currency_code')?.toUpperCase()))
+    .filter(
+      (c) =>
+        containsText(text(c.name, ctx.lang), str(ctx.query, 'currency_name')) &&
+        matches(c.code, str(ctx.query, 'currency_code')?.toUpperCase()),
+    )
     .map((c) => ({ currency_id: c.currency_id, name: text(c.name, ctx.lang), code: c.code })),
 );
 
@@ -58,7 +75,11 @@ export const getLanguages = reference('languages', (ctx) =>
 
 export const getCountries = reference('countries', (ctx) =>
   ctx.project.data.countries
-    .filter((c) => matches(c.text_id, str(ctx.query, 'country_id')) && containsText(text(c.name, ctx.lang), str(ctx.query, 'country_name')))
+    .filter(
+      (c) =>
+        matches(c.text_id, str(ctx.query, 'country_id')) &&
+        containsText(text(c.name, ctx.lang), str(ctx.query, 'country_name')),
+    )
     .map((c) => ({ country_id: c.text_id, name: text(c.name, ctx.lang), state: 1 as const })),
 );
 
@@ -81,12 +102,27 @@ export const getStatuses = reference('statuses', (ctx) =>
 
 export const getCardTypes = reference('card_types', (ctx) =>
   ctx.project.data.card_types
-    .filter((t) => containsText(text(t.name, ctx.lang), str(ctx.query, 'name')) && matches(t.text_id, str(ctx.query, 'text_id')))
-    .map((t) => ({ card_type_id: t.card_type_id, text_id: t.text_id, name: text(t.name, ctx.lang), prefix: t.prefix })),
+    .filter(
+      (t) =>
+        containsText(text(t.name, ctx.lang), str(ctx.query, 'name')) &&
+        matches(t.text_id, str(ctx.query, 'text_id')),
+    )
+    .map((t) => ({
+      card_type_id: t.card_type_id,
+      text_id: t.text_id,
+      name: text(t.name, ctx.lang),
+      prefix: t.prefix,
+    })),
 );
 
 export const getCustomerSources = reference('customer_sources', (ctx) =>
   ctx.project.data.customer_sources
     .filter((s) => matches(s.text_id, str(ctx.query, 'customer_source_text_id')))
-    .map((s) => ({ customer_source_id: s.id, name: text(s.name, ctx.lang), customer_source_text_id: s.text_id, state: 1 as const, last_change: SEEDED_AT })),
+    .map((s) => ({
+      customer_source_id: s.id,
+      name: text(s.name, ctx.lang),
+      customer_source_text_id: s.text_id,
+      state: 1 as const,
+      last_change: SEEDED_AT,
+    })),
 );

@@ -3,7 +3,18 @@ import { invalid, resourceNotFound } from '../errors.ts';
 import { listReply, matches, containsText } from '../listing.ts';
 import type { Reward, Voucher } from '../model.ts';
 import { wireReward } from '../wire.ts';
-import { bodyOf, bool, changed, int, ok, str, strList, type Handler, type HandlerContext, type Schemas } from './context.ts';
+import {
+  bodyOf,
+  bool,
+  changed,
+  int,
+  ok,
+  str,
+  strList,
+  type Handler,
+  type HandlerContext,
+  type Schemas,
+} from './context.ts';
 import { referencedCustomer } from '../customer-reference.ts';
 
 export function rewardRows(ctx: HandlerContext): Schemas['Reward'][] {
@@ -57,11 +68,18 @@ export const postRewardCreateVoucher: Handler = (ctx) => {
   const body = bodyOf<'postRewardCreateVoucher'>(ctx);
   const { project } = ctx;
   const customer = referencedCustomer(project, body.customer_id);
-  if (reward.state !== 1) throw invalid('reward_id', 'not_allowed_value', reward.reward_id, 'The reward is not active.');
-  if (body.code !== undefined && project.voucherByCode(body.code)) throw invalid('code', 'already_exists', body.code, 'A voucher with this code exists.');
+  if (reward.state !== 1)
+    throw invalid('reward_id', 'not_allowed_value', reward.reward_id, 'The reward is not active.');
+  if (body.code !== undefined && project.voucherByCode(body.code))
+    throw invalid('code', 'already_exists', body.code, 'A voucher with this code exists.');
   const available = project.availablePoints(customer.customer_id);
   if (available < reward.points_cost) {
-    throw invalid('reward_id', 'not_enough_points_for_voucher', reward.reward_id, `The reward costs ${reward.points_cost} points; the customer has ${available}.`);
+    throw invalid(
+      'reward_id',
+      'not_enough_points_for_voucher',
+      reward.reward_id,
+      `The reward costs ${reward.points_cost} points; the customer has ${available}.`,
+    );
   }
   const voucherId = project.nextId('voucher');
   const gift = reward.benefit.kind === 'gift';
@@ -83,6 +101,13 @@ export const postRewardCreateVoucher: Handler = (ctx) => {
     last_change: ctx.now,
   };
   project.addVoucher(voucher);
-  project.addLedger({ customer_id: customer.customer_id, kind: 'points', amount: -reward.points_cost, currency_id: null, at: ctx.now, purchase_id: null });
+  project.addLedger({
+    customer_id: customer.customer_id,
+    kind: 'points',
+    amount: -reward.points_cost,
+    currency_id: null,
+    at: ctx.now,
+    purchase_id: null,
+  });
   return changed({ voucher_id: voucher.voucher_id }, 201);
 };

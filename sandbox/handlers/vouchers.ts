@@ -32,7 +32,8 @@ export function voucherRows(ctx: HandlerContext, customerId?: string): Schemas['
         (storeId === undefined || usableInStore(project, v, storeId)) &&
         (valid === undefined || isValidNow(ctx, v) === valid) &&
         (applied === undefined || (v.applied_date !== null) === applied) &&
-        (withoutStores !== true || (v.store_id === null && (project.reward(v.reward_id)?.store_ids.length ?? 0) === 0)),
+        (withoutStores !== true ||
+          (v.store_id === null && (project.reward(v.reward_id)?.store_ids.length ?? 0) === 0)),
     )
     .map((v) => wireVoucher(project, v, ctx.lang));
 }
@@ -52,13 +53,28 @@ export const postVoucherApply: Handler = (ctx) => {
   const voucher = pathVoucher(ctx);
   const body = bodyOf<'postVoucherApply'>(ctx);
   const at = parseLocalDateTime(body.date_applied);
-  if (!at) throw invalid('date_applied', 'invalid_value_format', body.date_applied, 'date_applied must be YYYY-MM-DD HH:MM:SS.');
+  if (!at)
+    throw invalid(
+      'date_applied',
+      'invalid_value_format',
+      body.date_applied,
+      'date_applied must be YYYY-MM-DD HH:MM:SS.',
+    );
   const store = body.store_id === undefined ? undefined : ctx.project.store(body.store_id);
   if (body.store_id !== undefined && !store) throw invalid('store_id', 'not_found', body.store_id);
   const reward = ctx.project.reward(voucher.reward_id);
-  if (reward?.benefit.kind === 'gift') refuse(voucher.code, 'voucher_invalid_type_of_usage', 'A gift card is spent by purchases, not applied.');
+  if (reward?.benefit.kind === 'gift')
+    refuse(voucher.code, 'voucher_invalid_type_of_usage', 'A gift card is spent by purchases, not applied.');
   if (store) {
-    checkVoucher(ctx.project, voucher, { store, customerId: voucher.customer_id, at, currencyId: reward?.benefit.currency_id ?? store.currency_id, totalMinor: Number.MAX_SAFE_INTEGER, eligibleMinor: 1, items: null });
+    checkVoucher(ctx.project, voucher, {
+      store,
+      customerId: voucher.customer_id,
+      at,
+      currencyId: reward?.benefit.currency_id ?? store.currency_id,
+      totalMinor: Number.MAX_SAFE_INTEGER,
+      eligibleMinor: 1,
+      items: null,
+    });
   } else if (isSpent(ctx.project, voucher)) {
     refuse(voucher.code, 'voucher_already_used', 'The voucher was already used.');
   } else if (voucher.valid_to < at) {
@@ -71,13 +87,23 @@ export const postVoucherApply: Handler = (ctx) => {
 
 export const postVoucherGiftCardBalance: Handler = (ctx) => {
   const body = bodyOf<'postVoucherGiftCardBalance'>(ctx);
-  if (body.voucher_id === undefined && body.code === undefined) throw invalid('code', 'required', '', 'Give voucher_id or code.');
-  const voucher = body.voucher_id !== undefined ? ctx.project.voucher(body.voucher_id) : ctx.project.voucherByCode(body.code!);
+  if (body.voucher_id === undefined && body.code === undefined)
+    throw invalid('code', 'required', '', 'Give voucher_id or code.');
+  const voucher =
+    body.voucher_id !== undefined
+      ? ctx.project.voucher(body.voucher_id)
+      : ctx.project.voucherByCode(body.code!);
   if (!voucher || voucher.state === 0) {
-    throw body.voucher_id !== undefined ? invalid('voucher_id', 'not_found', body.voucher_id) : invalid('code', 'not_found', body.code);
+    throw body.voucher_id !== undefined
+      ? invalid('voucher_id', 'not_found', body.voucher_id)
+      : invalid('code', 'not_found', body.code);
   }
   const reward = ctx.project.reward(voucher.reward_id);
-  if (reward?.benefit.kind !== 'gift') throw invalid('code', 'voucher_invalid_type_of_usage', voucher.code, 'The voucher is not a gift card.');
-  return ok({ voucher_id: voucher.voucher_id, current_balance: fromMinorUnits(voucher.balance_minor ?? 0), original_balance: fromMinorUnits(voucher.original_minor ?? reward.benefit.amount) });
+  if (reward?.benefit.kind !== 'gift')
+    throw invalid('code', 'voucher_invalid_type_of_usage', voucher.code, 'The voucher is not a gift card.');
+  return ok({
+    voucher_id: voucher.voucher_id,
+    current_balance: fromMinorUnits(voucher.balance_minor ?? 0),
+    original_balance: fromMinorUnits(voucher.original_minor ?? reward.benefit.amount),
+  });
 };
-

@@ -5,9 +5,31 @@ import { usedOperations } from './operations.ts';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-const PROSE_KEYS = new Set(['description', 'summary', 'example', 'examples', 'externalDocs', 'x-codeSamples', 'tags', 'title']);
+const PROSE_KEYS = new Set([
+  'description',
+  'summary',
+  'example',
+  'examples',
+  'externalDocs',
+  'x-codeSamples',
+  'tags',
+  'title',
+]);
 // Maps whose keys are names chosen by the author, never OpenAPI keywords.
-const NAMED_MAPS = new Set(['properties', 'paths', 'responses', 'content', 'headers', 'variables', 'schemas', 'parameters', 'securitySchemes', 'requestBodies', 'patternProperties', 'mapping']);
+const NAMED_MAPS = new Set([
+  'properties',
+  'paths',
+  'responses',
+  'content',
+  'headers',
+  'variables',
+  'schemas',
+  'parameters',
+  'securitySchemes',
+  'requestBodies',
+  'patternProperties',
+  'mapping',
+]);
 
 function isObject(value: Json | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -71,7 +93,10 @@ function onlyIn(description: Json | undefined): 'customer' | 'enterprise' | unde
 }
 
 /** `customer` or `enterprise` when the vendor says only that interface has the operation; undefined for both. */
-function operationInterface(operation: JsonObject, byTag: Map<string, 'customer' | 'enterprise'>): 'customer' | 'enterprise' | undefined {
+function operationInterface(
+  operation: JsonObject,
+  byTag: Map<string, 'customer' | 'enterprise'>,
+): 'customer' | 'enterprise' | undefined {
   const own = onlyIn(operation.description);
   if (own) return own;
   for (const tag of Array.isArray(operation.tags) ? operation.tags : []) {
@@ -93,7 +118,8 @@ export function trimSpecification(spec: JsonObject): JsonObject {
     if (item.parameters) kept.parameters = item.parameters;
     for (const method of methods) {
       const operation = item[method];
-      if (!isObject(operation)) throw new Error(`The specification no longer has ${method.toUpperCase()} ${path}`);
+      if (!isObject(operation))
+        throw new Error(`The specification no longer has ${method.toUpperCase()} ${path}`);
       const only = operationInterface(operation, byTag);
       kept[method] = only ? { ...operation, [INTERFACE_MARK]: only } : operation;
     }
@@ -130,7 +156,10 @@ export function trimSpecification(spec: JsonObject): JsonObject {
 
   const trimmed: JsonObject = {
     openapi: spec.openapi ?? '3.0.2',
-    info: { title: 'CareCloud Enterprise API (operations used by ccpos)', version: isObject(spec.info) ? (spec.info.version ?? '') : '' },
+    info: {
+      title: 'CareCloud Enterprise API (operations used by ccpos)',
+      version: isObject(spec.info) ? (spec.info.version ?? '') : '',
+    },
     servers: [{ url: '/webservice/rest-api/enterprise-interface/v1.0' }],
     security: spec.security ?? [],
     paths: keptPaths,

@@ -6,8 +6,18 @@ import type { Cart } from './cart.ts';
 import type { Settlement, Tender, TenderAmounts } from './cash.ts';
 import type { Product } from './catalogue.ts';
 
-/** The journal's entry kinds and states and the queue's export formats: declared once, for the journal, IPC and the screens. */
-export const ENTRY_KINDS = ['purchase', 'cancellation', 'voucher-application', 'customer-signup', 'card-assignment', 'customer-assignment'] as const;
+/**
+ * The journal's entry kinds and states and the queue's export formats: declared once, for the journal, IPC and the
+ * screens.
+ */
+export const ENTRY_KINDS = [
+  'purchase',
+  'cancellation',
+  'voucher-application',
+  'customer-signup',
+  'card-assignment',
+  'customer-assignment',
+] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 export const ENTRY_STATES = ['pending', 'sending', 'synced', 'rejected', 'voided'] as const;
 export type EntryState = (typeof ENTRY_STATES)[number];
@@ -75,13 +85,15 @@ export interface Receipt {
   cashier: string;
   /** What was paid for goods per VAT rate (shared/checkout/vat.ts). */
   vat: VatLine[];
-  /** The customer's points after this purchase, asked of CareCloud once it closed; null offline or when CareCloud did not say. */
+  /**
+   * The customer's points after this purchase, asked of CareCloud once it closed; null offline or when CareCloud did
+   * not say.
+   */
   pointsBalance: number | null;
 }
 
 export type PreviewAnswer =
-  | { current: false }
-  | { current: true; preview: BenefitPreview; refusals: Refusal[]; offline: boolean };
+  { current: false } | { current: true; preview: BenefitPreview; refusals: Refusal[]; offline: boolean };
 
 /** The most points and credit CareCloud lets this bill use (with the vouchers asked for). */
 export interface BenefitLimits {
@@ -100,7 +112,13 @@ export type PayOutcome =
   | { outcome: 'rejected'; billId: string; reasons: ErrorReason[] }
   | { outcome: 'totals_changed'; preview: BenefitPreview; refusals: Refusal[]; offline: boolean }
   /** The journal already holds this sale id (pay pressed again after a restart): nothing new was written. */
-  | { outcome: 'already_recorded'; billId: string; state: EntryState; purchaseId: string | null; queuePosition: number | null };
+  | {
+      outcome: 'already_recorded';
+      billId: string;
+      state: EntryState;
+      purchaseId: string | null;
+      queuePosition: number | null;
+    };
 
 export type CancelOutcome =
   | { outcome: 'closed'; billId: string; cancellationBillId: string }
@@ -233,7 +251,17 @@ export type HistoryEventKind =
   | 'original-refused'
   | 'other';
 
-export type AttemptOutcomeKind = 'synced' | 'already-landed' | 'rejected' | 'transport' | 'timeout' | 'rate-limited' | 'server' | 'unexpected' | 'auth' | 'abandoned';
+export type AttemptOutcomeKind =
+  | 'synced'
+  | 'already-landed'
+  | 'rejected'
+  | 'transport'
+  | 'timeout'
+  | 'rate-limited'
+  | 'server'
+  | 'unexpected'
+  | 'auth'
+  | 'abandoned';
 export type ConnectionKind = 'refused' | 'dns' | 'timeout' | 'reset' | 'tls' | 'network';
 
 export interface HistoryEvent {
@@ -242,7 +270,10 @@ export interface HistoryEvent {
   to: EntryState;
   event: HistoryEventKind;
   by: ActorView;
-  /** The other entry of a resend, the outcome of a failed send, a void's reason, or (for `other`) the journal's own words. */
+  /**
+   * The other entry of a resend, the outcome of a failed send, a void's reason, or (for `other`) the journal's own
+   * words.
+   */
   entryId?: number;
   outcome?: AttemptOutcomeKind;
   text?: string;
@@ -314,7 +345,15 @@ export interface ReadableRequest {
   paymentTime: string | null;
   paymentType: string | null;
   totalMinor: number | null;
-  items: { lineId: string; plu: string; name: string; quantity: number; priceMinor: number; paidMinor: number; vatRate: number }[];
+  items: {
+    lineId: string;
+    plu: string;
+    name: string;
+    quantity: number;
+    priceMinor: number;
+    paidMinor: number;
+    vatRate: number;
+  }[];
   vouchers: { code: string; discountMinor: number }[];
   pointsUsed: number;
   creditMinor: number;

@@ -19,7 +19,10 @@ export interface BenefitAsk {
   points: number | 'max';
   /** Most credit to pay with, in minor units; `max` as above. */
   credit: MinorUnits | 'max';
-  /** A loyalty card scanned while CareCloud could not say whose it is: sent as `card_number`, so CareCloud credits its owner. */
+  /**
+   * A loyalty card scanned while CareCloud could not say whose it is: sent as `card_number`, so CareCloud credits its
+   * owner.
+   */
   unidentifiedCard?: string;
 }
 
@@ -74,7 +77,13 @@ export function billItems(cart: Cart, place: SalePlace, totals: CartTotals = car
 }
 
 /** accept-payment for the cart; `previewBillId` only names the preview, nothing is stored. */
-export function acceptPaymentBody(cart: Cart, ask: BenefitAsk, place: SalePlace, previewBillId: string, paymentTime: string): AcceptPaymentBody {
+export function acceptPaymentBody(
+  cart: Cart,
+  ask: BenefitAsk,
+  place: SalePlace,
+  previewBillId: string,
+  paymentTime: string,
+): AcceptPaymentBody {
   const totals = cartTotals(cart);
   const body: AcceptPaymentBody = {
     store_id: place.storeId,
@@ -96,7 +105,8 @@ export function acceptPaymentBody(cart: Cart, ask: BenefitAsk, place: SalePlace,
   if (ask.voucherCodes.length > 0) body.benefit_codes = [...ask.voucherCodes];
   // A points ceiling only when a customer can pay with them; `max` is bounded by CareCloud itself.
   if (ask.customer && ask.points !== 0) body.max_points = ask.points === 'max' ? 1_000_000_000 : ask.points;
-  if (ask.customer && ask.credit !== 'max' && ask.credit > 0) body.max_credit = money(ask.credit, cart.currency);
+  if (ask.customer && ask.credit !== 'max' && ask.credit > 0)
+    body.max_credit = money(ask.credit, cart.currency);
   return body;
 }
 
@@ -144,19 +154,22 @@ export class PreviewAnswerError extends Error {
 
 function amount(value: unknown, currency: string, what: string): MinorUnits {
   if (value === undefined || value === null) return 0;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new PreviewAnswerError(`CareCloud sent an impossible ${what}`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+    throw new PreviewAnswerError(`CareCloud sent an impossible ${what}`);
   return toMinorUnits(value, currencyDecimals(currency));
 }
 
 function count(value: unknown, what: string): number {
   if (value === undefined || value === null) return 0;
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new PreviewAnswerError(`CareCloud sent an impossible ${what}`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new PreviewAnswerError(`CareCloud sent an impossible ${what}`);
   return value;
 }
 
 function list<T>(value: T[] | undefined, what: string): T[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((item) => typeof item !== 'object' || item === null)) throw new PreviewAnswerError(`CareCloud sent an impossible list of ${what}`);
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'object' || item === null))
+    throw new PreviewAnswerError(`CareCloud sent an impossible list of ${what}`);
   return value;
 }
 
@@ -167,11 +180,13 @@ function optionalText(value: unknown): string | null {
 /** Reads accept-payment's answer for this cart; anything that does not add up is refused, not shown. */
 export function readPreview(cart: Cart, answer: AcceptedPayment | undefined): BenefitPreview {
   const totals = cartTotals(cart);
-  if (answer !== undefined && (typeof answer !== 'object' || answer === null || Array.isArray(answer))) throw new PreviewAnswerError('CareCloud sent no preview');
+  if (answer !== undefined && (typeof answer !== 'object' || answer === null || Array.isArray(answer)))
+    throw new PreviewAnswerError('CareCloud sent no preview');
   const data = answer ?? {};
   const lineIds = new Set(cart.lines.map((l) => l.lineId));
   const lineDiscounts: LineDiscount[] = list(data.recommended_discounts, 'discounts').map((d) => {
-    if (!lineIds.has(d.bill_item_id)) throw new PreviewAnswerError('CareCloud discounted a line the bill does not have');
+    if (!lineIds.has(d.bill_item_id))
+      throw new PreviewAnswerError('CareCloud discounted a line the bill does not have');
     return {
       lineId: d.bill_item_id,
       code: optionalText(d.discount_code),
@@ -191,7 +206,8 @@ export function readPreview(cart: Cart, answer: AcceptedPayment | undefined): Be
   const pointsMoneyMinor = amount(data.price_of_credit_points, cart.currency, 'points value');
   const creditMinor = amount(data.credit, cart.currency, 'credit');
   const benefits = sumMinorUnits([discountMinor, vouchersMinor, pointsMoneyMinor, creditMinor]);
-  if (benefits > totals.totalMinor) throw new PreviewAnswerError('CareCloud offered more benefits than the bill costs');
+  if (benefits > totals.totalMinor)
+    throw new PreviewAnswerError('CareCloud offered more benefits than the bill costs');
   return {
     totalMinor: totals.totalMinor,
     lineDiscounts,
@@ -202,17 +218,35 @@ export function readPreview(cart: Cart, answer: AcceptedPayment | undefined): Be
     pointsMoneyMinor,
     creditMinor,
     pointsEarned: count(data.credit_points_of_this_transaction, 'number of points'),
-    pointsAfter: data.total_credit_points === undefined ? null : count(data.total_credit_points, 'number of points'),
-    creditAfterMinor: data.total_credit === undefined ? null : amount(data.total_credit, cart.currency, 'credit'),
+    pointsAfter:
+      data.total_credit_points === undefined ? null : count(data.total_credit_points, 'number of points'),
+    creditAfterMinor:
+      data.total_credit === undefined ? null : amount(data.total_credit, cart.currency, 'credit'),
     toPayMinor: totals.totalMinor - benefits,
-    messages: list(data.messages, 'messages').map((m) => optionalText(m.text) ?? '').filter((t) => t !== ''),
+    messages: list(data.messages, 'messages')
+      .map((m) => optionalText(m.text) ?? '')
+      .filter((t) => t !== ''),
   };
 }
 
 /** A preview of a bill with no benefits at all: what an anonymous or offline sale costs. */
 export function plainPreview(cart: Cart): BenefitPreview {
   const { totalMinor } = cartTotals(cart);
-  return { totalMinor, lineDiscounts: [], discountMinor: 0, vouchers: [], vouchersMinor: 0, pointsUsed: 0, pointsMoneyMinor: 0, creditMinor: 0, pointsEarned: 0, pointsAfter: null, creditAfterMinor: null, toPayMinor: totalMinor, messages: [] };
+  return {
+    totalMinor,
+    lineDiscounts: [],
+    discountMinor: 0,
+    vouchers: [],
+    vouchersMinor: 0,
+    pointsUsed: 0,
+    pointsMoneyMinor: 0,
+    creditMinor: 0,
+    pointsEarned: 0,
+    pointsAfter: null,
+    creditAfterMinor: null,
+    toPayMinor: totalMinor,
+    messages: [],
+  };
 }
 
 /** The bill line that carries a cash payment's rounding, so the bill adds up to what was paid. */
@@ -238,10 +272,18 @@ function roundingItem(cart: Cart, place: SalePlace, roundingMinor: MinorUnits): 
  * rounding (minor units, negative when rounded down) adds its own line outside loyalty,
  * so `total_price` is what the customer paid before the benefits in `payment_recap`.
  */
-export function finalBill(cart: Cart, ask: BenefitAsk, preview: BenefitPreview, place: SalePlace, cashRoundingMinor: MinorUnits = 0) {
+export function finalBill(
+  cart: Cart,
+  ask: BenefitAsk,
+  preview: BenefitPreview,
+  place: SalePlace,
+  cashRoundingMinor: MinorUnits = 0,
+) {
   const totals = cartTotals(cart);
-  if (!Number.isSafeInteger(cashRoundingMinor)) throw new PreviewAnswerError('A cash rounding is whole minor units');
-  if (preview.totalMinor !== totals.totalMinor) throw new PreviewAnswerError('The preview is for another bill');
+  if (!Number.isSafeInteger(cashRoundingMinor))
+    throw new PreviewAnswerError('A cash rounding is whole minor units');
+  if (preview.totalMinor !== totals.totalMinor)
+    throw new PreviewAnswerError('The preview is for another bill');
   const recap: PaymentRecap = {};
   if (preview.pointsUsed > 0) recap.credit_points = preview.pointsUsed;
   if (preview.creditMinor > 0) recap.amount_for_credit = money(preview.creditMinor, cart.currency);
@@ -264,11 +306,15 @@ export function finalBill(cart: Cart, ask: BenefitAsk, preview: BenefitPreview, 
   }
   return {
     purchase_type_id: place.purchaseTypeId,
-    payment_type: (preview.creditMinor > 0 ? 'C' : loyaltyPaymentType({ ...ask, credit: 0 })) as 'S' | 'A' | 'C' | 'D',
+    payment_type: (preview.creditMinor > 0 ? 'C' : loyaltyPaymentType({ ...ask, credit: 0 })) as
+      'S' | 'A' | 'C' | 'D',
     created_by: place.createdBy,
     currency_id: place.currencyId,
     total_price: money(totals.totalMinor + cashRoundingMinor, cart.currency),
-    bill_items: cashRoundingMinor === 0 ? billItems(cart, place, totals) : [...billItems(cart, place, totals), roundingItem(cart, place, cashRoundingMinor)],
+    bill_items:
+      cashRoundingMinor === 0
+        ? billItems(cart, place, totals)
+        : [...billItems(cart, place, totals), roundingItem(cart, place, cashRoundingMinor)],
     ...(Object.keys(recap).length > 0 ? { payment_recap: recap } : {}),
   };
 }

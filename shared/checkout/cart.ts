@@ -55,19 +55,28 @@ export class CartError extends RangeError {
 }
 
 function isQuantity(value: number): boolean {
-  return Number.isFinite(value) && value > 0 && value <= 100_000 && Math.abs(Math.round(value * 1000) - value * 1000) < 1e-6;
+  return (
+    Number.isFinite(value) &&
+    value > 0 &&
+    value <= 100_000 &&
+    Math.abs(Math.round(value * 1000) - value * 1000) < 1e-6
+  );
 }
 
 /** Unit price times quantity, rounded half away from zero to whole minor units. */
 export function lineAmounts(line: CartLine): LineAmounts {
-  if (!isQuantity(line.quantity)) throw new CartError(`Line ${line.lineId}: quantity must be positive with at most three decimals`);
-  if (!Number.isSafeInteger(line.unitPriceMinor) || line.unitPriceMinor < 0) throw new CartError(`Line ${line.lineId}: unit price must be whole minor units`);
-  if (!Number.isSafeInteger(line.lineDiscountMinor) || line.lineDiscountMinor < 0) throw new CartError(`Line ${line.lineId}: discount must be whole minor units`);
+  if (!isQuantity(line.quantity))
+    throw new CartError(`Line ${line.lineId}: quantity must be positive with at most three decimals`);
+  if (!Number.isSafeInteger(line.unitPriceMinor) || line.unitPriceMinor < 0)
+    throw new CartError(`Line ${line.lineId}: unit price must be whole minor units`);
+  if (!Number.isSafeInteger(line.lineDiscountMinor) || line.lineDiscountMinor < 0)
+    throw new CartError(`Line ${line.lineId}: discount must be whole minor units`);
   // Thousandths keep the product exact in integers for any realistic price.
   const milli = Math.round(line.quantity * 1000);
   const priceMinor = Math.floor((line.unitPriceMinor * milli + 500) / 1000);
   if (priceMinor > MAX_MINOR_UNITS) throw new CartError(`Line ${line.lineId}: amount too large`);
-  if (line.lineDiscountMinor > priceMinor) throw new CartError(`Line ${line.lineId}: discount exceeds the price`);
+  if (line.lineDiscountMinor > priceMinor)
+    throw new CartError(`Line ${line.lineId}: discount exceeds the price`);
   return { lineId: line.lineId, priceMinor, paidMinor: priceMinor - line.lineDiscountMinor };
 }
 
@@ -105,11 +114,22 @@ export type NewLine = Omit<CartLine, 'lineId' | 'lineDiscountMinor'> & { lineDis
 /** Adds a line; the same product at the same price adds to the existing line's quantity. */
 export function addLine(cart: Cart, input: NewLine): Cart {
   const same = cart.lines.find(
-    (l) => l.plu === input.plu && l.pluList === input.pluList && l.unitPriceMinor === input.unitPriceMinor && l.lineDiscountMinor === 0 && !input.lineDiscountMinor && l.name === input.name,
+    (l) =>
+      l.plu === input.plu &&
+      l.pluList === input.pluList &&
+      l.unitPriceMinor === input.unitPriceMinor &&
+      l.lineDiscountMinor === 0 &&
+      !input.lineDiscountMinor &&
+      l.name === input.name,
   );
   if (same) return setQuantity(cart, same.lineId, Math.round((same.quantity + input.quantity) * 1000) / 1000);
-  if (cart.lines.length >= MAX_CART_LINES) throw new CartError(`A bill holds at most ${MAX_CART_LINES} lines`);
-  const line: CartLine = { ...input, lineDiscountMinor: input.lineDiscountMinor ?? 0, lineId: nextLineId(cart) };
+  if (cart.lines.length >= MAX_CART_LINES)
+    throw new CartError(`A bill holds at most ${MAX_CART_LINES} lines`);
+  const line: CartLine = {
+    ...input,
+    lineDiscountMinor: input.lineDiscountMinor ?? 0,
+    lineId: nextLineId(cart),
+  };
   lineAmounts(line);
   return { ...cart, lines: [...cart.lines, line] };
 }

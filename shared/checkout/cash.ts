@@ -10,15 +10,20 @@ import type { MinorUnits } from '../money.ts';
 export const CASH_ROUNDING_MINOR: Readonly<Record<string, number>> = { CZK: 100 };
 
 /** The cash step of a currency: the configured one, else the legal default, else 1 (no rounding). */
-export function cashRoundingStep(currency: string, configured: Readonly<Record<string, number>> = {}): MinorUnits {
+export function cashRoundingStep(
+  currency: string,
+  configured: Readonly<Record<string, number>> = {},
+): MinorUnits {
   const step = configured[currency] ?? CASH_ROUNDING_MINOR[currency] ?? 1;
-  if (!Number.isSafeInteger(step) || step < 1) throw new RangeError(`Cash rounding of ${currency} must be a whole number of minor units above zero`);
+  if (!Number.isSafeInteger(step) || step < 1)
+    throw new RangeError(`Cash rounding of ${currency} must be a whole number of minor units above zero`);
   return step;
 }
 
 /** An amount of cash rounded to the step, half up (0,50 Kč goes up, 0,49 Kč down). */
 export function roundCash(amountMinor: MinorUnits, stepMinor: MinorUnits): MinorUnits {
-  if (!Number.isSafeInteger(amountMinor) || amountMinor < 0) throw new RangeError('A cash amount is whole minor units, not below zero');
+  if (!Number.isSafeInteger(amountMinor) || amountMinor < 0)
+    throw new RangeError('A cash amount is whole minor units, not below zero');
   const rest = amountMinor % stepMinor;
   return rest * 2 >= stepMinor ? amountMinor - rest + stepMinor : amountMinor - rest;
 }
@@ -63,7 +68,8 @@ const whole = (n: number | null): boolean => n === null || (Number.isSafeInteger
 /** The sale's money: refuses a card part above the amount due and cash short of the rounded rest. */
 export function settle(dueMinor: MinorUnits, paid: Tender, stepMinor: MinorUnits): SettleResult {
   const tender = amountsOf(paid, dueMinor);
-  if (!whole(dueMinor) || !whole(tender.cardMinor) || !whole(tender.cashTenderedMinor)) return { ok: false, problem: 'invalid_amount' };
+  if (!whole(dueMinor) || !whole(tender.cardMinor) || !whole(tender.cashTenderedMinor))
+    return { ok: false, problem: 'invalid_amount' };
   if (tender.cardMinor > dueMinor) return { ok: false, problem: 'card_exceeds_due' };
   const cashDueMinor = dueMinor - tender.cardMinor;
   const cashToPayMinor = roundCash(cashDueMinor, stepMinor);

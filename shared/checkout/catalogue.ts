@@ -6,7 +6,12 @@ import type { NewLine } from './cart.ts';
 /** The `text_id` of CareCloud's standard in-store item type, every line's type unless the catalogue says otherwise. */
 export const STORE_ITEM_TYPE = 'store_purchase';
 
-const barcode = z.string().trim().min(1).max(64).regex(/^[\x21-\x7e]+$/);
+const barcode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\x21-\x7e]+$/);
 
 export const productSchema = z
   .object({
@@ -39,11 +44,21 @@ export const catalogueSchema = z
     value.products.forEach((p, i) => {
       for (const code of [p.plu, ...p.barcodes]) {
         const owner = codes.get(code);
-        if (owner !== undefined && owner !== p.plu) ctx.addIssue({ code: 'custom', path: ['products', i, 'barcodes'], message: `code ${code} belongs to two products` });
+        if (owner !== undefined && owner !== p.plu)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['products', i, 'barcodes'],
+            message: `code ${code} belongs to two products`,
+          });
         codes.set(code, p.plu);
       }
       if (p.quickKey !== undefined) {
-        if (keys.has(p.quickKey)) ctx.addIssue({ code: 'custom', path: ['products', i, 'quickKey'], message: `quick key ${p.quickKey} is taken twice` });
+        if (keys.has(p.quickKey))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['products', i, 'quickKey'],
+            message: `quick key ${p.quickKey} is taken twice`,
+          });
         keys.add(p.quickKey);
       }
     });
@@ -65,7 +80,9 @@ export class Catalogue {
       this.#byCode.set(product.plu, product);
       for (const code of product.barcodes) this.#byCode.set(code, product);
     }
-    this.#quickKeys = data.products.filter((p) => p.quickKey !== undefined).sort((a, b) => a.quickKey! - b.quickKey!);
+    this.#quickKeys = data.products
+      .filter((p) => p.quickKey !== undefined)
+      .sort((a, b) => a.quickKey! - b.quickKey!);
   }
 
   /** The product a scanned barcode or typed PLU names. */

@@ -7,14 +7,22 @@ const id = z.string().trim().min(1).max(64);
 /** Made by the screen when the cashier is asked to confirm; every press of that confirmation sends the same one. */
 export const confirmationIdSchema = z.string().regex(/^[A-Za-z0-9-]{16,64}$/);
 
-export const redeemPayload = z.object({ customerId: id, rewardId: id, confirmationId: confirmationIdSchema }).strict();
+export const redeemPayload = z
+  .object({ customerId: id, rewardId: id, confirmationId: confirmationIdSchema })
+  .strict();
 
 /** A receipt's bill_id (typed or scanned) or a sale's short reference, and the customer the sale goes to. */
 export const assignPayload = z
   .object({
     sale: z.string().trim().min(1).max(120),
     customerId: id,
-    cardNumber: z.string().trim().min(1).max(64).regex(/^[\x21-\x7e]+$/).optional(),
+    cardNumber: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .regex(/^[\x21-\x7e]+$/)
+      .optional(),
   })
   .strict();
 
@@ -52,7 +60,8 @@ export interface RewardRecommendation {
 }
 
 /** Why a sale cannot be given to the customer; `refused` carries CareCloud's own reasons. */
-export type AssignRefusal = 'unknown_sale' | 'already_assigned' | 'sale_cancelled' | 'sale_not_sent' | 'refused';
+export type AssignRefusal =
+  'unknown_sale' | 'already_assigned' | 'sale_cancelled' | 'sale_not_sent' | 'refused';
 
 export type AssignOutcome =
   | { outcome: 'assigned'; billId: string }

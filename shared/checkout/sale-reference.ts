@@ -50,7 +50,13 @@ export function parseBillId(billId: string, cancellation?: boolean): BillIdParts
   if (tag.length > 26) return null;
   const at = decodeTime(match[3]!.slice(0, 10));
   if (at === null) return null;
-  return { cancellation: isCancellation, storeTag: tag, cashdesk: Number(match[2]), at, code: match[3]!.slice(-SHORT_CODE_LENGTH) };
+  return {
+    cancellation: isCancellation,
+    storeTag: tag,
+    cashdesk: Number(match[2]),
+    at,
+    code: match[3]!.slice(-SHORT_CODE_LENGTH),
+  };
 }
 
 export interface ReferenceContext {
@@ -86,7 +92,13 @@ export function saleReference(billId: string, context: ReferenceContext): SaleRe
     formatTime(context.language, new Date(parts.at), context.timeZone, context.now),
     parts.code,
   ].join(' · ');
-  return { text: parts.cancellation ? translate(context.language, 'reference.cancellation', { reference: text }) : text, code: parts.code, parts };
+  return {
+    text: parts.cancellation
+      ? translate(context.language, 'reference.cancellation', { reference: text })
+      : text,
+    code: parts.code,
+    parts,
+  };
 }
 
 /** What a search text asks of the bill_id: the whole id, or its short code (the last word of a reference). */
@@ -100,7 +112,11 @@ function crockford(text: string): string {
 export function billSearchOf(text: string): BillSearch {
   const trimmed = text.trim();
   if (/^[A-Za-z0-9]{1,27}-\d{1,5}-[0-9A-Za-z]{26}$/.test(trimmed)) return { by: 'billId', billId: trimmed };
-  const last = trimmed.split(/[\s·]+/).filter(Boolean).at(-1) ?? '';
+  const last =
+    trimmed
+      .split(/[\s·]+/)
+      .filter(Boolean)
+      .at(-1) ?? '';
   const code = crockford(last);
   if (code.length === SHORT_CODE_LENGTH && /^[0-9A-HJKMNP-TV-Z]+$/.test(code)) return { by: 'code', code };
   return null;

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { MAX_CART_LINES } from './cart.ts';
 import { ENTRY_KINDS, ENTRY_STATES, EXPORT_FORMATS } from './answers.ts';
 
-const code = z.string().trim().min(1).max(64).regex(/^[\x21-\x7e]+$/);
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\x21-\x7e]+$/);
 const minor = z.int().min(0).max(999_999_999_999);
 
 export const saleIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
@@ -30,29 +35,46 @@ export const cartSchema = z
 
 export const benefitAskSchema = z
   .object({
-    customer: z.object({ customerId: z.string().trim().min(1).max(64), cardNumber: code.nullable() }).strict().nullable(),
-    voucherCodes: z.array(code).max(20).refine((codes) => new Set(codes).size === codes.length, 'a voucher code appears twice'),
+    customer: z
+      .object({ customerId: z.string().trim().min(1).max(64), cardNumber: code.nullable() })
+      .strict()
+      .nullable(),
+    voucherCodes: z
+      .array(code)
+      .max(20)
+      .refine((codes) => new Set(codes).size === codes.length, 'a voucher code appears twice'),
     points: z.union([z.int().min(0).max(1_000_000_000), z.literal('max')]),
     credit: z.union([minor, z.literal('max')]),
     unidentifiedCard: code.optional(),
   })
   .strict()
-  .refine((ask) => !(ask.customer && ask.unidentifiedCard), 'a sale has a known customer or an unidentified card, not both');
+  .refine(
+    (ask) => !(ask.customer && ask.unidentifiedCard),
+    'a sale has a known customer or an unidentified card, not both',
+  );
 
-export const previewPayload = z.object({ saleId: saleIdSchema, cart: cartSchema, ask: benefitAskSchema }).strict();
-
-export const tenderSchema = z.union([z.enum(['cash', 'card']), z.object({ cardMinor: minor, cashTenderedMinor: minor.nullable() }).strict()]);
-
-export const payPayload = previewPayload
-  .extend({ tender: tenderSchema, expectedToPayMinor: minor })
+export const previewPayload = z
+  .object({ saleId: saleIdSchema, cart: cartSchema, ask: benefitAskSchema })
   .strict();
 
+export const tenderSchema = z.union([
+  z.enum(['cash', 'card']),
+  z.object({ cardMinor: minor, cashTenderedMinor: minor.nullable() }).strict(),
+]);
+
+export const payPayload = previewPayload.extend({ tender: tenderSchema, expectedToPayMinor: minor }).strict();
+
 /** The sale open at the till, as main keeps a copy of it while the screens run. */
-export const openSalePayload = previewPayload.extend({ customerName: z.string().trim().min(1).max(200).nullable() }).strict();
+export const openSalePayload = previewPayload
+  .extend({ customerName: z.string().trim().min(1).max(200).nullable() })
+  .strict();
 
 /** A sale set aside: what the till needs to take it up again, and the name shown in the list. */
 export const parkPayload = previewPayload
-  .extend({ reason: z.enum(['parked', 'signOut']), customerName: z.string().trim().min(1).max(200).nullable() })
+  .extend({
+    reason: z.enum(['parked', 'signOut']),
+    customerName: z.string().trim().min(1).max(200).nullable(),
+  })
   .strict();
 
 const entryState = z.enum(ENTRY_STATES);
@@ -73,6 +95,8 @@ export const queueFilterSchema = z
 /** Where the screen wants an export: the terminal's folder, or through the screen (save dialog / download). */
 export const exportTargetSchema = z.enum(['folder', 'screen']);
 
-export const pageSchema = z.object({ limit: z.int().min(1).max(200), offset: z.int().min(0).max(1_000_000) }).strict();
+export const pageSchema = z
+  .object({ limit: z.int().min(1).max(200), offset: z.int().min(0).max(1_000_000) })
+  .strict();
 export const entryIdSchema = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
 export const exportFormatSchema = z.enum(EXPORT_FORMATS);

@@ -18,10 +18,12 @@ function roundHalfAway(value: number): number {
 
 export function vatSummary(lines: readonly VatSource[], paidForGoodsMinor: number): VatLine[] {
   const byRate = new Map<number, number>();
-  for (const line of lines) byRate.set(line.vatRate, (byRate.get(line.vatRate) ?? 0) + Math.max(0, line.amountMinor));
+  for (const line of lines)
+    byRate.set(line.vatRate, (byRate.get(line.vatRate) ?? 0) + Math.max(0, line.amountMinor));
   const rates = [...byRate.entries()].sort((a, b) => b[0] - a[0]);
   const total = rates.reduce((sum, [, amount]) => sum + amount, 0);
-  if (rates.length === 0 || total === 0 || paidForGoodsMinor <= 0) return rates.map(([ratePercent]) => ({ ratePercent, baseMinor: 0, vatMinor: 0, grossMinor: 0 }));
+  if (rates.length === 0 || total === 0 || paidForGoodsMinor <= 0)
+    return rates.map(([ratePercent]) => ({ ratePercent, baseMinor: 0, vatMinor: 0, grossMinor: 0 }));
   const shares = rates.map(([ratePercent, amount]) => {
     const exact = (paidForGoodsMinor * amount) / total;
     return { ratePercent, gross: Math.floor(exact), remainder: exact - Math.floor(exact) };

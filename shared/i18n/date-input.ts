@@ -11,7 +11,10 @@ export function parseDayInput(text: string, language: Language): string | null {
   let month: number;
   let day: number;
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
-  const local = language === 'cs' ? /^(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4})$/.exec(trimmed) : /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(trimmed);
+  const local =
+    language === 'cs'
+      ? /^(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4})$/.exec(trimmed)
+      : /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(trimmed);
   if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (local) [day, month, year] = [Number(local[1]), Number(local[2]), Number(local[3])];
   else return null;
@@ -26,5 +29,10 @@ export function formatDayInput(isoDay: string, language: Language): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
   if (!match) return isoDay;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(locale(language), { day: language === 'cs' ? 'numeric' : '2-digit', month: language === 'cs' ? 'numeric' : '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(locale(language), {
+    day: language === 'cs' ? 'numeric' : '2-digit',
+    month: language === 'cs' ? 'numeric' : '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
 }

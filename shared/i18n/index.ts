@@ -8,7 +8,15 @@ import { isPlural, pluralForm, type Message } from './plural.ts';
 export { languages, isLanguage, acceptLanguage, locale, type Language } from './language.ts';
 export { reasonSentence, knownReasons, type InvalidParam } from './reasons.ts';
 export type { MessageKey } from './messages/en.ts';
-export { plural, isPlural, pluralCategory, pluralCategories, type Plural, type PluralCategory, type Message } from './plural.ts';
+export {
+  plural,
+  isPlural,
+  pluralCategory,
+  pluralCategories,
+  type Plural,
+  type PluralCategory,
+  type Message,
+} from './plural.ts';
 export { formatTime, formatDateTime, formatDate, instantOf, dayStartIn } from './time.ts';
 
 const catalogues: Readonly<Record<Language, Readonly<Record<MessageKey, Message>>>> = { en, cs };
@@ -53,7 +61,10 @@ export function formatMoney(language: Language, minorUnits: number, currency: st
   return format.format(minorUnits / 10 ** digits);
 }
 
-/** A line quantity as the cart holds it: pieces, or kilograms to the gram (at most three decimals), never rounded further. */
+/**
+ * A line quantity as the cart holds it: pieces, or kilograms to the gram (at most three decimals), never rounded
+ * further.
+ */
 export function formatQuantity(language: Language, value: number): string {
   return new Intl.NumberFormat(locale(language), { maximumFractionDigits: 3 }).format(value);
 }

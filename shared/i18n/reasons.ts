@@ -218,6 +218,7 @@ export function reasonSentence(language: Language, param: InvalidParam): string 
   if (specific) return specific[language];
   const sentence = generic[param.reason];
   if (!sentence) return unknown[language].replace('{reason}', param.reason);
-  const field = fieldNames[name]?.[language] ?? (name.replaceAll('_', ' ') || (language === 'cs' ? 'hodnota' : 'value'));
+  const field =
+    fieldNames[name]?.[language] ?? (name.replaceAll('_', ' ') || (language === 'cs' ? 'hodnota' : 'value'));
   return sentence[language].replaceAll('{field}', field);
 }

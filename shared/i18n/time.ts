@@ -10,8 +10,16 @@ function formatter(language: Language, timeZone: string, withDate: boolean): Int
   const key = `${language}|${timeZone}|${withDate}`;
   let format = cache.get(key);
   if (!format) {
-    const time: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone };
-    format = new Intl.DateTimeFormat(locale(language), withDate ? { ...time, day: 'numeric', month: 'numeric', year: 'numeric' } : time);
+    const time: Intl.DateTimeFormatOptions = {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
+    };
+    format = new Intl.DateTimeFormat(
+      locale(language),
+      withDate ? { ...time, day: 'numeric', month: 'numeric', year: 'numeric' } : time,
+    );
     cache.set(key, format);
   }
   return format;
@@ -26,7 +34,8 @@ function zoneOrUtc(timeZone: string): string {
 export function formatTime(language: Language, at: Date, timeZone: string, now: Date = new Date()): string {
   if (Number.isNaN(at.getTime())) return '—';
   const zone = zoneOrUtc(timeZone);
-  const sameDay = !Number.isNaN(now.getTime()) && formatCareCloudDate(at, zone) === formatCareCloudDate(now, zone);
+  const sameDay =
+    !Number.isNaN(now.getTime()) && formatCareCloudDate(at, zone) === formatCareCloudDate(now, zone);
   return formatter(language, zone, !sameDay).format(at);
 }
 
@@ -56,7 +65,12 @@ export function formatDate(language: Language, careCloudDate: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(careCloudDate);
   if (!match) return careCloudDate;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(locale(language), { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(locale(language), {
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
 }
 
 /** The instant a calendar day (`YYYY-MM-DD`) starts in `timeZone`, for day filters; null when the text is no date. */

@@ -27,7 +27,10 @@ export class ScanClassifier {
   readonly #timeoutMs: number;
 
   constructor(settings: ClassificationSettings, lookup: ScanLookup | null) {
-    this.#rules = settings.rules.map((rule) => ({ rule, pattern: rule.pattern ? new RegExp(rule.pattern) : null }));
+    this.#rules = settings.rules.map((rule) => ({
+      rule,
+      pattern: rule.pattern ? new RegExp(rule.pattern) : null,
+    }));
     this.#unresolved = settings.unresolved;
     this.#lookup = lookup;
     this.#timeoutMs = settings.lookupTimeoutMs;
@@ -49,7 +52,11 @@ export class ScanClassifier {
   async resolve(scan: RawScan): Promise<ClassifiedScan> {
     const decided = this.decide(scan);
     if (decided) return decided;
-    if (!this.#lookup) return { ...classified(scan, this.#unresolved, 'fallback', null), note: 'no rule matched and CareCloud cannot be asked' };
+    if (!this.#lookup)
+      return {
+        ...classified(scan, this.#unresolved, 'fallback', null),
+        note: 'no rule matched and CareCloud cannot be asked',
+      };
     const lookup = this.#lookup;
     try {
       // Scans are published in order, so one lookup that never answers must not hold back the rest.
@@ -57,18 +64,31 @@ export class ScanClassifier {
       if (card) return { ...classified(scan, 'card', 'carecloud', null), carecloudId: card.id };
       const voucher = await this.#bounded(lookup.findVoucher(scan.text));
       if (voucher) return { ...classified(scan, 'voucher', 'carecloud', null), carecloudId: voucher.id };
-      return { ...classified(scan, this.#unresolved, 'fallback', null), note: 'CareCloud knows no card or voucher with this code' };
+      return {
+        ...classified(scan, this.#unresolved, 'fallback', null),
+        note: 'CareCloud knows no card or voucher with this code',
+      };
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      if (lookup.knownVoucher?.(scan.text)) return { ...classified(scan, 'voucher', 'terminal', null), note: `in the terminal's offline voucher list; CareCloud could not be asked: ${why}` };
-      return { ...classified(scan, 'unknown', 'lookup-failed', null), note: `CareCloud could not be asked what this code is: ${why}` };
+      if (lookup.knownVoucher?.(scan.text))
+        return {
+          ...classified(scan, 'voucher', 'terminal', null),
+          note: `in the terminal's offline voucher list; CareCloud could not be asked: ${why}`,
+        };
+      return {
+        ...classified(scan, 'unknown', 'lookup-failed', null),
+        note: `CareCloud could not be asked what this code is: ${why}`,
+      };
     }
   }
 
   #bounded<T>(work: Promise<T>): Promise<T> {
     let timer: unknown;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new LookupTimeoutError(`no answer within ${this.#timeoutMs} ms`)), this.#timeoutMs);
+      timer = setTimeout(
+        () => reject(new LookupTimeoutError(`no answer within ${this.#timeoutMs} ms`)),
+        this.#timeoutMs,
+      );
     });
     return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
   }
@@ -85,13 +105,19 @@ function matches({ rule, pattern }: CompiledRule, scan: RawScan): boolean {
   const code = scan.text;
   if (rule.lengths.length > 0 && !rule.lengths.includes(code.length)) return false;
   if (rule.prefixes.length > 0 && !rule.prefixes.some((p) => code.startsWith(p))) return false;
-  if (rule.symbologies.length > 0 && !(scan.aim && rule.symbologies.some((s) => scan.aim!.startsWith(s)))) return false;
+  if (rule.symbologies.length > 0 && !(scan.aim && rule.symbologies.some((s) => scan.aim!.startsWith(s))))
+    return false;
   if (pattern && (code.length > MAX_PATTERN_INPUT || !pattern.test(code))) return false;
   if (rule.checkDigit === 'gtin' && gtinFormat(code) === null) return false;
   if (rule.checkDigit === 'luhn' && !isValidLuhn(code)) return false;
   return true;
 }
 
-function classified(scan: RawScan, kind: ScanKind, decidedBy: ClassifiedScan['decidedBy'], rule: string | null): ClassifiedScan {
+function classified(
+  scan: RawScan,
+  kind: ScanKind,
+  decidedBy: ClassifiedScan['decidedBy'],
+  rule: string | null,
+): ClassifiedScan {
   return { ...scan, kind, decidedBy, rule, carecloudId: null, note: null };
 }

@@ -24,7 +24,10 @@ export interface HidPosFormat {
 const DEFAULT_FORMAT: HidPosFormat = { withReportId: true };
 
 /** One report, or null when it is not a well-formed HID POS scanned-data report. */
-export function parseHidPosReport(report: Uint8Array, format: HidPosFormat = DEFAULT_FORMAT): HidPosReport | null {
+export function parseHidPosReport(
+  report: Uint8Array,
+  format: HidPosFormat = DEFAULT_FORMAT,
+): HidPosReport | null {
   const base = format.withReportId ? 1 : 0;
   const size = HID_POS_REPORT_SIZE - 1 + base;
   if (report.length !== size) return null;
@@ -175,7 +178,11 @@ export function decodeScanBytes(chunks: readonly Uint8Array[], total: number): s
 }
 
 /** Builds the reports a scanner would send for a barcode: for fixtures, benchmarks and the device simulator. */
-export function encodeHidPosReports(aim: string, text: string, options: { extraByte?: boolean; codeId?: number } = {}): Uint8Array[] {
+export function encodeHidPosReports(
+  aim: string,
+  text: string,
+  options: { extraByte?: boolean; codeId?: number } = {},
+): Uint8Array[] {
   const bytes = Array.from(text, (c) => c.charCodeAt(0) & 0xff);
   const chunk = HID_POS_CHUNK - (options.extraByte ? 1 : 0);
   const reports: Uint8Array[] = [];

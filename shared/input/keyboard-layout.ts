@@ -21,7 +21,12 @@ const keys: Key[] = [];
 for (let i = 0; i < 26; i++) {
   const letter = String.fromCharCode(0x61 + i);
   const cz = letter === 'y' ? 'z' : letter === 'z' ? 'y' : letter;
-  keys.push({ usage: 0x04 + i, code: `Key${letter.toUpperCase()}`, us: [letter, letter.toUpperCase()], cz: [cz, cz.toUpperCase()] });
+  keys.push({
+    usage: 0x04 + i,
+    code: `Key${letter.toUpperCase()}`,
+    us: [letter, letter.toUpperCase()],
+    cz: [cz, cz.toUpperCase()],
+  });
 }
 
 // Digit row: the Czech layout gives accented letters unshifted and the digits with Shift.
@@ -29,7 +34,12 @@ const usShifted = '!@#$%^&*()';
 const czUnshifted = '+ěščřžýáíé';
 for (let i = 0; i < 10; i++) {
   const digit = String((i + 1) % 10);
-  keys.push({ usage: 0x1e + i, code: `Digit${digit}`, us: [digit, usShifted[i]!], cz: [czUnshifted[i]!, digit] });
+  keys.push({
+    usage: 0x1e + i,
+    code: `Digit${digit}`,
+    us: [digit, usShifted[i]!],
+    cz: [czUnshifted[i]!, digit],
+  });
 }
 
 const punctuation: Array<[number, string, Pair, Pair]> = [
@@ -64,8 +74,16 @@ const byCode = new Map(keys.map((k) => [k.code, k]));
 
 /** Keys that end a scan when a scanner is set to send a suffix. */
 export type SuffixKey = 'Enter' | 'Tab';
-export const SUFFIX_USAGES: Readonly<Record<number, SuffixKey>> = { 0x28: 'Enter', 0x2b: 'Tab', 0x58: 'Enter' };
-export const SUFFIX_CODES: Readonly<Record<string, SuffixKey>> = { Enter: 'Enter', Tab: 'Tab', NumpadEnter: 'Enter' };
+export const SUFFIX_USAGES: Readonly<Record<number, SuffixKey>> = {
+  0x28: 'Enter',
+  0x2b: 'Tab',
+  0x58: 'Enter',
+};
+export const SUFFIX_CODES: Readonly<Record<string, SuffixKey>> = {
+  Enter: 'Enter',
+  Tab: 'Tab',
+  NumpadEnter: 'Enter',
+};
 
 /** GS (0x1D) separates GS1 element strings; keyboard-mode scanners send it as Ctrl+]. */
 export const GROUP_SEPARATOR = '\u001d';
@@ -86,7 +104,10 @@ export function isCharacterCode(code: string): boolean {
 }
 
 /** Where a character sits on a layout: the key and whether Shift is needed. */
-export function keyForCharacter(char: string, layout: KeyboardLayout): { usage: number; code: string; shift: boolean } | null {
+export function keyForCharacter(
+  char: string,
+  layout: KeyboardLayout,
+): { usage: number; code: string; shift: boolean } | null {
   for (const key of keys) {
     if (key.code.startsWith('Numpad')) continue;
     const [plain, shifted] = key[layout];

@@ -1,6 +1,13 @@
 // Boot keyboard reports from keyboard-mode scanners and card readers: [0] modifiers,
 // [1] reserved, [2-7] pressed keys; one more leading byte when the device numbers reports.
-import { GROUP_SEPARATOR, SUFFIX_USAGES, characterForUsage, keyForCharacter, type KeyboardLayout, type SuffixKey } from './keyboard-layout.ts';
+import {
+  GROUP_SEPARATOR,
+  SUFFIX_USAGES,
+  characterForUsage,
+  keyForCharacter,
+  type KeyboardLayout,
+  type SuffixKey,
+} from './keyboard-layout.ts';
 
 const LEFT_CTRL = 0x01;
 const LEFT_SHIFT = 0x02;
@@ -19,7 +26,10 @@ export interface KeyboardReport {
 }
 
 /** A boot keyboard report, or null when it has the wrong size or id. */
-export function parseKeyboardReport(report: Uint8Array, reportId: number | null = null): KeyboardReport | null {
+export function parseKeyboardReport(
+  report: Uint8Array,
+  reportId: number | null = null,
+): KeyboardReport | null {
   const base = reportId === null ? 0 : 1;
   if (report.length !== 8 + base) return null;
   if (reportId !== null && report[0] !== reportId) return null;
@@ -139,7 +149,11 @@ export class KeyboardReportDecoder {
 }
 
 /** The reports a keyboard-mode scanner sends for a text: key down, then release, per character. */
-export function encodeKeyboardReports(text: string, layout: KeyboardLayout, suffix: SuffixKey | null): Uint8Array[] {
+export function encodeKeyboardReports(
+  text: string,
+  layout: KeyboardLayout,
+  suffix: SuffixKey | null,
+): Uint8Array[] {
   const reports: Uint8Array[] = [];
   const press = (usage: number, modifiers: number) => {
     const down = new Uint8Array(8);

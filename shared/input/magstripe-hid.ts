@@ -10,19 +10,32 @@ export interface MagstripeReportLayout {
   trackSize: number;
 }
 
-export const MAGSTRIPE_REPORT_LAYOUT: MagstripeReportLayout = { statusAt: 0, lengthAt: 3, dataAt: 7, trackSize: 110 };
+export const MAGSTRIPE_REPORT_LAYOUT: MagstripeReportLayout = {
+  statusAt: 0,
+  lengthAt: 3,
+  dataAt: 7,
+  trackSize: 110,
+};
 
-const SENTINELS: ReadonlyArray<readonly [string, string]> = [['%', '?'], [';', '?']];
+const SENTINELS: ReadonlyArray<readonly [string, string]> = [
+  ['%', '?'],
+  [';', '?'],
+];
 
 /** A whole swipe from one report. Track 3 is never needed for a card number and is ignored. */
-export function parseMagstripeReport(report: Uint8Array, layout: MagstripeReportLayout = MAGSTRIPE_REPORT_LAYOUT): Parsed<CardSwipe> {
-  if (report.length < layout.dataAt + 2 * layout.trackSize) return { ok: false, reason: 'a card reader report too short to hold tracks 1 and 2' };
+export function parseMagstripeReport(
+  report: Uint8Array,
+  layout: MagstripeReportLayout = MAGSTRIPE_REPORT_LAYOUT,
+): Parsed<CardSwipe> {
+  if (report.length < layout.dataAt + 2 * layout.trackSize)
+    return { ok: false, reason: 'a card reader report too short to hold tracks 1 and 2' };
   let swipe = '';
   for (let track = 0; track < 2; track++) {
     const length = report[layout.lengthAt + track]!;
     if (length === 0) continue;
     const start = layout.dataAt + track * layout.trackSize;
-    if (length > layout.trackSize || start + length > report.length) return { ok: false, reason: `track ${track + 1} length ${length} does not fit the report` };
+    if (length > layout.trackSize || start + length > report.length)
+      return { ok: false, reason: `track ${track + 1} length ${length} does not fit the report` };
     const [open, close] = SENTINELS[track]!;
     if (report[layout.statusAt + track] !== 0) {
       swipe += `${open}E${close}`;
@@ -39,13 +52,20 @@ export function parseMagstripeReport(report: Uint8Array, layout: MagstripeReport
 }
 
 /** The report a reader with the common layout sends for the given track texts (sentinels included). */
-export function encodeMagstripeReport(tracks: Array<string | null>, status: number[] = [0, 0, 0], layout: MagstripeReportLayout = MAGSTRIPE_REPORT_LAYOUT): Uint8Array {
+export function encodeMagstripeReport(
+  tracks: Array<string | null>,
+  status: number[] = [0, 0, 0],
+  layout: MagstripeReportLayout = MAGSTRIPE_REPORT_LAYOUT,
+): Uint8Array {
   const report = new Uint8Array(layout.dataAt + 3 * layout.trackSize);
   tracks.forEach((text, track) => {
     report[layout.statusAt + track] = status[track] ?? 0;
     if (!text) return;
     report[layout.lengthAt + track] = text.length;
-    report.set(Array.from(text, (c) => c.charCodeAt(0)), layout.dataAt + track * layout.trackSize);
+    report.set(
+      Array.from(text, (c) => c.charCodeAt(0)),
+      layout.dataAt + track * layout.trackSize,
+    );
   });
   return report;
 }

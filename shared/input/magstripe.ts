@@ -36,18 +36,26 @@ export function trackLrc(sentinelToSentinel: string, track: 1 | 2): string {
   const offset = track === 1 ? 0x20 : 0x30;
   const mask = track === 1 ? 0x3f : 0x0f;
   let lrc = 0;
-  for (let i = 0; i < sentinelToSentinel.length; i++) lrc ^= (sentinelToSentinel.charCodeAt(i) - offset) & mask;
+  for (let i = 0; i < sentinelToSentinel.length; i++)
+    lrc ^= (sentinelToSentinel.charCodeAt(i) - offset) & mask;
   return String.fromCharCode(offset + lrc);
 }
 
-function frame(text: string, start: string, track: 1 | 2, options: TrackOptions, max: number): Parsed<string> {
+function frame(
+  text: string,
+  start: string,
+  track: 1 | 2,
+  options: TrackOptions,
+  max: number,
+): Parsed<string> {
   if (text.charAt(0) !== start) return { ok: false, reason: `track ${track} does not start with "${start}"` };
   const end = text.indexOf('?');
   if (end < 0) return { ok: false, reason: `track ${track} has no end sentinel` };
   const rest = text.slice(end + 1);
   if (options.lrc) {
     if (rest.length !== 1) return { ok: false, reason: `track ${track} has no LRC` };
-    if (trackLrc(text.slice(0, end + 1), track) !== rest) return { ok: false, reason: `track ${track} failed its LRC check` };
+    if (trackLrc(text.slice(0, end + 1), track) !== rest)
+      return { ok: false, reason: `track ${track} failed its LRC check` };
   } else if (rest.length > 0) {
     return { ok: false, reason: `track ${track} has data after its end sentinel` };
   }
@@ -62,23 +70,51 @@ export function parseTrack2(text: string, options: TrackOptions = NO_LRC): Parse
   if (!framed.ok) return framed;
   const match = /^(\d{1,19})(?:=(\d{4})?(\d{3})?(\d*))?$/.exec(framed.value);
   if (!match) return { ok: false, reason: 'track 2 holds characters a card number cannot have' };
-  return { ok: true, value: { pan: match[1]!, expiry: match[2] ?? null, serviceCode: match[3] ?? null, discretionary: match[4] ?? '' } };
+  return {
+    ok: true,
+    value: {
+      pan: match[1]!,
+      expiry: match[2] ?? null,
+      serviceCode: match[3] ?? null,
+      discretionary: match[4] ?? '',
+    },
+  };
 }
 
 export function parseTrack1(text: string, options: TrackOptions = NO_LRC): Parsed<Track1> {
   const framed = frame(text, '%', 1, options, TRACK1_MAX);
   if (!framed.ok) return framed;
   const body = framed.value;
-  if (!/^[A-Z][\x20-\x5f]*$/.test(body) || /[%?;]/.test(body.slice(1))) return { ok: false, reason: 'track 1 holds characters a track 1 cannot have' };
+  if (!/^[A-Z][\x20-\x5f]*$/.test(body) || /[%?;]/.test(body.slice(1)))
+    return { ok: false, reason: 'track 1 holds characters a track 1 cannot have' };
   const formatCode = body.charAt(0);
   const fields = body.slice(1).split('^');
-  if (fields.length === 1) return { ok: true, value: { formatCode, pan: null, name: null, expiry: null, serviceCode: null, discretionary: fields[0]! } };
+  if (fields.length === 1)
+    return {
+      ok: true,
+      value: {
+        formatCode,
+        pan: null,
+        name: null,
+        expiry: null,
+        serviceCode: null,
+        discretionary: fields[0]!,
+      },
+    };
   const account = /^\d{1,19}$/.exec(fields[0]!.trim());
   const tail = /^(\d{4})?(\d{3})?(.*)$/.exec(fields[2] ?? '');
-  if (fields.length !== 3 || !account || !tail) return { ok: false, reason: 'track 1 account fields are malformed' };
+  if (fields.length !== 3 || !account || !tail)
+    return { ok: false, reason: 'track 1 account fields are malformed' };
   return {
     ok: true,
-    value: { formatCode, pan: account[0], name: fields[1]!.trim(), expiry: tail[1] ?? null, serviceCode: tail[2] ?? null, discretionary: tail[3] ?? '' },
+    value: {
+      formatCode,
+      pan: account[0],
+      name: fields[1]!.trim(),
+      expiry: tail[1] ?? null,
+      serviceCode: tail[2] ?? null,
+      discretionary: tail[3] ?? '',
+    },
   };
 }
 
@@ -120,7 +156,8 @@ export function parseSwipe(input: string, options: TrackOptions = NO_LRC): Parse
   }
   const cardNumber = track2?.pan ?? track1?.pan ?? null;
   if (cardNumber === null) return { ok: false, reason: 'the swipe holds no card number' };
-  if (track2 && track1?.pan && track1.pan !== track2.pan) return { ok: false, reason: 'tracks 1 and 2 disagree on the card number' };
+  if (track2 && track1?.pan && track1.pan !== track2.pan)
+    return { ok: false, reason: 'tracks 1 and 2 disagree on the card number' };
   return { ok: true, value: { cardNumber, track1, track2 } };
 }
 

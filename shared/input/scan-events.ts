@@ -38,7 +38,10 @@ export class ScanEvents {
   }
 }
 
-/** Classifies scans and publishes them in arrival order; a scan the rules settle goes out at once unless a lookup is ahead of it. */
+/**
+ * Classifies scans and publishes them in arrival order; a scan the rules settle goes out at once unless a lookup is
+ * ahead of it.
+ */
 export class ScanPipeline {
   #queue: Promise<void> = Promise.resolve();
   #waiting = 0;

@@ -3,14 +3,18 @@ import { z } from 'zod';
 
 const usbId = z.number().int().min(0).max(0xffff);
 
-const regexSource = z.string().min(1).max(200).refine((source) => {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
+const regexSource = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((source) => {
+    try {
+      new RegExp(source);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a valid regular expression');
 
 export const configuredDeviceSchema = z.object({
   name: z.string().min(1).max(80),
@@ -64,7 +68,10 @@ export const wedgeSettingsSchema = z.object({
   /** Shorter bursts are a person typing. */
   minLength: z.number().int().min(2).max(64).default(4),
   maxLength: z.number().int().min(8).max(4096).default(512),
-  suffixes: z.array(z.enum(['Enter', 'Tab'])).min(1).default(['Enter', 'Tab']),
+  suffixes: z
+    .array(z.enum(['Enter', 'Tab']))
+    .min(1)
+    .default(['Enter', 'Tab']),
   /** The keyboard country the scanner is configured for (not the desktop's). */
   scannerLayout: z.enum(['us', 'cz']).default('us'),
 });
@@ -84,9 +91,19 @@ export const scanRuleSchema = z.object({
 });
 export type ScanRule = z.infer<typeof scanRuleSchema>;
 
-/** Retail GTINs are products; in-store (2...) and coupon (98/99...) numbers are left to the other rules or CareCloud. */
+/**
+ * Retail GTINs are products; in-store (2...) and coupon (98/99...) numbers are left to the other rules or CareCloud.
+ */
 export const DEFAULT_SCAN_RULES: ScanRule[] = [
-  { name: 'Retail EAN/UPC', kind: 'product', prefixes: [], lengths: [8, 12, 13], pattern: '^(?!2|9[89])\\d+$', checkDigit: 'gtin', symbologies: [] },
+  {
+    name: 'Retail EAN/UPC',
+    kind: 'product',
+    prefixes: [],
+    lengths: [8, 12, 13],
+    pattern: '^(?!2|9[89])\\d+$',
+    checkDigit: 'gtin',
+    symbologies: [],
+  },
 ];
 
 export const classificationSettingsSchema = z.object({

@@ -33,7 +33,8 @@ export function createPosApi(transport: PosTransport): PosApi {
   }
   for (const group of Object.values(api)) Object.freeze(group);
   const on = (event: EventName, listener: (payload: unknown) => void): (() => void) => {
-    if (!isEventName(event)) throw new TypeError(`Unknown event ${String(event)}; known: ${eventNames.join(', ')}`);
+    if (!isEventName(event))
+      throw new TypeError(`Unknown event ${String(event)}; known: ${eventNames.join(', ')}`);
     if (typeof listener !== 'function') throw new TypeError('The listener must be a function');
     return transport.subscribe(event, listener);
   };

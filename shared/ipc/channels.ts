@@ -83,7 +83,14 @@ export const requestChannels = [
   'shift.print',
 ] as const;
 
-export const eventNames = ['sync.status', 'devices.status', 'input.scan', 'session.changed', 'kiosk.changed', 'printing.status'] as const;
+export const eventNames = [
+  'sync.status',
+  'devices.status',
+  'input.scan',
+  'session.changed',
+  'kiosk.changed',
+  'printing.status',
+] as const;
 
 export type RequestChannel = (typeof requestChannels)[number];
 export type EventName = (typeof eventNames)[number];

@@ -58,6 +58,10 @@ export function success<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function failure<T = never>(code: ErrorCode, message: string, extra: Omit<PosError, 'code' | 'message'> = {}): Result<T> {
+export function failure<T = never>(
+  code: ErrorCode,
+  message: string,
+  extra: Omit<PosError, 'code' | 'message'> = {},
+): Result<T> {
   return { ok: false, error: { code, message, ...extra } };
 }

@@ -36,7 +36,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function isResult(value: unknown): value is Result<unknown> {
   if (!isRecord(value)) return false;
   if (value.ok === true) return 'value' in value;
-  return value.ok === false && isRecord(value.error) && typeof value.error.code === 'string' && typeof value.error.message === 'string';
+  return (
+    value.ok === false &&
+    isRecord(value.error) &&
+    typeof value.error.code === 'string' &&
+    typeof value.error.message === 'string'
+  );
 }
 
 /** Parses one frame; anything malformed is null, never a throw. */
@@ -56,7 +61,9 @@ export function parseWireMessage(text: string): WireMessage | null {
         ? { type: 'request', id: id as number, channel: value.channel, payload: value.payload }
         : null;
     case 'response':
-      return validId && isResult(value.result) ? { type: 'response', id: id as number, result: value.result } : null;
+      return validId && isResult(value.result)
+        ? { type: 'response', id: id as number, result: value.result }
+        : null;
     case 'event':
       return isEventName(value.event) ? { type: 'event', event: value.event, payload: value.payload } : null;
     default:
@@ -80,7 +87,8 @@ export function createWireClient(send: (text: string) => void): WireClient {
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const transport: PosTransport = {
     invoke(channel, payload) {
-      if (closed !== null) return Promise.resolve({ ok: false, error: { code: 'internal', message: closed } });
+      if (closed !== null)
+        return Promise.resolve({ ok: false, error: { code: 'internal', message: closed } });
       const id = nextId++;
       const request: WireRequest = { type: 'request', id, channel, payload };
       return new Promise((resolve) => {
@@ -108,7 +116,8 @@ export function createWireClient(send: (text: string) => void): WireClient {
     },
     close(reason) {
       closed = reason;
-      for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'internal', message: reason } });
+      for (const resolve of pending.values())
+        resolve({ ok: false, error: { code: 'internal', message: reason } });
       pending.clear();
     },
   };

@@ -39,13 +39,20 @@ export class PaperBuilder {
 
   /** Several cells on one line; `widths` in characters, `*` shares what is left. */
   columns(cells: (Cell | string)[], widths: (number | '*')[] | null = null): this {
-    this.#blocks.push({ kind: 'columns', cells: cells.map((c) => (typeof c === 'string' ? { text: c } : c)), widths });
+    this.#blocks.push({
+      kind: 'columns',
+      cells: cells.map((c) => (typeof c === 'string' ? { text: c } : c)),
+      widths,
+    });
     return this;
   }
 
   /** A label on the left and an amount on the right. */
   pair(left: string, right: string, style: Omit<TextStyle, 'align'> = {}): this {
-    return this.columns([{ text: left, align: 'left', ...style }, { text: right, align: 'right', ...style }]);
+    return this.columns([
+      { text: left, align: 'left', ...style },
+      { text: right, align: 'right', ...style },
+    ]);
   }
 
   rule(): this {
@@ -60,7 +67,8 @@ export class PaperBuilder {
 
   /** A QR code (fits any id on 58 mm paper) or a Code 128 barcode (short printable ASCII only). */
   code(data: string, symbol: 'qrcode' | 'code128' = 'qrcode'): this {
-    if (!/^[\x21-\x7e]{1,200}$/.test(data)) throw new RangeError('A printed code is 1 to 200 printable ASCII characters');
+    if (!/^[\x21-\x7e]{1,200}$/.test(data))
+      throw new RangeError('A printed code is 1 to 200 printable ASCII characters');
     this.#blocks.push({ kind: 'code', data, symbol });
     return this;
   }
@@ -74,15 +82,36 @@ export class PaperBuilder {
 const TEXT_SPECIALS = /[\\|{}~_"`^\-=]/g;
 
 // Printer code pages have no typographic spaces, quotes or dashes (Intl puts a narrow space in "1 234 Kč").
-const TYPOGRAPHY: Record<string, string> = { '\u00a0': ' ', '\u202f': ' ', '\u2009': ' ', '\u2007': ' ', '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u2013': '-', '\u2014': '-', '\u2212': '-', '\u2026': '...', '\u00b7': '-' };
+const TYPOGRAPHY: Record<string, string> = {
+  '\u00a0': ' ',
+  '\u202f': ' ',
+  '\u2009': ' ',
+  '\u2007': ' ',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2212': '-',
+  '\u2026': '...',
+  '\u00b7': '-',
+};
 
 function plainText(text: string): string {
-  return text.replace(/[\u00a0\u202f\u2009\u2007\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2212\u2026\u00b7]/g, (c) => TYPOGRAPHY[c] ?? c);
+  return text.replace(
+    /[\u00a0\u202f\u2009\u2007\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2212\u2026\u00b7]/g,
+    (c) => TYPOGRAPHY[c] ?? c,
+  );
 }
 
 /** Text as ReceiptLine prints it literally: control characters become spaces, specials are escaped. */
 export function escapeText(text: string): string {
-  return plainText(text).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(TEXT_SPECIALS, (c) => `\\${c}`);
+  return plainText(text)
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+    .replace(TEXT_SPECIALS, (c) => `\\${c}`);
 }
 
 function escapeProperty(value: string): string {
@@ -98,7 +127,9 @@ function styled(cell: Cell): string {
   return `${SIZE_MARK[cell.size ?? 'normal']}${bold}${text}${bold}`;
 }
 
-/** Spaces beside a column's pipes say its alignment (ReceiptLine's "magnet"): `|x |` left, `| x|` right, `| x |` centre. */
+/**
+ * Spaces beside a column's pipes say its alignment (ReceiptLine's "magnet"): `|x |` left, `| x|` right, `| x |` centre.
+ */
 function column(cell: Cell, fallback: Align): string {
   const text = styled(cell);
   switch (cell.align ?? fallback) {
@@ -121,7 +152,9 @@ function blockMarkup(block: Block): string {
       return line([column(block.cell, 'left')]);
     case 'columns': {
       const widths = `{width:${block.widths ? block.widths.join(',') : 'auto'}}`;
-      const cells = block.cells.map((cell, i) => column(cell, i === block.cells.length - 1 && i > 0 ? 'right' : 'left'));
+      const cells = block.cells.map((cell, i) =>
+        column(cell, i === block.cells.length - 1 && i > 0 ? 'right' : 'left'),
+      );
       return `${widths}\n${line(cells)}\n{width:auto}`;
     }
     case 'rule':
@@ -129,7 +162,9 @@ function blockMarkup(block: Block): string {
     case 'blank':
       return '';
     case 'code':
-      return block.symbol === 'qrcode' ? `{code:${escapeProperty(block.data)};option:qrcode,4,m}` : `{code:${escapeProperty(block.data)};option:code128,2,64,hri}`;
+      return block.symbol === 'qrcode'
+        ? `{code:${escapeProperty(block.data)};option:qrcode,4,m}`
+        : `{code:${escapeProperty(block.data)};option:code128,2,64,hri}`;
   }
 }
 

@@ -52,7 +52,10 @@ describe('demo mode', () => {
   /** Each test signs in as the role it needs, so none depends on the one before. */
   const signInAs = async (role: 'cashier' | 'manager'): Promise<void> => {
     await dispatch('operator.signOut', undefined, sender);
-    expect(await dispatch('operator.signIn', { pin: pinOf(role) }, sender)).toMatchObject({ ok: true, value: { role } });
+    expect(await dispatch('operator.signIn', { pin: pinOf(role) }, sender)).toMatchObject({
+      ok: true,
+      value: { role },
+    });
   };
 
   it('starts the sandbox once, on a local free port, and says DEMO', async () => {
@@ -60,7 +63,10 @@ describe('demo mode', () => {
     expect(fixture.terminal.demo).toBe(true);
     expect(fixture.terminal.demoBackend?.projectUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     await dispatch('operator.signOut', undefined, sender);
-    expect(await dispatch('session.status', undefined, sender)).toMatchObject({ ok: true, value: { demo: true, operator: null } });
+    expect(await dispatch('session.status', undefined, sender)).toMatchObject({
+      ok: true,
+      value: { demo: true, operator: null },
+    });
   });
 
   it('seeds the demo cashier and manager with the PINs the README prints', async () => {
@@ -68,7 +74,11 @@ describe('demo mode', () => {
     expect(pinOf('manager')).toBe('9999');
     await signInAs('manager');
     await signInAs('cashier');
-    expect(events.some((e) => e.event === 'session.changed' && (e.payload as { operator: unknown }).operator !== null)).toBe(true);
+    expect(
+      events.some(
+        (e) => e.event === 'session.changed' && (e.payload as { operator: unknown }).operator !== null,
+      ),
+    ).toBe(true);
     await dispatch('operator.signOut', undefined, sender);
     expect(await dispatch('operator.signIn', { pin: '0000' }, sender)).toMatchObject({ ok: false });
   });
@@ -76,7 +86,14 @@ describe('demo mode', () => {
   it('identifies a card and fills the customer panel from the sandbox, signed in with the demo credentials', async () => {
     await signInAs('cashier');
     const identified = await dispatch('customers.identifyByCard', { cardNumber: demo.cards.regular }, sender);
-    expect(identified).toMatchObject({ ok: true, value: { customer: { id: demo.customers.regular }, card: { number: demo.cards.regular, active: true }, fromCache: false } });
+    expect(identified).toMatchObject({
+      ok: true,
+      value: {
+        customer: { id: demo.customers.regular },
+        card: { number: demo.cards.regular, active: true },
+        fromCache: false,
+      },
+    });
     const [points, credits, vouchers, rewards, profile] = await Promise.all([
       dispatch('customers.points', { customerId: demo.customers.manyPoints }, sender),
       dispatch('customers.credits', { customerId: demo.customers.credits }, sender),
@@ -87,56 +104,120 @@ describe('demo mode', () => {
     expect(points).toMatchObject({ ok: true, value: { available: expect.any(Number) } });
     if (points.ok) expect((points.value as { available: number }).available).toBeGreaterThan(0);
     // The seed gives this customer credits in both currencies, never added together.
-    expect(credits).toMatchObject({ ok: true, value: { byCurrency: expect.arrayContaining([expect.objectContaining({ currency: 'CZK' }), expect.objectContaining({ currency: 'EUR' })]) } });
-    if (credits.ok) for (const each of (credits.value as { byCurrency: { amount: number }[] }).byCurrency) expect(each.amount).toBeGreaterThan(0);
-    expect(vouchers).toMatchObject({ ok: true, value: { vouchers: expect.arrayContaining([expect.objectContaining({ code: demo.vouchers.value100 })]), asOf: null } });
+    expect(credits).toMatchObject({
+      ok: true,
+      value: {
+        byCurrency: expect.arrayContaining([
+          expect.objectContaining({ currency: 'CZK' }),
+          expect.objectContaining({ currency: 'EUR' }),
+        ]),
+      },
+    });
+    if (credits.ok)
+      for (const each of (credits.value as { byCurrency: { amount: number }[] }).byCurrency)
+        expect(each.amount).toBeGreaterThan(0);
+    expect(vouchers).toMatchObject({
+      ok: true,
+      value: {
+        vouchers: expect.arrayContaining([expect.objectContaining({ code: demo.vouchers.value100 })]),
+        asOf: null,
+      },
+    });
     expect(rewards).toMatchObject({ ok: true, value: { rewards: expect.any(Array), asOf: null } });
-    expect(profile).toMatchObject({ ok: true, value: { cards: expect.arrayContaining([expect.objectContaining({ number: demo.cards.regular })]) } });
+    expect(profile).toMatchObject({
+      ok: true,
+      value: { cards: expect.arrayContaining([expect.objectContaining({ number: demo.cards.regular })]) },
+    });
   });
 
-  it('stands in the sandbox\'s first store and asks for a restart when a project is configured', async () => {
+  it("stands in the sandbox's first store and asks for a restart when a project is configured", async () => {
     await signInAs('manager');
     const stores = await dispatch('settings.stores', undefined, sender);
-    expect(stores).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ id: demo.stores.praha, code: 'PRG01' })]) });
-    expect(await dispatch('session.status', undefined, sender)).toMatchObject({ ok: true, value: { store: { id: demo.stores.praha, name: 'Praha Centrum' } } });
-    expect(await dispatch('settings.get', undefined, sender)).toMatchObject({ ok: true, value: { storeId: demo.stores.praha, restartRequired: false } });
-    expect(await dispatch('settings.update', { patch: { projectUrl: 'https://shop.example.com' }, pin: pinOf('manager') }, sender)).toMatchObject({ ok: true, value: { restartRequired: true } });
-    expect(await dispatch('settings.update', { patch: { projectUrl: '' }, pin: pinOf('manager') }, sender)).toMatchObject({ ok: true, value: { restartRequired: false } });
+    expect(stores).toMatchObject({
+      ok: true,
+      value: expect.arrayContaining([expect.objectContaining({ id: demo.stores.praha, code: 'PRG01' })]),
+    });
+    expect(await dispatch('session.status', undefined, sender)).toMatchObject({
+      ok: true,
+      value: { store: { id: demo.stores.praha, name: 'Praha Centrum' } },
+    });
+    expect(await dispatch('settings.get', undefined, sender)).toMatchObject({
+      ok: true,
+      value: { storeId: demo.stores.praha, restartRequired: false },
+    });
+    expect(
+      await dispatch(
+        'settings.update',
+        { patch: { projectUrl: 'https://shop.example.com' }, pin: pinOf('manager') },
+        sender,
+      ),
+    ).toMatchObject({ ok: true, value: { restartRequired: true } });
+    expect(
+      await dispatch('settings.update', { patch: { projectUrl: '' }, pin: pinOf('manager') }, sender),
+    ).toMatchObject({ ok: true, value: { restartRequired: false } });
   });
 
   it('tells unknown, blocked and deleted-customer cards apart', async () => {
     await signInAs('cashier');
-    expect(await dispatch('customers.identifyByCard', { cardNumber: '9999999999999' }, sender)).toMatchObject({ ok: false, error: { code: 'unknown_card' } });
-    expect(await dispatch('customers.identifyByCard', { cardNumber: demo.cards.blocked }, sender)).toMatchObject({ ok: false, error: { code: 'card_blocked' } });
-    expect(await dispatch('customers.identifyByCard', { cardNumber: demo.cards.deletedCustomer }, sender)).toMatchObject({ ok: false, error: { code: 'customer_deleted' } });
+    expect(await dispatch('customers.identifyByCard', { cardNumber: '9999999999999' }, sender)).toMatchObject(
+      { ok: false, error: { code: 'unknown_card' } },
+    );
+    expect(
+      await dispatch('customers.identifyByCard', { cardNumber: demo.cards.blocked }, sender),
+    ).toMatchObject({ ok: false, error: { code: 'card_blocked' } });
+    expect(
+      await dispatch('customers.identifyByCard', { cardNumber: demo.cards.deletedCustomer }, sender),
+    ).toMatchObject({ ok: false, error: { code: 'customer_deleted' } });
   });
 
   it('finds customers by e-mail and by name', async () => {
     await signInAs('cashier');
     const profile = await dispatch('customers.profile', { customerId: demo.customers.regular }, sender);
-    const email = profile.ok ? (profile.value as { customer: { email: string | null; lastName: string | null } }).customer : null;
+    const email = profile.ok
+      ? (profile.value as { customer: { email: string | null; lastName: string | null } }).customer
+      : null;
     expect(email?.email).toBeTruthy();
     expect(await dispatch('customers.search', { query: email?.email ?? '' }, sender)).toMatchObject({
       ok: true,
       value: { customers: [expect.objectContaining({ id: demo.customers.regular })], fromCache: false },
     });
     const byName = await dispatch('customers.search', { query: email?.lastName ?? '' }, sender);
-    expect(byName).toMatchObject({ ok: true, value: { customers: expect.arrayContaining([expect.objectContaining({ id: demo.customers.regular })]) } });
+    expect(byName).toMatchObject({
+      ok: true,
+      value: { customers: expect.arrayContaining([expect.objectContaining({ id: demo.customers.regular })]) },
+    });
   });
 
   it('the manager outage switch takes the terminal offline, known cards still identify from the cache, and it comes back', async () => {
     await signInAs('manager');
     // Seen online first, so the cache knows this card whatever ran before.
-    expect(await dispatch('customers.identifyByCard', { cardNumber: demo.cards.regular }, sender)).toMatchObject({ ok: true, value: { fromCache: false } });
-    expect(await dispatch('demo.setOutage', { on: true }, sender)).toMatchObject({ ok: true, value: { outage: true } });
+    expect(
+      await dispatch('customers.identifyByCard', { cardNumber: demo.cards.regular }, sender),
+    ).toMatchObject({ ok: true, value: { fromCache: false } });
+    expect(await dispatch('demo.setOutage', { on: true }, sender)).toMatchObject({
+      ok: true,
+      value: { outage: true },
+    });
     const offline = await waitForSync(false);
     expect(Date.parse(offline.since)).toBeGreaterThan(0);
-    expect(await dispatch('customers.identifyByCard', { cardNumber: demo.cards.regular }, sender)).toMatchObject({ ok: true, value: { fromCache: true, customer: { id: demo.customers.regular } } });
-    expect(await dispatch('customers.identifyByCard', { cardNumber: demo.cards.otherCustomer }, sender)).toMatchObject({ ok: false, error: { code: 'offline' } });
-    expect(await dispatch('customers.points', { customerId: demo.customers.regular }, sender)).toMatchObject({ ok: false, error: { code: 'offline' } });
-    expect(await dispatch('demo.setOutage', { on: false }, sender)).toMatchObject({ ok: true, value: { outage: false } });
+    expect(
+      await dispatch('customers.identifyByCard', { cardNumber: demo.cards.regular }, sender),
+    ).toMatchObject({ ok: true, value: { fromCache: true, customer: { id: demo.customers.regular } } });
+    expect(
+      await dispatch('customers.identifyByCard', { cardNumber: demo.cards.otherCustomer }, sender),
+    ).toMatchObject({ ok: false, error: { code: 'offline' } });
+    expect(await dispatch('customers.points', { customerId: demo.customers.regular }, sender)).toMatchObject({
+      ok: false,
+      error: { code: 'offline' },
+    });
+    expect(await dispatch('demo.setOutage', { on: false }, sender)).toMatchObject({
+      ok: true,
+      value: { outage: false },
+    });
     await waitForSync(true);
-    expect(await dispatch('customers.identifyByCard', { cardNumber: demo.cards.otherCustomer }, sender)).toMatchObject({ ok: true, value: { fromCache: false } });
+    expect(
+      await dispatch('customers.identifyByCard', { cardNumber: demo.cards.otherCustomer }, sender),
+    ).toMatchObject({ ok: true, value: { fromCache: false } });
   });
 });
 
@@ -181,7 +262,9 @@ describe('a terminal that cannot start', () => {
         }),
       ).rejects.toThrow();
       expect(closed).toBe(true);
-      await expect(fetch(`${projectUrl}/webservice/rest-api/enterprise-interface/v1.0/tests/connection`)).rejects.toThrow();
+      await expect(
+        fetch(`${projectUrl}/webservice/rest-api/enterprise-interface/v1.0/tests/connection`),
+      ).rejects.toThrow();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -27,36 +27,59 @@ interface Seen {
 }
 
 /** Forwards every request to the sandbox and writes down its Accept-Language and any error detail. */
-async function recordingProxy(target: string): Promise<{ url: string; seen: Seen[]; sent(): number; close(): Promise<void> }> {
+async function recordingProxy(
+  target: string,
+): Promise<{ url: string; seen: Seen[]; sent(): number; close(): Promise<void> }> {
   const seen: Seen[] = [];
   let sent = 0;
   const to = new URL(target);
   const server: Server = createServer((req, res) => {
     const order = sent++;
-    const upstream = httpRequest({ host: to.hostname, port: to.port, path: req.url, method: req.method, headers: { ...req.headers, host: to.host } }, (answer) => {
-      const chunks: Buffer[] = [];
-      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-      answer.on('end', () => {
-        const body = Buffer.concat(chunks);
-        let detail: string | null = null;
-        if ((answer.statusCode ?? 0) >= 400) {
-          try {
-            detail = (JSON.parse(body.toString('utf8')) as { error?: { detail?: string } }).error?.detail ?? null;
-          } catch {
-            detail = null;
+    const upstream = httpRequest(
+      {
+        host: to.hostname,
+        port: to.port,
+        path: req.url,
+        method: req.method,
+        headers: { ...req.headers, host: to.host },
+      },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => {
+          const body = Buffer.concat(chunks);
+          let detail: string | null = null;
+          if ((answer.statusCode ?? 0) >= 400) {
+            try {
+              detail =
+                (JSON.parse(body.toString('utf8')) as { error?: { detail?: string } }).error?.detail ?? null;
+            } catch {
+              detail = null;
+            }
           }
-        }
-        seen.push({ path: (req.url ?? '').split('?')[0]!, language: String(req.headers['accept-language'] ?? ''), status: answer.statusCode ?? 0, detail, sent: order });
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        res.end(body);
-      });
-    });
+          seen.push({
+            path: (req.url ?? '').split('?')[0]!,
+            language: String(req.headers['accept-language'] ?? ''),
+            status: answer.statusCode ?? 0,
+            detail,
+            sent: order,
+          });
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          res.end(body);
+        });
+      },
+    );
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, seen, sent: () => sent, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    sent: () => sent,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 describe('CareCloud in the screens\u2019 language', () => {
@@ -117,7 +140,10 @@ describe('CareCloud in the screens\u2019 language', () => {
   };
 
   it('asks in the saved language, and names the store and the demo operator in it', async () => {
-    expect(await dispatch('operator.signIn', { pin: managerPin }, sender)).toMatchObject({ ok: true, value: { name: 'Ukázkový vedoucí' } });
+    expect(await dispatch('operator.signIn', { pin: managerPin }, sender)).toMatchObject({
+      ok: true,
+      value: { name: 'Ukázkový vedoucí' },
+    });
     await eventually(async () => (await status()).store?.name, 'Praha Centrum');
     expect(await storeNames()).toContain('Praha Centrum');
     const refused = await refusedDetail();
@@ -131,7 +157,10 @@ describe('CareCloud in the screens\u2019 language', () => {
     // A call sent before the switch may still be answered after it.
     const from = proxy.sent();
     const switched = await dispatch('session.language', { language: 'en' }, sender);
-    expect(switched).toMatchObject({ ok: true, value: { language: 'cs', operator: { name: 'Demo Manager', role: 'manager' } } });
+    expect(switched).toMatchObject({
+      ok: true,
+      value: { language: 'cs', operator: { name: 'Demo Manager', role: 'manager' } },
+    });
     // The store's name comes again from CareCloud's list, now read in English.
     await eventually(async () => (await status()).store?.name, 'Prague City Centre');
     expect(await storeNames()).toEqual(expect.arrayContaining(['Prague City Centre', 'Online shop']));
@@ -156,11 +185,15 @@ describe('CareCloud in the screens\u2019 language', () => {
   });
 
   it('names the demo manager in the audit log in the screen\u2019s language, as recorded in its export', async () => {
-    expect(await dispatch('audit.export', { format: 'json', pin: managerPin }, sender)).toMatchObject({ ok: true });
+    expect(await dispatch('audit.export', { format: 'json', pin: managerPin }, sender)).toMatchObject({
+      ok: true,
+    });
     const actors = async (): Promise<string[]> => {
       const answer = await dispatch('audit.list', { page: { offset: 0, limit: 50 } }, sender);
       if (!answer.ok) throw new Error('no audit');
-      return (answer.value as { records: { actor: string; action: string }[] }).records.filter((r) => r.action === 'audit-export').map((r) => r.actor);
+      return (answer.value as { records: { actor: string; action: string }[] }).records
+        .filter((r) => r.action === 'audit-export')
+        .map((r) => r.actor);
     };
     await dispatch('session.language', { language: 'cs' }, sender);
     expect(await actors()).toEqual(['Ukázkový vedoucí']);

@@ -34,9 +34,12 @@ async function terminalOn(sandbox: TestSandbox, language: 'cs' | 'en' = 'cs'): P
   return fixture;
 }
 
-const logins = (sandbox: TestSandbox): ReceivedRequest[] => sandbox.control.requests().filter((r) => r.operation_id === 'postUserLogin');
-const logouts = (sandbox: TestSandbox): ReceivedRequest[] => sandbox.control.requests().filter((r) => r.operation_id === 'postUserLogout');
-const asked = (sandbox: TestSandbox, path: string): ReceivedRequest[] => sandbox.control.requests().filter((r) => r.path.split('?')[0]?.endsWith(path));
+const logins = (sandbox: TestSandbox): ReceivedRequest[] =>
+  sandbox.control.requests().filter((r) => r.operation_id === 'postUserLogin');
+const logouts = (sandbox: TestSandbox): ReceivedRequest[] =>
+  sandbox.control.requests().filter((r) => r.operation_id === 'postUserLogout');
+const asked = (sandbox: TestSandbox, path: string): ReceivedRequest[] =>
+  sandbox.control.requests().filter((r) => r.path.split('?')[0]?.endsWith(path));
 
 async function eventually(check: () => void, waitMs = 10_000): Promise<void> {
   const until = Date.now() + waitMs;
@@ -94,8 +97,12 @@ describe('one CareCloud client across settings changes', () => {
     expect(cardTypes.source).toBe('carecloud');
     expect(cardTypes.items.length).toBeGreaterThan(0);
     expect(sources.source).toBe('carecloud');
-    expect(asked(sandbox, '/card-types').map((r) => [r.status, r.accept_language?.slice(0, 2)])).toEqual([[200, 'cs']]);
-    expect(asked(sandbox, '/customer-sources').map((r) => [r.status, r.accept_language?.slice(0, 2)])).toEqual([[200, 'en']]);
+    expect(asked(sandbox, '/card-types').map((r) => [r.status, r.accept_language?.slice(0, 2)])).toEqual([
+      [200, 'cs'],
+    ]);
+    expect(
+      asked(sandbox, '/customer-sources').map((r) => [r.status, r.accept_language?.slice(0, 2)]),
+    ).toEqual([[200, 'en']]);
     expect(client.pipeline.settings.timeouts.lookupMs).toBe(5_000);
     expect(logins(sandbox)).toHaveLength(1);
   }, 60_000);
@@ -120,13 +127,23 @@ describe('one CareCloud client across settings changes', () => {
     expect(logouts(sandbox)).toHaveLength(1);
     await client.reference.countries({ fresh: true });
     await client.reference.currencies({ fresh: true });
-    expect(logins(sandbox).slice(afterWrong.length).map((r) => r.status)).toEqual([200]);
+    expect(
+      logins(sandbox)
+        .slice(afterWrong.length)
+        .map((r) => r.status),
+    ).toEqual([200]);
     expect(terminal.careCloud()).toBe(client);
   }, 60_000);
 
   it('logs out at the project it leaves and logs in once at the new one', async () => {
     const before = await sandboxed();
-    const after = await sandboxed({ credentials: { user_external_application_id: 'ccpos-second', login: 'second', password: 'second-password' } });
+    const after = await sandboxed({
+      credentials: {
+        user_external_application_id: 'ccpos-second',
+        login: 'second',
+        password: 'second-password',
+      },
+    });
     const { terminal } = await terminalOn(before);
     const client = terminal.careCloud();
     await client.reference.stores();
@@ -157,7 +174,10 @@ describe('one CareCloud client across settings changes', () => {
     await client.reference.stores();
     expect(logins(sandbox)).toHaveLength(1);
 
-    const report = await terminal.handlers['diagnostics.run'](undefined, { operator: null, sender: { transport: 'preview', connectionId: 0, origin: '' } });
+    const report = await terminal.handlers['diagnostics.run'](undefined, {
+      operator: null,
+      sender: { transport: 'preview', connectionId: 0, origin: '' },
+    });
     if (!report.ok) throw new Error('no report');
     expect(report.value.checks.find((c) => c.id === 'login')?.status).toBe('pass');
     expect(logins(sandbox).map((r) => r.status)).toEqual([200, 200]);

@@ -26,7 +26,11 @@ describe("the app's sync engine", () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ccpos-sync-wiring-'));
     const backend: DemoBackend = {
       projectUrl: sandbox.projectUrl,
-      credentials: { externalApplicationId: sandbox.credentials.user_external_application_id, login: sandbox.credentials.login, password: sandbox.credentials.password },
+      credentials: {
+        externalApplicationId: sandbox.credentials.user_external_application_id,
+        login: sandbox.credentials.login,
+        password: sandbox.credentials.password,
+      },
       defaultStoreId: demo.stores.praha,
       outage: false,
       setOutage: async () => {},
@@ -35,7 +39,10 @@ describe("the app's sync engine", () => {
     terminal = await startTerminal({
       dataDir,
       stores: {
-        settings: memoryBackend({ timeouts: { closureMs: 1_000, lookupMs: 800 }, sync: { breakerThreshold: 1, rateLimitPerSecond: 20, pendingAlertHours: 2, syncedRetentionDays: 7 } }),
+        settings: memoryBackend({
+          timeouts: { closureMs: 1_000, lookupMs: 800 },
+          sync: { breakerThreshold: 1, rateLimitPerSecond: 20, pendingAlertHours: 2, syncedRetentionDays: 7 },
+        }),
         operators: memoryBackend(),
         customerCache: memoryBackend(),
       },
@@ -77,7 +84,11 @@ describe("the app's sync engine", () => {
   it("hands the engine's abort signal to the CareCloud call (the one port the factory builds)", async () => {
     const client = createCareCloudClient({
       projectUrl: sandbox.projectUrl,
-      credentials: { externalApplicationId: sandbox.credentials.user_external_application_id, login: sandbox.credentials.login, password: sandbox.credentials.password },
+      credentials: {
+        externalApplicationId: sandbox.credentials.user_external_application_id,
+        login: sandbox.credentials.login,
+        password: sandbox.credentials.password,
+      },
       language: 'en',
       timeZone: 'Europe/Prague',
     });
@@ -85,7 +96,12 @@ describe("the app's sync engine", () => {
     const before = sandbox.control.requests().filter((r) => r.path.endsWith(SEND_PURCHASE_PATH)).length;
     const port = careCloudPort(() => client);
     const request = sale().request;
-    await expect(port.send('purchase', request, { timeoutMs: 5_000, signal: AbortSignal.abort(new Error('lease ran out')) })).rejects.toThrow('lease ran out');
+    await expect(
+      port.send('purchase', request, {
+        timeoutMs: 5_000,
+        signal: AbortSignal.abort(new Error('lease ran out')),
+      }),
+    ).rejects.toThrow('lease ran out');
     expect(sandbox.control.requests().filter((r) => r.path.endsWith(SEND_PURCHASE_PATH)).length).toBe(before);
   });
 });

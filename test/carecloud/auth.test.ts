@@ -4,7 +4,14 @@ import { json, type Responder } from '../support/loopback.ts';
 import { fixture, loginAnswer, PASSWORD, type Fixture } from './fixture.ts';
 
 const ok = json(200, { data: { cards: [], total_items: 0 } });
-const unauthorized = json(401, { error: { type: 'https://x', exception: 'unauthorized_exception', title: 'Unauthorized', detail: 'Token expired' } });
+const unauthorized = json(401, {
+  error: {
+    type: 'https://x',
+    exception: 'unauthorized_exception',
+    title: 'Unauthorized',
+    detail: 'Token expired',
+  },
+});
 
 /** 401 unless the request carries `token`. */
 const onlyWith =
@@ -21,7 +28,12 @@ describe('session', () => {
   it('logs in once and reuses the token until shortly before valid_to', async () => {
     f = await fixture();
     const now = () => f.clock.now;
-    f.server.on('POST', '/users/actions/login', loginAnswer('token-1', now, 3600_000), loginAnswer('token-2', now, 3600_000));
+    f.server.on(
+      'POST',
+      '/users/actions/login',
+      loginAnswer('token-1', now, 3600_000),
+      loginAnswer('token-2', now, 3600_000),
+    );
     f.server.on('GET', '/cards', ok);
     await f.client.cards.byNumber('1');
     await f.client.cards.byNumber('2');
@@ -36,7 +48,11 @@ describe('session', () => {
   it('concurrent first calls share one login', async () => {
     f = await fixture();
     f.server.on('GET', '/cards', ok);
-    await Promise.all([f.client.cards.byNumber('1'), f.client.cards.byNumber('2'), f.client.cards.byNumber('3')]);
+    await Promise.all([
+      f.client.cards.byNumber('1'),
+      f.client.cards.byNumber('2'),
+      f.client.cards.byNumber('3'),
+    ]);
     expect(f.server.count('POST', '/users/actions/login')).toBe(1);
   });
 
@@ -51,7 +67,13 @@ describe('session', () => {
 
   it('two concurrent 401s produce one login', async () => {
     f = await fixture();
-    f.server.on('POST', '/users/actions/login', loginAnswer('token-1'), loginAnswer('token-2'), loginAnswer('token-3'));
+    f.server.on(
+      'POST',
+      '/users/actions/login',
+      loginAnswer('token-1'),
+      loginAnswer('token-2'),
+      loginAnswer('token-3'),
+    );
     f.server.on('GET', '/cards', ok);
     await f.client.cards.byNumber('warm-up');
     f.server.on('GET', '/cards', onlyWith('token-2'));
@@ -71,7 +93,13 @@ describe('session', () => {
 
   it('refused credentials are an AuthenticationError and are not retried', async () => {
     f = await fixture();
-    f.server.on('POST', '/users/actions/login', json(403, { error: { type: 't', exception: 'forbidden_exception', title: 'Forbidden', detail: 'Wrong login' } }));
+    f.server.on(
+      'POST',
+      '/users/actions/login',
+      json(403, {
+        error: { type: 't', exception: 'forbidden_exception', title: 'Forbidden', detail: 'Wrong login' },
+      }),
+    );
     f.server.on('GET', '/cards', ok);
     await expect(f.client.cards.byNumber('1')).rejects.toBeInstanceOf(AuthenticationError);
     expect(f.server.count('POST', '/users/actions/login')).toBe(1);
@@ -82,13 +110,21 @@ describe('session', () => {
     f.server.on('POST', '/users/actions/login', json(200, { data: { valid_to: '2026-06-15 18:00:00' } }));
     f.server.on('GET', '/cards', ok);
     await expect(f.client.cards.byNumber('1')).rejects.toBeInstanceOf(UnexpectedResponseError);
-    f.server.on('POST', '/users/actions/login', json(200, { data: { bearer_token: 't', valid_to: 'tomorrow' } }));
+    f.server.on(
+      'POST',
+      '/users/actions/login',
+      json(200, { data: { bearer_token: 't', valid_to: 'tomorrow' } }),
+    );
     await expect(f.client.cards.byNumber('1')).rejects.toThrow(/valid_to/);
   });
 
   it('a valid_to already past by our clock does not cause a login per call', async () => {
     f = await fixture();
-    f.server.on('POST', '/users/actions/login', loginAnswer('token-1', () => f.clock.now, -3600_000));
+    f.server.on(
+      'POST',
+      '/users/actions/login',
+      loginAnswer('token-1', () => f.clock.now, -3600_000),
+    );
     f.server.on('GET', '/cards', ok);
     await f.client.cards.byNumber('1');
     await f.client.cards.byNumber('2');
@@ -118,7 +154,10 @@ describe('session', () => {
     await f.client.users.logoutCurrent();
     const logout = f.server.requests.find((r) => r.path === '/users/actions/logout')!;
     expect(logout.headers.authorization).toBe('Bearer token-1');
-    expect(JSON.parse(logout.body)).toEqual({ bearer_token: 'token-1', user_external_application_id: 'app-1' });
+    expect(JSON.parse(logout.body)).toEqual({
+      bearer_token: 'token-1',
+      user_external_application_id: 'app-1',
+    });
     expect(f.client.session.hasToken).toBe(false);
     expect(f.server.count('POST', '/users/actions/login')).toBe(1);
   });

@@ -10,7 +10,11 @@ import { REFERENCE_TTL_MS } from '../../electron/carecloud/resources/reference.t
 import { json, text, type Responder } from '../support/loopback.ts';
 import { fixture, type Fixture } from './fixture.ts';
 
-const customer = { customer_id: 'cu1', state: 1, personal_information: { first_name: 'Jana', last_name: 'Nováková', language_id: 'cs' } };
+const customer = {
+  customer_id: 'cu1',
+  state: 1,
+  personal_information: { first_name: 'Jana', last_name: 'Nováková', language_id: 'cs' },
+};
 
 /** Answers after `ms`, so concurrent callers overlap. */
 const slow =
@@ -71,14 +75,34 @@ describe('identical GETs in flight', () => {
     f = await fixture();
     f.server.on('GET', '/customers/cu1', slow(100, json(200, { data: customer })));
     await f.client.customers.get('warm-up-login').catch(() => undefined);
-    const answers = await Promise.all([f.client.customers.get('cu1'), f.client.customers.get('cu1'), f.client.customers.get('cu1')]);
+    const answers = await Promise.all([
+      f.client.customers.get('cu1'),
+      f.client.customers.get('cu1'),
+      f.client.customers.get('cu1'),
+    ]);
     expect(answers.every((a) => a?.customer_id === 'cu1')).toBe(true);
     expect(f.server.count('GET', '/customers/cu1')).toBe(1);
   });
 
   it('share a failure too, and the next call asks again', async () => {
     f = await fixture();
-    f.server.on('GET', '/customers/cu1', slow(50, json(400, { error: { type: 't', exception: 'bad_request_exception', title: 'x', detail: 'y', error_data: { invalid_params: [{ name: 'customer_id', reason: 'deleted' }] } } })), json(200, { data: customer }));
+    f.server.on(
+      'GET',
+      '/customers/cu1',
+      slow(
+        50,
+        json(400, {
+          error: {
+            type: 't',
+            exception: 'bad_request_exception',
+            title: 'x',
+            detail: 'y',
+            error_data: { invalid_params: [{ name: 'customer_id', reason: 'deleted' }] },
+          },
+        }),
+      ),
+      json(200, { data: customer }),
+    );
     const results = await Promise.allSettled([f.client.customers.get('cu1'), f.client.customers.get('cu1')]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect((results[0] as PromiseRejectedResult).reason).toBeInstanceOf(InvalidRequestError);
@@ -109,8 +133,13 @@ describe('reference data on the terminal', () => {
     const online = await f.client.reference.stores();
     expect(online.source).toBe('carecloud');
     expect(online.items.map((s) => s.store_id)).toEqual(['s1', 's2']);
-    expect(f.server.requests.filter((r) => r.path === '/stores').map((r) => r.query.get('offset'))).toEqual(['0', '1']);
-    expect(JSON.parse(readFileSync(join(dataDir, REFERENCE_FILE), 'utf8')).lists['stores@cs'].items).toHaveLength(2);
+    expect(f.server.requests.filter((r) => r.path === '/stores').map((r) => r.query.get('offset'))).toEqual([
+      '0',
+      '1',
+    ]);
+    expect(
+      JSON.parse(readFileSync(join(dataDir, REFERENCE_FILE), 'utf8')).lists['stores@cs'].items,
+    ).toHaveLength(2);
     await f.close();
 
     // A new process (restart) with CareCloud gone.
@@ -144,7 +173,9 @@ describe('reference data on the terminal', () => {
     f = await fixture({ dataDir });
     f.server.on('GET', '/stores', (request, res) => {
       const english = String(request.headers['accept-language'] ?? '').startsWith('en');
-      json(200, { data: { stores: [{ store_id: 's1', name: english ? 'Prague' : 'Praha' }], total_items: 1 } })(request, res);
+      json(200, {
+        data: { stores: [{ store_id: 's1', name: english ? 'Prague' : 'Praha' }], total_items: 1 },
+      })(request, res);
     });
     expect((await f.client.reference.stores()).items[0]?.name).toBe('Praha');
     expect((await speaking('en', () => f.client.reference.stores())).items[0]?.name).toBe('Prague');
@@ -155,7 +186,9 @@ describe('reference data on the terminal', () => {
     f = await fixture({ dataDir, projectUrl: 'http://127.0.0.1:9', retry: { maxAttempts: 1 } });
     expect((await speaking('en', () => f.client.reference.stores())).items[0]?.name).toBe('Prague');
     expect((await f.client.reference.stores()).items[0]?.name).toBe('Praha');
-    expect(speaking('en', () => f.client.reference.saved<{ name: string }>('stores'))?.items[0]?.name).toBe('Prague');
+    expect(speaking('en', () => f.client.reference.saved<{ name: string }>('stores'))?.items[0]?.name).toBe(
+      'Prague',
+    );
   });
 
   it('without a saved copy the outage is reported as it is', async () => {
@@ -173,7 +206,11 @@ describe('reference data on the terminal', () => {
 
   it('a list without paging (languages) is one request', async () => {
     f = await fixture({ dataDir });
-    f.server.on('GET', '/languages', json(200, { data: { languages: [{ language_id: 'cs', name: 'Čeština' }], total_items: 1 } }));
+    f.server.on(
+      'GET',
+      '/languages',
+      json(200, { data: { languages: [{ language_id: 'cs', name: 'Čeština' }], total_items: 1 } }),
+    );
     expect((await f.client.reference.languages()).items).toHaveLength(1);
     expect(f.server.requests.find((r) => r.path === '/languages')!.query.has('count')).toBe(false);
   });

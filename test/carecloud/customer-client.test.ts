@@ -2,12 +2,30 @@
 // a customer logs in, their own account, redemption, sign-up, and every refusal.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCareCloudClient } from '../../electron/carecloud/client.ts';
-import { createCustomerApiClient, NoCustomerSessionError, UnknownCardTypeError, type CustomerApiClientOptions } from '../../electron/carecloud/customer-client.ts';
-import { AuthenticationError, ConnectionError, InterfaceNotAllowedError, InvalidRequestError, RateLimitError, ServerError, UnexpectedResponseError } from '../../electron/carecloud/errors.ts';
+import {
+  createCustomerApiClient,
+  NoCustomerSessionError,
+  UnknownCardTypeError,
+  type CustomerApiClientOptions,
+} from '../../electron/carecloud/customer-client.ts';
+import {
+  AuthenticationError,
+  ConnectionError,
+  InterfaceNotAllowedError,
+  InvalidRequestError,
+  RateLimitError,
+  ServerError,
+  UnexpectedResponseError,
+} from '../../electron/carecloud/errors.ts';
 import { speaking } from '../../electron/carecloud/language.ts';
 import { createLogger } from '../../electron/log/logger.ts';
 import { readAppLoginCode } from '../../shared/carecloud/app-login-code.ts';
-import { customerPasswords, emailChannelId, KIOSK_APPLICATION_ID, MOBILE_APPLICATION_ID } from '../../sandbox/customer-seed.ts';
+import {
+  customerPasswords,
+  emailChannelId,
+  KIOSK_APPLICATION_ID,
+  MOBILE_APPLICATION_ID,
+} from '../../sandbox/customer-seed.ts';
 import { demo } from '../../sandbox/seed.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 
@@ -40,7 +58,12 @@ function kiosk(overrides: Partial<CustomerApiClientOptions> = {}): Kiosk {
   const client = createCustomerApiClient({
     projectUrl: sandbox.projectUrl,
     externalApplicationId: KIOSK_APPLICATION_ID,
-    device: { deviceId: `kiosk-test-${devices}`, system: 'Linux', name: 'Kiosk at the entrance', type: 'kiosk' },
+    device: {
+      deviceId: `kiosk-test-${devices}`,
+      system: 'Linux',
+      name: 'Kiosk at the entrance',
+      type: 'kiosk',
+    },
     language: 'en',
     onDeviceToken: (token) => {
       stored.push(token);
@@ -66,7 +89,15 @@ describe('the device token', () => {
     expect(first.stored).toHaveLength(1);
     expect(tokenCreations()).toBe(1);
 
-    const restarted = kiosk({ device: { deviceId: `kiosk-test-${devices}`, system: 'Linux', name: 'Kiosk at the entrance', type: 'kiosk' }, deviceToken: first.stored[0] });
+    const restarted = kiosk({
+      device: {
+        deviceId: `kiosk-test-${devices}`,
+        system: 'Linux',
+        name: 'Kiosk at the entrance',
+        type: 'kiosk',
+      },
+      deviceToken: first.stored[0],
+    });
     await restarted.client.login(JANA);
     expect(restarted.stored).toEqual([]);
     expect(restarted.client.device.current).toBe(first.stored[0]);
@@ -108,9 +139,20 @@ describe('logging a customer in', () => {
     const k = kiosk();
     expect(await k.client.login(JANA)).toEqual({ customerId: demo.customers.regular, via: 'password' });
     await k.client.logout();
-    expect((await k.client.login({ type: 'email', value: 'Jana.Novakova@example.cz', password: JANA.password })).customerId).toBe(demo.customers.regular);
+    expect(
+      (await k.client.login({ type: 'email', value: 'Jana.Novakova@example.cz', password: JANA.password }))
+        .customerId,
+    ).toBe(demo.customers.regular);
     await k.client.logout();
-    expect((await k.client.login({ type: 'phone', value: '+420 601 000 003', password: customerPasswords[3]!.password })).customerId).toBe(demo.customers.manyPoints);
+    expect(
+      (
+        await k.client.login({
+          type: 'phone',
+          value: '+420 601 000 003',
+          password: customerPasswords[3]!.password,
+        })
+      ).customerId,
+    ).toBe(demo.customers.manyPoints);
   });
 
   it('refuses a wrong password, an unknown card, a blocked card and a deleted customer', async () => {
@@ -122,31 +164,56 @@ describe('logging a customer in', () => {
     };
     expect(await refusal({ ...JANA, password: 'Wrong2026' })).toEqual(['password:not_allowed_value']);
     expect(await refusal({ ...JANA, value: '2000000099999' })).toEqual(['login_value:not_found']);
-    expect(await refusal({ type: 'card', value: demo.cards.blocked, password: customerPasswords[5]!.password })).toEqual(['login_value:card_is_blocked']);
-    expect(await refusal({ type: 'card', value: demo.cards.deletedCustomer, password: customerPasswords[6]!.password })).toEqual(['login_value:not_found']);
+    expect(
+      await refusal({ type: 'card', value: demo.cards.blocked, password: customerPasswords[5]!.password }),
+    ).toEqual(['login_value:card_is_blocked']);
+    expect(
+      await refusal({
+        type: 'card',
+        value: demo.cards.deletedCustomer,
+        password: customerPasswords[6]!.password,
+      }),
+    ).toEqual(['login_value:not_found']);
     // A customer without a password cannot log in with one either.
-    expect(await refusal({ type: 'card', value: demo.cards.cannotPayByPoints, password: 'Anything1' })).toEqual(['password:not_allowed_value']);
+    expect(
+      await refusal({ type: 'card', value: demo.cards.cannotPayByPoints, password: 'Anything1' }),
+    ).toEqual(['password:not_allowed_value']);
     expect(k.client.session()).toBeUndefined();
     // The blocked card's owner still logs in by e-mail.
-    expect((await k.client.login({ type: 'email', value: 'lucie.prochazkova@example.cz', password: customerPasswords[5]!.password })).via).toBe('password');
+    expect(
+      (
+        await k.client.login({
+          type: 'email',
+          value: 'lucie.prochazkova@example.cz',
+          password: customerPasswords[5]!.password,
+        })
+      ).via,
+    ).toBe('password');
   });
 
   it('with the code the mobile app shows, once, and not after it expired', async () => {
     const k = kiosk();
     const minted = sandbox.control.mintAppLoginCode({ cardNumber: demo.cards.manyPoints });
     const code = readAppLoginCode(minted.code)!;
-    expect(await k.client.loginWithAppCode(code)).toEqual({ customerId: demo.customers.manyPoints, via: 'app' });
+    expect(await k.client.loginWithAppCode(code)).toEqual({
+      customerId: demo.customers.manyPoints,
+      via: 'app',
+    });
     await k.client.logout();
     const reused = await k.client.loginWithAppCode(code).catch((e: unknown) => e);
     expect((reused as InvalidRequestError).hasReason('not_found', 'token')).toBe(true);
 
-    const late = readAppLoginCode(sandbox.control.mintAppLoginCode({ customerId: demo.customers.regular }).code)!;
+    const late = readAppLoginCode(
+      sandbox.control.mintAppLoginCode({ customerId: demo.customers.regular }).code,
+    )!;
     sandbox.control.expireAppLoginCodes();
     const expired = await k.client.loginWithAppCode(late).catch((e: unknown) => e);
     expect((expired as InvalidRequestError).hasReason('not_allowed_value', 'token')).toBe(true);
 
     const wrongRequest = sandbox.control.mintAppLoginCode({ customerId: demo.customers.regular });
-    const mismatch = await k.client.loginWithAppCode({ token: wrongRequest.authentication_token, tokenRequestId: 'someone-else' }).catch((e: unknown) => e);
+    const mismatch = await k.client
+      .loginWithAppCode({ token: wrongRequest.authentication_token, tokenRequestId: 'someone-else' })
+      .catch((e: unknown) => e);
     expect((mismatch as InvalidRequestError).hasReason('not_allowed_value', 'token_request_id')).toBe(true);
     expect(k.client.session()).toBeUndefined();
   });
@@ -156,10 +223,22 @@ describe('logging a customer in', () => {
     await phone.client.login(JANA);
     const issued = await phone.client.account.appLoginToken(KIOSK_APPLICATION_ID);
     const k = kiosk();
-    expect((await k.client.loginWithAppCode({ token: issued.authentication_token, tokenRequestId: issued.token_request_id })).customerId).toBe(demo.customers.regular);
+    expect(
+      (
+        await k.client.loginWithAppCode({
+          token: issued.authentication_token,
+          tokenRequestId: issued.token_request_id,
+        })
+      ).customerId,
+    ).toBe(demo.customers.regular);
     // A code for another application is refused by this one.
     const forPhone = await phone.client.account.appLoginToken(MOBILE_APPLICATION_ID);
-    const refused = await kiosk().client.loginWithAppCode({ token: forPhone.authentication_token, tokenRequestId: forPhone.token_request_id }).catch((e: unknown) => e);
+    const refused = await kiosk()
+      .client.loginWithAppCode({
+        token: forPhone.authentication_token,
+        tokenRequestId: forPhone.token_request_id,
+      })
+      .catch((e: unknown) => e);
     expect((refused as InvalidRequestError).hasReason('not_allowed_value', 'application_id')).toBe(true);
   });
 });
@@ -167,7 +246,11 @@ describe('logging a customer in', () => {
 describe('the logged-in customer’s own account', () => {
   it('record, cards, points with their value, expiring points, credits, vouchers and rewards', async () => {
     const k = kiosk();
-    await k.client.login({ type: 'card', value: demo.cards.credits, password: customerPasswords[4]!.password });
+    await k.client.login({
+      type: 'card',
+      value: demo.cards.credits,
+      password: customerPasswords[4]!.password,
+    });
     const record = await k.client.account.record();
     expect(record.personal_information).toMatchObject({ first_name: 'Tomáš', last_name: 'Černý' });
     expect((await k.client.account.cards()).map((c) => c.card_number)).toEqual([demo.cards.credits]);
@@ -204,10 +287,16 @@ describe('the logged-in customer’s own account', () => {
   it('another customer’s data is refused: not_belong_to_logged_in_customer', async () => {
     const k = kiosk();
     await k.client.login(JANA);
-    for (const read of [() => k.client.customer(demo.customers.otherCustomer).record(), () => k.client.customer(demo.customers.otherCustomer).cards(), () => k.client.customer(demo.customers.otherCustomer).points()]) {
+    for (const read of [
+      () => k.client.customer(demo.customers.otherCustomer).record(),
+      () => k.client.customer(demo.customers.otherCustomer).cards(),
+      () => k.client.customer(demo.customers.otherCustomer).points(),
+    ]) {
       const error = await read().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InvalidRequestError);
-      expect((error as InvalidRequestError).hasReason('not_belong_to_logged_in_customer', 'customer_id')).toBe(true);
+      expect(
+        (error as InvalidRequestError).hasReason('not_belong_to_logged_in_customer', 'customer_id'),
+      ).toBe(true);
     }
   });
 
@@ -223,7 +312,9 @@ describe('the logged-in customer’s own account', () => {
     await k.client.agreements();
     expect(k.client.device.current).not.toBe(before);
     // The old token (and the customer logged in on it) is gone at CareCloud.
-    expect((await sandbox.customerCall('GET', `/customers/${demo.customers.regular}`, { token: before! })).status).toBe(401);
+    expect(
+      (await sandbox.customerCall('GET', `/customers/${demo.customers.regular}`, { token: before! })).status,
+    ).toBe(401);
   });
 });
 
@@ -234,7 +325,10 @@ describe('redeeming a reward', () => {
     const reward = (await k.client.account.rewards()).find((r) => r.code === 'SLEVA100')!;
     const before = (await k.client.account.points()).available_points;
     const first = await k.client.redeemReward(reward.reward_id, { code: 'KIOSK-0001' });
-    expect(first).toMatchObject({ repeated: false, voucher: { code: 'KIOSK-0001', customer_id: demo.customers.regular } });
+    expect(first).toMatchObject({
+      repeated: false,
+      voucher: { code: 'KIOSK-0001', customer_id: demo.customers.regular },
+    });
     expect((await k.client.account.points()).available_points).toBe(before - reward.points_cost!);
 
     const again = await k.client.redeemReward(reward.reward_id, { code: 'KIOSK-0001' });
@@ -249,11 +343,18 @@ describe('redeeming a reward', () => {
 
   it('refuses a reward the customer cannot afford and a voucher for someone else', async () => {
     const k = kiosk();
-    await k.client.login({ type: 'card', value: demo.cards.newCustomer, password: customerPasswords[7]!.password });
+    await k.client.login({
+      type: 'card',
+      value: demo.cards.newCustomer,
+      password: customerPasswords[7]!.password,
+    });
     const reward = (await k.client.account.rewards()).find((r) => r.code === 'SLEVA100')!;
     const poor = await k.client.redeemReward(reward.reward_id).catch((e: unknown) => e);
     expect((poor as InvalidRequestError).hasReason('not_enough_points_for_voucher')).toBe(true);
-    const raw = await sandbox.customerCall('POST', `/rewards/${reward.reward_id}/actions/create-voucher`, { token: k.client.device.current!, body: { customer_id: demo.customers.manyPoints } });
+    const raw = await sandbox.customerCall('POST', `/rewards/${reward.reward_id}/actions/create-voucher`, {
+      token: k.client.device.current!,
+      body: { customer_id: demo.customers.manyPoints },
+    });
     expect(raw.status).toBe(400);
     expect(JSON.stringify(raw.body)).toContain('not_belong_to_logged_in_customer');
   });
@@ -264,7 +365,9 @@ describe('redeeming a reward', () => {
     const reward = (await k.client.account.rewards()).find((r) => r.code === 'SLEVA10')!;
     const before = sandbox.control.requests().length;
     sandbox.control.failNext(503, 1);
-    await expect(k.client.redeemReward(reward.reward_id, { code: 'KIOSK-0503' })).rejects.toBeInstanceOf(ServerError);
+    await expect(k.client.redeemReward(reward.reward_id, { code: 'KIOSK-0503' })).rejects.toBeInstanceOf(
+      ServerError,
+    );
     expect(sandbox.control.requests().length - before).toBe(1);
     sandbox.control.setRateLimit({ perSecond: 0.001, burst: 1 });
     await k.client.account.points();
@@ -279,29 +382,77 @@ describe('signing up on the kiosk', () => {
     const k = kiosk();
     const sources = await k.client.customerSources();
     const agreements = await k.client.agreements();
-    expect(agreements.map((a) => a.text_id)).toEqual(['agreement_gtc', 'agreement_marketing_communication', 'agreement_profiling']);
+    expect(agreements.map((a) => a.text_id)).toEqual([
+      'agreement_gtc',
+      'agreement_marketing_communication',
+      'agreement_profiling',
+    ]);
     const session = await k.client.signUp({
-      personalInformation: { first_name: 'Alena', last_name: 'Nová', email: 'alena.nova@example.cz', language_id: 'cs', agreement: { agreement_gtc: 1, agreement_marketing_communication: 0, agreement_profiling: 0 } },
+      personalInformation: {
+        first_name: 'Alena',
+        last_name: 'Nová',
+        email: 'alena.nova@example.cz',
+        language_id: 'cs',
+        agreement: { agreement_gtc: 1, agreement_marketing_communication: 0, agreement_profiling: 0 },
+      },
       customerSourceId: sources[0]!.customer_source_id,
       password: 'Alena2026',
     });
     expect(session.via).toBe('sign-up');
     expect((await k.client.account.record()).personal_information.email).toBe('alena.nova@example.cz');
-    const stored = await sandbox.customerCall<{ data: { personal_information: { agreement?: unknown } } }>('GET', `/customers/${session.customerId}`, { token: k.client.device.current! });
-    expect(stored.body.data.personal_information.agreement).toEqual({ agreement_gtc: 1, agreement_marketing_communication: 0, agreement_profiling: 0 });
+    const stored = await sandbox.customerCall<{ data: { personal_information: { agreement?: unknown } } }>(
+      'GET',
+      `/customers/${session.customerId}`,
+      { token: k.client.device.current! },
+    );
+    expect(stored.body.data.personal_information.agreement).toEqual({
+      agreement_gtc: 1,
+      agreement_marketing_communication: 0,
+      agreement_profiling: 0,
+    });
     await k.client.logout();
-    expect((await k.client.login({ type: 'email', value: 'alena.nova@example.cz', password: 'Alena2026' })).customerId).toBe(session.customerId);
+    expect(
+      (await k.client.login({ type: 'email', value: 'alena.nova@example.cz', password: 'Alena2026' }))
+        .customerId,
+    ).toBe(session.customerId);
   });
 
   it('refuses a weak password and an e-mail already registered', async () => {
     const k = kiosk();
     const source = (await k.client.customerSources())[0]!.customer_source_id;
-    const weak = await k.client.signUp({ personalInformation: { first_name: 'A', last_name: 'B', email: 'weak@example.cz', language_id: 'cs' }, customerSourceId: source, password: 'short1' }).catch((e: unknown) => e);
+    const weak = await k.client
+      .signUp({
+        personalInformation: { first_name: 'A', last_name: 'B', email: 'weak@example.cz', language_id: 'cs' },
+        customerSourceId: source,
+        password: 'short1',
+      })
+      .catch((e: unknown) => e);
     expect((weak as InvalidRequestError).hasReason('invalid_value_format', 'password')).toBe(true);
-    const taken = await k.client.signUp({ personalInformation: { first_name: 'J', last_name: 'N', email: 'jana.novakova@example.cz', language_id: 'cs' }, customerSourceId: source, password: 'Strong2026' }).catch((e: unknown) => e);
+    const taken = await k.client
+      .signUp({
+        personalInformation: {
+          first_name: 'J',
+          last_name: 'N',
+          email: 'jana.novakova@example.cz',
+          language_id: 'cs',
+        },
+        customerSourceId: source,
+        password: 'Strong2026',
+      })
+      .catch((e: unknown) => e);
     expect((taken as InvalidRequestError).hasReason('already_exists', 'email')).toBe(true);
     const consent = await k.client
-      .signUp({ personalInformation: { first_name: 'C', last_name: 'D', email: 'cd@example.cz', language_id: 'cs', agreement: { custom_agreements: [{ agreement_id: 'no-such-consent', agreement_value: 1 }] } }, customerSourceId: source, password: 'Strong2026' })
+      .signUp({
+        personalInformation: {
+          first_name: 'C',
+          last_name: 'D',
+          email: 'cd@example.cz',
+          language_id: 'cs',
+          agreement: { custom_agreements: [{ agreement_id: 'no-such-consent', agreement_value: 1 }] },
+        },
+        customerSourceId: source,
+        password: 'Strong2026',
+      })
       .catch((e: unknown) => e);
     expect((consent as InvalidRequestError).hasReason('not_found', 'agreement_id')).toBe(true);
     expect(k.client.session()).toBeUndefined();
@@ -321,9 +472,16 @@ describe('a free card for the new customer, currencies and the connection test',
     expect(await k.client.isFreeCard(demo.cards.free)).toBe(true);
     expect(await k.client.isFreeCard(demo.cards.regular)).toBe(false);
     await expect(k.client.assignFreeCard(demo.cards.free)).rejects.toBeInstanceOf(NoCustomerSessionError);
-    await k.client.login({ type: 'card', value: demo.cards.newCustomer, password: customerPasswords[7]!.password });
+    await k.client.login({
+      type: 'card',
+      value: demo.cards.newCustomer,
+      password: customerPasswords[7]!.password,
+    });
     const cardId = await k.client.assignFreeCard(demo.cards.free);
-    expect((await k.client.account.cards()).map((c) => [c.card_id, c.card_number])).toContainEqual([cardId, demo.cards.free]);
+    expect((await k.client.account.cards()).map((c) => [c.card_id, c.card_number])).toContainEqual([
+      cardId,
+      demo.cards.free,
+    ]);
     expect(await k.client.isFreeCard(demo.cards.free)).toBe(false);
     const again = await k.client.assignFreeCard(demo.cards.free).catch((e: unknown) => e);
     expect((again as InvalidRequestError).hasReason('already_exists', 'card_number')).toBe(true);
@@ -343,13 +501,21 @@ describe('a free card for the new customer, currencies and the connection test',
 describe('the password set-up message', () => {
   it('goes to the address through the e-mail channel; an unknown channel is refused', async () => {
     const k = kiosk();
-    await k.client.sendPasswordSetup({ communicationChannelId: emailChannelId, recipient: 'jana.novakova@example.cz' });
-    await k.client.sendPasswordSetup({ communicationChannelId: emailChannelId, recipient: 'nobody@example.cz' });
+    await k.client.sendPasswordSetup({
+      communicationChannelId: emailChannelId,
+      recipient: 'jana.novakova@example.cz',
+    });
+    await k.client.sendPasswordSetup({
+      communicationChannelId: emailChannelId,
+      recipient: 'nobody@example.cz',
+    });
     expect(sandbox.control.outbox().map((m) => [m.recipient, m.customer_id])).toEqual([
       ['jana.novakova@example.cz', demo.customers.regular],
       ['nobody@example.cz', null],
     ]);
-    const error = await k.client.sendPasswordSetup({ communicationChannelId: 'sms', recipient: '420601000001' }).catch((e: unknown) => e);
+    const error = await k.client
+      .sendPasswordSetup({ communicationChannelId: 'sms', recipient: '420601000001' })
+      .catch((e: unknown) => e);
     expect((error as InvalidRequestError).hasReason('not_found', 'communication_channel_id')).toBe(true);
   });
 });
@@ -358,25 +524,49 @@ describe('the interfaces keep to their own resources', () => {
   it('an Enterprise-only resource asked on the Customer API is refused as not allowed in this interface', async () => {
     const k = kiosk();
     const token = await k.client.device.token();
-    const error = await k.client.pipeline.request({ method: 'GET', path: '/customers/actions/search-customers', query: { first_name: 'Jana' }, bearerToken: token }).catch((e: unknown) => e);
+    const error = await k.client.pipeline
+      .request({
+        method: 'GET',
+        path: '/customers/actions/search-customers',
+        query: { first_name: 'Jana' },
+        bearerToken: token,
+      })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InterfaceNotAllowedError);
     expect((error as InterfaceNotAllowedError).resourceName).toBe('customers');
-    expect((error as InterfaceNotAllowedError).body.detail).toBe('Resource name "customers" is not allowed in Customer API');
+    expect((error as InterfaceNotAllowedError).body.detail).toBe(
+      'Resource name "customers" is not allowed in Customer API',
+    );
   });
 
   it('and the reverse: the tokens resource on the Enterprise API', async () => {
     const enterprise = createCareCloudClient({
       projectUrl: sandbox.projectUrl,
-      credentials: { externalApplicationId: sandbox.credentials.user_external_application_id, login: sandbox.credentials.login, password: sandbox.credentials.password },
+      credentials: {
+        externalApplicationId: sandbox.credentials.user_external_application_id,
+        login: sandbox.credentials.login,
+        password: sandbox.credentials.password,
+      },
       language: 'en',
       timeZone: 'Europe/Prague',
     });
     const error = await enterprise.pipeline
-      .request({ method: 'POST', path: '/tokens', body: { device: { device_id: 'x', device_system: 'x', device_name: 'x', device_type: 'x' }, setup: { language_id: 'en', allowed_gps: false, allowed_notifications: false }, external_application_id: KIOSK_APPLICATION_ID } })
+      .request({
+        method: 'POST',
+        path: '/tokens',
+        body: {
+          device: { device_id: 'x', device_system: 'x', device_name: 'x', device_type: 'x' },
+          setup: { language_id: 'en', allowed_gps: false, allowed_notifications: false },
+          external_application_id: KIOSK_APPLICATION_ID,
+        },
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InterfaceNotAllowedError);
     expect((error as InterfaceNotAllowedError).resourceName).toBe('tokens');
-    expect((error as InterfaceNotAllowedError).body.error_data).toEqual({ invalid_resource_name: 'tokens', interface: 'Enterprise' });
+    expect((error as InterfaceNotAllowedError).body.error_data).toEqual({
+      invalid_resource_name: 'tokens',
+      interface: 'Enterprise',
+    });
   });
 });
 
@@ -431,12 +621,17 @@ describe('when CareCloud is slow to answer, refuses or is down', () => {
   });
 
   it('an answer of the wrong shape is an UnexpectedResponseError, not half-read data', async () => {
-    const k = kiosk({ fetch: async (input, init) => {
-      const response = await fetch(input, init);
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (!url.includes('/actions/points-overview')) return response;
-      return new Response(JSON.stringify({ data: { available_points: 'lots' } }), { status: 200, headers: { 'content-type': 'application/json' } });
-    } });
+    const k = kiosk({
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        if (!url.includes('/actions/points-overview')) return response;
+        return new Response(JSON.stringify({ data: { available_points: 'lots' } }), {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        });
+      },
+    });
     await k.client.login(JANA);
     await expect(k.client.account.points()).rejects.toBeInstanceOf(UnexpectedResponseError);
   });
@@ -448,11 +643,21 @@ describe('what the kiosk writes to its log', () => {
     await k.client.login(JANA);
     const minted = sandbox.control.mintAppLoginCode({ customerId: demo.customers.manyPoints });
     await k.client.logout();
-    await k.client.loginWithAppCode({ token: minted.authentication_token, tokenRequestId: minted.token_request_id });
+    await k.client.loginWithAppCode({
+      token: minted.authentication_token,
+      tokenRequestId: minted.token_request_id,
+    });
     await k.client.login({ ...JANA, password: 'Wrong2026' }).catch(() => undefined);
     const text = k.logs.join('\n');
     expect(k.logs.length).toBeGreaterThan(3);
-    for (const secret of [JANA.password, 'Wrong2026', k.stored[0]!, minted.authentication_token, minted.token_request_id]) expect(text).not.toContain(secret);
+    for (const secret of [
+      JANA.password,
+      'Wrong2026',
+      k.stored[0]!,
+      minted.authentication_token,
+      minted.token_request_id,
+    ])
+      expect(text).not.toContain(secret);
     expect(text).toContain('/tokens/***/actions/login');
   });
 });

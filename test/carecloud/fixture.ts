@@ -8,8 +8,18 @@ export const TIME_ZONE = 'Europe/Prague';
 export const PASSWORD = 'Pa55-w0rd-never-logged';
 
 /** A login answer whose token is valid for `validForMs` from `now()`. */
-export function loginAnswer(token: string, now: () => number = Date.now, validForMs = 7 * 3600_000): Responder {
-  return (request, res) => json(200, { data: { bearer_token: token, valid_to: formatCareCloudDateTime(new Date(now() + validForMs), TIME_ZONE) } })(request, res);
+export function loginAnswer(
+  token: string,
+  now: () => number = Date.now,
+  validForMs = 7 * 3600_000,
+): Responder {
+  return (request, res) =>
+    json(200, {
+      data: {
+        bearer_token: token,
+        valid_to: formatCareCloudDateTime(new Date(now() + validForMs), TIME_ZONE),
+      },
+    })(request, res);
 }
 
 export interface Fixture {

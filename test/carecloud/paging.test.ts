@@ -3,13 +3,19 @@ import { collectAll, walkPages, type PageFetcher } from '../../electron/careclou
 import { json } from '../support/loopback.ts';
 import { fixture, type Fixture } from './fixture.ts';
 
-function fakeList(total: number, claimed = total): { fetcher: PageFetcher<number>; calls: [number, number][] } {
+function fakeList(
+  total: number,
+  claimed = total,
+): { fetcher: PageFetcher<number>; calls: [number, number][] } {
   const calls: [number, number][] = [];
   return {
     calls,
     fetcher: async (count, offset) => {
       calls.push([count, offset]);
-      const items = Array.from({ length: Math.max(0, Math.min(count, total - offset)) }, (_, i) => offset + i);
+      const items = Array.from(
+        { length: Math.max(0, Math.min(count, total - offset)) },
+        (_, i) => offset + i,
+      );
       return { items, totalItems: claimed };
     },
   };
@@ -62,7 +68,10 @@ describe('paging over the wire', () => {
     f.server.on('GET', '/customers', (request, res) => {
       const count = Number(request.query.get('count'));
       const offset = Number(request.query.get('offset'));
-      const customers = Array.from({ length: Math.max(0, Math.min(count, 230 - offset)) }, (_, i) => ({ customer_id: `c${offset + i}`, personal_information: { language_id: 'cs' } }));
+      const customers = Array.from({ length: Math.max(0, Math.min(count, 230 - offset)) }, (_, i) => ({
+        customer_id: `c${offset + i}`,
+        personal_information: { language_id: 'cs' },
+      }));
       json(200, { data: { customers, total_items: 230 } })(request, res);
     });
     const all = await collectAll(f.client.customers.all({ last_name: 'Novák' }));

@@ -15,14 +15,30 @@ import { MAX_BODY_BYTES } from '../../electron/carecloud/response.ts';
 import { closedPort, hang, json, resetMidBody, text, type Responder } from '../support/loopback.ts';
 import { fixture, TIME_ZONE, type Fixture } from './fixture.ts';
 
-const card = { card_id: 'c1', card_number: '1234567890123', card_type_id: 't1', customer_id: 'cu1', state: 1 };
+const card = {
+  card_id: 'c1',
+  card_number: '1234567890123',
+  card_type_id: 't1',
+  customer_id: 'cu1',
+  state: 1,
+};
 const cards: Responder = json(200, { data: { cards: [card], total_items: 1 } });
-const empty = (status: number, headers: Record<string, string> = {}): Responder => text(status, '', '', headers);
+const empty = (status: number, headers: Record<string, string> = {}): Responder =>
+  text(status, '', '', headers);
 
 const purchase: SendPurchaseBody = {
   store_id: 's1',
   cashdesk_number: 1,
-  bill: { bill_id: 'b-1', bill_items: [], canceled: false, currency_id: 'CZK', payment_time: '2026-06-15 12:00:00', payment_type: 'S', purchase_type_id: 'p1', total_price: 0 },
+  bill: {
+    bill_id: 'b-1',
+    bill_items: [],
+    canceled: false,
+    currency_id: 'CZK',
+    payment_time: '2026-06-15 12:00:00',
+    payment_type: 'S',
+    purchase_type_id: 'p1',
+    total_price: 0,
+  },
 };
 
 let f: Fixture;
@@ -41,13 +57,21 @@ describe('answers', () => {
     expect(request.query.get('card_number')).toBe('1234567890123');
     const login = f.server.requests.find((r) => r.path === '/users/actions/login')!;
     expect(login.headers['content-type']).toContain('application/json');
-    expect(JSON.parse(login.body)).toEqual({ user_external_application_id: 'app-1', login: 'pos', password: expect.any(String) });
+    expect(JSON.parse(login.body)).toEqual({
+      user_external_application_id: 'app-1',
+      login: 'pos',
+      password: expect.any(String),
+    });
   });
 
   it('sends array filters as name[]=a&name[]=b', async () => {
     f = await fixture();
     f.server.on('GET', '/cards', cards);
-    await f.client.pipeline.request({ method: 'GET', path: '/cards', query: { card_number_list: ['1', '2'] } });
+    await f.client.pipeline.request({
+      method: 'GET',
+      path: '/cards',
+      query: { card_number_list: ['1', '2'] },
+    });
     const request = f.server.requests.find((r) => r.path === '/cards')!;
     expect(request.rawUrl).toContain('card_number_list[]=1&card_number_list[]=2');
   });
@@ -69,15 +93,26 @@ describe('retries', () => {
     expect(f.sleeps).toEqual([2_000]);
   });
 
-  it('waits as long as Retry-After says after a 503, in CareCloud\'s envelope or without a body', async () => {
+  it("waits as long as Retry-After says after a 503, in CareCloud's envelope or without a body", async () => {
     f = await fixture();
-    const unavailable = json(503, { error: { type: 't', exception: 'service_unavailable_exception', title: 'Service Unavailable', detail: 'maintenance' } }, { 'retry-after': '3' });
+    const unavailable = json(
+      503,
+      {
+        error: {
+          type: 't',
+          exception: 'service_unavailable_exception',
+          title: 'Service Unavailable',
+          detail: 'maintenance',
+        },
+      },
+      { 'retry-after': '3' },
+    );
     f.server.on('GET', '/cards', empty(503, { 'retry-after': '2' }), unavailable, cards);
     await f.client.cards.byNumber('1');
     expect(f.sleeps).toEqual([2_000, 3_000]);
   });
 
-  it('gives a lane call up at once when a 503\'s Retry-After is beyond its short budget, keeping the hint', async () => {
+  it("gives a lane call up at once when a 503's Retry-After is beyond its short budget, keeping the hint", async () => {
     f = await fixture();
     f.server.on('GET', '/cards', empty(503, { 'retry-after': '30' }));
     const error = (await f.client.cards.byNumber('1').catch((e: unknown) => e)) as ServerError;
@@ -109,15 +144,24 @@ describe('retries', () => {
   it('never repeats a POST that is not marked idempotent', async () => {
     f = await fixture();
     f.server.on('POST', '/vouchers/v1/actions/apply-voucher', empty(503));
-    await expect(f.client.vouchers.applyVoucher('v1', { date_applied: '2026-06-15 12:00:00' })).rejects.toBeInstanceOf(ServerError);
+    await expect(
+      f.client.vouchers.applyVoucher('v1', { date_applied: '2026-06-15 12:00:00' }),
+    ).rejects.toBeInstanceOf(ServerError);
     expect(f.server.count('POST', '/vouchers/v1/actions/apply-voucher')).toBe(1);
   });
 
   it('repeats send-purchase, which is idempotent through bill_id, with the same body', async () => {
     f = await fixture();
-    f.server.on('POST', '/purchases/actions/send-purchase', empty(502), json(201, { data: { purchase_id: 'pu1' } }));
+    f.server.on(
+      'POST',
+      '/purchases/actions/send-purchase',
+      empty(502),
+      json(201, { data: { purchase_id: 'pu1' } }),
+    );
     expect(await f.client.purchases.sendPurchase(purchase)).toEqual({ purchase_id: 'pu1' });
-    const sent = f.server.requests.filter((r) => r.path === '/purchases/actions/send-purchase').map((r) => r.body);
+    const sent = f.server.requests
+      .filter((r) => r.path === '/purchases/actions/send-purchase')
+      .map((r) => r.body);
     expect(sent).toHaveLength(2);
     expect(sent[0]).toBe(sent[1]);
   });
@@ -125,7 +169,9 @@ describe('retries', () => {
   it('makes one attempt only when the caller says retry: false', async () => {
     f = await fixture();
     f.server.on('POST', '/purchases/actions/send-purchase', empty(503));
-    await expect(f.client.purchases.sendPurchase(purchase, { retry: false })).rejects.toBeInstanceOf(ServerError);
+    await expect(f.client.purchases.sendPurchase(purchase, { retry: false })).rejects.toBeInstanceOf(
+      ServerError,
+    );
     expect(f.server.count('POST', '/purchases/actions/send-purchase')).toBe(1);
   });
 
@@ -133,7 +179,9 @@ describe('retries', () => {
     f = await fixture();
     f.server.on('POST', '/purchases/actions/send-purchase', json(201, { data: { purchase_id: 'pu2' } }));
     await f.client.purchases.cancel(purchase, { originalBillId: 'b-1', cancellationBillId: 'b-1-cancel' });
-    const body = JSON.parse(f.server.requests.find((r) => r.path === '/purchases/actions/send-purchase')!.body);
+    const body = JSON.parse(
+      f.server.requests.find((r) => r.path === '/purchases/actions/send-purchase')!.body,
+    );
     expect(body.bill).toMatchObject({ canceled: true, bill_id: 'b-1-cancel', bill_number: 'b-1' });
   });
 
@@ -143,7 +191,11 @@ describe('retries', () => {
     [404, NotFoundError],
   ])('never repeats after %i', async (status, type) => {
     f = await fixture();
-    f.server.on('GET', '/cards', json(status, { error: { type: 't', exception: 'e', title: 'T', detail: 'd' } }));
+    f.server.on(
+      'GET',
+      '/cards',
+      json(status, { error: { type: 't', exception: 'e', title: 'T', detail: 'd' } }),
+    );
     await expect(f.client.cards.byNumber('1')).rejects.toBeInstanceOf(type);
     expect(f.server.count('GET', '/cards')).toBe(1);
   });
@@ -169,7 +221,9 @@ describe('transport failures are ConnectionErrors', () => {
     f = await fixture({ timeouts: { lookupMs: 200 } });
     f.server.on('GET', '/cards', hang, cards);
     expect(await f.client.cards.byNumber('1')).toEqual(card);
-    expect(f.logs.find((l) => l.path?.toString().startsWith('/cards'))).toMatchObject({ outcome: 'connection:timeout' });
+    expect(f.logs.find((l) => l.path?.toString().startsWith('/cards'))).toMatchObject({
+      outcome: 'connection:timeout',
+    });
   });
 
   it('gives a timeout ConnectionError when every attempt hangs', async () => {
@@ -194,7 +248,9 @@ describe('transport failures are ConnectionErrors', () => {
   it('honours a per-call timeout', async () => {
     f = await fixture();
     f.server.on('POST', '/purchases/actions/send-purchase', hang);
-    const error = (await f.client.purchases.sendPurchase(purchase, { retry: false, timeoutMs: 150 }).catch((e: unknown) => e)) as ConnectionError;
+    const error = (await f.client.purchases
+      .sendPurchase(purchase, { retry: false, timeoutMs: 150 })
+      .catch((e: unknown) => e)) as ConnectionError;
     expect(error.kind).toBe('timeout');
   });
 
@@ -208,7 +264,7 @@ describe('transport failures are ConnectionErrors', () => {
 });
 
 describe('the caller can give up', () => {
-  it('an aborted call rejects with the caller\'s reason, not as a CareCloud failure', async () => {
+  it("an aborted call rejects with the caller's reason, not as a CareCloud failure", async () => {
     f = await fixture();
     f.server.on('GET', '/cards', hang);
     const controller = new AbortController();
@@ -222,7 +278,11 @@ describe('the caller can give up', () => {
 describe('answers that are not CareCloud are UnexpectedResponseErrors', () => {
   it('an HTML 502 page from a proxy (retried as a 502, then reported)', async () => {
     f = await fixture();
-    f.server.on('GET', '/cards', text(502, 'text/html', '<html><body><h1>502 Bad Gateway</h1></body></html>'));
+    f.server.on(
+      'GET',
+      '/cards',
+      text(502, 'text/html', '<html><body><h1>502 Bad Gateway</h1></body></html>'),
+    );
     const error = (await f.client.cards.byNumber('1').catch((e: unknown) => e)) as UnexpectedResponseError;
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     expect(error.status).toBe(502);
@@ -276,7 +336,9 @@ describe('answers that are not CareCloud are UnexpectedResponseErrors', () => {
     const declared = (await f.client.cards.byNumber('1').catch((e: unknown) => e)) as UnexpectedResponseError;
     expect(declared).toBeInstanceOf(UnexpectedResponseError);
     expect(declared.message).toContain(String(MAX_BODY_BYTES));
-    const streamed = (await f.client.customers.byEmail('a@b.cz').catch((e: unknown) => e)) as UnexpectedResponseError;
+    const streamed = (await f.client.customers
+      .byEmail('a@b.cz')
+      .catch((e: unknown) => e)) as UnexpectedResponseError;
     expect(streamed).toBeInstanceOf(UnexpectedResponseError);
     expect(streamed.message).toContain('limit');
   });

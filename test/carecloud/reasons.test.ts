@@ -19,15 +19,27 @@ afterAll(async () => {
   await f.close();
 });
 
-function refusal(invalidParams: unknown[], exception = 'bad_request_exception', errorData?: Record<string, unknown>) {
+function refusal(
+  invalidParams: unknown[],
+  exception = 'bad_request_exception',
+  errorData?: Record<string, unknown>,
+) {
   return json(400, {
-    error: { type: 'https://example.test/errors', exception, title: 'Bad request', detail: 'Refused', error_data: errorData ?? { invalid_params: invalidParams } },
+    error: {
+      type: 'https://example.test/errors',
+      exception,
+      title: 'Bad request',
+      detail: 'Refused',
+      error_data: errorData ?? { invalid_params: invalidParams },
+    },
   });
 }
 
 async function refusedWith(answer: ReturnType<typeof refusal>): Promise<InvalidRequestError> {
   f.server.on('POST', '/purchases/actions/accept-payment', answer);
-  const error = await f.client.pipeline.request({ method: 'POST', path: '/purchases/actions/accept-payment', body: {}, idempotent: true }).catch((e: unknown) => e);
+  const error = await f.client.pipeline
+    .request({ method: 'POST', path: '/purchases/actions/accept-payment', body: {}, idempotent: true })
+    .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(InvalidRequestError);
   return error as InvalidRequestError;
 }
@@ -38,13 +50,18 @@ describe('documented reason codes', () => {
     expect(specific.length).toBeGreaterThanOrEqual(30);
   });
 
-  it.each([...generic.map((reason) => ({ name: 'customer_id', reason })), ...specific])('$name / $reason', async ({ name, reason }) => {
-    const error = await refusedWith(refusal([{ name, reason, value: 'x-1', message: `Refused: ${reason}` }]));
-    expect(error.status).toBe(400);
-    expect(error.body.exception).toBe('bad_request_exception');
-    expect(error.hasReason(reason, name)).toBe(true);
-    expect(error.invalidParams[0]).toEqual({ name, reason, value: 'x-1', message: `Refused: ${reason}` });
-  });
+  it.each([...generic.map((reason) => ({ name: 'customer_id', reason })), ...specific])(
+    '$name / $reason',
+    async ({ name, reason }) => {
+      const error = await refusedWith(
+        refusal([{ name, reason, value: 'x-1', message: `Refused: ${reason}` }]),
+      );
+      expect(error.status).toBe(400);
+      expect(error.body.exception).toBe('bad_request_exception');
+      expect(error.hasReason(reason, name)).toBe(true);
+      expect(error.invalidParams[0]).toEqual({ name, reason, value: 'x-1', message: `Refused: ${reason}` });
+    },
+  );
 
   it('keeps every entry when several come back', async () => {
     const error = await refusedWith(
@@ -62,20 +79,36 @@ describe('documented reason codes', () => {
   });
 
   it('missing_argument_exception names its parameter', async () => {
-    const error = await refusedWith(refusal([], 'missing_argument_exception', { parameter: 'code', object_of_parameter: 'PluId' }));
+    const error = await refusedWith(
+      refusal([], 'missing_argument_exception', { parameter: 'code', object_of_parameter: 'PluId' }),
+    );
     expect(error.body.exception).toBe('missing_argument_exception');
     expect(error.hasReason('missing_argument', 'code')).toBe(true);
     expect(error.body.error_data).toEqual({ parameter: 'code', object_of_parameter: 'PluId' });
   });
 
   it('invalid_argument_exception names its parameter and types', async () => {
-    const error = await refusedWith(refusal([], 'invalid_argument_exception', { expected_type: 'string', actual_type: 'null', parameter: 'payment_type' }));
+    const error = await refusedWith(
+      refusal([], 'invalid_argument_exception', {
+        expected_type: 'string',
+        actual_type: 'null',
+        parameter: 'payment_type',
+      }),
+    );
     expect(error.hasReason('invalid_argument', 'payment_type')).toBe(true);
     expect(error.body.error_data).toMatchObject({ expected_type: 'string', actual_type: 'null' });
   });
 
   it('survives hostile entries', async () => {
-    const error = await refusedWith(refusal([null, 7, 'x', { reason: 5, name: { deep: true } }, { name: 'bill_id', reason: 'already_exists' }]));
+    const error = await refusedWith(
+      refusal([
+        null,
+        7,
+        'x',
+        { reason: 5, name: { deep: true } },
+        { name: 'bill_id', reason: 'already_exists' },
+      ]),
+    );
     expect(error.hasReason('already_exists', 'bill_id')).toBe(true);
     expect(error.invalidParams).toHaveLength(2);
   });

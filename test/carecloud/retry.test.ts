@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { backgroundDelay, backoffDelay, parseRetryAfter, planRetry, shouldRetry, type RetryPolicy } from '../../electron/carecloud/retry.ts';
+import {
+  backgroundDelay,
+  backoffDelay,
+  parseRetryAfter,
+  planRetry,
+  shouldRetry,
+  type RetryPolicy,
+} from '../../electron/carecloud/retry.ts';
 
 const policy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1_000, maxElapsedMs: 5_000 };
 
@@ -13,12 +20,16 @@ describe('shouldRetry', () => {
   });
 
   it('repeats after a transport failure', () => {
-    expect(shouldRetry({ attempt: 1, safeToRepeat: true, outcome: { transportFailure: true } }, policy)).toBe(true);
+    expect(shouldRetry({ attempt: 1, safeToRepeat: true, outcome: { transportFailure: true } }, policy)).toBe(
+      true,
+    );
   });
 
   it('never repeats a call that is not safe to repeat, whatever happened', () => {
     expect(shouldRetry({ attempt: 1, safeToRepeat: false, outcome: { status: 503 } }, policy)).toBe(false);
-    expect(shouldRetry({ attempt: 1, safeToRepeat: false, outcome: { transportFailure: true } }, policy)).toBe(false);
+    expect(
+      shouldRetry({ attempt: 1, safeToRepeat: false, outcome: { transportFailure: true } }, policy),
+    ).toBe(false);
   });
 
   it('stops at the attempt limit', () => {
@@ -85,7 +96,13 @@ describe('planRetry', () => {
   });
 
   it('answers null when shouldRetry says no', () => {
-    expect(planRetry({ attempt: 1, safeToRepeat: true, outcome: { status: 400 }, elapsedMs: 0 }, policy, () => 0.5)).toBeNull();
+    expect(
+      planRetry(
+        { attempt: 1, safeToRepeat: true, outcome: { status: 400 }, elapsedMs: 0 },
+        policy,
+        () => 0.5,
+      ),
+    ).toBeNull();
   });
 });
 

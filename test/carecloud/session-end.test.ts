@@ -3,11 +3,22 @@
 import { describe, expect, it } from 'vitest';
 import { Session, type LoginResult } from '../../electron/carecloud/auth.ts';
 
-function loginsBy(): { login: () => Promise<LoginResult>; answer: (token: string) => void; asked: () => number } {
+function loginsBy(): {
+  login: () => Promise<LoginResult>;
+  answer: (token: string) => void;
+  asked: () => number;
+} {
   const waiting: ((result: LoginResult) => void)[] = [];
   return {
     login: () => new Promise<LoginResult>((resolve) => waiting.push(resolve)),
-    answer: (token) => waiting.shift()?.({ token, validToText: '', validTo: new Date(Date.now() + 3_600_000), serverDate: undefined, user: undefined }),
+    answer: (token) =>
+      waiting.shift()?.({
+        token,
+        validToText: '',
+        validTo: new Date(Date.now() + 3_600_000),
+        serverDate: undefined,
+        user: undefined,
+      }),
     asked: () => waiting.length,
   };
 }

@@ -12,9 +12,21 @@ describe('chaos, short form', () => {
     const ran = report.scenarios.flatMap((s) => (s.skipped === null ? [s] : []));
     const skipped = report.scenarios.flatMap((s) => (s.skipped !== null ? [`${s.name}: ${s.skipped}`] : []));
     // Only the full disk may be skipped, and only where a tmpfs cannot be mounted.
-    expect(skipped.filter((s) => !s.startsWith('full-disk: cannot mount') && !s.startsWith('full-disk: tmpfs is'))).toEqual([]);
+    expect(
+      skipped.filter((s) => !s.startsWith('full-disk: cannot mount') && !s.startsWith('full-disk: tmpfs is')),
+    ).toEqual([]);
     const { lost, doubled, failedButLanded, unjournaled, hung, errors } = report.total;
-    expect({ seed, lost, doubled, failedButLanded, unjournaled, hung, errors, findings: ran.flatMap((s) => s.findings), failures: ran.flatMap((s) => (s.error ? [s.error] : [])) }).toEqual({
+    expect({
+      seed,
+      lost,
+      doubled,
+      failedButLanded,
+      unjournaled,
+      hung,
+      errors,
+      findings: ran.flatMap((s) => s.findings),
+      failures: ran.flatMap((s) => (s.error ? [s.error] : [])),
+    }).toEqual({
       seed,
       lost: 0,
       doubled: 0,
@@ -27,6 +39,8 @@ describe('chaos, short form', () => {
     });
     expect(clean(report)).toBe(true);
     expect(report.total.journaled).toBeGreaterThan(0);
-    expect(report.total.inCareCloud).toBe(report.total.journaled - report.total.rejected - report.total.voided);
+    expect(report.total.inCareCloud).toBe(
+      report.total.journaled - report.total.rejected - report.total.voided,
+    );
   }, 150_000);
 });

@@ -34,32 +34,75 @@ describe('settling a payment', () => {
   it('cash: the rounded amount, what was handed over and the change', () => {
     expect(settle(6043, { cardMinor: 0, cashTenderedMinor: 10_000 }, 100)).toEqual({
       ok: true,
-      settlement: { dueMinor: 6043, cardMinor: 0, cashDueMinor: 6043, cashToPayMinor: 6000, roundingMinor: -43, cashTenderedMinor: 10_000, changeMinor: 4000, paidMinor: 6000 },
+      settlement: {
+        dueMinor: 6043,
+        cardMinor: 0,
+        cashDueMinor: 6043,
+        cashToPayMinor: 6000,
+        roundingMinor: -43,
+        cashTenderedMinor: 10_000,
+        changeMinor: 4000,
+        paidMinor: 6000,
+      },
     });
     // Exact cash without counting.
-    expect(settle(6050, 'cash', 100)).toMatchObject({ ok: true, settlement: { cashToPayMinor: 6100, roundingMinor: 50, cashTenderedMinor: 6100, changeMinor: 0, paidMinor: 6100 } });
+    expect(settle(6050, 'cash', 100)).toMatchObject({
+      ok: true,
+      settlement: {
+        cashToPayMinor: 6100,
+        roundingMinor: 50,
+        cashTenderedMinor: 6100,
+        changeMinor: 0,
+        paidMinor: 6100,
+      },
+    });
   });
 
   it('what points leave below half a crown is not due in cash', () => {
-    expect(settle(43, 'cash', 100)).toMatchObject({ ok: true, settlement: { cashToPayMinor: 0, roundingMinor: -43, changeMinor: 0, paidMinor: 0 } });
+    expect(settle(43, 'cash', 100)).toMatchObject({
+      ok: true,
+      settlement: { cashToPayMinor: 0, roundingMinor: -43, changeMinor: 0, paidMinor: 0 },
+    });
   });
 
   it('card: the exact amount, never rounded', () => {
-    expect(settle(6043, 'card', 100)).toMatchObject({ ok: true, settlement: { cardMinor: 6043, cashToPayMinor: 0, roundingMinor: 0, changeMinor: 0, paidMinor: 6043 } });
+    expect(settle(6043, 'card', 100)).toMatchObject({
+      ok: true,
+      settlement: { cardMinor: 6043, cashToPayMinor: 0, roundingMinor: 0, changeMinor: 0, paidMinor: 6043 },
+    });
   });
 
   it('split: the card part exact, the cash rest rounded', () => {
     expect(settle(19_630, { cardMinor: 10_000, cashTenderedMinor: 10_000 }, 100)).toMatchObject({
       ok: true,
-      settlement: { cardMinor: 10_000, cashDueMinor: 9630, cashToPayMinor: 9600, roundingMinor: -30, changeMinor: 400, paidMinor: 19_600 },
+      settlement: {
+        cardMinor: 10_000,
+        cashDueMinor: 9630,
+        cashToPayMinor: 9600,
+        roundingMinor: -30,
+        changeMinor: 400,
+        paidMinor: 19_600,
+      },
     });
   });
 
   it('refuses short cash, a card part above the amount due and broken amounts', () => {
-    expect(settle(6043, { cardMinor: 0, cashTenderedMinor: 5000 }, 100)).toEqual({ ok: false, problem: 'cash_short' });
-    expect(settle(6043, { cardMinor: 6044, cashTenderedMinor: null }, 100)).toEqual({ ok: false, problem: 'card_exceeds_due' });
-    expect(settle(6043, { cardMinor: 1.5, cashTenderedMinor: null }, 100)).toEqual({ ok: false, problem: 'invalid_amount' });
-    expect(settle(6043, { cardMinor: 0, cashTenderedMinor: -100 }, 100)).toEqual({ ok: false, problem: 'invalid_amount' });
+    expect(settle(6043, { cardMinor: 0, cashTenderedMinor: 5000 }, 100)).toEqual({
+      ok: false,
+      problem: 'cash_short',
+    });
+    expect(settle(6043, { cardMinor: 6044, cashTenderedMinor: null }, 100)).toEqual({
+      ok: false,
+      problem: 'card_exceeds_due',
+    });
+    expect(settle(6043, { cardMinor: 1.5, cashTenderedMinor: null }, 100)).toEqual({
+      ok: false,
+      problem: 'invalid_amount',
+    });
+    expect(settle(6043, { cardMinor: 0, cashTenderedMinor: -100 }, 100)).toEqual({
+      ok: false,
+      problem: 'invalid_amount',
+    });
   });
 });
 

@@ -6,8 +6,24 @@ import { CustomerNames, customerMatches } from '../../electron/checkout/customer
 import { memoryBackend } from '../../electron/settings/backend.ts';
 import type { CustomerSummary } from '../../shared/ipc/contract.ts';
 
-const jana: CustomerSummary = { id: 'c-jana', firstName: 'Jana', lastName: 'Nováková', email: 'jana.novakova@example.cz', phone: '+420777123456', statusName: null, inactive: false };
-const petr: CustomerSummary = { id: 'c-petr', firstName: 'Petr', lastName: 'Svoboda', email: 'petr@example.cz', phone: '+420602000111', statusName: null, inactive: false };
+const jana: CustomerSummary = {
+  id: 'c-jana',
+  firstName: 'Jana',
+  lastName: 'Nováková',
+  email: 'jana.novakova@example.cz',
+  phone: '+420777123456',
+  statusName: null,
+  inactive: false,
+};
+const petr: CustomerSummary = {
+  id: 'c-petr',
+  firstName: 'Petr',
+  lastName: 'Svoboda',
+  email: 'petr@example.cz',
+  phone: '+420602000111',
+  statusName: null,
+  inactive: false,
+};
 
 function setup(options: { online?: boolean } = {}) {
   const cache = new CustomerCache(memoryBackend());
@@ -36,9 +52,19 @@ function setup(options: { online?: boolean } = {}) {
 describe('customer names in the queue', () => {
   it('names a cached customer at once, with the card masked to its last four digits', () => {
     const { names, asked } = setup();
-    expect(names.view('c-jana', '2000000000015')).toEqual({ id: 'c-jana', name: 'Jana Nováková', card: '*********0015', pending: false });
+    expect(names.view('c-jana', '2000000000015')).toEqual({
+      id: 'c-jana',
+      name: 'Jana Nováková',
+      card: '*********0015',
+      pending: false,
+    });
     expect(names.view(null, null)).toBeNull();
-    expect(names.view(null, '2000000000015')).toEqual({ id: null, name: null, card: '*********0015', pending: false });
+    expect(names.view(null, '2000000000015')).toEqual({
+      id: null,
+      name: null,
+      card: '*********0015',
+      pending: false,
+    });
     expect(asked).toEqual([]);
   });
 
@@ -52,7 +78,9 @@ describe('customer names in the queue', () => {
     expect(asked).toEqual(['c-petr', 'c-x']);
     const settled = names.settle(['c-petr'], new Map([['c-petr', '2000000000022']]));
     answers.get('c-petr')!(petr);
-    expect(await settled).toEqual({ 'c-petr': { id: 'c-petr', name: 'Petr Svoboda', card: '*********0022', pending: false } });
+    expect(await settled).toEqual({
+      'c-petr': { id: 'c-petr', name: 'Petr Svoboda', card: '*********0022', pending: false },
+    });
     expect(asked).toEqual(['c-petr', 'c-x', 'c-y']);
     expect(names.view('c-petr', null)).toMatchObject({ name: 'Petr Svoboda', pending: false });
   });
@@ -60,17 +88,29 @@ describe('customer names in the queue', () => {
   it('gives up waiting after the time given, and does not ask again soon for one CareCloud could not give', async () => {
     const { names, asked, answers } = setup();
     names.view('c-gone', null);
-    expect(await names.settle(['c-gone'], new Map(), 10)).toEqual({ 'c-gone': { id: 'c-gone', name: null, card: null, pending: true } });
+    expect(await names.settle(['c-gone'], new Map(), 10)).toEqual({
+      'c-gone': { id: 'c-gone', name: null, card: null, pending: true },
+    });
     answers.get('c-gone')!(new Error('CareCloud 503'));
     await names.settle(['c-gone'], new Map());
-    expect(names.view('c-gone', '2000000000039')).toEqual({ id: 'c-gone', name: null, card: '*********0039', pending: false });
+    expect(names.view('c-gone', '2000000000039')).toEqual({
+      id: 'c-gone',
+      name: null,
+      card: '*********0039',
+      pending: false,
+    });
     expect(asked).toEqual(['c-gone']);
   });
 
   it('offline shows the masked card and asks nobody', () => {
     const { names, asked, goOffline } = setup();
     goOffline();
-    expect(names.view('c-petr', '2000000000022')).toEqual({ id: 'c-petr', name: null, card: '*********0022', pending: false });
+    expect(names.view('c-petr', '2000000000022')).toEqual({
+      id: 'c-petr',
+      name: null,
+      card: '*********0022',
+      pending: false,
+    });
     expect(asked).toEqual([]);
   });
 

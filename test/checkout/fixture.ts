@@ -35,12 +35,21 @@ export interface CheckoutFixture {
   close(): Promise<void>;
 }
 
-export async function openCheckout(options: { settings?: Record<string, unknown>; saveDialog?: (suggestedName: string, webContentsId: number) => Promise<string | null> } = {}): Promise<CheckoutFixture> {
+export async function openCheckout(
+  options: {
+    settings?: Record<string, unknown>;
+    saveDialog?: (suggestedName: string, webContentsId: number) => Promise<string | null>;
+  } = {},
+): Promise<CheckoutFixture> {
   const sandbox = await startTestSandbox();
   let outage = false;
   const backend: DemoBackend = {
     projectUrl: sandbox.projectUrl,
-    credentials: { externalApplicationId: sandbox.credentials.user_external_application_id, login: sandbox.credentials.login, password: sandbox.credentials.password },
+    credentials: {
+      externalApplicationId: sandbox.credentials.user_external_application_id,
+      login: sandbox.credentials.login,
+      password: sandbox.credentials.password,
+    },
     defaultStoreId: demo.stores.praha,
     get outage() {
       return outage;
@@ -54,14 +63,20 @@ export async function openCheckout(options: { settings?: Record<string, unknown>
   };
   let fixture: Fixture;
   try {
-    fixture = await openTerminal({ startDemo: async () => backend, operators: true, ...(options.settings ? { settings: options.settings } : {}), ...(options.saveDialog ? { saveDialog: options.saveDialog } : {}) });
+    fixture = await openTerminal({
+      startDemo: async () => backend,
+      operators: true,
+      ...(options.settings ? { settings: options.settings } : {}),
+      ...(options.saveDialog ? { saveDialog: options.saveDialog } : {}),
+    });
   } catch (error) {
     await sandbox.close();
     throw error;
   }
   let terminal = fixture.terminal;
   let dispatch = terminal.dispatcher(previewSenderCheck(new Set([1])));
-  const call = <C extends RequestChannel>(channel: C, payload: PayloadOf<C>) => dispatch(channel, payload, sender) as Promise<Result<ResponseOf<C>>>;
+  const call = <C extends RequestChannel>(channel: C, payload: PayloadOf<C>) =>
+    dispatch(channel, payload, sender) as Promise<Result<ResponseOf<C>>>;
   return {
     sandbox,
     get terminal() {
@@ -88,7 +103,14 @@ export async function openCheckout(options: { settings?: Record<string, unknown>
     },
     async restart() {
       await terminal.close();
-      terminal = await startTerminal({ dataDir: fixture.dataDir, stores: fixture.stores, cipher: keyCipher(randomBytes(32)), startDemo: async () => backend, syncPolicy: { probeTimeoutMs: 2_000, sendTimeoutMs: 2_000 }, label: 'test' });
+      terminal = await startTerminal({
+        dataDir: fixture.dataDir,
+        stores: fixture.stores,
+        cipher: keyCipher(randomBytes(32)),
+        startDemo: async () => backend,
+        syncPolicy: { probeTimeoutMs: 2_000, sendTimeoutMs: 2_000 },
+        label: 'test',
+      });
       dispatch = terminal.dispatcher(previewSenderCheck(new Set([1])));
     },
     async close() {
@@ -117,8 +139,19 @@ export async function cartOf(f: CheckoutFixture, codes: string[]): Promise<Cart>
 }
 
 export async function pointsOf(sandbox: TestSandbox, customerId: string): Promise<number> {
-  const res = await sandbox.call<{ data: { available_points: number } }>('GET', '/wallet/actions/points-overview', { query: { customer_id: customerId } });
+  const res = await sandbox.call<{ data: { available_points: number } }>(
+    'GET',
+    '/wallet/actions/points-overview',
+    { query: { customer_id: customerId } },
+  );
   return res.body.data.available_points;
 }
 
-export const barcodes = { coffee: '8594005650015', wine: '8594012340015', chocolate: '8594008250120', bread: '8594001022007', roll: '8594001021000', cigarettes: '8594019990039' };
+export const barcodes = {
+  coffee: '8594005650015',
+  wine: '8594012340015',
+  chocolate: '8594008250120',
+  bread: '8594001022007',
+  roll: '8594001021000',
+  cigarettes: '8594019990039',
+};

@@ -26,12 +26,29 @@ describe('purchase item types', () => {
 
   it('the sandbox lists them and refuses an item whose type id it does not know', async () => {
     const list = await f.sandbox.call<OkBody<'getPurchaseItemTypes'>>('GET', '/purchase-item-types');
-    expect(list.body.data.purchase_item_types).toEqual(expect.arrayContaining([expect.objectContaining({ type_id: purchaseItemTypeIds.store, text_id: 'store_purchase' })]));
+    expect(list.body.data.purchase_item_types).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type_id: purchaseItemTypeIds.store, text_id: 'store_purchase' }),
+      ]),
+    );
     const sale = bill();
-    const body = purchaseEntry({ ...sale, bill: { ...sale.bill, bill_items: sale.bill.bill_items.map((i) => ({ ...i, purchase_item_type_id: 'product' })) } }, { timeZone: 'Europe/Prague' }).request.body;
+    const body = purchaseEntry(
+      {
+        ...sale,
+        bill: {
+          ...sale.bill,
+          bill_items: sale.bill.bill_items.map((i) => ({ ...i, purchase_item_type_id: 'product' })),
+        },
+      },
+      { timeZone: 'Europe/Prague' },
+    ).request.body;
     const refused = await f.sandbox.call<ErrorBody>('POST', '/purchases/actions/send-purchase', { body });
     expect(refused.status).toBe(400);
-    expect(refused.body.error.error_data).toMatchObject({ invalid_params: [expect.objectContaining({ name: 'purchase_item_type_id', reason: 'not_found', value: 'product' })] });
+    expect(refused.body.error.error_data).toMatchObject({
+      invalid_params: [
+        expect.objectContaining({ name: 'purchase_item_type_id', reason: 'not_found', value: 'product' }),
+      ],
+    });
   });
 
   it("a sale's lines carry CareCloud's type ids, resolved from the catalogue's text_ids and kept on the terminal", async () => {
@@ -41,17 +58,29 @@ describe('purchase item types', () => {
     const saleId = newSaleId();
     const shown = await f.ok('checkout.preview', { saleId, cart, ask });
     if (!shown.current) throw new Error('not current');
-    const paid = await f.ok('checkout.pay', { saleId, cart, ask, tender: 'card', expectedToPayMinor: shown.preview.toPayMinor });
+    const paid = await f.ok('checkout.pay', {
+      saleId,
+      cart,
+      ask,
+      tender: 'card',
+      expectedToPayMinor: shown.preview.toPayMinor,
+    });
     expect(paid.outcome).toBe('closed');
     if (paid.outcome !== 'closed') return;
     const journal = Journal.open(journalFile(f.dataDir));
     try {
       const body = journal.byBillId(paid.receipt.billId)!.request.body as SendPurchaseBody;
-      expect(body.bill.bill_items.map((i) => i.purchase_item_type_id)).toEqual([purchaseItemTypeIds.store, purchaseItemTypeIds.otcWithoutLoyalty]);
+      expect(body.bill.bill_items.map((i) => i.purchase_item_type_id)).toEqual([
+        purchaseItemTypeIds.store,
+        purchaseItemTypeIds.otcWithoutLoyalty,
+      ]);
     } finally {
       journal.close();
     }
-    const saved = JSON.parse(readFileSync(join(f.dataDir, REFERENCE_FILE), 'utf8')) as Record<string, unknown>;
+    const saved = JSON.parse(readFileSync(join(f.dataDir, REFERENCE_FILE), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(JSON.stringify(saved)).toContain(purchaseItemTypeIds.otcWithoutLoyalty);
   });
 });

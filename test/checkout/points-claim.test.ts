@@ -6,7 +6,16 @@ import type { QueueEntrySummary } from '../../shared/checkout/answers.ts';
 import { cartTotals } from '../../shared/checkout/cart.ts';
 import { parseBillId } from '../../shared/checkout/sale-reference.ts';
 import { demo } from '../../sandbox/seed.ts';
-import { barcodes, cartOf, cashierPin, managerPin, newSaleId, openCheckout, pointsOf, type CheckoutFixture } from './fixture.ts';
+import {
+  barcodes,
+  cartOf,
+  cashierPin,
+  managerPin,
+  newSaleId,
+  openCheckout,
+  pointsOf,
+  type CheckoutFixture,
+} from './fixture.ts';
 
 async function until(what: string, check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -16,15 +25,30 @@ async function until(what: string, check: () => boolean | Promise<boolean>, ms =
   }
 }
 
-async function anonymousSale(f: CheckoutFixture, codes: string[]): Promise<{ billId: string; outcome: string }> {
+async function anonymousSale(
+  f: CheckoutFixture,
+  codes: string[],
+): Promise<{ billId: string; outcome: string }> {
   const cart = await cartOf(f, codes);
-  const paid = await f.ok('checkout.pay', { saleId: newSaleId(), cart, ask: { customer: null, voucherCodes: [], points: 0, credit: 0 }, tender: 'card', expectedToPayMinor: cartTotals(cart).totalMinor });
-  if (paid.outcome !== 'closed' && paid.outcome !== 'saved_offline') throw new Error(`sale not closed: ${paid.outcome}`);
+  const paid = await f.ok('checkout.pay', {
+    saleId: newSaleId(),
+    cart,
+    ask: { customer: null, voucherCodes: [], points: 0, credit: 0 },
+    tender: 'card',
+    expectedToPayMinor: cartTotals(cart).totalMinor,
+  });
+  if (paid.outcome !== 'closed' && paid.outcome !== 'saved_offline')
+    throw new Error(`sale not closed: ${paid.outcome}`);
   return { billId: paid.receipt.billId, outcome: paid.outcome };
 }
 
-async function sandboxPurchase(f: CheckoutFixture, billId: string): Promise<{ customer_id?: string | null; purchase_id: string } | undefined> {
-  const res = await f.sandbox.call<{ data: { purchases: { customer_id?: string | null; purchase_id: string }[] } }>('GET', '/purchases', { query: { external_purchase_id: billId } });
+async function sandboxPurchase(
+  f: CheckoutFixture,
+  billId: string,
+): Promise<{ customer_id?: string | null; purchase_id: string } | undefined> {
+  const res = await f.sandbox.call<{
+    data: { purchases: { customer_id?: string | null; purchase_id: string }[] };
+  }>('GET', '/purchases', { query: { external_purchase_id: billId } });
   if (res.status !== 200) throw new Error(`GET /purchases answered ${res.status}`);
   return res.body.data.purchases[0];
 }
@@ -35,7 +59,10 @@ const customerId = demo.customers.regular;
 async function assignments(f: CheckoutFixture, billId: string): Promise<QueueEntrySummary[]> {
   await f.signIn(managerPin);
   try {
-    const page = await f.ok('queue.list', { filter: { kind: 'customer-assignment' }, page: { limit: 200, offset: 0 } });
+    const page = await f.ok('queue.list', {
+      filter: { kind: 'customer-assignment' },
+      page: { limit: 200, offset: 0 },
+    });
     return page.entries.filter((e) => e.assigns === billId);
   } finally {
     await f.signIn(cashierPin);
@@ -54,12 +81,17 @@ describe('points claimed later', () => {
     const { billId } = await anonymousSale(f, [barcodes.wine, barcodes.wine]);
     const before = await pointsOf(f.sandbox, customerId);
     const code = parseBillId(billId)!.code;
-    const answer = await f.ok('purchases.assignCustomer', { sale: `Praha · 1 · 12:00 · ${code}`, customerId });
+    const answer = await f.ok('purchases.assignCustomer', {
+      sale: `Praha · 1 · 12:00 · ${code}`,
+      customerId,
+    });
     expect(answer).toEqual({ outcome: 'assigned', billId });
     expect((await sandboxPurchase(f, billId))?.customer_id).toBe(customerId);
     expect(await pointsOf(f.sandbox, customerId)).toBeGreaterThan(before);
     // Journaled like every write: the manager's queue lists it, synced, naming its sale.
-    expect((await assignments(f, billId)).map((e) => [e.kind, e.state, e.customerId])).toEqual([['customer-assignment', 'synced', customerId]]);
+    expect((await assignments(f, billId)).map((e) => [e.kind, e.state, e.customerId])).toEqual([
+      ['customer-assignment', 'synced', customerId],
+    ]);
     // The manager opens it like any entry.
     const [listed] = await assignments(f, billId);
     await f.signIn(managerPin);
@@ -73,8 +105,13 @@ describe('points claimed later', () => {
 
   it('refuses a second assignment of the same sale in the screen language, without asking CareCloud twice', async () => {
     const { billId } = await anonymousSale(f, [barcodes.coffee]);
-    expect(await f.ok('purchases.assignCustomer', { sale: billId, customerId })).toMatchObject({ outcome: 'assigned' });
-    const other = await f.ok('purchases.assignCustomer', { sale: billId, customerId: demo.customers.otherCustomer });
+    expect(await f.ok('purchases.assignCustomer', { sale: billId, customerId })).toMatchObject({
+      outcome: 'assigned',
+    });
+    const other = await f.ok('purchases.assignCustomer', {
+      sale: billId,
+      customerId: demo.customers.otherCustomer,
+    });
     expect(other).toEqual({ outcome: 'refused', billId, reason: 'already_assigned', reasons: [] });
     expect(await assignments(f, billId)).toHaveLength(1);
   });
@@ -82,26 +119,55 @@ describe('points claimed later', () => {
   it('refuses a sale that already had a customer, a cancelled sale and a reference nobody knows', async () => {
     const cart = await cartOf(f, [barcodes.coffee]);
     const saleId = newSaleId();
-    const ask = { customer: { customerId, cardNumber: demo.cards.regular }, voucherCodes: [], points: 0, credit: 0 };
+    const ask = {
+      customer: { customerId, cardNumber: demo.cards.regular },
+      voucherCodes: [],
+      points: 0,
+      credit: 0,
+    };
     const shown = await f.ok('checkout.preview', { saleId, cart, ask });
     if (!shown.current) throw new Error('not current');
-    const withCustomer = await f.ok('checkout.pay', { saleId, cart, ask, tender: 'card', expectedToPayMinor: shown.preview.toPayMinor });
+    const withCustomer = await f.ok('checkout.pay', {
+      saleId,
+      cart,
+      ask,
+      tender: 'card',
+      expectedToPayMinor: shown.preview.toPayMinor,
+    });
     if (withCustomer.outcome !== 'closed') throw new Error(`not closed: ${withCustomer.outcome}`);
-    expect(await f.ok('purchases.assignCustomer', { sale: withCustomer.receipt.billId, customerId })).toMatchObject({ outcome: 'refused', reason: 'already_assigned' });
+    expect(
+      await f.ok('purchases.assignCustomer', { sale: withCustomer.receipt.billId, customerId }),
+    ).toMatchObject({ outcome: 'refused', reason: 'already_assigned' });
 
     const { billId } = await anonymousSale(f, [barcodes.coffee]);
     await f.signIn(managerPin);
     await f.ok('checkout.cancel', { billId, pin: managerPin });
     await f.signIn(cashierPin);
-    expect(await f.ok('purchases.assignCustomer', { sale: billId, customerId })).toMatchObject({ outcome: 'refused', reason: 'sale_cancelled' });
+    expect(await f.ok('purchases.assignCustomer', { sale: billId, customerId })).toMatchObject({
+      outcome: 'refused',
+      reason: 'sale_cancelled',
+    });
 
-    expect(await f.ok('purchases.assignCustomer', { sale: 'ZZZZZ', customerId })).toEqual({ outcome: 'refused', billId: null, reason: 'unknown_sale', reasons: [] });
-    expect(await f.ok('purchases.assignCustomer', { sale: '???', customerId })).toMatchObject({ outcome: 'refused', reason: 'unknown_sale' });
+    expect(await f.ok('purchases.assignCustomer', { sale: 'ZZZZZ', customerId })).toEqual({
+      outcome: 'refused',
+      billId: null,
+      reason: 'unknown_sale',
+      reasons: [],
+    });
+    expect(await f.ok('purchases.assignCustomer', { sale: '???', customerId })).toMatchObject({
+      outcome: 'refused',
+      reason: 'unknown_sale',
+    });
   });
 
   it("a receipt of a bill CareCloud does not know is refused by CareCloud's not_found", async () => {
     const answer = await f.ok('purchases.assignCustomer', { sale: 'OTHER-TILL-BILL-0001', customerId });
-    expect(answer).toMatchObject({ outcome: 'refused', billId: 'OTHER-TILL-BILL-0001', reason: 'unknown_sale', reasons: [expect.objectContaining({ name: 'external_purchase_id', reason: 'not_found' })] });
+    expect(answer).toMatchObject({
+      outcome: 'refused',
+      billId: 'OTHER-TILL-BILL-0001',
+      reason: 'unknown_sale',
+      reasons: [expect.objectContaining({ name: 'external_purchase_id', reason: 'not_found' })],
+    });
   });
 
   it('offline: the assignment waits in the journal behind its sale and both reach CareCloud in order', async () => {
@@ -122,8 +188,13 @@ describe('points claimed later', () => {
       await f.setOutage(false);
       await f.signIn(cashierPin);
     }
-    await until('the sale and then its assignment are in CareCloud', async () => (await assignments(f, billId))[0]?.state === 'synced');
-    expect(f.sandbox.control.purchases().filter((p) => p.bill_id === billId && p.purchase_id)).toHaveLength(1);
+    await until(
+      'the sale and then its assignment are in CareCloud',
+      async () => (await assignments(f, billId))[0]?.state === 'synced',
+    );
+    expect(f.sandbox.control.purchases().filter((p) => p.bill_id === billId && p.purchase_id)).toHaveLength(
+      1,
+    );
     expect((await sandboxPurchase(f, billId))?.customer_id).toBe(customerId);
   });
 });

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 
 const bin = fileURLToPath(new URL('../../bin/ccpos.js', import.meta.url));
 
-function runWithClosedOutput(args: string[], close: ('stdout' | 'stderr')[]): Promise<{ code: number | null; stderr: string }> {
+function runWithClosedOutput(
+  args: string[],
+  close: ('stdout' | 'stderr')[],
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     // Closed before the CLI has loaded: every write it makes meets a closed pipe.
@@ -31,7 +34,7 @@ describe('ccpos with its output closed early', () => {
     expect(run.code).toBe(0);
   });
 
-  it('keeps a usage error\'s exit code when both outputs are closed', async () => {
+  it("keeps a usage error's exit code when both outputs are closed", async () => {
     const run = await runWithClosedOutput(['no-such-command'], ['stdout', 'stderr']);
     expect(run.code).toBe(2);
   });

@@ -19,10 +19,17 @@ export async function ccpos(argv: string[], env: NodeJS.ProcessEnv): Promise<Run
   return { code, out, err };
 }
 
-export const echoConnection: Responder = (request, res) => json(200, { data: { test_string: request.query.get('test_string') } })(request, res);
+export const echoConnection: Responder = (request, res) =>
+  json(200, { data: { test_string: request.query.get('test_string') } })(request, res);
 
 export function login(validForMs = 7 * 3600_000, zone = 'Europe/Prague'): Responder {
-  return (request, res) => json(200, { data: { bearer_token: 'cli-token', valid_to: formatCareCloudDateTime(new Date(Date.now() + validForMs), zone) } })(request, res);
+  return (request, res) =>
+    json(200, {
+      data: {
+        bearer_token: 'cli-token',
+        valid_to: formatCareCloudDateTime(new Date(Date.now() + validForMs), zone),
+      },
+    })(request, res);
 }
 
 export interface CliWorld {

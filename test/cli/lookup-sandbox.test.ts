@@ -29,7 +29,11 @@ async function lookup(text: string, storeId: string = storeIds.praha) {
     CCPOS_STORE_ID: storeId,
     CCPOS_TIMEZONE: 'Europe/Prague',
   };
-  const code = await main(['lookup', text], { out: (line) => out.push(line), err: (line) => err.push(line), env });
+  const code = await main(['lookup', text], {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    env,
+  });
   return { code, out, err };
 }
 

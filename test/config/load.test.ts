@@ -17,7 +17,13 @@ const writeSettings = (value: unknown) => writeFileSync(join(dir, 'settings.json
 describe('loadConfig', () => {
   it('uses defaults when there is no settings file', () => {
     const config = loadConfig({ CCPOS_DATA_DIR: dir });
-    expect(config.settings).toMatchObject({ projectUrl: '', language: 'cs', timeZone: 'Europe/Prague', cashdeskNumber: 1, timeouts: { lookupMs: 3000, closureMs: 15000 } });
+    expect(config.settings).toMatchObject({
+      projectUrl: '',
+      language: 'cs',
+      timeZone: 'Europe/Prague',
+      cashdeskNumber: 1,
+      timeouts: { lookupMs: 3000, closureMs: 15000 },
+    });
     expect(config.password).toBe('');
     expect(config.dataDir).toBe(dir);
     expect(missingForCareCloud(config)).toHaveLength(4);
@@ -27,10 +33,30 @@ describe('loadConfig', () => {
   });
 
   it('layers file, environment and flags in that order', () => {
-    writeSettings({ projectUrl: 'https://file.example.com', login: 'file-login', storeId: 'file-store', language: 'en', cashdeskNumber: 3 });
-    const env = { CCPOS_DATA_DIR: dir, CARECLOUD_LOGIN: 'env-login', CCPOS_STORE_ID: 'env-store', CCPOS_CASHDESK: '7', CARECLOUD_PASSWORD: 'env-pw', CARECLOUD_APP_ID: 'env-app' };
+    writeSettings({
+      projectUrl: 'https://file.example.com',
+      login: 'file-login',
+      storeId: 'file-store',
+      language: 'en',
+      cashdeskNumber: 3,
+    });
+    const env = {
+      CCPOS_DATA_DIR: dir,
+      CARECLOUD_LOGIN: 'env-login',
+      CCPOS_STORE_ID: 'env-store',
+      CCPOS_CASHDESK: '7',
+      CARECLOUD_PASSWORD: 'env-pw',
+      CARECLOUD_APP_ID: 'env-app',
+    };
     const config = loadConfig(env, { storeId: 'flag-store', passwordStdin: true }, () => 'flag-pw\n');
-    expect(config.settings).toMatchObject({ projectUrl: 'https://file.example.com', login: 'env-login', storeId: 'flag-store', language: 'en', cashdeskNumber: 7, externalApplicationId: 'env-app' });
+    expect(config.settings).toMatchObject({
+      projectUrl: 'https://file.example.com',
+      login: 'env-login',
+      storeId: 'flag-store',
+      language: 'en',
+      cashdeskNumber: 7,
+      externalApplicationId: 'env-app',
+    });
     expect(config.password).toBe('flag-pw');
     expect(missingForCareCloud(config)).toEqual([]);
     expect(missingSentence(config)).toBeNull();
@@ -44,8 +70,12 @@ describe('loadConfig', () => {
   });
 
   it('names the source of a bad value in one sentence', () => {
-    expect(() => loadConfig({ CCPOS_DATA_DIR: dir, CCPOS_LANGUAGE: 'de' })).toThrow(/language.*CCPOS_LANGUAGE/);
-    expect(() => loadConfig({ CCPOS_DATA_DIR: dir }, { projectUrl: 'ftp://x' })).toThrow(/projectUrl.*--project-url/);
+    expect(() => loadConfig({ CCPOS_DATA_DIR: dir, CCPOS_LANGUAGE: 'de' })).toThrow(
+      /language.*CCPOS_LANGUAGE/,
+    );
+    expect(() => loadConfig({ CCPOS_DATA_DIR: dir }, { projectUrl: 'ftp://x' })).toThrow(
+      /projectUrl.*--project-url/,
+    );
     writeSettings({ timeouts: { lookupMs: -1 } });
     expect(() => loadConfig({ CCPOS_DATA_DIR: dir })).toThrow(ConfigError);
     expect(() => loadConfig({ CCPOS_DATA_DIR: dir })).toThrow(/timeouts\.lookupMs.*settings\.json/);
@@ -63,7 +93,11 @@ describe('defaultDataDir', () => {
     expect(defaultDataDir({ XDG_CONFIG_HOME: '/x' }, 'linux', '/home/a')).toBe('/x/ccpos');
     expect(defaultDataDir({}, 'darwin', '/Users/a')).toBe('/Users/a/Library/Application Support/ccpos');
     // Windows: local application data, never the roaming profile (the journal must not follow a user to another till).
-    const windows = defaultDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming', LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' }, 'win32', 'C:\\Users\\a');
+    const windows = defaultDataDir(
+      { APPDATA: 'C:\\Users\\a\\AppData\\Roaming', LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' },
+      'win32',
+      'C:\\Users\\a',
+    );
     expect(windows).toContain('Local');
     expect(windows).not.toContain('Roaming');
     expect(windows.endsWith('ccpos')).toBe(true);

@@ -23,7 +23,9 @@ describe('the Node.js version', () => {
     expect(unsupportedNodeSentence('v22.12.0', '>=22.12.0')).toBeNull();
     expect(unsupportedNodeSentence('v22.23.5', '>=22.12.0')).toBeNull();
     expect(unsupportedNodeSentence('v24.0.0', '>=22.12.0')).toBeNull();
-    expect(unsupportedNodeSentence('v22.11.9', '>=22.12.0')).toMatch(/needs Node\.js 22\.12\.0 or newer and this is Node\.js 22\.11\.9/);
+    expect(unsupportedNodeSentence('v22.11.9', '>=22.12.0')).toMatch(
+      /needs Node\.js 22\.12\.0 or newer and this is Node\.js 22\.11\.9/,
+    );
     expect(unsupportedNodeSentence('v20.20.2', '>=22.12.0')).toMatch(/install Node\.js 22/);
     expect(() => unsupportedNodeSentence('v22.0.0', '^22')).toThrow(/Cannot compare/);
   });
@@ -37,7 +39,9 @@ describe('the Node.js version', () => {
   it.skipIf(older === null)('stops ccpos on an older Node with the sentence, before anything loads', () => {
     const run = spawnSync(older!, ['bin/ccpos.js', 'help'], { cwd: root, encoding: 'utf8' });
     expect(run.status).toBe(1);
-    expect(run.stderr.trim()).toMatch(/^This project needs Node\.js 22\.12\.0 or newer and this is Node\.js 20\./);
+    expect(run.stderr.trim()).toMatch(
+      /^This project needs Node\.js 22\.12\.0 or newer and this is Node\.js 20\./,
+    );
     expect(run.stdout).toBe('');
   });
 });

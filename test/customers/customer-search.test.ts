@@ -11,8 +11,11 @@ describe('customer search at the lane', () => {
   });
   afterAll(() => f?.close());
 
-  it.each(['+420 601 000 001', '00420601000001', '601 000 001', '420601000001'])('finds the customer by the phone number %s', async (query) => {
-    const found = await f.ok('customers.search', { query });
-    expect(found.customers.map((c) => c.id)).toEqual([customerId(1)]);
-  });
+  it.each(['+420 601 000 001', '00420601000001', '601 000 001', '420601000001'])(
+    'finds the customer by the phone number %s',
+    async (query) => {
+      const found = await f.ok('customers.search', { query });
+      expect(found.customers.map((c) => c.id)).toEqual([customerId(1)]);
+    },
+  );
 });

@@ -25,11 +25,19 @@ describe('a card scan against the sandbox, CareCloud some distance away', () => 
   beforeAll(async () => {
     sandbox = await startTestSandbox();
     fixture = await openTerminal({
-      settings: { projectUrl: sandbox.projectUrl, externalApplicationId: sandbox.credentials.user_external_application_id, login: sandbox.credentials.login, storeId: demo.stores.praha },
+      settings: {
+        projectUrl: sandbox.projectUrl,
+        externalApplicationId: sandbox.credentials.user_external_application_id,
+        login: sandbox.credentials.login,
+        storeId: demo.stores.praha,
+      },
       password: sandbox.credentials.password,
     });
     const dispatch = fixture.terminal.dispatcher(previewSenderCheck(new Set([1])));
-    pos = createPosApi({ invoke: (channel, payload) => dispatch(channel, payload, sender), subscribe: () => () => {} });
+    pos = createPosApi({
+      invoke: (channel, payload) => dispatch(channel, payload, sender),
+      subscribe: () => () => {},
+    });
     expect(await pos.operator.signIn({ pin: managerPin })).toMatchObject({ ok: true });
     // The terminal's login and the reference lists it keeps are behind it before the scans.
     const warm = new CustomerPanel(pos);
@@ -63,10 +71,14 @@ describe('a card scan against the sandbox, CareCloud some distance away', () => 
       await lookup.identifyCard(demo.cards.regular);
       await shown;
     });
-    for (const part of [panel.profile, panel.points, panel.credits, panel.vouchers, panel.rewards]) expect(part.state.status).toBe('ready');
+    for (const part of [panel.profile, panel.points, panel.credits, panel.vouchers, panel.rewards])
+      expect(part.state.status).toBe('ready');
     expect(panel.customer?.id).toBe(demo.customers.regular);
     expect(panel.profile.value?.customer.statusName).toBe('Stříbro');
-    expect(roundTripDepth(requests), JSON.stringify(requests.map((r) => [r.operation_id, r.arrived_ms, r.answered_ms]))).toBe(2);
+    expect(
+      roundTripDepth(requests),
+      JSON.stringify(requests.map((r) => [r.operation_id, r.arrived_ms, r.answered_ms])),
+    ).toBe(2);
     // Each of the customer's calls once: the panel's asks were answered by the scan's read-ahead.
     expect(new Set(operations(requests)).size).toBe(requests.length);
   });
@@ -75,10 +87,24 @@ describe('a card scan against the sandbox, CareCloud some distance away', () => 
     const sale = new Sale(pos);
     const requests = await received(async () => {
       expect(await sale.attachCard(demo.cards.regular)).toBe(true);
-      while (sale.wallet.points.state.status === 'loading') await new Promise((resolve) => setTimeout(resolve, 5));
+      while (sale.wallet.points.state.status === 'loading')
+        await new Promise((resolve) => setTimeout(resolve, 5));
     });
-    expect(sale.wallet.points.state).toMatchObject({ status: 'ready', value: { available: expect.any(Number), canPayWithPoints: true, asOf: null } });
-    expect(roundTripDepth(requests.filter((r) => r.arrived_ms <= Math.max(...requests.filter((q) => q.operation_id === 'getWalletPoints').map((q) => q.answered_ms ?? 0))))).toBe(2);
+    expect(sale.wallet.points.state).toMatchObject({
+      status: 'ready',
+      value: { available: expect.any(Number), canPayWithPoints: true, asOf: null },
+    });
+    expect(
+      roundTripDepth(
+        requests.filter(
+          (r) =>
+            r.arrived_ms <=
+            Math.max(
+              ...requests.filter((q) => q.operation_id === 'getWalletPoints').map((q) => q.answered_ms ?? 0),
+            ),
+        ),
+      ),
+    ).toBe(2);
   });
 
   it('asks CareCloud again when the panel is read again after the scan', async () => {
@@ -87,16 +113,24 @@ describe('a card scan against the sandbox, CareCloud some distance away', () => 
     if (!found.ok) throw new Error(found.error.message);
     await panel.show(found.value);
     const again = await received(() => panel.refreshWallet());
-    expect(operations(again)).toEqual(expect.arrayContaining(['getSubCustomerRewards', 'getSubCustomerVouchers', 'getWalletPoints']));
+    expect(operations(again)).toEqual(
+      expect.arrayContaining(['getSubCustomerRewards', 'getSubCustomerVouchers', 'getWalletPoints']),
+    );
   });
 
   it('checks a gift card in two round trips (the voucher, then its balance) and another voucher in one', async () => {
     const gift = await received(async () => {
-      expect(await pos.vouchers.check({ code: demo.vouchers.giftPartly, customerId: null })).toMatchObject({ ok: true, value: { found: true, kind: 'gift_card', giftCard: { usage: 'partly' } } });
+      expect(await pos.vouchers.check({ code: demo.vouchers.giftPartly, customerId: null })).toMatchObject({
+        ok: true,
+        value: { found: true, kind: 'gift_card', giftCard: { usage: 'partly' } },
+      });
     });
     expect(roundTripDepth(gift)).toBe(2);
     const plain = await received(async () => {
-      expect(await pos.vouchers.check({ code: demo.vouchers.value100, customerId: null })).toMatchObject({ ok: true, value: { found: true, giftCard: null } });
+      expect(await pos.vouchers.check({ code: demo.vouchers.value100, customerId: null })).toMatchObject({
+        ok: true,
+        value: { found: true, giftCard: null },
+      });
     });
     expect(roundTripDepth(plain)).toBe(1);
   });
@@ -107,9 +141,14 @@ describe('a card scan against the sandbox, CareCloud some distance away', () => 
     const found = await pos.customers.identifyByCard({ cardNumber: demo.cards.manyPoints });
     if (!found.ok) throw new Error(found.error.message);
     await panel.show(found.value);
-    for (const part of [panel.profile, panel.points, panel.credits, panel.vouchers]) expect(part.state.status).toBe('ready');
+    for (const part of [panel.profile, panel.points, panel.credits, panel.vouchers])
+      expect(part.state.status).toBe('ready');
     // Never seen on this terminal: nothing to show in its place, and the reason is CareCloud's silence.
     expect(panel.rewards.state).toMatchObject({ status: 'failed', error: { code: 'offline' } });
-    expect(sandbox.control.requests().filter((r) => r.operation_id === 'getSubCustomerRewards' && r.outcome === 'dropped').length).toBeGreaterThan(0);
+    expect(
+      sandbox.control
+        .requests()
+        .filter((r) => r.operation_id === 'getSubCustomerRewards' && r.outcome === 'dropped').length,
+    ).toBeGreaterThan(0);
   });
 });

@@ -32,7 +32,12 @@ function table(text: string, firstHeader: string): string[][] {
   const rows: string[][] = [];
   for (const line of lines.slice(head + 2)) {
     if (!line.startsWith('|')) break;
-    rows.push(line.slice(1, -1).split('|').map((cell) => cell.trim()));
+    rows.push(
+      line
+        .slice(1, -1)
+        .split('|')
+        .map((cell) => cell.trim()),
+    );
   }
   return rows;
 }
@@ -65,7 +70,12 @@ describe('README key table', () => {
     for (let n = 1; n <= 12; n++) {
       const key = `F${n}`;
       const documented = new Set(rows.filter((r) => r[0] === key).flatMap((r) => where(r[1]!)));
-      const acting = new Set(allScreens.filter((screen) => shortcutFor({ key, ctrlKey: false, altKey: false, metaKey: false }, screen, false) !== null));
+      const acting = new Set(
+        allScreens.filter(
+          (screen) =>
+            shortcutFor({ key, ctrlKey: false, altKey: false, metaKey: false }, screen, false) !== null,
+        ),
+      );
       expect([...documented].sort(), key).toEqual([...acting].sort());
     }
   });
@@ -73,7 +83,8 @@ describe('README key table', () => {
   it('lists every key of the F1 sheet', () => {
     const documented = rows.map((r) => r[0]!).join(' ');
     for (const shortcut of shortcuts) {
-      for (const key of shortcut.keys.split(' ')) expect(documented, `${key} (${shortcut.what})`).toContain(key);
+      for (const key of shortcut.keys.split(' '))
+        expect(documented, `${key} (${shortcut.what})`).toContain(key);
     }
   });
 });
@@ -95,12 +106,18 @@ describe('README cheat sheet', () => {
       if (card === '2990000000019' || !customer) continue;
       expect(code(row![2]!)).toBe(customer.email);
       expect(code(row![3]!)).toBe(customer.phone);
-      expect(Number(row![4]!.replace(/\s/g, ''))).toBe(facts.cards.find((c) => c.card_number === card)?.points);
+      expect(Number(row![4]!.replace(/\s/g, ''))).toBe(
+        facts.cards.find((c) => c.card_number === card)?.points,
+      );
     }
   });
 
   it('lists exactly the free cards of the seed, the ones a sign-up can take', () => {
-    const listed = section('Demo cheat sheet').split('**Free cards**')[1]!.split('\n\n')[0]!.match(/`\d{13}`/g)!.map(code);
+    const listed = section('Demo cheat sheet')
+      .split('**Free cards**')[1]!
+      .split('\n\n')[0]!
+      .match(/`\d{13}`/g)!
+      .map(code);
     expect(listed).toEqual(cheatsheet(new Project(), demo.credentials, null).free_cards);
     expect(listed).toContain(demo.cards.free);
   });
@@ -130,20 +147,29 @@ describe('README cheat sheet', () => {
     try {
       const catalogue = loadCatalogue(dataDir, true);
       const rows = table(sheet, 'Product');
-      expect(rows.map((r) => code(r[1]!)).sort()).toEqual(catalogue.all().map((p) => p.barcodes[0] ?? p.plu).sort());
+      expect(rows.map((r) => code(r[1]!)).sort()).toEqual(
+        catalogue
+          .all()
+          .map((p) => p.barcodes[0] ?? p.plu)
+          .sort(),
+      );
       const quickKeys = catalogue.quickKeys();
       for (const [name, number, price, quickKey] of rows) {
         const product = catalogue.byCode(code(number!));
         expect(product?.name, number).toBe(name);
-        expect(price).toBe(`${(product!.unitPriceMinor / 100).toFixed(2)} ${catalogue.currency}${product!.weighed ? '/kg' : ''}`);
-        expect(quickKey === '' ? null : quickKeys[Number(quickKey) - 1]?.plu).toBe(quickKey === '' ? null : product!.plu);
+        expect(price).toBe(
+          `${(product!.unitPriceMinor / 100).toFixed(2)} ${catalogue.currency}${product!.weighed ? '/kg' : ''}`,
+        );
+        expect(quickKey === '' ? null : quickKeys[Number(quickKey) - 1]?.plu).toBe(
+          quickKey === '' ? null : product!.plu,
+        );
       }
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
 
-  it('states each store\'s currency and earning rule as the sandbox has them', () => {
+  it("states each store's currency and earning rule as the sandbox has them", () => {
     const rows = table(sheet, 'Store');
     for (const store of facts.stores) {
       const row = rows.find((r) => r[1] === store.code);
@@ -175,6 +201,7 @@ describe('Electron binary advice', () => {
     };
     walk('docs');
     walk('scripts');
-    for (const file of files) expect(readFileSync(join(root, file), 'utf8'), file).not.toContain('ELECTRON_SKIP_BINARY_DOWNLOAD');
+    for (const file of files)
+      expect(readFileSync(join(root, file), 'utf8'), file).not.toContain('ELECTRON_SKIP_BINARY_DOWNLOAD');
   });
 });

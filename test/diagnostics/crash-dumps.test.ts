@@ -4,7 +4,12 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { crashFolder, crashReporterOptions, crashUploadUrl, listCrashDumps } from '../../electron/crash/crash-reports.ts';
+import {
+  crashFolder,
+  crashReporterOptions,
+  crashUploadUrl,
+  listCrashDumps,
+} from '../../electron/crash/crash-reports.ts';
 import { crashDumpsCheck } from '../../electron/diagnostics/checks/crash-dumps.ts';
 import { runDoctor } from '../../electron/diagnostics/index.ts';
 import { defaultSettings, type TerminalSettings } from '../../shared/settings.ts';
@@ -45,23 +50,41 @@ function doctor(settings: TerminalSettings = defaultSettings, withDataDir = true
 describe('starting the crash reporter', () => {
   it('uploads only where settings.json names an address, and keeps dumps locally otherwise', () => {
     expect(crashUploadUrl(dataDir)).toBe('');
-    expect(crashReporterOptions('', '1.2.0')).toEqual({ productName: 'ccpos', submitURL: '', uploadToServer: false, compress: true, globalExtra: { version: '1.2.0' } });
-    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ crashReports: { uploadUrl: 'https://crash.shop.example/submit/' } }));
+    expect(crashReporterOptions('', '1.2.0')).toEqual({
+      productName: 'ccpos',
+      submitURL: '',
+      uploadToServer: false,
+      compress: true,
+      globalExtra: { version: '1.2.0' },
+    });
+    writeFileSync(
+      join(dataDir, 'settings.json'),
+      JSON.stringify({ crashReports: { uploadUrl: 'https://crash.shop.example/submit/' } }),
+    );
     expect(crashUploadUrl(dataDir)).toBe('https://crash.shop.example/submit');
-    expect(crashReporterOptions(crashUploadUrl(dataDir), '1.2.0')).toMatchObject({ submitURL: 'https://crash.shop.example/submit', uploadToServer: true });
+    expect(crashReporterOptions(crashUploadUrl(dataDir), '1.2.0')).toMatchObject({
+      submitURL: 'https://crash.shop.example/submit',
+      uploadToServer: true,
+    });
   });
 
   it('uploads nothing when settings.json is broken or its address is not HTTPS', () => {
     writeFileSync(join(dataDir, 'settings.json'), '{ "crashReports": ');
     expect(crashUploadUrl(dataDir)).toBe('');
-    writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ crashReports: { uploadUrl: 'http://crash.shop.example/submit' } }));
+    writeFileSync(
+      join(dataDir, 'settings.json'),
+      JSON.stringify({ crashReports: { uploadUrl: 'http://crash.shop.example/submit' } }),
+    );
     expect(crashUploadUrl(dataDir)).toBe('');
   });
 });
 
-describe('the doctor\'s crash report check', () => {
+describe("the doctor's crash report check", () => {
   it('passes with no dumps, naming the folder', async () => {
-    expect(await doctor()).toMatchObject({ status: 'pass', detail: `no crash dumps in ${crashFolder(dataDir)} (kept on this terminal only)` });
+    expect(await doctor()).toMatchObject({
+      status: 'pass',
+      detail: `no crash dumps in ${crashFolder(dataDir)} (kept on this terminal only)`,
+    });
   });
 
   it('lists the dumps newest first and warns about recent ones', async () => {
@@ -82,7 +105,9 @@ describe('the doctor\'s crash report check', () => {
     const settings = { ...defaultSettings, crashReports: { uploadUrl: 'https://crash.shop.example/submit' } };
     const check = await doctor(settings);
     expect(check.status).toBe('pass');
-    expect(check.detail).toMatch(/^1 crash dump \(uploaded to crash\.shop\.example\): .*a\.dmp .*; none in the last 7 days$/);
+    expect(check.detail).toMatch(
+      /^1 crash dump \(uploaded to crash\.shop\.example\): .*a\.dmp .*; none in the last 7 days$/,
+    );
   });
 
   it('skips without a data folder', async () => {

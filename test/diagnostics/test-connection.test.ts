@@ -18,11 +18,17 @@ describe('diagnostics', () => {
   it('names what is missing and skips what depends on it', async () => {
     const fixture = await openTerminal();
     try {
-      const report = await fixture.terminal.handlers['diagnostics.run'](undefined, { operator: null, sender: { transport: 'preview', connectionId: 0, origin: '' } });
+      const report = await fixture.terminal.handlers['diagnostics.run'](undefined, {
+        operator: null,
+        sender: { transport: 'preview', connectionId: 0, origin: '' },
+      });
       expect(report).toMatchObject({ ok: true, value: { ok: false } });
       if (!report.ok) return;
       const checks = byId(report.value);
-      expect(checks.configuration).toMatchObject({ status: 'fail', detail: expect.stringContaining('No CareCloud password') });
+      expect(checks.configuration).toMatchObject({
+        status: 'fail',
+        detail: expect.stringContaining('No CareCloud password'),
+      });
       expect(saidKeys(report.value, 'configuration')).toEqual(['diag.config.incomplete']);
       expect(saidKeys(report.value, 'login')).toEqual(['diag.needsEarlier']);
       expect(checks.reachability?.status).toBe('skip');
@@ -38,11 +44,17 @@ describe('diagnostics', () => {
   it('reports an unreachable CareCloud as such', async () => {
     const fixture = await openTerminal({ password: 'pw' });
     try {
-      const report = await fixture.terminal.handlers['diagnostics.run'](undefined, { operator: null, sender: { transport: 'preview', connectionId: 0, origin: '' } });
+      const report = await fixture.terminal.handlers['diagnostics.run'](undefined, {
+        operator: null,
+        sender: { transport: 'preview', connectionId: 0, origin: '' },
+      });
       if (!report.ok) throw new Error('no report');
       const checks = byId(report.value);
       expect(checks.configuration?.status).toBe('pass');
-      expect(checks.reachability).toMatchObject({ status: 'fail', detail: expect.stringContaining('connection refused') });
+      expect(checks.reachability).toMatchObject({
+        status: 'fail',
+        detail: expect.stringContaining('connection refused'),
+      });
       expect(shown(report.value, 'reachability', 'cs')).toBe('CareCloud není dostupný (spojení odmítnuto).');
     } finally {
       await fixture.close();
@@ -52,9 +64,22 @@ describe('diagnostics', () => {
   it('passes in demo mode against the sandbox with its credentials and store', async () => {
     const fixture = await openTerminal({ startDemo: () => startSandboxBackend({ rateLimit: null }) });
     try {
-      const report = await fixture.terminal.handlers['diagnostics.run'](undefined, { operator: null, sender: { transport: 'preview', connectionId: 0, origin: '' } });
+      const report = await fixture.terminal.handlers['diagnostics.run'](undefined, {
+        operator: null,
+        sender: { transport: 'preview', connectionId: 0, origin: '' },
+      });
       if (!report.ok) throw new Error('no report');
-      expect(report.value.checks.map((c) => `${c.id}:${c.status}`)).toEqual(['configuration:pass', 'reachability:pass', 'login:pass', 'time-zone:pass', 'data-folder:pass', 'key-storage:pass', 'crash-dumps:pass', 'store:pass', 'journal:pass']);
+      expect(report.value.checks.map((c) => `${c.id}:${c.status}`)).toEqual([
+        'configuration:pass',
+        'reachability:pass',
+        'login:pass',
+        'time-zone:pass',
+        'data-folder:pass',
+        'key-storage:pass',
+        'crash-dumps:pass',
+        'store:pass',
+        'journal:pass',
+      ]);
       expect(report.value.ok).toBe(true);
       // Every finding is a sentence of the catalogue, worded differently in Czech than in English.
       for (const check of report.value.checks) {
@@ -62,7 +87,8 @@ describe('diagnostics', () => {
         for (const said of check.said ?? []) expect(isMessageKey(said.key), said.key).toBe(true);
         expect(isMessageKey(`diag.title.${check.id}`), check.id).toBe(true);
         // The store's finding is its name and code as CareCloud gives them.
-        if (check.id !== 'store') expect(shown(report.value, check.id, 'cs'), check.id).not.toBe(shown(report.value, check.id, 'en'));
+        if (check.id !== 'store')
+          expect(shown(report.value, check.id, 'cs'), check.id).not.toBe(shown(report.value, check.id, 'en'));
       }
       expect(shown(report.value, 'journal', 'cs')).toBe('0 záznamů čeká na odeslání.');
     } finally {
@@ -73,7 +99,13 @@ describe('diagnostics', () => {
   it('words CareCloud\u2019s refusal of the login in the language of the screen that asked', async () => {
     const sandbox = await startTestSandbox();
     const fixture = await openTerminal({
-      settings: { projectUrl: sandbox.projectUrl, externalApplicationId: 'no-such-application', login: demo.credentials.login, storeId: demo.stores.praha, language: 'cs' },
+      settings: {
+        projectUrl: sandbox.projectUrl,
+        externalApplicationId: 'no-such-application',
+        login: demo.credentials.login,
+        storeId: demo.stores.praha,
+        language: 'cs',
+      },
       password: demo.credentials.password,
     });
     try {
@@ -86,11 +118,15 @@ describe('diagnostics', () => {
         return answer.value as DiagnosticsReport;
       };
       const czech = await run();
-      expect(byId(czech).login?.said).toEqual([{ key: 'diag.fail.login', params: { detail: 'Externí aplikace neexistuje.' } }]);
+      expect(byId(czech).login?.said).toEqual([
+        { key: 'diag.fail.login', params: { detail: 'Externí aplikace neexistuje.' } },
+      ]);
       expect(shown(czech, 'login', 'cs')).toBe('CareCloud odmítl přihlášení: Externí aplikace neexistuje.');
       await dispatch('session.language', { language: 'en' }, sender);
       const english = await run();
-      expect(shown(english, 'login', 'en')).toBe('CareCloud refused the login: The external application does not exist.');
+      expect(shown(english, 'login', 'en')).toBe(
+        'CareCloud refused the login: The external application does not exist.',
+      );
     } finally {
       await fixture.close();
       await sandbox.close();

@@ -18,7 +18,8 @@ async function showCustomer(page: SaleLane['page'], card: string, name: string):
   }
   await scanWithWedge(page, card);
   await eventually(() => page.getByTestId('customer-name').textContent()).toBe(name);
-  for (const part of ['points', 'credits', 'vouchers', 'rewards']) await page.locator(`[data-testid="${part}"]:not([data-state="loading"])`).waitFor();
+  for (const part of ['points', 'credits', 'vouchers', 'rewards'])
+    await page.locator(`[data-testid="${part}"]:not([data-state="loading"])`).waitFor();
 }
 
 describe('the customer panel', () => {
@@ -34,7 +35,11 @@ describe('the customer panel', () => {
     expect(worth).not.toContain('€');
     expect(await page.getByTestId('vouchers-here').textContent()).toContain(demo.vouchers.value100);
     expect(await page.getByTestId('vouchers-here').textContent()).not.toContain(demo.vouchers.otherStore);
-    expect(await page.locator(`[data-testid="vouchers-elsewhere"] [data-code="${demo.vouchers.otherStore}"]`).textContent()).toContain('Tento poukaz nelze v této prodejně uplatnit.');
+    expect(
+      await page
+        .locator(`[data-testid="vouchers-elsewhere"] [data-code="${demo.vouchers.otherStore}"]`)
+        .textContent(),
+    ).toContain('Tento poukaz nelze v této prodejně uplatnit.');
     expect(await page.getByTestId('customer-inactive').count()).toBe(0);
     await screenshot(page, 'customer-panel-vouchers-cs');
 
@@ -56,8 +61,12 @@ describe('the customer panel', () => {
     await lane.outage(true);
     await showCustomer(page, demo.cards.regular, 'Jana Nováková');
     for (const part of ['points', 'credits', 'vouchers', 'rewards']) {
-      await eventually(() => page.locator(`[data-testid="${part}"]`).getAttribute('data-last-known')).toBe('true');
-      expect(await page.getByTestId(`${part}-last-known`).textContent()).toMatch(/Poslední známý stav z CareCloudu, před \d+ (s|min)/);
+      await eventually(() => page.locator(`[data-testid="${part}"]`).getAttribute('data-last-known')).toBe(
+        'true',
+      );
+      expect(await page.getByTestId(`${part}-last-known`).textContent()).toMatch(
+        /Poslední známý stav z CareCloudu, před \d+ (s|min)/,
+      );
     }
     expect(await page.locator('.failed').count()).toBe(0);
     expect(await page.getByTestId('points-value').textContent()).toBe(worth);

@@ -9,7 +9,15 @@ import { journalFile } from '../../electron/sync/journal-file.ts';
 import { demo } from '../../sandbox/seed.ts';
 import { browserTests } from './support/browser.ts';
 import { scanWithWedge, screenshot } from './support/page.ts';
-import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, signInTo, type SaleLane } from './support/sale-page.ts';
+import {
+  eventually,
+  openSale,
+  openSaleLane,
+  paidOutcome,
+  previewSettled,
+  signInTo,
+  type SaleLane,
+} from './support/sale-page.ts';
 
 const managerPin = '9999';
 const coffee = '8594005650015';
@@ -22,12 +30,20 @@ function journalToday(dataDir: string) {
   const db = new Database(journalFile(dataDir), { readonly: true });
   try {
     const sales = db
-      .prepare(`SELECT COUNT(*) AS count, TOTAL(p.paid_minor) AS paid, TOTAL(e.customer_id IS NOT NULL OR e.card_number IS NOT NULL) AS identified,
+      .prepare(
+        `SELECT COUNT(*) AS count, TOTAL(p.paid_minor) AS paid, TOTAL(e.customer_id IS NOT NULL OR e.card_number IS NOT NULL) AS identified,
         TOTAL(json_array_length(e.request, '$.body.bill.payment_recap.vouchers')) AS vouchers
-        FROM entries e LEFT JOIN till_payments p ON p.entry_id = e.id WHERE e.kind = 'purchase' AND e.state != 'voided'`)
+        FROM entries e LEFT JOIN till_payments p ON p.entry_id = e.id WHERE e.kind = 'purchase' AND e.state != 'voided'`,
+      )
       .get() as { count: number; paid: number; identified: number; vouchers: number };
-    const waiting = (db.prepare("SELECT COUNT(*) AS n FROM entries WHERE state IN ('pending', 'sending')").get() as { n: number }).n;
-    const rejected = (db.prepare("SELECT COUNT(*) AS n FROM entries WHERE state = 'rejected'").get() as { n: number }).n;
+    const waiting = (
+      db.prepare("SELECT COUNT(*) AS n FROM entries WHERE state IN ('pending', 'sending')").get() as {
+        n: number;
+      }
+    ).n;
+    const rejected = (
+      db.prepare("SELECT COUNT(*) AS n FROM entries WHERE state = 'rejected'").get() as { n: number }
+    ).n;
     return { ...sales, waiting, rejected };
   } finally {
     db.close();
@@ -50,12 +66,19 @@ async function pay(page: SaleLane['page'], tender: 'cash' | 'card'): Promise<str
 }
 
 async function dashboardShown(page: SaleLane['page']): Promise<void> {
-  await page.locator('[data-screen="dashboard"] [data-testid="dashboard"][data-state="ready"]').waitFor({ timeout: 15_000 });
+  await page
+    .locator('[data-screen="dashboard"] [data-testid="dashboard"][data-state="ready"]')
+    .waitFor({ timeout: 15_000 });
 }
 
 describe("the manager's dashboard", () => {
   it('shows a day of online and offline sales as the journal has it, the drain, a refusal as an alert, by keyboard, in both languages', async () => {
-    const lane = e2e.track(await openSaleLane(e2e.browser, { settings: { offlinePolicy: { vouchers: 'accept-synced' } }, viewport: { width: 1280, height: 800 } }));
+    const lane = e2e.track(
+      await openSaleLane(e2e.browser, {
+        settings: { offlinePolicy: { vouchers: 'accept-synced' } },
+        viewport: { width: 1280, height: 800 },
+      }),
+    );
     const { page, sandbox, dataDir } = lane;
     await signInTo(page, managerPin);
     // The manager lands on the dashboard, and an empty day reads as such.
@@ -69,8 +92,12 @@ describe("the manager's dashboard", () => {
     await page.keyboard.press('F7');
     await page.getByTestId('sync-offline-vouchers').click();
     await page.getByTestId('offline-vouchers-synced').waitFor();
-    const found = await sandbox.call<{ data: { vouchers: { voucher_id: string }[] } }>('GET', '/vouchers', { query: { code: demo.vouchers.value100 } });
-    await sandbox.call('POST', `/vouchers/${found.body.data.vouchers[0]!.voucher_id}/actions/apply-voucher`, { body: { date_applied: formatCareCloudDateTime(new Date(), 'Europe/Prague') } });
+    const found = await sandbox.call<{ data: { vouchers: { voucher_id: string }[] } }>('GET', '/vouchers', {
+      query: { code: demo.vouchers.value100 },
+    });
+    await sandbox.call('POST', `/vouchers/${found.body.data.vouchers[0]!.voucher_id}/actions/apply-voucher`, {
+      body: { date_applied: formatCareCloudDateTime(new Date(), 'Europe/Prague') },
+    });
 
     // Online: Jana's coffee by card.
     await openSale(page);
@@ -94,12 +121,18 @@ describe("the manager's dashboard", () => {
     const offline = journalToday(dataDir);
     expect(offline).toMatchObject({ count: 3, identified: 2, waiting: 2, vouchers: 1 });
     expect(plain(await page.getByTestId('sales-count').textContent())).toBe('3');
-    expect(plain(await page.getByTestId('sales-paid').textContent())).toBe(plain(formatMoney('cs', offline.paid, 'CZK')));
+    expect(plain(await page.getByTestId('sales-paid').textContent())).toBe(
+      plain(formatMoney('cs', offline.paid, 'CZK')),
+    );
     expect(plain(await page.getByTestId('loyalty-share').textContent())).toBe('2 z 3 (67 %)');
     expect(plain(await page.getByTestId('vouchers-count').textContent())).toBe('1');
     expect(plain(await page.getByTestId('queue-waiting').textContent())).toBe('2');
-    expect(await page.getByTestId('chart-ages').locator('tbody tr').first().getAttribute('data-value')).toBe('2');
-    expect(plain(await page.getByTestId('chart-tenders').locator('tbody tr').first().textContent())).toContain('Karta');
+    expect(await page.getByTestId('chart-ages').locator('tbody tr').first().getAttribute('data-value')).toBe(
+      '2',
+    );
+    expect(
+      plain(await page.getByTestId('chart-tenders').locator('tbody tr').first().textContent()),
+    ).toContain('Karta');
     await screenshot(page, 'dashboard-offline-cs');
 
     // CareCloud is back: the queue drains, the refused replay becomes an alert.
@@ -114,7 +147,9 @@ describe("the manager's dashboard", () => {
     // The sale by its short reference (store · desk · time · code), never its long bill id.
     expect(await rejectedAlert.textContent()).toMatch(/ · pokladna \d+ · \d{1,2}:\d{2} · [0-9A-Z]{5}/);
     expect(await rejectedAlert.textContent()).not.toMatch(/[0-9a-z]{20,}/i);
-    expect(plain(await page.getByTestId('sales-count').textContent())).toBe(formatNumber('cs', drained.count));
+    expect(plain(await page.getByTestId('sales-count').textContent())).toBe(
+      formatNumber('cs', drained.count),
+    );
     await screenshot(page, 'dashboard-drained-cs');
 
     // Every chart and the way to the queue are reached by Tab alone.
@@ -123,9 +158,15 @@ describe("the manager's dashboard", () => {
     for (let i = 0; i < 30 && reached.size < 4; i++) {
       await page.keyboard.press('Tab');
       const id = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
-      if (['chart-hours', 'chart-tenders', 'chart-ages', 'dashboard-open-queue'].includes(id)) reached.add(id);
+      if (['chart-hours', 'chart-tenders', 'chart-ages', 'dashboard-open-queue'].includes(id))
+        reached.add(id);
     }
-    expect([...reached].sort()).toEqual(['chart-ages', 'chart-hours', 'chart-tenders', 'dashboard-open-queue']);
+    expect([...reached].sort()).toEqual([
+      'chart-ages',
+      'chart-hours',
+      'chart-tenders',
+      'dashboard-open-queue',
+    ]);
 
     // In English: the same numbers, every label and the alert in English.
     await page.keyboard.press('F4');

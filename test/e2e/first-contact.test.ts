@@ -41,12 +41,19 @@ describe('the README first round', () => {
       await page.keyboard.press('Enter');
     }
     await eventually(() => page.getByTestId('sale-code').inputValue()).toBe('');
-    await eventually(() => page.locator('[data-testid="cart-line"]').allTextContents()).toEqual([expect.stringContaining('Káva'), expect.stringContaining('Croissant')]);
+    await eventually(() => page.locator('[data-testid="cart-line"]').allTextContents()).toEqual([
+      expect.stringContaining('Káva'),
+      expect.stringContaining('Croissant'),
+    ]);
     await page.keyboard.press('F10');
     await page.keyboard.type('COFFEE2', byHand);
     await page.keyboard.press('Enter');
-    await eventually(() => page.locator('[data-testid="sale-voucher-item"][data-code="COFFEE2"]').getAttribute('data-status')).toBe('applied');
-    expect(await page.locator('[data-testid="sale-voucher-item"][data-code="COFFEE2"]').textContent()).toContain('24,90');
+    await eventually(() =>
+      page.locator('[data-testid="sale-voucher-item"][data-code="COFFEE2"]').getAttribute('data-status'),
+    ).toBe('applied');
+    expect(
+      await page.locator('[data-testid="sale-voucher-item"][data-code="COFFEE2"]').textContent(),
+    ).toContain('24,90');
 
     // 4. F12, Enter: paid; the receipt has the purchase id; Enter is the next sale.
     await page.keyboard.press('F12');

@@ -4,22 +4,38 @@
 // customer in the page, and CareCloud unreachable.
 import { describe, expect, it } from 'vitest';
 import { browserTests } from './support/browser.ts';
-import { kioskScreenshot, openKiosk, pageTraces, scanCode, tapKeys, type KioskLane } from './support/kiosk-page.ts';
+import {
+  kioskScreenshot,
+  openKiosk,
+  pageTraces,
+  scanCode,
+  tapKeys,
+  type KioskLane,
+} from './support/kiosk-page.ts';
 import { eventually } from './support/sale-page.ts';
 import { cardNumber, demo } from '../../sandbox/seed.ts';
 
-const jana = { card: '2000000000015', password: 'Jana2026', email: 'jana.novakova@example.cz', phone: '420601000001' };
+const jana = {
+  card: '2000000000015',
+  password: 'Jana2026',
+  email: 'jana.novakova@example.cz',
+  phone: '420601000001',
+};
 const eva = { card: '2000000000039', password: 'Eva2026x' };
 const e2e = browserTests<KioskLane>();
 
-const screenOf = (lane: KioskLane) => lane.page.locator('[data-kiosk-screen]').getAttribute('data-kiosk-screen');
+const screenOf = (lane: KioskLane) =>
+  lane.page.locator('[data-kiosk-screen]').getAttribute('data-kiosk-screen');
 
 async function signInWithCard(lane: KioskLane, card: string, password: string): Promise<void> {
   const { page } = lane;
   await scanCode(page, card);
   await page.locator('[data-kiosk-screen="signin"]').waitFor();
   await tapKeys(page, password);
-  await page.getByRole('button', { name: /^(Sign in|Přihlásit)$/ }).last().click();
+  await page
+    .getByRole('button', { name: /^(Sign in|Přihlásit)$/ })
+    .last()
+    .click();
   await page.locator('[data-kiosk-screen="customer"]').waitFor();
 }
 
@@ -42,10 +58,14 @@ describe('the kiosk in the browser', () => {
     // Every voucher with a code is a barcode the cashier can scan.
     const vouchers = page.locator('.voucher');
     expect(await vouchers.count()).toBeGreaterThan(0);
-    expect(await page.locator('.voucher [data-symbol="barcode"] svg').count()).toBe(await page.locator('.voucher [data-code]').count());
+    expect(await page.locator('.voucher [data-symbol="barcode"] svg').count()).toBe(
+      await page.locator('.voucher [data-code]').count(),
+    );
     // English, and back, on the customer's screen.
     await page.getByRole('button', { name: 'Přepnout do angličtiny' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Your points', exact: true }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2, name: 'Your points', exact: true }).count())
+      .toBe(1);
     await kioskScreenshot(page, 'kiosk-account', true);
     await page.getByRole('button', { name: 'Done' }).click();
     await page.locator('[data-kiosk-screen="attract"]').waitFor();
@@ -124,7 +144,8 @@ describe('the kiosk in the browser', () => {
     const boxes = page.locator('[data-agreement] input[type="checkbox"]');
     expect(await boxes.count()).toBeGreaterThan(1);
     for (const box of await boxes.all()) expect(await box.isChecked()).toBe(false);
-    for (const agreement of await page.locator('[data-agreement] .text').allTextContents()) expect(agreement.trim()).not.toBe('');
+    for (const agreement of await page.locator('[data-agreement] .text').allTextContents())
+      expect(agreement.trim()).not.toBe('');
     await page.locator('#kiosk-signup-firstName').click();
     await tapKeys(page, 'Alena');
     await page.locator('#kiosk-signup-lastName').fill('Kiosková');
@@ -155,7 +176,12 @@ describe('the kiosk in the browser', () => {
     sandbox.beforeNext('postAssignCard', (project) => {
       project.cardByNumber(card)!.customer_id = project.cardByNumber(jana.card)!.customer_id;
     });
-    await fillSignUp(lane, { firstName: 'Bára', lastName: 'Karetní', email: 'bara.karetni@example.cz', password: 'Bara2026x' });
+    await fillSignUp(lane, {
+      firstName: 'Bára',
+      lastName: 'Karetní',
+      email: 'bara.karetni@example.cz',
+      password: 'Bara2026x',
+    });
     await scanCode(page, card);
     await page.getByText(card).waitFor();
     await page.locator('#kiosk-signup-submit').click();
@@ -166,7 +192,9 @@ describe('the kiosk in the browser', () => {
     expect(await note.textContent()).toContain('Jste členem, ale naskenovanou kartu už má někdo jiný');
     expect(await note.textContent()).toContain('Naskenujte jinou volnou kartu');
     await page.getByRole('button', { name: 'Přepnout do angličtiny' }).click();
-    await expect.poll(() => note.textContent()).toContain('You are a member, but the card you scanned already belongs to someone else');
+    await expect
+      .poll(() => note.textContent())
+      .toContain('You are a member, but the card you scanned already belongs to someone else');
     await kioskScreenshot(page, 'kiosk-card-refused', true);
     // A card somebody has is refused again; the customer stays.
     await scanCode(page, demo.cards.otherCustomer);
@@ -190,7 +218,12 @@ describe('the kiosk in the browser', () => {
     const lane = e2e.track(await openKiosk(e2e.browser));
     const { page } = lane;
     lane.preview.terminal.demoBackend!.sandbox!.allowOnCustomerApi('postAssignCard', false);
-    await fillSignUp(lane, { firstName: 'Cyril', lastName: 'Bezkarty', email: 'cyril.bezkarty@example.cz', password: 'Cyril2026' });
+    await fillSignUp(lane, {
+      firstName: 'Cyril',
+      lastName: 'Bezkarty',
+      email: 'cyril.bezkarty@example.cz',
+      password: 'Cyril2026',
+    });
     await scanCode(page, cardNumber(905));
     await page.getByText(cardNumber(905)).waitFor();
     await page.locator('#kiosk-signup-submit').click();
@@ -212,7 +245,9 @@ describe('the kiosk in the browser', () => {
     const { page } = lane;
     await signInWithCard(lane, jana.card, jana.password);
     const shown = await pageTraces(page);
-    const voucherCodes = await page.locator('.voucher [data-code]').evaluateAll((codes) => codes.map((code) => code.getAttribute('data-code') ?? ''));
+    const voucherCodes = await page
+      .locator('.voucher [data-code]')
+      .evaluateAll((codes) => codes.map((code) => code.getAttribute('data-code') ?? ''));
     expect(shown).toContain('Nováková');
     const { idleSeconds, countdownSeconds } = lane.preview.terminal.kiosk.status().inactivity;
     await page.clock.fastForward(idleSeconds * 1000 + 1000);
@@ -226,7 +261,8 @@ describe('the kiosk in the browser', () => {
     await page.clock.fastForward(countdownSeconds * 1000 + 1000);
     await page.locator('[data-kiosk-screen="attract"]').waitFor();
     const left = await pageTraces(page);
-    for (const trace of ['Jana', 'Nováková', jana.card, jana.card.slice(-4), ...voucherCodes]) expect(left, trace).not.toContain(trace);
+    for (const trace of ['Jana', 'Nováková', jana.card, jana.card.slice(-4), ...voucherCodes])
+      expect(left, trace).not.toContain(trace);
     expect(lane.preview.terminal.kiosk.status().signedIn).toBe(false);
   }, 120_000);
 
@@ -240,9 +276,13 @@ describe('the kiosk in the browser', () => {
     await page.locator('#kiosk-redeem-confirm').click();
     await page.locator('[data-kiosk-screen="offline"]').waitFor();
     // The customer was signed out: the kiosk speaks its own language again, and switches as everywhere.
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Věrnostní program je mimo provoz');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Věrnostní program je mimo provoz',
+    );
     await page.getByRole('button', { name: 'Přepnout do angličtiny' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Out of service for loyalty');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Out of service for loyalty');
     const left = await pageTraces(page);
     for (const trace of ['Jana', 'Nováková']) expect(left).not.toContain(trace);
     await kioskScreenshot(page, 'kiosk-out-of-service', true);
@@ -255,7 +295,10 @@ describe('the kiosk in the browser', () => {
 });
 
 /** Opens sign-up and fills the form as a customer would, ticking the required consent only. */
-async function fillSignUp(lane: KioskLane, who: { firstName: string; lastName: string; email: string; password: string }): Promise<void> {
+async function fillSignUp(
+  lane: KioskLane,
+  who: { firstName: string; lastName: string; email: string; password: string },
+): Promise<void> {
   const { page } = lane;
   await page.getByRole('button', { name: 'Stát se členem' }).click();
   await page.locator('[data-agreement]').first().waitFor();

@@ -6,7 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { demo } from '../../sandbox/seed.ts';
 import { browserTests } from './support/browser.ts';
 import { scanWithWedge } from './support/page.ts';
-import { eventually, openSale, openSaleLane, previewSettled, signInTo, type SaleLane } from './support/sale-page.ts';
+import {
+  eventually,
+  openSale,
+  openSaleLane,
+  previewSettled,
+  signInTo,
+  type SaleLane,
+} from './support/sale-page.ts';
 
 const e2e = browserTests<SaleLane>();
 
@@ -18,19 +25,31 @@ interface Measure {
 function measure(page: Page): Promise<Measure> {
   return page.evaluate(() => {
     const small: string[] = [];
-    for (const element of document.querySelectorAll<HTMLElement>('button, input:not([type="checkbox"]):not([type="radio"]), select, textarea, a[href]')) {
+    for (const element of document.querySelectorAll<HTMLElement>(
+      'button, input:not([type="checkbox"]):not([type="radio"]), select, textarea, a[href]',
+    )) {
       const box = element.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
       const style = getComputedStyle(element);
       if (style.visibility === 'hidden' || element.closest('.visually-hidden')) continue;
-      if (box.height < 44 || box.width < 44) small.push(`${element.tagName.toLowerCase()}#${element.id || element.dataset.testid || element.textContent?.trim().slice(0, 20)} ${Math.round(box.width)}x${Math.round(box.height)}`);
+      if (box.height < 44 || box.width < 44)
+        small.push(
+          `${element.tagName.toLowerCase()}#${element.id || element.dataset.testid || element.textContent?.trim().slice(0, 20)} ${Math.round(box.width)}x${Math.round(box.height)}`,
+        );
     }
     // A checkbox or radio button is touched by its label.
-    for (const element of document.querySelectorAll<HTMLInputElement>('input[type="checkbox"], input[type="radio"]')) {
+    for (const element of document.querySelectorAll<HTMLInputElement>(
+      'input[type="checkbox"], input[type="radio"]',
+    )) {
       if (element.getBoundingClientRect().width === 0) continue;
-      const label = element.closest('label') ?? (element.id ? document.querySelector(`label[for="${element.id}"]`) : null);
+      const label =
+        element.closest('label') ??
+        (element.id ? document.querySelector(`label[for="${element.id}"]`) : null);
       const box = (label ?? element).getBoundingClientRect();
-      if (box.height < 44 || box.width < 44) small.push(`${element.type}#${element.id || element.name} ${Math.round(box.width)}x${Math.round(box.height)}`);
+      if (box.height < 44 || box.width < 44)
+        small.push(
+          `${element.type}#${element.id || element.name} ${Math.round(box.width)}x${Math.round(box.height)}`,
+        );
     }
     return { overflow: document.documentElement.scrollWidth - window.innerWidth, small };
   });
@@ -46,7 +65,8 @@ describe('screens at 1024x768', () => {
     seen.lookup = await measure(page);
     await scanWithWedge(page, demo.cards.regular);
     await eventually(() => page.getByTestId('customer-name').textContent()).toBe('Jana Nováková');
-    for (const part of ['points', 'credits', 'vouchers', 'rewards']) await page.locator(`[data-testid="${part}"]:not([data-state="loading"])`).waitFor();
+    for (const part of ['points', 'credits', 'vouchers', 'rewards'])
+      await page.locator(`[data-testid="${part}"]:not([data-state="loading"])`).waitFor();
     seen.customer = await measure(page);
     await page.keyboard.press('F3');
     await openSale(page);

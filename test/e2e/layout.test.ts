@@ -13,7 +13,15 @@ import { demo } from '../../sandbox/seed.ts';
 import { browserTests } from './support/browser.ts';
 import { repositoryRoot } from './support/build.ts';
 import { artifactsDir, scanWithWedge } from './support/page.ts';
-import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, signInTo, type SaleLane } from './support/sale-page.ts';
+import {
+  eventually,
+  openSale,
+  openSaleLane,
+  paidOutcome,
+  previewSettled,
+  signInTo,
+  type SaleLane,
+} from './support/sale-page.ts';
 
 const sizes = [
   { width: 1024, height: 768 },
@@ -58,7 +66,11 @@ function layoutProblems(mustSee: string[]): string[] {
     return `${el.tagName.toLowerCase()}${id}${testId ? `[${testId}]` : ''}${text ? ` "${text}"` : ''}`;
   };
   const shown = (el: Element): boolean => {
-    if (el.closest('details:not([open])') && !el.closest('summary') && el.closest('details:not([open])') !== el) {
+    if (
+      el.closest('details:not([open])') &&
+      !el.closest('summary') &&
+      el.closest('details:not([open])') !== el
+    ) {
       const details = el.closest('details:not([open])')!;
       if (!details.querySelector(':scope > summary')?.contains(el)) return false;
     }
@@ -69,7 +81,8 @@ function layoutProblems(mustSee: string[]): string[] {
     return !el.closest('.visually-hidden');
   };
   const scroller = document.scrollingElement!;
-  if (scroller.scrollWidth > scroller.clientWidth + 1) problems.push(`the page scrolls sideways (${scroller.scrollWidth} > ${scroller.clientWidth})`);
+  if (scroller.scrollWidth > scroller.clientWidth + 1)
+    problems.push(`the page scrolls sideways (${scroller.scrollWidth} > ${scroller.clientWidth})`);
 
   /** How many lines an element's text takes. */
   const lines = (el: Element): number => {
@@ -77,7 +90,8 @@ function layoutProblems(mustSee: string[]): string[] {
     const rects: DOMRect[] = [];
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if ((node.textContent ?? '').trim() === '' || !node.parentElement || !shown(node.parentElement)) continue;
+      if ((node.textContent ?? '').trim() === '' || !node.parentElement || !shown(node.parentElement))
+        continue;
       const range = document.createRange();
       range.selectNodeContents(node);
       rects.push(...[...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0));
@@ -95,25 +109,38 @@ function layoutProblems(mustSee: string[]): string[] {
     return count;
   };
 
-  const modal = [...document.querySelectorAll('dialog[open], [aria-modal="true"]')].filter(shown).at(-1) ?? null;
+  const modal =
+    [...document.querySelectorAll('dialog[open], [aria-modal="true"]')].filter(shown).at(-1) ?? null;
   const elements = [...document.querySelectorAll('body *')].filter(shown);
   for (const el of elements) {
     const style = getComputedStyle(el);
     const rect = el.getBoundingClientRect();
-    const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+    const hasText = [...el.childNodes].some(
+      (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
+    );
     if ((style.overflowX === 'auto' || style.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1) {
       problems.push(`${name(el)} scrolls sideways (${el.scrollWidth} > ${el.clientWidth})`);
     }
-    const clips = style.overflowX === 'hidden' || style.overflowX === 'clip' || style.textOverflow === 'ellipsis';
-    if (clips && (el.textContent ?? '').trim() !== '' && el.scrollWidth > el.clientWidth + 1) problems.push(`${name(el)} is cut off (${el.scrollWidth} > ${el.clientWidth})`);
-    if (/^H[1-3]$/.test(el.tagName) && el.scrollWidth > el.clientWidth + 1) problems.push(`title ${name(el)} does not fit (${el.scrollWidth} > ${el.clientWidth})`);
-    if ((hasText || el.matches('button, input, select, textarea, a[href]')) && (rect.right > width + 1 || rect.left < -1)) {
-      if (!modal || modal.contains(el)) problems.push(`${name(el)} is outside the window sideways (${Math.round(rect.left)}–${Math.round(rect.right)} of ${width})`);
+    const clips =
+      style.overflowX === 'hidden' || style.overflowX === 'clip' || style.textOverflow === 'ellipsis';
+    if (clips && (el.textContent ?? '').trim() !== '' && el.scrollWidth > el.clientWidth + 1)
+      problems.push(`${name(el)} is cut off (${el.scrollWidth} > ${el.clientWidth})`);
+    if (/^H[1-3]$/.test(el.tagName) && el.scrollWidth > el.clientWidth + 1)
+      problems.push(`title ${name(el)} does not fit (${el.scrollWidth} > ${el.clientWidth})`);
+    if (
+      (hasText || el.matches('button, input, select, textarea, a[href]')) &&
+      (rect.right > width + 1 || rect.left < -1)
+    ) {
+      if (!modal || modal.contains(el))
+        problems.push(
+          `${name(el)} is outside the window sideways (${Math.round(rect.left)}–${Math.round(rect.right)} of ${width})`,
+        );
     }
   }
 
   for (const bar of document.querySelectorAll('.shell > header, .shell > footer')) {
-    if (lines(bar) > 1) problems.push(`the ${bar.tagName === 'HEADER' ? 'top' : 'status'} bar wraps onto ${lines(bar)} lines`);
+    if (lines(bar) > 1)
+      problems.push(`the ${bar.tagName === 'HEADER' ? 'top' : 'status'} bar wraps onto ${lines(bar)} lines`);
   }
   for (const control of document.querySelectorAll('.shell > header button, .shell > footer > *')) {
     if (shown(control) && lines(control) > 1) problems.push(`${name(control)} in a bar wraps`);
@@ -122,7 +149,12 @@ function layoutProblems(mustSee: string[]): string[] {
   /** The part of an element its scrolled and clipping ancestors and the window leave visible; null when none. */
   const visibleRect = (el: Element): { left: number; top: number; right: number; bottom: number } | null => {
     const rect = el.getBoundingClientRect();
-    const box = { left: Math.max(rect.left, 0), top: Math.max(rect.top, 0), right: Math.min(rect.right, width), bottom: Math.min(rect.bottom, height) };
+    const box = {
+      left: Math.max(rect.left, 0),
+      top: Math.max(rect.top, 0),
+      right: Math.min(rect.right, width),
+      bottom: Math.min(rect.bottom, height),
+    };
     // A modal dialog is in the top layer: nothing around it clips it.
     for (let parent = el.parentElement; parent; parent = parent.parentElement) {
       if (parent.tagName === 'DIALOG') break;
@@ -137,7 +169,13 @@ function layoutProblems(mustSee: string[]): string[] {
     return box.right - box.left > 1 && box.bottom - box.top > 1 ? box : null;
   };
   const interactive = elements
-    .filter((el) => el.matches('a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])') && (!modal || modal.contains(el)))
+    .filter(
+      (el) =>
+        el.matches(
+          'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])',
+        ) &&
+        (!modal || modal.contains(el)),
+    )
     .map((el) => ({ el, box: visibleRect(el) }))
     .filter((c): c is { el: Element; box: NonNullable<ReturnType<typeof visibleRect>> } => c.box !== null);
   for (let i = 0; i < interactive.length; i += 1) {
@@ -157,7 +195,9 @@ function layoutProblems(mustSee: string[]): string[] {
     for (const el of found) {
       const rect = el.getBoundingClientRect();
       if (rect.top < 0 || rect.bottom > height + 1 || rect.left < 0 || rect.right > width + 1) {
-        problems.push(`${name(el)} is not in the window (${Math.round(rect.top)}–${Math.round(rect.bottom)} of ${height})`);
+        problems.push(
+          `${name(el)} is not in the window (${Math.round(rect.top)}–${Math.round(rect.bottom)} of ${height})`,
+        );
         continue;
       }
       const x = rect.left + Math.min(rect.width / 2, 8);
@@ -184,7 +224,8 @@ class Walk {
 
   async language(language: Language): Promise<void> {
     const page = this.page;
-    if ((await page.evaluate(() => document.documentElement.lang)) !== language) await page.keyboard.press('F4');
+    if ((await page.evaluate(() => document.documentElement.lang)) !== language)
+      await page.keyboard.press('F4');
     await eventually(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
   }
 
@@ -196,10 +237,15 @@ class Walk {
     for (const size of sizes) {
       await page.setViewportSize(size);
       // Two frames: the resize is laid out and anything that scrolls itself into view has done so.
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      );
       const found = await page.evaluate(layoutProblems, options.mustSee ?? []);
-      for (const problem of found) this.problems.push(`${label} ${language} ${size.width}×${size.height}: ${problem}`);
-      await page.screenshot({ path: join(artifacts, `${label}-${language}-${size.width}x${size.height}.png`) });
+      for (const problem of found)
+        this.problems.push(`${label} ${language} ${size.width}×${size.height}: ${problem}`);
+      await page.screenshot({
+        path: join(artifacts, `${label}-${language}-${size.width}x${size.height}.png`),
+      });
     }
     await page.setViewportSize(sizes[0]);
   }
@@ -239,7 +285,9 @@ async function cashierWalk(walk: Walk, language: Language): Promise<void> {
     await page.locator('#sale-voucher').press('Enter');
   }
   await previewSettled(page);
-  await eventually(() => page.locator('[data-testid="sale-voucher-item"][data-status="checking"]').count()).toBe(0);
+  await eventually(() =>
+    page.locator('[data-testid="sale-voucher-item"][data-status="checking"]').count(),
+  ).toBe(0);
   await walk.check('sale-vouchers', language, { mustSee: ['[data-testid="sale-voucher-status"]'] });
 
   await page.keyboard.press('F12');
@@ -275,14 +323,20 @@ async function cashierWalk(walk: Walk, language: Language): Promise<void> {
   await page.locator('#voucher-code').press('Enter');
   await page.getByTestId('voucher-facts').waitFor();
   // A partly spent gift card: anyone's, its balance of its value, partly used and when last.
-  expect(((await page.getByTestId('voucher-used').textContent()) ?? '').replace(/\s/g, ' ')).toContain(language === 'cs' ? 'Částečně použita: utraceno 880,00' : 'Partly used: CZK 880.00 spent');
-  expect(await page.getByTestId('voucher-owner').textContent()).toBe(language === 'cs' ? 'Komukoli' : 'Anyone');
+  expect(((await page.getByTestId('voucher-used').textContent()) ?? '').replace(/\s/g, ' ')).toContain(
+    language === 'cs' ? 'Částečně použita: utraceno 880,00' : 'Partly used: CZK 880.00 spent',
+  );
+  expect(await page.getByTestId('voucher-owner').textContent()).toBe(
+    language === 'cs' ? 'Komukoli' : 'Anyone',
+  );
   await walk.check('voucher-check', language, { mustSee: ['[data-testid="voucher-balance"]'] });
 
   // The shift: opened once (the second language finds it open), its X report and the drawer count.
   await page.keyboard.press('Shift+F5');
   await page.getByTestId('shift-screen').waitFor();
-  await eventually(() => page.locator('[data-testid="shift-none"], [data-testid="shift-open-facts"]').count()).toBe(1);
+  await eventually(() =>
+    page.locator('[data-testid="shift-none"], [data-testid="shift-open-facts"]').count(),
+  ).toBe(1);
   if ((await page.getByTestId('shift-none').count()) > 0) {
     await page.getByTestId('shift-float').fill('2000');
     await page.getByTestId('shift-open').click();
@@ -350,7 +404,18 @@ async function managerWalk(walk: Walk, language: Language): Promise<void> {
 describe('layout at three sizes in both languages', () => {
   it('knows every screen the app routes to', () => {
     // The walks below visit these; a new screen must be added to them (and to this list).
-    expect(routedScreens()).toEqual(['connecting', 'customer', 'dashboard', 'lookup', 'queue', 'sale', 'settings', 'shift', 'signin', 'vouchers']);
+    expect(routedScreens()).toEqual([
+      'connecting',
+      'customer',
+      'dashboard',
+      'lookup',
+      'queue',
+      'sale',
+      'settings',
+      'shift',
+      'signin',
+      'vouchers',
+    ]);
   });
 
   it('lays out every screen for a cashier and a manager without overflow, overlap or cut-off text', async () => {

@@ -9,7 +9,15 @@ import { formatCareCloudDateTime } from '../../shared/datetime.ts';
 import { demo } from '../../sandbox/seed.ts';
 import { browserTests } from './support/browser.ts';
 import { scanWithWedge, screenshot } from './support/page.ts';
-import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, signInTo, type SaleLane } from './support/sale-page.ts';
+import {
+  eventually,
+  openSale,
+  openSaleLane,
+  paidOutcome,
+  previewSettled,
+  signInTo,
+  type SaleLane,
+} from './support/sale-page.ts';
 
 const managerPin = '9999';
 const coffee = '8594005650015';
@@ -50,7 +58,9 @@ async function downloaded(page: Page, start: () => Promise<void>): Promise<{ nam
 async function search(page: Page, text: string): Promise<number> {
   await page.getByTestId('filter-search').fill(text);
   await page.getByTestId('filter-apply').click();
-  await eventually(() => page.getByTestId('queue-page').or(page.getByTestId('queue-empty')).first().isVisible()).toBe(true);
+  await eventually(() =>
+    page.getByTestId('queue-page').or(page.getByTestId('queue-empty')).first().isVisible(),
+  ).toBe(true);
   return page.getByTestId('queue-row').count();
 }
 
@@ -104,9 +114,13 @@ describe('the manager’s queue', () => {
     const [year, month, day] = today.split('-').map(Number);
     const czechToday = `${day}. ${month}. ${year}`;
     expect(await page.getByTestId('filter-from').getAttribute('placeholder')).toBe(`např. ${czechToday}`);
-    await page.getByTestId('filter-from').fill(`${String(month).padStart(2, '0')}/${String(day).padStart(2, '0')}/${year}`);
+    await page
+      .getByTestId('filter-from')
+      .fill(`${String(month).padStart(2, '0')}/${String(day).padStart(2, '0')}/${year}`);
     await page.getByTestId('filter-apply').click();
-    await eventually(() => page.getByTestId('filter-from-problem').textContent()).toBe(`Napište datum jako ${czechToday}.`);
+    await eventually(() => page.getByTestId('filter-from-problem').textContent()).toBe(
+      `Napište datum jako ${czechToday}.`,
+    );
     await page.getByTestId('filter-from').fill(czechToday);
     await page.getByTestId('filter-to').fill(czechToday);
     await page.getByTestId('filter-apply').click();
@@ -122,10 +136,14 @@ describe('the manager’s queue', () => {
     expect(csv.text).toContain(withCard.billId);
     expect(csv.text).toContain(anonymous.billId);
     await eventually(() => page.getByTestId('queue-outcome').getAttribute('data-delivered')).toBe('download');
-    expect(plain(await page.getByTestId('queue-outcome').textContent())).toBe(`Staženy 2 záznamy jako ${csv.name}.`);
+    expect(plain(await page.getByTestId('queue-outcome').textContent())).toBe(
+      `Staženy 2 záznamy jako ${csv.name}.`,
+    );
 
     // The entry: its reference, the full bill id to copy, the money and the history in words.
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
     await row.getByTestId('queue-open').click();
     await page.getByTestId('entry-request').waitFor();
     expect(plain(await page.getByTestId('entry-ref').textContent())).toBe(reference);
@@ -146,7 +164,9 @@ describe('the manager’s queue', () => {
     // Sent once CareCloud is back: the attempt and the history say so in Czech.
     await lane.outage(false);
     await eventually(() => page.getByTestId('entry-state').getAttribute('data-state')).toBe('synced');
-    await eventually(async () => plain(await page.getByTestId('entry-attempts').textContent())).toContain('odesláno, CareCloud přijal · tato pokladna');
+    await eventually(async () => plain(await page.getByTestId('entry-attempts').textContent())).toContain(
+      'odesláno, CareCloud přijal · tato pokladna',
+    );
     const sent = plain(await page.getByTestId('entry-history').textContent());
     expect(sent).toContain('převzato k odeslání: tato pokladna');
     expect(sent).toContain('CareCloud přijal');
@@ -162,15 +182,24 @@ describe('the manager’s queue', () => {
       await confirmPin(page);
     });
     expect(json.name).toMatch(/^audit-[\w-]+\.json$/);
-    expect(JSON.parse(json.text)).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'export', actor: 'Demo Manager' })]));
-    await eventually(() => page.getByTestId('audit-exported').getAttribute('data-delivered')).toBe('download');
+    expect(JSON.parse(json.text)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'export', actor: 'Demo Manager' })]),
+    );
+    await eventually(() => page.getByTestId('audit-exported').getAttribute('data-delivered')).toBe(
+      'download',
+    );
     await page.getByTestId('audit-log').scrollIntoViewIfNeeded();
     await screenshot(page, 'manager-audit-cs');
     expect(lane.pageErrors).toEqual([]);
   }, 120_000);
 
   it('in English: a refused sale says what CareCloud refused and what the resend changes; history and audit in words', async () => {
-    const lane = e2e.track(await openSaleLane(e2e.browser, { settings: { offlinePolicy: { vouchers: 'accept-synced' } }, viewport: { width: 1280, height: 800 } }));
+    const lane = e2e.track(
+      await openSaleLane(e2e.browser, {
+        settings: { offlinePolicy: { vouchers: 'accept-synced' } },
+        viewport: { width: 1280, height: 800 },
+      }),
+    );
     const { page, sandbox } = lane;
     await signInTo(page, managerPin);
     await page.keyboard.press('F4');
@@ -179,8 +208,12 @@ describe('the manager’s queue', () => {
     await page.getByTestId('sync-offline-vouchers').click();
     await page.getByTestId('offline-vouchers-synced').waitFor();
     // Another till spends the voucher after this terminal synced its offline list.
-    const found = await sandbox.call<{ data: { vouchers: { voucher_id: string }[] } }>('GET', '/vouchers', { query: { code: demo.vouchers.value100 } });
-    await sandbox.call('POST', `/vouchers/${found.body.data.vouchers[0]!.voucher_id}/actions/apply-voucher`, { body: { date_applied: formatCareCloudDateTime(new Date(), zone) } });
+    const found = await sandbox.call<{ data: { vouchers: { voucher_id: string }[] } }>('GET', '/vouchers', {
+      query: { code: demo.vouchers.value100 },
+    });
+    await sandbox.call('POST', `/vouchers/${found.body.data.vouchers[0]!.voucher_id}/actions/apply-voucher`, {
+      body: { date_applied: formatCareCloudDateTime(new Date(), zone) },
+    });
     await openSale(page);
     await scanWithWedge(page, demo.cards.regular);
     await eventually(() => page.getByTestId('sale-customer-name').textContent()).toBe('Jana Nováková');
@@ -189,7 +222,9 @@ describe('the manager’s queue', () => {
     await scanWithWedge(page, coffee);
     await scanWithWedge(page, demo.vouchers.value100);
     await previewSettled(page);
-    await eventually(() => page.locator('[data-testid="sale-voucher-item"]').getAttribute('data-status')).toBe('applied');
+    await eventually(() =>
+      page.locator('[data-testid="sale-voucher-item"]').getAttribute('data-status'),
+    ).toBe('applied');
     const refused = await sell(page, []);
     await page.keyboard.press('Enter');
     await lane.outage(false);
@@ -203,7 +238,9 @@ describe('the manager’s queue', () => {
     expect(await row.getByTestId('queue-customer').textContent()).toBe('Jana Nováková');
     // What the customer paid, not the list total (that is beside it, smaller).
     const paidCell = plain(await row.getByTestId('queue-paid').textContent());
-    expect(paidCell, refused.paid).toMatch(new RegExp(`^${refused.paid.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} cash list `));
+    expect(paidCell, refused.paid).toMatch(
+      new RegExp(`^${refused.paid.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} cash list `),
+    );
     expect(plain(await row.getByTestId('queue-list-total').textContent())).toMatch(/^list /);
     await screenshot(page, 'manager-queue-rejected-en');
 
@@ -211,9 +248,13 @@ describe('the manager’s queue', () => {
     await page.getByTestId('entry-request').waitFor();
     const refusal = plain(await page.getByTestId('entry-refusal').textContent());
     expect(refusal).toContain('CareCloud refused this sale:');
-    expect(await page.getByTestId('entry-reason').first().textContent()).toBe('This voucher has already been used.');
+    expect(await page.getByTestId('entry-reason').first().textContent()).toBe(
+      'This voucher has already been used.',
+    );
     expect(plain(await page.getByTestId('entry-resend-change').textContent())).toMatch(
-      new RegExp(`^Resending without the refused benefits records the sale again as a new bill without voucher ${demo.vouchers.value100} \\(−.+\\)\\. The items and the payment stay as they were\\.$`),
+      new RegExp(
+        `^Resending without the refused benefits records the sale again as a new bill without voucher ${demo.vouchers.value100} \\(−.+\\)\\. The items and the payment stay as they were\\.$`,
+      ),
     );
     expect(plain(await page.getByTestId('entry-benefits').textContent())).toMatch(/^−/);
     const attempts = plain(await page.getByTestId('entry-attempts').textContent());
@@ -231,7 +272,9 @@ describe('the manager’s queue', () => {
     await page.getByTestId('queue-back').click();
     await page.getByTestId('audit-log').waitFor();
     const resend = page.locator('[data-testid="audit-row"][data-action="resend"]');
-    await eventually(() => resend.getByTestId('audit-what').textContent()).toBe('Sale resent without the refused benefits');
+    await eventually(() => resend.getByTestId('audit-what').textContent()).toBe(
+      'Sale resent without the refused benefits',
+    );
     expect(plain(await resend.getByTestId('audit-ref').textContent())).toMatch(enReference);
     expect(await resend.getByTestId('audit-ref').getAttribute('data-bill')).toBe(refused.billId);
     const texts = (await page.getByTestId('audit-what').allTextContents()).join(' | ');

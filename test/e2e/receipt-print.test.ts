@@ -2,7 +2,8 @@
 // with store, cashier, VAT and the points balance, the paper image beside it, the same
 // receipt on a fake network printer; a printer that is off, the status bar, a reprint;
 // a printer out of paper or with its cover open (as the printer's own DLE EOT status bytes
-// say), a reprint from recent sales, an offline receipt saying the points come later; the manager's test page from the settings. Both
+// say), a reprint from recent sales, an offline receipt saying the points come later; the manager's test page from the
+// settings. Both
 // languages, the expected words from the catalogues.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -10,9 +11,24 @@ import { translate } from '../../shared/i18n/index.ts';
 import { demo } from '../../sandbox/seed.ts';
 import { browserTests } from './support/browser.ts';
 import { scanWithWedge, screenshot } from './support/page.ts';
-import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, receiptBillId, signInTo, type SaleLane } from './support/sale-page.ts';
+import {
+  eventually,
+  openSale,
+  openSaleLane,
+  paidOutcome,
+  previewSettled,
+  receiptBillId,
+  signInTo,
+  type SaleLane,
+} from './support/sale-page.ts';
 import { laneLanguages, messagePattern } from './support/words.ts';
-import { decodeJob, DRAWER_KICK, includesBytes, startFakePrinter, type FakePrinter } from '../support/fake-printer.ts';
+import {
+  decodeJob,
+  DRAWER_KICK,
+  includesBytes,
+  startFakePrinter,
+  type FakePrinter,
+} from '../support/fake-printer.ts';
 
 const cashierPin = '1111';
 const managerPin = '9999';
@@ -32,11 +48,19 @@ async function fakePrinter(port = 0): Promise<FakePrinter> {
 }
 
 async function laneWith(printer: FakePrinter): Promise<SaleLane> {
-  return e2e.track(await openSaleLane(e2e.browser, { viewport: { width: 1280, height: 800 }, settings: { printer: { connection: 'network', host: '127.0.0.1', port: printer.port, timeoutMs: 2_000 } } }));
+  return e2e.track(
+    await openSaleLane(e2e.browser, {
+      viewport: { width: 1280, height: 800 },
+      settings: {
+        printer: { connection: 'network', host: '127.0.0.1', port: printer.port, timeoutMs: 2_000 },
+      },
+    }),
+  );
 }
 
 async function switchTo(page: Page, language: 'cs' | 'en'): Promise<void> {
-  if ((await page.evaluate(() => document.documentElement.lang)) !== language) await page.keyboard.press('F4');
+  if ((await page.evaluate(() => document.documentElement.lang)) !== language)
+    await page.keyboard.press('F4');
   await eventually(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
 }
 
@@ -56,7 +80,8 @@ async function sellCoffee(page: Page): Promise<string> {
 
 describe('receipts on screen and on paper', () => {
   for (const language of laneLanguages) {
-    const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate(language, key, params);
+    const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
+      translate(language, key, params);
     const problem = (key: 'refused' | 'paper_out' | 'cover_open') => t(`printer.problem.${key}`);
     const words = {
       desk: t('paper.desk', { desk: 1 }),
@@ -80,13 +105,22 @@ describe('receipts on screen and on paper', () => {
       const billId = await sellCoffee(page);
 
       // On screen: where, who, VAT, and the balance CareCloud gave after the sale.
-      await eventually(async () => plain(await page.getByTestId('receipt-place').textContent())).toContain(words.desk);
+      await eventually(async () => plain(await page.getByTestId('receipt-place').textContent())).toContain(
+        words.desk,
+      );
       expect(await page.getByTestId('receipt-vat-rate').count()).toBe(1);
       expect(plain(await page.getByTestId('receipt-vat').textContent())).toContain('12 %');
-      await eventually(async () => plain(await page.getByTestId('receipt-balance').textContent())).toContain(words.balance);
+      await eventually(async () => plain(await page.getByTestId('receipt-balance').textContent())).toContain(
+        words.balance,
+      );
       await eventually(async () => await page.getByTestId('print-outcome').textContent()).toBe(words.printed);
       await page.getByTestId('receipt-paper').locator('summary').click();
-      await eventually(() => page.getByTestId('receipt-paper').locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      await eventually(() =>
+        page
+          .getByTestId('receipt-paper')
+          .locator('img')
+          .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+      ).toBe(true);
       await screenshot(page, `receipt-printed-${language}`);
 
       // On paper: the same receipt, in the same language, and the drawer opened for cash.
@@ -105,14 +139,20 @@ describe('receipts on screen and on paper', () => {
       await page.getByTestId('next-sale').click();
       const second = await sellCoffee(page);
       expect(await page.getByTestId('sale-outcome').getAttribute('class')).toContain('ok');
-      await eventually(async () => (await page.getByTestId('print-outcome').textContent()) ?? '').toContain(words.off);
-      await eventually(async () => (await page.getByTestId('printer-status').textContent()) ?? '').toContain(words.off);
+      await eventually(async () => (await page.getByTestId('print-outcome').textContent()) ?? '').toContain(
+        words.off,
+      );
+      await eventually(async () => (await page.getByTestId('printer-status').textContent()) ?? '').toContain(
+        words.off,
+      );
       await screenshot(page, `receipt-printer-off-${language}`);
 
       // Back on: the reprint button prints a copy, and the status bar clears.
       const back = await fakePrinter(port);
       await page.getByTestId('reprint').click();
-      await eventually(async () => await page.getByTestId('print-outcome').textContent()).toBe(words.reprinted);
+      await eventually(async () => await page.getByTestId('print-outcome').textContent()).toBe(
+        words.reprinted,
+      );
       const copy = decodeJob((await back.waitForJobs(1))[0]!);
       expect(copy).toContain(words.copy);
       expect(copy).toContain(second.slice(-5));
@@ -129,8 +169,12 @@ describe('receipts on screen and on paper', () => {
         back.mode = state;
         const jobsBefore = back.jobs.length;
         await firstRow.getByTestId('recent-reprint').click();
-        await eventually(() => page.getByTestId('reprint-outcome').textContent()).toBe(t('printer.reprintFailed', { problem: problem(state) }));
-        await eventually(() => page.getByTestId('printer-status').textContent()).toBe(t('printer.status.failed', { problem: problem(state) }));
+        await eventually(() => page.getByTestId('reprint-outcome').textContent()).toBe(
+          t('printer.reprintFailed', { problem: problem(state) }),
+        );
+        await eventually(() => page.getByTestId('printer-status').textContent()).toBe(
+          t('printer.status.failed', { problem: problem(state) }),
+        );
         await screenshot(page, `receipt-printer-${state.replace('_', '-')}-${language}`);
         // Only the status query reached the printer: no receipt was lost in a printer that cannot print it.
         const [asked] = await back.waitForJobs(jobsBefore + 1).then((jobs) => jobs.slice(jobsBefore));
@@ -148,7 +192,9 @@ describe('receipts on screen and on paper', () => {
       await lane.outage(true);
       const jobsOnline = back.jobs.length;
       const offline = await sellCoffee(page);
-      expect(await page.getByTestId('sale-outcome').textContent()).toMatch(messagePattern(language, 'checkout.savedOffline'));
+      expect(await page.getByTestId('sale-outcome').textContent()).toMatch(
+        messagePattern(language, 'checkout.savedOffline'),
+      );
       expect(await page.getByTestId('points-later').textContent()).toBe(t('checkout.pointsLater'));
       await eventually(async () => await page.getByTestId('print-outcome').textContent()).toBe(words.printed);
       const offlinePaper = decodeJob((await back.waitForJobs(jobsOnline + 1))[jobsOnline]!);
@@ -176,20 +222,29 @@ describe('receipts on screen and on paper', () => {
       await page.getByTestId('printer-port').fill(String(other.port));
       await page.getByTestId('printer-width').fill('42');
       await page.getByTestId('printer-test').click();
-      await eventually(async () => (await page.getByTestId('printer-test-outcome').textContent()) ?? '').toBe(words.testPrinted);
+      await eventually(async () => (await page.getByTestId('printer-test-outcome').textContent()) ?? '').toBe(
+        words.testPrinted,
+      );
       const page1 = decodeJob((await other.waitForJobs(1))[0]!);
       expect(page1).toContain(t('paper.testTitle'));
       expect(page1).toContain('ÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ');
       expect(saved.jobs).toEqual([]);
       await page.getByTestId('printer-test-paper').locator('summary').click();
-      await eventually(() => page.getByTestId('printer-test-paper').locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      await eventually(() =>
+        page
+          .getByTestId('printer-test-paper')
+          .locator('img')
+          .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+      ).toBe(true);
       await screenshot(page, `printer-test-${language}`);
 
       // A printer that is off says so in the screen's language.
       await other.close();
       printers.splice(printers.indexOf(other), 1);
       await page.getByTestId('printer-test').click();
-      await eventually(async () => (await page.getByTestId('printer-test-outcome').textContent()) ?? '').toContain(words.off);
+      await eventually(
+        async () => (await page.getByTestId('printer-test-outcome').textContent()) ?? '',
+      ).toContain(words.off);
       // A wrong address cannot be tested.
       await page.getByTestId('printer-host').fill('not a host');
       await eventually(() => page.getByTestId('printer-test').isDisabled()).toBe(true);

@@ -8,7 +8,16 @@ import { translate, type Language } from '../../shared/i18n/index.ts';
 import { demo } from '../../sandbox/seed.ts';
 import { browserTests } from './support/browser.ts';
 import { scanWithWedge, screenshot } from './support/page.ts';
-import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, receiptBillId, signInTo, type SaleLane } from './support/sale-page.ts';
+import {
+  eventually,
+  openSale,
+  openSaleLane,
+  paidOutcome,
+  previewSettled,
+  receiptBillId,
+  signInTo,
+  type SaleLane,
+} from './support/sale-page.ts';
 import { laneLanguages, messagePattern } from './support/words.ts';
 import { codePagesSelected, CUT, decodeJob, DRAWER_KICK, includesBytes } from '../support/fake-printer.ts';
 import { recordingCommand, type RecordingCommand } from '../support/recording-command.ts';
@@ -48,11 +57,18 @@ describe.each(laneLanguages)('receipts through the operating system spooler (%s)
   it('hands the raw ESC/POS bytes to lp for the queue, reports a queue that is not there, and reprints from recent sales', async () => {
     lp.succeed();
     const runsBefore = lp.runs().length;
-    const lane = e2e.track(await openSaleLane(e2e.browser, { viewport: { width: 1280, height: 800 }, settings: { language, printer: { connection: 'spooler', queue, timeoutMs: 5_000 } } }));
+    const lane = e2e.track(
+      await openSaleLane(e2e.browser, {
+        viewport: { width: 1280, height: 800 },
+        settings: { language, printer: { connection: 'spooler', queue, timeoutMs: 5_000 } },
+      }),
+    );
     const { page } = lane;
     await signInTo(page, cashierPin);
     const billId = await sellCoffeeForCash(lane);
-    await eventually(() => page.getByTestId('print-outcome').textContent()).toBe(translate(language, 'printer.printed'));
+    await eventually(() => page.getByTestId('print-outcome').textContent()).toBe(
+      translate(language, 'printer.printed'),
+    );
     await screenshot(page, `receipt-spooler-printed-${language}`);
 
     const [run] = lp.runs().slice(runsBefore);
@@ -69,10 +85,16 @@ describe.each(laneLanguages)('receipts through the operating system spooler (%s)
     lp.failWith(`lp: The printer or class does not exist.`);
     await page.getByTestId('next-sale').click();
     const second = await sellCoffeeForCash(lane);
-    expect(await page.getByTestId('sale-outcome').textContent()).toMatch(messagePattern(language, 'checkout.closed'));
+    expect(await page.getByTestId('sale-outcome').textContent()).toMatch(
+      messagePattern(language, 'checkout.closed'),
+    );
     const notFound = translate(language, 'printer.problem.not_found');
-    await eventually(() => page.getByTestId('print-outcome').textContent()).toBe(translate(language, 'printer.failed', { problem: notFound }));
-    await eventually(() => page.getByTestId('printer-status').textContent()).toBe(translate(language, 'printer.status.failed', { problem: notFound }));
+    await eventually(() => page.getByTestId('print-outcome').textContent()).toBe(
+      translate(language, 'printer.failed', { problem: notFound }),
+    );
+    await eventually(() => page.getByTestId('printer-status').textContent()).toBe(
+      translate(language, 'printer.status.failed', { problem: notFound }),
+    );
     await screenshot(page, `receipt-spooler-missing-${language}`);
 
     // The queue is back: the reprint from recent sales prints a copy of that sale.
@@ -80,8 +102,13 @@ describe.each(laneLanguages)('receipts through the operating system spooler (%s)
     await page.getByTestId('next-sale').click();
     await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('sale-code');
     await page.getByTestId('recent-sales').locator('summary').click();
-    await page.locator(`[data-testid="recent-sale"][data-bill="${second}"]`).getByTestId('recent-reprint').click();
-    await eventually(() => page.getByTestId('reprint-outcome').textContent()).toBe(translate(language, 'printer.reprinted'));
+    await page
+      .locator(`[data-testid="recent-sale"][data-bill="${second}"]`)
+      .getByTestId('recent-reprint')
+      .click();
+    await eventually(() => page.getByTestId('reprint-outcome').textContent()).toBe(
+      translate(language, 'printer.reprinted'),
+    );
     const copy = lp.runs().at(-1)!;
     expect(copy.args).toEqual(['-d', queue, '-o', 'raw', '-s']);
     expect(decodeJob(copy.stdin)).toContain(second.slice(-5));

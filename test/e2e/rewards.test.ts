@@ -9,7 +9,16 @@ import { parseBillId } from '../../shared/checkout/sale-reference.ts';
 import { demo } from '../../sandbox/seed.ts';
 import { browserTests } from './support/browser.ts';
 import { scanWithWedge, screenshot } from './support/page.ts';
-import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, receiptBillId, signInTo, type SaleLane } from './support/sale-page.ts';
+import {
+  eventually,
+  openSale,
+  openSaleLane,
+  paidOutcome,
+  previewSettled,
+  receiptBillId,
+  signInTo,
+  type SaleLane,
+} from './support/sale-page.ts';
 import { laneLanguages, messagePattern } from './support/words.ts';
 
 const cashierPin = '1111';
@@ -21,22 +30,34 @@ const e2e = browserTests<SaleLane>();
 const laneIn = (language: Language) => openSaleLane(e2e.browser, { settings: { language } });
 
 async function rewardId(lane: SaleLane, code: string): Promise<string> {
-  const res = await lane.sandbox.call<{ data: { rewards: { reward_id: string }[] } }>('GET', '/rewards', { query: { code } });
+  const res = await lane.sandbox.call<{ data: { rewards: { reward_id: string }[] } }>('GET', '/rewards', {
+    query: { code },
+  });
   return res.body.data.rewards[0]!.reward_id;
 }
 
 async function vouchersOf(lane: SaleLane, customerId: string, reward: string): Promise<string[]> {
-  const res = await lane.sandbox.call<{ data: { vouchers: { code: string }[] } }>('GET', '/vouchers', { query: { customer_id: customerId, reward_id: reward, count: 100 } });
+  const res = await lane.sandbox.call<{ data: { vouchers: { code: string }[] } }>('GET', '/vouchers', {
+    query: { customer_id: customerId, reward_id: reward, count: 100 },
+  });
   return res.body.data.vouchers.map((v) => v.code);
 }
 
 async function points(lane: SaleLane, customerId: string): Promise<number> {
-  const res = await lane.sandbox.call<{ data: { available_points: number } }>('GET', '/wallet/actions/points-overview', { query: { customer_id: customerId } });
+  const res = await lane.sandbox.call<{ data: { available_points: number } }>(
+    'GET',
+    '/wallet/actions/points-overview',
+    { query: { customer_id: customerId } },
+  );
   return res.body.data.available_points;
 }
 
 async function purchaseCustomer(lane: SaleLane, billId: string): Promise<string | null> {
-  const res = await lane.sandbox.call<{ data: { purchases: { customer_id?: string | null }[] } }>('GET', '/purchases', { query: { external_purchase_id: billId } });
+  const res = await lane.sandbox.call<{ data: { purchases: { customer_id?: string | null }[] } }>(
+    'GET',
+    '/purchases',
+    { query: { external_purchase_id: billId } },
+  );
   return res.body.data.purchases[0]?.customer_id || null;
 }
 
@@ -63,7 +84,9 @@ describe.each(laneLanguages)('rewards at the lane (%s)', (language) => {
     await page.locator('[data-screen="customer"]').waitFor();
     const reward = page.locator(`[data-testid="reward"][data-code="${demo.rewards.value100}"]`);
     await reward.getByTestId('reward-redeem').click();
-    await expect.poll(() => reward.getByTestId('reward-confirming').textContent()).toContain(translate(language, 'rewards.confirm', { points: 500, name: 'Jana Nováková' }));
+    await expect
+      .poll(() => reward.getByTestId('reward-confirming').textContent())
+      .toContain(translate(language, 'rewards.confirm', { points: 500, name: 'Jana Nováková' }));
     await screenshot(page, `rewards-panel-confirm-${language}`);
     const before = await points(lane, jana);
     const id = await rewardId(lane, demo.rewards.value100);
@@ -76,7 +99,9 @@ describe.each(laneLanguages)('rewards at the lane (%s)', (language) => {
     expect(await outcome.textContent()).toBe(translate(language, 'rewards.created', { code: made[0]! }));
     expect(await points(lane, jana)).toBe(before - 500);
     // The panel reads the wallet again: the points and the new voucher.
-    await eventually(async () => (await page.getByTestId('points-available').textContent())?.replace(/\s/g, '')).toBe(String(before - 500));
+    await eventually(async () =>
+      (await page.getByTestId('points-available').textContent())?.replace(/\s/g, ''),
+    ).toBe(String(before - 500));
     await eventually(() => page.getByTestId('vouchers').textContent()).toContain(made[0]!);
     await screenshot(page, `rewards-panel-created-${language}`);
 
@@ -85,11 +110,17 @@ describe.each(laneLanguages)('rewards at the lane (%s)', (language) => {
     const percent = page.locator(`[data-testid="reward"][data-code="${demo.rewards.percent10}"]`);
     await percent.getByTestId('reward-redeem').click();
     await percent.getByTestId('reward-confirm').click();
-    await eventually(() => percent.getByTestId('reward-outcome').getAttribute('data-outcome')).toBe('offline');
-    expect(await percent.getByTestId('reward-outcome').textContent()).toBe(translate(language, 'rewards.offline'));
+    await eventually(() => percent.getByTestId('reward-outcome').getAttribute('data-outcome')).toBe(
+      'offline',
+    );
+    expect(await percent.getByTestId('reward-outcome').textContent()).toBe(
+      translate(language, 'rewards.offline'),
+    );
     await screenshot(page, `rewards-panel-offline-${language}`);
     await lane.outage(false);
-    expect(await vouchersOf(lane, jana, await rewardId(lane, demo.rewards.percent10))).toEqual(percentVouchers);
+    expect(await vouchersOf(lane, jana, await rewardId(lane, demo.rewards.percent10))).toEqual(
+      percentVouchers,
+    );
     expect(lane.pageErrors).toEqual([]);
   }, 90_000);
 
@@ -106,8 +137,12 @@ describe.each(laneLanguages)('rewards at the lane (%s)', (language) => {
     const rewards = page.getByTestId('sale-rewards');
     await rewards.waitFor();
     await rewards.getByTestId('reward-suggest').click();
-    await eventually(() => rewards.getByTestId('reward-best').getAttribute('data-code')).toBe(demo.rewards.value100);
-    expect(await rewards.getByTestId('reward-best').textContent()).toContain(translate(language, 'rewards.best'));
+    await eventually(() => rewards.getByTestId('reward-best').getAttribute('data-code')).toBe(
+      demo.rewards.value100,
+    );
+    expect(await rewards.getByTestId('reward-best').textContent()).toContain(
+      translate(language, 'rewards.best'),
+    );
     const best = rewards.locator(`[data-testid="reward"][data-code="${demo.rewards.value100}"]`);
     expect(await best.getByTestId('reward-recommended').count()).toBe(1);
     await screenshot(page, `rewards-sale-suggested-${language}`);
@@ -119,7 +154,9 @@ describe.each(laneLanguages)('rewards at the lane (%s)', (language) => {
     await eventually(() => best.getByTestId('reward-outcome').getAttribute('data-outcome')).toBe('created');
     const made = (await vouchersOf(lane, jana, id)).filter((code) => !vouchersBefore.includes(code));
     expect(made).toHaveLength(1);
-    expect(await best.getByTestId('reward-outcome').textContent()).toBe(translate(language, 'rewards.createdApplied', { code: made[0]! }));
+    expect(await best.getByTestId('reward-outcome').textContent()).toBe(
+      translate(language, 'rewards.createdApplied', { code: made[0]! }),
+    );
     // Applied at once, once: the sale carries the new code and CareCloud takes it off the bill.
     const applied = page.locator(`[data-testid="sale-voucher-item"][data-code="${made[0]}"]`);
     await eventually(() => applied.getAttribute('data-status')).toBe('applied');
@@ -129,7 +166,11 @@ describe.each(laneLanguages)('rewards at the lane (%s)', (language) => {
     const billId = await payByCard(page);
     const bill = lane.sandbox.control.purchases().find((p) => p.bill_id === billId);
     expect(bill).toBeDefined();
-    const used = await lane.sandbox.call<{ data: { vouchers: { applied_date?: string | null }[] } }>('GET', '/vouchers', { query: { code: made[0]! } });
+    const used = await lane.sandbox.call<{ data: { vouchers: { applied_date?: string | null }[] } }>(
+      'GET',
+      '/vouchers',
+      { query: { code: made[0]! } },
+    );
     expect(used.body.data.vouchers[0]?.applied_date).toBeTruthy();
     expect(lane.pageErrors).toEqual([]);
   }, 90_000);
@@ -152,10 +193,14 @@ describe.each(laneLanguages)('points claimed later (%s)', (language) => {
     expect(await page.getByTestId('claim-sale').inputValue()).toBe(billId);
     await page.getByTestId('claim-card').fill(demo.cards.regular);
     await page.getByTestId('claim-find').click();
-    await eventually(() => page.getByTestId('claim-customer').textContent()).toBe(translate(language, 'claim.customer', { name: 'Jana Nováková' }));
+    await eventually(() => page.getByTestId('claim-customer').textContent()).toBe(
+      translate(language, 'claim.customer', { name: 'Jana Nováková' }),
+    );
     await page.getByTestId('claim-confirm').dblclick();
     const outcome = page.getByTestId('claim-outcome');
-    await eventually(() => outcome.textContent()).toMatch(messagePattern(language, 'claim.assigned', { name: 'Jana Nováková' }));
+    await eventually(() => outcome.textContent()).toMatch(
+      messagePattern(language, 'claim.assigned', { name: 'Jana Nováková' }),
+    );
     expect(await purchaseCustomer(lane, billId)).toBe(jana);
     // 189 CZK at one point per 10 CZK.
     expect(await points(lane, jana)).toBe(before + 18);
@@ -167,7 +212,9 @@ describe.each(laneLanguages)('points claimed later (%s)', (language) => {
     await page.getByTestId('claim-sale').fill(parseBillId(billId)!.code);
     await page.getByTestId('claim-card').fill(demo.cards.otherCustomer);
     await page.getByTestId('claim-find').click();
-    await eventually(() => page.getByTestId('claim-customer').textContent()).toBe(translate(language, 'claim.customer', { name: 'Petr Svoboda' }));
+    await eventually(() => page.getByTestId('claim-customer').textContent()).toBe(
+      translate(language, 'claim.customer', { name: 'Petr Svoboda' }),
+    );
     await page.getByTestId('claim-confirm').click();
     await eventually(() => outcome.textContent()).toBe(translate(language, 'claim.refused.already_assigned'));
     // A receipt's barcode scanned into the form fills it; the bill gets nothing.
@@ -188,7 +235,8 @@ describe.each(laneLanguages)('points claimed later (%s)', (language) => {
     const scanned = await payByCard(page);
     const pointsBefore = await points(lane, jana);
     const recent = page.getByTestId('recent-sales');
-    if (!(await recent.evaluate((details: HTMLDetailsElement) => details.open))) await recent.locator('summary').click();
+    if (!(await recent.evaluate((details: HTMLDetailsElement) => details.open)))
+      await recent.locator('summary').click();
     await page.getByTestId('claim-sale').fill('');
     await page.getByTestId('claim-sale').focus();
     await scanWithWedge(page, scanned);
@@ -196,9 +244,13 @@ describe.each(laneLanguages)('points claimed later (%s)', (language) => {
     expect(await page.getByTestId('cart-line').count()).toBe(0);
     await page.getByTestId('claim-card').fill(demo.cards.regular);
     await page.getByTestId('claim-find').click();
-    await eventually(() => page.getByTestId('claim-customer').textContent()).toBe(translate(language, 'claim.customer', { name: 'Jana Nováková' }));
+    await eventually(() => page.getByTestId('claim-customer').textContent()).toBe(
+      translate(language, 'claim.customer', { name: 'Jana Nováková' }),
+    );
     await page.getByTestId('claim-confirm').click();
-    await eventually(() => outcome.textContent()).toMatch(messagePattern(language, 'claim.assigned', { name: 'Jana Nováková' }));
+    await eventually(() => outcome.textContent()).toMatch(
+      messagePattern(language, 'claim.assigned', { name: 'Jana Nováková' }),
+    );
     expect(await purchaseCustomer(lane, scanned)).toBe(jana);
     expect(await points(lane, jana)).toBe(pointsBefore + 18);
     await screenshot(page, `points-claim-barcode-${language}`);
@@ -222,10 +274,14 @@ describe.each(laneLanguages)('points claimed later (%s)', (language) => {
     await page.getByTestId('claim-sale').fill(`Praha · 1 · ${parseBillId(billId)!.code}`);
     await page.getByTestId('claim-card').fill(demo.cards.regular);
     await page.getByTestId('claim-find').click();
-    await eventually(() => page.getByTestId('claim-customer').textContent()).toBe(translate(language, 'claim.customer', { name: 'Jana Nováková' }));
+    await eventually(() => page.getByTestId('claim-customer').textContent()).toBe(
+      translate(language, 'claim.customer', { name: 'Jana Nováková' }),
+    );
     await page.getByTestId('claim-confirm').click();
     const outcome = page.getByTestId('claim-outcome');
-    await eventually(() => outcome.textContent()).toMatch(messagePattern(language, 'claim.queued.offline', { name: 'Jana Nováková' }));
+    await eventually(() => outcome.textContent()).toMatch(
+      messagePattern(language, 'claim.queued.offline', { name: 'Jana Nováková' }),
+    );
     const row = page.locator(`[data-testid="recent-sale"][data-bill="${billId}"]`);
     await eventually(() => row.getByTestId('recent-claimed').getAttribute('data-state')).toBe('pending');
     await screenshot(page, `points-claim-offline-${language}`);
@@ -237,7 +293,8 @@ describe.each(laneLanguages)('points claimed later (%s)', (language) => {
     await eventually(() => page.getByTestId('cart-line').count()).toBe(1);
     const scanned = await payByCard(page);
     const recent = page.getByTestId('recent-sales');
-    if (!(await recent.evaluate((details: HTMLDetailsElement) => details.open))) await recent.locator('summary').click();
+    if (!(await recent.evaluate((details: HTMLDetailsElement) => details.open)))
+      await recent.locator('summary').click();
     await page.getByTestId('claim-sale').fill('');
     await page.getByTestId('claim-sale').focus();
     await scanWithWedge(page, scanned);
@@ -245,15 +302,23 @@ describe.each(laneLanguages)('points claimed later (%s)', (language) => {
     expect(await page.getByTestId('cart-line').count()).toBe(0);
     await page.getByTestId('claim-card').fill(demo.cards.regular);
     await page.getByTestId('claim-find').click();
-    await eventually(() => page.getByTestId('claim-customer').textContent()).toBe(translate(language, 'claim.customer', { name: 'Jana Nováková' }));
+    await eventually(() => page.getByTestId('claim-customer').textContent()).toBe(
+      translate(language, 'claim.customer', { name: 'Jana Nováková' }),
+    );
     await page.getByTestId('claim-confirm').click();
-    await eventually(() => outcome.textContent()).toMatch(messagePattern(language, 'claim.queued.offline', { name: 'Jana Nováková' }));
+    await eventually(() => outcome.textContent()).toMatch(
+      messagePattern(language, 'claim.queued.offline', { name: 'Jana Nováková' }),
+    );
     const scannedRow = page.locator(`[data-testid="recent-sale"][data-bill="${scanned}"]`);
-    await eventually(() => scannedRow.getByTestId('recent-claimed').getAttribute('data-state')).toBe('pending');
+    await eventually(() => scannedRow.getByTestId('recent-claimed').getAttribute('data-state')).toBe(
+      'pending',
+    );
 
     await lane.outage(false);
     await eventually(() => row.getByTestId('recent-claimed').getAttribute('data-state')).toBe('synced');
-    await eventually(() => scannedRow.getByTestId('recent-claimed').getAttribute('data-state')).toBe('synced');
+    await eventually(() => scannedRow.getByTestId('recent-claimed').getAttribute('data-state')).toBe(
+      'synced',
+    );
     expect(await purchaseCustomer(lane, billId)).toBe(jana);
     expect(await purchaseCustomer(lane, scanned)).toBe(jana);
     await screenshot(page, `points-claim-replayed-${language}`);

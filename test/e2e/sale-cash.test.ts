@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { demo } from '../../sandbox/seed.ts';
 import { browserTests } from './support/browser.ts';
 import { scanWithWedge, screenshot } from './support/page.ts';
-import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, signInTo, type SaleLane } from './support/sale-page.ts';
+import {
+  eventually,
+  openSale,
+  openSaleLane,
+  paidOutcome,
+  previewSettled,
+  signInTo,
+  type SaleLane,
+} from './support/sale-page.ts';
 
 const cashierPin = '1111';
 const coffee = '8594005650015';
@@ -17,7 +25,10 @@ const plain = (text: string | null) => (text ?? '').replace(/\s/g, ' ');
 async function purchaseTotal(lane: SaleLane): Promise<number> {
   const billId = (await lane.page.getByTestId('receipt-bill').getAttribute('data-bill')) ?? '';
   const landed = lane.sandbox.control.purchases().find((p) => p.bill_id === billId);
-  const purchase = await lane.sandbox.call<{ data: { total_price: number } }>('GET', `/purchases/${landed!.purchase_id}`);
+  const purchase = await lane.sandbox.call<{ data: { total_price: number } }>(
+    'GET',
+    `/purchases/${landed!.purchase_id}`,
+  );
   return purchase.body.data.total_price;
 }
 
@@ -38,9 +49,16 @@ describe('cash at the till', () => {
     await page.getByTestId('pay-panel').waitFor();
     expect(plain(await page.getByTestId('tender-cash-due').textContent())).toBe('23,00 Kč');
     expect(plain(await page.getByTestId('tender-rounding').textContent())).toBe('-0,40 Kč');
-    expect((await page.getByTestId('tender-quick').allTextContents()).map(plain)).toEqual(['23,00 Kč', '100,00 Kč', '200,00 Kč', '500,00 Kč']);
+    expect((await page.getByTestId('tender-quick').allTextContents()).map(plain)).toEqual([
+      '23,00 Kč',
+      '100,00 Kč',
+      '200,00 Kč',
+      '500,00 Kč',
+    ]);
     await page.getByTestId('tender-quick').nth(1).click();
-    await eventually(async () => plain(await page.getByTestId('tender-change').textContent())).toBe('77,00 Kč');
+    await eventually(async () => plain(await page.getByTestId('tender-change').textContent())).toBe(
+      '77,00 Kč',
+    );
     await screenshot(page, 'sale-cash-change-cs');
     // Short cash cannot be confirmed.
     await page.getByTestId('tender-cash-given').fill('20');
@@ -94,7 +112,9 @@ describe('cash at the till', () => {
     await page.getByTestId('pay-panel').waitFor();
     await page.keyboard.press('s');
     await page.getByTestId('tender-card-part').fill('10');
-    await eventually(async () => plain(await page.getByTestId('tender-cash-due').textContent())).toBe('13,00 Kč');
+    await eventually(async () => plain(await page.getByTestId('tender-cash-due').textContent())).toBe(
+      '13,00 Kč',
+    );
     await page.getByTestId('confirm-pay').click();
     expect(await paidOutcome(page)).toContain('Uzavřeno');
     expect(plain(await page.getByTestId('receipt-card').textContent())).toBe('10,00 Kč');

@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { demo } from '../../sandbox/seed.ts';
 import { browserTests } from './support/browser.ts';
 import { scanWithWedge, screenshot } from './support/page.ts';
-import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, signInTo, type SaleLane } from './support/sale-page.ts';
+import {
+  eventually,
+  openSale,
+  openSaleLane,
+  paidOutcome,
+  previewSettled,
+  signInTo,
+  type SaleLane,
+} from './support/sale-page.ts';
 
 const cashierPin = '1111';
 const coffee = '8594005650015';
@@ -59,7 +67,10 @@ describe('whose sale it is', () => {
     expect(await paidOutcome(page)).toContain('Uzavřeno');
     const billId = await billOf(page);
     const landed = lane.sandbox.control.purchases().find((p) => p.bill_id === billId);
-    const purchase = await lane.sandbox.call<{ data: { customer_id: string } }>('GET', `/purchases/${landed!.purchase_id}`);
+    const purchase = await lane.sandbox.call<{ data: { customer_id: string } }>(
+      'GET',
+      `/purchases/${landed!.purchase_id}`,
+    );
     expect(purchase.body.data.customer_id).toBe(demo.customers.otherCustomer);
   }, 60_000);
 

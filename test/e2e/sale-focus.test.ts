@@ -56,7 +56,7 @@ describe('focus and keys at the sale', () => {
     await expect(page.locator('[data-screen="sale"]').count()).resolves.toBe(1);
   }, 90_000);
 
-  it('takes F2 to the sale\'s card field, and F3 does not leave the sale', async () => {
+  it("takes F2 to the sale's card field, and F3 does not leave the sale", async () => {
     const lane = e2e.track(await openSaleLane(e2e.browser));
     const { page } = lane;
     await signInTo(page, '1111');

@@ -5,7 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { demo } from '../../sandbox/seed.ts';
 import { browserTests } from './support/browser.ts';
 import { scanWithWedge, screenshot } from './support/page.ts';
-import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, signInTo, type SaleLane } from './support/sale-page.ts';
+import {
+  eventually,
+  openSale,
+  openSaleLane,
+  paidOutcome,
+  previewSettled,
+  signInTo,
+  type SaleLane,
+} from './support/sale-page.ts';
 
 const coffee = '8594005650015';
 const card = demo.cards.manyPoints;
@@ -19,12 +27,18 @@ async function billOf(page: SaleLane['page']): Promise<string> {
 }
 
 async function availablePoints(lane: SaleLane): Promise<number> {
-  const answer = await lane.sandbox.call<{ data: { available_points: number } }>('GET', '/wallet/actions/points-overview', { query: { customer_id: owner } });
+  const answer = await lane.sandbox.call<{ data: { available_points: number } }>(
+    'GET',
+    '/wallet/actions/points-overview',
+    { query: { customer_id: owner } },
+  );
   return answer.body.data.available_points;
 }
 
 /** Pays the open offline sale, brings CareCloud back and returns what landed for the bill. */
-async function payOfflineAndReplay(lane: SaleLane): Promise<{ customer_id: string | null; card_number: string | null }> {
+async function payOfflineAndReplay(
+  lane: SaleLane,
+): Promise<{ customer_id: string | null; card_number: string | null }> {
   const { page, sandbox } = lane;
   await page.keyboard.press('F12');
   await page.keyboard.press('Enter');
@@ -32,14 +46,26 @@ async function payOfflineAndReplay(lane: SaleLane): Promise<{ customer_id: strin
   expect(await page.getByTestId('points-later').textContent()).toContain('připíšou');
   const billId = await billOf(page);
   await lane.outage(false);
-  await eventually(() => sandbox.control.purchases().filter((p) => p.bill_id === billId && p.purchase_id).length).toBe(1);
-  const landed = await sandbox.call<{ data: { purchases: { customer_id: string | null; card_number: string | null }[] } }>('GET', '/purchases', { query: { external_purchase_id: billId } });
+  await eventually(
+    () => sandbox.control.purchases().filter((p) => p.bill_id === billId && p.purchase_id).length,
+  ).toBe(1);
+  const landed = await sandbox.call<{
+    data: { purchases: { customer_id: string | null; card_number: string | null }[] };
+  }>('GET', '/purchases', { query: { external_purchase_id: billId } });
   return landed.body.data.purchases[0]!;
 }
 
 describe('an unknown loyalty card offline', () => {
   it('is attached by its number when a scan rule says it is a card, and the replay credits its owner', async () => {
-    const lane = e2e.track(await openSaleLane(e2e.browser, { settings: { input: { classification: { rules: [{ name: 'Store cards', kind: 'card', pattern: '^2000\\d{9}$' }] } } } }));
+    const lane = e2e.track(
+      await openSaleLane(e2e.browser, {
+        settings: {
+          input: {
+            classification: { rules: [{ name: 'Store cards', kind: 'card', pattern: '^2000\\d{9}$' }] },
+          },
+        },
+      }),
+    );
     const { page } = lane;
     const before = await availablePoints(lane);
     await signInTo(page, '1111');

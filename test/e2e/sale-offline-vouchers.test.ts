@@ -5,7 +5,15 @@ import { reasonSentence } from '../../shared/i18n/index.ts';
 import { demo } from '../../sandbox/seed.ts';
 import { browserTests } from './support/browser.ts';
 import { scanWithWedge, screenshot } from './support/page.ts';
-import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, signInTo, type SaleLane } from './support/sale-page.ts';
+import {
+  eventually,
+  openSale,
+  openSaleLane,
+  paidOutcome,
+  previewSettled,
+  signInTo,
+  type SaleLane,
+} from './support/sale-page.ts';
 
 const managerPin = '9999';
 const coffee = '8594005650015';
@@ -19,7 +27,12 @@ async function billOf(page: SaleLane['page']): Promise<string> {
 
 describe('a single-use voucher offline', () => {
   it('is refused in a second offline sale, comes back when the first sale is voided, and CareCloud sees it used once', async () => {
-    const lane = e2e.track(await openSaleLane(e2e.browser, { settings: { offlinePolicy: { vouchers: 'accept-synced' } }, viewport: { width: 1920, height: 1080 } }));
+    const lane = e2e.track(
+      await openSaleLane(e2e.browser, {
+        settings: { offlinePolicy: { vouchers: 'accept-synced' } },
+        viewport: { width: 1920, height: 1080 },
+      }),
+    );
     const { page, sandbox } = lane;
     await signInTo(page, managerPin);
     await page.keyboard.press('F7');
@@ -29,7 +42,8 @@ describe('a single-use voucher offline', () => {
     await scanWithWedge(page, demo.cards.regular);
     await eventually(() => page.getByTestId('sale-customer-name').textContent()).toBe('Jana Nováková');
     await lane.outage(true);
-    const voucher = () => page.locator(`[data-testid="sale-voucher-item"][data-code="${demo.vouchers.value100}"]`);
+    const voucher = () =>
+      page.locator(`[data-testid="sale-voucher-item"][data-code="${demo.vouchers.value100}"]`);
 
     // The first offline sale takes the voucher from the pre-synced list.
     await scanWithWedge(page, coffee);
@@ -50,7 +64,9 @@ describe('a single-use voucher offline', () => {
     await scanWithWedge(page, demo.vouchers.value100);
     await previewSettled(page);
     await eventually(() => voucher().getAttribute('data-status')).toBe('refused');
-    expect(await voucher().getByTestId('sale-voucher-status').textContent()).toBe(reasonSentence('cs', { name: 'benefit_codes', reason: 'voucher_already_used' }));
+    expect(await voucher().getByTestId('sale-voucher-status').textContent()).toBe(
+      reasonSentence('cs', { name: 'benefit_codes', reason: 'voucher_already_used' }),
+    );
     await screenshot(page, 'sale-offline-voucher-already-used-cs');
 
     // The manager voids the first sale: its voucher is free again for this terminal.
@@ -78,10 +94,16 @@ describe('a single-use voucher offline', () => {
 
     // Back online, the replay lands once and CareCloud takes the voucher exactly once.
     await lane.outage(false);
-    await eventually(() => sandbox.control.purchases().filter((p) => p.bill_id === secondBill && p.purchase_id).length).toBe(1);
+    await eventually(
+      () => sandbox.control.purchases().filter((p) => p.bill_id === secondBill && p.purchase_id).length,
+    ).toBe(1);
     expect(sandbox.control.purchases().filter((p) => p.bill_id === firstBill)).toEqual([]);
     await eventually(() => page.getByTestId('needs-attention').count()).toBe(0);
-    const found = await sandbox.call<{ data: { vouchers: { applied_date: string | null }[] } }>('GET', '/vouchers', { query: { code: demo.vouchers.value100 } });
+    const found = await sandbox.call<{ data: { vouchers: { applied_date: string | null }[] } }>(
+      'GET',
+      '/vouchers',
+      { query: { code: demo.vouchers.value100 } },
+    );
     expect(found.body.data.vouchers[0]!.applied_date).toEqual(expect.any(String));
   }, 90_000);
 });

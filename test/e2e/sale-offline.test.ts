@@ -11,7 +11,15 @@ import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 import { browserTests } from './support/browser.ts';
 import { rendererDir, repositoryRoot } from './support/build.ts';
 import { scanWithWedge, screenshot } from './support/page.ts';
-import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, signInTo, type SaleLane } from './support/sale-page.ts';
+import {
+  eventually,
+  openSale,
+  openSaleLane,
+  paidOutcome,
+  previewSettled,
+  signInTo,
+  type SaleLane,
+} from './support/sale-page.ts';
 
 const cashierPin = '1111';
 const managerPin = '9999';
@@ -45,7 +53,9 @@ describe('offline and recovery in the browser', () => {
         await page.getByTestId('sale-offline-mark').waitFor();
         await page.getByTestId('sale-points').fill('50');
         await page.getByTestId('sale-points').press('Tab');
-        await eventually(() => page.getByTestId('benefit-refusal').textContent()).toBe('Platba body: Pokladna je offline; tohle potřebuje CareCloud, teď to nejde použít.');
+        await eventually(() => page.getByTestId('benefit-refusal').textContent()).toBe(
+          'Platba body: Pokladna je offline; tohle potřebuje CareCloud, teď to nejde použít.',
+        );
         await page.getByTestId('points-later').waitFor();
         await screenshot(page, 'sale-offline-points-refused-cs');
       }
@@ -63,22 +73,37 @@ describe('offline and recovery in the browser', () => {
     // Journaled without a network attempt: CareCloud never saw them while it was cut off.
     expect(lane.sandbox.control.purchases().filter((p) => bills.includes(p.bill_id))).toEqual([]);
     await lane.outage(false);
-    await eventually(() => lane!.sandbox.control.purchases().filter((p) => bills.includes(p.bill_id) && p.purchase_id).length).toBe(2);
-    for (const billId of bills) expect(lane.sandbox.control.purchases().filter((p) => p.bill_id === billId)).toEqual([expect.objectContaining({ attempts: 1 })]);
+    await eventually(
+      () =>
+        lane!.sandbox.control.purchases().filter((p) => bills.includes(p.bill_id) && p.purchase_id).length,
+    ).toBe(2);
+    for (const billId of bills)
+      expect(lane.sandbox.control.purchases().filter((p) => p.bill_id === billId)).toEqual([
+        expect.objectContaining({ attempts: 1 }),
+      ]);
     await eventually(() => page.getByTestId('connection').textContent()).toContain('Online');
     await eventually(() => page.getByTestId('queue').textContent()).toBe('Nic nečeká na odeslání');
   }, 60_000);
 
   it('puts a replay CareCloud rejects in the queue; the manager resends it without the voucher and the audit log says who', async () => {
-    const lane = e2e.track(await openSaleLane(e2e.browser, { settings: { offlinePolicy: { vouchers: 'accept-synced' } }, viewport: { width: 1920, height: 1080 } }));
+    const lane = e2e.track(
+      await openSaleLane(e2e.browser, {
+        settings: { offlinePolicy: { vouchers: 'accept-synced' } },
+        viewport: { width: 1920, height: 1080 },
+      }),
+    );
     const { page, sandbox } = lane;
     await signInTo(page, managerPin);
     await page.keyboard.press('F7');
     await page.getByTestId('sync-offline-vouchers').click();
     await page.getByTestId('offline-vouchers-synced').waitFor();
     // Another till spends the voucher after this terminal synced its offline list.
-    const found = await sandbox.call<{ data: { vouchers: { voucher_id: string }[] } }>('GET', '/vouchers', { query: { code: demo.vouchers.value100 } });
-    await sandbox.call('POST', `/vouchers/${found.body.data.vouchers[0]!.voucher_id}/actions/apply-voucher`, { body: { date_applied: formatCareCloudDateTime(new Date(), 'Europe/Prague') } });
+    const found = await sandbox.call<{ data: { vouchers: { voucher_id: string }[] } }>('GET', '/vouchers', {
+      query: { code: demo.vouchers.value100 },
+    });
+    await sandbox.call('POST', `/vouchers/${found.body.data.vouchers[0]!.voucher_id}/actions/apply-voucher`, {
+      body: { date_applied: formatCareCloudDateTime(new Date(), 'Europe/Prague') },
+    });
     await openSale(page);
     await scanWithWedge(page, demo.cards.regular);
     await eventually(() => page.getByTestId('sale-customer-name').textContent()).toBe('Jana Nováková');
@@ -86,7 +111,9 @@ describe('offline and recovery in the browser', () => {
     await scanWithWedge(page, coffee);
     await scanWithWedge(page, demo.vouchers.value100);
     await previewSettled(page);
-    await eventually(() => page.locator('[data-testid="sale-voucher-item"]').getAttribute('data-status')).toBe('applied');
+    await eventually(() =>
+      page.locator('[data-testid="sale-voucher-item"]').getAttribute('data-status'),
+    ).toBe('applied');
     await page.getByTestId('sale-offline-mark').waitFor();
     await page.getByTestId('points-later').waitFor();
     await screenshot(page, 'sale-offline-voucher-cs-1920');
@@ -110,21 +137,35 @@ describe('offline and recovery in the browser', () => {
     expect(await page.getByTestId('entry-reason').first().textContent()).toBe('Tento poukaz už byl použit.');
     expect(await page.getByTestId('request-voucher').textContent()).toContain(demo.vouchers.value100);
     await page.keyboard.press('F4');
-    await eventually(() => page.getByTestId('entry-resend').textContent()).toBe('Resend without the refused benefits');
+    await eventually(() => page.getByTestId('entry-resend').textContent()).toBe(
+      'Resend without the refused benefits',
+    );
     await screenshot(page, 'queue-entry-en');
     await page.getByTestId('entry-resend').click();
     await page.getByTestId('manager-pin').fill('0000');
     await page.keyboard.press('Enter');
-    await eventually(() => page.getByTestId('pin-problem').textContent()).toBe('PIN not accepted. 4 tries left before PINs lock here.');
+    await eventually(() => page.getByTestId('pin-problem').textContent()).toBe(
+      'PIN not accepted. 4 tries left before PINs lock here.',
+    );
     await page.getByTestId('manager-pin').fill(managerPin);
     await page.keyboard.press('Enter');
     await eventually(() => page.getByTestId('queue-outcome').textContent()).toContain('Sent: entry');
-    await eventually(() => sandbox.control.purchases().filter((p) => p.purchase_id && p.bill_id !== billId && p.bill_id.startsWith(billId.slice(0, 8))).length).toBe(1);
+    await eventually(
+      () =>
+        sandbox.control
+          .purchases()
+          .filter((p) => p.purchase_id && p.bill_id !== billId && p.bill_id.startsWith(billId.slice(0, 8)))
+          .length,
+    ).toBe(1);
     expect(sandbox.control.purchases().find((p) => p.bill_id === billId)?.purchase_id ?? null).toBeNull();
     await page.getByTestId('queue-back').click();
     await page.getByTestId('audit-log').waitFor();
-    await eventually(() => page.locator('[data-testid="audit-row"][data-action="resend"]').textContent()).toContain('Demo Manager');
-    expect(await page.locator('[data-testid="audit-row"][data-action="pin-refused"]').count()).toBeGreaterThan(0);
+    await eventually(() =>
+      page.locator('[data-testid="audit-row"][data-action="resend"]').textContent(),
+    ).toContain('Demo Manager');
+    expect(
+      await page.locator('[data-testid="audit-row"][data-action="pin-refused"]').count(),
+    ).toBeGreaterThan(0);
     await page.getByTestId('audit-log').scrollIntoViewIfNeeded();
     await screenshot(page, 'queue-audit-en');
     await page.getByTestId('audit-export-json').click();
@@ -144,7 +185,9 @@ describe('offline and recovery in the browser', () => {
     await page.getByTestId('confirm-pay').dblclick();
     expect(await paidOutcome(page)).toContain('Uzavřeno');
     const billId = await billOf(page);
-    expect(sandbox.control.purchases().filter((p) => p.bill_id === billId)).toEqual([expect.objectContaining({ attempts: 1 })]);
+    expect(sandbox.control.purchases().filter((p) => p.bill_id === billId)).toEqual([
+      expect.objectContaining({ attempts: 1 }),
+    ]);
     expect(sandbox.control.requests().filter((r) => r.operation_id === 'postPurchaseSend')).toHaveLength(1);
   });
 
@@ -169,7 +212,9 @@ describe('offline and recovery in the browser', () => {
     await page.keyboard.type(demo.vouchers.percent10, { delay: 90 });
     await page.keyboard.press('Enter');
     await previewSettled(page);
-    await eventually(() => page.locator('[data-testid="sale-voucher-item"]').getAttribute('data-status')).toBe('applied');
+    await eventually(() =>
+      page.locator('[data-testid="sale-voucher-item"]').getAttribute('data-status'),
+    ).toBe('applied');
     await page.keyboard.press('F12');
     await page.keyboard.press('k');
     await eventually(() => page.getByTestId('tender-card').isChecked()).toBe(true);
@@ -192,7 +237,18 @@ describe('a host killed after the journal', () => {
   let child: ChildProcess | null = null;
 
   async function startHost(): Promise<string> {
-    const proc = spawn(process.execPath, ['--import', 'tsx', join(repositoryRoot, 'test/e2e/support/host-process.ts'), rendererDir, dataDir, sandbox.projectUrl], { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(repositoryRoot, 'test/e2e/support/host-process.ts'),
+        rendererDir,
+        dataDir,
+        sandbox.projectUrl,
+      ],
+      { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     child = proc;
     return new Promise((resolve, reject) => {
       let out = '';
@@ -231,7 +287,9 @@ describe('a host killed after the journal', () => {
       await page.keyboard.press('Enter');
       expect(await paidOutcome(page)).toContain('Uloženo offline');
       const billId = await billOf(page);
-      expect(sandbox.control.purchases().filter((p) => p.bill_id === billId && p.purchase_id)).toHaveLength(1);
+      expect(sandbox.control.purchases().filter((p) => p.bill_id === billId && p.purchase_id)).toHaveLength(
+        1,
+      );
       const dead = child!;
       const exited = new Promise((resolve) => dead.once('exit', resolve));
       dead.kill('SIGKILL');

@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { demo } from '../../sandbox/seed.ts';
 import { browserTests } from './support/browser.ts';
 import { scanWithWedge, screenshot } from './support/page.ts';
-import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, signInTo, type SaleLane } from './support/sale-page.ts';
+import {
+  eventually,
+  openSale,
+  openSaleLane,
+  paidOutcome,
+  previewSettled,
+  signInTo,
+  type SaleLane,
+} from './support/sale-page.ts';
 
 const cashierPin = '1111';
 const managerPin = '9999';
@@ -51,12 +59,16 @@ describe('recent sales', () => {
     // The customer by name, not by CareCloud's id.
     expect(await dialog.getByTestId('facts-customer').textContent()).toBe('Jana Nováková');
     expect(await dialog.getByTestId('facts-when').textContent()).toMatch(/\d{1,2}:\d{2}/);
-    expect(await dialog.getByTestId('facts-item').allTextContents()).toEqual([expect.stringContaining('Káva zrnková 1 kg')]);
+    expect(await dialog.getByTestId('facts-item').allTextContents()).toEqual([
+      expect.stringContaining('Káva zrnková 1 kg'),
+    ]);
     expect(await dialog.textContent()).toContain('Použito 100 bodů');
     await screenshot(page, 'sale-recent-cancel-cs');
     await page.getByTestId('manager-pin').fill(managerPin);
     await page.keyboard.press('Enter');
-    await eventually(() => page.getByTestId('cancel-outcome').textContent()).toBe(`Prodej ${reference} je stornován.`);
+    await eventually(() => page.getByTestId('cancel-outcome').textContent()).toBe(
+      `Prodej ${reference} je stornován.`,
+    );
     expect(lane.sandbox.control.purchases().filter((p) => p.canceled)).toHaveLength(1);
   }, 60_000);
 });

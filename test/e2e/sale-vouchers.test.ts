@@ -33,7 +33,10 @@ describe('vouchers in the browser', () => {
       await page.getByTestId('sale-voucher').press('Enter');
       const item = page.locator(`[data-testid="sale-voucher-item"][data-code="${code}"]`);
       await eventually(() => item.getAttribute('data-status')).toBe('refused');
-      const sentence = reason === 'not_found' ? translate('cs', 'checkout.refusal.not_found') : reasonSentence('cs', { name: 'benefit_codes', reason });
+      const sentence =
+        reason === 'not_found'
+          ? translate('cs', 'checkout.refusal.not_found')
+          : reasonSentence('cs', { name: 'benefit_codes', reason });
       expect(await item.getByTestId('sale-voucher-status').textContent()).toBe(sentence);
       if (code === demo.vouchers.expired) await screenshot(page, 'sale-voucher-refused-cs');
       await item.getByRole('button').click();
@@ -44,7 +47,9 @@ describe('vouchers in the browser', () => {
     await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('voucher-code');
     await page.getByTestId('voucher-code').fill(demo.vouchers.expired);
     await page.keyboard.press('Enter');
-    await eventually(() => page.getByTestId('voucher-refusal').first().textContent()).toBe(reasonSentence('cs', { name: 'benefit_codes', reason: 'voucher_expired' }));
+    await eventually(() => page.getByTestId('voucher-refusal').first().textContent()).toBe(
+      reasonSentence('cs', { name: 'benefit_codes', reason: 'voucher_expired' }),
+    );
     await screenshot(page, 'voucher-check-refused-cs');
     await page.getByTestId('voucher-code').fill(demo.vouchers.giftPartly);
     await page.keyboard.press('Enter');
@@ -71,7 +76,10 @@ describe('vouchers in the browser', () => {
     await scanWithWedge(page, '8594005650015');
     await eventually(() => page.getByTestId('cart-line').count()).toBe(1);
     const item = (code: string) => page.locator(`[data-testid="sale-voucher-item"][data-code="${code}"]`);
-    const sentence = (reason: string) => (reason === 'not_found' ? translate('cs', 'checkout.refusal.not_found') : reasonSentence('cs', { name: 'benefit_codes', reason }));
+    const sentence = (reason: string) =>
+      reason === 'not_found'
+        ? translate('cs', 'checkout.refusal.not_found')
+        : reasonSentence('cs', { name: 'benefit_codes', reason });
     // The sandbox, like CareCloud, takes at most three vouchers per bill.
     const asked: [string, string, string][] = [
       [demo.vouchers.value100, 'applied', ''],
@@ -84,12 +92,14 @@ describe('vouchers in the browser', () => {
       await page.getByTestId('sale-voucher').fill(code);
       await page.getByTestId('sale-voucher').press('Enter');
       await eventually(() => item(code).getAttribute('data-status')).toBe(status);
-      if (reason) expect(await item(code).getByTestId('sale-voucher-status').textContent()).toBe(sentence(reason));
+      if (reason)
+        expect(await item(code).getByTestId('sale-voucher-status').textContent()).toBe(sentence(reason));
     }
     // Every earlier answer still stands: nothing turned into "too many vouchers".
     for (const [code, status, reason] of asked) {
       expect(await item(code).getAttribute('data-status')).toBe(status);
-      if (reason) expect(await item(code).getByTestId('sale-voucher-status').textContent()).toBe(sentence(reason));
+      if (reason)
+        expect(await item(code).getByTestId('sale-voucher-status').textContent()).toBe(sentence(reason));
     }
     await screenshot(page, 'sale-vouchers-refused-not-counted-cs');
     await item(demo.vouchers.expired).getByRole('button').click();
@@ -101,7 +111,10 @@ describe('vouchers in the browser', () => {
     await page.getByTestId('sale-voucher').fill(demo.vouchers.giftFull);
     await page.getByTestId('sale-voucher').press('Enter');
     await eventually(() => item(demo.vouchers.giftFull).getAttribute('data-status')).toBe('refused');
-    expect(await item(demo.vouchers.giftFull).getByTestId('sale-voucher-status').textContent()).toBe(sentence('max_number_of_voucher_exceeded'));
-    for (const code of [demo.vouchers.value100, demo.vouchers.percent10, demo.vouchers.storeBound]) expect(await item(code).getAttribute('data-status')).toBe('applied');
+    expect(await item(demo.vouchers.giftFull).getByTestId('sale-voucher-status').textContent()).toBe(
+      sentence('max_number_of_voucher_exceeded'),
+    );
+    for (const code of [demo.vouchers.value100, demo.vouchers.percent10, demo.vouchers.storeBound])
+      expect(await item(code).getAttribute('data-status')).toBe('applied');
   });
 });

@@ -4,7 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { browserTests } from './support/browser.ts';
 import { screenshot } from './support/page.ts';
-import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, signInTo, type SaleLane } from './support/sale-page.ts';
+import {
+  eventually,
+  openSale,
+  openSaleLane,
+  paidOutcome,
+  previewSettled,
+  signInTo,
+  type SaleLane,
+} from './support/sale-page.ts';
 
 const cashierPin = '1111';
 const bananas = '2000001';
@@ -23,7 +31,8 @@ describe('weighed goods', () => {
     await page.getByTestId('weight-dialog').waitFor();
     // Nothing is on the bill until the weight is given.
     expect(await page.getByTestId('cart-line').count()).toBe(0);
-    for (const key of ['0', 'decimal', '7', '2', '5']) await page.locator(`[data-testid="weight-key"][data-key="${key}"]`).click();
+    for (const key of ['0', 'decimal', '7', '2', '5'])
+      await page.locator(`[data-testid="weight-key"][data-key="${key}"]`).click();
     expect(await page.getByTestId('weight-input').inputValue()).toBe('0,725');
     await screenshot(page, 'sale-weight-keypad-cs');
     await page.getByTestId('weight-confirm').click();
@@ -60,7 +69,10 @@ describe('weighed goods', () => {
     // CareCloud gets the same quantity and amount.
     const billId = (await page.getByTestId('receipt-bill').getAttribute('data-bill')) ?? '';
     const received = lane.sandbox.control.purchases().find((p) => p.bill_id === billId);
-    const purchase = await lane.sandbox.call<{ data: { total_price: number } }>('GET', `/purchases/${received!.purchase_id}`);
+    const purchase = await lane.sandbox.call<{ data: { total_price: number } }>(
+      'GET',
+      `/purchases/${received!.purchase_id}`,
+    );
     expect(purchase.body.data.total_price).toBe(76.78);
   }, 60_000);
 });

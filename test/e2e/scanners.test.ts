@@ -14,7 +14,8 @@ describe('keyboard-mode scanners', () => {
   it('are not read while the settings switch them off, and are read again once it is back on', async () => {
     const lane = e2e.track(await openSaleLane(e2e.browser, { viewport: { width: 1920, height: 1080 } }));
     const { page, sandbox } = lane;
-    const cardLookups = (card: string) => sandbox.control.requests().filter((r) => r.path.includes(card)).length;
+    const cardLookups = (card: string) =>
+      sandbox.control.requests().filter((r) => r.path.includes(card)).length;
     await signInTo(page, '9999');
     // The manager lands on the dashboard; the scans here are taken on the customer lookup.
     await page.keyboard.press('F3');
@@ -28,7 +29,9 @@ describe('keyboard-mode scanners', () => {
       await page.getByTestId('manager-pin').fill('9999');
       await page.keyboard.press('Enter');
       await page.getByTestId('pin-dialog').waitFor({ state: 'detached' });
-      await eventually(() => page.getByTestId('settings-outcome').textContent()).toContain('Nastavení uloženo');
+      await eventually(() => page.getByTestId('settings-outcome').textContent()).toContain(
+        'Nastavení uloženo',
+      );
       await page.keyboard.press('Escape');
       await page.locator('[data-screen="lookup"]').waitFor();
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

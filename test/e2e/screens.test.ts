@@ -6,7 +6,15 @@ import { demo } from '../../sandbox/seed.ts';
 import { launchChromium } from './support/browser.ts';
 import { ensureRendererBuilt } from './support/build.ts';
 import { scanWithWedge, screenshot } from './support/page.ts';
-import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, signInTo, type SaleLane } from './support/sale-page.ts';
+import {
+  eventually,
+  openSale,
+  openSaleLane,
+  paidOutcome,
+  previewSettled,
+  signInTo,
+  type SaleLane,
+} from './support/sale-page.ts';
 
 let browser: Browser;
 let lane: SaleLane | null = null;
@@ -51,7 +59,9 @@ describe('every new screen in both languages', () => {
     await scanWithWedge(page, demo.vouchers.percent10);
     await scanWithWedge(page, demo.vouchers.expired);
     await previewSettled(page);
-    await eventually(() => page.locator('[data-testid="sale-voucher-item"][data-status="refused"]').count()).toBe(1);
+    await eventually(() =>
+      page.locator('[data-testid="sale-voucher-item"][data-status="refused"]').count(),
+    ).toBe(1);
     await inBothLanguages(page, 'sale', true);
     await page.keyboard.press('F12');
     await page.getByTestId('pay-panel').waitFor();

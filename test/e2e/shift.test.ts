@@ -6,10 +6,25 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { translate, type Language, type MessageKey } from '../../shared/i18n/index.ts';
-import { CUT, decodeJob, DRAWER_KICK, includesBytes, startFakePrinter, type FakePrinter } from '../support/fake-printer.ts';
+import {
+  CUT,
+  decodeJob,
+  DRAWER_KICK,
+  includesBytes,
+  startFakePrinter,
+  type FakePrinter,
+} from '../support/fake-printer.ts';
 import { browserTests } from './support/browser.ts';
 import { scanWithWedge, screenshot } from './support/page.ts';
-import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, signInTo, type SaleLane } from './support/sale-page.ts';
+import {
+  eventually,
+  openSale,
+  openSaleLane,
+  paidOutcome,
+  previewSettled,
+  signInTo,
+  type SaleLane,
+} from './support/sale-page.ts';
 
 const cashierPin = '1111';
 const managerPin = '9999';
@@ -30,7 +45,9 @@ const wordsIn = (language: Language) => ({
   expected: translate(language, 'shift.report.expected'),
   drawer: translate(language, 'shift.report.section.drawer'),
   printed: translate(language, 'shift.report.printed'),
-  printerOff: translate(language, 'shift.report.printFailed', { problem: translate(language, 'printer.problem.refused') }),
+  printerOff: translate(language, 'shift.report.printFailed', {
+    problem: translate(language, 'printer.problem.refused'),
+  }),
 });
 
 async function payCash(lane: SaleLane, tendered: string): Promise<void> {
@@ -44,7 +61,15 @@ async function payCash(lane: SaleLane, tendered: string): Promise<void> {
 async function shiftDay(language: Language): Promise<void> {
   const printer = await startFakePrinter();
   printers.push(printer);
-  const lane = e2e.track(await openSaleLane(e2e.browser, { settings: { language, shift: { cashNeedsOpenShift: true, countDifferenceLimitMinor: 1_000 }, printer: { connection: 'network', host: '127.0.0.1', port: printer.port, timeoutMs: 2_000 } } }));
+  const lane = e2e.track(
+    await openSaleLane(e2e.browser, {
+      settings: {
+        language,
+        shift: { cashNeedsOpenShift: true, countDifferenceLimitMinor: 1_000 },
+        printer: { connection: 'network', host: '127.0.0.1', port: printer.port, timeoutMs: 2_000 },
+      },
+    }),
+  );
   const { page } = lane;
   const w = wordsIn(language);
   await signInTo(page, cashierPin);
@@ -55,7 +80,9 @@ async function shiftDay(language: Language): Promise<void> {
   await eventually(() => page.getByTestId('cart-line').count()).toBe(1);
   await previewSettled(page);
   await payCash(lane, '500');
-  await eventually(async () => (await page.getByTestId('sale-notice').textContent()) ?? '').toContain(w.refused);
+  await eventually(async () => (await page.getByTestId('sale-notice').textContent()) ?? '').toContain(
+    w.refused,
+  );
   await screenshot(page, `shift-refused-${language}`);
   await page.keyboard.press('Escape');
 
@@ -83,7 +110,9 @@ async function shiftDay(language: Language): Promise<void> {
   await page.getByTestId('shift-screen').waitFor();
   await page.getByTestId('shift-move-in').check();
   await page.getByTestId('shift-move-amount').fill('500');
-  await page.getByTestId('shift-move-reason').fill(language === 'cs' ? 'Drobné z trezoru' : 'Coins from the safe');
+  await page
+    .getByTestId('shift-move-reason')
+    .fill(language === 'cs' ? 'Drobné z trezoru' : 'Coins from the safe');
   await page.getByTestId('shift-move-save').click();
   await eventually(() => page.getByTestId('shift-movement').count()).toBe(1);
   await page.getByTestId('shift-move-out').check();
@@ -92,7 +121,9 @@ async function shiftDay(language: Language): Promise<void> {
   await page.getByTestId('shift-move-save').click();
   await eventually(() => page.getByTestId('shift-movement').count()).toBe(2);
   const expected = 200_000 + cashKept + 50_000 - 30_000;
-  await eventually(() => page.getByTestId('shift-expected').getAttribute('data-minor')).toBe(String(expected));
+  await eventually(() => page.getByTestId('shift-expected').getAttribute('data-minor')).toBe(
+    String(expected),
+  );
 
   // The X report: the shift goes on.
   await page.getByTestId('shift-x').click();
@@ -114,10 +145,13 @@ async function shiftDay(language: Language): Promise<void> {
   await page.getByTestId('shift-close').click();
   await page.getByTestId('shift-count').waitFor();
   let rest = expected - 2_000;
-  for (const value of [500_000, 200_000, 100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100]) {
+  for (const value of [
+    500_000, 200_000, 100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100,
+  ]) {
     const pieces = Math.floor(rest / value);
     rest -= pieces * value;
-    if (pieces > 0) await page.locator(`[data-testid="shift-pieces"][data-value="${value}"]`).fill(String(pieces));
+    if (pieces > 0)
+      await page.locator(`[data-testid="shift-pieces"][data-value="${value}"]`).fill(String(pieces));
   }
   await eventually(() => page.getByTestId('shift-difference').getAttribute('data-minor')).toBe('-2000');
   await screenshot(page, `shift-count-${language}`);
@@ -153,6 +187,10 @@ async function shiftDay(language: Language): Promise<void> {
 }
 
 describe('the shift at the lane', () => {
-  it('in Czech: refused cash, open, sale, cash in and out, X, count past the limit with a manager, Z, CSV and PDF', () => shiftDay('cs'), 120_000);
+  it(
+    'in Czech: refused cash, open, sale, cash in and out, X, count past the limit with a manager, Z, CSV and PDF',
+    () => shiftDay('cs'),
+    120_000,
+  );
   it('in English: the same day', () => shiftDay('en'), 120_000);
 });

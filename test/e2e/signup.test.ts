@@ -11,27 +11,47 @@ import { agreements } from '../../sandbox/customer-seed.ts';
 import { cardNumber, demo } from '../../sandbox/seed.ts';
 import { browserTests } from './support/browser.ts';
 import { scanWithWedge, screenshot } from './support/page.ts';
-import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, receiptBillId, signInTo, type SaleLane } from './support/sale-page.ts';
+import {
+  eventually,
+  openSale,
+  openSaleLane,
+  paidOutcome,
+  previewSettled,
+  receiptBillId,
+  signInTo,
+  type SaleLane,
+} from './support/sale-page.ts';
 import { laneLanguages, messagePattern } from './support/words.ts';
 
 const coffee = '8594005650015';
 const e2e = browserTests<SaleLane>();
-const laneIn = (language: Language, settings: Record<string, unknown> = {}) => openSaleLane(e2e.browser, { settings: { language, ...settings } });
+const laneIn = (language: Language, settings: Record<string, unknown> = {}) =>
+  openSaleLane(e2e.browser, { settings: { language, ...settings } });
 let emails = 0;
 const newEmail = () => `e2e.signup.${process.pid}.${(emails += 1)}.${Date.now()}@example.cz`;
 
 async function customerByEmail(lane: SaleLane, email: string): Promise<{ customer_id: string } | undefined> {
-  const res = await lane.sandbox.call<{ data: { customers: { customer_id: string }[] } }>('GET', '/customers', { query: { email } });
+  const res = await lane.sandbox.call<{ data: { customers: { customer_id: string }[] } }>(
+    'GET',
+    '/customers',
+    { query: { email } },
+  );
   return res.body.data.customers[0];
 }
 
 async function cardOwner(lane: SaleLane, number: string): Promise<string | null> {
-  const res = await lane.sandbox.call<{ data: { cards: { customer_id?: string }[] } }>('GET', '/cards', { query: { card_number: number } });
+  const res = await lane.sandbox.call<{ data: { cards: { customer_id?: string }[] } }>('GET', '/cards', {
+    query: { card_number: number },
+  });
   return res.body.data.cards[0]?.customer_id ?? null;
 }
 
 async function points(lane: SaleLane, customerId: string): Promise<number> {
-  const res = await lane.sandbox.call<{ data: { available_points: number } }>('GET', '/wallet/actions/points-overview', { query: { customer_id: customerId } });
+  const res = await lane.sandbox.call<{ data: { available_points: number } }>(
+    'GET',
+    '/wallet/actions/points-overview',
+    { query: { customer_id: customerId } },
+  );
   return res.body.data.available_points;
 }
 
@@ -70,7 +90,9 @@ describe.each(laneLanguages)('sign-up at the lane (%s)', (language) => {
     await screenshot(page, `signup-lookup-${language}`);
     await page.getByTestId('signup-submit').click();
     await page.locator('[data-screen="customer"]').waitFor();
-    expect(await page.getByTestId('signup-done').textContent()).toContain(translate(language, 'signup.done', { name: 'Alena Malá' }));
+    expect(await page.getByTestId('signup-done').textContent()).toContain(
+      translate(language, 'signup.done', { name: 'Alena Malá' }),
+    );
     const created = await customerByEmail(lane, email);
     expect(created).toBeDefined();
     expect(await cardOwner(lane, card)).toBe(created!.customer_id);
@@ -112,13 +134,17 @@ describe.each(laneLanguages)('sign-up at the lane (%s)', (language) => {
     await fillCustomer(page, 'jana.novakova@example.cz');
     await eventually(() => page.getByTestId('signup-email').getAttribute('data-check')).toBe('taken');
     await page.getByTestId('signup-submit').click();
-    await eventually(() => page.locator('#signup-email-problem').textContent()).toContain(signupFormWords[language]['problem.alreadyRegistered']);
+    await eventually(() => page.locator('#signup-email-problem').textContent()).toContain(
+      signupFormWords[language]['problem.alreadyRegistered'],
+    );
     await screenshot(page, `signup-refused-${language}`);
     expect(lane.sandbox.control.requests().filter((r) => r.operation_id === 'postCustomer')).toEqual([]);
     // F4 switches the open form's words to the other language.
     const other: Language = language === 'cs' ? 'en' : 'cs';
     await page.keyboard.press('F4');
-    await eventually(() => page.locator('#signup-email-problem').textContent()).toContain(signupFormWords[other]['problem.alreadyRegistered']);
+    await eventually(() => page.locator('#signup-email-problem').textContent()).toContain(
+      signupFormWords[other]['problem.alreadyRegistered'],
+    );
   }, 60_000);
 
   it('makes one customer of a double tap on "Sign up"', async () => {
@@ -134,9 +160,13 @@ describe.each(laneLanguages)('sign-up at the lane (%s)', (language) => {
       button.click();
     });
     await page.locator('[data-screen="customer"]').waitFor();
-    expect(await page.getByTestId('signup-done').textContent()).toContain(translate(language, 'signup.done', { name: 'Alena Malá' }));
+    expect(await page.getByTestId('signup-done').textContent()).toContain(
+      translate(language, 'signup.done', { name: 'Alena Malá' }),
+    );
     expect(lane.sandbox.control.requests().filter((r) => r.operation_id === 'postCustomer')).toHaveLength(1);
-    const res = await lane.sandbox.call<{ data: { total_items: number } }>('GET', '/customers', { query: { email } });
+    const res = await lane.sandbox.call<{ data: { total_items: number } }>('GET', '/customers', {
+      query: { email },
+    });
     expect(res.body.data.total_items).toBe(1);
   }, 60_000);
 
@@ -150,7 +180,9 @@ describe.each(laneLanguages)('sign-up at the lane (%s)', (language) => {
     await page.getByTestId('signup-phone').fill('+420 777 500 601');
     await page.getByTestId('signup-first').focus();
     await page.getByTestId('signup-submit').click();
-    await eventually(() => page.locator('#signup-phone-problem').textContent()).toContain(words['problem.notVerified']);
+    await eventually(() => page.locator('#signup-phone-problem').textContent()).toContain(
+      words['problem.notVerified'],
+    );
     await page.getByTestId('signup-send-code').click();
     await page.getByTestId('signup-code').waitFor();
     const sent = lane.sandbox.control.oneTimePasswords().at(-1)!;
@@ -166,7 +198,9 @@ describe.each(laneLanguages)('sign-up at the lane (%s)', (language) => {
     await screenshot(page, `signup-otp-${language}`);
     await page.getByTestId('signup-submit').click();
     await page.locator('[data-screen="customer"]').waitFor();
-    expect(await page.getByTestId('signup-done').textContent()).toContain(translate(language, 'signup.done', { name: 'Alena Malá' }));
+    expect(await page.getByTestId('signup-done').textContent()).toContain(
+      translate(language, 'signup.done', { name: 'Alena Malá' }),
+    );
   }, 60_000);
 
   it('offline: the sign-up is kept, the sale carries the new card, and the replay credits the new customer in order', async () => {
@@ -183,13 +217,17 @@ describe.each(laneLanguages)('sign-up at the lane (%s)', (language) => {
     await scanWithWedge(page, coffee);
     await page.getByTestId('sale-signup').click();
     await page.getByTestId('signup-offline').waitFor();
-    expect(await page.getByTestId('signup-offline').textContent()).toContain(signupFormWords[language].offline);
+    expect(await page.getByTestId('signup-offline').textContent()).toContain(
+      signupFormWords[language].offline,
+    );
     await fillCustomer(page, email);
     await scanCardIntoForm(page, card);
     await page.getByTestId('signup-consent').nth(0).check();
     await screenshot(page, `signup-offline-${language}`);
     await page.getByTestId('signup-submit').click();
-    await eventually(() => page.getByTestId('sale-new-customer').textContent()).toBe(translate(language, 'sale.newCustomer', { name: 'Alena Malá' }));
+    await eventually(() => page.getByTestId('sale-new-customer').textContent()).toBe(
+      translate(language, 'sale.newCustomer', { name: 'Alena Malá' }),
+    );
     expect(await page.getByTestId('sale-unidentified-card').textContent()).toContain(card);
     await previewSettled(page);
     await screenshot(page, `signup-offline-sale-${language}`);
@@ -198,13 +236,27 @@ describe.each(laneLanguages)('sign-up at the lane (%s)', (language) => {
     expect(await paidOutcome(page)).toMatch(messagePattern(language, 'checkout.savedOffline'));
     const billId = await receiptBillId(page);
     await lane.outage(false);
-    await eventually(() => sandbox.control.purchases().filter((p) => p.bill_id === billId && p.purchase_id).length).toBe(1);
+    await eventually(
+      () => sandbox.control.purchases().filter((p) => p.bill_id === billId && p.purchase_id).length,
+    ).toBe(1);
     const created = await customerByEmail(lane, email);
     expect(created).toBeDefined();
-    const landed = await sandbox.call<{ data: { purchases: { customer_id: string | null }[] } }>('GET', '/purchases', { query: { external_purchase_id: billId } });
+    const landed = await sandbox.call<{ data: { purchases: { customer_id: string | null }[] } }>(
+      'GET',
+      '/purchases',
+      { query: { external_purchase_id: billId } },
+    );
     expect(landed.body.data.purchases[0]?.customer_id).toBe(created!.customer_id);
     await eventually(() => points(lane, created!.customer_id)).toBeGreaterThan(0);
-    const order = sandbox.control.requests().filter((r) => r.status !== null && r.status < 300 && ['postCustomer', 'postAssignCard', 'postPurchaseSend'].includes(r.operation_id ?? '')).map((r) => r.operation_id);
+    const order = sandbox.control
+      .requests()
+      .filter(
+        (r) =>
+          r.status !== null &&
+          r.status < 300 &&
+          ['postCustomer', 'postAssignCard', 'postPurchaseSend'].includes(r.operation_id ?? ''),
+      )
+      .map((r) => r.operation_id);
     expect(order).toEqual(['postCustomer', 'postAssignCard', 'postPurchaseSend']);
     expect(lane.pageErrors).toEqual([]);
   }, 90_000);

@@ -13,7 +13,15 @@ import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 import { browserTests } from './support/browser.ts';
 import { rendererDir, repositoryRoot } from './support/build.ts';
 import { scanWithWedge, screenshot } from './support/page.ts';
-import { eventually, openSale, openSaleLane, paidOutcome, previewSettled, signInTo, type SaleLane } from './support/sale-page.ts';
+import {
+  eventually,
+  openSale,
+  openSaleLane,
+  paidOutcome,
+  previewSettled,
+  signInTo,
+  type SaleLane,
+} from './support/sale-page.ts';
 
 const cashierPin = '1111';
 const managerPin = '9999';
@@ -28,15 +36,24 @@ async function withPin(page: SaleLane['page']): Promise<void> {
 
 describe('screens that follow the sync', () => {
   it('tells a retry while offline apart from done, and moves heading, counters, notice and status bar together', async () => {
-    const lane = e2e.track(await openSaleLane(e2e.browser, { settings: { offlinePolicy: { vouchers: 'accept-synced' } }, viewport: { width: 1920, height: 1080 } }));
+    const lane = e2e.track(
+      await openSaleLane(e2e.browser, {
+        settings: { offlinePolicy: { vouchers: 'accept-synced' } },
+        viewport: { width: 1920, height: 1080 },
+      }),
+    );
     const { page, sandbox } = lane;
     await signInTo(page, managerPin);
     await page.keyboard.press('F7');
     await page.getByTestId('sync-offline-vouchers').click();
     await page.getByTestId('offline-vouchers-synced').waitFor();
     // Another till spends the voucher after this terminal synced its offline list: the replay will be refused.
-    const found = await sandbox.call<{ data: { vouchers: { voucher_id: string }[] } }>('GET', '/vouchers', { query: { code: demo.vouchers.value100 } });
-    await sandbox.call('POST', `/vouchers/${found.body.data.vouchers[0]!.voucher_id}/actions/apply-voucher`, { body: { date_applied: formatCareCloudDateTime(new Date(), 'Europe/Prague') } });
+    const found = await sandbox.call<{ data: { vouchers: { voucher_id: string }[] } }>('GET', '/vouchers', {
+      query: { code: demo.vouchers.value100 },
+    });
+    await sandbox.call('POST', `/vouchers/${found.body.data.vouchers[0]!.voucher_id}/actions/apply-voucher`, {
+      body: { date_applied: formatCareCloudDateTime(new Date(), 'Europe/Prague') },
+    });
     await openSale(page);
     await scanWithWedge(page, demo.cards.regular);
     await eventually(() => page.getByTestId('sale-customer-name').textContent()).toBe('Jana Nováková');
@@ -106,7 +123,18 @@ describe('a host that died', () => {
   });
 
   it('is not shown as online', async () => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', join(repositoryRoot, 'test/e2e/support/host-process.ts'), rendererDir, dataDir, sandbox.projectUrl], { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(repositoryRoot, 'test/e2e/support/host-process.ts'),
+        rendererDir,
+        dataDir,
+        sandbox.projectUrl,
+      ],
+      { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     child = proc;
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -127,7 +155,9 @@ describe('a host that died', () => {
       proc.kill('SIGKILL');
       await exited;
       child = null;
-      await eventually(() => page.getByTestId('connection').textContent()).toBe('Bez spojení se službou pokladny');
+      await eventually(() => page.getByTestId('connection').textContent()).toBe(
+        'Bez spojení se službou pokladny',
+      );
       expect(await page.getByTestId('connection').getAttribute('class')).toContain('bad');
       expect(await page.locator('footer [data-testid="queue"]').textContent()).toBe('Stav fronty neznámý');
       await screenshot(page, 'status-host-died-cs');

@@ -36,11 +36,15 @@ describe('checkout terminal in the browser', () => {
     for (let attempt = 1; attempt <= 4; attempt++) {
       await page.locator('#pin').fill(`000${attempt}`);
       await page.keyboard.press('Enter');
-      await eventually(() => page.getByTestId('signin-message').textContent()).toContain(attempt === 4 ? 'Další špatný PIN' : `zbývají ${5 - attempt} pokusy`);
+      await eventually(() => page.getByTestId('signin-message').textContent()).toContain(
+        attempt === 4 ? 'Další špatný PIN' : `zbývají ${5 - attempt} pokusy`,
+      );
     }
     await page.locator('#pin').fill('0005');
     await page.keyboard.press('Enter');
-    await eventually(() => page.getByTestId('signin-message').textContent()).toMatch(/zamčené do \d{1,2}:\d{2}/);
+    await eventually(() => page.getByTestId('signin-message').textContent()).toMatch(
+      /zamčené do \d{1,2}:\d{2}/,
+    );
     expect(await page.locator('#pin').isDisabled()).toBe(true);
     await screenshot(page, 'signin-locked');
     await page.getByTestId('signin-unlock').click();
@@ -67,16 +71,30 @@ describe('checkout terminal in the browser', () => {
     }
     expect(await page.getByTestId('points-available').textContent()).toMatch(/^\d[\d\s]*$/);
     expect(await page.getByTestId('search').count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('next-customer');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'next-customer',
+    );
     await screenshot(page, 'customer-1024x768');
     await page.setViewportSize({ width: 1920, height: 1080 });
     await screenshot(page, 'customer-1920x1080');
     await page.keyboard.press('F3');
     await page.locator('[data-screen="lookup"]').waitFor();
     // A HID scanner's scans come from the main process as input.scan events.
-    lane.preview.terminal.events.publish('input.scan', { kind: 'product', code: '8594001234561', source: 'hid', deviceId: 'scanner-1', decidedBy: 'rule' });
+    lane.preview.terminal.events.publish('input.scan', {
+      kind: 'product',
+      code: '8594001234561',
+      source: 'hid',
+      deviceId: 'scanner-1',
+      decidedBy: 'rule',
+    });
     await eventually(() => page.getByTestId('lookup-notice').textContent()).toContain('čárový kód zboží');
-    lane.preview.terminal.events.publish('input.scan', { kind: 'loyalty_card', code: demo.cards.manyPoints, source: 'hid', deviceId: 'scanner-1', decidedBy: 'rule' });
+    lane.preview.terminal.events.publish('input.scan', {
+      kind: 'loyalty_card',
+      code: demo.cards.manyPoints,
+      source: 'hid',
+      deviceId: 'scanner-1',
+      decidedBy: 'rule',
+    });
     await page.locator('[data-screen="customer"]').waitFor();
     expect(await page.getByTestId('customer-name').textContent()).toBe('Eva Dvořáková');
   });
@@ -99,7 +117,9 @@ describe('checkout terminal in the browser', () => {
     await page.keyboard.press('F2');
     await page.getByTestId('search').fill('novakova');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('lookup-notice').textContent(), { timeout: 15_000 }).toContain('Nováková, ne novakova');
+    await expect
+      .poll(() => page.getByTestId('lookup-notice').textContent(), { timeout: 15_000 })
+      .toContain('Nováková, ne novakova');
     await page.keyboard.press('F2');
     await page.getByTestId('search').fill('Nováková');
     await page.keyboard.press('Enter');
@@ -118,12 +138,16 @@ describe('checkout terminal in the browser', () => {
     const { page } = lane;
     await signIn(page, cashierPin);
     await scanWithWedge(page, demo.cards.free);
-    await eventually(() => page.getByTestId('lookup-notice').textContent()).toContain(`Kartu ${demo.cards.free} nemá žádný zákazník`);
+    await eventually(() => page.getByTestId('lookup-notice').textContent()).toContain(
+      `Kartu ${demo.cards.free} nemá žádný zákazník`,
+    );
     await screenshot(page, 'unknown-card');
     await scanWithWedge(page, demo.cards.blocked);
     await eventually(() => page.getByTestId('lookup-notice').textContent()).toContain('je zablokovaná');
     await scanWithWedge(page, demo.cards.deletedCustomer);
-    await eventually(() => page.getByTestId('lookup-notice').textContent()).toContain('byl v CareCloudu smazán');
+    await eventually(() => page.getByTestId('lookup-notice').textContent()).toContain(
+      'byl v CareCloudu smazán',
+    );
     expect(await page.locator('[data-screen="lookup"]').count()).toBe(1);
   });
 
@@ -169,7 +193,10 @@ describe('checkout terminal in the browser', () => {
     await page.getByTestId('pin-dialog').waitFor({ state: 'detached' });
     await eventually(() => page.getByTestId('settings-outcome').textContent()).toContain('Nastavení uloženo');
     await screenshot(page, 'settings-saved');
-    expect(preview.terminal.settings.view()).toMatchObject({ cashdeskNumber: '42', storeId: demo.stores.brno });
+    expect(preview.terminal.settings.view()).toMatchObject({
+      cashdeskNumber: '42',
+      storeId: demo.stores.brno,
+    });
     // Esc goes back where the manager came from: the dashboard they landed on.
     await page.keyboard.press('Escape');
     await page.locator('[data-screen="dashboard"]').waitFor();
@@ -200,12 +227,17 @@ describe('checkout terminal in the browser', () => {
     await page.keyboard.press('F3');
     // The terminal calls itself offline after a few unreachable attempts: each lookup is one.
     await expect
-      .poll(async () => {
-        await scanWithWedge(page, demo.cards.otherCustomer);
-        return page.getByTestId('connection').textContent();
-      }, { timeout: 15_000, interval: 300 })
+      .poll(
+        async () => {
+          await scanWithWedge(page, demo.cards.otherCustomer);
+          return page.getByTestId('connection').textContent();
+        },
+        { timeout: 15_000, interval: 300 },
+      )
       .toContain('Offline od');
-    await eventually(() => page.getByTestId('lookup-notice').textContent()).toContain('CareCloud není dostupný');
+    await eventually(() => page.getByTestId('lookup-notice').textContent()).toContain(
+      'CareCloud není dostupný',
+    );
     await screenshot(page, 'outage-offline');
     await scanWithWedge(page, demo.cards.regular);
     await page.locator('[data-screen="customer"]').waitFor();
@@ -213,6 +245,8 @@ describe('checkout terminal in the browser', () => {
     await screenshot(page, 'outage-customer-from-cache');
     await page.keyboard.press('F6');
     await page.getByTestId('outage').uncheck();
-    await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 15_000 }).toContain('Online');
+    await expect
+      .poll(() => page.getByTestId('connection').textContent(), { timeout: 15_000 })
+      .toContain('Online');
   }, 60_000);
 });

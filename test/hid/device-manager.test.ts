@@ -41,11 +41,13 @@ function setup(settings: unknown = {}, bus = new FakeHidBus()) {
   const manager = new HidDeviceManager({ settings: parsed, loader: async () => bus, sink });
   manager.subscribe((e) => events.push(e));
   managers.push(manager);
-  const states = () => events.flatMap((e) => (e.type === 'status' ? [`${e.status.name}:${e.status.state}`] : []));
+  const states = () =>
+    events.flatMap((e) => (e.type === 'status' ? [`${e.status.name}:${e.status.state}`] : []));
   return { bus, sink, events, manager, states };
 }
 
-const sendAll = (bus: FakeHidBus, path: string, reports: Uint8Array[]) => reports.forEach((r) => bus.connection(path).send(r));
+const sendAll = (bus: FakeHidBus, path: string, reports: Uint8Array[]) =>
+  reports.forEach((r) => bus.connection(path).send(r));
 
 describe('when the HID library is unavailable', () => {
   it('starts in keyboard-wedge-only mode with the reason when node-hid cannot load', async () => {
@@ -61,14 +63,19 @@ describe('when the HID library is unavailable', () => {
     const seen: DeviceEvent[] = [];
     manager.subscribe((e) => seen.push(e));
     const availability = await manager.start();
-    expect(availability).toMatchObject({ mode: 'keyboard-wedge-only', reason: 'The HID library is missing from this installation.' });
+    expect(availability).toMatchObject({
+      mode: 'keyboard-wedge-only',
+      reason: 'The HID library is missing from this installation.',
+    });
     expect(seen).toEqual([{ type: 'availability', availability }]);
     expect(manager.statuses()).toEqual([]);
   });
 
   it('falls back when the library loads but cannot list devices (missing libusb)', async () => {
     const bus = new FakeHidBus();
-    bus.enumerateFailure = new Error('libusb-1.0.so.0: cannot open shared object file: No such file or directory');
+    bus.enumerateFailure = new Error(
+      'libusb-1.0.so.0: cannot open shared object file: No such file or directory',
+    );
     const { manager } = setup({}, bus);
     expect(await manager.start()).toEqual({
       mode: 'keyboard-wedge-only',
@@ -82,7 +89,11 @@ describe('when the HID library is unavailable', () => {
   });
 
   it('never throws with the real node-hid on this machine, whatever it has installed', async () => {
-    const manager = new HidDeviceManager({ settings: inputSettingsSchema.parse({ devices: { pollIntervalMs: 60_000 } }), loader: loadNodeHid, sink: new RecordingSink() });
+    const manager = new HidDeviceManager({
+      settings: inputSettingsSchema.parse({ devices: { pollIntervalMs: 60_000 } }),
+      loader: loadNodeHid,
+      sink: new RecordingSink(),
+    });
     managers.push(manager);
     const availability = await manager.start();
     if (availability.mode === 'keyboard-wedge-only') expect(availability.remedy.length).toBeGreaterThan(10);
@@ -101,9 +112,15 @@ describe('reading devices', () => {
     const { bus, sink, manager } = setup();
     bus.plug(deviceInfo({ path: '/dev/hidraw3', serialNumber: 'S1' }));
     expect(await manager.start()).toEqual({ mode: 'hid', backend: 'fake bus' });
-    expect(manager.statuses()).toMatchObject([{ id: '05e0:1300/S1', state: 'connected', path: '/dev/hidraw3' }]);
+    expect(manager.statuses()).toMatchObject([
+      { id: '05e0:1300/S1', state: 'connected', path: '/dev/hidraw3' },
+    ]);
     const qr = `https://shop.example/v/${'k'.repeat(150)}`;
-    sendAll(bus, '/dev/hidraw3', [...encodeHidPosReports(']E0', '3046920029759'), ...encodeHidPosReports(']Q1', qr), ...encodeHidPosReports(']E4', '95012346')]);
+    sendAll(bus, '/dev/hidraw3', [
+      ...encodeHidPosReports(']E0', '3046920029759'),
+      ...encodeHidPosReports(']Q1', qr),
+      ...encodeHidPosReports(']E4', '95012346'),
+    ]);
     await settle();
     expect(sink.scans.map((s) => [s.aim, s.text, s.deviceId])).toEqual([
       [']E0', '3046920029759', '05e0:1300/S1'],
@@ -113,12 +130,23 @@ describe('reading devices', () => {
   });
 
   it('opens the POS interface of a configured Honeywell and switches it to HID POS', async () => {
-    const { bus, sink, manager } = setup({ devices: { autoDetect: false, configured: [{ name: 'Lane scanner', kind: 'barcode-scanner', vendorId: 0x0c2e }] } });
-    bus.plug(deviceInfo({ path: '/dev/hidraw0', vendorId: 0x0c2e, productId: 0x0b61, usagePage: 0x01, usage: 0x06 }));
-    bus.plug(deviceInfo({ path: '/dev/hidraw1', vendorId: 0x0c2e, productId: 0x0b61, usagePage: 0x8c, usage: 0x02 }));
+    const { bus, sink, manager } = setup({
+      devices: {
+        autoDetect: false,
+        configured: [{ name: 'Lane scanner', kind: 'barcode-scanner', vendorId: 0x0c2e }],
+      },
+    });
+    bus.plug(
+      deviceInfo({ path: '/dev/hidraw0', vendorId: 0x0c2e, productId: 0x0b61, usagePage: 0x01, usage: 0x06 }),
+    );
+    bus.plug(
+      deviceInfo({ path: '/dev/hidraw1', vendorId: 0x0c2e, productId: 0x0b61, usagePage: 0x8c, usage: 0x02 }),
+    );
     bus.plug(deviceInfo({ path: '/dev/hidraw2', vendorId: 0x05f9, usagePage: 0x8c }));
     await manager.start();
-    expect(manager.statuses()).toMatchObject([{ name: 'Lane scanner', state: 'connected', path: '/dev/hidraw1' }]);
+    expect(manager.statuses()).toMatchObject([
+      { name: 'Lane scanner', state: 'connected', path: '/dev/hidraw1' },
+    ]);
     expect([...bus.connections.keys()]).toEqual(['/dev/hidraw1']);
     expect(bus.connection('/dev/hidraw1').featureReports).toEqual([[0xfe, 0x01]]);
     sendAll(bus, '/dev/hidraw1', encodeHidPosReports(']E0', '3046920029759'));
@@ -127,28 +155,47 @@ describe('reading devices', () => {
   });
 
   it('reports a configured device that is not plugged in', async () => {
-    const { manager } = setup({ devices: { configured: [{ name: 'Card reader', kind: 'card-reader', vendorId: 0x0801 }] } });
+    const { manager } = setup({
+      devices: { configured: [{ name: 'Card reader', kind: 'card-reader', vendorId: 0x0801 }] },
+    });
     await manager.start();
-    expect(manager.statuses()).toMatchObject([{ name: 'Card reader', state: 'disconnected', reason: 'not plugged in' }]);
+    expect(manager.statuses()).toMatchObject([
+      { name: 'Card reader', state: 'disconnected', reason: 'not plugged in' },
+    ]);
   });
 
   it('reads a HID magstripe reader: card numbers pass, misreads are rejected', async () => {
     const { bus, sink, manager } = setup();
-    bus.plug(deviceInfo({ path: '/dev/hidraw5', vendorId: 0x0801, productId: 0x0002, usagePage: 0x8e, usage: 0x01 }));
+    bus.plug(
+      deviceInfo({ path: '/dev/hidraw5', vendorId: 0x0801, productId: 0x0002, usagePage: 0x8e, usage: 0x01 }),
+    );
     await manager.start();
-    sendAll(bus, '/dev/hidraw5', [encodeMagstripeReport([null, ';10000105?', null]), encodeMagstripeReport([null, ';10000105?', null], [0, 1, 0])]);
+    sendAll(bus, '/dev/hidraw5', [
+      encodeMagstripeReport([null, ';10000105?', null]),
+      encodeMagstripeReport([null, ';10000105?', null], [0, 1, 0]),
+    ]);
     await settle();
     expect(sink.scans).toMatchObject([{ text: '10000105', swiped: true, source: 'hid-magstripe' }]);
     expect(sink.rejected).toMatchObject([{ reason: 'card read failed: the reader could not read track 2' }]);
   });
 
   it('reads a keyboard-mode scanner configured for the Czech layout', async () => {
-    const { bus, sink, manager } = setup({ devices: { configured: [{ name: 'Kbd scanner', kind: 'keyboard-scanner', vendorId: 0x1eab, layout: 'cz' }] } });
+    const { bus, sink, manager } = setup({
+      devices: {
+        configured: [{ name: 'Kbd scanner', kind: 'keyboard-scanner', vendorId: 0x1eab, layout: 'cz' }],
+      },
+    });
     bus.plug(deviceInfo({ path: '/dev/hidraw7', vendorId: 0x1eab, usagePage: 0x01, usage: 0x06 }));
     await manager.start();
-    sendAll(bus, '/dev/hidraw7', [...encodeKeyboardReports('8594000000006', 'cz', 'Enter'), ...encodeKeyboardReports(';10000105?', 'cz', 'Enter')]);
+    sendAll(bus, '/dev/hidraw7', [
+      ...encodeKeyboardReports('8594000000006', 'cz', 'Enter'),
+      ...encodeKeyboardReports(';10000105?', 'cz', 'Enter'),
+    ]);
     await settle();
-    expect(sink.scans.map((s) => [s.text, s.swiped])).toEqual([['8594000000006', false], ['10000105', true]]);
+    expect(sink.scans.map((s) => [s.text, s.swiped])).toEqual([
+      ['8594000000006', false],
+      ['10000105', true],
+    ]);
   });
 });
 
@@ -162,7 +209,9 @@ describe('plugging, unplugging and failures', () => {
     await settle();
     bus.unplug('/dev/hidraw3');
     await settle();
-    expect(manager.statuses()).toMatchObject([{ state: 'disconnected', reason: 'stopped answering (could not read from HID device)' }]);
+    expect(manager.statuses()).toMatchObject([
+      { state: 'disconnected', reason: 'stopped answering (could not read from HID device)' },
+    ]);
     expect(bus.connections.get('/dev/hidraw3')?.closed).toBe(true);
     bus.plug(deviceInfo({ path: '/dev/hidraw4', serialNumber: 'S1', product: 'Scanner' }));
     await manager.pollNow();
@@ -171,7 +220,11 @@ describe('plugging, unplugging and failures', () => {
     sendAll(bus, '/dev/hidraw4', encodeHidPosReports(']Q1', 'fresh'));
     await settle();
     expect(sink.scans.map((s) => s.text)).toEqual(['fresh']);
-    expect(states()).toEqual(['Scanner (barcode scanner):connected', 'Scanner (barcode scanner):disconnected', 'Scanner (barcode scanner):connected']);
+    expect(states()).toEqual([
+      'Scanner (barcode scanner):connected',
+      'Scanner (barcode scanner):disconnected',
+      'Scanner (barcode scanner):connected',
+    ]);
   });
 
   it('notices a device that vanished from the list without a read error', async () => {
@@ -217,7 +270,10 @@ describe('plugging, unplugging and failures', () => {
     }
     // Reopened at once after the first failure, then held back for the poll interval (60 s here).
     expect(opens).toBe(2);
-    expect(manager.statuses()[0]).toMatchObject({ state: 'disconnected', reason: 'stopped answering (I/O error)' });
+    expect(manager.statuses()[0]).toMatchObject({
+      state: 'disconnected',
+      reason: 'stopped answering (I/O error)',
+    });
   });
 
   it('survives a listener that throws', async () => {
@@ -248,7 +304,10 @@ describe('plugging, unplugging and failures', () => {
     expect(sink.rejected.at(-1)?.reason).toMatch(/^1 reports dropped/);
     expect(manager.statuses()[0]?.droppedReports).toBe(1);
     // Right after the loss a one-report scan could be the tail of a lost chain: it is dropped, the next one passes.
-    sendAll(bus, '/dev/hidraw3', [...encodeHidPosReports(']E0', '3046920029759'), ...encodeHidPosReports(']E0', '95012346')]);
+    sendAll(bus, '/dev/hidraw3', [
+      ...encodeHidPosReports(']E0', '3046920029759'),
+      ...encodeHidPosReports(']E0', '95012346'),
+    ]);
     await settle();
     expect(sink.scans).toHaveLength(9);
     expect(sink.scans.at(-1)?.text).toBe('95012346');
@@ -262,7 +321,10 @@ describe('plugging, unplugging and failures', () => {
     bus.connection('/dev/hidraw3').send(new Uint8Array(1 << 20));
     await settle();
     expect(manager.statuses()[0]?.droppedReports).toBe(1);
-    sendAll(bus, '/dev/hidraw3', [...encodeHidPosReports(']E4', '95012346'), ...encodeHidPosReports(']E4', '95012346')]);
+    sendAll(bus, '/dev/hidraw3', [
+      ...encodeHidPosReports(']E4', '95012346'),
+      ...encodeHidPosReports(']E4', '95012346'),
+    ]);
     await settle();
     expect(sink.scans.map((s) => s.text)).toEqual(['95012346']);
   });
@@ -287,6 +349,9 @@ describe('plugging, unplugging and failures', () => {
     await manager.start();
     await manager.stop();
     expect([...bus.connections.values()].every((c) => c.closed)).toBe(true);
-    expect(manager.statuses().map((s) => s.reason)).toEqual(['the terminal stopped reading devices', 'the terminal stopped reading devices']);
+    expect(manager.statuses().map((s) => s.reason)).toEqual([
+      'the terminal stopped reading devices',
+      'the terminal stopped reading devices',
+    ]);
   });
 });

@@ -44,7 +44,17 @@ export class FakeConnection implements HidConnection {
 }
 
 export function deviceInfo(overrides: Partial<HidDeviceInfo> & { path: string }): HidDeviceInfo {
-  return { vendorId: 0x05e0, productId: 0x1300, usagePage: 0x8c, usage: 0x02, product: 'Test Scanner', manufacturer: 'Test', serialNumber: null, interface: 0, ...overrides };
+  return {
+    vendorId: 0x05e0,
+    productId: 0x1300,
+    usagePage: 0x8c,
+    usage: 0x02,
+    product: 'Test Scanner',
+    manufacturer: 'Test',
+    serialNumber: null,
+    interface: 0,
+    ...overrides,
+  };
 }
 
 export class FakeHidBus implements HidTransport {

@@ -18,7 +18,8 @@ function random(seed: number) {
   };
   const int = (max: number) => Math.floor(next() * max);
   const bytes = (length: number) => Uint8Array.from({ length }, () => int(256));
-  const text = (length: number, alphabet: string) => Array.from({ length }, () => alphabet[int(alphabet.length)]).join('');
+  const text = (length: number, alphabet: string) =>
+    Array.from({ length }, () => alphabet[int(alphabet.length)]).join('');
   return { next, int, bytes, text };
 }
 
@@ -47,7 +48,8 @@ describe('HID POS fuzz', () => {
           else if (fault < 0.05) {
             const junk = rng.next() < 0.5 ? rng.bytes(rng.int(80)) : Uint8Array.from([2, ...rng.bytes(63)]);
             const parsed = parseHidPosReport(junk);
-            if (parsed && !parsed.continued) allowed.add(`${parsed.aim}${String.fromCharCode(...parsed.data).replace(/[\r\n]+$/, '')}`);
+            if (parsed && !parsed.continued)
+              allowed.add(`${parsed.aim}${String.fromCharCode(...parsed.data).replace(/[\r\n]+$/, '')}`);
             check(assembler.push(junk, at++));
           } else if (fault < 0.06) {
             // Unplugged: the rest of this scan never arrives, the device starts afresh on reconnect.
@@ -65,7 +67,8 @@ describe('HID POS fuzz', () => {
         if (result.type !== 'barcode') return;
         emitted++;
         const key = `${result.barcode.aim}${result.barcode.text}`;
-        if (!sent.has(key) && !allowed.has(key)) throw new Error(`round ${round}: emitted a scan that was never sent whole: ${JSON.stringify(key)}`);
+        if (!sent.has(key) && !allowed.has(key))
+          throw new Error(`round ${round}: emitted a scan that was never sent whole: ${JSON.stringify(key)}`);
       }
     }
     // The faults above hit a minority of scans; most must still come through.
@@ -97,11 +100,19 @@ describe('keyboard report fuzz', () => {
         const text = rng.text(1 + rng.int(30), '0123456789ABCDEFXYZxyz-.');
         sent.add(text);
         for (const report of encodeKeyboardReports(text, layout, rng.next() < 0.5 ? 'Enter' : 'Tab')) {
-          const delivered = rng.next() < 0.01 ? report.slice(0, rng.int(12)) : rng.next() < 0.01 ? rng.bytes(rng.int(7)) : report;
+          const delivered =
+            rng.next() < 0.01
+              ? report.slice(0, rng.int(12))
+              : rng.next() < 0.01
+                ? rng.bytes(rng.int(7))
+                : report;
           for (const result of decoder.push(delivered, at++)) {
             if (result.type !== 'scan') continue;
             emitted++;
-            if (!sent.has(result.text)) throw new Error(`round ${round}: emitted ${JSON.stringify(result.text)}, sent ${[...sent].join(', ')}`);
+            if (!sent.has(result.text))
+              throw new Error(
+                `round ${round}: emitted ${JSON.stringify(result.text)}, sent ${[...sent].join(', ')}`,
+              );
           }
         }
       }
@@ -131,7 +142,10 @@ describe('magstripe fuzz', () => {
       const result = parseSwipe(damaged, { lrc: withLrc });
       if (result.ok) {
         accepted++;
-        if (result.value.cardNumber !== pan) throw new Error(`round ${round}: ${JSON.stringify(damaged)} read as ${result.value.cardNumber}, card is ${pan}`);
+        if (result.value.cardNumber !== pan)
+          throw new Error(
+            `round ${round}: ${JSON.stringify(damaged)} read as ${result.value.cardNumber}, card is ${pan}`,
+          );
       }
       expect(() => parseMagstripeReport(rng.bytes(rng.int(400)))).not.toThrow();
     }

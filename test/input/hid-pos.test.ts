@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { HidPosAssembler, encodeHidPosReports, parseHidPosReport } from '../../shared/input/hid-pos.ts';
 
 /** A 64-byte report written out from the protocol facts, byte by byte. */
-function report(fields: { id?: number; length: number; prefix?: number[]; aim: string; data: string; codeId?: number; continued?: boolean }): Uint8Array {
+function report(fields: {
+  id?: number;
+  length: number;
+  prefix?: number[];
+  aim: string;
+  data: string;
+  codeId?: number;
+  continued?: boolean;
+}): Uint8Array {
   const bytes = new Uint8Array(64);
   bytes[0] = fields.id ?? 0x02;
   bytes[1] = fields.length;
@@ -16,7 +24,12 @@ function report(fields: { id?: number; length: number; prefix?: number[]; aim: s
 describe('HID POS reports', () => {
   it('reads an EAN-13 report with its AIM id and Honeywell code id', () => {
     const bytes = report({ length: 13, aim: ']E0', data: '3046920029759', codeId: 0x64 });
-    expect(parseHidPosReport(bytes)).toEqual({ aim: ']E0', data: new Uint8Array(Array.from('3046920029759', (c) => c.charCodeAt(0))), continued: false, codeId: 0x64 });
+    expect(parseHidPosReport(bytes)).toEqual({
+      aim: ']E0',
+      data: new Uint8Array(Array.from('3046920029759', (c) => c.charCodeAt(0))),
+      continued: false,
+      codeId: 0x64,
+    });
   });
 
   it('finds the AIM id one byte later on devices that put a byte before it', () => {
@@ -31,7 +44,9 @@ describe('HID POS reports', () => {
     expect(parseHidPosReport(report({ length: 57, aim: ']E0', data: '' }))).toBeNull();
     expect(parseHidPosReport(report({ length: 4, aim: ']E0', data: '1234' }).slice(0, 40))).toBeNull();
     // "More follow" on a short chunk means the chain is broken.
-    expect(parseHidPosReport(report({ length: 10, aim: ']C0', data: '0123456789', continued: true }))).toBeNull();
+    expect(
+      parseHidPosReport(report({ length: 10, aim: ']C0', data: '0123456789', continued: true })),
+    ).toBeNull();
   });
 
   it('reads the WebHID layout, which has no report id byte', () => {
@@ -52,7 +67,11 @@ describe('joining long barcodes', () => {
     expect(reports[1]![63]).toBe(0);
     const assembler = new HidPosAssembler();
     expect(assembler.push(reports[0]!, 0)).toEqual({ type: 'pending' });
-    expect(assembler.push(reports[1]!, 1)).toEqual({ type: 'barcode', barcode: { aim: ']Q1', text: sixty, codeId: 0 }, dropped: null });
+    expect(assembler.push(reports[1]!, 1)).toEqual({
+      type: 'barcode',
+      barcode: { aim: ']Q1', text: sixty, codeId: 0 },
+      dropped: null,
+    });
   });
 
   it('joins a 1000-character QR code and a trailing CR is not part of the code', () => {
@@ -77,8 +96,13 @@ describe('joining long barcodes', () => {
       [']E4', '95012346'],
       [']C0', 'VOUCHER-2026-XYZ'],
     ] as const;
-    const out = sent.flatMap(([aim, text]) => encodeHidPosReports(aim, text)).map((r, i) => assembler.push(r, i)).filter((r) => r.type === 'barcode');
-    expect(out.map((r) => (r.type === 'barcode' ? [r.barcode.aim, r.barcode.text] : null))).toEqual(sent.map((s) => [...s]));
+    const out = sent
+      .flatMap(([aim, text]) => encodeHidPosReports(aim, text))
+      .map((r, i) => assembler.push(r, i))
+      .filter((r) => r.type === 'barcode');
+    expect(out.map((r) => (r.type === 'barcode' ? [r.barcode.aim, r.barcode.text] : null))).toEqual(
+      sent.map((s) => [...s]),
+    );
   });
 
   it('drops a long barcode cut off by another scan and passes the new one', () => {
@@ -86,16 +110,26 @@ describe('joining long barcodes', () => {
     const [first] = encodeHidPosReports(']Q1', 'Y'.repeat(100));
     assembler.push(first!, 0);
     const [ean] = encodeHidPosReports(']E0', '3046920029759');
-    expect(assembler.push(ean!, 1)).toMatchObject({ type: 'barcode', barcode: { text: '3046920029759' }, dropped: 'a long barcode was cut off by another scan' });
+    expect(assembler.push(ean!, 1)).toMatchObject({
+      type: 'barcode',
+      barcode: { text: '3046920029759' },
+      dropped: 'a long barcode was cut off by another scan',
+    });
   });
 
   it('drops a long barcode broken by a malformed report, never joining around it', () => {
     const assembler = new HidPosAssembler();
     const parts = encodeHidPosReports(']Q1', 'Z'.repeat(150));
     assembler.push(parts[0]!, 0);
-    expect(assembler.push(parts[1]!.slice(0, 30), 1)).toEqual({ type: 'dropped', reason: 'a malformed report broke a long barcode' });
+    expect(assembler.push(parts[1]!.slice(0, 30), 1)).toEqual({
+      type: 'dropped',
+      reason: 'a malformed report broke a long barcode',
+    });
     // The tail looks like a whole one-report barcode: it must not come out as one.
-    expect(assembler.push(parts[2]!, 2)).toEqual({ type: 'dropped', reason: 'the rest of a broken long barcode' });
+    expect(assembler.push(parts[2]!, 2)).toEqual({
+      type: 'dropped',
+      reason: 'the rest of a broken long barcode',
+    });
     const [next] = encodeHidPosReports(']Q1', 'next');
     expect(assembler.push(next!, 3)).toMatchObject({ type: 'barcode', barcode: { text: 'next' } });
   });
@@ -105,7 +139,11 @@ describe('joining long barcodes', () => {
     const parts = encodeHidPosReports(']Q1', 'W'.repeat(80));
     assembler.push(parts[0]!, 0);
     const [later] = encodeHidPosReports(']E0', '3046920029759');
-    expect(assembler.push(later!, 500)).toMatchObject({ type: 'barcode', barcode: { text: '3046920029759' }, dropped: 'the rest of a long barcode never arrived' });
+    expect(assembler.push(later!, 500)).toMatchObject({
+      type: 'barcode',
+      barcode: { text: '3046920029759' },
+      dropped: 'the rest of a long barcode never arrived',
+    });
   });
 
   it('drops a barcode longer than the limit whole', () => {

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { KeyboardReportDecoder, encodeKeyboardReports, parseKeyboardReport } from '../../shared/input/keyboard-report.ts';
+import {
+  KeyboardReportDecoder,
+  encodeKeyboardReports,
+  parseKeyboardReport,
+} from '../../shared/input/keyboard-report.ts';
 import { characterForCode, retype } from '../../shared/input/keyboard-layout.ts';
 
-const down = (modifiers: number, ...keys: number[]) => Uint8Array.from([modifiers, 0, ...keys, ...new Array(6 - keys.length).fill(0)]);
+const down = (modifiers: number, ...keys: number[]) =>
+  Uint8Array.from([modifiers, 0, ...keys, ...new Array(6 - keys.length).fill(0)]);
 const up = () => new Uint8Array(8);
 
 function decodeAll(decoder: KeyboardReportDecoder, reports: Uint8Array[], step = 2) {
@@ -12,7 +17,10 @@ function decodeAll(decoder: KeyboardReportDecoder, reports: Uint8Array[], step =
 describe('boot keyboard reports', () => {
   it('parses modifiers and keys, with or without a report id', () => {
     expect(parseKeyboardReport(down(0x02, 0x04))).toEqual({ modifiers: 0x02, keys: [0x04] });
-    expect(parseKeyboardReport(Uint8Array.from([0x01, 0x00, 0x00, 0x1e, 0, 0, 0, 0, 0]), 0x01)).toEqual({ modifiers: 0, keys: [0x1e] });
+    expect(parseKeyboardReport(Uint8Array.from([0x01, 0x00, 0x00, 0x1e, 0, 0, 0, 0, 0]), 0x01)).toEqual({
+      modifiers: 0,
+      keys: [0x1e],
+    });
     expect(parseKeyboardReport(new Uint8Array(7))).toBeNull();
   });
 
@@ -23,46 +31,87 @@ describe('boot keyboard reports', () => {
 
   it('decodes a scanner set to Czech QWERTZ: Shift+digit row gives digits, Y and Z swap', () => {
     // "Zy1" as a Czech-configured scanner sends it: Shift+KeyY, KeyZ, Shift+Digit1, Tab.
-    const reports = [down(0x02, 0x1c), up(), down(0, 0x1d), up(), down(0x02, 0x1e), up(), down(0, 0x2b), up()];
-    expect(decodeAll(new KeyboardReportDecoder({ layout: 'cz' }), reports)).toEqual([{ type: 'scan', text: 'Zy1' }]);
+    const reports = [
+      down(0x02, 0x1c),
+      up(),
+      down(0, 0x1d),
+      up(),
+      down(0x02, 0x1e),
+      up(),
+      down(0, 0x2b),
+      up(),
+    ];
+    expect(decodeAll(new KeyboardReportDecoder({ layout: 'cz' }), reports)).toEqual([
+      { type: 'scan', text: 'Zy1' },
+    ]);
     // The same keys read as US are what a wrongly configured desktop would show.
-    expect(decodeAll(new KeyboardReportDecoder({ layout: 'us' }), reports)).toEqual([{ type: 'scan', text: 'Yz!' }]);
+    expect(decodeAll(new KeyboardReportDecoder({ layout: 'us' }), reports)).toEqual([
+      { type: 'scan', text: 'Yz!' },
+    ]);
   });
 
   it('reads capitals through Shift and GS through Ctrl+]', () => {
     const reports = encodeKeyboardReports('01ABC\u001d10X', 'us', 'Enter');
-    expect(decodeAll(new KeyboardReportDecoder(), reports)).toEqual([{ type: 'scan', text: '01ABC\u001d10X' }]);
+    expect(decodeAll(new KeyboardReportDecoder(), reports)).toEqual([
+      { type: 'scan', text: '01ABC\u001d10X' },
+    ]);
   });
 
   it('round-trips printable text on both layouts', () => {
     for (const layout of ['us', 'cz'] as const) {
       const text = 'Card-4411.xyz 09';
-      expect(decodeAll(new KeyboardReportDecoder({ layout }), encodeKeyboardReports(text, layout, 'Tab'))).toEqual([{ type: 'scan', text }]);
+      expect(
+        decodeAll(new KeyboardReportDecoder({ layout }), encodeKeyboardReports(text, layout, 'Tab')),
+      ).toEqual([{ type: 'scan', text }]);
     }
   });
 
   it('hands on scans back to back and ignores key-ups and roll-over reports', () => {
-    const reports = [...encodeKeyboardReports('111', 'us', 'Enter'), down(0, 0x01, 0x01, 0x01), ...encodeKeyboardReports('222', 'us', 'Enter')];
-    expect(decodeAll(new KeyboardReportDecoder(), reports)).toEqual([{ type: 'scan', text: '111' }, { type: 'scan', text: '222' }]);
+    const reports = [
+      ...encodeKeyboardReports('111', 'us', 'Enter'),
+      down(0, 0x01, 0x01, 0x01),
+      ...encodeKeyboardReports('222', 'us', 'Enter'),
+    ];
+    expect(decodeAll(new KeyboardReportDecoder(), reports)).toEqual([
+      { type: 'scan', text: '111' },
+      { type: 'scan', text: '222' },
+    ]);
   });
 
   it('rejects a scan containing a key with no character and never passes a part of it', () => {
-    const reports = [down(0, 0x1e), up(), down(0, 0x3a /* F1 */), up(), down(0, 0x1f), up(), down(0, 0x28), up()];
-    expect(decodeAll(new KeyboardReportDecoder(), reports)).toEqual([{ type: 'rejected', reason: 'key 0x3a has no character on the US layout' }]);
+    const reports = [
+      down(0, 0x1e),
+      up(),
+      down(0, 0x3a /* F1 */),
+      up(),
+      down(0, 0x1f),
+      up(),
+      down(0, 0x28),
+      up(),
+    ];
+    expect(decodeAll(new KeyboardReportDecoder(), reports)).toEqual([
+      { type: 'rejected', reason: 'key 0x3a has no character on the US layout' },
+    ]);
   });
 
   it('rejects overlong scans and scans that stop before their end key', () => {
     const decoder = new KeyboardReportDecoder({ maxLength: 4, maxGapMs: 100 });
-    expect(decodeAll(decoder, encodeKeyboardReports('123456', 'us', 'Enter'))).toEqual([{ type: 'rejected', reason: 'a scan longer than 4 characters' }]);
+    expect(decodeAll(decoder, encodeKeyboardReports('123456', 'us', 'Enter'))).toEqual([
+      { type: 'rejected', reason: 'a scan longer than 4 characters' },
+    ]);
     decoder.push(down(0, 0x1e), 1000);
     decoder.push(up(), 1001);
-    expect(decoder.push(down(0, 0x1f), 2000)).toEqual([{ type: 'rejected', reason: 'a scan stopped before its end key' }]);
+    expect(decoder.push(down(0, 0x1f), 2000)).toEqual([
+      { type: 'rejected', reason: 'a scan stopped before its end key' },
+    ]);
   });
 
   it('follows the configured suffix: Tab does not end a scan set to end with Enter', () => {
     const decoder = new KeyboardReportDecoder({ suffixes: ['Enter'] });
     expect(decodeAll(decoder, encodeKeyboardReports('12', 'us', 'Tab'))).toEqual([]);
-    expect(decodeAll(decoder, [down(0, 0x28), up()])).toEqual([{ type: 'rejected', reason: 'key 0x2b has no character on the US layout' }]);
+    expect(decodeAll(decoder, [down(0, 0x28), up()])).toEqual([
+      { type: 'rejected', reason: 'key 0x2b has no character on the US layout' },
+    ]);
   });
 });
 
@@ -91,7 +140,11 @@ describe('after lost keyboard reports', () => {
     const decoder = new KeyboardReportDecoder();
     decodeAll(decoder, encodeKeyboardReports('12', 'us', null));
     decoder.resync(0);
-    expect(decodeAll(decoder, encodeKeyboardReports('34', 'us', 'Enter'))).toEqual([{ type: 'rejected', reason: 'keyboard reports were lost during this scan' }]);
-    expect(decodeAll(decoder, encodeKeyboardReports('56', 'us', 'Enter'))).toEqual([{ type: 'scan', text: '56' }]);
+    expect(decodeAll(decoder, encodeKeyboardReports('34', 'us', 'Enter'))).toEqual([
+      { type: 'rejected', reason: 'keyboard reports were lost during this scan' },
+    ]);
+    expect(decodeAll(decoder, encodeKeyboardReports('56', 'us', 'Enter'))).toEqual([
+      { type: 'scan', text: '56' },
+    ]);
   });
 });

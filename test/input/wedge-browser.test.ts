@@ -31,9 +31,16 @@ beforeAll(async () => {
   await page.route(`${origin}/**`, async (route) => {
     const path = new URL(route.request().url()).pathname;
     if (path === '/') return route.fulfill({ contentType: 'text/html', body: page_html });
-    if (!/^\/(renderer\/src\/input|shared\/input)\/[\w-]+\.ts$/.test(path)) return route.fulfill({ status: 404, body: 'not served' });
+    if (!/^\/(renderer\/src\/input|shared\/input)\/[\w-]+\.ts$/.test(path))
+      return route.fulfill({ status: 404, body: 'not served' });
     const source = readFileSync(join(root, path), 'utf8');
-    const { outputText } = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true } });
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: {
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ESNext,
+        verbatimModuleSyntax: true,
+      },
+    });
     return route.fulfill({ contentType: 'text/javascript', body: outputText });
   });
 });
@@ -51,7 +58,11 @@ async function fresh(): Promise<void> {
 const state = () =>
   page.evaluate(() => {
     const w = window as unknown as { scans: string[]; screenKeys: string[] };
-    return { scans: w.scans, field: (document.getElementById('field') as HTMLInputElement).value, screenKeys: w.screenKeys };
+    return {
+      scans: w.scans,
+      field: (document.getElementById('field') as HTMLInputElement).value,
+      screenKeys: w.screenKeys,
+    };
   });
 
 describe('keyboard-wedge detection in Chromium', () => {

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { WedgeDetector, type WedgeKey } from '../../renderer/src/input/wedge-detector.ts';
 import { WedgeCalibration, proposeThreshold } from '../../renderer/src/input/calibration.ts';
 import { attachWedgeDetector, type KeySource } from '../../renderer/src/input/attach.ts';
-import { characterForCode, keyForCharacter, type KeyboardLayout } from '../../shared/input/keyboard-layout.ts';
+import {
+  characterForCode,
+  keyForCharacter,
+  type KeyboardLayout,
+} from '../../shared/input/keyboard-layout.ts';
 import { wedgeSettingsSchema, type WedgeSettings } from '../../shared/input/settings.ts';
 
 interface Step {
@@ -26,7 +30,13 @@ const key = (code: string, at: number, fields: Partial<WedgeKey> = {}): WedgeKey
  * Key events for `text` typed by a device configured for `sentFor` on a desktop with layout
  * `desktop`: press every `gap` ms, each key held for `hold` ms.
  */
-function typed(text: string, start: number, gap: number, hold: number, options: { sentFor?: KeyboardLayout; desktop?: KeyboardLayout; end?: 'Enter' | 'Tab' | null } = {}): Step[] {
+function typed(
+  text: string,
+  start: number,
+  gap: number,
+  hold: number,
+  options: { sentFor?: KeyboardLayout; desktop?: KeyboardLayout; end?: 'Enter' | 'Tab' | null } = {},
+): Step[] {
   const { sentFor = 'us', desktop = 'us', end = null } = options;
   const steps: Step[] = [];
   let at = start;
@@ -78,7 +88,13 @@ describe('keyboard-wedge bursts', () => {
   it('turns fast bursts into scans that never reach the field, end key included', () => {
     for (const gap of [1, 6, 10, 19]) {
       const result = run(typed('8594000000006', 1000, gap, 1, { end: 'Enter' }));
-      expect(result).toEqual({ scans: ['8594000000006'], field: '', rejected: [], passedControl: [], holding: 0 });
+      expect(result).toEqual({
+        scans: ['8594000000006'],
+        field: '',
+        rejected: [],
+        passedControl: [],
+        holding: 0,
+      });
     }
     expect(run(typed('ABC-123', 0, 5, 1, { end: 'Tab' })).scans).toEqual(['ABC-123']);
   });
@@ -86,11 +102,19 @@ describe('keyboard-wedge bursts', () => {
   it('gives slow typing back whole and in order', () => {
     expect(run(typed('hello 42', 0, 160, 90))).toMatchObject({ scans: [], field: 'hello 42', holding: 0 });
     // Typing that ends with Enter: the Enter reaches the screen (it may submit a form).
-    expect(run(typed('1234', 0, 150, 80, { end: 'Enter' }))).toMatchObject({ scans: [], field: '1234', passedControl: ['Enter'] });
+    expect(run(typed('1234', 0, 150, 80, { end: 'Enter' }))).toMatchObject({
+      scans: [],
+      field: '1234',
+      passedControl: ['Enter'],
+    });
   });
 
   it('gives back a fast but short burst and lets its Enter through', () => {
-    expect(run(typed('12', 0, 10, 1, { end: 'Enter' }))).toMatchObject({ scans: [], field: '12', passedControl: ['Enter'] });
+    expect(run(typed('12', 0, 10, 1, { end: 'Enter' }))).toMatchObject({
+      scans: [],
+      field: '12',
+      passedControl: ['Enter'],
+    });
   });
 
   it('splits a slow scanner at the default threshold and reads it once calibrated', () => {
@@ -114,7 +138,11 @@ describe('keyboard-wedge bursts', () => {
   });
 
   it('keeps a person typing before and after a scan whole', () => {
-    const steps = [...typed('abc', 0, 150, 80), ...typed('10000105', 800, 8, 1, { end: 'Enter' }), ...typed('de', 1200, 150, 80)];
+    const steps = [
+      ...typed('abc', 0, 150, 80),
+      ...typed('10000105', 800, 8, 1, { end: 'Enter' }),
+      ...typed('de', 1200, 150, 80),
+    ];
     expect(run(steps)).toMatchObject({ scans: ['10000105'], field: 'abcde' });
   });
 
@@ -133,23 +161,42 @@ describe('keyboard-wedge bursts', () => {
   });
 
   it('reads GS as Ctrl+] inside a GS1 scan', () => {
-    const steps = [...typed('0109', 0, 4, 1), { type: 'down' as const, event: key('BracketRight', 16, { ctrlKey: true, key: ']' }) }, { type: 'up' as const, event: key('BracketRight', 17) }, ...typed('10AB', 20, 4, 1, { end: 'Enter' })];
+    const steps = [
+      ...typed('0109', 0, 4, 1),
+      { type: 'down' as const, event: key('BracketRight', 16, { ctrlKey: true, key: ']' }) },
+      { type: 'up' as const, event: key('BracketRight', 17) },
+      ...typed('10AB', 20, 4, 1, { end: 'Enter' }),
+    ];
     expect(run(steps).scans).toEqual(['0109\u001d10AB']);
   });
 
   it('gives held keys back when a key that is no character comes, and lets that key through', () => {
-    const steps = [...typed('ab', 0, 10, 1), { type: 'down' as const, event: key('ArrowLeft', 25, { key: 'ArrowLeft' }) }];
+    const steps = [
+      ...typed('ab', 0, 10, 1),
+      { type: 'down' as const, event: key('ArrowLeft', 25, { key: 'ArrowLeft' }) },
+    ];
     expect(run(steps)).toMatchObject({ scans: [], field: 'ab', passedControl: ['ArrowLeft'] });
   });
 
   it('ignores the configured-off suffix and honours disabled detection', () => {
-    expect(run(typed('123456', 0, 5, 1, { end: 'Tab' }), { suffixes: ['Enter'] })).toMatchObject({ scans: [], field: '123456', passedControl: ['Tab'] });
-    expect(run(typed('123456', 0, 5, 1, { end: 'Enter' }), { enabled: false })).toMatchObject({ scans: [], field: '123456', passedControl: ['Enter'] });
+    expect(run(typed('123456', 0, 5, 1, { end: 'Tab' }), { suffixes: ['Enter'] })).toMatchObject({
+      scans: [],
+      field: '123456',
+      passedControl: ['Tab'],
+    });
+    expect(run(typed('123456', 0, 5, 1, { end: 'Enter' }), { enabled: false })).toMatchObject({
+      scans: [],
+      field: '123456',
+      passedControl: ['Enter'],
+    });
   });
 
   it('rejects a runaway burst instead of typing it into the field', () => {
     const result = run(typed('7'.repeat(40), 0, 2, 1, { end: 'Enter' }), { maxLength: 16 });
-    expect(result.rejected).toEqual(['a burst longer than 16 keys without an end key', 'a burst longer than 16 keys without an end key']);
+    expect(result.rejected).toEqual([
+      'a burst longer than 16 keys without an end key',
+      'a burst longer than 16 keys without an end key',
+    ]);
     expect(result.field).toBe('');
     expect(result.scans).toEqual(['77777777']);
   });
@@ -158,7 +205,8 @@ describe('keyboard-wedge bursts', () => {
 describe('calibration', () => {
   it('measures a test scan and proposes a threshold with headroom', () => {
     const calibration = new WedgeCalibration();
-    for (const step of typed('5901234123457', 0, 80, 2, { end: 'Enter' })) if (step.type === 'down') calibration.keydown(step.event);
+    for (const step of typed('5901234123457', 0, 80, 2, { end: 'Enter' }))
+      if (step.type === 'down') calibration.keydown(step.event);
     calibration.keydown(key('ShiftLeft', 5000));
     expect(calibration.scans).toBe(1);
     expect(calibration.result()).toEqual({
@@ -169,14 +217,23 @@ describe('calibration', () => {
 
   it('keeps a floor for very fast scanners and warns about typing-slow ones', () => {
     expect(proposeThreshold([[0, 1, 2, 3, 4, 5]])).toMatchObject({ ok: true, proposal: { maxKeyGapMs: 20 } });
-    expect(proposeThreshold([[0, 150, 300, 450, 600]])).toMatchObject({ ok: true, proposal: { maxKeyGapMs: 230, warning: expect.stringMatching(/nearly as slow as typing/) } });
-    expect(proposeThreshold([[0, 10, 20]])).toEqual({ ok: false, reason: 'scan a code of at least five characters' });
+    expect(proposeThreshold([[0, 150, 300, 450, 600]])).toMatchObject({
+      ok: true,
+      proposal: { maxKeyGapMs: 230, warning: expect.stringMatching(/nearly as slow as typing/) },
+    });
+    expect(proposeThreshold([[0, 10, 20]])).toEqual({
+      ok: false,
+      reason: 'scan a code of at least five characters',
+    });
   });
 });
 
 describe('attaching to a window', () => {
   class FakeKeyEvent extends Event {
-    constructor(type: string, readonly fields: WedgeKey) {
+    constructor(
+      type: string,
+      readonly fields: WedgeKey,
+    ) {
       super(type, { cancelable: true });
       // timeStamp is a getter on Event; shadow it like the other fields.
       for (const [name, value] of Object.entries(fields)) Object.defineProperty(this, name, { value });
@@ -199,7 +256,14 @@ describe('attaching to a window', () => {
     const scans: string[] = [];
     const given: string[] = [];
     const screenSaw: string[] = [];
-    const attachment = attachWedgeDetector(source as KeySource, wedgeSettingsSchema.parse({}), (text) => scans.push(text), { giveBack: (keys) => given.push(...keys.map((k) => k.key)) }, () => {}, clock);
+    const attachment = attachWedgeDetector(
+      source as KeySource,
+      wedgeSettingsSchema.parse({}),
+      (text) => scans.push(text),
+      { giveBack: (keys) => given.push(...keys.map((k) => k.key)) },
+      () => {},
+      clock,
+    );
     source.addEventListener('keydown', (e) => screenSaw.push((e as FakeKeyEvent).fields.key));
 
     const press = (code: string, at: number, k = characterForCode(code, false, 'us') ?? code) => {
@@ -209,7 +273,13 @@ describe('attaching to a window', () => {
       source.dispatchEvent(new FakeKeyEvent('keyup', key(code, at + 1, { key: k })));
       return event.defaultPrevented;
     };
-    expect([press('Digit1', 0), press('Digit2', 5), press('Digit3', 10), press('Digit4', 15), press('Enter', 20, 'Enter')]).toEqual([true, true, true, true, true]);
+    expect([
+      press('Digit1', 0),
+      press('Digit2', 5),
+      press('Digit3', 10),
+      press('Digit4', 15),
+      press('Enter', 20, 'Enter'),
+    ]).toEqual([true, true, true, true, true]);
     expect(scans).toEqual(['1234']);
     expect(screenSaw).toEqual([]);
 
@@ -230,7 +300,12 @@ describe('calibrating through the window attachment', () => {
     const { ScannerCalibration } = await import('../../renderer/src/input/calibration.svelte.ts');
     const source = new EventTarget();
     const scans: string[] = [];
-    const attachment = attachWedgeDetector(source as KeySource, wedgeSettingsSchema.parse({}), (text) => scans.push(text), { giveBack: () => {} });
+    const attachment = attachWedgeDetector(
+      source as KeySource,
+      wedgeSettingsSchema.parse({}),
+      (text) => scans.push(text),
+      { giveBack: () => {} },
+    );
     const send = (steps: Step[]) => {
       for (const step of steps) {
         const event = new Event(step.type === 'down' ? 'keydown' : 'keyup', { cancelable: true });

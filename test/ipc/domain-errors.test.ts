@@ -25,14 +25,37 @@ const until = new Date('2026-12-02T15:00:00Z');
 const refusals: { error: Error; code: ErrorCode; extra?: Partial<PosError> }[] = [
   { error: new domain.NotFound('There is no journal entry 7.'), code: 'not_found' },
   { error: new domain.InvalidState('Entry 7 is synced'), code: 'invalid_state' },
-  { error: new domain.InvalidInput('An empty sale cannot be paid', [{ name: 'cart', reason: 'empty', message: 'empty' }]), code: 'invalid_payload', extra: { reasons: [{ name: 'cart', reason: 'empty', message: 'empty' }] } },
+  {
+    error: new domain.InvalidInput('An empty sale cannot be paid', [
+      { name: 'cart', reason: 'empty', message: 'empty' },
+    ]),
+    code: 'invalid_payload',
+    extra: { reasons: [{ name: 'cart', reason: 'empty', message: 'empty' }] },
+  },
   { error: new domain.NotConfigured('No customer source is set'), code: 'not_configured' },
-  { error: new domain.RefusedByCareCloud('CareCloud refused the sign-up', [{ name: 'email', reason: 'already_exists', message: 'taken' }]), code: 'carecloud_rejected', extra: { reasons: [{ name: 'email', reason: 'already_exists', message: 'taken' }] } },
-  { error: new domain.Unavailable('carecloud', 'CareCloud answered nonsense'), code: 'carecloud_unavailable' },
+  {
+    error: new domain.RefusedByCareCloud('CareCloud refused the sign-up', [
+      { name: 'email', reason: 'already_exists', message: 'taken' },
+    ]),
+    code: 'carecloud_rejected',
+    extra: { reasons: [{ name: 'email', reason: 'already_exists', message: 'taken' }] },
+  },
+  {
+    error: new domain.Unavailable('carecloud', 'CareCloud answered nonsense'),
+    code: 'carecloud_unavailable',
+  },
   { error: new domain.Unavailable('offline', 'Needs CareCloud'), code: 'offline' },
   { error: new domain.Unavailable('journal', 'The journal is read-only'), code: 'journal_unavailable' },
-  { error: new domain.PinRefused({ reason: 'refused', attemptsLeft: 2 }), code: 'wrong_pin', extra: { attemptsLeft: 2 } },
-  { error: new domain.PinRefused({ reason: 'locked', until }), code: 'locked', extra: { until: until.toISOString() } },
+  {
+    error: new domain.PinRefused({ reason: 'refused', attemptsLeft: 2 }),
+    code: 'wrong_pin',
+    extra: { attemptsLeft: 2 },
+  },
+  {
+    error: new domain.PinRefused({ reason: 'locked', until }),
+    code: 'locked',
+    extra: { until: until.toISOString() },
+  },
   { error: new SendUncertainError('Entry 7 may already be in CareCloud'), code: 'maybe_in_carecloud' },
   { error: new JournalUnavailableError('disk-full'), code: 'journal_unavailable' },
   { error: new ShiftStateError('no_open_shift'), code: 'no_open_shift' },
@@ -50,29 +73,45 @@ const refusals: { error: Error; code: ErrorCode; extra?: Partial<PosError> }[] =
 
 function throwingDispatcher(error: Error) {
   const handlers = { 'session.status': () => Promise.reject(error) } as unknown as Handlers;
-  return createDispatcher({ handlers, currentOperator: () => null, trustSender: previewSenderCheck(new Set([1])) });
+  return createDispatcher({
+    handlers,
+    currentOperator: () => null,
+    trustSender: previewSenderCheck(new Set([1])),
+  });
 }
 
 describe('domain refusals through the dispatcher', () => {
-  it.each(refusals.map((r) => [r.error.name, r] as const))('%s reaches the screens with its own code, worded in Czech and English', async (_name, { error, code, extra }) => {
-    const result = await throwingDispatcher(error)('session.status', undefined, sender);
-    expect(result).toMatchObject({ ok: false, error: { code, ...extra } });
-    if (result.ok) return;
-    for (const language of ['cs', 'en'] as const) {
-      const locale = new Locale(language);
-      expect(errorSentence(locale, result.error)).not.toBe(errorSentence(locale, { code: 'internal', message: '' }));
-    }
-  });
+  it.each(refusals.map((r) => [r.error.name, r] as const))(
+    '%s reaches the screens with its own code, worded in Czech and English',
+    async (_name, { error, code, extra }) => {
+      const result = await throwingDispatcher(error)('session.status', undefined, sender);
+      expect(result).toMatchObject({ ok: false, error: { code, ...extra } });
+      if (result.ok) return;
+      for (const language of ['cs', 'en'] as const) {
+        const locale = new Locale(language);
+        expect(errorSentence(locale, result.error)).not.toBe(
+          errorSentence(locale, { code: 'internal', message: '' }),
+        );
+      }
+    },
+  );
 
   it('has a case for every kind of refusal the domain declares', () => {
-    const declared: Function[] = Object.values(domain).filter((value) => typeof value === 'function' && value.prototype instanceof domain.DomainError);
+    const declared = Object.values(domain).filter(
+      (value): value is typeof domain.DomainError =>
+        typeof value === 'function' && value.prototype instanceof domain.DomainError,
+    );
     const covered = new Set(refusals.map((r) => r.error.constructor));
     for (const kind of declared) expect(covered.has(kind), kind.name).toBe(true);
     expect(declared.length).toBeGreaterThanOrEqual(7);
   });
 
   it('still answers an unexpected failure as internal, without its text', async () => {
-    const result = await throwingDispatcher(new Error('ENOENT /home/secret-path'))('session.status', undefined, sender);
+    const result = await throwingDispatcher(new Error('ENOENT /home/secret-path'))(
+      'session.status',
+      undefined,
+      sender,
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(result)).not.toContain('secret-path');
   });
@@ -87,7 +126,20 @@ describe('refusals on the app’s own wiring', () => {
 
   const cart = {
     currency: 'CZK',
-    lines: [{ lineId: '1', plu: '8594001021000', pluList: 'EAN', name: 'Rohlík', vatRate: 12, quantity: 1, unitPriceMinor: 390, lineDiscountMinor: 0, purchaseItemTypeId: 'store_purchase', loyaltyOff: false }],
+    lines: [
+      {
+        lineId: '1',
+        plu: '8594001021000',
+        pluList: 'EAN',
+        name: 'Rohlík',
+        vatRate: 12,
+        quantity: 1,
+        unitPriceMinor: 390,
+        lineDiscountMinor: 0,
+        purchaseItemTypeId: 'store_purchase',
+        loyaltyOff: false,
+      },
+    ],
   };
   const ask = { customer: null, voucherCodes: [], points: 0, credit: 0 };
 
@@ -95,19 +147,37 @@ describe('refusals on the app’s own wiring', () => {
     fixture = await openTerminal();
     const dispatch = fixture.terminal.dispatcher(previewSenderCheck(new Set([1])));
     await dispatch('operator.signIn', { pin: managerPin }, sender);
-    expect(await dispatch('queue.show', { id: 987 }, sender)).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await dispatch('queue.retry', { id: 987, pin: managerPin }, sender)).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await dispatch('queue.void', { id: 987, reason: 'stuck', pin: managerPin }, sender)).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await dispatch('queue.resend', { id: 987, pin: managerPin }, sender)).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await dispatch('shift.report', { id: 987 }, sender)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await dispatch('queue.show', { id: 987 }, sender)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await dispatch('queue.retry', { id: 987, pin: managerPin }, sender)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await dispatch('queue.void', { id: 987, reason: 'stuck', pin: managerPin }, sender)).toMatchObject(
+      { ok: false, error: { code: 'not_found' } },
+    );
+    expect(await dispatch('queue.resend', { id: 987, pin: managerPin }, sender)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await dispatch('shift.report', { id: 987 }, sender)).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('answers the sign-up desk’s refusals with their codes', async () => {
     fixture = await openTerminal();
     const dispatch = fixture.terminal.dispatcher(previewSenderCheck(new Set([1])));
     await dispatch('operator.signIn', { pin: cashierPin }, sender);
-    expect(await dispatch('signup.verifyCode', { requestId: 'never-sent-0001', code: '123456' }, sender)).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await dispatch('signup.checkIdentifier', { type: 'email', value: 'not an e-mail' }, sender)).toMatchObject({
+    expect(
+      await dispatch('signup.verifyCode', { requestId: 'never-sent-0001', code: '123456' }, sender),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(
+      await dispatch('signup.checkIdentifier', { type: 'email', value: 'not an e-mail' }, sender),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid_payload', reasons: [{ name: 'email', reason: 'invalid' }] },
     });
@@ -117,7 +187,11 @@ describe('refusals on the app’s own wiring', () => {
     fixture = await openTerminal({ settings: { storeId: '' } });
     const dispatch = fixture.terminal.dispatcher(previewSenderCheck(new Set([1])));
     await dispatch('operator.signIn', { pin: cashierPin }, sender);
-    const paid = await dispatch('checkout.pay', { saleId: 'sale-no-store', cart, ask, tender: 'card', expectedToPayMinor: 390 }, sender);
+    const paid = await dispatch(
+      'checkout.pay',
+      { saleId: 'sale-no-store', cart, ask, tender: 'card', expectedToPayMinor: 390 },
+      sender,
+    );
     expect(paid).toMatchObject({ ok: false, error: { code: 'not_configured' } });
   });
 });

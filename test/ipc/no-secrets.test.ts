@@ -19,14 +19,18 @@ describe('no token or password crosses to the screens', () => {
   const called = new Set<RequestChannel>();
 
   beforeAll(async () => {
-    fixture = await openTerminal({ startDemo: () => startSandboxBackend({ rateLimit: null }), operators: true });
+    fixture = await openTerminal({
+      startDemo: () => startSandboxBackend({ rateLimit: null }),
+      operators: true,
+    });
     fixture.terminal.events.connect((event, payload) => seen.push(JSON.stringify({ event, payload })));
     const trusted = previewSenderCheck(new Set([1]));
     const raw = fixture.terminal.dispatcher(trusted);
     dispatch = async (channel, payload, from) => {
       const result = await raw(channel, payload, from);
       seen.push(JSON.stringify(result));
-      if (typeof channel === 'string' && (requestChannels as readonly string[]).includes(channel)) called.add(channel as RequestChannel);
+      if (typeof channel === 'string' && (requestChannels as readonly string[]).includes(channel))
+        called.add(channel as RequestChannel);
       return result;
     };
   });
@@ -35,9 +39,27 @@ describe('no token or password crosses to the screens', () => {
   const customer = demo.customers.regular;
   const sampleCart = {
     currency: 'CZK',
-    lines: [{ lineId: '1', plu: '8594001021000', pluList: 'EAN', name: 'Rohlík', vatRate: 12, quantity: 2, unitPriceMinor: 390, lineDiscountMinor: 0, purchaseItemTypeId: 'store_purchase', loyaltyOff: false }],
+    lines: [
+      {
+        lineId: '1',
+        plu: '8594001021000',
+        pluList: 'EAN',
+        name: 'Rohlík',
+        vatRate: 12,
+        quantity: 2,
+        unitPriceMinor: 390,
+        lineDiscountMinor: 0,
+        purchaseItemTypeId: 'store_purchase',
+        loyaltyOff: false,
+      },
+    ],
   };
-  const sampleAsk = { customer: { customerId: customer, cardNumber: demo.cards.regular }, voucherCodes: [demo.vouchers.percent10], points: 0, credit: 0 };
+  const sampleAsk = {
+    customer: { customerId: customer, cardNumber: demo.cards.regular },
+    voucherCodes: [demo.vouchers.percent10],
+    points: 0,
+    credit: 0,
+  };
   // The kiosk's channels answer `unknown_channel` on a till; a kiosk's own answers are searched in test/kiosk/.
   const valid: Record<TillChannel, unknown> = {
     'session.status': undefined,
@@ -64,17 +86,41 @@ describe('no token or password crosses to the screens', () => {
     'checkout.product': { code: '8594001021000' },
     'checkout.preview': { saleId: 'no-secrets-sale', cart: sampleCart, ask: sampleAsk },
     'checkout.limits': { saleId: 'no-secrets-sale', cart: sampleCart, ask: sampleAsk },
-    'checkout.pay': { saleId: 'no-secrets-sale', cart: sampleCart, ask: sampleAsk, tender: 'card', expectedToPayMinor: 1 },
+    'checkout.pay': {
+      saleId: 'no-secrets-sale',
+      cart: sampleCart,
+      ask: sampleAsk,
+      tender: 'card',
+      expectedToPayMinor: 1,
+    },
     'checkout.cancel': { billId: 'NO-SUCH-BILL', pin: managerPin },
     'checkout.recent': { limit: 10 },
-    'checkout.park': { saleId: 'no-secrets-sale', cart: sampleCart, ask: sampleAsk, reason: 'parked', customerName: null },
-    'checkout.parkLeft': { saleId: 'no-secrets-sale', cart: sampleCart, ask: sampleAsk, reason: 'signOut', customerName: null },
+    'checkout.park': {
+      saleId: 'no-secrets-sale',
+      cart: sampleCart,
+      ask: sampleAsk,
+      reason: 'parked',
+      customerName: null,
+    },
+    'checkout.parkLeft': {
+      saleId: 'no-secrets-sale',
+      cart: sampleCart,
+      ask: sampleAsk,
+      reason: 'signOut',
+      customerName: null,
+    },
     'checkout.parked': undefined,
     'checkout.recall': { id: 'no-such-sale' },
-    'checkout.keepOpen': { sale: { saleId: 'no-secrets-sale', cart: sampleCart, ask: sampleAsk, customerName: null } },
+    'checkout.keepOpen': {
+      sale: { saleId: 'no-secrets-sale', cart: sampleCart, ask: sampleAsk, customerName: null },
+    },
     'checkout.openSale': undefined,
     'vouchers.check': { code: demo.vouchers.value100, customerId: customer },
-    'rewards.redeem': { customerId: customer, rewardId: 'no-such-reward', confirmationId: 'no-secrets-confirmation' },
+    'rewards.redeem': {
+      customerId: customer,
+      rewardId: 'no-such-reward',
+      confirmationId: 'no-secrets-confirmation',
+    },
     'rewards.recommend': { saleId: 'no-secrets-sale', cart: sampleCart, ask: sampleAsk },
     'purchases.assignCustomer': { sale: 'no-secrets-bill', customerId: customer },
     'vouchers.syncOffline': undefined,
@@ -84,8 +130,16 @@ describe('no token or password crosses to the screens', () => {
     'signup.verifyCode': { requestId: 'no-such-request', code: '123456' },
     'signup.register': {
       form: {
-        requestId: 'no-secrets-form-1', firstName: 'Nová', lastName: 'Zákaznice', email: 'nova.zakaznice@example.cz', phone: '', language: 'cs',
-        birthdate: '', consents: [], cardNumber: '', verificationId: null,
+        requestId: 'no-secrets-form-1',
+        firstName: 'Nová',
+        lastName: 'Zákaznice',
+        email: 'nova.zakaznice@example.cz',
+        phone: '',
+        language: 'cs',
+        birthdate: '',
+        consents: [],
+        cardNumber: '',
+        verificationId: null,
       },
     },
     'queue.list': { filter: {}, page: { limit: 10, offset: 0 } },
@@ -118,7 +172,11 @@ describe('no token or password crosses to the screens', () => {
   async function everyChannel(): Promise<void> {
     for (const channel of requestChannels) {
       if (channel === 'operator.signIn' || channel === 'operator.signOut') continue;
-      await dispatch(channel, channel.startsWith('kiosk.') ? undefined : valid[channel as TillChannel], sender);
+      await dispatch(
+        channel,
+        channel.startsWith('kiosk.') ? undefined : valid[channel as TillChannel],
+        sender,
+      );
       await dispatch(channel, { malformed: settingsPassword }, sender);
     }
   }
@@ -130,7 +188,15 @@ describe('no token or password crosses to the screens', () => {
     await dispatch('operator.signOut', undefined, sender);
     expect(await dispatch('operator.signIn', { pin: managerPin }, sender)).toMatchObject({ ok: true });
     await everyChannel();
-    expect(await dispatch('diagnostics.run', undefined, sender)).toMatchObject({ ok: true, value: { checks: expect.arrayContaining([expect.objectContaining({ id: 'login', status: 'pass' }), expect.objectContaining({ id: 'store', status: 'pass' })]) } });
+    expect(await dispatch('diagnostics.run', undefined, sender)).toMatchObject({
+      ok: true,
+      value: {
+        checks: expect.arrayContaining([
+          expect.objectContaining({ id: 'login', status: 'pass' }),
+          expect.objectContaining({ id: 'store', status: 'pass' }),
+        ]),
+      },
+    });
     expect(await dispatch('demo.setOutage', { on: true }, sender)).toMatchObject({ ok: true });
     await everyChannel();
     await dispatch('demo.setOutage', { on: false }, sender);
@@ -144,7 +210,8 @@ describe('no token or password crosses to the screens', () => {
     expect(fixture.terminal.settings.password()).toBe(settingsPassword);
     expect(seen.length).toBeGreaterThan(100);
     for (const text of seen) {
-      for (const secret of secrets) expect(text.includes(secret), `a secret in ${text.slice(0, 200)}`).toBe(false);
+      for (const secret of secrets)
+        expect(text.includes(secret), `a secret in ${text.slice(0, 200)}`).toBe(false);
       expect(text).not.toMatch(/bearer|authorization|password"\s*:\s*"|passwordCiphertext/i);
     }
   });

@@ -5,7 +5,8 @@ import { contentSecurityPolicy, isAppPage } from '../../electron/window/policy.t
 describe('Electron sender check', () => {
   const root = 'file:///opt/ccpos/resources/app/out/renderer/';
   const trust = electronSenderCheck({ windowIds: () => new Set([7]), rendererRoot: root });
-  const from = (frameUrl: string, webContentsId = 7, mainFrame = true) => trust({ transport: 'electron', webContentsId, frameUrl, mainFrame });
+  const from = (frameUrl: string, webContentsId = 7, mainFrame = true) =>
+    trust({ transport: 'electron', webContentsId, frameUrl, mainFrame });
 
   it('trusts the main frame of the app window showing the app page', () => {
     expect(from(`${root}index.html`)).toBe(true);
@@ -36,7 +37,9 @@ describe('preview sender check', () => {
     const trust = previewSenderCheck(accepted);
     expect(trust({ transport: 'preview', connectionId: 3, origin: 'x' })).toBe(true);
     expect(trust({ transport: 'preview', connectionId: 4, origin: 'x' })).toBe(false);
-    expect(trust({ transport: 'electron', webContentsId: 3, frameUrl: 'file:///x', mainFrame: true })).toBe(false);
+    expect(trust({ transport: 'electron', webContentsId: 3, frameUrl: 'file:///x', mainFrame: true })).toBe(
+      false,
+    );
     accepted.delete(3);
     expect(trust({ transport: 'preview', connectionId: 3, origin: 'x' })).toBe(false);
   });

@@ -49,7 +49,14 @@ export async function openTerminal(
     settings: memoryBackend(
       options.startDemo
         ? { ...noShift, ...options.settings }
-        : { projectUrl: `http://127.0.0.1:${await closedPort()}`, externalApplicationId: 'app', login: 'pos', storeId: 'S1', ...noShift, ...options.settings },
+        : {
+            projectUrl: `http://127.0.0.1:${await closedPort()}`,
+            externalApplicationId: 'app',
+            login: 'pos',
+            storeId: 'S1',
+            ...noShift,
+            ...options.settings,
+          },
     ),
     operators: memoryBackend(),
     customerCache: memoryBackend(),

@@ -5,9 +5,20 @@ import { createWireClient, parseWireMessage } from '../../shared/ipc/wire.ts';
 
 describe('preview wire format', () => {
   it('parses the three frame kinds and nothing else', () => {
-    expect(parseWireMessage('{"type":"request","id":3,"channel":"session.status"}')).toEqual({ type: 'request', id: 3, channel: 'session.status', payload: undefined });
-    expect(parseWireMessage('{"type":"response","id":3,"result":{"ok":true,"value":null}}')).toMatchObject({ type: 'response', id: 3 });
-    expect(parseWireMessage('{"type":"event","event":"sync.status","payload":{}}')).toMatchObject({ type: 'event', event: 'sync.status' });
+    expect(parseWireMessage('{"type":"request","id":3,"channel":"session.status"}')).toEqual({
+      type: 'request',
+      id: 3,
+      channel: 'session.status',
+      payload: undefined,
+    });
+    expect(parseWireMessage('{"type":"response","id":3,"result":{"ok":true,"value":null}}')).toMatchObject({
+      type: 'response',
+      id: 3,
+    });
+    expect(parseWireMessage('{"type":"event","event":"sync.status","payload":{}}')).toMatchObject({
+      type: 'event',
+      event: 'sync.status',
+    });
     for (const text of [
       'not json',
       '[]',
@@ -34,7 +45,13 @@ describe('preview wire format', () => {
     const [a, b] = sent.map((text) => parseWireMessage(text));
     expect(a).toMatchObject({ type: 'request', channel: 'session.status' });
     expect(b).toMatchObject({ type: 'request', channel: 'customers.search', payload: { query: 'Nov' } });
-    client.receive(JSON.stringify({ type: 'response', id: b?.type === 'request' ? b.id : 0, result: { ok: false, error: { code: 'not_signed_in', message: 'Sign in first' } } }));
+    client.receive(
+      JSON.stringify({
+        type: 'response',
+        id: b?.type === 'request' ? b.id : 0,
+        result: { ok: false, error: { code: 'not_signed_in', message: 'Sign in first' } },
+      }),
+    );
     expect(await second).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
     client.receive(JSON.stringify({ type: 'event', event: 'sync.status', payload: { online: true } }));
     stop();
@@ -49,7 +66,9 @@ describe('preview wire format', () => {
     const pos = createPosApi({ invoke: async () => ({ ok: true, value: null }), subscribe: () => () => {} });
     const methods = Object.entries(pos)
       .filter(([key]) => key !== 'on')
-      .flatMap(([namespace, group]) => Object.keys(group as object).map((method) => `${namespace}.${method}`));
+      .flatMap(([namespace, group]) =>
+        Object.keys(group as object).map((method) => `${namespace}.${method}`),
+      );
     expect(methods.sort()).toEqual([...requestChannels].sort());
     expect(Object.isFrozen(pos)).toBe(true);
     expect(Object.isFrozen(pos.customers)).toBe(true);

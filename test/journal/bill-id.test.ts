@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BILL_ID_MAX_LENGTH, cancellationBillId, newBillId, timeOrderedId } from '../../electron/journal/bill-id.ts';
+import {
+  BILL_ID_MAX_LENGTH,
+  cancellationBillId,
+  newBillId,
+  timeOrderedId,
+} from '../../electron/journal/bill-id.ts';
 
 describe('bill_id', () => {
   it('carries store, cash desk and a 26-character time-ordered part within the length limit', () => {
@@ -9,7 +14,9 @@ describe('bill_id', () => {
   });
 
   it('sorts in creation order, also within one millisecond', () => {
-    const ids = Array.from({ length: 2000 }, (_, i) => timeOrderedId(1_700_000_000_000 + Math.floor(i / 500)));
+    const ids = Array.from({ length: 2000 }, (_, i) =>
+      timeOrderedId(1_700_000_000_000 + Math.floor(i / 500)),
+    );
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
   });

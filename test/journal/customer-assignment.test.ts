@@ -22,7 +22,14 @@ afterEach(() => {
 });
 
 const assignment = (billId: string, customerId: string) =>
-  writeEntry({ kind: 'customer-assignment', body: { store_id: 's', external_purchase_id: billId, customer_id: customerId }, storeId: 's', cashdesk: 1, operator: 'o', customerId });
+  writeEntry({
+    kind: 'customer-assignment',
+    body: { store_id: 's', external_purchase_id: billId, customer_id: customerId },
+    storeId: 's',
+    cashdesk: 1,
+    operator: 'o',
+    customerId,
+  });
 
 describe('customer assignments in the journal', () => {
   it('migrates a journal of the schema before keeping its entries, links, indexes and triggers, then takes the new kind', () => {
@@ -33,11 +40,24 @@ describe('customer assignments in the journal', () => {
     db.pragma('journal_mode = WAL');
     for (const step of migrations.slice(0, before)) db.exec(step);
     db.pragma(`user_version = ${before}`);
-    const shape = (d: Database.Database) => d.prepare("SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'entries' AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name").all();
+    const shape = (d: Database.Database) =>
+      d
+        .prepare(
+          "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'entries' AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name",
+        )
+        .all();
     const shapeBefore = shape(db);
-    db.exec(`INSERT INTO entries (id, kind, idempotency_key, bill_id, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at) VALUES (1, 'purchase', 'B1', 'B1', '{"method":"POST","path":"/p","body":{}}', 's', 1, 'o', 'pending', 1, 1, 1)`);
-    db.exec(`INSERT INTO entries (id, kind, idempotency_key, bill_id, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at, depends_on) VALUES (2, 'cancellation', 'CB1', 'CB1', '{"method":"POST","path":"/p","body":{}}', 's', 1, 'o', 'pending', 1, 1, 1, 1)`);
-    expect(() => db.exec(`INSERT INTO entries (kind, idempotency_key, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at) VALUES ('customer-assignment', 'A1', '{}', 's', 1, 'o', 'pending', 1, 1, 1)`)).toThrow(/CHECK/);
+    db.exec(
+      `INSERT INTO entries (id, kind, idempotency_key, bill_id, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at) VALUES (1, 'purchase', 'B1', 'B1', '{"method":"POST","path":"/p","body":{}}', 's', 1, 'o', 'pending', 1, 1, 1)`,
+    );
+    db.exec(
+      `INSERT INTO entries (id, kind, idempotency_key, bill_id, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at, depends_on) VALUES (2, 'cancellation', 'CB1', 'CB1', '{"method":"POST","path":"/p","body":{}}', 's', 1, 'o', 'pending', 1, 1, 1, 1)`,
+    );
+    expect(() =>
+      db.exec(
+        `INSERT INTO entries (kind, idempotency_key, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at) VALUES ('customer-assignment', 'A1', '{}', 's', 1, 'o', 'pending', 1, 1, 1)`,
+      ),
+    ).toThrow(/CHECK/);
     db.close();
 
     journal = Journal.open(file, { now: () => 1_800_000_000_000 });
@@ -45,14 +65,21 @@ describe('customer assignments in the journal', () => {
     // The counts kept since migration 017 start from the entries the journal already held.
     expect(journal.countsByState()).toEqual({ pending: 2, sending: 0, synced: 0, rejected: 0, voided: 0 });
     const added = journal.append({ ...assignment('B1', 'cust-9'), dependsOn: 1 });
-    expect(added).toMatchObject({ kind: 'customer-assignment', state: 'pending', dependsOn: 1, customerId: 'cust-9', billId: null });
+    expect(added).toMatchObject({
+      kind: 'customer-assignment',
+      state: 'pending',
+      dependsOn: 1,
+      customerId: 'cust-9',
+      billId: null,
+    });
     expect(journal.assignmentsOf('B1').map((e) => e.id)).toEqual([added.id]);
     expect(journal.list({ state: 'pending' }).total).toBe(3);
     journal.close();
     const check = new Database(file);
     const shapeAfter = shape(check);
     check.close();
-    // Its indexes and triggers are all still there, and it has exactly those of a new journal (later migrations add more).
+    // Its indexes and triggers are all still there, and it has exactly those of a new journal (later migrations add
+    // more).
     expect(shapeAfter).toEqual(expect.arrayContaining(shapeBefore));
     const fresh = new Database(join(temp.dir, 'fresh.db'));
     for (const step of migrations) fresh.exec(step);

@@ -21,7 +21,20 @@ export function purchaseEntry(overrides: Partial<NewEntry> = {}): NewEntry {
     request: {
       method: 'POST',
       path: '/purchases/actions/send-purchase',
-      body: { store_id: '81eaeea13b8984a169c490a325', cashdesk_number: 3, bill: { bill_id: billId, payment_time: paymentTime, currency_id: 'czk', total_price: 120, bill_items: [], purchase_type_id: 'pt', canceled: false, payment_type: 'A' } },
+      body: {
+        store_id: '81eaeea13b8984a169c490a325',
+        cashdesk_number: 3,
+        bill: {
+          bill_id: billId,
+          payment_time: paymentTime,
+          currency_id: 'czk',
+          total_price: 120,
+          bill_items: [],
+          purchase_type_id: 'pt',
+          canceled: false,
+          payment_type: 'A',
+        },
+      },
     },
     storeId: '81eaeea13b8984a169c490a325',
     cashdesk: 3,

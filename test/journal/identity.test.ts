@@ -2,7 +2,16 @@
 // refused with a sentence that says how to recover, by the journal, by `ccpos` and by the app,
 // instead of silently becoming a new, empty journal.
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -100,7 +109,11 @@ describe("the journal's identity record", () => {
 
   it('refuses to guess when the record itself is damaged or not a record', () => {
     journalWithSales(1);
-    for (const text of ['{"version":1,"fileId":"x', JSON.stringify({ version: 1, fileId: 'not-a-uuid', highestEntryId: -3, checkpointedAt: null }), '[]']) {
+    for (const text of [
+      '{"version":1,"fileId":"x',
+      JSON.stringify({ version: 1, fileId: 'not-a-uuid', highestEntryId: -3, checkpointedAt: null }),
+      '[]',
+    ]) {
       writeFileSync(identityFileOf(file), text);
       const error = refusal(() => Journal.open(file));
       expect(error.problem).toBe('identity-damaged');
@@ -114,7 +127,10 @@ describe("the journal's identity record", () => {
       journal.append(purchaseEntry());
       journal.append(purchaseEntry());
       journal.checkpoint();
-      expect(JSON.parse(readFileSync(identityFileOf(file), 'utf8'))).toMatchObject({ highestEntryId: 2, checkpointedAt: Date.UTC(2026, 11, 2, 9, 0) });
+      expect(JSON.parse(readFileSync(identityFileOf(file), 'utf8'))).toMatchObject({
+        highestEntryId: 2,
+        checkpointedAt: Date.UTC(2026, 11, 2, 9, 0),
+      });
     } finally {
       journal.close();
     }
@@ -136,7 +152,10 @@ describe("the journal's identity record", () => {
     const journal = Journal.open(file);
     try {
       expect(journal.stats().queued).toBe(1);
-      expect(JSON.parse(readFileSync(identityFileOf(file), 'utf8'))).toMatchObject({ version: 1, highestEntryId: 1 });
+      expect(JSON.parse(readFileSync(identityFileOf(file), 'utf8'))).toMatchObject({
+        version: 1,
+        highestEntryId: 1,
+      });
     } finally {
       journal.close();
     }
@@ -154,7 +173,10 @@ describe("the journal's identity record", () => {
       expect(setAside && existsSync(setAside)).toBe(true);
       expect(identity.fileId).not.toBe(before.fileId);
       const audit = journal.audit().find((r) => r.action === 'journal-adopted');
-      expect(audit).toMatchObject({ actor: 'manager-anna', detail: { previousHighestEntryId: 40, previousFileId: before.fileId, highestEntryId: 0 } });
+      expect(audit).toMatchObject({
+        actor: 'manager-anna',
+        detail: { previousHighestEntryId: 40, previousFileId: before.fileId, highestEntryId: 0 },
+      });
     } finally {
       journal.close();
     }
@@ -192,7 +214,9 @@ describe('a replaced journal at the till', () => {
     const adopted = await runCcpos(env, 'journal', 'adopt', '--by', 'manager-anna');
     expect(adopted.code).toBe(0);
     expect(adopted.out.join('\n')).toContain('expected entries up to no. 1');
-    expect(readdirSync(temp.dir).some((name) => /^journal\.identity\.replaced-.*\.json$/.test(name))).toBe(true);
+    expect(readdirSync(temp.dir).some((name) => /^journal\.identity\.replaced-.*\.json$/.test(name))).toBe(
+      true,
+    );
     expect((await runCcpos(env, 'journal', 'status')).code).toBe(0);
     const again = await runCcpos(env, 'checkout', '--file', writeBillFile(temp.dir));
     expect(outputField(again.out, 'outcome')).toBe('synced');
@@ -203,7 +227,11 @@ describe('a replaced journal at the till', () => {
     removeJournalFiles();
     const backend: DemoBackend = {
       projectUrl: sandbox.projectUrl,
-      credentials: { externalApplicationId: sandbox.credentials.user_external_application_id, login: sandbox.credentials.login, password: sandbox.credentials.password },
+      credentials: {
+        externalApplicationId: sandbox.credentials.user_external_application_id,
+        login: sandbox.credentials.login,
+        password: sandbox.credentials.password,
+      },
       defaultStoreId: demo.stores.praha,
       outage: false,
       setOutage: async () => {},

@@ -14,7 +14,12 @@ describe('the integrity check of a large journal', () => {
   const sound = join(temp.dir, 'sound', 'journal.db');
   beforeAll(() => {
     // Just over the size checked before opening.
-    fillJournal(sound, { entries: 72_000, from: Date.parse('2026-11-01T08:00:00Z'), to: Date.parse('2026-12-01T18:00:00Z'), pending: 20 });
+    fillJournal(sound, {
+      entries: 72_000,
+      from: Date.parse('2026-11-01T08:00:00Z'),
+      to: Date.parse('2026-12-01T18:00:00Z'),
+      pending: 20,
+    });
     expect(statSync(sound).size).toBeGreaterThan(CHECK_BEFORE_OPEN_UP_TO_BYTES);
   }, 120_000);
   afterAll(() => temp.cleanup());

@@ -53,9 +53,18 @@ describe('append', () => {
   it('fixes the request, bill_id and payment_time and records the first transition', () => {
     const input = purchaseEntry();
     const entry = journal.append(input);
-    expect(entry).toMatchObject({ state: 'pending', billId: input.billId, paymentTime: input.paymentTime, operator: 'cashier-7', cashdesk: 3, attemptCount: 0 });
+    expect(entry).toMatchObject({
+      state: 'pending',
+      billId: input.billId,
+      paymentTime: input.paymentTime,
+      operator: 'cashier-7',
+      cashdesk: 3,
+      attemptCount: 0,
+    });
     expect(entry.request).toEqual(input.request);
-    expect(journal.transitions(entry.id)).toEqual([{ at: clock, from: null, to: 'pending', cause: 'recorded', actor: 'cashier-7' }]);
+    expect(journal.transitions(entry.id)).toEqual([
+      { at: clock, from: null, to: 'pending', cause: 'recorded', actor: 'cashier-7' },
+    ]);
   });
 
   it('refuses a second entry with the same bill_id', () => {
@@ -67,7 +76,12 @@ describe('append', () => {
 
   it('can claim the new entry in the same commit for the online path', () => {
     const claim = journal.appendAndClaim(purchaseEntry(), 'till', 30_000);
-    expect(claim.entry).toMatchObject({ state: 'sending', leaseOwner: 'till', leaseExpiresAt: clock + 30_000, attemptCount: 1 });
+    expect(claim.entry).toMatchObject({
+      state: 'sending',
+      leaseOwner: 'till',
+      leaseExpiresAt: clock + 30_000,
+      attemptCount: 1,
+    });
     expect(journal.claimNext('other', 30_000)).toBeNull();
   });
 });
@@ -86,7 +100,13 @@ describe('claims and results', () => {
   it('keeps a cancellation back until its purchase is synced', () => {
     const purchase = journal.append(purchaseEntry());
     const cancel = journal.append(purchaseEntry({ kind: 'cancellation', dependsOn: purchase.id }));
-    journal.finish(journal.claimNext('p', 10_000)!, 'p', { kind: 'retry', outcome: 'transport', nextAttemptAt: clock + 5_000, httpStatus: null, error: 'refused' });
+    journal.finish(journal.claimNext('p', 10_000)!, 'p', {
+      kind: 'retry',
+      outcome: 'transport',
+      nextAttemptAt: clock + 5_000,
+      httpStatus: null,
+      error: 'refused',
+    });
     expect(journal.claimNext('p', 10_000)).toBeNull();
     expect(journal.claim(cancel.id, 'p', 10_000)).toBeNull();
     clock += 5_000;
@@ -100,13 +120,38 @@ describe('claims and results', () => {
     const a = journal.append(purchaseEntry());
     const b = journal.append(purchaseEntry());
     const c = journal.append(purchaseEntry());
-    journal.finish(journal.claimNext('p', 10_000)!, 'p', { kind: 'synced', remoteId: 'pur-1', outcome: 'synced', httpStatus: 201 });
-    journal.finish(journal.claimNext('p', 10_000)!, 'p', { kind: 'rejected', reasons: [{ name: 'benefit_codes', reason: 'voucher_not_allowed_in_store' }], httpStatus: 400, error: 'refused' });
-    journal.finish(journal.claimNext('p', 10_000)!, 'p', { kind: 'retry', outcome: 'server', nextAttemptAt: clock + 1000, httpStatus: 503, error: 'CareCloud 503' });
+    journal.finish(journal.claimNext('p', 10_000)!, 'p', {
+      kind: 'synced',
+      remoteId: 'pur-1',
+      outcome: 'synced',
+      httpStatus: 201,
+    });
+    journal.finish(journal.claimNext('p', 10_000)!, 'p', {
+      kind: 'rejected',
+      reasons: [{ name: 'benefit_codes', reason: 'voucher_not_allowed_in_store' }],
+      httpStatus: 400,
+      error: 'refused',
+    });
+    journal.finish(journal.claimNext('p', 10_000)!, 'p', {
+      kind: 'retry',
+      outcome: 'server',
+      nextAttemptAt: clock + 1000,
+      httpStatus: 503,
+      error: 'CareCloud 503',
+    });
     expect(journal.get(a.id)).toMatchObject({ state: 'synced', remoteId: 'pur-1', leaseOwner: null });
-    expect(journal.get(b.id)).toMatchObject({ state: 'rejected', reasons: [{ name: 'benefit_codes', reason: 'voucher_not_allowed_in_store' }] });
-    expect(journal.get(c.id)).toMatchObject({ state: 'pending', nextAttemptAt: clock + 1000, lastError: 'CareCloud 503' });
-    expect(journal.attempts(c.id)).toEqual([expect.objectContaining({ outcome: 'server', httpStatus: 503, owner: 'p' })]);
+    expect(journal.get(b.id)).toMatchObject({
+      state: 'rejected',
+      reasons: [{ name: 'benefit_codes', reason: 'voucher_not_allowed_in_store' }],
+    });
+    expect(journal.get(c.id)).toMatchObject({
+      state: 'pending',
+      nextAttemptAt: clock + 1000,
+      lastError: 'CareCloud 503',
+    });
+    expect(journal.attempts(c.id)).toEqual([
+      expect.objectContaining({ outcome: 'server', httpStatus: 503, owner: 'p' }),
+    ]);
     expect(journal.transitions(b.id).map((t) => t.to)).toEqual(['pending', 'sending', 'rejected']);
     expect(journal.stats()).toMatchObject({ queued: 1, counts: { rejected: 1, pending: 1, sending: 0 } });
     expect(journal.countsByState()).toEqual({ synced: 1, rejected: 1, pending: 1, sending: 0, voided: 0 });
@@ -118,11 +163,22 @@ describe('claims and results', () => {
     clock += 2_000;
     expect(journal.releaseStaleClaims(() => true)).toBe(1);
     const fresh = journal.claimNext('p2', 1_000)!;
-    journal.finish(stale, 'p1', { kind: 'retry', outcome: 'timeout', nextAttemptAt: clock + 60_000, httpStatus: null, error: 'timed out' });
+    journal.finish(stale, 'p1', {
+      kind: 'retry',
+      outcome: 'timeout',
+      nextAttemptAt: clock + 60_000,
+      httpStatus: null,
+      error: 'timed out',
+    });
     expect(journal.get(entry.id)).toMatchObject({ state: 'sending', leaseOwner: 'p2' });
     journal.finish(stale, 'p1', { kind: 'synced', remoteId: 'pur-9', outcome: 'synced', httpStatus: 201 });
     expect(journal.get(entry.id)).toMatchObject({ state: 'synced', remoteId: 'pur-9' });
-    journal.finish(fresh, 'p2', { kind: 'synced', remoteId: null, outcome: 'already-landed', httpStatus: 400 });
+    journal.finish(fresh, 'p2', {
+      kind: 'synced',
+      remoteId: null,
+      outcome: 'already-landed',
+      httpStatus: 400,
+    });
     expect(journal.get(entry.id)).toMatchObject({ state: 'synced', remoteId: 'pur-9' });
   });
 
@@ -161,32 +217,64 @@ describe('manager changes', () => {
     const entry = journal.append(purchaseEntry());
     const voided = journal.void(entry.id, 'duplicate sale', 'manager-anna');
     expect(voided).toMatchObject({ state: 'voided', voidReason: 'duplicate sale', voidedBy: 'manager-anna' });
-    expect(journal.audit(entry.id)).toEqual([expect.objectContaining({ actor: 'manager-anna', action: 'void', detail: expect.objectContaining({ reason: 'duplicate sale', previousState: 'pending' }) })]);
+    expect(journal.audit(entry.id)).toEqual([
+      expect.objectContaining({
+        actor: 'manager-anna',
+        action: 'void',
+        detail: expect.objectContaining({ reason: 'duplicate sale', previousState: 'pending' }),
+      }),
+    ]);
     expect(() => journal.void(entry.id, 'again', 'manager-anna')).toThrow(/only pending or rejected/);
     expect(() => journal.void(entry.id, 'x', ' ')).toThrow(/who does it/);
   });
 
   it('retries a backed-off or rejected entry now', () => {
     const entry = journal.append(purchaseEntry());
-    journal.finish(journal.claimNext('p', 1000)!, 'p', { kind: 'rejected', reasons: [{ name: 'store_id', reason: 'not_found' }], httpStatus: 400, error: 'no store' });
+    journal.finish(journal.claimNext('p', 1000)!, 'p', {
+      kind: 'rejected',
+      reasons: [{ name: 'store_id', reason: 'not_found' }],
+      httpStatus: 400,
+      error: 'no store',
+    });
     const retried = journal.retryNow(entry.id, 'manager-anna');
     expect(retried).toMatchObject({ state: 'pending', nextAttemptAt: clock });
-    expect(journal.transitions(entry.id).at(-1)).toMatchObject({ from: 'rejected', to: 'pending', actor: 'manager-anna' });
+    expect(journal.transitions(entry.id).at(-1)).toMatchObject({
+      from: 'rejected',
+      to: 'pending',
+      actor: 'manager-anna',
+    });
   });
 
   it('links a replacement to the rejected original and voids the original', () => {
     const original = journal.append(purchaseEntry());
-    journal.finish(journal.claimNext('p', 1000)!, 'p', { kind: 'rejected', reasons: [{ name: 'benefit_codes', reason: 'unauthorized_use_vouchers' }], httpStatus: 400, error: 'voucher' });
-    const replacement = journal.appendReplacement(original.id, purchaseEntry(), 'manager-anna', { dropped: ['vouchers'] });
+    journal.finish(journal.claimNext('p', 1000)!, 'p', {
+      kind: 'rejected',
+      reasons: [{ name: 'benefit_codes', reason: 'unauthorized_use_vouchers' }],
+      httpStatus: 400,
+      error: 'voucher',
+    });
+    const replacement = journal.appendReplacement(original.id, purchaseEntry(), 'manager-anna', {
+      dropped: ['vouchers'],
+    });
     expect(replacement).toMatchObject({ replaces: original.id, state: 'pending' });
     expect(journal.get(original.id)).toMatchObject({ state: 'voided', voidedBy: 'manager-anna' });
-    expect(journal.audit(original.id)[0]).toMatchObject({ action: 'resend', detail: { newEntryId: replacement.id, dropped: ['vouchers'] } });
-    expect(() => journal.appendReplacement(original.id, purchaseEntry(), 'manager-anna', {})).toThrow(/only a rejected/);
+    expect(journal.audit(original.id)[0]).toMatchObject({
+      action: 'resend',
+      detail: { newEntryId: replacement.id, dropped: ['vouchers'] },
+    });
+    expect(() => journal.appendReplacement(original.id, purchaseEntry(), 'manager-anna', {})).toThrow(
+      /only a rejected/,
+    );
   });
 
   it('filters, pages and counts per state', () => {
     for (let i = 0; i < 5; i++) journal.append(purchaseEntry({ customerId: i % 2 ? 'odd' : 'even' }));
-    journal.finish(journal.claimNext('p', 1000)!, 'p', { kind: 'synced', remoteId: 'x', outcome: 'synced', httpStatus: 201 });
+    journal.finish(journal.claimNext('p', 1000)!, 'p', {
+      kind: 'synced',
+      remoteId: 'x',
+      outcome: 'synced',
+      httpStatus: 201,
+    });
     const page = journal.list({ customerId: 'even', state: 'pending' }, { limit: 1, offset: 1 });
     expect(page.total).toBe(2);
     expect(page.entries).toHaveLength(1);
@@ -201,8 +289,18 @@ describe('retention', () => {
     const synced = journal.append(purchaseEntry());
     const rejected = journal.append(purchaseEntry());
     const voided = journal.append(purchaseEntry());
-    journal.finish(journal.claimNext('p', 1000)!, 'p', { kind: 'synced', remoteId: 'x', outcome: 'synced', httpStatus: 201 });
-    journal.finish(journal.claimNext('p', 1000)!, 'p', { kind: 'rejected', reasons: [], httpStatus: 400, error: 'no' });
+    journal.finish(journal.claimNext('p', 1000)!, 'p', {
+      kind: 'synced',
+      remoteId: 'x',
+      outcome: 'synced',
+      httpStatus: 201,
+    });
+    journal.finish(journal.claimNext('p', 1000)!, 'p', {
+      kind: 'rejected',
+      reasons: [],
+      httpStatus: 400,
+      error: 'no',
+    });
     journal.void(voided.id, 'test', 'manager-anna');
     clock += 31 * 86_400_000;
     expect(journal.purge(30)).toBe(1);
@@ -227,9 +325,15 @@ describe('upgrading', () => {
     db.pragma('journal_mode = WAL');
     for (const step of migrations.slice(0, 6)) db.exec(step);
     db.pragma('user_version = 6');
-    db.exec(`INSERT INTO entries (kind, idempotency_key, bill_id, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at) VALUES ('purchase', 'B1', 'B1', '{"method":"POST","path":"/p","body":{}}', 's', 1, 'o', 'synced', 1, 1, 1)`);
-    db.exec(`INSERT INTO entries (kind, idempotency_key, bill_id, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at, depends_on) VALUES ('cancellation', 'CB1', 'CB1', '{"method":"POST","path":"/p","body":{}}', 's', 1, 'o', 'pending', 1, 1, 1, 1)`);
-    db.exec(`INSERT INTO transitions (entry_id, at, from_state, to_state, cause, actor) VALUES (1, 1, 'sending', 'synced', 'accepted by CareCloud', 'o')`);
+    db.exec(
+      `INSERT INTO entries (kind, idempotency_key, bill_id, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at) VALUES ('purchase', 'B1', 'B1', '{"method":"POST","path":"/p","body":{}}', 's', 1, 'o', 'synced', 1, 1, 1)`,
+    );
+    db.exec(
+      `INSERT INTO entries (kind, idempotency_key, bill_id, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at, depends_on) VALUES ('cancellation', 'CB1', 'CB1', '{"method":"POST","path":"/p","body":{}}', 's', 1, 'o', 'pending', 1, 1, 1, 1)`,
+    );
+    db.exec(
+      `INSERT INTO transitions (entry_id, at, from_state, to_state, cause, actor) VALUES (1, 1, 'sending', 'synced', 'accepted by CareCloud', 'o')`,
+    );
     db.close();
     journal = Journal.open(file, { now: () => clock });
     expect(journal.get(2)).toMatchObject({ billId: 'CB1', dependsOn: 1, state: 'pending' });
@@ -241,7 +345,13 @@ describe('upgrading', () => {
   it('never hands out an id again after a purge', () => {
     const a = journal.append(purchaseEntry());
     const b = journal.append(purchaseEntry());
-    for (let i = 0; i < 2; i++) journal.finish(journal.claimNext('p', 1000)!, 'p', { kind: 'synced', remoteId: 'x', outcome: 'synced', httpStatus: 201 });
+    for (let i = 0; i < 2; i++)
+      journal.finish(journal.claimNext('p', 1000)!, 'p', {
+        kind: 'synced',
+        remoteId: 'x',
+        outcome: 'synced',
+        httpStatus: 201,
+      });
     clock += 40 * 86_400_000;
     expect(journal.purge(30)).toBe(1);
     expect(journal.get(a.id)).toBeNull();

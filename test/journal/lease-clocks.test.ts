@@ -61,7 +61,12 @@ describe('leases across clocks', () => {
     const entry = till.append(purchaseEntry());
     till.claimNext('app@till:1:aa', 35_000);
     const port = new FakePort();
-    const engine = new SyncEngine({ journal: open(() => Date.now() + HOUR), port, label: 'ccpos', policy: { ratePerSecond: 1000 } });
+    const engine = new SyncEngine({
+      journal: open(() => Date.now() + HOUR),
+      port,
+      label: 'ccpos',
+      policy: { ratePerSecond: 1000 },
+    });
     const report = await engine.drain();
     await engine.stop();
     expect(report.synced).toEqual([]);

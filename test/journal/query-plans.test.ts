@@ -23,14 +23,25 @@ describe('query plans of the journal', () => {
   const statements = new Set<string>();
 
   beforeAll(() => {
-    fillJournal(file, { entries: 5_000, from: Date.parse('2026-11-01T08:00:00Z'), to: Date.parse('2026-12-01T18:00:00Z'), pending: 200, rejected: 3 });
+    fillJournal(file, {
+      entries: 5_000,
+      from: Date.parse('2026-11-01T08:00:00Z'),
+      to: Date.parse('2026-12-01T18:00:00Z'),
+      pending: 200,
+      rejected: 3,
+    });
     const journal = Journal.open(file, {
       trace: (sql) => {
         if (/^\s*(SELECT|UPDATE|DELETE|INSERT|WITH)\b/i.test(sql)) statements.add(sql.trim());
       },
     });
     try {
-      const sale = journal.append(purchaseEntry({ voucherHolds: [{ code: 'DEMO100', amountMinor: 10_000 }], tillPayment: { paidMinor: 12_000, settlement: { cardMinor: 12_000 } } }));
+      const sale = journal.append(
+        purchaseEntry({
+          voucherHolds: [{ code: 'DEMO100', amountMinor: 10_000 }],
+          tillPayment: { paidMinor: 12_000, settlement: { cardMinor: 12_000 } },
+        }),
+      );
       const claim = journal.appendAndClaim(purchaseEntry(), 'test', 60_000);
       journal.finish(claim, 'test', { kind: 'synced', remoteId: 'p-1', outcome: 'synced', httpStatus: 201 });
       const cancellation = journal.append(cancellationEntry(journal.get(claim.entry.id)!, 'manager'));
@@ -51,7 +62,14 @@ describe('query plans of the journal', () => {
       journal.nextDueAt();
       journal.makeAllDue();
       const next = journal.claimNext('test', 60_000);
-      if (next) journal.finish(next, 'test', { kind: 'retry', outcome: 'transport', nextAttemptAt: Date.now() + 1_000, httpStatus: null, error: 'connection refused' });
+      if (next)
+        journal.finish(next, 'test', {
+          kind: 'retry',
+          outcome: 'transport',
+          nextAttemptAt: Date.now() + 1_000,
+          httpStatus: null,
+          error: 'connection refused',
+        });
       journal.claim(cancellation.id, 'test', 60_000);
       journal.settleOrphanedCancellations();
       journal.releaseStaleClaims(() => true);
@@ -65,8 +83,17 @@ describe('query plans of the journal', () => {
       journal.list({}, { limit: 50, offset: 0, after: 1_000 });
       journal.list({ state: 'rejected' }, { limit: 50, offset: 0, after: 0 });
       journal.list({ state: ['pending'] }, { limit: 50, offset: 0 });
-      journal.list({ kind: 'purchase', anyOf: { billIdEnd: sale.billId!.slice(-5) } }, { limit: 2, offset: 0 });
-      journal.list({ anyOf: { billId: sale.billId!, billIdEnd: sale.billId!.slice(-5), customerIds: ['customer-2', 'customer-4'] } });
+      journal.list(
+        { kind: 'purchase', anyOf: { billIdEnd: sale.billId!.slice(-5) } },
+        { limit: 2, offset: 0 },
+      );
+      journal.list({
+        anyOf: {
+          billId: sale.billId!,
+          billIdEnd: sale.billId!.slice(-5),
+          customerIds: ['customer-2', 'customer-4'],
+        },
+      });
       journal.list({ customerId: 'customer-2' }, { limit: 50, offset: 0, after: 0 });
       journal.assignmentsOf(sale.billId!);
     } finally {
@@ -76,7 +103,10 @@ describe('query plans of the journal', () => {
   afterAll(() => temp.cleanup());
 
   function plansOf(db: Database.Database): [string, string[]][] {
-    return [...statements].map((sql) => [sql, (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail)]);
+    return [...statements].map((sql) => [
+      sql,
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail),
+    ]);
   }
 
   /** Every plan line that walks the entries without a bound, with its statement. */
@@ -85,7 +115,9 @@ describe('query plans of the journal', () => {
     for (const [sql, lines] of plans) {
       for (const line of lines.filter((l) => ENTRY_ALIASES.test(l))) {
         // A bare SEARCH is the b-tree's end (MIN/MAX of the rowid).
-        const bounded = line.startsWith('SCAN') ? QUEUE_SCAN.test(line) || (line === 'SCAN entries' && PAGE_BY_OFFSET.test(sql)) : /USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY|^SEARCH \w+$/.test(line);
+        const bounded = line.startsWith('SCAN')
+          ? QUEUE_SCAN.test(line) || (line === 'SCAN entries' && PAGE_BY_OFFSET.test(sql))
+          : /USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY|^SEARCH \w+$/.test(line);
         if (!bounded) found.push(`${line}    <- ${sql.slice(0, 160)}`);
       }
     }
@@ -97,19 +129,32 @@ describe('query plans of the journal', () => {
     expect([...statements].some((sql) => /voucher_holds/.test(sql) && /json_each/.test(sql))).toBe(true);
   });
 
-  it('captured the manager\'s page and its searches', () => {
+  it("captured the manager's page and its searches", () => {
     expect([...statements].some((sql) => /substr\(bill_id, -5\) = /.test(sql))).toBe(true);
     expect([...statements].some((sql) => /FROM entry_counts/.test(sql))).toBe(true);
     expect([...statements].some((sql) => /id > 1000/.test(sql))).toBe(true);
   });
 
-  it('keeps each state\'s count equal to the entries in it', () => {
+  it("keeps each state's count equal to the entries in it", () => {
     const db = new Database(file);
     try {
-      const kept = Object.fromEntries((db.prepare('SELECT state, n FROM entry_counts').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]));
-      const counted = Object.fromEntries((db.prepare('SELECT state, COUNT(*) AS n FROM entries GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]));
+      const kept = Object.fromEntries(
+        (db.prepare('SELECT state, n FROM entry_counts').all() as { state: string; n: number }[]).map((r) => [
+          r.state,
+          r.n,
+        ]),
+      );
+      const counted = Object.fromEntries(
+        (
+          db.prepare('SELECT state, COUNT(*) AS n FROM entries GROUP BY state').all() as {
+            state: string;
+            n: number;
+          }[]
+        ).map((r) => [r.state, r.n]),
+      );
       expect(Object.values(counted).reduce((a, b) => a + b, 0)).toBeGreaterThan(1_000);
-      for (const state of ['pending', 'sending', 'synced', 'rejected', 'voided']) expect(kept[state], state).toBe(counted[state] ?? 0);
+      for (const state of ['pending', 'sending', 'synced', 'rejected', 'voided'])
+        expect(kept[state], state).toBe(counted[state] ?? 0);
     } finally {
       db.close();
     }

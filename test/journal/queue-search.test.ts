@@ -4,7 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { Journal } from '../../electron/journal/journal.ts';
 import { newBillId, cancellationBillId } from '../../electron/journal/bill-id.ts';
-import { actorOf, connectionKindOf, describeAttempt, describeTransition } from '../../electron/checkout/queue-history.ts';
+import {
+  actorOf,
+  connectionKindOf,
+  describeAttempt,
+  describeTransition,
+} from '../../electron/checkout/queue-history.ts';
 import { connectionError } from '../../electron/carecloud/response.ts';
 import type { EntryMatch } from '../../electron/journal/types.ts';
 import { purchaseEntry, tempDir } from './helpers.ts';
@@ -27,7 +32,14 @@ afterEach(() => {
 
 function sale(customerId: string | undefined, cardNumber?: string) {
   const billId = newBillId(store, 3, clock);
-  return journal.append(purchaseEntry({ billId, idempotencyKey: billId, ...(customerId ? { customerId } : { customerId: undefined }), ...(cardNumber ? { cardNumber } : {}) }));
+  return journal.append(
+    purchaseEntry({
+      billId,
+      idempotencyKey: billId,
+      ...(customerId ? { customerId } : { customerId: undefined }),
+      ...(cardNumber ? { cardNumber } : {}),
+    }),
+  );
 }
 
 describe('searching the queue', () => {
@@ -59,15 +71,36 @@ describe('the history in words', () => {
     const entry = sale('cust-jana');
     let claim = journal.claimNext(app, 10_000)!;
     clock += 1000;
-    const unreachable = connectionError('timeout', { method: 'POST', path: '/purchases/actions/send-purchase' } as never, null, 5000);
-    journal.finish(claim, app, { kind: 'retry', outcome: 'timeout', nextAttemptAt: clock, httpStatus: null, error: unreachable.message });
+    const unreachable = connectionError(
+      'timeout',
+      { method: 'POST', path: '/purchases/actions/send-purchase' } as never,
+      null,
+      5000,
+    );
+    journal.finish(claim, app, {
+      kind: 'retry',
+      outcome: 'timeout',
+      nextAttemptAt: clock,
+      httpStatus: null,
+      error: unreachable.message,
+    });
     journal.claimNext(`preview@other-host:17:deadbeef`, 10_000);
     journal.releaseStaleClaims(() => false);
     claim = journal.claimNext(app, 10_000)!;
-    journal.finish(claim, app, { kind: 'rejected', reasons: [{ name: 'benefit_codes', reason: 'voucher_already_used' }], httpStatus: 400, error: 'refused' });
+    journal.finish(claim, app, {
+      kind: 'rejected',
+      reasons: [{ name: 'benefit_codes', reason: 'voucher_already_used' }],
+      httpStatus: 400,
+      error: 'refused',
+    });
     journal.retryNow(entry.id, 'Demo Manager');
     // The timeout left it open whether CareCloud has the sale, so it is voided only once refused again.
-    journal.finish(journal.claimNext(app, 10_000)!, app, { kind: 'rejected', reasons: [{ name: 'benefit_codes', reason: 'voucher_already_used' }], httpStatus: 400, error: 'refused' });
+    journal.finish(journal.claimNext(app, 10_000)!, app, {
+      kind: 'rejected',
+      reasons: [{ name: 'benefit_codes', reason: 'voucher_already_used' }],
+      httpStatus: 400,
+      error: 'refused',
+    });
     journal.void(entry.id, 'customer left', 'Demo Manager');
     const events = journal.transitions(entry.id).map((t) => describeTransition(t, here, iso));
     expect(events.map((e) => [e.event, e.by])).toEqual([
@@ -97,12 +130,33 @@ describe('the history in words', () => {
 
   it('tells a resend and a cancellation left without its sale', () => {
     const original = sale('cust-jana');
-    journal.finish(journal.claimNext(app, 10_000)!, app, { kind: 'rejected', reasons: [{ name: 'benefit_codes', reason: 'voucher_already_used' }], httpStatus: 400, error: 'refused' });
-    const cancel = journal.append(purchaseEntry({ kind: 'cancellation', billId: cancellationBillId(original.billId!), idempotencyKey: cancellationBillId(original.billId!), dependsOn: original.id }));
+    journal.finish(journal.claimNext(app, 10_000)!, app, {
+      kind: 'rejected',
+      reasons: [{ name: 'benefit_codes', reason: 'voucher_already_used' }],
+      httpStatus: 400,
+      error: 'refused',
+    });
+    const cancel = journal.append(
+      purchaseEntry({
+        kind: 'cancellation',
+        billId: cancellationBillId(original.billId!),
+        idempotencyKey: cancellationBillId(original.billId!),
+        dependsOn: original.id,
+      }),
+    );
     const billId = newBillId(store, 3, clock);
-    const replacement = journal.appendReplacement(original.id, purchaseEntry({ billId, idempotencyKey: billId }), 'Demo Manager', {});
+    const replacement = journal.appendReplacement(
+      original.id,
+      purchaseEntry({ billId, idempotencyKey: billId }),
+      'Demo Manager',
+      {},
+    );
     const told = (id: number) => journal.transitions(id).map((t) => describeTransition(t, here, iso));
-    expect(told(original.id).at(-1)).toMatchObject({ event: 'resent-as', entryId: replacement.id, by: { kind: 'person', name: 'Demo Manager' } });
+    expect(told(original.id).at(-1)).toMatchObject({
+      event: 'resent-as',
+      entryId: replacement.id,
+      by: { kind: 'person', name: 'Demo Manager' },
+    });
     expect(told(replacement.id)[0]).toMatchObject({ event: 'resent-from', entryId: original.id });
     expect(told(cancel.id).at(-1)).toMatchObject({ event: 'original-voided', by: { kind: 'system' } });
   });
@@ -112,9 +166,17 @@ describe('the history in words', () => {
     expect(actorOf('system', 'till-7')).toEqual({ kind: 'system' });
     expect(actorOf('Jana', 'till-7')).toEqual({ kind: 'person', name: 'Jana' });
     for (const kind of ['refused', 'dns', 'timeout', 'reset', 'tls', 'network'] as const) {
-      expect(connectionKindOf(connectionError(kind, { method: 'GET', path: '/x' } as never, null, 1000).message)).toBe(kind);
+      expect(
+        connectionKindOf(connectionError(kind, { method: 'GET', path: '/x' } as never, null, 1000).message),
+      ).toBe(kind);
     }
     expect(connectionKindOf(null)).toBeNull();
-    expect(describeTransition({ at: 0, from: 'pending', to: 'pending', cause: 'a note from a future version', actor: 'system' }, 'h', iso)).toMatchObject({ event: 'other', text: 'a note from a future version' });
+    expect(
+      describeTransition(
+        { at: 0, from: 'pending', to: 'pending', cause: 'a note from a future version', actor: 'system' },
+        'h',
+        iso,
+      ),
+    ).toMatchObject({ event: 'other', text: 'a note from a future version' });
   });
 });

@@ -49,7 +49,9 @@ function fillUntilRefused(journal: Journal): { kept: number; problem: string } {
   let kept = 0;
   for (;;) {
     try {
-      journal.append(purchaseEntry({ request: { method: 'POST', path: '/x', body: { padding: 'x'.repeat(2000) } } }));
+      journal.append(
+        purchaseEntry({ request: { method: 'POST', path: '/x', body: { padding: 'x'.repeat(2000) } } }),
+      );
       kept++;
     } catch (error) {
       if (!(error instanceof JournalUnavailableError)) throw error;
@@ -83,7 +85,9 @@ describe('a full disk', () => {
   });
 
   it('says so in one sentence', () => {
-    expect(new JournalUnavailableError('disk-full').message).toMatch(/^The disk holding the offline journal is full[^.]*\.$/);
+    expect(new JournalUnavailableError('disk-full').message).toMatch(
+      /^The disk holding the offline journal is full[^.]*\.$/,
+    );
   });
 });
 
@@ -108,7 +112,12 @@ describe.skipIf(!canMount)('a read-only data dir', () => {
 describe('a corrupt file', () => {
   it('is reported as damaged when it is not a database at all', () => {
     const file = join(temp(), 'journal.db');
-    writeFileSync(file, 'this is not an SQLite file, it is a text file that happens to sit where the journal should be '.repeat(50));
+    writeFileSync(
+      file,
+      'this is not an SQLite file, it is a text file that happens to sit where the journal should be '.repeat(
+        50,
+      ),
+    );
     expect(problemOf(() => Journal.open(file))).toBe('corrupt');
   });
 

@@ -10,7 +10,8 @@ let temp: ReturnType<typeof tempDir>;
 let clock: number;
 let journal: Journal;
 const open = () => Journal.open(join(temp.dir, 'journal.db'), { now: () => clock });
-const held = (codes: string[], includeSynced = true) => journal.heldVouchers(codes, { includeSynced }).map((h) => h.code);
+const held = (codes: string[], includeSynced = true) =>
+  journal.heldVouchers(codes, { includeSynced }).map((h) => h.code);
 
 beforeEach(() => {
   temp = tempDir();
@@ -30,12 +31,21 @@ function sendOnce(id: number, result: Parameters<Journal['finish']>[2]) {
 
 describe('the voucher ledger', () => {
   it('holds the vouchers of a purchase that is waiting, across a reopen, and sums a gift card spent twice', () => {
-    journal.append(purchaseEntry({ voucherHolds: [{ code: 'DEMO100', amountMinor: 10000 }, { code: 'GIFT1000', amountMinor: 30000 }] }));
+    journal.append(
+      purchaseEntry({
+        voucherHolds: [
+          { code: 'DEMO100', amountMinor: 10000 },
+          { code: 'GIFT1000', amountMinor: 30000 },
+        ],
+      }),
+    );
     journal.append(purchaseEntry({ voucherHolds: [{ code: 'GIFT1000', amountMinor: 25000 }] }));
     journal.close();
     journal = open();
     expect(held(['DEMO100', 'GIFT1000', 'OTHER'])).toEqual(['DEMO100', 'GIFT1000']);
-    expect(journal.heldVouchers(['GIFT1000'], { includeSynced: false })[0]).toMatchObject({ amountMinor: 55000 });
+    expect(journal.heldVouchers(['GIFT1000'], { includeSynced: false })[0]).toMatchObject({
+      amountMinor: 55000,
+    });
     expect(held([])).toEqual([]);
   });
 
@@ -44,7 +54,12 @@ describe('the voucher ledger', () => {
     const rejected = journal.append(purchaseEntry({ voucherHolds: [{ code: 'B', amountMinor: 100 }] }));
     expect(held(['A', 'B'])).toEqual(['A', 'B']);
     journal.void(voided.id, 'test sale', 'manager');
-    sendOnce(rejected.id, { kind: 'rejected', reasons: [{ name: 'benefit_codes', reason: 'voucher_already_used' }], httpStatus: 400, error: 'refused' });
+    sendOnce(rejected.id, {
+      kind: 'rejected',
+      reasons: [{ name: 'benefit_codes', reason: 'voucher_already_used' }],
+      httpStatus: 400,
+      error: 'refused',
+    });
     expect(held(['A', 'B'])).toEqual([]);
   });
 
@@ -77,7 +92,26 @@ describe('the voucher ledger', () => {
         cashdesk: 1,
         operator: 'o',
         currencyDecimals: 2,
-        bill: { purchase_type_id: 'pt', payment_type: 'S', currency_id: 'czk', total_price: 189, bill_items: [{ plu_ids: [{ list_code: 'GLOBAL', code: 'p1' }], plu_name: 'Item', vat_rate: 21, quantity: 1, price: 189, paid_amount: 189, bill_item_id: '1', loyalty_off: false, purchase_item_type_id: 'it' }], payment_recap: { vouchers: [{ code: 'DEMO100', discount_value: 100 }] } },
+        bill: {
+          purchase_type_id: 'pt',
+          payment_type: 'S',
+          currency_id: 'czk',
+          total_price: 189,
+          bill_items: [
+            {
+              plu_ids: [{ list_code: 'GLOBAL', code: 'p1' }],
+              plu_name: 'Item',
+              vat_rate: 21,
+              quantity: 1,
+              price: 189,
+              paid_amount: 189,
+              bill_item_id: '1',
+              loyalty_off: false,
+              purchase_item_type_id: 'it',
+            },
+          ],
+          payment_recap: { vouchers: [{ code: 'DEMO100', discount_value: 100 }] },
+        },
       },
       { timeZone: 'Europe/Prague' },
     );

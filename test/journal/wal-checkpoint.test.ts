@@ -25,7 +25,8 @@ describe('the WAL after an offline batch', () => {
     const billIds: string[] = [];
     for (let i = 0; i < 5; i++) billIds.push((await engine.close(purchaseEntry())).entry.billId!);
     const deadline = Date.now() + 10_000;
-    while (statSync(`${file}-wal`).size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (statSync(`${file}-wal`).size > 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     // A second process keeps the WAL open, as a running till does, while someone deletes it.
     const copy = Journal.open(file);
     rmSync(`${file}-wal`, { force: true });

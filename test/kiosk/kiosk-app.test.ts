@@ -36,18 +36,25 @@ let dispatch: Dispatch;
 const logs: string[] = [];
 const pushed: KioskStatus[] = [];
 
-type Answer<T> = { ok: true; value: T } | { ok: false; error: { code: string; reasons?: { name: string; reason: string }[] } };
-const ask = async <T>(channel: string, payload?: unknown): Promise<Answer<T>> => (await dispatch(channel, payload, sender)) as Answer<T>;
+type Answer<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: string; reasons?: { name: string; reason: string }[] } };
+const ask = async <T>(channel: string, payload?: unknown): Promise<Answer<T>> =>
+  (await dispatch(channel, payload, sender)) as Answer<T>;
 const value = <T>(answer: Answer<T>): T => {
   if (!answer.ok) throw new Error(`refused: ${JSON.stringify(answer.error)}`);
   return answer.value;
 };
-const created = () => sandbox.control.requests().filter((r) => r.operation_id === 'postRewardCreateVoucher').length;
+const created = () =>
+  sandbox.control.requests().filter((r) => r.operation_id === 'postRewardCreateVoucher').length;
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   dataDir = mkdtempSync(join(tmpdir(), 'ccpos-kiosk-app-'));
-  const settings = memoryBackend({ mode: 'kiosk', kiosk: { customerApiUrl: sandbox.projectUrl, externalApplicationId: KIOSK_APPLICATION_ID } });
+  const settings = memoryBackend({
+    mode: 'kiosk',
+    kiosk: { customerApiUrl: sandbox.projectUrl, externalApplicationId: KIOSK_APPLICATION_ID },
+  });
   const started = await startApp({
     dataDir,
     stores: { settings, operators: memoryBackend(), customerCache: memoryBackend() },
@@ -77,15 +84,29 @@ afterEach(async () => {
 });
 
 describe('a kiosk started by the app', () => {
-  it('is a kiosk: not the demo, no till channel, its own channels and the screens\' boot channels answered', async () => {
+  it("is a kiosk: not the demo, no till channel, its own channels and the screens' boot channels answered", async () => {
     expect(kiosk.demo).toBe(false);
     expect(value(await ask<{ mode?: string }>('session.status')).mode).toBe('kiosk');
-    for (const channel of requestChannels.filter((c) => !c.startsWith('kiosk.') && !['session.status', 'session.language', 'input.wedgeSettings', 'input.classify'].includes(c))) {
-      expect(await ask(channel, {}), channel).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    for (const channel of requestChannels.filter(
+      (c) =>
+        !c.startsWith('kiosk.') &&
+        !['session.status', 'session.language', 'input.wedgeSettings', 'input.classify'].includes(c),
+    )) {
+      expect(await ask(channel, {}), channel).toMatchObject({
+        ok: false,
+        error: { code: 'unknown_channel' },
+      });
     }
-    expect(value(await ask<KioskStatus>('kiosk.status'))).toMatchObject({ inService: true, signedIn: false, demo: false });
+    expect(value(await ask<KioskStatus>('kiosk.status'))).toMatchObject({
+      inService: true,
+      signedIn: false,
+      demo: false,
+    });
     // A scanner's burst is the customer's: no operator is needed to classify it.
-    expect(value(await ask<{ kind: string }>('input.classify', { text: demo.cards.regular }))).toMatchObject({ kind: 'loyalty_card', code: demo.cards.regular });
+    expect(value(await ask<{ kind: string }>('input.classify', { text: demo.cards.regular }))).toMatchObject({
+      kind: 'loyalty_card',
+      code: demo.cards.regular,
+    });
   });
 
   it('refuses malformed payloads on its channels without echoing them', async () => {
@@ -96,15 +117,31 @@ describe('a kiosk started by the app', () => {
       ['kiosk.identify', { method: 'qr', token: 'short' }],
       ['kiosk.redeem', { rewardId: 'r', confirmationId: 'tap' }],
       ['kiosk.redeem', { rewardId: '', confirmationId: 'confirm-0001' }],
-      ['kiosk.signUp', { firstName: 'A', lastName: 'B', language: 'cs', password: 'Secret-123', agreements: [] }],
-      ['kiosk.signUp', { firstName: 'A', lastName: 'B', email: 'a@example.cz', language: 'de', password: 'Secret-123', agreements: [] }],
+      [
+        'kiosk.signUp',
+        { firstName: 'A', lastName: 'B', language: 'cs', password: 'Secret-123', agreements: [] },
+      ],
+      [
+        'kiosk.signUp',
+        {
+          firstName: 'A',
+          lastName: 'B',
+          email: 'a@example.cz',
+          language: 'de',
+          password: 'Secret-123',
+          agreements: [],
+        },
+      ],
       ['kiosk.signOut', { reason: 'bored' }],
       ['kiosk.leave', { pin: 'abcd' }],
       ['kiosk.status', { all: true }],
     ];
     for (const [channel, payload] of bad) {
       const answer = await ask(channel, payload);
-      expect(answer, `${channel} ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+      expect(answer, `${channel} ${JSON.stringify(payload)}`).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_payload' },
+      });
       expect(JSON.stringify(answer)).not.toContain('Secret-123');
     }
   });
@@ -116,35 +153,77 @@ describe('a kiosk started by the app', () => {
     expect(overview.vouchers.length).toBeGreaterThan(0);
     for (const voucher of overview.vouchers) expect(voucher.code).toEqual(expect.any(String));
     expect(overview.rewards.length).toBeGreaterThan(0);
-    for (const reward of overview.rewards) expect(reward.pointsCost).toBeLessThanOrEqual(overview.points.available);
+    for (const reward of overview.rewards)
+      expect(reward.pointsCost).toBeLessThanOrEqual(overview.points.available);
     expect(value(await ask<KioskStatus>('kiosk.status')).signedIn).toBe(true);
     expect(pushed.at(-1)).toMatchObject({ signedIn: true });
   });
 
   it('shows credits per currency by their ISO codes', async () => {
-    const overview = value(await ask<KioskOverview>('kiosk.identify', { method: 'card', cardNumber: demo.cards.credits, password: customerPasswords[4]!.password }));
+    const overview = value(
+      await ask<KioskOverview>('kiosk.identify', {
+        method: 'card',
+        cardNumber: demo.cards.credits,
+        password: customerPasswords[4]!.password,
+      }),
+    );
     expect(overview.credits.map((c) => c.currency).sort()).toEqual(['CZK', 'EUR']);
     for (const credit of overview.credits) expect(credit.amount).toBeGreaterThan(0);
   });
 
-  it('signs in by e-mail and by phone with the password, and by the QR code of the customer\'s app', async () => {
-    expect(value(await ask<KioskOverview>('kiosk.identify', { method: 'email', email: JANA_EMAIL, password: JANA.password })).customer.firstName).toBe('Jana');
-    expect(value(await ask<KioskOverview>('kiosk.identify', { method: 'phone', phone: '+420 601 000 001', password: JANA.password })).customer.firstName).toBe('Jana');
+  it("signs in by e-mail and by phone with the password, and by the QR code of the customer's app", async () => {
+    expect(
+      value(
+        await ask<KioskOverview>('kiosk.identify', {
+          method: 'email',
+          email: JANA_EMAIL,
+          password: JANA.password,
+        }),
+      ).customer.firstName,
+    ).toBe('Jana');
+    expect(
+      value(
+        await ask<KioskOverview>('kiosk.identify', {
+          method: 'phone',
+          phone: '+420 601 000 001',
+          password: JANA.password,
+        }),
+      ).customer.firstName,
+    ).toBe('Jana');
     const { code } = sandbox.control.mintAppLoginCode({ cardNumber: demo.cards.manyPoints });
-    expect(value(await ask<KioskOverview>('kiosk.identify', { method: 'qr', token: code })).customer.firstName).toBe('Eva');
+    expect(
+      value(await ask<KioskOverview>('kiosk.identify', { method: 'qr', token: code })).customer.firstName,
+    ).toBe('Eva');
     // A code is good once.
-    expect(await ask('kiosk.identify', { method: 'qr', token: code })).toMatchObject({ ok: false, error: { code: 'wrong_credentials' } });
+    expect(await ask('kiosk.identify', { method: 'qr', token: code })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_credentials' },
+    });
   });
 
   it('refuses a wrong password and a blocked card, and nobody is signed in after', async () => {
-    expect(await ask('kiosk.identify', { method: 'card', cardNumber: JANA.cardNumber, password: 'Wrong2026' })).toMatchObject({ ok: false, error: { code: 'wrong_credentials' } });
-    expect(await ask('kiosk.identify', { method: 'card', cardNumber: demo.cards.blocked, password: customerPasswords[5]!.password })).toMatchObject({ ok: false, error: { code: 'card_blocked' } });
+    expect(
+      await ask('kiosk.identify', { method: 'card', cardNumber: JANA.cardNumber, password: 'Wrong2026' }),
+    ).toMatchObject({ ok: false, error: { code: 'wrong_credentials' } });
+    expect(
+      await ask('kiosk.identify', {
+        method: 'card',
+        cardNumber: demo.cards.blocked,
+        password: customerPasswords[5]!.password,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'card_blocked' } });
     expect(value(await ask<KioskStatus>('kiosk.status')).signedIn).toBe(false);
     expect(await ask('kiosk.overview')).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
   });
 
   it('redeems a reward once per confirmation: a double tap and a repeat give the same voucher, a new confirmation another', async () => {
-    const overview = value(await ask<KioskOverview>('kiosk.identify', { method: 'card', cardNumber: demo.cards.manyPoints, password: customerPasswords[3]!.password }));
+    const overview = value(
+      await ask<KioskOverview>('kiosk.identify', {
+        method: 'card',
+        cardNumber: demo.cards.manyPoints,
+        password: customerPasswords[3]!.password,
+      }),
+    );
     const reward = overview.rewards[0]!;
     const before = created();
     const [first, second] = await Promise.all([
@@ -160,47 +239,90 @@ describe('a kiosk started by the app', () => {
     expect(one.overview.vouchers.map((v) => v.id)).toContain(one.voucher.id);
     expect(created() - before).toBe(1);
 
-    // The same confirmation later (the screen asked again after a lost answer): CareCloud finds the code, no second voucher.
-    const again = value(await ask<KioskRedemption>('kiosk.redeem', { rewardId: reward.id, confirmationId: 'confirm-double-tap-1' }));
+    // The same confirmation later (the screen asked again after a lost answer): CareCloud finds the code, no second
+    // voucher.
+    const again = value(
+      await ask<KioskRedemption>('kiosk.redeem', {
+        rewardId: reward.id,
+        confirmationId: 'confirm-double-tap-1',
+      }),
+    );
     expect(again).toMatchObject({ repeated: true, voucher: { id: one.voucher.id } });
-    const next = value(await ask<KioskRedemption>('kiosk.redeem', { rewardId: reward.id, confirmationId: 'confirm-next-0002' }));
+    const next = value(
+      await ask<KioskRedemption>('kiosk.redeem', {
+        rewardId: reward.id,
+        confirmationId: 'confirm-next-0002',
+      }),
+    );
     expect(next.voucher.id).not.toBe(one.voucher.id);
     expect(next.repeated).toBe(false);
   });
 
   it('after a lost answer, the same confirmation asked again gives the voucher made the first time, not a second one', async () => {
-    const overview = value(await ask<KioskOverview>('kiosk.identify', { method: 'card', cardNumber: demo.cards.manyPoints, password: customerPasswords[3]!.password }));
+    const overview = value(
+      await ask<KioskOverview>('kiosk.identify', {
+        method: 'card',
+        cardNumber: demo.cards.manyPoints,
+        password: customerPasswords[3]!.password,
+      }),
+    );
     const reward = overview.rewards[0]!;
     sandbox.control.dropNext(1);
-    const lost = await ask<KioskRedemption>('kiosk.redeem', { rewardId: reward.id, confirmationId: 'confirm-lost-answer' });
+    const lost = await ask<KioskRedemption>('kiosk.redeem', {
+      rewardId: reward.id,
+      confirmationId: 'confirm-lost-answer',
+    });
     expect(lost).toMatchObject({ ok: false, error: { code: 'offline' } });
     await sandbox.control.restoreNetwork();
     await expectBackInService();
-    const retried = value(await ask<KioskRedemption>('kiosk.redeem', { rewardId: reward.id, confirmationId: 'confirm-lost-answer' }));
+    const retried = value(
+      await ask<KioskRedemption>('kiosk.redeem', {
+        rewardId: reward.id,
+        confirmationId: 'confirm-lost-answer',
+      }),
+    );
     expect(retried.repeated).toBe(true);
     const vouchers = retried.overview.vouchers.filter((v) => v.code === retried.voucher.code);
     expect(vouchers).toHaveLength(1);
   });
 
   it('is out of service for loyalty while CareCloud cannot be reached: nothing shown, no redemption, and back once it answers', async () => {
-    value(await ask<KioskOverview>('kiosk.identify', { method: 'card', cardNumber: demo.cards.manyPoints, password: customerPasswords[3]!.password }));
+    value(
+      await ask<KioskOverview>('kiosk.identify', {
+        method: 'card',
+        cardNumber: demo.cards.manyPoints,
+        password: customerPasswords[3]!.password,
+      }),
+    );
     const reward = value(await ask<KioskOverview>('kiosk.overview')).rewards[0]!;
     await sandbox.control.cutNetwork('refuse');
     expect(await ask('kiosk.overview')).toMatchObject({ ok: false, error: { code: 'offline' } });
     expect(value(await ask<KioskStatus>('kiosk.status')).inService).toBe(false);
     expect(pushed.at(-1)).toMatchObject({ inService: false });
     const before = created();
-    expect(await ask('kiosk.redeem', { rewardId: reward.id, confirmationId: 'confirm-offline-01' })).toMatchObject({ ok: false, error: { code: 'offline' } });
-    expect(await ask('kiosk.signUp', signUp('offline'))).toMatchObject({ ok: false, error: { code: 'offline' } });
-    expect(await ask('kiosk.identify', { method: 'card', ...JANA })).toMatchObject({ ok: false, error: { code: 'offline' } });
+    expect(
+      await ask('kiosk.redeem', { rewardId: reward.id, confirmationId: 'confirm-offline-01' }),
+    ).toMatchObject({ ok: false, error: { code: 'offline' } });
+    expect(await ask('kiosk.signUp', signUp('offline'))).toMatchObject({
+      ok: false,
+      error: { code: 'offline' },
+    });
+    expect(await ask('kiosk.identify', { method: 'card', ...JANA })).toMatchObject({
+      ok: false,
+      error: { code: 'offline' },
+    });
     expect(created()).toBe(before);
     await sandbox.control.restoreNetwork();
     await expectBackInService();
-    expect(value(await ask<KioskOverview>('kiosk.identify', { method: 'card', ...JANA })).customer.firstName).toBe('Jana');
+    expect(
+      value(await ask<KioskOverview>('kiosk.identify', { method: 'card', ...JANA })).customer.firstName,
+    ).toBe('Jana');
   });
 
   it('lists every consent with its text for a sign-up, none of them answered in advance', async () => {
-    const agreements = value(await ask<{ id: string; name: string; text: string; mandatory: boolean }[]>('kiosk.agreements'));
+    const agreements = value(
+      await ask<{ id: string; name: string; text: string; mandatory: boolean }[]>('kiosk.agreements'),
+    );
     expect(agreements.length).toBeGreaterThanOrEqual(3);
     for (const agreement of agreements) {
       expect(Object.keys(agreement).sort()).toEqual(['id', 'mandatory', 'name', 'text']);
@@ -213,32 +335,70 @@ describe('a kiosk started by the app', () => {
     const agreements = value(await ask<{ id: string; mandatory: boolean }[]>('kiosk.agreements'));
     const unanswered = await ask('kiosk.signUp', { ...signUp('unanswered'), agreements: [] });
     expect(unanswered).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
-    const refusedRequired = await ask('kiosk.signUp', { ...signUp('refused'), agreements: agreements.map((a) => ({ id: a.id, granted: false })) });
+    const refusedRequired = await ask('kiosk.signUp', {
+      ...signUp('refused'),
+      agreements: agreements.map((a) => ({ id: a.id, granted: false })),
+    });
     expect(refusedRequired).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     // A card somebody already has is refused before any account is made.
-    const takenCard = await ask('kiosk.signUp', { ...signUp('taken'), agreements: agreements.map((a) => ({ id: a.id, granted: a.mandatory })), cardNumber: demo.cards.otherCustomer });
+    const takenCard = await ask('kiosk.signUp', {
+      ...signUp('taken'),
+      agreements: agreements.map((a) => ({ id: a.id, granted: a.mandatory })),
+      cardNumber: demo.cards.otherCustomer,
+    });
     expect(takenCard).toMatchObject({ ok: false, error: { code: 'carecloud_rejected' } });
     expect(sandbox.control.requests().filter((r) => r.operation_id === 'postCustomer')).toHaveLength(0);
 
-    const { overview, card } = value(await ask<KioskSignedUp>('kiosk.signUp', { ...signUp('ok'), agreements: agreements.map((a) => ({ id: a.id, granted: a.mandatory })) }));
+    const { overview, card } = value(
+      await ask<KioskSignedUp>('kiosk.signUp', {
+        ...signUp('ok'),
+        agreements: agreements.map((a) => ({ id: a.id, granted: a.mandatory })),
+      }),
+    );
     expect(card).toBeNull();
     expect(overview.customer).toEqual({ firstName: 'Nová', lastName: 'Zákaznice' });
     expect(overview.points.available).toBe(0);
     expect(value(await ask<KioskStatus>('kiosk.status')).signedIn).toBe(true);
 
     // With the free card the customer scanned: it is theirs once the account is.
-    expect(value(await ask<KioskSignedUp>('kiosk.signUp', { ...signUp('card'), agreements: agreements.map((a) => ({ id: a.id, granted: a.mandatory })), cardNumber: demo.cards.free })).card).toEqual({ assigned: true });
+    expect(
+      value(
+        await ask<KioskSignedUp>('kiosk.signUp', {
+          ...signUp('card'),
+          agreements: agreements.map((a) => ({ id: a.id, granted: a.mandatory })),
+          cardNumber: demo.cards.free,
+        }),
+      ).card,
+    ).toEqual({ assigned: true });
     // Their card is theirs: there is nothing more to give them here.
-    expect(await ask('kiosk.assignCard', { cardNumber: freeCards[1] })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    expect(await ask('kiosk.assignCard', { cardNumber: freeCards[1] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_state' },
+    });
     const assigned = sandbox.control.requests().filter((r) => r.operation_id === 'postAssignCard');
     expect(assigned.map((r) => r.status)).toEqual([200]);
     await ask('kiosk.signOut', { reason: 'done' });
-    expect(value(await ask<KioskOverview>('kiosk.identify', { method: 'card', cardNumber: demo.cards.free, password: 'Secret-123' })).customer.lastName).toBe('Zákaznice');
+    expect(
+      value(
+        await ask<KioskOverview>('kiosk.identify', {
+          method: 'card',
+          cardNumber: demo.cards.free,
+          password: 'Secret-123',
+        }),
+      ).customer.lastName,
+    ).toBe('Zákaznice');
   });
 
   describe('a sign-up whose scanned card CareCloud refuses once the account exists', () => {
-    const consents = async () => value(await ask<{ id: string; mandatory: boolean }[]>('kiosk.agreements')).map((a) => ({ id: a.id, granted: a.mandatory }));
-    const accounts = () => sandbox.control.requests().filter((r) => r.operation_id === 'postCustomer' && r.status !== null && r.status < 300).length;
+    const consents = async () =>
+      value(await ask<{ id: string; mandatory: boolean }[]>('kiosk.agreements')).map((a) => ({
+        id: a.id,
+        granted: a.mandatory,
+      }));
+    const accounts = () =>
+      sandbox.control
+        .requests()
+        .filter((r) => r.operation_id === 'postCustomer' && r.status !== null && r.status < 300).length;
     const assignments = () => sandbox.control.requests().filter((r) => r.operation_id === 'postAssignCard');
     afterEach(() => {
       sandbox.control.allowOnCustomerApi('postAssignCard', true);
@@ -261,21 +421,39 @@ describe('a kiosk started by the app', () => {
 
       // A card somebody has is refused again, without asking to assign it.
       const assigned = assignments().length;
-      expect(value(await ask<KioskSignedUp>('kiosk.assignCard', { cardNumber: demo.cards.otherCustomer })).card).toEqual({ assigned: false, why: 'taken', retry: true });
+      expect(
+        value(await ask<KioskSignedUp>('kiosk.assignCard', { cardNumber: demo.cards.otherCustomer })).card,
+      ).toEqual({ assigned: false, why: 'taken', retry: true });
       // A number CareCloud does not know.
-      expect(value(await ask<KioskSignedUp>('kiosk.assignCard', { cardNumber: '2000000099999' })).card).toEqual({ assigned: false, why: 'unknown', retry: true });
+      expect(
+        value(await ask<KioskSignedUp>('kiosk.assignCard', { cardNumber: '2000000099999' })).card,
+      ).toEqual({ assigned: false, why: 'unknown', retry: true });
       expect(assignments()).toHaveLength(assigned);
       // Another free card from the stand is theirs.
       const retried = value(await ask<KioskSignedUp>('kiosk.assignCard', { cardNumber: other }));
       expect(retried.card).toEqual({ assigned: true });
       expect(retried.overview.customer.lastName).toBe('Zákaznice');
-      expect(await ask('kiosk.assignCard', { cardNumber: freeCards[4] })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+      expect(await ask('kiosk.assignCard', { cardNumber: freeCards[4] })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_state' },
+      });
 
       // The same form sent again (a second tap after the first answer) makes no second account.
-      expect(await ask('kiosk.signUp', form)).toMatchObject({ ok: false, error: { code: 'carecloud_rejected' } });
+      expect(await ask('kiosk.signUp', form)).toMatchObject({
+        ok: false,
+        error: { code: 'carecloud_rejected' },
+      });
       expect(accounts()).toBe(before + 1);
       await ask('kiosk.signOut', { reason: 'done' });
-      expect(value(await ask<KioskOverview>('kiosk.identify', { method: 'card', cardNumber: other, password: 'Secret-123' })).customer.lastName).toBe('Zákaznice');
+      expect(
+        value(
+          await ask<KioskOverview>('kiosk.identify', {
+            method: 'card',
+            cardNumber: other,
+            password: 'Secret-123',
+          }),
+        ).customer.lastName,
+      ).toBe('Zákaznice');
     });
 
     it('says a card blocked meanwhile is not theirs', async () => {
@@ -283,15 +461,28 @@ describe('a kiosk started by the app', () => {
       sandbox.control.beforeNext('postAssignCard', (project) => {
         project.cardByNumber(card)!.state = 0;
       });
-      const signedUp = value(await ask<KioskSignedUp>('kiosk.signUp', { ...signUp('blocked-meanwhile'), agreements: await consents(), cardNumber: card }));
+      const signedUp = value(
+        await ask<KioskSignedUp>('kiosk.signUp', {
+          ...signUp('blocked-meanwhile'),
+          agreements: await consents(),
+          cardNumber: card,
+        }),
+      );
       expect(signedUp.card).toEqual({ assigned: false, why: 'blocked', retry: true });
       expect(kiosk.kiosk.holdsCustomer()).toBe(true);
     });
 
     it('refuses before any account exists when the card is unknown', async () => {
       const before = accounts();
-      const unknown = await ask('kiosk.signUp', { ...signUp('unknown'), agreements: await consents(), cardNumber: '2000000099999' });
-      expect(unknown).toMatchObject({ ok: false, error: { code: 'carecloud_rejected', reasons: [{ name: 'card_number', reason: 'not_found' }] } });
+      const unknown = await ask('kiosk.signUp', {
+        ...signUp('unknown'),
+        agreements: await consents(),
+        cardNumber: '2000000099999',
+      });
+      expect(unknown).toMatchObject({
+        ok: false,
+        error: { code: 'carecloud_rejected', reasons: [{ name: 'card_number', reason: 'not_found' }] },
+      });
       expect(accounts()).toBe(before);
       expect(kiosk.kiosk.holdsCustomer()).toBe(false);
     });
@@ -299,12 +490,22 @@ describe('a kiosk started by the app', () => {
     it('says this kiosk may not give cards when the project does not allow assigning them on the Customer API, and refuses a retry', async () => {
       sandbox.control.allowOnCustomerApi('postAssignCard', false);
       const before = accounts();
-      const signedUp = value(await ask<KioskSignedUp>('kiosk.signUp', { ...signUp('not-allowed'), agreements: await consents(), cardNumber: freeCards[6] }));
+      const signedUp = value(
+        await ask<KioskSignedUp>('kiosk.signUp', {
+          ...signUp('not-allowed'),
+          agreements: await consents(),
+          cardNumber: freeCards[6],
+        }),
+      );
       expect(signedUp.card).toEqual({ assigned: false, why: 'not_allowed', retry: false });
       expect(accounts()).toBe(before + 1);
       expect(assignments().at(-1)?.status).toBe(403);
       // Tried again anyway: the same clear refusal, the customer still signed in.
-      expect(value(await ask<KioskSignedUp>('kiosk.assignCard', { cardNumber: freeCards[7] })).card).toEqual({ assigned: false, why: 'not_allowed', retry: false });
+      expect(value(await ask<KioskSignedUp>('kiosk.assignCard', { cardNumber: freeCards[7] })).card).toEqual({
+        assigned: false,
+        why: 'not_allowed',
+        retry: false,
+      });
       expect(kiosk.kiosk.holdsCustomer()).toBe(true);
       expect(kiosk.kiosk.status()).toMatchObject({ inService: true, cardsAtSignUp: false });
       // The sign-up screens ask for no card any more this run.
@@ -312,16 +513,26 @@ describe('a kiosk started by the app', () => {
     });
 
     it('gives a card only to the customer who has just signed up here without one', async () => {
-      expect(await ask('kiosk.assignCard', { cardNumber: freeCards[7] })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+      expect(await ask('kiosk.assignCard', { cardNumber: freeCards[7] })).toMatchObject({
+        ok: false,
+        error: { code: 'not_signed_in' },
+      });
       value(await ask<KioskOverview>('kiosk.identify', { method: 'card', ...JANA }));
-      expect(await ask('kiosk.assignCard', { cardNumber: freeCards[7] })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
-      expect(await ask('kiosk.assignCard', { cardNumber: 'not a card' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+      expect(await ask('kiosk.assignCard', { cardNumber: freeCards[7] })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_state' },
+      });
+      expect(await ask('kiosk.assignCard', { cardNumber: 'not a card' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_payload' },
+      });
     });
   });
 
   it('signing out logs the customer out of CareCloud and keeps nothing of them in main', async () => {
     value(await ask<KioskOverview>('kiosk.identify', { method: 'card', ...JANA }));
-    const logouts = () => sandbox.control.requests().filter((r) => r.operation_id === 'postTokenLogout').length;
+    const logouts = () =>
+      sandbox.control.requests().filter((r) => r.operation_id === 'postTokenLogout').length;
     const before = logouts();
     expect(await ask('kiosk.signOut', { reason: 'card_removed' })).toEqual({ ok: true, value: null });
     expect(logouts()).toBe(before + 1);
@@ -332,23 +543,44 @@ describe('a kiosk started by the app', () => {
     expect(kiosk.updateActivity().saleOpen).toBe(false);
   });
 
-  it('leaves kiosk mode only with a manager\'s PIN', async () => {
+  it("leaves kiosk mode only with a manager's PIN", async () => {
     // A configured kiosk has no operators yet: every PIN is refused.
-    expect(await ask('kiosk.leave', { pin: '999999' })).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
+    expect(await ask('kiosk.leave', { pin: '999999' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_pin' },
+    });
     expect(kiosk.settings.current.mode).toBe('kiosk');
   });
 
   it('writes no personal data, password or token to the log', () => {
     const text = logs.join('\n');
     expect(text).toContain('kiosk.identify');
-    for (const secret of [JANA.cardNumber, JANA_EMAIL, JANA.password, '601000001', 'Jana', 'Nováková', 'Eva2026x', 'Secret-123', 'nova.zakaznice']) expect(text, secret).not.toContain(secret);
+    for (const secret of [
+      JANA.cardNumber,
+      JANA_EMAIL,
+      JANA.password,
+      '601000001',
+      'Jana',
+      'Nováková',
+      'Eva2026x',
+      'Secret-123',
+      'nova.zakaznice',
+    ])
+      expect(text, secret).not.toContain(secret);
   });
 });
 
 let signUps = 0;
 function signUp(tag: string) {
   signUps += 1;
-  return { firstName: 'Nová', lastName: 'Zákaznice', email: `nova.zakaznice.${tag}.${signUps}@example.cz`, language: 'cs', password: 'Secret-123', agreements: [] as { id: string; granted: boolean }[] };
+  return {
+    firstName: 'Nová',
+    lastName: 'Zákaznice',
+    email: `nova.zakaznice.${tag}.${signUps}@example.cz`,
+    language: 'cs',
+    password: 'Secret-123',
+    agreements: [] as { id: string; granted: boolean }[],
+  };
 }
 
 async function expectBackInService(): Promise<void> {
@@ -366,7 +598,9 @@ describe('a card at the kiosk, CareCloud some distance away', () => {
     sandbox.control.setLatency(60);
     try {
       const before = sandbox.control.requests().at(-1)?.seq ?? 0;
-      const overview = value(await ask<{ points: { available: number } }>('kiosk.identify', { method: 'card', ...JANA }));
+      const overview = value(
+        await ask<{ points: { available: number } }>('kiosk.identify', { method: 'card', ...JANA }),
+      );
       expect(overview.points.available).toBeGreaterThan(0);
       const requests = sandbox.control.requests().filter((r) => r.seq > before);
       expect(roundTripDepth(requests), JSON.stringify(requests.map((r) => r.operation_id))).toBe(2);

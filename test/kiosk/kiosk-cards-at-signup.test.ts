@@ -21,7 +21,9 @@ import { demo } from '../../sandbox/seed.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 
 const sender: SenderContext = { transport: 'preview', connectionId: 1, origin: 'http://127.0.0.1:1' };
-type Answer<T> = { ok: true; value: T } | { ok: false; error: { code: string; reasons?: { name: string; reason: string }[] } };
+type Answer<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: string; reasons?: { name: string; reason: string }[] } };
 
 let sandbox: TestSandbox;
 let dataDir: string;
@@ -37,13 +39,23 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** The kiosk as startApp builds it; `refuseCards` makes CareCloud answer the free-card check as it does for an application without the permission. */
+/**
+ * The kiosk as startApp builds it; `refuseCards` makes CareCloud answer the free-card check as it does for an
+ * application without the permission.
+ */
 async function kiosk(cardsAtSignUp: boolean, refuseCards = false) {
   const pushed: KioskStatus[] = [];
   const started = await startApp({
     dataDir,
     stores: {
-      settings: memoryBackend({ mode: 'kiosk', kiosk: { customerApiUrl: sandbox.projectUrl, externalApplicationId: KIOSK_APPLICATION_ID, cardsAtSignUp } }),
+      settings: memoryBackend({
+        mode: 'kiosk',
+        kiosk: {
+          customerApiUrl: sandbox.projectUrl,
+          externalApplicationId: KIOSK_APPLICATION_ID,
+          cardsAtSignUp,
+        },
+      }),
       operators: memoryBackend(),
       customerCache: memoryBackend(),
     },
@@ -57,7 +69,13 @@ async function kiosk(cardsAtSignUp: boolean, refuseCards = false) {
         isFreeCard: async () => {
           throw new InterfaceNotAllowedError(
             403,
-            { type: 'interface_not_allowed_exception', exception: 'interface_not_allowed_exception', title: 'Customer API is not allowed for this resource', invalid_params: [], error_data: { invalid_resource_name: 'cards' } },
+            {
+              type: 'interface_not_allowed_exception',
+              exception: 'interface_not_allowed_exception',
+              title: 'Customer API is not allowed for this resource',
+              invalid_params: [],
+              error_data: { invalid_resource_name: 'cards' },
+            },
             '',
             { method: 'POST', path: '/cards/actions/validate-free-card', correlationId: 'test', attempt: 1 },
           );
@@ -71,7 +89,8 @@ async function kiosk(cardsAtSignUp: boolean, refuseCards = false) {
   });
   close = () => started.close();
   const dispatch: Dispatch = started.dispatcher(previewSenderCheck(new Set([1])));
-  const ask = async <T>(channel: string, payload?: unknown): Promise<Answer<T>> => (await dispatch(channel, payload, sender)) as Answer<T>;
+  const ask = async <T>(channel: string, payload?: unknown): Promise<Answer<T>> =>
+    (await dispatch(channel, payload, sender)) as Answer<T>;
   return { ask, pushed };
 }
 
@@ -89,33 +108,55 @@ async function signUpWith(ask: Awaited<ReturnType<typeof kiosk>>['ask'], tag: st
   });
 }
 
-const customersMade = () => sandbox.control.requests().filter((r) => r.operation_id === 'postCustomer').length;
-const cardCalls = () => sandbox.control.requests().filter((r) => r.operation_id === 'postValidateFreeCard' || r.operation_id === 'postAssignCard').length;
+const customersMade = () =>
+  sandbox.control.requests().filter((r) => r.operation_id === 'postCustomer').length;
+const cardCalls = () =>
+  sandbox.control
+    .requests()
+    .filter((r) => r.operation_id === 'postValidateFreeCard' || r.operation_id === 'postAssignCard').length;
 
 describe('cards at sign-up', () => {
   it('a kiosk set up to give cards says so before anyone scans one', async () => {
     const { ask } = await kiosk(true);
-    expect(await ask<KioskStatus>('kiosk.status')).toMatchObject({ ok: true, value: { cardsAtSignUp: true } });
+    expect(await ask<KioskStatus>('kiosk.status')).toMatchObject({
+      ok: true,
+      value: { cardsAtSignUp: true },
+    });
   }, 60_000);
 
   it('a kiosk set up without cards says so, refuses a card sent anyway before any account is made, and signs up without one', async () => {
     const { ask } = await kiosk(false);
-    expect(await ask<KioskStatus>('kiosk.status')).toMatchObject({ ok: true, value: { cardsAtSignUp: false } });
+    expect(await ask<KioskStatus>('kiosk.status')).toMatchObject({
+      ok: true,
+      value: { cardsAtSignUp: false },
+    });
     const refused = await signUpWith(ask, 'card', demo.cards.free);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_payload', reasons: [{ name: 'cardNumber', reason: 'not_allowed_value' }] } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload', reasons: [{ name: 'cardNumber', reason: 'not_allowed_value' }] },
+    });
     expect(customersMade()).toBe(0);
     expect(cardCalls()).toBe(0);
     const without = await signUpWith(ask, 'nocard');
-    expect(without).toMatchObject({ ok: true, value: { overview: { customer: { firstName: 'Nová' } }, card: null } });
+    expect(without).toMatchObject({
+      ok: true,
+      value: { overview: { customer: { firstName: 'Nová' } }, card: null },
+    });
   }, 60_000);
 
   it('CareCloud refusing the card calls (403) turns cards off for the next customers, told to the screens at once', async () => {
     const { ask, pushed } = await kiosk(true, true);
     const refused = await signUpWith(ask, 'card', demo.cards.free);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_payload', reasons: [{ name: 'cardNumber', reason: 'not_allowed_value' }] } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload', reasons: [{ name: 'cardNumber', reason: 'not_allowed_value' }] },
+    });
     expect(customersMade()).toBe(0);
     expect(pushed.at(-1)).toMatchObject({ cardsAtSignUp: false, inService: true });
-    expect(await ask<KioskStatus>('kiosk.status')).toMatchObject({ ok: true, value: { cardsAtSignUp: false } });
+    expect(await ask<KioskStatus>('kiosk.status')).toMatchObject({
+      ok: true,
+      value: { cardsAtSignUp: false },
+    });
     expect(await signUpWith(ask, 'nocard')).toMatchObject({ ok: true });
   }, 60_000);
 });

@@ -45,10 +45,25 @@ afterAll(async () => {
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
 
-async function startKiosk(logs: string[]): Promise<{ kiosk: KioskTerminal; ask: <T>(channel: string, payload?: unknown) => Promise<{ ok: boolean; value?: T; error?: { code: string } }>; pushed: KioskStatus[] }> {
+async function startKiosk(logs: string[]): Promise<{
+  kiosk: KioskTerminal;
+  ask: <T>(
+    channel: string,
+    payload?: unknown,
+  ) => Promise<{ ok: boolean; value?: T; error?: { code: string } }>;
+  pushed: KioskStatus[];
+}> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ccpos-kiosk-idle-'));
   folders.push(dataDir);
-  const settings = memoryBackend({ mode: 'kiosk', kiosk: { customerApiUrl: sandbox.projectUrl, externalApplicationId: KIOSK_APPLICATION_ID, idleSeconds, countdownSeconds } });
+  const settings = memoryBackend({
+    mode: 'kiosk',
+    kiosk: {
+      customerApiUrl: sandbox.projectUrl,
+      externalApplicationId: KIOSK_APPLICATION_ID,
+      idleSeconds,
+      countdownSeconds,
+    },
+  });
   const started = await startApp({
     dataDir,
     stores: { settings, operators: memoryBackend(), customerCache: memoryBackend() },
@@ -64,7 +79,11 @@ async function startKiosk(logs: string[]): Promise<{ kiosk: KioskTerminal; ask: 
     if (event === 'kiosk.changed') pushed.push(payload as KioskStatus);
   });
   const dispatch: Dispatch = started.dispatcher(previewSenderCheck(new Set([1])));
-  return { kiosk: started, ask: async (channel, payload) => (await dispatch(channel, payload, sender)) as never, pushed };
+  return {
+    kiosk: started,
+    ask: async (channel, payload) => (await dispatch(channel, payload, sender)) as never,
+    pushed,
+  };
 }
 
 const logouts = () => sandbox.control.requests().filter((r) => r.operation_id === 'postTokenLogout').length;
@@ -74,7 +93,11 @@ describe("main's own inactivity sign-out", () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const logs: string[] = [];
     const { kiosk, ask, pushed } = await startKiosk(logs);
-    const signedIn = await ask<KioskOverview>('kiosk.identify', { method: 'card', cardNumber: demo.cards.regular, password: customerPasswords[1]!.password });
+    const signedIn = await ask<KioskOverview>('kiosk.identify', {
+      method: 'card',
+      cardNumber: demo.cards.regular,
+      password: customerPasswords[1]!.password,
+    });
     expect(signedIn).toMatchObject({ ok: true, value: { customer: { firstName: 'Jana' } } });
     const before = logouts();
 
@@ -95,7 +118,13 @@ describe("main's own inactivity sign-out", () => {
   it('starts again at every sign of the customer: a keep-alive from the countdown, a request for their account', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const { kiosk, ask } = await startKiosk([]);
-    expect(await ask('kiosk.identify', { method: 'card', cardNumber: demo.cards.regular, password: customerPasswords[1]!.password })).toMatchObject({ ok: true });
+    expect(
+      await ask('kiosk.identify', {
+        method: 'card',
+        cardNumber: demo.cards.regular,
+        password: customerPasswords[1]!.password,
+      }),
+    ).toMatchObject({ ok: true });
     const before = logouts();
 
     await vi.advanceTimersByTimeAsync(signOutAfterMs - 1_000);
@@ -118,7 +147,13 @@ describe("main's own inactivity sign-out", () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const logs: string[] = [];
     const { ask } = await startKiosk(logs);
-    expect(await ask('kiosk.identify', { method: 'card', cardNumber: demo.cards.regular, password: customerPasswords[1]!.password })).toMatchObject({ ok: true });
+    expect(
+      await ask('kiosk.identify', {
+        method: 'card',
+        cardNumber: demo.cards.regular,
+        password: customerPasswords[1]!.password,
+      }),
+    ).toMatchObject({ ok: true });
     expect(await ask('kiosk.signOut', { reason: 'done' })).toEqual({ ok: true, value: null });
     const before = logouts();
     await vi.advanceTimersByTimeAsync(signOutAfterMs * 2);

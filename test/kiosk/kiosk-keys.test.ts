@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { leavesKiosk, type KeyInput } from '../../electron/window/kiosk-keys.ts';
 
-const down = (key: string, modifiers: Partial<KeyInput> = {}): KeyInput => ({ type: 'keyDown', key, ...modifiers });
+const down = (key: string, modifiers: Partial<KeyInput> = {}): KeyInput => ({
+  type: 'keyDown',
+  key,
+  ...modifiers,
+});
 
 describe('keys that would leave the kiosk', () => {
   it.each([

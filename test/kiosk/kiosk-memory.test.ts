@@ -16,14 +16,25 @@ import { customerPasswords, KIOSK_APPLICATION_ID } from '../../sandbox/customer-
 import { demo } from '../../sandbox/seed.ts';
 
 const root = join(import.meta.dirname, '../..');
-const jana = { firstName: 'Jana', lastName: 'Nováková', email: 'jana.novakova@example.cz', phone: '420601000001', card: demo.cards.regular, password: customerPasswords[1]!.password };
+const jana = {
+  firstName: 'Jana',
+  lastName: 'Nováková',
+  email: 'jana.novakova@example.cz',
+  phone: '420601000001',
+  card: demo.cards.regular,
+  password: customerPasswords[1]!.password,
+};
 
 let sandbox: ChildProcess;
 let projectUrl = '';
 const dir = mkdtempSync(join(tmpdir(), 'ccpos-kiosk-heap-'));
 
 beforeAll(async () => {
-  sandbox = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts', '--port', '0', '--rate-limit', 'off'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  sandbox = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'sandbox/cli.ts', '--port', '0', '--rate-limit', 'off'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   projectUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
     sandbox.stdout!.on('data', (chunk: Buffer) => {
@@ -51,19 +62,27 @@ async function kioskProcess(keepAnswers: boolean): Promise<KioskProcess> {
   const child = fork(join(root, 'test/kiosk/support/kiosk-process.ts'), [], {
     cwd: root,
     execArgv: ['--expose-gc', '--import', 'tsx'],
-    env: { ...process.env, KIOSK_PROJECT_URL: projectUrl, KIOSK_APPLICATION: KIOSK_APPLICATION_ID, KIOSK_KEEP_ANSWERS: keepAnswers ? '1' : '0' },
+    env: {
+      ...process.env,
+      KIOSK_PROJECT_URL: projectUrl,
+      KIOSK_APPLICATION: KIOSK_APPLICATION_ID,
+      KIOSK_KEEP_ANSWERS: keepAnswers ? '1' : '0',
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let next = 0;
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   await new Promise<void>((resolve, reject) => {
-    child.on('message', (message: { ready?: boolean; id?: number; ok?: boolean; value?: unknown; error?: string }) => {
-      if (message.ready) return resolve();
-      const pending = waiting.get(message.id!);
-      waiting.delete(message.id!);
-      if (message.ok) pending?.resolve(message.value);
-      else pending?.reject(new Error(message.error));
-    });
+    child.on(
+      'message',
+      (message: { ready?: boolean; id?: number; ok?: boolean; value?: unknown; error?: string }) => {
+        if (message.ready) return resolve();
+        const pending = waiting.get(message.id!);
+        waiting.delete(message.id!);
+        if (message.ok) pending?.resolve(message.value);
+        else pending?.reject(new Error(message.error));
+      },
+    );
     child.once('exit', (code) => reject(new Error(`the kiosk process exited (${code})`)));
   });
   const call = (request: Record<string, unknown>): Promise<unknown> =>
@@ -96,7 +115,9 @@ function found(haystack: Buffer, traces: string[]): string[] {
       const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
       return `\\u${upper ? hex.toUpperCase() : hex}`;
     });
-  return traces.filter((trace) => [trace, escaped(trace, true), escaped(trace, false)].some((form) => haystack.includes(Buffer.from(form))));
+  return traces.filter((trace) =>
+    [trace, escaped(trace, true), escaped(trace, false)].some((form) => haystack.includes(Buffer.from(form))),
+  );
 }
 
 /**
@@ -108,16 +129,30 @@ function foundAsValue(haystack: Buffer, traces: string[]): string[] {
   return traces.filter((trace) => found(haystack, [`"${trace}"`, `\\"${trace}\\"`]).length > 0);
 }
 
-/** A visit: card and password, the account, the e-mail sign-in, the account again, sign-out. Answers the voucher codes shown. */
+/**
+ * A visit: card and password, the account, the e-mail sign-in, the account again, sign-out. Answers the voucher codes
+ * shown.
+ */
 async function visit(kiosk: KioskProcess): Promise<string[]> {
-  const byCard = await kiosk.ask<KioskOverview>('kiosk.identify', { method: 'card', cardNumber: jana.card, password: jana.password });
-  expect(byCard).toMatchObject({ ok: true, value: { customer: { firstName: jana.firstName, lastName: jana.lastName } } });
+  const byCard = await kiosk.ask<KioskOverview>('kiosk.identify', {
+    method: 'card',
+    cardNumber: jana.card,
+    password: jana.password,
+  });
+  expect(byCard).toMatchObject({
+    ok: true,
+    value: { customer: { firstName: jana.firstName, lastName: jana.lastName } },
+  });
   const overview = (await kiosk.ask<KioskOverview>('kiosk.overview')).value!;
   expect(overview.points.available).toBeGreaterThan(0);
   const codes = overview.vouchers.flatMap((v) => (v.code ? [v.code] : []));
   expect(codes.length).toBeGreaterThan(0);
-  expect(await kiosk.ask('kiosk.identify', { method: 'email', email: jana.email, password: jana.password })).toMatchObject({ ok: true });
-  expect(await kiosk.ask('kiosk.identify', { method: 'phone', phone: `+${jana.phone}`, password: jana.password })).toMatchObject({ ok: true });
+  expect(
+    await kiosk.ask('kiosk.identify', { method: 'email', email: jana.email, password: jana.password }),
+  ).toMatchObject({ ok: true });
+  expect(
+    await kiosk.ask('kiosk.identify', { method: 'phone', phone: `+${jana.phone}`, password: jana.password }),
+  ).toMatchObject({ ok: true });
   expect(await kiosk.ask('kiosk.overview')).toMatchObject({ ok: true });
   expect(await kiosk.ask('kiosk.signOut', { reason: 'done' })).toEqual({ ok: true, value: null });
   expect(await kiosk.ask('kiosk.overview')).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });

@@ -32,9 +32,16 @@ const store = (): KeyValueBackend => new Conf({ cwd: dir, configName: 'settings'
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   dir = mkdtempSync(join(tmpdir(), 'ccpos-kiosk-nologin-'));
-  new SettingsService({ store: store(), cipher: keyCipher(key) }).update({ projectUrl: sandbox.projectUrl, login: login.toString(), password: password.toString() });
+  new SettingsService({ store: store(), cipher: keyCipher(key) }).update({
+    projectUrl: sandbox.projectUrl,
+    login: login.toString(),
+    password: password.toString(),
+  });
   // The manager makes the till a kiosk.
-  new SettingsService({ store: store(), cipher: keyCipher(key) }).update({ mode: 'kiosk', kiosk: { customerApiUrl: sandbox.projectUrl, externalApplicationId: KIOSK_APPLICATION_ID } });
+  new SettingsService({ store: store(), cipher: keyCipher(key) }).update({
+    mode: 'kiosk',
+    kiosk: { customerApiUrl: sandbox.projectUrl, externalApplicationId: KIOSK_APPLICATION_ID },
+  });
 }, 60_000);
 afterAll(async () => {
   await sandbox?.close();
@@ -52,10 +59,14 @@ describe('a till made a kiosk', () => {
     expect(Object.keys(JSON.parse(file.toString()) as object)).not.toContain('passwordCiphertext');
   });
 
-  it('holds neither in the main process\'s memory while it serves a customer', async () => {
+  it("holds neither in the main process's memory while it serves a customer", async () => {
     const kiosk = await startApp({
       dataDir: dir,
-      stores: { settings: store(), operators: new Conf({ cwd: dir, configName: 'operators' }) as KeyValueBackend, customerCache: new Conf({ cwd: dir, configName: 'customer-cache' }) as KeyValueBackend },
+      stores: {
+        settings: store(),
+        operators: new Conf({ cwd: dir, configName: 'operators' }) as KeyValueBackend,
+        customerCache: new Conf({ cwd: dir, configName: 'customer-cache' }) as KeyValueBackend,
+      },
       cipher: keyCipher(key),
       startDemo: () => Promise.reject(new Error('a configured kiosk starts no demo backend')),
       customerApi: createKioskApi,
@@ -64,7 +75,13 @@ describe('a till made a kiosk', () => {
       expect(kiosk.mode).toBe('kiosk');
       const dispatch = kiosk.dispatcher(previewSenderCheck(new Set([1])));
       const sender = { transport: 'preview', connectionId: 1, origin: 'http://127.0.0.1:1' } as const;
-      expect(await dispatch('kiosk.identify', { method: 'card', cardNumber: demo.cards.regular, password: customerPasswords[1]!.password }, sender)).toMatchObject({ ok: true });
+      expect(
+        await dispatch(
+          'kiosk.identify',
+          { method: 'card', cardNumber: demo.cards.regular, password: customerPasswords[1]!.password },
+          sender,
+        ),
+      ).toMatchObject({ ok: true });
       setFlagsFromString('--expose-gc');
       (runInNewContext('gc') as () => void)();
       const snapshot = writeHeapSnapshot(join(dir, 'main.heapsnapshot'));

@@ -18,8 +18,10 @@ describe('kiosk settings', () => {
   let dir: string;
   let cipher: SecretCipher;
   const file = (): string => join(dir, 'settings.json');
-  const raw = (): Record<string, unknown> => JSON.parse(readFileSync(file(), 'utf8')) as Record<string, unknown>;
-  const open = (): SettingsService => new SettingsService({ store: new Conf({ cwd: dir, configName: 'settings' }) as KeyValueBackend, cipher });
+  const raw = (): Record<string, unknown> =>
+    JSON.parse(readFileSync(file(), 'utf8')) as Record<string, unknown>;
+  const open = (): SettingsService =>
+    new SettingsService({ store: new Conf({ cwd: dir, configName: 'settings' }) as KeyValueBackend, cipher });
   const refusal = (patch: Parameters<SettingsService['update']>[0]): InvalidSettingsError => {
     try {
       open().update(patch);
@@ -40,8 +42,20 @@ describe('kiosk settings', () => {
     open().update({ projectUrl: 'https://shop.example.com', login: 'pos-user', password: 'Till-Pa55word' });
     expect(raw()[passwordCiphertextKey]).toEqual(expect.any(String));
 
-    const view = open().update({ mode: 'kiosk', kiosk: { customerApiUrl: 'https://shop.example.com/', externalApplicationId: 'kiosk-app' } });
-    expect(view).toMatchObject({ mode: 'kiosk', login: '', passwordSet: false, kiosk: { customerApiUrl: 'https://shop.example.com', externalApplicationId: 'kiosk-app', deviceTokenSet: false } });
+    const view = open().update({
+      mode: 'kiosk',
+      kiosk: { customerApiUrl: 'https://shop.example.com/', externalApplicationId: 'kiosk-app' },
+    });
+    expect(view).toMatchObject({
+      mode: 'kiosk',
+      login: '',
+      passwordSet: false,
+      kiosk: {
+        customerApiUrl: 'https://shop.example.com',
+        externalApplicationId: 'kiosk-app',
+        deviceTokenSet: false,
+      },
+    });
     const text = readFileSync(file(), 'utf8');
     expect(text).not.toContain('pos-user');
     expect(raw()).not.toHaveProperty(passwordCiphertextKey);
@@ -53,15 +67,28 @@ describe('kiosk settings', () => {
   it('refuses a login or a password typed for a kiosk, and writes nothing', () => {
     open().update({ mode: 'kiosk' });
     const before = readFileSync(file(), 'utf8');
-    expect(refusal({ login: 'pos-user' }).reasons).toContainEqual(expect.objectContaining({ name: 'login', reason: 'kiosk_no_login' }));
-    expect(refusal({ password: 'Till-Pa55word' }).reasons).toContainEqual(expect.objectContaining({ name: 'password', reason: 'kiosk_no_login' }));
-    expect(refusal({ mode: 'kiosk', login: 'pos-user', password: 'x' }).reasons.map((r) => r.name).sort()).toEqual(['login', 'password']);
+    expect(refusal({ login: 'pos-user' }).reasons).toContainEqual(
+      expect.objectContaining({ name: 'login', reason: 'kiosk_no_login' }),
+    );
+    expect(refusal({ password: 'Till-Pa55word' }).reasons).toContainEqual(
+      expect.objectContaining({ name: 'password', reason: 'kiosk_no_login' }),
+    );
+    expect(
+      refusal({ mode: 'kiosk', login: 'pos-user', password: 'x' })
+        .reasons.map((r) => r.name)
+        .sort(),
+    ).toEqual(['login', 'password']);
     expect(readFileSync(file(), 'utf8')).toBe(before);
   });
 
   it('a login and password written into a kiosk file by hand are dropped on open, and ccpos refuses that file', () => {
     open().update({ mode: 'kiosk' });
-    const edited = { ...raw(), login: 'pos-user', [passwordCiphertextKey]: cipher.encrypt('Till-Pa55word'), password: 'Plain-Pa55word' };
+    const edited = {
+      ...raw(),
+      login: 'pos-user',
+      [passwordCiphertextKey]: cipher.encrypt('Till-Pa55word'),
+      password: 'Plain-Pa55word',
+    };
     writeFileSync(file(), JSON.stringify(edited));
     expect(parseSettings(edited)).toMatchObject({ ok: false, error: expect.stringContaining('"login"') });
 
@@ -76,7 +103,10 @@ describe('kiosk settings', () => {
 
   it('keeps the device token as ciphertext, the device id stable, and forgets the token for another project or application', () => {
     const settings = open();
-    settings.update({ mode: 'kiosk', kiosk: { customerApiUrl: 'https://shop.example.com', externalApplicationId: 'kiosk-app' } });
+    settings.update({
+      mode: 'kiosk',
+      kiosk: { customerApiUrl: 'https://shop.example.com', externalApplicationId: 'kiosk-app' },
+    });
     const deviceId = settings.kioskDeviceId();
     settings.setKioskDeviceToken('device-token-0123456789abcdef');
     expect(readFileSync(file(), 'utf8')).not.toContain('device-token-0123456789abcdef');
@@ -103,6 +133,8 @@ describe('kiosk settings', () => {
     expect(open().demo).toBe(true);
     open().update({ kiosk: { customerApiUrl: 'https://shop.example.com' } });
     expect(open().demo).toBe(false);
-    expect(refusal({ kiosk: { customerApiUrl: 'http://shop.example.com' } }).reasons).toContainEqual(expect.objectContaining({ name: 'kiosk.customerApiUrl' }));
+    expect(refusal({ kiosk: { customerApiUrl: 'http://shop.example.com' } }).reasons).toContainEqual(
+      expect.objectContaining({ name: 'kiosk.customerApiUrl' }),
+    );
   });
 });

@@ -24,7 +24,9 @@ import { KIOSK_APPLICATION_ID } from '../../sandbox/customer-seed.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 
 const sender: SenderContext = { transport: 'preview', connectionId: 1, origin: 'http://127.0.0.1:1' };
-type Answer<T> = { ok: true; value: T } | { ok: false; error: { code: string; reasons?: { name: string; reason: string }[] } };
+type Answer<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: string; reasons?: { name: string; reason: string }[] } };
 
 let sandbox: TestSandbox;
 let dir: string;
@@ -37,7 +39,10 @@ beforeEach(async () => {
   sandbox = await startTestSandbox();
   dir = mkdtempSync(join(tmpdir(), 'ccpos-kiosk-setup-'));
   // A till that a manager once gave an enterprise login and password (the demo ignores them).
-  new SettingsService({ store: conf('settings'), cipher: keyCipher(key) }).update({ login: 'pos-user', password: 'Till-Pa55word' });
+  new SettingsService({ store: conf('settings'), cipher: keyCipher(key) }).update({
+    login: 'pos-user',
+    password: 'Till-Pa55word',
+  });
 }, 60_000);
 afterEach(async () => {
   await running?.close();
@@ -50,7 +55,11 @@ afterEach(async () => {
 async function start(extra: Partial<AppOptions> = {}): Promise<AppTerminal> {
   running = await startApp({
     dataDir: dir,
-    stores: { settings: conf('settings'), operators: conf('operators'), customerCache: conf('customer-cache') },
+    stores: {
+      settings: conf('settings'),
+      operators: conf('operators'),
+      customerCache: conf('customer-cache'),
+    },
     cipher: keyCipher(key),
     startDemo: () => startSandboxBackend({ rateLimit: null }),
     customerApi: createKioskApi,
@@ -65,23 +74,47 @@ describe('making a till a kiosk on the settings screen', () => {
     const till = await start({ onEnterKiosk: () => (restarts += 1) });
     expect(till.mode).toBe('till');
     const dispatch = till.dispatcher(previewSenderCheck(new Set([1])));
-    const ask = async <T>(channel: string, payload?: unknown): Promise<Answer<T>> => (await dispatch(channel, payload, sender)) as Answer<T>;
+    const ask = async <T>(channel: string, payload?: unknown): Promise<Answer<T>> =>
+      (await dispatch(channel, payload, sender)) as Answer<T>;
     expect(await ask('operator.signIn', { pin: '9999' })).toMatchObject({ ok: true });
     const before = fileText();
     expect(before).toContain('pos-user');
 
-    const withLogin = await ask('settings.update', { patch: { mode: 'kiosk', login: 'pos-user' }, pin: '9999' });
-    expect(withLogin).toMatchObject({ ok: false, error: { code: 'invalid_settings', reasons: [{ name: 'login', reason: 'kiosk_no_login' }] } });
-    const plainHttp = await ask('settings.update', { patch: { mode: 'kiosk', kiosk: { customerApiUrl: 'http://shop.example.com' } }, pin: '9999' });
-    expect(plainHttp).toMatchObject({ ok: false, error: { code: 'invalid_settings', reasons: [{ name: 'kiosk.customerApiUrl', reason: 'invalid_url' }] } });
-    const wrongPin = await ask('settings.update', { patch: { mode: 'kiosk', kiosk: { customerApiUrl: sandbox.projectUrl } }, pin: '1111' });
+    const withLogin = await ask('settings.update', {
+      patch: { mode: 'kiosk', login: 'pos-user' },
+      pin: '9999',
+    });
+    expect(withLogin).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_settings', reasons: [{ name: 'login', reason: 'kiosk_no_login' }] },
+    });
+    const plainHttp = await ask('settings.update', {
+      patch: { mode: 'kiosk', kiosk: { customerApiUrl: 'http://shop.example.com' } },
+      pin: '9999',
+    });
+    expect(plainHttp).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_settings', reasons: [{ name: 'kiosk.customerApiUrl', reason: 'invalid_url' }] },
+    });
+    const wrongPin = await ask('settings.update', {
+      patch: { mode: 'kiosk', kiosk: { customerApiUrl: sandbox.projectUrl } },
+      pin: '1111',
+    });
     expect(wrongPin.ok).toBe(false);
     expect(fileText()).toBe(before);
     expect(restarts).toBe(0);
 
     const patch = {
       mode: 'kiosk',
-      kiosk: { customerApiUrl: `${sandbox.projectUrl}/`, externalApplicationId: KIOSK_APPLICATION_ID, deviceName: 'Kiosk u vchodu', idleSeconds: 60, countdownSeconds: 20, expiringPointsDays: 14, cardsAtSignUp: false },
+      kiosk: {
+        customerApiUrl: `${sandbox.projectUrl}/`,
+        externalApplicationId: KIOSK_APPLICATION_ID,
+        deviceName: 'Kiosk u vchodu',
+        idleSeconds: 60,
+        countdownSeconds: 20,
+        expiringPointsDays: 14,
+        cardsAtSignUp: false,
+      },
     };
     const saved = await ask<SettingsView>('settings.update', { patch, pin: '9999' });
     expect(saved).toMatchObject({
@@ -91,7 +124,15 @@ describe('making a till a kiosk on the settings screen', () => {
         login: '',
         passwordSet: false,
         restartRequired: true,
-        kiosk: { customerApiUrl: sandbox.projectUrl, externalApplicationId: KIOSK_APPLICATION_ID, deviceName: 'Kiosk u vchodu', idleSeconds: 60, countdownSeconds: 20, expiringPointsDays: 14, cardsAtSignUp: false },
+        kiosk: {
+          customerApiUrl: sandbox.projectUrl,
+          externalApplicationId: KIOSK_APPLICATION_ID,
+          deviceName: 'Kiosk u vchodu',
+          idleSeconds: 60,
+          countdownSeconds: 20,
+          expiringPointsDays: 14,
+          cardsAtSignUp: false,
+        },
       },
     });
     expect(restarts).toBe(1);
@@ -104,15 +145,30 @@ describe('making a till a kiosk on the settings screen', () => {
     await till.close();
     running = null;
     const devices: KioskApiSetup['device'][] = [];
-    const kiosk = await start({ customerApi: (setup) => (devices.push(setup.device), createKioskApi(setup)) });
+    const kiosk = await start({
+      customerApi: (setup) => (devices.push(setup.device), createKioskApi(setup)),
+    });
     expect(kiosk.mode).toBe('kiosk');
     expect(kiosk.demo).toBe(false);
     expect(devices.map((d) => d.name)).toEqual(['Kiosk u vchodu']);
     const kioskDispatch = kiosk.dispatcher(previewSenderCheck(new Set([1])));
     const status = (await kioskDispatch('kiosk.status', undefined, sender)) as Answer<KioskStatus>;
-    expect(status).toMatchObject({ ok: true, value: { inService: true, demo: false, cardsAtSignUp: false, inactivity: { idleSeconds: 60, countdownSeconds: 20 } } });
+    expect(status).toMatchObject({
+      ok: true,
+      value: {
+        inService: true,
+        demo: false,
+        cardsAtSignUp: false,
+        inactivity: { idleSeconds: 60, countdownSeconds: 20 },
+      },
+    });
     // The till's channels are gone: no settings screen, no operator sign-in on a kiosk.
-    expect(await kioskDispatch('settings.update', { patch: { mode: 'till' }, pin: '9999' }, sender)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
-    expect(await kioskDispatch('operator.signIn', { pin: '9999' }, sender)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(
+      await kioskDispatch('settings.update', { patch: { mode: 'till' }, pin: '9999' }, sender),
+    ).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(await kioskDispatch('operator.signIn', { pin: '9999' }, sender)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_channel' },
+    });
   }, 120_000);
 });

@@ -11,7 +11,11 @@ import type { KeyValueBackend } from '../../electron/settings/backend.ts';
 describe('ccpos operators', () => {
   let dir: string;
   let lines: string[];
-  const io = (env: NodeJS.ProcessEnv = {}): CliIO => ({ out: (l) => lines.push(l), err: (l) => lines.push(`ERR ${l}`), env: { CCPOS_DATA_DIR: dir, ...env } });
+  const io = (env: NodeJS.ProcessEnv = {}): CliIO => ({
+    out: (l) => lines.push(l),
+    err: (l) => lines.push(`ERR ${l}`),
+    env: { CCPOS_DATA_DIR: dir, ...env },
+  });
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'ccpos-operators-cli-'));
@@ -20,9 +24,16 @@ describe('ccpos operators', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('adds a manager whose PIN then signs in at the app, lists and removes', async () => {
-    expect(await operatorsCommand.run(['add', '--name', 'Jana', '--role', 'manager'], io({ CCPOS_PIN: '482613' }))).toBe(0);
-    const directory = new OperatorDirectory(new Conf({ cwd: dir, configName: 'operators' }) as KeyValueBackend);
-    expect(await directory.signIn('482613')).toMatchObject({ ok: true, operator: { name: 'Jana', role: 'manager' } });
+    expect(
+      await operatorsCommand.run(['add', '--name', 'Jana', '--role', 'manager'], io({ CCPOS_PIN: '482613' })),
+    ).toBe(0);
+    const directory = new OperatorDirectory(
+      new Conf({ cwd: dir, configName: 'operators' }) as KeyValueBackend,
+    );
+    expect(await directory.signIn('482613')).toMatchObject({
+      ok: true,
+      operator: { name: 'Jana', role: 'manager' },
+    });
     lines = [];
     await operatorsCommand.run(['list'], io());
     expect(lines.join('\n')).toMatch(/manager\s+Jana/);
@@ -33,17 +44,30 @@ describe('ccpos operators', () => {
   });
 
   it('refuses a missing or malformed PIN, a bad role and a reused PIN as usage errors', async () => {
-    await expect(operatorsCommand.run(['add', '--name', 'A', '--role', 'cashier'], io())).rejects.toBeInstanceOf(UsageError);
-    await expect(operatorsCommand.run(['add', '--name', 'A', '--role', 'cashier'], io({ CCPOS_PIN: '12' }))).rejects.toBeInstanceOf(UsageError);
-    await expect(operatorsCommand.run(['add', '--name', 'A', '--role', 'owner'], io({ CCPOS_PIN: '1234' }))).rejects.toBeInstanceOf(UsageError);
-    await expect(operatorsCommand.run(['add', '--name', 'M', '--role', 'manager'], io({ CCPOS_PIN: '12345' }))).rejects.toThrow(/6 to 8 digits/);
+    await expect(
+      operatorsCommand.run(['add', '--name', 'A', '--role', 'cashier'], io()),
+    ).rejects.toBeInstanceOf(UsageError);
+    await expect(
+      operatorsCommand.run(['add', '--name', 'A', '--role', 'cashier'], io({ CCPOS_PIN: '12' })),
+    ).rejects.toBeInstanceOf(UsageError);
+    await expect(
+      operatorsCommand.run(['add', '--name', 'A', '--role', 'owner'], io({ CCPOS_PIN: '1234' })),
+    ).rejects.toBeInstanceOf(UsageError);
+    await expect(
+      operatorsCommand.run(['add', '--name', 'M', '--role', 'manager'], io({ CCPOS_PIN: '12345' })),
+    ).rejects.toThrow(/6 to 8 digits/);
     await operatorsCommand.run(['add', '--name', 'A', '--role', 'cashier'], io({ CCPOS_PIN: '1234' }));
-    await expect(operatorsCommand.run(['add', '--name', 'B', '--role', 'cashier'], io({ CCPOS_PIN: '1234' }))).rejects.toBeInstanceOf(UsageError);
+    await expect(
+      operatorsCommand.run(['add', '--name', 'B', '--role', 'cashier'], io({ CCPOS_PIN: '1234' })),
+    ).rejects.toBeInstanceOf(UsageError);
     await expect(operatorsCommand.run(['dance'], io())).rejects.toBeInstanceOf(UsageError);
   });
 
   it('lifts the sign-in and manager locks', async () => {
-    const directory = new OperatorDirectory(new Conf({ cwd: dir, configName: 'operators' }) as KeyValueBackend, { policy: { maxAttempts: 1, lockMs: 60_000 } });
+    const directory = new OperatorDirectory(
+      new Conf({ cwd: dir, configName: 'operators' }) as KeyValueBackend,
+      { policy: { maxAttempts: 1, lockMs: 60_000 } },
+    );
     await directory.signIn('0000');
     await directory.checkManager('0000');
     await operatorsCommand.run(['list'], io());

@@ -22,7 +22,13 @@ describe('PIN hashing', () => {
   });
 
   it('treats a malformed stored hash as no match', async () => {
-    for (const stored of ['', 'plain', 'scrypt$1$2$3$x$y', 'bcrypt$1$1$1$AAAAAAAAAAA=$AAAA', 'scrypt$99999999$8$1$AAAAAAAAAAA=$AAAA']) {
+    for (const stored of [
+      '',
+      'plain',
+      'scrypt$1$2$3$x$y',
+      'bcrypt$1$1$1$AAAAAAAAAAA=$AAAA',
+      'scrypt$99999999$8$1$AAAAAAAAAAA=$AAAA',
+    ]) {
       expect(await verifyPin('1234', stored)).toBe(false);
     }
   });
@@ -56,13 +62,21 @@ describe('operator sign-in', () => {
   it('refuses a PIN another operator uses', async () => {
     const operators = open();
     await operators.add({ name: 'Eva', role: 'cashier', pin: '1357' });
-    await expect(operators.add({ name: 'Jan', role: 'cashier', pin: '1357' })).rejects.toBeInstanceOf(PinInUseError);
-    await expect(operators.add({ name: 'Jan', role: 'manager', pin: '12' })).rejects.toBeInstanceOf(RangeError);
+    await expect(operators.add({ name: 'Jan', role: 'cashier', pin: '1357' })).rejects.toBeInstanceOf(
+      PinInUseError,
+    );
+    await expect(operators.add({ name: 'Jan', role: 'manager', pin: '12' })).rejects.toBeInstanceOf(
+      RangeError,
+    );
   });
 
   it('wants 6 digits or more for a manager on a configured terminal, 4 in the demo', async () => {
-    await expect(open().add({ name: 'Jan', role: 'manager', pin: '24681' })).rejects.toBeInstanceOf(PinTooShortError);
-    expect(await open(4).add({ name: 'Jan', role: 'manager', pin: '2468' })).toMatchObject({ role: 'manager' });
+    await expect(open().add({ name: 'Jan', role: 'manager', pin: '24681' })).rejects.toBeInstanceOf(
+      PinTooShortError,
+    );
+    expect(await open(4).add({ name: 'Jan', role: 'manager', pin: '2468' })).toMatchObject({
+      role: 'manager',
+    });
     // A 4-digit manager left from the demo is not a manager's PIN on a configured terminal.
     expect(await open().signIn('2468')).toMatchObject({ ok: false, reason: 'refused' });
   });

@@ -13,7 +13,10 @@ import { startPreviewHost, type PreviewHost } from '../../electron/preview/previ
 import { fileInside } from '../../electron/preview/static-files.ts';
 import { cashierPin, openTerminal, type Fixture } from '../ipc/terminal-fixture.ts';
 
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers }, (res) => {
       let body = '';
@@ -27,7 +30,11 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
 }
 
 /** Opens a socket; resolves with it once open, or with the HTTP status it was refused with. */
-function connect(url: string, origin: string | undefined, onMessage?: (text: string) => void): Promise<WebSocket | number> {
+function connect(
+  url: string,
+  origin: string | undefined,
+  onMessage?: (text: string) => void,
+): Promise<WebSocket | number> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, origin === undefined ? {} : { origin });
     // Listening from the start: the host sends the current status as soon as the socket opens.
@@ -42,17 +49,28 @@ function connect(url: string, origin: string | undefined, onMessage?: (text: str
 }
 
 /** POSTs the token for a socket ticket, sending exactly the Origin given; the status, and the ticket when given. */
-function buyTicket(hostOrigin: string, token: string, origin: string | null = hostOrigin): Promise<{ status: number; ticket: string | null }> {
+function buyTicket(
+  hostOrigin: string,
+  token: string,
+  origin: string | null = hostOrigin,
+): Promise<{ status: number; ticket: string | null }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${hostOrigin}/pos/ticket`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(origin === null ? {} : { Origin: origin }) } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => {
-        const ticket = res.statusCode === 200 ? (JSON.parse(body) as { ticket?: unknown }).ticket : null;
-        resolve({ status: res.statusCode ?? 0, ticket: typeof ticket === 'string' ? ticket : null });
-      });
-    });
+    const req = request(
+      `${hostOrigin}/pos/ticket`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(origin === null ? {} : { Origin: origin }) },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => {
+          const ticket = res.statusCode === 200 ? (JSON.parse(body) as { ticket?: unknown }).ticket : null;
+          resolve({ status: res.statusCode ?? 0, ticket: typeof ticket === 'string' ? ticket : null });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify({ token }));
   });
@@ -149,10 +167,19 @@ describe('web preview host', () => {
     if (typeof socket === 'number') throw new Error(`refused with ${socket}`);
     const pos = createPosApi(client.transport);
     expect(await pos.session.status()).toMatchObject({ ok: true, value: { demo: false, operator: null } });
-    expect(await pos.customers.search({ query: 'Nov' })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
-    expect(await pos.operator.signIn({ pin: cashierPin })).toMatchObject({ ok: true, value: { role: 'cashier' } });
+    expect(await pos.customers.search({ query: 'Nov' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_signed_in' },
+    });
+    expect(await pos.operator.signIn({ pin: cashierPin })).toMatchObject({
+      ok: true,
+      value: { role: 'cashier' },
+    });
     expect(await pos.settings.get()).toMatchObject({ ok: false, error: { code: 'forbidden_role' } });
-    expect(await pos.operator.signIn({ pin: 'abc' } as never)).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await pos.operator.signIn({ pin: 'abc' } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
     expect(events).toEqual(expect.arrayContaining(['session.changed', 'devices.status']));
     await pos.operator.signOut();
     socket.close();
@@ -173,7 +200,14 @@ describe('web preview host', () => {
   it('closes a socket that sends an oversized frame', async () => {
     const socket = await connect(await socketUrl(), host.origin);
     if (typeof socket === 'number') throw new Error('refused');
-    socket.send(JSON.stringify({ type: 'request', id: 1, channel: 'customers.search', payload: { query: 'x'.repeat(100_000) } }));
+    socket.send(
+      JSON.stringify({
+        type: 'request',
+        id: 1,
+        channel: 'customers.search',
+        payload: { query: 'x'.repeat(100_000) },
+      }),
+    );
     expect(await closed(socket)).toBe(1009);
   });
 });

@@ -2,7 +2,8 @@ import { transform } from 'receiptline';
 import { describe, expect, it } from 'vitest';
 import { escapeText, PaperBuilder, toMarkup } from '../../shared/printing/document.ts';
 
-const asText = (markup: string, cpl = 32) => transform(markup, { cpl, encoding: 'multilingual', command: 'text' });
+const asText = (markup: string, cpl = 32) =>
+  transform(markup, { cpl, encoding: 'multilingual', command: 'text' });
 
 describe('paper documents', () => {
   it('prints outside text literally: no name can open a column, cut the paper, or style itself', () => {

@@ -4,7 +4,16 @@ import { printerSchema } from '../../shared/settings.ts';
 import { PrintService } from '../../electron/printing/print-service.ts';
 import { Socket } from 'node:net';
 import { readStatus, STATUS_QUERY } from '../../electron/printing/escpos-status.ts';
-import { codePagesSelected, CUT, decodeJob, DRAWER_KICK, includesBytes, startFakePrinter, STATUS_BYTES, type FakePrinter } from '../support/fake-printer.ts';
+import {
+  codePagesSelected,
+  CUT,
+  decodeJob,
+  DRAWER_KICK,
+  includesBytes,
+  startFakePrinter,
+  STATUS_BYTES,
+  type FakePrinter,
+} from '../support/fake-printer.ts';
 
 let printer: FakePrinter | null = null;
 afterEach(async () => {
@@ -13,11 +22,18 @@ afterEach(async () => {
 });
 
 function service(port: number, extra: Record<string, unknown> = {}) {
-  const settings = printerSchema.parse({ connection: 'network', host: '127.0.0.1', port, timeoutMs: 2_000, ...extra });
+  const settings = printerSchema.parse({
+    connection: 'network',
+    host: '127.0.0.1',
+    port,
+    timeoutMs: 2_000,
+    ...extra,
+  });
   return new PrintService({ printer: () => settings });
 }
 
-const page = () => new PaperBuilder().text('Jana Nováková').pair('Káva | espresso', '45,00 Kč').text('ŽLUŤOUČKÝ kůň').build();
+const page = () =>
+  new PaperBuilder().text('Jana Nováková').pair('Káva | espresso', '45,00 Kč').text('ŽLUŤOUČKÝ kůň').build();
 
 describe('printing on a network ESC/POS printer', () => {
   it('sends Czech text in code page 852, selected with ESC t 18, and cuts the paper', async () => {
@@ -37,7 +53,12 @@ describe('printing on a network ESC/POS printer', () => {
   it('kicks the drawer only when asked and allowed, and leaves the paper uncut when the setting says so', async () => {
     printer = await startFakePrinter();
     await service(printer.port).print({ kind: 'receipt', label: 'B1', document: page(), openDrawer: true });
-    await service(printer.port, { drawer: false, cut: false }).print({ kind: 'receipt', label: 'B2', document: page(), openDrawer: true });
+    await service(printer.port, { drawer: false, cut: false }).print({
+      kind: 'receipt',
+      label: 'B2',
+      document: page(),
+      openDrawer: true,
+    });
     const [kicked, plain] = await printer.waitForJobs(2);
     expect(includesBytes(kicked!, DRAWER_KICK)).toBe(true);
     expect(includesBytes(plain!, DRAWER_KICK)).toBe(false);
@@ -47,12 +68,25 @@ describe('printing on a network ESC/POS printer', () => {
   it('reports a printer without paper or with its cover open before printing, and paper running low after', async () => {
     printer = await startFakePrinter('paper_out');
     const printing = service(printer.port);
-    expect(await printing.print({ kind: 'receipt', label: 'B1', document: page() })).toEqual({ outcome: 'failed', problem: 'paper_out' });
-    expect(printing.status()).toMatchObject({ state: 'failed', problem: 'paper_out', last: { label: 'B1', outcome: 'failed' } });
+    expect(await printing.print({ kind: 'receipt', label: 'B1', document: page() })).toEqual({
+      outcome: 'failed',
+      problem: 'paper_out',
+    });
+    expect(printing.status()).toMatchObject({
+      state: 'failed',
+      problem: 'paper_out',
+      last: { label: 'B1', outcome: 'failed' },
+    });
     printer.mode = 'cover_open';
-    expect(await printing.print({ kind: 'receipt', label: 'B2', document: page() })).toEqual({ outcome: 'failed', problem: 'cover_open' });
+    expect(await printing.print({ kind: 'receipt', label: 'B2', document: page() })).toEqual({
+      outcome: 'failed',
+      problem: 'cover_open',
+    });
     printer.mode = 'paper_low';
-    expect(await printing.print({ kind: 'receipt', label: 'B3', document: page() })).toEqual({ outcome: 'printed', paperLow: true });
+    expect(await printing.print({ kind: 'receipt', label: 'B3', document: page() })).toEqual({
+      outcome: 'printed',
+      paperLow: true,
+    });
     expect(printing.status()).toMatchObject({ state: 'idle', problem: null, paperLow: true });
     // Nothing of the refused receipts reached the paper: only the status questions.
     const jobs = await printer.waitForJobs(3);
@@ -60,7 +94,7 @@ describe('printing on a network ESC/POS printer', () => {
     expect(decodeJob(jobs[2]!)).toContain('Jana Nováková');
   });
 
-  it('the fake printer answers each DLE EOT request as it arrives, also split over packets, with a real printer\'s bytes', async () => {
+  it("the fake printer answers each DLE EOT request as it arrives, also split over packets, with a real printer's bytes", async () => {
     printer = await startFakePrinter('paper_out');
     const socket = new Socket();
     const answered: number[] = [];
@@ -80,7 +114,12 @@ describe('printing on a network ESC/POS printer', () => {
     socket.destroy();
     expect(answered).toEqual([0x1a, 0x32, 0x12, 0x7e]);
     // What the terminal asks (offline cause, then paper) read as it reads a real printer's answer.
-    for (const [mode, problem, paperLow] of [['ready', null, false], ['paper_out', 'paper_out', true], ['cover_open', 'cover_open', false], ['paper_low', null, true]] as const) {
+    for (const [mode, problem, paperLow] of [
+      ['ready', null, false],
+      ['paper_out', 'paper_out', true],
+      ['cover_open', 'cover_open', false],
+      ['paper_low', null, true],
+    ] as const) {
       const answer = [STATUS_QUERY[2], STATUS_QUERY[5]].map((n) => STATUS_BYTES[mode][n as 2 | 4]);
       expect(readStatus(Uint8Array.from(answer))).toEqual({ problem, paperLow });
     }
@@ -88,7 +127,10 @@ describe('printing on a network ESC/POS printer', () => {
 
   it('prints on a printer that never answers status', async () => {
     printer = await startFakePrinter('silent');
-    expect(await service(printer.port).print({ kind: 'test', label: 'test', document: page() })).toEqual({ outcome: 'printed', paperLow: false });
+    expect(await service(printer.port).print({ kind: 'test', label: 'test', document: page() })).toEqual({
+      outcome: 'printed',
+      paperLow: false,
+    });
     expect(decodeJob((await printer.waitForJobs(1))[0]!)).toContain('Jana Nováková');
   });
 
@@ -97,27 +139,47 @@ describe('printing on a network ESC/POS printer', () => {
     const port = printer.port;
     await printer.close();
     printer = null;
-    expect(await service(port).print({ kind: 'test', label: 'test', document: page() })).toEqual({ outcome: 'failed', problem: 'refused' });
+    expect(await service(port).print({ kind: 'test', label: 'test', document: page() })).toEqual({
+      outcome: 'failed',
+      problem: 'refused',
+    });
     printer = await startFakePrinter('stalled');
     const big = new PaperBuilder();
     // More than the socket buffers hold, so the write itself waits on a printer that reads nothing.
     for (let i = 0; i < 20_000; i += 1) big.text(`Řádek ${i} s textem, který tiskárna nikdy nepřečte`);
-    expect(await service(printer.port, { timeoutMs: 800 }).print({ kind: 'test', label: 'test', document: big.build() })).toEqual({ outcome: 'failed', problem: 'timeout' });
+    expect(
+      await service(printer.port, { timeoutMs: 800 }).print({
+        kind: 'test',
+        label: 'test',
+        document: big.build(),
+      }),
+    ).toEqual({ outcome: 'failed', problem: 'timeout' });
   });
 
   it('prints one job at a time in the order asked', async () => {
     printer = await startFakePrinter();
     const printing = service(printer.port);
     const docs = ['první', 'druhý', 'třetí'].map((word) => new PaperBuilder().text(word).build());
-    const outcomes = await Promise.all(docs.map((document, i) => printing.print({ kind: 'receipt', label: `B${i}`, document })));
+    const outcomes = await Promise.all(
+      docs.map((document, i) => printing.print({ kind: 'receipt', label: `B${i}`, document })),
+    );
     expect(outcomes.every((o) => o.outcome === 'printed')).toBe(true);
     const jobs = await printer.waitForJobs(3);
-    expect(jobs.map((job) => ['první', 'druhý', 'třetí'].find((w) => decodeJob(job).includes(w)))).toEqual(['první', 'druhý', 'třetí']);
+    expect(jobs.map((job) => ['první', 'druhý', 'třetí'].find((w) => decodeJob(job).includes(w)))).toEqual([
+      'první',
+      'druhý',
+      'třetí',
+    ]);
   });
 
   it('does not print a receipt when no printer is set', async () => {
     const printing = new PrintService({ printer: () => printerSchema.parse({}) });
-    expect(await printing.print({ kind: 'receipt', label: 'B1', document: page() })).toEqual({ outcome: 'no_printer' });
-    expect(await printing.print({ kind: 'test', label: 'test', document: page() })).toEqual({ outcome: 'failed', problem: 'not_configured' });
+    expect(await printing.print({ kind: 'receipt', label: 'B1', document: page() })).toEqual({
+      outcome: 'no_printer',
+    });
+    expect(await printing.print({ kind: 'test', label: 'test', document: page() })).toEqual({
+      outcome: 'failed',
+      problem: 'not_configured',
+    });
   });
 });

@@ -9,11 +9,36 @@ let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const receipt: Receipt = {
-  saleId: 's1', billId: 'PRAHA-1-01JABCDEFGHJKMNPQRSTVWXYZ', paymentTime: '2026-12-02 14:00:00', currency: 'CZK',
-  settlement: { dueMinor: 100, cardMinor: 100, cashDueMinor: 0, cashToPayMinor: 0, roundingMinor: 0, cashTenderedMinor: 0, changeMinor: 0, paidMinor: 100 },
-  customerId: 'c1', cardNumber: '2000000000015', lines: [{ lineId: '1', name: 'Káva', quantity: 1, unitPriceMinor: 100, priceMinor: 100, discountMinor: 0 }],
-  totalMinor: 100, discountMinor: 0, vouchers: [], pointsUsed: 0, pointsMoneyMinor: 0, creditMinor: 0, pointsEarned: 1, toPayMinor: 100,
-  store: { id: 'praha', name: 'Praha' }, cashdesk: 1, cashier: 'Jana', vat: [{ ratePercent: 12, baseMinor: 89, vatMinor: 11, grossMinor: 100 }], pointsBalance: 10,
+  saleId: 's1',
+  billId: 'PRAHA-1-01JABCDEFGHJKMNPQRSTVWXYZ',
+  paymentTime: '2026-12-02 14:00:00',
+  currency: 'CZK',
+  settlement: {
+    dueMinor: 100,
+    cardMinor: 100,
+    cashDueMinor: 0,
+    cashToPayMinor: 0,
+    roundingMinor: 0,
+    cashTenderedMinor: 0,
+    changeMinor: 0,
+    paidMinor: 100,
+  },
+  customerId: 'c1',
+  cardNumber: '2000000000015',
+  lines: [{ lineId: '1', name: 'Káva', quantity: 1, unitPriceMinor: 100, priceMinor: 100, discountMinor: 0 }],
+  totalMinor: 100,
+  discountMinor: 0,
+  vouchers: [],
+  pointsUsed: 0,
+  pointsMoneyMinor: 0,
+  creditMinor: 0,
+  pointsEarned: 1,
+  toPayMinor: 100,
+  store: { id: 'praha', name: 'Praha' },
+  cashdesk: 1,
+  cashier: 'Jana',
+  vat: [{ ratePercent: 12, baseMinor: 89, vatMinor: 11, grossMinor: 100 }],
+  pointsBalance: 10,
 };
 
 describe('the kept receipts file', () => {
@@ -40,7 +65,9 @@ describe('the kept receipts file', () => {
       writeFileSync(join(dir, 'receipts.json'), content);
       expect(new ReceiptFile(dir).read()).toEqual([]);
       expect(existsSync(join(dir, 'receipts.json'))).toBe(false);
-      expect(readdirSync(dir).filter((name) => name.startsWith('receipts.json.unreadable-')).length).toBeGreaterThan(0);
+      expect(
+        readdirSync(dir).filter((name) => name.startsWith('receipts.json.unreadable-')).length,
+      ).toBeGreaterThan(0);
     }
   });
 });

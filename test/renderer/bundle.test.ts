@@ -3,12 +3,18 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { firstScreenScripts, importedChunks, initialJavaScriptKb, lazyChunks } from '../../bench/renderer.bench.ts';
+import {
+  firstScreenScripts,
+  importedChunks,
+  initialJavaScriptKb,
+  lazyChunks,
+} from '../../bench/renderer.bench.ts';
 import { ensureRendererBuilt, rendererDir } from '../e2e/support/build.ts';
 
 describe('chunks a script needs', () => {
   it('follows static imports and re-exports, not dynamic imports or a preload list', () => {
-    const script = 'import{a as b}from"./shared-1.js";import"./side-2.js";export{c}from"./re-3.js";const d=()=>import(`./Lazy-4.js`),m=["./Lazy-4.js","./Lazy-4.css"];';
+    const script =
+      'import{a as b}from"./shared-1.js";import"./side-2.js";export{c}from"./re-3.js";const d=()=>import(`./Lazy-4.js`),m=["./Lazy-4.js","./Lazy-4.css"];';
     expect(importedChunks(script).sort()).toEqual(['re-3.js', 'shared-1.js', 'side-2.js']);
     expect(lazyChunks(script)).toEqual(['Lazy-4.js']);
   });
@@ -20,7 +26,9 @@ describe('the built renderer', () => {
   it('keeps the first screen at or under 120 KB of gzipped JavaScript, without the dashboard', () => {
     const initial = firstScreenScripts();
     expect(initial.length).toBeGreaterThan(0);
-    expect(initial.map((file) => basename(file)).filter((name) => name.startsWith('DashboardScreen'))).toEqual([]);
+    expect(
+      initial.map((file) => basename(file)).filter((name) => name.startsWith('DashboardScreen')),
+    ).toEqual([]);
     expect(initialJavaScriptKb()).toBeLessThanOrEqual(120);
   });
 

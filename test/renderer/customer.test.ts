@@ -3,7 +3,14 @@ import { CustomerPanel } from '../../renderer/src/state/customer.svelte.ts';
 import type { ResultOf } from '../../shared/ipc/index.ts';
 import { alice, aliceCard, deferred, fail, fakeMain, ok } from './fake-main.ts';
 
-const points = { available: 1250, earned: 2000, redeemed: 750, moneyValue: { amount: 12500, currency: 'CZK' }, canPayWithPoints: true, asOf: null };
+const points = {
+  available: 1250,
+  earned: 2000,
+  redeemed: 750,
+  moneyValue: { amount: 12500, currency: 'CZK' },
+  canPayWithPoints: true,
+  asOf: null,
+};
 const credits = { byCurrency: [{ amount: 3000, currency: 'CZK' }], asOf: null };
 
 describe('customer panel', () => {
@@ -26,7 +33,11 @@ describe('customer panel', () => {
     const shown = panel.show({ customer: alice, card: null, fromCache: false });
     await Promise.resolve();
     expect(main.calls.map((c) => c.channel).sort()).toEqual([
-      'customers.credits', 'customers.points', 'customers.profile', 'customers.rewards', 'customers.vouchers',
+      'customers.credits',
+      'customers.points',
+      'customers.profile',
+      'customers.rewards',
+      'customers.vouchers',
     ]);
     expect(main.calls.every((c) => (c.payload as { customerId: string }).customerId === 'c1')).toBe(true);
     expect(panel.customer).toEqual(alice);
@@ -39,11 +50,38 @@ describe('customer panel', () => {
     expect(panel.credits.state.status).toBe('loading');
 
     answers.credits.resolve(fail('offline', 'no network'));
-    answers.vouchers.resolve(ok({ vouchers: [{ id: 'v1', code: 'SPRING', name: 'Spring 10 %', value: 10, validFrom: null, validTo: '2026-12-31', refusals: [] }], asOf: null }));
+    answers.vouchers.resolve(
+      ok({
+        vouchers: [
+          {
+            id: 'v1',
+            code: 'SPRING',
+            name: 'Spring 10 %',
+            value: 10,
+            validFrom: null,
+            validTo: '2026-12-31',
+            refusals: [],
+          },
+        ],
+        asOf: null,
+      }),
+    );
     answers.rewards.resolve(ok({ rewards: [], asOf: null }));
-    answers.profile.resolve(ok({ customer: { ...alice, statusName: 'Platinum' }, cards: [{ ...aliceCard, active: false }, { ...aliceCard, id: 'k2', number: '2000' }], fromCache: true }));
+    answers.profile.resolve(
+      ok({
+        customer: { ...alice, statusName: 'Platinum' },
+        cards: [
+          { ...aliceCard, active: false },
+          { ...aliceCard, id: 'k2', number: '2000' },
+        ],
+        fromCache: true,
+      }),
+    );
     await shown;
-    expect(panel.credits.state).toEqual({ status: 'failed', error: { code: 'offline', message: 'no network' } });
+    expect(panel.credits.state).toEqual({
+      status: 'failed',
+      error: { code: 'offline', message: 'no network' },
+    });
     expect(panel.vouchers.value?.vouchers[0]?.code).toBe('SPRING');
     expect(panel.customer?.statusName).toBe('Platinum');
     expect(panel.card?.number).toBe('2000');
@@ -52,7 +90,12 @@ describe('customer panel', () => {
 
   it('keeps the scanned card rather than the first card of the profile', async () => {
     const main = fakeMain({
-      'customers.profile': () => ok({ customer: alice, cards: [{ ...aliceCard, id: 'other', number: '999' }, aliceCard], fromCache: false }),
+      'customers.profile': () =>
+        ok({
+          customer: alice,
+          cards: [{ ...aliceCard, id: 'other', number: '999' }, aliceCard],
+          fromCache: false,
+        }),
       'customers.points': () => ok(points),
       'customers.credits': () => ok(credits),
       'customers.vouchers': () => ok({ vouchers: [], asOf: null }),
@@ -92,7 +135,10 @@ describe('customer panel', () => {
     });
     const panel = new CustomerPanel(main.pos);
     await panel.show({ customer: alice, card: null, fromCache: false });
-    expect(panel.points.state).toEqual({ status: 'failed', error: { code: 'internal', message: 'socket gone' } });
+    expect(panel.points.state).toEqual({
+      status: 'failed',
+      error: { code: 'internal', message: 'socket gone' },
+    });
     expect(panel.credits.state.status).toBe('ready');
   });
 });

@@ -22,7 +22,13 @@ describe('error sentences', () => {
   it('never shows the main process’s English message, whatever the code', () => {
     const locale = new Locale('cs');
     const secret = 'https://shop.example.com/webservice token=abc';
-    for (const code of ['internal', 'offline', 'carecloud_rejected', 'invalid_payload', 'not_configured'] as const) {
+    for (const code of [
+      'internal',
+      'offline',
+      'carecloud_rejected',
+      'invalid_payload',
+      'not_configured',
+    ] as const) {
       const sentence = errorSentence(locale, { code, message: secret });
       expect(sentence).not.toContain('shop.example.com');
       expect(sentence.length).toBeGreaterThan(10);
@@ -32,6 +38,8 @@ describe('error sentences', () => {
 
   it('falls back to a plain sentence for a code it does not know', () => {
     const locale = new Locale('en');
-    expect(errorSentence(locale, { code: 'brand_new' as never, message: 'x' })).toBe('Something went wrong in the terminal. The details are in its log.');
+    expect(errorSentence(locale, { code: 'brand_new' as never, message: 'x' })).toBe(
+      'Something went wrong in the terminal. The details are in its log.',
+    );
   });
 });

@@ -1,6 +1,15 @@
 // A stand-in for the main process on the far side of the real `createPosApi`:
 // each channel answers from a handler the test gives, events are emitted by hand.
-import { createPosApi, type ErrorCode, type EventName, type EventPayloadOf, type PayloadOf, type PosApi, type RequestChannel, type ResultOf } from '../../shared/ipc/index.ts';
+import {
+  createPosApi,
+  type ErrorCode,
+  type EventName,
+  type EventPayloadOf,
+  type PayloadOf,
+  type PosApi,
+  type RequestChannel,
+  type ResultOf,
+} from '../../shared/ipc/index.ts';
 
 export type Handler<C extends RequestChannel> = (payload: PayloadOf<C>) => ResultOf<C> | Promise<ResultOf<C>>;
 export type Handlers = { [C in RequestChannel]?: Handler<C> };
@@ -21,7 +30,8 @@ export function fakeMain(handlers: Handlers): FakeMain {
     async invoke(channel, payload) {
       calls.push({ channel, payload });
       const handler = handlers[channel] as ((payload: unknown) => unknown) | undefined;
-      if (!handler) return { ok: false, error: { code: 'unknown_channel', message: `no handler for ${channel}` } };
+      if (!handler)
+        return { ok: false, error: { code: 'unknown_channel', message: `no handler for ${channel}` } };
       return (await handler(payload)) as never;
     },
     subscribe(event, listener) {
@@ -50,6 +60,22 @@ export const fail = (code: ErrorCode, message: string = code, extra: object = {}
   error: { code, message, ...extra },
 });
 
-export const alice = { id: 'c1', firstName: 'Alice', lastName: 'Nováková', email: 'alice@example.com', phone: '+420600100200', statusName: 'Gold', inactive: false };
-export const bob = { id: 'c2', firstName: 'Bob', lastName: 'Novák', email: 'bob@example.com', phone: null, statusName: null, inactive: false };
+export const alice = {
+  id: 'c1',
+  firstName: 'Alice',
+  lastName: 'Nováková',
+  email: 'alice@example.com',
+  phone: '+420600100200',
+  statusName: 'Gold',
+  inactive: false,
+};
+export const bob = {
+  id: 'c2',
+  firstName: 'Bob',
+  lastName: 'Novák',
+  email: 'bob@example.com',
+  phone: null,
+  statusName: null,
+  inactive: false,
+};
 export const aliceCard = { id: 'k1', number: '10000105', validTo: '2027-12-31', active: true };

@@ -8,7 +8,18 @@ import { cs } from '../../shared/i18n/messages/cs.ts';
 import { en } from '../../shared/i18n/messages/en.ts';
 
 // A new screen fails to type-check here until it is added, so no screen escapes the checks below.
-const everyScreen = { connecting: true, signin: true, lookup: true, customer: true, settings: true, sale: true, vouchers: true, queue: true, dashboard: true, shift: true } satisfies Record<Screen, true>;
+const everyScreen = {
+  connecting: true,
+  signin: true,
+  lookup: true,
+  customer: true,
+  settings: true,
+  sale: true,
+  vouchers: true,
+  queue: true,
+  dashboard: true,
+  shift: true,
+} satisfies Record<Screen, true>;
 const screens = Object.keys(everyScreen) as Screen[];
 const handledKeys = ['F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'F10', 'F11', 'F12', 'Escape'];
 
@@ -33,7 +44,13 @@ const sheetText: Record<KeyAction, MessageKey> = {
   shift: 'keys.shift',
 };
 
-const press = (k: string, mods: Partial<{ ctrlKey: boolean; altKey: boolean; metaKey: boolean }> = {}) => ({ key: k, ctrlKey: false, altKey: false, metaKey: false, ...mods });
+const press = (k: string, mods: Partial<{ ctrlKey: boolean; altKey: boolean; metaKey: boolean }> = {}) => ({
+  key: k,
+  ctrlKey: false,
+  altKey: false,
+  metaKey: false,
+  ...mods,
+});
 const sheetKey = (key: string) => (key === 'Escape' ? 'Esc' : key);
 const sheetLines = (key: string) => shortcuts.filter((s) => s.keys === sheetKey(key)).map((s) => s.what);
 
@@ -53,7 +70,10 @@ describe('the F1 sheet and the key handler', () => {
   it('lists no F-key or Esc that does nothing on every screen', () => {
     for (const { keys } of shortcuts.filter((s) => /^F\d+$|^Esc$/.test(s.keys))) {
       const key = keys === 'Esc' ? 'Escape' : keys;
-      const somewhere = screens.some((screen) => shortcutFor(press(key), screen, false) !== null || shortcutFor(press(key), screen, true) !== null);
+      const somewhere = screens.some(
+        (screen) =>
+          shortcutFor(press(key), screen, false) !== null || shortcutFor(press(key), screen, true) !== null,
+      );
       expect(somewhere, `${keys} is on the sheet`).toBe(true);
     }
   });
@@ -67,9 +87,11 @@ describe('the F1 sheet and the key handler', () => {
 });
 
 describe('the key handler', () => {
-  it('takes F2 only where there is a field to go to: the search, or the sale\'s card field', () => {
-    for (const screen of ['lookup', 'customer', 'sale'] as const) expect(shortcutFor(press('F2'), screen, false)).toBe('search');
-    for (const screen of ['vouchers', 'queue', 'settings'] as const) expect(shortcutFor(press('F2'), screen, false)).toBeNull();
+  it("takes F2 only where there is a field to go to: the search, or the sale's card field", () => {
+    for (const screen of ['lookup', 'customer', 'sale'] as const)
+      expect(shortcutFor(press('F2'), screen, false)).toBe('search');
+    for (const screen of ['vouchers', 'queue', 'settings'] as const)
+      expect(shortcutFor(press('F2'), screen, false)).toBeNull();
   });
 
   it('leaves typing alone: letters, Escape in the search field, modified keys, and the sign-in screen', () => {
@@ -96,7 +118,8 @@ describe('the key handler', () => {
 
   it('keeps the sale keys to the sale', () => {
     for (const screen of screens.filter((s) => s !== 'sale')) {
-      for (const key of ['F10', 'F11', 'F12']) expect(shortcutFor(press(key), screen, false), `${key} on ${screen}`).toBeNull();
+      for (const key of ['F10', 'F11', 'F12'])
+        expect(shortcutFor(press(key), screen, false), `${key} on ${screen}`).toBeNull();
     }
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { barcodeSvg, isEan13, qrSvg } from '../../renderer/src/components/kiosk/codes.ts';
 
-const viewBox = (svg: string) => svg.match(/viewBox="0 0 (\d+) (\d+)"/)!.slice(1).map(Number);
+const viewBox = (svg: string) =>
+  svg
+    .match(/viewBox="0 0 (\d+) (\d+)"/)!
+    .slice(1)
+    .map(Number);
 
 describe("the kiosk's scannable codes", () => {
   it('knows an EAN-13 by its check digit', () => {

@@ -1,28 +1,69 @@
 import { describe, expect, it } from 'vitest';
 import { Kiosk } from '../../renderer/src/state/kiosk.svelte.ts';
 import type { IdleClock } from '../../renderer/src/state/kiosk-idle.svelte.ts';
-import { kioskPort, type KioskAgreement, type KioskOverview, type KioskStatus } from '../../renderer/src/state/kiosk-port.ts';
+import {
+  kioskPort,
+  type KioskAgreement,
+  type KioskOverview,
+  type KioskStatus,
+} from '../../renderer/src/state/kiosk-port.ts';
 import type { Result, ScanEvent } from '../../shared/ipc/index.ts';
 import { deferred, fail, fakeMain, ok, type Handlers } from './fake-main.ts';
 
-const inService: KioskStatus = { inService: true, signedIn: false, demo: true, language: 'cs', timeZone: 'Europe/Prague', inactivity: { idleSeconds: 60, countdownSeconds: 20 }, cardsAtSignUp: true };
+const inService: KioskStatus = {
+  inService: true,
+  signedIn: false,
+  demo: true,
+  language: 'cs',
+  timeZone: 'Europe/Prague',
+  inactivity: { idleSeconds: 60, countdownSeconds: 20 },
+  cardsAtSignUp: true,
+};
 
 const jana: KioskOverview = {
   customer: { firstName: 'Jana', lastName: 'Nováková' },
-  points: { available: 1250, value: { amount: 12500, currency: 'CZK' }, expiringSoon: [{ points: 100, expiresOn: '2026-12-31' }] },
+  points: {
+    available: 1250,
+    value: { amount: 12500, currency: 'CZK' },
+    expiringSoon: [{ points: 100, expiresOn: '2026-12-31' }],
+  },
   credits: [{ amount: 5000, currency: 'CZK' }],
-  vouchers: [{ id: 'v1', code: 'DEMO100', name: 'Sleva 100 Kč', value: { amount: 10000, currency: 'CZK' }, validTo: '2027-01-31 23:59:59' }],
+  vouchers: [
+    {
+      id: 'v1',
+      code: 'DEMO100',
+      name: 'Sleva 100 Kč',
+      value: { amount: 10000, currency: 'CZK' },
+      validTo: '2027-01-31 23:59:59',
+    },
+  ],
   rewards: [{ id: 'r1', name: 'Káva zdarma', pointsCost: 200, description: null }],
   asOf: '2026-12-02T12:00:00.000Z',
 };
 
 const agreements: KioskAgreement[] = [
-  { id: 'gdpr', name: 'Personal data', text: 'We keep your name and contact for the programme.', mandatory: true },
+  {
+    id: 'gdpr',
+    name: 'Personal data',
+    text: 'We keep your name and contact for the programme.',
+    mandatory: true,
+  },
   { id: 'news', name: 'Newsletter', text: 'Offers by e-mail.', mandatory: false },
 ];
 
-type KioskMethod = 'status' | 'identify' | 'overview' | 'redeem' | 'agreements' | 'signUp' | 'assignCard' | 'signOut' | 'keepAlive';
-type Answers = Partial<{ [M in KioskMethod]: (payload: never) => Promise<Result<unknown>> | Result<unknown> }>;
+type KioskMethod =
+  | 'status'
+  | 'identify'
+  | 'overview'
+  | 'redeem'
+  | 'agreements'
+  | 'signUp'
+  | 'assignCard'
+  | 'signOut'
+  | 'keepAlive';
+type Answers = Partial<{
+  [M in KioskMethod]: (payload: never) => Promise<Result<unknown>> | Result<unknown>;
+}>;
 
 /** A clock the test moves by hand. */
 function manualClock() {
@@ -55,36 +96,74 @@ function manualClock() {
 
 /** The kiosk on the real `createPosApi` and the app's own port over it; main's side answered by the test. */
 function kioskWith(answers: Answers = {}) {
-  const kioskAnswers: Answers = { status: () => ok(inService), identify: () => ok(jana), signOut: () => ok(null), keepAlive: () => ok(inService), ...answers };
-  const handlers: Handlers = { 'session.language': () => ok({} as never), 'input.classify': ({ text }) => ok(classified(text)) };
-  for (const [method, answer] of Object.entries(kioskAnswers)) (handlers as Record<string, unknown>)[`kiosk.${method}`] = answer;
+  const kioskAnswers: Answers = {
+    status: () => ok(inService),
+    identify: () => ok(jana),
+    signOut: () => ok(null),
+    keepAlive: () => ok(inService),
+    ...answers,
+  };
+  const handlers: Handlers = {
+    'session.language': () => ok({} as never),
+    'input.classify': ({ text }) => ok(classified(text)),
+  };
+  for (const [method, answer] of Object.entries(kioskAnswers))
+    (handlers as Record<string, unknown>)[`kiosk.${method}`] = answer;
   const main = fakeMain(handlers);
   const time = manualClock();
   let ids = 0;
-  const kiosk = new Kiosk(main.pos, kioskPort(main.pos), { clock: time.clock, now: time.now, newId: () => `confirm-${++ids}` });
+  const kiosk = new Kiosk(main.pos, kioskPort(main.pos), {
+    clock: time.clock,
+    now: time.now,
+    newId: () => `confirm-${++ids}`,
+  });
   const stop = kiosk.start();
   const push = (status: KioskStatus) => main.emit('kiosk.changed', status);
   const calls = {
-    filter: (predicate: (call: { method: string; payload: unknown }) => boolean) => kioskCalls().filter(predicate),
-    find: (predicate: (call: { method: string; payload: unknown }) => boolean) => kioskCalls().find(predicate),
-    some: (predicate: (call: { method: string; payload: unknown }) => boolean) => kioskCalls().some(predicate),
+    filter: (predicate: (call: { method: string; payload: unknown }) => boolean) =>
+      kioskCalls().filter(predicate),
+    find: (predicate: (call: { method: string; payload: unknown }) => boolean) =>
+      kioskCalls().find(predicate),
+    some: (predicate: (call: { method: string; payload: unknown }) => boolean) =>
+      kioskCalls().some(predicate),
   };
-  const kioskCalls = () => main.calls.filter((call) => call.channel.startsWith('kiosk.')).map((call) => ({ method: call.channel.slice('kiosk.'.length), payload: call.payload }));
+  const kioskCalls = () =>
+    main.calls
+      .filter((call) => call.channel.startsWith('kiosk.'))
+      .map((call) => ({ method: call.channel.slice('kiosk.'.length), payload: call.payload }));
   return { kiosk, calls, main, time, stop, push };
 }
 
 function classified(text: string): ScanEvent {
-  return { kind: /^2\d{12}$/.test(text) ? 'loyalty_card' : 'unknown', code: text, source: 'wedge', deviceId: null, decidedBy: 'rule' };
+  return {
+    kind: /^2\d{12}$/.test(text) ? 'loyalty_card' : 'unknown',
+    code: text,
+    source: 'wedge',
+    deviceId: null,
+    decidedBy: 'rule',
+  };
 }
 
-const scan = (code: string, kind: ScanEvent['kind'] = 'loyalty_card'): ScanEvent => ({ kind, code, source: 'hid', deviceId: 'd1', decidedBy: 'rule' });
+const scan = (code: string, kind: ScanEvent['kind'] = 'loyalty_card'): ScanEvent => ({
+  kind,
+  code,
+  source: 'hid',
+  deviceId: 'd1',
+  decidedBy: 'rule',
+});
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Everything of a customer the kiosk's state could still hold. */
 function customerTraces(kiosk: Kiosk): unknown[] {
-  return [kiosk.overview, kiosk.signIn.identifier, kiosk.signIn.password, kiosk.signUp.value('firstName'), kiosk.signUp.value('email'), kiosk.signUp.cardNumber, kiosk.redeem.state.phase].filter(
-    (trace) => trace !== null && trace !== '' && trace !== 'none',
-  );
+  return [
+    kiosk.overview,
+    kiosk.signIn.identifier,
+    kiosk.signIn.password,
+    kiosk.signUp.value('firstName'),
+    kiosk.signUp.value('email'),
+    kiosk.signUp.cardNumber,
+    kiosk.redeem.state.phase,
+  ].filter((trace) => trace !== null && trace !== '' && trace !== 'none');
 }
 
 describe('kiosk identification', () => {
@@ -107,14 +186,21 @@ describe('kiosk identification', () => {
     kiosk.signIn.backspace();
     kiosk.signIn.type('3');
     await kiosk.submitSignIn();
-    expect(calls.find((call) => call.method === 'identify')?.payload).toEqual({ method: 'card', cardNumber: '2000000000015', password: 'heslo123' });
+    expect(calls.find((call) => call.method === 'identify')?.payload).toEqual({
+      method: 'card',
+      cardNumber: '2000000000015',
+      password: 'heslo123',
+    });
     expect(kiosk.screen).toBe('customer');
     expect(kiosk.overview?.points.available).toBe(1250);
     expect(kiosk.signIn.password).toBe('');
   });
 
   it('signs in by e-mail or phone and password; a refusal stays on the form without the password', async () => {
-    const { kiosk, calls } = kioskWith({ identify: (payload: { method: string }) => (payload.method === 'email' ? fail('wrong_credentials') : ok(jana)) });
+    const { kiosk, calls } = kioskWith({
+      identify: (payload: { method: string }) =>
+        payload.method === 'email' ? fail('wrong_credentials') : ok(jana),
+    });
     await settle();
     kiosk.beginTyped('email');
     kiosk.signIn.identifier = 'jana@example.com';
@@ -139,7 +225,10 @@ describe('kiosk identification', () => {
     await settle();
     await kiosk.acceptWedgeText('app-token-6f1c2d9e');
     expect(main.calls.filter((call) => call.channel === 'input.classify')).toHaveLength(1);
-    expect(calls.find((call) => call.method === 'identify')?.payload).toEqual({ method: 'qr', token: 'app-token-6f1c2d9e' });
+    expect(calls.find((call) => call.method === 'identify')?.payload).toEqual({
+      method: 'qr',
+      token: 'app-token-6f1c2d9e',
+    });
     expect(kiosk.screen).toBe('customer');
   });
 
@@ -163,7 +252,11 @@ describe('kiosk identification', () => {
 describe('kiosk redemption', () => {
   it('sends one redemption per confirmation however often it is tapped, and shows the new voucher', async () => {
     const answer = deferred<Result<unknown>>();
-    const redeemed = { voucher: { id: 'v9', code: 'RWD-0001', name: 'Káva zdarma', value: null, validTo: null }, repeated: false, overview: { ...jana, points: { ...jana.points, available: 1050 } } };
+    const redeemed = {
+      voucher: { id: 'v9', code: 'RWD-0001', name: 'Káva zdarma', value: null, validTo: null },
+      repeated: false,
+      overview: { ...jana, points: { ...jana.points, available: 1050 } },
+    };
     const { kiosk, calls } = kioskWith({ redeem: () => answer.promise });
     await settle();
     await kiosk.acceptScan(scan('2000000000015'));
@@ -221,7 +314,9 @@ describe('kiosk privacy', () => {
     time.advance(80_000);
     await settle();
     expect(kiosk.screen).toBe('attract');
-    expect(calls.filter((call) => call.method === 'signOut').map((call) => call.payload)).toEqual([{ reason: 'inactivity' }]);
+    expect(calls.filter((call) => call.method === 'signOut').map((call) => call.payload)).toEqual([
+      { reason: 'inactivity' },
+    ]);
     expect(customerTraces(kiosk)).toEqual([]);
     expect(kiosk.idle.running).toBe(false);
   });
@@ -259,17 +354,29 @@ describe('kiosk privacy', () => {
     await kiosk.openSignUp();
     await kiosk.signOut('done');
     expect(kiosk.locale.language).toBe('cs');
-    expect(main.calls.filter((call) => call.channel === 'session.language').map((call) => call.payload)).toEqual([{ language: 'en' }, { language: 'cs' }]);
+    expect(
+      main.calls.filter((call) => call.channel === 'session.language').map((call) => call.payload),
+    ).toEqual([{ language: 'en' }, { language: 'cs' }]);
   });
 });
 
 describe('kiosk sign-up', () => {
   it('shows every consent unticked, needs the mandatory ones, and sends each answer with the scanned card', async () => {
-    const { kiosk, calls } = kioskWith({ agreements: () => ok(agreements), signUp: () => ok({ overview: { ...jana, customer: { firstName: 'Petr', lastName: 'Svoboda' } }, card: { assigned: true } }) });
+    const { kiosk, calls } = kioskWith({
+      agreements: () => ok(agreements),
+      signUp: () =>
+        ok({
+          overview: { ...jana, customer: { firstName: 'Petr', lastName: 'Svoboda' } },
+          card: { assigned: true },
+        }),
+    });
     await settle();
     await kiosk.openSignUp();
     expect(kiosk.screen).toBe('signup');
-    expect(kiosk.signUp.agreements?.map((agreement) => kiosk.signUp.accepted(agreement.id))).toEqual([false, false]);
+    expect(kiosk.signUp.agreements?.map((agreement) => kiosk.signUp.accepted(agreement.id))).toEqual([
+      false,
+      false,
+    ]);
     kiosk.signUp.field = 'firstName';
     for (const key of 'Petr') kiosk.signUp.type(key);
     kiosk.signUp.set('lastName', 'Svoboda');
@@ -305,7 +412,17 @@ describe('kiosk sign-up', () => {
       agreements: () => ok([]),
       signUp: (payload: { cardNumber?: string }) => {
         attempts++;
-        return payload.cardNumber ? fail('invalid_payload', 'no cards here', { reasons: [{ name: 'cardNumber', reason: 'not_allowed_value', message: 'cards are given at the checkout' }] }) : ok({ overview: jana, card: null });
+        return payload.cardNumber
+          ? fail('invalid_payload', 'no cards here', {
+              reasons: [
+                {
+                  name: 'cardNumber',
+                  reason: 'not_allowed_value',
+                  message: 'cards are given at the checkout',
+                },
+              ],
+            })
+          : ok({ overview: jana, card: null });
       },
     });
     await settle();
@@ -325,12 +442,20 @@ describe('kiosk sign-up', () => {
     expect(kiosk.signUp.cardNumber).toBeNull();
     await kiosk.submitSignUp();
     expect(attempts).toBe(2);
-    expect(calls.filter((call) => call.method === 'signUp').map((call) => (call.payload as { cardNumber?: string }).cardNumber)).toEqual(['2000000009018', undefined]);
+    expect(
+      calls
+        .filter((call) => call.method === 'signUp')
+        .map((call) => (call.payload as { cardNumber?: string }).cardNumber),
+    ).toEqual(['2000000009018', undefined]);
     expect(kiosk.screen).toBe('customer');
   });
 
   it('knows from the status that this kiosk gives no cards: none is taken from a scan, none sent, and a later status can offer them again', async () => {
-    const { kiosk, calls, push } = kioskWith({ status: () => ok({ ...inService, cardsAtSignUp: false }), agreements: () => ok([]), signUp: () => ok(jana) });
+    const { kiosk, calls, push } = kioskWith({
+      status: () => ok({ ...inService, cardsAtSignUp: false }),
+      agreements: () => ok([]),
+      signUp: () => ok(jana),
+    });
     await settle();
     await kiosk.openSignUp();
     expect(kiosk.signUp.cardsOffered).toBe(false);
@@ -342,7 +467,11 @@ describe('kiosk sign-up', () => {
     await kiosk.acceptScan(scan('2000000009018'));
     expect(kiosk.signUp.cardNumber).toBeNull();
     await kiosk.submitSignUp();
-    expect(calls.filter((call) => call.method === 'signUp').map((call) => (call.payload as { cardNumber?: string }).cardNumber)).toEqual([undefined]);
+    expect(
+      calls
+        .filter((call) => call.method === 'signUp')
+        .map((call) => (call.payload as { cardNumber?: string }).cardNumber),
+    ).toEqual([undefined]);
     push({ ...inService, signedIn: true, cardsAtSignUp: true });
     expect(kiosk.signUp.cardsOffered).toBe(true);
   });
@@ -364,7 +493,14 @@ describe('kiosk sign-up', () => {
     const { kiosk, calls } = kioskWith({
       agreements: () => ok([]),
       signUp: () => ok({ overview: petr, card: { assigned: false, why: 'taken', retry: true } }),
-      assignCard: (payload: { cardNumber: string }) => ok({ overview: petr, card: payload.cardNumber === '2000000009025' ? { assigned: true } : { assigned: false, why: 'unknown', retry: true } }),
+      assignCard: (payload: { cardNumber: string }) =>
+        ok({
+          overview: petr,
+          card:
+            payload.cardNumber === '2000000009025'
+              ? { assigned: true }
+              : { assigned: false, why: 'unknown', retry: true },
+        }),
     });
     await settle();
     await kiosk.openSignUp();
@@ -384,7 +520,10 @@ describe('kiosk sign-up', () => {
     await kiosk.acceptScan(scan('2000000009025'));
     expect(kiosk.card).toEqual({ assigned: true });
     expect(kiosk.screen).toBe('customer');
-    expect(calls.filter((call) => call.method === 'assignCard').map((call) => call.payload)).toEqual([{ cardNumber: '2000000099999' }, { cardNumber: '2000000009025' }]);
+    expect(calls.filter((call) => call.method === 'assignCard').map((call) => call.payload)).toEqual([
+      { cardNumber: '2000000099999' },
+      { cardNumber: '2000000009025' },
+    ]);
     expect(calls.some((call) => call.method === 'signOut')).toBe(false);
     // With the card theirs, the next card scanned is somebody else signing in again.
     await kiosk.acceptScan(scan('2000000000015'));

@@ -12,7 +12,9 @@ function setup(handlers: Parameters<typeof fakeMain>[0]) {
 
 describe('customer lookup', () => {
   it('opens the customer at once when a search has exactly one match', async () => {
-    const { lookup, found, main } = setup({ 'customers.search': () => ok({ customers: [alice], totalItems: 1, fromCache: false }) });
+    const { lookup, found, main } = setup({
+      'customers.search': () => ok({ customers: [alice], totalItems: 1, fromCache: false }),
+    });
     await lookup.search('  alice@example.com ');
     expect(main.calls).toEqual([{ channel: 'customers.search', payload: { query: 'alice@example.com' } }]);
     expect(found).toEqual([{ customer: alice, card: null, fromCache: false }]);
@@ -20,7 +22,9 @@ describe('customer lookup', () => {
   });
 
   it('lists several matches and opens the one the cashier picks', async () => {
-    const { lookup, found } = setup({ 'customers.search': () => ok({ customers: [alice, bob], totalItems: 7, fromCache: true }) });
+    const { lookup, found } = setup({
+      'customers.search': () => ok({ customers: [alice, bob], totalItems: 7, fromCache: true }),
+    });
     await lookup.search('Novák');
     expect(found).toEqual([]);
     expect(lookup.results.map((c) => c.id)).toEqual(['c1', 'c2']);
@@ -35,7 +39,9 @@ describe('customer lookup', () => {
   });
 
   it('says when nothing matches, and refuses a query too short to search', async () => {
-    const { lookup, main } = setup({ 'customers.search': () => ok({ customers: [], totalItems: 0, fromCache: false }) });
+    const { lookup, main } = setup({
+      'customers.search': () => ok({ customers: [], totalItems: 0, fromCache: false }),
+    });
     await lookup.search('x');
     expect(lookup.notice).toEqual({ kind: 'tooShort' });
     expect(main.calls).toHaveLength(0);
@@ -47,7 +53,12 @@ describe('customer lookup', () => {
 
   it('takes a card number typed into the search as the card, and other digits as a phone search', async () => {
     const { lookup, found, main } = setup({
-      'input.classify': ({ text }) => ok(text === '2000000000015' ? { kind: 'loyalty_card', code: text, source: 'wedge', deviceId: null, decidedBy: 'carecloud' } : { kind: 'unknown', code: text, source: 'wedge', deviceId: null, decidedBy: 'fallback' }),
+      'input.classify': ({ text }) =>
+        ok(
+          text === '2000000000015'
+            ? { kind: 'loyalty_card', code: text, source: 'wedge', deviceId: null, decidedBy: 'carecloud' }
+            : { kind: 'unknown', code: text, source: 'wedge', deviceId: null, decidedBy: 'fallback' },
+        ),
       'customers.identifyByCard': () => ok({ customer: alice, card: aliceCard, fromCache: false }),
       'customers.search': () => ok({ customers: [bob], totalItems: 1, fromCache: false }),
     });
@@ -55,7 +66,12 @@ describe('customer lookup', () => {
     expect(found).toEqual([{ customer: alice, card: aliceCard, fromCache: false }]);
     await lookup.search('601000002');
     expect(found.at(-1)).toEqual({ customer: bob, card: null, fromCache: false });
-    expect(main.calls.map((c) => c.channel)).toEqual(['input.classify', 'customers.identifyByCard', 'input.classify', 'customers.search']);
+    expect(main.calls.map((c) => c.channel)).toEqual([
+      'input.classify',
+      'customers.identifyByCard',
+      'input.classify',
+      'customers.search',
+    ]);
     // Names and e-mails are never asked about as scans.
     await lookup.search('Nováková');
     expect(main.calls.at(-1)?.channel).toBe('customers.search');
@@ -71,7 +87,9 @@ describe('customer lookup', () => {
   });
 
   it('identifies a scanned card and passes the card on', async () => {
-    const { lookup, found } = setup({ 'customers.identifyByCard': () => ok({ customer: alice, card: aliceCard, fromCache: false }) });
+    const { lookup, found } = setup({
+      'customers.identifyByCard': () => ok({ customer: alice, card: aliceCard, fromCache: false }),
+    });
     await lookup.identifyCard('10000105');
     expect(found).toEqual([{ customer: alice, card: aliceCard, fromCache: false }]);
   });
@@ -91,16 +109,37 @@ describe('customer lookup', () => {
   it('keeps any other failure as an error notice', async () => {
     const { lookup } = setup({ 'customers.search': () => fail('carecloud_unavailable', 'down') });
     await lookup.search('alice');
-    expect(lookup.notice).toEqual({ kind: 'error', error: { code: 'carecloud_unavailable', message: 'down' } });
+    expect(lookup.notice).toEqual({
+      kind: 'error',
+      error: { code: 'carecloud_unavailable', message: 'down' },
+    });
   });
 
   it('looks up loyalty cards and unclassified codes from scans, but not product barcodes', async () => {
     const { lookup, main } = setup({ 'customers.identifyByCard': () => fail('unknown_card') });
-    await lookup.acceptScan({ kind: 'product', code: '8594001234567', source: 'hid', deviceId: 'd1', decidedBy: 'rule' });
+    await lookup.acceptScan({
+      kind: 'product',
+      code: '8594001234567',
+      source: 'hid',
+      deviceId: 'd1',
+      decidedBy: 'rule',
+    });
     expect(lookup.notice).toEqual({ kind: 'notACard', scanKind: 'product' });
     expect(main.calls).toHaveLength(0);
-    await lookup.acceptScan({ kind: 'loyalty_card', code: '10000105', source: 'wedge', deviceId: null, decidedBy: 'rule' });
-    await lookup.acceptScan({ kind: 'unknown', code: 'ABC', source: 'hid', deviceId: null, decidedBy: 'fallback' });
+    await lookup.acceptScan({
+      kind: 'loyalty_card',
+      code: '10000105',
+      source: 'wedge',
+      deviceId: null,
+      decidedBy: 'rule',
+    });
+    await lookup.acceptScan({
+      kind: 'unknown',
+      code: 'ABC',
+      source: 'hid',
+      deviceId: null,
+      decidedBy: 'fallback',
+    });
     expect(main.calls.map((c) => c.payload)).toEqual([{ cardNumber: '10000105' }, { cardNumber: 'ABC' }]);
   });
 
@@ -108,7 +147,8 @@ describe('customer lookup', () => {
     const slow = deferred<ResultOf<'customers.search'>>();
     let calls = 0;
     const { lookup, found } = setup({
-      'customers.search': () => (++calls === 1 ? slow.promise : ok({ customers: [bob, alice], totalItems: 2, fromCache: false })),
+      'customers.search': () =>
+        ++calls === 1 ? slow.promise : ok({ customers: [bob, alice], totalItems: 2, fromCache: false }),
       'customers.identifyByCard': () => ok({ customer: alice, card: aliceCard, fromCache: false }),
     });
     const first = lookup.search('first');

@@ -4,7 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PosError, SettingsView } from '../../shared/ipc/index.ts';
 import { defaultSettings } from '../../shared/settings.ts';
-import { isPinRefusal, lockedSentence, pinRefusalOf, pinRefusalSentence } from '../../renderer/src/state/errors.ts';
+import {
+  isPinRefusal,
+  lockedSentence,
+  pinRefusalOf,
+  pinRefusalSentence,
+} from '../../renderer/src/state/errors.ts';
 import { Locale } from '../../renderer/src/state/locale.svelte.ts';
 import { SettingsForm } from '../../renderer/src/state/settings-form.svelte.ts';
 import { ShiftState } from '../../renderer/src/state/shift.svelte.ts';
@@ -42,12 +47,20 @@ describe('a refused PIN', () => {
   it('says how many tries are left, or when PINs unlock, in Czech and English', () => {
     const en = new Locale('en');
     const cs = new Locale('cs');
-    expect(pinRefusalSentence(en, refusals[0]!, now)).toBe('PIN not accepted. 3 tries left before PINs lock here.');
-    expect(pinRefusalSentence(en, refusals[1]!, now)).toBe('PIN not accepted. One more wrong PIN locks PINs here.');
+    expect(pinRefusalSentence(en, refusals[0]!, now)).toBe(
+      'PIN not accepted. 3 tries left before PINs lock here.',
+    );
+    expect(pinRefusalSentence(en, refusals[1]!, now)).toBe(
+      'PIN not accepted. One more wrong PIN locks PINs here.',
+    );
     expect(pinRefusalSentence(en, refusals[2]!, now)).toBe('PIN not accepted.');
     expect(pinRefusalSentence(en, refusals[3]!, now)).toBe(lockedSentence(en, until, now));
-    expect(lockedSentence(en, until, now)).toMatch(/^Too many wrong PINs\. PINs are locked here until .+; a manager can unlock\.$/);
-    expect(lockedSentence(en, 'not a time', now)).toBe('PINs are locked here for a while after too many wrong PINs.');
+    expect(lockedSentence(en, until, now)).toMatch(
+      /^Too many wrong PINs\. PINs are locked here until .+; a manager can unlock\.$/,
+    );
+    expect(lockedSentence(en, 'not a time', now)).toBe(
+      'PINs are locked here for a while after too many wrong PINs.',
+    );
     for (const error of refusals) {
       const czech = pinRefusalSentence(cs, error, now);
       expect(czech).not.toBe(pinRefusalSentence(en, error, now));

@@ -12,7 +12,10 @@ describe('window.pos access', () => {
   it('uses the preload’s window.pos, and turns a rejected call into a failed result', async () => {
     const events: string[] = [];
     const preloadApi = createPosApi({
-      invoke: (channel) => (channel === 'session.status' ? Promise.reject(new Error('bridge gone')) : Promise.resolve({ ok: true, value: null })),
+      invoke: (channel) =>
+        channel === 'session.status'
+          ? Promise.reject(new Error('bridge gone'))
+          : Promise.resolve({ ok: true, value: null }),
       subscribe: (event) => {
         events.push(event);
         return () => {};
@@ -21,7 +24,10 @@ describe('window.pos access', () => {
     global.window = { pos: preloadApi };
     const { pos, ready } = connectPos();
     await ready;
-    expect(await pos.session.status()).toEqual({ ok: false, error: { code: 'internal', message: 'bridge gone' } });
+    expect(await pos.session.status()).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'bridge gone' },
+    });
     expect(await pos.operator.signOut()).toEqual({ ok: true, value: null });
     pos.on('sync.status', () => {});
     expect(events).toEqual(['sync.status']);
@@ -45,16 +51,32 @@ describe('web preview socket', () => {
     const paths: string[] = [];
     const http = createServer((request, response) => {
       paths.push(`${request.method} ${request.url}`);
-      response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ticket: `t${paths.length}` }));
+      response
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ ticket: `t${paths.length}` }));
     });
     server = new WebSocketServer({ server: http });
     server.on('close', () => http.close());
     server.on('connection', (socket, request) => {
       paths.push(request.url ?? '');
-      socket.send(JSON.stringify({ type: 'event', event: 'sync.status', payload: { online: true, since: '2026-11-28T10:00:00.000Z', queueSize: 3, oldestPendingAgeMs: 5, needsAttention: 0 } }));
+      socket.send(
+        JSON.stringify({
+          type: 'event',
+          event: 'sync.status',
+          payload: {
+            online: true,
+            since: '2026-11-28T10:00:00.000Z',
+            queueSize: 3,
+            oldestPendingAgeMs: 5,
+            needsAttention: 0,
+          },
+        }),
+      );
       socket.on('message', (data) => {
         const request = JSON.parse(String(data)) as { id: number; channel: string };
-        socket.send(JSON.stringify({ type: 'response', id: request.id, result: { ok: true, value: request.channel } }));
+        socket.send(
+          JSON.stringify({ type: 'response', id: request.id, result: { ok: true, value: request.channel } }),
+        );
       });
     });
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', () => resolve()));

@@ -20,14 +20,22 @@ describe('redeeming a reward on screen', () => {
     expect(redeemer.busy).toBe(true);
     answer.resolve(ok({ outcome: 'created', voucher: { voucherId: 'v1', code: 'RCODE', rewardId: 'r1' } }));
     await first;
-    expect(main.calls.map((c) => c.payload)).toEqual([{ customerId: 'c1', rewardId: 'r1', confirmationId: id }]);
+    expect(main.calls.map((c) => c.payload)).toEqual([
+      { customerId: 'c1', rewardId: 'r1', confirmationId: id },
+    ]);
     expect(applied).toEqual(['RCODE']);
     expect(redeemer.confirming).toBeNull();
-    expect(redeemer.last).toMatchObject({ rewardId: 'r1', result: { ok: true, outcome: { outcome: 'created' } } });
+    expect(redeemer.last).toMatchObject({
+      rewardId: 'r1',
+      result: { ok: true, outcome: { outcome: 'created' } },
+    });
   });
 
   it('keeps the confirmation after an unanswered press, and the next press sends the same id', async () => {
-    const answers: ResultOf<'rewards.redeem'>[] = [ok({ outcome: 'uncertain' }), ok({ outcome: 'created', voucher: { voucherId: 'v1', code: 'RCODE', rewardId: 'r1' } })];
+    const answers: ResultOf<'rewards.redeem'>[] = [
+      ok({ outcome: 'uncertain' }),
+      ok({ outcome: 'created', voucher: { voucherId: 'v1', code: 'RCODE', rewardId: 'r1' } }),
+    ];
     const main = fakeMain({ 'rewards.redeem': () => answers.shift()! });
     const redeemer = new RewardRedeemer(main.pos);
     redeemer.ask('c1', 'r1');
@@ -72,7 +80,13 @@ describe('the points-claim form', () => {
     const first = form.send();
     expect(await form.send()).toBeNull();
     sent.resolve(ok({ outcome: 'assigned', billId: 'BILL-1' }));
-    expect(await first).toEqual({ ok: true, outcome: { outcome: 'assigned', billId: 'BILL-1' }, name: 'Alice Nováková' });
-    expect(main.calls.filter((c) => c.channel === 'purchases.assignCustomer').map((c) => c.payload)).toEqual([{ sale: 'BILL-1', customerId: 'c1', cardNumber: aliceCard.number }]);
+    expect(await first).toEqual({
+      ok: true,
+      outcome: { outcome: 'assigned', billId: 'BILL-1' },
+      name: 'Alice Nováková',
+    });
+    expect(main.calls.filter((c) => c.channel === 'purchases.assignCustomer').map((c) => c.payload)).toEqual([
+      { sale: 'BILL-1', customerId: 'c1', cardNumber: aliceCard.number },
+    ]);
   });
 });

@@ -3,12 +3,23 @@ import { SessionState } from '../../renderer/src/state/session.svelte.ts';
 import type { SessionStatus } from '../../shared/ipc/index.ts';
 import { fail, fakeMain, ok } from './fake-main.ts';
 
-const status: SessionStatus = { demo: true, operator: null, store: { id: 's1', name: 'Praha 1' }, cashdeskNumber: '3', language: 'cs', timeZone: 'Europe/Prague', lockedUntil: null };
+const status: SessionStatus = {
+  demo: true,
+  operator: null,
+  store: { id: 's1', name: 'Praha 1' },
+  cashdeskNumber: '3',
+  language: 'cs',
+  timeZone: 'Europe/Prague',
+  lockedUntil: null,
+};
 const cashier = { id: 'o1', name: 'Demo Cashier', role: 'cashier' as const };
 
 describe('operator session', () => {
   it('signs in with a PIN and knows the role', async () => {
-    const main = fakeMain({ 'session.status': () => ok(status), 'operator.signIn': ({ pin }) => (pin === '1111' ? ok(cashier) : fail('wrong_pin')) });
+    const main = fakeMain({
+      'session.status': () => ok(status),
+      'operator.signIn': ({ pin }) => (pin === '1111' ? ok(cashier) : fail('wrong_pin')),
+    });
     const session = new SessionState(main.pos);
     expect(await session.refresh()).toBeNull();
     expect(session.demo).toBe(true);
@@ -19,7 +30,9 @@ describe('operator session', () => {
   });
 
   it('reports a wrong PIN with the attempts left the main process counted', async () => {
-    const main = fakeMain({ 'operator.signIn': () => fail('wrong_pin', 'PIN not accepted', { attemptsLeft: 3 }) });
+    const main = fakeMain({
+      'operator.signIn': () => fail('wrong_pin', 'PIN not accepted', { attemptsLeft: 3 }),
+    });
     const session = new SessionState(main.pos);
     expect(await session.signIn('0000')).toBe(false);
     expect(session.problem).toEqual({ code: 'wrong_pin', message: 'PIN not accepted', attemptsLeft: 3 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { becomesKiosk, draftOf, draftProblems, patchOf, SettingsForm } from '../../renderer/src/state/settings-form.svelte.ts';
+import {
+  becomesKiosk,
+  draftOf,
+  draftProblems,
+  patchOf,
+  SettingsForm,
+} from '../../renderer/src/state/settings-form.svelte.ts';
 import type { SettingsPatch, SettingsView } from '../../shared/ipc/index.ts';
 import { defaultSettings } from '../../shared/settings.ts';
 import { fail, fakeMain, ok } from './fake-main.ts';
@@ -23,12 +29,19 @@ const saved: SettingsView = {
   printer: { ...defaultSettings.printer },
 };
 
-function settingsMain(update: (patch: SettingsPatch) => ReturnType<typeof ok<SettingsView>> | ReturnType<typeof fail>) {
+function settingsMain(
+  update: (patch: SettingsPatch) => ReturnType<typeof ok<SettingsView>> | ReturnType<typeof fail>,
+) {
   return fakeMain({
     'settings.get': () => ok(saved),
-    'settings.stores': () => ok([{ id: 's1', name: 'Praha 1', code: 'P1' }, { id: 's2', name: 'Brno', code: null }]),
+    'settings.stores': () =>
+      ok([
+        { id: 's1', name: 'Praha 1', code: 'P1' },
+        { id: 's2', name: 'Brno', code: null },
+      ]),
     'settings.update': ({ patch }) => update(patch) as never,
-    'diagnostics.run': () => ok({ ok: false, checks: [{ id: 'login', title: 'Login', status: 'fail', detail: 'wrong password' }] }),
+    'diagnostics.run': () =>
+      ok({ ok: false, checks: [{ id: 'login', title: 'Login', status: 'fail', detail: 'wrong password' }] }),
     'demo.setOutage': ({ on }) => ok({ outage: on }),
   });
 }
@@ -43,16 +56,31 @@ describe('settings form', () => {
     draft.wedgeEnabled = false;
     draft.login = '  manager ';
     expect(patchOf(saved, draft)).toEqual({
-      storeId: 's2', requestTimeoutMs: 4500, scanRules: { voucher: '^VOU' }, devices: { wedgeEnabled: false }, login: 'manager',
+      storeId: 's2',
+      requestTimeoutMs: 4500,
+      scanRules: { voucher: '^VOU' },
+      devices: { wedgeEnabled: false },
+      login: 'manager',
     });
     draft.password = 'secret';
     expect(patchOf(saved, draft).password).toBe('secret');
   });
 
   it('finds what it can check itself before asking the main process', () => {
-    const draft = { ...draftOf(saved), projectUrl: 'http://shop.example.com', cashdeskNumber: '3a', requestTimeoutSeconds: 0.1, giftCardRule: '([', timeZone: 'Mars/Olympus' };
+    const draft = {
+      ...draftOf(saved),
+      projectUrl: 'http://shop.example.com',
+      cashdeskNumber: '3a',
+      requestTimeoutSeconds: 0.1,
+      giftCardRule: '([',
+      timeZone: 'Mars/Olympus',
+    };
     expect(draftProblems(draft)).toEqual({
-      projectUrl: 'url', cashdeskNumber: 'cashdesk', requestTimeoutSeconds: 'timeout', giftCardRule: 'pattern', timeZone: 'timeZone',
+      projectUrl: 'url',
+      cashdeskNumber: 'cashdesk',
+      requestTimeoutSeconds: 'timeout',
+      giftCardRule: 'pattern',
+      timeZone: 'timeZone',
     });
     expect(draftProblems({ ...draftOf(saved), projectUrl: 'http://127.0.0.1:4010' })).toEqual({});
     expect(draftProblems({ ...draftOf(saved), projectUrl: 'https://shop.crmcarecloud.com' })).toEqual({});
@@ -92,7 +120,11 @@ describe('settings form', () => {
 
   it('puts the main process’s reasons next to the fields they name', async () => {
     const main = settingsMain(() =>
-      fail('invalid_settings', 'bad', { reasons: [{ name: 'projectUrl', reason: 'invalid_value_format', message: 'must start with https://' }] }),
+      fail('invalid_settings', 'bad', {
+        reasons: [
+          { name: 'projectUrl', reason: 'invalid_value_format', message: 'must start with https://' },
+        ],
+      }),
     );
     const form = new SettingsForm(main.pos);
     await form.load();
@@ -103,7 +135,22 @@ describe('settings form', () => {
   });
 
   it('makes a till a kiosk: the mode and the kiosk set-up are sent, a login or password typed before is not', () => {
-    const till: SettingsView = { ...saved, login: 'pos-user', passwordSet: true, mode: 'till', kiosk: { customerApiUrl: '', externalApplicationId: '', deviceTokenSet: false, deviceName: '', idleSeconds: 45, countdownSeconds: 15, expiringPointsDays: 30, cardsAtSignUp: true } };
+    const till: SettingsView = {
+      ...saved,
+      login: 'pos-user',
+      passwordSet: true,
+      mode: 'till',
+      kiosk: {
+        customerApiUrl: '',
+        externalApplicationId: '',
+        deviceTokenSet: false,
+        deviceName: '',
+        idleSeconds: 45,
+        countdownSeconds: 15,
+        expiringPointsDays: 30,
+        cardsAtSignUp: true,
+      },
+    };
     const draft = draftOf(till);
     expect(becomesKiosk(till, draft)).toBe(false);
     draft.login = 'another';
@@ -113,17 +160,44 @@ describe('settings form', () => {
     draft.kioskApplicationId = 'kiosk-app';
     draft.kioskCardsAtSignUp = false;
     expect(becomesKiosk(till, draft)).toBe(true);
-    expect(patchOf(till, draft)).toEqual({ mode: 'kiosk', kiosk: { customerApiUrl: 'https://shop.crmcarecloud.com', externalApplicationId: 'kiosk-app', cardsAtSignUp: false } });
+    expect(patchOf(till, draft)).toEqual({
+      mode: 'kiosk',
+      kiosk: {
+        customerApiUrl: 'https://shop.crmcarecloud.com',
+        externalApplicationId: 'kiosk-app',
+        cardsAtSignUp: false,
+      },
+    });
     expect(draftProblems(draft)).toEqual({});
   });
 
-  it('checks the kiosk set-up with the shared schema\'s rules, and names main\'s address refusal in the screen\'s words', async () => {
-    const draft = { ...draftOf(saved), mode: 'kiosk' as const, kioskCustomerApiUrl: 'http://shop.example.com', kioskIdleSeconds: 5, kioskCountdownSeconds: 200, kioskExpiringPointsDays: 0 };
-    expect(draftProblems(draft)).toEqual({ kioskCustomerApiUrl: 'kioskUrl', kioskIdleSeconds: 'kioskSeconds', kioskCountdownSeconds: 'kioskCountdown', kioskExpiringPointsDays: 'kioskDays' });
-    expect(draftProblems({ ...draftOf(saved), mode: 'kiosk', kioskCustomerApiUrl: 'http://127.0.0.1:4010' })).toEqual({});
+  it("checks the kiosk set-up with the shared schema's rules, and names main's address refusal in the screen's words", async () => {
+    const draft = {
+      ...draftOf(saved),
+      mode: 'kiosk' as const,
+      kioskCustomerApiUrl: 'http://shop.example.com',
+      kioskIdleSeconds: 5,
+      kioskCountdownSeconds: 200,
+      kioskExpiringPointsDays: 0,
+    };
+    expect(draftProblems(draft)).toEqual({
+      kioskCustomerApiUrl: 'kioskUrl',
+      kioskIdleSeconds: 'kioskSeconds',
+      kioskCountdownSeconds: 'kioskCountdown',
+      kioskExpiringPointsDays: 'kioskDays',
+    });
+    expect(
+      draftProblems({ ...draftOf(saved), mode: 'kiosk', kioskCustomerApiUrl: 'http://127.0.0.1:4010' }),
+    ).toEqual({});
     // A till's draft does not check kiosk fields it does not send.
     expect(draftProblems({ ...draft, mode: 'till' })).toEqual({});
-    const main = settingsMain(() => fail('invalid_settings', 'bad', { reasons: [{ name: 'kiosk.customerApiUrl', reason: 'invalid_url', message: 'must start with https://' }] }));
+    const main = settingsMain(() =>
+      fail('invalid_settings', 'bad', {
+        reasons: [
+          { name: 'kiosk.customerApiUrl', reason: 'invalid_url', message: 'must start with https://' },
+        ],
+      }),
+    );
     const form = new SettingsForm(main.pos);
     await form.load();
     form.draft!.mode = 'kiosk';
@@ -138,7 +212,10 @@ describe('settings form', () => {
     await form.load();
     form.draft!.cashdeskNumber = '9';
     await form.save('123456');
-    expect(form.outcome).toEqual({ status: 'failed', error: { code: 'forbidden_role', message: 'managers only' } });
+    expect(form.outcome).toEqual({
+      status: 'failed',
+      error: { code: 'forbidden_role', message: 'managers only' },
+    });
   });
 
   it('hands a refused PIN back to the PIN prompt and sends the PIN with the patch', async () => {
@@ -146,12 +223,15 @@ describe('settings form', () => {
     const main = fakeMain({
       'settings.get': () => ok(saved),
       'settings.stores': () => ok([]),
-      'settings.update': ({ pin }) => (pins.push(pin), fail('wrong_pin', 'PIN not accepted', { attemptsLeft: 2 })) as never,
+      'settings.update': ({ pin }) =>
+        (pins.push(pin), fail('wrong_pin', 'PIN not accepted', { attemptsLeft: 2 })) as never,
     });
     const form = new SettingsForm(main.pos);
     await form.load();
     form.draft!.idleManagerMinutes = 3;
-    expect(await form.save('000000')).toEqual({ refused: { code: 'wrong_pin', message: 'PIN not accepted', attemptsLeft: 2 } });
+    expect(await form.save('000000')).toEqual({
+      refused: { code: 'wrong_pin', message: 'PIN not accepted', attemptsLeft: 2 },
+    });
     expect(pins).toEqual(['000000']);
     expect(form.outcome).toEqual({ status: 'idle' });
     form.draft!.idleManagerMinutes = 0;

@@ -5,8 +5,26 @@ import { TerminalState } from '../../renderer/src/state/terminal.svelte.ts';
 import type { SessionStatus } from '../../shared/ipc/index.ts';
 import { alice, aliceCard, fakeMain, fail, ok } from './fake-main.ts';
 
-const bread: Product = { plu: '8594001022007', pluList: 'EAN', name: 'Chléb', unitPriceMinor: 5490, vatRate: 12, purchaseItemTypeId: 'store_purchase', loyaltyOff: false, barcodes: [], weighed: false };
-const status = (role: 'cashier' | 'manager'): SessionStatus => ({ demo: true, operator: { id: 'o', name: 'Op', role }, store: null, cashdeskNumber: '1', language: 'cs', timeZone: 'Europe/Prague', lockedUntil: null });
+const bread: Product = {
+  plu: '8594001022007',
+  pluList: 'EAN',
+  name: 'Chléb',
+  unitPriceMinor: 5490,
+  vatRate: 12,
+  purchaseItemTypeId: 'store_purchase',
+  loyaltyOff: false,
+  barcodes: [],
+  weighed: false,
+};
+const status = (role: 'cashier' | 'manager'): SessionStatus => ({
+  demo: true,
+  operator: { id: 'o', name: 'Op', role },
+  store: null,
+  cashdeskNumber: '1',
+  language: 'cs',
+  timeZone: 'Europe/Prague',
+  lockedUntil: null,
+});
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function terminalAs(role: 'cashier' | 'manager') {
@@ -15,14 +33,25 @@ function terminalAs(role: 'cashier' | 'manager') {
     'checkout.catalogue': () => ok({ currency: 'CZK', quickKeys: [bread], cashRoundingMinor: 100 }),
     'checkout.recent': () => ok([]),
     'checkout.product': ({ code }) => ok(code === bread.plu ? bread : null),
-    'checkout.preview': ({ cart }) => ok({ current: true, preview: plainPreview(cart as never), refusals: [], offline: false }),
-    'customers.identifyByCard': ({ cardNumber }) => (cardNumber === aliceCard.number ? ok({ customer: alice, card: aliceCard, fromCache: true }) : fail('unknown_card')),
+    'checkout.preview': ({ cart }) =>
+      ok({ current: true, preview: plainPreview(cart as never), refusals: [], offline: false }),
+    'customers.identifyByCard': ({ cardNumber }) =>
+      cardNumber === aliceCard.number
+        ? ok({ customer: alice, card: aliceCard, fromCache: true })
+        : fail('unknown_card'),
     'customers.profile': () => ok({ customer: alice, cards: [aliceCard], fromCache: true }),
-    'customers.points': () => ok({ available: 10, earned: 10, redeemed: 0, moneyValue: null, canPayWithPoints: true, asOf: null }),
+    'customers.points': () =>
+      ok({ available: 10, earned: 10, redeemed: 0, moneyValue: null, canPayWithPoints: true, asOf: null }),
     'customers.credits': () => ok({ byCurrency: [], asOf: null }),
     'customers.vouchers': () => ok({ vouchers: [], asOf: null }),
     'customers.rewards': () => ok({ rewards: [], asOf: null }),
-    'queue.list': () => ok({ entries: [], total: 0, counts: { pending: 0, sending: 0, synced: 0, rejected: 0, voided: 0 }, oldestPendingAgeMs: null }),
+    'queue.list': () =>
+      ok({
+        entries: [],
+        total: 0,
+        counts: { pending: 0, sending: 0, synced: 0, rejected: 0, voided: 0 },
+        oldestPendingAgeMs: null,
+      }),
     'audit.list': () => ok({ records: [], total: 0 }),
   });
   const terminal = new TerminalState(main.pos, { sale: { debounceMs: 0 } });
@@ -36,9 +65,27 @@ describe('the terminal at the sale', () => {
     await settle();
     terminal.openSale();
     expect(terminal.screen).toBe('sale');
-    await terminal.acceptScan({ kind: 'product', code: bread.plu, source: 'wedge', deviceId: null, decidedBy: 'rule' });
-    await terminal.acceptScan({ kind: 'unknown', code: aliceCard.number, source: 'wedge', deviceId: null, decidedBy: 'fallback' });
-    await terminal.acceptScan({ kind: 'unknown', code: 'DEMO100', source: 'wedge', deviceId: null, decidedBy: 'fallback' });
+    await terminal.acceptScan({
+      kind: 'product',
+      code: bread.plu,
+      source: 'wedge',
+      deviceId: null,
+      decidedBy: 'rule',
+    });
+    await terminal.acceptScan({
+      kind: 'unknown',
+      code: aliceCard.number,
+      source: 'wedge',
+      deviceId: null,
+      decidedBy: 'fallback',
+    });
+    await terminal.acceptScan({
+      kind: 'unknown',
+      code: 'DEMO100',
+      source: 'wedge',
+      deviceId: null,
+      decidedBy: 'fallback',
+    });
     expect(terminal.sale.cart.lines.map((l) => l.plu)).toEqual([bread.plu]);
     expect(terminal.sale.customer).toMatchObject({ customer: { id: alice.id }, fromCache: true });
     expect(terminal.sale.voucherCodes).toEqual(['DEMO100']);
@@ -48,7 +95,13 @@ describe('the terminal at the sale', () => {
   it('brings the customer on the panel into the sale, and keeps the queue for managers', async () => {
     const { terminal } = terminalAs('cashier');
     await settle();
-    await terminal.acceptScan({ kind: 'loyalty_card', code: aliceCard.number, source: 'hid', deviceId: null, decidedBy: 'rule' });
+    await terminal.acceptScan({
+      kind: 'loyalty_card',
+      code: aliceCard.number,
+      source: 'hid',
+      deviceId: null,
+      decidedBy: 'rule',
+    });
     expect(terminal.screen).toBe('customer');
     terminal.openSale();
     expect(terminal.sale.customer?.customer.id).toBe(alice.id);

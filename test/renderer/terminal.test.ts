@@ -6,7 +6,15 @@ import { alice, aliceCard, fakeMain, ok, type Handlers } from './fake-main.ts';
 
 const cashier = { id: 'o1', name: 'Demo Cashier', role: 'cashier' as const };
 const manager = { id: 'o2', name: 'Demo Manager', role: 'manager' as const };
-const signedOut: SessionStatus = { demo: true, operator: null, store: null, cashdeskNumber: '1', language: 'cs', timeZone: 'Europe/Prague', lockedUntil: null };
+const signedOut: SessionStatus = {
+  demo: true,
+  operator: null,
+  store: null,
+  cashdeskNumber: '1',
+  language: 'cs',
+  timeZone: 'Europe/Prague',
+  lockedUntil: null,
+};
 
 function terminalWith(handlers: Handlers = {}) {
   const patches: SettingsPatch[] = [];
@@ -15,7 +23,8 @@ function terminalWith(handlers: Handlers = {}) {
     'operator.signOut': () => ok(null),
     'customers.identifyByCard': () => ok({ customer: alice, card: aliceCard, fromCache: false }),
     'customers.profile': () => ok({ customer: alice, cards: [aliceCard], fromCache: false }),
-    'customers.points': () => ok({ available: 10, earned: 10, redeemed: 0, moneyValue: null, canPayWithPoints: true, asOf: null }),
+    'customers.points': () =>
+      ok({ available: 10, earned: 10, redeemed: 0, moneyValue: null, canPayWithPoints: true, asOf: null }),
     'customers.credits': () => ok({ byCurrency: [], asOf: null }),
     'customers.vouchers': () => ok({ vouchers: [], asOf: null }),
     'customers.rewards': () => ok({ rewards: [], asOf: null }),
@@ -37,7 +46,13 @@ describe('terminal', () => {
     const { main, terminal, stop } = terminalWith();
     await settle();
     expect(terminal.screen).toBe('signin');
-    main.emit('sync.status', { online: false, since: '2026-11-28T13:00:00.000Z', queueSize: 2, oldestPendingAgeMs: 1000, needsAttention: 0 });
+    main.emit('sync.status', {
+      online: false,
+      since: '2026-11-28T13:00:00.000Z',
+      queueSize: 2,
+      oldestPendingAgeMs: 1000,
+      needsAttention: 0,
+    });
     main.emit('devices.status', { hid: 'unavailable', devices: [], message: null, said: null });
     main.emit('session.changed', { ...signedOut, operator: cashier, language: 'en' });
     expect(terminal.sync.queueSize).toBe(2);
@@ -63,14 +78,32 @@ describe('terminal', () => {
   it('opens the customer from a scan, and a new card starts the next customer', async () => {
     const { main, terminal, stop } = terminalWith();
     main.emit('session.changed', { ...signedOut, operator: cashier });
-    main.emit('input.scan', { kind: 'loyalty_card', code: '10000105', source: 'hid', deviceId: 'd1', decidedBy: 'rule' });
+    main.emit('input.scan', {
+      kind: 'loyalty_card',
+      code: '10000105',
+      source: 'hid',
+      deviceId: 'd1',
+      decidedBy: 'rule',
+    });
     await settle();
     expect(terminal.screen).toBe('customer');
     expect(terminal.customer.card?.number).toBe('10000105');
-    main.emit('input.scan', { kind: 'product', code: '8594001234567', source: 'hid', deviceId: 'd1', decidedBy: 'rule' });
+    main.emit('input.scan', {
+      kind: 'product',
+      code: '8594001234567',
+      source: 'hid',
+      deviceId: 'd1',
+      decidedBy: 'rule',
+    });
     await settle();
     expect(terminal.screen).toBe('customer');
-    main.emit('input.scan', { kind: 'loyalty_card', code: '10000106', source: 'wedge', deviceId: null, decidedBy: 'rule' });
+    main.emit('input.scan', {
+      kind: 'loyalty_card',
+      code: '10000106',
+      source: 'wedge',
+      deviceId: null,
+      decidedBy: 'rule',
+    });
     await settle();
     expect(main.calls.filter((c) => c.channel === 'customers.identifyByCard')).toHaveLength(2);
     stop();
@@ -78,7 +111,13 @@ describe('terminal', () => {
 
   it('ignores scans while nobody is signed in', async () => {
     const { main, terminal, stop } = terminalWith();
-    main.emit('input.scan', { kind: 'loyalty_card', code: '10000105', source: 'hid', deviceId: null, decidedBy: 'rule' });
+    main.emit('input.scan', {
+      kind: 'loyalty_card',
+      code: '10000105',
+      source: 'hid',
+      deviceId: null,
+      decidedBy: 'rule',
+    });
     await settle();
     expect(main.calls.some((c) => c.channel === 'customers.identifyByCard')).toBe(false);
     expect(terminal.screen).toBe('signin');
@@ -104,15 +143,25 @@ describe('terminal', () => {
 
   it('lets only a manager into the settings', async () => {
     const { main, terminal, stop } = terminalWith({
-      'settings.get': () => ok({
-        projectUrl: '', externalApplicationId: '', login: '', passwordSet: false, storeId: '', cashdeskNumber: '1', language: 'cs',
-        timeZone: 'Europe/Prague', offlineVoucherPolicy: 'refuse', requestTimeoutMs: 3000,
-        scanRules: { loyaltyCard: '', voucher: '', giftCard: '' }, devices: { hidEnabled: true, wedgeEnabled: true },
-        idleSignOut: { managerMinutes: 5, cashierMinutes: 15 },
-        signup: { mode: 'offered', customerSourceId: '', verifyPhone: false },
-        keyStorage: { backend: 'gnome_libsecret', weak: false, acceptedWeak: false },
-  printer: { ...defaultSettings.printer },
-      }),
+      'settings.get': () =>
+        ok({
+          projectUrl: '',
+          externalApplicationId: '',
+          login: '',
+          passwordSet: false,
+          storeId: '',
+          cashdeskNumber: '1',
+          language: 'cs',
+          timeZone: 'Europe/Prague',
+          offlineVoucherPolicy: 'refuse',
+          requestTimeoutMs: 3000,
+          scanRules: { loyaltyCard: '', voucher: '', giftCard: '' },
+          devices: { hidEnabled: true, wedgeEnabled: true },
+          idleSignOut: { managerMinutes: 5, cashierMinutes: 15 },
+          signup: { mode: 'offered', customerSourceId: '', verifyPhone: false },
+          keyStorage: { backend: 'gnome_libsecret', weak: false, acceptedWeak: false },
+          printer: { ...defaultSettings.printer },
+        }),
       'settings.stores': () => ok([]),
     });
     main.emit('session.changed', { ...signedOut, operator: cashier });

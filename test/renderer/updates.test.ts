@@ -31,12 +31,25 @@ describe('updates at the till', () => {
   });
 
   it('reads the status, and nothing where the terminal does not update itself', async () => {
-    expect(await new TerminalState(fakeMain({ 'updates.status': () => ok(ready) }).pos).updateStatus()).toEqual(ready);
-    expect(await new TerminalState(fakeMain({ 'updates.status': () => fail('not_configured') }).pos).updateStatus()).toBeNull();
+    expect(
+      await new TerminalState(fakeMain({ 'updates.status': () => ok(ready) }).pos).updateStatus(),
+    ).toEqual(ready);
+    expect(
+      await new TerminalState(
+        fakeMain({ 'updates.status': () => fail('not_configured') }).pos,
+      ).updateStatus(),
+    ).toBeNull();
   });
 
   it('postpones by four hours with the PIN typed for it', async () => {
-    const main = fakeMain({ 'updates.postpone': ({ hours }) => ok({ ...ready, waitingFor: ['postponed', 'sale-open'], postponedUntil: new Date(Date.parse('2026-12-02T08:00:00Z') + hours * 3_600_000).toISOString() }) });
+    const main = fakeMain({
+      'updates.postpone': ({ hours }) =>
+        ok({
+          ...ready,
+          waitingFor: ['postponed', 'sale-open'],
+          postponedUntil: new Date(Date.parse('2026-12-02T08:00:00Z') + hours * 3_600_000).toISOString(),
+        }),
+    });
     const result = await new TerminalState(main.pos).postponeUpdate('753186');
     expect(main.calls).toEqual([{ channel: 'updates.postpone', payload: { hours: 4, pin: '753186' } }]);
     expect(result).toMatchObject({ ok: true, value: { postponedUntil: '2026-12-02T12:00:00.000Z' } });

@@ -36,20 +36,42 @@ export function bill(billId: string, items: ItemSpec[], extra: Record<string, un
   };
 }
 
-export function acceptPayment(items: ItemSpec[], extra: Record<string, unknown> = {}, billExtra: Record<string, unknown> = {}) {
-  return { store_id: storeIds.praha, cashdesk_number: 1, payment_type: 'S', bill: bill('PREVIEW', items, billExtra), ...extra };
-}
-
-export function sendPurchase(billId: string, items: ItemSpec[], extra: Record<string, unknown> = {}, billExtra: Record<string, unknown> = {}) {
+export function acceptPayment(
+  items: ItemSpec[],
+  extra: Record<string, unknown> = {},
+  billExtra: Record<string, unknown> = {},
+) {
   return {
     store_id: storeIds.praha,
     cashdesk_number: 1,
-    bill: bill(billId, items, { purchase_type_id: purchaseTypeIds.store, canceled: false, payment_type: 'S', ...billExtra }),
+    payment_type: 'S',
+    bill: bill('PREVIEW', items, billExtra),
+    ...extra,
+  };
+}
+
+export function sendPurchase(
+  billId: string,
+  items: ItemSpec[],
+  extra: Record<string, unknown> = {},
+  billExtra: Record<string, unknown> = {},
+) {
+  return {
+    store_id: storeIds.praha,
+    cashdesk_number: 1,
+    bill: bill(billId, items, {
+      purchase_type_id: purchaseTypeIds.store,
+      canceled: false,
+      payment_type: 'S',
+      ...billExtra,
+    }),
     ...extra,
   };
 }
 
 export function reasons(body: unknown): string[] {
-  const params = (body as { error?: { error_data?: { invalid_params?: { name: string; reason: string }[] } } }).error?.error_data?.invalid_params ?? [];
+  const params =
+    (body as { error?: { error_data?: { invalid_params?: { name: string; reason: string }[] } } }).error
+      ?.error_data?.invalid_params ?? [];
   return params.map((p) => `${p.name}:${p.reason}`);
 }

@@ -15,7 +15,10 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-function run(command: string[], timeoutMs = 20_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  command: string[],
+  timeoutMs = 20_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, command, { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -32,14 +35,35 @@ function run(command: string[], timeoutMs = 20_000): Promise<{ code: number | nu
 }
 
 async function login(baseUrl: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/users/actions/login`, { method: 'POST', body: JSON.stringify(demo.credentials) });
+  const res = await fetch(`${baseUrl}/users/actions/login`, {
+    method: 'POST',
+    body: JSON.stringify(demo.credentials),
+  });
   return ((await res.json()) as { data: { bearer_token: string } }).data.bearer_token;
 }
 
 describe('arguments', () => {
   it('reads every flag', () => {
-    expect(parseSandboxArgs([])).toMatchObject({ port: 4010, control: false, statePath: null, cheatsheet: false });
-    expect(parseSandboxArgs(['--port', '0', '--control', '--state', 'x.json', '--strict', '--token-lifetime', '5', '--rate-limit', '20:40'])).toMatchObject({
+    expect(parseSandboxArgs([])).toMatchObject({
+      port: 4010,
+      control: false,
+      statePath: null,
+      cheatsheet: false,
+    });
+    expect(
+      parseSandboxArgs([
+        '--port',
+        '0',
+        '--control',
+        '--state',
+        'x.json',
+        '--strict',
+        '--token-lifetime',
+        '5',
+        '--rate-limit',
+        '20:40',
+      ]),
+    ).toMatchObject({
       port: 0,
       control: true,
       statePath: 'x.json',
@@ -71,13 +95,19 @@ describe('running', () => {
     const lines: string[] = [];
     let stop!: () => void;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
-    const running = runSandboxCli(['--port', '0', '--control'], { out: (l) => lines.push(l), err: (l) => lines.push(l) }, stopped);
+    const running = runSandboxCli(
+      ['--port', '0', '--control'],
+      { out: (l) => lines.push(l), err: (l) => lines.push(l) },
+      stopped,
+    );
     await expect.poll(() => lines.some((l) => l.includes('base URL'))).toBe(true);
     const baseUrl = /base URL\s+(\S+)/.exec(lines.join('\n'))![1]!;
     expect(lines.join('\n')).toContain('password=demo-password');
     expect(lines.join('\n')).toMatch(/control\s+http:\/\/127\.0\.0\.1:\d+\/__sandbox/);
     const token = await login(baseUrl);
-    const cards = await fetch(`${baseUrl}/cards?card_number=${demo.cards.regular}`, { headers: { Authorization: `Bearer ${token}` } });
+    const cards = await fetch(`${baseUrl}/cards?card_number=${demo.cards.regular}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(cards.status).toBe(200);
     stop();
     expect(await running).toBe(0);
@@ -87,14 +117,19 @@ describe('running', () => {
   it('refuses a port in use with a sentence', async () => {
     const taken = await startSandbox();
     try {
-      await expect(runSandboxCli(['--port', String(taken.port)], { out: () => {}, err: () => {} }, Promise.resolve())).rejects.toThrow(`Port ${taken.port} is already in use`);
+      await expect(
+        runSandboxCli(['--port', String(taken.port)], { out: () => {}, err: () => {} }, Promise.resolve()),
+      ).rejects.toThrow(`Port ${taken.port} is already in use`);
     } finally {
       await taken.close();
     }
   });
 
   it('runs as npm run sandbox: prints, serves, stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts', '--port', '0'], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts', '--port', '0'], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -136,9 +171,15 @@ describe('state file', () => {
   it('keeps the project across restarts', async () => {
     const statePath = join(dir, 'state.json');
     const first = await startSandbox({ statePath });
-    const body = JSON.stringify(sendPurchase('KEEP-1', [{ price: 100 }], { card_number: demo.cards.regular }));
+    const body = JSON.stringify(
+      sendPurchase('KEEP-1', [{ price: 100 }], { card_number: demo.cards.regular }),
+    );
     const send = async (baseUrl: string) =>
-      fetch(`${baseUrl}/purchases/actions/send-purchase`, { method: 'POST', headers: { Authorization: `Bearer ${await login(baseUrl)}` }, body });
+      fetch(`${baseUrl}/purchases/actions/send-purchase`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${await login(baseUrl)}` },
+        body,
+      });
     expect((await send(first.baseUrl)).status).toBe(201);
     await first.close();
 
@@ -150,7 +191,10 @@ describe('state file', () => {
       await second.close();
     }
     const lines: string[] = [];
-    await runSandboxCli(['--cheatsheet', '--json', '--state', statePath], { out: (l) => lines.push(l), err: () => {} });
+    await runSandboxCli(['--cheatsheet', '--json', '--state', statePath], {
+      out: (l) => lines.push(l),
+      err: () => {},
+    });
     const sheet = JSON.parse(lines.join('\n')) as Cheatsheet;
     expect(sheet.cards.find((c) => c.card_number === demo.cards.regular)?.points).toBe(1317);
   });
@@ -158,7 +202,9 @@ describe('state file', () => {
   it('refuses a state file that is not one, saying which', async () => {
     const broken = join(dir, 'broken.json');
     await writeFile(broken, '{"version":1,"customers":"nope"}');
-    await expect(startSandbox({ statePath: broken })).rejects.toThrow(/broken\.json: the state file is not a sandbox state/);
+    await expect(startSandbox({ statePath: broken })).rejects.toThrow(
+      /broken\.json: the state file is not a sandbox state/,
+    );
     const notJson = join(dir, 'not.json');
     await writeFile(notJson, 'hello');
     await expect(startSandbox({ statePath: notJson })).rejects.toThrow(/not JSON/);

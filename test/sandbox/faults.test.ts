@@ -101,26 +101,42 @@ describe('faults', () => {
     const received = sandbox.control.purchases().find((p) => p.bill_id === 'DROP-1');
     expect(received).toMatchObject({ attempts: 2, statuses: [201, 400] });
     expect(received!.purchase_id).not.toBeNull();
-    expect(sandbox.control.requests().filter((r) => r.bill_id === 'DROP-1').map((r) => r.outcome)).toEqual(['dropped', 'answered']);
+    expect(
+      sandbox.control
+        .requests()
+        .filter((r) => r.bill_id === 'DROP-1')
+        .map((r) => r.outcome),
+    ).toEqual(['dropped', 'answered']);
   });
 
   it('hangs a closure that already took effect when the network goes while it is answered', async () => {
     await sandbox.token();
     sandbox.control.setLatency(300);
     const body = sendPurchase('HANG-1', [{ price: 100 }], { card_number: demo.cards.regular });
-    const pending = sandbox.call('POST', '/purchases/actions/send-purchase', { body }).catch(() => 'no answer');
+    const pending = sandbox
+      .call('POST', '/purchases/actions/send-purchase', { body })
+      .catch(() => 'no answer');
     await expect.poll(() => sandbox.control.status().latency_ms).toBe(300);
     await new Promise((r) => setTimeout(r, 100));
     await sandbox.control.cutNetwork('hang');
-    await expect.poll(() => sandbox.control.purchases().find((p) => p.bill_id === 'HANG-1')?.attempts ?? 0, { timeout: 5000 }).toBe(1);
+    await expect
+      .poll(() => sandbox.control.purchases().find((p) => p.bill_id === 'HANG-1')?.attempts ?? 0, {
+        timeout: 5000,
+      })
+      .toBe(1);
     sandbox.control.setLatency(0);
     await sandbox.control.restoreNetwork();
     expect(await pending).toBe('no answer');
     const replay = await sandbox.call('POST', '/purchases/actions/send-purchase', { body });
     expect(reasons(replay.body)).toEqual(['bill_id:already_exists']);
-    expect(sandbox.control.purchases().find((p) => p.bill_id === 'HANG-1')).toMatchObject({ attempts: 2, statuses: [400] });
+    expect(sandbox.control.purchases().find((p) => p.bill_id === 'HANG-1')).toMatchObject({
+      attempts: 2,
+      statuses: [400],
+    });
     // It landed on the first attempt, though its answer never came.
-    expect(sandbox.control.purchases().find((p) => p.bill_id === 'HANG-1')?.purchase_id).toEqual(expect.any(String));
+    expect(sandbox.control.purchases().find((p) => p.bill_id === 'HANG-1')?.purchase_id).toEqual(
+      expect.any(String),
+    );
   });
 
   it('adds latency', async () => {
@@ -135,7 +151,11 @@ describe('faults', () => {
   it('expires every token', async () => {
     const token = await sandbox.token();
     expect(sandbox.control.expireTokens()).toBeGreaterThan(0);
-    const res = await sandbox.call('GET', '/cards', { token, query: { card_number: demo.cards.regular }, headers: { 'Accept-Language': 'en' } });
+    const res = await sandbox.call('GET', '/cards', {
+      token,
+      query: { card_number: demo.cards.regular },
+      headers: { 'Accept-Language': 'en' },
+    });
     expect(res.status).toBe(401);
     expect(res.body).toMatchObject({ error: { detail: 'The bearer token has expired.' } });
     sandbox.forgetToken();
@@ -156,11 +176,15 @@ describe('faults', () => {
   });
 
   it('resets to the seed', async () => {
-    await sandbox.call('POST', '/purchases/actions/send-purchase', { body: sendPurchase('RESET-1', [{ price: 100 }]) });
+    await sandbox.call('POST', '/purchases/actions/send-purchase', {
+      body: sendPurchase('RESET-1', [{ price: 100 }]),
+    });
     expect(sandbox.control.purchases()).toHaveLength(1);
     sandbox.control.reset();
     expect(sandbox.control.purchases()).toHaveLength(0);
-    const after = await sandbox.call<OkBody<'getPurchases'>>('GET', '/purchases', { query: { external_purchase_id: 'RESET-1' } });
+    const after = await sandbox.call<OkBody<'getPurchases'>>('GET', '/purchases', {
+      query: { external_purchase_id: 'RESET-1' },
+    });
     expect(after.body.data.total_items).toBe(0);
   });
 
@@ -179,29 +203,52 @@ describe('faults', () => {
     expect((await control('/latency', { ms: 0 })).status).toBe(200);
     expect((await control('/tokens/expire', {})).body).toMatchObject({ expired: expect.any(Number) });
     sandbox.forgetToken();
-    await sandbox.call('POST', '/purchases/actions/send-purchase', { body: sendPurchase('HTTP-1', [{ price: 100 }]) });
-    expect((await control('/purchases')).body).toMatchObject({ purchases: [{ bill_id: 'HTTP-1', attempts: 1 }] });
+    await sandbox.call('POST', '/purchases/actions/send-purchase', {
+      body: sendPurchase('HTTP-1', [{ price: 100 }]),
+    });
+    expect((await control('/purchases')).body).toMatchObject({
+      purchases: [{ bill_id: 'HTTP-1', attempts: 1 }],
+    });
     const requests = (await control('/requests')).body as { requests: { operation_id: string | null }[] };
     expect(requests.requests.some((r) => r.operation_id === 'postPurchaseSend')).toBe(true);
-    expect((await control('/earning-rule', { store_id: demo.stores.praha, points: 5, per_minor: 1000 })).status).toBe(200);
+    expect(
+      (await control('/earning-rule', { store_id: demo.stores.praha, points: 5, per_minor: 1000 })).status,
+    ).toBe(200);
     expect((await control('/reset', {})).status).toBe(200);
     expect((await control('/faults/clear', {})).status).toBe(200);
   });
 
   it('refuses bad control bodies with a reason', async () => {
     expect(await control('/errors', { status: 418, count: 1 })).toMatchObject({ status: 400 });
-    expect(await control('/errors', { status: 503 })).toMatchObject({ status: 400, body: { error: expect.stringContaining('count or duration_ms') } });
+    expect(await control('/errors', { status: 503 })).toMatchObject({
+      status: 400,
+      body: { error: expect.stringContaining('count or duration_ms') },
+    });
     expect(await control('/network', { mode: 'sideways' })).toMatchObject({ status: 400 });
     expect(await control('/nothing')).toMatchObject({ status: 404 });
-    const res = await fetch(`${sandbox.controlUrl}/latency`, { method: 'POST', headers: { Authorization: `Bearer ${sandbox.controlToken}` }, body: '{' });
+    const res = await fetch(`${sandbox.controlUrl}/latency`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${sandbox.controlToken}` },
+      body: '{',
+    });
     expect(res.status).toBe(400);
   });
 
   it('applies a changed earning rule to the next purchase', async () => {
     sandbox.control.setEarningRule(demo.stores.praha, { points: 3, per_minor: 1000 });
-    const res = await sandbox.call<OkBody<'postPurchaseAcceptPayment'>>('POST', '/purchases/actions/accept-payment', {
-      body: { store_id: demo.stores.praha, cashdesk_number: 1, payment_type: 'S', card_number: demo.cards.regular, bill: sendPurchase('X', [{ price: 100 }]).bill },
-    });
+    const res = await sandbox.call<OkBody<'postPurchaseAcceptPayment'>>(
+      'POST',
+      '/purchases/actions/accept-payment',
+      {
+        body: {
+          store_id: demo.stores.praha,
+          cashdesk_number: 1,
+          payment_type: 'S',
+          card_number: demo.cards.regular,
+          bill: sendPurchase('X', [{ price: 100 }]).bill,
+        },
+      },
+    );
     expect(res.body.data.credit_points_of_this_transaction).toBe(30);
   });
 });

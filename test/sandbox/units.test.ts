@@ -20,7 +20,14 @@ describe('project-local time', () => {
     expect(parseLocalDateTime('2026-03-02 10:30:00')).toBe('2026-03-02 10:30:00');
     expect(parseLocalDateTime('2026-03-02T10:30')).toBe('2026-03-02 10:30:00');
     expect(parseLocalDateTime('2026-03-02')).toBe('2026-03-02 00:00:00');
-    for (const bad of ['2026-02-30 10:00:00', '2026-03-02 24:00:00', '2026-03-02T10:30:00Z', '2026-03-02T10:30:00+01:00', 'yesterday', '']) {
+    for (const bad of [
+      '2026-02-30 10:00:00',
+      '2026-03-02 24:00:00',
+      '2026-03-02T10:30:00Z',
+      '2026-03-02T10:30:00+01:00',
+      'yesterday',
+      '',
+    ]) {
       expect(parseLocalDateTime(bad), bad).toBeNull();
     }
     expect(isCalendarDate('2024-02-29')).toBe(true);

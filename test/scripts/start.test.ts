@@ -1,7 +1,16 @@
 // `npm start` runs scripts/start.js: a copy of it runs here in a scratch project whose
 // `electron` package and build script are stand-ins that leave marks on disk.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,12 +24,26 @@ function scratchProject(build = "require('fs').writeFileSync('built', '')"): str
   projects.push(dir);
   mkdirSync(join(dir, 'scripts'));
   copyFileSync(launcher, join(dir, 'scripts', 'start.js'));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module', scripts: { build: `node -e "${build}"` } }));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({
+      name: 'scratch',
+      private: true,
+      type: 'module',
+      scripts: { build: `node -e "${build}"` },
+    }),
+  );
   const electron = join(dir, 'node_modules', 'electron');
   mkdirSync(electron, { recursive: true });
-  writeFileSync(join(electron, 'package.json'), JSON.stringify({ name: 'electron', version: '0.0.0', main: 'index.js' }));
+  writeFileSync(
+    join(electron, 'package.json'),
+    JSON.stringify({ name: 'electron', version: '0.0.0', main: 'index.js' }),
+  );
   // Electron's own entry point downloads the binary when it is missing: requiring it is a mistake.
-  writeFileSync(join(electron, 'index.js'), "require('fs').writeFileSync(require('path').join(__dirname, 'required'), '');");
+  writeFileSync(
+    join(electron, 'index.js'),
+    "require('fs').writeFileSync(require('path').join(__dirname, 'required'), '');",
+  );
   return dir;
 }
 
@@ -36,7 +59,12 @@ function installBinary(dir: string, exitCode = 0): void {
 function start(dir: string, ...args: string[]) {
   const env = { ...process.env };
   delete env.ELECTRON_OVERRIDE_DIST_PATH;
-  return spawnSync(process.execPath, [join(dir, 'scripts', 'start.js'), ...args], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, [join(dir, 'scripts', 'start.js'), ...args], {
+    cwd: dir,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 afterEach(() => {

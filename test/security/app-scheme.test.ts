@@ -36,9 +36,15 @@ const resolve = (url: string) => resolveAppFile(url, root, isFile);
 
 describe('app://terminal/ file resolution', () => {
   it('serves the page and its assets with their types', () => {
-    expect(resolve(appPage)).toEqual({ path: join(root, 'index.html'), contentType: 'text/html; charset=utf-8' });
+    expect(resolve(appPage)).toEqual({
+      path: join(root, 'index.html'),
+      contentType: 'text/html; charset=utf-8',
+    });
     expect(resolve(appRoot)?.path).toBe(join(root, 'index.html'));
-    expect(resolve('app://terminal/assets/index-abc.js?v=1#x')).toEqual({ path: join(root, 'assets', 'index-abc.js'), contentType: 'text/javascript; charset=utf-8' });
+    expect(resolve('app://terminal/assets/index-abc.js?v=1#x')).toEqual({
+      path: join(root, 'assets', 'index-abc.js'),
+      contentType: 'text/javascript; charset=utf-8',
+    });
     expect(resolve('app://terminal/assets/index-abc.css')?.contentType).toBe('text/css; charset=utf-8');
   });
 
@@ -84,7 +90,14 @@ describe('app://terminal/ file resolution', () => {
     expect(isAppPage('app://evil/index.html', appRoot)).toBe(false);
     const trust = electronSenderCheck({ windowIds: () => new Set([7]), rendererRoot: appRoot });
     expect(trust({ transport: 'electron', webContentsId: 7, frameUrl: appPage, mainFrame: true })).toBe(true);
-    expect(trust({ transport: 'electron', webContentsId: 7, frameUrl: `file://${join(root, 'index.html')}`, mainFrame: true })).toBe(false);
+    expect(
+      trust({
+        transport: 'electron',
+        webContentsId: 7,
+        frameUrl: `file://${join(root, 'index.html')}`,
+        mainFrame: true,
+      }),
+    ).toBe(false);
   });
 });
 
@@ -97,7 +110,12 @@ describe('packaging and page policy', () => {
   it("gives the page's meta CSP the header's directives (frame-ancestors only works as a header)", () => {
     const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
     const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
-    const directives = (policy: string) => policy.split(';').map((d) => d.trim()).filter((d) => d !== '' && !d.startsWith('frame-ancestors')).sort();
+    const directives = (policy: string) =>
+      policy
+        .split(';')
+        .map((d) => d.trim())
+        .filter((d) => d !== '' && !d.startsWith('frame-ancestors'))
+        .sort();
     expect(meta).toBeDefined();
     expect(directives(meta ?? '')).toEqual(directives(contentSecurityPolicy));
   });

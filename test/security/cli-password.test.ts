@@ -53,7 +53,9 @@ describe('the CareCloud password on the command line', () => {
     chmodSync(file, 0o644);
     const open = await runCcpos(['replay', '--password-file', file], env);
     expect(open.code).toBe(2);
-    expect(open.err).toContain(`The password file ${file} can be read by other users (mode 0644): run chmod 600 ${file}.`);
+    expect(open.err).toContain(
+      `The password file ${file} can be read by other users (mode 0644): run chmod 600 ${file}.`,
+    );
     chmodSync(file, 0o600);
     const closed = await runCcpos(['replay', '--password-file', file], env);
     expect(closed.err).toBe('');

@@ -32,7 +32,11 @@ describe('the stored CareCloud password stays with its host', () => {
   }
 
   it('a new project URL alone forgets the password: the new host never receives it', async () => {
-    const changed = await dispatch('settings.update', { patch: { projectUrl: collector.origin }, pin: managerPin }, sender);
+    const changed = await dispatch(
+      'settings.update',
+      { patch: { projectUrl: collector.origin }, pin: managerPin },
+      sender,
+    );
     expect(changed).toMatchObject({ ok: true, value: { projectUrl: collector.origin, passwordSet: false } });
     expect(fixture.terminal.settings.password()).toBeNull();
     const sent = await everythingSent();
@@ -42,7 +46,9 @@ describe('the stored CareCloud password stays with its host', () => {
 
   it('so do a new application id and a new login', async () => {
     for (const patch of [{ externalApplicationId: 'other-app' }, { login: 'other-login' }]) {
-      expect(await dispatch('settings.update', { patch: { password: storedPassword }, pin: managerPin }, sender)).toMatchObject({ ok: true, value: { passwordSet: true } });
+      expect(
+        await dispatch('settings.update', { patch: { password: storedPassword }, pin: managerPin }, sender),
+      ).toMatchObject({ ok: true, value: { passwordSet: true } });
       const changed = await dispatch('settings.update', { patch, pin: managerPin }, sender);
       expect(changed, JSON.stringify(patch)).toMatchObject({ ok: true, value: { passwordSet: false } });
       expect(fixture.terminal.settings.password()).toBeNull();
@@ -50,18 +56,32 @@ describe('the stored CareCloud password stays with its host', () => {
   });
 
   it('keeps the password for other changes, and takes a new one typed with the new address', async () => {
-    expect(await dispatch('settings.update', { patch: { language: 'en', cashdeskNumber: '4' }, pin: managerPin }, sender)).toMatchObject({ ok: true, value: { passwordSet: true } });
+    expect(
+      await dispatch(
+        'settings.update',
+        { patch: { language: 'en', cashdeskNumber: '4' }, pin: managerPin },
+        sender,
+      ),
+    ).toMatchObject({ ok: true, value: { passwordSet: true } });
     expect(fixture.terminal.settings.password()).toBe(storedPassword);
-    const moved = await dispatch('settings.update', { patch: { projectUrl: collector.origin, password: 'typed-for-this-host' }, pin: managerPin }, sender);
+    const moved = await dispatch(
+      'settings.update',
+      { patch: { projectUrl: collector.origin, password: 'typed-for-this-host' }, pin: managerPin },
+      sender,
+    );
     expect(moved).toMatchObject({ ok: true, value: { passwordSet: true } });
     expect(fixture.terminal.settings.password()).toBe('typed-for-this-host');
   });
 
   it('every change needs a manager PIN typed for it, checked in main: without it nothing moves', async () => {
     for (const pin of ['000000', cashierPin]) {
-      expect(await dispatch('settings.update', { patch: { projectUrl: collector.origin }, pin }, sender)).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
+      expect(
+        await dispatch('settings.update', { patch: { projectUrl: collector.origin }, pin }, sender),
+      ).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
     }
-    expect(await dispatch('settings.update', { patch: { projectUrl: collector.origin } }, sender)).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(
+      await dispatch('settings.update', { patch: { projectUrl: collector.origin } }, sender),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     expect(fixture.terminal.settings.current.projectUrl).not.toBe(collector.origin);
     expect(fixture.terminal.settings.password()).toBe(storedPassword);
     expect(collector.requests).toEqual([]);

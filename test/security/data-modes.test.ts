@@ -3,7 +3,16 @@
 // is started as the app starts it (file stores, a log file, the demo sandbox keeping its
 // state in the folder) under the usual umask 022, and every mode is read back.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -45,11 +54,16 @@ function modes(dir: string): Map<string, { folder: boolean; mode: number }> {
 
 /** The terminal as electron/main.ts starts it, with conf in place of electron-store (the same options). */
 async function startAppLike(dataDir: string): Promise<{ terminal: Terminal; close(): Promise<void> }> {
-  const store = (name: string) => new Conf({ configName: name, cwd: dataDir, ...privateStoreOptions }) as unknown as KeyValueBackend;
+  const store = (name: string) =>
+    new Conf({ configName: name, cwd: dataDir, ...privateStoreOptions }) as unknown as KeyValueBackend;
   const sink = fileSink(join(dataDir, 'logs', 'ccpos.log'));
   const terminal = await startTerminal({
     dataDir,
-    stores: { settings: store('settings'), operators: store('operators'), customerCache: store('customer-cache') },
+    stores: {
+      settings: store('settings'),
+      operators: store('operators'),
+      customerCache: store('customer-cache'),
+    },
     cipher: keyCipher(randomBytes(32)),
     startDemo: () => startSandboxBackend({ statePath: join(dataDir, 'demo-sandbox.json') }),
     logger: createLogger(sink),
@@ -64,12 +78,18 @@ async function startAppLike(dataDir: string): Promise<{ terminal: Terminal; clos
 }
 
 function openToOthers(found: Map<string, { folder: boolean; mode: number }>): string[] {
-  return [...found].filter(([, item]) => item.mode !== (item.folder ? 0o700 : 0o600)).map(([path, item]) => `${path} ${item.mode.toString(8)}`);
+  return [...found]
+    .filter(([, item]) => item.mode !== (item.folder ? 0o700 : 0o600))
+    .map(([path, item]) => `${path} ${item.mode.toString(8)}`);
 }
 
 async function doctor(dataDir: string): Promise<{ code: number; out: string[] }> {
   const out: string[] = [];
-  const code = await main(['doctor', '--data-dir', dataDir], { out: (line) => out.push(line), err: (line) => out.push(line), env: {} });
+  const code = await main(['doctor', '--data-dir', dataDir], {
+    out: (line) => out.push(line),
+    err: (line) => out.push(line),
+    env: {},
+  });
   return { code, out };
 }
 
@@ -82,20 +102,37 @@ describe('the data folder', () => {
       const signIn = await dispatch('operator.signIn', { pin: '9999' }, sender);
       expect(signIn.ok).toBe(true);
       // A customer cached for offline use, a voucher list, an export and log lines.
-      expect((await dispatch('customers.identifyByCard', { cardNumber: demo.cards.regular }, sender)).ok).toBe(true);
+      expect(
+        (await dispatch('customers.identifyByCard', { cardNumber: demo.cards.regular }, sender)).ok,
+      ).toBe(true);
       const synced = await dispatch('vouchers.syncOffline', undefined, sender);
       expect(synced, JSON.stringify(synced)).toMatchObject({ ok: true });
-      expect(await dispatch('audit.export', { format: 'csv', pin: '9999' }, sender)).toMatchObject({ ok: true });
+      expect(await dispatch('audit.export', { format: 'csv', pin: '9999' }, sender)).toMatchObject({
+        ok: true,
+      });
       // SQLite removes its WAL and SHM files on close: look while the journal is open.
       const running = modes(dataDir);
-      expect([...running.keys()].filter((path) => path.endsWith('-wal') || path.endsWith('-shm')).sort()).toEqual(['/journal.db-shm', '/journal.db-wal']);
+      expect(
+        [...running.keys()].filter((path) => path.endsWith('-wal') || path.endsWith('-shm')).sort(),
+      ).toEqual(['/journal.db-shm', '/journal.db-wal']);
       expect(openToOthers(running)).toEqual([]);
     } finally {
       await app.close();
     }
     const found = modes(dataDir);
-    for (const expected of ['/journal.db', '/settings.json', '/operators.json', '/customer-cache.json', '/logs/ccpos.log', '/exports/', '/demo-sandbox.json']) {
-      expect([...found.keys()].some((path) => path.startsWith(expected)), expected).toBe(true);
+    for (const expected of [
+      '/journal.db',
+      '/settings.json',
+      '/operators.json',
+      '/customer-cache.json',
+      '/logs/ccpos.log',
+      '/exports/',
+      '/demo-sandbox.json',
+    ]) {
+      expect(
+        [...found.keys()].some((path) => path.startsWith(expected)),
+        expected,
+      ).toBe(true);
     }
     expect(openToOthers(found)).toEqual([]);
   });

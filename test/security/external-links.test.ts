@@ -48,9 +48,20 @@ describe('external links from a window', () => {
   });
 
   it('hands no link to the OS browser and opens no window, whatever the page asks for', async () => {
-    await createHardenedWindow({ page: '/app/out/renderer/index.html', preload: '/app/out/preload.js', development: false });
+    await createHardenedWindow({
+      page: '/app/out/renderer/index.html',
+      preload: '/app/out/preload.js',
+      development: false,
+    });
     expect(recorded.windowOpen).not.toBeNull();
-    for (const url of ['https://evil.example/phish', 'https://help.crmcarecloud.com/', 'http://127.0.0.1:1/', 'file:///etc/passwd', 'smb://host/share', 'ms-settings:']) {
+    for (const url of [
+      'https://evil.example/phish',
+      'https://help.crmcarecloud.com/',
+      'http://127.0.0.1:1/',
+      'file:///etc/passwd',
+      'smb://host/share',
+      'ms-settings:',
+    ]) {
       expect(recorded.windowOpen?.({ url }), url).toEqual({ action: 'deny' });
     }
     expect(recorded.openExternal).toEqual([]);
@@ -62,7 +73,8 @@ describe('external links from a window', () => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) walk(path);
-        else if (/\.ts$/.test(entry.name) && /openExternal/.test(readFileSync(path, 'utf8'))) offenders.push(path);
+        else if (/\.ts$/.test(entry.name) && /openExternal/.test(readFileSync(path, 'utf8')))
+          offenders.push(path);
       }
     };
     walk(join(import.meta.dirname, '../../electron'));

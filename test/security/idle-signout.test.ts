@@ -38,7 +38,10 @@ describe('idle sign-out', () => {
     const out = signedOut();
     clock += 1 * minute + 1;
     expect((await out).operator).toBeNull();
-    expect(await dispatch('settings.get', undefined, sender)).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    expect(await dispatch('settings.get', undefined, sender)).toMatchObject({
+      ok: false,
+      error: { code: 'not_signed_in' },
+    });
   });
 
   it("the dashboard's own refreshes keep no idle manager signed in", async () => {
@@ -51,7 +54,10 @@ describe('idle sign-out', () => {
     }
     clock += 1 * minute + 1;
     expect((await out).operator).toBeNull();
-    expect(await dispatch('dashboard.figures', undefined, sender)).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    expect(await dispatch('dashboard.figures', undefined, sender)).toMatchObject({
+      ok: false,
+      error: { code: 'not_signed_in' },
+    });
   });
 
   it('a request after the idle time finds nobody signed in; a cashier gets the longer cashier time', async () => {
@@ -60,18 +66,36 @@ describe('idle sign-out', () => {
     clock += 10 * minute;
     expect(await dispatch('checkout.recent', { limit: 1 }, sender)).toMatchObject({ ok: true });
     clock += 15 * minute;
-    expect(await dispatch('checkout.recent', { limit: 1 }, sender)).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    expect(await dispatch('checkout.recent', { limit: 1 }, sender)).toMatchObject({
+      ok: false,
+      error: { code: 'not_signed_in' },
+    });
   });
 
   it('the idle times are a setting', async () => {
     const dispatch = await open();
     await dispatch('operator.signIn', { pin: managerPin }, sender);
-    expect(await dispatch('settings.update', { patch: { idleSignOut: { managerMinutes: 2 } }, pin: managerPin }, sender)).toMatchObject({
+    expect(
+      await dispatch(
+        'settings.update',
+        { patch: { idleSignOut: { managerMinutes: 2 } }, pin: managerPin },
+        sender,
+      ),
+    ).toMatchObject({
       ok: true,
       value: { idleSignOut: { managerMinutes: 2, cashierMinutes: 15 } },
     });
-    expect(await dispatch('settings.update', { patch: { idleSignOut: { cashierMinutes: 0 } }, pin: managerPin }, sender)).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(
+      await dispatch(
+        'settings.update',
+        { patch: { idleSignOut: { cashierMinutes: 0 } }, pin: managerPin },
+        sender,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     clock += 2 * minute;
-    expect(await dispatch('settings.get', undefined, sender)).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    expect(await dispatch('settings.get', undefined, sender)).toMatchObject({
+      ok: false,
+      error: { code: 'not_signed_in' },
+    });
   });
 });

@@ -14,7 +14,11 @@ const runtime = new Set(Object.keys(pkg.dependencies));
 function packagesImportedBy(file: string): Set<string> {
   const text = readFileSync(file, 'utf8');
   const found = new Set<string>();
-  const statements = [...text.matchAll(/^import\s[^;]*?from\s*"([^"]+)";$/gm), ...text.matchAll(/^import\s*"([^"]+)";$/gm), ...text.matchAll(/\bimport\("([^"]+)"\)/g)];
+  const statements = [
+    ...text.matchAll(/^import\s[^;]*?from\s*"([^"]+)";$/gm),
+    ...text.matchAll(/^import\s*"([^"]+)";$/gm),
+    ...text.matchAll(/\bimport\("([^"]+)"\)/g),
+  ];
   for (const match of statements) {
     const name = match[1]!;
     if (name.startsWith('.') || name.startsWith('node:') || builtinModules.includes(name)) continue;
@@ -24,7 +28,7 @@ function packagesImportedBy(file: string): Set<string> {
 }
 
 describe('packaging', () => {
-  it('keeps the TypeScript loader and the preview\'s WebSocket library out of the runtime dependencies', () => {
+  it("keeps the TypeScript loader and the preview's WebSocket library out of the runtime dependencies", () => {
     expect(runtime.has('tsx')).toBe(false);
     expect(runtime.has('ws')).toBe(false);
   });
@@ -45,7 +49,14 @@ describe('packaging', () => {
     // The app's main process keeps the same packages external (vite.config.ts) and loads
     // these beyond what ccpos does: its settings store, the scan-rule check, its updater, the
     // receipt printer's renderer and the shift report's PDF with its font.
-    const appOnly = ['electron-store', 'redos-detector', 'electron-updater', 'receiptline', 'pdfkit', 'dejavu-fonts-ttf'];
+    const appOnly = [
+      'electron-store',
+      'redos-detector',
+      'electron-updater',
+      'receiptline',
+      'pdfkit',
+      'dejavu-fonts-ttf',
+    ];
     const unused = [...runtime].filter((name) => !loaded.has(name) && !appOnly.includes(name));
     expect(unused).toEqual([]);
   });

@@ -8,7 +8,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createPosApi } from '../../shared/ipc/api.ts';
 import { createWireClient } from '../../shared/ipc/wire.ts';
-import { previewCloseCodes, startPreviewHost, type PreviewHost } from '../../electron/preview/preview-host.ts';
+import {
+  previewCloseCodes,
+  startPreviewHost,
+  type PreviewHost,
+} from '../../electron/preview/preview-host.ts';
 import { cashierPin, openTerminal, type Fixture } from '../ipc/terminal-fixture.ts';
 
 /** Opens a socket: the socket once open, or the HTTP status it was refused with. */
@@ -25,7 +29,9 @@ function connect(url: string, origin: string): Promise<WebSocket | number> {
 }
 
 function closed(socket: WebSocket): Promise<{ code: number; reason: string }> {
-  return new Promise((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  return new Promise((resolve) =>
+    socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
 }
 
 describe('preview host socket attacks', () => {
@@ -94,24 +100,37 @@ describe('preview host socket attacks', () => {
   it('closes sockets past the connection cap with 1013', async () => {
     for (let i = 0; i < 4; i += 1) await open();
     const extra = await open();
-    expect(await closed(extra)).toEqual({ code: previewCloseCodes.tooManyConnections, reason: 'too many preview connections' });
+    expect(await closed(extra)).toEqual({
+      code: previewCloseCodes.tooManyConnections,
+      reason: 'too many preview connections',
+    });
     expect(host.sessions()).toHaveLength(4);
   });
 
   it('closes a socket that floods requests', async () => {
     const socket = await open();
     const end = closed(socket);
-    for (let id = 1; id <= 2_000; id += 1) socket.send(JSON.stringify({ type: 'request', id, channel: 'session.status' }));
+    for (let id = 1; id <= 2_000; id += 1)
+      socket.send(JSON.stringify({ type: 'request', id, channel: 'session.status' }));
     expect(await end).toEqual({ code: previewCloseCodes.tooManyRequests, reason: 'request rate exceeded' });
   });
 
   it('gives each socket its own sign-in', async () => {
     const first = posOver(await open());
     const second = posOver(await open());
-    expect(await first.operator.signIn({ pin: cashierPin })).toMatchObject({ ok: true, value: { role: 'cashier' } });
-    expect(await first.session.status()).toMatchObject({ ok: true, value: { operator: { role: 'cashier' } } });
+    expect(await first.operator.signIn({ pin: cashierPin })).toMatchObject({
+      ok: true,
+      value: { role: 'cashier' },
+    });
+    expect(await first.session.status()).toMatchObject({
+      ok: true,
+      value: { operator: { role: 'cashier' } },
+    });
     expect(await second.session.status()).toMatchObject({ ok: true, value: { operator: null } });
-    expect(await second.customers.search({ query: 'Nov' })).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    expect(await second.customers.search({ query: 'Nov' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_signed_in' },
+    });
     expect(fixture.terminal.session.operator).toBeNull();
   });
 });

@@ -9,7 +9,17 @@ import { previewSenderCheck, type SenderContext } from '../../electron/ipc/sende
 import { cashierPin, openTerminal, type Fixture } from '../ipc/terminal-fixture.ts';
 
 const sender: SenderContext = { transport: 'preview', connectionId: 1, origin: 'http://127.0.0.1:1' };
-const probes: unknown[] = [undefined, null, 42, 'x', [], {}, { patch: { bearerToken: 'x' } }, { id: '1', pin: 12 }, { format: 'xml' }];
+const probes: unknown[] = [
+  undefined,
+  null,
+  42,
+  'x',
+  [],
+  {},
+  { patch: { bearerToken: 'x' } },
+  { id: '1', pin: 12 },
+  { format: 'xml' },
+];
 
 describe('role before schema', () => {
   let fixture: Fixture;
@@ -30,7 +40,10 @@ describe('role before schema', () => {
       const answers = new Set<string>();
       for (const payload of probes) {
         const result = await dispatch(channel, payload, sender);
-        expect(result, `${channel} ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { code: 'forbidden_role' } });
+        expect(result, `${channel} ${JSON.stringify(payload)}`).toMatchObject({
+          ok: false,
+          error: { code: 'forbidden_role' },
+        });
         if (!result.ok) expect(result.error.reasons).toBeUndefined();
         answers.add(JSON.stringify(result));
       }
@@ -42,7 +55,9 @@ describe('role before schema', () => {
     for (const channel of [...operatorOnly, ...managerOnly]) {
       const answers = new Set<string>();
       for (const payload of probes) answers.add(JSON.stringify(await dispatch(channel, payload, sender)));
-      expect([...answers], channel).toEqual([JSON.stringify({ ok: false, error: { code: 'not_signed_in', message: 'Sign in first' } })]);
+      expect([...answers], channel).toEqual([
+        JSON.stringify({ ok: false, error: { code: 'not_signed_in', message: 'Sign in first' } }),
+      ]);
     }
   });
 });

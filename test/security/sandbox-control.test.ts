@@ -17,10 +17,19 @@ afterAll(() => sandbox.close());
 function post(path: string, body: unknown, headers: Record<string, string>): Promise<number> {
   const url = new URL(`${sandbox.controlUrl}${path}`);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'Content-Type': 'application/json', ...headers } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify(body));
   });
@@ -43,7 +52,8 @@ function listeningPorts(): Set<number> {
     if (!existsSync(file)) continue;
     for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
       const fields = line.trim().split(/\s+/);
-      if (fields[3] === '0A' && inodes.has(fields[9] ?? '')) ports.add(parseInt(fields[1]!.split(':')[1]!, 16));
+      if (fields[3] === '0A' && inodes.has(fields[9] ?? ''))
+        ports.add(parseInt(fields[1]!.split(':')[1]!, 16));
     }
   }
   return ports;
@@ -61,20 +71,44 @@ describe('the sandbox control listener', () => {
   const port = () => new URL(sandbox.controlUrl!).port;
 
   it('refuses a rebinding page: its Host is not this machine, even with the token', async () => {
-    expect(await post('/network', { mode: 'refuse' }, { Host: `rebind.attacker.example:${port()}`, Authorization: `Bearer ${sandbox.controlToken}` })).toBe(403);
+    expect(
+      await post(
+        '/network',
+        { mode: 'refuse' },
+        { Host: `rebind.attacker.example:${port()}`, Authorization: `Bearer ${sandbox.controlToken}` },
+      ),
+    ).toBe(403);
     expect(await apiAnswers()).toBe(true);
   });
 
   it('refuses a request without the token, or with a wrong one', async () => {
     expect(await post('/network', { mode: 'refuse' }, { Host: `127.0.0.1:${port()}` })).toBe(401);
-    expect(await post('/network', { mode: 'refuse' }, { Host: `localhost:${port()}`, Authorization: 'Bearer guessed' })).toBe(401);
+    expect(
+      await post(
+        '/network',
+        { mode: 'refuse' },
+        { Host: `localhost:${port()}`, Authorization: 'Bearer guessed' },
+      ),
+    ).toBe(401);
     expect(await apiAnswers()).toBe(true);
   });
 
   it('obeys its token from this machine', async () => {
-    expect(await post('/network', { mode: 'refuse' }, { Host: `127.0.0.1:${port()}`, Authorization: `Bearer ${sandbox.controlToken}` })).toBe(200);
+    expect(
+      await post(
+        '/network',
+        { mode: 'refuse' },
+        { Host: `127.0.0.1:${port()}`, Authorization: `Bearer ${sandbox.controlToken}` },
+      ),
+    ).toBe(200);
     expect(await apiAnswers()).toBe(false);
-    expect(await post('/network', { mode: 'up' }, { Host: `localhost:${port()}`, Authorization: `Bearer ${sandbox.controlToken}` })).toBe(200);
+    expect(
+      await post(
+        '/network',
+        { mode: 'up' },
+        { Host: `localhost:${port()}`, Authorization: `Bearer ${sandbox.controlToken}` },
+      ),
+    ).toBe(200);
     expect(await apiAnswers()).toBe(true);
   });
 });
@@ -85,10 +119,16 @@ describe("the app's demo backend", () => {
     const backend = await startSandboxBackend({ rateLimit: null });
     try {
       // One new listening socket: the API. No control port.
-      expect([...listeningPorts()].filter((p) => !before.has(p))).toEqual([Number(new URL(backend.projectUrl).port)]);
+      expect([...listeningPorts()].filter((p) => !before.has(p))).toEqual([
+        Number(new URL(backend.projectUrl).port),
+      ]);
       await backend.setOutage(true);
       expect(backend.outage).toBe(true);
-      await expect(fetch(`${backend.projectUrl}/webservice/rest-api/enterprise-interface/v1.0/tests/connection?test_string=up`)).rejects.toThrow();
+      await expect(
+        fetch(
+          `${backend.projectUrl}/webservice/rest-api/enterprise-interface/v1.0/tests/connection?test_string=up`,
+        ),
+      ).rejects.toThrow();
       await backend.setOutage(false);
     } finally {
       await backend.close();

@@ -26,26 +26,50 @@ function refusal(patch: Parameters<Fixture['terminal']['settings']['update']>[0]
 }
 
 describe('scan rules saved by a manager', () => {
-  it.each(['^(\\d+)+$', '^(\\d|\\d)+$', '(x+x+)+y', '^\\d*\\d*\\d*x$'])('refuses %s, which backtracks catastrophically, and keeps the old rule', (pattern) => {
-    const before = fixture.terminal.settings.view().scanRules.voucher;
-    const error = refusal({ scanRules: { voucher: pattern } });
-    expect(error).toBeInstanceOf(InvalidSettingsError);
-    expect((error as InvalidSettingsError).reasons).toEqual([expect.objectContaining({ name: 'scanRules.voucher', reason: 'unsafe_pattern' })]);
-    expect(fixture.terminal.settings.view().scanRules.voucher).toBe(before);
-    expect(fixture.terminal.settings.input.classification.rules.some((rule) => rule.pattern === pattern)).toBe(false);
-  });
+  it.each(['^(\\d+)+$', '^(\\d|\\d)+$', '(x+x+)+y', '^\\d*\\d*\\d*x$'])(
+    'refuses %s, which backtracks catastrophically, and keeps the old rule',
+    (pattern) => {
+      const before = fixture.terminal.settings.view().scanRules.voucher;
+      const error = refusal({ scanRules: { voucher: pattern } });
+      expect(error).toBeInstanceOf(InvalidSettingsError);
+      expect((error as InvalidSettingsError).reasons).toEqual([
+        expect.objectContaining({ name: 'scanRules.voucher', reason: 'unsafe_pattern' }),
+      ]);
+      expect(fixture.terminal.settings.view().scanRules.voucher).toBe(before);
+      expect(
+        fixture.terminal.settings.input.classification.rules.some((rule) => rule.pattern === pattern),
+      ).toBe(false);
+    },
+  );
 
   it('saves ordinary card, voucher and gift card patterns', () => {
-    const scanRules = { loyaltyCard: '^29\\d{11}$', voucher: '^VCH-[A-Z0-9]{6,12}$', giftCard: '^(GC|GIFT)\\d{8,16}$' };
+    const scanRules = {
+      loyaltyCard: '^29\\d{11}$',
+      voucher: '^VCH-[A-Z0-9]{6,12}$',
+      giftCard: '^(GC|GIFT)\\d{8,16}$',
+    };
     expect(refusal({ scanRules })).toBeNull();
     expect(fixture.terminal.settings.view().scanRules).toEqual(scanRules);
   });
 
   it('never runs a pattern over a scan longer than the cap', () => {
-    const rules = classificationSettingsSchema.parse({ rules: [{ name: 'Digits', kind: 'card', pattern: '^\\d+$' }], unresolved: 'product' });
+    const rules = classificationSettingsSchema.parse({
+      rules: [{ name: 'Digits', kind: 'card', pattern: '^\\d+$' }],
+      unresolved: 'product',
+    });
     const classifier = new ScanClassifier(rules, null);
-    const scan = (text: string) => ({ text, source: 'hid-pos' as const, aim: null, swiped: false, deviceId: 'd1', receivedAt: 0 });
-    expect(classifier.decide(scan('1'.repeat(MAX_PATTERN_INPUT)))).toMatchObject({ kind: 'card', rule: 'Digits' });
+    const scan = (text: string) => ({
+      text,
+      source: 'hid-pos' as const,
+      aim: null,
+      swiped: false,
+      deviceId: 'd1',
+      receivedAt: 0,
+    });
+    expect(classifier.decide(scan('1'.repeat(MAX_PATTERN_INPUT)))).toMatchObject({
+      kind: 'card',
+      rule: 'Digits',
+    });
     expect(classifier.decide(scan('1'.repeat(MAX_PATTERN_INPUT + 1)))?.rule ?? null).toBeNull();
   });
 });

@@ -29,10 +29,15 @@ afterEach(() => {
 });
 
 async function startWith(dataDir: string, backend: string): Promise<Terminal> {
-  const store = (name: string) => new Conf({ configName: name, cwd: dataDir, ...privateStoreOptions }) as unknown as KeyValueBackend;
+  const store = (name: string) =>
+    new Conf({ configName: name, cwd: dataDir, ...privateStoreOptions }) as unknown as KeyValueBackend;
   return startTerminal({
     dataDir,
-    stores: { settings: store('settings'), operators: store('operators'), customerCache: store('customer-cache') },
+    stores: {
+      settings: store('settings'),
+      operators: store('operators'),
+      customerCache: store('customer-cache'),
+    },
     cipher: keyCipher(randomBytes(32), { backend }),
     startDemo: () => startSandboxBackend({ statePath: join(dataDir, 'demo-sandbox.json') }),
   });
@@ -40,12 +45,17 @@ async function startWith(dataDir: string, backend: string): Promise<Terminal> {
 
 async function doctorLine(dataDir: string): Promise<string | undefined> {
   const out: string[] = [];
-  await main(['doctor', '--data-dir', dataDir], { out: (line) => out.push(line), err: (line) => out.push(line), env: {} });
+  await main(['doctor', '--data-dir', dataDir], {
+    out: (line) => out.push(line),
+    err: (line) => out.push(line),
+    env: {},
+  });
   return out.find((line) => line.includes('Password key storage'));
 }
 
 function storedCiphertext(dataDir: string): unknown {
-  return (JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>).passwordCiphertext;
+  return (JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>)
+    .passwordCiphertext;
 }
 
 describe('the CareCloud password under a weak key store', () => {
@@ -57,16 +67,31 @@ describe('the CareCloud password under a weak key store', () => {
       expect((await dispatch('operator.signIn', { pin: MANAGER_PIN }, sender)).ok).toBe(true);
 
       const view = await dispatch('settings.get', undefined, sender);
-      expect(view).toMatchObject({ ok: true, value: { passwordSet: false, keyStorage: { backend: 'basic_text', weak: true, acceptedWeak: false } } });
+      expect(view).toMatchObject({
+        ok: true,
+        value: { passwordSet: false, keyStorage: { backend: 'basic_text', weak: true, acceptedWeak: false } },
+      });
 
-      const refused = await dispatch('settings.update', { patch: { password: 'the-real-password' }, pin: MANAGER_PIN }, sender);
-      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_settings', reasons: [{ name: 'password', reason: 'weak_key_storage' }] } });
+      const refused = await dispatch(
+        'settings.update',
+        { patch: { password: 'the-real-password' }, pin: MANAGER_PIN },
+        sender,
+      );
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_settings', reasons: [{ name: 'password', reason: 'weak_key_storage' }] },
+      });
       expect(storedCiphertext(dataDir)).toBeUndefined();
-      expect(await dispatch('settings.get', undefined, sender)).toMatchObject({ ok: true, value: { passwordSet: false } });
+      expect(await dispatch('settings.get', undefined, sender)).toMatchObject({
+        ok: true,
+        value: { passwordSet: false },
+      });
 
       const appDoctor = await dispatch('diagnostics.run', undefined, sender);
       if (!appDoctor.ok) throw new Error(JSON.stringify(appDoctor));
-      const appCheck = (appDoctor.value as DiagnosticsReport).checks.find((check) => check.id === 'key-storage');
+      const appCheck = (appDoctor.value as DiagnosticsReport).checks.find(
+        (check) => check.id === 'key-storage',
+      );
       expect(appCheck?.status).toBe('fail');
       expect(appCheck?.detail).toContain('basic_text');
       const cliBefore = await doctorLine(dataDir);
@@ -74,16 +99,30 @@ describe('the CareCloud password under a weak key store', () => {
       expect(cliBefore).toContain('basic_text');
 
       // The manager's explicit acceptance, with the password in the same save.
-      const accepted = await dispatch('settings.update', { patch: { acceptWeakKeyStorage: true, password: 'the-real-password' }, pin: MANAGER_PIN }, sender);
-      expect(accepted).toMatchObject({ ok: true, value: { passwordSet: true, keyStorage: { weak: true, acceptedWeak: true } } });
+      const accepted = await dispatch(
+        'settings.update',
+        { patch: { acceptWeakKeyStorage: true, password: 'the-real-password' }, pin: MANAGER_PIN },
+        sender,
+      );
+      expect(accepted).toMatchObject({
+        ok: true,
+        value: { passwordSet: true, keyStorage: { weak: true, acceptedWeak: true } },
+      });
       expect(typeof storedCiphertext(dataDir)).toBe('string');
       const cliAfter = await doctorLine(dataDir);
       expect(cliAfter).toMatch(/^warn/);
       expect(cliAfter).toContain('accepted');
 
       // Withdrawing the acceptance forgets the password kept under the weak key.
-      const withdrawn = await dispatch('settings.update', { patch: { acceptWeakKeyStorage: false }, pin: MANAGER_PIN }, sender);
-      expect(withdrawn).toMatchObject({ ok: true, value: { passwordSet: false, keyStorage: { acceptedWeak: false } } });
+      const withdrawn = await dispatch(
+        'settings.update',
+        { patch: { acceptWeakKeyStorage: false }, pin: MANAGER_PIN },
+        sender,
+      );
+      expect(withdrawn).toMatchObject({
+        ok: true,
+        value: { passwordSet: false, keyStorage: { acceptedWeak: false } },
+      });
       expect(storedCiphertext(dataDir)).toBeUndefined();
     } finally {
       await terminal.close();
@@ -96,8 +135,15 @@ describe('the CareCloud password under a weak key store', () => {
     try {
       const dispatch = terminal.dispatcher(previewSenderCheck(new Set([1])));
       expect((await dispatch('operator.signIn', { pin: MANAGER_PIN }, sender)).ok).toBe(true);
-      const saved = await dispatch('settings.update', { patch: { password: 'the-real-password' }, pin: MANAGER_PIN }, sender);
-      expect(saved).toMatchObject({ ok: true, value: { passwordSet: true, keyStorage: { backend: 'gnome_libsecret', weak: false } } });
+      const saved = await dispatch(
+        'settings.update',
+        { patch: { password: 'the-real-password' }, pin: MANAGER_PIN },
+        sender,
+      );
+      expect(saved).toMatchObject({
+        ok: true,
+        value: { passwordSet: true, keyStorage: { backend: 'gnome_libsecret', weak: false } },
+      });
     } finally {
       await terminal.close();
     }

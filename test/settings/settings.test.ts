@@ -27,13 +27,23 @@ describe('settings service', () => {
   it('starts in demo mode with defaults and no password', () => {
     const settings = open();
     expect(settings.demo).toBe(true);
-    expect(settings.view()).toMatchObject({ projectUrl: '', passwordSet: false, language: 'cs', cashdeskNumber: '1', offlineVoucherPolicy: 'refuse' });
+    expect(settings.view()).toMatchObject({
+      projectUrl: '',
+      passwordSet: false,
+      language: 'cs',
+      cashdeskNumber: '1',
+      offlineVoucherPolicy: 'refuse',
+    });
     expect(settings.password()).toBeNull();
   });
 
   it('stores the password only as ciphertext and shows screens only that one is set', () => {
     const settings = open();
-    const view = settings.update({ projectUrl: 'https://shop.example.com/', login: 'pos', password: 'S3cret-pass' });
+    const view = settings.update({
+      projectUrl: 'https://shop.example.com/',
+      login: 'pos',
+      password: 'S3cret-pass',
+    });
     expect(view.passwordSet).toBe(true);
     expect(JSON.stringify(view)).not.toContain('S3cret-pass');
     expect(view.projectUrl).toBe('https://shop.example.com');
@@ -47,10 +57,28 @@ describe('settings service', () => {
   });
 
   it('persists changes in the file ccpos reads with the shared schema', () => {
-    open().update({ cashdeskNumber: '12', language: 'en', offlineVoucherPolicy: 'accept-synced', requestTimeoutMs: 2500 });
+    open().update({
+      cashdeskNumber: '12',
+      language: 'en',
+      offlineVoucherPolicy: 'accept-synced',
+      requestTimeoutMs: 2500,
+    });
     const parsed = parseSettings(JSON.parse(readFileSync(file(), 'utf8')));
-    expect(parsed).toMatchObject({ ok: true, value: { cashdeskNumber: 12, language: 'en', offlinePolicy: { vouchers: 'accept-synced' }, timeouts: { lookupMs: 2500 } } });
-    expect(open().view()).toMatchObject({ cashdeskNumber: '12', language: 'en', offlineVoucherPolicy: 'accept-synced', requestTimeoutMs: 2500 });
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: {
+        cashdeskNumber: 12,
+        language: 'en',
+        offlinePolicy: { vouchers: 'accept-synced' },
+        timeouts: { lookupMs: 2500 },
+      },
+    });
+    expect(open().view()).toMatchObject({
+      cashdeskNumber: '12',
+      language: 'en',
+      offlineVoucherPolicy: 'accept-synced',
+      requestTimeoutMs: 2500,
+    });
   });
 
   it('refuses an invalid change as a whole, naming each bad field, and writes nothing', () => {
@@ -59,12 +87,23 @@ describe('settings service', () => {
     const before = readFileSync(file(), 'utf8');
     let error: unknown;
     try {
-      settings.update({ login: 'after', projectUrl: 'http://shop.example.com', cashdeskNumber: 'A7', timeZone: 'Mars/Base', scanRules: { voucher: '([' } });
+      settings.update({
+        login: 'after',
+        projectUrl: 'http://shop.example.com',
+        cashdeskNumber: 'A7',
+        timeZone: 'Mars/Base',
+        scanRules: { voucher: '([' },
+      });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(InvalidSettingsError);
-    expect((error as InvalidSettingsError).reasons.map((r) => r.name).sort()).toEqual(['cashdeskNumber', 'projectUrl', 'scanRules.voucher', 'timeZone']);
+    expect((error as InvalidSettingsError).reasons.map((r) => r.name).sort()).toEqual([
+      'cashdeskNumber',
+      'projectUrl',
+      'scanRules.voucher',
+      'timeZone',
+    ]);
     expect(readFileSync(file(), 'utf8')).toBe(before);
     expect(settings.view().login).toBe('before');
   });
@@ -88,16 +127,27 @@ describe('settings service', () => {
   });
 
   it('reads the offline voucher policy as older builds spelled it and writes it in the one spelling', () => {
-    const old = { schemaVersion: 2, language: 'en', offlinePolicy: { vouchers: 'accept-presynced', points: 'refuse' } };
+    const old = {
+      schemaVersion: 2,
+      language: 'en',
+      offlinePolicy: { vouchers: 'accept-presynced', points: 'refuse' },
+    };
     // ccpos reads the file with the shared schema, even before the app has migrated it.
-    expect(parseSettings(old)).toMatchObject({ ok: true, value: { offlinePolicy: { vouchers: 'accept-synced' } } });
+    expect(parseSettings(old)).toMatchObject({
+      ok: true,
+      value: { offlinePolicy: { vouchers: 'accept-synced' } },
+    });
     writeFileSync(file(), JSON.stringify(old));
     const settings = open();
     expect(settings.view()).toMatchObject({ language: 'en', offlineVoucherPolicy: 'accept-synced' });
     expect(settings.current.offlinePolicy).toEqual({ vouchers: 'accept-synced', points: 'refuse' });
     const text = readFileSync(file(), 'utf8');
     expect(text).not.toContain('presynced');
-    expect(JSON.parse(text)).toMatchObject({ schemaVersion: 3, language: 'en', offlinePolicy: { vouchers: 'accept-synced', points: 'refuse' } });
+    expect(JSON.parse(text)).toMatchObject({
+      schemaVersion: 3,
+      language: 'en',
+      offlinePolicy: { vouchers: 'accept-synced', points: 'refuse' },
+    });
     expect(parseSettings({ offlinePolicy: { vouchers: 'accept_synced' } }).ok).toBe(false);
   });
 
@@ -116,7 +166,10 @@ describe('settings service', () => {
   });
 
   it('replaces hand-broken values by defaults and reports each', () => {
-    writeFileSync(file(), JSON.stringify({ schemaVersion: 2, language: 'de', storeId: 'S1', timeZone: 42, input: 'x' }));
+    writeFileSync(
+      file(),
+      JSON.stringify({ schemaVersion: 2, language: 'de', storeId: 'S1', timeZone: 42, input: 'x' }),
+    );
     const problems: string[] = [];
     const settings = open(cipher, (p) => problems.push(p));
     expect(settings.view()).toMatchObject({ language: 'cs', storeId: 'S1', timeZone: 'Europe/Prague' });
@@ -138,8 +191,15 @@ describe('settings service: input devices and scan rules', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('keeps screen scan rules ahead of the built-in ones and the device switches in the input settings', () => {
-    const open = () => new SettingsService({ store: new Conf({ cwd: dir, configName: 'settings' }) as KeyValueBackend, cipher: keyCipher(randomBytes(32)) });
-    const view = open().update({ scanRules: { loyaltyCard: '^2000\\d{9}$' }, devices: { hidEnabled: false } });
+    const open = () =>
+      new SettingsService({
+        store: new Conf({ cwd: dir, configName: 'settings' }) as KeyValueBackend,
+        cipher: keyCipher(randomBytes(32)),
+      });
+    const view = open().update({
+      scanRules: { loyaltyCard: '^2000\\d{9}$' },
+      devices: { hidEnabled: false },
+    });
     expect(view.scanRules).toEqual({ loyaltyCard: '^2000\\d{9}$', voucher: '', giftCard: '' });
     expect(view.devices).toEqual({ hidEnabled: false, wedgeEnabled: true });
     const input = open().input;

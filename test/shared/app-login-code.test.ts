@@ -13,6 +13,7 @@ describe('the mobile app’s login code', () => {
   });
 
   it('is not anything else a scanner may read', () => {
-    for (const text of ['', ':', 'abc:', ':abc', 'https://example.cz/x', 'a:b:c', 'ab cd', 'a'.repeat(201)]) expect(readAppLoginCode(text), text).toBeNull();
+    for (const text of ['', ':', 'abc:', ':abc', 'https://example.cz/x', 'a:b:c', 'ab cd', 'a'.repeat(201)])
+      expect(readAppLoginCode(text), text).toBeNull();
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MINOR_UNITS, currencyDecimals, fromMinorUnits, sumMinorUnits, toMinorUnits } from '../../shared/money.ts';
+import {
+  MAX_MINOR_UNITS,
+  currencyDecimals,
+  fromMinorUnits,
+  sumMinorUnits,
+  toMinorUnits,
+} from '../../shared/money.ts';
 
 describe('toMinorUnits', () => {
   it('reads the decimal the JSON number was written as, not its binary neighbour', () => {
@@ -59,8 +65,10 @@ describe('fromMinorUnits', () => {
   });
 
   it('round-trips every cent of a wide range', () => {
-    for (let minor = -100_000; minor <= 100_000; minor += 7) expect(toMinorUnits(fromMinorUnits(minor))).toBe(minor);
-    for (const minor of [MAX_MINOR_UNITS, -MAX_MINOR_UNITS, 123456789012345, 100000000000001]) expect(toMinorUnits(fromMinorUnits(minor))).toBe(minor);
+    for (let minor = -100_000; minor <= 100_000; minor += 7)
+      expect(toMinorUnits(fromMinorUnits(minor))).toBe(minor);
+    for (const minor of [MAX_MINOR_UNITS, -MAX_MINOR_UNITS, 123456789012345, 100000000000001])
+      expect(toMinorUnits(fromMinorUnits(minor))).toBe(minor);
   });
 
   it('refuses fractions of a minor unit', () => {

@@ -52,7 +52,9 @@ describe('a demo terminal started from the built bundle', () => {
     const order = main.calls.map((call) => call.api);
     expect(order.slice(0, 2)).toEqual(['app.setPath', 'crashReporter.start']);
     expect(main.callsTo('app.setPath')[0]).toEqual(['crashDumps', expect.stringContaining(dataDir)]);
-    expect(main.callsTo('crashReporter.start')).toEqual([[expect.objectContaining({ uploadToServer: false, submitURL: '' })]]);
+    expect(main.callsTo('crashReporter.start')).toEqual([
+      [expect.objectContaining({ uploadToServer: false, submitURL: '' })],
+    ]);
   });
 
   it('keeps its data in the data folder, sandboxes every renderer and holds the single-instance lock, all before it is ready', () => {
@@ -95,14 +97,30 @@ describe('a demo terminal started from the built bundle', () => {
 
   it('serves the screens on app://terminal/ with the CSP header, and nothing outside the renderer folder', async () => {
     expect(main.callsTo('protocol.registerSchemesAsPrivileged')).toEqual([
-      [[{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]],
+      [
+        [
+          {
+            scheme: 'app',
+            privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+          },
+        ],
+      ],
     ]);
-    const index = await main.request<{ status: number; headers: Record<string, string>; body: Buffer }>({ op: 'fetch', url: page });
+    const index = await main.request<{ status: number; headers: Record<string, string>; body: Buffer }>({
+      op: 'fetch',
+      url: page,
+    });
     expect(index.status).toBe(200);
     expect(index.headers['content-security-policy']).toBe(contentSecurityPolicy);
     expect(index.headers['x-content-type-options']).toBe('nosniff');
     expect(Buffer.from(index.body).toString()).toContain('<div id="app">');
-    for (const url of ['app://terminal/../main/main.js', 'app://terminal/%2e%2e/main/main.js', 'app://terminal/..%2fmain%2fmain.js', 'app://other/index.html', 'app://terminal/../../package.json']) {
+    for (const url of [
+      'app://terminal/../main/main.js',
+      'app://terminal/%2e%2e/main/main.js',
+      'app://terminal/..%2fmain%2fmain.js',
+      'app://other/index.html',
+      'app://terminal/../../package.json',
+    ]) {
       const answer = await main.request<{ status: number }>({ op: 'fetch', url });
       expect({ url, status: answer.status }).toEqual({ url, status: 404 });
     }
@@ -113,35 +131,90 @@ describe('a demo terminal started from the built bundle', () => {
       op: 'web-request',
       event: 'onHeadersReceived',
       url: 'app://terminal/index.html',
-      details: { responseHeaders: { 'Content-Security-Policy': ["default-src *"], 'Content-Type': ['text/html'] } },
+      details: {
+        responseHeaders: { 'Content-Security-Policy': ['default-src *'], 'Content-Type': ['text/html'] },
+      },
     });
     expect(headers.responseHeaders['Content-Security-Policy']).toEqual([contentSecurityPolicy]);
     expect(headers.responseHeaders['Content-Type']).toEqual(['text/html']);
-    for (const url of ['https://example.com/script.js', 'http://127.0.0.1:9/', 'file:///etc/passwd', 'app://other/index.html']) {
-      expect(await main.request({ op: 'web-request', event: 'onBeforeRequest', url })).toEqual({ cancel: true });
+    for (const url of [
+      'https://example.com/script.js',
+      'http://127.0.0.1:9/',
+      'file:///etc/passwd',
+      'app://other/index.html',
+    ]) {
+      expect(await main.request({ op: 'web-request', event: 'onBeforeRequest', url })).toEqual({
+        cancel: true,
+      });
     }
-    expect(await main.request({ op: 'web-request', event: 'onBeforeRequest', url: 'app://terminal/assets/index.js' })).toEqual({ cancel: false });
+    expect(
+      await main.request({
+        op: 'web-request',
+        event: 'onBeforeRequest',
+        url: 'app://terminal/assets/index.js',
+      }),
+    ).toEqual({ cancel: false });
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'hid']) {
       expect(await main.request({ op: 'permission', kind: 'request', permission })).toBe(false);
       expect(await main.request({ op: 'permission', kind: 'check', permission })).toBe(false);
     }
     expect(await main.request({ op: 'permission', kind: 'device', permission: 'hid' })).toBe(false);
-    expect(await main.request({ op: 'session-event', event: 'will-download', args: [{}, null] })).toEqual({ defaultPrevented: true });
+    expect(await main.request({ op: 'session-event', event: 'will-download', args: [{}, null] })).toEqual({
+      defaultPrevented: true,
+    });
   });
 
   it('keeps the window on the app page and opens no other window or webview', async () => {
-    const navigate = (url: string) => main.request({ op: 'emit', target: 'webContents', targetId: windowContents, event: 'will-navigate', args: [url], url });
+    const navigate = (url: string) =>
+      main.request({
+        op: 'emit',
+        target: 'webContents',
+        targetId: windowContents,
+        event: 'will-navigate',
+        args: [url],
+        url,
+      });
     expect(await navigate('https://evil.example/')).toEqual({ defaultPrevented: true });
     expect(await navigate('file:///etc/passwd')).toEqual({ defaultPrevented: true });
     expect(await navigate('app://terminal/index.html')).toEqual({ defaultPrevented: false });
-    expect(await main.request({ op: 'emit', target: 'webContents', targetId: windowContents, event: 'will-redirect', args: ['https://evil.example/'] })).toEqual({ defaultPrevented: true });
-    expect(await main.request({ op: 'emit', target: 'webContents', targetId: windowContents, event: 'will-attach-webview', args: [{}, {}] })).toEqual({ defaultPrevented: true });
-    expect(await main.request({ op: 'window-open', webContentsId: windowContents, url: 'https://evil.example/' })).toEqual({ action: 'deny' });
-    expect(await main.request({ op: 'window-open', webContentsId: windowContents, url: page })).toEqual({ action: 'deny' });
+    expect(
+      await main.request({
+        op: 'emit',
+        target: 'webContents',
+        targetId: windowContents,
+        event: 'will-redirect',
+        args: ['https://evil.example/'],
+      }),
+    ).toEqual({ defaultPrevented: true });
+    expect(
+      await main.request({
+        op: 'emit',
+        target: 'webContents',
+        targetId: windowContents,
+        event: 'will-attach-webview',
+        args: [{}, {}],
+      }),
+    ).toEqual({ defaultPrevented: true });
+    expect(
+      await main.request({ op: 'window-open', webContentsId: windowContents, url: 'https://evil.example/' }),
+    ).toEqual({ action: 'deny' });
+    expect(await main.request({ op: 'window-open', webContentsId: windowContents, url: page })).toEqual({
+      action: 'deny',
+    });
     // Any other web contents, however it came to be, gets the same answer.
     const other = await main.request<number>({ op: 'foreign-contents' });
-    expect(await main.request({ op: 'window-open', webContentsId: other, url: page })).toEqual({ action: 'deny' });
-    expect(await main.request({ op: 'emit', target: 'webContents', targetId: other, event: 'will-attach-webview', args: [{}, {}] })).toEqual({ defaultPrevented: true });
+    expect(await main.request({ op: 'window-open', webContentsId: other, url: page })).toEqual({
+      action: 'deny',
+    });
+    expect(
+      await main.request({
+        op: 'emit',
+        target: 'webContents',
+        targetId: other,
+        event: 'will-attach-webview',
+        args: [{}, {}],
+      }),
+    ).toEqual({ defaultPrevented: true });
   });
 
   it('registers one handler for every channel of the contract and listens to nothing else', async () => {
@@ -157,7 +230,10 @@ describe('a demo terminal started from the built bundle', () => {
     const foreign = await main.request<number>({ op: 'foreign-contents' });
     for (const channel of requestChannels) {
       const own = await main.invoke<Result>(channel, undefined);
-      expect({ channel, code: own.ok ? 'ok' : own.error?.code }).not.toEqual({ channel, code: 'forbidden_sender' });
+      expect({ channel, code: own.ok ? 'ok' : own.error?.code }).not.toEqual({
+        channel,
+        code: 'forbidden_sender',
+      });
       const fromElsewhere = await main.invoke<Result>(channel, undefined, { webContentsId: foreign });
       expect({ channel, code: fromElsewhere.error?.code }).toEqual({ channel, code: 'forbidden_sender' });
       const fromFrame = await main.invoke<Result>(channel, undefined, { frame: 'sub' });
@@ -166,7 +242,10 @@ describe('a demo terminal started from the built bundle', () => {
     // The same window showing another page (a navigation that slipped through) is foreign too.
     await main.request({ op: 'navigate', webContentsId: windowContents, url: 'https://evil.example/' });
     try {
-      expect(await main.invoke<Result>('session.status')).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+      expect(await main.invoke<Result>('session.status')).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden_sender' },
+      });
     } finally {
       await main.request({ op: 'navigate', webContentsId: windowContents, url: page });
     }
@@ -186,7 +265,9 @@ describe('a demo terminal started from the built bundle', () => {
   });
 
   it('keeps the password only as safeStorage ciphertext and records the key store it used', async () => {
-    const settings = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as { security?: { keyStorageBackend?: string } };
+    const settings = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as {
+      security?: { keyStorageBackend?: string };
+    };
     expect(settings.security?.keyStorageBackend).toBe('gnome_libsecret');
   });
 
@@ -194,14 +275,26 @@ describe('a demo terminal started from the built bundle', () => {
     expect(await main.invoke<Result>('operator.signIn', { pin: managerPin })).toMatchObject({ ok: true });
     const target = join(dataFolder(), 'queue for accounting.csv');
     await main.request({ op: 'plan-save-dialog', filePath: target });
-    const saved = await main.invoke<Result>('queue.export', { filter: {}, format: 'csv', pin: managerPin, to: 'screen' });
-    expect(saved).toMatchObject({ ok: true, value: { delivered: 'saved', file: 'queue for accounting.csv', content: null } });
+    const saved = await main.invoke<Result>('queue.export', {
+      filter: {},
+      format: 'csv',
+      pin: managerPin,
+      to: 'screen',
+    });
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { delivered: 'saved', file: 'queue for accounting.csv', content: null },
+    });
     expect(readFileSync(target, 'utf8').split('\r\n')[0]).toContain('bill_id');
     const asked = main.callsTo('dialog.showSaveDialog');
     expect(asked.at(-1)?.[0]).toBe(windowContents);
-    expect(asked.at(-1)?.[1]).toMatchObject({ defaultPath: expect.stringMatching(/Documents[\\/]queue-[\w-]+\.csv$/) });
+    expect(asked.at(-1)?.[1]).toMatchObject({
+      defaultPath: expect.stringMatching(/Documents[\\/]queue-[\w-]+\.csv$/),
+    });
     // No plan: the manager closed the dialog.
-    expect(await main.invoke<Result>('audit.export', { format: 'json', pin: managerPin, to: 'screen' })).toMatchObject({ ok: true, value: { delivered: 'cancelled', count: 0, content: null } });
+    expect(
+      await main.invoke<Result>('audit.export', { format: 'json', pin: managerPin, to: 'screen' }),
+    ).toMatchObject({ ok: true, value: { delivered: 'cancelled', count: 0, content: null } });
     expect(existsSync(join(dataDir, 'exports'))).toBe(false);
     await main.invoke<Result>('operator.signOut', undefined);
   });
@@ -215,13 +308,28 @@ describe('a demo terminal started from the built bundle', () => {
       reason: 'parked',
       customerName: null,
     };
-    const parked = await main.invoke<{ ok: true; value: { outcome: 'parked'; sale: { id: string } } }>('checkout.park', sale);
+    const parked = await main.invoke<{ ok: true; value: { outcome: 'parked'; sale: { id: string } } }>(
+      'checkout.park',
+      sale,
+    );
     expect(parked).toMatchObject({ ok: true, value: { outcome: 'parked' } });
     const open = { saleId: 'shell-open-sale', cart: sale.cart, ask: sale.ask, customerName: null };
-    expect(await main.invoke<Result>('checkout.keepOpen', { sale: open })).toEqual({ ok: true, value: { kept: true } });
+    expect(await main.invoke<Result>('checkout.keepOpen', { sale: open })).toEqual({
+      ok: true,
+      value: { kept: true },
+    });
     const loadsBefore = main.callsTo('webContents.reload').length;
-    await main.request({ op: 'emit', target: 'webContents', targetId: windowContents, event: 'render-process-gone', args: [{ reason: 'crashed', exitCode: 139 }] });
-    await main.until(() => main.callsTo('webContents.reload').length > loadsBefore, 'the window was reloaded');
+    await main.request({
+      op: 'emit',
+      target: 'webContents',
+      targetId: windowContents,
+      event: 'render-process-gone',
+      args: [{ reason: 'crashed', exitCode: 139 }],
+    });
+    await main.until(
+      () => main.callsTo('webContents.reload').length > loadsBefore,
+      'the window was reloaded',
+    );
     expect(main.callsTo('webContents.reload').at(-1)).toEqual([windowContents]);
     const status = await main.invoke<Result>('session.status');
     expect(status).toMatchObject({ ok: true, value: { operator: { role: 'cashier' } } });
@@ -235,7 +343,13 @@ describe('a demo terminal started from the built bundle', () => {
     expect(await main.invoke<Result>('checkout.openSale')).toEqual({ ok: true, value: open });
     // A renderer that ended cleanly (the window closing) is not brought back.
     const reloads = main.callsTo('webContents.reload').length;
-    await main.request({ op: 'emit', target: 'webContents', targetId: windowContents, event: 'render-process-gone', args: [{ reason: 'clean-exit', exitCode: 0 }] });
+    await main.request({
+      op: 'emit',
+      target: 'webContents',
+      targetId: windowContents,
+      event: 'render-process-gone',
+      args: [{ reason: 'clean-exit', exitCode: 0 }],
+    });
     await main.state();
     expect(main.callsTo('webContents.reload')).toHaveLength(reloads);
   });
@@ -255,12 +369,18 @@ describe('a demo terminal started from the built bundle', () => {
 describe('a terminal whose journal cannot open', () => {
   it('says why in one sentence, opens no window and exits non-zero', async () => {
     const dataDir = dataFolder();
-    writeFileSync(journalFile(dataDir), 'this is not a database, it is a note someone saved over the journal\n'.repeat(200));
+    writeFileSync(
+      journalFile(dataDir),
+      'this is not a database, it is a note someone saved over the journal\n'.repeat(200),
+    );
     const main = launchMain({ dataDir });
     const exit = await main.exited;
     expect(exit.code).toBe(1);
     expect(main.callsTo('dialog.showErrorBox')).toEqual([
-      ['This terminal cannot take sales', 'The offline journal file is damaged, so this terminal cannot keep sales until it is repaired or restored.'],
+      [
+        'This terminal cannot take sales',
+        'The offline journal file is damaged, so this terminal cannot keep sales until it is repaired or restored.',
+      ],
     ]);
     expect(main.callsTo('app.exit')).toEqual([[1]]);
     expect(main.callsTo('BrowserWindow')).toEqual([]);
@@ -275,13 +395,23 @@ describe('a Linux terminal whose safeStorage uses basic_text', () => {
     try {
       await main.ready();
       expect(await main.invoke<Result>('operator.signIn', { pin: managerPin })).toMatchObject({ ok: true });
-      expect(await main.invoke<Result>('settings.get')).toMatchObject({ ok: true, value: { keyStorage: { backend: 'basic_text', weak: true, acceptedWeak: false } } });
-      const refused = await main.invoke<Result>('settings.update', { patch: { password: 'secret-password' }, pin: managerPin });
+      expect(await main.invoke<Result>('settings.get')).toMatchObject({
+        ok: true,
+        value: { keyStorage: { backend: 'basic_text', weak: true, acceptedWeak: false } },
+      });
+      const refused = await main.invoke<Result>('settings.update', {
+        patch: { password: 'secret-password' },
+        pin: managerPin,
+      });
       expect(refused).toMatchObject({ ok: false });
       expect(JSON.stringify(refused)).not.toContain('invalid_payload');
-      const stored = () => JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
+      const stored = () =>
+        JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
       expect(JSON.stringify(stored())).not.toContain('secret-password');
-      const accepted = await main.invoke<Result>('settings.update', { patch: { acceptWeakKeyStorage: true, password: 'secret-password' }, pin: managerPin });
+      const accepted = await main.invoke<Result>('settings.update', {
+        patch: { acceptWeakKeyStorage: true, password: 'secret-password' },
+        pin: managerPin,
+      });
       expect(accepted).toMatchObject({ ok: true, value: { passwordSet: true } });
       const file = JSON.stringify(stored());
       expect(file).not.toContain('secret-password');

@@ -41,7 +41,10 @@ describe('the preload bundle', () => {
     expect(Object.keys(pos).sort()).toEqual([...expected.keys(), 'on'].sort());
     for (const [namespace, methods] of expected) {
       const group = pos[namespace] as Record<string, unknown>;
-      expect({ namespace, methods: Object.keys(group).sort() }).toEqual({ namespace, methods: [...methods].sort() });
+      expect({ namespace, methods: Object.keys(group).sort() }).toEqual({
+        namespace,
+        methods: [...methods].sort(),
+      });
       for (const method of methods) expect(typeof group[method]).toBe('function');
     }
     expect(typeof pos.on).toBe('function');
@@ -58,7 +61,9 @@ describe('the preload bundle', () => {
       const call = (pos[namespace] as Record<string, (payload?: unknown) => Promise<unknown>>)[method]!;
       expect(await call({ probe: channel })).toEqual({ ok: true, value: ipcRequestName(channel) });
     }
-    expect(sent).toEqual(requestChannels.map((channel) => ({ channel: ipcRequestName(channel), args: [{ probe: channel }] })));
+    expect(sent).toEqual(
+      requestChannels.map((channel) => ({ channel: ipcRequestName(channel), args: [{ probe: channel }] })),
+    );
   });
 
   it('hands listeners the event payload only, stops on unsubscribe and refuses unknown events', () => {

@@ -30,7 +30,9 @@ interface Row {
 function purchaseRow(dataDir: string, billId: string): Row | undefined {
   const db = new Database(journalFile(dataDir), { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('SELECT id, state, lease_owner, attempt_count FROM entries WHERE bill_id = ?').get(billId) as Row | undefined;
+    return db
+      .prepare('SELECT id, state, lease_owner, attempt_count FROM entries WHERE bill_id = ?')
+      .get(billId) as Row | undefined;
   } finally {
     db.close();
   }
@@ -39,7 +41,11 @@ function purchaseRow(dataDir: string, billId: string): Row | undefined {
 function unfinishedAttempts(dataDir: string, entryId: number): number {
   const db = new Database(journalFile(dataDir), { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare('SELECT count(*) AS n FROM attempts WHERE entry_id = ? AND finished_at IS NULL').get(entryId) as { n: number }).n;
+    return (
+      db
+        .prepare('SELECT count(*) AS n FROM attempts WHERE entry_id = ? AND finished_at IS NULL')
+        .get(entryId) as { n: number }
+    ).n;
   } finally {
     db.close();
   }
@@ -85,28 +91,37 @@ describe('a quit while a purchase is being sent', () => {
     await first.ready();
     expect(await first.invoke('session.status')).toMatchObject({ ok: true, value: { demo: false } });
     expect(await first.invoke('operator.signIn', { pin: cashierPin })).toMatchObject({ ok: true });
-    const product = (await first.invoke<{ ok: true; value: Product | null }>('checkout.product', { code: coffee })).value;
+    const product = (
+      await first.invoke<{ ok: true; value: Product | null }>('checkout.product', { code: coffee })
+    ).value;
     if (!product) throw new Error('the sandbox has no coffee');
     const cart: Cart = addLine({ currency: 'CZK', lines: [] }, productLine(product));
     const total = cartTotals(cart).totalMinor;
 
     // CareCloud now answers after 3 s; the terminal waits 1 s for a closure.
     sandbox.control.setLatency(3_000);
-    const paid = await first.invoke<{ ok: true; value: { outcome: string; receipt: { billId: string } } }>('checkout.pay', {
-      saleId: `shell-quit-${Date.now()}`,
-      cart,
-      ask: { customer: null, voucherCodes: [], points: 0, credit: 0 },
-      tender: 'cash',
-      expectedToPayMinor: total,
-    });
+    const paid = await first.invoke<{ ok: true; value: { outcome: string; receipt: { billId: string } } }>(
+      'checkout.pay',
+      {
+        saleId: `shell-quit-${Date.now()}`,
+        cart,
+        ask: { customer: null, voucherCodes: [], points: 0, credit: 0 },
+        tender: 'cash',
+        expectedToPayMinor: total,
+      },
+    );
     expect(paid).toMatchObject({ ok: true, value: { outcome: 'saved_offline' } });
     const billId = paid.value.receipt.billId;
 
     // The sync engine's retry is in flight when the app is asked to quit.
-    const sending = await waitFor(() => {
-      const row = purchaseRow(dataDir, billId);
-      return row?.state === 'sending' ? row : undefined;
-    }, 'a retry was in flight', first);
+    const sending = await waitFor(
+      () => {
+        const row = purchaseRow(dataDir, billId);
+        return row?.state === 'sending' ? row : undefined;
+      },
+      'a retry was in flight',
+      first,
+    );
     const exit = await first.quit();
     expect(exit).toEqual({ code: 0, signal: null });
 

@@ -6,7 +6,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { barcodes, cartOf, cashierPin, managerPin, newSaleId, openCheckout, type CheckoutFixture } from '../checkout/fixture.ts';
+import {
+  barcodes,
+  cartOf,
+  cashierPin,
+  managerPin,
+  newSaleId,
+  openCheckout,
+  type CheckoutFixture,
+} from '../checkout/fixture.ts';
 import type { ShiftReport } from '../../shared/shift.ts';
 import { formatMoney } from '../../shared/i18n/index.ts';
 
@@ -15,7 +23,9 @@ const ask = { customer: null, voucherCodes: [] as string[], points: 0, credit: 0
 describe('the shift at the lane', () => {
   let f: CheckoutFixture;
   beforeAll(async () => {
-    f = await openCheckout({ settings: { language: 'en', shift: { cashNeedsOpenShift: true, countDifferenceLimitMinor: 1_000 } } });
+    f = await openCheckout({
+      settings: { language: 'en', shift: { cashNeedsOpenShift: true, countDifferenceLimitMinor: 1_000 } },
+    });
     await f.signIn(cashierPin);
   });
   afterAll(() => f?.close());
@@ -25,7 +35,16 @@ describe('the shift at the lane', () => {
     const saleId = newSaleId();
     const shown = await f.ok('checkout.preview', { saleId, cart, ask });
     if (!shown.current) throw new Error('preview not current');
-    return { result: await f.call('checkout.pay', { saleId, cart, ask, tender, expectedToPayMinor: shown.preview.toPayMinor }), due: shown.preview.toPayMinor };
+    return {
+      result: await f.call('checkout.pay', {
+        saleId,
+        cart,
+        ask,
+        tender,
+        expectedToPayMinor: shown.preview.toPayMinor,
+      }),
+      due: shown.preview.toPayMinor,
+    };
   }
 
   let z: ShiftReport;
@@ -39,7 +58,10 @@ describe('the shift at the lane', () => {
 
     const opened = await f.ok('shift.open', { openingFloatMinor: 200_000 });
     expect(opened).toMatchObject({ openingFloatMinor: 200_000, expectedCashMinor: 200_000, movements: [] });
-    expect(await f.call('shift.open', { openingFloatMinor: 0 })).toMatchObject({ ok: false, error: { code: 'shift_open' } });
+    expect(await f.call('shift.open', { openingFloatMinor: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'shift_open' },
+    });
     const cash = await sell({ cardMinor: 0, cashTenderedMinor: 100_000 });
     expect(cash.result).toMatchObject({ ok: true, value: { outcome: 'closed' } });
     await f.ok('shift.cash', { direction: 'in', amountMinor: 10_000, reason: 'Coins from the safe' });
@@ -48,24 +70,53 @@ describe('the shift at the lane', () => {
     expect(after.expectedCashMinor).toBe(200_000 + cash.due + 10_000 - 50_000);
 
     const x = await f.ok('shift.xReport', undefined);
-    expect(x).toMatchObject({ kind: 'X', sales: { count: 1, paidMinor: cash.due }, tenders: { cashMinor: cash.due, cashTenderedMinor: 100_000, changeMinor: 100_000 - cash.due, cardMinor: 0 } });
+    expect(x).toMatchObject({
+      kind: 'X',
+      sales: { count: 1, paidMinor: cash.due },
+      tenders: {
+        cashMinor: cash.due,
+        cashTenderedMinor: 100_000,
+        changeMinor: 100_000 - cash.due,
+        cardMinor: 0,
+      },
+    });
     expect(x.cashiers).toEqual([expect.objectContaining({ sales: 1, cashMinor: cash.due })]);
 
     // A restart in the middle of the shift keeps it open with everything in it.
     await f.restart();
     await f.signIn(cashierPin);
-    expect(await f.ok('shift.current', undefined)).toMatchObject({ id: opened.id, expectedCashMinor: after.expectedCashMinor });
+    expect(await f.ok('shift.current', undefined)).toMatchObject({
+      id: opened.id,
+      expectedCashMinor: after.expectedCashMinor,
+    });
 
     const expected = after.expectedCashMinor;
     const short = await f.ok('shift.close', { count: { by: 'total', totalMinor: expected - 2_000 } });
-    expect(short).toEqual({ outcome: 'needs_manager', expectedMinor: expected, countedMinor: expected - 2_000, differenceMinor: -2_000, limitMinor: 1_000 });
-    expect(await f.call('shift.close', { count: { by: 'total', totalMinor: expected - 2_000 }, pin: cashierPin })).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
-    const closed = await f.ok('shift.close', { count: { by: 'total', totalMinor: expected - 2_000 }, pin: managerPin });
+    expect(short).toEqual({
+      outcome: 'needs_manager',
+      expectedMinor: expected,
+      countedMinor: expected - 2_000,
+      differenceMinor: -2_000,
+      limitMinor: 1_000,
+    });
+    expect(
+      await f.call('shift.close', { count: { by: 'total', totalMinor: expected - 2_000 }, pin: cashierPin }),
+    ).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
+    const closed = await f.ok('shift.close', {
+      count: { by: 'total', totalMinor: expected - 2_000 },
+      pin: managerPin,
+    });
     if (closed.outcome !== 'closed') throw new Error('not closed');
     z = closed.report;
-    expect(z).toMatchObject({ kind: 'Z', close: { differenceMinor: -2_000, approvedBy: expect.any(String) }, cash: { expectedMinor: expected } });
+    expect(z).toMatchObject({
+      kind: 'Z',
+      close: { differenceMinor: -2_000, approvedBy: expect.any(String) },
+      cash: { expectedMinor: expected },
+    });
     expect(await f.ok('shift.current', undefined)).toBeNull();
-    expect(await f.call('shift.cash', { direction: 'in', amountMinor: 100, reason: 'too late' })).toMatchObject({ ok: false, error: { code: 'no_open_shift' } });
+    expect(
+      await f.call('shift.cash', { direction: 'in', amountMinor: 100, reason: 'too late' }),
+    ).toMatchObject({ ok: false, error: { code: 'no_open_shift' } });
     expect((await sell('cash')).result).toMatchObject({ ok: false, error: { code: 'no_open_shift' } });
     expect(await f.ok('shift.closed', { limit: 5 })).toEqual([z]);
   });
@@ -87,7 +138,9 @@ describe('the shift at the lane', () => {
     expect(done).toMatchObject({ format: 'pdf', delivered: 'download', encoding: 'base64' });
     const bytes = Buffer.from(done.content!, 'base64');
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const { text: raw } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
+    const { text: raw } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), {
+      mergePages: true,
+    });
     const text = raw.replace(/\s/gu, ' ');
     expect(text).toContain(`Z report ${z.id}`);
     expect(text).toContain('Expected cash');
@@ -95,10 +148,21 @@ describe('the shift at the lane', () => {
     const money = (minor: number) => formatMoney('en', minor, 'CZK').replace(/\s/gu, ' ');
     expect(text).toContain(money(z.cash.expectedMinor));
     expect(text).toContain(money(z.sales.paidMinor));
-    const audit = (await (async () => {
-      await f.signIn(managerPin);
-      return f.ok('audit.list', { page: { limit: 50, offset: 0 } });
-    })()).records.map((r) => r.action);
-    expect(audit).toEqual(expect.arrayContaining(['shift-open', 'cash-in', 'cash-out', 'shift-x-report', 'shift-close', 'shift-report-export']));
+    const audit = (
+      await (async () => {
+        await f.signIn(managerPin);
+        return f.ok('audit.list', { page: { limit: 50, offset: 0 } });
+      })()
+    ).records.map((r) => r.action);
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        'shift-open',
+        'cash-in',
+        'cash-out',
+        'shift-x-report',
+        'shift-close',
+        'shift-report-export',
+      ]),
+    );
   });
 });

@@ -4,9 +4,23 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { barcodes, cartOf, cashierPin, newSaleId, openCheckout, type CheckoutFixture } from '../checkout/fixture.ts';
+import {
+  barcodes,
+  cartOf,
+  cashierPin,
+  newSaleId,
+  openCheckout,
+  type CheckoutFixture,
+} from '../checkout/fixture.ts';
 import { formatMoney } from '../../shared/i18n/index.ts';
-import { CUT, decodeJob, DRAWER_KICK, includesBytes, startFakePrinter, type FakePrinter } from '../support/fake-printer.ts';
+import {
+  CUT,
+  decodeJob,
+  DRAWER_KICK,
+  includesBytes,
+  startFakePrinter,
+  type FakePrinter,
+} from '../support/fake-printer.ts';
 
 const ask = { customer: null, voucherCodes: [] as string[], points: 0, credit: 0 };
 
@@ -15,7 +29,13 @@ describe('shift reports on the receipt printer', () => {
   let printer: FakePrinter;
   beforeAll(async () => {
     printer = await startFakePrinter();
-    f = await openCheckout({ settings: { language: 'cs', shift: { cashNeedsOpenShift: true }, printer: { connection: 'network', host: '127.0.0.1', port: printer.port, timeoutMs: 2_000 } } });
+    f = await openCheckout({
+      settings: {
+        language: 'cs',
+        shift: { cashNeedsOpenShift: true },
+        printer: { connection: 'network', host: '127.0.0.1', port: printer.port, timeoutMs: 2_000 },
+      },
+    });
     await f.signIn(cashierPin);
   });
   afterAll(async () => {
@@ -29,7 +49,13 @@ describe('shift reports on the receipt printer', () => {
     const saleId = newSaleId();
     const shown = await f.ok('checkout.preview', { saleId, cart, ask });
     if (!shown.current) throw new Error('preview not current');
-    await f.ok('checkout.pay', { saleId, cart, ask, tender: { cardMinor: 0, cashTenderedMinor: shown.preview.toPayMinor }, expectedToPayMinor: shown.preview.toPayMinor });
+    await f.ok('checkout.pay', {
+      saleId,
+      cart,
+      ask,
+      tender: { cardMinor: 0, cashTenderedMinor: shown.preview.toPayMinor },
+      expectedToPayMinor: shown.preview.toPayMinor,
+    });
     const x = await f.ok('shift.xReport', undefined);
     // The sale's receipt prints too; wait for it so only the report is counted below.
     await waitFor(() => printer.jobs.length >= 1);

@@ -21,7 +21,18 @@ const MANAGER_PIN = '9999';
 type Line = { vat: number; paid: number };
 
 /** A till sale as pay journals it: the bill and the settlement cash.ts computed. */
-function sale(billId: string, dueMinor: number, tender: Parameters<typeof settle>[1], options: { operator?: string; lines?: Line[]; customer?: string; pointsEarned?: number | null; recap?: Record<string, unknown> } = {}): NewEntry {
+function sale(
+  billId: string,
+  dueMinor: number,
+  tender: Parameters<typeof settle>[1],
+  options: {
+    operator?: string;
+    lines?: Line[];
+    customer?: string;
+    pointsEarned?: number | null;
+    recap?: Record<string, unknown>;
+  } = {},
+): NewEntry {
   const base = purchaseEntry({ billId, idempotencyKey: billId, operator: options.operator ?? 'Jana' });
   const settled = settle(dueMinor, tender, 100);
   if (!settled.ok) throw new Error(settled.problem);
@@ -39,12 +50,24 @@ function sale(billId: string, dueMinor: number, tender: Parameters<typeof settle
           ...body.bill,
           bill_id: billId,
           total_price: dueMinor / 100,
-          bill_items: lines.map((line, i) => ({ bill_item_id: `l${i}`, plu_ids: [{ list_code: 'PLU', code: String(i) }], plu_name: `item ${i}`, vat_rate: line.vat, quantity: 1, price: line.paid / 100, paid_amount: line.paid / 100 })),
+          bill_items: lines.map((line, i) => ({
+            bill_item_id: `l${i}`,
+            plu_ids: [{ list_code: 'PLU', code: String(i) }],
+            plu_name: `item ${i}`,
+            vat_rate: line.vat,
+            quantity: 1,
+            price: line.paid / 100,
+            paid_amount: line.paid / 100,
+          })),
           ...(options.recap ? { payment_recap: options.recap } : {}),
         },
       },
     },
-    tillPayment: { paidMinor: settled.settlement.paidMinor, settlement: { ...settled.settlement }, pointsEarned: options.pointsEarned ?? null },
+    tillPayment: {
+      paidMinor: settled.settlement.paidMinor,
+      settlement: { ...settled.settlement },
+      pointsEarned: options.pointsEarned ?? null,
+    },
   };
 }
 
@@ -86,19 +109,65 @@ describe('the lane shift', () => {
     shifts.open(jana, 200_000);
     expect(shifts.cashAllowed()).toBe(true);
     // 129.40 due in cash, 200 handed over: 129 kept after rounding, 71 change.
-    journal.append(sale('B-1', 12_940, { cardMinor: 0, cashTenderedMinor: 20_000 }, { lines: [{ vat: 21, paid: 10_000 }, { vat: 12, paid: 2_940 }], customer: 'cust-1', pointsEarned: 13 }));
+    journal.append(
+      sale(
+        'B-1',
+        12_940,
+        { cardMinor: 0, cashTenderedMinor: 20_000 },
+        {
+          lines: [
+            { vat: 21, paid: 10_000 },
+            { vat: 12, paid: 2_940 },
+          ],
+          customer: 'cust-1',
+          pointsEarned: 13,
+        },
+      ),
+    );
     journal.append(sale('B-2', 50_000, 'card', { operator: 'Petr' }));
-    const split = journal.append(sale('B-3', 30_000, { cardMinor: 10_000, cashTenderedMinor: 20_000 }, { customer: 'cust-2', recap: { credit_points: 40, vouchers: [{ code: 'DEMO100', discount_value: 100 }], recommended_discounts: [{ bill_item_id: 'l0', discount_value: 15.5 }] } }));
-    journal.append({ ...purchaseEntry({ billId: 'CB-3', idempotencyKey: 'CB-3', operator: 'Manager' }), kind: 'cancellation', dependsOn: split.id });
+    const split = journal.append(
+      sale(
+        'B-3',
+        30_000,
+        { cardMinor: 10_000, cashTenderedMinor: 20_000 },
+        {
+          customer: 'cust-2',
+          recap: {
+            credit_points: 40,
+            vouchers: [{ code: 'DEMO100', discount_value: 100 }],
+            recommended_discounts: [{ bill_item_id: 'l0', discount_value: 15.5 }],
+          },
+        },
+      ),
+    );
+    journal.append({
+      ...purchaseEntry({ billId: 'CB-3', idempotencyKey: 'CB-3', operator: 'Manager' }),
+      kind: 'cancellation',
+      dependsOn: split.id,
+    });
     shifts.move(jana, 'in', 50_000, 'Change from the safe');
     shifts.move(petr, 'out', 30_000, 'Banked at noon');
 
     const x = shifts.xReport(petr);
     expect(x.kind).toBe('X');
     expect(x.sales).toEqual({ count: 3, totalMinor: 92_940, paidMinor: 12_900 + 50_000 + 30_000 });
-    expect(x.tenders).toEqual({ cardMinor: 60_000, cashMinor: 12_900 + 20_000, cashTenderedMinor: 40_000, changeMinor: 7_100, roundingMinor: -40 });
+    expect(x.tenders).toEqual({
+      cardMinor: 60_000,
+      cashMinor: 12_900 + 20_000,
+      cashTenderedMinor: 40_000,
+      changeMinor: 7_100,
+      roundingMinor: -40,
+    });
     expect(x.cancellations).toEqual({ count: 1, paidMinor: 30_000, cashRefundedMinor: 20_000 });
-    expect(x.cash).toMatchObject({ openingFloatMinor: 200_000, cashTakenMinor: 32_900, cashRefundedMinor: 20_000, cashInMinor: 50_000, cashOutMinor: 30_000, movementsIn: 1, movementsOut: 1 });
+    expect(x.cash).toMatchObject({
+      openingFloatMinor: 200_000,
+      cashTakenMinor: 32_900,
+      cashRefundedMinor: 20_000,
+      cashInMinor: 50_000,
+      cashOutMinor: 30_000,
+      movementsIn: 1,
+      movementsOut: 1,
+    });
     expect(x.cash.expectedMinor).toBe(200_000 + 32_900 - 20_000 + 50_000 - 30_000);
     expect(shifts.current()!.expectedCashMinor).toBe(x.cash.expectedMinor);
     expect(x.cashiers.map((c) => [c.operator, c.sales, c.paidMinor, c.cashMinor, c.cancellations])).toEqual([
@@ -122,7 +191,11 @@ describe('the lane shift', () => {
     journal.append(sale('B-1', 25_000, 'cash'));
     const before = shifts.xReport(jana);
     // 1 250 Kč: one 1 000 note, one 200, one 50.
-    const closed = await shifts.close(jana, { by: 'denominations', pieces: { '100000': 1, '20000': 1, '5000': 1 } }, null);
+    const closed = await shifts.close(
+      jana,
+      { by: 'denominations', pieces: { '100000': 1, '20000': 1, '5000': 1 } },
+      null,
+    );
     expect(closed.outcome).toBe('closed');
     if (closed.outcome !== 'closed') return;
     const z = closed.report;
@@ -140,20 +213,35 @@ describe('the lane shift', () => {
     expect(() => shifts.xReport(jana)).toThrow(/No shift is open/);
     const actions = journal.audit().map((a) => a.action);
     expect(actions).toEqual(['shift-open', 'shift-x-report', 'shift-close']);
-    expect(journal.audit().at(-1)!.detail).toMatchObject({ expectedCashMinor: 125_000, countedCashMinor: 125_000, differenceMinor: 0 });
+    expect(journal.audit().at(-1)!.detail).toMatchObject({
+      expectedCashMinor: 125_000,
+      countedCashMinor: 125_000,
+      differenceMinor: 0,
+    });
   });
 
   it('asks for a manager when the difference passes the limit, either way, and keeps who approved', async () => {
     limit = 1_000;
     shifts.open(jana, 50_000);
     const short = await shifts.close(jana, { by: 'total', totalMinor: 48_900 }, null);
-    expect(short).toEqual({ outcome: 'needs_manager', expectedMinor: 50_000, countedMinor: 48_900, differenceMinor: -1_100, limitMinor: 1_000 });
+    expect(short).toEqual({
+      outcome: 'needs_manager',
+      expectedMinor: 50_000,
+      countedMinor: 48_900,
+      differenceMinor: -1_100,
+      limitMinor: 1_000,
+    });
     expect(shifts.current()).not.toBeNull();
     await expect(shifts.close(jana, { by: 'total', totalMinor: 48_900 }, '1234')).rejects.toThrow(PinRefused);
     expect(shifts.current()).not.toBeNull();
     const approved = await shifts.close(jana, { by: 'total', totalMinor: 48_900 }, MANAGER_PIN);
     expect(approved.outcome).toBe('closed');
-    if (approved.outcome === 'closed') expect(approved.report.close).toMatchObject({ differenceMinor: -1_100, approvedBy: 'Manager', count: { by: 'total', totalMinor: 48_900 } });
+    if (approved.outcome === 'closed')
+      expect(approved.report.close).toMatchObject({
+        differenceMinor: -1_100,
+        approvedBy: 'Manager',
+        count: { by: 'total', totalMinor: 48_900 },
+      });
     // Within the limit no PIN is asked.
     shifts.open(jana, 50_000);
     expect((await shifts.close(jana, { by: 'total', totalMinor: 51_000 }, null)).outcome).toBe('closed');
@@ -166,8 +254,12 @@ describe('the lane shift', () => {
     expect(() => shifts.move(jana, 'out', -5, 'negative')).toThrow(ShiftInputError);
     expect(() => shifts.move(jana, 'out', 100, '  ')).toThrow(ShiftInputError);
     expect(() => shifts.move(jana, 'in', 1.5, 'half a heller')).toThrow(ShiftInputError);
-    await expect(shifts.close(jana, { by: 'denominations', pieces: { '300': 1 } }, null)).rejects.toThrow(ShiftInputError);
-    await expect(shifts.close(jana, { by: 'denominations', pieces: { '100': -1 } }, null)).rejects.toThrow(ShiftInputError);
+    await expect(shifts.close(jana, { by: 'denominations', pieces: { '300': 1 } }, null)).rejects.toThrow(
+      ShiftInputError,
+    );
+    await expect(shifts.close(jana, { by: 'denominations', pieces: { '100': -1 } }, null)).rejects.toThrow(
+      ShiftInputError,
+    );
     expect(shifts.current()!.movements).toEqual([]);
   });
 
@@ -195,7 +287,7 @@ describe('the lane shift', () => {
     const db = new Database(file());
     try {
       const refusals = [
-        "UPDATE shifts SET counted_cash_minor = 0",
+        'UPDATE shifts SET counted_cash_minor = 0',
         'DELETE FROM shifts',
         'UPDATE cash_movements SET amount_minor = 1',
         'DELETE FROM cash_movements',
@@ -206,12 +298,25 @@ describe('the lane shift', () => {
         'DELETE FROM shift_entries',
         'INSERT INTO shift_entries (entry_id, shift_id) VALUES (999, 1)',
       ];
-      for (const statement of refusals) expect(() => db.exec(statement), statement).toThrow(/shift_closed|shift_kept|fixed/);
+      for (const statement of refusals)
+        expect(() => db.exec(statement), statement).toThrow(/shift_closed|shift_kept|fixed/);
       // An open shift cannot be closed without its Z report, nor have its float changed.
-      db.exec("INSERT INTO shifts (store_id, cashdesk, currency, opened_by, opened_at, opening_float_minor) VALUES ('s', 1, 'CZK', 'x', 0, 0)");
-      expect(() => db.exec("UPDATE shifts SET closed_by = 'x', closed_at = 1, expected_cash_minor = 0, counted_cash_minor = 0 WHERE closed_at IS NULL")).toThrow(/shift_needs_z/);
-      expect(() => db.exec('UPDATE shifts SET opening_float_minor = 5 WHERE closed_at IS NULL')).toThrow(/shift_fixed/);
-      expect(() => db.exec("INSERT INTO shifts (store_id, cashdesk, currency, opened_by, opened_at, opening_float_minor) VALUES ('s', 1, 'CZK', 'x', 0, 0)")).toThrow(/shift_already_open/);
+      db.exec(
+        "INSERT INTO shifts (store_id, cashdesk, currency, opened_by, opened_at, opening_float_minor) VALUES ('s', 1, 'CZK', 'x', 0, 0)",
+      );
+      expect(() =>
+        db.exec(
+          "UPDATE shifts SET closed_by = 'x', closed_at = 1, expected_cash_minor = 0, counted_cash_minor = 0 WHERE closed_at IS NULL",
+        ),
+      ).toThrow(/shift_needs_z/);
+      expect(() => db.exec('UPDATE shifts SET opening_float_minor = 5 WHERE closed_at IS NULL')).toThrow(
+        /shift_fixed/,
+      );
+      expect(() =>
+        db.exec(
+          "INSERT INTO shifts (store_id, cashdesk, currency, opened_by, opened_at, opening_float_minor) VALUES ('s', 1, 'CZK', 'x', 0, 0)",
+        ),
+      ).toThrow(/shift_already_open/);
     } finally {
       db.close();
     }
@@ -223,16 +328,42 @@ describe('drawer arithmetic', () => {
   it('counts CZK and EUR by denominations and refuses what the currency does not have', () => {
     expect(denominationsOf('CZK')).toContain(500_000);
     expect(denominationsOf('EUR')).toContain(1);
-    expect(countedTotal({ by: 'denominations', pieces: { '500000': 2, '100': 3 } }, 'CZK')).toEqual({ ok: true, totalMinor: 1_000_300 });
-    expect(countedTotal({ by: 'denominations', pieces: { '1': 7, '20000': 1 } }, 'EUR')).toEqual({ ok: true, totalMinor: 20_007 });
-    expect(countedTotal({ by: 'denominations', pieces: { '1': 7 } }, 'CZK')).toEqual({ ok: false, problem: 'unknown_denomination' });
-    expect(countedTotal({ by: 'denominations', pieces: { '100': 0.5 } }, 'CZK')).toEqual({ ok: false, problem: 'invalid_pieces' });
-    expect(countedTotal({ by: 'denominations', pieces: { '100': 1 } }, 'USD')).toEqual({ ok: false, problem: 'unknown_denomination' });
-    expect(countedTotal({ by: 'total', totalMinor: -1 }, 'CZK')).toEqual({ ok: false, problem: 'invalid_total' });
+    expect(countedTotal({ by: 'denominations', pieces: { '500000': 2, '100': 3 } }, 'CZK')).toEqual({
+      ok: true,
+      totalMinor: 1_000_300,
+    });
+    expect(countedTotal({ by: 'denominations', pieces: { '1': 7, '20000': 1 } }, 'EUR')).toEqual({
+      ok: true,
+      totalMinor: 20_007,
+    });
+    expect(countedTotal({ by: 'denominations', pieces: { '1': 7 } }, 'CZK')).toEqual({
+      ok: false,
+      problem: 'unknown_denomination',
+    });
+    expect(countedTotal({ by: 'denominations', pieces: { '100': 0.5 } }, 'CZK')).toEqual({
+      ok: false,
+      problem: 'invalid_pieces',
+    });
+    expect(countedTotal({ by: 'denominations', pieces: { '100': 1 } }, 'USD')).toEqual({
+      ok: false,
+      problem: 'unknown_denomination',
+    });
+    expect(countedTotal({ by: 'total', totalMinor: -1 }, 'CZK')).toEqual({
+      ok: false,
+      problem: 'invalid_total',
+    });
   });
 
   it('expects cash and asks for a manager past the limit only', () => {
-    expect(expectedCash({ openingFloatMinor: 100, cashTakenMinor: 50, cashRefundedMinor: 20, cashInMinor: 10, cashOutMinor: 5 })).toBe(135);
+    expect(
+      expectedCash({
+        openingFloatMinor: 100,
+        cashTakenMinor: 50,
+        cashRefundedMinor: 20,
+        cashInMinor: 10,
+        cashOutMinor: 5,
+      }),
+    ).toBe(135);
     expect(needsManager(500, 500)).toBe(false);
     expect(needsManager(-501, 500)).toBe(true);
     expect(needsManager(501, 500)).toBe(true);

@@ -43,4 +43,8 @@ export function writeBillFile(dir: string, options?: Parameters<typeof bill>[0])
 }
 
 /** The value of a `name value` line of ccpos's output. */
-export const outputField = (lines: string[], name: string): string | undefined => lines.find((l) => l.startsWith(name))?.slice(name.length).trim();
+export const outputField = (lines: string[], name: string): string | undefined =>
+  lines
+    .find((l) => l.startsWith(name))
+    ?.slice(name.length)
+    .trim();

@@ -22,14 +22,19 @@ export type FakePrinterMode =
  * (2: bit 2) or the paper has run out (2: bit 5, "printing stops at paper end"); the paper
  * sensor says near-end in bits 2-3 and end in bits 5-6, and a printer without paper reports both.
  */
-export const STATUS_BYTES: Record<'ready' | 'paper_out' | 'paper_low' | 'cover_open', Record<1 | 2 | 3 | 4, number>> = {
+export const STATUS_BYTES: Record<
+  'ready' | 'paper_out' | 'paper_low' | 'cover_open',
+  Record<1 | 2 | 3 | 4, number>
+> = {
   ready: { 1: 0x12, 2: 0x12, 3: 0x12, 4: 0x12 },
   paper_out: { 1: 0x1a, 2: 0x32, 3: 0x12, 4: 0x7e },
   paper_low: { 1: 0x12, 2: 0x12, 3: 0x12, 4: 0x1e },
   cover_open: { 1: 0x1a, 2: 0x16, 3: 0x12, 4: 0x12 },
 };
 
-/** DLE EOT n at `at` in the bytes so far: n, null when it is not one, undefined when the bytes stop short of telling. */
+/**
+ * DLE EOT n at `at` in the bytes so far: n, null when it is not one, undefined when the bytes stop short of telling.
+ */
 function statusRequestAt(bytes: Buffer, at: number): 1 | 2 | 3 | 4 | null | undefined {
   if (bytes[at] !== 0x10) return null;
   if (at + 1 >= bytes.length) return undefined;
@@ -120,7 +125,8 @@ export function decodeJob(job: Buffer, codePage = 'cp852'): string {
 /** ESC t n: every code page selection in the job. */
 export function codePagesSelected(job: Buffer): number[] {
   const pages: number[] = [];
-  for (let i = 0; i + 2 < job.length; i += 1) if (job[i] === 0x1b && job[i + 1] === 0x74) pages.push(job[i + 2]!);
+  for (let i = 0; i + 2 < job.length; i += 1)
+    if (job[i] === 0x1b && job[i + 1] === 0x74) pages.push(job[i + 2]!);
   return pages;
 }
 

@@ -28,14 +28,27 @@ export interface Loopback {
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Responder {
   return (_request, res) => {
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(text),
+      ...headers,
+    });
     res.end(text);
   };
 }
 
-export function text(status: number, contentType: string, body: string, headers: Record<string, string> = {}): Responder {
+export function text(
+  status: number,
+  contentType: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Responder {
   return (_request, res) => {
-    res.writeHead(status, { ...(contentType ? { 'content-type': contentType } : {}), 'content-length': Buffer.byteLength(body), ...headers });
+    res.writeHead(status, {
+      ...(contentType ? { 'content-type': contentType } : {}),
+      'content-length': Buffer.byteLength(body),
+      ...headers,
+    });
     res.end(body);
   };
 }
@@ -77,7 +90,11 @@ export async function startLoopback(prefix = PREFIX): Promise<Loopback> {
       const queue = routes.get(key);
       const index = served.get(key) ?? 0;
       served.set(key, index + 1);
-      const responder = queue?.[Math.min(index, queue.length - 1)] ?? json(404, { error: { type: 'x', exception: 'not_found_exception', title: 'Not found', detail: key } });
+      const responder =
+        queue?.[Math.min(index, queue.length - 1)] ??
+        json(404, {
+          error: { type: 'x', exception: 'not_found_exception', title: 'Not found', detail: key },
+        });
       Promise.resolve(responder(recorded, res)).catch(() => res.destroy());
     });
   });

@@ -46,9 +46,15 @@ export function recordingCommand(name: string): RecordingCommand {
       const count = existsSync(join(dir, 'count')) ? Number(readFileSync(join(dir, 'count'), 'utf8')) : 0;
       const runs: RecordedRun[] = [];
       for (let n = 1; n <= count; n += 1) {
-        const args = readFileSync(join(dir, `args-${n}`), 'utf8').split('\0').slice(0, -1);
+        const args = readFileSync(join(dir, `args-${n}`), 'utf8')
+          .split('\0')
+          .slice(0, -1);
         const copied = join(dir, `copied-${n}`);
-        runs.push({ args, stdin: readFileSync(join(dir, `stdin-${n}`)), copied: existsSync(copied) ? readFileSync(copied) : null });
+        runs.push({
+          args,
+          stdin: readFileSync(join(dir, `stdin-${n}`)),
+          copied: existsSync(copied) ? readFileSync(copied) : null,
+        });
       }
       return runs;
     },

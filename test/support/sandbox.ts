@@ -8,11 +8,20 @@ import type { operations } from '../../shared/carecloud/api-types.ts';
 import { loadContract } from '../../sandbox/contract.ts';
 import type { ErrorBody } from '../../sandbox/errors.ts';
 import { responseValidator, type ResponseCheck } from '../../sandbox/response-validation.ts';
-import { startSandbox, type Sandbox, type SandboxControl, type SandboxOptions } from '../../sandbox/server.ts';
+import {
+  startSandbox,
+  type Sandbox,
+  type SandboxControl,
+  type SandboxOptions,
+} from '../../sandbox/server.ts';
 
 type Json<R> = R extends { content: { 'application/json': infer B } } ? B : never;
 type Success<R> = 200 extends keyof R ? Json<R[200]> : 201 extends keyof R ? Json<R[201]> : never;
-type DeepRequired<T> = T extends (infer U)[] ? DeepRequired<U>[] : T extends object ? { [K in keyof T]-?: DeepRequired<T[K]> } : T;
+type DeepRequired<T> = T extends (infer U)[]
+  ? DeepRequired<U>[]
+  : T extends object
+    ? { [K in keyof T]-?: DeepRequired<T[K]> }
+    : T;
 
 /** The success body of an operation, every field assumed present (tests read what they expect). */
 export type OkBody<K extends keyof operations> = DeepRequired<Success<operations[K]['responses']>>;
@@ -58,11 +67,17 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
       body: JSON.stringify(sandbox.credentials),
     });
     const body = (await res.json()) as { data?: { bearer_token?: string } };
-    if (res.status !== 200 || !body.data?.bearer_token) throw new Error(`sandbox login failed with ${res.status}`);
+    if (res.status !== 200 || !body.data?.bearer_token)
+      throw new Error(`sandbox login failed with ${res.status}`);
     return body.data.bearer_token;
   }
 
-  async function call<T>(method: string, path: string, options: CallOptions = {}, base = sandbox.baseUrl): Promise<CallResult<T>> {
+  async function call<T>(
+    method: string,
+    path: string,
+    options: CallOptions = {},
+    base = sandbox.baseUrl,
+  ): Promise<CallResult<T>> {
     const url = new URL(`${base}${path}`);
     for (const [name, value] of Object.entries(options.query ?? {})) {
       if (Array.isArray(value)) for (const item of value) url.searchParams.append(`${name}[]`, String(item));
@@ -71,19 +86,33 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
     const headers: Record<string, string> = { ...options.headers };
     if (base === sandbox.customerBaseUrl) {
       if (typeof options.token === 'string') headers.Authorization = `Bearer ${options.token}`;
-    } else if (options.token !== false) headers.Authorization = `Bearer ${typeof options.token === 'string' ? options.token : await sandboxToken()}`;
+    } else if (options.token !== false)
+      headers.Authorization = `Bearer ${typeof options.token === 'string' ? options.token : await sandboxToken()}`;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-    const res = await fetch(url, { method, headers, body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body) });
+    const res = await fetch(url, {
+      method,
+      headers,
+      body:
+        options.body === undefined
+          ? undefined
+          : typeof options.body === 'string'
+            ? options.body
+            : JSON.stringify(options.body),
+    });
     const text = await res.text();
     const body = text === '' ? undefined : (JSON.parse(text) as unknown);
     const match = contract.match(method, url.pathname.slice(new URL(base).pathname.length));
     if (match.kind === 'found') {
       const problems = check(match.route.operationId, res.status, body ?? null);
-      if (problems.length > 0) throw new Error(`${method} ${path} answered ${res.status} outside the contract: ${problems.join('; ')}`);
+      if (problems.length > 0)
+        throw new Error(
+          `${method} ${path} answered ${res.status} outside the contract: ${problems.join('; ')}`,
+        );
       checkedOperations.add(match.route.operationId);
     }
     if (res.status >= 400 && res.status !== 405 && res.status !== 404 && !isErrorEnvelope(body)) {
-      if (!(res.status >= 500 && body === undefined)) throw new Error(`${method} ${path} answered ${res.status} without the error envelope`);
+      if (!(res.status >= 500 && body === undefined))
+        throw new Error(`${method} ${path} answered ${res.status} without the error envelope`);
     }
     return { status: res.status, headers: res.headers, body: body as T };
   }
@@ -108,5 +137,9 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
 
 function isErrorEnvelope(body: unknown): boolean {
   const error = (body as { error?: Record<string, unknown> } | undefined)?.error;
-  return !!error && ['type', 'exception', 'title', 'detail'].every((k) => typeof error[k] === 'string') && typeof error.error_data === 'object';
+  return (
+    !!error &&
+    ['type', 'exception', 'title', 'detail'].every((k) => typeof error[k] === 'string') &&
+    typeof error.error_data === 'object'
+  );
 }

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const childSource = fileURLToPath(new URL('./cli-child.ts', import.meta.url));
 // Beside node_modules so the packages left out of the bundle still resolve.
-export const cliBundle = fileURLToPath(new URL('../../node_modules/.cache/ccpos-cli-test/ccpos.mjs', import.meta.url));
+export const cliBundle = fileURLToPath(
+  new URL('../../node_modules/.cache/ccpos-cli-test/ccpos.mjs', import.meta.url),
+);
 
 export async function buildCli(): Promise<void> {
   const { build } = await import('esbuild');
@@ -27,14 +29,19 @@ export interface CliProcess {
 }
 
 export function startCli(args: string[], env: NodeJS.ProcessEnv): CliProcess {
-  const child = spawn(process.execPath, [cliBundle, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cliBundle, ...args], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string }>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', (code, signal) => resolve({ code, signal, out, err }));
-  });
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string }>(
+    (resolve, reject) => {
+      child.on('error', reject);
+      child.on('exit', (code, signal) => resolve({ code, signal, out, err }));
+    },
+  );
   return { child, done };
 }

@@ -37,9 +37,14 @@ describe('ccpos checkout', () => {
     expect(code).toBe(0);
     expect(field(out, 'outcome')).toBe('synced');
     const billId = field(out, 'bill_id')!;
-    expect(sandbox.control.purchases()).toEqual([expect.objectContaining({ bill_id: billId, purchase_id: field(out, 'purchase id') })]);
+    expect(sandbox.control.purchases()).toEqual([
+      expect.objectContaining({ bill_id: billId, purchase_id: field(out, 'purchase id') }),
+    ]);
     const show = await ccpos('queue', 'list', '--bill-id', billId, '--json');
-    expect(JSON.parse(show.out.join('\n'))).toMatchObject({ total: 1, entries: [{ state: 'synced', operator: 'support-eva' }] });
+    expect(JSON.parse(show.out.join('\n'))).toMatchObject({
+      total: 1,
+      entries: [{ state: 'synced', operator: 'support-eva' }],
+    });
   });
 
   it('queues the sale when CareCloud is unreachable, and replay sends it later', async () => {
@@ -53,7 +58,9 @@ describe('ccpos checkout', () => {
     await sandbox.control.restoreNetwork();
     const replayed = await ccpos('replay');
     expect(replayed.code).toBe(0);
-    expect(replayed.out.some((l) => l.includes(field(closed.out, 'bill_id')!) && l.includes('synced'))).toBe(true);
+    expect(replayed.out.some((l) => l.includes(field(closed.out, 'bill_id')!) && l.includes('synced'))).toBe(
+      true,
+    );
     expect(replayed.out.at(-1)).toBe('0 waiting, 0 rejected awaiting a manager.');
     expect(sandbox.control.purchases()).toHaveLength(1);
   });
@@ -70,7 +77,9 @@ describe('ccpos checkout', () => {
     writeFileSync(file, JSON.stringify({ bill: { bill_id: 'X1', currency_id: 'czk' } }));
     const fixed = await ccpos('checkout', '--file', file);
     expect(fixed.code).toBe(2);
-    expect(fixed.err[0]).toBe('The bill file must not set bill.bill_id: it is fixed when the sale is journaled.');
+    expect(fixed.err[0]).toBe(
+      'The bill file must not set bill.bill_id: it is fixed when the sale is journaled.',
+    );
     writeFileSync(file, JSON.stringify({ bill: { currency_id: 'czk', total_price: 'ten' } }));
     const wrong = await ccpos('checkout', '--file', file);
     expect(wrong.code).toBe(2);
@@ -109,7 +118,9 @@ describe('ccpos queue', () => {
 
     expect((await ccpos('queue', 'void', '2')).code).toBe(2);
     const voided = await ccpos('queue', 'void', '2', '--reason', 'entered twice', '--by', 'manager-anna');
-    expect(voided.out).toEqual([`Entry 2 (${JSON.parse((await ccpos('queue', 'list', '--json')).out.join('\n')).entries[1].billId}) is voided.`]);
+    expect(voided.out).toEqual([
+      `Entry 2 (${JSON.parse((await ccpos('queue', 'list', '--json')).out.join('\n')).entries[1].billId}) is voided.`,
+    ]);
 
     const resent = await ccpos('queue', 'resend', '1', '--by', 'manager-anna');
     expect(resent.out[0]).toMatch(/^Entry 1 is resent as entry 3 with bill_id /);
@@ -121,14 +132,20 @@ describe('ccpos queue', () => {
     const exported = await ccpos('queue', 'export', '--format', 'csv', '--out', out, '--by', 'manager-anna');
     expect(exported.out).toEqual([`3 entries written to ${out}.`]);
     expect(readFileSync(out, 'utf8').split('\r\n').filter(Boolean)).toHaveLength(4);
-    const audit = JSON.parse((await ccpos('queue', 'show', '1', '--json')).out.join('\n')) as { audit: { action: string }[] };
+    const audit = JSON.parse((await ccpos('queue', 'show', '1', '--json')).out.join('\n')) as {
+      audit: { action: string }[];
+    };
     expect(audit.audit.map((a) => a.action)).toEqual(['resend']);
   });
 
   it('explains bad arguments', async () => {
     expect((await ccpos('queue')).err[0]).toBe('Say what to do: list, show, retry, void, resend or export.');
-    expect((await ccpos('queue', 'list', '--state', 'lost')).err[0]).toMatch(/^--state must be one of pending, sending/);
+    expect((await ccpos('queue', 'list', '--state', 'lost')).err[0]).toMatch(
+      /^--state must be one of pending, sending/,
+    );
     expect((await ccpos('queue', 'show', 'abc')).err[0]).toMatch(/by its number/);
-    expect((await ccpos('queue', 'show', '99')).err[0]).toBe('ccpos queue failed: There is no journal entry 99.');
+    expect((await ccpos('queue', 'show', '99')).err[0]).toBe(
+      'ccpos queue failed: There is no journal entry 99.',
+    );
   });
 });

@@ -4,8 +4,27 @@
 import { sale, sandboxTerminal } from './sandbox-terminal.ts';
 
 const [dataDir, projectUrl, credentials] = process.argv.slice(2);
-if (!dataDir || !projectUrl || !credentials) throw new Error('usage: crash-child <dataDir> <projectUrl> <credentials-json>');
-const terminal = sandboxTerminal(projectUrl, { credentials: JSON.parse(credentials) as { user_external_application_id: string; login: string; password: string } }, { sendTimeoutMs: 3_000, breakerThreshold: 3, probeBackoff: { baseMs: 5, maxMs: 50 }, entryBackoff: { baseMs: 5, maxMs: 50 }, ratePerSecond: 1_000, concurrency: 2 }, dataDir);
+if (!dataDir || !projectUrl || !credentials)
+  throw new Error('usage: crash-child <dataDir> <projectUrl> <credentials-json>');
+const terminal = sandboxTerminal(
+  projectUrl,
+  {
+    credentials: JSON.parse(credentials) as {
+      user_external_application_id: string;
+      login: string;
+      password: string;
+    },
+  },
+  {
+    sendTimeoutMs: 3_000,
+    breakerThreshold: 3,
+    probeBackoff: { baseMs: 5, maxMs: 50 },
+    entryBackoff: { baseMs: 5, maxMs: 50 },
+    ratePerSecond: 1_000,
+    concurrency: 2,
+  },
+  dataDir,
+);
 terminal.engine.start();
 for (let i = 0; i < 500; i++) {
   const result = await terminal.engine.close(sale({ customer: 1 + (i % 2) }));

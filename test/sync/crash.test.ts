@@ -11,7 +11,9 @@ import { sandboxTerminal } from './sandbox-terminal.ts';
 const KILLS = Number(process.env.CCPOS_CRASH_KILLS ?? 200);
 const childSource = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 // Bundled beside node_modules so better-sqlite3 (left out of the bundle) still resolves.
-const child = fileURLToPath(new URL('../../node_modules/.cache/ccpos-crash-test/crash-child.mjs', import.meta.url));
+const child = fileURLToPath(
+  new URL('../../node_modules/.cache/ccpos-crash-test/crash-child.mjs', import.meta.url),
+);
 
 let sandbox: TestSandbox;
 let temp: ReturnType<typeof tempDir>;
@@ -26,7 +28,9 @@ beforeAll(async () => {
     format: 'esm',
     target: 'node22',
     external: ['better-sqlite3'],
-    banner: { js: "import { createRequire as __ccposRequire } from 'node:module'; const require = __ccposRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __ccposRequire } from 'node:module'; const require = __ccposRequire(import.meta.url);",
+    },
     logLevel: 'silent',
   });
   sandbox = await startTestSandbox();
@@ -52,7 +56,11 @@ function runAndKill(maxDelayMs: number): Promise<Life> {
     let stderr = '';
     let killedAfterReadyMs = -1;
     let killed = false;
-    const proc = spawn(process.execPath, [child, temp.dir, sandbox.projectUrl, JSON.stringify(sandbox.credentials)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(
+      process.execPath,
+      [child, temp.dir, sandbox.projectUrl, JSON.stringify(sandbox.credentials)],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const kill = () => {
       killed = true;
       proc.kill('SIGKILL');
@@ -73,7 +81,8 @@ function runAndKill(maxDelayMs: number): Promise<Life> {
     proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     proc.on('error', reject);
     proc.on('exit', (code, signal) => {
-      if (!killed && code !== 0) return reject(new Error(`the till failed on its own (${code ?? signal}): ${stderr.slice(-2000)}`));
+      if (!killed && code !== 0)
+        return reject(new Error(`the till failed on its own (${code ?? signal}): ${stderr.slice(-2000)}`));
       resolve({ closed, killedAfterReadyMs, exitedByItself: !killed });
     });
   });
@@ -84,7 +93,8 @@ describe('crash safety', () => {
     sandbox.control.setLatency(3);
     const lives: Life[] = [];
     // Three tills at once on the same data dir, each killed on its own schedule.
-    while (lives.filter((l) => !l.exitedByItself).length < KILLS) lives.push(...(await Promise.all([runAndKill(150), runAndKill(150), runAndKill(150)])));
+    while (lives.filter((l) => !l.exitedByItself).length < KILLS)
+      lives.push(...(await Promise.all([runAndKill(150), runAndKill(150), runAndKill(150)])));
     sandbox.control.setLatency(0);
 
     const kills = lives.filter((l) => !l.exitedByItself).length;
@@ -93,7 +103,18 @@ describe('crash safety', () => {
     expect(reportedClosed.length).toBeGreaterThan(0);
 
     // A till that starts afterwards finds what the dead ones left and sends it.
-    const survivor = sandboxTerminal(sandbox.projectUrl, sandbox, { sendTimeoutMs: 3_000, entryBackoff: { baseMs: 5, maxMs: 50 }, probeBackoff: { baseMs: 5, maxMs: 50 }, ratePerSecond: 1_000, concurrency: 4 }, temp.dir);
+    const survivor = sandboxTerminal(
+      sandbox.projectUrl,
+      sandbox,
+      {
+        sendTimeoutMs: 3_000,
+        entryBackoff: { baseMs: 5, maxMs: 50 },
+        probeBackoff: { baseMs: 5, maxMs: 50 },
+        ratePerSecond: 1_000,
+        concurrency: 4,
+      },
+      temp.dir,
+    );
     try {
       for (let round = 0; round < 200 && survivor.journal.stats().queued > 0; round++) {
         if (!survivor.engine.online) await survivor.engine.probe();
@@ -101,7 +122,15 @@ describe('crash safety', () => {
         if (survivor.journal.stats().queued > 0) await new Promise((resolve) => setTimeout(resolve, 20));
       }
       const unsynced = survivor.journal.list({ state: ['pending', 'sending', 'rejected', 'voided'] }).entries;
-      expect(unsynced.map((e) => ({ billId: e.billId, state: e.state, reasons: e.reasons, error: e.lastError, attempts: survivor.journal.attempts(e.id) }))).toEqual([]);
+      expect(
+        unsynced.map((e) => ({
+          billId: e.billId,
+          state: e.state,
+          reasons: e.reasons,
+          error: e.lastError,
+          attempts: survivor.journal.attempts(e.id),
+        })),
+      ).toEqual([]);
 
       const journaled = new Set<string>();
       for (let offset = 0; ; offset += 1000) {
@@ -116,17 +145,25 @@ describe('crash safety', () => {
       const accepted = bills.filter((b) => b.statuses.includes(201));
       for (const bill of accepted) expect(bill.statuses.filter((s) => s === 201)).toHaveLength(1);
       expect(new Set(accepted.map((b) => b.bill_id))).toEqual(journaled);
-      // The kills did land mid-send: claims were found abandoned, and resends met sales that had landed before the answer was recorded.
+      // The kills did land mid-send: claims were found abandoned, and resends met sales that had landed before the
+      // answer was recorded.
       const outcomes = new Map<string, number>();
       for (let offset = 0; ; offset += 1000) {
         const page = survivor.journal.list({}, { limit: 1000, offset });
-        for (const entry of page.entries) for (const attempt of survivor.journal.attempts(entry.id)) outcomes.set(attempt.outcome ?? 'unfinished', (outcomes.get(attempt.outcome ?? 'unfinished') ?? 0) + 1);
+        for (const entry of page.entries)
+          for (const attempt of survivor.journal.attempts(entry.id))
+            outcomes.set(
+              attempt.outcome ?? 'unfinished',
+              (outcomes.get(attempt.outcome ?? 'unfinished') ?? 0) + 1,
+            );
         if (page.entries.length < 1000) break;
       }
       expect(outcomes.get('abandoned') ?? 0).toBeGreaterThan(0);
       if (KILLS >= 100) expect(outcomes.get('already-landed') ?? 0).toBeGreaterThan(0);
       console.log(`crash test attempts: ${JSON.stringify(Object.fromEntries(outcomes))}`);
-      console.log(`crash test: ${kills} kills (${lives.filter((l) => l.killedAfterReadyMs < 0).length} during start-up), ${journaled.size} sales journaled, ${reportedClosed.length} reported closed, ${bills.reduce((n, b) => n + b.attempts, 0)} sends for them`);
+      console.log(
+        `crash test: ${kills} kills (${lives.filter((l) => l.killedAfterReadyMs < 0).length} during start-up), ${journaled.size} sales journaled, ${reportedClosed.length} reported closed, ${bills.reduce((n, b) => n + b.attempts, 0)} sends for them`,
+      );
     } finally {
       await survivor.close();
     }

@@ -15,8 +15,23 @@ const sale = (n: number) =>
       cashdesk: 2,
       operator: 'cashier-7',
       bill: {
-        currency_id: 'czk', total_price: 100, purchase_type_id: 'pt', payment_type: 'A',
-        bill_items: [{ plu_ids: [{ list_code: 'GLOBAL', code: `p${n}` }], plu_name: 'Item', vat_rate: 21, quantity: 1, price: 100, paid_amount: 100, bill_item_id: '1', loyalty_off: false, purchase_item_type_id: 'it' }],
+        currency_id: 'czk',
+        total_price: 100,
+        purchase_type_id: 'pt',
+        payment_type: 'A',
+        bill_items: [
+          {
+            plu_ids: [{ list_code: 'GLOBAL', code: `p${n}` }],
+            plu_name: 'Item',
+            vat_rate: 21,
+            quantity: 1,
+            price: 100,
+            paid_amount: 100,
+            bill_item_id: '1',
+            loyalty_off: false,
+            purchase_item_type_id: 'it',
+          },
+        ],
       },
     },
     { timeZone: 'Europe/Prague' },
@@ -34,9 +49,18 @@ beforeEach(() => {
   journal = Journal.open(join(temp.dir, 'journal.db'), { now: () => clock });
   port = new FakePort();
   engine = new SyncEngine({
-    journal, port, now: () => clock,
+    journal,
+    port,
+    now: () => clock,
     sleep: async (ms) => void (clock += ms),
-    policy: { breakerThreshold: 3, probeBackoff: { baseMs: 1, maxMs: 2 }, entryBackoff: { baseMs: 1, maxMs: 2 }, ratePerSecond: 1000, concurrency: 1, sendTimeoutMs: 1000 },
+    policy: {
+      breakerThreshold: 3,
+      probeBackoff: { baseMs: 1, maxMs: 2 },
+      entryBackoff: { baseMs: 1, maxMs: 2 },
+      ratePerSecond: 1000,
+      concurrency: 1,
+      sendTimeoutMs: 1000,
+    },
   });
 });
 afterEach(async () => {
@@ -64,7 +88,14 @@ describe('drain progress', () => {
     const report = await engine.drain();
     expect(report.synced).toHaveLength(10);
     // During the sixth send: five settled in five seconds, five left (the one being sent among them).
-    expect(seen[5]).toEqual({ startedAt: started, settled: 5, remaining: 5, ratePerSecond: 1, finishesAt: started + 10_000, paused: false });
+    expect(seen[5]).toEqual({
+      startedAt: started,
+      settled: 5,
+      remaining: 5,
+      ratePerSecond: 1,
+      finishesAt: started + 10_000,
+      paused: false,
+    });
     // Before five seconds have passed there is no rate to promise anything by.
     expect(seen[2]).toMatchObject({ settled: 2, ratePerSecond: null, finishesAt: null });
     expect(engine.drainProgress()).toBeNull();
@@ -76,7 +107,15 @@ describe('drain progress', () => {
       clock += 2_000;
       return { remoteId: 'p' };
     };
-    port.script = [async () => { clock += 2_000; return { remoteId: 'p0' }; }, 'down', 'down', 'down'];
+    port.script = [
+      async () => {
+        clock += 2_000;
+        return { remoteId: 'p0' };
+      },
+      'down',
+      'down',
+      'down',
+    ];
     for (let i = 0; i < 3; i++) journal.append(sale(10 + i));
     port.probeAnswer = 'down';
     const report = await engine.drain();

@@ -24,12 +24,31 @@ const sale = (n = 1) =>
         total_price: 100 + n,
         purchase_type_id: 'pt',
         payment_type: 'A',
-        bill_items: [{ plu_ids: [{ list_code: 'GLOBAL', code: 'p1' }], plu_name: 'Item', vat_rate: 21, quantity: 1, price: 100 + n, paid_amount: 100 + n, bill_item_id: '1', loyalty_off: false, purchase_item_type_id: 'it' }],
+        bill_items: [
+          {
+            plu_ids: [{ list_code: 'GLOBAL', code: 'p1' }],
+            plu_name: 'Item',
+            vat_rate: 21,
+            quantity: 1,
+            price: 100 + n,
+            paid_amount: 100 + n,
+            bill_item_id: '1',
+            loyalty_off: false,
+            purchase_item_type_id: 'it',
+          },
+        ],
       },
     },
     terminal,
   );
-const fast: Partial<SyncPolicy> = { breakerThreshold: 3, probeBackoff: { baseMs: 1, maxMs: 2 }, entryBackoff: { baseMs: 1, maxMs: 2 }, ratePerSecond: 1000, concurrency: 2, sendTimeoutMs: 1000 };
+const fast: Partial<SyncPolicy> = {
+  breakerThreshold: 3,
+  probeBackoff: { baseMs: 1, maxMs: 2 },
+  entryBackoff: { baseMs: 1, maxMs: 2 },
+  ratePerSecond: 1000,
+  concurrency: 2,
+  sendTimeoutMs: 1000,
+};
 
 let temp: ReturnType<typeof tempDir>;
 let journal: Journal;
@@ -57,7 +76,7 @@ afterEach(async () => {
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('closing a sale online', () => {
-  it('journals, sends once and records CareCloud\'s purchase id', async () => {
+  it("journals, sends once and records CareCloud's purchase id", async () => {
     const input = sale();
     const result = await engine.close(input);
     expect(result).toMatchObject({ outcome: 'synced', purchaseId: 'pur-1' });
@@ -78,7 +97,10 @@ describe('closing a sale online', () => {
     engine.on('alert', (a) => alerts.push(a));
     port.script = ['voucher-refused'];
     const result = await engine.close(sale());
-    expect(result).toMatchObject({ outcome: 'rejected', reasons: [{ name: 'benefit_codes', reason: 'voucher_not_allowed_in_store' }] });
+    expect(result).toMatchObject({
+      outcome: 'rejected',
+      reasons: [{ name: 'benefit_codes', reason: 'voucher_not_allowed_in_store' }],
+    });
     expect(alerts).toEqual([expect.objectContaining({ kind: 'rejected', entryId: result.entry.id })]);
   });
 
@@ -86,7 +108,11 @@ describe('closing a sale online', () => {
     port.script = ['503'];
     const result = await engine.close(sale());
     expect(result).toMatchObject({ outcome: 'queued', why: 'send-failed' });
-    expect(journal.get(result.entry.id)).toMatchObject({ state: 'pending', attemptCount: 1, lastError: expect.stringContaining('503') });
+    expect(journal.get(result.entry.id)).toMatchObject({
+      state: 'pending',
+      attemptCount: 1,
+      lastError: expect.stringContaining('503'),
+    });
   });
 });
 
@@ -96,7 +122,11 @@ describe('a send that does not come back', () => {
     port.script = [() => new Promise((resolve) => (answer = resolve))];
     const patient = newEngine({ ...fast, sendTimeoutMs: 20 });
     const result = await patient.close(sale());
-    expect(result).toMatchObject({ outcome: 'queued', why: 'send-failed', error: 'CareCloud did not answer in time' });
+    expect(result).toMatchObject({
+      outcome: 'queued',
+      why: 'send-failed',
+      error: 'CareCloud did not answer in time',
+    });
     expect(journal.get(result.entry.id)?.state).toBe('sending');
     answer({ remoteId: 'pur-late' });
     await patient.stop();
@@ -159,8 +189,13 @@ describe('vouchers and points while offline', () => {
   it('refuses vouchers and points by default and journals nothing for that sale', async () => {
     await goOffline(engine);
     const before = journal.stats().queued;
-    await expect(engine.close(withRecap({ vouchers: [{ code: 'DEMO100' }] }))).rejects.toBeInstanceOf(OfflineBenefitRefusedError);
-    await expect(engine.close(withRecap({ credit_points: 50 }))).rejects.toMatchObject({ benefit: 'points', message: expect.stringMatching(/^Paying with points is not possible/) });
+    await expect(engine.close(withRecap({ vouchers: [{ code: 'DEMO100' }] }))).rejects.toBeInstanceOf(
+      OfflineBenefitRefusedError,
+    );
+    await expect(engine.close(withRecap({ credit_points: 50 }))).rejects.toMatchObject({
+      benefit: 'points',
+      message: expect.stringMatching(/^Paying with points is not possible/),
+    });
     expect(journal.stats().queued).toBe(before);
   });
 
@@ -168,9 +203,15 @@ describe('vouchers and points while offline', () => {
     const lenient = newEngine({ ...fast, offlineBenefits: { vouchers: 'accept-synced', points: 'refuse' } });
     await goOffline(lenient);
     const result = await lenient.close(withRecap({ vouchers: [{ code: 'DEMO100' }] }));
-    expect(result).toMatchObject({ outcome: 'queued', why: 'offline', entry: { flags: ['offline-voucher'] } });
+    expect(result).toMatchObject({
+      outcome: 'queued',
+      why: 'offline',
+      entry: { flags: ['offline-voucher'] },
+    });
     expect(journal.get(result.entry.id)?.flags).toEqual(['offline-voucher']);
-    await expect(lenient.close(withRecap({ vouchers: [{ code: 'DEMO100' }], credit_points: 5 }))).rejects.toMatchObject({ benefit: 'points' });
+    await expect(
+      lenient.close(withRecap({ vouchers: [{ code: 'DEMO100' }], credit_points: 5 })),
+    ).rejects.toMatchObject({ benefit: 'points' });
   });
 });
 
@@ -209,7 +250,14 @@ describe('draining', () => {
     const clock = () => t;
     journal.close();
     journal = Journal.open(join(temp.dir, 'paced.db'), { now: clock });
-    const paced = new SyncEngine({ journal, port, policy: { ...fast, ratePerSecond: 100, concurrency: 1 }, label: 'app', now: clock, sleep: async (ms) => void (t += ms) });
+    const paced = new SyncEngine({
+      journal,
+      port,
+      policy: { ...fast, ratePerSecond: 100, concurrency: 1 },
+      label: 'app',
+      now: clock,
+      sleep: async (ms) => void (t += ms),
+    });
     engines.push(paced);
     for (let i = 0; i < 10; i++) journal.append(sale(i));
     const sentAt: number[] = [];
@@ -244,7 +292,11 @@ describe('draining', () => {
   });
 
   it('resends, at start-up, entries a dead process left in sending, and leaves a live one alone', async () => {
-    const [remote, dead, unnamed] = [journal.append(sale(1)), journal.append(sale(2)), journal.append(sale(3))];
+    const [remote, dead, unnamed] = [
+      journal.append(sale(1)),
+      journal.append(sale(2)),
+      journal.append(sale(3)),
+    ];
     journal.claim(remote.id, 'app@another-terminal:1:ab', 60_000);
     journal.claim(dead.id, `app@${hostname()}:999999:ab`, 60_000);
     journal.claim(unnamed.id, 'not an owner name', 60_000);
@@ -252,7 +304,9 @@ describe('draining', () => {
     expect(journal.list({ state: 'sending' }).entries.map((e) => e.id)).toEqual([remote.id]);
     const report = await fresh.drain();
     expect(report.synced).toEqual([dead.id, unnamed.id]);
-    expect(journal.transitions(dead.id).map((t) => t.cause)).toContain(`sender app@${hostname()}:999999:ab is gone`);
+    expect(journal.transitions(dead.id).map((t) => t.cause)).toContain(
+      `sender app@${hostname()}:999999:ab is gone`,
+    );
   });
 });
 
@@ -284,7 +338,12 @@ describe('retention', () => {
     let clock = Date.now();
     journal.close();
     journal = Journal.open(join(temp.dir, 'aged.db'), { now: () => clock });
-    const aged = new SyncEngine({ journal, port, policy: { ...fast, syncedRetentionDays: 1 }, now: () => clock });
+    const aged = new SyncEngine({
+      journal,
+      port,
+      policy: { ...fast, syncedRetentionDays: 1 },
+      now: () => clock,
+    });
     engines.push(aged);
     const old = await aged.close(sale(1));
     port.script = ['voucher-refused'];
@@ -310,6 +369,11 @@ describe('alerts', () => {
     slow.start();
     for (let i = 0; i < 100 && alerts.length < 3; i++) await wait(5);
     await wait(20);
-    expect(alerts.filter((a) => a.kind === 'pending-too-long').map((a) => a.entryId).sort()).toEqual(journal.list({}).entries.map((e) => e.id));
+    expect(
+      alerts
+        .filter((a) => a.kind === 'pending-too-long')
+        .map((a) => a.entryId)
+        .sort(),
+    ).toEqual(journal.list({}).entries.map((e) => e.id));
   });
 });

@@ -1,12 +1,31 @@
 // A scripted CareCloud for unit tests of the engine: each send takes the next
 // scripted answer (or the default), and every call is recorded.
-import { ConnectionError, InvalidRequestError, RateLimitError, ServerError, type RequestInfo } from '../../electron/carecloud/errors.ts';
+import {
+  ConnectionError,
+  InvalidRequestError,
+  RateLimitError,
+  ServerError,
+  type RequestInfo,
+} from '../../electron/carecloud/errors.ts';
 import type { EntryKind, JournalRequest } from '../../electron/journal/types.ts';
 import type { CareCloudPort } from '../../electron/sync/port.ts';
 
-export type Answer = 'ok' | 'down' | 'timeout' | '503' | '429' | 'already-exists' | 'voucher-refused' | ((request: JournalRequest) => Promise<{ remoteId: string | null }>);
+export type Answer =
+  | 'ok'
+  | 'down'
+  | 'timeout'
+  | '503'
+  | '429'
+  | 'already-exists'
+  | 'voucher-refused'
+  | ((request: JournalRequest) => Promise<{ remoteId: string | null }>);
 
-const info: RequestInfo = { method: 'POST', path: '/purchases/actions/send-purchase', correlationId: 'test', attempt: 1 };
+const info: RequestInfo = {
+  method: 'POST',
+  path: '/purchases/actions/send-purchase',
+  correlationId: 'test',
+  attempt: 1,
+};
 
 export function failureFor(answer: Exclude<Answer, 'ok' | ((r: JournalRequest) => unknown)>): Error {
   switch (answer) {
@@ -22,9 +41,24 @@ export function failureFor(answer: Exclude<Answer, 'ok' | ((r: JournalRequest) =
       return error;
     }
     case 'already-exists':
-      return new InvalidRequestError(400, { title: 'Bad request', invalid_params: [{ name: 'bill_id', reason: 'already_exists' }] }, '{}', info);
+      return new InvalidRequestError(
+        400,
+        { title: 'Bad request', invalid_params: [{ name: 'bill_id', reason: 'already_exists' }] },
+        '{}',
+        info,
+      );
     case 'voucher-refused':
-      return new InvalidRequestError(400, { title: 'Bad request', invalid_params: [{ name: 'benefit_codes', reason: 'voucher_not_allowed_in_store', message: 'not here' }] }, '{}', info);
+      return new InvalidRequestError(
+        400,
+        {
+          title: 'Bad request',
+          invalid_params: [
+            { name: 'benefit_codes', reason: 'voucher_not_allowed_in_store', message: 'not here' },
+          ],
+        },
+        '{}',
+        info,
+      );
   }
 }
 

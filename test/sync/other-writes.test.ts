@@ -27,7 +27,19 @@ const signUp = (email: string) =>
   writeEntry({
     ...till,
     kind: 'customer-signup',
-    body: { autologin: false, customer: { personal_information: { first_name: 'Jana', last_name: 'Nová', email, language_id: 'cs', store_id: storeIds.praha } }, customer_source: { customer_source_id: entityId('customer-source', 1) } },
+    body: {
+      autologin: false,
+      customer: {
+        personal_information: {
+          first_name: 'Jana',
+          last_name: 'Nová',
+          email,
+          language_id: 'cs',
+          store_id: storeIds.praha,
+        },
+      },
+      customer_source: { customer_source_id: entityId('customer-source', 1) },
+    },
   });
 
 describe('writes other than bills', () => {
@@ -46,14 +58,26 @@ describe('writes other than bills', () => {
       await t.engine.drain();
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    expect(t.journal.get(lost.entry.id)).toMatchObject({ state: 'rejected', reasons: [expect.objectContaining({ name: 'email', reason: 'already_exists' })] });
+    expect(t.journal.get(lost.entry.id)).toMatchObject({
+      state: 'rejected',
+      reasons: [expect.objectContaining({ name: 'email', reason: 'already_exists' })],
+    });
   });
 
   it('a card assignment lands, and assigning the same card again is refused', async () => {
     const created = await t.engine.close(signUp('karel@example.com'));
     const customerId = created.entry.remoteId!;
-    const assign = () => writeEntry({ ...till, kind: 'card-assignment', customerId, body: { card_number: cardNumber(901), card_type_id: cardTypeIds.loyalty, customer_id: customerId } });
+    const assign = () =>
+      writeEntry({
+        ...till,
+        kind: 'card-assignment',
+        customerId,
+        body: { card_number: cardNumber(901), card_type_id: cardTypeIds.loyalty, customer_id: customerId },
+      });
     expect((await t.engine.close(assign())).outcome).toBe('synced');
-    expect(await t.engine.close(assign())).toMatchObject({ outcome: 'rejected', reasons: [expect.objectContaining({ name: 'card_number', reason: 'already_exists' })] });
+    expect(await t.engine.close(assign())).toMatchObject({
+      outcome: 'rejected',
+      reasons: [expect.objectContaining({ name: 'card_number', reason: 'already_exists' })],
+    });
   });
 });

@@ -23,7 +23,12 @@ function poisonEntry(): NewEntry {
   const good = sale();
   const body = structuredClone(good.request.body) as SendPurchaseBody;
   const item = body.bill.bill_items[0]!;
-  body.bill.bill_items = Array.from({ length: 10_000 }, (_, i) => ({ ...item, bill_item_id: String(i + 1), price: 1, paid_amount: 1 }));
+  body.bill.bill_items = Array.from({ length: 10_000 }, (_, i) => ({
+    ...item,
+    bill_item_id: String(i + 1),
+    price: 1,
+    paid_amount: 1,
+  }));
   body.bill.total_price = 10_000;
   const billId = newBillId(good.storeId, good.cashdesk);
   body.bill.bill_id = billId;
@@ -52,7 +57,10 @@ describe('a journaled bill CareCloud cuts off', () => {
       }
       expect(proxy.counts.cut).toBeGreaterThanOrEqual(3);
       expect(behind.engine.online).toBe(true);
-      expect(behind.journal.get(poison.id)).toMatchObject({ state: 'rejected', reasons: [{ name: 'bill', reason: 'upload_cut' }] });
+      expect(behind.journal.get(poison.id)).toMatchObject({
+        state: 'rejected',
+        reasons: [{ name: 'bill', reason: 'upload_cut' }],
+      });
       expect(behind.journal.get(good.id)).toMatchObject({ state: 'synced' });
     } finally {
       await behind.close();

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { CircuitBreaker } from '../../electron/sync/breaker.ts';
 import { classifySendFailure } from '../../electron/sync/outcome.ts';
 import { TokenBucket } from '../../electron/sync/token-bucket.ts';
-import { AuthenticationError, type ServerError, UnexpectedResponseError } from '../../electron/carecloud/errors.ts';
+import {
+  AuthenticationError,
+  type ServerError,
+  UnexpectedResponseError,
+} from '../../electron/carecloud/errors.ts';
 import { failureFor } from './fake-port.ts';
 
 const info = { method: 'POST', path: '/x', correlationId: 'c', attempt: 1 };
@@ -15,32 +19,78 @@ describe('classifySendFailure', () => {
   });
 
   it('rejects business refusals with their reasons', () => {
-    expect(classifySendFailure('purchase', failureFor('voucher-refused'))).toMatchObject({ kind: 'rejected', reasons: [{ name: 'benefit_codes', reason: 'voucher_not_allowed_in_store' }] });
+    expect(classifySendFailure('purchase', failureFor('voucher-refused'))).toMatchObject({
+      kind: 'rejected',
+      reasons: [{ name: 'benefit_codes', reason: 'voucher_not_allowed_in_store' }],
+    });
   });
 
   it('retries transport failures, timeouts, 5xx, proxies and 429s; only some mean unreachable', () => {
-    expect(classifySendFailure('purchase', failureFor('down'))).toMatchObject({ kind: 'retry', outcome: 'transport', unreachable: true });
-    expect(classifySendFailure('purchase', failureFor('timeout'))).toMatchObject({ kind: 'retry', outcome: 'timeout', unreachable: true });
-    expect(classifySendFailure('purchase', failureFor('503'))).toMatchObject({ kind: 'retry', outcome: 'server', unreachable: true });
-    expect(classifySendFailure('purchase', failureFor('429'))).toMatchObject({ kind: 'retry', outcome: 'rate-limited', unreachable: false, retryAfterMs: 5 });
+    expect(classifySendFailure('purchase', failureFor('down'))).toMatchObject({
+      kind: 'retry',
+      outcome: 'transport',
+      unreachable: true,
+    });
+    expect(classifySendFailure('purchase', failureFor('timeout'))).toMatchObject({
+      kind: 'retry',
+      outcome: 'timeout',
+      unreachable: true,
+    });
+    expect(classifySendFailure('purchase', failureFor('503'))).toMatchObject({
+      kind: 'retry',
+      outcome: 'server',
+      unreachable: true,
+    });
+    expect(classifySendFailure('purchase', failureFor('429'))).toMatchObject({
+      kind: 'retry',
+      outcome: 'rate-limited',
+      unreachable: false,
+      retryAfterMs: 5,
+    });
     const unavailable = failureFor('503') as ServerError;
     unavailable.retryAfterMs = 7_000;
-    expect(classifySendFailure('purchase', unavailable)).toMatchObject({ kind: 'retry', outcome: 'server', unreachable: true, retryAfterMs: 7_000 });
-    expect(classifySendFailure('purchase', new UnexpectedResponseError(200, 'text/html', '<html>', 'HTML from a proxy', info))).toMatchObject({ kind: 'retry', outcome: 'unexpected', unreachable: true });
-    expect(classifySendFailure('purchase', new TypeError('bug'))).toMatchObject({ kind: 'retry', unreachable: false });
-    expect(classifySendFailure('purchase', new DOMException('late', 'TimeoutError'))).toMatchObject({ kind: 'retry', outcome: 'timeout', unreachable: true });
+    expect(classifySendFailure('purchase', unavailable)).toMatchObject({
+      kind: 'retry',
+      outcome: 'server',
+      unreachable: true,
+      retryAfterMs: 7_000,
+    });
+    expect(
+      classifySendFailure(
+        'purchase',
+        new UnexpectedResponseError(200, 'text/html', '<html>', 'HTML from a proxy', info),
+      ),
+    ).toMatchObject({ kind: 'retry', outcome: 'unexpected', unreachable: true });
+    expect(classifySendFailure('purchase', new TypeError('bug'))).toMatchObject({
+      kind: 'retry',
+      unreachable: false,
+    });
+    expect(classifySendFailure('purchase', new DOMException('late', 'TimeoutError'))).toMatchObject({
+      kind: 'retry',
+      outcome: 'timeout',
+      unreachable: true,
+    });
   });
 
   it('keeps a sale after a 401 but gives up on a 403', () => {
-    expect(classifySendFailure('purchase', new AuthenticationError(401, { invalid_params: [] }, '', info))).toMatchObject({ kind: 'retry', outcome: 'auth' });
-    expect(classifySendFailure('purchase', new AuthenticationError(403, { invalid_params: [] }, '', info)).kind).toBe('rejected');
+    expect(
+      classifySendFailure('purchase', new AuthenticationError(401, { invalid_params: [] }, '', info)),
+    ).toMatchObject({ kind: 'retry', outcome: 'auth' });
+    expect(
+      classifySendFailure('purchase', new AuthenticationError(403, { invalid_params: [] }, '', info)).kind,
+    ).toBe('rejected');
   });
 });
 
 describe('CircuitBreaker', () => {
   it('opens after the threshold, schedules probes with growing waits, and closes on success', () => {
     let now = 1000;
-    const breaker = new CircuitBreaker({ threshold: 3, probe: { baseMs: 100, maxMs: 1000 }, now: () => now, random: () => 0.5 });
+    const breaker = new CircuitBreaker({
+      threshold: 3,
+      probe: { baseMs: 100, maxMs: 1000 },
+      now: () => now,
+      random: () => 0.5,
+    });
     expect(breaker.recordFailure()).toBe(false);
     expect(breaker.recordFailure()).toBe(false);
     now = 2000;
@@ -56,7 +106,12 @@ describe('CircuitBreaker', () => {
   });
 
   it('resets the failure count on any success', () => {
-    const breaker = new CircuitBreaker({ threshold: 2, probe: { baseMs: 1, maxMs: 1 }, now: () => 0, random: () => 0 });
+    const breaker = new CircuitBreaker({
+      threshold: 2,
+      probe: { baseMs: 1, maxMs: 1 },
+      now: () => 0,
+      random: () => 0,
+    });
     breaker.recordFailure();
     breaker.recordSuccess();
     expect(breaker.recordFailure()).toBe(false);
@@ -66,7 +121,14 @@ describe('CircuitBreaker', () => {
 describe('TokenBucket', () => {
   function fakeClock() {
     const clock = { now: 0, slept: [] as number[] };
-    return { clock, now: () => clock.now, sleep: async (ms: number) => { clock.slept.push(ms); clock.now += ms; } };
+    return {
+      clock,
+      now: () => clock.now,
+      sleep: async (ms: number) => {
+        clock.slept.push(ms);
+        clock.now += ms;
+      },
+    };
   }
 
   it('hands out tokens at the configured rate', async () => {

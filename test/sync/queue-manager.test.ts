@@ -24,8 +24,24 @@ function saleWithVoucher(customer = 'cust-1') {
         total_price: 250,
         purchase_type_id: 'pt',
         payment_type: 'C',
-        bill_items: [{ plu_ids: [{ list_code: 'GLOBAL', code: 'p1' }], plu_name: '=HYPERLINK("x")', vat_rate: 21, quantity: 1, price: 250, paid_amount: 250, bill_item_id: '1', loyalty_off: false, purchase_item_type_id: 'it' }],
-        payment_recap: { vouchers: [{ code: 'V-10', discount_value: 10 }], credit_points: 5, recommended_discounts: [{ bill_item_id: '1', discount_value: 3 }] },
+        bill_items: [
+          {
+            plu_ids: [{ list_code: 'GLOBAL', code: 'p1' }],
+            plu_name: '=HYPERLINK("x")',
+            vat_rate: 21,
+            quantity: 1,
+            price: 250,
+            paid_amount: 250,
+            bill_item_id: '1',
+            loyalty_off: false,
+            purchase_item_type_id: 'it',
+          },
+        ],
+        payment_recap: {
+          vouchers: [{ code: 'V-10', discount_value: 10 }],
+          credit_points: 5,
+          recommended_discounts: [{ bill_item_id: '1', discount_value: 3 }],
+        },
       },
     },
     terminal,
@@ -34,7 +50,12 @@ function saleWithVoucher(customer = 'cust-1') {
 
 function reject(id: number) {
   const claim = journal.claim(id, 'p', 1000)!;
-  journal.finish(claim, 'p', { kind: 'rejected', reasons: [{ name: 'benefit_codes', reason: 'voucher_not_allowed_in_store' }], httpStatus: 400, error: 'refused' });
+  journal.finish(claim, 'p', {
+    kind: 'rejected',
+    reasons: [{ name: 'benefit_codes', reason: 'voucher_not_allowed_in_store' }],
+    httpStatus: 400,
+    error: 'refused',
+  });
 }
 
 beforeEach(() => {
@@ -67,13 +88,19 @@ describe('QueueActions', () => {
     expect(created.billId).not.toBe(original.billId);
     expect(body.bill.bill_id).toBe(created.billId);
     expect(body.bill.payment_time).toBe(original.paymentTime);
-    expect(body.bill.payment_recap).toEqual({ recommended_discounts: [{ bill_item_id: '1', discount_value: 3 }] });
+    expect(body.bill.payment_recap).toEqual({
+      recommended_discounts: [{ bill_item_id: '1', discount_value: 3 }],
+    });
     expect(body.bill.payment_type).toBe('A');
     expect(created).toMatchObject({ state: 'pending', replaces: original.id, operator: 'manager-anna' });
     const detail = manager.show(original.id);
     expect(detail.entry.state).toBe('voided');
     expect(detail.replacedBy?.id).toBe(created.id);
-    expect(detail.audit[0]).toMatchObject({ action: 'resend', actor: 'manager-anna', detail: { dropped: ['voucher V-10', '5 points'] } });
+    expect(detail.audit[0]).toMatchObject({
+      action: 'resend',
+      actor: 'manager-anna',
+      detail: { dropped: ['voucher V-10', '5 points'] },
+    });
     expect(work).toBe(1);
   });
 
@@ -89,20 +116,29 @@ describe('QueueActions', () => {
     journal.append(saleWithVoucher('c2'));
     reject(a.id);
     let csv = '';
-    expect(manager.export({ state: 'rejected' }, 'csv', 'manager-anna', (text) => (csv = text)).count).toBe(1);
+    expect(manager.export({ state: 'rejected' }, 'csv', 'manager-anna', (text) => (csv = text)).count).toBe(
+      1,
+    );
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toMatch(/^entry_id,kind,state,bill_id,/);
     expect(lines[1]).toContain('"benefit_codes/voucher_not_allowed_in_store"');
     let jsonText = '';
     manager.export({}, 'json', 'manager-anna', (text) => (jsonText = text));
-    const json = JSON.parse(jsonText) as { bill_id: string; request: { body: { bill: { bill_items: { plu_name: string }[] } } } }[];
+    const json = JSON.parse(jsonText) as {
+      bill_id: string;
+      request: { body: { bill: { bill_items: { plu_name: string }[] } } };
+    }[];
     expect(json).toHaveLength(2);
     expect(json[0]!.request.body.bill.bill_items[0]!.plu_name).toBe('=HYPERLINK("x")');
     expect(journal.get(a.id)?.exportedAt).not.toBeNull();
     expect(journal.audit().filter((r) => r.action === 'export')).toHaveLength(2);
     expect(() => manager.export({}, 'csv', '', () => {})).toThrow(/who makes it/);
     const b = journal.append(saleWithVoucher('c3'));
-    expect(() => manager.export({ billId: b.billId! }, 'csv', 'manager-anna', () => { throw new Error('disk full'); })).toThrow(/disk full/);
+    expect(() =>
+      manager.export({ billId: b.billId! }, 'csv', 'manager-anna', () => {
+        throw new Error('disk full');
+      }),
+    ).toThrow(/disk full/);
     expect(journal.get(b.id)?.exportedAt).toBeNull();
   });
 

@@ -37,7 +37,9 @@ const billFile = (options?: Parameters<typeof writeBillFile>[1]) => writeBillFil
 const field = outputField;
 
 /** A sale closed offline, then its cancellation queued behind it the way the till queues one. */
-async function offlineSaleWithCancellation(options?: Parameters<typeof bill>[0]): Promise<{ billId: string }> {
+async function offlineSaleWithCancellation(
+  options?: Parameters<typeof bill>[0],
+): Promise<{ billId: string }> {
   await sandbox.control.cutNetwork('refuse');
   const closed = await ccpos('checkout', '--file', billFile(options));
   expect(field(closed.out, 'outcome')).toMatch(/^queued/);
@@ -60,19 +62,31 @@ describe('ccpos replay', () => {
     expect(replay.out.filter((l) => l.includes('original_not_booked'))).toHaveLength(1);
     expect(replay.out.at(-1)).toBe('0 waiting, 2 rejected awaiting a manager.');
     expect(replay.code).toBe(0);
-    const list = JSON.parse((await ccpos('queue', 'list', '--json')).out.join('\n')) as { entries: { billId: string; state: string; reasons: { reason: string }[] }[] };
-    expect(list.entries.find((e) => e.billId === `C${billId}`)).toMatchObject({ state: 'rejected', reasons: [{ reason: 'original_not_booked' }] });
+    const list = JSON.parse((await ccpos('queue', 'list', '--json')).out.join('\n')) as {
+      entries: { billId: string; state: string; reasons: { reason: string }[] }[];
+    };
+    expect(list.entries.find((e) => e.billId === `C${billId}`)).toMatchObject({
+      state: 'rejected',
+      reasons: [{ reason: 'original_not_booked' }],
+    });
     expect(sandbox.control.purchases().filter((b) => b.statuses.includes(201))).toEqual([]);
   }, 30_000);
 
   it('ends when the sale a queued cancellation cancels was voided, and settles the cancellation', async () => {
     const { billId } = await offlineSaleWithCancellation();
-    expect((await ccpos('queue', 'void', '1', '--reason', 'rung by mistake', '--by', 'manager-anna')).code).toBe(0);
+    expect(
+      (await ccpos('queue', 'void', '1', '--reason', 'rung by mistake', '--by', 'manager-anna')).code,
+    ).toBe(0);
     const replay = await ccpos('replay', '--max-seconds', '20');
     expect(replay.out.at(-1)).toBe('0 waiting, 0 rejected awaiting a manager.');
     expect(replay.code).toBe(0);
-    const list = JSON.parse((await ccpos('queue', 'list', '--json')).out.join('\n')) as { entries: { billId: string; state: string; voidReason: string }[] };
-    expect(list.entries.find((e) => e.billId === `C${billId}`)).toMatchObject({ state: 'voided', voidReason: expect.stringContaining('nothing to cancel') });
+    const list = JSON.parse((await ccpos('queue', 'list', '--json')).out.join('\n')) as {
+      entries: { billId: string; state: string; voidReason: string }[];
+    };
+    expect(list.entries.find((e) => e.billId === `C${billId}`)).toMatchObject({
+      state: 'voided',
+      voidReason: expect.stringContaining('nothing to cancel'),
+    });
     expect(sandbox.control.requests().filter((r) => r.path.endsWith('/send-purchase'))).toEqual([]);
   }, 30_000);
 
@@ -80,7 +94,8 @@ describe('ccpos replay', () => {
     await sandbox.control.cutNetwork('refuse');
     for (let i = 0; i < 4; i++) await ccpos('checkout', '--file', billFile());
     await sandbox.control.restoreNetwork();
-    // One send every five seconds: each 429 says to come back within the replay's wait, so without a budget it would keep going.
+    // One send every five seconds: each 429 says to come back within the replay's wait, so without a budget it would
+    // keep going.
     sandbox.control.setRateLimit({ perSecond: 0.2, burst: 1 });
     const replay = await ccpos('replay', '--max-seconds', '2');
     expect(replay.err).toEqual([]);

@@ -13,7 +13,30 @@ import { json, text } from '../support/loopback.ts';
 
 const sale = () =>
   purchaseEntry(
-    { storeId: 'store1', cashdesk: 2, operator: 'cashier-7', bill: { currency_id: 'czk', total_price: 100, bill_items: [{ plu_ids: [{ list_code: 'GLOBAL', code: 'p1' }], plu_name: 'Item', vat_rate: 21, quantity: 1, price: 100, paid_amount: 100, bill_item_id: '1', loyalty_off: false, purchase_item_type_id: 'it' }], purchase_type_id: 'pt', payment_type: 'A' } },
+    {
+      storeId: 'store1',
+      cashdesk: 2,
+      operator: 'cashier-7',
+      bill: {
+        currency_id: 'czk',
+        total_price: 100,
+        bill_items: [
+          {
+            plu_ids: [{ list_code: 'GLOBAL', code: 'p1' }],
+            plu_name: 'Item',
+            vat_rate: 21,
+            quantity: 1,
+            price: 100,
+            paid_amount: 100,
+            bill_item_id: '1',
+            loyalty_off: false,
+            purchase_item_type_id: 'it',
+          },
+        ],
+        purchase_type_id: 'pt',
+        payment_type: 'A',
+      },
+    },
     { timeZone: 'Europe/Prague' },
   );
 
@@ -27,7 +50,14 @@ async function closeAgainst(...answers: Parameters<Fixture['server']['on']>[2][]
   f.server.on('POST', '/purchases/actions/send-purchase', ...answers);
   temp = tempDir();
   journal = Journal.open(join(temp.dir, 'journal.db'));
-  engine = createSyncEngine({ journal, client: f.client, settings: defaultSettings, label: 'test', now: () => f.clock.now, random: () => 0.5 });
+  engine = createSyncEngine({
+    journal,
+    client: f.client,
+    settings: defaultSettings,
+    label: 'test',
+    now: () => f.clock.now,
+    random: () => 0.5,
+  });
   const closed = await engine.close(sale());
   return { closed, wait: journal.get(closed.entry.id)!.nextAttemptAt - f.clock.now };
 }
@@ -48,7 +78,16 @@ describe('background retries of a journaled sale', () => {
   });
 
   it('start at about one second when CareCloud gives no hint', async () => {
-    const { wait } = await closeAgainst(json(503, { error: { type: 't', exception: 'service_unavailable_exception', title: 'Service Unavailable', detail: 'busy' } }));
+    const { wait } = await closeAgainst(
+      json(503, {
+        error: {
+          type: 't',
+          exception: 'service_unavailable_exception',
+          title: 'Service Unavailable',
+          detail: 'busy',
+        },
+      }),
+    );
     expect(wait).toBe(1_000);
   });
 });

@@ -9,7 +9,14 @@ import { createSyncEngine } from '../../electron/sync/create-engine.ts';
 import { defaultSettings } from '../../shared/settings.ts';
 import { purchaseEntry, type ClosedBill } from '../../electron/sync/closure.ts';
 import type { SyncEngine, SyncPolicy } from '../../electron/sync/engine.ts';
-import { cardNumber, currencyIds, customerId, purchaseItemTypeIds, purchaseTypeIds, storeIds } from '../../sandbox/seed.ts';
+import {
+  cardNumber,
+  currencyIds,
+  customerId,
+  purchaseItemTypeIds,
+  purchaseTypeIds,
+  storeIds,
+} from '../../sandbox/seed.ts';
 import type { TestSandbox } from '../support/sandbox.ts';
 import { tempDir } from '../journal/helpers.ts';
 
@@ -30,8 +37,22 @@ export function bill(options: { customer?: number; vouchers?: string[]; total?: 
       total_price: total,
       purchase_type_id: purchaseTypeIds.store,
       payment_type: 'A',
-      bill_items: [{ plu_ids: [{ list_code: 'GLOBAL', code: '8590000000017' }], plu_name: 'Chléb', vat_rate: 12, quantity: 1, price: total, paid_amount: total, bill_item_id: '1', loyalty_off: false, purchase_item_type_id: purchaseItemTypeIds.store }],
-      ...(options.vouchers ? { payment_recap: { vouchers: options.vouchers.map((code) => ({ code })) } } : {}),
+      bill_items: [
+        {
+          plu_ids: [{ list_code: 'GLOBAL', code: '8590000000017' }],
+          plu_name: 'Chléb',
+          vat_rate: 12,
+          quantity: 1,
+          price: total,
+          paid_amount: total,
+          bill_item_id: '1',
+          loyalty_off: false,
+          purchase_item_type_id: purchaseItemTypeIds.store,
+        },
+      ],
+      ...(options.vouchers
+        ? { payment_recap: { vouchers: options.vouchers.map((code) => ({ code })) } }
+        : {}),
     },
   };
 }
@@ -55,13 +76,22 @@ export const fastPolicy: Partial<SyncPolicy> = {
   concurrency: 4,
 };
 
-export function sandboxTerminal(projectUrl: string, sandbox: Pick<TestSandbox, 'credentials'>, policy: Partial<SyncPolicy> = fastPolicy, dir?: string): SandboxTerminal {
+export function sandboxTerminal(
+  projectUrl: string,
+  sandbox: Pick<TestSandbox, 'credentials'>,
+  policy: Partial<SyncPolicy> = fastPolicy,
+  dir?: string,
+): SandboxTerminal {
   const temp = dir ? null : tempDir();
   const home = dir ?? temp!.dir;
   const journal = Journal.open(join(home, 'journal.db'));
   const client = createCareCloudClient({
     projectUrl,
-    credentials: { externalApplicationId: sandbox.credentials.user_external_application_id, login: sandbox.credentials.login, password: sandbox.credentials.password },
+    credentials: {
+      externalApplicationId: sandbox.credentials.user_external_application_id,
+      login: sandbox.credentials.login,
+      password: sandbox.credentials.password,
+    },
     language: 'en',
     timeZone: terminal.timeZone,
   });
@@ -78,8 +108,13 @@ export function sandboxTerminal(projectUrl: string, sandbox: Pick<TestSandbox, '
   };
 }
 
-/** A proxy in front of the sandbox that can answer with its own HTML error page, as a captive portal or a broken gateway does. */
-export async function htmlProxy(target: string): Promise<{ url: string; html: boolean; close(): Promise<void> }> {
+/**
+ * A proxy in front of the sandbox that can answer with its own HTML error page, as a captive portal or a broken gateway
+ * does.
+ */
+export async function htmlProxy(
+  target: string,
+): Promise<{ url: string; html: boolean; close(): Promise<void> }> {
   const upstream = new URL(target);
   const state = { html: false };
   const server: Server = createServer((req, res) => {
@@ -88,10 +123,19 @@ export async function htmlProxy(target: string): Promise<{ url: string; html: bo
       res.end('<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>');
       return;
     }
-    const forward = httpRequest({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const forward = httpRequest(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     forward.on('error', () => res.destroy());
     req.pipe(forward);
   });
@@ -105,9 +149,10 @@ export async function htmlProxy(target: string): Promise<{ url: string; html: bo
     set html(value: boolean) {
       state.html = value;
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

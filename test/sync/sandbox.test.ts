@@ -4,7 +4,14 @@ import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 import { cancellationEntry } from '../../electron/sync/closure.ts';
 import { QueueActions } from '../../electron/sync/queue-manager.ts';
 import type { JournalEntry } from '../../electron/journal/types.ts';
-import { fastPolicy, htmlProxy, sale, sandboxTerminal, terminal, type SandboxTerminal } from './sandbox-terminal.ts';
+import {
+  fastPolicy,
+  htmlProxy,
+  sale,
+  sandboxTerminal,
+  terminal,
+  type SandboxTerminal,
+} from './sandbox-terminal.ts';
 
 let sandbox: TestSandbox;
 let t: SandboxTerminal;
@@ -49,21 +56,35 @@ describe('online closures', () => {
     const result = await t.engine.close(sale());
     expect(result.outcome).toBe('synced');
     const landed = sandbox.control.purchases();
-    expect(landed).toEqual([expect.objectContaining({ bill_id: result.entry.billId, purchase_id: (result as { purchaseId: string }).purchaseId, attempts: 1 })]);
+    expect(landed).toEqual([
+      expect.objectContaining({
+        bill_id: result.entry.billId,
+        purchase_id: (result as { purchaseId: string }).purchaseId,
+        attempts: 1,
+      }),
+    ]);
   });
 
   it('treats a bill_id that already landed as synced', async () => {
     const input = sale();
-    expect((await sandbox.call('POST', '/purchases/actions/send-purchase', { body: input.request.body })).status).toBe(201);
+    expect(
+      (await sandbox.call('POST', '/purchases/actions/send-purchase', { body: input.request.body })).status,
+    ).toBe(201);
     const result = await t.engine.close(input);
     expect(result).toMatchObject({ outcome: 'synced', purchaseId: null });
-    expect(t.journal.attempts(result.entry.id)[0]).toMatchObject({ outcome: 'already-landed', httpStatus: 400 });
+    expect(t.journal.attempts(result.entry.id)[0]).toMatchObject({
+      outcome: 'already-landed',
+      httpStatus: 400,
+    });
     expectExactlyOnce([result.entry]);
   });
 
   it('rejects a refused voucher, keeps the queue moving, and the manager resends the sale without it', async () => {
     const refused = await t.engine.close(sale({ vouchers: ['BRNO50'] }));
-    expect(refused).toMatchObject({ outcome: 'rejected', reasons: [expect.objectContaining({ name: 'benefit_codes', reason: expect.stringMatching(/voucher/) })] });
+    expect(refused).toMatchObject({
+      outcome: 'rejected',
+      reasons: [expect.objectContaining({ name: 'benefit_codes', reason: expect.stringMatching(/voucher/) })],
+    });
     const next = await t.engine.close(sale());
     expect(next.outcome).toBe('synced');
     const manager = new QueueActions({ journal: t.journal, terminal });
@@ -95,7 +116,10 @@ describe('outages', () => {
     expect(result.outcome).toBe('queued');
     await drainAll();
     expect(t.journal.get(result.entry.id)).toMatchObject({ state: 'synced' });
-    expect(t.journal.attempts(result.entry.id).map((a) => a.outcome)).toEqual(['transport', 'already-landed']);
+    expect(t.journal.attempts(result.entry.id).map((a) => a.outcome)).toEqual([
+      'transport',
+      'already-landed',
+    ]);
     expectExactlyOnce(allEntries());
   });
 
@@ -105,7 +129,8 @@ describe('outages', () => {
     for (let i = 0; i < 2; i++) expect((await t.engine.close(sale())).outcome).toBe('queued');
     expect(t.engine.online).toBe(false);
     const requestsBefore = sandbox.control.status().requests;
-    for (let i = 0; i < 5; i++) expect(await t.engine.close(sale())).toMatchObject({ outcome: 'queued', why: 'offline' });
+    for (let i = 0; i < 5; i++)
+      expect(await t.engine.close(sale())).toMatchObject({ outcome: 'queued', why: 'offline' });
     expect(sandbox.control.status().requests).toBe(requestsBefore);
     await sandbox.control.restoreNetwork();
     await drainAll();
@@ -124,7 +149,10 @@ describe('outages', () => {
     const landed = sandbox.control.purchases();
     const order = landed.map((b) => b.bill_id);
     expect(order.indexOf(purchases[0]!.billId!)).toBeLessThan(order.indexOf(cancel.entry.billId!));
-    expect(landed.find((b) => b.bill_id === cancel.entry.billId)).toMatchObject({ canceled: true, statuses: [201] });
+    expect(landed.find((b) => b.bill_id === cancel.entry.billId)).toMatchObject({
+      canceled: true,
+      statuses: [201],
+    });
     expectExactlyOnce(allEntries());
   });
 
@@ -146,7 +174,10 @@ describe('outages', () => {
       const results = [];
       for (let i = 0; i < 3; i++) results.push(await viaProxy.engine.close(sale()));
       expect(results.map((r) => r.outcome)).toEqual(['queued', 'queued', 'queued']);
-      expect(viaProxy.journal.attempts(results[0]!.entry.id)[0]).toMatchObject({ outcome: 'unexpected', httpStatus: 502 });
+      expect(viaProxy.journal.attempts(results[0]!.entry.id)[0]).toMatchObject({
+        outcome: 'unexpected',
+        httpStatus: 502,
+      });
       expect(viaProxy.engine.online).toBe(false);
       proxy.html = false;
       await drainAll(viaProxy.engine, viaProxy.journal);

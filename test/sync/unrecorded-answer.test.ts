@@ -14,7 +14,14 @@ import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 import { tempDir } from '../journal/helpers.ts';
 import { bill } from './sandbox-terminal.ts';
 import { buildCli, startCli } from './cli-process.ts';
-import { barcodes, cartOf, cashierPin, newSaleId, openCheckout, type CheckoutFixture } from '../checkout/fixture.ts';
+import {
+  barcodes,
+  cartOf,
+  cashierPin,
+  newSaleId,
+  openCheckout,
+  type CheckoutFixture,
+} from '../checkout/fixture.ts';
 
 function hasPrlimit(): boolean {
   try {
@@ -32,7 +39,8 @@ async function whenSending(file: string): Promise<number> {
     if (existsSync(file)) {
       const db = new Database(file, { readonly: true, fileMustExist: true });
       try {
-        const row = db.prepare("SELECT id FROM entries WHERE state = 'sending'").get() as { id: number } | undefined;
+        const row = db.prepare("SELECT id FROM entries WHERE state = 'sending'").get() as
+          { id: number } | undefined;
         if (row) return row.id;
       } catch {
         // The schema is still being created.
@@ -58,47 +66,54 @@ describe('ccpos checkout when the journal cannot record the answer', () => {
     temp.cleanup();
   });
 
-  it.skipIf(process.platform !== 'linux' || !hasPrlimit())('reports the sale closed with its bill id when a file-size limit stops the journal after the send', async () => {
-    const env = {
-      CCPOS_DATA_DIR: temp.dir,
-      CARECLOUD_PROJECT_URL: sandbox.projectUrl,
-      CARECLOUD_APP_ID: sandbox.credentials.user_external_application_id,
-      CARECLOUD_LOGIN: sandbox.credentials.login,
-      CARECLOUD_PASSWORD: sandbox.credentials.password,
-      CCPOS_STORE_ID: storeIds.praha,
-      CCPOS_CASHDESK: '2',
-      CCPOS_TIMEZONE: 'Europe/Prague',
-    };
-    const { customerId, cardNumber, bill: closed } = bill();
-    const file = join(temp.dir, 'bill.json');
-    writeFileSync(file, JSON.stringify({ customer_id: customerId, card_number: cardNumber, bill: closed }));
-    sandbox.control.setLatency(800);
-    const cli = startCli(['checkout', '--file', file], env);
-    const journalFile = join(temp.dir, 'journal.db');
-    await whenSending(journalFile);
-    // From now on no file of that process may grow: the journal's next write fails, as on a full disk.
-    execFileSync('prlimit', [`--pid=${cli.child.pid}`, `--fsize=${statSync(`${journalFile}-wal`).size}`]);
-    const { code, signal, out, err } = await cli.done;
-    sandbox.control.setLatency(0);
+  it.skipIf(process.platform !== 'linux' || !hasPrlimit())(
+    'reports the sale closed with its bill id when a file-size limit stops the journal after the send',
+    async () => {
+      const env = {
+        CCPOS_DATA_DIR: temp.dir,
+        CARECLOUD_PROJECT_URL: sandbox.projectUrl,
+        CARECLOUD_APP_ID: sandbox.credentials.user_external_application_id,
+        CARECLOUD_LOGIN: sandbox.credentials.login,
+        CARECLOUD_PASSWORD: sandbox.credentials.password,
+        CCPOS_STORE_ID: storeIds.praha,
+        CCPOS_CASHDESK: '2',
+        CCPOS_TIMEZONE: 'Europe/Prague',
+      };
+      const { customerId, cardNumber, bill: closed } = bill();
+      const file = join(temp.dir, 'bill.json');
+      writeFileSync(file, JSON.stringify({ customer_id: customerId, card_number: cardNumber, bill: closed }));
+      sandbox.control.setLatency(800);
+      const cli = startCli(['checkout', '--file', file], env);
+      const journalFile = join(temp.dir, 'journal.db');
+      await whenSending(journalFile);
+      // From now on no file of that process may grow: the journal's next write fails, as on a full disk.
+      execFileSync('prlimit', [`--pid=${cli.child.pid}`, `--fsize=${statSync(`${journalFile}-wal`).size}`]);
+      const { code, signal, out, err } = await cli.done;
+      sandbox.control.setLatency(0);
 
-    expect({ code, signal, err, out }).toEqual({ code: 0, signal: null, err: '', out: expect.any(String) });
-    const billId = /^bill_id +(\S+)$/m.exec(out)?.[1];
-    expect(billId).toMatch(/-2-/);
-    expect(out).toMatch(/^outcome +synced$/m);
-    expect(out).toMatch(/^journal +CareCloud has the sale, but the journal could not record it yet/m);
-    expect(sandbox.control.purchases()).toEqual([expect.objectContaining({ bill_id: billId, statuses: [201] })]);
+      expect({ code, signal, err, out }).toEqual({ code: 0, signal: null, err: '', out: expect.any(String) });
+      const billId = /^bill_id +(\S+)$/m.exec(out)?.[1];
+      expect(billId).toMatch(/-2-/);
+      expect(out).toMatch(/^outcome +synced$/m);
+      expect(out).toMatch(/^journal +CareCloud has the sale, but the journal could not record it yet/m);
+      expect(sandbox.control.purchases()).toEqual([
+        expect.objectContaining({ bill_id: billId, statuses: [201] }),
+      ]);
 
-    // The journal still has the sale as being sent by a process that is gone: the next replay settles it without a double.
-    const replay: string[] = [];
-    expect(await main(['replay'], { out: (l) => replay.push(l), err: (l) => replay.push(l), env })).toBe(0);
-    const journal = Journal.open(journalFile);
-    try {
-      expect(journal.byBillId(billId!)).toMatchObject({ state: 'synced' });
-    } finally {
-      journal.close();
-    }
-    expect(sandbox.control.purchases().filter((b) => b.statuses.includes(201))).toHaveLength(1);
-  }, 60_000);
+      // The journal still has the sale as being sent by a process that is gone: the next replay settles it without a
+      // double.
+      const replay: string[] = [];
+      expect(await main(['replay'], { out: (l) => replay.push(l), err: (l) => replay.push(l), env })).toBe(0);
+      const journal = Journal.open(journalFile);
+      try {
+        expect(journal.byBillId(billId!)).toMatchObject({ state: 'synced' });
+      } finally {
+        journal.close();
+      }
+      expect(sandbox.control.purchases().filter((b) => b.statuses.includes(201))).toHaveLength(1);
+    },
+    60_000,
+  );
 });
 
 describe("the app's pay when the journal cannot record the answer", () => {
@@ -119,10 +134,17 @@ describe("the app's pay when the journal cannot record the answer", () => {
     if (!shown.current) throw new Error('the preview is not current');
     expect(shown.preview.toPayMinor).toBe(cartTotals(cart).totalMinor);
     f.sandbox.control.setLatency(800);
-    const paying = f.ok('checkout.pay', { saleId, cart, ask, tender: 'cash', expectedToPayMinor: shown.preview.toPayMinor });
+    const paying = f.ok('checkout.pay', {
+      saleId,
+      cart,
+      ask,
+      tender: 'cash',
+      expectedToPayMinor: shown.preview.toPayMinor,
+    });
     const journalFile = join(f.dataDir, 'journal.db');
     const id = await whenSending(journalFile);
-    // Another program takes the journal's write lock while the answer is on its way, longer than the terminal waits for it.
+    // Another program takes the journal's write lock while the answer is on its way, longer than the terminal waits for
+    // it.
     const other = new Database(journalFile);
     other.prepare('BEGIN IMMEDIATE').run();
     let paid: Awaited<typeof paying>;
@@ -137,13 +159,24 @@ describe("the app's pay when the journal cannot record the answer", () => {
     if (paid.outcome !== 'closed') return;
     expect(paid.purchaseId).toBeTruthy();
     const landed = f.sandbox.control.purchases();
-    expect(landed).toEqual([expect.objectContaining({ bill_id: paid.receipt.billId, purchase_id: paid.purchaseId, statuses: [201] })]);
+    expect(landed).toEqual([
+      expect.objectContaining({
+        bill_id: paid.receipt.billId,
+        purchase_id: paid.purchaseId,
+        statuses: [201],
+      }),
+    ]);
 
     const deadline = Date.now() + 15_000;
     const journal = Journal.open(journalFile);
     try {
-      while (journal.get(id)!.state !== 'synced' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(journal.get(id)).toMatchObject({ state: 'synced', remoteId: paid.purchaseId, billId: paid.receipt.billId });
+      while (journal.get(id)!.state !== 'synced' && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(journal.get(id)).toMatchObject({
+        state: 'synced',
+        remoteId: paid.purchaseId,
+        billId: paid.receipt.billId,
+      });
     } finally {
       journal.close();
     }

@@ -46,12 +46,23 @@ describe('voiding a waiting sale', () => {
 
     const queue = new QueueActions({ journal: t.journal, terminal });
     expect(() => queue.void(closed.entry.id, 'looks stuck', 'manager-anna')).toThrow(SendUncertainError);
-    expect(() => queue.void(closed.entry.id, 'looks stuck', 'manager-anna')).toThrow(/may already be in CareCloud.*Retry it first/);
+    expect(() => queue.void(closed.entry.id, 'looks stuck', 'manager-anna')).toThrow(
+      /may already be in CareCloud.*Retry it first/,
+    );
     expect(t.journal.get(closed.entry.id)).toMatchObject({ state: 'pending' });
     expect(t.journal.audit(closed.entry.id)).toEqual([]);
 
     // Through `ccpos queue void`, the same sentence and nothing changed.
-    const cli = await runCcpos(sandboxCliEnv(sandbox, t.dir), 'queue', 'void', String(closed.entry.id), '--reason', 'looks stuck', '--by', 'manager-anna');
+    const cli = await runCcpos(
+      sandboxCliEnv(sandbox, t.dir),
+      'queue',
+      'void',
+      String(closed.entry.id),
+      '--reason',
+      'looks stuck',
+      '--by',
+      'manager-anna',
+    );
     expect(cli.code).toBe(1);
     expect(cli.err[0]).toMatch(/may already be in CareCloud/);
 
@@ -68,8 +79,16 @@ describe('voiding a waiting sale', () => {
       const closed = await direct.engine.close(sale());
       await sandbox.control.restoreNetwork();
       expect(closed.outcome).toBe('queued');
-      expect(direct.journal.attempts(closed.entry.id).map((a) => [a.outcome, a.error])).toEqual([['transport', expect.stringContaining('(connection refused)')]]);
-      expect(new QueueActions({ journal: direct.journal, terminal }).void(closed.entry.id, 'entered twice', 'manager-anna')).toMatchObject({ state: 'voided' });
+      expect(direct.journal.attempts(closed.entry.id).map((a) => [a.outcome, a.error])).toEqual([
+        ['transport', expect.stringContaining('(connection refused)')],
+      ]);
+      expect(
+        new QueueActions({ journal: direct.journal, terminal }).void(
+          closed.entry.id,
+          'entered twice',
+          'manager-anna',
+        ),
+      ).toMatchObject({ state: 'voided' });
       await direct.engine.drain();
       expect(booked()).toEqual([]);
     } finally {
@@ -85,7 +104,13 @@ describe('voiding a waiting sale', () => {
     expect(closed.outcome).toBe('queued');
     expect(t.journal.attempts(closed.entry.id)[0]?.error).toMatch(/on POST \/users\/actions\/login$/);
     expect(booked()).toEqual([]);
-    expect(new QueueActions({ journal: t.journal, terminal }).void(closed.entry.id, 'entered twice', 'manager-anna')).toMatchObject({ state: 'voided' });
+    expect(
+      new QueueActions({ journal: t.journal, terminal }).void(
+        closed.entry.id,
+        'entered twice',
+        'manager-anna',
+      ),
+    ).toMatchObject({ state: 'voided' });
   }, 30_000);
 });
 
@@ -94,7 +119,10 @@ describe('which sends may have landed', () => {
   const request = { method: 'POST', path, correlationId: 'c1', attempt: 1 };
   const mayHave = (attempt: Parameters<typeof mayHaveLanded>[0]) => mayHaveLanded(attempt, path);
   it('rules out only CareCloud turning the request away, connections never made and failures before the send', () => {
-    const transport = (kind: Parameters<typeof connectionError>[0]) => ({ outcome: 'transport' as const, error: connectionError(kind, request, null, 4_000).message });
+    const transport = (kind: Parameters<typeof connectionError>[0]) => ({
+      outcome: 'transport' as const,
+      error: connectionError(kind, request, null, 4_000).message,
+    });
     expect(mayHave(transport('refused'))).toBe(false);
     expect(mayHave(transport('dns'))).toBe(false);
     expect(mayHave({ outcome: 'rate-limited', error: 'HTTP 429' })).toBe(false);
@@ -104,8 +132,15 @@ describe('which sends may have landed', () => {
     expect(mayHave({ outcome: 'timeout', error: 'no answer' })).toBe(true);
     expect(mayHave({ outcome: 'server', error: 'HTTP 503' })).toBe(true);
     expect(mayHave({ outcome: 'unexpected', error: 'HTML' })).toBe(true);
-    expect(mayHave({ outcome: 'abandoned', error: 'the sending process ended before recording an answer' })).toBe(true);
+    expect(
+      mayHave({ outcome: 'abandoned', error: 'the sending process ended before recording an answer' }),
+    ).toBe(true);
     expect(mayHave({ outcome: null, error: null })).toBe(true);
-    expect(mayHave({ outcome: 'transport', error: connectionError('reset', { ...request, path: '/users/actions/login' }, null).message })).toBe(false);
+    expect(
+      mayHave({
+        outcome: 'transport',
+        error: connectionError('reset', { ...request, path: '/users/actions/login' }, null).message,
+      }),
+    ).toBe(false);
   });
 });

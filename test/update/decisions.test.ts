@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { feedFile, updateFeed } from '../../electron/update/feed.ts';
 import { installVerdict, type TerminalActivity } from '../../electron/update/idle.ts';
-import { MAX_POSTPONE_HOURS, postpone, postponedUntil, POSTPONE_LIMIT_HOURS } from '../../electron/update/postpone.ts';
+import {
+  MAX_POSTPONE_HOURS,
+  postpone,
+  postponedUntil,
+  POSTPONE_LIMIT_HOURS,
+} from '../../electron/update/postpone.ts';
 import { inRollout, rolloutPlace, stagingPercentage } from '../../electron/update/rollout.ts';
 import { defaultSettings } from '../../shared/settings.ts';
 
@@ -12,12 +17,20 @@ const HOUR = 3_600_000;
 describe('update feed', () => {
   it('reads nothing without a server, and the channel file for the platform with one', () => {
     expect(updateFeed(defaultSettings.updates, 'linux', 'x64')).toBeNull();
-    expect(updateFeed({ url: 'https://updates.shop.example/ccpos', channel: 'stable', checkHours: 4 }, 'linux', 'x64')).toEqual({
+    expect(
+      updateFeed(
+        { url: 'https://updates.shop.example/ccpos', channel: 'stable', checkHours: 4 },
+        'linux',
+        'x64',
+      ),
+    ).toEqual({
       baseUrl: 'https://updates.shop.example/ccpos',
       channel: 'latest',
       url: 'https://updates.shop.example/ccpos/latest-linux.yml',
     });
-    expect(updateFeed({ url: 'https://u.example', channel: 'pilot', checkHours: 4 }, 'win32', 'x64')?.url).toBe('https://u.example/pilot.yml');
+    expect(
+      updateFeed({ url: 'https://u.example', channel: 'pilot', checkHours: 4 }, 'win32', 'x64')?.url,
+    ).toBe('https://u.example/pilot.yml');
     expect(feedFile('pilot', 'linux', 'arm64')).toBe('pilot-linux-arm64.yml');
     expect(feedFile('stable', 'darwin', 'arm64')).toBe('latest-mac.yml');
   });
@@ -69,12 +82,20 @@ describe('installing only when the terminal is idle', () => {
   });
 
   it('names every reason to wait', () => {
-    expect(installVerdict({ ...idle, saleOpen: true }, null, now)).toEqual({ install: false, blockers: ['sale-open'] });
-    expect(installVerdict({ saleOpen: true, shiftClosing: true, sending: 2, pending: 3 }, now + 1, now)).toEqual({
+    expect(installVerdict({ ...idle, saleOpen: true }, null, now)).toEqual({
+      install: false,
+      blockers: ['sale-open'],
+    });
+    expect(
+      installVerdict({ saleOpen: true, shiftClosing: true, sending: 2, pending: 3 }, now + 1, now),
+    ).toEqual({
       install: false,
       blockers: ['postponed', 'sale-open', 'shift-closing', 'journal-sending'],
     });
-    expect(installVerdict({ ...idle, sending: 1 }, null, now)).toEqual({ install: false, blockers: ['journal-sending'] });
+    expect(installVerdict({ ...idle, sending: 1 }, null, now)).toEqual({
+      install: false,
+      blockers: ['journal-sending'],
+    });
   });
 
   it('installs once a postponement has run out', () => {
@@ -87,8 +108,14 @@ describe('a manager postpones', () => {
   const ready = { version: '1.4.0', readyAt: 100 * HOUR };
 
   it('by whole hours, up to a day at a time', () => {
-    expect(postpone(ready, 4, 'mgr-1', 101 * HOUR)).toEqual({ ok: true, value: { version: '1.4.0', until: 105 * HOUR, by: 'mgr-1' } });
-    expect(postpone(ready, MAX_POSTPONE_HOURS + 1, 'mgr-1', 101 * HOUR)).toEqual({ ok: false, reason: 'invalid-hours' });
+    expect(postpone(ready, 4, 'mgr-1', 101 * HOUR)).toEqual({
+      ok: true,
+      value: { version: '1.4.0', until: 105 * HOUR, by: 'mgr-1' },
+    });
+    expect(postpone(ready, MAX_POSTPONE_HOURS + 1, 'mgr-1', 101 * HOUR)).toEqual({
+      ok: false,
+      reason: 'invalid-hours',
+    });
     expect(postpone(ready, 0, 'mgr-1', 101 * HOUR)).toEqual({ ok: false, reason: 'invalid-hours' });
     expect(postpone(ready, 1.5, 'mgr-1', 101 * HOUR)).toEqual({ ok: false, reason: 'invalid-hours' });
     expect(postpone(null, 4, 'mgr-1', 101 * HOUR)).toEqual({ ok: false, reason: 'nothing-to-postpone' });
@@ -96,7 +123,10 @@ describe('a manager postpones', () => {
 
   it('never past three days after the update was ready', () => {
     const limit = ready.readyAt + POSTPONE_LIMIT_HOURS * HOUR;
-    expect(postpone(ready, 24, 'mgr-1', limit - 2 * HOUR)).toEqual({ ok: true, value: { version: '1.4.0', until: limit, by: 'mgr-1' } });
+    expect(postpone(ready, 24, 'mgr-1', limit - 2 * HOUR)).toEqual({
+      ok: true,
+      value: { version: '1.4.0', until: limit, by: 'mgr-1' },
+    });
     expect(postpone(ready, 1, 'mgr-1', limit)).toEqual({ ok: false, reason: 'limit-reached' });
   });
 

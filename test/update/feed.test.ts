@@ -34,7 +34,7 @@ const inPilotRollout = firstId((id) => rolloutPlace(id) < 30);
 const outOfPilotRollout = firstId((id) => rolloutPlace(id) >= 30);
 const always = { mayOffer: () => true };
 
-describe('reading the shop\'s update feed with electron-updater', () => {
+describe("reading the shop's update feed with electron-updater", () => {
   it('asks for the file updateFeed names and finds the stable release', async () => {
     const feed = updateFeed({ url: server.url, channel: 'stable', checkHours: 4 }, 'linux', 'x64')!;
     const updater = updaterAt('1.0.0');
@@ -44,10 +44,12 @@ describe('reading the shop\'s update feed with electron-updater', () => {
     expect(server.paths).toEqual([new URL(feed.url).pathname]);
     expect(result?.isUpdateAvailable).toBe(true);
     expect(result?.updateInfo.version).toBe('1.1.0');
-    expect(result?.updateInfo.files[0]?.sha512).toBe(createHash('sha512').update(fixture('ccpos_1.1.0_amd64.deb')).digest('base64'));
+    expect(result?.updateInfo.files[0]?.sha512).toBe(
+      createHash('sha512').update(fixture('ccpos_1.1.0_amd64.deb')).digest('base64'),
+    );
   });
 
-  it('reads the pilot channel\'s file, and only terminals inside its staged percentage take it', async () => {
+  it("reads the pilot channel's file, and only terminals inside its staged percentage take it", async () => {
     const feed = updateFeed({ url: server.url, channel: 'pilot', checkHours: 4 }, 'linux', 'x64')!;
     const inside = updaterAt('1.1.0');
     configureUpdater(inside, feed, { terminalId: inPilotRollout, ...always });
@@ -82,15 +84,25 @@ describe('reading the shop\'s update feed with electron-updater', () => {
     server.files.set('/ccpos/latest-linux.yml', fixture('broken-linux.yml'));
     const updater = updaterAt('1.0.0');
     updater.on('error', () => {});
-    configureUpdater(updater, updateFeed({ url: server.url, channel: 'stable', checkHours: 4 }, 'linux', 'x64')!, { terminalId: 'till-1', ...always });
+    configureUpdater(
+      updater,
+      updateFeed({ url: server.url, channel: 'stable', checkHours: 4 }, 'linux', 'x64')!,
+      { terminalId: 'till-1', ...always },
+    );
     updater.autoDownload = false;
     await expect(updater.checkForUpdates()).rejects.toThrow(/version/);
 
     server.files.delete('/ccpos/pilot-linux.yml');
     const pilot = updaterAt('1.0.0');
     pilot.on('error', () => {});
-    configureUpdater(pilot, updateFeed({ url: server.url, channel: 'pilot', checkHours: 4 }, 'linux', 'x64')!, { terminalId: inPilotRollout, ...always });
-    await expect(pilot.checkForUpdates()).rejects.toMatchObject({ code: 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND' });
+    configureUpdater(
+      pilot,
+      updateFeed({ url: server.url, channel: 'pilot', checkHours: 4 }, 'linux', 'x64')!,
+      { terminalId: inPilotRollout, ...always },
+    );
+    await expect(pilot.checkForUpdates()).rejects.toMatchObject({
+      code: 'ERR_UPDATER_CHANNEL_FILE_NOT_FOUND',
+    });
   });
 
   it('downloads the package whose sha512 matches the feed, and refuses one whose bytes differ', async () => {

@@ -37,7 +37,14 @@ describe('rolling back from the built bundle', () => {
     const kept = join(dataDir, 'updates', 'kept', 'ccpos-0.0.9.AppImage');
     mkdirSync(join(dataDir, 'updates', 'kept'), { recursive: true, mode: 0o700 });
     writeFileSync(kept, 'the previous version');
-    writeMarker(dataDir, { version: pkg.version, failedStarts: MAX_FAILED_STARTS, readyAt: null, previous: { version: '0.0.9', artifact: kept }, kept: null, refused: [] });
+    writeMarker(dataDir, {
+      version: pkg.version,
+      failedStarts: MAX_FAILED_STARTS,
+      readyAt: null,
+      previous: { version: '0.0.9', artifact: kept },
+      kept: null,
+      refused: [],
+    });
 
     const main = launchMain({ dataDir, env: { APPIMAGE: running, INVOCATION_ID: '' } });
     const exit = await main.exited;
@@ -46,12 +53,22 @@ describe('rolling back from the built bundle', () => {
     expect(main.callsTo('app.relaunch')).toEqual([[{ execPath: running }]]);
     expect(main.callsTo('BrowserWindow')).toEqual([]);
     expect(() => readFileSync(journalFile(dataDir))).toThrow();
-    expect(parseMarker(readFileSync(join(dataDir, 'updates', 'version.json'), 'utf8'))).toMatchObject({ version: pkg.version, failedStarts: MAX_FAILED_STARTS + 1 });
+    expect(parseMarker(readFileSync(join(dataDir, 'updates', 'version.json'), 'utf8'))).toMatchObject({
+      version: pkg.version,
+      failedStarts: MAX_FAILED_STARTS + 1,
+    });
   }, 60_000);
 
   it('counts a start and marks the version ready once the till is on screen', async () => {
     const dataDir = folder();
-    writeMarker(dataDir, { version: pkg.version, failedStarts: 2, readyAt: null, previous: null, kept: null, refused: [] });
+    writeMarker(dataDir, {
+      version: pkg.version,
+      failedStarts: 2,
+      readyAt: null,
+      previous: null,
+      kept: null,
+      refused: [],
+    });
     const main = launchMain({ dataDir, env: { INVOCATION_ID: '' } });
     try {
       await main.ready();

@@ -48,7 +48,14 @@ function recordingUpdater(): AppUpdater {
   return updater;
 }
 
-function service(options: { url?: string; env?: NodeJS.ProcessEnv; updater?: AppUpdater | null; activity?: () => TerminalActivity | null } = {}): UpdateService {
+function service(
+  options: {
+    url?: string;
+    env?: NodeJS.ProcessEnv;
+    updater?: AppUpdater | null;
+    activity?: () => TerminalActivity | null;
+  } = {},
+): UpdateService {
   return new UpdateService({
     updater: options.updater === undefined ? recordingUpdater() : options.updater,
     settings: { url: options.url ?? server.url, channel: 'stable', checkHours: 4 },
@@ -88,7 +95,13 @@ describe('the update service', () => {
     const updates = service();
     await downloaded(updates);
     expect(server.paths).toEqual(['/ccpos/latest-linux.yml', '/ccpos/ccpos_1.1.0_amd64.deb']);
-    expect(updates.status()).toMatchObject({ state: 'ready', readyVersion: '1.1.0', waitingFor: ['sale-open'], postponedUntil: null, postponeLimit: '2026-12-05T08:00:00.000Z' });
+    expect(updates.status()).toMatchObject({
+      state: 'ready',
+      readyVersion: '1.1.0',
+      waitingFor: ['sale-open'],
+      postponedUntil: null,
+      postponeLimit: '2026-12-05T08:00:00.000Z',
+    });
     expect(installs).toEqual([]);
 
     activity = { saleOpen: false, shiftClosing: false, sending: 1, pending: 2 };
@@ -115,7 +128,10 @@ describe('the update service', () => {
     // Nothing of 1.0.0 was kept (it came from a package installed by hand), so it is recorded without a file.
     expect(files.readMarker()?.kept).toEqual({ version: '1.0.0', artifact: null });
     // The new version's first start makes 1.0.0 the previous version.
-    expect(onStart(files.readMarker(), '1.1.0').marker.previous).toEqual({ version: '1.0.0', artifact: null });
+    expect(onStart(files.readMarker(), '1.1.0').marker.previous).toEqual({
+      version: '1.0.0',
+      artifact: null,
+    });
   });
 
   it('under systemd keeps a copy of the running AppImage and quits with the restart status', async () => {
@@ -140,7 +156,11 @@ describe('the update service', () => {
     const updates = service({ updater });
     await downloaded(updates);
     expect(installs).toHaveLength(1);
-    expect(updates.status()).toMatchObject({ state: 'ready', readyVersion: '1.1.0', problem: 'pkexec: authentication failed' });
+    expect(updates.status()).toMatchObject({
+      state: 'ready',
+      readyVersion: '1.1.0',
+      problem: 'pkexec: authentication failed',
+    });
     expect(updates.tryInstall()).toBe(true);
     expect(installs).toHaveLength(2);
   });
@@ -150,7 +170,10 @@ describe('the update service', () => {
     updater.checkForUpdates = () => Promise.resolve(null);
     const updates = service({ updater });
     await downloaded(updates);
-    expect(updates.status()).toMatchObject({ state: 'off', problem: 'this installation cannot update itself' });
+    expect(updates.status()).toMatchObject({
+      state: 'off',
+      problem: 'this installation cannot update itself',
+    });
   });
 
   it('does not install while the terminal is not running', async () => {
@@ -160,14 +183,17 @@ describe('the update service', () => {
     expect(updates.status().waitingFor).toEqual(['starting']);
   });
 
-  it('waits out a manager\'s postponement, then installs at the next idle moment', async () => {
+  it("waits out a manager's postponement, then installs at the next idle moment", async () => {
     activity.saleOpen = true;
     const updates = service();
     await downloaded(updates);
     activity.saleOpen = false;
     expect(updates.postpone(4, 'manager-1')).toMatchObject({ ok: true });
     expect(updates.tryInstall()).toBe(false);
-    expect(updates.status()).toMatchObject({ waitingFor: ['postponed'], postponedUntil: '2026-12-02T12:00:00.000Z' });
+    expect(updates.status()).toMatchObject({
+      waitingFor: ['postponed'],
+      postponedUntil: '2026-12-02T12:00:00.000Z',
+    });
     now += 4 * HOUR;
     expect(updates.tryInstall()).toBe(true);
   });
@@ -176,7 +202,10 @@ describe('the update service', () => {
     server.files.delete('/ccpos/latest-linux.yml');
     const updates = service();
     await downloaded(updates);
-    expect(updates.status()).toMatchObject({ state: 'failed', problem: expect.stringMatching(/Cannot find channel "latest-linux\.yml"/) });
+    expect(updates.status()).toMatchObject({
+      state: 'failed',
+      problem: expect.stringMatching(/Cannot find channel "latest-linux\.yml"/),
+    });
     server.files.set('/ccpos/latest-linux.yml', fixture('latest-linux.yml'));
     activity.saleOpen = true;
     await updates.check();
@@ -184,8 +213,8 @@ describe('the update service', () => {
   });
 });
 
-describe('the manager\'s update channels', () => {
-  it('show the status, postpone with the manager\'s PIN, and hear the till\'s open sale', async () => {
+describe("the manager's update channels", () => {
+  it("show the status, postpone with the manager's PIN, and hear the till's open sale", async () => {
     activity.saleOpen = true;
     const updates = service();
     await downloaded(updates);
@@ -193,15 +222,32 @@ describe('the manager\'s update channels', () => {
     try {
       const dispatch = fixtureTerminal.terminal.dispatcher(previewSenderCheck(new Set([1])));
       expect(await dispatch('checkout.saleOpen', { open: true }, sender)).toEqual({ ok: true, value: null });
-      expect(fixtureTerminal.terminal.updateActivity()).toEqual({ saleOpen: true, shiftClosing: false, sending: 0, pending: 0 });
+      expect(fixtureTerminal.terminal.updateActivity()).toEqual({
+        saleOpen: true,
+        shiftClosing: false,
+        sending: 0,
+        pending: 0,
+      });
       expect(await dispatch('checkout.saleOpen', { open: false }, sender)).toEqual({ ok: true, value: null });
       expect(fixtureTerminal.terminal.updateActivity().saleOpen).toBe(false);
 
-      expect(await dispatch('updates.status', undefined, sender)).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+      expect(await dispatch('updates.status', undefined, sender)).toMatchObject({
+        ok: false,
+        error: { code: 'not_signed_in' },
+      });
       await dispatch('operator.signIn', { pin: managerPin }, sender);
-      expect(await dispatch('updates.status', undefined, sender)).toMatchObject({ ok: true, value: { state: 'ready', readyVersion: '1.1.0', currentVersion: '1.0.0', channel: 'stable' } });
-      expect(await dispatch('updates.postpone', { hours: 2, pin: '000000' }, sender)).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
-      expect(await dispatch('updates.postpone', { hours: 2, pin: managerPin }, sender)).toMatchObject({ ok: true, value: { postponedUntil: '2026-12-02T10:00:00.000Z', waitingFor: ['postponed', 'sale-open'] } });
+      expect(await dispatch('updates.status', undefined, sender)).toMatchObject({
+        ok: true,
+        value: { state: 'ready', readyVersion: '1.1.0', currentVersion: '1.0.0', channel: 'stable' },
+      });
+      expect(await dispatch('updates.postpone', { hours: 2, pin: '000000' }, sender)).toMatchObject({
+        ok: false,
+        error: { code: 'wrong_pin' },
+      });
+      expect(await dispatch('updates.postpone', { hours: 2, pin: managerPin }, sender)).toMatchObject({
+        ok: true,
+        value: { postponedUntil: '2026-12-02T10:00:00.000Z', waitingFor: ['postponed', 'sale-open'] },
+      });
     } finally {
       await fixtureTerminal.close();
     }
@@ -212,7 +258,10 @@ describe('the manager\'s update channels', () => {
     try {
       const dispatch = plain.terminal.dispatcher(previewSenderCheck(new Set([1])));
       await dispatch('operator.signIn', { pin: managerPin }, sender);
-      expect(await dispatch('updates.status', undefined, sender)).toMatchObject({ ok: false, error: { code: 'not_configured' } });
+      expect(await dispatch('updates.status', undefined, sender)).toMatchObject({
+        ok: false,
+        error: { code: 'not_configured' },
+      });
       expect(existsSync(join(plain.dataDir, 'updates'))).toBe(false);
     } finally {
       await plain.close();

@@ -11,11 +11,19 @@ import { ElectronHttpExecutor } from 'electron-updater/out/electronHttpExecutor.
 const fixtures = join(import.meta.dirname, 'fixtures');
 export const fixture = (name: string): Buffer => readFileSync(join(fixtures, name));
 
-/** electron-updater's own executor (its download and checksum path), sending through node:http where the app uses Electron's `net`. */
+/**
+ * electron-updater's own executor (its download and checksum path), sending through node:http
+ * where the app uses Electron's `net`.
+ */
 class LoopbackExecutor extends ElectronHttpExecutor {
-  override createRequest(options: Parameters<ElectronHttpExecutor['createRequest']>[0], callback: (response: unknown) => void): ReturnType<ElectronHttpExecutor['createRequest']> {
+  override createRequest(
+    options: Parameters<ElectronHttpExecutor['createRequest']>[0],
+    callback: (response: unknown) => void,
+  ): ReturnType<ElectronHttpExecutor['createRequest']> {
     // Node's request has what the executor uses (on, end, abort); Electron's type adds upload progress.
-    return request(options as Parameters<typeof request>[0], callback as never) as unknown as ReturnType<ElectronHttpExecutor['createRequest']>;
+    return request(options as Parameters<typeof request>[0], callback as never) as unknown as ReturnType<
+      ElectronHttpExecutor['createRequest']
+    >;
   }
 }
 
@@ -37,19 +45,33 @@ export async function feedServer(): Promise<FeedServer> {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-length': body.length, 'content-type': path.endsWith('.yml') ? 'text/yaml' : 'application/octet-stream' }).end(body);
+    res
+      .writeHead(200, {
+        'content-length': body.length,
+        'content-type': path.endsWith('.yml') ? 'text/yaml' : 'application/octet-stream',
+      })
+      .end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('no port');
-  for (const name of ['latest-linux.yml', 'pilot-linux.yml', 'ccpos_1.1.0_amd64.deb']) files.set(`/ccpos/${name}`, fixture(name));
-  return { url: `http://127.0.0.1:${address.port}/ccpos`, paths, files, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  for (const name of ['latest-linux.yml', 'pilot-linux.yml', 'ccpos_1.1.0_amd64.deb'])
+    files.set(`/ccpos/${name}`, fixture(name));
+  return {
+    url: `http://127.0.0.1:${address.port}/ccpos`,
+    paths,
+    files,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** A DebUpdater as the packaged app at `version` would have it, its files under `dir`. */
 export function updaterAt(version: string, dir: string): AppUpdater {
   // What electron-builder writes beside the app; only the cache folder's name is read from it here.
-  writeFileSync(join(dir, 'app-update.yml'), 'provider: generic\nurl: https://updates.invalid/ccpos\nupdaterCacheDirName: ccpos-updater\n');
+  writeFileSync(
+    join(dir, 'app-update.yml'),
+    'provider: generic\nurl: https://updates.invalid/ccpos\nupdaterCacheDirName: ccpos-updater\n',
+  );
   const app: AppAdapter = {
     version,
     name: 'ccpos',

@@ -7,6 +7,16 @@ export const clockSkew: Scenario = {
   summary: 'each process its own clock, up to 2 h fast or slow; kills leave claims behind',
   async run(rig, checkouts) {
     rig.weather.proxy.latencyMs = 500;
-    await runWorkload(rig, { checkouts, concurrency: 4, appShare: 0.15, cashdesks: [2, 3], killChance: 0.3, killWithinMs: 2_500, replayEvery: 3, replayKillChance: 0.3, skewMs: 2 * 3_600_000 });
+    await runWorkload(rig, {
+      checkouts,
+      concurrency: 4,
+      appShare: 0.15,
+      cashdesks: [2, 3],
+      killChance: 0.3,
+      killWithinMs: 2_500,
+      replayEvery: 3,
+      replayKillChance: 0.3,
+      skewMs: 2 * 3_600_000,
+    });
   },
 };

@@ -12,7 +12,7 @@ function fill(file: string): void {
   const fd = openSync(file, 'w');
   const chunk = Buffer.alloc(64 * 1024, 1);
   try {
-    for (let size = chunk.length; size >= 1; ) {
+    for (let size = chunk.length; size >= 1;) {
       try {
         writeSync(fd, chunk, 0, size);
       } catch {

@@ -70,7 +70,14 @@ export const voucher = z.object({
   store_id: text.optional(),
   note: text.optional(),
   state: state.optional(),
-  reward: z.object({ reward_id: id.optional(), name: text.optional(), note: text.optional(), points_cost: amount.optional() }).optional(),
+  reward: z
+    .object({
+      reward_id: id.optional(),
+      name: text.optional(),
+      note: text.optional(),
+      points_cost: amount.optional(),
+    })
+    .optional(),
 });
 
 const moneyValue = z.object({ currency_id: id, value: amount });
@@ -113,10 +120,19 @@ export const agreement = z.object({
   last_change: z.string().optional(),
 });
 
-export const customerSource = z.object({ customer_source_id: id, customer_source_text_id: text.optional(), name: text.optional() });
+export const customerSource = z.object({
+  customer_source_id: id,
+  customer_source_text_id: text.optional(),
+  name: text.optional(),
+});
 
 export const currency = z.object({ currency_id: id, code: z.string().min(1).max(10) });
-export const cardType = z.object({ card_type_id: id, prefix: z.string().max(40), text_id: text.optional(), name: text.optional() });
+export const cardType = z.object({
+  card_type_id: id,
+  prefix: z.string().max(40),
+  text_id: text.optional(),
+  name: text.optional(),
+});
 export const freeCard = z.object({ is_free_to_use: z.boolean() });
 export const cardAssigned = z.object({ card_id: id });
 export const connection = z.object({ test_string: z.string().max(1000).optional() });
@@ -126,13 +142,24 @@ export function listOf<T extends z.ZodType>(key: string, item: T) {
 }
 
 /** `data` of an answer, checked; a mismatch is reported as not CareCloud's answer. */
-export function checked<T extends z.ZodType>(schema: T, data: unknown, method: string, path: string): z.infer<T> {
+export function checked<T extends z.ZodType>(
+  schema: T,
+  data: unknown,
+  method: string,
+  path: string,
+): z.infer<T> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const first = result.error.issues[0];
   const where = first ? `${first.path.map(String).join('.') || 'data'}: ${first.message}` : 'invalid';
   const shown = maskPath(path);
-  throw new UnexpectedResponseError(200, 'application/json', '', `CareCloud ${method} ${shown}: the answer is not what the Customer API sends (${where})`, { method, path: shown, correlationId: '', attempt: 0 });
+  throw new UnexpectedResponseError(
+    200,
+    'application/json',
+    '',
+    `CareCloud ${method} ${shown}: the answer is not what the Customer API sends (${where})`,
+    { method, path: shown, correlationId: '', attempt: 0 },
+  );
 }
 
 export type CustomerRecord = z.infer<typeof customerRecord>;

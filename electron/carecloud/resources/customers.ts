@@ -12,16 +12,27 @@ export function customersResource(pipeline: Pipeline) {
     get: (customerId: string, options?: CallOptions): Promise<DataOf<'getCustomer'>> =>
       pipeline.request({ method: 'GET', path: `/customers/${encodeURIComponent(customerId)}` }, options),
     list,
-    all: (query: ListQuery = {}, options?: CallOptions) => listAll<Customer>(pipeline, '/customers', 'customers', query, options),
+    all: (query: ListQuery = {}, options?: CallOptions) =>
+      listAll<Customer>(pipeline, '/customers', 'customers', query, options),
     byEmail: (email: string, options?: CallOptions) => list({ email }, options),
     byPhone: (phone: string, options?: CallOptions) => list({ phone }, options),
-    byName: (firstName: string, lastName: string, options?: CallOptions) => list({ first_name: firstName, last_name: lastName }, options),
+    byName: (firstName: string, lastName: string, options?: CallOptions) =>
+      list({ first_name: firstName, last_name: lastName }, options),
     /** One exact match at most, in CareCloud's strict mode. */
-    searchCustomers: (query: QueryOf<'getCustomerSearch'>, options?: CallOptions): Promise<DataOf<'getCustomerSearch'>> =>
+    searchCustomers: (
+      query: QueryOf<'getCustomerSearch'>,
+      options?: CallOptions,
+    ): Promise<DataOf<'getCustomerSearch'>> =>
       pipeline.request({ method: 'GET', path: '/customers/actions/search-customers', query }, options),
     /** The status records valid now: the customer's current loyalty status. */
     currentStatus: (customerId: string, options?: CallOptions): Promise<Page<Schemas['StatusRecord']>> =>
-      fetchPage<Schemas['StatusRecord']>(pipeline, `/customers/${encodeURIComponent(customerId)}/status-records`, 'status_records', { valid_now: true, count: 10 }, options),
+      fetchPage<Schemas['StatusRecord']>(
+        pipeline,
+        `/customers/${encodeURIComponent(customerId)}/status-records`,
+        'status_records',
+        { valid_now: true, count: 10 },
+        options,
+      ),
     create: (body: BodyOf<'postCustomer'>, options?: CallOptions): Promise<DataOf<'postCustomer'>> =>
       pipeline.request({ method: 'POST', path: '/customers', body, purpose: 'closure' }, options),
   };

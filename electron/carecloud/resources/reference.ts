@@ -14,7 +14,10 @@ export interface ReferenceList<T> {
 }
 
 const isOutage = (error: unknown) =>
-  error instanceof ConnectionError || error instanceof ServerError || error instanceof RateLimitError || error instanceof UnexpectedResponseError;
+  error instanceof ConnectionError ||
+  error instanceof ServerError ||
+  error instanceof RateLimitError ||
+  error instanceof UnexpectedResponseError;
 
 /** How long a downloaded reference list is answered from memory before CareCloud is asked again. */
 export const REFERENCE_TTL_MS = 15 * 60_000;
@@ -28,9 +31,12 @@ export function referenceResource(pipeline: Pipeline, store: ReferenceStore, now
     return async (options?: CallOptions): Promise<ReferenceList<T>> => {
       const language = pipeline.language();
       const remembered = downloaded.get(`${language} ${kind}`);
-      if (remembered && !options?.fresh && remembered.until > now()) return remembered.list as ReferenceList<T>;
+      if (remembered && !options?.fresh && remembered.until > now())
+        return remembered.list as ReferenceList<T>;
       try {
-        const items = paged ? await collectAll(listAll<T>(pipeline, path, itemsKey, {}, options)) : (await fetchPage<T>(pipeline, path, itemsKey, {}, options)).items;
+        const items = paged
+          ? await collectAll(listAll<T>(pipeline, path, itemsKey, {}, options))
+          : (await fetchPage<T>(pipeline, path, itemsKey, {}, options)).items;
         const fetchedAt = new Date(now()).toISOString();
         store.write(kind, { language, fetchedAt, items });
         const list: ReferenceList<T> = { items, fetchedAt, source: 'carecloud' };
@@ -46,14 +52,29 @@ export function referenceResource(pipeline: Pipeline, store: ReferenceStore, now
   return {
     stores: load<Schemas['Store']>('stores', '/stores', 'stores', true),
     paymentTypes: load<Schemas['PaymentType']>('payment-types', '/payment-types', 'payment_types', true),
-    purchaseTypes: load<Schemas['Purchase-type']>('purchase-types', '/purchase-types', 'purchase_types', true),
-    purchaseItemTypes: load<Schemas['Purchase-item-type']>('purchase-item-types', '/purchase-item-types', 'purchase_item_types', true),
+    purchaseTypes: load<Schemas['Purchase-type']>(
+      'purchase-types',
+      '/purchase-types',
+      'purchase_types',
+      true,
+    ),
+    purchaseItemTypes: load<Schemas['Purchase-item-type']>(
+      'purchase-item-types',
+      '/purchase-item-types',
+      'purchase_item_types',
+      true,
+    ),
     currencies: load<Schemas['Currency']>('currencies', '/currencies', 'currencies', true),
     languages: load<Schemas['Language']>('languages', '/languages', 'languages', false),
     countries: load<Schemas['Country']>('countries', '/countries', 'countries', true),
     statuses: load<Schemas['Status']>('statuses', '/statuses', 'statuses', true),
     cardTypes: load<Schemas['CardType']>('card-types', '/card-types', 'card_types', true),
-    customerSources: load<Schemas['CustomerSource']>('customer-sources', '/customer-sources', 'customer_sources', true),
+    customerSources: load<Schemas['CustomerSource']>(
+      'customer-sources',
+      '/customer-sources',
+      'customer_sources',
+      true,
+    ),
     /** The consents a sign-up asks for, with their texts in the language asked for. */
     agreements: load<Schemas['AgreementList']>('agreements', '/agreements', 'agreements', true),
     /** Forgets the lists read into memory (another project); the next read asks CareCloud. */
@@ -61,7 +82,9 @@ export function referenceResource(pipeline: Pipeline, store: ReferenceStore, now
     /** The saved copy only, without asking CareCloud (offline start-up). */
     saved: <T>(kind: string): ReferenceList<T> | undefined => {
       const saved = store.read(kind, pipeline.language());
-      return saved ? { items: saved.items as T[], fetchedAt: saved.fetchedAt, source: 'terminal' } : undefined;
+      return saved
+        ? { items: saved.items as T[], fetchedAt: saved.fetchedAt, source: 'terminal' }
+        : undefined;
     },
   };
 }

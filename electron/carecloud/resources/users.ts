@@ -5,7 +5,12 @@ export function usersResource(pipeline: Pipeline, timeZone: () => string) {
   return {
     login: (credentials: Credentials): Promise<LoginResult> => logIn(pipeline, credentials, timeZone()),
     /** `baseUrl`: the API root the session was made at, when it is no longer the pipeline's. */
-    logout: (bearerToken: string, externalApplicationId: string, options?: CallOptions, baseUrl?: string): Promise<void> =>
+    logout: (
+      bearerToken: string,
+      externalApplicationId: string,
+      options?: CallOptions,
+      baseUrl?: string,
+    ): Promise<void> =>
       pipeline.request<void>(
         {
           method: 'POST',

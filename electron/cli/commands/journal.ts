@@ -30,7 +30,11 @@ function parse(args: string[]) {
 const when = (at: number | null) => (at === null ? 'never' : new Date(at).toISOString());
 
 function identityLines(identity: JournalIdentity): string[] {
-  return [`journal id ${identity.fileId}`, `entries up to no. ${identity.highestEntryId}`, `last checkpoint ${when(identity.checkpointedAt)}`];
+  return [
+    `journal id ${identity.fileId}`,
+    `entries up to no. ${identity.highestEntryId}`,
+    `last checkpoint ${when(identity.checkpointedAt)}`,
+  ];
 }
 
 export const journalCommand: Command = {
@@ -61,12 +65,18 @@ export const journalCommand: Command = {
       return EXIT_OK;
     }
     // Adopting gives up on whatever the old journal held: who did it goes into the audit.
-    if (!values.by?.trim()) throw new UsageError(`Adopting a journal needs --by "manager's name" (the audit keeps it; you are ${userInfo().username}).`);
+    if (!values.by?.trim())
+      throw new UsageError(
+        `Adopting a journal needs --by "manager's name" (the audit keeps it; you are ${userInfo().username}).`,
+      );
     const { journal, previous, setAside, identity } = Journal.adopt(file, values.by.trim());
     try {
       io.out(`The offline journal at ${file} is now this terminal's own; sales can be taken again.`);
       for (const line of identityLines(identity)) io.out(`  ${line}`);
-      if (previous) io.out(`The record it replaces expected entries up to no. ${previous.highestEntryId} (last checkpoint ${when(previous.checkpointedAt)}); sales after no. ${identity.highestEntryId} in the old journal will not reach CareCloud from this terminal.`);
+      if (previous)
+        io.out(
+          `The record it replaces expected entries up to no. ${previous.highestEntryId} (last checkpoint ${when(previous.checkpointedAt)}); sales after no. ${identity.highestEntryId} in the old journal will not reach CareCloud from this terminal.`,
+        );
       if (setAside) io.out(`The old record is kept as ${setAside}.`);
     } finally {
       journal.close();

@@ -14,7 +14,10 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command 
 type Customer = components['schemas']['Customer'];
 type Card = components['schemas']['Card'];
 
-export type LookupKey = { kind: 'email'; value: string } | { kind: 'phone'; value: string } | { kind: 'card'; value: string; maybePhone: boolean };
+export type LookupKey =
+  | { kind: 'email'; value: string }
+  | { kind: 'phone'; value: string }
+  | { kind: 'card'; value: string; maybePhone: boolean };
 
 /** What CareCloud's phone filter is asked for: international digits, a local number with the store country's prefix. */
 async function phoneFilter(client: CareCloudClient, storeId: string, typed: string): Promise<string> {
@@ -29,11 +32,13 @@ export function classifyLookup(input: string): LookupKey | null {
   const digits = value.replace(/[\s\-()./]/g, '');
   if (/^\+\d{8,15}$/.test(digits)) return { kind: 'phone', value: digits };
   if (/^\d{9,15}$/.test(digits) && digits !== value) return { kind: 'phone', value: digits };
-  if (/^[A-Za-z0-9-]{4,40}$/.test(value)) return { kind: 'card', value, maybePhone: /^\d{9,15}$/.test(value) };
+  if (/^[A-Za-z0-9-]{4,40}$/.test(value))
+    return { kind: 'card', value, maybePhone: /^\d{9,15}$/.test(value) };
   return null;
 }
 
-const refusedFor = (error: unknown, reason: string) => error instanceof InvalidRequestError && error.hasReason(reason);
+const refusedFor = (error: unknown, reason: string) =>
+  error instanceof InvalidRequestError && error.hasReason(reason);
 
 function customerName(customer: Customer): string {
   const p = customer.personal_information;
@@ -41,7 +46,12 @@ function customerName(customer: Customer): string {
   return name || '(no name)';
 }
 
-async function printCustomer(client: CareCloudClient, io: CliIO, customerId: string, card: Card | undefined): Promise<number> {
+async function printCustomer(
+  client: CareCloudClient,
+  io: CliIO,
+  customerId: string,
+  card: Card | undefined,
+): Promise<number> {
   let customer: Customer | undefined;
   try {
     customer = await client.customers.get(customerId);
@@ -91,7 +101,10 @@ async function lookup(client: CareCloudClient, io: CliIO, key: LookupKey, storeI
     io.out(`No customer has the card ${key.value}.`);
     return EXIT_FAILED;
   }
-  const page = key.kind === 'email' ? await client.customers.byEmail(key.value) : await client.customers.byPhone(await phoneFilter(client, storeId, key.value));
+  const page =
+    key.kind === 'email'
+      ? await client.customers.byEmail(key.value)
+      : await client.customers.byPhone(await phoneFilter(client, storeId, key.value));
   const active = page.items.filter((c) => c.state !== 0);
   if (page.items.length > 0 && active.length === 0) {
     io.out(`The customer with ${key.kind} ${key.value} has been deleted in CareCloud.`);
@@ -121,9 +134,11 @@ export const lookupCommand: Command = {
       if (error instanceof FlagError) throw new UsageError(error.message);
       throw error;
     }
-    if (parsed.positionals.length !== 1) throw new UsageError('Give exactly one card number, email or phone number.');
+    if (parsed.positionals.length !== 1)
+      throw new UsageError('Give exactly one card number, email or phone number.');
     const key = classifyLookup(parsed.positionals[0]!);
-    if (!key) throw new UsageError(`"${parsed.positionals[0]}" is not a card number, an email or a phone number.`);
+    if (!key)
+      throw new UsageError(`"${parsed.positionals[0]}" is not a card number, an email or a phone number.`);
     const config = loadConfig(io.env, parsed.flags);
     const missing = missingSentence(config);
     if (missing) {

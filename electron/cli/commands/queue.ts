@@ -4,7 +4,13 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { UsageError, EXIT_OK, type CliIO, type Command } from '../command.ts';
 import { Journal } from '../../journal/journal.ts';
-import { ENTRY_KINDS, ENTRY_STATES, type EntryFilter, type EntryKind, type EntryState } from '../../journal/types.ts';
+import {
+  ENTRY_KINDS,
+  ENTRY_STATES,
+  type EntryFilter,
+  type EntryKind,
+  type EntryState,
+} from '../../journal/types.ts';
 import { QueueActions } from '../../sync/queue-manager.ts';
 import { detailLines, entryLine } from '../../sync/cli-format.ts';
 import { journalFile } from '../../sync/journal-file.ts';
@@ -64,11 +70,14 @@ function filterOf(values: Values): EntryFilter {
   const filter: EntryFilter = {};
   if (values.state) {
     const states = values.state.split(',');
-    for (const s of states) if (!(ENTRY_STATES as readonly string[]).includes(s)) throw new UsageError(`--state must be one of ${ENTRY_STATES.join(', ')}.`);
+    for (const s of states)
+      if (!(ENTRY_STATES as readonly string[]).includes(s))
+        throw new UsageError(`--state must be one of ${ENTRY_STATES.join(', ')}.`);
     filter.state = states as EntryState[];
   }
   if (values.kind) {
-    if (!(ENTRY_KINDS as readonly string[]).includes(values.kind)) throw new UsageError(`--kind must be one of ${ENTRY_KINDS.join(', ')}.`);
+    if (!(ENTRY_KINDS as readonly string[]).includes(values.kind))
+      throw new UsageError(`--kind must be one of ${ENTRY_KINDS.join(', ')}.`);
     filter.kind = values.kind as EntryKind;
   }
   if (values.from) filter.from = day(values.from, 'from');
@@ -80,7 +89,8 @@ function filterOf(values: Values): EntryFilter {
 
 function entryId(positionals: string[]): number {
   const text = positionals[1];
-  if (!text || !/^\d+$/.test(text)) throw new UsageError('Name the journal entry by its number, as `ccpos queue list` shows it.');
+  if (!text || !/^\d+$/.test(text))
+    throw new UsageError('Name the journal entry by its number, as `ccpos queue list` shows it.');
   return Number(text);
 }
 
@@ -93,20 +103,26 @@ export const queueCommand: Command = {
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parse(args);
     const action = positionals[0];
-    if (!action || !['list', 'show', 'retry', 'void', 'resend', 'export'].includes(action)) throw new UsageError('Say what to do: list, show, retry, void, resend or export.');
+    if (!action || !['list', 'show', 'retry', 'void', 'resend', 'export'].includes(action))
+      throw new UsageError('Say what to do: list, show, retry, void, resend or export.');
     const terminal = loadTerminal(io.env, configFlagsOf(values));
     const journal = Journal.open(journalFile(terminal.dataDir));
     try {
       const manager = new QueueActions({ journal, terminal: { timeZone: terminal.settings.timeZone } });
       switch (action) {
         case 'list': {
-          const page = manager.list(filterOf(values), { limit: count(values.limit, 'limit', 50), offset: count(values.offset, 'offset', 0) });
+          const page = manager.list(filterOf(values), {
+            limit: count(values.limit, 'limit', 50),
+            offset: count(values.offset, 'offset', 0),
+          });
           if (values.json) {
             io.out(JSON.stringify(page, null, 2));
             break;
           }
           for (const entry of page.entries) io.out(entryLine(entry));
-          const counts = Object.entries(page.counts).map(([state, n]) => `${state} ${n}`).join(', ');
+          const counts = Object.entries(page.counts)
+            .map(([state, n]) => `${state} ${n}`)
+            .join(', ');
           io.out(`${page.entries.length} of ${page.total} shown; ${counts}`);
           break;
         }
@@ -129,13 +145,21 @@ export const queueCommand: Command = {
         }
         case 'resend': {
           const created = manager.resendWithoutBenefits(entryId(positionals), actorOf(values));
-          io.out(`Entry ${created.replaces} is resent as entry ${created.id} with bill_id ${created.billId ?? '-'}.`);
+          io.out(
+            `Entry ${created.replaces} is resent as entry ${created.id} with bill_id ${created.billId ?? '-'}.`,
+          );
           break;
         }
         case 'export': {
-          if (values.format !== 'csv' && values.format !== 'json') throw new UsageError('--format must be csv or json.');
+          if (values.format !== 'csv' && values.format !== 'json')
+            throw new UsageError('--format must be csv or json.');
           const out = values.out;
-          const { count: exported } = manager.export(filterOf(values), values.format, actorOf(values), (text) => (out ? writePrivateFile(out, text) : io.out(text.trimEnd())));
+          const { count: exported } = manager.export(
+            filterOf(values),
+            values.format,
+            actorOf(values),
+            (text) => (out ? writePrivateFile(out, text) : io.out(text.trimEnd())),
+          );
           if (out) io.out(`${exported} entries written to ${out}.`);
           break;
         }

@@ -31,11 +31,15 @@ async function drainWithin(engine: SyncEngine, journal: Journal, deadline: numbe
     for (const id of [...report.synced, ...report.rejected, ...report.retried]) touched.add(id);
     wentOffline = report.wentOffline;
     const due = journal.nextDueAt();
-    if (wentOffline || due === null || due - Date.now() > WAIT_FOR_RETRIES_MS || Date.now() >= deadline) break;
+    if (wentOffline || due === null || due - Date.now() > WAIT_FOR_RETRIES_MS || Date.now() >= deadline)
+      break;
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(due, deadline) - Date.now())));
   }
   // What each entry is now, not what one attempt said: a 429 followed by a success is synced.
-  const entries = [...touched].sort((a, b) => a - b).map((id) => journal.get(id)).filter((e): e is JournalEntry => e !== null);
+  const entries = [...touched]
+    .sort((a, b) => a - b)
+    .map((id) => journal.get(id))
+    .filter((e): e is JournalEntry => e !== null);
   return { entries, wentOffline, outOfTime: Date.now() >= deadline };
 }
 
@@ -46,12 +50,18 @@ export const replayCommand: Command = {
   async run(args: string[], io: CliIO): Promise<number> {
     let values: { 'max-seconds'?: string } & Record<string, unknown>;
     try {
-      values = parseArgs({ args, options: { 'max-seconds': { type: 'string' }, ...configFlagOptions }, strict: true }).values;
+      values = parseArgs({
+        args,
+        options: { 'max-seconds': { type: 'string' }, ...configFlagOptions },
+        strict: true,
+      }).values;
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error));
     }
-    const budgetSeconds = values['max-seconds'] === undefined ? DEFAULT_BUDGET_SECONDS : Number(values['max-seconds']);
-    if (!Number.isFinite(budgetSeconds) || budgetSeconds <= 0) throw new UsageError('--max-seconds takes a positive number of seconds.');
+    const budgetSeconds =
+      values['max-seconds'] === undefined ? DEFAULT_BUDGET_SECONDS : Number(values['max-seconds']);
+    if (!Number.isFinite(budgetSeconds) || budgetSeconds <= 0)
+      throw new UsageError('--max-seconds takes a positive number of seconds.');
     const deadline = Date.now() + budgetSeconds * 1000;
     const sync = openSync(io.env, configFlagsOf(values));
     try {
@@ -63,9 +73,15 @@ export const replayCommand: Command = {
       } else {
         const summary = await drainWithin(engine, journal, deadline);
         for (const entry of summary.entries) io.out(entryLine(entry));
-        const count = (...states: JournalEntry['state'][]) => summary.entries.filter((e) => states.includes(e.state)).length;
-        const notes = [summary.wentOffline ? 'CareCloud became unreachable' : '', summary.outOfTime ? `stopped after ${budgetSeconds} s` : ''].filter(Boolean);
-        io.out(`${count('synced')} synced, ${count('rejected')} rejected, ${count('pending', 'sending')} to retry${count('voided') ? `, ${count('voided')} voided` : ''}${notes.length ? `; ${notes.join('; ')}` : ''}.`);
+        const count = (...states: JournalEntry['state'][]) =>
+          summary.entries.filter((e) => states.includes(e.state)).length;
+        const notes = [
+          summary.wentOffline ? 'CareCloud became unreachable' : '',
+          summary.outOfTime ? `stopped after ${budgetSeconds} s` : '',
+        ].filter(Boolean);
+        io.out(
+          `${count('synced')} synced, ${count('rejected')} rejected, ${count('pending', 'sending')} to retry${count('voided') ? `, ${count('voided')} voided` : ''}${notes.length ? `; ${notes.join('; ')}` : ''}.`,
+        );
       }
       const stats = journal.stats();
       io.out(`${stats.queued} waiting, ${stats.counts.rejected} rejected awaiting a manager.`);

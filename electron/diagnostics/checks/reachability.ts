@@ -15,7 +15,11 @@ export const reachabilityCheck: DoctorCheck = {
       const ms = Math.round(performance.now() - started);
       const date = answer.headers.get('date');
       if (date && !Number.isNaN(Date.parse(date))) context.facts.serverDate = new Date(date);
-      if (answer.data?.test_string !== probe) return fail(`tests/connection answered in ${ms} ms but did not echo the test string`, say('diag.reach.noEcho', { ms }));
+      if (answer.data?.test_string !== probe)
+        return fail(
+          `tests/connection answered in ${ms} ms but did not echo the test string`,
+          say('diag.reach.noEcho', { ms }),
+        );
       return pass(`tests/connection answered in ${ms} ms`, say('diag.reach.ok', { ms }));
     } catch (error) {
       return fail(describeFailure(error), failureSaid(error));

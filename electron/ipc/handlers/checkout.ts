@@ -27,22 +27,32 @@ function operatorOf(context: HandlerContext): Operator {
   return context.operator;
 }
 
-export function checkoutHandlers({ checkout, vouchers, parked, session }: HandlerServices): Pick<Handlers, CheckoutChannels> {
+export function checkoutHandlers({
+  checkout,
+  vouchers,
+  parked,
+  session,
+}: HandlerServices): Pick<Handlers, CheckoutChannels> {
   // One per session (handlers are made per session): the copy of its screens' open sale.
   // In memory only: it is for a renderer that dies, not for the process holding it.
   let open: { operatorId: string; sale: OpenSale } | null = null;
   return {
     'checkout.catalogue': () => success(checkout.catalogue()),
     'checkout.product': ({ code }) => success(checkout.product(code)),
-    'checkout.preview': async (payload, context) => success(await checkout.preview(payload, operatorOf(context))),
-    'checkout.limits': async (payload, context) => success(await checkout.limits(payload, operatorOf(context))),
+    'checkout.preview': async (payload, context) =>
+      success(await checkout.preview(payload, operatorOf(context))),
+    'checkout.limits': async (payload, context) =>
+      success(await checkout.limits(payload, operatorOf(context))),
     'checkout.pay': async (payload, context) => success(await checkout.pay(payload, operatorOf(context))),
-    'checkout.cancel': async (payload, context) => success(await checkout.cancel(payload, operatorOf(context))),
+    'checkout.cancel': async (payload, context) =>
+      success(await checkout.cancel(payload, operatorOf(context))),
     'checkout.recent': ({ limit }) => success(checkout.recent(limit)),
     'checkout.park': (payload, context) => success(parked.park(payload, operatorOf(context))),
     'checkout.parkLeft': (payload) => {
       const operator = session.takeIdleLeaver();
-      return operator ? success(parked.park({ ...payload, reason: 'signOut' }, operator)) : failure('not_signed_in', 'Nobody was signed out for being idle just now');
+      return operator
+        ? success(parked.park({ ...payload, reason: 'signOut' }, operator))
+        : failure('not_signed_in', 'Nobody was signed out for being idle just now');
     },
     'checkout.parked': (_payload, context) => success(parked.list(operatorOf(context))),
     'checkout.recall': ({ id }, context) => {
@@ -54,7 +64,8 @@ export function checkoutHandlers({ checkout, vouchers, parked, session }: Handle
       return success({ kept: open !== null });
     },
     // Another operator's open sale is not theirs to take over; it stays for its own operator.
-    'checkout.openSale': (_payload, context) => success(open && open.operatorId === operatorOf(context).id ? open.sale : null),
+    'checkout.openSale': (_payload, context) =>
+      success(open && open.operatorId === operatorOf(context).id ? open.sale : null),
     'vouchers.check': async ({ code, customerId }) => success(await vouchers.check(code, customerId)),
     'vouchers.syncOffline': async () => {
       const synced = await vouchers.syncOffline();

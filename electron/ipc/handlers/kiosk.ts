@@ -47,7 +47,8 @@ export function kioskHandlers(services: KioskHandlerServices): KioskHandlers {
     'kiosk.leave': async ({ pin }): Promise<Result<null>> => {
       const outcome = await services.managerPin(pin);
       if (!outcome.ok) return pinFailure(outcome);
-      if (outcome.operator.role !== 'manager') return failure('forbidden_role', 'Only a manager may take the terminal out of kiosk mode');
+      if (outcome.operator.role !== 'manager')
+        return failure('forbidden_role', 'Only a manager may take the terminal out of kiosk mode');
       await kiosk.signOut('done');
       await services.leave(outcome.operator.name);
       return success(null);

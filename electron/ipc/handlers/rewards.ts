@@ -14,7 +14,9 @@ function operatorOf(context: HandlerContext): Operator {
 export function rewardHandlers({ rewards, pointsClaim }: HandlerServices): Pick<Handlers, RewardChannels> {
   return {
     'rewards.redeem': async (payload) => success(await rewards.redeem(payload)),
-    'rewards.recommend': async (payload, context) => success(await rewards.recommend(payload, operatorOf(context).name)),
-    'purchases.assignCustomer': async (payload, context) => success(await pointsClaim.assign(payload, operatorOf(context).name)),
+    'rewards.recommend': async (payload, context) =>
+      success(await rewards.recommend(payload, operatorOf(context).name)),
+    'purchases.assignCustomer': async (payload, context) =>
+      success(await pointsClaim.assign(payload, operatorOf(context).name)),
   };
 }

@@ -1,6 +1,11 @@
 // What the IPC handlers need from the terminal, as small interfaces so the
 // handlers run against the real services in the app, the preview and tests.
-import type { DiagnosticsReport, ScanEvent, StoreOption, UpdateStatus } from '../../../shared/ipc/contract.ts';
+import type {
+  DiagnosticsReport,
+  ScanEvent,
+  StoreOption,
+  UpdateStatus,
+} from '../../../shared/ipc/contract.ts';
 import type { PostponeResult } from '../../update/postpone.ts';
 import type { CustomerLookup } from '../../customers/lookup.ts';
 import type { SignupDesk } from '../../signup/desk.ts';

@@ -4,7 +4,13 @@ import type { Handlers } from '../dispatcher.ts';
 import { pinFailure } from '../errors.ts';
 import type { HandlerServices } from './services.ts';
 
-export function sessionHandlers({ session, storeList }: HandlerServices): Pick<Handlers, 'session.status' | 'session.language' | 'operator.signIn' | 'operator.signOut' | 'operator.unlock'> {
+export function sessionHandlers({
+  session,
+  storeList,
+}: HandlerServices): Pick<
+  Handlers,
+  'session.status' | 'session.language' | 'operator.signIn' | 'operator.signOut' | 'operator.unlock'
+> {
   return {
     'session.status': () => success(session.status()),
     'session.language': ({ language }) => {

@@ -2,11 +2,19 @@ import { failure, success } from '../../../shared/ipc/result.ts';
 import type { Handlers } from '../dispatcher.ts';
 import type { HandlerServices } from './services.ts';
 
-export function settingsHandlers({ settings, storeList, diagnostics, outage, demo, managerCheck }: HandlerServices): Pick<
+export function settingsHandlers({
+  settings,
+  storeList,
+  diagnostics,
+  outage,
+  demo,
+  managerCheck,
+}: HandlerServices): Pick<
   Handlers,
   'settings.get' | 'settings.update' | 'settings.stores' | 'diagnostics.run' | 'demo.setOutage'
 > {
-  // Switching between demo mode and a CareCloud project takes a restart; so does becoming a kiosk (the app restarts itself).
+  // Switching between demo mode and a CareCloud project takes a restart; so does becoming a kiosk (the app restarts
+  // itself).
   const view = () => ({ ...settings.view(), restartRequired: demo !== settings.demo || settings.kiosk });
   return {
     'settings.get': () => success(view()),

@@ -2,7 +2,8 @@ import { success } from '../../../shared/ipc/result.ts';
 import type { Handlers } from '../dispatcher.ts';
 import type { HandlerServices } from './services.ts';
 
-type SignupChannels = 'signup.setup' | 'signup.checkIdentifier' | 'signup.sendCode' | 'signup.verifyCode' | 'signup.register';
+type SignupChannels =
+  'signup.setup' | 'signup.checkIdentifier' | 'signup.sendCode' | 'signup.verifyCode' | 'signup.register';
 
 export function signupHandlers({ signup }: HandlerServices): Pick<Handlers, SignupChannels> {
   return {

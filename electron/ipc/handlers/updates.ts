@@ -2,14 +2,20 @@ import { failure, success } from '../../../shared/ipc/result.ts';
 import type { Handlers } from '../dispatcher.ts';
 import type { HandlerServices } from './services.ts';
 
-const NO_UPDATES = 'This terminal does not update itself here (an installed app with an update server in its settings does)';
+const NO_UPDATES =
+  'This terminal does not update itself here (an installed app with an update server in its settings does)';
 const REFUSED = {
   'nothing-to-postpone': 'No update is waiting to be installed',
   'invalid-hours': 'An update can be postponed by 1 to 24 hours',
-  'limit-reached': 'This update has waited three days already; it installs at the next moment the till is idle',
+  'limit-reached':
+    'This update has waited three days already; it installs at the next moment the till is idle',
 } as const;
 
-export function updateHandlers({ updates, tillSale, managerCheck }: HandlerServices): Pick<Handlers, 'updates.status' | 'updates.postpone' | 'checkout.saleOpen'> {
+export function updateHandlers({
+  updates,
+  tillSale,
+  managerCheck,
+}: HandlerServices): Pick<Handlers, 'updates.status' | 'updates.postpone' | 'checkout.saleOpen'> {
   return {
     'updates.status': () => {
       const desk = updates?.() ?? null;

@@ -17,4 +17,22 @@ import { sql as customerAssignment } from './016-customer-assignment.ts';
 import { sql as boundedReads } from './017-bounded-reads.ts';
 
 // In order; the schema version is the number of migrations applied (PRAGMA user_version).
-export const migrations: readonly string[] = [journal, managerAudit, queueOrderIndex, leanAppendIndexes, entryFlags, dropStateIndex, plainRowid, unsettledIndex, voucherHolds, tillPayments, maskSyncedCards, journalIdentity, dayFigures, linkIndexes, shifts, customerAssignment, boundedReads];
+export const migrations: readonly string[] = [
+  journal,
+  managerAudit,
+  queueOrderIndex,
+  leanAppendIndexes,
+  entryFlags,
+  dropStateIndex,
+  plainRowid,
+  unsettledIndex,
+  voucherHolds,
+  tillPayments,
+  maskSyncedCards,
+  journalIdentity,
+  dayFigures,
+  linkIndexes,
+  shifts,
+  customerAssignment,
+  boundedReads,
+];

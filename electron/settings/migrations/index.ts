@@ -5,4 +5,8 @@ import type { SettingsMigration } from './types.ts';
 
 export type { SettingsMigration } from './types.ts';
 
-export const settingsMigrations: readonly SettingsMigration[] = [cashdeskNumber, encryptPassword, offlineVoucherSpelling];
+export const settingsMigrations: readonly SettingsMigration[] = [
+  cashdeskNumber,
+  encryptPassword,
+  offlineVoucherSpelling,
+];

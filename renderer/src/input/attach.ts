@@ -5,8 +5,16 @@ import { WedgeCalibration, type CalibrationOutcome } from './calibration.ts';
 import { WedgeDetector, type WedgeKey } from './wedge-detector.ts';
 
 export interface KeySource {
-  addEventListener(type: 'keydown' | 'keyup', listener: (event: Event) => void, options: { capture: boolean }): void;
-  removeEventListener(type: 'keydown' | 'keyup', listener: (event: Event) => void, options: { capture: boolean }): void;
+  addEventListener(
+    type: 'keydown' | 'keyup',
+    listener: (event: Event) => void,
+    options: { capture: boolean },
+  ): void;
+  removeEventListener(
+    type: 'keydown' | 'keyup',
+    listener: (event: Event) => void,
+    options: { capture: boolean },
+  ): void;
 }
 
 export interface TypingTarget {
@@ -30,7 +38,11 @@ export function attachWedgeDetector(
   onScan: (text: string, at: number) => void,
   target: TypingTarget,
   onRejected: (reason: string) => void = () => {},
-  clock: { now(): number; setTimeout(fn: () => void, ms: number): unknown; clearTimeout(handle: unknown): void } = defaultClock(),
+  clock: {
+    now(): number;
+    setTimeout(fn: () => void, ms: number): unknown;
+    clearTimeout(handle: unknown): void;
+  } = defaultClock(),
 ): WedgeAttachment {
   let timer: unknown = null;
   const detector = new WedgeDetector(settings, {
@@ -43,11 +55,14 @@ export function attachWedgeDetector(
     timer = null;
     const deadline = detector.deadline;
     if (deadline === null) return;
-    timer = clock.setTimeout(() => {
-      timer = null;
-      detector.tick(clock.now());
-      arm();
-    }, Math.max(0, deadline - clock.now()) + 1);
+    timer = clock.setTimeout(
+      () => {
+        timer = null;
+        detector.tick(clock.now());
+        arm();
+      },
+      Math.max(0, deadline - clock.now()) + 1,
+    );
   };
   let calibration: { measure: WedgeCalibration; onTestScan: (scans: number) => void } | null = null;
   const onKeydown = (event: Event) => {
@@ -102,10 +117,25 @@ export function focusedElementTarget(doc: Document): TypingTarget {
       for (const key of keys) {
         const element = doc.activeElement;
         // insertText keeps the field's undo history and works in every editable element.
-        if (element instanceof HTMLElement && isEditable(element) && doc.execCommand('insertText', false, key.key)) continue;
+        if (
+          element instanceof HTMLElement &&
+          isEditable(element) &&
+          doc.execCommand('insertText', false, key.key)
+        )
+          continue;
         // The held keys may be the browser's own events, whose fields are prototype getters a spread would drop.
         const { code, shiftKey, ctrlKey, altKey, metaKey, repeat } = key;
-        const event = new KeyboardEvent('keydown', { key: key.key, code, shiftKey, ctrlKey, altKey, metaKey, repeat, bubbles: true, cancelable: true });
+        const event = new KeyboardEvent('keydown', {
+          key: key.key,
+          code,
+          shiftKey,
+          ctrlKey,
+          altKey,
+          metaKey,
+          repeat,
+          bubbles: true,
+          cancelable: true,
+        });
         resent.add(event);
         (element ?? doc.body).dispatchEvent(event);
       }
@@ -115,7 +145,11 @@ export function focusedElementTarget(doc: Document): TypingTarget {
 
 function isEditable(element: HTMLElement): boolean {
   if (element instanceof HTMLTextAreaElement) return !element.readOnly;
-  if (element instanceof HTMLInputElement) return !element.readOnly && ['text', 'search', 'email', 'tel', 'url', 'password', 'number'].includes(element.type);
+  if (element instanceof HTMLInputElement)
+    return (
+      !element.readOnly &&
+      ['text', 'search', 'email', 'tel', 'url', 'password', 'number'].includes(element.type)
+    );
   return element.isContentEditable;
 }
 

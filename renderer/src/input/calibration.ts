@@ -22,7 +22,8 @@ const MODIFIERS = /^(Shift|Control|Alt|Meta)/;
 /** Gaps between the keys of one or more test scans (each a run of key-down times ending with its end key). */
 export function proposeThreshold(scans: readonly (readonly number[])[]): CalibrationOutcome {
   const gaps: number[] = [];
-  for (const times of scans) for (let i = 1; i < times.length; i++) gaps.push(Math.max(0, times[i]! - times[i - 1]!));
+  for (const times of scans)
+    for (let i = 1; i < times.length; i++) gaps.push(Math.max(0, times[i]! - times[i - 1]!));
   if (gaps.length < 4) return { ok: false, reason: 'scan a code of at least five characters' };
   const sorted = [...gaps].sort((a, b) => a - b);
   const slowest = sorted[sorted.length - 1]!;
@@ -34,7 +35,16 @@ export function proposeThreshold(scans: readonly (readonly number[])[]): Calibra
       : slowest > TYPING_LIKE_MS
         ? 'This scanner is nearly as slow as typing; a shorter inter-character delay on the scanner makes scans safer to tell apart.'
         : null;
-  return { ok: true, proposal: { keys: gaps.length + scans.length, medianGapMs: median, slowestGapMs: slowest, maxKeyGapMs, warning } };
+  return {
+    ok: true,
+    proposal: {
+      keys: gaps.length + scans.length,
+      medianGapMs: median,
+      slowestGapMs: slowest,
+      maxKeyGapMs,
+      warning,
+    },
+  };
 }
 
 /** Collects key-down times while the settings screen waits for test scans. */

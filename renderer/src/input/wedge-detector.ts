@@ -39,7 +39,18 @@ interface Held {
   human: boolean;
 }
 
-const MODIFIER_CODES = new Set(['ShiftLeft', 'ShiftRight', 'ControlLeft', 'ControlRight', 'AltLeft', 'AltRight', 'MetaLeft', 'MetaRight', 'CapsLock', 'NumLock']);
+const MODIFIER_CODES = new Set([
+  'ShiftLeft',
+  'ShiftRight',
+  'ControlLeft',
+  'ControlRight',
+  'AltLeft',
+  'AltRight',
+  'MetaLeft',
+  'MetaRight',
+  'CapsLock',
+  'NumLock',
+]);
 
 export class WedgeDetector {
   #held: Held[] = [];
@@ -69,7 +80,8 @@ export class WedgeDetector {
 
   keydown(event: WedgeKey): WedgeVerdict {
     if (!this.#settings.enabled || MODIFIER_CODES.has(event.code)) return 'pass';
-    if (this.#held.length > 0 && event.timeStamp - this.#lastAt > this.#settings.maxKeyGapMs) this.#giveBack();
+    if (this.#held.length > 0 && event.timeStamp - this.#lastAt > this.#settings.maxKeyGapMs)
+      this.#giveBack();
     if (event.repeat) return this.#giveBackAndPass();
     for (const held of this.#held) if (held.down) held.human = true;
 
@@ -82,7 +94,10 @@ export class WedgeDetector {
     if (char === null) return this.#giveBackAndPass();
     if (this.#held.length >= this.#settings.maxLength) {
       this.#held = [];
-      this.#output.rejected(`a burst longer than ${this.#settings.maxLength} keys without an end key`, event.timeStamp);
+      this.#output.rejected(
+        `a burst longer than ${this.#settings.maxLength} keys without an end key`,
+        event.timeStamp,
+      );
     }
     this.#held.push({ event, char, down: true, human: false });
     this.#lastAt = event.timeStamp;
@@ -116,7 +131,8 @@ export class WedgeDetector {
   }
 
   #scannerCharacter(event: WedgeKey): string | null {
-    if (event.ctrlKey && !event.altKey && !event.metaKey && event.code === 'BracketRight') return GROUP_SEPARATOR;
+    if (event.ctrlKey && !event.altKey && !event.metaKey && event.code === 'BracketRight')
+      return GROUP_SEPARATOR;
     if (event.ctrlKey || event.altKey || event.metaKey) return null;
     return characterForCode(event.code, event.shiftKey, this.#settings.scannerLayout);
   }

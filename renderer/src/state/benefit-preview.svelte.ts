@@ -72,7 +72,8 @@ export class BenefitPreviewRunner {
       const request = this.#request();
       if (!request) return null;
       const key = keyOf(request);
-      if (this.#state.status === 'ready' && this.#answeredKey === key && this.#timer === null) return this.#state.answer;
+      if (this.#state.status === 'ready' && this.#answeredKey === key && this.#timer === null)
+        return this.#state.answer;
       if (this.#state.status === 'failed' && this.#answeredKey === key && this.#timer === null) return null;
       this.#cancelTimer();
       if (this.#running?.key !== key) {
@@ -114,13 +115,18 @@ export class BenefitPreviewRunner {
     return done;
   }
 
-  async #ask(request: PreviewRequest): Promise<'stale' | { ok: true; value: CurrentPreview } | { ok: false; error: PosError }> {
+  async #ask(
+    request: PreviewRequest,
+  ): Promise<'stale' | { ok: true; value: CurrentPreview } | { ok: false; error: PosError }> {
     try {
       const result = await this.#pos.checkout.preview(request);
       if (!result.ok) return result;
       return result.value.current ? { ok: true, value: result.value } : 'stale';
     } catch (error) {
-      return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+      };
     }
   }
 

@@ -11,6 +11,7 @@ export function terminalContext(terminal: TerminalState): Map<symbol, TerminalSt
 
 export function useTerminal(): TerminalState {
   const terminal = getContext<TerminalState | undefined>(terminalKey);
-  if (!terminal) throw new Error('useTerminal() needs the terminal context given to mount() (terminalContext)');
+  if (!terminal)
+    throw new Error('useTerminal() needs the terminal context given to mount() (terminalContext)');
   return terminal;
 }

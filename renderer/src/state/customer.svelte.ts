@@ -64,7 +64,10 @@ export class CustomerPanel {
     if (this.#found) void this.show(this.#found);
   }
 
-  /** After the wallet changed (a reward turned into a voucher): points, vouchers and rewards read again, the old values shown meanwhile. */
+  /**
+   * After the wallet changed (a reward turned into a voucher): points, vouchers and rewards read again, the old values
+   * shown meanwhile.
+   */
   refreshWallet(): Promise<void> {
     const customerId = this.#found?.customer.id;
     if (!customerId) return Promise.resolve();

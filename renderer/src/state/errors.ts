@@ -57,15 +57,23 @@ export function isPinRefusal(error: PosError): boolean {
  * The error, when it is a refused PIN (wrong, or PINs locked here); anything else is the action's own outcome.
  * Every prompt (sign-in, manager PINs, unlock, the shift's close, settings) asks this, so they agree.
  */
-export function pinRefusalOf(result: { ok: true } | { ok: false; error: PosError } | null | undefined): PosError | null {
+export function pinRefusalOf(
+  result: { ok: true } | { ok: false; error: PosError } | null | undefined,
+): PosError | null {
   if (!result || result.ok) return null;
   return isPinRefusal(result.error) ? result.error : null;
 }
 
 /** PINs locked here: until when, when the time is known and readable. */
-export function lockedSentence(locale: Locale, until: Date | string | null | undefined, now: Date = new Date()): string {
+export function lockedSentence(
+  locale: Locale,
+  until: Date | string | null | undefined,
+  now: Date = new Date(),
+): string {
   const end = until === null || until === undefined ? null : new Date(until);
-  return end && !Number.isNaN(end.getTime()) ? locale.t('pin.locked', { time: locale.time(end, now) }) : locale.t('error.locked');
+  return end && !Number.isNaN(end.getTime())
+    ? locale.t('pin.locked', { time: locale.time(end, now) })
+    : locale.t('error.locked');
 }
 
 /** The one sentence for a refused PIN at every prompt: sign-in, manager PINs, unlock. */
@@ -73,6 +81,7 @@ export function pinRefusalSentence(locale: Locale, error: PosError, now: Date = 
   if (error.code === 'locked') return lockedSentence(locale, error.until, now);
   if (error.code !== 'wrong_pin') return errorSentence(locale, error);
   if (error.attemptsLeft === 1) return locale.t('pin.refusedLast');
-  if (typeof error.attemptsLeft === 'number') return locale.t('pin.refusedLeft', { remaining: error.attemptsLeft });
+  if (typeof error.attemptsLeft === 'number')
+    return locale.t('pin.refusedLeft', { remaining: error.attemptsLeft });
   return locale.t('pin.refused');
 }

@@ -4,7 +4,11 @@
 import type { ExportDone } from '../../../shared/checkout/answers.ts';
 import type { ShiftExportDone } from '../../../shared/shift.ts';
 
-const mediaTypes = { csv: 'text/csv;charset=utf-8', json: 'application/json;charset=utf-8', pdf: 'application/pdf' } as const;
+const mediaTypes = {
+  csv: 'text/csv;charset=utf-8',
+  json: 'application/json;charset=utf-8',
+  pdf: 'application/pdf',
+} as const;
 
 /** The file's bytes: text as it came, a binary file (a PDF) from its base64. */
 function bodyOf(done: ExportDone | ShiftExportDone, content: string): BlobPart {
@@ -13,7 +17,10 @@ function bodyOf(done: ExportDone | ShiftExportDone, content: string): BlobPart {
 }
 
 /** Starts the browser's download of a `download` answer; true when one was started. */
-export function deliverExport(done: ExportDone | ShiftExportDone, doc: Document | undefined = globalThis.document): boolean {
+export function deliverExport(
+  done: ExportDone | ShiftExportDone,
+  doc: Document | undefined = globalThis.document,
+): boolean {
   if (done.delivered !== 'download' || done.content === null || !doc) return false;
   const url = URL.createObjectURL(new Blob([bodyOf(done, done.content)], { type: mediaTypes[done.format] }));
   const link = doc.createElement('a');

@@ -4,7 +4,19 @@
 import type { PosApi, PosError } from '../../../shared/ipc/index.ts';
 import type { KioskStatus } from '../../../shared/kiosk.ts';
 
-export type KioskApi = Pick<PosApi['kiosk'], 'status' | 'identify' | 'overview' | 'redeem' | 'agreements' | 'signUp' | 'assignCard' | 'signOut' | 'keepAlive' | 'leave'>;
+export type KioskApi = Pick<
+  PosApi['kiosk'],
+  | 'status'
+  | 'identify'
+  | 'overview'
+  | 'redeem'
+  | 'agreements'
+  | 'signUp'
+  | 'assignCard'
+  | 'signOut'
+  | 'keepAlive'
+  | 'leave'
+>;
 
 export interface KioskPort {
   kiosk: KioskApi;

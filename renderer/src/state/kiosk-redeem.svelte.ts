@@ -37,10 +37,15 @@ export class KioskRedeem {
     const asked = this.#state;
     if (asked.phase !== 'confirming') return null;
     this.#state = { phase: 'sending', reward: asked.reward, confirmationId: asked.confirmationId };
-    const result = await this.#kiosk.redeem({ rewardId: asked.reward.id, confirmationId: asked.confirmationId });
+    const result = await this.#kiosk.redeem({
+      rewardId: asked.reward.id,
+      confirmationId: asked.confirmationId,
+    });
     // Signed out (or cancelled) while it was on its way: nothing of it is shown.
     if (this.#state.phase !== 'sending' || this.#state.confirmationId !== asked.confirmationId) return null;
-    this.#state = result.ok ? { phase: 'done', reward: asked.reward, redemption: result.value } : { phase: 'failed', reward: asked.reward, error: result.error };
+    this.#state = result.ok
+      ? { phase: 'done', reward: asked.reward, redemption: result.value }
+      : { phase: 'failed', reward: asked.reward, error: result.error };
     return result.ok ? result.value : null;
   }
 

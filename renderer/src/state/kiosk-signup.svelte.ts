@@ -6,13 +6,25 @@ import type { KioskAgreement, KioskApi, KioskSignedUp, PosError } from './kiosk-
 export type SignUpField = 'firstName' | 'lastName' | 'email' | 'phone' | 'password';
 export type SignUpProblem = 'name' | 'contact' | 'email' | 'phone' | 'password' | 'agreement';
 
-const limits: Record<SignUpField, number> = { firstName: 60, lastName: 60, email: 120, phone: 20, password: 100 };
+const limits: Record<SignUpField, number> = {
+  firstName: 60,
+  lastName: 60,
+  email: 120,
+  phone: 20,
+  password: 100,
+};
 const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const phoneShape = /^\+?[0-9 ]{9,16}$/;
 
 export class KioskSignUpForm {
   readonly #kiosk: KioskApi;
-  #values = $state<Record<SignUpField, string>>({ firstName: '', lastName: '', email: '', phone: '', password: '' });
+  #values = $state<Record<SignUpField, string>>({
+    firstName: '',
+    lastName: '',
+    email: '',
+    phone: '',
+    password: '',
+  });
   #field = $state<SignUpField>('firstName');
   #language = $state<Language>('cs');
   #agreements = $state.raw<KioskAgreement[] | null>(null);
@@ -121,7 +133,8 @@ export class KioskSignUpForm {
     if (email && !emailShape.test(email)) problems.push('email');
     if (phone && !phoneShape.test(phone)) problems.push('phone');
     if (v.password.length < 8) problems.push('password');
-    if ((this.#agreements ?? []).some((agreement) => agreement.mandatory && !this.accepted(agreement.id))) problems.push('agreement');
+    if ((this.#agreements ?? []).some((agreement) => agreement.mandatory && !this.accepted(agreement.id)))
+      problems.push('agreement');
     return problems;
   }
 
@@ -144,7 +157,10 @@ export class KioskSignUpForm {
         ...(phone ? { phone } : {}),
         language: this.#language,
         password: v.password,
-        agreements: this.#agreements.map((agreement) => ({ id: agreement.id, granted: this.accepted(agreement.id) })),
+        agreements: this.#agreements.map((agreement) => ({
+          id: agreement.id,
+          granted: this.accepted(agreement.id),
+        })),
         ...(this.#cardNumber ? { cardNumber: this.#cardNumber } : {}),
       });
       if (generation !== this.#generation) return null;
@@ -181,10 +197,14 @@ export class KioskSignUpForm {
 
 /** Main's answer that this kiosk cannot give the new customer a card at all. */
 function kioskGivesNoCards(error: PosError): boolean {
-  return error.code === 'invalid_payload' && (error.reasons ?? []).some((reason) => reason.name === 'cardNumber');
+  return (
+    error.code === 'invalid_payload' && (error.reasons ?? []).some((reason) => reason.name === 'cardNumber')
+  );
 }
 
 /** CareCloud refused the scanned card itself (not free, unknown). */
 function cardRefused(error: PosError): boolean {
-  return (error.reasons ?? []).some((reason) => reason.name === 'card_number' || reason.name === 'cardNumber');
+  return (error.reasons ?? []).some(
+    (reason) => reason.name === 'card_number' || reason.name === 'cardNumber',
+  );
 }

@@ -5,7 +5,13 @@
 import type { Language, PosApi, PosError, ScanEvent } from '../../../shared/ipc/index.ts';
 import { feedEvents } from './feed.ts';
 import { KioskIdle, type IdleClock } from './kiosk-idle.svelte.ts';
-import type { KioskCardOutcome, KioskOverview, KioskPort, KioskSignOutReason, KioskStatus } from './kiosk-port.ts';
+import type {
+  KioskCardOutcome,
+  KioskOverview,
+  KioskPort,
+  KioskSignOutReason,
+  KioskStatus,
+} from './kiosk-port.ts';
 import { KioskRedeem } from './kiosk-redeem.svelte.ts';
 import { KioskSignIn } from './kiosk-signin.svelte.ts';
 import { KioskSignUpForm } from './kiosk-signup.svelte.ts';
@@ -124,7 +130,12 @@ export class Kiosk {
       return;
     }
     // Just signed up and the card was refused: the next card scanned is the one to try instead.
-    if (screen === 'customer' && this.#card?.assigned === false && this.#card.retry && (scan.kind === 'loyalty_card' || scan.kind === 'unknown')) {
+    if (
+      screen === 'customer' &&
+      this.#card?.assigned === false &&
+      this.#card.retry &&
+      (scan.kind === 'loyalty_card' || scan.kind === 'unknown')
+    ) {
       await this.assignCard(scan.code);
       return;
     }

@@ -1,7 +1,20 @@
 // The language the screens speak and the clock they show. Reading `t` or `time`
 // inside markup makes the text follow every switch without a reload. Times are on the
 // terminal's time zone (from the session), never the browser's.
-import { formatAge, formatDate, formatDateTime, formatMoney, formatNumber, formatQuantity, formatTime, instantOf, translate, type Language, type MessageKey, type MessageParams } from '../../../shared/i18n/index.ts';
+import {
+  formatAge,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  formatQuantity,
+  formatTime,
+  instantOf,
+  translate,
+  type Language,
+  type MessageKey,
+  type MessageParams,
+} from '../../../shared/i18n/index.ts';
 import { isValidTimeZone } from '../../../shared/datetime.ts';
 
 export class Locale {

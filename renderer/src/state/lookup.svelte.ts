@@ -1,6 +1,13 @@
 // Finding the customer: by card (scanner push, keyboard-wedge burst or its number typed
 // into the search) or by email, phone or name. One match opens the customer; several give a list.
-import type { CardSummary, CustomerSummary, PosApi, PosError, ScanEvent, ScanKind } from '../../../shared/ipc/index.ts';
+import type {
+  CardSummary,
+  CustomerSummary,
+  PosApi,
+  PosError,
+  ScanEvent,
+  ScanKind,
+} from '../../../shared/ipc/index.ts';
 
 export interface FoundCustomer {
   customer: CustomerSummary;
@@ -113,7 +120,11 @@ export class CustomerLookup {
     if (result.ok) {
       this.#notice = null;
       this.#fromCache = result.value.fromCache;
-      this.#onFound({ customer: result.value.customer, card: result.value.card, fromCache: result.value.fromCache });
+      this.#onFound({
+        customer: result.value.customer,
+        card: result.value.card,
+        fromCache: result.value.fromCache,
+      });
       return;
     }
     this.#notice = cardNotice(result.error, card);

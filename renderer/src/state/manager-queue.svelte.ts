@@ -1,6 +1,18 @@
 // The manager's offline queue: the filtered, paged list with counts per state, one
 // entry in full, and the actions, each authorised by a manager's PIN.
-import { ENTRY_KINDS, ENTRY_STATES, type EntryKind, type EntryState, type ExportDone, type ExportFormat, type QueueCustomer, type QueueEntryDetail, type QueueEntrySummary, type QueueFilter, type QueuePage } from '../../../shared/checkout/answers.ts';
+import {
+  ENTRY_KINDS,
+  ENTRY_STATES,
+  type EntryKind,
+  type EntryState,
+  type ExportDone,
+  type ExportFormat,
+  type QueueCustomer,
+  type QueueEntryDetail,
+  type QueueEntrySummary,
+  type QueueFilter,
+  type QueuePage,
+} from '../../../shared/checkout/answers.ts';
 import type { PosApi, PosError } from '../../../shared/ipc/index.ts';
 import { dayStartIn, type Language } from '../../../shared/i18n/index.ts';
 import { parseDayInput } from '../../../shared/i18n/date-input.ts';
@@ -38,7 +50,11 @@ export type ActionOutcome =
  * The filter for main; the days are read in the screen's language and are the terminal's
  * days (its time zone), not the browser's. A date that cannot be read is a problem, not "any".
  */
-export function filterOf(draft: FilterDraft, timeZone: string, language: Language): { filter: QueueFilter; problems: DateField[] } {
+export function filterOf(
+  draft: FilterDraft,
+  timeZone: string,
+  language: Language,
+): { filter: QueueFilter; problems: DateField[] } {
   const problems: DateField[] = [];
   const day = (field: DateField, plusDays: number): string | undefined => {
     const text = draft[field].trim();
@@ -121,19 +137,31 @@ export class ManagerQueueState {
   async load(options: { quiet?: boolean } = {}): Promise<void> {
     const filter = this.#applied;
     const offset = this.#offset;
-    await this.page.load(() => this.#pos.queue.list({ filter, page: { limit: this.pageSize, offset } }), options);
+    await this.page.load(
+      () => this.#pos.queue.list({ filter, page: { limit: this.pageSize, offset } }),
+      options,
+    );
     await this.#namesOfPending();
   }
 
   /** Names main was still asking CareCloud for when it answered the list: filled in as they come. */
   async #namesOfPending(): Promise<void> {
     const page = this.page.value;
-    const ids = [...new Set((page?.entries ?? []).flatMap((e) => (e.customer?.pending && e.customer.id ? [e.customer.id] : [])))];
+    const ids = [
+      ...new Set(
+        (page?.entries ?? []).flatMap((e) => (e.customer?.pending && e.customer.id ? [e.customer.id] : [])),
+      ),
+    ];
     if (!page || ids.length === 0) return;
     const answer = await this.#pos.queue.customers({ ids });
     if (!answer.ok || this.page.value !== page) return;
     const known: Record<string, QueueCustomer> = answer.value;
-    this.page.set({ ...page, entries: page.entries.map((e) => (e.customer?.id && known[e.customer.id] ? { ...e, customer: known[e.customer.id]! } : e)) });
+    this.page.set({
+      ...page,
+      entries: page.entries.map((e) =>
+        e.customer?.id && known[e.customer.id] ? { ...e, customer: known[e.customer.id]! } : e,
+      ),
+    });
   }
 
   /**
@@ -144,7 +172,8 @@ export class ManagerQueueState {
     const jobs: Promise<void>[] = [];
     if (this.page.state.status !== 'idle') jobs.push(this.load({ quiet: true }));
     const open = this.entry.value?.entry.id;
-    if (open !== undefined) jobs.push(this.entry.load(() => this.#pos.queue.show({ id: open }), { quiet: true }));
+    if (open !== undefined)
+      jobs.push(this.entry.load(() => this.#pos.queue.show({ id: open }), { quiet: true }));
     await Promise.all(jobs);
   }
 
@@ -184,7 +213,9 @@ export class ManagerQueueState {
     try {
       const result = await this.#pos.queue.export({ filter: this.#applied, format, pin, to: 'screen' });
       if (result.ok) deliverExport(result.value);
-      this.#outcome = result.ok ? { action: 'export', ok: true, done: result.value } : { action: 'export', ok: false, error: result.error };
+      this.#outcome = result.ok
+        ? { action: 'export', ok: true, done: result.value }
+        : { action: 'export', ok: false, error: result.error };
       if (result.ok) await this.load();
       return this.#outcome;
     } finally {
@@ -192,15 +223,24 @@ export class ManagerQueueState {
     }
   }
 
-  async #entryAction(action: 'retry' | 'void' | 'resend', id: number, run: () => ReturnType<PosApi['queue']['retry']>): Promise<ActionOutcome | null> {
+  async #entryAction(
+    action: 'retry' | 'void' | 'resend',
+    id: number,
+    run: () => ReturnType<PosApi['queue']['retry']>,
+  ): Promise<ActionOutcome | null> {
     if (this.#busy) return null;
     this.#busy = action;
     try {
       const result = await run();
-      const outcome: ActionOutcome = result.ok ? { action, ok: true, entry: result.value } : { action, ok: false, error: result.error };
+      const outcome: ActionOutcome = result.ok
+        ? { action, ok: true, entry: result.value }
+        : { action, ok: false, error: result.error };
       if (result.ok) {
         // A resend makes a new entry: show that one, the original is voided.
-        await Promise.all([this.load(), this.entry.load(() => this.#pos.queue.show({ id: result.value.id }))]);
+        await Promise.all([
+          this.load(),
+          this.entry.load(() => this.#pos.queue.show({ id: result.value.id })),
+        ]);
       }
       this.#outcome = outcome;
       return outcome;

@@ -111,7 +111,11 @@ export class ParkedSalesState {
       const profile = await this.#pos.customers.profile({ customerId: sale.ask.customer.customerId });
       if (profile.ok) {
         const number = sale.ask.customer.cardNumber;
-        customer = { customer: profile.value.customer, card: profile.value.cards.find((c) => c.number === number) ?? null, fromCache: profile.value.fromCache };
+        customer = {
+          customer: profile.value.customer,
+          card: profile.value.cards.find((c) => c.number === number) ?? null,
+          fromCache: profile.value.fromCache,
+        };
       }
     }
     this.#sale.restore(sale, customer);

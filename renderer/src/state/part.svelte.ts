@@ -1,7 +1,11 @@
 // One piece of a screen fetched on its own: loading, ready with a value, or failed.
 import type { PosError, Result } from '../../../shared/ipc/index.ts';
 
-export type PartState<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; error: PosError };
+export type PartState<T> =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; value: T }
+  | { status: 'failed'; error: PosError };
 
 export class Part<T> {
   #state = $state.raw<PartState<T>>({ status: 'idle' });
@@ -25,10 +29,15 @@ export class Part<T> {
     try {
       result = await fetch();
     } catch (error) {
-      result = { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+      result = {
+        ok: false,
+        error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+      };
     }
     if (generation !== this.#generation) return;
-    this.#state = result.ok ? { status: 'ready', value: result.value } : { status: 'failed', error: result.error };
+    this.#state = result.ok
+      ? { status: 'ready', value: result.value }
+      : { status: 'failed', error: result.error };
   }
 
   /** Replaces a ready value with a newer reading of the same thing (names filled in), keeping later loads in charge. */

@@ -5,7 +5,9 @@ import type { PosApi, PosError } from '../../../shared/ipc/index.ts';
 import type { PrinterSettings } from '../../../shared/settings.ts';
 import type { PrinterStatus, PrintOutcome } from '../../../shared/printing/status.ts';
 
-export type PrintNotice = { billId: string; outcome: PrintOutcome; reprint: boolean } | { billId: string; error: PosError; reprint: boolean };
+export type PrintNotice =
+  | { billId: string; outcome: PrintOutcome; reprint: boolean }
+  | { billId: string; error: PosError; reprint: boolean };
 
 export class PrinterState {
   readonly #pos: Pick<PosApi, 'printing'>;
@@ -65,7 +67,9 @@ export class PrinterState {
     this.#reprinting = billId;
     try {
       const result = await this.#pos.printing.reprint({ billId });
-      this.#lastReprint = result.ok ? { billId, outcome: result.value, reprint: true } : { billId, error: result.error, reprint: true };
+      this.#lastReprint = result.ok
+        ? { billId, outcome: result.value, reprint: true }
+        : { billId, error: result.error, reprint: true };
     } finally {
       this.#reprinting = null;
     }

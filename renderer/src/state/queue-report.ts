@@ -13,7 +13,11 @@ export interface ActionReport {
 }
 
 /** `state` is the entry's state now; `online` whether the terminal can reach CareCloud now. */
-export function actionReport(action: 'retry' | 'void' | 'resend', entry: { id: number; state: EntryState }, online: boolean): ActionReport {
+export function actionReport(
+  action: 'retry' | 'void' | 'resend',
+  entry: { id: number; state: EntryState },
+  online: boolean,
+): ActionReport {
   const { id, state } = entry;
   if (state === 'voided') return { tone: action === 'void' ? 'ok' : 'warn', key: 'queue.report.voided', id };
   if (state === 'synced') return { tone: 'ok', key: 'queue.report.sent', id };

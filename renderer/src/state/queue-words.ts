@@ -1,7 +1,14 @@
 // The manager's queue and audit log in words: who did what to an entry, how each send
 // went, what an audit record was, what a resend would change, who the customer is.
 // Pure functions over the translator, so both languages are tested without a screen.
-import type { ActorView, AttemptView, AuditView, HistoryEvent, QueueCustomer, ResendChange } from '../../../shared/checkout/answers.ts';
+import type {
+  ActorView,
+  AttemptView,
+  AuditView,
+  HistoryEvent,
+  QueueCustomer,
+  ResendChange,
+} from '../../../shared/checkout/answers.ts';
 import type { MessageKey, MessageParams } from '../../../shared/i18n/index.ts';
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
@@ -26,9 +33,15 @@ export function attemptWords(t: Translate, attempt: AttemptView): string {
         return t('attempt.inFlight');
       case 'transport':
       case 'timeout':
-        return t('attempt.unreachable', { why: t(`connection.${attempt.connection ?? (attempt.outcome === 'timeout' ? 'timeout' : 'network')}`) });
+        return t('attempt.unreachable', {
+          why: t(
+            `connection.${attempt.connection ?? (attempt.outcome === 'timeout' ? 'timeout' : 'network')}`,
+          ),
+        });
       case 'server':
-        return attempt.httpStatus ? `${t('attempt.server')} (HTTP ${attempt.httpStatus})` : t('attempt.server');
+        return attempt.httpStatus
+          ? `${t('attempt.server')} (HTTP ${attempt.httpStatus})`
+          : t('attempt.server');
       default:
         return t(`attempt.${attempt.outcome}`);
     }
@@ -41,7 +54,9 @@ function whyWords(t: Translate, event: HistoryEvent): string {
   switch (event.outcome) {
     case 'transport':
     case 'timeout':
-      return t('history.why.unreachable', { why: t(`connection.${event.outcome === 'timeout' ? 'timeout' : 'network'}`) });
+      return t('history.why.unreachable', {
+        why: t(`connection.${event.outcome === 'timeout' ? 'timeout' : 'network'}`),
+      });
     case 'rate-limited':
     case 'server':
     case 'unexpected':
@@ -70,9 +85,21 @@ export function historyWords(t: Translate, event: HistoryEvent): string {
   }
 }
 
-const auditActions = ['void', 'retry', 'resend', 'export', 'audit-export', 'cancel-purchase', 'pin-refused', 'pin-unlock', 'purge', 'settings'] as const;
+const auditActions = [
+  'void',
+  'retry',
+  'resend',
+  'export',
+  'audit-export',
+  'cancel-purchase',
+  'pin-refused',
+  'pin-unlock',
+  'purge',
+  'settings',
+] as const;
 type AuditAction = (typeof auditActions)[number];
-const isAuditAction = (action: string): action is AuditAction => (auditActions as readonly string[]).includes(action);
+const isAuditAction = (action: string): action is AuditAction =>
+  (auditActions as readonly string[]).includes(action);
 
 /** What a PIN was asked for, from the action ids managerCheck records. */
 const pinActions: Readonly<Record<string, MessageKey>> = {
@@ -89,8 +116,13 @@ const pinActions: Readonly<Record<string, MessageKey>> = {
 
 /** An audit record's action in words; a refused PIN says what it was for. */
 export function auditWords(t: Translate, record: Pick<AuditView, 'action' | 'detail'>): string {
-  const what = isAuditAction(record.action) ? t(`audit.action.${record.action}`) : t('audit.action.other', { action: record.action });
-  const forAction = record.action === 'pin-refused' && typeof record.detail.action === 'string' ? pinActions[record.detail.action] : undefined;
+  const what = isAuditAction(record.action)
+    ? t(`audit.action.${record.action}`)
+    : t('audit.action.other', { action: record.action });
+  const forAction =
+    record.action === 'pin-refused' && typeof record.detail.action === 'string'
+      ? pinActions[record.detail.action]
+      : undefined;
   return forAction ? `${what} (${t('audit.pinFor', { action: t(forAction) })})` : what;
 }
 
@@ -106,7 +138,9 @@ export function customerWords(t: Translate, customer: QueueCustomer | null): str
 /** What "resend without the refused benefits" would take off the sale. */
 export function resendWords(t: Translate, money: (minor: number) => string, change: ResendChange): string {
   const parts = [
-    ...change.vouchers.map((v) => t('queue.resendWould.voucher', { code: v.code, amount: `−${money(v.discountMinor)}` })),
+    ...change.vouchers.map((v) =>
+      t('queue.resendWould.voucher', { code: v.code, amount: `−${money(v.discountMinor)}` }),
+    ),
     ...(change.points > 0 ? [t('queue.resendWould.points', { points: change.points })] : []),
     ...(change.creditMinor > 0 ? [t('queue.resendWould.credit', { amount: money(change.creditMinor) })] : []),
   ];

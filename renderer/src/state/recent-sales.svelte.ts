@@ -42,7 +42,9 @@ export class RecentSales {
     this.#cancelling = billId;
     try {
       const result = await this.#pos.checkout.cancel({ billId, pin });
-      const outcome: CancelResult = result.ok ? { ok: true, outcome: result.value } : { ok: false, error: result.error };
+      const outcome: CancelResult = result.ok
+        ? { ok: true, outcome: result.value }
+        : { ok: false, error: result.error };
       this.#lastCancel = outcome;
       await this.load();
       return outcome;

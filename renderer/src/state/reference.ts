@@ -4,7 +4,11 @@ import { saleReference } from '../../../shared/checkout/sale-reference.ts';
 import type { Locale } from './locale.svelte.ts';
 import type { SessionState } from './session.svelte.ts';
 
-export function referenceText(where: { locale: Locale; session: SessionState }, billId: string, cancellation?: boolean): string {
+export function referenceText(
+  where: { locale: Locale; session: SessionState },
+  billId: string,
+  cancellation?: boolean,
+): string {
   const store = where.session.status?.store;
   return saleReference(billId, {
     language: where.locale.language,

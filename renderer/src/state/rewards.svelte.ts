@@ -25,7 +25,9 @@ export class RewardRedeemer {
   #running: Promise<RedeemResult> | null = null;
   #busy = $state(false);
   #last = $state.raw<{ rewardId: string; result: RedeemResult } | null>(null);
-  /** Confirmations whose voucher was already handed on (applied to the sale), so a repeat answer is not applied twice. */
+  /**
+   * Confirmations whose voucher was already handed on (applied to the sale), so a repeat answer is not applied twice.
+   */
   readonly #handled = new Set<string>();
 
   constructor(pos: RewardPort) {
@@ -64,7 +66,9 @@ export class RewardRedeemer {
     this.#busy = true;
     const running = this.#pos.rewards
       .redeem({ customerId: open.customerId, rewardId: open.rewardId, confirmationId: open.confirmationId })
-      .then((result): RedeemResult => (result.ok ? { ok: true, outcome: result.value } : { ok: false, error: result.error }))
+      .then((result): RedeemResult =>
+        result.ok ? { ok: true, outcome: result.value } : { ok: false, error: result.error },
+      )
       .then((result) => {
         this.#last = { rewardId: open.rewardId, result };
         if (result.ok && result.outcome.outcome === 'created') {
@@ -159,7 +163,10 @@ export class PointsClaimForm {
     this.#scanInto = field;
   }
 
-  /** A scan while a field of the form has the focus fills that field; which one, or null when the scan is not the form's. */
+  /**
+   * A scan while a field of the form has the focus fills that field; which one, or null when the scan is not the
+   * form's.
+   */
   takeScan(code: string): 'sale' | 'card' | null {
     if (this.#scanInto === 'sale') this.sale = code;
     else if (this.#scanInto === 'card') this.card = code;
@@ -184,7 +191,12 @@ export class PointsClaimForm {
     try {
       const result = await this.#pos.customers.identifyByCard({ cardNumber });
       if (!result.ok) this.#cardProblem = result.error;
-      else this.#customer = { id: result.value.customer.id, name: name(result.value.customer), cardNumber: result.value.card.number };
+      else
+        this.#customer = {
+          id: result.value.customer.id,
+          name: name(result.value.customer),
+          cardNumber: result.value.card.number,
+        };
     } finally {
       this.#finding = false;
     }
@@ -196,8 +208,14 @@ export class PointsClaimForm {
     if (!customer || this.sale.trim() === '' || this.#sending) return null;
     this.#sending = true;
     try {
-      const result = await this.#pos.purchases.assignCustomer({ sale: this.sale.trim(), customerId: customer.id, cardNumber: customer.cardNumber });
-      const outcome: ClaimResult = result.ok ? { ok: true, outcome: result.value, name: customer.name } : { ok: false, error: result.error };
+      const result = await this.#pos.purchases.assignCustomer({
+        sale: this.sale.trim(),
+        customerId: customer.id,
+        cardNumber: customer.cardNumber,
+      });
+      const outcome: ClaimResult = result.ok
+        ? { ok: true, outcome: result.value, name: customer.name }
+        : { ok: false, error: result.error };
       this.#last = outcome;
       return outcome;
     } finally {

@@ -10,12 +10,21 @@ const ownReasons = new Set(['offline_refused', 'offline_not_presynced']);
 /** One refusal as a sentence: the terminal's own reasons, else CareCloud's. */
 export function refusalSentence(locale: Locale, refusal: Refusal): string {
   if (ownReasons.has(refusal.reason)) return locale.t(`checkout.refusal.${refusal.reason}` as MessageKey);
-  if (refusal.reason === 'not_found' && refusal.subject !== 'points' && refusal.subject !== 'credit') return locale.t('checkout.refusal.not_found');
-  const name = refusal.subject === 'points' ? 'max_points' : refusal.subject === 'credit' ? 'payment_type' : 'benefit_codes';
+  if (refusal.reason === 'not_found' && refusal.subject !== 'points' && refusal.subject !== 'credit')
+    return locale.t('checkout.refusal.not_found');
+  const name =
+    refusal.subject === 'points'
+      ? 'max_points'
+      : refusal.subject === 'credit'
+        ? 'payment_type'
+        : 'benefit_codes';
   return reasonSentence(locale.language, { name, reason: refusal.reason });
 }
 
-export function saleNoticeSentence(locale: Locale, notice: SaleNotice): { text: string; tone: 'bad' | 'warn' | 'muted' } {
+export function saleNoticeSentence(
+  locale: Locale,
+  notice: SaleNotice,
+): { text: string; tone: 'bad' | 'warn' | 'muted' } {
   switch (notice.kind) {
     case 'unknownProduct':
       return { text: locale.t('sale.unknownProduct', { code: notice.code }), tone: 'bad' };
@@ -33,7 +42,10 @@ export function saleNoticeSentence(locale: Locale, notice: SaleNotice): { text: 
               : code === 'offline'
                 ? 'lookup.offlineUnknownCard'
                 : null;
-      return { text: key ? locale.t(key, { card: notice.card }) : errorSentence(locale, notice.error), tone: 'bad' };
+      return {
+        text: key ? locale.t(key, { card: notice.card }) : errorSentence(locale, notice.error),
+        tone: 'bad',
+      };
     }
     case 'invalidQuantity':
       return { text: locale.t('sale.invalidQuantity'), tone: 'bad' };
@@ -43,11 +55,17 @@ export function saleNoticeSentence(locale: Locale, notice: SaleNotice): { text: 
       return { text: locale.t('checkout.totalsChanged'), tone: 'warn' };
     case 'rejected': {
       const reasons = [...new Set(notice.reasons.map((r) => reasonSentence(locale.language, r)))].join(' ');
-      return { text: locale.t('sale.rejected', { reason: reasons || locale.t('error.rejected') }), tone: 'bad' };
+      return {
+        text: locale.t('sale.rejected', { reason: reasons || locale.t('error.rejected') }),
+        tone: 'bad',
+      };
     }
     case 'alreadyRecorded':
       return notice.purchaseId
-        ? { text: locale.t('sale.alreadyClosed', { billId: notice.billId, purchaseId: notice.purchaseId }), tone: 'warn' }
+        ? {
+            text: locale.t('sale.alreadyClosed', { billId: notice.billId, purchaseId: notice.purchaseId }),
+            tone: 'warn',
+          }
         : { text: locale.t('sale.alreadySaved', { billId: notice.billId }), tone: 'warn' };
     case 'nothingToPay':
       return { text: locale.t('sale.nothingToPay'), tone: 'warn' };

@@ -2,10 +2,28 @@
 // preview and paying. Amounts stay integer minor units; totals come from the shared
 // cart model, so the screen shows exactly what pay sends.
 import type { BenefitAsk } from '../../../shared/checkout/bill.ts';
-import { addLine, cartTotals, CartError, clearCart, emptyCart, removeLine, setQuantity, type Cart, type CartTotals, type NewLine } from '../../../shared/checkout/cart.ts';
+import {
+  addLine,
+  cartTotals,
+  CartError,
+  clearCart,
+  emptyCart,
+  removeLine,
+  setQuantity,
+  type Cart,
+  type CartTotals,
+  type NewLine,
+} from '../../../shared/checkout/cart.ts';
 import { cashRoundingStep } from '../../../shared/checkout/cash.ts';
 import { productLine, type Product } from '../../../shared/checkout/catalogue.ts';
-import type { ParkedSale, PayOutcome, Receipt, Refusal, Tender, TillSetup } from '../../../shared/checkout/answers.ts';
+import type {
+  ParkedSale,
+  PayOutcome,
+  Receipt,
+  Refusal,
+  Tender,
+  TillSetup,
+} from '../../../shared/checkout/answers.ts';
 import type { ErrorReason, PosApi, PosError } from '../../../shared/ipc/index.ts';
 import { BenefitPreviewRunner, type CurrentPreview } from './benefit-preview.svelte.ts';
 import { CustomerPanel } from './customer.svelte.ts';
@@ -134,7 +152,9 @@ export class Sale {
   }
   /** What is left to pay: the preview's when it is for this sale, else the plain total. */
   get toPayMinor(): number {
-    return this.preview.state.status === 'ready' ? this.preview.state.answer.preview.toPayMinor : this.totals.totalMinor;
+    return this.preview.state.status === 'ready'
+      ? this.preview.state.answer.preview.toPayMinor
+      : this.totals.totalMinor;
   }
 
   async loadCatalogue(): Promise<void> {
@@ -189,7 +209,10 @@ export class Sale {
     try {
       const before = new Set(this.#cart.lines.map((l) => l.lineId));
       this.#cart = addLine(this.#cart, line);
-      this.#selected = this.#cart.lines.find((l) => !before.has(l.lineId))?.lineId ?? this.#cart.lines.find((l) => l.plu === line.plu)?.lineId ?? null;
+      this.#selected =
+        this.#cart.lines.find((l) => !before.has(l.lineId))?.lineId ??
+        this.#cart.lines.find((l) => l.plu === line.plu)?.lineId ??
+        null;
     } catch (error) {
       if (!(error instanceof CartError)) throw error;
       this.#notice = { kind: 'invalidQuantity' };
@@ -225,7 +248,8 @@ export class Sale {
     if (this.#phase !== 'open') return;
     const index = this.#cart.lines.findIndex((l) => l.lineId === lineId);
     this.#cart = removeLine(this.#cart, lineId);
-    if (this.#selected === lineId) this.#selected = this.#cart.lines[Math.min(index, this.#cart.lines.length - 1)]?.lineId ?? null;
+    if (this.#selected === lineId)
+      this.#selected = this.#cart.lines[Math.min(index, this.#cart.lines.length - 1)]?.lineId ?? null;
     this.#changed();
   }
 
@@ -238,7 +262,8 @@ export class Sale {
     const lines = this.#cart.lines;
     if (lines.length === 0) return;
     const index = lines.findIndex((l) => l.lineId === this.#selected);
-    const next = index < 0 ? (by > 0 ? 0 : lines.length - 1) : Math.min(Math.max(index + by, 0), lines.length - 1);
+    const next =
+      index < 0 ? (by > 0 ? 0 : lines.length - 1) : Math.min(Math.max(index + by, 0), lines.length - 1);
     this.#selected = lines[next]!.lineId;
   }
 
@@ -253,11 +278,17 @@ export class Sale {
     this.#changed();
   }
 
-  /** A card CareCloud could not identify while offline: its number goes with the sale, so its owner gets the points on replay. */
+  /**
+   * A card CareCloud could not identify while offline: its number goes with the sale, so its owner gets the points on
+   * replay.
+   */
   get unidentifiedCard(): string | null {
     return this.#unidentifiedCard;
   }
-  /** A scanned code nobody could tell apart (no scan rule decided, CareCloud unreachable): the cashier says card or voucher. */
+  /**
+   * A scanned code nobody could tell apart (no scan rule decided, CareCloud unreachable): the cashier says card or
+   * voucher.
+   */
   get cardOrVoucher(): string | null {
     return this.#cardOrVoucher;
   }
@@ -285,7 +316,11 @@ export class Sale {
       return false;
     }
     this.#notice = null;
-    this.attach({ customer: result.value.customer, card: result.value.card, fromCache: result.value.fromCache });
+    this.attach({
+      customer: result.value.customer,
+      card: result.value.card,
+      fromCache: result.value.fromCache,
+    });
     return true;
   }
 
@@ -305,7 +340,10 @@ export class Sale {
     this.#changed();
   }
 
-  /** Signed up while CareCloud was unreachable: the sale carries the new card, and the points reach the customer when both replay. */
+  /**
+   * Signed up while CareCloud was unreachable: the sale carries the new card, and the points reach the customer when
+   * both replay.
+   */
   attachSignedUp(card: string, name: string): void {
     if (this.#phase === 'paying') return;
     this.#attachUnidentified(card);
@@ -411,7 +449,10 @@ export class Sale {
       const shown = await this.preview.settle();
       if (!shown) {
         const state = this.preview.state;
-        this.#notice = { kind: 'error', error: state.status === 'failed' ? state.error : { code: 'internal', message: 'no preview' } };
+        this.#notice = {
+          kind: 'error',
+          error: state.status === 'failed' ? state.error : { code: 'internal', message: 'no preview' },
+        };
         this.#phase = 'open';
         return null;
       }
@@ -430,7 +471,10 @@ export class Sale {
       this.#settlePay(result.value);
       return result.value;
     } catch (error) {
-      this.#notice = { kind: 'error', error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+      this.#notice = {
+        kind: 'error',
+        error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+      };
       this.#phase = 'open';
       return null;
     }
@@ -445,7 +489,13 @@ export class Sale {
   parkRequest(reason: 'parked' | 'signOut') {
     const customer = this.#customer?.customer;
     const name = customer ? [customer.firstName, customer.lastName].filter(Boolean).join(' ').trim() : '';
-    return { saleId: this.#saleId, cart: this.#cart, ask: this.#ask(), reason, customerName: name === '' ? null : name.slice(0, 200) };
+    return {
+      saleId: this.#saleId,
+      cart: this.#cart,
+      ask: this.#ask(),
+      reason,
+      customerName: name === '' ? null : name.slice(0, 200),
+    };
   }
 
   /** The open sale as main keeps a copy of it; null when there is nothing to lose. */
@@ -455,7 +505,10 @@ export class Sale {
     return open;
   }
 
-  /** Takes a parked (or kept open) sale back: its id, items, vouchers, points and credit, and its customer when found again. */
+  /**
+   * Takes a parked (or kept open) sale back: its id, items, vouchers, points and credit, and its customer when found
+   * again.
+   */
   restore(parked: Pick<ParkedSale, 'saleId' | 'cart' | 'ask'>, customer: FoundCustomer | null): void {
     if (this.#phase === 'paying') return;
     this.next();
@@ -536,7 +589,9 @@ export class Sale {
   #ask(): BenefitAsk {
     const customer = this.#customer;
     return {
-      customer: customer ? { customerId: customer.customer.id, cardNumber: customer.card?.number ?? null } : null,
+      customer: customer
+        ? { customerId: customer.customer.id, cardNumber: customer.card?.number ?? null }
+        : null,
       voucherCodes: [...this.#voucherCodes],
       points: customer ? this.#points : 0,
       credit: customer ? this.#credit : 0,
@@ -555,7 +610,12 @@ export class Sale {
   }
 
   #changed(): void {
-    if (this.#notice?.kind === 'totalsChanged' || this.#notice?.kind === 'invalidQuantity' || this.#notice?.kind === 'unknownProduct') this.#notice = null;
+    if (
+      this.#notice?.kind === 'totalsChanged' ||
+      this.#notice?.kind === 'invalidQuantity' ||
+      this.#notice?.kind === 'unknownProduct'
+    )
+      this.#notice = null;
     this.preview.schedule();
   }
 }

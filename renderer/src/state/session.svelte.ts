@@ -36,7 +36,10 @@ export class SessionState {
   }
   /** The lock's end, from the last status or a refused PIN, whichever is known. */
   get lockedUntil(): Date | null {
-    const until = this.#problem?.code === 'locked' && this.#problem.until ? this.#problem.until : this.#status?.lockedUntil;
+    const until =
+      this.#problem?.code === 'locked' && this.#problem.until
+        ? this.#problem.until
+        : this.#status?.lockedUntil;
     return until ? new Date(until) : null;
   }
 
@@ -93,4 +96,12 @@ export class SessionState {
   }
 }
 
-const emptyStatus: SessionStatus = { demo: false, operator: null, store: null, cashdeskNumber: null, language: 'cs', timeZone: 'Europe/Prague', lockedUntil: null };
+const emptyStatus: SessionStatus = {
+  demo: false,
+  operator: null,
+  store: null,
+  cashdeskNumber: null,
+  language: 'cs',
+  timeZone: 'Europe/Prague',
+  lockedUntil: null,
+};

@@ -1,7 +1,14 @@
 // The lane's shift on the screen: the open shift (or none), cash in and out, the drawer
 // count as typed, the X/Z report shown, the closed shifts, and the report's export.
 import type { PosApi, PosError } from '../../../shared/ipc/index.ts';
-import { countedTotal, type CloseOutcome, type DrawerCount, type ShiftExportDone, type ShiftReport, type ShiftView } from '../../../shared/shift.ts';
+import {
+  countedTotal,
+  type CloseOutcome,
+  type DrawerCount,
+  type ShiftExportDone,
+  type ShiftReport,
+  type ShiftView,
+} from '../../../shared/shift.ts';
 import type { PrintOutcome } from '../../../shared/printing/status.ts';
 import { pinRefusalOf } from './errors.ts';
 import { deliverExport } from './export-download.ts';
@@ -75,7 +82,10 @@ export class ShiftState {
   }
 
   async load(): Promise<void> {
-    const [current, history] = await Promise.all([this.#pos.shift.current(), this.#pos.shift.closed({ limit: 10 })]);
+    const [current, history] = await Promise.all([
+      this.#pos.shift.current(),
+      this.#pos.shift.closed({ limit: 10 }),
+    ]);
     if (current.ok) this.#current = current.value;
     if (history.ok) this.#history = history.value;
     this.#problem = !current.ok ? current.error : !history.ok ? history.error : null;
@@ -117,7 +127,10 @@ export class ShiftState {
     return total.ok ? total.totalMinor : null;
   }
 
-  /** Closes with the count; a difference past the limit leaves `pendingClose` for a manager's PIN. Answers a refused PIN. */
+  /**
+   * Closes with the count; a difference past the limit leaves `pendingClose` for a manager's PIN. Answers a refused
+   * PIN.
+   */
   async close(count: DrawerCount, pin?: string): Promise<PosError | null> {
     let refused: PosError | null = null;
     await this.#run(

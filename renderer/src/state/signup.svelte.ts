@@ -21,7 +21,6 @@ function formId(): string {
   return globalThis.crypto.randomUUID();
 }
 
-
 export class SignUpState {
   readonly #pos: SignupPort;
   #open = $state(false);
@@ -144,8 +143,10 @@ export class SignUpState {
   /** Checks the e-mail or phone with CareCloud as the cashier leaves its field. */
   async checkIdentifier(type: 'email' | 'phone'): Promise<void> {
     const value = (type === 'email' ? this.email : this.phone).trim();
-    const set = (state: IdentifierState) => (type === 'email' ? (this.#emailState = state) : (this.#phoneState = state));
-    if (type === 'phone') this.#codeState = { requestId: null, sending: false, verified: false, wrong: false };
+    const set = (state: IdentifierState) =>
+      type === 'email' ? (this.#emailState = state) : (this.#phoneState = state);
+    if (type === 'phone')
+      this.#codeState = { requestId: null, sending: false, verified: false, wrong: false };
     if (value === '') return void set('unchecked');
     set('checking');
     const result = await this.#pos.signup.checkIdentifier({ type, value });
@@ -188,7 +189,13 @@ export class SignUpState {
     if (this.#problems.length > 0) return null;
     this.#submitting = true;
     try {
-      const result = await this.#pos.signup.register({ form: { ...this.#form(), requestId: this.#requestId, verificationId: this.#codeState.verified ? this.#codeState.requestId : null } });
+      const result = await this.#pos.signup.register({
+        form: {
+          ...this.#form(),
+          requestId: this.#requestId,
+          verificationId: this.#codeState.verified ? this.#codeState.requestId : null,
+        },
+      });
       if (!result.ok) {
         this.#error = result.error;
         return null;

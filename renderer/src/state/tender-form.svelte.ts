@@ -20,7 +20,11 @@ export class TenderForm {
   }
 
   get cashInvalid(): boolean {
-    return this.mode !== 'card' && this.cashText.trim() !== '' && typedMinorUnits(this.cashText, this.#due().currency) === null;
+    return (
+      this.mode !== 'card' &&
+      this.cashText.trim() !== '' &&
+      typedMinorUnits(this.cashText, this.#due().currency) === null
+    );
   }
   get cardInvalid(): boolean {
     return this.mode === 'split' && typedMinorUnits(this.cardText, this.#due().currency) === null;

@@ -1,6 +1,15 @@
 // The whole terminal as the screens see it: one instance of each state class,
 // which screen is showing, and the cashier's actions that span several of them.
-import type { Language, PosApi, PosError, Result, ScanEvent, SessionStatus, SyncStatus, UpdateStatus } from '../../../shared/ipc/index.ts';
+import type {
+  Language,
+  PosApi,
+  PosError,
+  Result,
+  ScanEvent,
+  SessionStatus,
+  SyncStatus,
+  UpdateStatus,
+} from '../../../shared/ipc/index.ts';
 import { Clock } from './clock.svelte.ts';
 import { CustomerPanel } from './customer.svelte.ts';
 import { DashboardState } from './dashboard.svelte.ts';
@@ -23,7 +32,17 @@ import { SyncState } from './sync.svelte.ts';
 import { VoucherCheckState } from './voucher-check.svelte.ts';
 import { ShiftState } from './shift.svelte.ts';
 
-export type Screen = 'connecting' | 'signin' | 'lookup' | 'customer' | 'settings' | 'sale' | 'vouchers' | 'queue' | 'dashboard' | 'shift';
+export type Screen =
+  | 'connecting'
+  | 'signin'
+  | 'lookup'
+  | 'customer'
+  | 'settings'
+  | 'sale'
+  | 'vouchers'
+  | 'queue'
+  | 'dashboard'
+  | 'shift';
 type MainScreen = Exclude<Screen, 'connecting' | 'signin'>;
 
 export interface TerminalOptions {
@@ -74,7 +93,12 @@ export class TerminalState {
     this.printer = new PrinterState(pos);
     this.parked = new ParkedSalesState(pos, this.sale);
     this.voucherCheck = new VoucherCheckState(pos);
-    this.queue = new ManagerQueueState(pos, () => this.locale.timeZone, 20, () => this.locale.language);
+    this.queue = new ManagerQueueState(
+      pos,
+      () => this.locale.timeZone,
+      20,
+      () => this.locale.language,
+    );
     this.audit = new AuditLog(pos);
     this.dashboard = new DashboardState(pos);
     this.shift = new ShiftState(pos);
@@ -164,7 +188,9 @@ export class TerminalState {
     void this.#pos.checkout.keepOpen({ sale });
   }
 
-  /** A keyboard-wedge burst: the main process says what it is, then it goes the way of every scan, in the order scanned. */
+  /**
+   * A keyboard-wedge burst: the main process says what it is, then it goes the way of every scan, in the order scanned.
+   */
   acceptWedgeText(text: string): Promise<void> {
     this.#wedgeScans = this.#wedgeScans.then(async () => {
       if (!this.session.operator) return;
@@ -222,7 +248,11 @@ export class TerminalState {
   openSale(): void {
     const shown = this.customer.customer;
     if (this.#screen === 'customer' && shown) {
-      this.sale.offerCustomer({ customer: shown, card: this.customer.card, fromCache: this.customer.fromCache });
+      this.sale.offerCustomer({
+        customer: shown,
+        card: this.customer.card,
+        fromCache: this.customer.fromCache,
+      });
     }
     this.#screen = 'sale';
     void this.sale.loadCatalogue();
@@ -358,7 +388,13 @@ export class TerminalState {
 
   #leaveFor(screen: 'settings' | 'vouchers' | 'queue' | 'shift'): void {
     if (this.#screen === 'dashboard') this.dashboard.close();
-    if (this.#screen !== 'settings' && this.#screen !== 'vouchers' && this.#screen !== 'queue' && this.#screen !== 'shift') this.#returnTo = this.#screen;
+    if (
+      this.#screen !== 'settings' &&
+      this.#screen !== 'vouchers' &&
+      this.#screen !== 'queue' &&
+      this.#screen !== 'shift'
+    )
+      this.#returnTo = this.#screen;
     this.#screen = screen;
   }
 
@@ -388,7 +424,11 @@ export class TerminalState {
       case 'loyalty_card':
         await sale.attachCard(scan.code);
         // A card nobody owns yet, where sign-up is required before a loyalty sale: the form opens with it.
-        if (this.signup.mode === 'required' && sale.notice?.kind === 'card' && sale.notice.error.code === 'unknown_card') {
+        if (
+          this.signup.mode === 'required' &&
+          sale.notice?.kind === 'card' &&
+          sale.notice.error.code === 'unknown_card'
+        ) {
           sale.dismissNotice();
           await this.openSignup('sale', scan.code);
         }
@@ -403,7 +443,10 @@ export class TerminalState {
         sale.dismissNotice();
         // Offline, a code the terminal does not know as a card is the cashier's call: card or voucher.
         if (/^[\x21-\x7e]{1,64}$/.test(scan.code) && (await sale.attachCard(scan.code, 'ask'))) return;
-        if (sale.notice?.kind === 'card' && ['unknown_card', 'invalid_payload'].includes(sale.notice.error.code)) {
+        if (
+          sale.notice?.kind === 'card' &&
+          ['unknown_card', 'invalid_payload'].includes(sale.notice.error.code)
+        ) {
           sale.dismissNotice();
           sale.addVoucher(scan.code);
         }
@@ -433,7 +476,8 @@ export class TerminalState {
       if (origin === 'lookup') this.#showCustomer(found);
       return;
     }
-    if (outcome.cardNumber && joinSale) this.sale.attachSignedUp(outcome.cardNumber, `${outcome.firstName} ${outcome.lastName}`);
+    if (outcome.cardNumber && joinSale)
+      this.sale.attachSignedUp(outcome.cardNumber, `${outcome.firstName} ${outcome.lastName}`);
   }
 
   #showCustomer(found: FoundCustomer): void {

@@ -47,7 +47,10 @@ export class VoucherCheckState {
   /** The voucher shown is read again, its names in the language the screens now speak. */
   renamed(): void {
     const shown = this.result.value;
-    if (shown && this.#invalid === null) void this.result.load(() => this.#pos.vouchers.check({ code: shown.code, customerId: this.#lastCustomer }));
+    if (shown && this.#invalid === null)
+      void this.result.load(() =>
+        this.#pos.vouchers.check({ code: shown.code, customerId: this.#lastCustomer }),
+      );
   }
 
   syncOffline(): Promise<void> {

@@ -16,9 +16,15 @@ export const en = {
   'status.linkLost': 'No link to the terminal service',
   'status.queueUnknown': 'Queue unknown',
   'status.queueEmpty': 'Nothing waiting to send',
-  'status.queue': plural('count', { one: '{count} entry waiting to send', other: '{count} entries waiting to send' }),
+  'status.queue': plural('count', {
+    one: '{count} entry waiting to send',
+    other: '{count} entries waiting to send',
+  }),
   'status.queueOldest': 'oldest {age}',
-  'status.needsAttention': plural('count', { one: '{count} entry waits for a manager', other: '{count} entries wait for a manager' }),
+  'status.needsAttention': plural('count', {
+    one: '{count} entry waits for a manager',
+    other: '{count} entries wait for a manager',
+  }),
   'status.scanner.hid': 'Scanner ready',
   'status.scanner.keyboard': 'Scanner: keyboard mode',
   'status.scanner.none': 'No scanner',
@@ -50,13 +56,18 @@ export const en = {
   'lookup.searching': 'Searching…',
   'lookup.scanning': 'Looking up card {card}…',
   'lookup.tooShort': 'Type at least 2 characters.',
-  'lookup.results': plural('count', { one: '{count} customer matches. Select with the arrow keys and Enter.', other: '{count} customers match. Select with the arrow keys and Enter.' }),
+  'lookup.results': plural('count', {
+    one: '{count} customer matches. Select with the arrow keys and Enter.',
+    other: '{count} customers match. Select with the arrow keys and Enter.',
+  }),
   'lookup.noMatch': 'No customer matches “{query}”.',
-  'lookup.noMatchName': 'No customer matches “{query}”. CareCloud finds a name only in full and with its accents (Nováková, not novakova); a card, e-mail or phone finds the customer too.',
+  'lookup.noMatchName':
+    'No customer matches “{query}”. CareCloud finds a name only in full and with its accents (Nováková, not novakova); a card, e-mail or phone finds the customer too.',
   'lookup.unknownCard': 'No customer has card {card}. Check the number or search by name.',
   'lookup.blockedCard': 'Card {card} is blocked. Ask the customer for another card.',
   'lookup.deletedCard': 'The customer with card {card} has been deleted in CareCloud.',
-  'lookup.offlineUnknownCard': 'CareCloud cannot be reached and card {card} has not been seen on this terminal before. Search by name, or try again when online.',
+  'lookup.offlineUnknownCard':
+    'CareCloud cannot be reached and card {card} has not been seen on this terminal before. Search by name, or try again when online.',
   'lookup.notACard': 'That was not a loyalty card ({kind}).',
   'lookup.fromCache': 'Found in the offline copy. Points will be credited when the sale is sent.',
   'lookup.kind.product': 'a product barcode',
@@ -98,8 +109,10 @@ export const en = {
   'settings.password': 'Password',
   'settings.passwordSaved': 'A password is saved. Type a new one to replace it.',
   'settings.passwordNone': 'No password saved yet.',
-  'settings.passwordMoves': 'A new address, application id or login forgets the saved password: type it again.',
-  'settings.weakKeyStorage': 'Warning: this computer has no keyring, so the password would be encrypted under a key built into every copy of the system ({backend}). Anyone who can read the terminal\'s settings file could read the CareCloud password. Set up a keyring (GNOME Keyring or KWallet) instead if you can.',
+  'settings.passwordMoves':
+    'A new address, application id or login forgets the saved password: type it again.',
+  'settings.weakKeyStorage':
+    "Warning: this computer has no keyring, so the password would be encrypted under a key built into every copy of the system ({backend}). Anyone who can read the terminal's settings file could read the CareCloud password. Set up a keyring (GNOME Keyring or KWallet) instead if you can.",
   'settings.acceptWeakKeyStorage': 'I am a manager and accept this risk: save the password anyway',
   'settings.idleManager': 'Sign a manager out after (minutes idle)',
   'settings.idleCashier': 'Sign a cashier out after (minutes idle)',
@@ -127,7 +140,8 @@ export const en = {
   'settings.outage': 'Simulate a CareCloud outage',
   'settings.outageHint': 'The terminal goes offline, keeps selling, and catches up when you switch it off.',
   'update.title': 'Update',
-  'update.ready': 'Version {version} is downloaded. It installs by itself when the till is idle, and the terminal starts again.',
+  'update.ready':
+    'Version {version} is downloaded. It installs by itself when the till is idle, and the terminal starts again.',
   'update.waiting': 'Waiting for: {reasons}.',
   'update.reason.postponed': 'the postponement',
   'update.reason.sale-open': 'the open sale',
@@ -160,7 +174,8 @@ export const en = {
   'error.managerOnly': 'Only a manager can do this.',
   'error.rejected': 'CareCloud refused the request.',
   'error.internal': 'Something went wrong in the terminal. The details are in its log.',
-  'error.invalidPayload': 'The terminal service could not read the request. Try again; if it repeats, restart the terminal.',
+  'error.invalidPayload':
+    'The terminal service could not read the request. Try again; if it repeats, restart the terminal.',
   'error.notDemo': 'This works only in demo mode.',
   'error.locked': 'PINs are locked here for a while after too many wrong PINs.',
   'error.unknownCard': 'No customer has this card.',
@@ -171,39 +186,49 @@ export const en = {
   'settings.behaviour': 'Timeouts and offline sales',
   'settings.hidEnabled': 'Read scanners and card readers over HID',
   'settings.wedgeEnabled': 'Accept scanners that type like a keyboard',
-  'settings.rulesHint': 'Scan rules are regular expressions, tried in this order; anything else is a product barcode.',
+  'settings.rulesHint':
+    'Scan rules are regular expressions, tried in this order; anything else is a product barcode.',
   'settings.rule.loyaltyCard': 'Loyalty card',
   'settings.rule.voucher': 'Voucher',
   'settings.rule.giftCard': 'Gift card',
   'settings.problem.url': 'Use an https:// address (plain http only for this computer).',
-  'settings.mode': "What this terminal is",
-  'settings.mode.till': "Till: a cashier sells on the Enterprise API",
-  'settings.mode.kiosk': "Self-service kiosk: customers on the Customer API",
-  'settings.kiosk.customerApiUrl': "Customer API: project address",
-  'settings.kiosk.customerApiUrlHint': "e.g. https://shop.crmcarecloud.com; empty: the demo sandbox on this computer.",
+  'settings.mode': 'What this terminal is',
+  'settings.mode.till': 'Till: a cashier sells on the Enterprise API',
+  'settings.mode.kiosk': 'Self-service kiosk: customers on the Customer API',
+  'settings.kiosk.customerApiUrl': 'Customer API: project address',
+  'settings.kiosk.customerApiUrlHint':
+    'e.g. https://shop.crmcarecloud.com; empty: the demo sandbox on this computer.',
   'settings.kiosk.applicationId': "Kiosk application's external id",
-  'settings.kiosk.applicationIdHint': "The Customer API application made for kiosks in CareCloud, not the till's.",
-  'settings.kiosk.deviceName': "Device name in CareCloud",
+  'settings.kiosk.applicationIdHint':
+    "The Customer API application made for kiosks in CareCloud, not the till's.",
+  'settings.kiosk.deviceName': 'Device name in CareCloud',
   'settings.kiosk.deviceNameHint': "Empty: the computer's name.",
-  'settings.kiosk.idleSeconds': "Seconds without a touch before the countdown",
-  'settings.kiosk.countdownSeconds': "Countdown before the customer is signed out (seconds)",
-  'settings.kiosk.expiringPointsDays': "Points expiring within this many days are shown as expiring soon",
-  'settings.kiosk.cardsAtSignUp': "Give a scanned free card at sign-up (the kiosk's CareCloud application may assign cards)",
-  'settings.kiosk.noLogin': "A kiosk keeps no enterprise login or password: those fields are gone and nothing of them is sent.",
-  'settings.kiosk.switchWarning': "Saving makes this terminal a self-service kiosk. The enterprise login and password saved on it are deleted, the app restarts as a kiosk, and only a manager's PIN on the kiosk makes it a till again.",
-  'settings.kiosk.restarting': "Saved: the enterprise login and password are deleted. The terminal restarts as a self-service kiosk…",
-  'action.makeKiosk': "make this terminal a kiosk and delete its enterprise login",
-  'settings.problem.kioskUrl': "Use the project's https:// address, e.g. https://shop.crmcarecloud.com (plain http only for this computer, such as the demo sandbox).",
-  'settings.problem.kioskSeconds': "Use whole seconds from 10 to 600.",
-  'settings.problem.kioskCountdown': "Use whole seconds from 5 to 120.",
-  'settings.problem.kioskDays': "Use whole days from 1 to 365.",
+  'settings.kiosk.idleSeconds': 'Seconds without a touch before the countdown',
+  'settings.kiosk.countdownSeconds': 'Countdown before the customer is signed out (seconds)',
+  'settings.kiosk.expiringPointsDays': 'Points expiring within this many days are shown as expiring soon',
+  'settings.kiosk.cardsAtSignUp':
+    "Give a scanned free card at sign-up (the kiosk's CareCloud application may assign cards)",
+  'settings.kiosk.noLogin':
+    'A kiosk keeps no enterprise login or password: those fields are gone and nothing of them is sent.',
+  'settings.kiosk.switchWarning':
+    "Saving makes this terminal a self-service kiosk. The enterprise login and password saved on it are deleted, the app restarts as a kiosk, and only a manager's PIN on the kiosk makes it a till again.",
+  'settings.kiosk.restarting':
+    'Saved: the enterprise login and password are deleted. The terminal restarts as a self-service kiosk…',
+  'action.makeKiosk': 'make this terminal a kiosk and delete its enterprise login',
+  'settings.problem.kioskUrl':
+    "Use the project's https:// address, e.g. https://shop.crmcarecloud.com (plain http only for this computer, such as the demo sandbox).",
+  'settings.problem.kioskSeconds': 'Use whole seconds from 10 to 600.',
+  'settings.problem.kioskCountdown': 'Use whole seconds from 5 to 120.',
+  'settings.problem.kioskDays': 'Use whole days from 1 to 365.',
   'settings.problem.cashdesk': 'Use digits only.',
   'settings.problem.timeout': 'Use a number from 0.5 to 60.',
   'settings.problem.pattern': 'This is not a valid regular expression.',
-  'settings.problem.slowPattern': 'This expression could freeze the terminal on some scans. Write it without nested or overlapping repetition, e.g. ^\\d+$ instead of ^(\\d+)+$.',
+  'settings.problem.slowPattern':
+    'This expression could freeze the terminal on some scans. Write it without nested or overlapping repetition, e.g. ^\\d+$ instead of ^(\\d+)+$.',
   'settings.problem.timeZone': 'This is not a known time zone, e.g. Europe/Prague.',
   'settings.problem.idle': 'Use whole minutes from 1 to 480.',
-  'settings.problem.weakKeyStorage': 'Not saved: this computer cannot keep the password safely. Set up a keyring, or accept the risk below.',
+  'settings.problem.weakKeyStorage':
+    'Not saved: this computer cannot keep the password safely. Set up a keyring, or accept the risk below.',
   'settings.diagnostics': 'Connection test',
   'settings.diagnosticsHint': 'Runs the same checks as ccpos doctor with the saved settings.',
   'settings.diagnosticsOk': 'All checks passed.',
@@ -225,11 +250,15 @@ export const en = {
   'diag.crash.kept': 'Reports are kept on this terminal only.',
   'diag.crash.uploaded': 'Reports are uploaded to {host}.',
   'diag.crash.none': 'No crash reports in {folder}.',
-  'diag.crash.found': plural('count', { one: '{count} crash report in {folder}.', other: '{count} crash reports in {folder}.' }),
+  'diag.crash.found': plural('count', {
+    one: '{count} crash report in {folder}.',
+    other: '{count} crash reports in {folder}.',
+  }),
   'diag.crash.noneRecent': 'None from the last {days} days.',
   'diag.crash.recent': 'From the last {days} days: {recent}. Send them to support with the logs folder.',
   'diag.needsEarlier': 'Skipped: a check it needs did not pass.',
-  'diag.config.incomplete': 'The connection settings are not complete: fill in the project address, application id, login and password.',
+  'diag.config.incomplete':
+    'The connection settings are not complete: fill in the project address, application id, login and password.',
   'diag.config.zone': '"{zone}" is not a time zone we know, e.g. Europe/Prague.',
   'diag.config.ok': '{url}, login {login}, store {store}, cash desk {desk}.',
   'diag.reach.ok': 'CareCloud answered in {ms} ms.',
@@ -244,31 +273,49 @@ export const en = {
   'diag.fail.token': 'CareCloud refused the terminal\u2019s token.',
   'diag.fail.login': 'CareCloud refused the login: {detail}',
   'diag.fail.loginBare': 'CareCloud refused the login.',
-  'diag.fail.notApi': 'Something other than CareCloud\u2019s API answered (HTTP {status}). Check the project address.',
+  'diag.fail.notApi':
+    'Something other than CareCloud\u2019s API answered (HTTP {status}). Check the project address.',
   'diag.fail.refused': 'CareCloud refused the request (HTTP {status}).',
   'diag.fail.other': 'The check failed: {message}',
-  'diag.tz.ahead': 'This computer\u2019s clock is {seconds} s ahead of CareCloud; purchases would carry wrong times.',
-  'diag.tz.behind': 'This computer\u2019s clock is {seconds} s behind CareCloud; purchases would carry wrong times.',
-  'diag.tz.past': 'The session\u2019s end {validTo} has already passed in {zone}: the time zone setting is probably not the project\u2019s.',
-  'diag.tz.far': 'The session ends {validTo}, {hours} h from now in {zone}: check that this is the project\u2019s time zone.',
+  'diag.tz.ahead':
+    'This computer\u2019s clock is {seconds} s ahead of CareCloud; purchases would carry wrong times.',
+  'diag.tz.behind':
+    'This computer\u2019s clock is {seconds} s behind CareCloud; purchases would carry wrong times.',
+  'diag.tz.past':
+    'The session\u2019s end {validTo} has already passed in {zone}: the time zone setting is probably not the project\u2019s.',
+  'diag.tz.far':
+    'The session ends {validTo}, {hours} h from now in {zone}: check that this is the project\u2019s time zone.',
   'diag.tz.agrees': '{time}; the clock agrees with CareCloud.',
   'diag.tz.local': '{time}.',
   'diag.data.none': 'No data folder is in use.',
   'diag.data.windows': 'Windows protects the folder with its access lists.',
   'diag.data.ok': '{dir}: only its owner may read it.',
-  'diag.data.open': plural('count', { one: '{count} item in {dir} may be read by other local users. The terminal makes it private when it starts; or run chmod -R go-rwx {dir}.', other: '{count} items in {dir} may be read by other local users. The terminal makes them private when it starts; or run chmod -R go-rwx {dir}.' }),
+  'diag.data.open': plural('count', {
+    one: '{count} item in {dir} may be read by other local users. The terminal makes it private when it starts; or run chmod -R go-rwx {dir}.',
+    other:
+      '{count} items in {dir} may be read by other local users. The terminal makes them private when it starts; or run chmod -R go-rwx {dir}.',
+  }),
   'diag.key.noFile': 'No settings file is in use.',
-  'diag.key.notYet': 'The terminal records where it keeps keys when it starts; it has not started with this data folder yet.',
+  'diag.key.notYet':
+    'The terminal records where it keeps keys when it starts; it has not started with this data folder yet.',
   'diag.key.ok': 'The password is encrypted under a key the system keeps ({backend}).',
-  'diag.key.accepted': 'Keys are kept under "{backend}", a key built into every copy; a manager accepted this risk. Set up a keyring (GNOME Keyring or KWallet) to remove it.',
-  'diag.key.weak': 'Keys are kept under "{backend}", a key built into every copy, so the terminal refuses to save a password: set up a keyring (GNOME Keyring or KWallet), or have a manager accept the risk in the settings.',
+  'diag.key.accepted':
+    'Keys are kept under "{backend}", a key built into every copy; a manager accepted this risk. Set up a keyring (GNOME Keyring or KWallet) to remove it.',
+  'diag.key.weak':
+    'Keys are kept under "{backend}", a key built into every copy, so the terminal refuses to save a password: set up a keyring (GNOME Keyring or KWallet), or have a manager accept the risk in the settings.',
   'diag.dev.off': 'HID devices are turned off in the settings; scanners work as keyboards only.',
-  'diag.dev.unavailable.libusb': 'The USB library libusb is not installed; scanners in keyboard mode still work. Install it: sudo apt-get install libusb-1.0-0 (Debian, Ubuntu), then restart the terminal.',
-  'diag.dev.unavailable.libudev': 'The device library libudev is not installed; scanners in keyboard mode still work. Install it: sudo apt-get install libudev1, then restart the terminal.',
-  'diag.dev.unavailable.missing': 'The HID library is missing from this installation; scanners in keyboard mode still work. Reinstall the terminal: a packaged build must ship node-hid with its prebuilt binaries.',
-  'diag.dev.unavailable.permission-udev': 'This user may not read HID devices; scanners in keyboard mode still work. Install the udev rule: {command}, then unplug and replug the device.',
-  'diag.dev.unavailable.permission': 'This user may not read HID devices; scanners in keyboard mode still work. Run the terminal as a user allowed to use USB devices.',
-  'diag.dev.unavailable.failed': 'The HID library failed ({detail}); scanners in keyboard mode still work. Check that the USB stack works (lsusb).',
+  'diag.dev.unavailable.libusb':
+    'The USB library libusb is not installed; scanners in keyboard mode still work. Install it: sudo apt-get install libusb-1.0-0 (Debian, Ubuntu), then restart the terminal.',
+  'diag.dev.unavailable.libudev':
+    'The device library libudev is not installed; scanners in keyboard mode still work. Install it: sudo apt-get install libudev1, then restart the terminal.',
+  'diag.dev.unavailable.missing':
+    'The HID library is missing from this installation; scanners in keyboard mode still work. Reinstall the terminal: a packaged build must ship node-hid with its prebuilt binaries.',
+  'diag.dev.unavailable.permission-udev':
+    'This user may not read HID devices; scanners in keyboard mode still work. Install the udev rule: {command}, then unplug and replug the device.',
+  'diag.dev.unavailable.permission':
+    'This user may not read HID devices; scanners in keyboard mode still work. Run the terminal as a user allowed to use USB devices.',
+  'diag.dev.unavailable.failed':
+    'The HID library failed ({detail}); scanners in keyboard mode still work. Check that the USB stack works (lsusb).',
   'devices.starting': 'Scanners are starting.',
   'devices.keyboardOnly': 'This window reads scanners as keyboard input only.',
   'devices.notRead': 'The device "{name}" is not read; Test connection in the settings says why.',
@@ -278,19 +325,27 @@ export const en = {
   'diag.store.none': 'No store is chosen.',
   'diag.store.ok': '{name} ({code}).',
   'diag.store.unknown': 'CareCloud does not know the chosen store.',
-  'diag.journal.waiting': plural('count', { one: '{count} entry waiting to be sent.', other: '{count} entries waiting to be sent.' }),
+  'diag.journal.waiting': plural('count', {
+    one: '{count} entry waiting to be sent.',
+    other: '{count} entries waiting to be sent.',
+  }),
   'error.wrongCredentials': 'The card, e-mail or phone and password do not match. Try again.',
   'error.notConfigured': 'CareCloud is not set up on this terminal. Ask the manager to fill in the settings.',
   'error.invalidState': 'This cannot be done with the entry in its current state.',
-  'error.maybeInCareCloud': 'CareCloud may already have this sale: a send of it got no clear answer. Retry it first; CareCloud books it only once, so the retry shows whether it is there.',
-  'error.journalUnavailable': 'The terminal cannot save sales right now (its journal is not writable). Do not take more sales; call support.',
-  'checkout.refusal.offline_refused': 'The terminal is offline; this needs CareCloud, so it cannot be used now.',
-  'checkout.refusal.offline_not_presynced': 'The terminal is offline and this voucher is not on its list of vouchers it may accept offline.',
+  'error.maybeInCareCloud':
+    'CareCloud may already have this sale: a send of it got no clear answer. Retry it first; CareCloud books it only once, so the retry shows whether it is there.',
+  'error.journalUnavailable':
+    'The terminal cannot save sales right now (its journal is not writable). Do not take more sales; call support.',
+  'checkout.refusal.offline_refused':
+    'The terminal is offline; this needs CareCloud, so it cannot be used now.',
+  'checkout.refusal.offline_not_presynced':
+    'The terminal is offline and this voucher is not on its list of vouchers it may accept offline.',
   'checkout.refusal.not_found': 'No voucher has this code.',
   'checkout.pointsLater': 'Points for this purchase will be credited when the terminal is back online.',
   'checkout.savedOffline': 'Saved offline, will sync. Position in the queue: {position}.',
   'checkout.closed': 'Closed. Purchase {purchaseId}.',
-  'checkout.totalsChanged': 'CareCloud changed the benefits for this bill; check the new total and press pay again.',
+  'checkout.totalsChanged':
+    'CareCloud changed the benefits for this bill; check the new total and press pay again.',
   'checkout.unverifiedVoucher': 'Accepted offline; CareCloud checks it when the sale syncs.',
   'nav.sale': 'Sale',
   'nav.vouchers': 'Voucher',
@@ -318,7 +373,8 @@ export const en = {
   'sale.manual.vat': 'VAT %',
   'sale.manual.quantity': 'Quantity',
   'sale.manual.add': 'Add the item',
-  'sale.manual.invalid': 'Fill in the PLU (no spaces), the name, a price such as 12.90, VAT and a quantity above zero.',
+  'sale.manual.invalid':
+    'Fill in the PLU (no spaces), the name, a price such as 12.90, VAT and a quantity above zero.',
   'sale.lines': 'Items',
   'sale.line.quantity': 'Quantity of {name}',
   'sale.line.more': 'One more',
@@ -334,7 +390,10 @@ export const en = {
   'sale.detach': 'Remove the customer',
   'sale.attaching': 'Looking up card {card}…',
   'sale.offlineCustomer': 'OFFLINE',
-  'sale.pointsAvailable': plural('points', { one: '{points} point available', other: '{points} points available' }),
+  'sale.pointsAvailable': plural('points', {
+    one: '{points} point available',
+    other: '{points} points available',
+  }),
   'sale.vouchers': 'Vouchers',
   'sale.voucherCode': 'Voucher code',
   'sale.addVoucher': 'Apply',
@@ -355,7 +414,10 @@ export const en = {
   'sale.vouchersTotal': 'Vouchers',
   'sale.pointsUsed': plural('points', { one: '{points} point used', other: '{points} points used' }),
   'sale.creditUsed': 'Credit used',
-  'sale.pointsEarned': plural('points', { one: 'This purchase earns {points} point', other: 'This purchase earns {points} points' }),
+  'sale.pointsEarned': plural('points', {
+    one: 'This purchase earns {points} point',
+    other: 'This purchase earns {points} points',
+  }),
   'sale.toPay': 'To pay',
   'sale.previewing': 'Asking CareCloud for the benefits…',
   'sale.previewFailed': 'The benefits could not be checked: {reason}',
@@ -380,7 +442,8 @@ export const en = {
   'sale.paying': 'Closing the sale…',
   'sale.rejected': 'CareCloud refused the sale: {reason}',
   'sale.nothingToPay': 'Add an item first.',
-  'sale.alreadyClosed': 'This sale was already closed (bill {billId}, purchase {purchaseId}); nothing was taken twice.',
+  'sale.alreadyClosed':
+    'This sale was already closed (bill {billId}, purchase {purchaseId}); nothing was taken twice.',
   'sale.alreadySaved': 'This sale was already saved (bill {billId}) and will sync; nothing was taken twice.',
   'sale.receipt': 'Receipt',
   'sale.billId': 'Bill {billId}',
@@ -419,9 +482,11 @@ export const en = {
   'sale.recent.voucher': 'Voucher {code}',
   'sale.recent.when': 'When',
   'sale.recent.who': 'Cashier',
-  'sale.unidentifiedCard': 'CareCloud cannot be asked whose card this is; the sale carries the card and its owner gets the points when the terminal is back online.',
+  'sale.unidentifiedCard':
+    'CareCloud cannot be asked whose card this is; the sale carries the card and its owner gets the points when the terminal is back online.',
   'sale.cardOrVoucher.title': 'Card or voucher?',
-  'sale.cardOrVoucher.question': 'The terminal is offline and cannot tell what {code} is. Is it a loyalty card or a voucher?',
+  'sale.cardOrVoucher.question':
+    'The terminal is offline and cannot tell what {code} is. Is it a loyalty card or a voucher?',
   'sale.cardOrVoucher.card': 'Loyalty card',
   'sale.cardOrVoucher.voucher': 'Voucher',
   'sale.cardOrVoucher.neither': 'Neither, drop it',
@@ -446,7 +511,10 @@ export const en = {
   'pin.confirm': 'Confirm',
   'pin.cancel': 'Cancel',
   'pin.refused': 'PIN not accepted.',
-  'pin.refusedLeft': plural('remaining', { one: 'PIN not accepted. {remaining} try left before PINs lock here.', other: 'PIN not accepted. {remaining} tries left before PINs lock here.' }),
+  'pin.refusedLeft': plural('remaining', {
+    one: 'PIN not accepted. {remaining} try left before PINs lock here.',
+    other: 'PIN not accepted. {remaining} tries left before PINs lock here.',
+  }),
   'pin.refusedLast': 'PIN not accepted. One more wrong PIN locks PINs here.',
   'pin.locked': 'Too many wrong PINs. PINs are locked here until {time}; a manager can unlock.',
   'pin.unlock': 'Manager unlock',
@@ -491,7 +559,10 @@ export const en = {
   'voucher.gift.spent': 'Used up ({spent})',
   'voucher.gift.lastUsed': 'last on {date}',
   'voucher.syncOffline': 'Update the offline voucher list',
-  'voucher.synced': plural('count', { one: '{count} voucher is ready for offline sales.', other: '{count} vouchers are ready for offline sales.' }),
+  'voucher.synced': plural('count', {
+    one: '{count} voucher is ready for offline sales.',
+    other: '{count} vouchers are ready for offline sales.',
+  }),
 
   'queue.title': 'Offline queue',
   'queue.counts': 'By state',
@@ -536,10 +607,14 @@ export const en = {
   'queue.resend': 'Resend without the refused benefits',
   'queue.exportCsv': 'Export CSV',
   'queue.exportJson': 'Export JSON',
-  'queue.exported': plural('count', { one: '{count} record written to {file}.', other: '{count} records written to {file}.' }),
+  'queue.exported': plural('count', {
+    one: '{count} record written to {file}.',
+    other: '{count} records written to {file}.',
+  }),
   'queue.report.sent': 'Sent: entry {id} is in CareCloud.',
   'queue.report.rejected': 'CareCloud refused entry {id}; the reasons are below.',
-  'queue.report.unreachable': 'Queued, not sent: CareCloud is unreachable. Entry {id} will be sent when the terminal is back online.',
+  'queue.report.unreachable':
+    'Queued, not sent: CareCloud is unreachable. Entry {id} will be sent when the terminal is back online.',
   'queue.report.waiting': 'Entry {id} is waiting to be sent to CareCloud.',
   'queue.report.sending': 'Entry {id} is being sent to CareCloud…',
   'queue.report.voided': 'Entry {id} is voided.',
@@ -613,7 +688,8 @@ export const en = {
   'dashboard.alerts.none': 'No alerts.',
   'dashboard.alert.waiting': 'Entries waiting longer than {threshold}: {count}. The oldest has waited {age}.',
   'dashboard.alert.rejected': '{kind} {bill}: refused by CareCloud. {reason}',
-  'dashboard.alert.disk': 'The journal disk is running low: {free} free (the alert starts below {threshold}).',
+  'dashboard.alert.disk':
+    'The journal disk is running low: {free} free (the alert starts below {threshold}).',
   'dashboard.chart': 'Chart: {name}. The numbers are in the table beside it.',
 
   // The queue and the audit log: sale references, customers, payments, history in words.
@@ -644,7 +720,8 @@ export const en = {
   'queue.tender.split': 'card and cash',
   'queue.cashier': 'Cashier: {name}',
   'queue.refused': 'CareCloud refused this sale:',
-  'queue.resendWould': 'Resending without the refused benefits records the sale again as a new bill without {what}. The items and the payment stay as they were.',
+  'queue.resendWould':
+    'Resending without the refused benefits records the sale again as a new bill without {what}. The items and the payment stay as they were.',
   'queue.resendWould.voucher': 'voucher {code} ({amount})',
   'queue.resendWould.points': plural('points', { one: '{points} point used', other: '{points} points used' }),
   'queue.resendWould.credit': 'credit {amount}',
@@ -705,8 +782,14 @@ export const en = {
   'audit.action.settings': 'Settings changed',
   'audit.action.other': 'Other action ({action})',
   'audit.pinFor': 'to {action}',
-  'export.saved': plural('count', { one: '{count} record saved as {file}.', other: '{count} records saved as {file}.' }),
-  'export.downloaded': plural('count', { one: '{count} record downloaded as {file}.', other: '{count} records downloaded as {file}.' }),
+  'export.saved': plural('count', {
+    one: '{count} record saved as {file}.',
+    other: '{count} records saved as {file}.',
+  }),
+  'export.downloaded': plural('count', {
+    one: '{count} record downloaded as {file}.',
+    other: '{count} records downloaded as {file}.',
+  }),
   'export.cancelled': 'Nothing exported: the save dialog was closed.',
   // --- receipt printer ---
   'paper.testTitle': 'Test print',
@@ -723,7 +806,10 @@ export const en = {
   'paper.vatRate': 'VAT {rate} %',
   'paper.vatColumns': 'Rate | Base | VAT | Total',
   'paper.card': 'Loyalty card {card}',
-  'paper.pointsBalance': plural('points', { one: 'Points balance: {points} point', other: 'Points balance: {points} points' }),
+  'paper.pointsBalance': plural('points', {
+    one: 'Points balance: {points} point',
+    other: 'Points balance: {points} points',
+  }),
   'paper.pointsLater': 'Points for this purchase will be credited once the sale reaches CareCloud.',
   'paper.sale': 'Sale {reference}',
   'paper.thanks': 'Thank you for your purchase',
@@ -760,7 +846,8 @@ export const en = {
   'printer.problem.spooler_failed': 'the operating system’s print queue did not take the receipt.',
   'printer.problem.not_found': 'no printer has this name or address.',
   'printer.problem.no_receipt': 'this terminal keeps no receipt for this sale.',
-  'printer.problem.fields': 'Fill in the printer’s address (or its name for the operating system’s printer), a port from 1 to 65535 and 24 to 64 characters per line.',
+  'printer.problem.fields':
+    'Fill in the printer’s address (or its name for the operating system’s printer), a port from 1 to 65535 and 24 to 64 characters per line.',
   'printer.testPaper': 'The test page as printed',
   'printer.paper': 'The receipt as printed',
   'printer.reprinting': 'Printing…',
@@ -768,7 +855,8 @@ export const en = {
   'printer.problem.unprintable': 'the receipt could not be laid out for this printer (see the log).',
   // --- end receipt printer ---
   // --- the lane's shift (issue 13) ---
-  'error.noOpenShift': 'No shift is open at this lane. Open the shift with its float first; cash goes only into a counted drawer.',
+  'error.noOpenShift':
+    'No shift is open at this lane. Open the shift with its float first; cash goes only into a counted drawer.',
   'error.shiftOpen': 'A shift is already open at this lane.',
   'error.shiftClosed': 'This shift is closed; nothing of it can change.',
   'shift.title': 'Shift',
@@ -879,14 +967,18 @@ export const en = {
   'keys.shift': 'Shift: float, cash in and out, X and Z reports',
   // Rewards at the lane and points claimed later.
   'rewards.redeem': 'Redeem',
-  'rewards.confirm': plural('points', { one: 'Turn {points} point into a voucher for {name}?', other: 'Turn {points} points into a voucher for {name}?' }),
+  'rewards.confirm': plural('points', {
+    one: 'Turn {points} point into a voucher for {name}?',
+    other: 'Turn {points} points into a voucher for {name}?',
+  }),
   'rewards.confirmFree': 'Make a voucher of this reward for {name}?',
   'rewards.confirmYes': 'Yes, make the voucher',
   'rewards.working': 'Asking CareCloud…',
   'rewards.created': 'Voucher {code} is ready for the customer.',
   'rewards.createdApplied': 'Voucher {code} is made and applied to this sale.',
   'rewards.offline': 'CareCloud cannot be reached: rewards cannot be redeemed now. No points were taken.',
-  'rewards.uncertain': 'CareCloud did not answer. Press "Yes" again: it finds the voucher if one was made and never makes a second.',
+  'rewards.uncertain':
+    'CareCloud did not answer. Press "Yes" again: it finds the voucher if one was made and never makes a second.',
   'rewards.refused': 'CareCloud made no voucher: {reason}',
   'rewards.best': 'Best reward for this bill',
   'rewards.suggest': 'Suggest',
@@ -906,11 +998,13 @@ export const en = {
   'claim.assigned': 'The sale {sale} now belongs to {name}; CareCloud credits its points.',
   'claim.queued.offline': 'Saved: the points of {sale} reach {name} when CareCloud is back.',
   'claim.queued.waiting-for-sale': 'Saved: the points of {sale} reach {name} once the sale itself is sent.',
-  'claim.queued.send-failed': 'Saved: CareCloud did not answer; the terminal keeps sending {sale} for {name}.',
+  'claim.queued.send-failed':
+    'Saved: CareCloud did not answer; the terminal keeps sending {sale} for {name}.',
   'claim.refused.unknown_sale': 'No such sale: check the receipt. CareCloud does not know this bill.',
   'claim.refused.already_assigned': 'This sale already belongs to a customer.',
   'claim.refused.sale_cancelled': 'This sale was cancelled, so it earns no points.',
-  'claim.refused.sale_not_sent': 'This sale never reached CareCloud (refused or voided), so it cannot earn points.',
+  'claim.refused.sale_not_sent':
+    'This sale never reached CareCloud (refused or voided), so it cannot earn points.',
   'claim.refused.refused': 'CareCloud refused: {reason}',
   'claim.claimed': 'Customer added later',
   // Sign-up at the lane.
@@ -920,16 +1014,19 @@ export const en = {
   'settings.signup.mode.offered': 'Offered on the search and the sale',
   'settings.signup.mode.required': 'Required before a sale with a new card',
   'settings.signup.source': 'Customer source for sign-ups (id)',
-  'settings.signup.sourceDefault': "Empty: the source \"pos\"",
+  'settings.signup.sourceDefault': 'Empty: the source "pos"',
   'settings.signup.verifyPhone': 'Confirm phone numbers with a one-time code',
   'signup.open': 'New customer',
   'signup.openWithCard': 'Sign up with this card',
   'signup.done': '{name} is signed up.',
-  'signup.savedOffline': '{name} is signed up on this terminal; CareCloud gets the sign-up when the terminal is online.',
+  'signup.savedOffline':
+    '{name} is signed up on this terminal; CareCloud gets the sign-up when the terminal is online.',
   'signup.cardRefused': 'CareCloud did not take the card; the customer is signed up without it.',
-  'signup.noCardOffline': 'Without a card the purchase cannot reach the new customer until CareCloud has them.',
+  'signup.noCardOffline':
+    'Without a card the purchase cannot reach the new customer until CareCloud has them.',
   'sale.newCustomer': 'New customer: {name}',
-  'sale.newCustomerPending': 'Signed up offline; the purchase and its points follow the sign-up to CareCloud.',
+  'sale.newCustomerPending':
+    'Signed up offline; the purchase and its points follow the sign-up to CareCloud.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -15,7 +15,8 @@ export const kioskEn = {
   'kiosk.attract.phone': 'Sign in with phone',
   'kiosk.attract.signUp': 'Become a member',
   'kiosk.offline.title': 'Out of service for loyalty',
-  'kiosk.offline.body': 'The loyalty programme cannot be reached just now. Your points are safe: ask at the checkout, or try again later.',
+  'kiosk.offline.body':
+    'The loyalty programme cannot be reached just now. Your points are safe: ask at the checkout, or try again later.',
   'kiosk.signin.cardTitle': 'Card scanned',
   'kiosk.signin.card': 'Card ending {last}',
   'kiosk.signin.emailTitle': 'Sign in with e-mail',
@@ -37,7 +38,10 @@ export const kioskEn = {
   'kiosk.customer.done': 'Done',
   'kiosk.customer.points': 'Your points',
   'kiosk.customer.pointsWorth': 'worth {money}',
-  'kiosk.customer.expiring': plural('points', { one: '{points} point expires on {date}', other: '{points} points expire on {date}' }),
+  'kiosk.customer.expiring': plural('points', {
+    one: '{points} point expires on {date}',
+    other: '{points} points expire on {date}',
+  }),
   'kiosk.customer.credits': 'Credit',
   'kiosk.customer.noCredits': 'No credit',
   'kiosk.customer.vouchers': 'Your vouchers',
@@ -49,7 +53,10 @@ export const kioskEn = {
   'kiosk.customer.rewardCost': plural('points', { one: '{points} point', other: '{points} points' }),
   'kiosk.customer.redeem': 'Get it',
   'kiosk.redeem.confirmTitle': 'Get {name}?',
-  'kiosk.redeem.confirmBody': plural('points', { one: '{points} point will be taken from your account and you get a voucher.', other: '{points} points will be taken from your account and you get a voucher.' }),
+  'kiosk.redeem.confirmBody': plural('points', {
+    one: '{points} point will be taken from your account and you get a voucher.',
+    other: '{points} points will be taken from your account and you get a voucher.',
+  }),
   'kiosk.redeem.confirm': 'Yes, get it',
   'kiosk.redeem.sending': 'Getting your voucher…',
   'kiosk.redeem.doneTitle': 'Your voucher is ready',
@@ -57,7 +64,10 @@ export const kioskEn = {
   'kiosk.redeem.failed': 'The reward could not be redeemed: {reason}',
   'kiosk.redeem.close': 'Back to my account',
   'kiosk.idle.title': 'Are you still there?',
-  'kiosk.idle.body': plural('count', { one: 'You will be signed out in {count} second.', other: 'You will be signed out in {count} seconds.' }),
+  'kiosk.idle.body': plural('count', {
+    one: 'You will be signed out in {count} second.',
+    other: 'You will be signed out in {count} seconds.',
+  }),
   'kiosk.idle.extend': 'More time',
   'kiosk.signup.title': 'Become a member',
   'kiosk.signup.firstName': 'First name',
@@ -72,8 +82,10 @@ export const kioskEn = {
   'kiosk.signup.card': 'Your card',
   'kiosk.signup.cardHint': 'Take a free card from the stand and scan it, or sign up without one.',
   'kiosk.signup.cardScanned': 'Card {number} will be yours.',
-  'kiosk.signup.noCards': 'This kiosk gives no cards: you get a loyalty card at the checkout. You can sign up without one.',
-  'kiosk.signup.cardRefused': 'This kiosk cannot give you a card: you get one at the checkout. Tap Sign up again to become a member without it.',
+  'kiosk.signup.noCards':
+    'This kiosk gives no cards: you get a loyalty card at the checkout. You can sign up without one.',
+  'kiosk.signup.cardRefused':
+    'This kiosk cannot give you a card: you get one at the checkout. Tap Sign up again to become a member without it.',
   'kiosk.signup.cardRemove': 'Without a card',
   'kiosk.signup.submit': 'Sign up',
   'kiosk.signup.busy': 'Signing up…',
@@ -86,13 +98,19 @@ export const kioskEn = {
   'kiosk.signup.agreementsFailed': 'The consents could not be loaded: {reason}',
   'kiosk.card.assigned': 'The card is yours now: show it at the checkout to collect points.',
   'kiosk.card.assigning': 'Giving you the card…',
-  'kiosk.card.notAssigned.taken': 'You are a member, but the card you scanned already belongs to someone else, so it is not yours.',
-  'kiosk.card.notAssigned.blocked': 'You are a member, but the card you scanned is blocked, so it is not yours.',
-  'kiosk.card.notAssigned.unknown': 'You are a member, but our loyalty programme does not know the card you scanned, so it is not yours.',
-  'kiosk.card.notAssigned.not_allowed': 'You are a member, but this kiosk is not allowed to give out cards, so the card you scanned is not yours.',
-  'kiosk.card.notAssigned.refused': 'You are a member, but the loyalty programme refused the card you scanned, so it is not yours.',
+  'kiosk.card.notAssigned.taken':
+    'You are a member, but the card you scanned already belongs to someone else, so it is not yours.',
+  'kiosk.card.notAssigned.blocked':
+    'You are a member, but the card you scanned is blocked, so it is not yours.',
+  'kiosk.card.notAssigned.unknown':
+    'You are a member, but our loyalty programme does not know the card you scanned, so it is not yours.',
+  'kiosk.card.notAssigned.not_allowed':
+    'You are a member, but this kiosk is not allowed to give out cards, so the card you scanned is not yours.',
+  'kiosk.card.notAssigned.refused':
+    'You are a member, but the loyalty programme refused the card you scanned, so it is not yours.',
   'kiosk.card.retry': 'Scan another free card from the stand to get it now, or ask for one at the checkout.',
-  'kiosk.card.atCheckout': 'Ask for a card at the checkout; until then, sign in with your e-mail or phone and password.',
+  'kiosk.card.atCheckout':
+    'Ask for a card at the checkout; until then, sign in with your e-mail or phone and password.',
   'kiosk.staff.button': 'Staff',
   'kiosk.staff.title': 'Leave kiosk mode',
   'kiosk.staff.prompt': 'A manager enters the PIN to make this terminal a till again.',

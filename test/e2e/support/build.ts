@@ -31,7 +31,10 @@ function builtAt(): number | null {
 export function rendererIsCurrent(): boolean {
   const built = builtAt();
   if (built === null) return false;
-  const sources = Math.max(newestSource(join(repositoryRoot, 'renderer')), newestSource(join(repositoryRoot, 'shared')));
+  const sources = Math.max(
+    newestSource(join(repositoryRoot, 'renderer')),
+    newestSource(join(repositoryRoot, 'shared')),
+  );
   return built >= sources;
 }
 
@@ -63,7 +66,11 @@ export async function ensureRendererBuilt(): Promise<boolean> {
       const vite = join(repositoryRoot, 'node_modules/vite/bin/vite.js');
       // vitest sets NODE_ENV=test, which would give a development build of the screens.
       const env = { ...process.env, NODE_ENV: 'production' };
-      await promisify(execFile)(process.execPath, [vite, 'build', '--mode', 'renderer', '--logLevel', 'warn'], { cwd: repositoryRoot, env });
+      await promisify(execFile)(
+        process.execPath,
+        [vite, 'build', '--mode', 'renderer', '--logLevel', 'warn'],
+        { cwd: repositoryRoot, env },
+      );
       return true;
     } finally {
       rmSync(lockDir, { recursive: true, force: true });

@@ -3,7 +3,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startKioskDemoPreview, type DemoPreviewOptions, type KioskDemoPreview } from '../../../electron/preview/demo-preview.ts';
+import {
+  startKioskDemoPreview,
+  type DemoPreviewOptions,
+  type KioskDemoPreview,
+} from '../../../electron/preview/demo-preview.ts';
 import { rendererDir, repositoryRoot } from './build.ts';
 import { artifactsDir } from './page.ts';
 
@@ -15,7 +19,11 @@ export interface KioskLane {
 }
 
 /** A kiosk's touch screen: 1280x1024 unless a test says otherwise. */
-export async function openKiosk(browser: Browser, viewport = { width: 1280, height: 1024 }, options: Omit<DemoPreviewOptions, 'rendererDir'> = {}): Promise<KioskLane> {
+export async function openKiosk(
+  browser: Browser,
+  viewport = { width: 1280, height: 1024 },
+  options: Omit<DemoPreviewOptions, 'rendererDir'> = {},
+): Promise<KioskLane> {
   const preview = await startKioskDemoPreview({ rendererDir, ...options });
   const context = await browser.newContext({ viewport, hasTouch: true });
   const page = await context.newPage();
@@ -61,7 +69,10 @@ export async function scanCode(page: Page, code: string): Promise<void> {
     };
     const target = document.activeElement ?? document.body;
     const press = (key: string, code: string, shiftKey: boolean) => {
-      for (const type of ['keydown', 'keyup'] as const) target.dispatchEvent(new KeyboardEvent(type, { key, code, shiftKey, bubbles: true, cancelable: true, composed: true }));
+      for (const type of ['keydown', 'keyup'] as const)
+        target.dispatchEvent(
+          new KeyboardEvent(type, { key, code, shiftKey, bubbles: true, cancelable: true, composed: true }),
+        );
     };
     for (const char of text) {
       const { code, shiftKey } = keyOf(char);
@@ -77,7 +88,8 @@ export async function tapKeys(page: Page, text: string): Promise<void> {
   for (const char of text) {
     const wantsSymbols = !/[a-z]/i.test(char);
     const showsSymbols = (await keyboard.getByRole('button', { name: 'ABC', exact: true }).count()) > 0;
-    if (wantsSymbols !== showsSymbols) await keyboard.getByRole('button', { name: wantsSymbols ? '?123' : 'ABC', exact: true }).click();
+    if (wantsSymbols !== showsSymbols)
+      await keyboard.getByRole('button', { name: wantsSymbols ? '?123' : 'ABC', exact: true }).click();
     if (char !== char.toLowerCase()) await keyboard.getByRole('button', { name: /^(Shift|Velká)$/ }).click();
     await keyboard.getByRole('button', { name: char, exact: true }).click();
   }
@@ -89,7 +101,8 @@ export async function pageTraces(page: Page): Promise<string> {
     const parts = [document.body.innerText];
     for (const element of document.querySelectorAll('*')) {
       for (const attribute of element.attributes) parts.push(attribute.value);
-      if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) parts.push(element.value);
+      if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)
+        parts.push(element.value);
     }
     return parts.join('\n');
   });

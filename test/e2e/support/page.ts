@@ -2,7 +2,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startDemoPreview, type DemoPreview, type DemoPreviewOptions } from '../../../electron/preview/demo-preview.ts';
+import {
+  startDemoPreview,
+  type DemoPreview,
+  type DemoPreviewOptions,
+} from '../../../electron/preview/demo-preview.ts';
 import { rendererDir, repositoryRoot } from './build.ts';
 
 export const artifactsDir = join(repositoryRoot, 'test-artifacts');
@@ -15,9 +19,17 @@ export interface Lane {
   close(): Promise<void>;
 }
 
-export async function openLane(browser: Browser, viewport = { width: 1024, height: 768 }, options: Omit<DemoPreviewOptions, 'rendererDir'> = {}): Promise<Lane> {
+export async function openLane(
+  browser: Browser,
+  viewport = { width: 1024, height: 768 },
+  options: Omit<DemoPreviewOptions, 'rendererDir'> = {},
+): Promise<Lane> {
   // A lane of tests about other things takes cash without opening a shift.
-  const preview = await startDemoPreview({ rendererDir, settings: { shift: { cashNeedsOpenShift: false } }, ...options });
+  const preview = await startDemoPreview({
+    rendererDir,
+    settings: { shift: { cashNeedsOpenShift: false } },
+    ...options,
+  });
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const pageErrors: string[] = [];
@@ -51,11 +63,14 @@ export async function signIn(page: Page, pin: string): Promise<void> {
  */
 export async function scanWithWedge(page: Page, code: string): Promise<void> {
   await page.evaluate((text) => {
-    const codeOf = (char: string) => (/\d/.test(char) ? `Digit${char}` : /[a-z]/i.test(char) ? `Key${char.toUpperCase()}` : 'Minus');
+    const codeOf = (char: string) =>
+      /\d/.test(char) ? `Digit${char}` : /[a-z]/i.test(char) ? `Key${char.toUpperCase()}` : 'Minus';
     const target = document.activeElement ?? document.body;
     const press = (key: string, code: string, shiftKey: boolean) => {
       for (const type of ['keydown', 'keyup'] as const) {
-        target.dispatchEvent(new KeyboardEvent(type, { key, code, shiftKey, bubbles: true, cancelable: true, composed: true }));
+        target.dispatchEvent(
+          new KeyboardEvent(type, { key, code, shiftKey, bubbles: true, cancelable: true, composed: true }),
+        );
       }
     };
     for (const char of text) press(char, codeOf(char), /[A-Z]/.test(char));

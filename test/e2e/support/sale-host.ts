@@ -28,7 +28,11 @@ export async function startSaleHost(options: SaleHostOptions): Promise<SaleHost>
   let outage = false;
   const backend: DemoBackend = {
     projectUrl: options.projectUrl,
-    credentials: { externalApplicationId: demo.credentials.user_external_application_id, login: demo.credentials.login, password: demo.credentials.password },
+    credentials: {
+      externalApplicationId: demo.credentials.user_external_application_id,
+      login: demo.credentials.login,
+      password: demo.credentials.password,
+    },
     defaultStoreId: demo.stores.praha,
     get outage() {
       return outage;
@@ -43,7 +47,11 @@ export async function startSaleHost(options: SaleHostOptions): Promise<SaleHost>
   const terminal = await startTerminal({
     dataDir: options.dataDir,
     // Lanes of tests about other things take cash without opening a shift; the shift's tests keep the default.
-    stores: { settings: memoryBackend({ shift: { cashNeedsOpenShift: false }, ...options.settings }), operators: memoryBackend(), customerCache: memoryBackend() },
+    stores: {
+      settings: memoryBackend({ shift: { cashNeedsOpenShift: false }, ...options.settings }),
+      operators: memoryBackend(),
+      customerCache: memoryBackend(),
+    },
     cipher: keyCipher(randomBytes(32)),
     startDemo: async () => backend,
     forceDemo: true,

@@ -39,7 +39,10 @@ export async function openSaleLane(browser: Browser, options: SaleLaneOptions = 
     outage: (on) => (on ? sandbox.control.cutNetwork('refuse') : sandbox.control.restoreNetwork()),
     ...(options.settings ? { settings: options.settings } : {}),
   });
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1024, height: 768 }, ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}) });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1024, height: 768 },
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+  });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -100,4 +103,3 @@ export async function paidOutcome(page: Page): Promise<string> {
 export async function receiptBillId(page: Page): Promise<string> {
   return (await page.getByTestId('receipt-bill').getAttribute('data-bill')) ?? '';
 }
-

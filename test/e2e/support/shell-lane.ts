@@ -44,7 +44,12 @@ export async function openShellLane(browser: Browser, options: { cashierPin: str
   const sandbox = await startTestSandbox();
   const dataDir = mkdtempSync(join(tmpdir(), 'ccpos-e2e-shell-'));
   const keychainKey = randomBytes(32);
-  await configureTerminal({ dataDir, projectUrl: sandbox.projectUrl, keychainKey, cashierPin: options.cashierPin });
+  await configureTerminal({
+    dataDir,
+    projectUrl: sandbox.projectUrl,
+    keychainKey,
+    cashierPin: options.cashierPin,
+  });
   const main = launchMain({ dataDir, keychainKey, pages: 'external' });
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
   const pageErrors: string[] = [];
@@ -61,19 +66,35 @@ export async function openShellLane(browser: Browser, options: { cashierPin: str
       invoked.push(channel);
       return main.invokeRaw(channel, args, { webContentsId: window.webContentsId });
     });
-    await page.addInitScript({ content: `globalThis.__standInInvoke = (channel, args) => window.__standInInvokeMain(channel, args);\n${preloadScript()}` });
+    await page.addInitScript({
+      content: `globalThis.__standInInvoke = (channel, args) => window.__standInInvokeMain(channel, args);\n${preloadScript()}`,
+    });
     await context.route('**/*', (route) => serve(main, route));
-    page.on('load', () => void main.request({ op: 'page-loaded', webContentsId: window.webContentsId }).catch(() => {}));
+    page.on(
+      'load',
+      () => void main.request({ op: 'page-loaded', webContentsId: window.webContentsId }).catch(() => {}),
+    );
     main.onSend((message) => {
       if (message.webContentsId !== window.webContentsId) return;
       // A message that arrives while the page is being replaced is lost, as in Electron.
-      void page.evaluate(([channel, payload]) => (globalThis as unknown as { __standInEmit(c: unknown, p: unknown): void }).__standInEmit(channel, payload), [message.channel, message.args[0]] as const).catch(() => {});
+      void page
+        .evaluate(
+          ([channel, payload]) =>
+            (globalThis as unknown as { __standInEmit(c: unknown, p: unknown): void }).__standInEmit(
+              channel,
+              payload,
+            ),
+          [message.channel, message.args[0]] as const,
+        )
+        .catch(() => {});
     });
     main.onCall((call) => {
-      if (call.api === 'webContents.reload' && call.args[0] === window.webContentsId) void page.reload().catch(() => {});
+      if (call.api === 'webContents.reload' && call.args[0] === window.webContentsId)
+        void page.reload().catch(() => {});
     });
     const first = main.callsTo('webContents.loadURL')[0]?.[1];
-    if (typeof first !== 'string' || !first.startsWith(`${appOrigin}/`)) throw new Error(`main loaded ${String(first)}, not an app page`);
+    if (typeof first !== 'string' || !first.startsWith(`${appOrigin}/`))
+      throw new Error(`main loaded ${String(first)}, not an app page`);
     await page.goto(`${pageOrigin}${first.slice(appOrigin.length)}`);
     await page.locator('[data-screen="signin"]').waitFor();
     return {
@@ -103,9 +124,19 @@ export async function openShellLane(browser: Browser, options: { cashierPin: str
 /** Main's session decides whether a request may go out; main's app:// handler answers it. */
 async function serve(main: MainProcess, route: Route): Promise<void> {
   const url = appUrl(route.request().url());
-  const verdict = await main.request<{ cancel: boolean } | null>({ op: 'web-request', event: 'onBeforeRequest', url }).catch(() => ({ cancel: true }));
+  const verdict = await main
+    .request<{ cancel: boolean } | null>({ op: 'web-request', event: 'onBeforeRequest', url })
+    .catch(() => ({ cancel: true }));
   if (verdict?.cancel !== false) return route.abort('blockedbyclient');
-  const answer = await main.request<{ status: number | null; headers?: Record<string, string>; body?: Uint8Array }>({ op: 'fetch', url });
+  const answer = await main.request<{
+    status: number | null;
+    headers?: Record<string, string>;
+    body?: Uint8Array;
+  }>({ op: 'fetch', url });
   if (answer.status === null) return route.abort('failed');
-  return route.fulfill({ status: answer.status, headers: answer.headers ?? {}, body: Buffer.from(answer.body ?? new Uint8Array()) });
+  return route.fulfill({
+    status: answer.status,
+    headers: answer.headers ?? {},
+    body: Buffer.from(answer.body ?? new Uint8Array()),
+  });
 }

@@ -15,7 +15,11 @@ import { createLogger } from '../../../electron/log/logger.ts';
 import { memoryBackend } from '../../../electron/settings/backend.ts';
 import { keyCipher } from '../../../electron/settings/cipher.ts';
 
-type Request = { id: number; op: 'ask'; channel: string; payload?: unknown } | { id: number; op: 'snapshot'; file: string } | { id: number; op: 'logs' } | { id: number; op: 'close' };
+type Request =
+  | { id: number; op: 'ask'; channel: string; payload?: unknown }
+  | { id: number; op: 'snapshot'; file: string }
+  | { id: number; op: 'logs' }
+  | { id: number; op: 'close' };
 
 const projectUrl = process.env.KIOSK_PROJECT_URL ?? '';
 const applicationId = process.env.KIOSK_APPLICATION ?? '';
@@ -30,7 +34,14 @@ const send = (message: unknown): void => void process.send?.(message);
 const dataDir = mkdtempSync(join(tmpdir(), 'ccpos-kiosk-memory-'));
 const kiosk = await startApp({
   dataDir,
-  stores: { settings: memoryBackend({ mode: 'kiosk', kiosk: { customerApiUrl: projectUrl, externalApplicationId: applicationId } }), operators: memoryBackend(), customerCache: memoryBackend() },
+  stores: {
+    settings: memoryBackend({
+      mode: 'kiosk',
+      kiosk: { customerApiUrl: projectUrl, externalApplicationId: applicationId },
+    }),
+    operators: memoryBackend(),
+    customerCache: memoryBackend(),
+  },
   cipher: keyCipher(randomBytes(32)),
   startDemo: () => Promise.reject(new Error('a configured kiosk starts no demo backend')),
   customerApi: createKioskApi,
@@ -67,7 +78,8 @@ async function handle(request: Request): Promise<unknown> {
 process.on('message', (message: Request) => {
   void handle(message).then(
     (value) => send({ id: message.id, ok: true, value }),
-    (error: unknown) => send({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      send({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
   );
 });
 send({ ready: true });

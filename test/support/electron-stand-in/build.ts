@@ -27,7 +27,11 @@ function builtAt(file: string): number | null {
 }
 
 function current(): boolean {
-  const sources = Math.max(...['electron', 'shared', 'sandbox', 'resources/carecloud', 'vite.config.ts', 'package.json'].map((p) => newest(join(repositoryRoot, p))));
+  const sources = Math.max(
+    ...['electron', 'shared', 'sandbox', 'resources/carecloud', 'vite.config.ts', 'package.json'].map((p) =>
+      newest(join(repositoryRoot, p)),
+    ),
+  );
   return [mainBundle, preloadBundle].every((file) => (builtAt(file) ?? 0) >= sources);
 }
 
@@ -59,7 +63,10 @@ export async function ensureShellBuilt(): Promise<void> {
       const vite = join(repositoryRoot, 'node_modules/vite/bin/vite.js');
       const env = { ...process.env, NODE_ENV: 'production' };
       for (const mode of ['main', 'preload']) {
-        await promisify(execFile)(process.execPath, [vite, 'build', '--mode', mode, '--logLevel', 'warn'], { cwd: repositoryRoot, env });
+        await promisify(execFile)(process.execPath, [vite, 'build', '--mode', mode, '--logLevel', 'warn'], {
+          cwd: repositoryRoot,
+          env,
+        });
       }
     } finally {
       rmSync(lockDir, { recursive: true, force: true });

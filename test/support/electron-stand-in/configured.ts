@@ -22,7 +22,11 @@ export interface ConfiguredTerminal {
 }
 
 export async function configureTerminal(options: ConfiguredTerminal): Promise<void> {
-  const settings = new Conf<Record<string, unknown>>({ cwd: options.dataDir, configName: 'settings', ...privateStoreOptions });
+  const settings = new Conf<Record<string, unknown>>({
+    cwd: options.dataDir,
+    configName: 'settings',
+    ...privateStoreOptions,
+  });
   settings.set({
     projectUrl: options.projectUrl,
     externalApplicationId: demo.credentials.user_external_application_id,
@@ -33,7 +37,12 @@ export async function configureTerminal(options: ConfiguredTerminal): Promise<vo
     ...options.settings,
     [passwordCiphertextKey]: keychainCiphertext(options.keychainKey, demo.credentials.password),
   });
-  copyFileSync(join(repositoryRoot, 'resources/catalogue/demo-products.json'), join(options.dataDir, 'catalogue.json'));
-  const operators = new OperatorDirectory(new Conf({ cwd: options.dataDir, configName: 'operators', ...privateStoreOptions }) as KeyValueBackend);
+  copyFileSync(
+    join(repositoryRoot, 'resources/catalogue/demo-products.json'),
+    join(options.dataDir, 'catalogue.json'),
+  );
+  const operators = new OperatorDirectory(
+    new Conf({ cwd: options.dataDir, configName: 'operators', ...privateStoreOptions }) as KeyValueBackend,
+  );
   await operators.add({ name: 'Shell Cashier', role: 'cashier', pin: options.cashierPin });
 }

@@ -151,7 +151,11 @@ class App extends EventEmitter {
   #releaseLock(): void {
     if (this.#lockFile === null) return;
     try {
-      if (lstatSync(this.#lockFile).isSymbolicLink() && readlinkSync(this.#lockFile) === `${hostname()}-${process.pid}`) unlinkSync(this.#lockFile);
+      if (
+        lstatSync(this.#lockFile).isSymbolicLink() &&
+        readlinkSync(this.#lockFile) === `${hostname()}-${process.pid}`
+      )
+        unlinkSync(this.#lockFile);
     } catch {
       // Already gone.
     }
@@ -240,7 +244,10 @@ let packageJson: { name?: string; version?: string } | null = null;
 function readPackage(): { name?: string; version?: string } {
   if (packageJson) return packageJson;
   try {
-    packageJson = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { name?: string; version?: string };
+    packageJson = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as {
+      name?: string;
+      version?: string;
+    };
   } catch {
     packageJson = {};
   }
@@ -269,7 +276,8 @@ class Protocol {
     this.#owner = owner;
   }
   registerSchemesAsPrivileged(schemes: unknown[]): void {
-    if (app.isReady()) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+    if (app.isReady())
+      throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
     record('protocol.registerSchemesAsPrivileged', schemes);
   }
   handle(scheme: string, handler: ProtocolHandler): void {
@@ -286,7 +294,10 @@ class Protocol {
   }
 }
 
-type Listener = (details: Record<string, unknown>, callback: (response: Record<string, unknown>) => void) => void;
+type Listener = (
+  details: Record<string, unknown>,
+  callback: (response: Record<string, unknown>) => void,
+) => void;
 
 class WebRequest {
   readonly listeners = new Map<string, Listener>();
@@ -349,7 +360,8 @@ export const session = {
 
 /** The module-level `protocol` is the default session's, plus scheme registration. */
 export const protocol = {
-  registerSchemesAsPrivileged: (schemes: unknown[]) => defaultSession.protocol.registerSchemesAsPrivileged(schemes),
+  registerSchemesAsPrivileged: (schemes: unknown[]) =>
+    defaultSession.protocol.registerSchemesAsPrivileged(schemes),
   handle: (scheme: string, handler: ProtocolHandler) => defaultSession.protocol.handle(scheme, handler),
   unhandle: (scheme: string) => defaultSession.protocol.unhandle(scheme),
   isProtocolHandled: (scheme: string) => defaultSession.protocol.isProtocolHandled(scheme),
@@ -635,7 +647,8 @@ class IpcMain extends EventEmitter {
   handle(channel: string, handler: InvokeHandler): void {
     record('ipcMain.handle', channel);
     // Electron refuses a second handler for one channel.
-    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    if (this.handlers.has(channel))
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, handler);
   }
   handleOnce(channel: string, handler: InvokeHandler): void {
@@ -663,22 +676,31 @@ export const ipcMain = new IpcMain();
  * The OS keychain's key for this run comes from the test (so it can write a settings file
  * the app decrypts), or is made up; `ELECTRON_STAND_IN_KEY_BACKEND` names Linux's backend.
  */
-const keychainKey = process.env[standInEnv.keychainKey] ? Buffer.from(process.env[standInEnv.keychainKey]!, 'hex') : randomBytes(32);
+const keychainKey = process.env[standInEnv.keychainKey]
+  ? Buffer.from(process.env[standInEnv.keychainKey]!, 'hex')
+  : randomBytes(32);
 
 export const safeStorage = {
   isEncryptionAvailable(): boolean {
     return process.env[standInEnv.encryption] !== 'unavailable';
   },
   getSelectedStorageBackend(): string {
-    if (process.platform !== 'linux') throw new Error('safeStorage.getSelectedStorageBackend() is only available on Linux');
+    if (process.platform !== 'linux')
+      throw new Error('safeStorage.getSelectedStorageBackend() is only available on Linux');
     return process.env[standInEnv.keyBackend] ?? 'gnome_libsecret';
   },
   encryptString(plainText: string): Buffer {
-    if (!safeStorage.isEncryptionAvailable()) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
+    if (!safeStorage.isEncryptionAvailable())
+      throw new Error(
+        'Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.',
+      );
     return sealWithKeychain(keychainKey, plainText);
   },
   decryptString(encrypted: Buffer): string {
-    if (!safeStorage.isEncryptionAvailable()) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.');
+    if (!safeStorage.isEncryptionAvailable())
+      throw new Error(
+        'Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.',
+      );
     return openWithKeychain(keychainKey, encrypted);
   },
   setUsePlainTextEncryption(use: boolean): void {
@@ -694,7 +716,11 @@ const plannedSaves: (string | null)[] = [];
 export const dialog = {
   async showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath: string }> {
     const window = args.find((arg) => arg instanceof BrowserWindow) as BrowserWindow | undefined;
-    record('dialog.showSaveDialog', window?.webContents.id ?? null, ...args.filter((arg) => !(arg instanceof BrowserWindow)));
+    record(
+      'dialog.showSaveDialog',
+      window?.webContents.id ?? null,
+      ...args.filter((arg) => !(arg instanceof BrowserWindow)),
+    );
     const filePath = plannedSaves.shift() ?? null;
     return filePath === null ? { canceled: true, filePath: '' } : { canceled: false, filePath };
   },
@@ -799,22 +825,40 @@ async function handleRequest(request: ControlRequest): Promise<unknown> {
       const frame = request.frame === 'sub' ? contents.subFrame : contents.mainFrame;
       const handler = ipcMain.handlers.get(request.channel);
       if (!handler) throw new Error(`No handler registered for '${request.channel}'`);
-      const event = { type: 'frame', sender: contents, senderFrame: frame, frameId: frame.isMain ? 1 : 2, processId: 1 };
+      const event = {
+        type: 'frame',
+        sender: contents,
+        senderFrame: frame,
+        frameId: frame.isMain ? 1 : 2,
+        processId: 1,
+      };
       // Electron hands the handler a structured clone of what the renderer sent.
       return handler(event, ...structuredClone(request.args));
     }
     case 'emit': {
       const event = newEvent(request.url === undefined ? {} : { url: request.url });
-      const target = request.target === 'app' ? app : request.target === 'window' ? BrowserWindow.getAllWindows().find((w) => w.id === request.targetId) : contentsOf(request.targetId);
+      const target =
+        request.target === 'app'
+          ? app
+          : request.target === 'window'
+            ? BrowserWindow.getAllWindows().find((w) => w.id === request.targetId)
+            : contentsOf(request.targetId);
       if (!target) throw new Error(`No ${request.target} ${String(request.targetId)}`);
-      if (request.target === 'webContents' && request.event === 'render-process-gone') (target as WebContents).markCrashed();
+      if (request.target === 'webContents' && request.event === 'render-process-gone')
+        (target as WebContents).markCrashed();
       target.emit(request.event, event, ...request.args);
       return { defaultPrevented: event.defaultPrevented };
     }
     case 'window-open': {
       const contents = contentsOf(request.webContentsId);
       if (!contents.windowOpenHandler) return null;
-      return contents.windowOpenHandler({ url: request.url, frameName: '', features: '', disposition: 'new-window', referrer: { url: contents.getURL(), policy: 'default' } });
+      return contents.windowOpenHandler({
+        url: request.url,
+        frameName: '',
+        features: '',
+        disposition: 'new-window',
+        referrer: { url: contents.getURL(), policy: 'default' },
+      });
     }
     case 'page-loaded':
       contentsOf(request.webContentsId).pageLoaded();
@@ -831,16 +875,34 @@ async function handleRequest(request: ControlRequest): Promise<unknown> {
       const handler = defaultSession.protocol.handlers.get(scheme);
       if (!handler) return { status: null };
       const response = await handler(new Request(request.url, { method: request.method ?? 'GET' }));
-      return { status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) };
+      return {
+        status: response.status,
+        headers: Object.fromEntries(response.headers),
+        body: Buffer.from(await response.arrayBuffer()),
+      };
     }
     case 'web-request': {
       const listener = defaultSession.webRequest.listeners.get(request.event);
       if (!listener) return null;
-      return await new Promise((resolve) => listener({ url: request.url, method: 'GET', resourceType: 'mainFrame', ...(request.details ?? {}) }, resolve));
+      return await new Promise((resolve) =>
+        listener(
+          { url: request.url, method: 'GET', resourceType: 'mainFrame', ...(request.details ?? {}) },
+          resolve,
+        ),
+      );
     }
     case 'permission': {
-      if (request.kind === 'check') return defaultSession.permissionCheckHandler?.(null, request.permission, 'app://terminal', {}) ?? null;
-      if (request.kind === 'device') return defaultSession.devicePermissionHandler?.({ deviceType: request.permission, origin: 'app://terminal' }) ?? null;
+      if (request.kind === 'check')
+        return (
+          defaultSession.permissionCheckHandler?.(null, request.permission, 'app://terminal', {}) ?? null
+        );
+      if (request.kind === 'device')
+        return (
+          defaultSession.devicePermissionHandler?.({
+            deviceType: request.permission,
+            origin: 'app://terminal',
+          }) ?? null
+        );
       const handler = defaultSession.permissionRequestHandler;
       if (!handler) return null;
       return await new Promise((resolve) => handler(null, request.permission, resolve, {}));
@@ -862,7 +924,12 @@ async function handleRequest(request: ControlRequest): Promise<unknown> {
     case 'state':
       return {
         ready: app.isReady(),
-        windows: BrowserWindow.getAllWindows().map((w) => ({ id: w.id, webContentsId: w.webContents.id, visible: w.isVisible(), url: w.webContents.getURL() })),
+        windows: BrowserWindow.getAllWindows().map((w) => ({
+          id: w.id,
+          webContentsId: w.webContents.id,
+          visible: w.isVisible(),
+          url: w.webContents.getURL(),
+        })),
         handlers: [...ipcMain.handlers.keys()],
       };
   }
@@ -874,7 +941,13 @@ if (process.send) {
     if (typeof request !== 'object' || request === null || typeof request.id !== 'number') return;
     handleRequest(request).then(
       (value) => post({ kind: 'reply', id: request.id, ok: true, value: plain(value) }),
-      (error: unknown) => post({ kind: 'reply', id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        post({
+          kind: 'reply',
+          id: request.id,
+          ok: false,
+          error: error instanceof Error ? error.message : String(error),
+        }),
     );
   });
   // Electron's message loop keeps the app running until it quits; the test going away ends it too.

@@ -10,7 +10,14 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { repositoryRoot } from '../../e2e/support/build.ts';
 import { mainBundle } from './build.ts';
-import { openWithKeychain, sealWithKeychain, standInEnv, type ControlRequest, type RecordedCall, type StandInMessage } from './protocol.ts';
+import {
+  openWithKeychain,
+  sealWithKeychain,
+  standInEnv,
+  type ControlRequest,
+  type RecordedCall,
+  type StandInMessage,
+} from './protocol.ts';
 
 const register = fileURLToPath(new URL('./register.ts', import.meta.url));
 const launcher = fileURLToPath(new URL('./launch.ts', import.meta.url));
@@ -77,7 +84,10 @@ export class MainProcess {
     this.exited = new Promise((resolve) => {
       child.on('exit', (code, signal) => {
         this.#exit = { code, signal };
-        for (const pending of this.#replies.values()) pending.reject(new Error(`The main process exited (${code ?? signal}) before it answered\n${this.stderr}`));
+        for (const pending of this.#replies.values())
+          pending.reject(
+            new Error(`The main process exited (${code ?? signal}) before it answered\n${this.stderr}`),
+          );
         this.#replies.clear();
         this.#notify();
         resolve(this.#exit);
@@ -89,8 +99,7 @@ export class MainProcess {
     if (message.kind === 'record') {
       this.calls.push(message.call);
       for (const listener of this.#callListeners) listener(message.call);
-    }
-    else if (message.kind === 'send') {
+    } else if (message.kind === 'send') {
       const sent = { webContentsId: message.webContentsId, channel: message.channel, args: message.args };
       this.sent.push(sent);
       for (const listener of this.#sendListeners) listener(sent);
@@ -126,7 +135,11 @@ export class MainProcess {
           resolve(found);
         } else if (this.#exit) {
           this.#watchers.delete(check);
-          reject(new Error(`The main process exited (${this.#exit.code ?? this.#exit.signal}) before ${what}\n${this.stderr}`));
+          reject(
+            new Error(
+              `The main process exited (${this.#exit.code ?? this.#exit.signal}) before ${what}\n${this.stderr}`,
+            ),
+          );
         }
       };
       this.#watchers.add(check);
@@ -136,7 +149,10 @@ export class MainProcess {
 
   /** The terminal started, registered its IPC and asked its window to load the page. */
   async ready(): Promise<WindowState> {
-    await this.until(() => this.calls.some((call) => call.api === 'webContents.loadURL'), 'its window loaded a page');
+    await this.until(
+      () => this.calls.some((call) => call.api === 'webContents.loadURL'),
+      'its window loaded a page',
+    );
     const state = await this.state();
     const window = state.windows[0];
     if (!window) throw new Error('No window after the page loaded');

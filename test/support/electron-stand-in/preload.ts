@@ -26,7 +26,8 @@ function standIn(this: void): void {
   scope.__standInPreload = record;
   const listeners = new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>();
   const ipcRenderer = {
-    invoke: (channel: string, ...args: unknown[]): Promise<unknown> => scope.__standInInvoke(channel, structuredClone(args)),
+    invoke: (channel: string, ...args: unknown[]): Promise<unknown> =>
+      scope.__standInInvoke(channel, structuredClone(args)),
     on(channel: string, listener: (event: unknown, ...args: unknown[]) => void) {
       record.listening.push(channel);
       const set = listeners.get(channel) ?? new Set();
@@ -40,7 +41,8 @@ function standIn(this: void): void {
     },
   };
   scope.__standInEmit = (channel: string, payload: unknown): void => {
-    for (const listener of [...(listeners.get(channel) ?? [])]) listener({ sender: ipcRenderer, senderId: 0 }, structuredClone(payload));
+    for (const listener of [...(listeners.get(channel) ?? [])])
+      listener({ sender: ipcRenderer, senderId: 0 }, structuredClone(payload));
   };
   /** The main world gets a copy: functions proxied, data cloned, nothing shared. */
   const across = (value: unknown): unknown => {
@@ -57,8 +59,14 @@ function standIn(this: void): void {
   const contextBridge = {
     exposeInMainWorld(key: string, api: unknown): void {
       record.exposed.push(key);
-      if (key in scope) throw new Error(`Cannot bind an API on top of an existing property on the window object`);
-      Object.defineProperty(scope, key, { value: across(api), writable: false, configurable: false, enumerable: true });
+      if (key in scope)
+        throw new Error(`Cannot bind an API on top of an existing property on the window object`);
+      Object.defineProperty(scope, key, {
+        value: across(api),
+        writable: false,
+        configurable: false,
+        enumerable: true,
+      });
     },
   };
   // A sandboxed preload also gets `events`, `timers` and `url`; this stand-in offers only
@@ -66,7 +74,9 @@ function standIn(this: void): void {
   scope.__standInRequire = (name: string): unknown => {
     record.required.push(name);
     if (name === 'electron') return { contextBridge, ipcRenderer };
-    throw new Error(`module not found: ${name} (a sandboxed preload has only electron, events, timers and url; the stand-in only electron)`);
+    throw new Error(
+      `module not found: ${name} (a sandboxed preload has only electron, events, timers and url; the stand-in only electron)`,
+    );
   };
 }
 

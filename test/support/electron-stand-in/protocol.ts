@@ -30,13 +30,25 @@ export type StandInMessage =
 
 export type ControlRequest =
   | { op: 'invoke'; webContentsId: number; frame: 'main' | 'sub'; channel: string; args: unknown[] }
-  | { op: 'emit'; target: 'app' | 'window' | 'webContents'; targetId?: number; event: string; args: unknown[]; url?: string }
+  | {
+      op: 'emit';
+      target: 'app' | 'window' | 'webContents';
+      targetId?: number;
+      event: string;
+      args: unknown[];
+      url?: string;
+    }
   | { op: 'window-open'; webContentsId: number; url: string }
   | { op: 'page-loaded'; webContentsId: number }
   | { op: 'foreign-contents' }
   | { op: 'navigate'; webContentsId: number; url: string }
   | { op: 'fetch'; url: string; method?: string }
-  | { op: 'web-request'; event: 'onBeforeRequest' | 'onHeadersReceived' | 'onBeforeSendHeaders'; url: string; details?: Record<string, unknown> }
+  | {
+      op: 'web-request';
+      event: 'onBeforeRequest' | 'onHeadersReceived' | 'onBeforeSendHeaders';
+      url: string;
+      details?: Record<string, unknown>;
+    }
   | { op: 'permission'; kind: 'request' | 'check' | 'device'; permission: string }
   | { op: 'session-event'; event: string; args: unknown[] }
   | { op: 'quit' }
@@ -69,7 +81,8 @@ export function sealWithKeychain(key: Buffer, plainText: string): Buffer {
 }
 
 export function openWithKeychain(key: Buffer, sealed: Buffer): string {
-  if (sealed.length < 31 || sealed.subarray(0, 3).toString() !== 'v10') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+  if (sealed.length < 31 || sealed.subarray(0, 3).toString() !== 'v10')
+    throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
   const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(3, 15));
   decipher.setAuthTag(sealed.subarray(15, 31));
   return Buffer.concat([decipher.update(sealed.subarray(31)), decipher.final()]).toString('utf8');

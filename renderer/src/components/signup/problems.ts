@@ -17,5 +17,7 @@ const sentences: Record<SignupProblem['reason'], SignupFormKey> = {
 };
 
 export function signupProblemText(language: Language, problem: SignupProblem): string {
-  return signupFormWords[language][problem.field === 'contact' ? 'problem.contact' : sentences[problem.reason]];
+  return signupFormWords[language][
+    problem.field === 'contact' ? 'problem.contact' : sentences[problem.reason]
+  ];
 }
