@@ -1,10 +1,9 @@
 // The products a till can sell by barcode or quick key. CareCloud keeps no product
 // list for the till; a deployment supplies its own, the demo ships one.
 import { z } from 'zod';
-import type { NewLine } from './cart.ts';
+import { STORE_ITEM_TYPE } from './product-line.ts';
 
-/** The `text_id` of CareCloud's standard in-store item type, every line's type unless the catalogue says otherwise. */
-export const STORE_ITEM_TYPE = 'store_purchase';
+export { productLine, STORE_ITEM_TYPE } from './product-line.ts';
 
 const barcode = z
   .string()
@@ -102,18 +101,4 @@ export class Catalogue {
   get size(): number {
     return new Set(this.#byCode.values()).size;
   }
-}
-
-/** The cart line for a product. */
-export function productLine(product: Product, quantity = 1): NewLine {
-  return {
-    plu: product.plu,
-    pluList: product.pluList,
-    name: product.name,
-    vatRate: product.vatRate,
-    quantity,
-    unitPriceMinor: product.unitPriceMinor,
-    purchaseItemTypeId: product.purchaseItemTypeId,
-    loyaltyOff: product.loyaltyOff,
-  };
 }

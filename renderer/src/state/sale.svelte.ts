@@ -15,7 +15,8 @@ import {
   type NewLine,
 } from '../../../shared/checkout/cart.ts';
 import { cashRoundingStep } from '../../../shared/checkout/cash.ts';
-import { productLine, type Product } from '../../../shared/checkout/catalogue.ts';
+import type { Product } from '../../../shared/checkout/catalogue.ts';
+import { productLine } from '../../../shared/checkout/product-line.ts';
 import type {
   ParkedSale,
   PayOutcome,

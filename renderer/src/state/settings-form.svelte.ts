@@ -10,7 +10,8 @@ import type {
   SettingsView,
   StoreOption,
 } from '../../../shared/ipc/index.ts';
-import { projectUrlProblem, type PrinterSettings } from '../../../shared/settings.ts';
+import type { PrinterSettings } from '../../../shared/settings.ts';
+import { projectUrlProblem } from '../../../shared/web-address.ts';
 import { pinRefusalOf } from './errors.ts';
 import { Part } from './part.svelte.ts';
 
