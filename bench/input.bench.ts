@@ -47,7 +47,11 @@ async function reportToEvent(): Promise<number[]> {
   });
   const pipeline = new ScanPipeline(new ScanClassifier(settings.classification, null), events);
   // A barcode scanner reports no card removal.
-  const sink = { submit: pipeline.submit.bind(pipeline), reject: pipeline.reject.bind(pipeline), cardRemoved: () => {} };
+  const sink = {
+    submit: pipeline.submit.bind(pipeline),
+    reject: pipeline.reject.bind(pipeline),
+    cardRemoved: () => {},
+  };
   const manager = new HidDeviceManager({ settings, loader: async () => bus, sink });
   await manager.start();
   const connection = bus.connection('/dev/hidraw0');

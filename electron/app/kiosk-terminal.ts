@@ -130,7 +130,8 @@ export async function assembleKiosk(
   });
   opened.push({ close: () => input.stop() });
   input.onScan((scan) => {
-    if (scan.kind === 'card' && scan.deviceId !== null) lastCardRead = { deviceId: scan.deviceId, digest: digestOf(scan.text) };
+    if (scan.kind === 'card' && scan.deviceId !== null)
+      lastCardRead = { deviceId: scan.deviceId, digest: digestOf(scan.text) };
   });
   input.onCardRemoved((removal) => {
     if (lastCardRead?.deviceId === removal.deviceId) lastCardRead = null;

@@ -179,7 +179,11 @@ export async function startInput(options: InputOptions): Promise<InputDevices> {
       return;
     }
     const pipeline = new ScanPipeline(classifier, scans);
-    const sink = { submit: pipeline.submit.bind(pipeline), reject: pipeline.reject.bind(pipeline), cardRemoved };
+    const sink = {
+      submit: pipeline.submit.bind(pipeline),
+      reject: pipeline.reject.bind(pipeline),
+      cardRemoved,
+    };
     const current = new HidDeviceManager({ settings, loader: options.loader, sink });
     manager = current;
     const publish = (): void =>

@@ -180,7 +180,8 @@ export class KioskService {
       return this.#failed(error);
     }
     this.#reached();
-    const cardReader = payload.method === 'card' ? (this.#options.cardReader?.(payload.cardNumber) ?? null) : null;
+    const cardReader =
+      payload.method === 'card' ? (this.#options.cardReader?.(payload.cardNumber) ?? null) : null;
     this.#visit = { customerId, cardReader, redemptions: new Map(), cardMissing: false, assigning: null };
     this.#logger.log('info', 'kiosk.identify', { method: payload.method, outcome: 'signed-in' });
     this.#touch();
@@ -341,7 +342,13 @@ export class KioskService {
       return this.#failed(error);
     }
     this.#reached();
-    const visit: Visit = { customerId, cardReader: null, redemptions: new Map(), cardMissing: false, assigning: null };
+    const visit: Visit = {
+      customerId,
+      cardReader: null,
+      redemptions: new Map(),
+      cardMissing: false,
+      assigning: null,
+    };
     this.#visit = visit;
     this.#logger.log('info', 'kiosk.signUp', {
       outcome: 'signed-in',

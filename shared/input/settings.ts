@@ -16,32 +16,37 @@ const regexSource = z
     }
   }, 'not a valid regular expression');
 
-export const configuredDeviceSchema = z.object({
-  name: z.string().min(1).max(80),
-  /** barcode-scanner: HID POS (usage page 0x8C); card-reader: usage page 0x8E; keyboard-*: boot keyboard reports. */
-  kind: z.enum(['barcode-scanner', 'card-reader', 'keyboard-scanner', 'keyboard-card-reader']),
-  vendorId: usbId,
-  /** Leave out to match any product of the vendor (some scanners change it with their host mode). */
-  productId: usbId.optional(),
-  usagePage: usbId.optional(),
-  /** The keyboard country a keyboard-mode device is configured for. */
-  layout: z.enum(['us', 'cz']).default('us'),
-  /**
-   * What an insert (dip) or contactless reader in keyboard mode types when the card leaves it,
-   * as programmed into the reader; absent: the reader reports no removal (swipe readers cannot).
-   * Printable ASCII only, never digits alone (a card number must not read as a removal).
-   */
-  removalSequence: z
-    .string()
-    .min(3)
-    .max(64)
-    .regex(/^[\x20-\x7e]+$/, 'printable ASCII only')
-    .refine((text) => !/^[\d\s]+$/.test(text), 'must not be digits alone: a card number could read as a removal')
-    .optional(),
-}).refine((device) => device.removalSequence === undefined || device.kind === 'keyboard-card-reader', {
-  path: ['removalSequence'],
-  message: 'only a keyboard-card-reader types a removal sequence',
-});
+export const configuredDeviceSchema = z
+  .object({
+    name: z.string().min(1).max(80),
+    /** barcode-scanner: HID POS (usage page 0x8C); card-reader: usage page 0x8E; keyboard-*: boot keyboard reports. */
+    kind: z.enum(['barcode-scanner', 'card-reader', 'keyboard-scanner', 'keyboard-card-reader']),
+    vendorId: usbId,
+    /** Leave out to match any product of the vendor (some scanners change it with their host mode). */
+    productId: usbId.optional(),
+    usagePage: usbId.optional(),
+    /** The keyboard country a keyboard-mode device is configured for. */
+    layout: z.enum(['us', 'cz']).default('us'),
+    /**
+     * What an insert (dip) or contactless reader in keyboard mode types when the card leaves it,
+     * as programmed into the reader; absent: the reader reports no removal (swipe readers cannot).
+     * Printable ASCII only, never digits alone (a card number must not read as a removal).
+     */
+    removalSequence: z
+      .string()
+      .min(3)
+      .max(64)
+      .regex(/^[\x20-\x7e]+$/, 'printable ASCII only')
+      .refine(
+        (text) => !/^[\d\s]+$/.test(text),
+        'must not be digits alone: a card number could read as a removal',
+      )
+      .optional(),
+  })
+  .refine((device) => device.removalSequence === undefined || device.kind === 'keyboard-card-reader', {
+    path: ['removalSequence'],
+    message: 'only a keyboard-card-reader types a removal sequence',
+  });
 export type ConfiguredDevice = z.infer<typeof configuredDeviceSchema>;
 
 export const deviceSettingsSchema = z.object({

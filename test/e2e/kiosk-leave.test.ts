@@ -21,9 +21,12 @@ describe.each(laneLanguages)('leaving kiosk mode on the kiosk (%s)', (language) 
 
   it('refuses a wrong manager PIN and stays a kiosk; the right one restarts the terminal as a till', async () => {
     let restartsAsked = 0;
-    const lane = e2e.track(await openKiosk(e2e.browser, undefined, { onLeaveKiosk: () => (restartsAsked += 1) }));
+    const lane = e2e.track(
+      await openKiosk(e2e.browser, undefined, { onLeaveKiosk: () => (restartsAsked += 1) }),
+    );
     const { page, preview } = lane;
-    if (language === 'en') await page.getByRole('button', { name: translateKiosk('cs', 'kiosk.languageName') }).tap();
+    if (language === 'en')
+      await page.getByRole('button', { name: translateKiosk('cs', 'kiosk.languageName') }).tap();
     await page.getByRole('heading', { level: 1, name: k('kiosk.attract.welcome') }).waitFor();
 
     const staff = page.getByRole('button', { name: k('kiosk.staff.button'), exact: true });
@@ -38,7 +41,9 @@ describe.each(laneLanguages)('leaving kiosk mode on the kiosk (%s)', (language) 
     await dialog.getByRole('button', { name: k('kiosk.staff.confirm') }).tap();
     const alert = dialog.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toMatch(new RegExp(`^${translate(language, 'pin.refused').replace('.', '\\.')}`));
+    expect(await alert.textContent()).toMatch(
+      new RegExp(`^${translate(language, 'pin.refused').replace('.', '\\.')}`),
+    );
     expect(await page.locator('#kiosk-staff-pin').inputValue()).toBe('');
     await kioskScreenshot(page, `kiosk-leave-refused-${language}`);
     expect(restartsAsked).toBe(0);

@@ -12,7 +12,12 @@ import { encodeMagstripeReport } from '../../shared/input/magstripe-hid.ts';
 import { inputSettingsSchema } from '../../shared/input/settings.ts';
 import { FakeHidBus, deviceInfo } from './fake-transport.ts';
 
-const DIP = { name: 'Dip reader', kind: 'keyboard-card-reader', vendorId: 0x0801, removalSequence: '%REMOVED?' } as const;
+const DIP = {
+  name: 'Dip reader',
+  kind: 'keyboard-card-reader',
+  vendorId: 0x0801,
+  removalSequence: '%REMOVED?',
+} as const;
 const DIP_PATH = '/dev/hidraw2';
 
 async function settle(turns = 20): Promise<void> {
@@ -42,7 +47,8 @@ async function start(devices: unknown, bus = new FakeHidBus()) {
   started.push(input);
   const removals: CardRemoval[] = [];
   input.onCardRemoved((removal) => removals.push(removal));
-  const type = (text: string, layout: 'us' | 'cz' = 'us') => encodeKeyboardReports(text, layout, 'Enter').forEach((r) => bus.connection(DIP_PATH).send(r));
+  const type = (text: string, layout: 'us' | 'cz' = 'us') =>
+    encodeKeyboardReports(text, layout, 'Enter').forEach((r) => bus.connection(DIP_PATH).send(r));
   return { bus, input, published, removals, type };
 }
 
@@ -71,7 +77,10 @@ describe('an insert reader that types a removal sequence', () => {
   it('is off by default: a reader without a configured sequence typing the same text removes nothing', async () => {
     const bus = new FakeHidBus();
     bus.plug(deviceInfo({ path: DIP_PATH, vendorId: 0x0801, usagePage: 0x01, usage: 0x06 }));
-    const { removals, published, type } = await start({ configured: [{ name: 'Dip reader', kind: 'keyboard-card-reader', vendorId: 0x0801 }] }, bus);
+    const { removals, published, type } = await start(
+      { configured: [{ name: 'Dip reader', kind: 'keyboard-card-reader', vendorId: 0x0801 }] },
+      bus,
+    );
     type('%REMOVED?');
     type('%REMOVED');
     await settle();
@@ -93,7 +102,16 @@ describe('an insert reader that types a removal sequence', () => {
 describe('a card reader unplugged', () => {
   it('is a removal of whatever card was in it, under the id its scans carry', async () => {
     const bus = new FakeHidBus();
-    bus.plug(deviceInfo({ path: '/dev/hidraw5', vendorId: 0x0801, productId: 0x0002, usagePage: 0x8e, usage: 0x01, serialNumber: 'R1' }));
+    bus.plug(
+      deviceInfo({
+        path: '/dev/hidraw5',
+        vendorId: 0x0801,
+        productId: 0x0002,
+        usagePage: 0x8e,
+        usage: 0x01,
+        serialNumber: 'R1',
+      }),
+    );
     const { removals, published } = await start({}, bus);
     bus.connection('/dev/hidraw5').send(encodeMagstripeReport([null, ';10000105?', null]));
     await settle();
@@ -109,7 +127,11 @@ describe('a card reader unplugged', () => {
     bus.plug(deviceInfo({ path: DIP_PATH, vendorId: 0x0801, usagePage: 0x01, usage: 0x06 }));
     const removals: CardRemoval[] = [];
     const settings = inputSettingsSchema.parse({ devices: { pollIntervalMs: 60_000, configured: [DIP] } });
-    const manager = new HidDeviceManager({ settings, loader: async () => bus, sink: { submit: () => {}, reject: () => {}, cardRemoved: (r) => removals.push(r) } });
+    const manager = new HidDeviceManager({
+      settings,
+      loader: async () => bus,
+      sink: { submit: () => {}, reject: () => {}, cardRemoved: (r) => removals.push(r) },
+    });
     await manager.start();
     // No read error on the old connection: the device list alone shows the replug.
     bus.connection(DIP_PATH).closed = true;
@@ -124,7 +146,9 @@ describe('a card reader unplugged', () => {
   it('is not a removal for a barcode scanner, nor when the terminal stops reading', async () => {
     const bus = new FakeHidBus();
     bus.plug(deviceInfo({ path: '/dev/hidraw3' }));
-    bus.plug(deviceInfo({ path: '/dev/hidraw5', vendorId: 0x0801, productId: 0x0002, usagePage: 0x8e, usage: 0x01 }));
+    bus.plug(
+      deviceInfo({ path: '/dev/hidraw5', vendorId: 0x0801, productId: 0x0002, usagePage: 0x8e, usage: 0x01 }),
+    );
     const { input, removals } = await start({}, bus);
     bus.unplug('/dev/hidraw3');
     await settle();
@@ -135,15 +159,24 @@ describe('a card reader unplugged', () => {
 });
 
 describe('the removal sequence in the settings', () => {
-  const device = (removalSequence: unknown, kind = 'keyboard-card-reader') => inputSettingsSchema.safeParse({ devices: { configured: [{ name: 'R', kind, vendorId: 1, removalSequence }] } });
+  const device = (removalSequence: unknown, kind = 'keyboard-card-reader') =>
+    inputSettingsSchema.safeParse({
+      devices: { configured: [{ name: 'R', kind, vendorId: 1, removalSequence }] },
+    });
 
   it('is absent unless configured', () => {
-    expect(inputSettingsSchema.parse({ devices: { configured: [{ name: 'R', kind: 'keyboard-card-reader', vendorId: 1 }] } }).devices.configured[0]?.removalSequence).toBeUndefined();
+    expect(
+      inputSettingsSchema.parse({
+        devices: { configured: [{ name: 'R', kind: 'keyboard-card-reader', vendorId: 1 }] },
+      }).devices.configured[0]?.removalSequence,
+    ).toBeUndefined();
     expect(device('%REMOVED?').success).toBe(true);
   });
 
   it('refuses what could be a card, is not printable, is too short or long, or belongs to a device that types no removal', () => {
-    for (const bad of ['10000105', '1000 0105', '%R\u0000?', '%Ř?', 'ab', 'x'.repeat(65), 42, null]) expect(device(bad).success, JSON.stringify(bad)).toBe(false);
-    for (const kind of ['barcode-scanner', 'keyboard-scanner', 'card-reader']) expect(device('%REMOVED?', kind).success, kind).toBe(false);
+    for (const bad of ['10000105', '1000 0105', '%R\u0000?', '%Ř?', 'ab', 'x'.repeat(65), 42, null])
+      expect(device(bad).success, JSON.stringify(bad)).toBe(false);
+    for (const kind of ['barcode-scanner', 'keyboard-scanner', 'card-reader'])
+      expect(device('%REMOVED?', kind).success, kind).toBe(false);
   });
 });

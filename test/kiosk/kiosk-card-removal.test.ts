@@ -27,10 +27,25 @@ const sender: SenderContext = { transport: 'preview', connectionId: 1, origin: '
 const JANA = { cardNumber: demo.cards.regular, password: customerPasswords[1]!.password };
 const JANA_EMAIL = 'jana.novakova@example.cz';
 const READER_PATH = '/dev/hidraw2';
-const READER = deviceInfo({ path: READER_PATH, vendorId: 0x0801, productId: 0x0003, usagePage: 0x01, usage: 0x06, product: 'Dip reader' });
+const READER = deviceInfo({
+  path: READER_PATH,
+  vendorId: 0x0801,
+  productId: 0x0003,
+  usagePage: 0x01,
+  usage: 0x06,
+  product: 'Dip reader',
+});
 /** A second reader on the same kiosk (a HID swipe reader, found by its usage page). */
 const OTHER_PATH = '/dev/hidraw5';
-const OTHER = deviceInfo({ path: OTHER_PATH, vendorId: 0x0801, productId: 0x0002, usagePage: 0x8e, usage: 0x01, product: 'Swipe reader', serialNumber: 'R2' });
+const OTHER = deviceInfo({
+  path: OTHER_PATH,
+  vendorId: 0x0801,
+  productId: 0x0002,
+  usagePage: 0x8e,
+  usage: 0x01,
+  product: 'Swipe reader',
+  serialNumber: 'R2',
+});
 
 let sandbox: TestSandbox;
 let dataDir: string;
@@ -42,7 +57,8 @@ const pushed: KioskStatus[] = [];
 const scans: ScanEvent[] = [];
 
 type Answer<T> = { ok: true; value: T } | { ok: false; error: { code: string } };
-const ask = async <T>(channel: string, payload?: unknown): Promise<Answer<T>> => (await dispatch(channel, payload, sender)) as Answer<T>;
+const ask = async <T>(channel: string, payload?: unknown): Promise<Answer<T>> =>
+  (await dispatch(channel, payload, sender)) as Answer<T>;
 const logouts = () => sandbox.control.requests().filter((r) => r.operation_id === 'postTokenLogout').length;
 const removalsLogged = () => logs.filter((line) => line.includes('input.cardRemoved')).length;
 
@@ -57,7 +73,10 @@ async function readerTypes(text: string): Promise<void> {
   const scansBefore = scans.length;
   const removalsBefore = removalsLogged();
   for (const report of encodeKeyboardReports(text, 'us', 'Enter')) bus.connection(READER_PATH).send(report);
-  await until(`the reader's "${text}" read`, () => scans.length > scansBefore || removalsLogged() > removalsBefore);
+  await until(
+    `the reader's "${text}" read`,
+    () => scans.length > scansBefore || removalsLogged() > removalsBefore,
+  );
 }
 
 async function signInWithReadCard(): Promise<void> {
@@ -73,7 +92,19 @@ beforeAll(async () => {
   const settings = memoryBackend({
     mode: 'kiosk',
     kiosk: { customerApiUrl: sandbox.projectUrl, externalApplicationId: KIOSK_APPLICATION_ID },
-    input: { devices: { pollIntervalMs: 250, configured: [{ name: 'Dip reader', kind: 'keyboard-card-reader', vendorId: 0x0801, removalSequence: '%CARD-OUT?' }] } },
+    input: {
+      devices: {
+        pollIntervalMs: 250,
+        configured: [
+          {
+            name: 'Dip reader',
+            kind: 'keyboard-card-reader',
+            vendorId: 0x0801,
+            removalSequence: '%CARD-OUT?',
+          },
+        ],
+      },
+    },
   });
   const started = await startApp({
     dataDir,
@@ -134,7 +165,15 @@ describe('a kiosk with an insert reader that reports card removal', () => {
   });
 
   it('leaves a customer signed in by e-mail signed in', async () => {
-    expect((await ask<KioskOverview>('kiosk.identify', { method: 'email', email: JANA_EMAIL, password: JANA.password })).ok).toBe(true);
+    expect(
+      (
+        await ask<KioskOverview>('kiosk.identify', {
+          method: 'email',
+          email: JANA_EMAIL,
+          password: JANA.password,
+        })
+      ).ok,
+    ).toBe(true);
     pushed.length = 0;
     const logoutsBefore = logouts();
     await readerTypes('%CARD-OUT?');

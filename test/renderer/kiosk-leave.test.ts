@@ -8,9 +8,21 @@ import { kioskPort, type KioskStatus } from '../../renderer/src/state/kiosk-port
 import { translate } from '../../shared/i18n/index.ts';
 import { deferred, fail, fakeMain, ok } from './fake-main.ts';
 
-const inService: KioskStatus = { inService: true, signedIn: false, demo: true, language: 'cs', timeZone: 'Europe/Prague', inactivity: { idleSeconds: 60, countdownSeconds: 20 }, cardsAtSignUp: true };
+const inService: KioskStatus = {
+  inService: true,
+  signedIn: false,
+  demo: true,
+  language: 'cs',
+  timeZone: 'Europe/Prague',
+  inactivity: { idleSeconds: 60, countdownSeconds: 20 },
+  cardsAtSignUp: true,
+};
 
-function kioskLeaving(answer: (pin: string) => ReturnType<typeof ok<null>> | ReturnType<typeof fail> | Promise<ReturnType<typeof ok<null>>>) {
+function kioskLeaving(
+  answer: (
+    pin: string,
+  ) => ReturnType<typeof ok<null>> | ReturnType<typeof fail> | Promise<ReturnType<typeof ok<null>>>,
+) {
   const main = fakeMain({
     'kiosk.status': () => ok(inService),
     'session.language': () => ok({} as never),
@@ -18,13 +30,18 @@ function kioskLeaving(answer: (pin: string) => ReturnType<typeof ok<null>> | Ret
   });
   const kiosk = new Kiosk(main.pos, kioskPort(main.pos));
   kiosk.start();
-  const pins = () => main.calls.filter((call) => call.channel === 'kiosk.leave').map((call) => (call.payload as { pin: string }).pin);
+  const pins = () =>
+    main.calls
+      .filter((call) => call.channel === 'kiosk.leave')
+      .map((call) => (call.payload as { pin: string }).pin);
   return { kiosk, pins };
 }
 
 describe('leaving kiosk mode from the kiosk', () => {
   it('sends the keypad PIN; a wrong one is refused in the screen language and the kiosk stays; the right one restarts', async () => {
-    const { kiosk, pins } = kioskLeaving((pin) => (pin === '9999' ? ok(null) : fail('wrong_pin', 'PIN not accepted', { attemptsLeft: 4 })));
+    const { kiosk, pins } = kioskLeaving((pin) =>
+      pin === '9999' ? ok(null) : fail('wrong_pin', 'PIN not accepted', { attemptsLeft: 4 }),
+    );
     await Promise.resolve();
     const { leave } = kiosk;
     leave.begin();
@@ -39,9 +56,13 @@ describe('leaving kiosk mode from the kiosk', () => {
     expect(leave.pin).toBe('');
     expect(kiosk.screen).toBe('attract');
     kiosk.locale.language = 'cs';
-    expect(pinRefusalSentence(kiosk.locale, leave.problem!)).toBe(translate('cs', 'pin.refusedLeft', { remaining: 4 }));
+    expect(pinRefusalSentence(kiosk.locale, leave.problem!)).toBe(
+      translate('cs', 'pin.refusedLeft', { remaining: 4 }),
+    );
     kiosk.locale.language = 'en';
-    expect(pinRefusalSentence(kiosk.locale, leave.problem!)).toBe(translate('en', 'pin.refusedLeft', { remaining: 4 }));
+    expect(pinRefusalSentence(kiosk.locale, leave.problem!)).toBe(
+      translate('en', 'pin.refusedLeft', { remaining: 4 }),
+    );
 
     leave.set('99a99');
     await leave.submit();
@@ -55,7 +76,7 @@ describe('leaving kiosk mode from the kiosk', () => {
     expect(pins()).toHaveLength(2);
   });
 
-  it('refuses a too short PIN without asking main, and a cashier PIN with main\'s own refusal', async () => {
+  it("refuses a too short PIN without asking main, and a cashier PIN with main's own refusal", async () => {
     const { kiosk, pins } = kioskLeaving(() => fail('forbidden_role', 'Only a manager'));
     await Promise.resolve();
     const { leave } = kiosk;
