@@ -37,12 +37,22 @@ interface SetupLane {
 
 const e2e = browserTests<SetupLane>();
 
-/** A till in this language that a manager once gave an enterprise login and password, on files in a fresh data folder. */
+/**
+ * A till in this language that a manager once gave an enterprise login and password, on files in a fresh data folder.
+ */
 async function openTill(language: 'cs' | 'en'): Promise<SetupLane> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ccpos-kiosk-setup-e2e-'));
   const cipher = keyCipher(randomBytes(32));
-  const settingsFile = new Conf({ configName: 'settings', cwd: dataDir, ...privateStoreOptions }) as KeyValueBackend;
-  new SettingsService({ store: settingsFile, cipher }).update({ login: 'pos-user', password: 'Till-Pa55word', language });
+  const settingsFile = new Conf({
+    configName: 'settings',
+    cwd: dataDir,
+    ...privateStoreOptions,
+  }) as KeyValueBackend;
+  new SettingsService({ store: settingsFile, cipher }).update({
+    login: 'pos-user',
+    password: 'Till-Pa55word',
+    language,
+  });
   const sandbox = await startTestSandbox();
   const preview = await startAppPreview({ rendererDir, dataDir, cipher });
   const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 1024 } });
@@ -96,7 +106,9 @@ describe.each(laneLanguages)('setting up a kiosk on the settings screen (%s)', (
     await page.getByTestId('save-settings').click();
     const pin = page.getByTestId('pin-dialog');
     await pin.waitFor();
-    expect(await pin.textContent()).toContain(translate(language, 'pin.prompt', { action: t('action.makeKiosk') }));
+    expect(await pin.textContent()).toContain(
+      translate(language, 'pin.prompt', { action: t('action.makeKiosk') }),
+    );
     // A cashier's PIN changes nothing: still a till, the login still on disk.
     await page.getByTestId('manager-pin').fill('1111');
     await page.keyboard.press('Enter');
@@ -106,7 +118,9 @@ describe.each(laneLanguages)('setting up a kiosk on the settings screen (%s)', (
     expect(settingsText()).toContain('pos-user');
     await page.getByTestId('manager-pin').fill('9999');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('kiosk-restarting').textContent()).toBe(t('settings.kiosk.restarting'));
+    await expect
+      .poll(() => page.getByTestId('kiosk-restarting').textContent())
+      .toBe(t('settings.kiosk.restarting'));
 
     // The app restarts on the same files: a kiosk now, its window a new page.
     await preview.restarted(1);
@@ -117,11 +131,17 @@ describe.each(laneLanguages)('setting up a kiosk on the settings screen (%s)', (
     expect(file).not.toContain('Till-Pa55word');
     const saved = JSON.parse(file) as Record<string, unknown>;
     expect(saved).not.toHaveProperty(passwordCiphertextKey);
-    expect(saved).toMatchObject({ mode: 'kiosk', login: '', kiosk: { customerApiUrl: sandbox.projectUrl, externalApplicationId: KIOSK_APPLICATION_ID } });
+    expect(saved).toMatchObject({
+      mode: 'kiosk',
+      login: '',
+      kiosk: { customerApiUrl: sandbox.projectUrl, externalApplicationId: KIOSK_APPLICATION_ID },
+    });
 
     await page.goto(preview.url);
     await page.locator('[data-kiosk-screen="attract"]').waitFor({ timeout: 30_000 });
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(translateKiosk(language, 'kiosk.attract.welcome'));
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      translateKiosk(language, 'kiosk.attract.welcome'),
+    );
     await kioskScreenshot(page, `kiosk-setup-attract-${language}`);
   }, 90_000);
 });
