@@ -98,10 +98,22 @@ describe('leaving kiosk mode from the kiosk', () => {
     const { kiosk } = kioskLeaving(() => ok(null));
     await Promise.resolve();
     kiosk.leave.begin();
-    await kiosk.acceptScan({ kind: 'loyalty_card', code: '2000000000015', source: 'hid', deviceId: 'd1', decidedBy: 'rule' });
+    await kiosk.acceptScan({
+      kind: 'loyalty_card',
+      code: '2000000000015',
+      source: 'hid',
+      deviceId: 'd1',
+      decidedBy: 'rule',
+    });
     expect(kiosk.screen).toBe('attract');
     kiosk.leave.cancel();
-    await kiosk.acceptScan({ kind: 'loyalty_card', code: '2000000000015', source: 'hid', deviceId: 'd1', decidedBy: 'rule' });
+    await kiosk.acceptScan({
+      kind: 'loyalty_card',
+      code: '2000000000015',
+      source: 'hid',
+      deviceId: 'd1',
+      decidedBy: 'rule',
+    });
     expect(kiosk.screen).toBe('signin');
   });
 
