@@ -109,7 +109,7 @@ describe('packaging and page policy', () => {
 
   it("gives the page's meta CSP the header's directives (frame-ancestors only works as a header)", () => {
     const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
-    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     const directives = (policy: string) =>
       policy
         .split(';')
