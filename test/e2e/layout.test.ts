@@ -41,7 +41,7 @@ function routedScreens(): string[] {
   const app = readFileSync(join(repositoryRoot, 'renderer/src/components/App.svelte'), 'utf8');
   const state = readFileSync(join(repositoryRoot, 'renderer/src/state/terminal.svelte.ts'), 'utf8');
   const inApp = [...app.matchAll(/terminal\.screen === '(\w+)'/g)].map((m) => m[1]!);
-  const declared = /export type Screen = ([^;]+);/.exec(state)?.[1] ?? '';
+  const declared = /export type Screen =\s*([^;]+);/.exec(state)?.[1] ?? '';
   const inType = [...declared.matchAll(/'(\w+)'/g)].map((m) => m[1]!);
   return [...new Set([...inApp, ...inType])].sort();
 }
