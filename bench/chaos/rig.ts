@@ -87,7 +87,8 @@ export interface RigSetup {
 export class Rig {
   readonly records: CommandRecord[] = [];
   readonly #running = new Set<Promise<CommandRecord>>();
-  #terminal: Terminal | null = null;
+  /** The app's terminal once it is opening: concurrent app sales share one, and a failed open is tried again. */
+  #terminal: Promise<Terminal> | null = null;
   #proxy!: DroppingProxy;
   #sales = 0;
   readonly setup: RigSetup;
@@ -140,6 +141,15 @@ export class Rig {
    */
   async openApp(): Promise<Terminal> {
     if (this.#terminal) return this.#terminal;
+    const opening = this.#startApp().catch((error: unknown) => {
+      if (this.#terminal === opening) this.#terminal = null;
+      throw error;
+    });
+    this.#terminal = opening;
+    return opening;
+  }
+
+  async #startApp(): Promise<Terminal> {
     const { sandbox, dataDir } = this.setup;
     const cipher = keyCipher(randomBytes(32));
     const settings = memoryBackend({
@@ -155,20 +165,20 @@ export class Rig {
       shift: { cashNeedsOpenShift: false },
       [passwordCiphertextKey]: cipher.encrypt(sandbox.credentials.password),
     });
-    this.#terminal = await startTerminal({
+    return startTerminal({
       dataDir,
       stores: { settings, operators: memoryBackend(), customerCache: memoryBackend() },
       cipher,
       startDemo: () => Promise.reject(new Error('the chaos terminal is configured, not a demo')),
       label: 'app',
     });
-    return this.#terminal;
   }
 
   /** Stops the app's terminal as the app does on quit (its engine ends what it has in flight). */
   async closeApp(): Promise<void> {
-    const terminal = this.#terminal;
+    const opening = this.#terminal;
     this.#terminal = null;
+    const terminal = await opening?.catch(() => null);
     await terminal?.close();
   }
 
@@ -356,7 +366,6 @@ export class Rig {
         code: null,
         signal: null,
       };
-      const terminal = await this.openApp();
       const billFile = file as {
         customer_id?: string;
         card_number?: string;
@@ -364,6 +373,9 @@ export class Rig {
       };
       let record: CommandRecord;
       try {
+        // Opening the app belongs to the sale: on a full disk the journal refuses to open,
+        // and the cashier sees that sale fail.
+        const terminal = await this.openApp();
         const entry = purchaseEntry(
           {
             storeId: storeIds.praha,
