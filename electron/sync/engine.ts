@@ -163,7 +163,7 @@ const CUT_UPLOADS_BEFORE_REJECTING = 3;
 const requestBytes = (entry: JournalEntry) => Buffer.byteLength(JSON.stringify(entry.request.body));
 
 /** An offline batch is copied from the WAL into journal.db this long after its last sale. */
-const OFFLINE_CHECKPOINT_DELAY_MS = 1_000;
+const CHECKPOINT_AFTER_PAUSE_MS = 1_000;
 
 /** How often an answer the journal could not write is tried again. */
 const RECORD_RETRY_MS = 1_000;
@@ -263,13 +263,19 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
    * OfflineBenefitRefusedError when offline with vouchers or points the policy refuses.
    */
   async close(input: NewEntry): Promise<ClosureOutcome> {
+    try {
+      return await this.#close(input);
+    } finally {
+      this.#checkpointSoon();
+    }
+  }
+
+  async #close(input: NewEntry): Promise<ClosureOutcome> {
     if (this.#breaker.isOpen) {
-      const queued = this.#queued(
+      return this.#queued(
         this.#journal.append(applyOfflinePolicy(input, this.policy.offlineBenefits)),
         'offline',
       );
-      this.#checkpointSoon();
-      return queued;
     }
     if (input.dependsOn !== undefined) {
       const entry = this.#journal.append(input);
@@ -472,15 +478,19 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   }
 
   /**
-   * Offline sales live only in the WAL file until a checkpoint copies them into journal.db; a
-   * checkpoint shortly after each batch bounds what deleting the WAL file could lose.
+   * Sales live only in the WAL file until a checkpoint copies them into journal.db; a checkpoint
+   * once the lane pauses after a sale bounds what deleting the WAL file could lose, and keeps the
+   * copying out of the next sale's commit (each sale restarts the wait).
    */
   #checkpointSoon(): void {
-    if (this.#checkpointTimer) return;
+    if (this.#checkpointTimer) {
+      this.#checkpointTimer.refresh();
+      return;
+    }
     this.#checkpointTimer = setTimeout(() => {
       this.#checkpointTimer = null;
       this.#checkpoint();
-    }, OFFLINE_CHECKPOINT_DELAY_MS);
+    }, CHECKPOINT_AFTER_PAUSE_MS);
     this.#checkpointTimer.unref();
   }
 
