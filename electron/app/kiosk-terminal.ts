@@ -99,7 +99,18 @@ export async function assembleKiosk(
   // The reader of the last card read, kept until a sign-in asks for it; the number only as a digest
   // (nothing of a customer stays in memory after they leave).
   let lastCardRead: { deviceId: string; digest: string } | null = null;
+  let forgetCardReadTimer: NodeJS.Timeout | null = null;
   const digestOf = (cardNumber: string): string => createHash('sha256').update(cardNumber).digest('hex');
+  const rememberCardRead = (read: { deviceId: string; digest: string } | null): void => {
+    lastCardRead = read;
+    if (forgetCardReadTimer) clearTimeout(forgetCardReadTimer);
+    forgetCardReadTimer = null;
+    if (!read) return;
+    // A card read nobody signs in with is forgotten when the screens would have gone back to the start anyway.
+    const { idleSeconds, countdownSeconds } = settings.current.kiosk;
+    forgetCardReadTimer = setTimeout(() => rememberCardRead(null), (idleSeconds + countdownSeconds) * 1000);
+    forgetCardReadTimer.unref();
+  };
   const kiosk = new KioskService({
     api: () => api,
     settings: () => ({
@@ -115,7 +126,7 @@ export async function assembleKiosk(
     answerFor: errorToResult,
     cardReader: (cardNumber) => {
       const read = lastCardRead;
-      lastCardRead = null;
+      rememberCardRead(null);
       return read && read.digest === digestOf(cardNumber) ? read.deviceId : null;
     },
   });
@@ -131,12 +142,17 @@ export async function assembleKiosk(
   opened.push({ close: () => input.stop() });
   input.onScan((scan) => {
     if (scan.kind === 'card' && scan.deviceId !== null)
-      lastCardRead = { deviceId: scan.deviceId, digest: digestOf(scan.text) };
+      rememberCardRead({ deviceId: scan.deviceId, digest: digestOf(scan.text) });
   });
   input.onCardRemoved((removal) => {
-    if (lastCardRead?.deviceId === removal.deviceId) lastCardRead = null;
+    if (lastCardRead?.deviceId === removal.deviceId) {
+      rememberCardRead(null);
+      // Taken out at the password screen: whoever steps up next must not find it still asking.
+      events.publish('kiosk.cardWithdrawn', {});
+    }
     void kiosk.cardRemoved(removal.deviceId);
   });
+  opened.push({ close: () => rememberCardRead(null) });
 
   const newSession = (): TerminalSession =>
     new TerminalSession({

@@ -89,6 +89,7 @@ export const eventNames = [
   'input.scan',
   'session.changed',
   'kiosk.changed',
+  'kiosk.cardWithdrawn',
   'printing.status',
 ] as const;
 

@@ -755,6 +755,8 @@ export const events = {
   'session.changed': undefined as unknown as SessionStatus,
   /** Loyalty in or out of service, a customer signed in or out (main's inactivity sign-out too). */
   'kiosk.changed': undefined as unknown as KioskStatus,
+  /** The card just read left its reader before anyone signed in with it: its password screen closes. */
+  'kiosk.cardWithdrawn': undefined as unknown as Record<string, never>,
   'printing.status': undefined as unknown as PrinterStatus,
 } satisfies Record<EventName, unknown>;
 

@@ -55,6 +55,7 @@ const bus = new FakeHidBus();
 const logs: string[] = [];
 const pushed: KioskStatus[] = [];
 const scans: ScanEvent[] = [];
+let withdrawn = 0;
 
 type Answer<T> = { ok: true; value: T } | { ok: false; error: { code: string } };
 const ask = async <T>(channel: string, payload?: unknown): Promise<Answer<T>> =>
@@ -124,6 +125,7 @@ beforeAll(async () => {
   kiosk.events.connect((event, payload) => {
     if (event === 'kiosk.changed') pushed.push(payload as KioskStatus);
     if (event === 'input.scan') scans.push(payload as ScanEvent);
+    if (event === 'kiosk.cardWithdrawn') withdrawn += 1;
   });
   dispatch = kiosk.dispatcher(previewSenderCheck(new Set([1])));
 }, 60_000);
@@ -154,6 +156,28 @@ describe('a kiosk with an insert reader that reports card removal', () => {
     // The removal is not a scan the screens would act on, and the log names no card.
     expect(scans.at(-1)?.code).toBe(JANA.cardNumber);
     expect(logs.join('\n')).not.toContain(JANA.cardNumber);
+  });
+
+  it('tells the screens when the card read leaves before anyone signed in with it, once', async () => {
+    const before = withdrawn;
+    await readerTypes(`;${JANA.cardNumber}?`);
+    await readerTypes('%CARD-OUT?');
+    expect(withdrawn).toBe(before + 1);
+    await readerTypes('%CARD-OUT?');
+    expect(withdrawn).toBe(before + 1);
+    expect(kiosk.kiosk.holdsCustomer()).toBe(false);
+    // Signing in with it afterwards finds no reader to sign them out by.
+    expect((await ask<KioskOverview>('kiosk.identify', { method: 'card', ...JANA })).ok).toBe(true);
+    await readerTypes('%CARD-OUT?');
+    expect(kiosk.kiosk.holdsCustomer()).toBe(true);
+  });
+
+  it('says nothing of a withdrawn card once its owner signed in with it (the sign-out says it)', async () => {
+    const before = withdrawn;
+    await signInWithReadCard();
+    await readerTypes('%CARD-OUT?');
+    await until('the sign-out', () => !kiosk.kiosk.holdsCustomer());
+    expect(withdrawn).toBe(before);
   });
 
   it('does nothing when nobody is signed in', async () => {

@@ -240,6 +240,35 @@ describe('kiosk identification', () => {
     expect(kiosk.screen).toBe('signin');
   });
 
+  it('closes the password screen when main says the card left its reader, keeping nothing of it', async () => {
+    const { kiosk, main, calls } = kioskWith();
+    await settle();
+    main.emit('input.scan', scan('2000000000015'));
+    await settle();
+    for (const key of 'hes') kiosk.signIn.type(key);
+    main.emit('kiosk.cardWithdrawn', {});
+    expect(kiosk.screen).toBe('attract');
+    expect(customerTraces(kiosk)).toEqual([]);
+    expect(calls.some((call) => call.method === 'identify')).toBe(false);
+  });
+
+  it('leaves an e-mail sign-in and a sign-in on its way alone when a card leaves a reader', async () => {
+    const signingIn = deferred<Result<KioskOverview>>();
+    const { kiosk, main } = kioskWith({ identify: () => signingIn.promise });
+    await settle();
+    kiosk.beginTyped('email');
+    main.emit('kiosk.cardWithdrawn', {});
+    expect(kiosk.screen).toBe('signin');
+    await kiosk.acceptScan(scan('2000000000015'));
+    for (const key of 'heslo') kiosk.signIn.type(key);
+    const submitted = kiosk.submitSignIn();
+    main.emit('kiosk.cardWithdrawn', {});
+    expect(kiosk.screen).toBe('signin');
+    signingIn.resolve(ok(jana));
+    await submitted;
+    expect(kiosk.screen).toBe('customer');
+  });
+
   it('says why a QR code was refused on the attract screen', async () => {
     const { kiosk } = kioskWith({ identify: () => fail('wrong_credentials') });
     await settle();

@@ -92,7 +92,10 @@ export class Kiosk {
 
   /** Subscribes to the pushes, reads the kiosk's state; returns the teardown. */
   start(): () => void {
-    const stopEvents = feedEvents(this.#pos, { 'input.scan': (scan) => void this.acceptScan(scan) });
+    const stopEvents = feedEvents(this.#pos, {
+      'input.scan': (scan) => void this.acceptScan(scan),
+      'kiosk.cardWithdrawn': () => this.cardWithdrawn(),
+    });
     const stopChanged = this.#port.onChanged((status) => this.#apply(status));
     void this.#port.kiosk.status().then((result) => {
       if (result.ok) this.#apply(result.value);
@@ -157,6 +160,17 @@ export class Kiosk {
       this.#problem = this.signIn.error;
       this.#view = 'attract';
     }
+  }
+
+  /**
+   * The card just scanned left its reader before its owner signed in: the password screen
+   * closes, so the next person does not find it asking (a sign-in already on its way finishes).
+   */
+  cardWithdrawn(): void {
+    if (this.screen !== 'signin' || this.signIn.method !== 'card' || this.signIn.busy) return;
+    this.signIn.clear();
+    this.idle.stop();
+    this.#view = 'attract';
   }
 
   beginTyped(method: 'email' | 'phone'): void {
