@@ -96,7 +96,10 @@ const serviceUrl = z
 
 /** Updates from the shop's (or its integrator's) own server. */
 export const updatesSchema = z.object({
-  /** The folder holding latest-linux.yml, latest.yml, pilot-linux.yml …; empty: this terminal never updates itself. */
+  /**
+   * The folder holding latest-linux.yml, latest.yml, pilot-linux.yml …;
+   * empty: this terminal never updates itself.
+   */
   url: serviceUrl.default(''),
   /** `pilot` terminals take releases before the rest of the shop (`stable`). */
   channel: z.enum(['stable', 'pilot']).default('stable'),
@@ -111,7 +114,10 @@ export const crashReportsSchema = z.object({
 
 /** The self-service kiosk: CareCloud's Customer API for the customer in front of it, never the shop's login. */
 export const kioskSettingsSchema = z.object({
-  /** The project's address (e.g. `https://shop.crmcarecloud.com`); the Customer API's path is the client's. Empty: the demo sandbox. */
+  /**
+   * The project's address (e.g. `https://shop.crmcarecloud.com`); the Customer API's path is the client's.
+   * Empty: the demo sandbox.
+   */
   customerApiUrl: projectUrl.default(''),
   /** The kiosk application's external id in CareCloud (Customer API applications have their own). */
   externalApplicationId: z.string().trim().max(200).default(''),

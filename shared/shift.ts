@@ -43,7 +43,10 @@ export function countedTotal(count: DrawerCount, currency: string): CountResult 
   return { ok: true, totalMinor: total };
 }
 
-/** What the drawer should hold: float + cash taken (handed over less change) − cash refunded + cash in − cash out. */
+/**
+ * What the drawer should hold:
+ * float + cash taken (handed over less change) − cash refunded + cash in − cash out.
+ */
 export interface CashFlow {
   openingFloatMinor: MinorUnits;
   cashTakenMinor: MinorUnits;

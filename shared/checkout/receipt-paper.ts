@@ -39,7 +39,8 @@ export function receiptPaper(receipt: Receipt, context: PaperContext): PaperDocu
 
   page.text(receipt.store.name ?? receipt.store.id, { align: 'center', size: 'wide', bold: true });
   page.text(
-    `${t('paper.desk', { desk: receipt.cashdesk })} · ${t('paper.cashier', { name: context.cashierName ?? receipt.cashier })}`,
+    `${t('paper.desk', { desk: receipt.cashdesk })} · ` +
+      `${t('paper.cashier', { name: context.cashierName ?? receipt.cashier })}`,
     { align: 'center' },
   );
   const at = instantOf(receipt.paymentTime, timeZone);

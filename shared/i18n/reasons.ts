@@ -65,12 +65,20 @@ const purchase: Readonly<Record<string, Sentences>> = {
     cs: 'CareCloud odmítl tento nákup jako příliš velký. Zkontrolujte účtenku a zadejte ji znovu po menších částech.',
   },
   'bill/upload_cut': {
-    en: 'CareCloud broke off receiving this sale several times while it answered otherwise. Check the bill and enter it again in smaller parts.',
-    cs: 'CareCloud opakovaně přerušil příjem tohoto nákupu, ačkoli jinak odpovídal. Zkontrolujte účtenku a zadejte ji znovu po menších částech.',
+    en:
+      'CareCloud broke off receiving this sale several times while it answered otherwise. ' +
+      'Check the bill and enter it again in smaller parts.',
+    cs:
+      'CareCloud opakovaně přerušil příjem tohoto nákupu, ačkoli jinak odpovídal. ' +
+      'Zkontrolujte účtenku a zadejte ji znovu po menších částech.',
   },
   'bill_number/original_not_booked': {
-    en: 'CareCloud refused the sale this cancels, so there is nothing to cancel. If that sale is sent again, retry this cancellation after it.',
-    cs: 'CareCloud odmítl nákup, který se tímto ruší, takže není co rušit. Pokud se ten nákup odešle znovu, zopakujte po něm i toto zrušení.',
+    en:
+      'CareCloud refused the sale this cancels, so there is nothing to cancel. ' +
+      'If that sale is sent again, retry this cancellation after it.',
+    cs:
+      'CareCloud odmítl nákup, který se tímto ruší, takže není co rušit. ' +
+      'Pokud se ten nákup odešle znovu, zopakujte po něm i toto zrušení.',
   },
   'bill_id/already_exists': {
     en: 'This sale has already been sent to CareCloud.',

@@ -129,7 +129,9 @@ export class KeyboardReportDecoder {
     }
     if (this.#problem) return null;
     if (char === null) {
-      this.#problem = `key 0x${usage.toString(16).padStart(2, '0')} has no character on the ${this.#options.layout.toUpperCase()} layout`;
+      this.#problem =
+        `key 0x${usage.toString(16).padStart(2, '0')} has no ` +
+        `character on the ${this.#options.layout.toUpperCase()} layout`;
     } else if (this.#text.length >= this.#options.maxLength) {
       this.#problem = `a scan longer than ${this.#options.maxLength} characters`;
       this.#text = '';

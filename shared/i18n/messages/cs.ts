@@ -69,12 +69,14 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
   }),
   'lookup.noMatch': 'Hledání „{query}“ neodpovídá žádný zákazník.',
   'lookup.noMatchName':
-    'Hledání „{query}“ neodpovídá žádný zákazník. CareCloud najde jméno jen celé a s diakritikou (Nováková, ne novakova); zákazníka najde i karta, e-mail nebo telefon.',
+    'Hledání „{query}“ neodpovídá žádný zákazník. CareCloud najde jméno jen celé a s ' +
+    'diakritikou (Nováková, ne novakova); zákazníka najde i karta, e-mail nebo telefon.',
   'lookup.unknownCard': 'Kartu {card} nemá žádný zákazník. Zkontrolujte číslo, nebo hledejte podle jména.',
   'lookup.blockedCard': 'Karta {card} je zablokovaná. Požádejte zákazníka o jinou kartu.',
   'lookup.deletedCard': 'Zákazník s kartou {card} byl v CareCloudu smazán.',
   'lookup.offlineUnknownCard':
-    'CareCloud není dostupný a karta {card} na této pokladně ještě nebyla. Hledejte podle jména, nebo to zkuste znovu online.',
+    'CareCloud není dostupný a karta {card} na této pokladně ještě nebyla. ' +
+    'Hledejte podle jména, nebo to zkuste znovu online.',
   'lookup.notACard': 'Nejde o věrnostní kartu ({kind}).',
   'lookup.fromCache': 'Nalezeno v offline kopii. Body se připíšou, až se nákup odešle.',
   'lookup.kind.product': 'čárový kód zboží',
@@ -125,7 +127,10 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
   'settings.passwordMoves':
     'Nová adresa, ID aplikace nebo přihlašovací jméno uložené heslo zapomene: zadejte ho znovu.',
   'settings.weakKeyStorage':
-    'Pozor: tento počítač nemá úložiště klíčů (keyring), takže heslo by bylo zašifrované klíčem, který je stejný v každé kopii systému ({backend}). Kdo přečte soubor s nastavením terminálu, přečte i heslo ke CareCloudu. Pokud můžete, nastavte raději úložiště klíčů (GNOME Keyring nebo KWallet).',
+    'Pozor: tento počítač nemá úložiště klíčů (keyring), takže heslo by bylo zašifrované klíčem, ' +
+    'který je stejný v každé kopii systému ({backend}). Kdo přečte soubor s nastavením terminálu, ' +
+    'přečte i heslo ke CareCloudu. Pokud můžete, nastavte raději úložiště klíčů (GNOME Keyring nebo ' +
+    'KWallet).',
   'settings.acceptWeakKeyStorage': 'Jsem vedoucí a toto riziko přijímám: heslo přesto uložit',
   'settings.idleManager': 'Odhlásit vedoucího po (minutách nečinnosti)',
   'settings.idleCashier': 'Odhlásit pokladní po (minutách nečinnosti)',
@@ -225,12 +230,15 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
   'settings.kiosk.noLogin':
     'Kiosek nemá žádné přihlášení ani heslo k Enterprise API: ta pole zmizela a nic z nich se neposílá.',
   'settings.kiosk.switchWarning':
-    'Uložením se z tohoto terminálu stane samoobslužný kiosek. Přihlašovací jméno a heslo k Enterprise API, které jsou v něm uložené, se smažou, aplikace se restartuje jako kiosek a zpět na pokladnu ji přepne jen PIN vedoucího na kiosku.',
+    'Uložením se z tohoto terminálu stane samoobslužný kiosek. ' +
+    'Přihlašovací jméno a heslo k Enterprise API, které jsou v něm uložené, se smažou, ' +
+    'aplikace se restartuje jako kiosek a zpět na pokladnu ji přepne jen PIN vedoucího na kiosku.',
   'settings.kiosk.restarting':
     'Uloženo: přihlášení a heslo k Enterprise API jsou smazané. Terminál se restartuje jako samoobslužný kiosek…',
   'action.makeKiosk': 'udělat z terminálu kiosek a smazat jeho přihlášení k Enterprise API',
   'settings.problem.kioskUrl':
-    'Zadejte adresu projektu s https://, např. https://shop.crmcarecloud.com (http jen pro tento počítač, např. demo sandbox).',
+    'Zadejte adresu projektu s https://, např. ' +
+    'https://shop.crmcarecloud.com (http jen pro tento počítač, např. demo sandbox).',
   'settings.problem.kioskSeconds': 'Zadejte celé sekundy od 10 do 600.',
   'settings.problem.kioskCountdown': 'Zadejte celé sekundy od 5 do 120.',
   'settings.problem.kioskDays': 'Zadejte celé dny od 1 do 365.',
@@ -238,7 +246,8 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
   'settings.problem.timeout': 'Zadejte číslo od 0,5 do 60.',
   'settings.problem.pattern': 'Toto není platný regulární výraz.',
   'settings.problem.slowPattern':
-    'Tento výraz by u některých skenů mohl terminál zablokovat. Napište ho bez vnořeného či překrývajícího se opakování, např. ^\\d+$ místo ^(\\d+)+$.',
+    'Tento výraz by u některých skenů mohl terminál zablokovat. ' +
+    'Napište ho bez vnořeného či překrývajícího se opakování, např. ^\\d+$ místo ^(\\d+)+$.',
   'settings.problem.timeZone': 'Toto časové pásmo neznáme, např. Europe/Prague.',
   'settings.problem.idle': 'Zadejte celé minuty od 1 do 480.',
   'settings.problem.weakKeyStorage':
@@ -306,30 +315,45 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
   'diag.data.windows': 'Složku chrání Windows svými přístupovými seznamy.',
   'diag.data.ok': '{dir}: číst ji smí jen její vlastník.',
   'diag.data.open': plural('count', {
-    one: '{count} položku v {dir} mohou číst jiní místní uživatelé. Pokladna ji při startu znepřístupní; nebo spusťte chmod -R go-rwx {dir}.',
-    few: '{count} položky v {dir} mohou číst jiní místní uživatelé. Pokladna je při startu znepřístupní; nebo spusťte chmod -R go-rwx {dir}.',
-    many: '{count} položky v {dir} mohou číst jiní místní uživatelé. Pokladna je při startu znepřístupní; nebo spusťte chmod -R go-rwx {dir}.',
+    one:
+      '{count} položku v {dir} mohou číst jiní místní uživatelé. ' +
+      'Pokladna ji při startu znepřístupní; nebo spusťte chmod -R go-rwx {dir}.',
+    few:
+      '{count} položky v {dir} mohou číst jiní místní uživatelé. ' +
+      'Pokladna je při startu znepřístupní; nebo spusťte chmod -R go-rwx {dir}.',
+    many:
+      '{count} položky v {dir} mohou číst jiní místní uživatelé. ' +
+      'Pokladna je při startu znepřístupní; nebo spusťte chmod -R go-rwx {dir}.',
     other:
-      '{count} položek v {dir} mohou číst jiní místní uživatelé. Pokladna je při startu znepřístupní; nebo spusťte chmod -R go-rwx {dir}.',
+      '{count} položek v {dir} mohou číst jiní místní uživatelé. ' +
+      'Pokladna je při startu znepřístupní; nebo spusťte chmod -R go-rwx {dir}.',
   }),
   'diag.key.noFile': 'Nepoužívá se žádný soubor s nastavením.',
   'diag.key.notYet': 'Pokladna si zapíše, kde drží klíče, až se s touto datovou složkou spustí.',
   'diag.key.ok': 'Heslo je zašifrované klíčem, který drží systém ({backend}).',
   'diag.key.accepted':
-    'Klíče jsou v „{backend}“, klíči stejném v každé kopii systému; vedoucí toto riziko přijal. Nastavte úložiště klíčů (GNOME Keyring nebo KWallet), riziko tím zmizí.',
+    'Klíče jsou v „{backend}“, klíči stejném v každé kopii systému; vedoucí toto riziko přijal. ' +
+    'Nastavte úložiště klíčů (GNOME Keyring nebo KWallet), riziko tím zmizí.',
   'diag.key.weak':
-    'Klíče jsou v „{backend}“, klíči stejném v každé kopii systému, a pokladna proto heslo neuloží: nastavte úložiště klíčů (GNOME Keyring nebo KWallet), nebo ať vedoucí v nastavení riziko přijme.',
+    'Klíče jsou v „{backend}“, klíči stejném v každé kopii systému, a pokladna proto heslo neuloží: ' +
+    'nastavte úložiště klíčů (GNOME Keyring nebo KWallet), nebo ať vedoucí v nastavení riziko přijme.',
   'diag.dev.off': 'Čtení zařízení přes HID je v nastavení vypnuté; čtečky fungují jen jako klávesnice.',
   'diag.dev.unavailable.libusb':
-    'Není nainstalovaná knihovna USB libusb; čtečky v režimu klávesnice fungují dál. Nainstalujte ji: sudo apt-get install libusb-1.0-0 (Debian, Ubuntu) a terminál spusťte znovu.',
+    'Není nainstalovaná knihovna USB libusb; čtečky v režimu klávesnice fungují dál. ' +
+    'Nainstalujte ji: sudo apt-get install libusb-1.0-0 (Debian, Ubuntu) a terminál spusťte znovu.',
   'diag.dev.unavailable.libudev':
-    'Není nainstalovaná knihovna zařízení libudev; čtečky v režimu klávesnice fungují dál. Nainstalujte ji: sudo apt-get install libudev1 a terminál spusťte znovu.',
+    'Není nainstalovaná knihovna zařízení libudev; čtečky v režimu klávesnice fungují dál. ' +
+    'Nainstalujte ji: sudo apt-get install libudev1 a terminál spusťte znovu.',
   'diag.dev.unavailable.missing':
-    'V této instalaci chybí knihovna HID; čtečky v režimu klávesnice fungují dál. Nainstalujte terminál znovu: sestavení musí obsahovat node-hid s předpřipravenými binárními soubory.',
+    'V této instalaci chybí knihovna HID; čtečky v režimu klávesnice fungují dál. ' +
+    'Nainstalujte terminál znovu: sestavení musí obsahovat node-hid s předpřipravenými binárními ' +
+    'soubory.',
   'diag.dev.unavailable.permission-udev':
-    'Tento uživatel nesmí číst zařízení HID; čtečky v režimu klávesnice fungují dál. Nainstalujte pravidlo udev: {command} a zařízení odpojte a znovu připojte.',
+    'Tento uživatel nesmí číst zařízení HID; čtečky v režimu klávesnice fungují dál. ' +
+    'Nainstalujte pravidlo udev: {command} a zařízení odpojte a znovu připojte.',
   'diag.dev.unavailable.permission':
-    'Tento uživatel nesmí číst zařízení HID; čtečky v režimu klávesnice fungují dál. Spusťte terminál pod uživatelem, který smí používat zařízení USB.',
+    'Tento uživatel nesmí číst zařízení HID; čtečky v režimu klávesnice fungují dál. ' +
+    'Spusťte terminál pod uživatelem, který smí používat zařízení USB.',
   'diag.dev.unavailable.failed':
     'Knihovna HID selhala ({detail}); čtečky v režimu klávesnice fungují dál. Ověřte, že USB funguje (lsusb).',
   'devices.starting': 'Čtečky se spouštějí.',
@@ -353,7 +377,8 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
     'CareCloud na této pokladně není nastavený. Požádejte vedoucího o vyplnění nastavení.',
   'error.invalidState': 'S položkou v tomto stavu to nejde.',
   'error.maybeInCareCloud':
-    'CareCloud už tento nákup možná má: jeho odeslání nedostalo jasnou odpověď. Nejdřív ho odešlete znovu; CareCloud ho zaeviduje jen jednou, takže se ukáže, zda ho má.',
+    'CareCloud už tento nákup možná má: jeho odeslání nedostalo jasnou odpověď. ' +
+    'Nejdřív ho odešlete znovu; CareCloud ho zaeviduje jen jednou, takže se ukáže, zda ho má.',
   'error.journalUnavailable':
     'Pokladna teď nemůže ukládat prodeje (deník není zapisovatelný). Neberte další prodeje a volejte podporu.',
   'checkout.refusal.offline_refused': 'Pokladna je offline; tohle potřebuje CareCloud, teď to nejde použít.',
@@ -516,7 +541,8 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
   'sale.recent.when': 'Kdy',
   'sale.recent.who': 'Pokladní',
   'sale.unidentifiedCard':
-    'CareCloud se teď nedá zeptat, čí je tato karta; nákup ji nese a body se majiteli připíšou, až bude pokladna zase online.',
+    'CareCloud se teď nedá zeptat, čí je tato karta; ' +
+    'nákup ji nese a body se majiteli připíšou, až bude pokladna zase online.',
   'sale.cardOrVoucher.title': 'Karta, nebo poukaz?',
   'sale.cardOrVoucher.question':
     'Pokladna je offline a nepozná, co je {code}. Je to věrnostní karta, nebo poukaz?',
@@ -764,7 +790,8 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
   'queue.cashier': 'Pokladní: {name}',
   'queue.refused': 'CareCloud tento prodej odmítl:',
   'queue.resendWould':
-    'Odeslání bez odmítnutých výhod zapíše prodej znovu jako nový účet, a to bez: {what}. Položky a platba zůstávají, jak byly.',
+    'Odeslání bez odmítnutých výhod zapíše prodej znovu jako nový účet, a to bez: {what}. ' +
+    'Položky a platba zůstávají, jak byly.',
   'queue.resendWould.voucher': 'poukaz {code} ({amount})',
   'queue.resendWould.points': plural('points', {
     one: '{points} použitý bod',
@@ -911,7 +938,8 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
   // --- end receipt printer ---
   // --- the lane's shift (issue 13) ---
   'error.noOpenShift':
-    'Na této pokladně není otevřená směna. Nejdřív otevřete směnu s počátečním stavem; hotovost patří jen do spočítané zásuvky.',
+    'Na této pokladně není otevřená směna. ' +
+    'Nejdřív otevřete směnu s počátečním stavem; hotovost patří jen do spočítané zásuvky.',
   'error.shiftOpen': 'Na této pokladně už je směna otevřená.',
   'error.shiftClosed': 'Tato směna je uzavřená; nic z ní už nelze změnit.',
   'shift.title': 'Směna',

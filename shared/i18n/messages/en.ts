@@ -62,12 +62,14 @@ export const en = {
   }),
   'lookup.noMatch': 'No customer matches “{query}”.',
   'lookup.noMatchName':
-    'No customer matches “{query}”. CareCloud finds a name only in full and with its accents (Nováková, not novakova); a card, e-mail or phone finds the customer too.',
+    'No customer matches “{query}”. CareCloud finds a name only in full and with its accents (Nováková, ' +
+    'not novakova); a card, e-mail or phone finds the customer too.',
   'lookup.unknownCard': 'No customer has card {card}. Check the number or search by name.',
   'lookup.blockedCard': 'Card {card} is blocked. Ask the customer for another card.',
   'lookup.deletedCard': 'The customer with card {card} has been deleted in CareCloud.',
   'lookup.offlineUnknownCard':
-    'CareCloud cannot be reached and card {card} has not been seen on this terminal before. Search by name, or try again when online.',
+    'CareCloud cannot be reached and card {card} has not been seen on this terminal before. ' +
+    'Search by name, or try again when online.',
   'lookup.notACard': 'That was not a loyalty card ({kind}).',
   'lookup.fromCache': 'Found in the offline copy. Points will be credited when the sale is sent.',
   'lookup.kind.product': 'a product barcode',
@@ -112,7 +114,9 @@ export const en = {
   'settings.passwordMoves':
     'A new address, application id or login forgets the saved password: type it again.',
   'settings.weakKeyStorage':
-    "Warning: this computer has no keyring, so the password would be encrypted under a key built into every copy of the system ({backend}). Anyone who can read the terminal's settings file could read the CareCloud password. Set up a keyring (GNOME Keyring or KWallet) instead if you can.",
+    'Warning: this computer has no keyring, so the password would be encrypted under a key built ' +
+    "into every copy of the system ({backend}). Anyone who can read the terminal's settings file " +
+    'could read the CareCloud password. Set up a keyring (GNOME Keyring or KWallet) instead if you can.',
   'settings.acceptWeakKeyStorage': 'I am a manager and accept this risk: save the password anyway',
   'settings.idleManager': 'Sign a manager out after (minutes idle)',
   'settings.idleCashier': 'Sign a cashier out after (minutes idle)',
@@ -211,12 +215,14 @@ export const en = {
   'settings.kiosk.noLogin':
     'A kiosk keeps no enterprise login or password: those fields are gone and nothing of them is sent.',
   'settings.kiosk.switchWarning':
-    "Saving makes this terminal a self-service kiosk. The enterprise login and password saved on it are deleted, the app restarts as a kiosk, and only a manager's PIN on the kiosk makes it a till again.",
+    'Saving makes this terminal a self-service kiosk. The enterprise login and password saved on it are ' +
+    "deleted, the app restarts as a kiosk, and only a manager's PIN on the kiosk makes it a till again.",
   'settings.kiosk.restarting':
     'Saved: the enterprise login and password are deleted. The terminal restarts as a self-service kiosk…',
   'action.makeKiosk': 'make this terminal a kiosk and delete its enterprise login',
   'settings.problem.kioskUrl':
-    "Use the project's https:// address, e.g. https://shop.crmcarecloud.com (plain http only for this computer, such as the demo sandbox).",
+    "Use the project's https:// address, e.g. " +
+    'https://shop.crmcarecloud.com (plain http only for this computer, such as the demo sandbox).',
   'settings.problem.kioskSeconds': 'Use whole seconds from 10 to 600.',
   'settings.problem.kioskCountdown': 'Use whole seconds from 5 to 120.',
   'settings.problem.kioskDays': 'Use whole days from 1 to 365.',
@@ -224,7 +230,8 @@ export const en = {
   'settings.problem.timeout': 'Use a number from 0.5 to 60.',
   'settings.problem.pattern': 'This is not a valid regular expression.',
   'settings.problem.slowPattern':
-    'This expression could freeze the terminal on some scans. Write it without nested or overlapping repetition, e.g. ^\\d+$ instead of ^(\\d+)+$.',
+    'This expression could freeze the terminal on some scans. ' +
+    'Write it without nested or overlapping repetition, e.g. ^\\d+$ instead of ^(\\d+)+$.',
   'settings.problem.timeZone': 'This is not a known time zone, e.g. Europe/Prague.',
   'settings.problem.idle': 'Use whole minutes from 1 to 480.',
   'settings.problem.weakKeyStorage':
@@ -282,7 +289,8 @@ export const en = {
   'diag.tz.behind':
     'This computer\u2019s clock is {seconds} s behind CareCloud; purchases would carry wrong times.',
   'diag.tz.past':
-    'The session\u2019s end {validTo} has already passed in {zone}: the time zone setting is probably not the project\u2019s.',
+    'The session\u2019s end {validTo} has already passed in {zone}: ' +
+    'the time zone setting is probably not the project\u2019s.',
   'diag.tz.far':
     'The session ends {validTo}, {hours} h from now in {zone}: check that this is the project\u2019s time zone.',
   'diag.tz.agrees': '{time}; the clock agrees with CareCloud.',
@@ -291,29 +299,40 @@ export const en = {
   'diag.data.windows': 'Windows protects the folder with its access lists.',
   'diag.data.ok': '{dir}: only its owner may read it.',
   'diag.data.open': plural('count', {
-    one: '{count} item in {dir} may be read by other local users. The terminal makes it private when it starts; or run chmod -R go-rwx {dir}.',
+    one:
+      '{count} item in {dir} may be read by other local users. ' +
+      'The terminal makes it private when it starts; or run chmod -R go-rwx {dir}.',
     other:
-      '{count} items in {dir} may be read by other local users. The terminal makes them private when it starts; or run chmod -R go-rwx {dir}.',
+      '{count} items in {dir} may be read by other local users. ' +
+      'The terminal makes them private when it starts; or run chmod -R go-rwx {dir}.',
   }),
   'diag.key.noFile': 'No settings file is in use.',
   'diag.key.notYet':
     'The terminal records where it keeps keys when it starts; it has not started with this data folder yet.',
   'diag.key.ok': 'The password is encrypted under a key the system keeps ({backend}).',
   'diag.key.accepted':
-    'Keys are kept under "{backend}", a key built into every copy; a manager accepted this risk. Set up a keyring (GNOME Keyring or KWallet) to remove it.',
+    'Keys are kept under "{backend}", a key built into every copy; a manager accepted this risk. ' +
+    'Set up a keyring (GNOME Keyring or KWallet) to remove it.',
   'diag.key.weak':
-    'Keys are kept under "{backend}", a key built into every copy, so the terminal refuses to save a password: set up a keyring (GNOME Keyring or KWallet), or have a manager accept the risk in the settings.',
+    'Keys are kept under "{backend}", a key built into every copy, ' +
+    'so the terminal refuses to save a password: ' +
+    'set up a keyring (GNOME Keyring or KWallet), or have a manager accept the risk in the settings.',
   'diag.dev.off': 'HID devices are turned off in the settings; scanners work as keyboards only.',
   'diag.dev.unavailable.libusb':
-    'The USB library libusb is not installed; scanners in keyboard mode still work. Install it: sudo apt-get install libusb-1.0-0 (Debian, Ubuntu), then restart the terminal.',
+    'The USB library libusb is not installed; scanners in keyboard mode still work. ' +
+    'Install it: sudo apt-get install libusb-1.0-0 (Debian, Ubuntu), then restart the terminal.',
   'diag.dev.unavailable.libudev':
-    'The device library libudev is not installed; scanners in keyboard mode still work. Install it: sudo apt-get install libudev1, then restart the terminal.',
+    'The device library libudev is not installed; scanners in keyboard mode still work. ' +
+    'Install it: sudo apt-get install libudev1, then restart the terminal.',
   'diag.dev.unavailable.missing':
-    'The HID library is missing from this installation; scanners in keyboard mode still work. Reinstall the terminal: a packaged build must ship node-hid with its prebuilt binaries.',
+    'The HID library is missing from this installation; scanners in keyboard mode still work. ' +
+    'Reinstall the terminal: a packaged build must ship node-hid with its prebuilt binaries.',
   'diag.dev.unavailable.permission-udev':
-    'This user may not read HID devices; scanners in keyboard mode still work. Install the udev rule: {command}, then unplug and replug the device.',
+    'This user may not read HID devices; scanners in keyboard mode still work. ' +
+    'Install the udev rule: {command}, then unplug and replug the device.',
   'diag.dev.unavailable.permission':
-    'This user may not read HID devices; scanners in keyboard mode still work. Run the terminal as a user allowed to use USB devices.',
+    'This user may not read HID devices; scanners in keyboard mode still work. ' +
+    'Run the terminal as a user allowed to use USB devices.',
   'diag.dev.unavailable.failed':
     'The HID library failed ({detail}); scanners in keyboard mode still work. Check that the USB stack works (lsusb).',
   'devices.starting': 'Scanners are starting.',
@@ -333,7 +352,8 @@ export const en = {
   'error.notConfigured': 'CareCloud is not set up on this terminal. Ask the manager to fill in the settings.',
   'error.invalidState': 'This cannot be done with the entry in its current state.',
   'error.maybeInCareCloud':
-    'CareCloud may already have this sale: a send of it got no clear answer. Retry it first; CareCloud books it only once, so the retry shows whether it is there.',
+    'CareCloud may already have this sale: a send of it got no clear answer. ' +
+    'Retry it first; CareCloud books it only once, so the retry shows whether it is there.',
   'error.journalUnavailable':
     'The terminal cannot save sales right now (its journal is not writable). Do not take more sales; call support.',
   'checkout.refusal.offline_refused':
@@ -483,7 +503,8 @@ export const en = {
   'sale.recent.when': 'When',
   'sale.recent.who': 'Cashier',
   'sale.unidentifiedCard':
-    'CareCloud cannot be asked whose card this is; the sale carries the card and its owner gets the points when the terminal is back online.',
+    'CareCloud cannot be asked whose card this is; ' +
+    'the sale carries the card and its owner gets the points when the terminal is back online.',
   'sale.cardOrVoucher.title': 'Card or voucher?',
   'sale.cardOrVoucher.question':
     'The terminal is offline and cannot tell what {code} is. Is it a loyalty card or a voucher?',
@@ -721,7 +742,8 @@ export const en = {
   'queue.cashier': 'Cashier: {name}',
   'queue.refused': 'CareCloud refused this sale:',
   'queue.resendWould':
-    'Resending without the refused benefits records the sale again as a new bill without {what}. The items and the payment stay as they were.',
+    'Resending without the refused benefits records the sale again as a new bill without {what}. ' +
+    'The items and the payment stay as they were.',
   'queue.resendWould.voucher': 'voucher {code} ({amount})',
   'queue.resendWould.points': plural('points', { one: '{points} point used', other: '{points} points used' }),
   'queue.resendWould.credit': 'credit {amount}',
@@ -847,7 +869,8 @@ export const en = {
   'printer.problem.not_found': 'no printer has this name or address.',
   'printer.problem.no_receipt': 'this terminal keeps no receipt for this sale.',
   'printer.problem.fields':
-    'Fill in the printer’s address (or its name for the operating system’s printer), a port from 1 to 65535 and 24 to 64 characters per line.',
+    'Fill in the printer’s address (or its name for the operating system’s printer), ' +
+    'a port from 1 to 65535 and 24 to 64 characters per line.',
   'printer.testPaper': 'The test page as printed',
   'printer.paper': 'The receipt as printed',
   'printer.reprinting': 'Printing…',

@@ -96,7 +96,8 @@ export const kioskCs: Readonly<Record<KioskMessageKey, Message>> = {
   'kiosk.signup.noCards':
     'Tento kiosek karty nevydává: věrnostní kartu dostanete na pokladně. Registrovat se můžete i bez ní.',
   'kiosk.signup.cardRefused':
-    'Kartu vám tento kiosek vydat nemůže: dostanete ji na pokladně. Klepněte znovu na Registrovat a staňte se členem bez ní.',
+    'Kartu vám tento kiosek vydat nemůže: dostanete ji na pokladně. ' +
+    'Klepněte znovu na Registrovat a staňte se členem bez ní.',
   'kiosk.signup.cardRemove': 'Bez karty',
   'kiosk.signup.submit': 'Registrovat',
   'kiosk.signup.busy': 'Registruji…',

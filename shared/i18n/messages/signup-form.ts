@@ -3,7 +3,8 @@
 const en = {
   title: 'New customer',
   offline:
-    'CareCloud cannot be reached: the sign-up is kept and sent when the terminal is online. E-mail and phone cannot be checked now.',
+    'CareCloud cannot be reached: the sign-up is kept and sent when the terminal is online. ' +
+    'E-mail and phone cannot be checked now.',
   noConsents: 'The consents have never been downloaded; sign-up needs CareCloud once.',
   firstName: 'First name',
   lastName: 'Last name',
@@ -46,7 +47,8 @@ export type SignupFormKey = keyof typeof en;
 const cs: Readonly<Record<SignupFormKey, string>> = {
   title: 'Nový zákazník',
   offline:
-    'CareCloud není dostupný: registrace se uloží a odešle, až bude pokladna online. E-mail a telefon teď nejde ověřit.',
+    'CareCloud není dostupný: registrace se uloží a odešle, až bude pokladna online. ' +
+    'E-mail a telefon teď nejde ověřit.',
   noConsents: 'Souhlasy ještě nebyly staženy; registrace potřebuje aspoň jednou CareCloud.',
   firstName: 'Jméno',
   lastName: 'Příjmení',
