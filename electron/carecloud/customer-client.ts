@@ -36,7 +36,10 @@ export type {
 } from './customer/answers.ts';
 
 export interface CustomerApiClientOptions {
-  /** The project address, e.g. `https://shop.crmcarecloud.com`; the client adds `/webservice/rest-api/customer-interface/v1.0`. */
+  /**
+   * The project address, e.g. `https://shop.crmcarecloud.com`;
+   * the client adds `/webservice/rest-api/customer-interface/v1.0`.
+   */
   projectUrl: string;
   /** The kiosk's external application (its encoded id), created for the Customer API. */
   externalApplicationId: string;

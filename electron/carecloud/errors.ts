@@ -49,7 +49,8 @@ export class CareCloudError extends CareCloudFailure {
     request: RequestInfo,
   ) {
     super(
-      `CareCloud ${status} on ${request.method} ${request.path}: ${body.title ?? body.exception ?? 'error'}${body.detail ? ` (${body.detail})` : ''}`,
+      `CareCloud ${status} on ${request.method} ${request.path}: ` +
+        `${body.title ?? body.exception ?? 'error'}${body.detail ? ` (${body.detail})` : ''}`,
       request,
     );
   }

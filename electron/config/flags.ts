@@ -3,7 +3,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, type ConfigFlags } from './load.ts';
 
 export const CONFIG_FLAG_USAGE =
-  '[--project-url URL] [--app-id ID] [--login NAME] [--password-stdin | --password-file FILE] [--data-dir DIR] [--store-id ID] [--cashdesk N] [--language cs|en] [--timezone ZONE]';
+  '[--project-url URL] [--app-id ID] [--login NAME] [--password-stdin | --password-file ' +
+  'FILE] [--data-dir DIR] [--store-id ID] [--cashdesk N] [--language cs|en] [--timezone ZONE]';
 
 export const configOptions = {
   'project-url': { type: 'string' },
@@ -21,7 +22,9 @@ export const configOptions = {
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 export const PASSWORD_FLAG_REFUSED =
-  '--password is not accepted: every user of this machine can read a command line (ps). Give the password in CARECLOUD_PASSWORD, on standard input with --password-stdin, or in a file only you can read with --password-file FILE.';
+  '--password is not accepted: every user of this machine can read a command line (ps). ' +
+  'Give the password in CARECLOUD_PASSWORD, on standard input with --password-stdin, ' +
+  'or in a file only you can read with --password-file FILE.';
 
 export class FlagError extends Error {
   override name = 'FlagError';

@@ -115,7 +115,8 @@ function passwordFromFlags(flags: ConfigFlags, readStdin: () => string): string 
   // Windows has no such modes; there the folder's ACLs protect the file.
   if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
     throw new ConfigError(
-      `The password file ${file} can be read by other users (mode ${mode.toString(8).padStart(4, '0')}): run chmod 600 ${file}.`,
+      `The password file ${file} can be read by other users (mode ` +
+        `${mode.toString(8).padStart(4, '0')}): run chmod 600 ${file}.`,
     );
   }
   const password = firstLine(readFileSync(file, 'utf8'));

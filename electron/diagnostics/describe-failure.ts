@@ -41,10 +41,16 @@ export function describeFailure(error: unknown): string {
       : `CareCloud refused the login${error.body.detail ? `: ${error.body.detail}` : ''}`;
   }
   if (error instanceof UnexpectedResponseError)
-    return `something other than CareCloud's API answered (HTTP ${error.status}${error.contentType ? `, ${error.contentType}` : ''})`;
+    return (
+      `something other than CareCloud's API answered (HTTP ` +
+      `${error.status}${error.contentType ? `, ${error.contentType}` : ''})`
+    );
   if (error instanceof CareCloudError) {
     const reasons = error.invalidParams.map((p) => `${p.name} ${p.reason}`).join(', ');
-    return `CareCloud answered HTTP ${error.status}${error.body.title ? ` ${error.body.title}` : ''}${reasons ? ` (${reasons})` : ''}`;
+    return (
+      `CareCloud answered HTTP ` +
+      `${error.status}${error.body.title ? ` ${error.body.title}` : ''}${reasons ? ` (${reasons})` : ''}`
+    );
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -80,7 +80,9 @@ function describe({ info, match, why, accessible }: SeenDevice): string {
     info.usagePage === null
       ? ''
       : ` usage 0x${info.usagePage.toString(16)}/0x${(info.usage ?? 0).toString(16)}`;
-  const label = `${hex4(info.vendorId)}:${hex4(info.productId)}${info.product ? ` "${info.product}"` : ''}${usage} at ${info.path}`;
+  const label =
+    `${hex4(info.vendorId)}:${hex4(info.productId)}${info.product ? ` "${info.product}"` : ''}${usage} ` +
+    `at ${info.path}`;
   if (!match) return `${label}: not read, ${why}`;
   const access = accessible === false ? ', but this user may not open it' : '';
   return `${label}: read as ${match.kind} "${match.name}"${match.configured ? '' : ' (found automatically)'}${access}`;

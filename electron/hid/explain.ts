@@ -14,7 +14,9 @@ export interface HidProblem {
 
 export const UDEV_RULE_PATH = 'resources/udev/70-ccpos-hid.rules';
 /** The shell command that installs the rule; the same in every language. */
-export const UDEV_COMMAND = `sudo cp ${UDEV_RULE_PATH} /etc/udev/rules.d/ && sudo udevadm control --reload-rules && sudo udevadm trigger`;
+export const UDEV_COMMAND =
+  `sudo cp ${UDEV_RULE_PATH} /etc/udev/rules.d/ && sudo ` +
+  `udevadm control --reload-rules && sudo udevadm trigger`;
 const UDEV_REMEDY = `Install the udev rule: ${UDEV_COMMAND}, then unplug and replug the device.`;
 
 function message(error: unknown): string {

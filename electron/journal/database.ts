@@ -116,7 +116,8 @@ function migrate(db: JournalDatabase): void {
     const current = version();
     if (current > migrations.length)
       throw new Error(
-        `The offline journal was written by a newer version (schema ${current}); this one knows schema ${migrations.length}.`,
+        `The offline journal was written by a newer version (schema ${current}); ` +
+          `this one knows schema ${migrations.length}.`,
       );
     for (let step = current; step < migrations.length; step++) db.exec(migrations[step]!);
     const broken = db.pragma('foreign_key_check') as unknown[];

@@ -20,16 +20,26 @@ const sentences: Record<JournalProblem, string> = {
   corrupt:
     'The offline journal file is damaged, so this terminal cannot keep sales until it is repaired or restored.',
   'write-failed':
-    'The offline journal could not be written (the disk may be full, over a size limit, or failing), so this terminal cannot keep sales while CareCloud is unreachable.',
+    'The offline journal could not be written (the disk may be full, over a size limit, ' +
+    'or failing), so this terminal cannot keep sales while CareCloud is unreachable.',
   busy: 'The offline journal is locked by another program for too long, so this sale could not be recorded.',
   unavailable:
     'The offline journal cannot be opened, so this terminal cannot keep sales while CareCloud is unreachable.',
   replaced:
-    'The offline journal is not the one this terminal kept (it was emptied, deleted or replaced), so this terminal takes no sales: put its journal.db back from a backup, or a manager accepts this journal with `ccpos journal adopt`, knowing the sales queued in the old one will not reach CareCloud from here.',
+    'The offline journal is not the one this terminal kept (it was emptied, ' +
+    'deleted or replaced), so this terminal takes no sales: ' +
+    'put its journal.db back from a backup, or a manager accepts this journal with ' +
+    '`ccpos journal adopt`, knowing the sales queued in the old one will not reach CareCloud from here.',
   'sales-missing':
-    'The offline journal holds fewer sales than this terminal kept (an older copy was put back, or its write-ahead file was lost), so this terminal takes no sales: put the newest journal.db back, or a manager accepts this journal with `ccpos journal adopt`, knowing the missing sales will not reach CareCloud from here.',
+    'The offline journal holds fewer sales than this terminal kept (an older copy was put back, ' +
+    'or its write-ahead file was lost), so this terminal takes no sales: ' +
+    'put the newest journal.db back, or a manager accepts this journal with `ccpos journal adopt`, ' +
+    'knowing the missing sales will not reach CareCloud from here.',
   'identity-damaged':
-    "The offline journal's identity record (journal.identity.json) is damaged, so this terminal cannot tell whether its journal is complete and takes no sales: put the record back from a backup, or a manager accepts the journal as it is with `ccpos journal adopt`.",
+    "The offline journal's identity record (journal.identity.json) is damaged, " +
+    'so this terminal cannot tell whether its journal is complete and takes no sales: ' +
+    'put the record back from a backup, or a manager accepts the journal as it is with `ccpos ' +
+    'journal adopt`.',
 };
 
 /**

@@ -57,7 +57,8 @@ export const SALES_BY_SPAN_SQL = `SELECT CAST(h.key AS INTEGER) AS hour,
   TOTAL(json_array_length(e.request, '${recap}.vouchers')) AS vouchers,
   TOTAL((SELECT TOTAL(v.value ->> '$.discount_value') FROM json_each(e.request, '${recap}.vouchers') v)) AS voucherValue
 FROM json_each(?) h
-CROSS JOIN entries e ON e.kind = 'purchase' AND e.created_at >= h.value ->> '$.from' AND e.created_at < h.value ->> '$.to'
+CROSS JOIN entries e
+  ON e.kind = 'purchase' AND e.created_at >= h.value ->> '$.from' AND e.created_at < h.value ->> '$.to'
 LEFT JOIN till_payments p ON p.entry_id = e.id
 WHERE e.state != 'voided'
 GROUP BY h.key`;
@@ -83,9 +84,11 @@ export function waitingByAgeSql(bands: readonly number[]): string {
 }
 
 /** How many waited past a cutoff, and since when the oldest of them. */
-export const OVERDUE_SQL = `SELECT COUNT(*) AS count, MIN(created_at) AS oldest FROM (${WAITING}) WHERE created_at <= @cutoff`;
+export const OVERDUE_SQL = `SELECT COUNT(*) AS count, MIN(created_at) AS oldest
+FROM (${WAITING}) WHERE created_at <= @cutoff`;
 
-export const REJECTED_COUNT_SQL = `SELECT COUNT(*) AS count FROM entries WHERE state IN ('sending', 'rejected') AND state = 'rejected'`;
+export const REJECTED_COUNT_SQL = `SELECT COUNT(*) AS count
+FROM entries WHERE state IN ('sending', 'rejected') AND state = 'rejected'`;
 
 /** The oldest rejected entries first: they have waited longest for the manager. */
 export const REJECTED_LIST_SQL = `SELECT id, bill_id AS billId, kind, updated_at AS at, reasons FROM entries

@@ -84,7 +84,11 @@ export function databaseIdentity(db: JournalDatabase): { fileId: string | null; 
  */
 export function checkIdentity(db: JournalDatabase, expected: JournalIdentity): void {
   const actual = databaseIdentity(db);
-  const had = `This terminal's journal had entries up to no. ${expected.highestEntryId}${expected.checkpointedAt === null ? '' : `, last saved to disk at ${new Date(expected.checkpointedAt).toISOString()}`}`;
+  const saved =
+    expected.checkpointedAt === null
+      ? ''
+      : `, last saved to disk at ${new Date(expected.checkpointedAt).toISOString()}`;
+  const had = `This terminal's journal had entries up to no. ${expected.highestEntryId}${saved}`;
   if (actual.fileId !== expected.fileId) {
     const found =
       actual.highestEntryId === 0
@@ -120,7 +124,8 @@ export function ensureFileId(db: JournalDatabase, now: number): string {
 export function renewFileId(db: JournalDatabase, now: number): string {
   const fileId = randomUUID();
   db.prepare(
-    'INSERT INTO journal_identity (singleton, file_id, created_at) VALUES (1, ?, ?) ON CONFLICT (singleton) DO UPDATE SET file_id = excluded.file_id, created_at = excluded.created_at',
+    'INSERT INTO journal_identity (singleton, file_id, created_at) VALUES (1, ?, ?) ' +
+      'ON CONFLICT (singleton) DO UPDATE SET file_id = excluded.file_id, created_at = excluded.created_at',
   ).run(fileId, now);
   return fileId;
 }

@@ -125,7 +125,8 @@ export class ManagerDesk {
     return guarded(() =>
       (
         this.#sql(
-          'SELECT id, owner, started_at, finished_at, outcome, http_status, error FROM attempts WHERE entry_id = ? ORDER BY id',
+          'SELECT id, owner, started_at, finished_at, outcome, http_status, error ' +
+            'FROM attempts WHERE entry_id = ? ORDER BY id',
         ).all(id) as {
           id: number;
           owner: string;
@@ -186,7 +187,9 @@ export class ManagerDesk {
       const unclear = attempts.find((attempt) => mayHaveLanded(attempt, path));
       if (unclear) {
         throw new SendUncertainError(
-          `Entry ${id} may already be in CareCloud: a send of it got no clear answer (${unclear.error ?? unclear.outcome ?? 'the sender ended mid-send'}). Retry it first; CareCloud books it only once, so the retry shows whether CareCloud has it.`,
+          `Entry ${id} may already be in CareCloud: a send of it got no clear answer ` +
+            `(${unclear.error ?? unclear.outcome ?? 'the sender ended mid-send'}). ` +
+            `Retry it first; CareCloud books it only once, so the retry shows whether CareCloud has it.`,
         );
       }
       this.#sql(

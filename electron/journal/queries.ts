@@ -35,7 +35,8 @@ export class JournalQueries {
   unconfirmedCardAssignment(cardNumber: string): JournalEntry | null {
     return guarded(() => {
       const row = this.#sql(
-        "SELECT * FROM entries WHERE kind = 'card-assignment' AND card_number = ? AND state IN ('pending', 'sending', 'rejected') ORDER BY id DESC LIMIT 1",
+        "SELECT * FROM entries WHERE kind = 'card-assignment' AND card_number = ? " +
+          "AND state IN ('pending', 'sending', 'rejected') ORDER BY id DESC LIMIT 1",
       ).get(cardNumber) as EntryRow | undefined;
       return row ? toEntry(row) : null;
     });
@@ -53,7 +54,8 @@ export class JournalQueries {
     return guarded(() =>
       (
         this.#sql(
-          "SELECT * FROM entries WHERE kind = 'customer-assignment' AND json_extract(request, '$.body.external_purchase_id') = ? ORDER BY id",
+          "SELECT * FROM entries WHERE kind = 'customer-assignment' " +
+            "AND json_extract(request, '$.body.external_purchase_id') = ? ORDER BY id",
         ).all(billId) as EntryRow[]
       ).map((row) => toEntry(row)),
     );
@@ -90,7 +92,8 @@ export class JournalQueries {
         `SELECT h.code AS code, SUM(h.amount_minor) AS amount, json_group_array(e.bill_id) AS bills
         FROM voucher_holds h JOIN entries e ON e.id = h.entry_id
         WHERE h.code IN (SELECT value FROM json_each(?)) AND e.state IN ${states}
-          AND NOT EXISTS (SELECT 1 FROM entries c WHERE c.depends_on = e.id AND c.kind = 'cancellation' AND c.state NOT IN ('rejected', 'voided'))
+          AND NOT EXISTS (SELECT 1 FROM entries c
+            WHERE c.depends_on = e.id AND c.kind = 'cancellation' AND c.state NOT IN ('rejected', 'voided'))
         GROUP BY h.code ORDER BY h.code`,
       ).all(JSON.stringify(codes)) as { code: string; amount: number; bills: string }[];
       return rows.map((r) => ({
@@ -106,7 +109,8 @@ export class JournalQueries {
     if (ids.length === 0) return new Map();
     return guarded(() => {
       const rows = this.#sql(
-        'SELECT entry_id AS id, paid_minor AS paid, settlement FROM till_payments WHERE entry_id IN (SELECT value FROM json_each(?))',
+        'SELECT entry_id AS id, paid_minor AS paid, settlement ' +
+          'FROM till_payments WHERE entry_id IN (SELECT value FROM json_each(?))',
       ).all(JSON.stringify(ids)) as { id: number; paid: number; settlement: string }[];
       return new Map(
         rows.map((r) => [
@@ -123,10 +127,12 @@ export class JournalQueries {
       type Row = { state: 'pending' | 'sending' | 'rejected'; n: number; first: number | null };
       const rows = [
         this.#sql(
-          "SELECT 'pending' AS state, COUNT(*) AS n, MIN(id) AS first FROM entries INDEXED BY entries_pending WHERE state = 'pending'",
+          "SELECT 'pending' AS state, COUNT(*) AS n, MIN(id) AS first " +
+            "FROM entries INDEXED BY entries_pending WHERE state = 'pending'",
         ).get() as Row,
         ...(this.#sql(
-          "SELECT state, COUNT(*) AS n, MIN(id) AS first FROM entries INDEXED BY entries_unsettled WHERE state IN ('sending', 'rejected') GROUP BY state",
+          'SELECT state, COUNT(*) AS n, MIN(id) AS first FROM entries INDEXED BY entries_unsettled ' +
+            "WHERE state IN ('sending', 'rejected') GROUP BY state",
         ).all() as Row[]),
       ];
       const counts = { pending: 0, sending: 0, rejected: 0 };
@@ -160,7 +166,8 @@ export class JournalQueries {
         (
           this.#sql(
             `SELECT (SELECT COUNT(*) FROM entries INDEXED BY entries_pending WHERE state = 'pending' AND id <= @id)
-            + (SELECT COUNT(*) FROM entries INDEXED BY entries_unsettled WHERE state IN ('sending', 'rejected') AND state = 'sending' AND id <= @id) AS n`,
+            + (SELECT COUNT(*) FROM entries INDEXED BY entries_unsettled
+              WHERE state IN ('sending', 'rejected') AND state = 'sending' AND id <= @id) AS n`,
           ).get({ id: entryId }) as { n: number }
         ).n,
     );
@@ -172,7 +179,8 @@ export class JournalQueries {
       (
         this.#sql(
           `SELECT id FROM entries INDEXED BY entries_pending WHERE state = 'pending'
-          UNION ALL SELECT id FROM entries INDEXED BY entries_unsettled WHERE state IN ('sending', 'rejected') AND state = 'sending' ORDER BY id`,
+          UNION ALL SELECT id FROM entries INDEXED BY entries_unsettled
+            WHERE state IN ('sending', 'rejected') AND state = 'sending' ORDER BY id`,
         ).all() as { id: number }[]
       ).map((r) => r.id),
     );

@@ -14,7 +14,8 @@ const ORPHAN_REJECTION: RejectionReason = {
   name: 'bill_number',
   reason: 'original_not_booked',
   message:
-    'CareCloud refused the sale this cancels, so there is nothing to cancel; if that sale is sent again, retry this cancellation after it',
+    'CareCloud refused the sale this cancels, so there is nothing to cancel; ' +
+    'if that sale is sent again, retry this cancellation after it',
 };
 
 /** What waited on a sign-up or card assignment that CareCloud refused or the manager voided: the manager decides. */
@@ -23,7 +24,8 @@ const WAITED_REJECTION: Partial<Record<JournalEntry['kind'], RejectionReason>> =
     name: 'customer_id',
     reason: 'signup_not_booked',
     message:
-      'The sign-up this card was to be assigned with did not reach CareCloud; once the customer exists, retry this assignment',
+      'The sign-up this card was to be assigned with did not reach CareCloud; ' +
+      'once the customer exists, retry this assignment',
   },
   purchase: {
     name: 'card_number',
@@ -69,13 +71,15 @@ export class SendLifecycle {
     this.#monotonic = monotonic;
     const db = store.db;
     this.#insertEntry =
-      db.prepare(`INSERT INTO entries (kind, idempotency_key, bill_id, request, payment_time, store_id, cashdesk, operator, customer_id, card_number, depends_on, replaces, flags, state, next_attempt_at, created_at, updated_at, lease_owner, lease_expires_at, attempt_count)
+      db.prepare(`INSERT INTO entries (kind, idempotency_key, bill_id, request, payment_time, store_id, cashdesk,
+        operator, customer_id, card_number, depends_on, replaces, flags, state, next_attempt_at, created_at,
+        updated_at, lease_owner, lease_expires_at, attempt_count)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#insertAttempt = db.prepare('INSERT INTO attempts (entry_id, owner, started_at) VALUES (?, ?, ?)');
     // An entry waits for the one it depends on unless that one is synced (or already purged, which only synced entries
     // are).
-    this.#nextEligible =
-      db.prepare(`SELECT * FROM entries e INDEXED BY entries_pending WHERE e.state = 'pending' AND e.next_attempt_at <= ?
+    this.#nextEligible = db.prepare(`SELECT * FROM entries e INDEXED BY entries_pending
+      WHERE e.state = 'pending' AND e.next_attempt_at <= ?
       AND NOT EXISTS (SELECT 1 FROM entries d WHERE d.id = e.depends_on AND d.state != 'synced')
       ORDER BY e.id LIMIT 1`);
     this.#finishAttempt = db.prepare(
@@ -184,7 +188,8 @@ export class SendLifecycle {
     entry.id = Number(result.lastInsertRowid);
     if (input.voucherHolds?.length) {
       const hold = this.#sql(
-        'INSERT INTO voucher_holds (entry_id, code, amount_minor) VALUES (?, ?, ?) ON CONFLICT (entry_id, code) DO UPDATE SET amount_minor = amount_minor + excluded.amount_minor',
+        'INSERT INTO voucher_holds (entry_id, code, amount_minor) VALUES (?, ?, ?) ' +
+          'ON CONFLICT (entry_id, code) DO UPDATE SET amount_minor = amount_minor + excluded.amount_minor',
       );
       for (const h of input.voucherHolds) hold.run(entry.id, h.code, h.amountMinor);
     }
@@ -214,7 +219,8 @@ export class SendLifecycle {
         .transaction(() =>
           Number(
             this.#sql(
-              "DELETE FROM voucher_holds WHERE entry_id IN (SELECT h.entry_id FROM voucher_holds h CROSS JOIN entries e ON e.id = h.entry_id WHERE e.state = 'synced' AND e.updated_at < ?)",
+              'DELETE FROM voucher_holds WHERE entry_id IN (SELECT h.entry_id FROM voucher_holds h ' +
+                "CROSS JOIN entries e ON e.id = h.entry_id WHERE e.state = 'synced' AND e.updated_at < ?)",
             ).run(before).changes,
           ),
         )
@@ -257,7 +263,8 @@ export class SendLifecycle {
   #claim(id: number, from: EntryState, owner: string, leaseMs: number, now: number): Claim {
     this.#refuseIfDamaged();
     this.#sql(
-      "UPDATE entries SET state = 'sending', lease_owner = ?, lease_expires_at = ?, attempt_count = attempt_count + 1, updated_at = ? WHERE id = ?",
+      "UPDATE entries SET state = 'sending', lease_owner = ?, lease_expires_at = ?, " +
+        'attempt_count = attempt_count + 1, updated_at = ? WHERE id = ?',
     ).run(owner, now + leaseMs, now, id);
     this.#leasesSeen.set(id, { lease: `${owner}|${now + leaseMs}`, at: this.#monotonic() });
     this.#insertTransition.run(id, now, from, 'sending', 'send', owner);
@@ -287,7 +294,9 @@ export class SendLifecycle {
               if (row.state === 'pending' || row.state === 'sending') {
                 // CareCloud has the sale now: the journal keeps only the card number's last four digits.
                 this.#sql(
-                  `UPDATE entries SET state = 'synced', remote_id = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = NULL, updated_at = ?, ${maskSyncedCardSql} WHERE id = ?`,
+                  `UPDATE entries SET state = 'synced', remote_id = ?, lease_owner = NULL, ` +
+                    `lease_expires_at = NULL, last_error = NULL, updated_at = ?, ${maskSyncedCardSql} ` +
+                    `WHERE id = ?`,
                 ).run(result.remoteId, now, id);
                 this.#insertTransition.run(
                   id,
@@ -311,14 +320,16 @@ export class SendLifecycle {
               this.#finishAttempt.run(now, 'rejected', result.httpStatus, result.error, claim.attemptId);
               if (owned) {
                 this.#sql(
-                  "UPDATE entries SET state = 'rejected', reasons = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = ?, updated_at = ? WHERE id = ?",
+                  "UPDATE entries SET state = 'rejected', reasons = ?, lease_owner = NULL, " +
+                    'lease_expires_at = NULL, last_error = ?, updated_at = ? WHERE id = ?',
                 ).run(JSON.stringify(result.reasons), result.error, now, id);
                 this.#insertTransition.run(
                   id,
                   now,
                   'sending',
                   'rejected',
-                  `refused by CareCloud: ${result.reasons.map((r) => `${r.name}/${r.reason}`).join(', ') || result.error}`,
+                  `refused by CareCloud: ` +
+                    `${result.reasons.map((r) => `${r.name}/${r.reason}`).join(', ') || result.error}`,
                   owner,
                 );
                 this.settleDependents(id, 'rejected', now);
@@ -335,7 +346,8 @@ export class SendLifecycle {
               this.#finishAttempt.run(now, result.outcome, result.httpStatus, result.error, claim.attemptId);
               if (owned) {
                 this.#sql(
-                  "UPDATE entries SET state = 'pending', next_attempt_at = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = ?, updated_at = ? WHERE id = ?",
+                  "UPDATE entries SET state = 'pending', next_attempt_at = ?, lease_owner = NULL, " +
+                    'lease_expires_at = NULL, last_error = ?, updated_at = ? WHERE id = ?',
                 ).run(result.nextAttemptAt, result.error, now, id);
                 this.#insertTransition.run(
                   id,
@@ -369,7 +381,9 @@ export class SendLifecycle {
           .transaction(() => {
             const now = this.#now();
             const rows = this.#sql(
-              "SELECT id, lease_owner, lease_expires_at, updated_at FROM entries INDEXED BY entries_unsettled WHERE state IN ('sending', 'rejected') AND state = 'sending'",
+              'SELECT id, lease_owner, lease_expires_at, updated_at ' +
+                "FROM entries INDEXED BY entries_unsettled WHERE state IN ('sending', 'rejected') " +
+                "AND state = 'sending'",
             ).all() as Pick<EntryRow, 'id' | 'lease_owner' | 'lease_expires_at' | 'updated_at'>[];
             const watching = new Set(rows.map((row) => row.id));
             for (const id of this.#leasesSeen.keys()) if (!watching.has(id)) this.#leasesSeen.delete(id);
@@ -379,10 +393,12 @@ export class SendLifecycle {
               const dead = row.lease_owner === null || !isOwnerAlive(row.lease_owner);
               if (!expired && !dead) continue;
               this.#sql(
-                "UPDATE entries SET state = 'pending', next_attempt_at = ?, lease_owner = NULL, lease_expires_at = NULL, updated_at = ? WHERE id = ?",
+                "UPDATE entries SET state = 'pending', next_attempt_at = ?, " +
+                  'lease_owner = NULL, lease_expires_at = NULL, updated_at = ? WHERE id = ?',
               ).run(now, now, row.id);
               this.#sql(
-                "UPDATE attempts SET finished_at = ?, outcome = 'abandoned', error = ? WHERE entry_id = ? AND finished_at IS NULL",
+                "UPDATE attempts SET finished_at = ?, outcome = 'abandoned', error = ? " +
+                  'WHERE entry_id = ? AND finished_at IS NULL',
               ).run(
                 now,
                 dead
@@ -440,7 +456,8 @@ export class SendLifecycle {
         this.settleDependents(dependent, 'rejected', now);
       } else if (dependencyState === 'voided') {
         this.#sql(
-          "UPDATE entries SET state = 'voided', void_reason = ?, voided_by = 'system', next_attempt_at = ?, updated_at = ? WHERE id = ?",
+          "UPDATE entries SET state = 'voided', void_reason = ?, " +
+            "voided_by = 'system', next_attempt_at = ?, updated_at = ? WHERE id = ?",
         ).run(ORPHAN_VOID_REASON, now, now, dependent);
         this.#insertTransition.run(dependent, now, 'pending', 'voided', ORPHAN_VOID_REASON, 'system');
       } else {
@@ -459,7 +476,8 @@ export class SendLifecycle {
       this.#db
         .transaction(() => {
           const rows = this.#sql(
-            `SELECT DISTINCT d.id AS id, d.state AS state FROM entries e INDEXED BY entries_pending JOIN entries d ON d.id = e.depends_on
+            `SELECT DISTINCT d.id AS id, d.state AS state
+          FROM entries e INDEXED BY entries_pending JOIN entries d ON d.id = e.depends_on
           WHERE e.state = 'pending' AND d.state IN ('rejected', 'voided')`,
           ).all() as { id: number; state: 'rejected' | 'voided' }[];
           if (rows.length === 0) return 0;

@@ -70,8 +70,10 @@ export class ShiftStateError extends InvalidState {
   }
 }
 
-const SHIFT_COLUMNS = `id, store_id AS storeId, cashdesk, currency, opened_by AS openedBy, opened_at AS openedAt, opening_float_minor AS openingFloatMinor,
-  closed_by AS closedBy, closed_at AS closedAt, expected_cash_minor AS expectedCashMinor, counted_cash_minor AS countedCashMinor, count_detail AS countDetail, approved_by AS approvedBy`;
+const SHIFT_COLUMNS = `id, store_id AS storeId, cashdesk, currency, opened_by AS openedBy, opened_at AS openedAt,
+  opening_float_minor AS openingFloatMinor, closed_by AS closedBy, closed_at AS closedAt,
+  expected_cash_minor AS expectedCashMinor, counted_cash_minor AS countedCashMinor, count_detail AS countDetail,
+  approved_by AS approvedBy`;
 
 /** The trigger's RAISE text, when SQLite refused a change to a closed shift. */
 export class ShiftNotFound extends NotFound {
@@ -148,7 +150,8 @@ export class ShiftBook {
       const at = this.#now();
       const { lastInsertRowid } = this.#db
         .prepare(
-          'INSERT INTO shifts (store_id, cashdesk, currency, opened_by, opened_at, opening_float_minor) VALUES (?, ?, ?, ?, ?, ?)',
+          'INSERT INTO shifts (store_id, cashdesk, currency, opened_by, opened_at, opening_float_minor) ' +
+            'VALUES (?, ?, ?, ?, ?, ?)',
         )
         .run(shift.storeId, shift.cashdesk, shift.currency, shift.operator, at, shift.openingFloatMinor);
       const id = Number(lastInsertRowid);
@@ -197,7 +200,8 @@ export class ShiftBook {
       const at = this.#now();
       const { lastInsertRowid } = this.#db
         .prepare(
-          'INSERT INTO cash_movements (shift_id, direction, amount_minor, reason, operator, at) VALUES (?, ?, ?, ?, ?, ?)',
+          'INSERT INTO cash_movements (shift_id, direction, amount_minor, reason, operator, at) ' +
+            'VALUES (?, ?, ?, ?, ?, ?)',
         )
         .run(shiftId, direction, amountMinor, reason, operator, at);
       this.#audit(at, operator, direction === 'in' ? 'cash-in' : 'cash-out', {
@@ -214,7 +218,8 @@ export class ShiftBook {
       () =>
         this.#db
           .prepare(
-            'SELECT id, shift_id AS shiftId, direction, amount_minor AS amountMinor, reason, operator, at FROM cash_movements WHERE shift_id = ? ORDER BY id',
+            'SELECT id, shift_id AS shiftId, direction, amount_minor AS amountMinor, ' +
+              'reason, operator, at FROM cash_movements WHERE shift_id = ? ORDER BY id',
           )
           .all(shiftId) as MovementRow[],
     );
@@ -226,7 +231,8 @@ export class ShiftBook {
       () =>
         this.#db
           .prepare(
-            `SELECT e.id, e.kind, e.state, e.operator, e.request, e.customer_id AS customerId, e.card_number AS cardNumber,
+            `SELECT e.id, e.kind, e.state, e.operator, e.request,
+               e.customer_id AS customerId, e.card_number AS cardNumber,
                p.paid_minor AS paidMinor, p.settlement, p.points_earned AS pointsEarned
              FROM shift_entries s JOIN entries e ON e.id = s.entry_id
              LEFT JOIN till_payments p ON p.entry_id = CASE e.kind WHEN 'cancellation' THEN e.depends_on ELSE e.id END
@@ -279,7 +285,8 @@ export class ShiftBook {
         .run(id, shiftId, at, close.closedBy, JSON.stringify(decided.report));
       this.#db
         .prepare(
-          'UPDATE shifts SET closed_by = ?, closed_at = ?, expected_cash_minor = ?, counted_cash_minor = ?, count_detail = ?, approved_by = ? WHERE id = ?',
+          'UPDATE shifts SET closed_by = ?, closed_at = ?, expected_cash_minor = ?, ' +
+            'counted_cash_minor = ?, count_detail = ?, approved_by = ? WHERE id = ?',
         )
         .run(
           close.closedBy,

@@ -342,7 +342,9 @@ export class SettingsService {
       reasons.push({
         name: 'password',
         reason: 'weak_key_storage',
-        message: `this computer keeps keys under a built-in key (${this.#cipher.backend()}) that anyone who can read the settings file can use; set up a keyring, or have a manager accept the risk`,
+        message:
+          `this computer keeps keys under a built-in key (${this.#cipher.backend()}) that anyone who ` +
+          `can read the settings file can use; set up a keyring, or have a manager accept the risk`,
       });
     }
     if (reasons.length > 0 || !shared.success || input === null) throw new InvalidSettingsError(reasons);

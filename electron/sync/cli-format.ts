@@ -16,7 +16,10 @@ export function entryLine(entry: JournalEntry): string {
           : entry.lastError
             ? `attempts ${entry.attemptCount}, last: ${entry.lastError}`
             : `attempts ${entry.attemptCount}`;
-  return `${String(entry.id).padStart(6)}  ${entry.kind.padEnd(12)} ${entry.state.padEnd(8)} ${iso(entry.createdAt)}  ${entry.billId ?? '-'}  ${extra}`;
+  return (
+    `${String(entry.id).padStart(6)}  ${entry.kind.padEnd(12)} ` +
+    `${entry.state.padEnd(8)} ${iso(entry.createdAt)}  ${entry.billId ?? '-'}  ${extra}`
+  );
 }
 
 export function detailLines(detail: EntryDetail): string[] {
@@ -31,7 +34,8 @@ export function detailLines(detail: EntryDetail): string[] {
   ];
   if (entry.reasons.length)
     lines.push(
-      `refused       ${entry.reasons.map((r) => `${r.name}/${r.reason}${r.message ? ` (${r.message})` : ''}`).join(', ')}`,
+      `refused       ` +
+        `${entry.reasons.map((r) => `${r.name}/${r.reason}${r.message ? ` (${r.message})` : ''}`).join(', ')}`,
     );
   if (entry.voidReason) lines.push(`voided        by ${entry.voidedBy ?? '?'}: ${entry.voidReason}`);
   if (detail.replaces)
@@ -46,7 +50,8 @@ export function detailLines(detail: EntryDetail): string[] {
   lines.push('attempts:');
   for (const a of detail.attempts)
     lines.push(
-      `  ${iso(a.startedAt)}  ${a.outcome ?? 'unfinished'}${a.httpStatus ? ` ${a.httpStatus}` : ''}${a.error ? `  ${a.error}` : ''}`,
+      `  ${iso(a.startedAt)}  ` +
+        `${a.outcome ?? 'unfinished'}${a.httpStatus ? ` ${a.httpStatus}` : ''}${a.error ? `  ${a.error}` : ''}`,
     );
   lines.push('history:');
   for (const t of detail.transitions)

@@ -187,9 +187,11 @@ export function writeEntry(write: OtherWrite, terminal: Pick<TerminalClock, 'now
     write.kind === 'voucher-application'
       ? writePaths[write.kind](write.voucherId!)
       : writePaths[write.kind]();
+  const store = write.storeId.replace(/[^A-Za-z0-9]/g, '');
+  const at = timeOrderedId(terminal.now?.() ?? Date.now());
   return {
     kind: write.kind,
-    idempotencyKey: `${write.kind}:${write.storeId.replace(/[^A-Za-z0-9]/g, '')}-${write.cashdesk}-${timeOrderedId(terminal.now?.() ?? Date.now())}`,
+    idempotencyKey: `${write.kind}:${store}-${write.cashdesk}-${at}`,
     request: { method: 'POST', path, body: write.body },
     storeId: write.storeId,
     cashdesk: write.cashdesk,

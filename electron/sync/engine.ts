@@ -391,7 +391,9 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
         this.#reachable();
         const cuts = (this.#cutUploads.get(entry.id) ?? 0) + 1;
         this.#cutUploads.set(entry.id, cuts);
-        const error = `CareCloud cut the upload of this ${Math.ceil(requestBytes(entry) / 1024)} KB request while it answered otherwise (${failure.error})`;
+        const error =
+          `CareCloud cut the upload of this ${Math.ceil(requestBytes(entry) / 1024)} ` +
+          `KB request while it answered otherwise (${failure.error})`;
         if (cuts >= CUT_UPLOADS_BEFORE_REJECTING) {
           this.#cutUploads.delete(entry.id);
           result = {

@@ -10,9 +10,11 @@ export type OfflineBenefit = 'vouchers' | 'points' | 'credit';
 const sentences: Record<OfflineBenefit, string> = {
   vouchers: 'Vouchers cannot be used while CareCloud is unreachable; remove them to close the sale now.',
   points:
-    'Paying with points is not possible while CareCloud is unreachable; remove the points payment to close the sale now.',
+    'Paying with points is not possible while CareCloud is unreachable; ' +
+    'remove the points payment to close the sale now.',
   credit:
-    'Paying with credit is not possible while CareCloud is unreachable; remove the credit payment to close the sale now.',
+    'Paying with credit is not possible while CareCloud is unreachable; ' +
+    'remove the credit payment to close the sale now.',
 };
 
 /** CareCloud is unreachable and the offline policy will not take this benefit without it. */

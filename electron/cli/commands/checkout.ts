@@ -22,7 +22,8 @@ function readBillFile(file: string): string {
     const size = fstatSync(fd).size;
     if (size > MAX_BILL_FILE_BYTES)
       throw new UsageError(
-        `The bill file is ${(size / 1048576).toFixed(1)} MB; a bill file may be at most ${MAX_BILL_FILE_BYTES / 1048576} MB. Nothing was journaled.`,
+        `The bill file is ${(size / 1048576).toFixed(1)} MB; ` +
+          `a bill file may be at most ${MAX_BILL_FILE_BYTES / 1048576} MB. Nothing was journaled.`,
       );
     // One byte more than the limit: a file that grows while it is read is still caught.
     const buffer = Buffer.alloc(MAX_BILL_FILE_BYTES + 1);
@@ -31,7 +32,8 @@ function readBillFile(file: string): string {
       read = readSync(fd, buffer, length, buffer.length - length, null);
     if (length > MAX_BILL_FILE_BYTES)
       throw new UsageError(
-        `The bill file is larger than ${MAX_BILL_FILE_BYTES / 1048576} MB, the most a bill file may be. Nothing was journaled.`,
+        `The bill file is larger than ${MAX_BILL_FILE_BYTES / 1048576} MB, the most a bill file may be. ` +
+          `Nothing was journaled.`,
       );
     return buffer.subarray(0, length).toString('utf8');
   } catch (error) {
@@ -84,16 +86,18 @@ export const checkoutCommand: Command = {
       }
       const result = await sync.engine.close(entry);
       io.out(`bill_id      ${result.entry.billId ?? '-'}`);
-      io.out(
-        `outcome      ${result.outcome}${result.outcome === 'queued' ? ` (${result.why}${result.error ? `: ${result.error}` : ''})` : ''}`,
-      );
+      const why =
+        result.outcome === 'queued' ? ` (${result.why}${result.error ? `: ${result.error}` : ''})` : '';
+      io.out(`outcome      ${result.outcome}${why}`);
       io.out(
         `purchase id  ${result.outcome === 'synced' ? (result.purchaseId ?? '(already in CareCloud)') : '-'}`,
       );
       // The sale is in CareCloud: a failure to write that down must not read as a failed sale.
       if (result.outcome === 'synced' && result.unrecorded)
         io.out(
-          `journal      CareCloud has the sale, but the journal could not record it yet (${result.unrecorded.message}). It is recorded when the journal can be written again; do not ring the sale again.`,
+          `journal      CareCloud has the sale, but the journal could not ` +
+            `record it yet (${result.unrecorded.message}). ` +
+            `It is recorded when the journal can be written again; do not ring the sale again.`,
         );
       if (result.outcome === 'rejected') {
         io.out(`refused      ${result.reasons.map((r) => `${r.name}/${r.reason}`).join(', ')}`);

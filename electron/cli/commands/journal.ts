@@ -75,7 +75,10 @@ export const journalCommand: Command = {
       for (const line of identityLines(identity)) io.out(`  ${line}`);
       if (previous)
         io.out(
-          `The record it replaces expected entries up to no. ${previous.highestEntryId} (last checkpoint ${when(previous.checkpointedAt)}); sales after no. ${identity.highestEntryId} in the old journal will not reach CareCloud from this terminal.`,
+          `The record it replaces expected entries up to no. ` +
+            `${previous.highestEntryId} (last checkpoint ${when(previous.checkpointedAt)}); ` +
+            `sales after no. ${identity.highestEntryId} in the old journal will not reach ` +
+            `CareCloud from this terminal.`,
         );
       if (setAside) io.out(`The old record is kept as ${setAside}.`);
     } finally {

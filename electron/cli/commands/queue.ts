@@ -18,7 +18,9 @@ import { configFlagOptions, configFlagsOf, loadTerminal } from '../../sync/cli-t
 import { CONFIG_FLAG_USAGE } from '../../config/flags.ts';
 import { writePrivateFile } from '../../config/file-modes.ts';
 
-const usage = `queue list [--state S] [--kind K] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--customer ID] [--bill-id ID] [--limit N] [--offset N] [--json]
+const usage =
+  'queue list [--state S] [--kind K] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--customer ID] [--bill-id ID] ' +
+  `[--limit N] [--offset N] [--json]
        ccpos queue show <entry> [--json]
        ccpos queue retry <entry> [--by NAME]
        ccpos queue void <entry> --reason TEXT [--by NAME]

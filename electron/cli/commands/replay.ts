@@ -79,8 +79,11 @@ export const replayCommand: Command = {
           summary.wentOffline ? 'CareCloud became unreachable' : '',
           summary.outOfTime ? `stopped after ${budgetSeconds} s` : '',
         ].filter(Boolean);
+        const voided = count('voided') ? `, ${count('voided')} voided` : '';
+        const noted = notes.length ? `; ${notes.join('; ')}` : '';
         io.out(
-          `${count('synced')} synced, ${count('rejected')} rejected, ${count('pending', 'sending')} to retry${count('voided') ? `, ${count('voided')} voided` : ''}${notes.length ? `; ${notes.join('; ')}` : ''}.`,
+          `${count('synced')} synced, ${count('rejected')} rejected, ` +
+            `${count('pending', 'sending')} to retry${voided}${noted}.`,
         );
       }
       const stats = journal.stats();

@@ -12,7 +12,8 @@ export const configurationCheck: DoctorCheck = {
         say('diag.config.zone', { zone: settings.timeZone }),
       );
     return pass(
-      `${settings.projectUrl}, login ${settings.login}, store ${settings.storeId || '(none chosen)'}, cash desk ${settings.cashdeskNumber}`,
+      `${settings.projectUrl}, login ${settings.login}, ` +
+        `store ${settings.storeId || '(none chosen)'}, cash desk ${settings.cashdeskNumber}`,
       say('diag.config.ok', {
         url: settings.projectUrl,
         login: settings.login,

@@ -20,7 +20,9 @@ export const dataFolderCheck: DoctorCheck = {
       .join(', ');
     const more = wrong.length > SHOWN ? ` and ${wrong.length - SHOWN} more` : '';
     return fail(
-      `${wrong.length} ${wrong.length === 1 ? 'item' : 'items'} other local users may read: ${shown}${more}. The terminal makes them private when it starts; or run chmod -R go-rwx ${dataDir}.`,
+      `${wrong.length} ${wrong.length === 1 ? 'item' : 'items'} other local users may read: ` +
+        `${shown}${more}. The terminal makes them private when it starts; ` +
+        `or run chmod -R go-rwx ${dataDir}.`,
       say('diag.data.open', { count: wrong.length, dir: dataDir }),
     );
   },

@@ -16,14 +16,19 @@ export const keyStorageCheck: DoctorCheck = {
         `the password is encrypted under a key kept by the system (${keyStorage.backend})`,
         say('diag.key.ok', { backend: keyStorage.backend }),
       );
-    const why = `keys are kept under "${keyStorage.backend}", a key built into every copy, so anyone who can read settings.json can read the CareCloud password`;
+    const why =
+      `keys are kept under "${keyStorage.backend}", a key built into every copy, ` +
+      `so anyone who can read settings.json can read the CareCloud password`;
     if (keyStorage.accepted)
       return warn(
-        `${why}; a manager accepted this risk in the settings. Set up a keyring (GNOME Keyring or KWallet) to remove it.`,
+        `${why}; a manager accepted this risk in the settings. ` +
+          `Set up a keyring (GNOME Keyring or KWallet) to remove it.`,
         say('diag.key.accepted', { backend: keyStorage.backend }),
       );
     return fail(
-      `${why}. The terminal refuses to save a password here${keyStorage.passwordStored ? ' (one saved earlier is still there)' : ''}: set up a keyring (GNOME Keyring or KWallet), or have a manager accept the risk in the settings.`,
+      `${why}. The terminal refuses to save a password ` +
+        `here${keyStorage.passwordStored ? ' (one saved earlier is still there)' : ''}: ` +
+        `set up a keyring (GNOME Keyring or KWallet), or have a manager accept the risk in the settings.`,
       say('diag.key.weak', { backend: keyStorage.backend }),
     );
   },

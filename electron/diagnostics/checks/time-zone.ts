@@ -26,7 +26,8 @@ export const timeZoneCheck: DoctorCheck = {
       if (Math.abs(skew) > MAX_CLOCK_SKEW_MS) {
         const seconds = Math.round(Math.abs(skew) / 1000);
         return fail(
-          `this computer's clock is ${seconds} s ${skew > 0 ? 'ahead of' : 'behind'} CareCloud; purchases would carry wrong times`,
+          `this computer's clock is ${seconds} s ${skew > 0 ? 'ahead of' : 'behind'} CareCloud; ` +
+            `purchases would carry wrong times`,
           say(skew > 0 ? 'diag.tz.ahead' : 'diag.tz.behind', { seconds }),
         );
       }
@@ -36,14 +37,16 @@ export const timeZoneCheck: DoctorCheck = {
       const left = login.validTo.getTime() - now;
       if (left <= 0) {
         return fail(
-          `the session's valid_to ${login.validToText} is already past in ${zone}: the time zone setting is probably not the project's`,
+          `the session's valid_to ${login.validToText} is already past in ${zone}: ` +
+            `the time zone setting is probably not the project's`,
           say('diag.tz.past', { validTo: login.validToText, zone }),
         );
       }
       if (left > MAX_PLAUSIBLE_SESSION_MS) {
         const hours = Math.round(left / 3600_000);
         return warn(
-          `the session's valid_to ${login.validToText} is ${hours} h away in ${zone}: check that this is the project's time zone`,
+          `the session's valid_to ${login.validToText} is ${hours} h away in ${zone}: ` +
+            `check that this is the project's time zone`,
           say('diag.tz.far', { validTo: login.validToText, hours, zone }),
         );
       }

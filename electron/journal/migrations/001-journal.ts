@@ -1,8 +1,12 @@
 // The journal: one row per write that must reach CareCloud, in journal order.
+
+// Long lines are pieced together from these; the SQL text is byte for byte what journals already ran.
+const kinds = "'purchase', 'cancellation', 'voucher-application', 'customer-signup', 'card-assignment'";
+
 export const sql = `
 CREATE TABLE entries (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
-  kind TEXT NOT NULL CHECK (kind IN ('purchase', 'cancellation', 'voucher-application', 'customer-signup', 'card-assignment')),
+  kind TEXT NOT NULL CHECK (kind IN (${kinds})),
   idempotency_key TEXT NOT NULL UNIQUE,
   bill_id TEXT UNIQUE,
   request TEXT NOT NULL,

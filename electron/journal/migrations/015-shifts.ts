@@ -2,6 +2,16 @@
 // the reports (X at any time, Z at the close). Sales and cancellations journaled while a
 // shift is open are tied to it by the database itself, whoever appended them. Nothing of
 // a closed shift can change: the triggers refuse it, whatever code asks.
+
+// Long lines are pieced together from these; the SQL text is byte for byte what journals already ran.
+const laneChanged =
+  'NEW.id IS NOT OLD.id OR NEW.store_id IS NOT OLD.store_id OR NEW.cashdesk IS NOT OLD.cashdesk ' +
+  'OR NEW.currency IS NOT OLD.currency';
+const openingChanged =
+  'NEW.opened_by IS NOT OLD.opened_by OR NEW.opened_at IS NOT OLD.opened_at ' +
+  'OR NEW.opening_float_minor IS NOT OLD.opening_float_minor';
+const zWritten = "EXISTS (SELECT 1 FROM shift_reports WHERE shift_id = OLD.id AND kind = 'Z')";
+
 export const sql = `
 CREATE TABLE shifts (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -66,13 +76,13 @@ BEGIN SELECT RAISE(ABORT, 'shift_closed'); END;
 
 -- An open shift changes only by closing: its float, lane and opener stay as opened.
 CREATE TRIGGER shifts_open_fixed BEFORE UPDATE ON shifts
-WHEN OLD.closed_at IS NULL AND (NEW.id IS NOT OLD.id OR NEW.store_id IS NOT OLD.store_id OR NEW.cashdesk IS NOT OLD.cashdesk OR NEW.currency IS NOT OLD.currency
-  OR NEW.opened_by IS NOT OLD.opened_by OR NEW.opened_at IS NOT OLD.opened_at OR NEW.opening_float_minor IS NOT OLD.opening_float_minor OR NEW.closed_at IS NULL)
+WHEN OLD.closed_at IS NULL AND (${laneChanged}
+  OR ${openingChanged} OR NEW.closed_at IS NULL)
 BEGIN SELECT RAISE(ABORT, 'shift_fixed'); END;
 
 -- A close needs its Z report first, in the same commit.
 CREATE TRIGGER shifts_close_has_z BEFORE UPDATE ON shifts
-WHEN OLD.closed_at IS NULL AND NEW.closed_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM shift_reports WHERE shift_id = OLD.id AND kind = 'Z')
+WHEN OLD.closed_at IS NULL AND NEW.closed_at IS NOT NULL AND NOT ${zWritten}
 BEGIN SELECT RAISE(ABORT, 'shift_needs_z'); END;
 
 CREATE TRIGGER shifts_kept BEFORE DELETE ON shifts
