@@ -56,7 +56,9 @@ const cardStories: Record<keyof typeof demo.cards, string> = {
   cannotPayByPoints: 'status that cannot pay with points: customer_cant_pay_by_points',
   euroCustomer: 'customer of the Bratislava (EUR) store; owns EURO5',
   inactiveCustomer: 'customer who is not active (state 2)',
-  free: 'free card with no customer: sign a new customer up with it (validate-free-card / assign-free-card); see free cards',
+  free:
+    'free card with no customer: sign a new customer up with it (validate-free-card / assign-free-card); ' +
+    'see free cards',
 };
 
 const voucherStories: Record<keyof typeof demo.vouchers, string> = {
@@ -66,7 +68,9 @@ const voucherStories: Record<keyof typeof demo.vouchers, string> = {
   used: 'voucher_already_used',
   otherStore: 'Brno-only reward: voucher_cant_be_used_in_store elsewhere',
   storeBound: 'issued for Praha: voucher_not_allowed_in_store elsewhere',
-  productCondition: `free croissant (${demoProducts.croissant}) with two coffees (${demoProducts.coffee}): voucher_condition_count_not_satisfied / voucher_bonus_count_not_satisfied`,
+  productCondition:
+    `free croissant (${demoProducts.croissant}) with two coffees (${demoProducts.coffee}): ` +
+    `voucher_condition_count_not_satisfied / voucher_bonus_count_not_satisfied`,
   goldOnly: 'for gold customers only; card regular is silver: voucher_cant_be_applied_by_segment',
   pointsAtTill: 'costs 2000 points when used; card regular has fewer: not_enough_points_for_voucher',
   pointsAtTillAffordable: 'costs 2000 points when used, card manyPoints',
@@ -137,7 +141,8 @@ export function cheatsheet(project: Project, credentials: Credentials, baseUrl: 
         };
       }),
       app_login_code:
-        'POST /__sandbox/customer-api/app-login-code {"card_number": "..."} (control listener) or sandbox.control.mintAppLoginCode({ cardNumber })',
+        'POST /__sandbox/customer-api/app-login-code {"card_number": "..."} (control listener) ' +
+        'or sandbox.control.mintAppLoginCode({ cardNumber })',
     },
     free_cards: project.data.cards
       .filter((c) => c.customer_id === null && c.state === 1)
@@ -150,13 +155,15 @@ export function cheatsheetText(sheet: Cheatsheet): string[] {
   const lines = ['CareCloud sandbox: demo cheat sheet', ''];
   if (sheet.base_url) lines.push(`Base URL   ${sheet.base_url}`);
   lines.push(
-    `Login      user_external_application_id=${sheet.credentials.user_external_application_id} login=${sheet.credentials.login} password=${sheet.credentials.password}`,
+    `Login      user_external_application_id=${sheet.credentials.user_external_application_id} ` +
+      `login=${sheet.credentials.login} password=${sheet.credentials.password}`,
     '',
     'Stores (cash desks)',
   );
   for (const s of sheet.stores)
     lines.push(
-      `  ${s.code.padEnd(6)} ${s.name.padEnd(20)} ${s.currency}  desks ${s.cash_desks.join(',')}  ${s.earning}  id ${s.store_id}`,
+      `  ${s.code.padEnd(6)} ${s.name.padEnd(20)} ${s.currency}  ` +
+        `desks ${s.cash_desks.join(',')}  ${s.earning}  id ${s.store_id}`,
     );
   lines.push('', 'Cards');
   for (const c of sheet.cards)
@@ -170,7 +177,8 @@ export function cheatsheetText(sheet: Cheatsheet): string[] {
     lines.push(`  ${r.code.padEnd(10)} ${r.name.padEnd(30)} ${r.points_cost} pts`);
   lines.push(
     '',
-    `Kiosk (Customer API)  external_application_id=${sheet.customer_api.application_id}  mobile app ${sheet.customer_api.mobile_application_id}`,
+    `Kiosk (Customer API)  external_application_id=${sheet.customer_api.application_id}  ` +
+      `mobile app ${sheet.customer_api.mobile_application_id}`,
   );
   for (const l of sheet.customer_api.logins)
     lines.push(`  ${l.card_number}  ${l.customer.padEnd(22)} ${l.password.padEnd(12)} ${l.shows}`);

@@ -8,7 +8,8 @@ import { StateFile } from './state-file.ts';
 import type { RateLimit } from './tokens.ts';
 
 export const SANDBOX_USAGE =
-  'sandbox [--port N] [--control] [--control-port N] [--state FILE] [--strict] [--token-lifetime SECONDS] [--rate-limit PER_SECOND[:BURST]|off] | --cheatsheet [--json]';
+  'sandbox [--port N] [--control] [--control-port N] [--state FILE] [--strict] ' +
+  '[--token-lifetime SECONDS] [--rate-limit PER_SECOND[:BURST]|off] | --cheatsheet [--json]';
 
 /** A mistake in the arguments: one sentence for the user. */
 export class SandboxUsageError extends Error {
@@ -166,7 +167,8 @@ export async function runSandboxCli(
   if (options.statePath) io.out(`  state file   ${options.statePath}`);
   const c = sandbox.credentials;
   io.out(
-    `  login        user_external_application_id=${c.user_external_application_id} login=${c.login} password=${c.password}`,
+    `  login        user_external_application_id=${c.user_external_application_id} ` +
+      `login=${c.login} password=${c.password}`,
   );
   io.out(`  demo card    ${demo.cards.regular} (more: --cheatsheet)`);
   await until;

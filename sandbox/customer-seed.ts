@@ -73,8 +73,12 @@ export const agreements: AgreementRecord[] = [
     'agreement_gtc',
     { cs: 'Zpracování osobních údajů', en: 'Processing of personal data' },
     {
-      cs: 'Souhlasím se zpracováním svých osobních údajů pro účely věrnostního programu: vedení účtu, připisování bodů a vydávání odměn.',
-      en: 'I agree to the processing of my personal data for the loyalty programme: keeping my account, crediting points and issuing rewards.',
+      cs:
+        'Souhlasím se zpracováním svých osobních údajů pro účely věrnostního programu: ' +
+        'vedení účtu, připisování bodů a vydávání odměn.',
+      en:
+        'I agree to the processing of my personal data for the loyalty programme: ' +
+        'keeping my account, crediting points and issuing rewards.',
     },
   ),
   agreementRecord(

@@ -65,7 +65,8 @@ export class Project {
     const notState = (issues: { path: PropertyKey[]; message: string }[]) => {
       const first = issues[0];
       return new Error(
-        `the state file is not a sandbox state (${first ? `${first.path.map(String).join('.')}: ${first.message}` : 'invalid'})`,
+        `the state file is not a sandbox state ` +
+          `(${first ? `${first.path.map(String).join('.')}: ${first.message}` : 'invalid'})`,
       );
     };
     if (typeof raw === 'object' && raw !== null && (raw as { version?: unknown }).version === 1) {

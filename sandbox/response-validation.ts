@@ -32,10 +32,10 @@ export function responseValidator(contract: Contract): ResponseCheck {
     });
     check = (operationId, status, body) => {
       const result = validator.validateResponse(body, operationId, status);
-      return (result.errors ?? []).map(
-        (e) =>
-          `${e.instancePath || '/'} ${e.message ?? e.keyword}${e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : ''}`,
-      );
+      return (result.errors ?? []).map((e) => {
+        const extra = e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : '';
+        return `${e.instancePath || '/'} ${e.message ?? e.keyword}${extra}`;
+      });
     };
     built.set(contract, check);
   }
