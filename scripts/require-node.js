@@ -12,7 +12,11 @@ export function unsupportedNodeSentence(version, range) {
     const difference = Number(actual[i]) - Number(wanted[i]);
     if (difference > 0) break;
     if (difference < 0) {
-      return `This project needs Node.js ${wanted.slice(1).join('.')} or newer and this is Node.js ${version.replace(/^v/, '')}, on which its journal's SQLite library crashes; install Node.js 22 (README, "Requirements") and run npm install again.`;
+      return (
+        `This project needs Node.js ${wanted.slice(1).join('.')} or newer and this is ` +
+        `Node.js ${version.replace(/^v/, '')}, on which its journal's SQLite library crashes; ` +
+        `install Node.js 22 (README, "Requirements") and run npm install again.`
+      );
     }
   }
   return null;

@@ -11,7 +11,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export const missingBinarySentence =
-  'The Electron binary is not installed here (node_modules/electron/dist is missing), so the terminal cannot open its window: run `npm run preview:web` to use the same terminal in a browser.';
+  'The Electron binary is not installed here (node_modules/electron/dist is missing), ' +
+  'so the terminal cannot open its window: ' +
+  'run `npm run preview:web` to use the same terminal in a browser.';
 
 /** The Electron executable `electron .` would run, or null when it is not on disk. */
 export function electronBinary(projectRoot, env) {

@@ -33,7 +33,8 @@ export function proposeThreshold(scans: readonly (readonly number[])[]): Calibra
     slowest > CEILING_MS / 1.5
       ? 'This scanner pauses longer than a person types: set a shorter inter-character delay on the scanner.'
       : slowest > TYPING_LIKE_MS
-        ? 'This scanner is nearly as slow as typing; a shorter inter-character delay on the scanner makes scans safer to tell apart.'
+        ? 'This scanner is nearly as slow as typing; ' +
+          'a shorter inter-character delay on the scanner makes scans safer to tell apart.'
         : null;
   return {
     ok: true,
