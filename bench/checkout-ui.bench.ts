@@ -20,8 +20,15 @@ const rounds = 20;
 function wedgeScript(code: string): string {
   return `(() => {
     const target = document.activeElement || document.body;
-    for (const [key, code] of [...${JSON.stringify(code)}].map((c) => [c, /[0-9]/.test(c) ? 'Digit' + c : 'Key' + c.toUpperCase()]).concat([['Enter', 'Enter']])) {
-      for (const type of ['keydown', 'keyup']) target.dispatchEvent(new KeyboardEvent(type, { key, code, shiftKey: /[A-Z]/.test(key) && key.length === 1, bubbles: true, cancelable: true, composed: true }));
+    const keys = [...${JSON.stringify(code)}]
+      .map((c) => [c, /[0-9]/.test(c) ? 'Digit' + c : 'Key' + c.toUpperCase()])
+      .concat([['Enter', 'Enter']]);
+    for (const [key, code] of keys) {
+      for (const type of ['keydown', 'keyup']) {
+        const shiftKey = /[A-Z]/.test(key) && key.length === 1;
+        const init = { key, code, shiftKey, bubbles: true, cancelable: true, composed: true };
+        target.dispatchEvent(new KeyboardEvent(type, init));
+      }
     }
   })()`;
 }

@@ -21,13 +21,16 @@ const DISTANT_SAMPLES = 400;
 const SERVER_SOURCE = `
 const { createServer } = require('node:http');
 const customer = JSON.stringify({ data: { customer_id: '8bed991c68a470e7aaeffbf048', state: 1,
-  personal_information: { first_name: 'Jana', last_name: 'Nov\\u00e1kov\\u00e1', email: 'jana@example.cz', phone: '+420777123456', language_id: 'cs', birthdate: '1990-04-01' },
+  personal_information: { first_name: 'Jana', last_name: 'Nov\\u00e1kov\\u00e1', email: 'jana@example.cz',
+    phone: '+420777123456', language_id: 'cs', birthdate: '1990-04-01' },
   last_change: '2026-06-15 10:00:00' } });
 const delayMs = Number(process.argv[2] || 0);
 const server = createServer((req, res) => {
   req.resume();
   req.on('end', () => setTimeout(() => {
-    const body = req.method === 'POST' ? JSON.stringify({ data: { bearer_token: 'bench-token', valid_to: process.argv[1] } }) : customer;
+    const body = req.method === 'POST'
+      ? JSON.stringify({ data: { bearer_token: 'bench-token', valid_to: process.argv[1] } })
+      : customer;
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
     res.end(body);
   }, delayMs));

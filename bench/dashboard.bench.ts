@@ -85,7 +85,8 @@ export const dashboardSuite: BenchSuite = {
         }
         return [
           figure(
-            `dashboard: open to numbers painted, ${journalEntries.toLocaleString('en')}-entry journal (median of ${paint.length})`,
+            `dashboard: open to numbers painted, ` +
+              `${journalEntries.toLocaleString('en')}-entry journal (median of ${paint.length})`,
             Math.round(percentile(paint, 50)),
             'ms',
             null,
@@ -99,7 +100,8 @@ export const dashboardSuite: BenchSuite = {
             'value < 1000',
           ),
           figure(
-            `dashboard: figures read in main, ${journalEntries.toLocaleString('en')}-entry journal (median of ${reads.length})`,
+            `dashboard: figures read in main, ${journalEntries.toLocaleString('en')}-entry ` +
+              `journal (median of ${reads.length})`,
             Math.round(percentile(reads, 50) * 10) / 10,
             'ms',
             null,

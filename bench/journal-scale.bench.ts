@@ -330,7 +330,8 @@ export const journalScaleSuite: BenchSuite = {
     for (const r of results.slice(1)) {
       figures.push(
         figure(
-          `sale's journal commit p99 at ${r.entries.toLocaleString('en')} sales (vs ${small.entries.toLocaleString('en')})`,
+          `sale's journal commit p99 at ${r.entries.toLocaleString('en')} ` +
+            `sales (vs ${small.entries.toLocaleString('en')})`,
           r.commitP99,
           'ms',
           small.commitP99,
@@ -360,7 +361,8 @@ export const journalScaleSuite: BenchSuite = {
     const memory = await memoryOverSales();
     figures.push(
       figure(
-        `main heap after ${MEMORY_SALES.toLocaleString('en')} offline sales and their replay (vs after the first 1,000)`,
+        `main heap after ${MEMORY_SALES.toLocaleString('en')} ` +
+          `offline sales and their replay (vs after the first 1,000)`,
         memory.after / 1e6,
         'MB',
         memory.first / 1e6,

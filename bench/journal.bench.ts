@@ -243,7 +243,8 @@ export async function drainAgainstRateLimit(
     const seconds = (performance.now() - started) / 1000;
     if (process.env.CCPOS_BENCH_VERBOSE)
       console.log(
-        `drain: ${seconds.toFixed(1)} s wall, ${(process.cpuUsage().user / 1e6).toFixed(1)} s user CPU in this process so far`,
+        `drain: ${seconds.toFixed(1)} s wall, ` +
+          `${(process.cpuUsage().user / 1e6).toFixed(1)} s user CPU in this process so far`,
       );
     await engine.stop();
     let rateLimited = 0;

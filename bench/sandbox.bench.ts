@@ -43,11 +43,14 @@ const measureFrom = started + load.warmupMs;
 const end = measureFrom + load.measureMs;
 function send(i) {
   const body = load.body
-    ? load.body.template.replace('"__BILL__"', JSON.stringify('BENCH-' + i)).replace('"__CARD__"', JSON.stringify(load.body.cards[i % load.body.cards.length]))
+    ? load.body.template
+        .replace('"__BILL__"', JSON.stringify('BENCH-' + i))
+        .replace('"__CARD__"', JSON.stringify(load.body.cards[i % load.body.cards.length]))
     : undefined;
   const headers = body ? { ...load.headers, 'Content-Length': Buffer.byteLength(body) } : load.headers;
   return new Promise((resolve, reject) => {
-    const req = request({ host: load.host, port: load.port, method: load.method, path: load.paths[i % load.paths.length], headers, agent }, (res) => {
+    const path = load.paths[i % load.paths.length];
+    const req = request({ host: load.host, port: load.port, method: load.method, path, headers, agent }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode));
     });
@@ -70,7 +73,9 @@ Promise.all(Array.from({ length: load.concurrency }, client)).then(
   () => {
     agent.destroy();
     latencies.sort((a, b) => a - b);
-    const p99 = latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)] : 0;
+    const p99 = latencies.length
+      ? latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)]
+      : 0;
     parentPort.postMessage({ rate: counted / (load.measureMs / 1000), p99 });
   },
   (error) => parentPort.postMessage({ error: String(error && error.message || error) }),

@@ -241,5 +241,9 @@ export function clean(report: ChaosReport): boolean {
 }
 
 function describe(r: Tally): string {
-  return `journaled ${r.journaled}, in CareCloud ${r.inCareCloud}, lost ${r.lost}, doubled ${r.doubled}, reported failed but landed ${r.failedButLanded}, unjournaled ${r.unjournaled}, hung ${r.hung}, longest hang ${(r.longestHangMs / 1000).toFixed(1)} s (${r.longestHang})`;
+  return (
+    `journaled ${r.journaled}, in CareCloud ${r.inCareCloud}, lost ${r.lost}, doubled ${r.doubled}, ` +
+    `reported failed but landed ${r.failedButLanded}, unjournaled ${r.unjournaled}, hung ${r.hung}, ` +
+    `longest hang ${(r.longestHangMs / 1000).toFixed(1)} s (${r.longestHang})`
+  );
 }

@@ -88,7 +88,8 @@ async function main(): Promise<number> {
   });
   if (values.help) {
     console.log(
-      `npm run chaos -- [--seed N] [--checkouts N] [--scenario ${scenarios.map((s) => s.name).join(',')}] [--short] [--verbose] [--no-results]`,
+      `npm run chaos -- [--seed N] [--checkouts N] [--scenario ` +
+        `${scenarios.map((s) => s.name).join(',')}] [--short] [--verbose] [--no-results]`,
     );
     return 0;
   }
@@ -111,14 +112,16 @@ async function main(): Promise<number> {
   console.log('');
   for (const line of table(report)) console.log(line);
   console.log(
-    `rejected (counted in lost) ${report.total.rejected}; ${report.total.commands.replays} replays; ${(report.durationMs / 1000).toFixed(0)} s in all`,
+    `rejected (counted in lost) ${report.total.rejected}; ` +
+      `${report.total.commands.replays} replays; ${(report.durationMs / 1000).toFixed(0)} s in all`,
   );
   if (!values['no-results']) writeResultsSection('chaos', report);
   const ok = clean(report);
   console.log(
     ok
       ? 'nothing lost, doubled, misreported or hung.'
-      : `FOUND PROBLEMS. Repeat with: npm run chaos -- --seed ${seed} --checkouts ${checkouts}${only ? ` --scenario ${only.join(',')}` : ''}`,
+      : `FOUND PROBLEMS. Repeat with: npm run chaos -- --seed ${seed} ` +
+          `--checkouts ${checkouts}${only ? ` --scenario ${only.join(',')}` : ''}`,
   );
   return ok ? 0 : 1;
 }

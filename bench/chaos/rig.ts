@@ -296,7 +296,10 @@ export class Rig {
           };
           this.records.push(record);
           this.setup.log?.(
-            `  ${kind}${sale ? ` ${sale}` : ''} till ${cashdesk}${skewMs ? ` skew ${Math.round(skewMs / 60_000)} min` : ''}: ${record.hung ? 'HUNG' : record.killed ? 'killed' : `exit ${code}${outcome ? ` ${outcome}` : ''}`} in ${record.endedAt - startedAt} ms`,
+            `  ${kind}${sale ? ` ${sale}` : ''} till ` +
+              `${cashdesk}${skewMs ? ` skew ${Math.round(skewMs / 60_000)} min` : ''}: ` +
+              `${record.hung ? 'HUNG' : record.killed ? 'killed' : `exit ${code}${outcome ? ` ${outcome}` : ''}`} ` +
+              `in ${record.endedAt - startedAt} ms`,
           );
           if (process.env.CHAOS_DEBUG) this.setup.log?.(output);
           resolve(record);

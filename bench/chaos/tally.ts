@@ -65,7 +65,9 @@ export function readJournal(
         billId: row.bill_id ?? `entry-${row.id}`,
         state: row.state,
         sale,
-        detail: `entry ${row.id} ${row.state}${row.last_error ? ` (${row.last_error})` : ''}${row.reasons ? ` ${row.reasons}` : ''}`,
+        detail:
+          `entry ${row.id} ` +
+          `${row.state}${row.last_error ? ` (${row.last_error})` : ''}${row.reasons ? ` ${row.reasons}` : ''}`,
       };
     });
   } finally {
@@ -110,7 +112,8 @@ export function tally(input: {
     if (record.billId && !journalByBill.has(record.billId) && !landed.has(record.billId)) {
       lostBills.add(record.billId);
       findings.push(
-        `lost: ${record.sale} was reported ${record.outcome} as ${record.billId}, which neither the journal nor CareCloud has`,
+        `lost: ${record.sale} was reported ${record.outcome} as ${record.billId}, ` +
+          `which neither the journal nor CareCloud has`,
       );
     } else if (
       record.outcome === 'synced' &&
@@ -156,7 +159,9 @@ export function tally(input: {
     if (saleLanded(record.sale) || (record.billId !== null && landed.has(record.billId))) {
       failedButLanded += 1;
       findings.push(
-        `failed but landed: ${record.sale} ended ${record.hung ? 'hung' : `with exit ${record.code} ${record.outcome}`} yet CareCloud has it: ${record.output.trim().split('\n').slice(-3).join(' / ')}`,
+        `failed but landed: ${record.sale} ended ` +
+          `${record.hung ? 'hung' : `with exit ${record.code} ${record.outcome}`} yet CareCloud has it: ` +
+          `${record.output.trim().split('\n').slice(-3).join(' / ')}`,
       );
     }
   }
@@ -166,7 +171,8 @@ export function tally(input: {
     if (entry.state !== 'voided' || !landed.has(entry.billId)) continue;
     failedButLanded += 1;
     findings.push(
-      `failed but landed: ${entry.sale ?? '?'} ${entry.billId} was voided in the queue (${entry.detail}) yet CareCloud has it`,
+      `failed but landed: ${entry.sale ?? '?'} ${entry.billId} was ` +
+        `voided in the queue (${entry.detail}) yet CareCloud has it`,
     );
   }
 
@@ -180,7 +186,8 @@ export function tally(input: {
   const hungCommands = records.filter((r) => r.hung);
   for (const record of hungCommands)
     findings.push(
-      `hung: ${record.kind}${record.sale ? ` ${record.sale}` : ''} did not end within its limit: ${record.output.trim().split('\n').slice(-2).join(' / ')}`,
+      `hung: ${record.kind}${record.sale ? ` ${record.sale}` : ''} did not end within its limit: ` +
+        `${record.output.trim().split('\n').slice(-2).join(' / ')}`,
     );
   if (!input.drained)
     findings.push(`hung: the final drain left sales waiting after ${Math.round(input.drainMs / 1000)} s`);
@@ -189,7 +196,8 @@ export function tally(input: {
   for (const record of records) {
     if (record.killed || record.endedAt - record.startedAt <= longestHangMs) continue;
     longestHangMs = record.endedAt - record.startedAt;
-    longestHang = `${record.kind}${record.sale ? ` ${record.sale}` : ''}${record.hung ? ' (hung)' : ` (${record.outcome ?? `exit ${record.code}`})`}`;
+    const how = record.hung ? ' (hung)' : ` (${record.outcome ?? `exit ${record.code}`})`;
+    longestHang = `${record.kind}${record.sale ? ` ${record.sale}` : ''}${how}`;
   }
 
   return {
