@@ -250,7 +250,10 @@ async function assemble(
     logger.log('error', 'sync.trouble', { error: error instanceof Error ? error.name : 'unknown' }),
   );
 
-  const customerCache = new CustomerCache(options.stores.customerCache);
+  const customerCache = new CustomerCache(options.stores.customerCache, {
+    onSaveFailed: (error) =>
+      logger.log('error', 'customers.cache.save', { error: error instanceof Error ? error.name : 'unknown' }),
+  });
   const customers = new CustomerLookup({
     api: () => client,
     cache: customerCache,
@@ -434,6 +437,13 @@ async function assemble(
       closed = true;
       await input.stop();
       await sync.stop();
+      try {
+        customerCache.save();
+      } catch (error) {
+        logger.log('error', 'customers.cache.save', {
+          error: error instanceof Error ? error.name : 'unknown',
+        });
+      }
       session.close();
       journal.close();
       await demoBackend?.close();

@@ -80,7 +80,7 @@ export function createCareCloudClient(options: CareCloudClientOptions) {
   const session = new Session(() => users.login(current.credentials), now);
   pipeline.useTokens(session);
   const store = new ReferenceStore(options.dataDir ? join(options.dataDir, REFERENCE_FILE) : undefined);
-  const reference = referenceResource(pipeline, store, now);
+  const reference = referenceResource(pipeline, store, now, () => current.projectUrl);
 
   return {
     pipeline,

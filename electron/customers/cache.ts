@@ -1,5 +1,14 @@
 // Known cards and customers, kept on the terminal so a customer stays
 // identifiable while CareCloud is unreachable. Bounded; oldest entries go first.
+//
+// Memory is the cache; the file is its copy for the next start. A scan changes it five or
+// six times (the card's customer, the profile, each wallet part), and the file behind it
+// (conf) is rewritten whole on every set, synchronously on main's event loop: so changes
+// are saved together, once, a moment after the first (the scan's answer is out by then).
+// A kill before that save loses only what CareCloud answered in that moment, and only the
+// file's copy: CareCloud was reachable (only its answers are kept), everything saved before
+// stays for the offline lookup, and the next online scan of that customer keeps them again.
+// A graceful quit saves at once (`save`).
 import type { CardSummary, CustomerSummary } from '../../shared/ipc/contract.ts';
 import type { KeyValueBackend } from '../settings/backend.ts';
 
@@ -39,15 +48,32 @@ function isCachedCustomer(value: unknown): value is CachedCustomer {
   return typeof v.seenAt === 'number' && Array.isArray(v.cards) && typeof customer?.id === 'string';
 }
 
+export interface CustomerCacheOptions {
+  /** Most customers (and wallets) kept. */
+  limit?: number;
+  /** How long after the first unsaved change the file is written, once for everything since. */
+  saveAfterMs?: number;
+  /** The file could not be written (the changes stay in memory and are saved with the next ones). */
+  onSaveFailed?: (error: unknown) => void;
+}
+
+type StoredKey = typeof entriesKey | typeof walletsKey;
+
 export class CustomerCache {
   readonly #backend: KeyValueBackend;
   readonly #limit: number;
+  readonly #saveAfterMs: number;
+  readonly #onSaveFailed: (error: unknown) => void;
   #entries: Map<string, CachedCustomer>;
   #wallets: Map<string, Wallet>;
+  readonly #unsaved = new Set<StoredKey>();
+  #saveTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(backend: KeyValueBackend, limit = 5_000) {
+  constructor(backend: KeyValueBackend, options: CustomerCacheOptions = {}) {
     this.#backend = backend;
-    this.#limit = limit;
+    this.#limit = options.limit ?? 5_000;
+    this.#saveAfterMs = options.saveAfterMs ?? 1_000;
+    this.#onSaveFailed = options.onSaveFailed ?? (() => {});
     const stored = backend.get(entriesKey);
     const list = Array.isArray(stored) ? stored.filter(isCachedCustomer) : [];
     this.#entries = new Map(list.map((entry) => [entry.customer.id, entry]));
@@ -65,7 +91,7 @@ export class CustomerCache {
       if (oldest === undefined) break;
       this.#wallets.delete(oldest);
     }
-    this.#backend.set(walletsKey, [...this.#wallets.entries()]);
+    this.#changed(walletsKey);
   }
 
   /** The part as CareCloud last gave it; the caller checks its shape. */
@@ -84,12 +110,38 @@ export class CustomerCache {
       if (oldest === undefined) break;
       this.#entries.delete(oldest);
     }
-    this.#backend.set(entriesKey, [...this.#entries.values()]);
+    this.#changed(entriesKey);
   }
 
   forget(customerId: string): void {
-    if (this.#entries.delete(customerId)) this.#backend.set(entriesKey, [...this.#entries.values()]);
-    if (this.#wallets.delete(customerId)) this.#backend.set(walletsKey, [...this.#wallets.entries()]);
+    if (this.#entries.delete(customerId)) this.#changed(entriesKey);
+    if (this.#wallets.delete(customerId)) this.#changed(walletsKey);
+  }
+
+  /** Writes what changed since the last save, in one write; nothing when nothing did. */
+  save(): void {
+    if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    this.#saveTimer = null;
+    if (this.#unsaved.size === 0) return;
+    const values: Partial<Record<StoredKey, unknown>> = {};
+    if (this.#unsaved.has(entriesKey)) values[entriesKey] = [...this.#entries.values()];
+    if (this.#unsaved.has(walletsKey)) values[walletsKey] = [...this.#wallets.entries()];
+    this.#backend.set(values);
+    this.#unsaved.clear();
+  }
+
+  #changed(key: StoredKey): void {
+    this.#unsaved.add(key);
+    if (this.#saveTimer) return;
+    this.#saveTimer = setTimeout(() => {
+      try {
+        this.save();
+      } catch (error) {
+        this.#onSaveFailed(error);
+      }
+    }, this.#saveAfterMs);
+    // A pending save never keeps the process alive; closing the terminal saves first.
+    this.#saveTimer.unref?.();
   }
 
   byCardNumber(cardNumber: string): { customer: CustomerSummary; card: CardSummary } | null {

@@ -125,7 +125,15 @@ export class CustomerLookup {
     this.#now = options.now ?? Date.now;
   }
 
-  async identifyByCard(cardNumber: string): Promise<Result<CustomerIdentified>> {
+  /**
+   * The card's customer. With `panel` (the lookup and the sale), the customer panel follows:
+   * its parts are asked of CareCloud together with the customer; without it (the points
+   * claim), only the customer is.
+   */
+  async identifyByCard(
+    cardNumber: string,
+    { panel = true }: { panel?: boolean } = {},
+  ): Promise<Result<CustomerIdentified>> {
     return this.#online<CustomerIdentified>(
       async () => {
         const api = this.#api();
@@ -136,12 +144,12 @@ export class CustomerLookup {
         const customerId = card.customer_id;
         // The card was the one call that had to come first: the customer and every part of
         // their panel go out together now, and the panel's own asks pick them up.
-        const ahead = this.#readAhead(api, customerId);
+        const asked = panel ? this.#readAhead(api, customerId).customer : api.customers.get(customerId);
         let customer: Schemas['Customer'];
         try {
-          customer = await ahead.customer;
+          customer = await asked;
         } catch (error) {
-          this.#ahead.delete(customerId);
+          if (panel) this.#ahead.delete(customerId);
           if (error instanceof NotFoundError || isDeletedRefusal(error))
             return failure('customer_deleted', 'The customer of this card no longer exists');
           throw error;

@@ -54,17 +54,25 @@ const TOKEN_SEGMENT = /(\/tokens\/)[^/?]+/g;
 
 /** The path with a Customer API token in it replaced by asterisks: for error messages. */
 export function maskTokenSegment(path: string): string {
-  return path.replace(TOKEN_SEGMENT, '$1***');
+  return path.includes('/tokens/') ? path.replace(TOKEN_SEGMENT, '$1***') : path;
 }
 
 function maskSegments(path: string): string {
   return maskText(maskTokenSegment(path));
 }
 
+// A query of plain `name=value` pairs, nothing encoded, no parameter named as personal data.
+const PLAIN_QUERY = /^[A-Za-z0-9_[\]]+=[^&=%+]*(?:&[A-Za-z0-9_[\]]+=[^&=%+]*)*$/;
+const PII_PARAM = new RegExp(`(?:^|&)(?:${[...PII_PARAMS].join('|')})(?:\\[\\])?=`);
+
 /** A request path with its query string: PII parameters masked by name, the rest by pattern. */
 export function maskPath(pathWithQuery: string): string {
   const q = pathWithQuery.indexOf('?');
   if (q < 0) return maskSegments(pathWithQuery);
+  // Most calls (every one a lookup makes per customer) ask nothing personal: no parsing for them.
+  const query = pathWithQuery.slice(q + 1);
+  if (PLAIN_QUERY.test(query) && !PII_PARAM.test(query) && !MAYBE_PII.test(query))
+    return `${maskSegments(pathWithQuery.slice(0, q))}?${query}`;
   const params = new URLSearchParams(pathWithQuery.slice(q + 1));
   const parts: string[] = [];
   for (const [key, value] of params) {

@@ -3,6 +3,8 @@
 export interface KeyValueBackend {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
+  /** Several keys in one write (conf rewrites its whole file on each set). */
+  set(values: Record<string, unknown>): void;
   delete(key: string): void;
   has(key: string): boolean;
 }
@@ -12,7 +14,10 @@ export function memoryBackend(initial: Record<string, unknown> = {}): KeyValueBa
   const values = new Map<string, unknown>(Object.entries(structuredClone(initial)));
   return {
     get: (key) => structuredClone(values.get(key)),
-    set: (key, value) => void values.set(key, structuredClone(value)),
+    set(key: string | Record<string, unknown>, value?: unknown): void {
+      const entries = typeof key === 'string' ? [[key, value] as const] : Object.entries(key);
+      for (const [name, one] of entries) values.set(name, structuredClone(one));
+    },
     delete: (key) => void values.delete(key),
     has: (key) => values.has(key),
   };

@@ -477,6 +477,8 @@ export const requests = {
           .min(1)
           .max(64)
           .regex(/^[\x21-\x7e]+$/),
+        /** false: only the card's customer is wanted (the points claim), no customer panel to read ahead for. */
+        panel: z.boolean().optional(),
       })
       .strict(),
     'operator',

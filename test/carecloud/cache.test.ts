@@ -8,7 +8,7 @@ import { REFERENCE_FILE } from '../../electron/carecloud/client.ts';
 import { ConnectionError, InvalidRequestError } from '../../electron/carecloud/errors.ts';
 import { REFERENCE_TTL_MS } from '../../electron/carecloud/resources/reference.ts';
 import { json, text, type Responder } from '../support/loopback.ts';
-import { fixture, type Fixture } from './fixture.ts';
+import { fixture, PASSWORD, TIME_ZONE, type Fixture } from './fixture.ts';
 
 const customer = {
   customer_id: 'cu1',
@@ -119,6 +119,9 @@ describe('identical GETs in flight', () => {
 });
 
 describe('reference data on the terminal', () => {
+  /** The lists saved on disk, by project. */
+  const savedLists = (): Record<string, Record<string, { items: unknown[] }>> =>
+    (JSON.parse(readFileSync(join(dataDir, REFERENCE_FILE), 'utf8')) as { projects: never }).projects;
   const stores = [
     { store_id: 's1', name: 'Praha', partner_id: 'p', store_code: 'P1', system_id: 'x' },
     { store_id: 's2', name: 'Brno', partner_id: 'p', store_code: 'B1', system_id: 'y' },
@@ -137,13 +140,12 @@ describe('reference data on the terminal', () => {
       '0',
       '1',
     ]);
-    expect(
-      JSON.parse(readFileSync(join(dataDir, REFERENCE_FILE), 'utf8')).lists['stores@cs'].items,
-    ).toHaveLength(2);
+    const project = f.server.origin;
+    expect(savedLists()[project]!['stores@cs']!.items).toHaveLength(2);
     await f.close();
 
-    // A new process (restart) with CareCloud gone.
-    f = await fixture({ dataDir, projectUrl: 'http://127.0.0.1:9', retry: { maxAttempts: 1 } });
+    // A new process (restart) with the same project's CareCloud gone.
+    f = await fixture({ dataDir, projectUrl: project, retry: { maxAttempts: 1 } });
     const offline = await f.client.reference.stores();
     expect(offline.source).toBe('terminal');
     expect(offline.items).toEqual(online.items);
@@ -166,7 +168,7 @@ describe('reference data on the terminal', () => {
     f.clock.now += REFERENCE_TTL_MS + 1;
     await f.client.reference.stores();
     expect(f.server.count('GET', '/stores')).toBe(3);
-    expect(JSON.parse(readFileSync(file, 'utf8')).lists['stores@cs'].items).toHaveLength(2);
+    expect(savedLists()[f.server.origin]!['stores@cs']!.items).toHaveLength(2);
   });
 
   it('keeps a copy per language: names read in one language never answer for the other', async () => {
@@ -181,9 +183,10 @@ describe('reference data on the terminal', () => {
     expect((await speaking('en', () => f.client.reference.stores())).items[0]?.name).toBe('Prague');
     expect((await f.client.reference.stores()).items[0]?.name).toBe('Praha');
     expect(f.server.count('GET', '/stores')).toBe(2);
+    const project = f.server.origin;
     await f.close();
 
-    f = await fixture({ dataDir, projectUrl: 'http://127.0.0.1:9', retry: { maxAttempts: 1 } });
+    f = await fixture({ dataDir, projectUrl: project, retry: { maxAttempts: 1 } });
     expect((await speaking('en', () => f.client.reference.stores())).items[0]?.name).toBe('Prague');
     expect((await f.client.reference.stores()).items[0]?.name).toBe('Praha');
     expect(speaking('en', () => f.client.reference.saved<{ name: string }>('stores'))?.items[0]?.name).toBe(
@@ -196,9 +199,67 @@ describe('reference data on the terminal', () => {
     await expect(f.client.reference.paymentTypes()).rejects.toBeInstanceOf(ConnectionError);
   });
 
+  it('after a switch to another project, the lists of the project left are never shown as this one\u2019s', async () => {
+    f = await fixture({ dataDir, retry: { maxAttempts: 1 } });
+    f.server.on('GET', '/stores', json(200, { data: { stores, total_items: 2 } }));
+    f.server.on(
+      'GET',
+      '/currencies',
+      json(200, { data: { currencies: [{ currency_id: 'c1', code: 'CZK' }], total_items: 1 } }),
+    );
+    const first = f.server.origin;
+    const settings = {
+      credentials: { externalApplicationId: 'app-1', login: 'pos', password: PASSWORD },
+      language: 'cs' as const,
+      timeZone: TIME_ZONE,
+      retry: { maxAttempts: 1 },
+    };
+    expect((await f.client.reference.stores()).items).toHaveLength(2);
+    expect((await f.client.reference.currencies()).items).toHaveLength(1);
+
+    // Another project, not reachable: nothing of the first answers for it.
+    f.client.configure({ ...settings, projectUrl: 'http://127.0.0.1:9' });
+    await expect(f.client.reference.stores()).rejects.toBeInstanceOf(ConnectionError);
+    await expect(f.client.reference.currencies()).rejects.toBeInstanceOf(ConnectionError);
+    expect(f.client.reference.saved('stores')).toBeUndefined();
+
+    // Back on the first project while its CareCloud fails: its own lists, from the terminal.
+    f.server.on('GET', '/stores', text(503, '', ''));
+    f.client.configure({ ...settings, projectUrl: `${first}/` });
+    f.clock.now += REFERENCE_TTL_MS + 1;
+    expect(await f.client.reference.stores()).toMatchObject({ source: 'terminal', items: stores });
+    expect(Object.keys(savedLists())).toEqual([first]);
+
+    // A restart on the other project finds nothing of the first either.
+    const other = await fixture({ dataDir, projectUrl: 'http://127.0.0.1:9', retry: { maxAttempts: 1 } });
+    try {
+      expect(other.client.reference.saved('stores')).toBeUndefined();
+      await expect(other.client.reference.currencies()).rejects.toBeInstanceOf(ConnectionError);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('lists saved before they named their project are not read (whose they are is unknown)', async () => {
+    writeFileSync(
+      join(dataDir, REFERENCE_FILE),
+      JSON.stringify({
+        version: 1,
+        lists: { 'stores@cs': { language: 'cs', fetchedAt: '2026-01-01T00:00:00.000Z', items: stores } },
+      }),
+    );
+    f = await fixture({ dataDir, retry: { maxAttempts: 1 } });
+    f.server.on('GET', '/stores', text(503, '', ''));
+    await expect(f.client.reference.stores()).rejects.toThrow();
+    expect(f.client.reference.saved('stores')).toBeUndefined();
+  });
+
   it('a damaged file is ignored, not fatal', async () => {
-    writeFileSync(join(dataDir, REFERENCE_FILE), '{"version":1,"lists":{"stores":{"items":"nope"}}');
     f = await fixture({ dataDir });
+    writeFileSync(
+      join(dataDir, REFERENCE_FILE),
+      JSON.stringify({ version: 2, projects: { [f.server.origin]: { 'stores@cs': { items: 'nope' } } } }),
+    );
     f.server.on('GET', '/stores', text(503, '', ''));
     await expect(f.client.reference.stores()).rejects.toThrow();
     expect(f.client.reference.saved('stores')).toBeUndefined();

@@ -17,6 +17,7 @@ import {
   ServerError,
   UnexpectedResponseError,
 } from '../../electron/carecloud/errors.ts';
+import * as answers from '../../electron/carecloud/customer/answers.ts';
 import { speaking } from '../../electron/carecloud/language.ts';
 import { createLogger } from '../../electron/log/logger.ts';
 import { readAppLoginCode } from '../../shared/carecloud/app-login-code.ts';
@@ -659,5 +660,16 @@ describe('what the kiosk writes to its log', () => {
     ])
       expect(text).not.toContain(secret);
     expect(text).toContain('/tokens/***/actions/login');
+  });
+});
+
+describe('the Customer API answers the kiosk checks', () => {
+  it('checks a list against one schema per list, made once (zod compiles each schema at its first use)', () => {
+    const vouchers = answers.listOf('vouchers', answers.voucher);
+    expect(answers.listOf('vouchers', answers.voucher)).toBe(vouchers);
+    expect(answers.listOf('rewards', answers.reward)).not.toBe(vouchers);
+    expect(answers.listOf('codes', answers.voucher)).not.toBe(vouchers);
+    expect(vouchers.safeParse({ vouchers: [{ voucher_id: 'v1' }], total_items: 1 }).success).toBe(true);
+    expect(answers.listOf('codes', answers.voucher).safeParse({ vouchers: [] }).success).toBe(false);
   });
 });

@@ -22,6 +22,16 @@ describe('masking', () => {
     expect(maskText('call +420 777 123 456 or mail a.b@c.cz')).toBe('call ********3456 or mail a***@c.cz');
     expect(maskPath('/customers/8bed991c68a470e7aaeffbf048')).toBe('/customers/8bed991c68a470e7aaeffbf048');
     expect(maskPath('/tests/connection?test_string=hello')).toBe('/tests/connection?test_string=hello');
+    expect(maskPath('/customers/8bed991c68a470e7aaeffbf048/vouchers?count=100&is_valid=true')).toBe(
+      '/customers/8bed991c68a470e7aaeffbf048/vouchers?count=100&is_valid=true',
+    );
+    // Named as personal data, or looking like it, wherever it stands in the query.
+    expect(maskPath('/vouchers?count=1&code=GIFT-ONE')).toBe('/vouchers?count=1&code=G***');
+    expect(maskPath('/cards?count=1&card_number_list[]=111122223333')).toBe(
+      '/cards?count=1&card_number_list[]=********3333',
+    );
+    expect(maskPath('/customers?count=1&note=777123456')).toBe('/customers?count=1&note=*****3456');
+    expect(maskPath('/customers?count=1&note=a%40b.cz')).toBe('/customers?count=1&note=a***@b.cz');
     // The Customer API's device token is a credential in the path.
     expect(maskPath('/tokens/4d8121dea8ae3c7b7fc66e6924ecc466/actions/login')).toBe(
       '/tokens/***/actions/login',

@@ -137,8 +137,20 @@ export const freeCard = z.object({ is_free_to_use: z.boolean() });
 export const cardAssigned = z.object({ card_id: id });
 export const connection = z.object({ test_string: z.string().max(1000).optional() });
 
-export function listOf<T extends z.ZodType>(key: string, item: T) {
-  return z.object({ [key]: z.array(item).max(10_000), total_items: z.number().int().min(0).optional() });
+const listSchema = <T extends z.ZodType>(key: string, item: T) =>
+  z.object({ [key]: z.array(item).max(10_000), total_items: z.number().int().min(0).optional() });
+const lists = new WeakMap<z.ZodType, Map<string, z.ZodType>>();
+
+/**
+ * A list answer of `item`s under `key`. Made once per item and key: zod compiles a parser
+ * for each schema at its first use, which a schema made per call would pay on every answer.
+ */
+export function listOf<T extends z.ZodType>(key: string, item: T): ReturnType<typeof listSchema<T>> {
+  let byKey = lists.get(item);
+  if (!byKey) lists.set(item, (byKey = new Map()));
+  let schema = byKey.get(key);
+  if (!schema) byKey.set(key, (schema = listSchema(key, item)));
+  return schema as ReturnType<typeof listSchema<T>>;
 }
 
 /** `data` of an answer, checked; a mismatch is reported as not CareCloud's answer. */

@@ -22,7 +22,16 @@ const isOutage = (error: unknown) =>
 /** How long a downloaded reference list is answered from memory before CareCloud is asked again. */
 export const REFERENCE_TTL_MS = 15 * 60_000;
 
-export function referenceResource(pipeline: Pipeline, store: ReferenceStore, now: () => number) {
+/**
+ * `project`: the address of the project asked now; every list, in memory and on disk, is
+ * that project's (a download begun before a switch is kept as the project it came from).
+ */
+export function referenceResource(
+  pipeline: Pipeline,
+  store: ReferenceStore,
+  now: () => number,
+  project: () => string,
+) {
   // Reference lists change rarely and are read on every customer panel: answer from
   // memory, and write the disk copy only when a download really happened. Their names are
   // in the language asked for, so each language has its own copy (a switch refreshes them).
@@ -30,7 +39,9 @@ export function referenceResource(pipeline: Pipeline, store: ReferenceStore, now
   function load<T>(kind: string, path: string, itemsKey: string, paged: boolean) {
     return async (options?: CallOptions): Promise<ReferenceList<T>> => {
       const language = pipeline.language();
-      const remembered = downloaded.get(`${language} ${kind}`);
+      const from = project();
+      const key = `${from} ${language} ${kind}`;
+      const remembered = downloaded.get(key);
       if (remembered && !options?.fresh && remembered.until > now())
         return remembered.list as ReferenceList<T>;
       try {
@@ -38,12 +49,12 @@ export function referenceResource(pipeline: Pipeline, store: ReferenceStore, now
           ? await collectAll(listAll<T>(pipeline, path, itemsKey, {}, options))
           : (await fetchPage<T>(pipeline, path, itemsKey, {}, options)).items;
         const fetchedAt = new Date(now()).toISOString();
-        store.write(kind, { language, fetchedAt, items });
+        store.write(from, kind, { language, fetchedAt, items });
         const list: ReferenceList<T> = { items, fetchedAt, source: 'carecloud' };
-        downloaded.set(`${language} ${kind}`, { list, until: now() + REFERENCE_TTL_MS });
+        downloaded.set(key, { list, until: now() + REFERENCE_TTL_MS });
         return list;
       } catch (error) {
-        const saved = isOutage(error) ? store.read(kind, language) : undefined;
+        const saved = isOutage(error) ? store.read(from, kind, language) : undefined;
         if (!saved) throw error;
         return { items: saved.items as T[], fetchedAt: saved.fetchedAt, source: 'terminal' };
       }
@@ -81,7 +92,7 @@ export function referenceResource(pipeline: Pipeline, store: ReferenceStore, now
     forget: (): void => downloaded.clear(),
     /** The saved copy only, without asking CareCloud (offline start-up). */
     saved: <T>(kind: string): ReferenceList<T> | undefined => {
-      const saved = store.read(kind, pipeline.language());
+      const saved = store.read(project(), kind, pipeline.language());
       return saved
         ? { items: saved.items as T[], fetchedAt: saved.fetchedAt, source: 'terminal' }
         : undefined;

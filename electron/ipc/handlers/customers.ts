@@ -12,7 +12,8 @@ type CustomerChannels =
 
 export function customerHandlers({ customers }: HandlerServices): Pick<Handlers, CustomerChannels> {
   return {
-    'customers.identifyByCard': ({ cardNumber }) => customers.identifyByCard(cardNumber),
+    'customers.identifyByCard': ({ cardNumber, panel }) =>
+      customers.identifyByCard(cardNumber, { panel: panel !== false }),
     'customers.search': ({ query }) => customers.search(query),
     'customers.profile': ({ customerId }) => customers.profile(customerId),
     'customers.points': ({ customerId }) => customers.points(customerId),

@@ -189,7 +189,8 @@ export class PointsClaimForm {
     this.#cardProblem = null;
     this.#customer = null;
     try {
-      const result = await this.#pos.customers.identifyByCard({ cardNumber });
+      // The claim wants the card's customer only: main reads no panel ahead for it.
+      const result = await this.#pos.customers.identifyByCard({ cardNumber, panel: false });
       if (!result.ok) this.#cardProblem = result.error;
       else
         this.#customer = {
