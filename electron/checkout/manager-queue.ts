@@ -7,18 +7,12 @@ import { basename, dirname, join } from 'node:path';
 import { billSearchOf } from '../../shared/checkout/sale-reference.ts';
 import type { Operator } from '../../shared/ipc/contract.ts';
 import { minorOf, readableRequest } from './readable-request.ts';
+import { readSendPurchase } from '../../shared/checkout/send-purchase.ts';
 import { spokenLanguage } from '../carecloud/language.ts';
 import { actorName } from '../operators/actor-names.ts';
 import { maskSyncedCard } from '../journal/card-mask.ts';
 import type { Journal } from '../journal/journal.ts';
-import type {
-  AuditRecord,
-  EntryFilter,
-  EntryMatch,
-  JournalEntry,
-  SendPurchaseBody,
-  TillPayment,
-} from '../journal/types.ts';
+import type { AuditRecord, EntryFilter, EntryMatch, JournalEntry, TillPayment } from '../journal/types.ts';
 import { csvCell, type ExportFormat } from '../sync/export.ts';
 import type { QueueActions } from '../sync/queue-manager.ts';
 import type { ManagerCheck } from './manager-pin.ts';
@@ -124,15 +118,14 @@ export class ManagerQueue {
   }
 
   #summary(entry: JournalEntry, payment?: TillPayment): QueueEntrySummary {
-    const body = entry.request.body as Partial<SendPurchaseBody> | null;
-    const bill = body?.bill;
+    const bill = readSendPurchase(entry.request.body)?.bill;
     return {
       id: entry.id,
       kind: entry.kind,
       state: entry.state,
       billId: entry.billId,
       paymentTime: entry.paymentTime,
-      totalMinor: this.#minor(body?.bill?.total_price),
+      totalMinor: this.#minor(bill?.total_price),
       customerId: entry.customerId,
       operator: shownName(entry.operator),
       attempts: entry.attemptCount,
@@ -173,8 +166,7 @@ export class ManagerQueue {
 
   show(id: number): QueueEntryDetail {
     const detail = this.#o.queue.show(id);
-    const body = detail.entry.request.body as Partial<SendPurchaseBody> | null;
-    const recap = body?.bill?.payment_recap;
+    const recap = readSendPurchase(detail.entry.request.body)?.bill.payment_recap;
     const request = this.#readable(detail.entry);
     const canResend =
       detail.entry.state === 'rejected' &&

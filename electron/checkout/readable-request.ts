@@ -2,7 +2,8 @@
 // and the till's recent sales show the same reading of the same request.
 import type { ReadableRequest } from '../../shared/checkout/answers.ts';
 import { currencyDecimals, toMinorUnits } from '../../shared/money.ts';
-import type { JournalEntry, SendPurchaseBody } from '../journal/types.ts';
+import type { JournalEntry } from '../journal/types.ts';
+import { readSendPurchase } from '../../shared/checkout/send-purchase.ts';
 
 /** A CareCloud amount in minor units, or null when the journal holds something else. */
 export function minorOf(value: unknown, currency: string): number | null {
@@ -16,7 +17,7 @@ export function minorOf(value: unknown, currency: string): number | null {
 
 export function readableRequest(entry: JournalEntry, currency: string): ReadableRequest {
   const minor = (value: unknown) => minorOf(value, currency);
-  const body = entry.request.body as Partial<SendPurchaseBody> | null;
+  const body = readSendPurchase(entry.request.body);
   const bill = body?.bill;
   const recap = bill?.payment_recap;
   return {

@@ -2,8 +2,7 @@
 // once per confirmation however often it is pressed, and CareCloud's best rewards for the
 // bill (recommended-best-rewards).
 import { createHash } from 'node:crypto';
-import { billItems, type SalePlace } from '../../shared/checkout/bill.ts';
-import { cartTotals } from '../../shared/checkout/cart.ts';
+import { previewBill, type SalePlace } from '../../shared/checkout/bill.ts';
 import type {
   RecommendedReward,
   RedeemOutcome,
@@ -11,7 +10,6 @@ import type {
 } from '../../shared/checkout/rewards.ts';
 import { formatCareCloudDateTime } from '../../shared/datetime.ts';
 import type { RefusalReason } from '../domain/errors.ts';
-import { currencyDecimals, fromMinorUnits } from '../../shared/money.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
 import { CareCloudError, ConnectionError, InvalidRequestError, NotFoundError } from '../carecloud/errors.ts';
 import type { PreviewRequest } from './checkout-service.ts';
@@ -171,7 +169,6 @@ export class RewardDesk {
     if (!customer || request.cart.lines.length === 0) return { rewards: [], offline: false };
     if (!this.#o.online()) return { rewards: [], offline: true };
     const place = await this.#o.place(operatorName);
-    const totals = cartTotals(request.cart);
     const client = this.#o.client();
     try {
       const [answer, own] = await Promise.all([
@@ -181,14 +178,12 @@ export class RewardDesk {
           customer_id: customer.customerId,
           ...(customer.cardNumber ? { card_number: customer.cardNumber } : {}),
           reward_list_type: 'C',
-          bill: {
-            bill_id: `RECOMMEND-${request.saleId}`.slice(0, 64),
-            payment_time: formatCareCloudDateTime(new Date((this.#o.now ?? Date.now)()), this.#o.timeZone()),
-            created_by: place.createdBy,
-            currency_id: place.currencyId,
-            total_price: fromMinorUnits(totals.totalMinor, currencyDecimals(request.cart.currency)),
-            bill_items: billItems(request.cart, place, totals),
-          },
+          bill: previewBill(
+            request.cart,
+            place,
+            `RECOMMEND-${request.saleId}`.slice(0, 64),
+            formatCareCloudDateTime(new Date((this.#o.now ?? Date.now)()), this.#o.timeZone()),
+          ),
         }),
         client.rewards.ofCustomer(customer.customerId, { count: 100 }),
       ]);

@@ -1,7 +1,3 @@
-import type { operations } from '../../shared/carecloud/api-types.ts';
-
-export type SendPurchaseBody = operations['postPurchaseSend']['requestBody']['content']['application/json'];
-
 export { ENTRY_KINDS, ENTRY_STATES, type EntryKind, type EntryState } from '../../shared/checkout/answers.ts';
 import type { EntryKind, EntryState } from '../../shared/checkout/answers.ts';
 

@@ -5,7 +5,8 @@ import type { CashierFigures, DrawerCount, ShiftReport, VatFigures } from '../..
 import { expectedCash } from '../../shared/shift.ts';
 import { readableRequest, minorOf } from '../checkout/readable-request.ts';
 import type { MemberRow, MovementRow, ShiftRow } from '../journal/shifts.ts';
-import type { JournalEntry, SendPurchaseBody } from '../journal/types.ts';
+import type { JournalEntry } from '../journal/types.ts';
+import { readSendPurchase } from '../../shared/checkout/send-purchase.ts';
 
 const SETTLEMENT_FIELDS = [
   'cardMinor',
@@ -120,7 +121,7 @@ export function shiftReport(
     }
     points.used += request?.pointsUsed ?? 0;
     creditMinor += request?.creditMinor ?? 0;
-    const recap = (entry?.request.body as Partial<SendPurchaseBody> | null)?.bill?.payment_recap;
+    const recap = entry ? readSendPurchase(entry.request.body)?.bill.payment_recap : undefined;
     for (const discount of recap?.recommended_discounts ?? [])
       discountsMinor += minorOf(discount.discount_value, currency) ?? 0;
     if (row.pointsEarned !== null) points.issued += row.pointsEarned;

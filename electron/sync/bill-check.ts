@@ -4,7 +4,7 @@
 import { CASH_ROUNDING_LINE_ID } from '../../shared/checkout/bill.ts';
 import { MAX_CART_LINES } from '../../shared/checkout/cart.ts';
 import { InvalidInput } from '../domain/errors.ts';
-import type { SendPurchaseBody } from '../journal/types.ts';
+import type { SendPurchaseBody } from '../../shared/checkout/send-purchase.ts';
 
 /** The serialized send-purchase request; well above a full cart, well below what CareCloud cuts off. */
 export const MAX_BILL_BYTES = 512 * 1024;

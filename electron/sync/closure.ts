@@ -2,22 +2,19 @@
 // are fixed here, once, and every later attempt sends exactly this request.
 import { formatCareCloudDateTime } from '../../shared/datetime.ts';
 import { toMinorUnits } from '../../shared/money.ts';
-import { cancellationBody } from '../carecloud/resources/purchases.ts';
+import {
+  cancellationBody,
+  readSendPurchase,
+  sendPurchaseBody,
+  type ClosingBill,
+  type SendPurchaseBody,
+} from '../../shared/checkout/send-purchase.ts';
 import { InvalidState } from '../domain/errors.ts';
 import { cancellationBillId, newBillId, timeOrderedId } from '../journal/bill-id.ts';
-import type {
-  EntryKind,
-  JournalEntry,
-  JournalRequest,
-  NewEntry,
-  SendPurchaseBody,
-  VoucherHold,
-} from '../journal/types.ts';
+import type { EntryKind, JournalEntry, JournalRequest, NewEntry, VoucherHold } from '../journal/types.ts';
 import { checkBill } from './bill-check.ts';
 
 export const SEND_PURCHASE_PATH = '/purchases/actions/send-purchase';
-
-type FinalBill = SendPurchaseBody['bill'];
 
 export interface ClosedBill {
   storeId: string;
@@ -26,7 +23,7 @@ export interface ClosedBill {
   customerId?: string;
   cardNumber?: string;
   /** The bill without bill_id and payment_time, which are fixed here. */
-  bill: Omit<FinalBill, 'bill_id' | 'payment_time' | 'canceled'>;
+  bill: ClosingBill;
   /** Decimal places of the bill's currency (2 for CZK and EUR), for the voucher ledger's amounts. */
   currencyDecimals?: number;
 }
@@ -46,19 +43,16 @@ export interface TerminalClock {
   now?: () => number;
 }
 
-/** The journal entry of a closed sale; throws BillRefusedError for a bill CareCloud could never take. */
-export function purchaseEntry(sale: ClosedBill, terminal: TerminalClock): NewEntry {
+/**
+ * The journal entry of a closed sale; throws BillRefusedError for a bill CareCloud could never take. `paidAt` keeps
+ * the payment_time of a sale made earlier (a resend); by default the sale is paid now.
+ */
+export function purchaseEntry(sale: ClosedBill, terminal: TerminalClock, paidAt?: string): NewEntry {
   const now = terminal.now?.() ?? Date.now();
   const billId = newBillId(sale.storeId, sale.cashdesk, now);
-  const paymentTime = formatCareCloudDateTime(new Date(now), terminal.timeZone);
+  const paymentTime = paidAt ?? formatCareCloudDateTime(new Date(now), terminal.timeZone);
   const holds = voucherHolds(sale);
-  const body: SendPurchaseBody = {
-    store_id: sale.storeId,
-    cashdesk_number: sale.cashdesk,
-    ...(sale.customerId ? { customer_id: sale.customerId } : {}),
-    ...(sale.cardNumber ? { card_number: sale.cardNumber } : {}),
-    bill: { ...sale.bill, bill_id: billId, payment_time: paymentTime, canceled: false },
-  };
+  const body = sendPurchaseBody(sale, sale.bill, { billId, paymentTime });
   // Throws BillRefusedError: what CareCloud can never take must not enter the journal.
   checkBill(body);
   return {
@@ -85,7 +79,7 @@ export function cancellationEntry(original: JournalEntry, operator: string): New
     throw new InvalidState(`Entry ${original.id} is not a purchase and cannot be cancelled.`);
   if (original.state === 'rejected' || original.state === 'voided')
     throw new InvalidState(`Entry ${original.id} is ${original.state}; CareCloud has no purchase to cancel.`);
-  const journaled = original.request.body as SendPurchaseBody;
+  const journaled = journaledPurchase(original);
   // A synced sale keeps only a masked card number; the customer id says who it was.
   const { card_number: card, ...withoutCard } = journaled;
   const originalBody = typeof card === 'string' && card.includes('*') ? withoutCard : journaled;
@@ -117,7 +111,7 @@ export function resendWithoutBenefits(
   terminal: TerminalClock,
 ): { entry: NewEntry; dropped: string[] } {
   if (original.kind !== 'purchase') throw new InvalidState(`Entry ${original.id} is not a purchase.`);
-  const body = original.request.body as SendPurchaseBody;
+  const body = journaledPurchase(original);
   const recap = body.bill.payment_recap;
   const dropped: string[] = [];
   if (recap?.vouchers?.length) dropped.push(...recap.vouchers.map((v) => `voucher ${v.code ?? '?'}`));
@@ -137,6 +131,7 @@ export function resendWithoutBenefits(
   const keptRecap = recap?.recommended_discounts?.length
     ? { payment_recap: { recommended_discounts: recap.recommended_discounts } }
     : {};
+  // The sale happened when it happened: the original payment_time stays.
   const entry = purchaseEntry(
     {
       storeId: original.storeId,
@@ -148,11 +143,16 @@ export function resendWithoutBenefits(
       bill: { ...rest, ...(rest.payment_type === 'C' ? { payment_type: 'A' as const } : {}), ...keptRecap },
     },
     terminal,
+    original.paymentTime ?? undefined,
   );
-  // The sale happened when it happened: keep the original payment_time.
-  const newBody = entry.request.body as SendPurchaseBody;
-  if (original.paymentTime) newBody.bill.payment_time = original.paymentTime;
-  return { entry: { ...entry, paymentTime: original.paymentTime ?? entry.paymentTime }, dropped };
+  return { entry, dropped };
+}
+
+/** A purchase's journaled send-purchase body; a body that is not one cannot be cancelled or resent. */
+function journaledPurchase(original: JournalEntry): SendPurchaseBody {
+  const body = readSendPurchase(original.request.body);
+  if (!body) throw new InvalidState(`Entry ${original.id} holds no send-purchase request.`);
+  return body;
 }
 
 /** Where each kind of write that is not a bill goes. */

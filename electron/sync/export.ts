@@ -1,5 +1,6 @@
 // The queue as accounting reads it: one row per entry, in CSV or JSON.
-import type { JournalEntry, SendPurchaseBody } from '../journal/types.ts';
+import type { JournalEntry } from '../journal/types.ts';
+import { readSendPurchase } from '../../shared/checkout/send-purchase.ts';
 
 export type { ExportFormat } from '../../shared/checkout/answers.ts';
 
@@ -28,8 +29,7 @@ export interface ExportRow {
 }
 
 export function exportRow(entry: JournalEntry): ExportRow {
-  const body = entry.request.body as Partial<SendPurchaseBody> | null;
-  const total = typeof body?.bill?.total_price === 'number' ? body.bill.total_price : null;
+  const total = readSendPurchase(entry.request.body)?.bill.total_price ?? null;
   return {
     entry_id: entry.id,
     kind: entry.kind,

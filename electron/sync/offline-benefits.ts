@@ -3,7 +3,8 @@
 // checked against the pre-synced store list and flag the sale for the manager.
 import type { OfflinePolicy } from '../../shared/settings.ts';
 import { Unavailable } from '../domain/errors.ts';
-import type { NewEntry, SendPurchaseBody } from '../journal/types.ts';
+import type { NewEntry } from '../journal/types.ts';
+import { readSendPurchase } from '../../shared/checkout/send-purchase.ts';
 
 export type OfflineBenefit = 'vouchers' | 'points' | 'credit';
 
@@ -28,7 +29,7 @@ export class OfflineBenefitRefusedError extends Unavailable {
 /** The entry as it may be journaled offline (flagged when vouchers were accepted), or the refusal. */
 export function applyOfflinePolicy(input: NewEntry, policy: OfflinePolicy): NewEntry {
   if (input.kind !== 'purchase') return input;
-  const recap = (input.request.body as Partial<SendPurchaseBody>).bill?.payment_recap;
+  const recap = readSendPurchase(input.request.body)?.bill.payment_recap;
   if (!recap) return input;
   if ((recap.credit_points ?? 0) > 0) throw new OfflineBenefitRefusedError('points');
   if ((recap.amount_for_credit ?? 0) > 0) throw new OfflineBenefitRefusedError('credit');

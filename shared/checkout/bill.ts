@@ -3,11 +3,12 @@
 import type { components, operations } from '../carecloud/api-types.ts';
 import { currencyDecimals, fromMinorUnits, sumMinorUnits, toMinorUnits, type MinorUnits } from '../money.ts';
 import { cartTotals, type Cart, type CartTotals } from './cart.ts';
+import type { ClosingBill } from './send-purchase.ts';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 export type AcceptPaymentBody = Json<operations['postPurchaseAcceptPayment']['requestBody']>;
-export type SendPurchaseBody = Json<operations['postPurchaseSend']['requestBody']>;
 export type AcceptedPayment = components['schemas']['AcceptedPayment'];
+type Bill = components['schemas']['Bill'];
 type BillItem = components['schemas']['BillItem'];
 type PaymentRecap = components['schemas']['PaymentRecap'];
 
@@ -76,6 +77,19 @@ export function billItems(cart: Cart, place: SalePlace, totals: CartTotals = car
   });
 }
 
+/** The cart as a bill CareCloud only looks at (accept-payment, recommended-best-rewards); nothing is stored. */
+export function previewBill(cart: Cart, place: SalePlace, previewBillId: string, paymentTime: string): Bill {
+  const totals = cartTotals(cart);
+  return {
+    bill_id: previewBillId,
+    payment_time: paymentTime,
+    created_by: place.createdBy,
+    currency_id: place.currencyId,
+    total_price: money(totals.totalMinor, cart.currency),
+    bill_items: billItems(cart, place, totals),
+  };
+}
+
 /** accept-payment for the cart; `previewBillId` only names the preview, nothing is stored. */
 export function acceptPaymentBody(
   cart: Cart,
@@ -84,19 +98,11 @@ export function acceptPaymentBody(
   previewBillId: string,
   paymentTime: string,
 ): AcceptPaymentBody {
-  const totals = cartTotals(cart);
   const body: AcceptPaymentBody = {
     store_id: place.storeId,
     cashdesk_number: place.cashdesk,
     payment_type: loyaltyPaymentType(ask),
-    bill: {
-      bill_id: previewBillId,
-      payment_time: paymentTime,
-      created_by: place.createdBy,
-      currency_id: place.currencyId,
-      total_price: money(totals.totalMinor, cart.currency),
-      bill_items: billItems(cart, place, totals),
-    },
+    bill: previewBill(cart, place, previewBillId, paymentTime),
   };
   if (ask.customer) {
     body.customer_id = ask.customer.customerId;
@@ -278,7 +284,7 @@ export function finalBill(
   preview: BenefitPreview,
   place: SalePlace,
   cashRoundingMinor: MinorUnits = 0,
-) {
+): ClosingBill {
   const totals = cartTotals(cart);
   if (!Number.isSafeInteger(cashRoundingMinor))
     throw new PreviewAnswerError('A cash rounding is whole minor units');
@@ -306,8 +312,7 @@ export function finalBill(
   }
   return {
     purchase_type_id: place.purchaseTypeId,
-    payment_type: (preview.creditMinor > 0 ? 'C' : loyaltyPaymentType({ ...ask, credit: 0 })) as
-      'S' | 'A' | 'C' | 'D',
+    payment_type: preview.creditMinor > 0 ? 'C' : loyaltyPaymentType({ ...ask, credit: 0 }),
     created_by: place.createdBy,
     currency_id: place.currencyId,
     total_price: money(totals.totalMinor + cashRoundingMinor, cart.currency),

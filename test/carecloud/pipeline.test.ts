@@ -10,7 +10,7 @@ import {
 } from '../../electron/carecloud/errors.ts';
 import { acceptLanguage } from '../../shared/i18n/language.ts';
 import { createCareCloudClient } from '../../electron/carecloud/client.ts';
-import type { SendPurchaseBody } from '../../electron/carecloud/resources/purchases.ts';
+import type { SendPurchaseBody } from '../../shared/checkout/send-purchase.ts';
 import { MAX_BODY_BYTES } from '../../electron/carecloud/response.ts';
 import { closedPort, hang, json, resetMidBody, text, type Responder } from '../support/loopback.ts';
 import { fixture, TIME_ZONE, type Fixture } from './fixture.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenefitAsk } from '../../shared/checkout/bill.ts';
 import { REFERENCE_FILE } from '../../electron/carecloud/client.ts';
-import type { SendPurchaseBody } from '../../electron/carecloud/resources/purchases.ts';
+import type { SendPurchaseBody } from '../../shared/checkout/send-purchase.ts';
 import { Journal } from '../../electron/journal/journal.ts';
 import { journalFile } from '../../electron/sync/journal-file.ts';
 import { purchaseItemTypeIds } from '../../sandbox/seed.ts';

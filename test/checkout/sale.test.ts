@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenefitAsk } from '../../shared/checkout/bill.ts';
 import { cartTotals } from '../../shared/checkout/cart.ts';
-import { cancellationBody, type SendPurchaseBody } from '../../electron/carecloud/resources/purchases.ts';
+import { cancellationBody, type SendPurchaseBody } from '../../shared/checkout/send-purchase.ts';
 import { Journal } from '../../electron/journal/journal.ts';
 import { journalFile } from '../../electron/sync/journal-file.ts';
 import { demo } from '../../sandbox/seed.ts';

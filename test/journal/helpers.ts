@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { newBillId } from '../../electron/journal/bill-id.ts';
 import { formatCareCloudDateTime } from '../../shared/datetime.ts';
 import type { NewEntry } from '../../electron/journal/types.ts';
+import { sendPurchaseBody } from '../../shared/checkout/send-purchase.ts';
 
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'ccpos-journal-'));
@@ -21,20 +22,11 @@ export function purchaseEntry(overrides: Partial<NewEntry> = {}): NewEntry {
     request: {
       method: 'POST',
       path: '/purchases/actions/send-purchase',
-      body: {
-        store_id: '81eaeea13b8984a169c490a325',
-        cashdesk_number: 3,
-        bill: {
-          bill_id: billId,
-          payment_time: paymentTime,
-          currency_id: 'czk',
-          total_price: 120,
-          bill_items: [],
-          purchase_type_id: 'pt',
-          canceled: false,
-          payment_type: 'A',
-        },
-      },
+      body: sendPurchaseBody(
+        { storeId: '81eaeea13b8984a169c490a325', cashdesk: 3 },
+        { currency_id: 'czk', total_price: 120, bill_items: [], purchase_type_id: 'pt', payment_type: 'A' },
+        { billId, paymentTime },
+      ),
     },
     storeId: '81eaeea13b8984a169c490a325',
     cashdesk: 3,

@@ -58,6 +58,8 @@ function sale(
             quantity: 1,
             price: line.paid / 100,
             paid_amount: line.paid / 100,
+            loyalty_off: false,
+            purchase_item_type_id: 'store_purchase',
           })),
           ...(options.recap ? { payment_recap: options.recap } : {}),
         },

@@ -8,7 +8,7 @@ import { cancellationEntry, purchaseEntry } from '../../electron/sync/closure.ts
 import { FakePort, failureFor } from './fake-port.ts';
 import type { RateLimitError } from '../../electron/carecloud/errors.ts';
 import { OfflineBenefitRefusedError } from '../../electron/sync/offline-benefits.ts';
-import type { SendPurchaseBody } from '../../electron/journal/types.ts';
+import type { SendPurchaseBody } from '../../shared/checkout/send-purchase.ts';
 import { tempDir } from '../journal/helpers.ts';
 
 const terminal = { timeZone: 'Europe/Prague' };

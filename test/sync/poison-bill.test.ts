@@ -2,7 +2,8 @@
 // checked): CareCloud cuts its upload; the entry goes to the manager and the terminal stays online.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newBillId } from '../../electron/journal/bill-id.ts';
-import type { NewEntry, SendPurchaseBody } from '../../electron/journal/types.ts';
+import type { NewEntry } from '../../electron/journal/types.ts';
+import type { SendPurchaseBody } from '../../shared/checkout/send-purchase.ts';
 import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 import { droppingProxy } from '../support/dropping-proxy.ts';
 import { sale, sandboxTerminal, type SandboxTerminal } from './sandbox-terminal.ts';

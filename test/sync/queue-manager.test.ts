@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { Journal } from '../../electron/journal/journal.ts';
-import type { SendPurchaseBody } from '../../electron/journal/types.ts';
+import type { SendPurchaseBody } from '../../shared/checkout/send-purchase.ts';
 import { purchaseEntry } from '../../electron/sync/closure.ts';
 import { QueueActions } from '../../electron/sync/queue-manager.ts';
 import { tempDir } from '../journal/helpers.ts';
