@@ -175,16 +175,6 @@ describe('retries', () => {
     expect(f.server.count('POST', '/purchases/actions/send-purchase')).toBe(1);
   });
 
-  it('cancels by sending the bill again as canceled under a new bill_id pointing at the original', async () => {
-    f = await fixture();
-    f.server.on('POST', '/purchases/actions/send-purchase', json(201, { data: { purchase_id: 'pu2' } }));
-    await f.client.purchases.cancel(purchase, { originalBillId: 'b-1', cancellationBillId: 'b-1-cancel' });
-    const body = JSON.parse(
-      f.server.requests.find((r) => r.path === '/purchases/actions/send-purchase')!.body,
-    );
-    expect(body.bill).toMatchObject({ canceled: true, bill_id: 'b-1-cancel', bill_number: 'b-1' });
-  });
-
   it.each([
     [400, InvalidRequestError],
     [403, AuthenticationError],

@@ -4,6 +4,7 @@ import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
 import { cancellationEntry } from '../../electron/sync/closure.ts';
 import { QueueActions } from '../../electron/sync/queue-manager.ts';
 import type { JournalEntry } from '../../electron/journal/types.ts';
+import type { SendPurchaseBody } from '../../shared/checkout/send-purchase.ts';
 import {
   fastPolicy,
   htmlProxy,
@@ -136,6 +137,30 @@ describe('outages', () => {
     await drainAll();
     expect(t.engine.online).toBe(true);
     expectExactlyOnce(allEntries());
+  });
+
+  it('a cancellation is the sale sent again as canceled, under its own bill_id, naming the original', async () => {
+    const purchase = await t.engine.close(sale());
+    expect(purchase.outcome).toBe('synced');
+    const cancel = await t.engine.close(cancellationEntry(t.journal.get(purchase.entry.id)!, 'manager-anna'));
+    expect(cancel.outcome).toBe('synced');
+    const original = purchase.entry.request.body as SendPurchaseBody;
+    expect(cancel.entry.request.body).toEqual({
+      ...original,
+      // The synced sale keeps only the masked card; the customer id says who it was.
+      card_number: undefined,
+      bill: {
+        ...original.bill,
+        canceled: true,
+        bill_id: `C${purchase.entry.billId}`,
+        bill_number: purchase.entry.billId,
+      },
+    });
+    // CareCloud took it as the cancellation of that sale (it refuses one naming no purchase of its own).
+    expect(sandbox.control.purchases().find((b) => b.bill_id === cancel.entry.billId)).toMatchObject({
+      canceled: true,
+      statuses: [201],
+    });
   });
 
   it('a cancellation closed offline is sent after the purchase it cancels', async () => {

@@ -1,13 +1,9 @@
 import type { CallOptions, Pipeline } from '../pipeline.ts';
 import type { BodyOf, DataOf } from '../types.ts';
-import {
-  cancellationBody,
-  type Cancellation,
-  type SendPurchaseBody,
-} from '../../../shared/checkout/send-purchase.ts';
+import type { SendPurchaseBody } from '../../../shared/checkout/send-purchase.ts';
 
 export function purchasesResource(pipeline: Pipeline) {
-  const purchases = {
+  return {
     /** Previews benefits for the bill; persists nothing, so it may be repeated. */
     acceptPayment: (
       body: BodyOf<'postPurchaseAcceptPayment'>,
@@ -52,13 +48,6 @@ export function purchasesResource(pipeline: Pipeline) {
         },
         options,
       ),
-    /** A refund: the original bill sent again as canceled, under a new bill_id, pointing at the original. */
-    cancel: (
-      original: SendPurchaseBody,
-      ids: Cancellation,
-      options?: CallOptions,
-    ): Promise<DataOf<'postPurchaseSend'>> =>
-      purchases.sendPurchase(cancellationBody(original, ids), options),
     /**
      * Gives a closed purchase (by its bill_id) to a customer afterwards; CareCloud credits the points then. Not
      * repeatable: a second call is refused.
@@ -77,5 +66,4 @@ export function purchasesResource(pipeline: Pipeline) {
         options,
       ),
   };
-  return purchases;
 }
