@@ -1,10 +1,10 @@
 // The receipts this terminal printed, in `receipts.json` of the data directory, so a receipt
-// can be printed again after a restart. Written off the sale's path (asynchronously, one
-// write at a time, the newest state last); read once at start and checked, since the file
-// is outside input. Card numbers are kept as the paper shows them (last four digits).
+// can be printed again after a restart. Written off the sale's path (the printer saves a
+// moment after a run of prints), replaced whole; read once at start and checked, since the
+// file is outside input. Card numbers are kept as the paper shows them (last four digits).
 import { readFileSync, renameSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { replacePrivateFile } from '../config/file-modes.ts';
 import { z } from 'zod';
 import type { Receipt } from '../../shared/checkout/answers.ts';
 import { maskedCard } from '../../shared/checkout/receipt-paper.ts';
@@ -95,8 +95,6 @@ const fileSchema = z.array(z.preprocess(respelled, receiptSchema)).max(1_000);
 
 export class ReceiptFile {
   readonly #file: string;
-  #writing: Promise<void> | null = null;
-  #pending: Receipt[] | null = null;
 
   constructor(dataDir: string) {
     this.#file = join(dataDir, 'receipts.json');
@@ -124,23 +122,12 @@ export class ReceiptFile {
     return [];
   }
 
-  /** Saves the list (the newest call wins); resolves once it is on disk or failed. */
-  save(receipts: Receipt[]): Promise<void> {
-    this.#pending = receipts.map((r) => ({
+  /** Saves the list in place of the one kept; resolves once it is on disk, rejects when it cannot be written. */
+  async save(receipts: Receipt[]): Promise<void> {
+    const kept = receipts.map((r) => ({
       ...r,
       cardNumber: r.cardNumber === null ? null : maskedCard(r.cardNumber),
     }));
-    this.#writing ??= this.#drain().finally(() => (this.#writing = null));
-    return this.#writing;
-  }
-
-  async #drain(): Promise<void> {
-    while (this.#pending) {
-      const receipts = this.#pending;
-      this.#pending = null;
-      const temporary = `${this.#file}.${process.pid}.tmp`;
-      await writeFile(temporary, JSON.stringify(receipts), { mode: 0o600 });
-      await rename(temporary, this.#file);
-    }
+    replacePrivateFile(this.#file, JSON.stringify(kept));
   }
 }
