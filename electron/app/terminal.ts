@@ -444,6 +444,8 @@ async function assemble(
           error: error instanceof Error ? error.name : 'unknown',
         });
       }
+      // The CareCloud session ends with the terminal rather than lapsing at its valid_to; bounded, so quit never waits.
+      await client.users.logoutCurrent().catch(() => {});
       session.close();
       journal.close();
       await demoBackend?.close();

@@ -119,16 +119,18 @@ export class Session implements TokenSource {
    * Ends this session for good (the credentials or the project changed): its token, and the
    * token of a login still under way once it arrives, go to `logOut`; the next call logs in
    * anew. Callers already waiting for that login still get its token; a 401 then brings them
-   * to the new session.
+   * to the new session. Resolves once every `logOut` has.
    */
-  end(logOut: (token: string) => void): void {
+  end(logOut: (token: string) => unknown): Promise<void> {
     this.#generation += 1;
     const token = this.forget();
     const pending = this.#loggingIn;
     this.#loggingIn = undefined;
     this.#lastLogin = undefined;
-    if (token) logOut(token);
-    pending?.then(logOut, () => {});
+    const loggedOut: unknown[] = [];
+    if (token) loggedOut.push(logOut(token));
+    if (pending) loggedOut.push(pending.then(logOut, () => {}));
+    return Promise.all(loggedOut).then(() => {});
   }
 
   /** valid_to, server Date and user of the latest successful login. */

@@ -55,7 +55,7 @@ export interface CareCloudClientOptions extends CareCloudSettings {
 const sameCredentials = (a: Credentials, b: Credentials): boolean =>
   a.externalApplicationId === b.externalApplicationId && a.login === b.login && a.password === b.password;
 
-/** How long a logout of a replaced session may take; nobody waits for it. */
+/** How long a logout may take: a replaced session's (nobody waits for it) or one ended on purpose (a closing app). */
 const LOGOUT_TIMEOUT_MS = 2_000;
 
 export function createCareCloudClient(options: CareCloudClientOptions) {
@@ -81,20 +81,29 @@ export function createCareCloudClient(options: CareCloudClientOptions) {
   pipeline.useTokens(session);
   const store = new ReferenceStore(options.dataDir ? join(options.dataDir, REFERENCE_FILE) : undefined);
   const reference = referenceResource(pipeline, store, now, () => current.projectUrl);
+  // A logout that fails leaves a session CareCloud lets lapse at its valid_to; the call's log line says so.
+  const endSession = (made: CareCloudSettings): Promise<void> => {
+    const where = apiBaseUrl(made.projectUrl, options.apiInterface);
+    const application = made.credentials.externalApplicationId;
+    return session.end((token) =>
+      users.logout(token, application, { retry: false, timeoutMs: LOGOUT_TIMEOUT_MS }, where).catch(() => {}),
+    );
+  };
 
   return {
     pipeline,
     session,
     users: {
       ...users,
-      /** Ends the current session at CareCloud, if there is one. */
+      /**
+       * Ends the session at CareCloud: its token, and that of a login under way, are logged out and the next call logs
+       * in anew. Best effort, and never waits longer than a logout may take (one still under way then ends unwatched).
+       */
       logoutCurrent: async (): Promise<void> => {
-        const token = session.forget();
-        if (token)
-          await users.logout(token, current.credentials.externalApplicationId, {
-            retry: false,
-            timeoutMs: LOGOUT_TIMEOUT_MS,
-          });
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, LOGOUT_TIMEOUT_MS)));
+        await Promise.race([endSession(current), bound]);
+        clearTimeout(timer);
       },
     },
     tests: testsResource(pipeline),
@@ -118,17 +127,7 @@ export function createCareCloudClient(options: CareCloudClientOptions) {
       const moved =
         apiBaseUrl(next.projectUrl, options.apiInterface) !==
         apiBaseUrl(before.projectUrl, options.apiInterface);
-      if (moved || !sameCredentials(before.credentials, next.credentials)) {
-        const where = apiBaseUrl(before.projectUrl, options.apiInterface);
-        const application = before.credentials.externalApplicationId;
-        // A logout that fails leaves a session CareCloud lets lapse at its valid_to; the call's log line says so.
-        session.end(
-          (token) =>
-            void users
-              .logout(token, application, { retry: false, timeoutMs: LOGOUT_TIMEOUT_MS }, where)
-              .catch(() => {}),
-        );
-      }
+      if (moved || !sameCredentials(before.credentials, next.credentials)) void endSession(before);
       pipeline.configure(pipelineSettings(next));
       // Another project's stores and types are not this one's.
       if (moved) reference.forget();

@@ -190,4 +190,27 @@ describe('one CareCloud client across settings changes', () => {
     await client.reference.countries({ fresh: true });
     expect(logins(sandbox)).toHaveLength(2);
   }, 60_000);
+
+  it('logs its session out at CareCloud when the terminal closes', async () => {
+    const sandbox = await sandboxed();
+    const { terminal } = await terminalOn(sandbox);
+    await terminal.careCloud().reference.stores();
+    expect(logins(sandbox)).toHaveLength(1);
+    expect(logouts(sandbox)).toHaveLength(0);
+
+    await terminal.close();
+    expect(logouts(sandbox).map((r) => r.status)).toEqual([204]);
+    expect(logins(sandbox)).toHaveLength(1);
+  }, 60_000);
+
+  it('closes when CareCloud does not answer the logout, which it then never sees', async () => {
+    const sandbox = await sandboxed();
+    const { terminal } = await terminalOn(sandbox);
+    await terminal.careCloud().reference.stores();
+    await sandbox.control.cutNetwork('hang');
+
+    await terminal.close();
+    await sandbox.control.restoreNetwork();
+    expect(logouts(sandbox).filter((r) => r.status === 204)).toHaveLength(0);
+  }, 60_000);
 });
