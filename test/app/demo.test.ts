@@ -83,7 +83,7 @@ describe('demo mode', () => {
     expect(await dispatch('operator.signIn', { pin: '0000' }, sender)).toMatchObject({ ok: false });
   });
 
-  it('identifies a card and fills the customer panel from the sandbox, signed in with the demo credentials', async () => {
+  it('identifies a card and fills the customer panel from the sandbox, signed in with demo credentials', async () => {
     await signInAs('cashier');
     const identified = await dispatch('customers.identifyByCard', { cardNumber: demo.cards.regular }, sender);
     expect(identified).toMatchObject({
@@ -188,7 +188,7 @@ describe('demo mode', () => {
     });
   });
 
-  it('the manager outage switch takes the terminal offline, known cards still identify from the cache, and it comes back', async () => {
+  it('the outage switch takes the terminal offline, known cards identify from the cache, and back online', async () => {
     await signInAs('manager');
     // Seen online first, so the cache knows this card whatever ran before.
     expect(

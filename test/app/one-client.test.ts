@@ -55,7 +55,7 @@ async function eventually(check: () => void, waitMs = 10_000): Promise<void> {
 }
 
 describe('one CareCloud client across settings changes', () => {
-  it('switches language without a login, asks the next request in the new language and keeps the lists read before', async () => {
+  it('switches language without a login, asks next in the new language and keeps the lists read before', async () => {
     const sandbox = await sandboxed();
     const { terminal } = await terminalOn(sandbox);
     const client = terminal.careCloud();

@@ -68,7 +68,7 @@ describe("the app's sync engine", () => {
     });
   });
 
-  it('gives up a send after timeouts.closureMs and goes offline after settings.sync.breakerThreshold failures', async () => {
+  it('gives up a send after timeouts.closureMs; offline after settings.sync.breakerThreshold failures', async () => {
     // Logged in and online first, so the slow answer below is the send's own.
     expect((await terminal.sync.close(sale())).outcome).toBe('synced');
     sandbox.control.setLatency(3_000);

@@ -152,7 +152,7 @@ describe('reference data on the terminal', () => {
     expect(f.client.reference.saved('stores')?.items).toHaveLength(2);
   });
 
-  it('answers from memory for a while, writes the disk copy only on a download, and asks again when told fresh or when stale', async () => {
+  it('answers from memory a while, writes its disk copy only on download, re-asks if told fresh or stale', async () => {
     f = await fixture({ dataDir });
     f.server.on('GET', '/stores', json(200, { data: { stores, total_items: 2 } }));
     const first = await f.client.reference.stores();

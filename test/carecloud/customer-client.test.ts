@@ -112,7 +112,7 @@ describe('the device token', () => {
     expect(k.stored).toHaveLength(1);
   });
 
-  it('a token replaced elsewhere (or never known) is refused once, replaced, reported and the call made again', async () => {
+  it('a token replaced elsewhere (or never known) is refused once, replaced, reported, the call retried', async () => {
     const unknown = kiosk({ deviceToken: 'not-a-token-carecloud-knows' });
     const session = await unknown.client.login(JANA);
     expect(session.customerId).toBe(demo.customers.regular);

@@ -60,7 +60,7 @@ describe('call log', () => {
     await expect(f.client.customers.byEmail('a@b.cz')).resolves.toEqual({ items: [], totalItems: 0 });
   });
 
-  it('writes one JSON line per attempt with method, path, status, duration, attempt and correlation id, PII masked', async () => {
+  it('logs a JSON line per attempt: method, path, status, duration, attempt, correlation id; PII masked', async () => {
     f = await fixture();
     f.server.on(
       'GET',

@@ -6,7 +6,7 @@ import { newSeed } from '../../bench/chaos/random.ts';
 import { scenarios } from '../../bench/chaos/scenarios/index.ts';
 
 describe('chaos, short form', () => {
-  it('loses, doubles, misreports and hangs nothing under kills, drops, garbage, outages, shared folders, skewed clocks and a full disk', async () => {
+  it('loses, doubles, misreports, hangs nothing: kills, drops, garbage, outages, shares, skew, full disk', async () => {
     const seed = Number(process.env.CHAOS_SEED) || newSeed();
     const report = await runChaos({ seed, checkouts: 2 * scenarios.length });
     const ran = report.scenarios.flatMap((s) => (s.skipped === null ? [s] : []));

@@ -66,7 +66,8 @@ function sampleCart(): Cart {
 describe('cart', () => {
   it('prices weighed goods to the nearest minor unit and totals in integers', () => {
     const cart = sampleCart();
-    expect(lineAmounts(cart.lines[1]!)).toEqual({ lineId: '2', priceMinor: 4_310, paidMinor: 4_310 }); // 34.90 * 1.235 = 43.1015
+    // 34.90 * 1.235 = 43.1015
+    expect(lineAmounts(cart.lines[1]!)).toEqual({ lineId: '2', priceMinor: 4_310, paidMinor: 4_310 });
     expect(cartTotals(cart)).toMatchObject({
       grossMinor: 42_900 + 4_310 + 500,
       totalMinor: 47_710,

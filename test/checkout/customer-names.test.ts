@@ -85,7 +85,7 @@ describe('customer names in the queue', () => {
     expect(names.view('c-petr', null)).toMatchObject({ name: 'Petr Svoboda', pending: false });
   });
 
-  it('gives up waiting after the time given, and does not ask again soon for one CareCloud could not give', async () => {
+  it('gives up waiting after the time given, and does not soon ask again for one CareCloud did not give', async () => {
     const { names, asked, answers } = setup();
     names.view('c-gone', null);
     expect(await names.settle(['c-gone'], new Map(), 10)).toEqual({

@@ -51,7 +51,7 @@ describe('purchase item types', () => {
     });
   });
 
-  it("a sale's lines carry CareCloud's type ids, resolved from the catalogue's text_ids and kept on the terminal", async () => {
+  it("a sale's lines carry CareCloud's type ids, resolved from catalogue text_ids, kept on the terminal", async () => {
     const cart = await cartOf(f, ['8594005650015', BAG]);
     expect(cart.lines.map((l) => l.purchaseItemTypeId)).toEqual(['store_purchase', 'otc_without_loyalty']);
     const ask: BenefitAsk = { customer: null, voucherCodes: [], points: 0, credit: 0 };

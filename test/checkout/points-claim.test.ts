@@ -103,7 +103,7 @@ describe('points claimed later', () => {
     }
   });
 
-  it('refuses a second assignment of the same sale in the screen language, without asking CareCloud twice', async () => {
+  it('refuses a second assignment of a sale in the screen language, without asking CareCloud twice', async () => {
     const { billId } = await anonymousSale(f, [barcodes.coffee]);
     expect(await f.ok('purchases.assignCustomer', { sale: billId, customerId })).toMatchObject({
       outcome: 'assigned',

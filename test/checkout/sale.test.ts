@@ -324,7 +324,7 @@ describe('a sale at the till', () => {
     });
   });
 
-  it('pays points "Max" and rounds the few haléř left to no cash; CareCloud gets the amount actually paid', async () => {
+  it('pays points "Max" and rounds the few haléř left to no cash; CareCloud gets the amount paid', async () => {
     const identified = await f.ok('customers.identifyByCard', { cardNumber: demo.cards.regular });
     const customerId = identified.customer.id;
     const before = await pointsOf(f.sandbox, customerId);

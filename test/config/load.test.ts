@@ -28,7 +28,9 @@ describe('loadConfig', () => {
     expect(config.dataDir).toBe(dir);
     expect(missingForCareCloud(config)).toHaveLength(4);
     expect(missingSentence(config)).toBe(
-      'CareCloud is not configured: set CARECLOUD_PROJECT_URL (or --project-url), CARECLOUD_APP_ID (or --app-id), CARECLOUD_LOGIN (or --login) and CARECLOUD_PASSWORD (or --password-stdin or --password-file).',
+      'CareCloud is not configured: set CARECLOUD_PROJECT_URL (or --project-url), ' +
+        'CARECLOUD_APP_ID (or --app-id), CARECLOUD_LOGIN (or --login) and ' +
+        'CARECLOUD_PASSWORD (or --password-stdin or --password-file).',
     );
   });
 

@@ -98,7 +98,7 @@ describe('the customer panel against the demo sandbox', () => {
     });
   });
 
-  it('offline, answers the last values CareCloud gave with when, and says offline for a wallet never seen', async () => {
+  it('offline, answers the last values CareCloud gave with when; says offline for a wallet never seen', async () => {
     const before = Date.now();
     await dispatch('customers.rewards', { customerId: demo.customers.regular }, sender);
     expect(await dispatch('demo.setOutage', { on: true }, sender)).toMatchObject({ ok: true });

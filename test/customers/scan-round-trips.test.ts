@@ -63,7 +63,7 @@ describe('a card scan against the sandbox, CareCloud some distance away', () => 
 
   const operations = (requests: ReceivedRequest[]) => requests.map((r) => r.operation_id).sort();
 
-  it('fills the lookup\u2019s customer panel in two round trips: the card, then the customer and their whole wallet at once', async () => {
+  it('fills the lookup\u2019s customer panel in two round trips: the card, then customer and wallet', async () => {
     const panel = new CustomerPanel(pos);
     let shown: Promise<void> = Promise.resolve();
     const lookup = new CustomerLookup(pos, (found) => (shown = panel.show(found)));

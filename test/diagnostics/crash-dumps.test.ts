@@ -96,7 +96,9 @@ describe("the doctor's crash report check", () => {
     const check = await doctor();
     expect(check.status).toBe('warn');
     expect(check.detail).toBe(
-      `2 in the last 7 days. 3 crash dumps (kept on this terminal only): ${recent} (2026-12-01T10:00:00.000Z, 10 KiB), ${pending} (2026-11-30T10:00:00.000Z, 2 KiB), ${old} (2026-11-02T10:00:00.000Z, 2 KiB). Send them to support with the logs folder.`,
+      `2 in the last 7 days. 3 crash dumps (kept on this terminal only): ` +
+        `${recent} (2026-12-01T10:00:00.000Z, 10 KiB), ${pending} (2026-11-30T10:00:00.000Z, ` +
+        `2 KiB), ${old} (2026-11-02T10:00:00.000Z, 2 KiB). Send them to support with the logs folder.`,
     );
   });
 

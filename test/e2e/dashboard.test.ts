@@ -31,9 +31,11 @@ function journalToday(dataDir: string) {
   try {
     const sales = db
       .prepare(
-        `SELECT COUNT(*) AS count, TOTAL(p.paid_minor) AS paid, TOTAL(e.customer_id IS NOT NULL OR e.card_number IS NOT NULL) AS identified,
+        `SELECT COUNT(*) AS count, TOTAL(p.paid_minor) AS paid,
+        TOTAL(e.customer_id IS NOT NULL OR e.card_number IS NOT NULL) AS identified,
         TOTAL(json_array_length(e.request, '$.body.bill.payment_recap.vouchers')) AS vouchers
-        FROM entries e LEFT JOIN till_payments p ON p.entry_id = e.id WHERE e.kind = 'purchase' AND e.state != 'voided'`,
+        FROM entries e LEFT JOIN till_payments p ON p.entry_id = e.id
+        WHERE e.kind = 'purchase' AND e.state != 'voided'`,
       )
       .get() as { count: number; paid: number; identified: number; vouchers: number };
     const waiting = (
@@ -72,7 +74,7 @@ async function dashboardShown(page: SaleLane['page']): Promise<void> {
 }
 
 describe("the manager's dashboard", () => {
-  it('shows a day of online and offline sales as the journal has it, the drain, a refusal as an alert, by keyboard, in both languages', async () => {
+  it('shows a day’s online and offline sales, the drain, a refusal alert, by keyboard, in both languages', async () => {
     const lane = e2e.track(
       await openSaleLane(e2e.browser, {
         settings: { offlinePolicy: { vouchers: 'accept-synced' } },

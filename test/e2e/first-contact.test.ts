@@ -9,7 +9,7 @@ const e2e = browserTests<Lane>();
 const byHand = { delay: 90 };
 
 describe('the README first round', () => {
-  it('signs in, finds Jana by her typed card, sells two coffees and a free croissant, pays, and reaches the manager screens', async () => {
+  it('signs in, finds Jana by typed card, sells 2 coffees, a free croissant, pays, opens manager screens', async () => {
     const lane = e2e.track(await openLane(e2e.browser));
     const { page } = lane;
     await signIn(page, '1111');

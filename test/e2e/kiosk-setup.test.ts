@@ -82,7 +82,7 @@ async function openTill(language: 'cs' | 'en'): Promise<SetupLane> {
 describe.each(laneLanguages)('setting up a kiosk on the settings screen (%s)', (language) => {
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
 
-  it('a manager picks kiosk, fills the Customer API, is warned, confirms with the PIN; the app restarts as a kiosk without the enterprise login', async () => {
+  it('manager makes it a kiosk: Customer API, warning, PIN; restarts as kiosk without enterprise login', async () => {
     const lane = e2e.track(await openTill(language));
     const { page, preview, sandbox } = lane;
     const settingsText = () => readFileSync(join(lane.dataDir, 'settings.json'), 'utf8');

@@ -167,7 +167,7 @@ describe('the kiosk in the browser', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Alena');
   }, 120_000);
 
-  it('keeps a new member signed in when their card is refused after the account was made, says why in both languages, and takes another free card', async () => {
+  it('a new member whose card is refused after sign-up stays signed in, told why (cs/en), takes another', async () => {
     const lane = e2e.track(await openKiosk(e2e.browser));
     const { page } = lane;
     const sandbox = lane.preview.terminal.demoBackend!.sandbox!;
@@ -214,7 +214,7 @@ describe('the kiosk in the browser', () => {
     expect(await page.locator('[data-card-note]').count()).toBe(0);
   }, 120_000);
 
-  it('tells a new member this kiosk may not give cards when CareCloud does not allow it here, and offers no retry', async () => {
+  it('tells a new member this kiosk may not give cards when CareCloud does not allow it; offers no retry', async () => {
     const lane = e2e.track(await openKiosk(e2e.browser));
     const { page } = lane;
     lane.preview.terminal.demoBackend!.sandbox!.allowOnCustomerApi('postAssignCard', false);
@@ -240,7 +240,7 @@ describe('the kiosk in the browser', () => {
     expect(lane.preview.terminal.kiosk.status().signedIn).toBe(false);
   }, 120_000);
 
-  it('counts down when left alone, lets the customer extend, then signs out leaving nothing of them in the page', async () => {
+  it('counts down when left alone, lets the customer extend, then signs out leaving nothing of them', async () => {
     const lane = e2e.track(await openKiosk(e2e.browser));
     const { page } = lane;
     await signInWithCard(lane, jana.card, jana.password);
@@ -266,7 +266,7 @@ describe('the kiosk in the browser', () => {
     expect(lane.preview.terminal.kiosk.status().signedIn).toBe(false);
   }, 120_000);
 
-  it('says it is out of service for loyalty while CareCloud is unreachable, showing nothing stale, and comes back', async () => {
+  it('is out of service for loyalty while CareCloud is unreachable, shows nothing stale, and comes back', async () => {
     const lane = e2e.track(await openKiosk(e2e.browser));
     const { page } = lane;
     await signInWithCard(lane, jana.card, jana.password);

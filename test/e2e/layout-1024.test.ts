@@ -32,10 +32,12 @@ function measure(page: Page): Promise<Measure> {
       if (box.width === 0 || box.height === 0) continue;
       const style = getComputedStyle(element);
       if (style.visibility === 'hidden' || element.closest('.visually-hidden')) continue;
-      if (box.height < 44 || box.width < 44)
+      if (box.height < 44 || box.width < 44) {
+        const name = element.id || element.dataset.testid || element.textContent?.trim().slice(0, 20);
         small.push(
-          `${element.tagName.toLowerCase()}#${element.id || element.dataset.testid || element.textContent?.trim().slice(0, 20)} ${Math.round(box.width)}x${Math.round(box.height)}`,
+          `${element.tagName.toLowerCase()}#${name} ${Math.round(box.width)}x${Math.round(box.height)}`,
         );
+      }
     }
     // A checkbox or radio button is touched by its label.
     for (const element of document.querySelectorAll<HTMLInputElement>(

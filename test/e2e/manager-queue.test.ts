@@ -65,7 +65,7 @@ async function search(page: Page, text: string): Promise<number> {
 }
 
 describe('the manager’s queue', () => {
-  it('in Czech: references, the customer’s name, the paid amount, Czech dates, history in words, a copyable bill id and CSV downloads', async () => {
+  it('in Czech: refs, customer’s name, amount paid, Czech dates, history in words, copyable bill id, CSV', async () => {
     const lane = e2e.track(await openSaleLane(e2e.browser, { viewport: { width: 1280, height: 800 } }));
     const { page } = lane;
     await signInTo(page, managerPin);
@@ -193,7 +193,7 @@ describe('the manager’s queue', () => {
     expect(lane.pageErrors).toEqual([]);
   }, 120_000);
 
-  it('in English: a refused sale says what CareCloud refused and what the resend changes; history and audit in words', async () => {
+  it('in English: a refusal says what CareCloud refused, what a resend changes; history, audit in words', async () => {
     const lane = e2e.track(
       await openSaleLane(e2e.browser, {
         settings: { offlinePolicy: { vouchers: 'accept-synced' } },
@@ -253,7 +253,8 @@ describe('the manager’s queue', () => {
     );
     expect(plain(await page.getByTestId('entry-resend-change').textContent())).toMatch(
       new RegExp(
-        `^Resending without the refused benefits records the sale again as a new bill without voucher ${demo.vouchers.value100} \\(−.+\\)\\. The items and the payment stay as they were\\.$`,
+        `^Resending without the refused benefits records the sale again as a new bill without voucher ` +
+          `${demo.vouchers.value100} \\(−.+\\)\\. The items and the payment stay as they were\\.$`,
       ),
     );
     expect(plain(await page.getByTestId('entry-benefits').textContent())).toMatch(/^−/);

@@ -54,7 +54,7 @@ async function sellCoffeeForCash(lane: SaleLane): Promise<string> {
 }
 
 describe.each(laneLanguages)('receipts through the operating system spooler (%s)', (language: Language) => {
-  it('hands the raw ESC/POS bytes to lp for the queue, reports a queue that is not there, and reprints from recent sales', async () => {
+  it('hands raw ESC/POS bytes to lp for the queue, reports a missing queue, reprints from recent sales', async () => {
     lp.succeed();
     const runsBefore = lp.runs().length;
     const lane = e2e.track(

@@ -124,7 +124,7 @@ describe.each(laneLanguages)('rewards at the lane (%s)', (language) => {
     expect(lane.pageErrors).toEqual([]);
   }, 90_000);
 
-  it('recommends the best reward for the bill, and a redeem in the sale is applied at once, one voucher for a double tap', async () => {
+  it('recommends the bill’s best reward; a redeem in a sale applies at once, one voucher per double tap', async () => {
     const lane = e2e.track(await laneIn(language));
     const { page } = lane;
     await signInTo(page, cashierPin);
@@ -257,7 +257,7 @@ describe.each(laneLanguages)('points claimed later (%s)', (language) => {
     expect(lane.pageErrors).toEqual([]);
   }, 90_000);
 
-  it('offline: a sale typed by its reference and one scanned from its receipt are given to a customer, and reach CareCloud in order when it is back', async () => {
+  it('offline: sales typed by ref or scanned from a receipt get a customer; CareCloud gets them in order', async () => {
     const lane = e2e.track(await laneIn(language));
     const { page } = lane;
     await signInTo(page, cashierPin);

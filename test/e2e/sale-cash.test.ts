@@ -33,7 +33,7 @@ async function purchaseTotal(lane: SaleLane): Promise<number> {
 }
 
 describe('cash at the till', () => {
-  it('takes 100 Kč for 23,40 Kč: rounds to whole crowns, shows the change, prints tendered and change, and CareCloud gets 23 Kč', async () => {
+  it('takes 100 Kč for 23,40 Kč: rounds to crowns, shows, prints tendered, change; CareCloud gets 23 Kč', async () => {
     const lane = e2e.track(await openSaleLane(e2e.browser));
     const { page } = lane;
     await signInTo(page, cashierPin);

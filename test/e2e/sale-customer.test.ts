@@ -24,7 +24,7 @@ async function billOf(page: SaleLane['page']): Promise<string> {
 }
 
 describe('whose sale it is', () => {
-  it('F5 from another customer’s panel asks; Enter gives the sale to the customer on the panel, and CareCloud gets that customer', async () => {
+  it('F5 from another customer’s panel asks; Enter gives the sale to that customer, in CareCloud too', async () => {
     const lane = e2e.track(await openSaleLane(e2e.browser));
     const { page } = lane;
     await signInTo(page, cashierPin);

@@ -26,7 +26,7 @@ async function billOf(page: SaleLane['page']): Promise<string> {
 }
 
 describe('a single-use voucher offline', () => {
-  it('is refused in a second offline sale, comes back when the first sale is voided, and CareCloud sees it used once', async () => {
+  it('is refused in a second offline sale, back once the first is voided; CareCloud sees it used once', async () => {
     const lane = e2e.track(
       await openSaleLane(e2e.browser, {
         settings: { offlinePolicy: { vouchers: 'accept-synced' } },

@@ -34,7 +34,7 @@ async function billOf(page: SaleLane['page']): Promise<string> {
 }
 
 describe('offline and recovery in the browser', () => {
-  it('journals two sales during an outage, syncs each once when it ends, and the status bar returns online', async () => {
+  it('journals two sales in an outage, syncs each once when it ends, and the status bar returns online', async () => {
     const lane = e2e.track(await openSaleLane(e2e.browser));
     const { page } = lane;
     await signInTo(page, cashierPin);
@@ -85,7 +85,7 @@ describe('offline and recovery in the browser', () => {
     await eventually(() => page.getByTestId('queue').textContent()).toBe('Nic nečeká na odeslání');
   }, 60_000);
 
-  it('puts a replay CareCloud rejects in the queue; the manager resends it without the voucher and the audit log says who', async () => {
+  it('queues a replay CareCloud rejects; the manager resends it without the voucher, the audit says who', async () => {
     const lane = e2e.track(
       await openSaleLane(e2e.browser, {
         settings: { offlinePolicy: { vouchers: 'accept-synced' } },

@@ -20,7 +20,7 @@ const coffee = '8594005650015';
 const e2e = browserTests<SaleLane>();
 
 describe('parked sales', () => {
-  it('refuses to pay an empty sale, keeps an open sale over F9 for its own operator only, and offers it back after a reload', async () => {
+  it('refuses to pay an empty sale, parks a sale on F9 for its operator only, offers it back on reload', async () => {
     const lane = e2e.track(await openSaleLane(e2e.browser));
     const { page } = lane;
     await signInTo(page, cashierPin);

@@ -22,7 +22,7 @@ const e2e = browserTests<SaleLane>();
 const plain = (text: string | null) => (text ?? '').replace(/\s/g, ' ');
 
 describe('recent sales', () => {
-  it('show what was paid, when, by whom and the items, and the cancel dialog shows them before the manager PIN', async () => {
+  it('show what was paid, when, by whom and the items; the cancel dialog shows them before manager PIN', async () => {
     const lane = e2e.track(await openSaleLane(e2e.browser));
     const { page } = lane;
     await signInTo(page, cashierPin);

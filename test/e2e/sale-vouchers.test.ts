@@ -66,7 +66,7 @@ describe('vouchers in the browser', () => {
     await screenshot(page, 'sale-vouchers-en');
   });
 
-  it('counts only applied vouchers toward the per-purchase limit: a refused code keeps its own reason and can be removed', async () => {
+  it('counts only applied vouchers to the per-purchase cap; a refused one keeps its reason, is removable', async () => {
     const lane = e2e.track(await openSaleLane(e2e.browser));
     const { page } = lane;
     await signInTo(page, '1111');

@@ -22,7 +22,7 @@ const e2e = browserTests<SaleLane>();
 const plain = (text: string | null) => (text ?? '').replace(/\s/g, ' ');
 
 describe('weighed goods', () => {
-  it('asks the weight of a per-kg quick key, shows it with a decimal comma and prints 0,725 × 34,90 Kč = 25,30 Kč', async () => {
+  it('asks the weight of a per-kg quick key, shows a decimal comma, prints 0,725 × 34,90 Kč = 25,30 Kč', async () => {
     const lane = e2e.track(await openSaleLane(e2e.browser));
     const { page } = lane;
     await signInTo(page, cashierPin);

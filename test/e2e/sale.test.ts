@@ -30,7 +30,7 @@ async function pointsOf(lane: SaleLane, customerId: string): Promise<number> {
 }
 
 describe('a sale in the browser', () => {
-  it('closes a full sale: card, three items by barcode, a voucher and points; CareCloud has it once with the right totals', async () => {
+  it('closes a full sale: card, 3 barcoded items, voucher, points; CareCloud has it once, totals right', async () => {
     const lane = e2e.track(await openSaleLane(e2e.browser));
     const { page } = lane;
     const before = await pointsOf(lane, demo.customers.regular);

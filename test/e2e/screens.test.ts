@@ -47,7 +47,7 @@ async function inBothLanguages(page: Page, name: string, wide = false): Promise<
 }
 
 describe('every new screen in both languages', () => {
-  it('leaves screenshots of the sale, pay, receipt, recent sales, voucher check, queue, entry and audit log', async () => {
+  it('leaves screenshots of sale, pay, receipt, recent sales, voucher check, queue, entry and audit log', async () => {
     lane = await openSaleLane(browser);
     const { page } = lane;
     await signInTo(page, '9999');

@@ -203,7 +203,7 @@ describe.each(laneLanguages)('sign-up at the lane (%s)', (language) => {
     );
   }, 60_000);
 
-  it('offline: the sign-up is kept, the sale carries the new card, and the replay credits the new customer in order', async () => {
+  it('offline: sign-up kept, the sale carries the new card, replay credits the new customer in order', async () => {
     const lane = e2e.track(await laneIn(language));
     const { page, sandbox } = lane;
     const card = cardNumber(908);

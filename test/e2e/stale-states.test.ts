@@ -35,7 +35,7 @@ async function withPin(page: SaleLane['page']): Promise<void> {
 }
 
 describe('screens that follow the sync', () => {
-  it('tells a retry while offline apart from done, and moves heading, counters, notice and status bar together', async () => {
+  it('tells an offline retry apart from done; moves heading, counters, notice and status bar together', async () => {
     const lane = e2e.track(
       await openSaleLane(e2e.browser, {
         settings: { offlinePolicy: { vouchers: 'accept-synced' } },

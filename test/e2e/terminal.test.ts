@@ -58,7 +58,7 @@ describe('checkout terminal in the browser', () => {
     await signIn(page, cashierPin);
   });
 
-  it('opens the customer panel from a keyboard-wedge scan and from a HID scan event, with every part filled in', async () => {
+  it('opens the customer panel from a keyboard-wedge scan and a HID scan event, every part filled in', async () => {
     const lane = e2e.track(await openLane(e2e.browser));
     const { page } = lane;
     await signIn(page, cashierPin);

@@ -173,7 +173,7 @@ describe('the removal sequence in the settings', () => {
     expect(device('%REMOVED?').success).toBe(true);
   });
 
-  it('refuses what could be a card, is not printable, is too short or long, or belongs to a device that types no removal', () => {
+  it('refuses what may be a card, is unprintable, too short or long, or is from a device that types no removal', () => {
     for (const bad of ['10000105', '1000 0105', '%R\u0000?', '%Ř?', 'ab', 'x'.repeat(65), 42, null])
       expect(device(bad).success, JSON.stringify(bad)).toBe(false);
     for (const kind of ['barcode-scanner', 'keyboard-scanner', 'card-reader'])

@@ -35,12 +35,13 @@ describe('device check for ccpos doctor', () => {
     expect(outcome.status).toBe('pass');
     expect(outcome.detail).toBe(
       'fake bus: 2 HID devices, 1 read; ' +
-        '046d:c31c "USB Keyboard" usage 0x1/0x6 at /dev/hidraw0: not read, a keyboard; keyboard-mode scanners on it are read as keystrokes (keyboard-wedge input); ' +
+        '046d:c31c "USB Keyboard" usage 0x1/0x6 at /dev/hidraw0: not read, a keyboard; ' +
+        'keyboard-mode scanners on it are read as keystrokes (keyboard-wedge input); ' +
         '0c2e:0b61 "Xenon 1900" usage 0x8c/0x2 at /dev/hidraw1: read as barcode-scanner "Lane scanner"',
     );
   });
 
-  it('warns with the udev rule when this user may not open a device, and names missing configured devices', async () => {
+  it('warns with the udev rule when this user may not open a device; names missing configured devices', async () => {
     const bus = new FakeHidBus();
     bus.plug(deviceInfo({ path: '/dev/hidraw1' }));
     const inspection = await inspectDevices(
@@ -60,7 +61,8 @@ describe('device check for ccpos doctor', () => {
     expect(deviceCheckOutcome(await inspectDevices(settings(), { loader: async () => bus }))).toEqual({
       status: 'warn',
       detail:
-        'The USB library libusb is not installed. Scanners in keyboard mode still work. Install it: sudo apt-get install libusb-1.0-0 (Debian, Ubuntu), then restart the terminal.',
+        'The USB library libusb is not installed. Scanners in keyboard mode still work. ' +
+        'Install it: sudo apt-get install libusb-1.0-0 (Debian, Ubuntu), then restart the terminal.',
       // The same finding as a catalogue sentence, for the screen's language.
       said: [
         {

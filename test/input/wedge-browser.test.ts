@@ -17,7 +17,9 @@ const page_html = `<!doctype html><meta charset="utf-8"><input id="field"><butto
   window.scans = [];
   window.screenKeys = [];
   window.addEventListener('keydown', (e) => window.screenKeys.push(e.key));
-  const settings = { enabled: true, maxKeyGapMs: 250, minLength: 4, maxLength: 512, suffixes: ['Enter', 'Tab'], scannerLayout: 'us' };
+  const settings = {
+    enabled: true, maxKeyGapMs: 250, minLength: 4, maxLength: 512, suffixes: ['Enter', 'Tab'], scannerLayout: 'us',
+  };
   attachWedgeDetector(window, settings, (text) => window.scans.push(text), focusedElementTarget(document));
   window.ready = true;
 </script>`;

@@ -34,7 +34,7 @@ describe('preview wire format', () => {
     }
   });
 
-  it('matches answers to requests by id, delivers events, and fails pending requests when the socket closes', async () => {
+  it('matches answers to requests by id, delivers events, fails pending requests when the socket closes', async () => {
     const sent: string[] = [];
     const client = createWireClient((text) => sent.push(text));
     const pos = createPosApi(client.transport);

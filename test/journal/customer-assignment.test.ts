@@ -32,7 +32,7 @@ const assignment = (billId: string, customerId: string) =>
   });
 
 describe('customer assignments in the journal', () => {
-  it('migrates a journal of the schema before keeping its entries, links, indexes and triggers, then takes the new kind', () => {
+  it('migrates a journal of the schema before, keeping entries, links, indexes, triggers; takes the new kind', () => {
     const before = migrations.indexOf(customerAssignment);
     expect(before).toBeGreaterThan(0);
     const file = join(temp.dir, 'old.db');
@@ -43,19 +43,28 @@ describe('customer assignments in the journal', () => {
     const shape = (d: Database.Database) =>
       d
         .prepare(
-          "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'entries' AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name",
+          'SELECT type, name, sql FROM sqlite_master ' +
+            "WHERE tbl_name = 'entries' AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name",
         )
         .all();
     const shapeBefore = shape(db);
     db.exec(
-      `INSERT INTO entries (id, kind, idempotency_key, bill_id, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at) VALUES (1, 'purchase', 'B1', 'B1', '{"method":"POST","path":"/p","body":{}}', 's', 1, 'o', 'pending', 1, 1, 1)`,
+      `INSERT INTO entries (id, kind, idempotency_key, bill_id, request, store_id, cashdesk, ` +
+        `operator, state, next_attempt_at, created_at, updated_at) ` +
+        `VALUES (1, 'purchase', 'B1', 'B1', '{"method":"POST","path":"/p","body":{}}', 's', 1, ` +
+        `'o', 'pending', 1, 1, 1)`,
     );
     db.exec(
-      `INSERT INTO entries (id, kind, idempotency_key, bill_id, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at, depends_on) VALUES (2, 'cancellation', 'CB1', 'CB1', '{"method":"POST","path":"/p","body":{}}', 's', 1, 'o', 'pending', 1, 1, 1, 1)`,
+      `INSERT INTO entries (id, kind, idempotency_key, bill_id, request, store_id, cashdesk, operator, ` +
+        `state, next_attempt_at, created_at, updated_at, depends_on) ` +
+        `VALUES (2, 'cancellation', 'CB1', 'CB1', '{"method":"POST","path":"/p","body":{}}', 's', 1, ` +
+        `'o', 'pending', 1, 1, 1, 1)`,
     );
     expect(() =>
       db.exec(
-        `INSERT INTO entries (kind, idempotency_key, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at) VALUES ('customer-assignment', 'A1', '{}', 's', 1, 'o', 'pending', 1, 1, 1)`,
+        `INSERT INTO entries (kind, idempotency_key, request, store_id, cashdesk, ` +
+          `operator, state, next_attempt_at, created_at, updated_at) ` +
+          `VALUES ('customer-assignment', 'A1', '{}', 's', 1, 'o', 'pending', 1, 1, 1)`,
       ),
     ).toThrow(/CHECK/);
     db.close();

@@ -161,7 +161,7 @@ describe("the journal's identity record", () => {
     }
   });
 
-  it('lets a manager adopt the journal on disk: the old record is kept aside and the audit says what was expected', () => {
+  it('lets a manager adopt the journal on disk: the old record is kept aside, the audit says what was expected', () => {
     journalWithSales(40);
     const before = JSON.parse(readFileSync(identityFileOf(file), 'utf8')) as { fileId: string };
     removeJournalFiles();
@@ -193,7 +193,7 @@ describe('a replaced journal at the till', () => {
     await sandbox.close();
   });
 
-  it('`ccpos checkout` takes no sale, `ccpos journal status` says why, and `ccpos journal adopt --by` is the way back', async () => {
+  it('`ccpos checkout` refuses, `ccpos journal status` says why, `ccpos journal adopt --by` undoes it', async () => {
     const env = sandboxCliEnv(sandbox, temp.dir);
     const first = await runCcpos(env, 'checkout', '--file', writeBillFile(temp.dir));
     expect(outputField(first.out, 'outcome')).toBe('synced');

@@ -326,13 +326,20 @@ describe('upgrading', () => {
     for (const step of migrations.slice(0, 6)) db.exec(step);
     db.pragma('user_version = 6');
     db.exec(
-      `INSERT INTO entries (kind, idempotency_key, bill_id, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at) VALUES ('purchase', 'B1', 'B1', '{"method":"POST","path":"/p","body":{}}', 's', 1, 'o', 'synced', 1, 1, 1)`,
+      `INSERT INTO entries (kind, idempotency_key, bill_id, request, store_id, cashdesk, ` +
+        `operator, state, next_attempt_at, created_at, updated_at) ` +
+        `VALUES ('purchase', 'B1', 'B1', '{"method":"POST","path":"/p","body":{}}', 's', 1, ` +
+        `'o', 'synced', 1, 1, 1)`,
     );
     db.exec(
-      `INSERT INTO entries (kind, idempotency_key, bill_id, request, store_id, cashdesk, operator, state, next_attempt_at, created_at, updated_at, depends_on) VALUES ('cancellation', 'CB1', 'CB1', '{"method":"POST","path":"/p","body":{}}', 's', 1, 'o', 'pending', 1, 1, 1, 1)`,
+      `INSERT INTO entries (kind, idempotency_key, bill_id, request, store_id, cashdesk, operator, ` +
+        `state, next_attempt_at, created_at, updated_at, depends_on) ` +
+        `VALUES ('cancellation', 'CB1', 'CB1', '{"method":"POST","path":"/p","body":{}}', 's', 1, ` +
+        `'o', 'pending', 1, 1, 1, 1)`,
     );
     db.exec(
-      `INSERT INTO transitions (entry_id, at, from_state, to_state, cause, actor) VALUES (1, 1, 'sending', 'synced', 'accepted by CareCloud', 'o')`,
+      `INSERT INTO transitions (entry_id, at, from_state, to_state, cause, actor) ` +
+        `VALUES (1, 1, 'sending', 'synced', 'accepted by CareCloud', 'o')`,
     );
     db.close();
     journal = Journal.open(file, { now: () => clock });

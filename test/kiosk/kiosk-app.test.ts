@@ -84,7 +84,7 @@ afterEach(async () => {
 });
 
 describe('a kiosk started by the app', () => {
-  it("is a kiosk: not the demo, no till channel, its own channels and the screens' boot channels answered", async () => {
+  it("is a kiosk: not the demo, no till channel, its own and the screens' boot channels answered", async () => {
     expect(kiosk.demo).toBe(false);
     expect(value(await ask<{ mode?: string }>('session.status')).mode).toBe('kiosk');
     for (const channel of requestChannels.filter(
@@ -216,7 +216,7 @@ describe('a kiosk started by the app', () => {
     expect(await ask('kiosk.overview')).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
   });
 
-  it('redeems a reward once per confirmation: a double tap and a repeat give the same voucher, a new confirmation another', async () => {
+  it('redeems a reward once per confirmation: a double tap or repeat, same voucher; a new one, another', async () => {
     const overview = value(
       await ask<KioskOverview>('kiosk.identify', {
         method: 'card',
@@ -258,7 +258,7 @@ describe('a kiosk started by the app', () => {
     expect(next.repeated).toBe(false);
   });
 
-  it('after a lost answer, the same confirmation asked again gives the voucher made the first time, not a second one', async () => {
+  it('after a lost answer, the same confirmation again gives the voucher made at first, not a second', async () => {
     const overview = value(
       await ask<KioskOverview>('kiosk.identify', {
         method: 'card',
@@ -286,7 +286,7 @@ describe('a kiosk started by the app', () => {
     expect(vouchers).toHaveLength(1);
   });
 
-  it('is out of service for loyalty while CareCloud cannot be reached: nothing shown, no redemption, and back once it answers', async () => {
+  it('is out of service while CareCloud is unreachable: nothing shown, no redemption; then back', async () => {
     value(
       await ask<KioskOverview>('kiosk.identify', {
         method: 'card',
@@ -404,7 +404,7 @@ describe('a kiosk started by the app', () => {
       sandbox.control.allowOnCustomerApi('postAssignCard', true);
     });
 
-    it('answers the signed-in account with the card not theirs (taken meanwhile), makes no second account, and takes another free card scanned after', async () => {
+    it('answers the signed-in account, card not theirs (taken meanwhile), no 2nd account; takes another', async () => {
       const [card, other] = [freeCards[2]!, freeCards[3]!];
       // Between the kiosk's check and its assignment, a till gives the card to Jana.
       sandbox.control.beforeNext('postAssignCard', (project) => {
@@ -487,7 +487,7 @@ describe('a kiosk started by the app', () => {
       expect(kiosk.kiosk.holdsCustomer()).toBe(false);
     });
 
-    it('says this kiosk may not give cards when the project does not allow assigning them on the Customer API, and refuses a retry', async () => {
+    it('says no cards here if the project allows no assigning on the Customer API; refuses a retry', async () => {
       sandbox.control.allowOnCustomerApi('postAssignCard', false);
       const before = accounts();
       const signedUp = value(

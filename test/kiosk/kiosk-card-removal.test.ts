@@ -207,7 +207,7 @@ describe('a kiosk with an insert reader that reports card removal', () => {
     expect((await ask<KioskOverview>('kiosk.overview')).ok).toBe(true);
   });
 
-  it('leaves a customer signed in with a card number typed on the screen signed in (the reader never had their card)', async () => {
+  it('leaves a customer signed in by a card number typed on screen signed in (never on the reader)', async () => {
     expect((await ask<KioskOverview>('kiosk.identify', { method: 'card', ...JANA })).ok).toBe(true);
     await readerTypes('%CARD-OUT?');
     expect(kiosk.kiosk.holdsCustomer()).toBe(true);
@@ -220,7 +220,7 @@ describe('a kiosk with an insert reader that reports card removal', () => {
     expect(kiosk.kiosk.holdsCustomer()).toBe(true);
   });
 
-  it('signs the card\u2019s customer out when the reader is unplugged, and reads cards again once it is back', async () => {
+  it('signs the card\u2019s customer out when the reader is unplugged; reads cards again once it is back', async () => {
     await signInWithReadCard();
     const logoutsBefore = logouts();
     bus.unplug(READER_PATH);
@@ -235,7 +235,7 @@ describe('a kiosk with an insert reader that reports card removal', () => {
     await signInWithReadCard();
   });
 
-  it('leaves the customer signed in when another reader is unplugged, and signs them out when it is theirs', async () => {
+  it('leaves the customer signed in when another reader is unplugged; signs them out when it is theirs', async () => {
     await signInWithReadCard();
     const removalsBefore = removalsLogged();
     bus.unplug(OTHER_PATH);

@@ -124,7 +124,7 @@ describe('cards at sign-up', () => {
     });
   }, 60_000);
 
-  it('a kiosk set up without cards says so, refuses a card sent anyway before any account is made, and signs up without one', async () => {
+  it('a kiosk set up without cards says so, refuses a card sent anyway before sign-up, signs up without', async () => {
     const { ask } = await kiosk(false);
     expect(await ask<KioskStatus>('kiosk.status')).toMatchObject({
       ok: true,
@@ -144,7 +144,7 @@ describe('cards at sign-up', () => {
     });
   }, 60_000);
 
-  it('CareCloud refusing the card calls (403) turns cards off for the next customers, told to the screens at once', async () => {
+  it('CareCloud refusing card calls (403) turns cards off for next customers, told to screens at once', async () => {
     const { ask, pushed } = await kiosk(true, true);
     const refused = await signUpWith(ask, 'card', demo.cards.free);
     expect(refused).toMatchObject({

@@ -89,7 +89,7 @@ async function startKiosk(logs: string[]): Promise<{
 const logouts = () => sandbox.control.requests().filter((r) => r.operation_id === 'postTokenLogout').length;
 
 describe("main's own inactivity sign-out", () => {
-  it('signs an idle customer out of CareCloud and forgets them, with no screen asking, once idle time, countdown and slack have passed', async () => {
+  it('signs an idle customer out of CareCloud, forgets them, unasked, after idle time, countdown, slack', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const logs: string[] = [];
     const { kiosk, ask, pushed } = await startKiosk(logs);
@@ -115,7 +115,7 @@ describe("main's own inactivity sign-out", () => {
     expect(logs.some((line) => line.includes('kiosk.signOut') && line.includes('inactivity'))).toBe(true);
   }, 60_000);
 
-  it('starts again at every sign of the customer: a keep-alive from the countdown, a request for their account', async () => {
+  it('restarts at each sign of the customer: a countdown keep-alive, a request for their account', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const { kiosk, ask } = await startKiosk([]);
     expect(

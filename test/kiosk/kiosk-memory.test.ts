@@ -160,7 +160,7 @@ async function visit(kiosk: KioskProcess): Promise<string[]> {
 }
 
 describe("the kiosk's memory after a customer signs out", () => {
-  it('holds none of their name, e-mail, phone, card number, password or voucher codes, and neither does its log', async () => {
+  it('holds none of their name, e-mail, phone, card number, password or voucher codes, nor does its log', async () => {
     const kiosk = await kioskProcess(false);
     try {
       const traces = [jana.firstName, jana.email, jana.phone, jana.card, jana.password];
@@ -182,7 +182,7 @@ describe("the kiosk's memory after a customer signs out", () => {
     }
   }, 180_000);
 
-  it('is caught when something keeps them: the same search finds the customer in a kiosk that keeps its answers', async () => {
+  it('is caught when something keeps them: the same search finds them in a kiosk that keeps its answers', async () => {
     const kiosk = await kioskProcess(true);
     try {
       const codes = await visit(kiosk);

@@ -101,7 +101,7 @@ describe('kiosk settings', () => {
     expect(raw()).not.toHaveProperty(passwordCiphertextKey);
   });
 
-  it('keeps the device token as ciphertext, the device id stable, and forgets the token for another project or application', () => {
+  it('keeps the device token as ciphertext, the device id stable; forgets the token for another project or app', () => {
     const settings = open();
     settings.update({
       mode: 'kiosk',

@@ -69,7 +69,7 @@ async function start(extra: Partial<AppOptions> = {}): Promise<AppTerminal> {
 }
 
 describe('making a till a kiosk on the settings screen', () => {
-  it('refuses a login, a plain-http address and a wrong PIN without a change; then deletes the enterprise login and restarts as a kiosk', async () => {
+  it('refuses a login, plain-http address, wrong PIN unchanged; then drops enterprise login, is a kiosk', async () => {
     let restarts = 0;
     const till = await start({ onEnterKiosk: () => (restarts += 1) });
     expect(till.mode).toBe('till');

@@ -200,7 +200,7 @@ describe('auto-start and watchdog', () => {
     );
   });
 
-  it('runs a self-service kiosk alone in cage on tty1, always started again, with no way to another virtual terminal', () => {
+  it('runs a self-service kiosk alone in cage on tty1, always restarted, no way to another virtual terminal', () => {
     const cage = read('resources/linux/ccpos-cage.service');
     expect(cage).toMatch(
       new RegExp(
@@ -225,7 +225,7 @@ describe('auto-start and watchdog', () => {
     expect(complaints).toEqual([]);
   });
 
-  it('makes the installed terminal the full-screen shell of a Windows auto-logon kiosk account, restarted whatever its exit code', () => {
+  it('makes the terminal the full-screen shell of a Windows auto-logon kiosk account, restarted on any exit', () => {
     const shell = read('resources/windows/ccpos-kiosk-shell.xml');
     expect(shell.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
     expect(shell).toContain(
@@ -265,7 +265,8 @@ const haveElectron =
 
 describe('the unpacked app', () => {
   it.skipIf(!haveElectron)(
-    `builds with electron-builder --dir (skipped without an Electron ${electronVersion} binary in node_modules/electron/dist or ${cacheDir})`,
+    `builds with electron-builder --dir (skipped without an Electron ` +
+      `${electronVersion} binary in node_modules/electron/dist or ${cacheDir})`,
     () => {
       execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'pipe' });
       execFileSync('npx', ['electron-builder', '--dir', '--linux', '--publish', 'never'], {

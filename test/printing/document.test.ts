@@ -15,7 +15,7 @@ describe('paper documents', () => {
     expect(printed).toContain('---');
   });
 
-  it('writes typographic spaces, quotes and dashes as the printer’s code page has them, and control characters as spaces', () => {
+  it('writes typographic spaces, quotes, dashes as the printer’s code page has them; controls as spaces', () => {
     expect(escapeText('1\u00a0234\u202fKč – „dobrý“ …\u00b7\nx')).toBe('1 234 Kč \\- \\"dobrý\\" ...\\- x');
   });
 

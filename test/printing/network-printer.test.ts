@@ -65,7 +65,7 @@ describe('printing on a network ESC/POS printer', () => {
     expect(includesBytes(plain!, CUT)).toBe(false);
   });
 
-  it('reports a printer without paper or with its cover open before printing, and paper running low after', async () => {
+  it('reports a printer without paper or with its cover open before printing, and low paper after', async () => {
     printer = await startFakePrinter('paper_out');
     const printing = service(printer.port);
     expect(await printing.print({ kind: 'receipt', label: 'B1', document: page() })).toEqual({
@@ -94,7 +94,7 @@ describe('printing on a network ESC/POS printer', () => {
     expect(decodeJob(jobs[2]!)).toContain('Jana Nováková');
   });
 
-  it("the fake printer answers each DLE EOT request as it arrives, also split over packets, with a real printer's bytes", async () => {
+  it('the fake printer answers each DLE EOT as it comes, even split in packets, with real printer bytes', async () => {
     printer = await startFakePrinter('paper_out');
     const socket = new Socket();
     const answered: number[] = [];

@@ -14,7 +14,8 @@ import { ensureRendererBuilt, rendererDir } from '../e2e/support/build.ts';
 describe('chunks a script needs', () => {
   it('follows static imports and re-exports, not dynamic imports or a preload list', () => {
     const script =
-      'import{a as b}from"./shared-1.js";import"./side-2.js";export{c}from"./re-3.js";const d=()=>import(`./Lazy-4.js`),m=["./Lazy-4.js","./Lazy-4.css"];';
+      'import{a as b}from"./shared-1.js";import"./side-2.js";export{c}from"./re-3.js";' +
+      'const d=()=>import(`./Lazy-4.js`),m=["./Lazy-4.js","./Lazy-4.css"];';
     expect(importedChunks(script).sort()).toEqual(['re-3.js', 'shared-1.js', 'side-2.js']);
     expect(lazyChunks(script)).toEqual(['Lazy-4.js']);
   });

@@ -383,18 +383,28 @@ const declensions: Record<string, Record<'cs' | 'en', readonly string[]>> = {
   },
   'diag.data.open': {
     cs: [
-      '0 položek v DIR mohou číst jiní místní uživatelé. Pokladna je při startu znepřístupní; nebo spusťte chmod -R go-rwx DIR.',
-      '1 položku v DIR mohou číst jiní místní uživatelé. Pokladna ji při startu znepřístupní; nebo spusťte chmod -R go-rwx DIR.',
-      '2 položky v DIR mohou číst jiní místní uživatelé. Pokladna je při startu znepřístupní; nebo spusťte chmod -R go-rwx DIR.',
-      '5 položek v DIR mohou číst jiní místní uživatelé. Pokladna je při startu znepřístupní; nebo spusťte chmod -R go-rwx DIR.',
-      '21 položek v DIR mohou číst jiní místní uživatelé. Pokladna je při startu znepřístupní; nebo spusťte chmod -R go-rwx DIR.',
+      '0 položek v DIR mohou číst jiní místní uživatelé. ' +
+        'Pokladna je při startu znepřístupní; nebo spusťte chmod -R go-rwx DIR.',
+      '1 položku v DIR mohou číst jiní místní uživatelé. ' +
+        'Pokladna ji při startu znepřístupní; nebo spusťte chmod -R go-rwx DIR.',
+      '2 položky v DIR mohou číst jiní místní uživatelé. ' +
+        'Pokladna je při startu znepřístupní; nebo spusťte chmod -R go-rwx DIR.',
+      '5 položek v DIR mohou číst jiní místní uživatelé. ' +
+        'Pokladna je při startu znepřístupní; nebo spusťte chmod -R go-rwx DIR.',
+      '21 položek v DIR mohou číst jiní místní uživatelé. ' +
+        'Pokladna je při startu znepřístupní; nebo spusťte chmod -R go-rwx DIR.',
     ],
     en: [
-      '0 items in DIR may be read by other local users. The terminal makes them private when it starts; or run chmod -R go-rwx DIR.',
-      '1 item in DIR may be read by other local users. The terminal makes it private when it starts; or run chmod -R go-rwx DIR.',
-      '2 items in DIR may be read by other local users. The terminal makes them private when it starts; or run chmod -R go-rwx DIR.',
-      '5 items in DIR may be read by other local users. The terminal makes them private when it starts; or run chmod -R go-rwx DIR.',
-      '21 items in DIR may be read by other local users. The terminal makes them private when it starts; or run chmod -R go-rwx DIR.',
+      '0 items in DIR may be read by other local users. ' +
+        'The terminal makes them private when it starts; or run chmod -R go-rwx DIR.',
+      '1 item in DIR may be read by other local users. ' +
+        'The terminal makes it private when it starts; or run chmod -R go-rwx DIR.',
+      '2 items in DIR may be read by other local users. ' +
+        'The terminal makes them private when it starts; or run chmod -R go-rwx DIR.',
+      '5 items in DIR may be read by other local users. ' +
+        'The terminal makes them private when it starts; or run chmod -R go-rwx DIR.',
+      '21 items in DIR may be read by other local users. ' +
+        'The terminal makes them private when it starts; or run chmod -R go-rwx DIR.',
     ],
   },
   'diag.dev.found': {

@@ -38,7 +38,7 @@ function kioskLeaving(
 }
 
 describe('leaving kiosk mode from the kiosk', () => {
-  it('sends the keypad PIN; a wrong one is refused in the screen language and the kiosk stays; the right one restarts', async () => {
+  it('sends the keypad PIN; a wrong one is refused in screen language, kiosk stays; a right one restarts', async () => {
     const { kiosk, pins } = kioskLeaving((pin) =>
       pin === '9999' ? ok(null) : fail('wrong_pin', 'PIN not accepted', { attemptsLeft: 4 }),
     );

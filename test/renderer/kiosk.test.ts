@@ -350,7 +350,7 @@ describe('kiosk privacy', () => {
     expect(kiosk.idle.running).toBe(false);
   });
 
-  it('forgets the customer when main signs them out or loyalty goes out of service, and shows nothing stale', async () => {
+  it('forgets the customer when main signs them out or loyalty is out of service; shows nothing stale', async () => {
     const { kiosk, push } = kioskWith();
     await settle();
     kiosk.beginTyped('email');
@@ -390,7 +390,7 @@ describe('kiosk privacy', () => {
 });
 
 describe('kiosk sign-up', () => {
-  it('shows every consent unticked, needs the mandatory ones, and sends each answer with the scanned card', async () => {
+  it('shows every consent unticked, needs the mandatory ones, sends each answer with the scanned card', async () => {
     const { kiosk, calls } = kioskWith({
       agreements: () => ok(agreements),
       signUp: () =>
@@ -479,7 +479,7 @@ describe('kiosk sign-up', () => {
     expect(kiosk.screen).toBe('customer');
   });
 
-  it('knows from the status that this kiosk gives no cards: none is taken from a scan, none sent, and a later status can offer them again', async () => {
+  it('knows from the status it gives no cards: none taken from a scan or sent; a later status may offer', async () => {
     const { kiosk, calls, push } = kioskWith({
       status: () => ok({ ...inService, cardsAtSignUp: false }),
       agreements: () => ok([]),
@@ -517,7 +517,7 @@ describe('kiosk sign-up', () => {
     expect(kiosk.signUp.check()).toEqual([]);
   });
 
-  it('shows the new account when the card is refused after it was made, says why, and takes the next card scanned as the one to try', async () => {
+  it('shows the new account if the card is refused after sign-up, says why, tries the next card scanned', async () => {
     const petr = { ...jana, customer: { firstName: 'Petr', lastName: 'Svoboda' } };
     const { kiosk, calls } = kioskWith({
       agreements: () => ok([]),
@@ -560,7 +560,7 @@ describe('kiosk sign-up', () => {
     expect(kiosk.card).toBeNull();
   });
 
-  it('offers no retry when this kiosk may not give cards: a card scanned then is a sign-in, and sign-out forgets the note', async () => {
+  it('offers no retry if this kiosk may not give cards: a scanned card signs in; sign-out forgets why', async () => {
     const { kiosk, calls } = kioskWith({
       agreements: () => ok([]),
       signUp: () => ok({ overview: jana, card: { assigned: false, why: 'not_allowed', retry: false } }),

@@ -129,7 +129,8 @@ describe('the queue in words', () => {
         creditMinor: 0,
       }),
     ).toBe(
-      'Odeslání bez odmítnutých výhod zapíše prodej znovu jako nový účet, a to bez: poukaz DEMO100 (−100 Kč). Položky a platba zůstávají, jak byly.',
+      'Odeslání bez odmítnutých výhod zapíše prodej znovu jako nový účet, a to bez: ' +
+        'poukaz DEMO100 (−100 Kč). Položky a platba zůstávají, jak byly.',
     );
     expect(
       resendWords(t('en'), money, {
@@ -141,7 +142,9 @@ describe('the queue in words', () => {
         creditMinor: 2000,
       }),
     ).toBe(
-      'Resending without the refused benefits records the sale again as a new bill without voucher A (−5 Kč), voucher B (−1 Kč), 50 points used and credit 20 Kč. The items and the payment stay as they were.',
+      'Resending without the refused benefits records the sale again as ' +
+        'a new bill without voucher A (−5 Kč), voucher B (−1 Kč), 50 points used and credit 20 Kč. ' +
+        'The items and the payment stay as they were.',
     );
   });
 

@@ -4,7 +4,7 @@ import { shortcutFor, shortcuts } from '../../renderer/src/keys.ts';
 const key = (k: string) => ({ key: k, ctrlKey: false, altKey: false, metaKey: false });
 
 describe('sale, voucher and queue keys', () => {
-  it('reaches the sale, the voucher check and the queue from any screen after sign-in, and pays only at the sale', () => {
+  it('reaches the sale, voucher check and queue from any screen after sign-in, and pays only at the sale', () => {
     expect(shortcutFor(key('F5'), 'customer', false)).toBe('sale');
     expect(shortcutFor(key('F7'), 'sale', false)).toBe('voucherCheck');
     expect(shortcutFor(key('F8'), 'lookup', false)).toBe('queue');

@@ -171,7 +171,7 @@ describe('settings form', () => {
     expect(draftProblems(draft)).toEqual({});
   });
 
-  it("checks the kiosk set-up with the shared schema's rules, and names main's address refusal in the screen's words", async () => {
+  it("checks the kiosk set-up by the shared schema's rules; names main's address refusal in screen words", async () => {
     const draft = {
       ...draftOf(saved),
       mode: 'kiosk' as const,

@@ -72,7 +72,7 @@ afterEach(() => {
 });
 
 describe('npm start', () => {
-  it('without the Electron package having fetched its binary, says so in one sentence naming the web preview, without building', () => {
+  it('without the Electron binary fetched, says so in one sentence naming the web preview, without building', () => {
     const dir = scratchProject();
     const run = start(dir);
     expect(run.status).toBe(1);

@@ -62,7 +62,8 @@ describe('ccpos checkout --file against oversized bills', () => {
     const fd = openSync(file, 'w');
     writeSync(
       fd,
-      `{"customer_id":"${template.customerId}","bill":{"currency_id":"${template.bill.currency_id}","purchase_type_id":"${template.bill.purchase_type_id}","payment_type":"A","total_price":200000,"bill_items":[`,
+      `{"customer_id":"${template.customerId}","bill":{"currency_id":"${template.bill.currency_id}",` +
+        `"purchase_type_id":"${template.bill.purchase_type_id}","payment_type":"A","total_price":200000,"bill_items":[`,
     );
     const line = JSON.stringify(item(0, 'x'.repeat(150)));
     const batch = Array.from({ length: 1000 }, () => line).join(',');
@@ -98,7 +99,10 @@ describe('ccpos checkout --file against oversized bills', () => {
     );
     expect(code).toBe(2);
     expect(err[0]).toMatch(
-      /^The bill cannot be sent to CareCloud: The bill is \d+ KB; a bill may be at most 512 KB\. Nothing was journaled\.$/,
+      new RegExp(
+        /^The bill cannot be sent to CareCloud: The bill is \d+ KB; /.source +
+          /a bill may be at most 512 KB\. Nothing was journaled\.$/.source,
+      ),
     );
     await nothingJournaled();
   });

@@ -137,7 +137,7 @@ describe('the data folder', () => {
     expect(openToOthers(found)).toEqual([]);
   });
 
-  it('left open by an older version is reported by ccpos doctor and made private when the terminal starts', async () => {
+  it('left open by an older version is reported by ccpos doctor, made private when the terminal starts', async () => {
     const dataDir = join(root, 'ccpos');
     mkdirSync(join(dataDir, 'exports'), { recursive: true });
     chmodSync(dataDir, 0o755);

@@ -108,7 +108,7 @@ describe('exports over IPC', () => {
       );
   });
 
-  it('through the app’s screen: written where the save dialog says, nothing comes back; a closed dialog exports nothing', async () => {
+  it('through the app’s screen: written where the save dialog says, not returned; closed dialog: none', async () => {
     const window: SenderContext = {
       transport: 'electron',
       webContentsId: 7,
@@ -160,7 +160,7 @@ describe('exports over IPC', () => {
     }
   });
 
-  it('through the preview’s screen: the content comes back for the browser to download, and the entries are marked exported', async () => {
+  it('through the preview’s screen: the content comes back for the browser; entries marked exported', async () => {
     const answer = await f.ok('queue.export', { filter: {}, format: 'json', pin: managerPin, to: 'screen' });
     expect(answer).toMatchObject({
       format: 'json',

@@ -56,7 +56,7 @@ describe('PIN lockout under attack', () => {
     expect(f.terminal.session.operator).toBeNull();
   });
 
-  it('32 parallel wrong manager PINs at cancellation lock manager PINs; the right one is refused straight after', async () => {
+  it('32 parallel wrong manager PINs at cancellation lock manager PINs; the right one is refused after', async () => {
     await f.signIn(cashierPin);
     const billId = await closedSale(f);
     const answers = await Promise.all(guesses.map((pin) => f.call('checkout.cancel', { billId, pin })));
@@ -97,7 +97,7 @@ describe('PIN lockout under attack', () => {
     });
   });
 
-  it('cancellation is no oracle: a cashier PIN reads as a wrong one, an unknown bill says the same whatever the PIN', async () => {
+  it('cancellation is no oracle: a cashier PIN reads as wrong, an unknown bill says the same for any PIN', async () => {
     await f.signIn(cashierPin);
     const billId = await closedSale(f);
     const wrong = await f.call('checkout.cancel', { billId, pin: '424242' });

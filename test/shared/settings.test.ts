@@ -89,7 +89,7 @@ describe('terminal settings', () => {
     expect(parseSettings({ updates: { url: 'http://127.0.0.1:8080/feed' } }).ok).toBe(true);
   });
 
-  it('a kiosk: its Customer API address is https (http only on this machine), its set-up has bounds and defaults, and no enterprise login', () => {
+  it('a kiosk: Customer API address https (http only here), set-up bounded with defaults, no enterprise login', () => {
     const kiosk = (fields: Record<string, unknown>) => parseSettings({ mode: 'kiosk', kiosk: fields });
     expect(kiosk({})).toMatchObject({
       ok: true,

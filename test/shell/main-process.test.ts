@@ -57,7 +57,7 @@ describe('a demo terminal started from the built bundle', () => {
     ]);
   });
 
-  it('keeps its data in the data folder, sandboxes every renderer and holds the single-instance lock, all before it is ready', () => {
+  it('keeps data in the data folder, sandboxes every renderer, holds the single-instance lock, before ready', () => {
     const order = main.calls.map((call) => call.api);
     const ready = order.indexOf('app.ready');
     expect(main.callsTo('app.setPath')).toContainEqual(['userData', dataDir]);
@@ -271,7 +271,7 @@ describe('a demo terminal started from the built bundle', () => {
     expect(settings.security?.keyStorageBackend).toBe('gnome_libsecret');
   });
 
-  it('exports asked for on the screen through the save dialog over its window, and nothing when the dialog is closed', async () => {
+  it('exports asked for on screen through the save dialog over its window, none if the dialog is closed', async () => {
     expect(await main.invoke<Result>('operator.signIn', { pin: managerPin })).toMatchObject({ ok: true });
     const target = join(dataFolder(), 'queue for accounting.csv');
     await main.request({ op: 'plan-save-dialog', filePath: target });
@@ -299,7 +299,7 @@ describe('a demo terminal started from the built bundle', () => {
     await main.invoke<Result>('operator.signOut', undefined);
   });
 
-  it('reloads a renderer that died, and the signed-in cashier, their open sale and their parked sale are still there', async () => {
+  it('reloads a renderer that died; the signed-in cashier, their open and parked sale are still there', async () => {
     expect(await main.invoke<Result>('operator.signIn', { pin: cashierPin })).toMatchObject({ ok: true });
     const sale = {
       saleId: 'shell-crash-sale',

@@ -293,7 +293,8 @@ describe('the lane shift', () => {
         'DELETE FROM shifts',
         'UPDATE cash_movements SET amount_minor = 1',
         'DELETE FROM cash_movements',
-        "INSERT INTO cash_movements (shift_id, direction, amount_minor, reason, operator, at) VALUES (1, 'out', 100, 'late', 'x', 0)",
+        'INSERT INTO cash_movements (shift_id, direction, amount_minor, reason, operator, at) ' +
+          "VALUES (1, 'out', 100, 'late', 'x', 0)",
         "UPDATE shift_reports SET report = '{}'",
         'DELETE FROM shift_reports',
         "INSERT INTO shift_reports (shift_id, kind, at, made_by, report) VALUES (1, 'X', 0, 'x', '{}')",
@@ -304,11 +305,13 @@ describe('the lane shift', () => {
         expect(() => db.exec(statement), statement).toThrow(/shift_closed|shift_kept|fixed/);
       // An open shift cannot be closed without its Z report, nor have its float changed.
       db.exec(
-        "INSERT INTO shifts (store_id, cashdesk, currency, opened_by, opened_at, opening_float_minor) VALUES ('s', 1, 'CZK', 'x', 0, 0)",
+        'INSERT INTO shifts (store_id, cashdesk, currency, opened_by, opened_at, opening_float_minor) ' +
+          "VALUES ('s', 1, 'CZK', 'x', 0, 0)",
       );
       expect(() =>
         db.exec(
-          "UPDATE shifts SET closed_by = 'x', closed_at = 1, expected_cash_minor = 0, counted_cash_minor = 0 WHERE closed_at IS NULL",
+          "UPDATE shifts SET closed_by = 'x', closed_at = 1, " +
+            'expected_cash_minor = 0, counted_cash_minor = 0 WHERE closed_at IS NULL',
         ),
       ).toThrow(/shift_needs_z/);
       expect(() => db.exec('UPDATE shifts SET opening_float_minor = 5 WHERE closed_at IS NULL')).toThrow(
@@ -316,7 +319,8 @@ describe('the lane shift', () => {
       );
       expect(() =>
         db.exec(
-          "INSERT INTO shifts (store_id, cashdesk, currency, opened_by, opened_at, opening_float_minor) VALUES ('s', 1, 'CZK', 'x', 0, 0)",
+          'INSERT INTO shifts (store_id, cashdesk, currency, opened_by, opened_at, opening_float_minor) ' +
+            "VALUES ('s', 1, 'CZK', 'x', 0, 0)",
         ),
       ).toThrow(/shift_already_open/);
     } finally {

@@ -135,7 +135,7 @@ describe('sign-up at the lane', () => {
     ).toBe(1);
   });
 
-  it('refuses an e-mail or phone already registered before anything is created, and says so as the cashier leaves the field', async () => {
+  it('refuses a registered e-mail or phone before creating anything, saying so as the field is left', async () => {
     expect(
       await f.ok('signup.checkIdentifier', { type: 'email', value: 'jana.novakova@example.cz' }),
     ).toEqual({ free: false });
@@ -234,7 +234,7 @@ describe('sign-up while CareCloud is unreachable, then a sale', () => {
   });
   afterAll(() => f?.close());
 
-  it('journals the sign-up and the card; the sale carries the card and its points reach the new customer on replay', async () => {
+  it('journals sign-up and card; the sale carries the card, its points reach the new customer on replay', async () => {
     await outage(f, true);
     const card = cardNumber(904);
     const setup = await f.ok('signup.setup', undefined);
@@ -292,7 +292,7 @@ describe('sign-up while CareCloud is unreachable, then a sale', () => {
     expect(order.slice(-3)).toEqual(['postCustomer', 'postAssignCard', 'postPurchaseSend']);
   });
 
-  it('leaves a sign-up whose answer was lost and that comes back "already exists" with the manager, and the card and sale that waited on it', async () => {
+  it('leaves a lost-answer sign-up back as "already exists" to the manager, with card and sale after it', async () => {
     const card = cardNumber(905);
     const sent = form({ cardNumber: card });
     // CareCloud creates the customer, but its answer never reaches the terminal.

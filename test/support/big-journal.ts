@@ -36,7 +36,8 @@ export function fillJournal(file: string, options: BigJournalOptions): void {
   const db = new Database(file);
   try {
     const insert =
-      db.prepare(`INSERT INTO entries (kind, idempotency_key, bill_id, request, payment_time, store_id, cashdesk, operator, customer_id, card_number, state, remote_id, reasons, next_attempt_at, created_at, updated_at)
+      db.prepare(`INSERT INTO entries (kind, idempotency_key, bill_id, request, payment_time, store_id, cashdesk,
+        operator, customer_id, card_number, state, remote_id, reasons, next_attempt_at, created_at, updated_at)
       VALUES ('purchase', ?, ?, ?, ?, 'store-1', 1, 'Jana', ?, ?, ?, ?, ?, ?, ?, ?)`);
     const pay = db.prepare(
       'INSERT INTO till_payments (entry_id, paid_minor, settlement, points_earned) VALUES (?, ?, ?, ?)',

@@ -111,7 +111,8 @@ export async function droppingProxy(
               'content-type': 'text/html',
             });
             res.end(
-              '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>',
+              '<html><head><title>502 Bad Gateway</title></head>' +
+                '<body><center><h1>502 Bad Gateway</h1></center></body></html>',
             );
             return;
           }

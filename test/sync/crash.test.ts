@@ -29,7 +29,9 @@ beforeAll(async () => {
     target: 'node22',
     external: ['better-sqlite3'],
     banner: {
-      js: "import { createRequire as __ccposRequire } from 'node:module'; const require = __ccposRequire(import.meta.url);",
+      js:
+        "import { createRequire as __ccposRequire } from 'node:module'; " +
+        'const require = __ccposRequire(import.meta.url);',
     },
     logLevel: 'silent',
   });
@@ -162,7 +164,9 @@ describe('crash safety', () => {
       if (KILLS >= 100) expect(outcomes.get('already-landed') ?? 0).toBeGreaterThan(0);
       console.log(`crash test attempts: ${JSON.stringify(Object.fromEntries(outcomes))}`);
       console.log(
-        `crash test: ${kills} kills (${lives.filter((l) => l.killedAfterReadyMs < 0).length} during start-up), ${journaled.size} sales journaled, ${reportedClosed.length} reported closed, ${bills.reduce((n, b) => n + b.attempts, 0)} sends for them`,
+        `crash test: ${kills} kills (${lives.filter((l) => l.killedAfterReadyMs < 0).length} ` +
+          `during start-up), ${journaled.size} sales journaled, ${reportedClosed.length} reported closed, ` +
+          `${bills.reduce((n, b) => n + b.attempts, 0)} sends for them`,
       );
     } finally {
       await survivor.close();

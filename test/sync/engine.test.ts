@@ -244,7 +244,7 @@ describe('draining', () => {
     expect(port.sends.map((s) => s.kind)).toEqual(['purchase', 'purchase', 'cancellation']);
   });
 
-  it('slows down on 429: the next send waits the Retry-After, the pace halves, and everything is sent once', async () => {
+  it('slows down on 429: the next send waits the Retry-After, the pace halves, everything is sent once', async () => {
     // The engine's and the journal's clock is virtual: sleeping moves it, so the pacing is measured exactly.
     let t = Date.UTC(2026, 11, 2, 10);
     const clock = () => t;

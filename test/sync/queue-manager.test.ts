@@ -80,7 +80,7 @@ describe('QueueActions', () => {
     expect(() => manager.show(999)).toThrow(/no journal entry 999/);
   });
 
-  it('resends a rejected purchase without vouchers, points and credit under a new bill_id, keeping payment_time', () => {
+  it('resends a rejected purchase without vouchers, points, credit under a new bill_id, keeping payment_time', () => {
     const original = journal.append(saleWithVoucher());
     reject(original.id);
     const created = manager.resendWithoutBenefits(original.id, 'manager-anna');

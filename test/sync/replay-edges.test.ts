@@ -55,7 +55,7 @@ async function offlineSaleWithCancellation(
 }
 
 describe('ccpos replay', () => {
-  it('ends when the sale a queued cancellation cancels is refused by CareCloud, and hands the cancellation to the manager', async () => {
+  it('ends when CareCloud refuses the sale a queued cancellation cancels; the manager gets it', async () => {
     const { billId } = await offlineSaleWithCancellation({ vouchers: ['BRNO50'] });
     const replay = await ccpos('replay', '--max-seconds', '20');
     expect(replay.out.at(-2)).toBe('0 synced, 2 rejected, 0 to retry.');

@@ -124,7 +124,7 @@ describe('outages', () => {
     expectExactlyOnce(allEntries());
   });
 
-  it('an outage between closures: after the breaker opens, closures are queued without touching the network', async () => {
+  it('an outage between closures: once the breaker opens, closures are queued without the network', async () => {
     expect((await t.engine.close(sale())).outcome).toBe('synced');
     await sandbox.control.cutNetwork('refuse');
     for (let i = 0; i < 2; i++) expect((await t.engine.close(sale())).outcome).toBe('queued');

@@ -47,7 +47,7 @@ describe('staged rollout', () => {
     expect(underTwenty).toBeLessThan(470);
   });
 
-  it('takes a terminal in only while its place is under the percentage, and a growing percentage never drops one', () => {
+  it('takes a terminal in only while its place is under the percentage; a growing percentage never drops one', () => {
     const id = 'till-42';
     const place = rolloutPlace(id);
     expect(inRollout(id, Math.ceil(place))).toBe(true);

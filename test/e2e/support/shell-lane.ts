@@ -67,7 +67,9 @@ export async function openShellLane(browser: Browser, options: { cashierPin: str
       return main.invokeRaw(channel, args, { webContentsId: window.webContentsId });
     });
     await page.addInitScript({
-      content: `globalThis.__standInInvoke = (channel, args) => window.__standInInvokeMain(channel, args);\n${preloadScript()}`,
+      content:
+        `globalThis.__standInInvoke = (channel, args) => ` +
+        `window.__standInInvokeMain(channel, args);\n${preloadScript()}`,
     });
     await context.route('**/*', (route) => serve(main, route));
     page.on(

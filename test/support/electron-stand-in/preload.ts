@@ -75,7 +75,8 @@ function standIn(this: void): void {
     record.required.push(name);
     if (name === 'electron') return { contextBridge, ipcRenderer };
     throw new Error(
-      `module not found: ${name} (a sandboxed preload has only electron, events, timers and url; the stand-in only electron)`,
+      `module not found: ${name} (a sandboxed preload has only electron, events, timers and url; ` +
+        `the stand-in only electron)`,
     );
   };
 }
