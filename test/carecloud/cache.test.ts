@@ -199,7 +199,7 @@ describe('reference data on the terminal', () => {
     await expect(f.client.reference.paymentTypes()).rejects.toBeInstanceOf(ConnectionError);
   });
 
-  it('after a switch to another project, the lists of the project left are never shown as this one\u2019s', async () => {
+  it('after a switch to another project, the old project\u2019s lists are never shown as this one\u2019s', async () => {
     f = await fixture({ dataDir, retry: { maxAttempts: 1 } });
     f.server.on('GET', '/stores', json(200, { data: { stores, total_items: 2 } }));
     f.server.on(
