@@ -51,12 +51,21 @@ module.exports = {
     {
       name: 'services-never-import-ipc',
       severity: 'error',
-      comment: 'Services return results and throw domain errors; electron/ipc/ makes answers of them.',
+      comment:
+        'Services return results and throw domain errors in the types of shared/ (operators, customers, ...); ' +
+        'electron/ipc/ and the IPC contract (shared/ipc/) make answers of them. Type-only imports count too.',
       from: {
         path: '^electron/',
-        pathNot: '^electron/(ipc/|main\\.ts|preload|app/terminal\\.ts|app/kiosk-terminal\\.ts|preview/)',
+        pathNot: '^electron/(ipc/|main\\.ts|preload|app/|preview/)',
       },
-      to: { path: '^electron/ipc/' },
+      to: { path: '^(electron|shared)/ipc/' },
+    },
+    {
+      name: 'the-domain-does-not-import-the-contract',
+      severity: 'error',
+      comment: 'The contract composes the domain modules of shared/; they never need it.',
+      from: { path: '^shared/', pathNot: '^shared/ipc/' },
+      to: { path: '^shared/ipc/' },
     },
     {
       name: 'product-code-does-not-import-tests',

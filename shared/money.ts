@@ -5,6 +5,12 @@
 /** An amount in minor units of some currency; always an integer within ±MAX_MINOR_UNITS. */
 export type MinorUnits = number;
 
+/** Money in integer minor units (hellers, cents) with its ISO 4217 currency. */
+export interface Money {
+  amount: number;
+  currency: string;
+}
+
 /**
  * Largest amount in minor units: a JSON number keeps 15 significant digits exactly, so
  * beyond this the amount CareCloud meant can no longer be told apart from its neighbours.

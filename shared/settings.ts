@@ -255,6 +255,10 @@ export type SyncSettings = TerminalSettings['sync'];
 export type OfflinePolicy = TerminalSettings['offlinePolicy'];
 export type UpdateSettings = TerminalSettings['updates'];
 export type KioskSettings = TerminalSettings['kiosk'];
+/**
+ * `till`: a cashier's checkout on the Enterprise API; `kiosk`: self-service on the Customer API, no enterprise login.
+ */
+export type TerminalMode = TerminalSettings['mode'];
 export type ShiftSettings = TerminalSettings['shift'];
 
 export type SettingsResult = { ok: true; value: TerminalSettings } | { ok: false; error: string };

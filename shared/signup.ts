@@ -1,7 +1,7 @@
 // Sign-up at the lane: the form as the screens send it, its checks (the same in the
 // renderer and in main), and the answers. Plain TypeScript: no Node, no DOM, no zod
 // (the renderer bundles this; the payload schema is in the IPC contract).
-import type { CardSummary, CustomerSummary } from './ipc/contract.ts';
+import type { CardSummary, CustomerSummary } from './customers.ts';
 import { careCloudPhone } from './phone.ts';
 
 /**

@@ -5,7 +5,7 @@ import { finalBill, type BenefitAsk } from '../../shared/checkout/bill.ts';
 import { cartTotals, CartError, type Cart } from '../../shared/checkout/cart.ts';
 import type { Catalogue, Product } from '../../shared/checkout/catalogue.ts';
 import { currencyDecimals } from '../../shared/money.ts';
-import type { Operator } from '../../shared/ipc/contract.ts';
+import type { Operator } from '../../shared/operators.ts';
 import { ConnectionError } from '../carecloud/errors.ts';
 import { spokenLanguage } from '../carecloud/language.ts';
 import { demoOperatorName } from '../operators/demo-operators.ts';

@@ -4,7 +4,7 @@
 // while the list is shown at once; offline the masked card stands in. Names, e-mails and
 // phone numbers stay in main: the screen gets a name and the card's last digits.
 import type { QueueCustomer } from '../../shared/checkout/answers.ts';
-import type { CustomerSummary } from '../../shared/ipc/contract.ts';
+import type { CustomerSummary } from '../../shared/customers.ts';
 import { maskSyncedCard } from '../journal/card-mask.ts';
 
 export interface CustomerDirectory {

@@ -1,7 +1,7 @@
 // A manager's PIN, checked again in main for every manager action whatever the screen
 // claims. Refusals are counted at the manager prompt and audited; the answer is the same
 // whatever made the PIN wrong (unknown, a cashier's, too short for a manager here).
-import type { Operator } from '../../shared/ipc/contract.ts';
+import type { Operator } from '../../shared/operators.ts';
 import { PinRefused } from '../domain/errors.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { OperatorDirectory } from '../operators/operators.ts';

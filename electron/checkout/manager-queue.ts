@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { ensurePrivateDir, replacePrivateFile } from '../config/file-modes.ts';
 import { basename, dirname, join } from 'node:path';
 import { billSearchOf } from '../../shared/checkout/sale-reference.ts';
-import type { Operator } from '../../shared/ipc/contract.ts';
+import type { Operator } from '../../shared/operators.ts';
 import { minorOf, readableRequest } from './readable-request.ts';
 import { readSendPurchase } from '../../shared/checkout/send-purchase.ts';
 import { spokenLanguage } from '../carecloud/language.ts';

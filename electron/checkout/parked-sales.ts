@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { ParkedSale, ParkedSaleSummary } from '../../shared/checkout/answers.ts';
 import { cartTotals } from '../../shared/checkout/cart.ts';
 import { parkPayload } from '../../shared/checkout/schemas.ts';
-import type { Operator } from '../../shared/ipc/contract.ts';
+import type { Operator } from '../../shared/operators.ts';
 
 const MAX_PARKED_PER_OPERATOR = 20;
 

@@ -9,7 +9,7 @@
 // file's copy: CareCloud was reachable (only its answers are kept), everything saved before
 // stays for the offline lookup, and the next online scan of that customer keeps them again.
 // A graceful quit saves at once (`save`).
-import type { CardSummary, CustomerSummary } from '../../shared/ipc/contract.ts';
+import type { CardSummary, CustomerSummary } from '../../shared/customers.ts';
 import type { KeyValueBackend } from '../settings/backend.ts';
 
 export interface CachedCustomer {

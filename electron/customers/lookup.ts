@@ -8,15 +8,15 @@ import type {
   CustomerProfile,
   CustomerSearchResult,
   CustomerSummary,
-  Money,
   PointsOverview,
   RewardList,
   VoucherList,
-} from '../../shared/ipc/contract.ts';
+} from '../../shared/customers.ts';
+import type { Money } from '../../shared/money.ts';
 import { z } from 'zod';
 import { formatCareCloudDateTime } from '../../shared/datetime.ts';
 import { voucherPlaceRefusals } from '../checkout/voucher-check.ts';
-import { failure, success, type Result } from '../../shared/ipc/result.ts';
+import { failure, success, type Result } from '../../shared/outcome.ts';
 import { currencyDecimals, toMinorUnits } from '../../shared/money.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
 import { ConnectionError, InvalidRequestError, NotFoundError } from '../carecloud/errors.ts';

@@ -16,7 +16,7 @@ import {
 import { currencyDecimals } from '../../shared/money.ts';
 import type { Span } from '../journal/figures.ts';
 import type { Journal } from '../journal/journal.ts';
-import type { SyncStatus } from '../../shared/ipc/contract.ts';
+import type { SyncStatus } from '../../shared/sync-status.ts';
 import type { DrainProgress as EngineDrain, SyncStatus as EngineStatus } from '../sync/engine.ts';
 
 export interface DiskSpace {

@@ -1,6 +1,6 @@
 // One doctor check: a small function that looks at one thing and says what it found.
 // `ccpos doctor` and the app's "test connection" run the same list.
-import type { CheckStatus, DiagnosticCheck, SaidSentence } from '../../shared/ipc/contract.ts';
+import type { CheckStatus, DiagnosticCheck, SaidSentence } from '../../shared/diagnostics.ts';
 import type { TerminalSettings } from '../../shared/settings.ts';
 import type { LoginFacts } from '../carecloud/auth.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';

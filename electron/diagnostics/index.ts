@@ -1,5 +1,5 @@
 // The doctor's checks, in the order they run. Adding one is one line here.
-import type { DiagnosticCheck, DiagnosticsReport } from '../../shared/ipc/contract.ts';
+import type { DiagnosticCheck, DiagnosticsReport } from '../../shared/diagnostics.ts';
 import type { DoctorCheck, DoctorContext } from './check.ts';
 import { configurationCheck } from './checks/configuration.ts';
 import { crashDumpsCheck } from './checks/crash-dumps.ts';

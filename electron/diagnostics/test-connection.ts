@@ -1,7 +1,7 @@
 // "Test connection" on the settings screen: the checks `ccpos doctor` runs
 // (electron/diagnostics), with the settings this terminal really uses, plus the
 // chosen store and the journal.
-import type { DiagnosticsReport } from '../../shared/ipc/contract.ts';
+import type { DiagnosticsReport } from '../../shared/diagnostics.ts';
 import type { TerminalSettings } from '../../shared/settings.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
 import type { DemoBackend } from '../demo/demo-backend.ts';

@@ -1,14 +1,12 @@
 // Scanners and card readers in the main process: the device manager reads them,
 // one classifier says what each scan is (HID reports and keyboard-wedge bursts alike),
 // and both reach the screens, as events or as the answer to `input.classify`.
-import type { EventName } from '../../shared/ipc/channels.ts';
 import type {
   DeviceKind as ScreenDeviceKind,
   DevicesStatus,
-  EventPayloadOf,
   ScanEvent as ScreenScan,
   ScanKind as ScreenScanKind,
-} from '../../shared/ipc/contract.ts';
+} from '../../shared/input/devices.ts';
 import { ScanClassifier } from '../../shared/input/classify.ts';
 import { ScanEvents, ScanPipeline } from '../../shared/input/scan-events.ts';
 import type { ClassifiedScan, DecidedBy, ScanKind } from '../../shared/input/scan.ts';
@@ -95,7 +93,7 @@ export interface InputOptions {
   /** The Enterprise client for card and voucher lookups; null on a kiosk (the Customer API looks up no card). */
   client: (() => CareCloudClient) | null;
   /** Where scans and device changes go to the screens (the terminal's EventHub). */
-  events: { publish<E extends EventName>(event: E, payload: EventPayloadOf<E>): void };
+  events: { publish(...event: ['input.scan', ScreenScan] | ['devices.status', DevicesStatus]): void };
   /** node-hid in the app; null where no devices may be opened (the web preview, tests). */
   loader: HidTransportLoader | null;
   logger: Logger;

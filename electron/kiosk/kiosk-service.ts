@@ -18,7 +18,7 @@ import type {
   KioskStatus,
   KioskVoucher,
 } from '../../shared/kiosk.ts';
-import { failure, success, type Result } from '../../shared/ipc/result.ts';
+import { failure, success, type Result } from '../../shared/outcome.ts';
 import { currencyDecimals, toMinorUnits } from '../../shared/money.ts';
 import { formatCareCloudDateTime } from '../../shared/datetime.ts';
 import {

@@ -4,7 +4,7 @@
 // across restarts, and after `maxAttempts` that prompt refuses every PIN until the
 // lock expires, a manager lifts it on the terminal, or support does from the command line.
 import { randomUUID } from 'node:crypto';
-import type { Operator, Role } from '../../shared/ipc/contract.ts';
+import type { Operator, Role } from '../../shared/operators.ts';
 import type { KeyValueBackend } from '../settings/backend.ts';
 import { hashPin, verifyPin } from './pin-hash.ts';
 

@@ -1,6 +1,7 @@
 // Who is signed in at this terminal, and what the status bar says about it. An operator
 // who leaves the terminal alone is signed out after the idle time their role allows.
-import type { Operator, SessionStatus, TerminalMode } from '../../shared/ipc/contract.ts';
+import type { Operator, SessionStatus } from '../../shared/operators.ts';
+import type { TerminalMode } from '../../shared/settings.ts';
 import type { Language } from '../../shared/i18n/language.ts';
 import { demoOperatorName } from './demo-operators.ts';
 import { NOBODY_SIGNED_IN } from './actor-names.ts';

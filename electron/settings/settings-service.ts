@@ -2,7 +2,7 @@
 // settings.json, the password only as ciphertext, numbered migrations on open.
 // Screens see a SettingsView, which says whether a password is set and nothing more.
 import { type z } from 'zod';
-import type { SettingsPatch, SettingsView } from '../../shared/ipc/contract.ts';
+import type { SettingsPatch, SettingsView } from '../../shared/settings-view.ts';
 import type { RefusalReason } from '../domain/errors.ts';
 import { inputSettingsSchema, type InputSettings, type ScanRule } from '../../shared/input/settings.ts';
 import {

@@ -9,7 +9,7 @@ import type { PrintOutcome } from '../../shared/printing/status.ts';
 import { reportLines, reportValueText } from '../../shared/shift-lines.ts';
 import type { Printing } from '../printing/print-service.ts';
 import { InvalidInput, NotConfigured } from '../domain/errors.ts';
-import type { Operator } from '../../shared/ipc/contract.ts';
+import type { Operator } from '../../shared/operators.ts';
 import {
   countedTotal,
   needsManager,

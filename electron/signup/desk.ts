@@ -2,8 +2,8 @@
 // customer leaves, one-time codes, and the sign-up itself through the journal (customer
 // first, then the free card, which waits for the customer when CareCloud is unreachable).
 import { formatCareCloudDate } from '../../shared/datetime.ts';
-import type { CustomerProfile } from '../../shared/ipc/contract.ts';
-import type { Result } from '../../shared/ipc/result.ts';
+import type { CustomerProfile } from '../../shared/customers.ts';
+import type { Result } from '../../shared/outcome.ts';
 import { careCloudPhone } from '../../shared/phone.ts';
 import type { TerminalSettings } from '../../shared/settings.ts';
 import {

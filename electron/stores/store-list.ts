@@ -2,7 +2,7 @@
 // and this terminal's store name per language for the status bar and the receipts. Every
 // session shown on a screen hears each name as it arrives.
 import type { Language } from '../../shared/i18n/language.ts';
-import type { StoreOption } from '../../shared/ipc/contract.ts';
+import type { StoreOption } from '../../shared/settings-view.ts';
 import type { CareCloudClient } from '../carecloud/client.ts';
 
 /** Where a store name is shown: a terminal session's status bar. */

@@ -3,7 +3,7 @@
 // idle moment (idle.ts) unless a manager postponed it (postpone.ts). Installing quits
 // the app through its normal quit, which stops the sync engine and closes the journal.
 import type { AppUpdater, UpdateDownloadedEvent } from 'electron-updater';
-import type { UpdateStatus } from '../../shared/ipc/contract.ts';
+import type { UpdateStatus } from '../../shared/updates.ts';
 import type { UpdateSettings } from '../../shared/settings.ts';
 import type { Logger } from '../log/logger.ts';
 import { updateFeed } from './feed.ts';

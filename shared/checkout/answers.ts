@@ -1,6 +1,6 @@
 // What the checkout, voucher-check and manager-queue channels answer: plain data in
 // integer minor units, shared by the main process and the screens.
-import type { ErrorReason } from '../ipc/result.ts';
+import type { ErrorReason } from '../outcome.ts';
 import type { BenefitAsk, BenefitPreview } from './bill.ts';
 import type { Cart } from './cart.ts';
 import type { Settlement, Tender, TenderAmounts } from './cash.ts';

@@ -1,6 +1,6 @@
 // Rewards at the lane and points claimed later: what the screens send and get back.
 import { z } from 'zod';
-import type { ErrorReason } from '../ipc/result.ts';
+import type { ErrorReason } from '../outcome.ts';
 
 const id = z.string().trim().min(1).max(64);
 

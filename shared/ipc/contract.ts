@@ -1,20 +1,28 @@
 // The typed IPC contract between the main process and the screens: every
 // request (payload schema, who may call it, answer type) and every pushed event.
 // Payloads are validated in main with these schemas before any service sees them.
-import type { MessageKey } from '../i18n/index.ts';
 import { z } from 'zod';
 import type { EventName, RequestChannel } from './channels.ts';
 import type { Result } from './result.ts';
 import type { Product } from '../checkout/catalogue.ts';
-import type { DashboardFigures, DrainProgress } from '../dashboard.ts';
+import type { DashboardFigures } from '../dashboard.ts';
 import type { PrinterStatus, PrintOutcome } from '../printing/status.ts';
-import {
-  OFFLINE_VOUCHER_POLICIES,
-  printerPatchSchema,
-  printerSchema,
-  type OfflineVoucherPolicy,
-  type PrinterSettings,
-} from '../settings.ts';
+import { printerSchema } from '../settings.ts';
+import type {
+  CreditsOverview,
+  CustomerIdentified,
+  CustomerProfile,
+  CustomerSearchResult,
+  PointsOverview,
+  RewardList,
+  VoucherList,
+} from '../customers.ts';
+import type { DiagnosticsReport } from '../diagnostics.ts';
+import type { DevicesStatus, ScanEvent, WedgeDetection } from '../input/devices.ts';
+import type { Operator, SessionStatus } from '../operators.ts';
+import { settingsPatchSchema, type SettingsView, type StoreOption } from '../settings-view.ts';
+import type { SyncStatus } from '../sync-status.ts';
+import type { UpdateStatus } from '../updates.ts';
 import type {
   AuditView,
   BenefitLimits,
@@ -75,277 +83,26 @@ import {
   type RewardRecommendation,
 } from '../checkout/rewards.ts';
 
-export type Role = 'cashier' | 'manager';
-/**
- * `till`: a cashier's checkout on the Enterprise API; `kiosk`: self-service on the Customer API, no enterprise login.
- */
-export type TerminalMode = 'till' | 'kiosk';
-export type Language = 'cs' | 'en';
+// The domain's types, composed here; the screens import them from the contract too.
+export type { Language } from '../i18n/language.ts';
+export type { Money } from '../money.ts';
+export type { Role, Operator, SessionStatus } from '../operators.ts';
+export type { TerminalMode, OfflineVoucherPolicy } from '../settings.ts';
+export type * from '../customers.ts';
+export type { SettingsPatch, SettingsView, StoreOption } from '../settings-view.ts';
+export type * from '../diagnostics.ts';
+export type { UpdateStatus } from '../updates.ts';
+export type { SyncStatus } from '../sync-status.ts';
+export type * from '../input/devices.ts';
 
 /** Who may call a channel: anyone (no operator signed in), any operator, or a manager. */
 export type Access = 'anyone' | 'operator' | 'manager';
-
-export interface Operator {
-  id: string;
-  name: string;
-  role: Role;
-}
-
-export interface SessionStatus {
-  demo: boolean;
-  operator: Operator | null;
-  store: { id: string; name: string } | null;
-  cashdeskNumber: string | null;
-  language: Language;
-  /** The terminal's time zone setting (IANA): every time a screen shows is on this clock. */
-  timeZone: string;
-  /** ISO instant until which PIN sign-in is locked after too many wrong PINs. */
-  lockedUntil: string | null;
-  /** Absent on a till; `kiosk` when the screens must show the kiosk (its channels are `kiosk.*`). */
-  mode?: TerminalMode;
-}
-
-/** Money in integer minor units (hellers, cents) with its ISO 4217 currency. */
-export interface Money {
-  amount: number;
-  currency: string;
-}
-
-export interface CustomerSummary {
-  id: string;
-  firstName: string | null;
-  lastName: string | null;
-  email: string | null;
-  phone: string | null;
-  /** The customer's loyalty status name (e.g. "Gold"), when CareCloud reports one. */
-  statusName: string | null;
-  /** CareCloud's customer state 2: kept but not active. */
-  inactive: boolean;
-}
-
-export interface CardSummary {
-  id: string;
-  number: string;
-  validTo: string | null;
-  /** CareCloud's card state (1 active, 0 blocked/inactive, 2 deleted). */
-  active: boolean;
-}
-
-export interface CustomerIdentified {
-  customer: CustomerSummary;
-  card: CardSummary;
-  /** True when answered from the terminal's cache because CareCloud is unreachable. */
-  fromCache: boolean;
-}
-
-export interface CustomerSearchResult {
-  customers: CustomerSummary[];
-  /** All matches in CareCloud, which may exceed the list shown. */
-  totalItems: number;
-  fromCache: boolean;
-}
-
-export interface CustomerProfile {
-  customer: CustomerSummary;
-  cards: CardSummary[];
-  fromCache: boolean;
-}
-
-/** A wallet part from the terminal's last answer from CareCloud, while CareCloud is unreachable. */
-interface LastKnown {
-  /** ISO instant CareCloud last gave these values; null when they are CareCloud's answer now. */
-  asOf: string | null;
-}
-
-export interface PointsOverview extends LastKnown {
-  available: number;
-  earned: number;
-  redeemed: number;
-  /**
-   * What the available points are worth in the store's currency; null when the customer's
-   * status cannot pay with points or CareCloud gives no value in that currency.
-   */
-  moneyValue: Money | null;
-  /** From the customer's status; null when the status is not known. */
-  canPayWithPoints: boolean | null;
-}
-
-export interface CreditsOverview extends LastKnown {
-  /** Available credit per currency: amounts in different currencies are never added up. */
-  byCurrency: Money[];
-}
-
-export interface VoucherSummary {
-  id: string;
-  code: string | null;
-  name: string | null;
-  value: number | null;
-  validFrom: string | null;
-  validTo: string | null;
-  /** Why it cannot be used in this store now (CareCloud's reason codes); empty when it can. */
-  refusals: string[];
-}
-
-export interface VoucherList extends LastKnown {
-  vouchers: VoucherSummary[];
-}
-
-export interface RewardList extends LastKnown {
-  rewards: RewardSummary[];
-}
-
-export interface RewardSummary {
-  id: string;
-  code: string | null;
-  name: string;
-  pointsCost: number | null;
-}
-
-export type { OfflineVoucherPolicy } from '../settings.ts';
-
-/** The terminal's own updates, for the manager: what is downloaded and what it waits for. */
-export interface UpdateStatus {
-  /** `off`: no update server in the settings (or not a packaged app). */
-  state: 'off' | 'checking' | 'up-to-date' | 'downloading' | 'ready' | 'failed';
-  channel: 'stable' | 'pilot';
-  currentVersion: string;
-  /** A downloaded version waiting for an idle moment to install. */
-  readyVersion: string | null;
-  /** What holds the install back now; empty when it is about to happen. */
-  waitingFor: ('postponed' | 'sale-open' | 'shift-closing' | 'journal-sending' | 'starting')[];
-  postponedUntil: string | null;
-  /** After this, postponing is refused and the update installs at the next idle moment. */
-  postponeLimit: string | null;
-  lastCheckedAt: string | null;
-  /** The last check's or download's failure, in one sentence. */
-  problem: string | null;
-}
-
-/** Settings as the screens see them: the password never leaves main, only whether one is set. */
-export interface SettingsView {
-  projectUrl: string;
-  externalApplicationId: string;
-  login: string;
-  passwordSet: boolean;
-  storeId: string;
-  cashdeskNumber: string;
-  language: Language;
-  timeZone: string;
-  offlineVoucherPolicy: OfflineVoucherPolicy;
-  requestTimeoutMs: number;
-  /** Scan classification rules: regular expressions tried in order. */
-  scanRules: { loyaltyCard: string; voucher: string; giftCard: string };
-  devices: { hidEnabled: boolean; wedgeEnabled: boolean };
-  /** Minutes without a request before a signed-in operator is signed out. */
-  idleSignOut: { managerMinutes: number; cashierMinutes: number };
-  /** Sign-up at the lane: whether it is offered, the customer source, phone verification. */
-  signup: { mode: 'off' | 'offered' | 'required'; customerSourceId: string; verifyPhone: boolean };
-  /**
-   * Where the password's key lives (safeStorage's backend; '' before the app recorded it).
-   * `weak`: a key built into every copy (Linux `basic_text`); a password is stored there only
-   * after a manager accepted the risk (`acceptedWeak`).
-   */
-  keyStorage: { backend: string; weak: boolean; acceptedWeak: boolean };
-  /** The receipt printer and how receipts are printed on it. */
-  printer: PrinterSettings;
-  /** The project URL now differs from what the terminal started with (demo or not): restart to apply. */
-  restartRequired?: boolean;
-  /** What this terminal is; switching to `kiosk` forgets the login and password, and the app restarts as a kiosk. */
-  mode?: TerminalMode;
-  /** The kiosk's set-up (shared/settings.ts `kiosk`); the device token never leaves main, only whether one is kept. */
-  kiosk?: {
-    customerApiUrl: string;
-    externalApplicationId: string;
-    deviceTokenSet: boolean;
-    deviceName: string;
-    idleSeconds: number;
-    countdownSeconds: number;
-    expiringPointsDays: number;
-    cardsAtSignUp: boolean;
-  };
-}
-
-export interface StoreOption {
-  id: string;
-  name: string;
-  code: string | null;
-}
-
-export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
-
-/** A sentence of the screens' catalogue (`shared/i18n`) and its values. */
-export interface SaidSentence {
-  key: MessageKey;
-  params?: Record<string, string | number>;
-}
-
-export interface DiagnosticCheck {
-  id: string;
-  title: string;
-  status: CheckStatus;
-  /** English, for `ccpos doctor` and the log. */
-  detail: string;
-  /** The same finding as sentences the screens show in their language. */
-  said?: SaidSentence[];
-}
-
-export interface DiagnosticsReport {
-  checks: DiagnosticCheck[];
-  /** Overall: fail if any check failed. */
-  ok: boolean;
-}
-
-export interface SyncStatus {
-  online: boolean;
-  /** ISO instant the terminal entered its current online/offline state. */
-  since: string;
-  queueSize: number;
-  oldestPendingAgeMs: number | null;
-  /** Sales CareCloud rejected that wait for a manager. */
-  needsAttention: number;
-  /** The catch-up after a backlog (an outage): progress, rate and when it should finish. */
-  drain?: DrainProgress | null;
-}
-
-export type DeviceKind = 'scanner' | 'card_reader' | 'unknown';
-
-export interface DevicesStatus {
-  /** `unavailable` means node-hid could not start: input falls back to keyboard wedge. */
-  hid: 'ready' | 'unavailable' | 'disabled';
-  devices: { id: string; name: string; kind: DeviceKind; connected: boolean }[];
-  /** English, for the log. */
-  message: string | null;
-  /** The same for the screens, in their language. */
-  said: SaidSentence | null;
-}
-
-export type ScanKind = 'loyalty_card' | 'voucher' | 'gift_card' | 'product' | 'unknown';
-
-export interface ScanEvent {
-  kind: ScanKind;
-  code: string;
-  source: 'hid' | 'wedge';
-  deviceId: string | null;
-  /** `unreachable`: no scan rule decided and CareCloud could not be asked, so nobody knows what the code is. */
-  decidedBy: 'rule' | 'swipe' | 'carecloud' | 'terminal' | 'fallback' | 'unreachable';
-}
-
-/** How the screens detect keyboard-mode scanners (the input settings' `wedge`). */
-export interface WedgeDetection {
-  enabled: boolean;
-  maxKeyGapMs: number;
-  minLength: number;
-  maxLength: number;
-  suffixes: ('Enter' | 'Tab')[];
-  scannerLayout: 'us' | 'cz';
-}
 
 // --- payload schemas -------------------------------------------------------
 
 const nothing = z.undefined().or(z.object({}).strict());
 const id = z.string().trim().min(1).max(64);
 const customerOnly = z.object({ customerId: id }).strict();
-const scanPattern = z.string().max(200);
 const shiftAmount = z.int().min(0).max(1_000_000_000);
 const drawerCountSchema = z.discriminatedUnion('by', [
   z
@@ -356,63 +113,6 @@ const drawerCountSchema = z.discriminatedUnion('by', [
     .strict(),
   z.object({ by: z.literal('total'), totalMinor: shiftAmount }).strict(),
 ]);
-const idleMinutes = z.int().min(1).max(480);
-
-export const settingsPatchSchema = z
-  .object({
-    /** Changing the project URL, application id or login forgets the stored password unless this patch sets one. */
-    projectUrl: z.string().trim().max(300),
-    externalApplicationId: z.string().trim().max(200),
-    login: z.string().trim().max(200),
-    /** Write-only; an empty string clears it. */
-    password: z.string().max(500),
-    storeId: z.string().trim().max(64),
-    cashdeskNumber: z.string().trim().max(32),
-    language: z.enum(['cs', 'en']),
-    timeZone: z.string().trim().min(1).max(64),
-    offlineVoucherPolicy: z.enum(OFFLINE_VOUCHER_POLICIES),
-    requestTimeoutMs: z.number().int().min(500).max(60_000),
-    scanRules: z
-      .object({ loyaltyCard: scanPattern, voucher: scanPattern, giftCard: scanPattern })
-      .strict()
-      .partial(),
-    devices: z.object({ hidEnabled: z.boolean(), wedgeEnabled: z.boolean() }).strict().partial(),
-    idleSignOut: z.object({ managerMinutes: idleMinutes, cashierMinutes: idleMinutes }).strict().partial(),
-    signup: z
-      .object({
-        mode: z.enum(['off', 'offered', 'required']),
-        customerSourceId: z.string().trim().max(64),
-        verifyPhone: z.boolean(),
-      })
-      .strict()
-      .partial(),
-    /** The manager accepts keeping the password under a weak key; false forgets a password kept there. */
-    acceptWeakKeyStorage: z.boolean(),
-    /** `kiosk` refuses a login or password in the same patch and forgets the stored ones. */
-    mode: z.enum(['till', 'kiosk']),
-    /**
-     * The kiosk's Customer API: the project address and the kiosk application's external id (a new one forgets the
-     * device token).
-     */
-    kiosk: z
-      .object({
-        customerApiUrl: z.string().trim().max(300),
-        externalApplicationId: z.string().trim().max(200),
-        deviceName: z.string().trim().max(100),
-        idleSeconds: z.int().min(1).max(3_600),
-        countdownSeconds: z.int().min(1).max(3_600),
-        expiringPointsDays: z.int().min(1).max(3_650),
-        cardsAtSignUp: z.boolean(),
-      })
-      .strict()
-      .partial(),
-    /** The receipt printer: only the fields that change (checked whole in main). */
-    printer: printerPatchSchema,
-  })
-  .strict()
-  .partial();
-
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 const signupFormSchema: z.ZodType<SignupForm> = z
   .object({

@@ -1,6 +1,6 @@
 // `ccpos doctor`: the configuration, reachability, login and time-zone checks, one line
 // each. Exit 0 when all pass, 1 when a check fails, 2 when the configuration is unusable.
-import type { DiagnosticCheck } from '../../../shared/ipc/contract.ts';
+import type { DiagnosticCheck } from '../../../shared/diagnostics.ts';
 import { clientFromConfig } from '../../config/client.ts';
 import { CONFIG_FLAG_USAGE, FlagError, parseCommandLine } from '../../config/flags.ts';
 import { loadConfig, missingSentence } from '../../config/load.ts';
