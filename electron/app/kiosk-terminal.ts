@@ -22,7 +22,7 @@ import type { SettingsService } from '../settings/settings-service.ts';
 import type { TerminalActivity } from '../update/idle.ts';
 import { startInput } from '../input/scans.ts';
 import { TerminalSession } from '../operators/session.ts';
-import type { OwnSession, TerminalOptions } from './terminal.ts';
+import type { OwnSession, TerminalOptions } from './terminal-options.ts';
 
 /** Where the kiosk's Customer API is and who the kiosk is to it. */
 export interface KioskApiSetup {

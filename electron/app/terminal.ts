@@ -6,25 +6,21 @@ import { createCareCloudClient, type CareCloudClient, type CareCloudSettings } f
 import { storeCountry } from '../carecloud/store-country.ts';
 import { createCheckout } from '../checkout/index.ts';
 import { repairDataDirModes } from '../config/file-modes.ts';
-import type { DemoBackend, StartDemoBackend } from '../demo/demo-backend.ts';
+import type { DemoBackend } from '../demo/demo-backend.ts';
 import { createDispatcher, type Dispatch, type Handlers } from '../ipc/dispatcher.ts';
 import { EventHub } from '../ipc/events.ts';
 import { Dashboard, syncStatusView } from '../dashboard/dashboard.ts';
 import { createHandlers, type HandlerServices } from '../ipc/handlers/index.ts';
 import type { SenderCheck } from '../ipc/sender.ts';
-import type { UpdateDesk } from '../ipc/handlers/services.ts';
 import type { TerminalActivity } from '../update/idle.ts';
-import type { HidTransportLoader } from '../hid/transport.ts';
 import { Journal } from '../journal/journal.ts';
-import { silentLogger, type Logger } from '../log/logger.ts';
+import { silentLogger } from '../log/logger.ts';
 import { seedDemoOperators } from '../operators/demo-operators.ts';
 import { OperatorDirectory } from '../operators/operators.ts';
-import type { KeyValueBackend } from '../settings/backend.ts';
-import type { SecretCipher } from '../settings/cipher.ts';
 import { SettingsService } from '../settings/settings-service.ts';
 import { journalFile } from '../sync/journal-file.ts';
 import { createSyncEngine } from '../sync/create-engine.ts';
-import type { SyncEngine, SyncPolicy } from '../sync/engine.ts';
+import type { SyncEngine } from '../sync/engine.ts';
 import { CustomerCache } from '../customers/cache.ts';
 import { CustomerLookup } from '../customers/lookup.ts';
 import { SignupDesk } from '../signup/desk.ts';
@@ -40,44 +36,7 @@ import { printingDesk } from '../printing/desk.ts';
 import { ReceiptPrinter } from '../printing/receipts.ts';
 import { ReceiptFile } from '../printing/receipt-file.ts';
 import { assembleKiosk, type KioskApiFactory, type KioskTerminal } from './kiosk-terminal.ts';
-
-export interface TerminalStores {
-  settings: KeyValueBackend;
-  operators: KeyValueBackend;
-  customerCache: KeyValueBackend;
-}
-
-export interface TerminalOptions {
-  /** Journal, reference lists and logs live here. */
-  dataDir: string;
-  stores: TerminalStores;
-  cipher: SecretCipher;
-  /** Starts the embedded sandbox when no CareCloud project is configured. */
-  startDemo: StartDemoBackend;
-  /** Demo mode whatever the settings say (the web preview). */
-  forceDemo?: boolean;
-  logger?: Logger;
-  /**
-   * Only where a test must differ from the settings (shorter waits); everything else comes from settings.sync and the
-   * timeouts.
-   */
-  syncPolicy?: Partial<SyncPolicy>;
-  /** Who claims journal entries: `app` or `preview`. */
-  label?: string;
-  /** node-hid in the app; absent where no devices may be opened (the web preview, tests). */
-  hidLoader?: HidTransportLoader;
-  /** The clock for idle sign-out and PIN locks. */
-  now?: () => number;
-  /** The app's update service, once it runs (absent in the preview and tests). */
-  updates?: () => UpdateDesk | null;
-  /** The app's save dialog for exports asked for through the screen (absent in the preview and tests). */
-  saveDialog?: (suggestedName: string, webContentsId: number) => Promise<string | null>;
-  /**
-   * A manager made this till a kiosk on the settings screen: restart, so the app comes up as one (startApp reads the
-   * mode).
-   */
-  onEnterKiosk?: () => void;
-}
+import type { OwnSession, TerminalOptions } from './terminal-options.ts';
 
 export interface Terminal {
   readonly mode: 'till';
@@ -101,13 +60,6 @@ export interface Terminal {
    */
   openSession(trustSender: SenderCheck): OwnSession;
   close(): Promise<void>;
-}
-
-export interface OwnSession {
-  readonly session: TerminalSession;
-  readonly dispatch: Dispatch;
-  /** Signs the operator out and stops the idle timer. */
-  close(): void;
 }
 
 /**

@@ -8,8 +8,9 @@ import { guarded, JournalUnavailableError } from './errors.ts';
 import { checkedBeforeOpen, checkIntegrityNow } from './integrity.ts';
 import { checkIdentity, ensureFileId, type JournalIdentity } from './identity.ts';
 import { migrations } from './migrations/index.ts';
+import type { JournalDatabase } from './connection.ts';
 
-export type JournalDatabase = Database.Database;
+export type { JournalDatabase } from './connection.ts';
 
 export interface OpenOptions {
   /** Caps the file size in pages (tests use it to simulate a full disk). */

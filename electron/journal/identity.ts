@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { replacePrivateFile, syncFolder } from '../config/file-modes.ts';
 import { JournalUnavailableError } from './errors.ts';
-import type { JournalDatabase } from './database.ts';
+import type { JournalDatabase } from './connection.ts';
 
 const identitySchema = z
   .object({

@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { JournalDatabase } from './database.ts';
+import type { JournalDatabase } from './connection.ts';
 import { JournalUnavailableError, journalProblemOf } from './errors.ts';
 
 /** Above this size (about 60,000 sales) the check runs in the background. */
