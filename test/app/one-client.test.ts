@@ -191,10 +191,16 @@ describe('one CareCloud client across settings changes', () => {
     expect(logins(sandbox)).toHaveLength(2);
   }, 60_000);
 
-  it('logs its session out at CareCloud when the terminal closes', async () => {
+  /** A terminal on a sandbox of its own that has logged in once (it read the store list). */
+  async function loggedIn(): Promise<{ sandbox: TestSandbox; terminal: Fixture['terminal'] }> {
     const sandbox = await sandboxed();
     const { terminal } = await terminalOn(sandbox);
     await terminal.careCloud().reference.stores();
+    return { sandbox, terminal };
+  }
+
+  it('logs its session out at CareCloud when the terminal closes', async () => {
+    const { sandbox, terminal } = await loggedIn();
     expect(logins(sandbox)).toHaveLength(1);
     expect(logouts(sandbox)).toHaveLength(0);
 
@@ -204,9 +210,7 @@ describe('one CareCloud client across settings changes', () => {
   }, 60_000);
 
   it('closes when CareCloud does not answer the logout, which it then never sees', async () => {
-    const sandbox = await sandboxed();
-    const { terminal } = await terminalOn(sandbox);
-    await terminal.careCloud().reference.stores();
+    const { sandbox, terminal } = await loggedIn();
     await sandbox.control.cutNetwork('hang');
 
     await terminal.close();
