@@ -2,10 +2,23 @@
 // into text; what the text is (card, voucher, product) the main process decides, with
 // the same scan rules and lookups as for HID scanners.
 import type { WedgeDetection } from '../../shared/ipc/index.ts';
-import { attachWedgeDetector, focusedElementTarget } from './input/attach.ts';
+import { attachWedgeDetector, focusedElementTarget, type WedgeAttachment } from './input/attach.ts';
+
+/** Something that borrows the window's keystrokes for a while: the settings' test scan. */
+export interface KeyBorrower {
+  useKeyboard(attachment: WedgeAttachment): () => void;
+}
 
 /** Listens on the window until the returned function is called. */
-export function listenForWedgeText(settings: WedgeDetection, onText: (text: string) => void): () => void {
+export function listenForWedgeText(
+  settings: WedgeDetection,
+  onText: (text: string) => void,
+  borrower?: KeyBorrower,
+): () => void {
   const attachment = attachWedgeDetector(window, settings, onText, focusedElementTarget(document));
-  return () => attachment.detach();
+  const returnKeys = borrower?.useKeyboard(attachment);
+  return () => {
+    returnKeys?.();
+    attachment.detach();
+  };
 }

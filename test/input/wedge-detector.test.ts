@@ -1,59 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { WedgeDetector, type WedgeKey } from '../../renderer/src/input/wedge-detector.ts';
-import { WedgeCalibration, proposeThreshold } from '../../renderer/src/input/calibration.ts';
+import { WedgeDetector } from '../../renderer/src/input/wedge-detector.ts';
 import { attachWedgeDetector, type KeySource } from '../../renderer/src/input/attach.ts';
-import {
-  characterForCode,
-  keyForCharacter,
-  type KeyboardLayout,
-} from '../../shared/input/keyboard-layout.ts';
+import { characterForCode } from '../../shared/input/keyboard-layout.ts';
 import { wedgeSettingsSchema, type WedgeSettings } from '../../shared/input/settings.ts';
-
-interface Step {
-  type: 'down' | 'up';
-  event: WedgeKey;
-}
-
-const key = (code: string, at: number, fields: Partial<WedgeKey> = {}): WedgeKey => ({
-  code,
-  key: fields.key ?? characterForCode(code, fields.shiftKey ?? false, 'us') ?? code,
-  timeStamp: at,
-  shiftKey: false,
-  ctrlKey: false,
-  altKey: false,
-  metaKey: false,
-  repeat: false,
-  ...fields,
-});
-
-/**
- * Key events for `text` typed by a device configured for `sentFor` on a desktop with layout
- * `desktop`: press every `gap` ms, each key held for `hold` ms.
- */
-function typed(
-  text: string,
-  start: number,
-  gap: number,
-  hold: number,
-  options: { sentFor?: KeyboardLayout; desktop?: KeyboardLayout; end?: 'Enter' | 'Tab' | null } = {},
-): Step[] {
-  const { sentFor = 'us', desktop = 'us', end = null } = options;
-  const steps: Step[] = [];
-  let at = start;
-  for (const char of text) {
-    const k = keyForCharacter(char, sentFor);
-    if (!k) throw new Error(`cannot type ${char}`);
-    const desktopKey = characterForCode(k.code, k.shift, desktop) ?? 'Dead';
-    steps.push({ type: 'down', event: key(k.code, at, { key: desktopKey, shiftKey: k.shift }) });
-    steps.push({ type: 'up', event: key(k.code, at + hold, { key: desktopKey, shiftKey: k.shift }) });
-    at += gap;
-  }
-  if (end) {
-    steps.push({ type: 'down', event: key(end, at, { key: end }) });
-    steps.push({ type: 'up', event: key(end, at + hold, { key: end }) });
-  }
-  return steps;
-}
+import { FakeKeyEvent, key, typed, type Step } from '../support/wedge-keys.ts';
 
 /** Feeds steps in time order, firing the detector's timer as a browser would, and records what a field would show. */
 function run(steps: Step[], settings: Partial<WedgeSettings> = {}) {
@@ -202,44 +152,7 @@ describe('keyboard-wedge bursts', () => {
   });
 });
 
-describe('calibration', () => {
-  it('measures a test scan and proposes a threshold with headroom', () => {
-    const calibration = new WedgeCalibration();
-    for (const step of typed('5901234123457', 0, 80, 2, { end: 'Enter' }))
-      if (step.type === 'down') calibration.keydown(step.event);
-    calibration.keydown(key('ShiftLeft', 5000));
-    expect(calibration.scans).toBe(1);
-    expect(calibration.result()).toEqual({
-      ok: true,
-      proposal: { keys: 14, medianGapMs: 80, slowestGapMs: 80, maxKeyGapMs: 125, warning: null },
-    });
-  });
-
-  it('keeps a floor for very fast scanners and warns about typing-slow ones', () => {
-    expect(proposeThreshold([[0, 1, 2, 3, 4, 5]])).toMatchObject({ ok: true, proposal: { maxKeyGapMs: 20 } });
-    expect(proposeThreshold([[0, 150, 300, 450, 600]])).toMatchObject({
-      ok: true,
-      proposal: { maxKeyGapMs: 230, warning: expect.stringMatching(/nearly as slow as typing/) },
-    });
-    expect(proposeThreshold([[0, 10, 20]])).toEqual({
-      ok: false,
-      reason: 'scan a code of at least five characters',
-    });
-  });
-});
-
 describe('attaching to a window', () => {
-  class FakeKeyEvent extends Event {
-    constructor(
-      type: string,
-      readonly fields: WedgeKey,
-    ) {
-      super(type, { cancelable: true });
-      // timeStamp is a getter on Event; shadow it like the other fields.
-      for (const [name, value] of Object.entries(fields)) Object.defineProperty(this, name, { value });
-    }
-  }
-
   it('stops held keys, gives a person’s keys back after the pause, and detaches', () => {
     const source = new EventTarget();
     let now = 0;
@@ -292,39 +205,5 @@ describe('attaching to a window', () => {
     attachment.detach();
     expect(press('KeyB', 2000)).toBe(false);
     expect(screenSaw).toEqual(['b']);
-  });
-});
-
-describe('calibrating through the window attachment', () => {
-  it('measures test scans instead of passing them on, then scans normally again', async () => {
-    const { ScannerCalibration } = await import('../../renderer/src/input/calibration.svelte.ts');
-    const source = new EventTarget();
-    const scans: string[] = [];
-    const attachment = attachWedgeDetector(
-      source as KeySource,
-      wedgeSettingsSchema.parse({}),
-      (text) => scans.push(text),
-      { giveBack: () => {} },
-    );
-    const send = (steps: Step[]) => {
-      for (const step of steps) {
-        const event = new Event(step.type === 'down' ? 'keydown' : 'keyup', { cancelable: true });
-        for (const [name, value] of Object.entries(step.event)) Object.defineProperty(event, name, { value });
-        source.dispatchEvent(event);
-      }
-    };
-    const calibration = new ScannerCalibration();
-    calibration.start(attachment);
-    expect(calibration.phase).toBe('listening');
-    send(typed('5901234123457', 0, 80, 2, { end: 'Enter' }));
-    send(typed('4006381333931', 5000, 70, 2, { end: 'Enter' }));
-    expect(calibration.scans).toBe(2);
-    expect(scans).toEqual([]);
-    const outcome = calibration.finish();
-    expect(outcome).toMatchObject({ ok: true, proposal: { slowestGapMs: 80, maxKeyGapMs: 125 } });
-    expect(calibration.phase).toBe('done');
-    send(typed('10000105', 20_000, 5, 1, { end: 'Enter' }));
-    expect(scans).toEqual(['10000105']);
-    attachment.detach();
   });
 });

@@ -1,7 +1,6 @@
 // Connects the wedge detector to a window: held keys are stopped before any screen sees them,
 // and a person's keys are given back to the focused field (or re-sent to whatever has focus).
 import type { WedgeSettings } from '../../../shared/input/settings.ts';
-import { WedgeCalibration, type CalibrationOutcome } from './calibration.ts';
 import { WedgeDetector, type WedgeKey } from './wedge-detector.ts';
 
 export interface KeySource {
@@ -24,11 +23,13 @@ export interface TypingTarget {
 
 export interface WedgeAttachment {
   detector: WedgeDetector;
+  /** What the detector was attached with: a test scan is read and judged by the same. */
+  readonly settings: WedgeSettings;
   /**
-   * "Scan a test code": until finish() every key goes to the measurement instead of the
-   * screens (Escape still passes, to cancel); onTestScan hears each finished test scan.
+   * "Scan a test code": until release() every key down, Escape too, goes to `onKey` instead
+   * of the detector and the screens.
    */
-  calibrate(onTestScan: (scans: number) => void): { finish(): CalibrationOutcome };
+  testScan(onKey: (key: WedgeKey) => void): { release(): void };
   detach(): void;
 }
 
@@ -64,14 +65,14 @@ export function attachWedgeDetector(
       Math.max(0, deadline - clock.now()) + 1,
     );
   };
-  let calibration: { measure: WedgeCalibration; onTestScan: (scans: number) => void } | null = null;
+  let testScan: { onKey: (key: WedgeKey) => void } | null = null;
   const onKeydown = (event: Event) => {
     if (resent.has(event)) return;
     const key = event as unknown as WedgeKey;
-    if (calibration && key.code !== 'Escape') {
+    if (testScan) {
       event.preventDefault();
       event.stopImmediatePropagation();
-      if (calibration.measure.keydown(key)) calibration.onTestScan(calibration.measure.scans);
+      testScan.onKey(key);
       return;
     }
     if (detector.keydown(key) === 'hold') {
@@ -87,15 +88,15 @@ export function attachWedgeDetector(
   source.addEventListener('keyup', onKeyup, { capture: true });
   return {
     detector,
-    calibrate(onTestScan) {
-      // Anything held back belongs to a person: give it back before the measurement starts.
+    settings,
+    testScan(onKey) {
+      // Anything held back belongs to a person: give it back before the test scan starts.
       detector.tick(Number.POSITIVE_INFINITY);
-      const current = { measure: new WedgeCalibration(), onTestScan };
-      calibration = current;
+      const current = { onKey };
+      testScan = current;
       return {
-        finish() {
-          if (calibration === current) calibration = null;
-          return current.measure.result();
+        release() {
+          if (testScan === current) testScan = null;
         },
       };
     },

@@ -14,6 +14,7 @@ import { Clock } from './clock.svelte.ts';
 import { CustomerPanel } from './customer.svelte.ts';
 import { DashboardState } from './dashboard.svelte.ts';
 import { DevicesState } from './devices.svelte.ts';
+import { ScannerCalibration } from '../input/calibration.svelte.ts';
 import { feedEvents } from './feed.ts';
 import { Locale } from './locale.svelte.ts';
 import { CustomerLookup, type FoundCustomer } from './lookup.svelte.ts';
@@ -55,6 +56,8 @@ export class TerminalState {
   readonly session: SessionState;
   readonly sync: SyncState;
   readonly devices = new DevicesState();
+  /** The settings' "scan a test code": while it waits, a scan goes to it and nowhere else. */
+  readonly scannerTest = new ScannerCalibration();
   readonly lookup: CustomerLookup;
   readonly customer: CustomerPanel;
   readonly settings: SettingsForm;
@@ -210,6 +213,7 @@ export class TerminalState {
    * the next customer.
    */
   async acceptScan(scan: ScanEvent): Promise<void> {
+    if (this.scannerTest.take(scan)) return;
     if (!this.session.operator || this.#screen === 'settings' || this.#screen === 'queue') return;
     // The sign-up form over the lookup or the sale: a card scanned now is the new customer's card.
     if (this.signup.open) {

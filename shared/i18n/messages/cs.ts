@@ -260,6 +260,56 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
   'settings.check.warn': 'Varování',
   'settings.check.fail': 'Chyba',
   'settings.check.skip': 'Přeskočeno',
+  'scanTest.title': 'Zkouška čtečky',
+  'scanTest.hint':
+    'Naskenujte jakýkoli kód: terminál ukáže, co přišlo, a zkontroluje nastavení čtečky. Sken nepůjde nikam jinam.',
+  'scanTest.start': 'Naskenovat zkušební kód',
+  'scanTest.again': 'Naskenovat další zkušební kód',
+  'scanTest.cancel': 'Zrušit',
+  'scanTest.waiting': 'Čekám na sken: naskenujte teď kód.',
+  'scanTest.nothing': 'Za {seconds} s nic nepřišlo. Je čtečka připojená a zapnutá a píše do tohoto okna?',
+  'scanTest.code': 'Kód',
+  'scanTest.from': 'Odkud',
+  'scanTest.from.keyboard': 'Klávesy v tomto okně (čtečka v režimu klávesnice)',
+  'scanTest.from.hid': 'Zařízení HID {name}',
+  'scanTest.speed': 'Rychlost',
+  'scanTest.speed.keys': '{perCharacter} ms na znak (celý sken: {burst} ms)',
+  'scanTest.speed.hid': 'Jedna zpráva HID: žádné klávesy k měření',
+  'scanTest.checks': 'Co sken ukázal',
+  'scanTest.layout.us': 'americkou (US)',
+  'scanTest.layout.cz': 'českou',
+  'scanTest.check.wedgeOff':
+    'Čtečky, které píšou jako klávesnice, jsou výše vypnuté: terminál by tento sken nevzal a pole by jeho klávesy ' +
+    'dostala jako psaní.',
+  'scanTest.check.suffix': 'Končí klávesou {key}: tu terminál bere jako konec skenu.',
+  'scanTest.check.suffixNotTaken':
+    'Končí klávesou {key}, kterou tento terminál nebere jako konec skenu (bere {taken}). Nastavte čtečce Enter za ' +
+    'kódem.',
+  'scanTest.check.noSuffix':
+    'Sken nic neukončilo: nastavte čtečce Enter za kódem ({taken}), jinak terminál nepozná její skeny od psaní.',
+  'scanTest.check.layout': 'Čtečka píše pro {layout} klávesnici, jak terminál čeká.',
+  'scanTest.check.layoutMismatch':
+    'Čtečka píše pro {sent} klávesnici, terminál ale čeká {expected} klávesnici: přečetl „{read}“ místo ' +
+    '„{meant}“. Nastavte čtečce {expected} klávesnici.',
+  'scanTest.check.desktopLayout':
+    'Rozložení klávesnice tohoto počítače z těchto kláves dělá „{typed}“; terminál čte klávesy samotné, takže kód ' +
+    'přijde správně.',
+  'scanTest.check.desktopLayoutOff':
+    'Rozložení klávesnice tohoto počítače z těchto kláves dělá „{typed}“ a to pole dostanou, dokud jsou čtečky v ' +
+    'režimu klávesnice vypnuté. Zapněte je, nebo čtečce nastavte rozložení tohoto počítače.',
+  'scanTest.check.speed': 'Dost rychlá: mezi klávesami nejvýš {slowest} ms (terminál čeká až {limit} ms).',
+  'scanTest.check.tooSlow':
+    'Příliš pomalá: mezi klávesami až {slowest} ms, terminál ale čeká jen {limit} ms, takže by se její skeny ' +
+    'rozpadly na psaní. Zkraťte čtečce prodlevu mezi znaky, nebo nastavte input.wedge.maxKeyGapMs na {suggested}.',
+  'scanTest.check.tooShort':
+    'Příliš krátký: terminál bere jako sken nejméně tolik znaků: {min} (tento měl {characters}).',
+  'scanTest.check.hid': 'Čteno přes HID: rozložení klávesnice ani koncová klávesa nehrají roli.',
+  'scanTest.check.gtin': 'Platný {format}: kontrolní číslice sedí.',
+  'scanTest.check.aim':
+    'Začíná identifikátorem symbologie {aim}: vypněte čtečce předponu AIM ID, kód musí přijít sám.',
+  'scanTest.check.prefix': 'Kód {code} přichází s „{prefix}“ před sebou: vypněte čtečce předponu.',
+  'scanTest.check.trailing':
+    'Kód {code} přichází s „{extra}“ za sebou: vypněte znaky, které čtečka přidává za kód.',
   'diag.title.configuration': 'Nastavení',
   'diag.title.reachability': 'Dostupnost CareCloudu',
   'diag.title.login': 'Přihlášení',

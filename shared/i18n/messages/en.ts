@@ -244,6 +244,61 @@ export const en = {
   'settings.check.warn': 'Warning',
   'settings.check.fail': 'Failed',
   'settings.check.skip': 'Skipped',
+  'scanTest.title': 'Test a scanner',
+  'scanTest.hint':
+    'Scan any code: the terminal shows what arrived and checks how the scanner is set up. The scan goes nowhere else.',
+  'scanTest.start': 'Scan a test code',
+  'scanTest.again': 'Scan another test code',
+  'scanTest.cancel': 'Cancel',
+  'scanTest.waiting': 'Waiting for a scan: scan a code now.',
+  'scanTest.nothing':
+    'Nothing arrived within {seconds} s. Is the scanner connected and on, and does it type into this window?',
+  'scanTest.code': 'Code',
+  'scanTest.from': 'From',
+  'scanTest.from.keyboard': 'Keystrokes in this window (a scanner in keyboard mode)',
+  'scanTest.from.hid': 'HID device {name}',
+  'scanTest.speed': 'Speed',
+  'scanTest.speed.keys': '{perCharacter} ms a character (the whole scan: {burst} ms)',
+  'scanTest.speed.hid': 'One HID report: no keystrokes to time',
+  'scanTest.checks': 'What the scan shows',
+  'scanTest.layout.us': 'US',
+  'scanTest.layout.cz': 'Czech',
+  'scanTest.check.wedgeOff':
+    'Scanners that type like a keyboard are switched off above: the terminal would not take this scan, and fields ' +
+    'would get its keys as typing.',
+  'scanTest.check.suffix': 'Ends with {key}: the terminal takes that as the end of a scan.',
+  'scanTest.check.suffixNotTaken':
+    'Ends with {key}, which this terminal does not take as the end of a scan (it takes {taken}). Set the scanner ' +
+    'to send Enter after the code.',
+  'scanTest.check.noSuffix':
+    'Nothing ended the scan: set the scanner to send Enter after the code ({taken}), or the terminal cannot tell ' +
+    'its scans from typing.',
+  'scanTest.check.layout': 'The scanner types for the {layout} keyboard, as the terminal expects.',
+  'scanTest.check.layoutMismatch':
+    'The scanner types for the {sent} keyboard, but the terminal expects the {expected} one: it read “{read}” ' +
+    'instead of “{meant}”. Set the scanner’s keyboard country to {expected}.',
+  'scanTest.check.desktopLayout':
+    'This computer’s keyboard layout makes these keys “{typed}”; the terminal reads the keys themselves, so the ' +
+    'code arrives right.',
+  'scanTest.check.desktopLayoutOff':
+    'This computer’s keyboard layout makes these keys “{typed}”, and that is what fields get while keyboard-mode ' +
+    'scanners are off. Switch them on, or set the scanner’s keyboard country to this computer’s layout.',
+  'scanTest.check.speed':
+    'Fast enough: at most {slowest} ms between keys (the terminal waits up to {limit} ms).',
+  'scanTest.check.tooSlow':
+    'Too slow: up to {slowest} ms between keys, but the terminal waits only {limit} ms, so its scans would fall ' +
+    'apart into typing. Shorten the scanner’s delay between characters, or set input.wedge.maxKeyGapMs to ' +
+    '{suggested}.',
+  'scanTest.check.tooShort':
+    'Too short: the terminal takes a burst as a scan from this many characters: {min} (this one had {characters}).',
+  'scanTest.check.hid': 'Read over HID: no keyboard layout or end key involved.',
+  'scanTest.check.gtin': 'A valid {format}: its check digit is right.',
+  'scanTest.check.aim':
+    'Starts with the symbology identifier {aim}: switch the scanner’s AIM ID prefix off, the code must come alone.',
+  'scanTest.check.prefix':
+    'The code {code} comes with “{prefix}” before it: switch the scanner’s prefix off.',
+  'scanTest.check.trailing':
+    'The code {code} comes with “{extra}” after it: switch off the characters the scanner adds after a code.',
   'diag.title.configuration': 'Configuration',
   'diag.title.reachability': 'CareCloud reachable',
   'diag.title.login': 'Login',
