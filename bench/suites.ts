@@ -4,6 +4,7 @@ import { checkoutUiSuite } from './checkout-ui.bench.ts';
 import { clientSuite } from './client.bench.ts';
 import { journalSuite } from './journal.bench.ts';
 import { journalScaleSuite } from './journal-scale.bench.ts';
+import { queueScaleSuite } from './queue-scale.bench.ts';
 import { inputSuite } from './input.bench.ts';
 import { ipcSuite } from './ipc.bench.ts';
 import { rendererSuite } from './renderer.bench.ts';
@@ -17,6 +18,7 @@ export const suites: BenchSuite[] = [
   clientSuite,
   journalSuite,
   journalScaleSuite,
+  queueScaleSuite,
   inputSuite,
   rendererSuite,
   dashboardSuite,

@@ -5,6 +5,8 @@ import { hostname } from 'node:os';
 import { ensurePrivateDir, replacePrivateFile } from '../config/file-modes.ts';
 import { basename, dirname, join } from 'node:path';
 import { billSearchOf } from '../../shared/checkout/sale-reference.ts';
+import { queueCursorText, readQueueCursor, type QueueCursor } from '../../shared/checkout/queue-cursor.ts';
+import { InvalidInput } from '../domain/errors.ts';
 import type { Operator } from '../../shared/operators.ts';
 import { minorOf, readableRequest } from './readable-request.ts';
 import { readSendPurchase } from '../../shared/checkout/send-purchase.ts';
@@ -20,6 +22,7 @@ import type {
   QueueFilter,
   QueueEntrySummary,
   QueuePage,
+  QueuePageRequest,
   ReadableRequest,
   QueueEntryDetail,
   AuditView,
@@ -152,15 +155,59 @@ export class ManagerQueue {
     return this.#summaries([entry])[0]!;
   }
 
-  list(filter: QueueFilter, page: { limit: number; offset: number }): QueuePage {
-    const result = this.#o.queue.list(this.#entryFilter(filter), page);
+  /**
+   * A page of the queue where the cursor says (the first without one), and the cursors around it. Each
+   * page starts at an entry's id through an index, so a page deep in a long queue costs what a first one does.
+   */
+  list(filter: QueueFilter, page: QueuePageRequest): QueuePage {
+    const cursor = page.cursor === undefined ? null : readQueueCursor(page.cursor);
+    if (page.cursor !== undefined && cursor === null)
+      throw new InvalidInput('That page of the queue does not exist.', [
+        { name: 'page.cursor', reason: 'invalid_value', message: 'not a cursor of this queue' },
+      ]);
+    const found = this.#pageAt(this.#entryFilter(filter), page.limit, cursor);
     const stats = this.#o.journal.stats();
+    const first = found.entries[0];
+    const last = found.entries.at(-1);
     return {
-      entries: this.#summaries(result.entries),
-      total: result.total,
+      entries: this.#summaries(found.entries),
+      total: found.total,
       counts: this.#o.journal.countsByState(),
       oldestPendingAgeMs:
         stats.oldestQueuedAt === null ? null : Math.max(0, this.#now() - stats.oldestQueuedAt),
+      next: found.next && last ? queueCursorText({ at: 'after', id: last.id }) : null,
+      previous: found.previous && first ? queueCursorText({ at: 'before', id: first.id }) : null,
+      last: found.next ? queueCursorText({ at: 'last' }) : null,
+    };
+  }
+
+  /**
+   * One more entry than the page is read to know whether another page follows. A page turned back to the start,
+   * or past the end (its entries left the filter meanwhile), is the first or the last page instead.
+   */
+  #pageAt(
+    filter: EntryFilter,
+    limit: number,
+    cursor: QueueCursor | null,
+  ): { entries: JournalEntry[]; total: number; previous: boolean; next: boolean } {
+    const read = (page: { after?: number; before?: number }) =>
+      this.#o.queue.list(filter, { limit: limit + 1, offset: 0, ...page });
+    if (cursor === null) {
+      const { entries, total } = read({ after: 0 });
+      return { entries: entries.slice(0, limit), total, previous: false, next: entries.length > limit };
+    }
+    if (cursor.at === 'after') {
+      const { entries, total } = read({ after: cursor.id });
+      if (entries.length === 0) return this.#pageAt(filter, limit, { at: 'last' });
+      return { entries: entries.slice(0, limit), total, previous: true, next: entries.length > limit };
+    }
+    const { entries, total } = read({ before: cursor.at === 'last' ? Number.MAX_SAFE_INTEGER : cursor.id });
+    if (cursor.at === 'before' && entries.length <= limit) return this.#pageAt(filter, limit, null);
+    return {
+      entries: entries.slice(-limit),
+      total,
+      previous: entries.length > limit,
+      next: cursor.at !== 'last',
     };
   }
 

@@ -325,6 +325,11 @@ export class Journal {
     return this.#queries.queuedIds();
   }
 
+  /** Entries still to reach CareCloud written before `cutoff`, oldest first (the engine's overdue alert). */
+  overdue(cutoff: number, limit: number): JournalEntry[] {
+    return this.#queries.overdue(cutoff, limit);
+  }
+
   /** The newest entries of a kind, newest first (by the time they were written). */
   newest(kind: EntryKind, limit: number): JournalEntry[] {
     return this.#queries.newest(kind, limit);

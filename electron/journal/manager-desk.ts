@@ -9,11 +9,13 @@ import type { JournalDatabase } from './database.ts';
 import type { SendLifecycle } from './send-lifecycle.ts';
 import { toEntry, type EntryRow, type JournalStore } from './store.ts';
 import { SHORT_CODE_LENGTH } from '../../shared/checkout/sale-reference.ts';
+import { ENTRY_KINDS } from './types.ts';
 import type {
   Attempt,
   AttemptOutcome,
   AuditRecord,
   EntryFilter,
+  EntryKind,
   EntryState,
   JournalEntry,
   NewEntry,
@@ -42,48 +44,61 @@ export class ManagerDesk {
     this.#lifecycle = lifecycle;
   }
 
-  /** Every state's count, kept by triggers (migration 017): five rows, whatever the journal's size. */
-  countsByState(): Record<EntryState, number> {
-    return guarded(() => this.#counts());
+  /** Every state's count, kept by triggers (migration 018): a few rows, whatever the journal's size. */
+  countsByState(kind?: EntryKind): Record<EntryState, number> {
+    return guarded(() => this.#counts(kind));
   }
 
-  #counts(): Record<EntryState, number> {
+  #counts(kind?: EntryKind): Record<EntryState, number> {
     const counts: Record<EntryState, number> = { pending: 0, sending: 0, synced: 0, rejected: 0, voided: 0 };
-    for (const row of this.#sql('SELECT state, n FROM entry_counts').all() as {
-      state: EntryState;
-      n: number;
-    }[])
-      counts[row.state] = row.n;
+    const rows = (
+      kind === undefined
+        ? this.#sql('SELECT state, SUM(n) AS n FROM entry_kind_counts GROUP BY state').all()
+        : this.#sql('SELECT state, n FROM entry_kind_counts WHERE kind = ?').all(kind)
+    ) as { state: EntryState; n: number }[];
+    for (const row of rows) counts[row.state] = row.n;
     return counts;
   }
 
   /**
    * A page of entries, oldest first, with how many match and each state's count. Without a filter
-   * beyond states the figures come from the kept counts; a filter's own counts go through the
-   * filter's index. A page given `after` (the last id of the page before) starts there through
-   * the primary key instead of skipping `offset` entries.
+   * beyond state and kind the figures come from the kept counts; a filter's own counts go through the
+   * filter's index. A page given `after` (the last id of the page before) starts there through an
+   * index instead of skipping `offset` entries; one given `before` is the entries just before that
+   * id (still oldest first), so a screen can turn back as cheaply as forward.
    */
   list(
     filter: EntryFilter = {},
     page: Page = { limit: 50, offset: 0 },
   ): { entries: JournalEntry[]; total: number; counts: Record<EntryState, number> } {
     return guarded(() => {
-      const { where, params } = whereClause(filter, page.after);
-      const rows = this.#sql(`SELECT * FROM entries ${where} ORDER BY id LIMIT ? OFFSET ?`).all(
+      const backwards = page.before !== undefined;
+      const { from, where, params, nothing, id } = whereClause(filter, page.after, page.before);
+      // A search that can match nothing shows nothing, not everything, and reads nothing.
+      if (nothing)
+        return {
+          entries: [],
+          total: 0,
+          counts: { pending: 0, sending: 0, synced: 0, rejected: 0, voided: 0 },
+        };
+      const rows = this.#sql(
+        `SELECT * FROM ${from} ${where} ORDER BY ${id}${backwards ? ' DESC' : ''} LIMIT ? OFFSET ?`,
+      ).all(
         ...params,
         page.limit,
-        page.after === undefined ? page.offset : 0,
+        page.after === undefined && page.before === undefined ? page.offset : 0,
       ) as EntryRow[];
-      const { state, ...rest } = filter;
+      if (backwards) rows.reverse();
+      const { state, kind, ...rest } = filter;
       let counts: Record<EntryState, number>;
       if (Object.values(rest).every((value) => value === undefined)) {
-        counts = this.#counts();
+        counts = this.#counts(kind);
       } else {
-        const { where: countWhere, params: countParams } = whereClause(rest);
+        const counted = whereClause({ ...rest, ...(kind ? { kind } : {}) });
         counts = { pending: 0, sending: 0, synced: 0, rejected: 0, voided: 0 };
         for (const row of this.#sql(
-          `SELECT state, COUNT(*) AS n FROM entries ${countWhere} GROUP BY state`,
-        ).all(...countParams) as { state: EntryState; n: number }[])
+          `SELECT state, COUNT(*) AS n FROM ${counted.from} ${counted.where} GROUP BY state`,
+        ).all(...counted.params) as { state: EntryState; n: number }[])
           counts[row.state] = row.n;
       }
       const states = state === undefined ? null : Array.isArray(state) ? state : [state];
@@ -383,25 +398,53 @@ function likeEscaped(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function whereClause(filter: EntryFilter, after?: number): { where: string; params: (string | number)[] } {
+function whereClause(
+  filter: EntryFilter,
+  after?: number,
+  before?: number,
+): { from: string; where: string; params: (string | number)[]; nothing: boolean; id: string } {
   const clauses: string[] = [];
+  let nothing = false;
   const params: (string | number)[] = [];
+  // Days, a customer, a bill or a search find their few entries through their own index, then sort them: `+id`
+  // keeps the planner from walking the whole journal in id order instead (it cannot know how few match).
+  const id =
+    filter.from !== undefined ||
+    filter.to !== undefined ||
+    filter.customerId !== undefined ||
+    filter.billId !== undefined ||
+    filter.anyOf !== undefined
+      ? '+id'
+      : 'id';
   if (after !== undefined) {
-    clauses.push('id > ?');
+    clauses.push(`${id} > ?`);
     params.push(after);
+  }
+  if (before !== undefined) {
+    clauses.push(`${id} < ?`);
+    params.push(before);
   }
   if (filter.state !== undefined) {
     const states = Array.isArray(filter.state) ? filter.state : [filter.state];
     clauses.push(`state IN (${states.map(() => '?').join(', ')})`);
     params.push(...states);
-    // The words of the queue's partial indexes, so a page of the queue walks only the queue.
+    // The words of the partial indexes by state, so a page of those walks only them.
     if (states.length > 0 && states.every((s) => s === 'pending')) clauses.push("state = 'pending'");
     else if (states.length > 0 && states.every((s) => s === 'sending' || s === 'rejected'))
       clauses.push("state IN ('sending', 'rejected')");
+    else if (states.length > 0 && states.every((s) => s === 'voided')) clauses.push("state = 'voided'");
   }
   if (filter.kind) {
     clauses.push('kind = ?');
     params.push(filter.kind);
+    // Other kinds than sales are few: their partial index holds them in id order.
+    if (filter.kind !== 'purchase') clauses.push("kind != 'purchase'");
+  }
+  const days = filter.from !== undefined || filter.to !== undefined;
+  if (days && !filter.kind) {
+    // Every kind named, so the days are read through the index by kind and time.
+    clauses.push(`kind IN (${ENTRY_KINDS.map(() => '?').join(', ')})`);
+    params.push(...ENTRY_KINDS);
   }
   if (filter.from !== undefined) {
     clauses.push('created_at >= ?');
@@ -438,12 +481,31 @@ function whereClause(filter: EntryFilter, after?: number): { where: string; para
       any.push('customer_id IN (SELECT value FROM json_each(?))');
       params.push(JSON.stringify(customerIds));
     }
-    if (cardDigits) {
-      any.push("card_number LIKE ? ESCAPE '\\'");
-      params.push(`%${likeEscaped(cardDigits)}%`);
+    const card = cardDigits === undefined ? null : cardSearchOf(cardDigits);
+    if (card) {
+      // The card's last four digits through their index (migration 018), the rest checked on what it finds.
+      any.push(
+        `(card_number IS NOT NULL AND substr(card_number, -${CARD_TAIL_LENGTH}) = ? AND card_number LIKE ? ESCAPE '\\')`,
+      );
+      params.push(card.tail, `%${likeEscaped(card.digits)}`);
     }
-    // A search that can match nothing shows nothing, not everything.
-    clauses.push(any.length ? `(${any.join(' OR ')})` : '0');
+    if (any.length > 0) clauses.push(`(${any.join(' OR ')})`);
+    else nothing = true;
   }
-  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  return {
+    // Days read only the days asked for, even where the planner would guess a walk of the journal cheaper.
+    from: days ? 'entries INDEXED BY entries_kind_created' : 'entries',
+    where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '',
+    params,
+    nothing,
+    id,
+  };
+}
+
+/** The digits a card search takes: a card's last four digits or more, up to its whole number. */
+export const CARD_TAIL_LENGTH = 4;
+
+function cardSearchOf(text: string): { digits: string; tail: string } | null {
+  if (!/^\d+$/.test(text) || text.length < CARD_TAIL_LENGTH) return null;
+  return { digits: text, tail: text.slice(-CARD_TAIL_LENGTH) };
 }

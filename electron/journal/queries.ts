@@ -186,6 +186,19 @@ export class JournalQueries {
     );
   }
 
+  /** Entries still to reach CareCloud (pending or being sent) written before `cutoff`, oldest first. */
+  overdue(cutoff: number, limit: number): JournalEntry[] {
+    return guarded(() =>
+      (
+        this.#sql(
+          `SELECT * FROM (SELECT * FROM entries INDEXED BY entries_pending WHERE state = 'pending' AND created_at < ?
+          UNION ALL SELECT * FROM entries INDEXED BY entries_unsettled WHERE state IN ('sending', 'rejected') AND state = 'sending' AND created_at < ?)
+          ORDER BY id LIMIT ?`,
+        ).all(cutoff, cutoff, limit) as EntryRow[]
+      ).map((row) => toEntry(row)),
+    );
+  }
+
   /** The newest entries of a kind, newest first (by the time they were written). */
   newest(kind: EntryKind, limit: number): JournalEntry[] {
     return guarded(() =>

@@ -166,13 +166,18 @@ export interface EntryMatch {
   billId?: string;
   billIdEnd?: string;
   customerIds?: readonly string[];
-  /** Digits the card number contains (a masked card still holds its last four). */
+  /**
+   * A card's last digits, four or more, or its whole number: matched at the card number's end (a synced entry's masked
+   * card still ends in its last four).
+   */
   cardDigits?: string;
 }
 
 export interface Page {
   limit: number;
   offset: number;
-  /** The last id of the page before: the page starts after it (through the primary key) and `offset` is not used. */
+  /** The last id of the page before: the page starts after it (through an index) and `offset` is not used. */
   after?: number;
+  /** The first id of the page after: the page is the entries just before it, oldest first; `offset` is not used. */
+  before?: number;
 }

@@ -663,11 +663,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
 
   #checkStalePending(): void {
     const cutoff = this.#now() - this.policy.pendingAlertMs;
-    const { entries } = this.#journal.list(
-      { state: ['pending', 'sending'], to: cutoff },
-      { limit: 100, offset: 0 },
-    );
-    for (const entry of entries) {
+    for (const entry of this.#journal.overdue(cutoff, 100)) {
       if (this.#alerted.has(entry.id)) continue;
       this.#alerted.add(entry.id);
       this.emit('alert', {

@@ -331,6 +331,16 @@ export interface QueuePage {
   total: number;
   counts: Record<EntryState, number>;
   oldestPendingAgeMs: number | null;
+  /** Cursors of the pages around this one, to hand back as they are; null where there is none. */
+  next: string | null;
+  previous: string | null;
+  last: string | null;
+}
+
+/** Which page of the queue a screen asks for: `cursor` as a page answered it, none for the first. */
+export interface QueuePageRequest {
+  limit: number;
+  cursor?: string;
 }
 
 /** The request of an entry as a manager reads it. */

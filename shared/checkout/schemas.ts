@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { MAX_CART_LINES } from './cart.ts';
 import { ENTRY_KINDS, ENTRY_STATES, EXPORT_FORMATS } from './answers.ts';
+import { QUEUE_CURSOR_MAX, readQueueCursor } from './queue-cursor.ts';
 
 const code = z
   .string()
@@ -97,6 +98,17 @@ export const exportTargetSchema = z.enum(['folder', 'screen']);
 
 export const pageSchema = z
   .object({ limit: z.int().min(1).max(200), offset: z.int().min(0).max(1_000_000) })
+  .strict();
+/** A page of the manager's queue: its length, and where it starts (a cursor main answered; none is the first page). */
+export const queuePageSchema = z
+  .object({
+    limit: z.int().min(1).max(200),
+    cursor: z
+      .string()
+      .max(QUEUE_CURSOR_MAX)
+      .refine((text) => readQueueCursor(text) !== null, 'not a cursor of this queue')
+      .optional(),
+  })
   .strict();
 export const entryIdSchema = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
 export const exportFormatSchema = z.enum(EXPORT_FORMATS);

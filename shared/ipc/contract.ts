@@ -62,6 +62,7 @@ import {
   pinSchema,
   previewPayload,
   queueFilterSchema,
+  queuePageSchema,
 } from '../checkout/schemas.ts';
 import {
   kioskIdentifyPayload,
@@ -307,7 +308,7 @@ export const requests = {
   'signup.register': request<SignupOutcome>()(z.object({ form: signupFormSchema }).strict(), 'operator'),
 
   'queue.list': request<QueuePage>()(
-    z.object({ filter: queueFilterSchema, page: pageSchema }).strict(),
+    z.object({ filter: queueFilterSchema, page: queuePageSchema }).strict(),
     'manager',
   ),
   'queue.show': request<QueueEntryDetail>()(z.object({ id: entryIdSchema }).strict(), 'manager'),

@@ -90,7 +90,7 @@ describe('outage mid-day', () => {
     await f.signIn(managerPin);
     const queued = await f.ok('queue.list', {
       filter: { states: ['pending'] },
-      page: { limit: 10, offset: 0 },
+      page: { limit: 10 },
     });
     expect(queued.entries.map((e) => [e.billId, e.attempts])).toEqual(sent.map((b) => [b, 0]));
     expect(queued.counts.pending).toBe(2);
@@ -295,7 +295,7 @@ describe('a sale CareCloud rejects on replay', () => {
     await until('the replay is rejected', () => f.terminal.sync.status().rejected === 1);
     const rejected = await f.ok('queue.list', {
       filter: { states: ['rejected'] },
-      page: { limit: 10, offset: 0 },
+      page: { limit: 10 },
     });
     expect(rejected.entries).toHaveLength(1);
     const original = rejected.entries[0]!;
@@ -393,9 +393,8 @@ describe('a sale CareCloud rejects on replay', () => {
     });
     if (paid.outcome !== 'saved_offline') throw new Error(paid.outcome);
     await f.signIn(managerPin);
-    const entry = (
-      await f.ok('queue.list', { filter: { billId: paid.receipt.billId }, page: { limit: 1, offset: 0 } })
-    ).entries[0]!;
+    const entry = (await f.ok('queue.list', { filter: { billId: paid.receipt.billId }, page: { limit: 1 } }))
+      .entries[0]!;
     expect(
       await f.call('queue.void', { id: entry.id, reason: 'customer left', pin: cashierPin }),
     ).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });

@@ -61,7 +61,7 @@ async function assignments(f: CheckoutFixture, billId: string): Promise<QueueEnt
   try {
     const page = await f.ok('queue.list', {
       filter: { kind: 'customer-assignment' },
-      page: { limit: 200, offset: 0 },
+      page: { limit: 200 },
     });
     return page.entries.filter((e) => e.assigns === billId);
   } finally {

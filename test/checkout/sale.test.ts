@@ -78,14 +78,14 @@ describe('a sale at the till', () => {
     expect(await pointsOf(f.sandbox, customerId)).toBe(pointsBefore - 50 + shown.preview.pointsEarned);
 
     // What was sent is what was shown: the journal holds the exact request.
-    expect(await f.call('queue.list', { filter: {}, page: { limit: 1, offset: 0 } })).toMatchObject({
+    expect(await f.call('queue.list', { filter: {}, page: { limit: 1 } })).toMatchObject({
       ok: false,
       error: { code: 'forbidden_role' },
     });
     await f.signIn(managerPin);
     const listed = await f.ok('queue.list', {
       filter: { billId: paid.receipt.billId },
-      page: { limit: 1, offset: 0 },
+      page: { limit: 1 },
     });
     expect(listed.entries).toHaveLength(1);
     const detail = await f.ok('queue.show', { id: listed.entries[0]!.id });

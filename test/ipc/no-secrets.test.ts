@@ -142,7 +142,7 @@ describe('no token or password crosses to the screens', () => {
         verificationId: null,
       },
     },
-    'queue.list': { filter: {}, page: { limit: 10, offset: 0 } },
+    'queue.list': { filter: {}, page: { limit: 10 } },
     'queue.show': { id: 1 },
     'queue.retry': { id: 1, pin: managerPin },
     'queue.void': { id: 999, reason: 'no such entry', pin: managerPin },

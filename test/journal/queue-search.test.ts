@@ -63,6 +63,32 @@ describe('searching the queue', () => {
   });
 });
 
+describe('searching by card', () => {
+  it('finds a card by its last four digits or more, or its whole number; a synced entry by its last four', () => {
+    const unsent = sale('cust-jana', '2000000000015');
+    const other = sale('cust-petr', '2000000000022');
+    const synced = sale('cust-jana', '2000000000015');
+    journal.finish(journal.claim(synced.id, 'test', 60_000)!, 'test', {
+      kind: 'synced',
+      remoteId: 'p-1',
+      outcome: 'synced',
+      httpStatus: 201,
+    });
+    expect(journal.get(synced.id)!.cardNumber).toBe('*********0015');
+    const ids = (cardDigits: string) => journal.list({ anyOf: { cardDigits } }).entries.map((e) => e.id);
+    expect(ids('0015')).toEqual([unsent.id, synced.id]);
+    expect(ids('000015')).toEqual([unsent.id]);
+    expect(ids('2000000000015')).toEqual([unsent.id]);
+    expect(ids('2000000000022')).toEqual([other.id]);
+    // The start or the middle of a number is not a card's end; fewer than four digits match nothing.
+    expect(ids('2000000')).toEqual([]);
+    expect(ids('00000001')).toEqual([]);
+    expect(ids('015')).toEqual([]);
+    expect(ids('9992000000000015')).toEqual([]);
+    expect(journal.list({ anyOf: { cardDigits: '0015' } }).total).toBe(2);
+  });
+});
+
 describe('the history in words', () => {
   const here = 'till-7';
   const app = `app@${here}:4242:0a1b2c3d`;

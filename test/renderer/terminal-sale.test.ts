@@ -51,6 +51,9 @@ function terminalAs(role: 'cashier' | 'manager') {
         total: 0,
         counts: { pending: 0, sending: 0, synced: 0, rejected: 0, voided: 0 },
         oldestPendingAgeMs: null,
+        next: null,
+        previous: null,
+        last: null,
       }),
     'audit.list': () => ok({ records: [], total: 0 }),
   });

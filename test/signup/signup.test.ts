@@ -323,7 +323,7 @@ describe('sign-up while CareCloud is unreachable, then a sale', () => {
     await f.signIn(managerPin);
     const rejected = await f.ok('queue.list', {
       filter: { states: ['rejected'] },
-      page: { limit: 10, offset: 0 },
+      page: { limit: 10 },
     });
     expect(rejected.entries.map((e) => e.kind).sort()).toEqual([
       'card-assignment',

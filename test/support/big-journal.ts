@@ -1,9 +1,16 @@
 // A large journal in seconds: the journal's own schema (opened once through Journal so the
 // migrations run), then rows inserted with SQL in one transaction. Purchases are spread
 // evenly over a span of time, with till payments, customers, points and vouchers in a
-// steady mix; the newest `pending` entries stay unsent (an outage's backlog).
+// steady mix; the newest `pending` entries stay unsent (an outage's backlog). A sale with a
+// customer carries the customer's card, masked to its last four digits once synced.
 import Database from 'better-sqlite3';
+import { maskSyncedCard } from '../../electron/journal/card-mask.ts';
 import { Journal } from '../../electron/journal/journal.ts';
+
+/** The card of the fixture's customer `customer-n`. */
+export function bigJournalCard(n: number): string {
+  return `2990${String(n).padStart(9, '0')}`;
+}
 
 export interface BigJournalOptions {
   entries: number;
@@ -49,12 +56,14 @@ export function fillJournal(file: string, options: BigJournalOptions): void {
         const created = Math.round(options.from + i * step);
         const billId = `store-1-1-${String(i).padStart(12, '0')}`;
         const customer = i % bigJournalMix.customerEvery === 0 ? `customer-${i % 500}` : null;
+        const cardNumber = customer ? bigJournalCard(i % 500) : null;
         const unsent = i >= options.entries - options.pending;
         const state = unsent
           ? i < options.entries - options.pending + rejected
             ? 'rejected'
             : 'pending'
           : 'synced';
+        const kept = (card: string) => (state === 'synced' ? maskSyncedCard(card) : card);
         const recap: Record<string, unknown> = {};
         if (customer && i % bigJournalMix.pointsEvery === 0) recap.credit_points = 10;
         if (i % bigJournalMix.voucherEvery === 0) recap.vouchers = [{ code: `V${i}`, discount_value: 10 }];
@@ -67,6 +76,7 @@ export function fillJournal(file: string, options: BigJournalOptions): void {
             store_id: 'store-1',
             cashdesk_number: 1,
             ...(customer ? { customer_id: customer } : {}),
+            ...(cardNumber ? { card_number: kept(cardNumber) } : {}),
             bill: {
               bill_id: billId,
               payment_time: new Date(created).toISOString().slice(0, 19).replace('T', ' '),
@@ -100,7 +110,7 @@ export function fillJournal(file: string, options: BigJournalOptions): void {
           JSON.stringify(request),
           request.body.bill.payment_time,
           customer,
-          null,
+          cardNumber && kept(cardNumber),
           state,
           state === 'synced' ? `p${i}` : null,
           reasons,

@@ -15,6 +15,7 @@ import { sql as linkIndexes } from './014-link-indexes.ts';
 import { sql as shifts } from './015-shifts.ts';
 import { sql as customerAssignment } from './016-customer-assignment.ts';
 import { sql as boundedReads } from './017-bounded-reads.ts';
+import { sql as keysetAndCardTail } from './018-keyset-and-card-tail.ts';
 
 // In order; the schema version is the number of migrations applied (PRAGMA user_version).
 export const migrations: readonly string[] = [
@@ -35,4 +36,5 @@ export const migrations: readonly string[] = [
   shifts,
   customerAssignment,
   boundedReads,
+  keysetAndCardTail,
 ];

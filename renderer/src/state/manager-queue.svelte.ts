@@ -41,6 +41,26 @@ export type DateField = 'from' | 'to';
 
 export type QueueAction = 'retry' | 'void' | 'resend' | 'export';
 
+/** A page as the screen shows it: main's answer and where in the list its first entry stands (from 1). */
+export interface ShownQueuePage extends QueuePage {
+  from: number;
+}
+
+export type PageTurn = 'first' | 'previous' | 'next' | 'last';
+
+/**
+ * Where a page's first entry stands: counted from the page before, known exactly at either end. Main pages by
+ * cursor, not by position, so in the middle of a list that changed meanwhile the count is the screen's own.
+ */
+export function positionOf(page: QueuePage, shown: ShownQueuePage | null, turn: PageTurn | null): number {
+  if (page.previous === null) return 1;
+  if (page.next === null) return Math.max(1, page.total - page.entries.length + 1);
+  if (!shown || turn === 'first') return 1;
+  if (turn === 'next') return shown.from + shown.entries.length;
+  if (turn === 'previous') return Math.max(1, shown.from - page.entries.length);
+  return shown.from;
+}
+
 export type ActionOutcome =
   | { action: 'retry' | 'void' | 'resend'; ok: true; entry: QueueEntrySummary }
   | { action: 'export'; ok: true; done: ExportDone }
@@ -79,11 +99,15 @@ export function filterOf(
 export class ManagerQueueState {
   readonly #pos: QueuePort;
   readonly pageSize: number;
-  readonly page = new Part<QueuePage>();
+  readonly page = new Part<ShownQueuePage>();
   readonly entry = new Part<QueueEntryDetail>();
   #draft = $state<FilterDraft>({ ...emptyFilter });
   #applied = $state.raw<QueueFilter>({});
-  #offset = $state(0);
+  /** Where the page shown starts, as main wrote it in the page before; none is the first page. */
+  #cursor: string | undefined = undefined;
+  /** The last page that came, and a turn whose page has not: positions count from them, whichever load lands. */
+  #base: ShownQueuePage | null = null;
+  #turning: PageTurn | null = null;
   #busy = $state<QueueAction | null>(null);
   #outcome = $state.raw<ActionOutcome | null>(null);
 
@@ -107,9 +131,6 @@ export class ManagerQueueState {
   get draft(): FilterDraft {
     return this.#draft;
   }
-  get offset(): number {
-    return this.#offset;
-  }
   get busy(): QueueAction | null {
     return this.#busy;
   }
@@ -117,11 +138,10 @@ export class ManagerQueueState {
     return this.#outcome;
   }
   get hasPrevious(): boolean {
-    return this.#offset > 0;
+    return (this.page.value?.previous ?? null) !== null;
   }
   get hasNext(): boolean {
-    const total = this.page.value?.total ?? 0;
-    return this.#offset + this.pageSize < total;
+    return (this.page.value?.next ?? null) !== null;
   }
 
   /** Applies the form's filter from the first page. */
@@ -130,17 +150,28 @@ export class ManagerQueueState {
     this.#problems = problems;
     if (problems.length > 0) return Promise.resolve();
     this.#applied = filter;
-    this.#offset = 0;
+    this.#cursor = undefined;
+    this.#turning = 'first';
     return this.load();
   }
 
   async load(options: { quiet?: boolean } = {}): Promise<void> {
     const filter = this.#applied;
-    const offset = this.#offset;
-    await this.page.load(
-      () => this.#pos.queue.list({ filter, page: { limit: this.pageSize, offset } }),
-      options,
-    );
+    const cursor = this.#cursor;
+    const base = this.#base;
+    const turning = this.#turning;
+    const landed: { page: ShownQueuePage | null } = { page: null };
+    await this.page.load(async () => {
+      const page = { limit: this.pageSize, ...(cursor === undefined ? {} : { cursor }) };
+      const answer = await this.#pos.queue.list({ filter, page });
+      if (!answer.ok) return answer;
+      landed.page = { ...answer.value, from: positionOf(answer.value, base, turning) };
+      return { ok: true as const, value: landed.page };
+    }, options);
+    if (landed.page !== null && this.page.value === landed.page) {
+      this.#base = landed.page;
+      this.#turning = null;
+    }
     await this.#namesOfPending();
   }
 
@@ -177,10 +208,14 @@ export class ManagerQueueState {
     await Promise.all(jobs);
   }
 
-  turn(by: 1 | -1): Promise<void> {
-    const next = this.#offset + by * this.pageSize;
-    if (next < 0 || (by > 0 && !this.hasNext)) return Promise.resolve();
-    this.#offset = next;
+  /** Turns to another page by the cursor main answered for it; nothing happens where there is none. */
+  turn(to: PageTurn): Promise<void> {
+    const page = this.page.value;
+    if (!page) return Promise.resolve();
+    const cursor = to === 'first' ? undefined : page[to];
+    if (cursor === null || (to === 'first' && page.previous === null)) return Promise.resolve();
+    this.#cursor = cursor;
+    this.#turning = to;
     return this.load();
   }
 

@@ -694,6 +694,8 @@ export const cs: Readonly<Record<MessageKey, Message>> = {
   'queue.page': 'Záznamy {from}–{to} z {total}',
   'queue.prev': 'Předchozí',
   'queue.next': 'Další',
+  'queue.first': 'Nejstarší',
+  'queue.last': 'Nejnovější',
   'queue.col.recorded': 'Zapsáno',
   'queue.col.kind': 'Druh',
   'queue.col.state': 'Stav',

@@ -657,6 +657,8 @@ export const en = {
   'queue.page': 'Entries {from}–{to} of {total}',
   'queue.prev': 'Previous',
   'queue.next': 'Next',
+  'queue.first': 'Oldest',
+  'queue.last': 'Newest',
   'queue.col.recorded': 'Recorded',
   'queue.col.kind': 'Kind',
   'queue.col.state': 'State',
