@@ -485,7 +485,8 @@ function whereClause(
     if (card) {
       // The card's last four digits through their index (migration 018), the rest checked on what it finds.
       any.push(
-        `(card_number IS NOT NULL AND substr(card_number, -${CARD_TAIL_LENGTH}) = ? AND card_number LIKE ? ESCAPE '\\')`,
+        `(card_number IS NOT NULL AND substr(card_number, -${CARD_TAIL_LENGTH}) = ?` +
+          ` AND card_number LIKE ? ESCAPE '\\')`,
       );
       params.push(card.tail, `%${likeEscaped(card.digits)}`);
     }

@@ -192,7 +192,8 @@ export class JournalQueries {
       (
         this.#sql(
           `SELECT * FROM (SELECT * FROM entries INDEXED BY entries_pending WHERE state = 'pending' AND created_at < ?
-          UNION ALL SELECT * FROM entries INDEXED BY entries_unsettled WHERE state IN ('sending', 'rejected') AND state = 'sending' AND created_at < ?)
+          UNION ALL SELECT * FROM entries INDEXED BY entries_unsettled
+            WHERE state IN ('sending', 'rejected') AND state = 'sending' AND created_at < ?)
           ORDER BY id LIMIT ?`,
         ).all(cutoff, cutoff, limit) as EntryRow[]
       ).map((row) => toEntry(row)),

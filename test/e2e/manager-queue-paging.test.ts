@@ -75,7 +75,7 @@ const shownBills = (page: Page) =>
 const cards = Array.from({ length: 45 }, (_, i) => (i % 3 === 0 ? wanted : cardOf(i)));
 
 describe('paging the manager’s queue', () => {
-  it('in Czech: 45 waiting sales over three pages, oldest and newest, and a card found by its last four digits', async () => {
+  it('in Czech: 45 sales over three pages, oldest and newest, a card found by its last four digits', async () => {
     const lane = e2e.track(await openSaleLane(e2e.browser, { viewport: { width: 1280, height: 800 } }));
     const { page } = lane;
     await signInTo(page, managerPin);
@@ -119,7 +119,7 @@ describe('paging the manager’s queue', () => {
     expect(lane.pageErrors).toEqual([]);
   }, 120_000);
 
-  it('in English: the search by a card’s last digits pages too, and a new sale shows up on the newest page', async () => {
+  it('in English: a search by a card’s last digits pages too; a new sale shows on the newest page', async () => {
     const lane = e2e.track(await openSaleLane(e2e.browser, { viewport: { width: 1280, height: 800 } }));
     const { page } = lane;
     await signInTo(page, managerPin);

@@ -62,7 +62,8 @@ describe('migration 018', () => {
     for (const step of migrations.slice(0, at)) db.exec(step);
     db.pragma(`user_version = ${at}`);
     const insert = db.prepare(
-      `INSERT INTO entries (kind, idempotency_key, bill_id, request, store_id, cashdesk, operator, card_number, state, next_attempt_at, created_at, updated_at)
+      `INSERT INTO entries (kind, idempotency_key, bill_id, request, store_id, cashdesk, operator, card_number, state,
+         next_attempt_at, created_at, updated_at)
        VALUES (?, ?, ?, '{"method":"POST","path":"/p","body":{}}', 's', 1, 'o', ?, ?, 1, 1, 1)`,
     );
     insert.run('purchase', 'B1', 'B1', '2000000000015', 'pending');

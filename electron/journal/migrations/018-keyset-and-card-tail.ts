@@ -10,8 +10,11 @@ DROP TRIGGER entry_counts_insert;
 DROP TRIGGER entry_counts_delete;
 DROP TRIGGER entry_counts_change;
 DROP TABLE entry_counts;
-CREATE TABLE entry_kind_counts (state TEXT NOT NULL, kind TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (state, kind)) WITHOUT ROWID;
-INSERT INTO entry_kind_counts (state, kind, n) SELECT state, kind, COUNT(*) FROM entries GROUP BY state, kind;
+CREATE TABLE entry_kind_counts (
+  state TEXT NOT NULL, kind TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (state, kind)
+) WITHOUT ROWID;
+INSERT INTO entry_kind_counts (state, kind, n)
+  SELECT state, kind, COUNT(*) FROM entries GROUP BY state, kind;
 CREATE TRIGGER entry_kind_counts_insert AFTER INSERT ON entries
 BEGIN
   INSERT INTO entry_kind_counts (state, kind, n) VALUES (NEW.state, NEW.kind, 1)
