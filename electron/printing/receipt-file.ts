@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { replacePrivateFile } from '../config/file-modes.ts';
 import { z } from 'zod';
 import type { Receipt } from '../../shared/checkout/answers.ts';
-import { maskedCard } from '../../shared/checkout/receipt-paper.ts';
+import { maskedCard } from '../../shared/checkout/loyalty-card.ts';
 
 const minor = z.number().int().safe();
 const text = (max: number) => z.string().max(max);

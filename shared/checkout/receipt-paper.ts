@@ -13,6 +13,7 @@ import {
 import { PaperBuilder, type PaperDocument } from '../printing/document.ts';
 import type { Receipt } from './answers.ts';
 import { saleReference } from './sale-reference.ts';
+import { maskedCard } from './loyalty-card.ts';
 
 export interface PaperContext {
   language: Language;
@@ -21,12 +22,6 @@ export interface PaperContext {
   copy?: boolean;
   /** The cashier's name as the screens show it (demo operators have one per language). */
   cashierName?: string;
-}
-
-/** Only the last four digits of a loyalty card go on paper. */
-export function maskedCard(number: string): string {
-  const digits = number.trim();
-  return digits.length <= 4 ? digits : `****${digits.slice(-4)}`;
 }
 
 export function receiptPaper(receipt: Receipt, context: PaperContext): PaperDocument {
