@@ -44,10 +44,6 @@ async function payOfflineAndReplay(
   await page.keyboard.press('Enter');
   expect(await paidOutcome(page)).toContain('Uloženo offline');
   expect(await page.getByTestId('points-later').textContent()).toContain('připíšou');
-  // The receipt names the card the points will reach, as the paper does: its last four digits only.
-  const cardLine = await page.getByTestId('receipt-loyalty-card').textContent();
-  expect(cardLine).toContain(`****${card.slice(-4)}`);
-  expect(cardLine).not.toContain(card);
   const billId = await billOf(page);
   await lane.outage(false);
   await eventually(
