@@ -4,42 +4,24 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CustomerPanel } from '../../renderer/src/state/customer.svelte.ts';
 import { PointsClaimForm } from '../../renderer/src/state/rewards.svelte.ts';
-import { createPosApi, type PosApi } from '../../shared/ipc/api.ts';
+import type { PosApi } from '../../shared/ipc/api.ts';
 import { CustomerCache } from '../../electron/customers/cache.ts';
-import { previewSenderCheck, type SenderContext } from '../../electron/ipc/sender.ts';
 import { demo } from '../../sandbox/seed.ts';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
-import { managerPin, openTerminal, type Fixture } from '../ipc/terminal-fixture.ts';
-
-const sender: SenderContext = { transport: 'preview', connectionId: 1, origin: 'http://127.0.0.1:1' };
+import type { TestSandbox } from '../support/sandbox.ts';
+import type { Fixture } from '../ipc/terminal-fixture.ts';
+import { openSandboxLane, type SandboxLane } from './sandbox-lane.ts';
 
 describe('a card scan and the customer cache', () => {
+  let lane: SandboxLane;
   let sandbox: TestSandbox;
   let fixture: Fixture;
   let pos: PosApi;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    fixture = await openTerminal({
-      settings: {
-        projectUrl: sandbox.projectUrl,
-        externalApplicationId: sandbox.credentials.user_external_application_id,
-        login: sandbox.credentials.login,
-        storeId: demo.stores.praha,
-      },
-      password: sandbox.credentials.password,
-    });
-    const dispatch = fixture.terminal.dispatcher(previewSenderCheck(new Set([1])));
-    pos = createPosApi({
-      invoke: (channel, payload) => dispatch(channel, payload, sender),
-      subscribe: () => () => {},
-    });
-    expect(await pos.operator.signIn({ pin: managerPin })).toMatchObject({ ok: true });
+    lane = await openSandboxLane();
+    ({ sandbox, fixture, pos } = lane);
   });
-  afterAll(async () => {
-    await fixture.close();
-    await sandbox.close();
-  });
+  afterAll(() => lane?.close());
 
   /** The operations the sandbox answered while `act` ran (a search after it marks the end). */
   async function received(act: () => Promise<void>): Promise<string[]> {

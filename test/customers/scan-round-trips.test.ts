@@ -6,49 +6,30 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CustomerLookup } from '../../renderer/src/state/lookup.svelte.ts';
 import { CustomerPanel } from '../../renderer/src/state/customer.svelte.ts';
 import { Sale } from '../../renderer/src/state/sale.svelte.ts';
-import { createPosApi, type PosApi } from '../../shared/ipc/api.ts';
-import { previewSenderCheck, type SenderContext } from '../../electron/ipc/sender.ts';
+import type { PosApi } from '../../shared/ipc/api.ts';
 import { roundTripDepth, type ReceivedRequest } from '../../sandbox/received.ts';
 import { demo } from '../../sandbox/seed.ts';
-import { startTestSandbox, type TestSandbox } from '../support/sandbox.ts';
-import { managerPin, openTerminal, type Fixture } from '../ipc/terminal-fixture.ts';
+import type { TestSandbox } from '../support/sandbox.ts';
+import { openSandboxLane, type SandboxLane } from './sandbox-lane.ts';
 
-const sender: SenderContext = { transport: 'preview', connectionId: 1, origin: 'http://127.0.0.1:1' };
 /** Long enough that calls the terminal sends together always overlap at the sandbox. */
 const distanceMs = 60;
 
 describe('a card scan against the sandbox, CareCloud some distance away', () => {
+  let lane: SandboxLane;
   let sandbox: TestSandbox;
-  let fixture: Fixture;
   let pos: PosApi;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    fixture = await openTerminal({
-      settings: {
-        projectUrl: sandbox.projectUrl,
-        externalApplicationId: sandbox.credentials.user_external_application_id,
-        login: sandbox.credentials.login,
-        storeId: demo.stores.praha,
-      },
-      password: sandbox.credentials.password,
-    });
-    const dispatch = fixture.terminal.dispatcher(previewSenderCheck(new Set([1])));
-    pos = createPosApi({
-      invoke: (channel, payload) => dispatch(channel, payload, sender),
-      subscribe: () => () => {},
-    });
-    expect(await pos.operator.signIn({ pin: managerPin })).toMatchObject({ ok: true });
+    lane = await openSandboxLane();
+    ({ sandbox, pos } = lane);
     // The terminal's login and the reference lists it keeps are behind it before the scans.
     const warm = new CustomerPanel(pos);
     const found = await pos.customers.identifyByCard({ cardNumber: demo.cards.credits });
     if (!found.ok) throw new Error(found.error.message);
     await warm.show(found.value);
   });
-  afterAll(async () => {
-    await fixture.close();
-    await sandbox.close();
-  });
+  afterAll(() => lane?.close());
   beforeEach(() => {
     sandbox.control.clearFaults();
     sandbox.control.setLatency(distanceMs);
